@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runProcess } from '@saeil/app/process';
+
+/** The worker alone: outbox relay, projection consumers, scheduled jobs; serves /health and /metrics. */
+runProcess({ api: false, worker: true, name: 'saeil-worker' });

@@ -1,0 +1,3 @@
+export * from './modules';
+export * from './http.module';
+export * from './start';

@@ -1,0 +1,55 @@
+import { ConfigurationError, loadConfig } from '@saeil/config';
+import { startSaeil } from './start';
+
+/**
+ * Entry point shared by the three apps: validate configuration (a bad setting stops the
+ * process with a message naming it), start, print where things are, stop cleanly on Ctrl-C.
+ */
+export function runProcess(role: { api: boolean; worker: boolean; name: string }): void {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${role.name}: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  startSaeil(config, role).then(
+    (running) => {
+      const mode = config.kafkaEnabled ? `Kafka (${config.KAFKA_BROKERS})` : 'embedded (projections read the event store directly)';
+      const db = config.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${config.SAEIL_DATA_DIR}/`;
+      const lines = [
+        `${role.name} is running`,
+        role.api ? `  API      ${running.url}` : undefined,
+        role.api ? `  OpenAPI  ${running.url}/docs` : undefined,
+        `  health   ${running.url}/health`,
+        `  metrics  ${running.url}/metrics`,
+        `  events   ${mode}`,
+        `  database ${db}`,
+        '  Ctrl-C to stop',
+      ].filter(Boolean);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        running.runtime.logger.info({ signal }, 'stopping');
+        running.stop().then(
+          () => process.exit(0),
+          (error) => {
+            process.stderr.write(`error while stopping: ${(error as Error).message}\n`);
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+    },
+    (error) => {
+      process.stderr.write(`${role.name} failed to start: ${(error as Error).stack ?? error}\n`);
+      process.exit(1);
+    },
+  );
+}

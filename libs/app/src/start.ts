@@ -1,0 +1,65 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { SaeilConfig } from '@saeil/config';
+import { DtoValidationPipe, SaeilErrorFilter } from '@saeil/core';
+import { createRuntime, Runtime, SaeilModuleDefinition } from '@saeil/runtime';
+import { SAEIL_MODULES } from './modules';
+import { SaeilHttpModule } from './http.module';
+
+export interface StartOptions {
+  /** Serve commands and queries over HTTP. */
+  api: boolean;
+  /** Run the relay and projection feeds. */
+  worker: boolean;
+  modules?: SaeilModuleDefinition[];
+  logger?: Logger;
+}
+
+export interface RunningSaeil {
+  runtime: Runtime;
+  app: INestApplication;
+  /** Base URL of the HTTP server. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts one Saeil process: api, worker, or both (npm start). */
+export async function startSaeil(config: SaeilConfig, options: StartOptions): Promise<RunningSaeil> {
+  const runtime = await createRuntime(config, { modules: options.modules ?? SAEIL_MODULES, logger: options.logger, startWorker: options.worker });
+  let app: NestExpressApplication | undefined;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(SaeilHttpModule.forRuntime(runtime, { domain: options.api }), { bufferLogs: true, bodyParser: false });
+    app.useLogger(app.get(PinoNestLogger));
+    app.useBodyParser('json', { limit: '256kb' });
+    app.useGlobalFilters(new SaeilErrorFilter());
+    app.useGlobalPipes(new DtoValidationPipe());
+    app.getHttpAdapter().getInstance().disable('x-powered-by');
+    if (options.api) {
+      const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Saeil API').setDescription('여성새로일하기센터 case management').setVersion('1').build());
+      SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+    }
+    await app.listen(config.PORT, config.HOST);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await runtime.close();
+    throw error;
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://${config.HOST}:${address.port}`;
+  let stopped = false;
+  return {
+    runtime,
+    app,
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app!.close();
+      await runtime.close();
+    },
+  };
+}

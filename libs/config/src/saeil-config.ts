@@ -1,0 +1,106 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1';
+const blankToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every setting the processes read, validated once at start. Names are the environment
+ * variables (see README "Configuration"); a bad value stops the process with a message naming
+ * the variable, instead of failing later in some corner.
+ */
+export class SaeilConfig {
+  /** PostgreSQL connection. Unset: an embedded PostgreSQL is started with data under SAEIL_DATA_DIR. */
+  @IsOptional() @Transform(blankToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Where the embedded PostgreSQL keeps its data (only used without DATABASE_URL). */
+  @IsString()
+  SAEIL_DATA_DIR = '.data';
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  /** Comma-separated host:port list. Unset: embedded mode, projections read the event store directly. */
+  @IsOptional() @Transform(blankToUndefined) @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port…]' })
+  KAFKA_BROKERS?: string;
+
+  @IsString()
+  KAFKA_CLIENT_ID = 'saeil';
+
+  /** Prepended to every topic and consumer group, so that several installations (or test runs) can share a cluster. */
+  @IsString() @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may contain only letters, digits, ".", "_" and "-"' })
+  KAFKA_TOPIC_PREFIX = '';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  KAFKA_TOPIC_PARTITIONS = 6;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(7)
+  KAFKA_REPLICATION_FACTOR = 1;
+
+  /** How many times a projection retries an event before sending it to the dead-letter topic. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  PROJECTION_MAX_ATTEMPTS = 3;
+
+  /** Fallback polling interval of event-store followers; LISTEN/NOTIFY wakes them sooner. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(60000)
+  POLL_INTERVAL_MS = 500;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  RELAY_BATCH_SIZE = 500;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  PROJECTION_BATCH_SIZE = 500;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Longest a query may wait for its read model to reach a position (read-your-writes). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  MAX_CONSISTENCY_WAIT_MS = 5000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  /** Run the worker (relay, projections, scheduled jobs) in this process. */
+  @Transform(toBool) @IsBoolean()
+  RUN_WORKER = true;
+
+  /** Serve HTTP in this process. */
+  @Transform(toBool) @IsBoolean()
+  RUN_API = true;
+
+  get kafkaEnabled(): boolean {
+    return !!this.KAFKA_BROKERS;
+  }
+
+  get kafkaBrokers(): string[] {
+    return this.KAFKA_BROKERS ? this.KAFKA_BROKERS.split(',') : [];
+  }
+}
+
+export class ConfigurationError extends Error {}
+
+/** Reads and validates configuration; throws a ConfigurationError naming every bad setting. */
+export function loadConfig(source: Record<string, string | undefined> = process.env, overrides: Partial<Record<keyof SaeilConfig, unknown>> = {}): SaeilConfig {
+  const known = Object.keys(new SaeilConfig());
+  const picked: Record<string, unknown> = {};
+  for (const key of [...known, 'DATABASE_URL', 'KAFKA_BROKERS']) {
+    if (source[key] !== undefined) picked[key] = source[key];
+  }
+  const config = plainToInstance(SaeilConfig, { ...picked, ...overrides });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { SaeilError, ValidationFailed, RuleViolation } from '../errors/domain-errors';
+
+const STATUS: Record<SaeilError['kind'], number> = {
+  validation: HttpStatus.BAD_REQUEST,
+  rule: HttpStatus.UNPROCESSABLE_ENTITY,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  forbidden: HttpStatus.FORBIDDEN,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: { field: string; code: string; message: string }[]; details?: unknown };
+}
+
+/** Maps a thrown error to the response body every endpoint shares. */
+export function toErrorBody(error: SaeilError): ErrorBody {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error instanceof ValidationFailed) body.error.fields = error.fields;
+  if (error instanceof RuleViolation && error.details) body.error.details = error.details;
+  return body;
+}
+
+export function statusOf(error: SaeilError): number {
+  return STATUS[error.kind];
+}
+
+/** Database connection failures surface as 503 instead of a stack trace. */
+export function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  const message = error instanceof Error ? error.message : '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(code) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+  );
+}
+
+/**
+ * Nothing internal (stack traces, SQL) ever leaves the process: domain errors get their
+ * mapped status and code, Nest's own HTTP errors keep their status, everything else is a 500
+ * with a correlation-free generic message and a full log line.
+ */
+@Catch()
+export class SaeilErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof SaeilError) {
+      response.status(statusOf(exception)).json(toErrorBody(exception));
+      return;
+    }
+    if (isConnectionError(exception)) {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      response.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: '데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.' } });
+      return;
+    }
+    const bodyParserType = (exception as { type?: string } | null)?.type;
+    if (bodyParserType === 'entity.parse.failed') {
+      response.status(400).json({ error: { code: 'MALFORMED_JSON', message: '요청 본문이 올바른 JSON이 아닙니다.' } });
+      return;
+    }
+    if (bodyParserType === 'entity.too.large') {
+      response.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: '요청 본문이 너무 큽니다.' } });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`;
+      response.status(status).json({ error: { code, message: exception.message } });
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    response.status(500).json({ error: { code: 'INTERNAL_ERROR', message: '처리 중 오류가 발생했습니다.' } });
+  }
+}

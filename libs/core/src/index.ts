@@ -1,0 +1,4 @@
+export * from './errors/domain-errors';
+export * from './http/error.filter';
+export * from './http/validation';
+export * from './ids';

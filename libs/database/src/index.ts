@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './embedded-postgres';
+export * from './sql';
+export * from './notifications';
+export * from './waker';

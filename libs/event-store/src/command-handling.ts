@@ -1,0 +1,55 @@
+import { EventStore, IdempotencyRequest } from './event-store';
+import { AppendResult, EventMetadata, NewEvent } from './types';
+import { ConcurrencyConflict } from '@saeil/core';
+
+/** A domain event as deciders produce it: a plain object with an explicit `type`. */
+export interface DomainEvent<T extends string = string, D extends object = object> {
+  type: T;
+  data: D;
+}
+
+/** Pure domain logic: `decide(command, state) → events`, `evolve(state, event) → state`. */
+export interface Decider<C, S, E extends DomainEvent> {
+  initialState(): S;
+  evolve(state: S, event: E): S;
+  decide(command: C, state: S): E[];
+}
+
+export interface CommandEnvelope<C> {
+  streamId: string;
+  context: string;
+  command: C;
+  metadata: EventMetadata;
+  idempotency?: IdempotencyRequest;
+  /** From the caller (e.g. If-Match): the version the caller last saw. */
+  expectedVersion?: number;
+}
+
+/**
+ * Load → decide → append, with the version read as the expected version: a concurrent writer
+ * in between makes this a ConcurrencyConflict (409), never a lost update. A repeated
+ * idempotency key answers with the first result before any decision is taken.
+ */
+export async function handleCommand<C, S, E extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<C, S, E>,
+  envelope: CommandEnvelope<C>,
+): Promise<AppendResult> {
+  if (envelope.idempotency) {
+    const earlier = await store.findIdempotentResult(envelope.idempotency);
+    if (earlier) return earlier;
+  }
+  const history = await store.readStream(envelope.streamId);
+  const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
+  if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
+    throw new ConcurrencyConflict(envelope.streamId, envelope.expectedVersion, version);
+  }
+  const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+  const events = decider.decide(envelope.command, state);
+  return store.append(envelope.streamId, events as NewEvent[], {
+    context: envelope.context,
+    expectedVersion: version,
+    metadata: envelope.metadata,
+    idempotency: envelope.idempotency,
+  });
+}

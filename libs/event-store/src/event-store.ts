@@ -1,0 +1,216 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, QueryRunner } from 'typeorm';
+import { ConcurrencyConflict, IdempotencyKeyReused } from '@saeil/core';
+import { AppendResult, Checkpoint, EventMetadata, ExpectedVersion, NewEvent, StoredEvent } from './types';
+import { UpcasterRegistry } from './upcasters';
+
+/** Channel the store notifies on commit; followers LISTEN on it and also poll as a fallback. */
+export const EVENTS_CHANNEL = 'saeil_events';
+
+export interface IdempotencyRequest {
+  key: string;
+  commandType: string;
+  /** Anything that identifies the request body; a key reused with another body is refused. */
+  request: unknown;
+}
+
+export interface AppendOptions {
+  context: string;
+  expectedVersion: ExpectedVersion;
+  metadata: EventMetadata;
+  idempotency?: IdempotencyRequest;
+}
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  context: string;
+  event_type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+const COLUMNS = `global_position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version,
+  context, event_type, schema_version, data, metadata, recorded_at`;
+
+export type AppendListener = (events: StoredEvent[]) => void;
+
+export function requestHash(request: unknown): string {
+  return createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
+}
+
+/**
+ * Append-only event store on PostgreSQL (emmett / message-db style).
+ * Optimistic concurrency per stream rests on the unique (stream_id, stream_version) constraint:
+ * of two writers at the same expected version, the second fails on commit order and gets a
+ * ConcurrencyConflict, never a lost update.
+ */
+export class EventStore {
+  private readonly listeners: AppendListener[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly upcasters = new UpcasterRegistry(),
+  ) {}
+
+  onAppended(listener: AppendListener): void {
+    this.listeners.push(listener);
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('append needs at least one event');
+    if (options.idempotency) {
+      const earlier = await this.findIdempotentResult(options.idempotency);
+      if (earlier) return earlier;
+    }
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const stored = await this.appendIn(runner, streamId, events, options);
+      const result: AppendResult = {
+        streamId,
+        streamVersion: stored[stored.length - 1].streamVersion,
+        globalPosition: stored[stored.length - 1].globalPosition,
+        eventIds: stored.map((e) => e.eventId),
+        duplicate: false,
+      };
+      if (options.idempotency) await this.rememberResult(runner, options.idempotency, result);
+      await runner.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
+      await runner.commitTransaction();
+      for (const listener of this.listeners) listener(stored);
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (isUniqueViolation(error, 'idempotency_keys_pkey') && options.idempotency) {
+        // A concurrent request with the same key won the race: answer with its result.
+        const earlier = await this.findIdempotentResult(options.idempotency);
+        if (earlier) return earlier;
+      }
+      if (isUniqueViolation(error, 'events_stream_version_unique')) {
+        throw new ConcurrencyConflict(streamId, options.expectedVersion === 'any' ? 0 : options.expectedVersion, await this.streamVersion(streamId));
+      }
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async appendIn(runner: QueryRunner, streamId: string, events: NewEvent[], options: AppendOptions): Promise<StoredEvent[]> {
+    const [{ version }] = await runner.query(
+      `SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`,
+      [streamId],
+    );
+    if (options.expectedVersion !== 'any' && version !== options.expectedVersion) {
+      throw new ConcurrencyConflict(streamId, options.expectedVersion, version);
+    }
+    const ids = events.map((e) => e.eventId ?? randomUUID());
+    const rows: EventRow[] = await runner.query(
+      `INSERT INTO events (event_id, stream_id, stream_version, context, event_type, schema_version, data, metadata)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[])
+       RETURNING ${COLUMNS}`,
+      [
+        ids,
+        events.map(() => streamId),
+        events.map((_, i) => version + i + 1),
+        events.map(() => options.context),
+        events.map((e) => e.type),
+        events.map((e) => e.schemaVersion ?? this.upcasters.currentVersion(e.type)),
+        events.map((e) => JSON.stringify(e.data)),
+        events.map(() => JSON.stringify(options.metadata)),
+      ],
+    );
+    return rows.map((row) => this.toStored(row, false));
+  }
+
+  async findIdempotentResult(idempotency: IdempotencyRequest): Promise<AppendResult | undefined> {
+    const rows: { command_type: string; request_hash: string; result: AppendResult }[] = await this.dataSource.query(
+      `SELECT command_type, request_hash, result FROM idempotency_keys WHERE idempotency_key = $1`,
+      [idempotency.key],
+    );
+    if (rows.length === 0) return undefined;
+    const [row] = rows;
+    if (row.command_type !== idempotency.commandType || row.request_hash !== requestHash(idempotency.request)) {
+      throw new IdempotencyKeyReused(idempotency.key);
+    }
+    return { ...row.result, duplicate: true };
+  }
+
+  private async rememberResult(runner: QueryRunner, idempotency: IdempotencyRequest, result: AppendResult): Promise<void> {
+    await runner.query(
+      `INSERT INTO idempotency_keys (idempotency_key, command_type, request_hash, result) VALUES ($1, $2, $3, $4)`,
+      [idempotency.key, idempotency.commandType, requestHash(idempotency.request), JSON.stringify(result)],
+    );
+  }
+
+  async streamVersion(streamId: string): Promise<number | null> {
+    const [{ version }] = await this.dataSource.query(`SELECT max(stream_version)::int AS version FROM events WHERE stream_id = $1`, [streamId]);
+    return version;
+  }
+
+  async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
+      [streamId, fromVersion],
+    );
+    return rows.map((row) => this.toStored(row, true));
+  }
+
+  /**
+   * The next events after `after` in commit order. Only events whose transaction is older than
+   * every transaction still in flight are returned, so a transaction that took a lower
+   * global_position but commits later can never be passed over.
+   */
+  async readAll(after: Checkpoint, limit: number, runner?: QueryRunner): Promise<StoredEvent[]> {
+    const target = runner ?? this.dataSource;
+    const rows: EventRow[] = await target.query(
+      `SELECT ${COLUMNS} FROM events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      [after.transactionId, after.globalPosition, limit],
+    );
+    return rows.map((row) => this.toStored(row, true));
+  }
+
+  async readEvent(globalPosition: number): Promise<StoredEvent | undefined> {
+    const rows: EventRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM events WHERE global_position = $1`, [globalPosition]);
+    return rows[0] && this.toStored(rows[0], true);
+  }
+
+  /** Highest global position written so far (committed or not), for lag figures. */
+  async headPosition(): Promise<number> {
+    const [{ head }] = await this.dataSource.query(`SELECT coalesce(max(global_position), 0) AS head FROM events`);
+    return Number(head);
+  }
+
+  private toStored(row: EventRow, upcast: boolean): StoredEvent {
+    const lifted = upcast ? this.upcasters.upcast(row.event_type, row.schema_version, row.data) : { schemaVersion: row.schema_version, data: row.data };
+    return {
+      eventId: row.event_id,
+      globalPosition: Number(row.global_position),
+      transactionId: row.transaction_id,
+      streamId: row.stream_id,
+      streamVersion: row.stream_version,
+      context: row.context,
+      type: row.event_type,
+      schemaVersion: lifted.schemaVersion,
+      data: lifted.data,
+      metadata: row.metadata,
+      recordedAt: row.recorded_at.toISOString(),
+    };
+  }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e?.code ?? e?.driverError?.code;
+  const name = e?.constraint ?? e?.driverError?.constraint;
+  return code === '23505' && name === constraint;
+}

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './upcasters';
+export * from './event-store';
+export * from './command-handling';
+export * from './checkpoints';

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { commandMetadata, timed } from '@saeil/runtime';
+import { RegisterClientDto } from './register-client.dto';
+import { RegisterClientCommand } from './register-client.command';
+import { RegisterClientResult } from './register-client.handler';
+
+@ApiTags('intake')
+@Controller('clients')
+export class RegisterClientController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: '구직등록: register a client (intake)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async register(@Body() body: RegisterClientDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RegisterClientResult> {
+    const metadata = commandMetadata(req, body.centerId);
+    const result = await timed(this.metrics, 'RegisterClient', () => this.commandBus.execute<RegisterClientCommand, RegisterClientResult>(new RegisterClientCommand(body, metadata)));
+    if (result.duplicate) res.status(200);
+    res.setHeader('Location', `/clients/${result.clientId}`);
+    return result;
+  }
+}

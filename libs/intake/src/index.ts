@@ -1,0 +1,3 @@
+export * from './intake.module';
+export * from './domain/client.decider';
+export * from './projections/caseload.projection';

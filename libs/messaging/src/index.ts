@@ -1,0 +1,5 @@
+export * from './message-bus.port';
+export * from './topics';
+export * from './envelope';
+export * from './outbox-relay';
+export * from './kafka/kafkajs-message-bus';

@@ -1,0 +1,36 @@
+import { DataSource } from 'typeorm';
+import { EventStore } from '@saeil/event-store';
+import { positionsKey, Projection } from './projection';
+
+/**
+ * Read-your-writes: a command answers with the global position it wrote; a query may pass it
+ * back and wait (bounded) until the read model has applied that event. Only the written
+ * stream's position is checked, so this works the same fed from the store or from Kafka.
+ */
+export class ReadModelConsistency {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+  ) {}
+
+  async hasReached(projection: Projection, position: number): Promise<boolean> {
+    const event = await this.store.readEvent(position);
+    if (!event) return false;
+    if (!projection.eventTypes.includes(event.type)) return true;
+    const rows: { global_position: string }[] = await this.dataSource.query(
+      `SELECT global_position FROM projection_stream_positions WHERE projection = $1 AND stream_id = $2`,
+      [positionsKey(projection.name, 'live'), event.streamId],
+    );
+    return rows.length > 0 && Number(rows[0].global_position) >= position;
+  }
+
+  /** Resolves true once reached, false when `timeoutMs` ran out first. */
+  async waitFor(projection: Projection, position: number, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
+      if (await this.hasReached(projection, position)) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, deadline - Date.now()))));
+    }
+  }
+}

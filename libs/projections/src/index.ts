@@ -1,0 +1,6 @@
+export * from './projection';
+export * from './projection-runner';
+export * from './event-store-feed';
+export * from './kafka-feed';
+export * from './rebuild';
+export * from './consistency';

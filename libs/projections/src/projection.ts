@@ -1,0 +1,48 @@
+import type { StoredEvent } from '@saeil/event-store';
+
+/** What a projection sees while applying one event: SQL inside the projection's transaction. */
+export interface ProjectionContext {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The quoted physical name of one of the projection's tables (the live one, or its rebuild shadow). */
+  table(logicalName: string): string;
+}
+
+/**
+ * A read model built from events. The same projection code runs fed from the event store
+ * (embedded mode) or from Kafka; the runtime applies each event in one transaction with the
+ * projection's checkpoint, so a redelivered event changes nothing.
+ *
+ * Read-model tables are created by migrations and must not use sequences (a rebuild copies
+ * them with CREATE TABLE … (LIKE … INCLUDING ALL) and swaps them in).
+ */
+export interface Projection {
+  readonly name: string;
+  /** The tables this projection owns and rebuilds. */
+  readonly tables: string[];
+  /** Bounded contexts whose event topics it consumes in Kafka mode. */
+  readonly contexts: string[];
+  /** Event types it applies; others are passed over. */
+  readonly eventTypes: string[];
+  apply(event: StoredEvent, ctx: ProjectionContext): Promise<void>;
+}
+
+export const PROJECTIONS = Symbol('PROJECTIONS');
+
+export type ProjectionTarget = 'live' | 'rebuild';
+
+export function checkpointName(projection: string, target: ProjectionTarget): string {
+  return target === 'live' ? `projection:${projection}` : `projection:${projection}#rebuild`;
+}
+
+export function positionsKey(projection: string, target: ProjectionTarget): string {
+  return target === 'live' ? projection : `${projection}#rebuild`;
+}
+
+export function physicalTable(table: string, target: ProjectionTarget): string {
+  return target === 'live' ? table : `${table}__rebuild`;
+}
+
+/** Advisory-lock key that serialises every writer of one projection (workers, rebuild switch-over). */
+export function projectionLockKey(projection: string): string {
+  return `projection:${projection}`;
+}

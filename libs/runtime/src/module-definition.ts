@@ -1,0 +1,20 @@
+import type { MigrationInterface } from 'typeorm';
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { Projection } from '@saeil/projections';
+import type { UpcasterRegistry } from '@saeil/event-store';
+
+/**
+ * What a bounded-context module contributes to the running system. apps/ compose these; the
+ * platform creates the tables (migrations), topics (contexts), read models (projections) and
+ * upcasters from them.
+ */
+export interface SaeilModuleDefinition {
+  name: string;
+  /** Contexts this module writes events for (one Kafka topic each). */
+  contexts: string[];
+  migrations: (new () => MigrationInterface)[];
+  projections: Projection[];
+  registerUpcasters?(registry: UpcasterRegistry): void;
+  /** The Nest module with the module's controllers and command/query handlers. */
+  nestModule: Type | DynamicModule;
+}

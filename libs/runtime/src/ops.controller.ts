@@ -1,0 +1,52 @@
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RUNTIME } from './platform.module';
+import { Runtime } from './runtime';
+
+type Check = { status: 'up' | 'down' | 'disabled'; error?: string };
+
+async function check(fn: () => Promise<unknown>): Promise<Check> {
+  try {
+    await fn();
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: (error as Error).message };
+  }
+}
+
+/** What the engineer on call looks at: /health for the load balancer and humans, /metrics for Prometheus. */
+@ApiTags('operations')
+@Controller()
+export class OpsController {
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  @Get('health')
+  @ApiOperation({ summary: 'Database, Kafka, relay lag and projection lag; 503 when a dependency is down' })
+  async health(@Res() res: Response): Promise<void> {
+    const { dataSource, bus, worker } = this.runtime;
+    const database = await check(() => dataSource.query('SELECT 1'));
+    const kafka: Check = bus ? await check(() => bus.ping()) : { status: 'disabled' };
+    const body: Record<string, unknown> = { status: 'ok', mode: bus ? 'kafka' : 'embedded', database, kafka };
+    if (database.status === 'up') {
+      try {
+        if (worker.relay) body.relay = { lag: await worker.relay.lag(), leader: worker.relay.isLeader };
+        body.projections = worker.running ? await worker.projectionLags() : 'worker not running in this process';
+      } catch (error) {
+        body.lagError = (error as Error).message;
+      }
+    }
+    const healthy = database.status === 'up' && kafka.status !== 'down';
+    body.status = healthy ? 'ok' : 'degraded';
+    res.status(healthy ? 200 : 503).json(body);
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  @ApiOperation({ summary: 'Prometheus metrics' })
+  async metrics(): Promise<string> {
+    if (this.runtime.worker.running) await this.runtime.worker.projectionLags().catch(() => undefined);
+    if (this.runtime.worker.relay) await this.runtime.worker.relay.lag().catch(() => undefined);
+    return this.runtime.metrics.registry.metrics();
+  }
+}

@@ -1,0 +1,156 @@
+import { DataSource } from 'typeorm';
+import pino, { Logger } from 'pino';
+import { SaeilConfig } from '@saeil/config';
+import { createDataSource, migrate, Notifications, startEmbeddedPostgres } from '@saeil/database';
+import { EventStore, EVENTS_CHANNEL, UpcasterRegistry } from '@saeil/event-store';
+import { KafkajsMessageBus, MessageBus, OutboxRelay, Topics } from '@saeil/messaging';
+import { Metrics } from '@saeil/observability';
+import { EventStoreFeed, KafkaProjectionFeed, Projection, ProjectionRebuilder, ProjectionRunner, ReadModelConsistency } from '@saeil/projections';
+import { SaeilModuleDefinition } from './module-definition';
+
+/**
+ * Everything a process needs, built once outside Nest (the composition root) and handed to
+ * the Nest modules as providers. Tests build several of these side by side.
+ */
+export interface Runtime {
+  config: SaeilConfig;
+  databaseUrl: string;
+  logger: Logger;
+  dataSource: DataSource;
+  store: EventStore;
+  metrics: Metrics;
+  notifications: Notifications;
+  topics: Topics;
+  bus?: MessageBus;
+  modules: SaeilModuleDefinition[];
+  projections: Projection[];
+  consistency: ReadModelConsistency;
+  worker: Worker;
+  rebuilder: ProjectionRebuilder;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  modules: SaeilModuleDefinition[];
+  logger?: Logger;
+  /** Start the relay and projection feeds now (the worker role). */
+  startWorker?: boolean;
+}
+
+/** The worker role: outbox relay and projection feeds (and, later, scheduled jobs). */
+export class Worker {
+  private started = false;
+  readonly runners: ProjectionRunner[];
+  readonly relay?: OutboxRelay;
+  readonly storeFeed?: EventStoreFeed;
+  readonly kafkaFeed?: KafkaProjectionFeed;
+
+  constructor(rt: Omit<Runtime, 'worker' | 'close' | 'rebuilder'>) {
+    this.runners = rt.projections.map((p) => new ProjectionRunner(p, 'live', rt.config.PROJECTION_MAX_ATTEMPTS, rt.metrics));
+    const feedOptions = { batchSize: rt.config.PROJECTION_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS };
+    if (rt.bus) {
+      this.relay = new OutboxRelay(rt.dataSource, rt.store, rt.bus, rt.topics, rt.notifications, rt.metrics, rt.logger.child({ component: 'relay' }), { batchSize: rt.config.RELAY_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS }, rt.databaseUrl);
+      this.kafkaFeed = new KafkaProjectionFeed(rt.dataSource, rt.bus, rt.topics, this.runners, rt.metrics, rt.logger.child({ component: 'projections' }));
+    } else {
+      this.storeFeed = new EventStoreFeed(rt.dataSource, rt.store, this.runners, rt.notifications, rt.metrics, rt.logger.child({ component: 'projections' }), feedOptions);
+    }
+  }
+
+  get running(): boolean {
+    return this.started;
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.relay?.start();
+    this.storeFeed?.start();
+    await this.kafkaFeed?.start();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.kafkaFeed?.stop();
+    await this.storeFeed?.stop();
+    await this.relay?.stop();
+  }
+
+  /** Lag per projection: events behind the store (embedded) or messages behind the topic (Kafka). */
+  async projectionLags(): Promise<Record<string, number>> {
+    const lags: Record<string, number> = {};
+    for (const runner of this.runners) {
+      lags[runner.projection.name] = this.kafkaFeed ? await this.kafkaFeed.lag(runner) : await this.storeFeed!.lag(runner);
+    }
+    return lags;
+  }
+}
+
+export function createLogger(config: SaeilConfig): Logger {
+  return pino({ level: config.LOG_LEVEL, base: { service: 'saeil' }, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+}
+
+export async function createRuntime(config: SaeilConfig, options: RuntimeOptions): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config);
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres({ dataDir: config.SAEIL_DATA_DIR, port: config.EMBEDDED_PG_PORT, persistent: true, logger: (line) => logger.debug({ component: 'postgres' }, line) });
+    databaseUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+    logger.info({ dataDir: config.SAEIL_DATA_DIR, port: config.EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');
+  }
+  const dataSource = createDataSource(databaseUrl, options.modules.flatMap((m) => m.migrations), config.DATABASE_POOL_SIZE);
+  try {
+    await dataSource.initialize();
+    await migrate(dataSource);
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    await stopEmbedded?.();
+    throw error;
+  }
+
+  const upcasters = new UpcasterRegistry();
+  options.modules.forEach((m) => m.registerUpcasters?.(upcasters));
+  const metrics = new Metrics({ defaultMetrics: true });
+  const store = new EventStore(dataSource, upcasters);
+  store.onAppended((events) => events.forEach((e) => metrics.eventsAppended.inc({ type: e.type })));
+  const notifications = new Notifications(databaseUrl, EVENTS_CHANNEL, logger);
+  await notifications.start();
+  const topics = new Topics(config.KAFKA_TOPIC_PREFIX);
+
+  let bus: MessageBus | undefined;
+  if (config.kafkaEnabled) {
+    bus = new KafkajsMessageBus({ brokers: config.kafkaBrokers, clientId: config.KAFKA_CLIENT_ID, defaultPartitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR, logger: logger.child({ component: 'kafka' }) });
+    const contexts = [...new Set(options.modules.flatMap((m) => m.contexts))];
+    await bus.ensureTopics([
+      ...contexts.map((c) => ({ topic: topics.events(c) })),
+      { topic: topics.deadLetter() },
+      { topic: topics.commands() },
+      { topic: topics.commandReplies() },
+      { topic: topics.commandDeadLetter() },
+    ]);
+  }
+
+  const projections = options.modules.flatMap((m) => m.projections);
+  const base = { config, databaseUrl, logger, dataSource, store, metrics, notifications, topics, bus, modules: options.modules, projections, consistency: new ReadModelConsistency(dataSource, store) };
+  const worker = new Worker(base);
+  const rebuilder = new ProjectionRebuilder(dataSource, store, logger.child({ component: 'rebuild' }), { batchSize: config.PROJECTION_BATCH_SIZE, maxAttempts: config.PROJECTION_MAX_ATTEMPTS });
+  if (options.startWorker) await worker.start();
+
+  let closed = false;
+  return {
+    ...base,
+    worker,
+    rebuilder,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await worker.stop();
+      await bus?.close();
+      await notifications.stop();
+      await dataSource.destroy().catch(() => undefined);
+      await stopEmbedded?.();
+    },
+  };
+}
