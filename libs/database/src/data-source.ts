@@ -17,7 +17,7 @@ export function createDataSource(url: string, migrations: MigrationClass[], pool
     migrationsRun: false,
     migrations: [...platformMigrations, ...migrations],
     migrationsTableName: 'schema_migrations',
-    logging: ['error'],
+    logging: false,
     extra: { max: poolSize, connectionTimeoutMillis: 5000, application_name: 'saeil' },
   });
 }

@@ -170,9 +170,10 @@ export class EventStore {
     const target = runner ?? this.dataSource;
     const rows: EventRow[] = await target.query(
       `SELECT ${COLUMNS} FROM events
-        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position
+        WHERE (events.transaction_id, events.global_position) > ($1::xid8, $2::bigint)
+          AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        -- qualified: the select list renames transaction_id to text, and ORDER BY would sort that
+        ORDER BY events.transaction_id, events.global_position
         LIMIT $3`,
       [after.transactionId, after.globalPosition, limit],
     );

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ConcurrencyConflict, IdempotencyKeyReused } from '@saeil/core';
+import { createDataSource, migrate } from '@saeil/database';
+import { createTestDatabase, TestDatabase } from '../../../tests/support/env';
+import { EventStore } from './event-store';
+import { UpcasterRegistry } from './upcasters';
+import { Checkpoint, EventMetadata, START, StoredEvent } from './types';
+
+const meta: EventMetadata = { actorId: 'counselor-kim', centerId: 'center-naju', correlationId: 'c-1', occurredAt: '2026-11-20T09:00:00.000Z' };
+const event = (n = 0) => ({ type: 'CounselingSessionRecorded', data: { n } });
+
+describe('PostgreSQL event store', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('event_store');
+    dataSource = createDataSource(db.url, [], 40);
+    await dataSource.initialize();
+    await migrate(dataSource);
+    store = new EventStore(dataSource, new UpcasterRegistry().register('ClientRegistered', 1, (d) => ({ ...d, region: d.region ?? 'unknown' })));
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  it('of two concurrent appends at the same expected version, exactly one succeeds and the other is a ConcurrencyConflict', async () => {
+    const stream = `case-${randomUUID()}`;
+    await store.append(stream, [event()], { context: 'counseling', expectedVersion: 0, metadata: meta });
+    for (let round = 0; round < 10; round++) {
+      const expected = round + 1;
+      const results = await Promise.allSettled([
+        store.append(stream, [event(round)], { context: 'counseling', expectedVersion: expected, metadata: meta }),
+        store.append(stream, [event(round)], { context: 'counseling', expectedVersion: expected, metadata: meta }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0].reason).toBeInstanceOf(ConcurrencyConflict);
+    }
+    expect((await store.readStream(stream)).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  });
+
+  it('refuses an append whose expected version is stale, without writing', async () => {
+    const stream = `case-${randomUUID()}`;
+    await store.append(stream, [event(), event()], { context: 'counseling', expectedVersion: 0, metadata: meta });
+    await expect(store.append(stream, [event()], { context: 'counseling', expectedVersion: 1, metadata: meta })).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      actualVersion: 2,
+    });
+    expect(await store.streamVersion(stream)).toBe(2);
+  });
+
+  it('stores the writing transaction, type, schema version, data and metadata of each event', async () => {
+    const stream = `case-${randomUUID()}`;
+    const result = await store.append(stream, [event(7)], { context: 'counseling', expectedVersion: 0, metadata: { ...meta, causationId: 'cmd-1', idempotencyKey: 'k-abcdefgh' } });
+    const [stored] = await store.readStream(stream);
+    expect(stored).toMatchObject({
+      globalPosition: result.globalPosition,
+      streamVersion: 1,
+      context: 'counseling',
+      type: 'CounselingSessionRecorded',
+      schemaVersion: 1,
+      data: { n: 7 },
+      metadata: { actorId: 'counselor-kim', centerId: 'center-naju', correlationId: 'c-1', causationId: 'cmd-1', idempotencyKey: 'k-abcdefgh', occurredAt: '2026-11-20T09:00:00.000Z' },
+    });
+    expect(BigInt(stored.transactionId)).toBeGreaterThan(0n);
+    expect(Date.parse(stored.recordedAt)).toBeGreaterThan(Date.parse(meta.occurredAt));
+  });
+
+  it('a repeated idempotency key returns the first result and appends nothing; reused for another request it is refused', async () => {
+    const key = `register-${randomUUID()}`;
+    const idempotency = { key, commandType: 'RegisterClient', request: { name: '김영희' } };
+    const first = await store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency });
+    const before = await store.headPosition();
+    const again = await store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency });
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect(await store.headPosition()).toBe(before);
+    await expect(
+      store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { ...idempotency, request: { name: '이순자' } } }),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReused);
+  });
+
+  it('concurrent requests with one idempotency key write once and all get the same answer', async () => {
+    const key = `burst-${randomUUID()}`;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { key, commandType: 'RegisterClient', request: { n: 1 } } }),
+      ),
+    );
+    expect(new Set(results.map((r) => r.streamId)).size).toBe(1);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+  });
+
+  it('upcasts old event versions on read and leaves the stored payload as written', async () => {
+    const stream = `client-${randomUUID()}`;
+    await store.append(stream, [{ type: 'ClientRegistered', data: { name: '김영희' }, schemaVersion: 1 }], { context: 'intake', expectedVersion: 0, metadata: meta });
+    const [read] = await store.readStream(stream);
+    expect(read).toMatchObject({ schemaVersion: 2, data: { name: '김영희', region: 'unknown' } });
+    const [raw] = await dataSource.query(`SELECT schema_version, data FROM events WHERE stream_id = $1`, [stream]);
+    expect(raw).toEqual({ schema_version: 1, data: { name: '김영희' } });
+    await store.append(stream, [{ type: 'ClientRegistered', data: { name: 'x', region: '전남' } }], { context: 'intake', expectedVersion: 1, metadata: meta });
+    const [, written] = await dataSource.query(`SELECT schema_version FROM events WHERE stream_id = $1 ORDER BY stream_version`, [stream]);
+    expect(written.schema_version).toBe(2);
+  });
+
+  describe('following all events in commit order', () => {
+    async function drain(from: Checkpoint): Promise<{ events: StoredEvent[]; checkpoint: Checkpoint }> {
+      const events: StoredEvent[] = [];
+      let checkpoint = from;
+      for (;;) {
+        const batch = await store.readAll(checkpoint, 100);
+        if (batch.length === 0) return { events, checkpoint };
+        events.push(...batch);
+        const last = batch[batch.length - 1];
+        checkpoint = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+      }
+    }
+
+    it('does not pass over an event whose transaction took a lower position but commits after a higher one', async () => {
+      const start = (await drain(START)).checkpoint;
+      const slow = dataSource.createQueryRunner();
+      await slow.connect();
+      await slow.startTransaction();
+      const [{ global_position: lowPosition }] = await slow.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, context, event_type, data, metadata) VALUES ($1, $2, 1, 'intake', 'Late', '{}', '{}') RETURNING global_position`,
+        [randomUUID(), `late-${randomUUID()}`],
+      );
+      const fast = await store.append(`fast-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta });
+      expect(fast.globalPosition).toBeGreaterThan(Number(lowPosition));
+
+      const whileOpen = await drain(start);
+      expect(whileOpen.events.map((e) => e.globalPosition)).not.toContain(fast.globalPosition);
+
+      await slow.commitTransaction();
+      await slow.release();
+      const after = await drain(whileOpen.checkpoint);
+      expect(after.events.map((e) => e.globalPosition)).toEqual([Number(lowPosition), fast.globalPosition]);
+    });
+
+    it('with many concurrent writers, a follower reading all along gets every event exactly once', async () => {
+      const start = (await drain(START)).checkpoint;
+      const seen: number[] = [];
+      let writing = true;
+      const follower = (async () => {
+        let checkpoint = start;
+        while (writing || (await store.readAll(checkpoint, 1)).length > 0) {
+          const { events, checkpoint: next } = await drain(checkpoint);
+          seen.push(...events.map((e) => e.globalPosition));
+          checkpoint = next;
+          await new Promise((r) => setTimeout(r, 2));
+        }
+      })();
+      const written: number[] = [];
+      const writers = Array.from({ length: 12 }, async (_, w) => {
+        for (let i = 0; i < 25; i++) {
+          // Hold some transactions open for a while so commits land out of position order.
+          const runner = dataSource.createQueryRunner();
+          await runner.connect();
+          await runner.startTransaction();
+          const rows = await runner.query(
+            `INSERT INTO events (event_id, stream_id, stream_version, context, event_type, data, metadata)
+             VALUES ($1, $2, 1, 'intake', 'Stress', '{}', '{}') RETURNING global_position`,
+            [randomUUID(), `stress-${w}-${i}-${randomUUID()}`],
+          );
+          if ((w + i) % 3 === 0) await new Promise((r) => setTimeout(r, 5 + ((w * 7 + i) % 20)));
+          await runner.commitTransaction();
+          await runner.release();
+          written.push(Number(rows[0].global_position));
+        }
+      });
+      await Promise.all(writers);
+      writing = false;
+      await follower;
+      const dupes = seen.filter((p, i) => seen.indexOf(p) !== i);
+      const extra = seen.filter((p) => !written.includes(p));
+      expect({ dupes, extra }).toEqual({ dupes: [], extra: [] });
+      expect(written).toHaveLength(300);
+      expect(seen).toHaveLength(300);
+      expect(new Set(seen).size).toBe(300);
+      expect([...seen].sort((a, b) => a - b)).toEqual([...written].sort((a, b) => a - b));
+    });
+  });
+});
