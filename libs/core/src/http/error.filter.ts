@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { SaeilError, ValidationFailed, RuleViolation } from '../errors/domain-errors';
 
@@ -40,7 +40,7 @@ export function isConnectionError(error: unknown): boolean {
 /**
  * Nothing internal (stack traces, SQL) ever leaves the process: domain errors get their
  * mapped status and code, Nest's own HTTP errors keep their status, everything else is a 500
- * with a correlation-free generic message and a full log line.
+ * with a generic message and a full log line.
  */
 @Catch()
 export class SaeilErrorFilter implements ExceptionFilter {
@@ -58,12 +58,14 @@ export class SaeilErrorFilter implements ExceptionFilter {
       return;
     }
     const bodyParserType = (exception as { type?: string } | null)?.type;
-    if (bodyParserType === 'entity.parse.failed') {
-      response.status(400).json({ error: { code: 'MALFORMED_JSON', message: '요청 본문이 올바른 JSON이 아닙니다.' } });
-      return;
-    }
     if (bodyParserType === 'entity.too.large') {
       response.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: '요청 본문이 너무 큽니다.' } });
+      return;
+    }
+    if (exception instanceof BadRequestException) {
+      // Our own validation throws ValidationFailed; a bare 400 comes from Nest mapping a body that
+      // is not JSON or a malformed URL. Its message may quote the body, so it is not echoed.
+      response.status(400).json({ error: { code: 'MALFORMED_REQUEST', message: '요청 형식이 올바르지 않습니다 (JSON 본문 또는 URL).' } });
       return;
     }
     if (exception instanceof HttpException) {

@@ -1,0 +1,80 @@
+import request from 'supertest';
+import { describeKafka } from '../support/env';
+import { countEvents, newClient, startTestSaeil, TestSaeil } from '../support/app';
+
+/** The thin slice through HTTP: register a client, see her in the caseload; bad input changes nothing. */
+function sliceSuite(mode: 'embedded' | 'kafka') {
+  let saeil: TestSaeil;
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: `slice_${mode}`, kafka: mode === 'kafka' });
+  });
+  afterAll(async () => saeil?.dispose());
+
+  it('registers a client and lists her in her counselor’s caseload (read your writes)', async () => {
+    const body = newClient(1, `counselor-${mode}`);
+    const created = await request(saeil.url).post('/clients').send(body).expect(201);
+    expect(created.body).toMatchObject({ clientId: expect.any(String), streamVersion: 1, position: expect.any(Number), duplicate: false });
+    expect(created.headers['x-correlation-id']).toEqual(expect.any(String));
+
+    const caseload = await request(saeil.url).get('/caseload').query({ counselorId: `counselor-${mode}`, minPosition: created.body.position, waitMs: 15000 }).expect(200);
+    expect(caseload.body.consistency).toEqual({ minPosition: created.body.position, reached: true });
+    expect(caseload.body.total).toBe(1);
+    expect(caseload.body.items[0]).toMatchObject({ clientId: created.body.clientId, name: body.name, birthDate: body.birthDate, phone: body.phone, centerId: body.centerId, status: 'intake' });
+  });
+
+  it('answers 400 with every bad field and appends nothing', async () => {
+    const before = await countEvents(saeil);
+    const response = await request(saeil.url)
+      .post('/clients')
+      .send({ ...newClient(2), birthDate: '1988-02-30', phone: '12345', counselorId: '', nickname: 'x' })
+      .expect(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    const fields = response.body.error.fields.map((f: { field: string }) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['birthDate', 'phone', 'counselorId', 'nickname']));
+    expect(response.body.error.fields.find((f: { field: string }) => f.field === 'nickname').code).toBe('whitelistValidation');
+    expect(await countEvents(saeil)).toBe(before);
+  });
+
+  it('answers 400 for a body that is not JSON, and 422 for a rule broken, appending nothing', async () => {
+    const before = await countEvents(saeil);
+    const malformed = await request(saeil.url).post('/clients').set('content-type', 'application/json').send('{"name":').expect(400);
+    expect(malformed.body.error.code).toBe('MALFORMED_REQUEST');
+    const tooYoung = await request(saeil.url).post('/clients').send({ ...newClient(3), birthDate: '2020-01-01' }).expect(422);
+    expect(tooYoung.body.error).toMatchObject({ code: 'BIRTH_DATE_IMPLAUSIBLE', message: expect.stringContaining('생년월일') });
+    expect(await countEvents(saeil)).toBe(before);
+  });
+
+  it('a repeated Idempotency-Key returns the first result and registers her once', async () => {
+    const body = newClient(4, `counselor-idem-${mode}`);
+    const first = await request(saeil.url).post('/clients').set('Idempotency-Key', `intake-form-${mode}-0004`).send(body).expect(201);
+    const again = await request(saeil.url).post('/clients').set('Idempotency-Key', `intake-form-${mode}-0004`).send(body).expect(200);
+    expect(again.body).toEqual({ ...first.body, duplicate: true });
+    const reused = await request(saeil.url).post('/clients').set('Idempotency-Key', `intake-form-${mode}-0004`).send({ ...body, name: '다른사람' }).expect(422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const caseload = await request(saeil.url).get('/caseload').query({ counselorId: `counselor-idem-${mode}`, minPosition: first.body.position }).expect(200);
+    expect(caseload.body.total).toBe(1);
+  });
+
+  it('rejects unknown query parameters and a caseload query without a counselor or center', async () => {
+    const unknown = await request(saeil.url).get('/caseload').query({ counselorId: 'c', sort: 'name' }).expect(400);
+    expect(unknown.body.error.fields[0]).toMatchObject({ field: 'sort', code: 'whitelistValidation' });
+    const missing = await request(saeil.url).get('/caseload').expect(400);
+    expect(missing.body.error.fields[0]).toMatchObject({ field: 'counselorId', code: 'required' });
+  });
+
+  it('serves /health, /metrics and the OpenAPI document', async () => {
+    const health = await request(saeil.url).get('/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', mode, database: { status: 'up' }, kafka: { status: mode === 'kafka' ? 'up' : 'disabled' } });
+    expect(health.body.projections).toHaveProperty('caseload');
+    const metrics = await request(saeil.url).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/saeil_events_appended_total\{type="ClientRegistered"\} [1-9]/);
+    expect(metrics.text).toMatch(/saeil_command_duration_seconds_count\{command="RegisterClient",outcome="ok"\} [1-9]/);
+    expect(metrics.text).toContain('saeil_projection_lag{projection="caseload"}');
+    const openapi = await request(saeil.url).get('/docs/openapi.json').expect(200);
+    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/clients', '/caseload', '/health']));
+  });
+}
+
+describe('the slice in embedded mode (projections fed from the event store)', () => sliceSuite('embedded'));
+describeKafka('the slice in Kafka mode (relay → Kafka → projection consumer)', () => sliceSuite('kafka'));
