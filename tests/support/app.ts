@@ -22,6 +22,7 @@ export async function startTestSaeil(options: { label: string; kafka: boolean; a
     LOG_LEVEL: process.env.SAEIL_TEST_LOG_LEVEL ?? 'error',
     POLL_INTERVAL_MS: '100',
     KAFKA_TOPIC_PARTITIONS: '3',
+    KAFKA_SESSION_TIMEOUT_MS: '6000',
     ...(options.kafka ? { KAFKA_BROKERS: kafkaBrokers()!.join(','), KAFKA_TOPIC_PREFIX: options.topicPrefix ?? uniqueTopicPrefix(options.label) } : {}),
     ...options.env,
   };

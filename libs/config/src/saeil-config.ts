@@ -40,6 +40,10 @@ export class SaeilConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(7)
   KAFKA_REPLICATION_FACTOR = 1;
 
+  /** How long the broker waits for a silent consumer before handing its partitions to another (a crashed worker). */
+  @Transform(toInt) @IsInt() @Min(6000) @Max(300000)
+  KAFKA_SESSION_TIMEOUT_MS = 30000;
+
   /** How many times a projection retries an event before sending it to the dead-letter topic. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   PROJECTION_MAX_ATTEMPTS = 3;

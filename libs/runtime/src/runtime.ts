@@ -121,7 +121,7 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
 
   let bus: MessageBus | undefined;
   if (config.kafkaEnabled) {
-    bus = new KafkajsMessageBus({ brokers: config.kafkaBrokers, clientId: config.KAFKA_CLIENT_ID, defaultPartitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR, logger: logger.child({ component: 'kafka' }) });
+    bus = new KafkajsMessageBus({ brokers: config.kafkaBrokers, clientId: config.KAFKA_CLIENT_ID, defaultPartitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS, logger: logger.child({ component: 'kafka' }) });
     const contexts = [...new Set(options.modules.flatMap((m) => m.contexts))];
     await bus.ensureTopics([
       ...contexts.map((c) => ({ topic: topics.events(c) })),

@@ -7,6 +7,7 @@ export interface KafkaOptions {
   clientId: string;
   defaultPartitions: number;
   replicationFactor: number;
+  sessionTimeoutMs?: number;
   logger?: Logger;
 }
 
@@ -89,7 +90,7 @@ export class KafkajsMessageBus implements MessageBus {
   }
 
   async subscribe(options: SubscriptionOptions): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: this.options.sessionTimeoutMs ?? 30000, heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 30000) / 3)) });
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
