@@ -9,6 +9,7 @@
  *    servers from jest's globalSetup or from a plain Node process, never from a test file.
  *  - postgres refuses to run as root; with `createPostgresUser` the package runs it as the
  *    `postgres` OS user (creating that user if missing), which must be able to reach the data dir.
+ *    The option must stay off for other users: there it would try to run groupadd.
  *  - its start() rejects with `undefined` when postgres exits early, and its stop() waits forever
  *    for an 'exit' event if postgres already died. Both are wrapped below.
  *  - it registers exit hooks (async-exit-hook) that stop every started cluster when Node exits.
@@ -71,7 +72,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     password,
     authMethod: 'scram-sha-256',
     persistent: opts.persistent,
-    createPostgresUser: true,
+    // Only as root: for anyone else the package would try (and fail) to run groupadd.
+    createPostgresUser: isRoot(),
     initdbFlags: initdbFlags(opts.persistent),
     postgresFlags: postgresFlags(opts.persistent),
     onLog: (message: string) => log.add(message),
@@ -159,10 +161,18 @@ async function startWithRetry(
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     log.clearMarks();
+    // The package's start() settles only on "ready" or on exit; enforce a deadline by killing.
+    let timedOut = false;
     try {
-      await withTimeout(instance.start(), START_TIMEOUT_MS, () => killProcess(instance));
+      await untilDeadline(instance.start(), START_TIMEOUT_MS, () => {
+        timedOut = true;
+        killProcess(instance);
+      });
       return;
     } catch {
+      // The dead child must not reach the package's stop() (its exit hook calls it), which would
+      // wait for an 'exit' event that already happened.
+      forgetProcess(instance);
       const text = log.text();
       if (/could not bind|address already in use/i.test(text)) {
         throw new Error(`embedded PostgreSQL could not listen on 127.0.0.1:${port}: the port is in use.\n${log.tail()}`);
@@ -170,8 +180,9 @@ async function startWithRetry(
       // After a SIGKILL of the postmaster its children need a moment to notice and detach from
       // the old shared memory; postgres refuses to start until they are gone.
       const transient = /pre-existing shared memory block|lock file .* already exists/i.test(text);
-      if (!transient || attempt >= START_ATTEMPTS) {
-        throw new Error(`embedded PostgreSQL in ${dataDir} failed to start on port ${port}.\n${log.tail()}`);
+      if (timedOut || !transient || attempt >= START_ATTEMPTS) {
+        const why = timedOut ? `was not ready after ${START_TIMEOUT_MS / 1000} s` : 'failed to start';
+        throw new Error(`embedded PostgreSQL in ${dataDir} ${why} on port ${port}.\n${log.tail()}`);
       }
       clearStalePostmasterPid(dataDir, log);
       await sleep(1000 * attempt);
@@ -183,7 +194,7 @@ async function stopInstance(instance: EmbeddedPostgresInstance, dataDir: string,
   const child = processOf(instance);
   if (child && isRunning(child)) {
     // The package sends SIGINT (fast shutdown); escalate to SIGQUIT (immediate) if it hangs.
-    await withTimeout(instance.stop(), STOP_TIMEOUT_MS, () => child.kill('SIGQUIT'));
+    await untilDeadline(instance.stop(), STOP_TIMEOUT_MS, () => child.kill('SIGQUIT'));
     return;
   }
   // postgres already died: the package would wait forever for an 'exit' that already happened.
@@ -295,16 +306,11 @@ function isPgError(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      onTimeout();
-      reject(new Error(`timed out after ${ms} ms`));
-    }, ms);
-  });
+/** Awaits `promise`, calling `onDeadline` once if it takes longer than `ms` (it should then settle). */
+async function untilDeadline<T>(promise: Promise<T>, ms: number, onDeadline: () => void): Promise<T> {
+  const timer = setTimeout(onDeadline, ms);
   try {
-    return await Promise.race([promise, timeout]);
+    return await promise;
   } finally {
     clearTimeout(timer);
   }

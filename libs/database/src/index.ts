@@ -3,3 +3,4 @@ export * from './embedded-postgres';
 export * from './sql';
 export * from './notifications';
 export * from './waker';
+export * from './embedded-reuse';

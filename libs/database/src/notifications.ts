@@ -35,7 +35,9 @@ export class Notifications {
     const client = new Client({ connectionString: this.url, application_name: 'saeil-listen' });
     client.on('notification', () => this.callbacks.forEach((cb) => cb()));
     client.on('error', (error) => {
-      this.logger?.warn({ err: error }, 'LISTEN connection lost; reconnecting');
+      // 57P01: the server is shutting down (e.g. embedded PostgreSQL stopping with the process).
+      const shuttingDown = (error as { code?: string }).code === '57P01';
+      if (!this.stopped) this.logger?.[shuttingDown ? 'info' : 'warn']({ err: error }, 'LISTEN connection lost; reconnecting');
       this.client = undefined;
       client.end().catch(() => undefined);
       this.scheduleReconnect();

@@ -67,6 +67,7 @@ export class ProjectionRebuilder {
       for (const table of projection.tables) {
         await q.query(`DROP TABLE IF EXISTS ${ident(physicalTable(table, 'rebuild'))}`);
         await q.query(`CREATE TABLE ${ident(physicalTable(table, 'rebuild'))} (LIKE ${ident(table)} INCLUDING ALL)`);
+        await this.nameShadowIndexes(q, table);
       }
       await q.query(`DELETE FROM checkpoints WHERE name = $1`, [checkpointName(projection.name, 'rebuild')]);
       await q.query(`DELETE FROM projection_stream_positions WHERE projection = $1`, [positionsKey(projection.name, 'rebuild')]);
@@ -79,9 +80,9 @@ export class ProjectionRebuilder {
       const shadowName = physicalTable(table, 'rebuild');
       await q.query(`DROP TABLE ${ident(table)}`);
       await q.query(`ALTER TABLE ${ident(shadowName)} RENAME TO ${ident(table)}`);
-      const indexes: { indexname: string }[] = await q.query(`SELECT indexname FROM pg_indexes WHERE tablename = $1 AND indexname LIKE $2`, [table, `%${shadowName}%`]);
-      for (const { indexname } of indexes) {
-        await q.query(`ALTER INDEX ${ident(indexname)} RENAME TO ${ident(indexname.replace(shadowName, table))}`);
+      const indexes: { indexname: string }[] = await q.query(`SELECT indexname FROM pg_indexes WHERE tablename = $1`, [table]);
+      for (const { indexname } of indexes.filter((i) => i.indexname.endsWith('__rb'))) {
+        await q.query(`ALTER INDEX ${ident(indexname)} RENAME TO ${ident(indexname.slice(0, -'__rb'.length))}`);
       }
     }
     const live = positionsKey(projection.name, 'live');
@@ -93,6 +94,21 @@ export class ProjectionRebuilder {
     const checkpoint = await readCheckpoint(q, checkpointName(projection.name, 'rebuild'));
     await writeCheckpoint(q, checkpointName(projection.name, 'live'), checkpoint);
     await q.query(`DELETE FROM checkpoints WHERE name = $1`, [checkpointName(projection.name, 'rebuild')]);
+  }
+
+  /**
+   * LIKE … INCLUDING ALL names the copied indexes after their columns; give each the live
+   * index's name plus `__rb`, so the switch-over can restore the names migrations chose.
+   */
+  private async nameShadowIndexes(q: QueryRunner, table: string): Promise<void> {
+    const shadowName = physicalTable(table, 'rebuild');
+    const shape = (def: string) => def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, '$1');
+    const live: { indexname: string; indexdef: string }[] = await q.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = $1`, [table]);
+    const copies: { indexname: string; indexdef: string }[] = await q.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = $1`, [shadowName]);
+    for (const copy of copies) {
+      const original = live.find((l) => shape(l.indexdef) === shape(copy.indexdef));
+      if (original) await q.query(`ALTER INDEX ${ident(copy.indexname)} RENAME TO ${ident(`${original.indexname}__rb`)}`);
+    }
   }
 
   private async inTransaction<T>(work: (q: QueryRunner) => Promise<T>): Promise<T> {

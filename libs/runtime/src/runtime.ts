@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import pino, { Logger } from 'pino';
 import { SaeilConfig } from '@saeil/config';
-import { createDataSource, migrate, Notifications, startEmbeddedPostgres } from '@saeil/database';
+import { createDataSource, ensureDatabase, migrate, Notifications, runningEmbeddedPostgres, startEmbeddedPostgres } from '@saeil/database';
 import { EventStore, EVENTS_CHANNEL, UpcasterRegistry } from '@saeil/event-store';
 import { KafkajsMessageBus, MessageBus, OutboxRelay, Topics } from '@saeil/messaging';
 import { Metrics } from '@saeil/observability';
@@ -95,10 +95,16 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
   let stopEmbedded: (() => Promise<void>) | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: config.SAEIL_DATA_DIR, port: config.EMBEDDED_PG_PORT, persistent: true, logger: (line) => logger.debug({ component: 'postgres' }, line) });
-    databaseUrl = embedded.url;
-    stopEmbedded = embedded.stop;
-    logger.info({ dataDir: config.SAEIL_DATA_DIR, port: config.EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');
+    let serverUrl = runningEmbeddedPostgres(config.SAEIL_DATA_DIR);
+    if (serverUrl) {
+      logger.info({ dataDir: config.SAEIL_DATA_DIR }, 'using the embedded PostgreSQL another Saeil process is running');
+    } else {
+      const embedded = await startEmbeddedPostgres({ dataDir: config.SAEIL_DATA_DIR, port: config.EMBEDDED_PG_PORT, persistent: true, logger: (line) => logger.debug({ component: 'postgres' }, line) });
+      serverUrl = embedded.url;
+      stopEmbedded = embedded.stop;
+      logger.info({ dataDir: config.SAEIL_DATA_DIR, port: config.EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');
+    }
+    databaseUrl = await ensureDatabase(serverUrl, 'saeil');
   }
   const dataSource = createDataSource(databaseUrl, options.modules.flatMap((m) => m.migrations), config.DATABASE_POOL_SIZE);
   try {
