@@ -1,12 +1,14 @@
+const { writeSync } = require('node:fs');
+
 /**
- * Prints one plain closing line, "N passed, N failed, N skipped", after jest's own summary, so
- * that tools reading the end of the log (CI) count the tests without parsing jest's format.
+ * Prints one plain closing line, "tests: N passed, N failed, N skipped", as the very last line of
+ * the run (after jest's summary and the harness teardown), so tools that read the end of the log
+ * (CI) count the tests without parsing jest's format.
  */
 class SummaryReporter {
   onRunComplete(_contexts, results) {
-    process.stdout.write(
-      `\ntests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests + results.numTodoTests} skipped\n`,
-    );
+    const line = `\ntests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests + results.numTodoTests} skipped\n`;
+    process.once('exit', () => writeSync(1, line));
   }
 }
 
