@@ -6,7 +6,8 @@ import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { SaeilConfig } from '@saeil/config';
 import { DtoValidationPipe, SaeilErrorFilter } from '@saeil/core';
-import { createRuntime, Runtime, SaeilModuleDefinition } from '@saeil/runtime';
+import { CommandBus } from '@nestjs/cqrs';
+import { CommandTopicConsumer, createRuntime, Runtime, SaeilModuleDefinition } from '@saeil/runtime';
 import { SAEIL_MODULES } from './modules';
 import { SaeilHttpModule } from './http.module';
 
@@ -31,6 +32,7 @@ export interface RunningSaeil {
 export async function startSaeil(config: SaeilConfig, options: StartOptions): Promise<RunningSaeil> {
   const runtime = await createRuntime(config, { modules: options.modules ?? SAEIL_MODULES, logger: options.logger, startWorker: options.worker });
   let app: NestExpressApplication | undefined;
+  let commandTopic: CommandTopicConsumer | undefined;
   try {
     app = await NestFactory.create<NestExpressApplication>(SaeilHttpModule.forRuntime(runtime, { domain: options.api }), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(PinoNestLogger));
@@ -43,7 +45,12 @@ export async function startSaeil(config: SaeilConfig, options: StartOptions): Pr
       SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
     }
     await app.listen(config.PORT, config.HOST);
+    if (options.api && runtime.bus) {
+      commandTopic = new CommandTopicConsumer(runtime.bus, runtime.topics, app.get(CommandBus), runtime.modules.flatMap((m) => m.commands), runtime.logger.child({ component: 'command-topic' }));
+      await commandTopic.start();
+    }
   } catch (error) {
+    await commandTopic?.stop().catch(() => undefined);
     await app?.close().catch(() => undefined);
     await runtime.close();
     throw error;
@@ -58,6 +65,7 @@ export async function startSaeil(config: SaeilConfig, options: StartOptions): Pr
     async stop() {
       if (stopped) return;
       stopped = true;
+      await commandTopic?.stop().catch(() => undefined);
       await app!.close();
       await runtime.close();
     },

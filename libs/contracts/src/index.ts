@@ -1,1 +1,4 @@
+export * from './contract';
 export * from './intake.events';
+export * from './registry';
+export * from './asyncapi';

@@ -3,6 +3,8 @@
  * Payloads are versioned: a change that is not purely additive gets a new schema version and
  * an upcaster (libs/event-store/src/upcasters.ts), and old events are never rewritten.
  */
+import { EventContract, s } from './contract';
+
 export const INTAKE_CONTEXT = 'intake';
 
 export const clientStreamId = (clientId: string): string => `client-${clientId}`;
@@ -23,3 +25,20 @@ export type ClientRegistered = { type: 'ClientRegistered'; data: ClientRegistere
 export type IntakeEvent = ClientRegistered;
 
 export const INTAKE_EVENT_TYPES = ['ClientRegistered'] as const satisfies readonly IntakeEvent['type'][];
+
+export const INTAKE_CONTRACTS: EventContract[] = [
+  {
+    type: 'ClientRegistered',
+    context: INTAKE_CONTEXT,
+    version: 1,
+    summary: '구직등록 — a client was registered at a center and assigned a counselor',
+    payload: s.object({
+      clientId: s.uuid(),
+      centerId: s.string('center that registered her'),
+      counselorId: s.string('counselor in charge'),
+      name: s.string('personal data', { minLength: 1 }),
+      birthDate: s.date('personal data'),
+      phone: s.string('personal data'),
+    }),
+  },
+];

@@ -1,4 +1,5 @@
-import { EventStore, IdempotencyRequest } from './event-store';
+import type { QueryRunner } from 'typeorm';
+import { EventStore, IdempotencyRequest, StreamGuard } from './event-store';
 import { AppendResult, EventMetadata, NewEvent } from './types';
 import { ConcurrencyConflict } from '@saeil/core';
 
@@ -23,6 +24,14 @@ export interface CommandEnvelope<C> {
   idempotency?: IdempotencyRequest;
   /** From the caller (e.g. If-Match): the version the caller last saw. */
   expectedVersion?: number;
+  /** Other streams the decision read (see AppendOptions.guards). */
+  guards?: StreamGuard[];
+  inTransaction?: (runner: QueryRunner) => Promise<void>;
+}
+
+/** Current state of a stream from its history. */
+export function foldStream<S, E extends DomainEvent>(decider: Pick<Decider<unknown, S, E>, 'initialState' | 'evolve'>, history: { type: string; data: object }[]): S {
+  return history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
 }
 
 /**
@@ -44,12 +53,14 @@ export async function handleCommand<C, S, E extends DomainEvent>(
   if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
     throw new ConcurrencyConflict(envelope.streamId, envelope.expectedVersion, version);
   }
-  const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+  const state = foldStream(decider, history);
   const events = decider.decide(envelope.command, state);
   return store.append(envelope.streamId, events as NewEvent[], {
     context: envelope.context,
     expectedVersion: version,
     metadata: envelope.metadata,
     idempotency: envelope.idempotency,
+    guards: envelope.guards,
+    inTransaction: envelope.inTransaction,
   });
 }

@@ -96,6 +96,37 @@ describe('PostgreSQL event store', () => {
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
   });
 
+  it('a guard on another stream refuses the append when that stream moved since the decision', async () => {
+    const caseStream = `client-${randomUUID()}`;
+    const placements = `placements-${randomUUID()}`;
+    await store.append(caseStream, [event()], { context: 'intake', expectedVersion: 0, metadata: meta });
+    await store.append(caseStream, [{ type: 'CaseClosed', data: {} }], { context: 'intake', expectedVersion: 1, metadata: meta });
+    await expect(
+      store.append(placements, [event()], { context: 'placement', expectedVersion: 0, metadata: meta, guards: [{ streamId: caseStream, expectedVersion: 1 }] }),
+    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT', streamId: caseStream, actualVersion: 2 });
+    expect(await store.streamVersion(placements)).toBeNull();
+    await store.append(placements, [event()], { context: 'placement', expectedVersion: 0, metadata: meta, guards: [{ streamId: caseStream, expectedVersion: 2 }] });
+    expect(await store.streamVersion(placements)).toBe(1);
+  });
+
+  it('work done in the append transaction is rolled back with it when it throws', async () => {
+    const stream = `client-${randomUUID()}`;
+    const key = `reservation-${randomUUID()}`;
+    await expect(
+      store.append(stream, [event()], {
+        context: 'intake',
+        expectedVersion: 0,
+        metadata: meta,
+        inTransaction: async (runner) => {
+          await runner.query(`INSERT INTO checkpoints (name) VALUES ($1)`, [key]);
+          throw new Error('duplicate client');
+        },
+      }),
+    ).rejects.toThrow('duplicate client');
+    expect(await store.streamVersion(stream)).toBeNull();
+    expect(await dataSource.query(`SELECT name FROM checkpoints WHERE name = $1`, [key])).toEqual([]);
+  });
+
   it('upcasts old event versions on read and leaves the stored payload as written', async () => {
     const stream = `client-${randomUUID()}`;
     await store.append(stream, [{ type: 'ClientRegistered', data: { name: '김영희' }, schemaVersion: 1 }], { context: 'intake', expectedVersion: 0, metadata: meta });

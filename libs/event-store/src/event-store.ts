@@ -14,11 +14,30 @@ export interface IdempotencyRequest {
   request: unknown;
 }
 
+/** Another stream whose version the decision rested on (e.g. the client's case when recording a placement). */
+export interface StreamGuard {
+  streamId: string;
+  /** Version read when deciding; 0 = the stream did not exist. */
+  expectedVersion: number;
+}
+
 export interface AppendOptions {
   context: string;
   expectedVersion: ExpectedVersion;
   metadata: EventMetadata;
   idempotency?: IdempotencyRequest;
+  /**
+   * Streams read for the decision that must not have moved: checked inside the append
+   * transaction under a shared lock, so e.g. a case closed meanwhile makes this a
+   * ConcurrencyConflict instead of a placement on a closed case.
+   */
+  guards?: StreamGuard[];
+  /**
+   * Runs inside the append transaction after the locks and version checks, before the insert:
+   * for write-side checks and reservations that must be atomic with the events (duplicate
+   * detection). Throwing rolls everything back.
+   */
+  inTransaction?: (runner: QueryRunner) => Promise<void>;
 }
 
 interface EventRow {
@@ -92,6 +111,10 @@ export class EventStore {
         const earlier = await this.findIdempotentResult(options.idempotency);
         if (earlier) return earlier;
       }
+      if ((error as { code?: string })?.code === '40P01' || (error as { driverError?: { code?: string } })?.driverError?.code === '40P01') {
+        // Two appends each guarding the other's stream: PostgreSQL broke the deadlock; retryable.
+        throw new ConcurrencyConflict(streamId, options.expectedVersion === 'any' ? 0 : options.expectedVersion, await this.streamVersion(streamId));
+      }
       if (isUniqueViolation(error, 'events_stream_version_unique')) {
         throw new ConcurrencyConflict(streamId, options.expectedVersion === 'any' ? 0 : options.expectedVersion, await this.streamVersion(streamId));
       }
@@ -102,6 +125,13 @@ export class EventStore {
   }
 
   private async appendIn(runner: QueryRunner, streamId: string, events: NewEvent[], options: AppendOptions): Promise<StoredEvent[]> {
+    // Writers of a stream take its lock exclusively, readers-for-a-decision (guards) shared.
+    await runner.query('SELECT pg_advisory_xact_lock(hashtext($1))', [streamId]);
+    for (const guard of options.guards ?? []) {
+      await runner.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [guard.streamId]);
+      const [{ version: guarded }] = await runner.query(`SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`, [guard.streamId]);
+      if (guarded !== guard.expectedVersion) throw new ConcurrencyConflict(guard.streamId, guard.expectedVersion, guarded);
+    }
     const [{ version }] = await runner.query(
       `SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`,
       [streamId],
@@ -109,6 +139,7 @@ export class EventStore {
     if (options.expectedVersion !== 'any' && version !== options.expectedVersion) {
       throw new ConcurrencyConflict(streamId, options.expectedVersion, version);
     }
+    if (options.inTransaction) await options.inTransaction(runner);
     const ids = events.map((e) => e.eventId ?? randomUUID());
     const rows: EventRow[] = await runner.query(
       `INSERT INTO events (event_id, stream_id, stream_version, context, event_type, schema_version, data, metadata)

@@ -8,6 +8,7 @@ import { FindCaseloadController } from './queries/find-caseload/find-caseload.co
 import { FindCaseloadHandler } from './queries/find-caseload/find-caseload.handler';
 import { caseloadProjection } from './projections/caseload.projection';
 import { Caseload1732240100000 } from './migrations/1732240100000-caseload';
+import { registerClient } from './commands/register-client/register-client.command';
 
 @Module({
   imports: [CqrsModule],
@@ -21,5 +22,6 @@ export const intakeModule: SaeilModuleDefinition = {
   contexts: [INTAKE_CONTEXT],
   migrations: [Caseload1732240100000],
   projections: [caseloadProjection],
+  commands: [registerClient],
   nestModule: IntakeModule,
 };

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { Projection } from '@saeil/projections';
 import type { UpcasterRegistry } from '@saeil/event-store';
+import type { CommandDefinition } from './command-definition';
 
 /**
  * What a bounded-context module contributes to the running system. apps/ compose these; the
@@ -14,6 +15,8 @@ export interface SaeilModuleDefinition {
   contexts: string[];
   migrations: (new () => MigrationInterface)[];
   projections: Projection[];
+  /** Commands also accepted on the Kafka command topic. */
+  commands: CommandDefinition[];
   registerUpcasters?(registry: UpcasterRegistry): void;
   /** The Nest module with the module's controllers and command/query handlers. */
   nestModule: Type | DynamicModule;

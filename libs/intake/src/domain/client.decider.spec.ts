@@ -1,3 +1,4 @@
+import { assertMatchesContract } from '@saeil/contracts/validate';
 import { RuleViolation } from '@saeil/core';
 import { clientDecider, RegisterClient } from './client.decider';
 
@@ -49,5 +50,11 @@ describe('client decider', () => {
   it('counts age in full years: the day before her 15th birthday is refused, the birthday itself accepted', () => {
     expect(() => clientDecider.decide({ ...register, birthDate: '2011-11-23' }, given())).toThrow(RuleViolation);
     expect(clientDecider.decide({ ...register, birthDate: '2011-11-22' }, given())).toHaveLength(1);
+  });
+});
+
+describe('client events match their published contract', () => {
+  it('ClientRegistered', () => {
+    for (const event of clientDecider.decide(register, given())) assertMatchesContract(event);
   });
 });

@@ -1,5 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
-import type { RegisterClientDto } from './register-client.dto';
+import type { CommandDefinition } from '@saeil/runtime';
+import { RegisterClientDto } from './register-client.dto';
 
 export class RegisterClientCommand {
   constructor(
@@ -7,3 +8,10 @@ export class RegisterClientCommand {
     readonly metadata: EventMetadata,
   ) {}
 }
+
+export const registerClient: CommandDefinition<RegisterClientDto> = {
+  type: 'RegisterClient',
+  dto: RegisterClientDto,
+  centerOf: (dto) => dto.centerId,
+  build: (dto, metadata) => new RegisterClientCommand(dto, metadata),
+};

@@ -3,9 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
-import { commandMetadata, timed } from '@saeil/runtime';
+import { executeFromHttp } from '@saeil/runtime';
 import { RegisterClientDto } from './register-client.dto';
-import { RegisterClientCommand } from './register-client.command';
+import { registerClient } from './register-client.command';
 import { RegisterClientResult } from './register-client.handler';
 
 @ApiTags('intake')
@@ -21,8 +21,7 @@ export class RegisterClientController {
   @ApiOperation({ summary: '구직등록: register a client (intake)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async register(@Body() body: RegisterClientDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RegisterClientResult> {
-    const metadata = commandMetadata(req, body.centerId);
-    const result = await timed(this.metrics, 'RegisterClient', () => this.commandBus.execute<RegisterClientCommand, RegisterClientResult>(new RegisterClientCommand(body, metadata)));
+    const result = await executeFromHttp<RegisterClientDto, RegisterClientResult>(this.commandBus, this.metrics, registerClient, body, req);
     if (result.duplicate) res.status(200);
     res.setHeader('Location', `/clients/${result.clientId}`);
     return result;

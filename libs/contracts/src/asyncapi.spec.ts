@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+import { buildAsyncApi } from './asyncapi';
+import { EVENT_CONTRACTS } from './registry';
+import { INTAKE_CONTEXT, INTAKE_EVENT_TYPES } from './intake.events';
+
+describe('AsyncAPI document and event contracts', () => {
+  it('docs/asyncapi.yaml is what the contracts in code generate (run npm run docs:asyncapi after changing an event)', () => {
+    const committed = parse(readFileSync(path.resolve(__dirname, '../../../docs/asyncapi.yaml'), 'utf8'));
+    expect(committed).toEqual(buildAsyncApi());
+  });
+
+  it('every event type a context declares has exactly one contract, in that context', () => {
+    const declared: [string, readonly string[]][] = [[INTAKE_CONTEXT, INTAKE_EVENT_TYPES]];
+    for (const [context, types] of declared) {
+      for (const type of types) expect(EVENT_CONTRACTS.filter((c) => c.type === type).map((c) => c.context)).toEqual([context]);
+    }
+    expect(new Set(EVENT_CONTRACTS.map((c) => c.type)).size).toBe(EVENT_CONTRACTS.length);
+  });
+
+  it('every payload schema is a valid JSON schema that forbids unknown properties', () => {
+    const ajv = new Ajv2020({ strict: true });
+    addFormats(ajv);
+    for (const contract of EVENT_CONTRACTS) {
+      expect(() => ajv.compile(contract.payload)).not.toThrow();
+      expect(contract.payload).toMatchObject({ type: 'object', additionalProperties: false });
+    }
+  });
+
+  it('one channel per context, addressed by the topic the relay publishes to', () => {
+    const doc = buildAsyncApi() as { channels: Record<string, { address: string; messages: Record<string, unknown> }> };
+    expect(doc.channels.intakeEvents.address).toBe('saeil.intake.events.v1');
+    expect(Object.keys(doc.channels.intakeEvents.messages)).toEqual(['ClientRegistered']);
+  });
+});

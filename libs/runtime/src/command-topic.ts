@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { CommandBus } from '@nestjs/cqrs';
+import { SaeilError, toErrorBody, validateDto } from '@saeil/core';
+import { IncomingMessage, MessageBus, Subscription, Topics } from '@saeil/messaging';
+import type { EventMetadata } from '@saeil/event-store';
+import { CommandDefinition } from './command-definition';
+
+/** A command as it arrives on `saeil.commands.v1`. */
+export interface CommandMessage {
+  commandId: string;
+  type: string;
+  actorId: string;
+  correlationId?: string;
+  payload: Record<string, unknown>;
+}
+
+export interface CommandReply {
+  commandId: string;
+  type: string;
+  status: 'accepted' | 'rejected';
+  result?: unknown;
+  error?: ReturnType<typeof toErrorBody>['error'];
+}
+
+class MalformedCommand extends Error {}
+
+const ID = /^[\w.:-]{8,200}$/;
+
+function parse(message: IncomingMessage, known: Map<string, CommandDefinition>): { command: CommandMessage; definition: CommandDefinition } {
+  let value: unknown;
+  try {
+    value = JSON.parse(message.value ?? '');
+  } catch {
+    throw new MalformedCommand('value is not JSON');
+  }
+  const c = value as Partial<CommandMessage> | null;
+  if (!c || typeof c !== 'object' || Array.isArray(c)) throw new MalformedCommand('value is not a JSON object');
+  if (typeof c.commandId !== 'string' || !ID.test(c.commandId)) throw new MalformedCommand('commandId must be 8–200 characters of letters, digits, ".", ":", "_" or "-"');
+  if (typeof c.type !== 'string') throw new MalformedCommand('type is missing');
+  const definition = known.get(c.type);
+  if (!definition) throw new MalformedCommand(`unknown command type ${c.type}`);
+  if (typeof c.actorId !== 'string' || c.actorId.length === 0 || c.actorId.length > 128) throw new MalformedCommand('actorId is missing');
+  if (!c.payload || typeof c.payload !== 'object' || Array.isArray(c.payload)) throw new MalformedCommand('payload must be a JSON object');
+  return { command: c as CommandMessage, definition };
+}
+
+/**
+ * The Kafka door for commands (integrations such as a field-outreach app). Same DTO validation
+ * and same handlers as HTTP; every outcome is published to the reply topic keyed by command id;
+ * the command id is the idempotency key, so a redelivered message is answered, not applied twice.
+ * A message that is not a command at all goes to the command dead-letter topic with the reason.
+ * Failures that are not the command's fault (database down) are thrown, so Kafka redelivers.
+ */
+export class CommandTopicConsumer {
+  private subscription?: Subscription;
+  private readonly known: Map<string, CommandDefinition>;
+
+  constructor(
+    private readonly bus: MessageBus,
+    private readonly topics: Topics,
+    private readonly commandBus: CommandBus,
+    definitions: CommandDefinition[],
+    private readonly logger: Logger,
+  ) {
+    this.known = new Map(definitions.map((d) => [d.type, d]));
+  }
+
+  async start(): Promise<void> {
+    this.subscription = await this.bus.subscribe({
+      groupId: `${this.topics.commands()}.handlers`,
+      topics: [this.topics.commands()],
+      fromBeginning: true,
+      onBatch: async (messages) => {
+        for (const message of messages) await this.handle(message);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  async handle(message: IncomingMessage): Promise<void> {
+    let parsed: ReturnType<typeof parse>;
+    try {
+      parsed = parse(message, this.known);
+    } catch (error) {
+      if (!(error instanceof MalformedCommand)) throw error;
+      await this.bus.publish([
+        {
+          topic: this.topics.commandDeadLetter(),
+          key: message.key ?? '',
+          value: message.value ?? '',
+          headers: { reason: error.message, 'source-topic': message.topic, 'source-offset': `${message.partition}@${message.offset}` },
+        },
+      ]);
+      this.logger.warn({ reason: error.message, offset: message.offset }, 'malformed command sent to the dead-letter topic');
+      return;
+    }
+    const { command, definition } = parsed;
+    const reply: CommandReply = { commandId: command.commandId, type: command.type, status: 'accepted' };
+    try {
+      const dto = validateDto(definition.dto, command.payload);
+      const metadata: EventMetadata = {
+        actorId: command.actorId,
+        centerId: definition.centerOf(dto),
+        correlationId: command.correlationId && ID.test(command.correlationId) ? command.correlationId : randomUUID(),
+        commandId: command.commandId,
+        idempotencyKey: `cmd:${command.commandId}`,
+        occurredAt: definition.occurredAtOf?.(dto) ?? new Date().toISOString(),
+      };
+      reply.result = await this.commandBus.execute(definition.build(dto, metadata) as never);
+    } catch (error) {
+      if (!(error instanceof SaeilError) || error.kind === 'unavailable') throw error;
+      reply.status = 'rejected';
+      reply.error = toErrorBody(error).error;
+    }
+    await this.bus.publish([
+      { topic: this.topics.commandReplies(), key: command.commandId, value: JSON.stringify(reply), headers: { 'command-type': command.type, status: reply.status } },
+    ]);
+  }
+}
