@@ -42,6 +42,8 @@ RUN npm ci --omit=dev --no-audit --no-fund \
  && mkdir -p /app/.data \
  && chown node:node /app/.data
 COPY --from=build /app/dist ./dist
+# Program rules that are configuration, not code (subsidy schedules, grant caps): read at start.
+COPY --from=build /app/config ./config
 USER node
 EXPOSE 3000
 # For `docker run`; docker-compose.yml declares its own (same probe, fixed port).

@@ -72,7 +72,19 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
     expect(metrics.text).toMatch(/saeil_command_duration_seconds_count\{command="RegisterClient",outcome="ok"\} [1-9]/);
     expect(metrics.text).toContain('saeil_projection_lag{projection="caseload"}');
     const openapi = await request(saeil.url).get('/docs/openapi.json').expect(200);
-    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/clients', '/caseload', '/health']));
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/clients',
+        '/clients/{clientId}/consents',
+        '/clients/{clientId}/consents/{purpose}/withdrawal',
+        '/clients/{clientId}/profile',
+        '/clients/{clientId}/assignment',
+        '/clients/{clientId}/closure',
+        '/clients/{clientId}/reopening',
+        '/caseload',
+        '/health',
+      ]),
+    );
   });
 }
 

@@ -76,9 +76,10 @@ describeKafka('commands over the Kafka command topic', () => {
 
   it('sends messages that are not commands to the command dead-letter topic with the reason', async () => {
     const before = await countEvents(saeil);
-    await send('{"commandId": ');
-    await send(JSON.stringify({ commandId: `x-${randomUUID()}`, type: 'LaunchRocket', actorId: 'a', payload: {} }));
-    await send(JSON.stringify({ type: 'RegisterClient', actorId: 'a', payload: newClient(14) }));
+    const key = randomUUID(); // one key: one partition, so the three arrive in the order sent
+    await send('{"commandId": ', key);
+    await send(JSON.stringify({ commandId: `x-${randomUUID()}`, type: 'LaunchRocket', actorId: 'a', payload: {} }), key);
+    await send(JSON.stringify({ type: 'RegisterClient', actorId: 'a', payload: newClient(14) }), key);
     const letters = await waitFor(async () => (deadLetters.length >= 3 ? deadLetters : undefined), { timeoutMs: 30_000, description: '3 dead letters' });
     expect(letters.map((l) => l.reason)).toEqual(['value is not JSON', 'unknown command type LaunchRocket', expect.stringContaining('commandId')]);
     expect(await countEvents(saeil)).toBe(before);

@@ -45,6 +45,10 @@ export async function countEvents(saeil: RunningSaeil, type?: string): Promise<n
   return n;
 }
 
+/**
+ * A registration body for client number i: a distinct person for every i below 9000 (distinct
+ * name and phone), so registering several never trips duplicate detection.
+ */
 export function newClient(i: number, counselorId = 'counselor-kim', centerId = 'center-naju') {
   const day = String((i % 28) + 1).padStart(2, '0');
   return {
@@ -53,5 +57,6 @@ export function newClient(i: number, counselorId = 'counselor-kim', centerId = '
     phone: `010-${String(1000 + (i % 9000)).padStart(4, '0')}-${String(i % 10000).padStart(4, '0')}`,
     centerId,
     counselorId,
+    region: '전라남도',
   };
 }

@@ -1,5 +1,11 @@
 import type { SaeilModuleDefinition } from '@saeil/runtime';
 import { intakeModule } from '@saeil/intake';
+import { counselingModule } from '@saeil/counseling';
+import { trainingModule } from '@saeil/training';
+import { internshipModule } from '@saeil/internship';
+import { placementModule } from '@saeil/placement';
+import { employersModule } from '@saeil/employers';
+import { caseViewsModule } from '@saeil/case-views';
 
 /** The bounded contexts this build of Saeil runs. Add a module here to wire it everywhere. */
-export const SAEIL_MODULES: SaeilModuleDefinition[] = [intakeModule];
+export const SAEIL_MODULES: SaeilModuleDefinition[] = [intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule];

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -66,6 +66,13 @@ export class SaeilConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /**
+   * HMAC key for client identity keys (duplicate detection without plaintext). Required when
+   * NODE_ENV=production; elsewhere a fixed development key is used, with a warning.
+   */
+  @IsOptional() @Transform(blankToUndefined) @IsString() @MinLength(32, { message: 'IDENTITY_HASH_KEY must be at least 32 characters long' })
+  IDENTITY_HASH_KEY?: string = undefined;
 
   /** Longest a query may wait for its read model to reach a position (read-your-writes). */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)

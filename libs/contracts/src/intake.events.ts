@@ -2,6 +2,10 @@
  * Public event contracts of the intake context (topic `saeil.intake.events.v1`).
  * Payloads are versioned: a change that is not purely additive gets a new schema version and
  * an upcaster (libs/event-store/src/upcasters.ts), and old events are never rewritten.
+ *
+ * The client stream (`client-<clientId>`) is the case: registration, consents, profile,
+ * counselor assignment, closing and reopening. Other contexts read it to check their rules
+ * (no placement on a closed case, no processing without consent).
  */
 import { EventContract, s } from './contract';
 
@@ -9,8 +13,45 @@ export const INTAKE_CONTEXT = 'intake';
 
 export const clientStreamId = (clientId: string): string => `client-${clientId}`;
 
-/** v1 */
-export interface ClientRegisteredV1 {
+export const CAREER_BREAK_REASONS = ['marriage', 'pregnancy_childbirth', 'childcare', 'family_care', 'other'] as const;
+export type CareerBreakReason = (typeof CAREER_BREAK_REASONS)[number];
+
+export const EMPLOYMENT_TYPES = ['regular', 'contract', 'part_time', 'any'] as const;
+export type DesiredEmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
+export const EDUCATION_LEVELS = ['middle_school', 'high_school', 'college', 'university', 'graduate', 'other'] as const;
+
+/**
+ * 동의 목적. `service`: 개인정보 수집·이용 — needed for any counseling, training, internship or
+ * placement record. `employer_sharing`: 제3자 제공 — needed before her data goes to an employer
+ * (a placement via the center, an internship). `marketing`: optional notices.
+ */
+export const CONSENT_PURPOSES = ['service', 'employer_sharing', 'marketing'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** The 17 시·도 by their current official names (a client's `region` is one of them). */
+export const KOREAN_REGIONS = [
+  '서울특별시', '부산광역시', '대구광역시', '인천광역시', '광주광역시', '대전광역시', '울산광역시', '세종특별자치시',
+  '경기도', '강원특별자치도', '충청북도', '충청남도', '전북특별자치도', '전라남도', '경상북도', '경상남도', '제주특별자치도',
+] as const;
+
+export interface ClientProfile {
+  /** 시·도, e.g. '전라남도'. */
+  region: string;
+  education?: (typeof EDUCATION_LEVELS)[number];
+  careerBreakReason?: CareerBreakReason;
+  careerBreakYears?: number;
+  lastOccupation?: string;
+  experienceYears?: number;
+  desiredOccupation?: string;
+  desiredEmploymentType?: DesiredEmploymentType;
+  desiredHoursPerWeek?: number;
+  desiredMonthlyWage?: number;
+  certifications?: string[];
+  childcareNeeds?: string;
+}
+
+export interface ClientRegisteredV1 extends ClientProfile {
   clientId: string;
   centerId: string;
   counselorId: string;
@@ -18,13 +59,97 @@ export interface ClientRegisteredV1 {
   /** ISO date (YYYY-MM-DD). */
   birthDate: string;
   phone: string;
+  /**
+   * Keyed hashes (HMAC) of identifying combinations, for duplicate detection and search without
+   * reading plaintext: birth date + phone, name + birth date + center.
+   */
+  identityKeys: string[];
+  /**
+   * Clients she matched on an identity key whom the counselor confirmed to be other people
+   * (registered anyway); the keys they hold stay theirs.
+   */
+  acknowledgedDuplicateOf?: string[];
+}
+
+export interface ConsentGivenV1 {
+  clientId: string;
+  purpose: ConsentPurpose;
+  /** Version of the consent form she signed. */
+  version: string;
+  givenOn: string;
+}
+
+export interface ConsentWithdrawnV1 {
+  clientId: string;
+  purpose: ConsentPurpose;
+  withdrawnOn: string;
+}
+
+export interface ClientProfileUpdatedV1 {
+  clientId: string;
+  /** Only the fields that changed. */
+  changes: Partial<ClientProfile & { name: string; birthDate: string; phone: string }>;
+  /** Recomputed when name, birth date or phone changed. */
+  identityKeys?: string[];
+}
+
+export interface CounselorAssignedV1 {
+  clientId: string;
+  fromCenterId: string;
+  fromCounselorId: string;
+  centerId: string;
+  counselorId: string;
+  reason?: string;
+}
+
+export interface CaseClosedV1 {
+  clientId: string;
+  reason: string;
+  closedOn: string;
+}
+
+export interface CaseReopenedV1 {
+  clientId: string;
+  reason: string;
+  reopenedOn: string;
 }
 
 export type ClientRegistered = { type: 'ClientRegistered'; data: ClientRegisteredV1 };
+export type ConsentGiven = { type: 'ConsentGiven'; data: ConsentGivenV1 };
+export type ConsentWithdrawn = { type: 'ConsentWithdrawn'; data: ConsentWithdrawnV1 };
+export type ClientProfileUpdated = { type: 'ClientProfileUpdated'; data: ClientProfileUpdatedV1 };
+export type CounselorAssigned = { type: 'CounselorAssigned'; data: CounselorAssignedV1 };
+export type CaseClosed = { type: 'CaseClosed'; data: CaseClosedV1 };
+export type CaseReopened = { type: 'CaseReopened'; data: CaseReopenedV1 };
 
-export type IntakeEvent = ClientRegistered;
+export type IntakeEvent = ClientRegistered | ConsentGiven | ConsentWithdrawn | ClientProfileUpdated | CounselorAssigned | CaseClosed | CaseReopened;
 
-export const INTAKE_EVENT_TYPES = ['ClientRegistered'] as const satisfies readonly IntakeEvent['type'][];
+export const INTAKE_EVENT_TYPES = [
+  'ClientRegistered',
+  'ConsentGiven',
+  'ConsentWithdrawn',
+  'ClientProfileUpdated',
+  'CounselorAssigned',
+  'CaseClosed',
+  'CaseReopened',
+] as const satisfies readonly IntakeEvent['type'][];
+
+const profileSchema = {
+  region: s.string('시·도, by its official name (KOREAN_REGIONS)'),
+  education: s.enum(EDUCATION_LEVELS),
+  careerBreakReason: s.enum(CAREER_BREAK_REASONS, '경력단절 사유'),
+  careerBreakYears: s.number('경력단절 기간 (years)', { minimum: 0 }),
+  lastOccupation: s.string(),
+  experienceYears: s.number('years of experience in the last occupation', { minimum: 0 }),
+  desiredOccupation: s.string(),
+  desiredEmploymentType: s.enum(EMPLOYMENT_TYPES, '희망 고용형태'),
+  desiredHoursPerWeek: s.number(undefined, { minimum: 0 }),
+  desiredMonthlyWage: s.integer('KRW', { minimum: 0 }),
+  certifications: s.array(s.string()),
+  childcareNeeds: s.string(),
+};
+const optionalProfile = Object.keys(profileSchema).filter((k) => k !== 'region');
+const consentPurpose = s.enum(CONSENT_PURPOSES, 'service | employer_sharing | marketing');
 
 export const INTAKE_CONTRACTS: EventContract[] = [
   {
@@ -32,13 +157,71 @@ export const INTAKE_CONTRACTS: EventContract[] = [
     context: INTAKE_CONTEXT,
     version: 1,
     summary: '구직등록 — a client was registered at a center and assigned a counselor',
-    payload: s.object({
-      clientId: s.uuid(),
-      centerId: s.string('center that registered her'),
-      counselorId: s.string('counselor in charge'),
-      name: s.string('personal data', { minLength: 1 }),
-      birthDate: s.date('personal data'),
-      phone: s.string('personal data'),
-    }),
+    payload: s.object(
+      {
+        clientId: s.uuid(),
+        centerId: s.string('center that registered her'),
+        counselorId: s.string('counselor in charge'),
+        name: s.string('personal data', { minLength: 1 }),
+        birthDate: s.date('personal data'),
+        phone: s.string('personal data'),
+        identityKeys: s.array(s.string(), 'keyed hashes for duplicate detection'),
+        acknowledgedDuplicateOf: s.array(s.uuid(), 'clients she matched whom the counselor confirmed to be other people'),
+        ...profileSchema,
+      },
+      [...optionalProfile, 'acknowledgedDuplicateOf'],
+    ),
+  },
+  {
+    type: 'ConsentGiven',
+    context: INTAKE_CONTEXT,
+    version: 1,
+    summary: '개인정보 동의 — she consented to a purpose (form version, date)',
+    payload: s.object({ clientId: s.uuid(), purpose: consentPurpose, version: s.string(), givenOn: s.date() }),
+  },
+  {
+    type: 'ConsentWithdrawn',
+    context: INTAKE_CONTEXT,
+    version: 1,
+    summary: '동의 철회 — she withdrew a consent; processing that needs it is refused from now on',
+    payload: s.object({ clientId: s.uuid(), purpose: consentPurpose, withdrawnOn: s.date() }),
+  },
+  {
+    type: 'ClientProfileUpdated',
+    context: INTAKE_CONTEXT,
+    version: 1,
+    summary: '프로필 수정 — profile fields changed',
+    payload: s.object(
+      {
+        clientId: s.uuid(),
+        changes: s.object({ name: s.string(), birthDate: s.date(), phone: s.string(), ...profileSchema }, ['name', 'birthDate', 'phone', 'region', ...optionalProfile]),
+        identityKeys: s.array(s.string()),
+      },
+      ['identityKeys'],
+    ),
+  },
+  {
+    type: 'CounselorAssigned',
+    context: INTAKE_CONTEXT,
+    version: 1,
+    summary: '담당자 배정/이관 — the case moved to another counselor, possibly at another center',
+    payload: s.object(
+      { clientId: s.uuid(), fromCenterId: s.string(), fromCounselorId: s.string(), centerId: s.string(), counselorId: s.string(), reason: s.string() },
+      ['reason'],
+    ),
+  },
+  {
+    type: 'CaseClosed',
+    context: INTAKE_CONTEXT,
+    version: 1,
+    summary: '사례 종결 — the case was closed with a reason',
+    payload: s.object({ clientId: s.uuid(), reason: s.string(undefined, { minLength: 1 }), closedOn: s.date() }),
+  },
+  {
+    type: 'CaseReopened',
+    context: INTAKE_CONTEXT,
+    version: 1,
+    summary: '사례 재개 — a closed case was reopened with a reason',
+    payload: s.object({ clientId: s.uuid(), reason: s.string(undefined, { minLength: 1 }), reopenedOn: s.date() }),
   },
 ];

@@ -4,24 +4,63 @@ import { INTAKE_CONTEXT } from '@saeil/contracts';
 import type { SaeilModuleDefinition } from '@saeil/runtime';
 import { RegisterClientController } from './commands/register-client/register-client.controller';
 import { RegisterClientHandler } from './commands/register-client/register-client.handler';
+import { registerClient } from './commands/register-client/register-client.command';
+import { GiveConsentController } from './commands/give-consent/give-consent.controller';
+import { GiveConsentHandler } from './commands/give-consent/give-consent.handler';
+import { giveConsent } from './commands/give-consent/give-consent.command';
+import { WithdrawConsentController } from './commands/withdraw-consent/withdraw-consent.controller';
+import { WithdrawConsentHandler } from './commands/withdraw-consent/withdraw-consent.handler';
+import { withdrawConsent } from './commands/withdraw-consent/withdraw-consent.command';
+import { UpdateClientProfileController } from './commands/update-client-profile/update-client-profile.controller';
+import { UpdateClientProfileHandler } from './commands/update-client-profile/update-client-profile.handler';
+import { updateClientProfile } from './commands/update-client-profile/update-client-profile.command';
+import { AssignCounselorController } from './commands/assign-counselor/assign-counselor.controller';
+import { AssignCounselorHandler } from './commands/assign-counselor/assign-counselor.handler';
+import { assignCounselor } from './commands/assign-counselor/assign-counselor.command';
+import { CloseCaseController } from './commands/close-case/close-case.controller';
+import { CloseCaseHandler } from './commands/close-case/close-case.handler';
+import { closeCase } from './commands/close-case/close-case.command';
+import { ReopenCaseController } from './commands/reopen-case/reopen-case.controller';
+import { ReopenCaseHandler } from './commands/reopen-case/reopen-case.handler';
+import { reopenCase } from './commands/reopen-case/reopen-case.command';
 import { FindCaseloadController } from './queries/find-caseload/find-caseload.controller';
 import { FindCaseloadHandler } from './queries/find-caseload/find-caseload.handler';
 import { caseloadProjection } from './projections/caseload.projection';
 import { Caseload1732240100000 } from './migrations/1732240100000-caseload';
-import { registerClient } from './commands/register-client/register-client.command';
+import { ClientIdentityKeys1732240200000 } from './migrations/1732240200000-client-identity-keys';
+import { identityHasherProvider } from './identity/identity-hasher';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [RegisterClientController, FindCaseloadController],
-  providers: [RegisterClientHandler, FindCaseloadHandler],
+  controllers: [
+    RegisterClientController,
+    GiveConsentController,
+    WithdrawConsentController,
+    UpdateClientProfileController,
+    AssignCounselorController,
+    CloseCaseController,
+    ReopenCaseController,
+    FindCaseloadController,
+  ],
+  providers: [
+    identityHasherProvider,
+    RegisterClientHandler,
+    GiveConsentHandler,
+    WithdrawConsentHandler,
+    UpdateClientProfileHandler,
+    AssignCounselorHandler,
+    CloseCaseHandler,
+    ReopenCaseHandler,
+    FindCaseloadHandler,
+  ],
 })
 export class IntakeModule {}
 
 export const intakeModule: SaeilModuleDefinition = {
   name: 'intake',
   contexts: [INTAKE_CONTEXT],
-  migrations: [Caseload1732240100000],
+  migrations: [Caseload1732240100000, ClientIdentityKeys1732240200000],
   projections: [caseloadProjection],
-  commands: [registerClient],
+  commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase],
   nestModule: IntakeModule,
 };

@@ -1,24 +1,35 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsUUID } from 'class-validator';
+import { Absent, ClientProfileFields, IsCenterOrCounselorId, IsDate, IsKoreanPhone, IsPersonName, RegionProperty } from '../client-fields';
 
-export class RegisterClientDto {
+export class RegisterClientDto extends ClientProfileFields {
   @ApiProperty({ example: '김영희' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsPersonName()
   name: string;
 
   @ApiProperty({ example: '1988-03-14', description: 'YYYY-MM-DD' })
-  @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDate('birthDate')
   birthDate: string;
 
   @ApiProperty({ example: '010-1234-5678' })
-  @IsString() @Matches(/^0\d{1,2}-?\d{3,4}-?\d{4}$/, { message: 'phone must be a Korean phone number such as 010-1234-5678' })
+  @IsKoreanPhone()
   phone: string;
 
   @ApiProperty({ example: 'center-naju' })
-  @IsString() @Matches(/^[\w-]{1,64}$/, { message: 'centerId must be 1–64 letters, digits, "_" or "-"' })
+  @IsCenterOrCounselorId('centerId')
   centerId: string;
 
   @ApiProperty({ example: 'counselor-kim' })
-  @IsString() @Matches(/^[\w-]{1,64}$/, { message: 'counselorId must be 1–64 letters, digits, "_" or "-"' })
+  @IsCenterOrCounselorId('counselorId')
   counselorId: string;
+
+  @RegionProperty(true)
+  region: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'After a DUPLICATE_CLIENT answer: the clients it named, each confirmed to be another person. Registers her anyway; the acknowledgment is recorded.',
+  })
+  @Absent() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsUUID('all', { each: true })
+  allowDuplicateOf?: string[];
 }

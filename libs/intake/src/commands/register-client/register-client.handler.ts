@@ -1,36 +1,48 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { AppendResult, EventStore, handleCommand } from '@saeil/event-store';
+import { RuleViolation } from '@saeil/core';
+import { EventStore, handleCommand } from '@saeil/event-store';
 import { clientStreamId, INTAKE_CONTEXT } from '@saeil/contracts';
 import { clientDecider } from '../../domain/client.decider';
+import { IdentityHasher } from '../../identity/identity-hasher';
+import { reserveIdentityKeys } from '../../identity/identity-key-index';
+import { ClientCommandResult, idempotencyOf, todayInKorea, toResult } from '../case-command';
 import { RegisterClientCommand } from './register-client.command';
 
-export interface RegisterClientResult {
-  clientId: string;
-  streamVersion: number;
-  /** Global position written: pass it as `minPosition` to read your own write. */
-  position: number;
-  duplicate: boolean;
-}
+export type RegisterClientResult = ClientCommandResult;
 
+/**
+ * Registers her with her identity keys; the keys are reserved in the same transaction as the
+ * event, so of two registrations of the same person only one can succeed (DUPLICATE_CLIENT).
+ */
 @CommandHandler(RegisterClientCommand)
 export class RegisterClientHandler implements ICommandHandler<RegisterClientCommand, RegisterClientResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly hasher: IdentityHasher,
+  ) {}
 
   async execute({ input, metadata }: RegisterClientCommand): Promise<RegisterClientResult> {
     const clientId = randomUUID();
-    const result: AppendResult = await handleCommand(this.store, clientDecider, {
-      streamId: clientStreamId(clientId),
-      context: INTAKE_CONTEXT,
-      command: { type: 'RegisterClient', clientId, ...input, today: metadata.occurredAt.slice(0, 10) },
-      metadata,
-      idempotency: metadata.idempotencyKey ? { key: metadata.idempotencyKey, commandType: 'RegisterClient', request: input } : undefined,
-    });
-    return {
-      clientId: result.streamId.replace(/^client-/, ''),
-      streamVersion: result.streamVersion,
-      position: result.globalPosition,
-      duplicate: result.duplicate,
-    };
+    const { allowDuplicateOf = [], ...registration } = input;
+    const keys = this.hasher.keysOf(input);
+    const idempotency = idempotencyOf(metadata, 'RegisterClient', input);
+    try {
+      const result = await handleCommand(this.store, clientDecider, {
+        streamId: clientStreamId(clientId),
+        context: INTAKE_CONTEXT,
+        command: { type: 'RegisterClient', clientId, ...registration, allowDuplicateOf, identityKeys: keys.map((k) => k.key), today: todayInKorea() },
+        metadata,
+        idempotency,
+        inTransaction: (runner) => reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register' }),
+      });
+      return toResult(result.streamId.replace(/^client-/, ''), result);
+    } catch (error) {
+      // A concurrent retry of the same request (same Idempotency-Key) meets her keys before the
+      // key's row: once the first has committed, it gets the first result, not a duplicate.
+      const earlier = idempotency && error instanceof RuleViolation && error.code === 'DUPLICATE_CLIENT' ? await this.store.findIdempotentResult(idempotency) : undefined;
+      if (earlier) return toResult(earlier.streamId.replace(/^client-/, ''), earlier);
+      throw error;
+    }
   }
 }

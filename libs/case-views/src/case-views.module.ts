@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { SaeilModuleDefinition } from '@saeil/runtime';
+import { timelineProjection } from './projections/timeline.projection';
+import { Timeline1732240600000 } from './migrations/1732240600000-timeline';
+import { CaseTimelineController } from './queries/case-timeline/case-timeline.controller';
+import { CaseTimelineHandler } from './queries/case-timeline/case-timeline.handler';
+
+/**
+ * Read-side views of a case across every context (timeline; caseload). Writes no events of its
+ * own: its projections read the other contexts' topics.
+ */
+@Module({
+  imports: [CqrsModule],
+  controllers: [CaseTimelineController],
+  providers: [CaseTimelineHandler],
+})
+export class CaseViewsModule {}
+
+export const caseViewsModule: SaeilModuleDefinition = {
+  name: 'case-views',
+  contexts: [],
+  migrations: [Timeline1732240600000],
+  projections: [timelineProjection],
+  commands: [],
+  nestModule: CaseViewsModule,
+};

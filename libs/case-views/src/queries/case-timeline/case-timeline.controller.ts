@@ -1,0 +1,21 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationFailed } from '@saeil/core';
+import { CaseTimelineDto } from './case-timeline.dto';
+import { CaseTimelineQuery } from './case-timeline.query';
+import { TimelinePage } from './case-timeline.handler';
+
+const badClientId = () => new ValidationFailed([{ field: 'clientId', code: 'isUuid', message: 'clientId must be a UUID' }]);
+
+@ApiTags('cases')
+@Controller('cases')
+export class CaseTimelineController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':clientId/timeline')
+  @ApiOperation({ summary: "A case's whole history across contexts, newest first: who, what, when" })
+  timeline(@Param('clientId', new ParseUUIDPipe({ exceptionFactory: badClientId })) clientId: string, @Query() page: CaseTimelineDto): Promise<TimelinePage> {
+    return this.queryBus.execute<CaseTimelineQuery, TimelinePage>(new CaseTimelineQuery(clientId, page));
+  }
+}

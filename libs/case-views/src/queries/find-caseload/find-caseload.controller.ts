@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FindCaseloadDto } from './find-caseload.dto';
+import { FindCaseloadQuery } from './find-caseload.query';
+import { CaseloadPage } from './find-caseload.handler';
+
+@ApiTags('cases')
+@Controller('caseload')
+export class FindCaseloadController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: "A counselor's (or a center's) cases with status, last contact and next action; filters and paging" })
+  find(@Query() filter: FindCaseloadDto): Promise<CaseloadPage> {
+    return this.queryBus.execute<FindCaseloadQuery, CaseloadPage>(new FindCaseloadQuery(filter));
+  }
+}

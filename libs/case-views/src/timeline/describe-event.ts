@@ -1,0 +1,49 @@
+import { contractOf } from '@saeil/contracts';
+
+type Data = Record<string, any>;
+type Describe = (data: Data) => string;
+
+const CONSENTS: Record<string, string> = { service: '개인정보 수집·이용', employer_sharing: '제3자 제공(채용기업)', marketing: '마케팅 정보 수신' };
+const CHANNELS: Record<string, string> = { in_center: '내방', phone: '전화', online: '온라인', mobile_outreach: '찾아가는 이동상담', partner_institution: '기관 협약상담' };
+const EMPLOYMENT_TYPES: Record<string, string> = { regular: '정규직', contract: '계약직', part_time: '시간제', daily: '일용직', other: '기타' };
+const won = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('ko-KR')}원` : '');
+
+/**
+ * What each event means for a counselor reading a case's history, in plain Korean. Events
+ * without an entry fall back to the Korean part of their contract summary.
+ */
+export const DESCRIPTIONS: Record<string, Describe> = {
+  ClientRegistered: (d) => `구직등록 (${d.region ?? '지역 미기재'})`,
+  ConsentGiven: (d) => `${CONSENTS[d.purpose] ?? d.purpose} 동의 (서식 ${d.version})`,
+  ConsentWithdrawn: (d) => `${CONSENTS[d.purpose] ?? d.purpose} 동의 철회`,
+  ClientProfileUpdated: (d) => `프로필 수정: ${Object.keys(d.changes ?? {}).join(', ')}`,
+  CounselorAssigned: (d) => (d.fromCenterId !== d.centerId ? `센터 이관: ${d.fromCenterId} → ${d.centerId} (담당 ${d.counselorId})` : `담당자 변경: ${d.fromCounselorId} → ${d.counselorId}`),
+  CaseClosed: (d) => `사례 종결: ${d.reason}`,
+  CaseReopened: (d) => `사례 재개: ${d.reason}`,
+  CounselingSessionRecorded: (d) => `개별상담 (${CHANNELS[d.channel] ?? d.channel}${d.place ? ` · ${d.place}` : ''}, ${d.durationMinutes}분): ${d.topic}`,
+  EmploymentPlanSet: (d) => `취업지원계획 수립 — 다음 단계: ${d.nextAction?.description} (${d.nextAction?.dueOn}까지)`,
+  EmploymentPlanRevised: (d) => `취업지원계획 수정 (${d.revision}차): ${d.reason}`,
+  GroupSessionHeld: (d) => `집단상담 ${d.sessionNo}회차 참석${d.topic ? `: ${d.topic}` : ''}`,
+  OutreachEventHeld: (d) => `찾아가는 이동상담 참여 (${d.place})`,
+  TrainingEnrolled: (d) => `직업교육훈련 수강 신청: ${d.courseTitle} (${d.field})`,
+  TrainingAttendanceRecorded: (d) => `훈련 출석 ${d.date}: ${d.present ? '출석' : '결석'}${d.correction ? ' (정정)' : ''}`,
+  TrainingCompleted: (d) => `직업교육훈련 수료: ${d.courseTitle}`,
+  TrainingDroppedOut: (d) => `직업교육훈련 중도탈락 (${d.reason})`,
+  TrainingCertificateObtained: (d) => `자격증 취득: ${d.certificate}`,
+  InternshipStarted: (d) => `새일여성인턴 시작: ${d.employerName} (${d.startOn} ~ ${d.plannedEndOn})`,
+  InternshipEnded: (d) => `새일여성인턴 종료 (${d.reason})`,
+  InternshipConverted: (d) => `인턴 정규 채용 전환: ${d.employerName} ${d.jobTitle} (${EMPLOYMENT_TYPES[d.employmentType] ?? d.employmentType})`,
+  InternshipSubsidyPaid: (d) => `인턴 지원금 ${d.paymentNo}회차 지급 (${d.recipient === 'worker' ? '인턴' : '기업'}, ${won(d.amount)})`,
+  EmploymentStarted: (d) => `취업: ${d.employerName} ${d.jobTitle} (${EMPLOYMENT_TYPES[d.employmentType] ?? d.employmentType}, 주 ${d.weeklyHours}시간, 월 ${won(d.monthlyWage)}, ${d.channel === 'center' ? '센터 알선' : '본인 취업'})`,
+  EmploymentEnded: (d) => `퇴사 (${d.reason})`,
+  PlacementVoided: (d) => `취업 기록 무효 처리: ${d.reason}`,
+  StartupStarted: (d) => `창업: ${d.businessName} (${d.industry})`,
+  StartupGrantPaid: (d) => `창업 마케팅비 지원 ${won(d.amount)}`,
+};
+
+export function describeEvent(type: string, data: Data): string {
+  const describe = DESCRIPTIONS[type];
+  if (describe) return describe(data);
+  const summary = contractOf(type)?.summary ?? type;
+  return summary.split(' — ')[0];
+}

@@ -1,0 +1,33 @@
+import { EVENT_CONTRACTS } from '@saeil/contracts';
+import { clientEventTypes, clientIdsOf } from './client-ids';
+import { describeEvent } from './describe-event';
+
+describe('timeline', () => {
+  it('collects the clients an event names, once each', () => {
+    expect(clientIdsOf({ clientId: 'a', attendeeClientIds: ['b', 'a'], registeredClientIds: ['c'] })).toEqual(['a', 'b', 'c']);
+    expect(clientIdsOf({ employerId: 'e' })).toEqual([]);
+  });
+
+  it('includes every published event about a client, and nothing that is not about one', () => {
+    const types = clientEventTypes();
+    expect(types).toEqual(expect.arrayContaining(['ClientRegistered', 'ConsentGiven', 'CaseClosed']));
+    for (const contract of EVENT_CONTRACTS.filter((c) => !types.includes(c.type))) {
+      expect(Object.keys(contract.payload.properties ?? {})).not.toContain('clientId');
+    }
+  });
+
+  it('says what happened in plain Korean', () => {
+    expect(describeEvent('ConsentGiven', { purpose: 'employer_sharing', version: '2026-01' })).toBe('제3자 제공(채용기업) 동의 (서식 2026-01)');
+    expect(describeEvent('CounselorAssigned', { fromCenterId: 'a', centerId: 'b', counselorId: 'k' })).toBe('센터 이관: a → b (담당 k)');
+    expect(describeEvent('CounselorAssigned', { fromCenterId: 'a', centerId: 'a', fromCounselorId: 'x', counselorId: 'y' })).toBe('담당자 변경: x → y');
+    expect(describeEvent('CaseClosed', { reason: '취업 후 종결' })).toBe('사례 종결: 취업 후 종결');
+  });
+
+  it('has a plain-terms description for every event type about a client', () => {
+    for (const type of clientEventTypes()) {
+      const text = describeEvent(type, {});
+      expect(text).not.toBe(type);
+      expect(text).toMatch(/[가-힣]/);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { EventStore, handleCommand } from '@saeil/event-store';
+import { COUNSELING_CONTEXT, groupProgramStreamId } from '@saeil/contracts';
+import { idempotencyOf } from '@saeil/runtime';
+import { groupProgramDecider } from '../../domain/group-program.decider';
+import { CreateGroupProgramCommand } from './create-group-program.command';
+
+export interface CreateGroupProgramResult {
+  programId: string;
+  streamVersion: number;
+  position: number;
+  duplicate: boolean;
+}
+
+@CommandHandler(CreateGroupProgramCommand)
+export class CreateGroupProgramHandler implements ICommandHandler<CreateGroupProgramCommand, CreateGroupProgramResult> {
+  constructor(private readonly store: EventStore) {}
+
+  async execute({ input, metadata }: CreateGroupProgramCommand): Promise<CreateGroupProgramResult> {
+    const programId = randomUUID();
+    const result = await handleCommand(this.store, groupProgramDecider, {
+      streamId: groupProgramStreamId(programId),
+      context: COUNSELING_CONTEXT,
+      command: { type: 'CreateGroupProgram', programId, ...input },
+      metadata,
+      idempotency: idempotencyOf(metadata, 'CreateGroupProgram', input),
+    });
+    return {
+      programId: result.streamId.replace(/^group-program-/, ''),
+      streamVersion: result.streamVersion,
+      position: result.globalPosition,
+      duplicate: result.duplicate,
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { dtoFromPathAndBody } from '../../support/http-input';
+import { RecordGroupSessionBody, RecordGroupSessionDto } from './record-group-session.dto';
+import { recordGroupSession } from './record-group-session.command';
+import { RecordGroupSessionResult } from './record-group-session.handler';
+
+@ApiTags('counseling')
+@Controller('group-programs/:programId/sessions')
+export class RecordGroupSessionController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: '집단상담 회차 기록: record a session of a group program with its attendance' })
+  @ApiBody({ type: RecordGroupSessionBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async record(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RecordGroupSessionResult> {
+    const dto = dtoFromPathAndBody(RecordGroupSessionDto, { programId }, body);
+    const result = await executeFromHttp<RecordGroupSessionDto, RecordGroupSessionResult>(this.commandBus, this.metrics, recordGroupSession, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { occurredAtOfDay } from '../../support/dates';
+import { RecordOutreachEventDto } from './record-outreach-event.dto';
+
+export class RecordOutreachEventCommand {
+  constructor(
+    readonly input: RecordOutreachEventDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const recordOutreachEvent: CommandDefinition<RecordOutreachEventDto> = {
+  type: 'RecordOutreachEvent',
+  dto: RecordOutreachEventDto,
+  centerOf: (dto) => dto.centerId,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.heldOn),
+  build: (dto, metadata) => new RecordOutreachEventCommand(dto, metadata),
+};

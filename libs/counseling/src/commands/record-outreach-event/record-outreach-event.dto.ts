@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDay, STAFF_ID } from '../../support/dates';
+
+export class RecordOutreachEventDto {
+  @ApiProperty({ example: 'center-naju' })
+  @IsString() @Matches(STAFF_ID, { message: 'centerId must be 1–64 letters, digits, "_" or "-"' })
+  centerId: string;
+
+  @ApiProperty({ example: '나주역 광장', description: '장소: 아파트 단지, 역, 유동인구 많은 기관 …' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  place: string;
+
+  @IsDay('day of the outreach', '2026-05-14')
+  heldOn: string;
+
+  @ApiProperty({ example: ['counselor-kim', 'counselor-lee'], description: 'counselors who went' })
+  @IsArray() @ArrayMinSize(1, { message: 'counselorIds must name at least one counselor' }) @ArrayMaxSize(50)
+  @Matches(STAFF_ID, { each: true, message: 'each of counselorIds must be 1–64 letters, digits, "_" or "-"' })
+  counselorIds: string[];
+
+  @ApiProperty({ example: 23, description: 'people reached who are not registered clients (counted, not named)' })
+  @IsInt() @Min(0) @Max(100_000)
+  walkInContacts: number;
+
+  @ApiPropertyOptional({ type: [String], description: 'registered clients counselled there (each needs an open case with the service consent)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID(undefined, { each: true })
+  registeredClientIds?: string[];
+
+  @ApiPropertyOptional({ example: '구직 상담 부스 운영, 리플릿 배포' })
+  @IsOptional() @IsString() @MaxLength(4000)
+  notes?: string;
+}

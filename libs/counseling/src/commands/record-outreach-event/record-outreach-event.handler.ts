@@ -1,0 +1,41 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { EventStore, handleCommand } from '@saeil/event-store';
+import { COUNSELING_CONTEXT, outreachStreamId } from '@saeil/contracts';
+import { idempotencyOf } from '@saeil/runtime';
+import { outreachDecider } from '../../domain/outreach.decider';
+import { todayInKorea } from '../../support/dates';
+import { loadParticipants } from '../../support/load-participants';
+import { RecordOutreachEventCommand } from './record-outreach-event.command';
+
+export interface RecordOutreachEventResult {
+  outreachId: string;
+  streamVersion: number;
+  position: number;
+  duplicate: boolean;
+}
+
+@CommandHandler(RecordOutreachEventCommand)
+export class RecordOutreachEventHandler implements ICommandHandler<RecordOutreachEventCommand, RecordOutreachEventResult> {
+  constructor(private readonly store: EventStore) {}
+
+  async execute({ input, metadata }: RecordOutreachEventCommand): Promise<RecordOutreachEventResult> {
+    const outreachId = randomUUID();
+    const { attendees, guards } = await loadParticipants(this.store, input.registeredClientIds ?? []);
+    const { centerId, place, heldOn, counselorIds, walkInContacts, notes } = input;
+    const result = await handleCommand(this.store, outreachDecider, {
+      streamId: outreachStreamId(outreachId),
+      context: COUNSELING_CONTEXT,
+      command: { type: 'RecordOutreachEvent', outreachId, centerId, place, heldOn, counselorIds, walkInContacts, notes: notes ?? undefined, registeredClients: attendees, today: todayInKorea() },
+      metadata,
+      idempotency: idempotencyOf(metadata, 'RecordOutreachEvent', input),
+      guards,
+    });
+    return {
+      outreachId: result.streamId.replace(/^outreach-/, ''),
+      streamVersion: result.streamVersion,
+      position: result.globalPosition,
+      duplicate: result.duplicate,
+    };
+  }
+}

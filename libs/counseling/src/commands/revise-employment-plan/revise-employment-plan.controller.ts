@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Param, Patch, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { dtoFromPathAndBody } from '../../support/http-input';
+import { ReviseEmploymentPlanBody, ReviseEmploymentPlanDto } from './revise-employment-plan.dto';
+import { reviseEmploymentPlan } from './revise-employment-plan.command';
+import { ReviseEmploymentPlanResult } from './revise-employment-plan.handler';
+
+@ApiTags('counseling')
+@Controller('clients/:clientId/employment-plan')
+export class ReviseEmploymentPlanController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Patch()
+  @HttpCode(200)
+  @ApiOperation({ summary: '취업지원계획 변경: revise parts of her employment plan, with the reason' })
+  @ApiBody({ type: ReviseEmploymentPlanBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  revise(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ReviseEmploymentPlanResult> {
+    const dto = dtoFromPathAndBody(ReviseEmploymentPlanDto, { clientId }, body);
+    return executeFromHttp<ReviseEmploymentPlanDto, ReviseEmploymentPlanResult>(this.commandBus, this.metrics, reviseEmploymentPlan, dto, req);
+  }
+}

@@ -1,0 +1,47 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EventStore, handleCommand } from '@saeil/event-store';
+import { COUNSELING_CONTEXT, counselingStreamId } from '@saeil/contracts';
+import type { EmploymentPlanContent } from '@saeil/contracts';
+import { loadCase } from '@saeil/intake';
+import { idempotencyOf } from '@saeil/runtime';
+import { clientCounselingDecider } from '../../domain/client-counseling.decider';
+import { actingFor } from '../../support/command-support';
+import { todayInKorea } from '../../support/dates';
+import { ReviseEmploymentPlanCommand } from './revise-employment-plan.command';
+
+export interface ReviseEmploymentPlanResult {
+  clientId: string;
+  planId: string;
+  revision: number;
+  streamVersion: number;
+  position: number;
+  duplicate: boolean;
+}
+
+@CommandHandler(ReviseEmploymentPlanCommand)
+export class ReviseEmploymentPlanHandler implements ICommandHandler<ReviseEmploymentPlanCommand, ReviseEmploymentPlanResult> {
+  constructor(private readonly store: EventStore) {}
+
+  async execute({ input, metadata }: ReviseEmploymentPlanCommand): Promise<ReviseEmploymentPlanResult> {
+    const loaded = await loadCase(this.store, input.clientId);
+    const { clientId, reason, revisedOn, goals, desiredOccupation, plannedServices, nextAction } = input;
+    const changes: Partial<EmploymentPlanContent> = {
+      ...(goals ? { goals } : {}),
+      ...(desiredOccupation != null ? { desiredOccupation } : {}),
+      ...(plannedServices ? { plannedServices } : {}),
+      ...(nextAction ? { nextAction: { description: nextAction.description, dueOn: nextAction.dueOn } } : {}),
+    };
+    const result = await handleCommand(this.store, clientCounselingDecider, {
+      streamId: counselingStreamId(clientId),
+      context: COUNSELING_CONTEXT,
+      command: { type: 'ReviseEmploymentPlan', clientId, changes, reason, revisedOn, case: loaded.state, today: todayInKorea() },
+      metadata: actingFor(metadata, loaded.state.centerId),
+      idempotency: idempotencyOf(metadata, 'ReviseEmploymentPlan', input),
+      guards: [loaded.guard],
+    });
+    // The revision written (now, or by the first request with this Idempotency-Key).
+    const written = await this.store.readEvent(result.globalPosition);
+    const data = written?.data as { planId: string; revision: number };
+    return { clientId, planId: data.planId, revision: data.revision, streamVersion: result.streamVersion, position: result.globalPosition, duplicate: result.duplicate };
+  }
+}

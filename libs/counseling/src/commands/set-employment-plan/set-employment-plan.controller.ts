@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { dtoFromPathAndBody } from '../../support/http-input';
+import { SetEmploymentPlanBody, SetEmploymentPlanDto } from './set-employment-plan.dto';
+import { setEmploymentPlan } from './set-employment-plan.command';
+import { EmploymentPlanResult } from './set-employment-plan.handler';
+
+@ApiTags('counseling')
+@Controller('clients/:clientId/employment-plan')
+export class SetEmploymentPlanController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: '개인별 취업지원계획 수립: set her employment plan (once; revise it afterwards with PATCH)' })
+  @ApiBody({ type: SetEmploymentPlanBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async set(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<EmploymentPlanResult> {
+    const dto = dtoFromPathAndBody(SetEmploymentPlanDto, { clientId }, body);
+    const result = await executeFromHttp<SetEmploymentPlanDto, EmploymentPlanResult>(this.commandBus, this.metrics, setEmploymentPlan, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { PLANNED_SERVICES } from '@saeil/contracts';
+import type { PlannedService } from '@saeil/contracts';
+import { IsDay, STAFF_ID } from '../../support/dates';
+import { NextActionDto, PlanField } from '../../support/employment-plan-fields';
+
+export class SetEmploymentPlanDto {
+  @ApiProperty({ description: 'the client (path parameter over HTTP)', format: 'uuid' })
+  @IsUUID()
+  clientId: string;
+
+  @ApiProperty({ example: ['6개월 내 사무직 정규직 취업'], description: '취업 목표' })
+  @PlanField.goals()
+  goals: string[];
+
+  @ApiProperty({ example: '경영·회계 사무원', description: '희망 직종' })
+  @PlanField.desiredOccupation()
+  desiredOccupation: string;
+
+  @ApiProperty({ enum: PLANNED_SERVICES, isArray: true, example: ['counseling', 'training', 'job_matching'] })
+  @PlanField.plannedServices()
+  plannedServices: PlannedService[];
+
+  @ApiProperty({ type: NextActionDto })
+  @PlanField.nextAction()
+  nextAction: NextActionDto;
+
+  @ApiPropertyOptional({ example: 'counselor-kim', description: 'counselor responsible for the plan; defaults to her assigned counselor' })
+  @IsOptional() @IsString() @Matches(STAFF_ID, { message: 'counselorId must be 1–64 letters, digits, "_" or "-"' })
+  counselorId?: string;
+
+  @IsDay('day the plan was agreed with her', '2026-11-20')
+  setOn: string;
+}
+
+export class SetEmploymentPlanBody extends OmitType(SetEmploymentPlanDto, ['clientId'] as const) {}

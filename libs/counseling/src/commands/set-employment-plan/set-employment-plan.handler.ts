@@ -1,0 +1,44 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { EventStore, handleCommand } from '@saeil/event-store';
+import { COUNSELING_CONTEXT, counselingStreamId } from '@saeil/contracts';
+import { loadCase } from '@saeil/intake';
+import { idempotencyOf } from '@saeil/runtime';
+import { clientCounselingDecider } from '../../domain/client-counseling.decider';
+import { actingFor, idWritten } from '../../support/command-support';
+import { todayInKorea } from '../../support/dates';
+import { SetEmploymentPlanCommand } from './set-employment-plan.command';
+
+export interface EmploymentPlanResult {
+  clientId: string;
+  planId: string;
+  streamVersion: number;
+  position: number;
+  duplicate: boolean;
+}
+
+@CommandHandler(SetEmploymentPlanCommand)
+export class SetEmploymentPlanHandler implements ICommandHandler<SetEmploymentPlanCommand, EmploymentPlanResult> {
+  constructor(private readonly store: EventStore) {}
+
+  async execute({ input, metadata }: SetEmploymentPlanCommand): Promise<EmploymentPlanResult> {
+    const loaded = await loadCase(this.store, input.clientId);
+    const planId = randomUUID();
+    const { nextAction, ...plan } = input;
+    const result = await handleCommand(this.store, clientCounselingDecider, {
+      streamId: counselingStreamId(input.clientId),
+      context: COUNSELING_CONTEXT,
+      command: { type: 'SetEmploymentPlan', ...plan, nextAction: { ...nextAction }, planId, case: loaded.state, today: todayInKorea() },
+      metadata: actingFor(metadata, loaded.state.centerId),
+      idempotency: idempotencyOf(metadata, 'SetEmploymentPlan', input),
+      guards: [loaded.guard],
+    });
+    return {
+      clientId: input.clientId,
+      planId: await idWritten(this.store, result, 'planId', planId),
+      streamVersion: result.streamVersion,
+      position: result.globalPosition,
+      duplicate: result.duplicate,
+    };
+  }
+}

@@ -1,0 +1,231 @@
+import { assertMatchesContract } from '@saeil/contracts/validate';
+import type { ClientCounselingEvent } from '@saeil/contracts';
+import type { CaseState } from '@saeil/intake';
+import { clientCounselingDecider, RecordCounselingSession, ReviseEmploymentPlan, SetEmploymentPlan } from './client-counseling.decider';
+
+const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
+const openCase: CaseState = { exists: true, clientId, centerId: 'center-naju', counselorId: 'counselor-kim', closed: false, consents: ['service'] };
+const today = '2026-11-22';
+
+const session: RecordCounselingSession = {
+  type: 'RecordCounselingSession',
+  clientId,
+  case: openCase,
+  today,
+  sessionId: '5d7c0c1e-2b7a-4a57-9f55-3c1d2e4f6a01',
+  channel: 'in_center',
+  topic: ' 이력서 작성 ',
+  durationMinutes: 50,
+  notes: '사무직 희망, 컴활 2급 준비 중',
+  occurredOn: '2026-11-20',
+};
+
+const setPlan: SetEmploymentPlan = {
+  type: 'SetEmploymentPlan',
+  clientId,
+  case: openCase,
+  today,
+  planId: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  goals: ['6개월 내 사무직 정규직 취업'],
+  desiredOccupation: '경영·회계 사무원',
+  plannedServices: ['counseling', 'training', 'job_matching'],
+  nextAction: { description: '컴퓨터활용능력 과정 등록', dueOn: '2026-12-05' },
+  setOn: '2026-11-20',
+};
+
+const revise: ReviseEmploymentPlan = {
+  type: 'ReviseEmploymentPlan',
+  clientId,
+  case: openCase,
+  today,
+  changes: { plannedServices: ['counseling', 'training', 'internship', 'job_matching'] },
+  reason: '새일여성인턴 연계 희망',
+  revisedOn: '2026-11-21',
+};
+
+function given(...events: ClientCounselingEvent[]) {
+  return events.reduce(clientCounselingDecider.evolve, clientCounselingDecider.initialState());
+}
+const decide = (command: Parameters<typeof clientCounselingDecider.decide>[0], ...history: ClientCounselingEvent[]) => {
+  const events = clientCounselingDecider.decide(command, given(...history));
+  events.forEach(assertMatchesContract);
+  return events;
+};
+const [planSet] = clientCounselingDecider.decide(setPlan, given());
+
+describe('recording an individual counseling session', () => {
+  it('records channel, topic (trimmed), duration and notes, by her assigned counselor, at her center', () => {
+    expect(decide(session)).toEqual([
+      {
+        type: 'CounselingSessionRecorded',
+        data: {
+          clientId,
+          sessionId: session.sessionId,
+          centerId: 'center-naju',
+          channel: 'in_center',
+          topic: '이력서 작성',
+          durationMinutes: 50,
+          notes: '사무직 희망, 컴활 2급 준비 중',
+          counselorId: 'counselor-kim',
+          occurredOn: '2026-11-20',
+        },
+      },
+    ]);
+  });
+
+  it('names the counselor who held the session when it was not her assigned one', () => {
+    expect(decide({ ...session, counselorId: 'counselor-lee' })[0].data).toMatchObject({ counselorId: 'counselor-lee' });
+  });
+
+  it('a mobile outreach session keeps the named place', () => {
+    const [event] = decide({ ...session, channel: 'mobile_outreach', place: ' 빛가람 호반베르디움 아파트 ' });
+    expect(event.data).toMatchObject({ channel: 'mobile_outreach', place: '빛가람 호반베르디움 아파트' });
+  });
+
+  it('a partner-institution session keeps the institution', () => {
+    const [event] = decide({ ...session, channel: 'partner_institution', place: '나주시 가족센터' });
+    expect(event.data).toMatchObject({ channel: 'partner_institution', place: '나주시 가족센터' });
+  });
+
+  it.each(['mobile_outreach', 'partner_institution'] as const)('a %s session without a place is refused with PLACE_REQUIRED', (channel) => {
+    expect(() => decide({ ...session, channel })).toThrow(expect.objectContaining({ code: 'PLACE_REQUIRED', details: { channel } }));
+    expect(() => decide({ ...session, channel, place: '   ' })).toThrow(expect.objectContaining({ code: 'PLACE_REQUIRED' }));
+  });
+
+  it.each(['in_center', 'phone', 'online'] as const)('a %s session with a place is refused with PLACE_NOT_APPLICABLE', (channel) => {
+    expect(() => decide({ ...session, channel, place: '나주역' })).toThrow(expect.objectContaining({ code: 'PLACE_NOT_APPLICABLE' }));
+  });
+
+  it('a phone session without notes records no notes field', () => {
+    const [event] = decide({ ...session, channel: 'phone', notes: ' ', durationMinutes: 10 });
+    expect(event.data).not.toHaveProperty('notes');
+    expect(event.data).toMatchObject({ channel: 'phone', durationMinutes: 10 });
+  });
+
+  it('a session dated after today is refused with DATE_IN_FUTURE; one recorded late is fine', () => {
+    expect(() => decide({ ...session, occurredOn: '2026-11-23' })).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE', details: expect.objectContaining({ field: 'occurredOn' }) }));
+    expect(decide({ ...session, occurredOn: '2026-01-05' })[0].data).toMatchObject({ occurredOn: '2026-01-05' });
+    expect(decide({ ...session, occurredOn: today })).toHaveLength(1);
+  });
+});
+
+describe('the case rule applies to every counseling record', () => {
+  const commands = [session, setPlan];
+  it.each(commands.map((c) => [c.type, c] as const))('%s: unknown client → 404', (_, command) => {
+    expect(() => decide({ ...command, case: { exists: false, closed: false, consents: [] } })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+  it.each(commands.map((c) => [c.type, c] as const))('%s: closed case → CASE_CLOSED', (_, command) => {
+    expect(() => decide({ ...command, case: { ...openCase, closed: true } })).toThrow(expect.objectContaining({ code: 'CASE_CLOSED' }));
+  });
+  it.each(commands.map((c) => [c.type, c] as const))('%s: no service consent → CONSENT_REQUIRED', (_, command) => {
+    expect(() => decide({ ...command, case: { ...openCase, consents: ['marketing'] } })).toThrow(
+      expect.objectContaining({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } }),
+    );
+  });
+  it('ReviseEmploymentPlan: closed case → CASE_CLOSED even with a plan', () => {
+    expect(() => decide({ ...revise, case: { ...openCase, closed: true } }, planSet)).toThrow(expect.objectContaining({ code: 'CASE_CLOSED' }));
+  });
+});
+
+describe('setting the employment plan', () => {
+  it('records goals, desired occupation, planned services and the next action, for her counselor and center', () => {
+    expect(decide(setPlan)).toEqual([
+      {
+        type: 'EmploymentPlanSet',
+        data: {
+          clientId,
+          planId: setPlan.planId,
+          centerId: 'center-naju',
+          counselorId: 'counselor-kim',
+          goals: ['6개월 내 사무직 정규직 취업'],
+          desiredOccupation: '경영·회계 사무원',
+          plannedServices: ['counseling', 'training', 'job_matching'],
+          nextAction: { description: '컴퓨터활용능력 과정 등록', dueOn: '2026-12-05' },
+          setOn: '2026-11-20',
+        },
+      },
+    ]);
+  });
+
+  it('given a plan, setting another is refused with PLAN_ALREADY_SET (revise it instead)', () => {
+    expect(() => decide(setPlan, planSet)).toThrow(expect.objectContaining({ code: 'PLAN_ALREADY_SET', details: { planId: setPlan.planId } }));
+  });
+
+  it('a plan dated after today is refused with DATE_IN_FUTURE', () => {
+    expect(() => decide({ ...setPlan, setOn: '2026-11-30' })).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
+  });
+
+  it('a next action due before the plan date is refused with NEXT_ACTION_DUE_BEFORE_PLAN_DATE', () => {
+    expect(() => decide({ ...setPlan, nextAction: { description: '상담', dueOn: '2026-11-19' } })).toThrow(
+      expect.objectContaining({ code: 'NEXT_ACTION_DUE_BEFORE_PLAN_DATE', details: { dueOn: '2026-11-19', planDate: '2026-11-20' } }),
+    );
+  });
+});
+
+describe('revising the employment plan', () => {
+  it('records only what changed, numbered, with the reason', () => {
+    expect(decide(revise, planSet)).toEqual([
+      {
+        type: 'EmploymentPlanRevised',
+        data: {
+          clientId,
+          planId: setPlan.planId,
+          revision: 1,
+          changes: { plannedServices: ['counseling', 'training', 'internship', 'job_matching'] },
+          reason: '새일여성인턴 연계 희망',
+          revisedOn: '2026-11-21',
+        },
+      },
+    ]);
+  });
+
+  it('leaves out parts restated unchanged, and numbers the next revision', () => {
+    const [first] = decide(revise, planSet);
+    const [second] = decide(
+      { ...revise, changes: { desiredOccupation: '경영·회계 사무원', nextAction: { description: '인턴 기업 면접', dueOn: '2026-12-10' } }, revisedOn: '2026-11-22' },
+      planSet,
+      first,
+    );
+    expect(second.data).toMatchObject({ revision: 2, changes: { nextAction: { description: '인턴 기업 면접', dueOn: '2026-12-10' } } });
+    expect((second.data as { changes: object }).changes).not.toHaveProperty('desiredOccupation');
+  });
+
+  it('the plan after revisions is the set plan with the changes applied', () => {
+    const [first] = decide(revise, planSet);
+    expect(given(planSet, first).plan).toMatchObject({
+      planId: setPlan.planId,
+      goals: setPlan.goals,
+      plannedServices: ['counseling', 'training', 'internship', 'job_matching'],
+      nextAction: setPlan.nextAction,
+      lastChangedOn: '2026-11-21',
+      revisions: 1,
+    });
+  });
+
+  it('without a plan, revising is refused with NO_PLAN', () => {
+    expect(() => decide(revise)).toThrow(expect.objectContaining({ code: 'NO_PLAN' }));
+  });
+
+  it('a revision that changes nothing is refused with NO_CHANGES (services compared as a set)', () => {
+    expect(() => decide({ ...revise, changes: {} }, planSet)).toThrow(expect.objectContaining({ code: 'NO_CHANGES' }));
+    expect(() => decide({ ...revise, changes: { plannedServices: ['job_matching', 'counseling', 'training'], goals: [' 6개월 내 사무직 정규직 취업'] } }, planSet)).toThrow(
+      expect.objectContaining({ code: 'NO_CHANGES' }),
+    );
+  });
+
+  it('a revision dated before the last change is refused with REVISION_BEFORE_LAST_CHANGE', () => {
+    expect(() => decide({ ...revise, revisedOn: '2026-11-19' }, planSet)).toThrow(
+      expect.objectContaining({ code: 'REVISION_BEFORE_LAST_CHANGE', details: { revisedOn: '2026-11-19', lastChangedOn: '2026-11-20' } }),
+    );
+  });
+
+  it('a revision dated after today is refused with DATE_IN_FUTURE', () => {
+    expect(() => decide({ ...revise, revisedOn: '2026-11-23' }, planSet)).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
+  });
+
+  it('a new next action due before the revision date is refused with NEXT_ACTION_DUE_BEFORE_PLAN_DATE', () => {
+    expect(() => decide({ ...revise, changes: { nextAction: { description: '면접', dueOn: '2026-11-20' } } }, planSet)).toThrow(
+      expect.objectContaining({ code: 'NEXT_ACTION_DUE_BEFORE_PLAN_DATE' }),
+    );
+  });
+});

@@ -1,0 +1,3 @@
+export class GetEmploymentPlanQuery {
+  constructor(readonly clientId: string) {}
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { requireUuidParam } from '../../support/http-input';
+import { GetGroupProgramQuery } from './get-group-program.query';
+import { GroupProgramView } from './get-group-program.handler';
+
+@ApiTags('counseling')
+@Controller('group-programs/:programId')
+export class GetGroupProgramController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'A group program with its sessions and attendance (연인원, walk-ins, distinct clients)' })
+  get(@Param('programId') programId: string): Promise<GroupProgramView> {
+    return this.queryBus.execute<GetGroupProgramQuery, GroupProgramView>(new GetGroupProgramQuery(requireUuidParam('programId', programId)));
+  }
+}

@@ -1,0 +1,3 @@
+export class GetGroupProgramQuery {
+  constructor(readonly programId: string) {}
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { requireUuidParam } from '../../support/http-input';
+import { ListCounselingSessionsDto } from './list-counseling-sessions.dto';
+import { ListCounselingSessionsQuery } from './list-counseling-sessions.query';
+import { CounselingSessionPage } from './list-counseling-sessions.handler';
+
+@ApiTags('counseling')
+@Controller('clients/:clientId/counseling-sessions')
+export class ListCounselingSessionsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Her individual counseling sessions, newest first, paged' })
+  list(@Param('clientId') clientId: string, @Query() paging: ListCounselingSessionsDto): Promise<CounselingSessionPage> {
+    return this.queryBus.execute<ListCounselingSessionsQuery, CounselingSessionPage>(new ListCounselingSessionsQuery(requireUuidParam('clientId', clientId), paging));
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { withPathIds } from '../command-support';
+import { AgreementResult } from '../sign-agreement/sign-agreement.handler';
+import { EndAgreementBody, EndAgreementDto } from './end-agreement.dto';
+import { endAgreement } from './end-agreement.command';
+
+@ApiTags('employers')
+@Controller('agreements/:agreementId/end')
+export class EndAgreementController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: '협약 종료: an agreement ended (terminated, or not renewed)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  end(@Param('agreementId') agreementId: string, @Body() body: EndAgreementBody, @Req() req: Request): Promise<AgreementResult> {
+    const dto = withPathIds(EndAgreementDto, body, { agreementId });
+    return executeFromHttp<EndAgreementDto, AgreementResult>(this.commandBus, this.metrics, endAgreement, dto, req);
+  }
+}

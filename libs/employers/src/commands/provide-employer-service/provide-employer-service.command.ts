@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { occurredAtOfDay } from '../command-support';
+import { ProvideEmployerServiceDto } from './provide-employer-service.dto';
+
+export class ProvideEmployerServiceCommand {
+  constructor(
+    readonly input: ProvideEmployerServiceDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const provideEmployerService: CommandDefinition<ProvideEmployerServiceDto> = {
+  type: 'ProvideEmployerService',
+  dto: ProvideEmployerServiceDto,
+  centerOf: (dto) => dto.centerId,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.providedOn),
+  build: (dto, metadata) => new ProvideEmployerServiceCommand(dto, metadata),
+};

@@ -1,0 +1,24 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EventStore, handleCommand } from '@saeil/event-store';
+import { EMPLOYERS_CONTEXT, employerStreamId } from '@saeil/contracts';
+import { idempotencyOf } from '@saeil/runtime';
+import { employerDecider } from '../../domain/employer.decider';
+import { todayInKorea } from '../command-support';
+import { EmployerResult } from '../register-employer/register-employer.handler';
+import { ProvideEmployerServiceCommand } from './provide-employer-service.command';
+
+@CommandHandler(ProvideEmployerServiceCommand)
+export class ProvideEmployerServiceHandler implements ICommandHandler<ProvideEmployerServiceCommand, EmployerResult> {
+  constructor(private readonly store: EventStore) {}
+
+  async execute({ input, metadata }: ProvideEmployerServiceCommand): Promise<EmployerResult> {
+    const result = await handleCommand(this.store, employerDecider, {
+      streamId: employerStreamId(input.employerId),
+      context: EMPLOYERS_CONTEXT,
+      command: { type: 'ProvideEmployerService', ...input, today: todayInKorea() },
+      metadata,
+      idempotency: idempotencyOf(metadata, 'ProvideEmployerService', input),
+    });
+    return { employerId: input.employerId, streamVersion: result.streamVersion, position: result.globalPosition, duplicate: result.duplicate };
+  }
+}

@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { occurredAtOfDay } from '../command-support';
+import { RecordJobFairDto } from './record-job-fair.dto';
+
+export class RecordJobFairCommand {
+  constructor(
+    readonly input: RecordJobFairDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const recordJobFair: CommandDefinition<RecordJobFairDto> = {
+  type: 'RecordJobFair',
+  dto: RecordJobFairDto,
+  centerOf: (dto) => dto.centerId,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.heldOn),
+  build: (dto, metadata) => new RecordJobFairCommand(dto, metadata),
+};

@@ -1,0 +1,17 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { RegisterEmployerDto } from './register-employer.dto';
+
+export class RegisterEmployerCommand {
+  constructor(
+    readonly input: RegisterEmployerDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const registerEmployer: CommandDefinition<RegisterEmployerDto> = {
+  type: 'RegisterEmployer',
+  dto: RegisterEmployerDto,
+  centerOf: (dto) => dto.centerId,
+  build: (dto, metadata) => new RegisterEmployerCommand(dto, metadata),
+};

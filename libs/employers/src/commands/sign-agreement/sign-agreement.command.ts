@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { occurredAtOfDay } from '../command-support';
+import { SignAgreementDto } from './sign-agreement.dto';
+
+export class SignAgreementCommand {
+  constructor(
+    readonly input: SignAgreementDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const signAgreement: CommandDefinition<SignAgreementDto> = {
+  type: 'SignAgreement',
+  dto: SignAgreementDto,
+  centerOf: (dto) => dto.centerId,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.signedOn),
+  build: (dto, metadata) => new SignAgreementCommand(dto, metadata),
+};

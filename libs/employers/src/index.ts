@@ -1,0 +1,6 @@
+export * from './employers.module';
+export * from './domain/business-registration-number';
+export * from './domain/employer.decider';
+export * from './domain/agreement.decider';
+export * from './domain/job-fair.decider';
+export { employerIdOf } from './commands/register-employer/employer-id';

@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { CENTER_OF_CASE } from '../case-command';
+import { AssignCounselorDto } from './assign-counselor.dto';
+
+export class AssignCounselorCommand {
+  constructor(
+    readonly input: AssignCounselorDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+/** Acts for the center that holds her case until now (the one handing it over). */
+export const assignCounselor: CommandDefinition<AssignCounselorDto> = {
+  type: 'AssignCounselor',
+  dto: AssignCounselorDto,
+  centerOf: () => CENTER_OF_CASE,
+  build: (dto, metadata) => new AssignCounselorCommand(dto, metadata),
+};

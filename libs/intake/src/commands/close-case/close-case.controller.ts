@@ -1,0 +1,27 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { caseCommandDto, ClientCommandResult } from '../case-command';
+import { closeCase } from './close-case.command';
+import { CloseCaseBody, CloseCaseDto } from './close-case.dto';
+
+@ApiTags('intake')
+@Controller('clients/:clientId/closure')
+export class CloseCaseController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: '사례 종결: close her case with a reason' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  close(@Param('clientId') clientId: string, @Body() body: CloseCaseBody, @Req() req: Request): Promise<ClientCommandResult> {
+    const dto = caseCommandDto(CloseCaseDto, clientId, body);
+    return executeFromHttp<CloseCaseDto, ClientCommandResult>(this.commandBus, this.metrics, closeCase, dto, req);
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { caseCommandDto, ClientCommandResult } from '../case-command';
+import { giveConsent } from './give-consent.command';
+import { GiveConsentBody, GiveConsentDto } from './give-consent.dto';
+
+@ApiTags('intake')
+@Controller('clients/:clientId/consents')
+export class GiveConsentController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: '개인정보 동의: she consented to a purpose (form version, date)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  give(@Param('clientId') clientId: string, @Body() body: GiveConsentBody, @Req() req: Request): Promise<ClientCommandResult> {
+    return executeFromHttp<GiveConsentDto, ClientCommandResult>(this.commandBus, this.metrics, giveConsent, caseCommandDto(GiveConsentDto, clientId, body), req);
+  }
+}

@@ -1,0 +1,16 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EventStore } from '@saeil/event-store';
+import { ClientCommandResult, handleCaseCommand, todayInKorea } from '../case-command';
+import { GiveConsentCommand } from './give-consent.command';
+
+@CommandHandler(GiveConsentCommand)
+export class GiveConsentHandler implements ICommandHandler<GiveConsentCommand, ClientCommandResult> {
+  constructor(private readonly store: EventStore) {}
+
+  execute({ input, metadata }: GiveConsentCommand): Promise<ClientCommandResult> {
+    const { clientId, purpose, version, givenOn } = input;
+    return handleCaseCommand(this.store, { clientId, commandType: 'GiveConsent', input, metadata }, () => ({
+      command: { type: 'GiveConsent', clientId, purpose, version, givenOn, today: todayInKorea() },
+    }));
+  }
+}

@@ -1,0 +1,16 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EventStore } from '@saeil/event-store';
+import { ClientCommandResult, handleCaseCommand, todayInKorea } from '../case-command';
+import { ReopenCaseCommand } from './reopen-case.command';
+
+@CommandHandler(ReopenCaseCommand)
+export class ReopenCaseHandler implements ICommandHandler<ReopenCaseCommand, ClientCommandResult> {
+  constructor(private readonly store: EventStore) {}
+
+  execute({ input, metadata }: ReopenCaseCommand): Promise<ClientCommandResult> {
+    const { clientId, reason, reopenedOn } = input;
+    return handleCaseCommand(this.store, { clientId, commandType: 'ReopenCase', input, metadata }, () => ({
+      command: { type: 'ReopenCase', clientId, reason, reopenedOn, today: todayInKorea() },
+    }));
+  }
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CONSENT_PURPOSES } from '@saeil/contracts';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { caseCommandDto, ClientCommandResult } from '../case-command';
+import { withdrawConsent } from './withdraw-consent.command';
+import { WithdrawConsentBody, WithdrawConsentDto } from './withdraw-consent.dto';
+
+@ApiTags('intake')
+@Controller('clients/:clientId/consents/:purpose/withdrawal')
+export class WithdrawConsentController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: '동의 철회: she withdrew a consent; processing that needs it is refused from now on' })
+  @ApiParam({ name: 'purpose', enum: CONSENT_PURPOSES })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  withdraw(@Param('clientId') clientId: string, @Param('purpose') purpose: string, @Body() body: WithdrawConsentBody, @Req() req: Request): Promise<ClientCommandResult> {
+    const dto = caseCommandDto(WithdrawConsentDto, clientId, { ...body, purpose });
+    return executeFromHttp<WithdrawConsentDto, ClientCommandResult>(this.commandBus, this.metrics, withdrawConsent, dto, req);
+  }
+}

@@ -1,0 +1,44 @@
+import type { IntakeEvent } from '@saeil/contracts';
+import { evolveCase, initialCaseState, requireOpenCase } from './case-state';
+
+const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
+const registered: IntakeEvent = {
+  type: 'ClientRegistered',
+  data: { clientId, centerId: 'center-naju', counselorId: 'counselor-kim', name: '김영희', birthDate: '1988-03-14', phone: '010-1234-5678', region: '전라남도', identityKeys: [] },
+};
+const consent = (purpose: 'service' | 'employer_sharing'): IntakeEvent => ({ type: 'ConsentGiven', data: { clientId, purpose, version: '2026-01', givenOn: '2026-11-01' } });
+const given = (...events: IntakeEvent[]) => events.reduce(evolveCase, initialCaseState());
+
+describe('case state and the rule every case command starts with', () => {
+  it('an unknown client is a 404', () => {
+    expect(() => requireOpenCase(given(), clientId)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('without the service consent, processing is refused with CONSENT_REQUIRED naming what is missing', () => {
+    expect(() => requireOpenCase(given(registered), clientId)).toThrow(expect.objectContaining({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } }));
+  });
+
+  it('with the consent it may proceed; after withdrawal it may not', () => {
+    expect(() => requireOpenCase(given(registered, consent('service')), clientId)).not.toThrow();
+    const withdrawn: IntakeEvent = { type: 'ConsentWithdrawn', data: { clientId, purpose: 'service', withdrawnOn: '2026-11-10' } };
+    expect(() => requireOpenCase(given(registered, consent('service'), withdrawn), clientId)).toThrow(expect.objectContaining({ code: 'CONSENT_REQUIRED' }));
+  });
+
+  it('sharing with an employer needs its own consent', () => {
+    expect(() => requireOpenCase(given(registered, consent('service')), clientId, ['service', 'employer_sharing'])).toThrow(
+      expect.objectContaining({ details: { missing: ['employer_sharing'] } }),
+    );
+  });
+
+  it('a closed case refuses with CASE_CLOSED until reopened', () => {
+    const closed: IntakeEvent = { type: 'CaseClosed', data: { clientId, reason: '취업 후 종결', closedOn: '2026-11-20' } };
+    const reopened: IntakeEvent = { type: 'CaseReopened', data: { clientId, reason: '퇴사 후 재등록', reopenedOn: '2026-11-21' } };
+    expect(() => requireOpenCase(given(registered, consent('service'), closed), clientId)).toThrow(expect.objectContaining({ code: 'CASE_CLOSED' }));
+    expect(() => requireOpenCase(given(registered, consent('service'), closed, reopened), clientId)).not.toThrow();
+  });
+
+  it('a transfer moves the case to the new center and counselor', () => {
+    const moved: IntakeEvent = { type: 'CounselorAssigned', data: { clientId, fromCenterId: 'center-naju', fromCounselorId: 'counselor-kim', centerId: 'center-jinju', counselorId: 'counselor-lee' } };
+    expect(given(registered, moved)).toMatchObject({ centerId: 'center-jinju', counselorId: 'counselor-lee' });
+  });
+});

@@ -1,0 +1,57 @@
+import type { QueryRunner } from 'typeorm';
+import { RuleViolation } from '@saeil/core';
+import type { IdentityKey, IdentityMatch } from './identity-keys';
+
+export interface IdentityReservation {
+  clientId: string;
+  keys: IdentityKey[];
+  /** Clients the counselor confirmed to be other people: their keys are left to them. */
+  allowDuplicateOf: string[];
+  /**
+   * Registration: every client named in allowDuplicateOf must really be one she matched
+   * (NOT_A_DUPLICATE otherwise), so an acknowledgment is never recorded for someone the
+   * counselor was not shown. Profile change: her previous keys are released first.
+   */
+  mode: 'register' | 'replace';
+}
+
+/**
+ * Reserves a client's identity keys in `client_identity_keys`, inside the append transaction
+ * (EventStore AppendOptions.inTransaction). The primary key makes concurrent registrations of
+ * the same person strict: the second insert waits for the first transaction and then finds its
+ * row. A conflict with a client the counselor did not name is DUPLICATE_CLIENT, which rolls the
+ * append back. Every key goes in one statement, in identityKeysOf's order (no deadlocks).
+ */
+export async function reserveIdentityKeys(runner: QueryRunner, reservation: IdentityReservation): Promise<void> {
+  const { clientId, keys, allowDuplicateOf, mode } = reservation;
+  if (mode === 'replace') await runner.query(`DELETE FROM client_identity_keys WHERE client_id = $1`, [clientId]);
+  const inserted: { identity_key: string }[] = await runner.query(
+    `INSERT INTO client_identity_keys (identity_key, client_id)
+     SELECT key, $2::uuid FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY n
+     ON CONFLICT (identity_key) DO NOTHING
+     RETURNING identity_key`,
+    [keys.map((k) => k.key), clientId],
+  );
+  const taken = keys.filter((k) => !inserted.some((row) => row.identity_key === k.key));
+  const holders: { identity_key: string; client_id: string }[] =
+    taken.length === 0 ? [] : await runner.query(`SELECT identity_key, client_id FROM client_identity_keys WHERE identity_key = ANY($1::text[])`, [taken.map((k) => k.key)]);
+  const matches = holders
+    .filter((row) => row.client_id !== clientId)
+    .map((row) => ({ clientId: row.client_id, matchedOn: taken.find((k) => k.key === row.identity_key)!.matchedOn }));
+  const unacknowledged = matches.filter((m) => !allowDuplicateOf.includes(m.clientId));
+  if (unacknowledged.length > 0) {
+    throw new RuleViolation(
+      'DUPLICATE_CLIENT',
+      mode === 'register'
+        ? '이미 등록된 구직자와 같은 사람으로 보입니다. 기존 구직자를 확인하고, 다른 사람이라면 확인한 구직자를 allowDuplicateOf에 모두 적어 다시 등록하세요.'
+        : '바꾼 이름·생년월일·연락처가 이미 등록된 다른 구직자와 같습니다. 기존 구직자를 확인하세요.',
+      { existingClientIds: unique(matches.map((m) => m.clientId)), matchedOn: unique(matches.map((m) => m.matchedOn)) as IdentityMatch[] },
+    );
+  }
+  const notMatched = mode === 'register' ? allowDuplicateOf.filter((id) => !matches.some((m) => m.clientId === id)) : [];
+  if (notMatched.length > 0) {
+    throw new RuleViolation('NOT_A_DUPLICATE', 'allowDuplicateOf에 적은 구직자가 이 사람과 일치하지 않습니다. 중복으로 안내된 구직자만 적으세요.', { notMatched });
+  }
+}
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, Kafka, logLevel } from 'kafkajs';
+import request from 'supertest';
+import { clientStreamId } from '@saeil/contracts';
+import { describeKafka, kafkaBrokers, waitFor } from '../../../tests/support/env';
+import { countEvents, newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+
+/** Intake through HTTP on real PostgreSQL and Kafka: the case lifecycle and duplicate detection. */
+describeKafka('intake: a client case from registration to reopening, and duplicates', () => {
+  let saeil: TestSaeil;
+  let consumer: Consumer;
+  const published: { key: string; type: string; data: Record<string, unknown> }[] = [];
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'intake', kafka: true });
+    const kafka = new Kafka({ clientId: 'intake-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
+    consumer = kafka.consumer({ groupId: `intake-test-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [saeil.runtime.topics.events('intake')], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const event = JSON.parse(message.value!.toString());
+        published.push({ key: message.key!.toString(), type: event.type, data: event.data });
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await consumer?.disconnect();
+    await saeil?.dispose();
+  });
+
+  const api = () => request(saeil.url);
+  const register = (body: object) => api().post('/clients').send(body);
+  const eventsOf = async (clientId: string) => (await saeil.runtime.store.readStream(clientStreamId(clientId))).map((e) => ({ type: e.type, data: e.data }));
+  const identityKeysHeldBy = async (clientId: string): Promise<number> =>
+    (await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM client_identity_keys WHERE client_id = $1`, [clientId]))[0].n;
+
+  describe('the case lifecycle', () => {
+    let clientId: string;
+
+    it('registers her with her profile: ClientRegistered carries the profile and two identity keys (hashes, not her data)', async () => {
+      const body = {
+        ...newClient(100, 'counselor-kim', 'center-naju'),
+        education: 'university',
+        careerBreakReason: 'childcare',
+        careerBreakYears: 5,
+        lastOccupation: '회계사무원',
+        experienceYears: 3.5,
+        desiredOccupation: '세무회계사무원',
+        desiredEmploymentType: 'part_time',
+        desiredHoursPerWeek: 25,
+        desiredMonthlyWage: 1_800_000,
+        certifications: ['전산회계 2급'],
+        childcareNeeds: '오후 3시 이후 돌봄 필요',
+      };
+      const created = await register(body).expect(201);
+      clientId = created.body.clientId;
+      expect(created.body).toMatchObject({ clientId: expect.any(String), streamVersion: 1, duplicate: false });
+      const [registered] = await eventsOf(clientId);
+      expect(registered.type).toBe('ClientRegistered');
+      expect(registered.data).toMatchObject({ clientId, region: '전라남도', careerBreakReason: 'childcare', desiredMonthlyWage: 1_800_000, certifications: ['전산회계 2급'] });
+      const keys = (registered.data as { identityKeys: string[] }).identityKeys;
+      expect(keys).toHaveLength(2);
+      for (const key of keys) expect(key).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(keys)).not.toContain(body.phone.replace(/-/g, ''));
+      expect(await identityKeysHeldBy(clientId)).toBe(2);
+    });
+
+    it('refuses a profile update before she consents (CONSENT_REQUIRED), then records consent, the update, a transfer, closure and reopening', async () => {
+      const early = await api().patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조' }).expect(422);
+      expect(early.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } });
+
+      await api().post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
+      const updated = await api().patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조', phone: '010-5555-0100', careerBreakReason: 'childcare' }).expect(200);
+      expect(updated.body).toMatchObject({ clientId, streamVersion: 3 });
+      await api().post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-lee', reason: '거주지 이전' }).expect(200);
+      await api().post(`/clients/${clientId}/closure`).send({ reason: '취업 후 종결', closedOn: '2026-02-01' }).expect(200);
+      const reopened = await api().post(`/clients/${clientId}/reopening`).send({ reason: '퇴사 후 재등록', reopenedOn: '2026-03-01' }).expect(200);
+      expect(reopened.body).toMatchObject({ clientId, streamVersion: 6, duplicate: false });
+
+      const events = await eventsOf(clientId);
+      expect(events.map((e) => e.type)).toEqual(['ClientRegistered', 'ConsentGiven', 'ClientProfileUpdated', 'CounselorAssigned', 'CaseClosed', 'CaseReopened']);
+      expect(events[1].data).toEqual({ clientId, purpose: 'service', version: '2026-01', givenOn: '2026-01-02' });
+      expect(events[2].data).toEqual({ clientId, changes: { desiredOccupation: '사무보조', phone: '010-5555-0100' }, identityKeys: expect.any(Array) });
+      expect(events[3].data).toEqual({ clientId, fromCenterId: 'center-naju', fromCounselorId: 'counselor-kim', centerId: 'center-jinju', counselorId: 'counselor-lee', reason: '거주지 이전' });
+      expect(events[4].data).toEqual({ clientId, reason: '취업 후 종결', closedOn: '2026-02-01' });
+      expect(events[5].data).toEqual({ clientId, reason: '퇴사 후 재등록', reopenedOn: '2026-03-01' });
+
+      const stored = await saeil.runtime.store.readStream(clientStreamId(clientId));
+      expect(stored[1].metadata).toMatchObject({ centerId: 'center-naju', occurredAt: '2026-01-02T00:00:00+09:00' });
+      expect(stored[4].metadata).toMatchObject({ centerId: 'center-jinju' }); // the case was at the new center when closed
+    });
+
+    it('publishes every one of her events, in order, on the intake topic keyed by her stream', async () => {
+      const hers = await waitFor(async () => {
+        const found = published.filter((m) => m.key === clientStreamId(clientId));
+        return found.length >= 6 ? found : undefined;
+      }, { timeoutMs: 30_000, description: 'her 6 events on the intake topic' });
+      expect(hers.map((m) => m.type)).toEqual(['ClientRegistered', 'ConsentGiven', 'ClientProfileUpdated', 'CounselorAssigned', 'CaseClosed', 'CaseReopened']);
+      expect(hers[3].data).toMatchObject({ centerId: 'center-jinju', counselorId: 'counselor-lee' });
+    });
+
+    it('answers the rules with 422 and appends nothing', async () => {
+      const before = await countEvents(saeil);
+      const cases: [string, () => request.Test, string][] = [
+        ['nothing changed', () => api().patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조' }), 'NOTHING_CHANGED'],
+        ['same assignment', () => api().post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-lee' }), 'SAME_ASSIGNMENT'],
+        ['reopening an open case', () => api().post(`/clients/${clientId}/reopening`).send({ reason: '재개', reopenedOn: '2026-03-02' }), 'CASE_NOT_CLOSED'],
+        ['withdrawing a consent never given', () => api().post(`/clients/${clientId}/consents/employer_sharing/withdrawal`).send({ withdrawnOn: '2026-03-02' }), 'CONSENT_NOT_GIVEN'],
+        ['the same consent form again', () => api().post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-03-02' }), 'CONSENT_ALREADY_GIVEN'],
+        ['closing in the future', () => api().post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2099-01-01' }), 'DATE_IN_FUTURE'],
+      ];
+      for (const [, send, code] of cases) {
+        const response = await send().expect(422);
+        expect(response.body.error.code).toBe(code);
+      }
+      await api().post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(200);
+      const closedTwice = await api().post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(422);
+      expect(closedTwice.body.error.code).toBe('CASE_ALREADY_CLOSED');
+      const transferClosed = await api().post(`/clients/${clientId}/assignment`).send({ centerId: 'center-naju', counselorId: 'counselor-kim' }).expect(422);
+      expect(transferClosed.body.error.code).toBe('CASE_CLOSED');
+      expect(await countEvents(saeil)).toBe(before + 1);
+    });
+
+    it('answers 404 for a well-formed unknown client and 400 on the field for a malformed id or body', async () => {
+      const unknown = await api().post(`/clients/${randomUUID()}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(404);
+      expect(unknown.body.error.code).toBe('NOT_FOUND');
+      const malformed = await api().post('/clients/not-a-uuid/closure').send({ reason: '종결', closedOn: '2026-03-05' }).expect(400);
+      expect(malformed.body.error.fields).toEqual([expect.objectContaining({ field: 'clientId' })]);
+      const badPurpose = await api().post(`/clients/${clientId}/consents/newsletter/withdrawal`).send({ withdrawnOn: '2026-03-02' }).expect(400);
+      expect(badPurpose.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['purpose']);
+      const badProfile = await api().patch(`/clients/${clientId}/profile`).send({ desiredEmploymentType: 'freelance', desiredHoursPerWeek: 200, certifications: [3], region: '전남', name: null }).expect(400);
+      expect(badProfile.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['desiredEmploymentType', 'desiredHoursPerWeek', 'certifications', 'region', 'name']));
+      const noRegion = await register({ ...newClient(101), region: undefined }).expect(400);
+      expect(noRegion.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['region']);
+    });
+  });
+
+  describe('duplicate registration', () => {
+    it('the same birth date and phone (whatever the name and center) is 422 DUPLICATE_CLIENT naming her, and nothing is appended', async () => {
+      const first = await register(newClient(200, 'counselor-kim', 'center-naju')).expect(201);
+      const before = await countEvents(saeil);
+      const again = await register({ ...newClient(200, 'counselor-lee', 'center-jinju'), name: '이순자', phone: newClient(200).phone.replace(/-/g, '') }).expect(422);
+      expect(again.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { existingClientIds: [first.body.clientId], matchedOn: ['birthDate+phone'] } });
+      expect(await countEvents(saeil)).toBe(before);
+    });
+
+    it('the same name and birth date at the same center is DUPLICATE_CLIENT; at another center it is allowed', async () => {
+      const first = await register(newClient(300, 'counselor-kim', 'center-naju')).expect(201);
+      const sameCenter = await register({ ...newClient(300, 'counselor-park', 'center-naju'), name: `  ${newClient(300).name} `, phone: '010-7777-0300' }).expect(422);
+      expect(sameCenter.body.error.details).toEqual({ existingClientIds: [first.body.clientId], matchedOn: ['name+birthDate+center'] });
+      const otherCenter = await register({ ...newClient(300, 'counselor-lee', 'center-jinju'), phone: '010-7777-0301' }).expect(201);
+      expect(otherCenter.body.clientId).not.toBe(first.body.clientId);
+    });
+
+    it('a counselor who confirmed she is another person registers her by naming the match; the acknowledgment is recorded', async () => {
+      const first = await register(newClient(400)).expect(201);
+      const twin = { ...newClient(400), phone: '010-8888-0400' };
+      const refused = await register(twin).expect(422);
+      expect(refused.body.error.details.existingClientIds).toEqual([first.body.clientId]);
+      const wrongName = await register({ ...twin, allowDuplicateOf: [randomUUID()] }).expect(422);
+      expect(wrongName.body.error.code).toBe('DUPLICATE_CLIENT');
+      const created = await register({ ...twin, allowDuplicateOf: [first.body.clientId] }).expect(201);
+      const [registered] = await eventsOf(created.body.clientId);
+      expect(registered.data).toMatchObject({ acknowledgedDuplicateOf: [first.body.clientId] });
+      expect(await identityKeysHeldBy(created.body.clientId)).toBe(1); // her phone key; the name key stays with the first
+      const notAMatch = await register({ ...newClient(401), allowDuplicateOf: [first.body.clientId] }).expect(422);
+      expect(notAMatch.body.error).toMatchObject({ code: 'NOT_A_DUPLICATE', details: { notMatched: [first.body.clientId] } });
+    });
+
+    it('20 concurrent registrations of the same person: exactly one is created, the other 19 are DUPLICATE_CLIENT naming it', async () => {
+      const before = await countEvents(saeil, 'ClientRegistered');
+      const body = newClient(500);
+      const responses = await Promise.all(Array.from({ length: 20 }, () => register(body)));
+      const created = responses.filter((r) => r.status === 201);
+      expect(created).toHaveLength(1);
+      const refused = responses.filter((r) => r.status === 422);
+      expect(refused).toHaveLength(19);
+      for (const r of refused) expect(r.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { existingClientIds: [created[0].body.clientId] } });
+      expect(await countEvents(saeil, 'ClientRegistered')).toBe(before + 1);
+    });
+
+    it('concurrent retries of one registration with the same Idempotency-Key all answer her one registration', async () => {
+      const responses = await Promise.all(Array.from({ length: 5 }, () => register(newClient(550)).set('Idempotency-Key', 'intake-form-0550')));
+      const ids = new Set(responses.map((r) => r.body.clientId));
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+      expect(ids.size).toBe(1);
+      expect(await eventsOf([...ids][0])).toHaveLength(1);
+    });
+
+    it('a profile change that makes her look like another client is DUPLICATE_CLIENT and changes nothing; her keys follow a real change', async () => {
+      const other = await register(newClient(600)).expect(201);
+      const her = await register(newClient(601)).expect(201);
+      const clientId = her.body.clientId;
+      await api().post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
+      const before = await countEvents(saeil);
+      const clash = await api().patch(`/clients/${clientId}/profile`).send({ birthDate: newClient(600).birthDate, phone: newClient(600).phone }).expect(422);
+      expect(clash.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { existingClientIds: [other.body.clientId], matchedOn: ['birthDate+phone'] } });
+      expect(await countEvents(saeil)).toBe(before);
+      expect(await identityKeysHeldBy(clientId)).toBe(2); // the rollback kept her old keys
+
+      await api().patch(`/clients/${clientId}/profile`).send({ phone: '010-4444-0601' }).expect(200);
+      // Her old phone is free again: a new client with it (and another name) is not a duplicate.
+      await register({ ...newClient(601), name: '박민지' }).expect(201);
+      const reuse = await register({ ...newClient(601, 'counselor-x', 'center-jinju'), name: '최지은', phone: '010-4444-0601' }).expect(422);
+      expect(reuse.body.error.details).toEqual({ existingClientIds: [clientId], matchedOn: ['birthDate+phone'] });
+    });
+  });
+
+  describe('consent withdrawal', () => {
+    it('after she withdraws the service consent, a profile update is refused with CONSENT_REQUIRED', async () => {
+      const { body } = await register(newClient(700)).expect(201);
+      await api().post(`/clients/${body.clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
+      await api().post(`/clients/${body.clientId}/consents/service/withdrawal`).send({ withdrawnOn: '2026-02-01' }).expect(200);
+      const refused = await api().patch(`/clients/${body.clientId}/profile`).send({ desiredOccupation: '요양보호사' }).expect(422);
+      expect(refused.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } });
+      expect((await eventsOf(body.clientId)).map((e) => e.type)).toEqual(['ClientRegistered', 'ConsentGiven', 'ConsentWithdrawn']);
+    });
+  });
+
+  describe('the Kafka command topic', () => {
+    it('accepts a case command with the client id in its payload, through the same handler', async () => {
+      const { body } = await register(newClient(800)).expect(201);
+      const kafka = new Kafka({ clientId: 'intake-command-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
+      const producer = kafka.producer();
+      await producer.connect();
+      try {
+        const commandId = `intake-test-${randomUUID()}`;
+        const payload = { clientId: body.clientId, purpose: 'service', version: '2026-01', givenOn: '2026-01-03' };
+        await producer.send({ topic: saeil.runtime.topics.commands(), messages: [{ key: commandId, value: JSON.stringify({ commandId, type: 'GiveConsent', actorId: 'outreach-app', payload }) }] });
+        const events = await waitFor(async () => {
+          const found = await eventsOf(body.clientId);
+          return found.length >= 2 ? found : undefined;
+        }, { timeoutMs: 30_000, description: 'ConsentGiven from the command topic' });
+        expect(events[1]).toEqual({ type: 'ConsentGiven', data: payload });
+      } finally {
+        await producer.disconnect();
+      }
+    });
+  });
+});

@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { ConvertInternshipDto } from './convert-internship.dto';
+
+export class ConvertInternshipCommand {
+  constructor(
+    readonly input: ConvertInternshipDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const convertInternship: CommandDefinition<ConvertInternshipDto> = {
+  type: 'ConvertInternship',
+  dto: ConvertInternshipDto,
+  centerOf: () => CENTER_FROM_CASE,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.convertedOn),
+  build: (dto, metadata) => new ConvertInternshipCommand(dto, metadata),
+};

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { dtoWithPathIds, InternshipResult } from '../command-support';
+import { ConvertInternshipBody, ConvertInternshipDto } from './convert-internship.dto';
+import { convertInternship } from './convert-internship.command';
+
+@ApiTags('internship')
+@Controller('internships')
+export class ConvertInternshipController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post(':internshipId/conversion')
+  @HttpCode(200)
+  @ApiOperation({ summary: '정규직 전환: the employer hires her (an active internship, or one completed within the configured window)' })
+  @ApiBody({ type: ConvertInternshipBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async record(@Param('internshipId') internshipId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<InternshipResult> {
+    const dto = dtoWithPathIds(ConvertInternshipDto, body, { internshipId });
+    const result = await executeFromHttp<ConvertInternshipDto, InternshipResult>(this.commandBus, this.metrics, convertInternship, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

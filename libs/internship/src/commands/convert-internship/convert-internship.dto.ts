@@ -1,0 +1,27 @@
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { IsISO8601, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { CONVERSION_EMPLOYMENT_TYPES, ConversionEmploymentType } from '@saeil/contracts';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The command as the Kafka command topic takes it; over HTTP the internshipId comes from the URL. */
+export class ConvertInternshipDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  internshipId: string;
+
+  @ApiProperty({ example: '2026-06-02', description: 'YYYY-MM-DD, not in the future; her first day in the post' })
+  @IsString() @Matches(DAY, { message: 'convertedOn must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  convertedOn: string;
+
+  @ApiProperty({ example: '간호조무사' })
+  @IsString() @Matches(/\S/, { message: 'jobTitle must not be blank' }) @MaxLength(100)
+  jobTitle: string;
+
+  @ApiProperty({ enum: CONVERSION_EMPLOYMENT_TYPES, example: 'regular' })
+  @IsIn(CONVERSION_EMPLOYMENT_TYPES)
+  employmentType: ConversionEmploymentType;
+}
+
+/** The HTTP body: everything but the id in the URL. */
+export class ConvertInternshipBody extends OmitType(ConvertInternshipDto, ['internshipId'] as const) {}

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { dtoWithPathIds, InternshipResult } from '../command-support';
+import { EndInternshipBody, EndInternshipDto } from './end-internship.dto';
+import { endInternship } from './end-internship.command';
+
+@ApiTags('internship')
+@Controller('internships')
+export class EndInternshipController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post(':internshipId/end')
+  @HttpCode(200)
+  @ApiOperation({ summary: '인턴 종료: the internship ended (completed, quit, dismissed, other)' })
+  @ApiBody({ type: EndInternshipBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async record(@Param('internshipId') internshipId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<InternshipResult> {
+    const dto = dtoWithPathIds(EndInternshipDto, body, { internshipId });
+    const result = await executeFromHttp<EndInternshipDto, InternshipResult>(this.commandBus, this.metrics, endInternship, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

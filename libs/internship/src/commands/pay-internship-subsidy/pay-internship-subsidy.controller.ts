@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { dtoWithPathIds, InternshipResult } from '../command-support';
+import { PayInternshipSubsidyBody, PayInternshipSubsidyDto } from './pay-internship-subsidy.dto';
+import { payInternshipSubsidy } from './pay-internship-subsidy.command';
+
+@ApiTags('internship')
+@Controller('internships')
+export class PayInternshipSubsidyController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post(':internshipId/subsidy-payments')
+  @HttpCode(201)
+  @ApiOperation({ summary: '인턴 지원금 지급: a payment of the subsidy schedule configured for the program year and region of the internship' })
+  @ApiBody({ type: PayInternshipSubsidyBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async record(@Param('internshipId') internshipId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<InternshipResult> {
+    const dto = dtoWithPathIds(PayInternshipSubsidyDto, body, { internshipId });
+    const result = await executeFromHttp<PayInternshipSubsidyDto, InternshipResult>(this.commandBus, this.metrics, payInternshipSubsidy, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

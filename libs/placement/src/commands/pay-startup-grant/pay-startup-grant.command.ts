@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { CENTER_OF_HER_CASE, occurredAtOfDay } from '../command-support';
+import { PayStartupGrantDto } from './pay-startup-grant.dto';
+
+export class PayStartupGrantCommand {
+  constructor(
+    readonly input: PayStartupGrantDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const payStartupGrant: CommandDefinition<PayStartupGrantDto> = {
+  type: 'PayStartupGrant',
+  dto: PayStartupGrantDto,
+  centerOf: () => CENTER_OF_HER_CASE,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.paidOn),
+  build: (dto, metadata) => new PayStartupGrantCommand(dto, metadata),
+};

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { withPathIds } from '../command-support';
+import { StartupResult } from '../start-startup/start-startup.handler';
+import { PayStartupGrantBody, PayStartupGrantDto } from './pay-startup-grant.dto';
+import { payStartupGrant } from './pay-startup-grant.command';
+
+@ApiTags('placement')
+@Controller('clients/:clientId/startups/:startupId/grants')
+export class PayStartupGrantController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: '창업 마케팅비 지급: within the cap per team and the number of teams per center and year (config/startup-support.json)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async pay(@Param('clientId') clientId: string, @Param('startupId') startupId: string, @Body() body: PayStartupGrantBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StartupResult> {
+    const dto = withPathIds(PayStartupGrantDto, body, { clientId, startupId });
+    const result = await executeFromHttp<PayStartupGrantDto, StartupResult>(this.commandBus, this.metrics, payStartupGrant, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { CENTER_OF_HER_CASE, occurredAtOfDay } from '../command-support';
+import { StartEmploymentDto } from './start-employment.dto';
+
+export class StartEmploymentCommand {
+  constructor(
+    readonly input: StartEmploymentDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const startEmployment: CommandDefinition<StartEmploymentDto> = {
+  type: 'StartEmployment',
+  dto: StartEmploymentDto,
+  centerOf: () => CENTER_OF_HER_CASE,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.startOn),
+  build: (dto, metadata) => new StartEmploymentCommand(dto, metadata),
+};

@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { CENTER_OF_HER_CASE, occurredAtOfDay } from '../command-support';
+import { StartStartupDto } from './start-startup.dto';
+
+export class StartStartupCommand {
+  constructor(
+    readonly input: StartStartupDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const startStartup: CommandDefinition<StartStartupDto> = {
+  type: 'StartStartup',
+  dto: StartStartupDto,
+  centerOf: () => CENTER_OF_HER_CASE,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.startedOn),
+  build: (dto, metadata) => new StartStartupCommand(dto, metadata),
+};

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { withPathIds } from '../command-support';
+import { PlacementChangeResult } from '../end-employment/end-employment.handler';
+import { VoidPlacementBody, VoidPlacementDto } from './void-placement.dto';
+import { voidPlacement } from './void-placement.command';
+
+@ApiTags('placement')
+@Controller('clients/:clientId/placements/:placementId/void')
+export class VoidPlacementController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: '취업 기록 취소: a placement entered by mistake stops counting anywhere and frees the active slot' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  void(@Param('clientId') clientId: string, @Param('placementId') placementId: string, @Body() body: VoidPlacementBody, @Req() req: Request): Promise<PlacementChangeResult> {
+    const dto = withPathIds(VoidPlacementDto, body, { clientId, placementId });
+    return executeFromHttp<VoidPlacementDto, PlacementChangeResult>(this.commandBus, this.metrics, voidPlacement, dto, req);
+  }
+}

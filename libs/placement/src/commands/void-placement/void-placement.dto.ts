@@ -1,0 +1,19 @@
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+
+/** 취업 기록 취소 (entered by mistake). On the Kafka command topic the ids are part of the payload. */
+export class VoidPlacementDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  clientId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  placementId: string;
+
+  @ApiProperty({ example: '다른 구직자의 취업을 잘못 입력함' })
+  @IsString() @IsNotEmpty() @MaxLength(1000)
+  reason: string;
+}
+
+export class VoidPlacementBody extends OmitType(VoidPlacementDto, ['clientId', 'placementId'] as const) {}

@@ -1,0 +1,17 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListPlacementsQuery } from './list-placements.query';
+import { PlacementHistory } from './placement-history';
+
+@ApiTags('placement')
+@Controller('clients/:clientId/placements')
+export class ListPlacementsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: "Her placements (voided ones marked) and startups with their grants, from her stream" })
+  list(@Param('clientId') clientId: string): Promise<PlacementHistory> {
+    return this.queryBus.execute<ListPlacementsQuery, PlacementHistory>(new ListPlacementsQuery(clientId));
+  }
+}

@@ -1,0 +1,3 @@
+export class ListPlacementsQuery {
+  constructor(readonly clientId: string) {}
+}

@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { CompleteTrainingDto } from './complete-training.dto';
+
+export class CompleteTrainingCommand {
+  constructor(
+    readonly input: CompleteTrainingDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const completeTraining: CommandDefinition<CompleteTrainingDto> = {
+  type: 'CompleteTraining',
+  dto: CompleteTrainingDto,
+  centerOf: () => CENTER_FROM_CASE,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.completedOn),
+  build: (dto, metadata) => new CompleteTrainingCommand(dto, metadata),
+};

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { dtoWithPathIds, TraineeResult } from '../command-support';
+import { CompleteTrainingBody, CompleteTrainingDto } from './complete-training.dto';
+import { completeTraining } from './complete-training.command';
+
+@ApiTags('training')
+@Controller('courses')
+export class CompleteTrainingController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post(':courseId/completions')
+  @HttpCode(201)
+  @ApiOperation({ summary: '수료: she completed the course' })
+  @ApiBody({ type: CompleteTrainingBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async record(@Param('courseId') courseId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TraineeResult> {
+    const dto = dtoWithPathIds(CompleteTrainingDto, body, { courseId });
+    const result = await executeFromHttp<CompleteTrainingDto, TraineeResult>(this.commandBus, this.metrics, completeTraining, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

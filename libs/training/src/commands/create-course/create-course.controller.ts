@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { CreateCourseDto } from './create-course.dto';
+import { createCourse } from './create-course.command';
+import { CreateCourseResult } from './create-course.handler';
+
+@ApiTags('training')
+@Controller('courses')
+export class CreateCourseController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: '직업교육훈련 과정 개설: set up a training course (provider, field, dates, hours, capacity)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async create(@Body() body: CreateCourseDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CreateCourseResult> {
+    const result = await executeFromHttp<CreateCourseDto, CreateCourseResult>(this.commandBus, this.metrics, createCourse, body, req);
+    if (result.duplicate) res.status(200);
+    res.setHeader('Location', `/courses/${result.courseId}`);
+    return result;
+  }
+}

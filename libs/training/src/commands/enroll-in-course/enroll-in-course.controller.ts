@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { dtoWithPathIds, TraineeResult } from '../command-support';
+import { EnrollInCourseBody, EnrollInCourseDto } from './enroll-in-course.dto';
+import { enrollInCourse } from './enroll-in-course.command';
+
+@ApiTags('training')
+@Controller('courses')
+export class EnrollInCourseController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post(':courseId/enrollments')
+  @HttpCode(201)
+  @ApiOperation({ summary: '수강 등록: enroll her in a course (within capacity, not after it ended; needs her service consent)' })
+  @ApiBody({ type: EnrollInCourseBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async record(@Param('courseId') courseId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TraineeResult> {
+    const dto = dtoWithPathIds(EnrollInCourseDto, body, { courseId });
+    const result = await executeFromHttp<EnrollInCourseDto, TraineeResult>(this.commandBus, this.metrics, enrollInCourse, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

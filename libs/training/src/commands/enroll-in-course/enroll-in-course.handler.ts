@@ -1,0 +1,13 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EventStore } from '@saeil/event-store';
+import { decideForTrainee, TraineeResult } from '../command-support';
+import { EnrollInCourseCommand } from './enroll-in-course.command';
+
+@CommandHandler(EnrollInCourseCommand)
+export class EnrollInCourseHandler implements ICommandHandler<EnrollInCourseCommand, TraineeResult> {
+  constructor(private readonly store: EventStore) {}
+
+  execute({ input, metadata }: EnrollInCourseCommand): Promise<TraineeResult> {
+    return decideForTrainee(this.store, input, { type: 'EnrollInCourse', enrolledOn: input.enrolledOn }, metadata);
+  }
+}

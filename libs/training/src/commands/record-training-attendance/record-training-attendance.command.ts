@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { RecordTrainingAttendanceDto } from './record-training-attendance.dto';
+
+export class RecordTrainingAttendanceCommand {
+  constructor(
+    readonly input: RecordTrainingAttendanceDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const recordTrainingAttendance: CommandDefinition<RecordTrainingAttendanceDto> = {
+  type: 'RecordTrainingAttendance',
+  dto: RecordTrainingAttendanceDto,
+  centerOf: () => CENTER_FROM_CASE,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.date),
+  build: (dto, metadata) => new RecordTrainingAttendanceCommand(dto, metadata),
+};

@@ -1,0 +1,13 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EventStore } from '@saeil/event-store';
+import { decideForTrainee, TraineeResult } from '../command-support';
+import { RecordTrainingAttendanceCommand } from './record-training-attendance.command';
+
+@CommandHandler(RecordTrainingAttendanceCommand)
+export class RecordTrainingAttendanceHandler implements ICommandHandler<RecordTrainingAttendanceCommand, TraineeResult> {
+  constructor(private readonly store: EventStore) {}
+
+  execute({ input, metadata }: RecordTrainingAttendanceCommand): Promise<TraineeResult> {
+    return decideForTrainee(this.store, input, { type: 'RecordTrainingAttendance', date: input.date, present: input.present }, metadata);
+  }
+}

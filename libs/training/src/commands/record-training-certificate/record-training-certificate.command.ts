@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { RecordTrainingCertificateDto } from './record-training-certificate.dto';
+
+export class RecordTrainingCertificateCommand {
+  constructor(
+    readonly input: RecordTrainingCertificateDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+export const recordTrainingCertificate: CommandDefinition<RecordTrainingCertificateDto> = {
+  type: 'RecordTrainingCertificate',
+  dto: RecordTrainingCertificateDto,
+  centerOf: () => CENTER_FROM_CASE,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.obtainedOn),
+  build: (dto, metadata) => new RecordTrainingCertificateCommand(dto, metadata),
+};

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { dtoWithPathIds, TraineeResult } from '../command-support';
+import { RecordTrainingCertificateBody, RecordTrainingCertificateDto } from './record-training-certificate.dto';
+import { recordTrainingCertificate } from './record-training-certificate.command';
+
+@ApiTags('training')
+@Controller('courses')
+export class RecordTrainingCertificateController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post(':courseId/certificates')
+  @HttpCode(201)
+  @ApiOperation({ summary: '자격증 취득: she obtained a certificate through the course' })
+  @ApiBody({ type: RecordTrainingCertificateBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async record(@Param('courseId') courseId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TraineeResult> {
+    const dto = dtoWithPathIds(RecordTrainingCertificateDto, body, { courseId });
+    const result = await executeFromHttp<RecordTrainingCertificateDto, TraineeResult>(this.commandBus, this.metrics, recordTrainingCertificate, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsISO8601, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { DROPOUT_REASONS, DropoutReason } from '@saeil/contracts';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The command as the Kafka command topic takes it; over HTTP the courseId comes from the URL. */
+export class RecordTrainingDropoutDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  courseId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  clientId: string;
+
+  @ApiProperty({ example: '2026-04-10', description: 'YYYY-MM-DD, not in the future; within the course dates' })
+  @IsString() @Matches(DAY, { message: 'droppedOn must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  droppedOn: string;
+
+  @ApiProperty({ enum: DROPOUT_REASONS, example: 'employed', description: '중도탈락 사유' })
+  @IsIn(DROPOUT_REASONS)
+  reason: DropoutReason;
+
+  @ApiPropertyOptional({ example: '조기취업 (○○병원)', maxLength: 500 })
+  @IsOptional() @IsString() @MaxLength(500)
+  note?: string;
+}
+
+/** The HTTP body: everything but the id in the URL. */
+export class RecordTrainingDropoutBody extends OmitType(RecordTrainingDropoutDto, ['courseId'] as const) {}

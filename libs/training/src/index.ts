@@ -1,0 +1,2 @@
+export * from './training.module';
+export * from './domain/course.decider';

@@ -1,0 +1,17 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetCourseQuery } from './get-course.query';
+import { CourseView } from './get-course.handler';
+
+@ApiTags('training')
+@Controller('courses')
+export class GetCourseController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':courseId')
+  @ApiOperation({ summary: 'A training course with its enrolled count and remaining capacity' })
+  find(@Param('courseId') courseId: string): Promise<CourseView> {
+    return this.queryBus.execute<GetCourseQuery, CourseView>(new GetCourseQuery(courseId));
+  }
+}

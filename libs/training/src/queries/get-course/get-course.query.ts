@@ -1,0 +1,3 @@
+export class GetCourseQuery {
+  constructor(readonly courseId: string) {}
+}
