@@ -57,8 +57,8 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
   });
 
   it('rejects unknown query parameters and a caseload query without a counselor or center', async () => {
-    const unknown = await request(saeil.url).get('/caseload').query({ counselorId: 'c', sort: 'name' }).expect(400);
-    expect(unknown.body.error.fields[0]).toMatchObject({ field: 'sort', code: 'whitelistValidation' });
+    const unknown = await request(saeil.url).get('/caseload').query({ counselorId: 'c', orderBy: 'name' }).expect(400);
+    expect(unknown.body.error.fields[0]).toMatchObject({ field: 'orderBy', code: 'whitelistValidation' });
     const missing = await request(saeil.url).get('/caseload').expect(400);
     expect(missing.body.error.fields[0]).toMatchObject({ field: 'counselorId', code: 'required' });
   });

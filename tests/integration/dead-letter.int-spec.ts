@@ -36,7 +36,7 @@ describe('a poison event in embedded mode', () => {
     expect(caseload.total).toBe(1);
     const [letter] = await saeil.runtime.dataSource.query(`SELECT projection, event_type, attempts, error, source FROM dead_letters WHERE event_id = $1`, [poisonId]);
     expect(letter).toMatchObject({ projection: 'caseload', event_type: 'ClientRegistered', attempts: 3, source: 'event-store' });
-    expect(letter.error).toMatch(/null value/);
+    expect(letter.error).toMatch(/lacks counselorId, name, birthDate, phone, region/);
   });
 });
 
@@ -65,7 +65,7 @@ describeKafka('a poison event in Kafka mode', () => {
     try {
       const letter = await waitFor(async () => letters.find((l) => l.headers['event-id'] === poisonId), { timeoutMs: 30_000, description: 'the poison event on the dead-letter topic' });
       expect(letter.headers).toMatchObject({ projection: 'caseload', 'event-type': 'ClientRegistered', attempts: '3' });
-      expect(letter.headers.error).toMatch(/null value/);
+      expect(letter.headers.error).toMatch(/lacks counselorId, name, birthDate, phone, region/);
       expect(JSON.parse(letter.value)).toMatchObject({ eventId: poisonId, type: 'ClientRegistered' });
     } finally {
       await consumer.disconnect();

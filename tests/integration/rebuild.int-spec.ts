@@ -1,11 +1,11 @@
 import request from 'supertest';
-import { caseloadProjection } from '@saeil/intake';
+import { caseloadProjection } from '@saeil/case-views';
 import { waitFor } from '../support/env';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
 
 async function snapshot(saeil: TestSaeil): Promise<Record<string, unknown>[]> {
   return saeil.runtime.dataSource.query(
-    `SELECT client_id, center_id, counselor_id, name, birth_date::text, phone, status, registered_at, last_event_at, last_position FROM rm_caseload ORDER BY client_id`,
+    `SELECT client_id, center_id, counselor_id, name, birth_date::text, phone, region, status, facts, registered_at, last_contact_on::text, next_action, last_event_at, last_position FROM rm_caseload ORDER BY client_id`,
   );
 }
 

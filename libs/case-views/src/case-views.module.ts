@@ -3,6 +3,10 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { SaeilModuleDefinition } from '@saeil/runtime';
 import { timelineProjection } from './projections/timeline.projection';
 import { Timeline1732240600000 } from './migrations/1732240600000-timeline';
+import { Caseload1732240600100 } from './migrations/1732240600100-caseload';
+import { caseloadProjection } from './projections/caseload.projection';
+import { FindCaseloadController } from './queries/find-caseload/find-caseload.controller';
+import { FindCaseloadHandler } from './queries/find-caseload/find-caseload.handler';
 import { CaseTimelineController } from './queries/case-timeline/case-timeline.controller';
 import { CaseTimelineHandler } from './queries/case-timeline/case-timeline.handler';
 
@@ -12,16 +16,16 @@ import { CaseTimelineHandler } from './queries/case-timeline/case-timeline.handl
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [CaseTimelineController],
-  providers: [CaseTimelineHandler],
+  controllers: [CaseTimelineController, FindCaseloadController],
+  providers: [CaseTimelineHandler, FindCaseloadHandler],
 })
 export class CaseViewsModule {}
 
 export const caseViewsModule: SaeilModuleDefinition = {
   name: 'case-views',
   contexts: [],
-  migrations: [Timeline1732240600000],
-  projections: [timelineProjection],
+  migrations: [Timeline1732240600000, Caseload1732240600100],
+  projections: [caseloadProjection, timelineProjection],
   commands: [],
   nestModule: CaseViewsModule,
 };

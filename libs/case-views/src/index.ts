@@ -1,3 +1,5 @@
 export * from './case-views.module';
 export * from './projections/timeline.projection';
 export * from './timeline/describe-event';
+export * from './projections/caseload.projection';
+export * from './caseload/caseload-facts';

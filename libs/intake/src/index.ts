@@ -1,5 +1,4 @@
 export * from './intake.module';
 export * from './domain/client.decider';
-export * from './projections/caseload.projection';
 export * from './domain/case-state';
 export * from './case/load-case';

@@ -23,10 +23,6 @@ import { closeCase } from './commands/close-case/close-case.command';
 import { ReopenCaseController } from './commands/reopen-case/reopen-case.controller';
 import { ReopenCaseHandler } from './commands/reopen-case/reopen-case.handler';
 import { reopenCase } from './commands/reopen-case/reopen-case.command';
-import { FindCaseloadController } from './queries/find-caseload/find-caseload.controller';
-import { FindCaseloadHandler } from './queries/find-caseload/find-caseload.handler';
-import { caseloadProjection } from './projections/caseload.projection';
-import { Caseload1732240100000 } from './migrations/1732240100000-caseload';
 import { ClientIdentityKeys1732240200000 } from './migrations/1732240200000-client-identity-keys';
 import { identityHasherProvider } from './identity/identity-hasher';
 
@@ -40,7 +36,6 @@ import { identityHasherProvider } from './identity/identity-hasher';
     AssignCounselorController,
     CloseCaseController,
     ReopenCaseController,
-    FindCaseloadController,
   ],
   providers: [
     identityHasherProvider,
@@ -51,7 +46,6 @@ import { identityHasherProvider } from './identity/identity-hasher';
     AssignCounselorHandler,
     CloseCaseHandler,
     ReopenCaseHandler,
-    FindCaseloadHandler,
   ],
 })
 export class IntakeModule {}
@@ -59,8 +53,8 @@ export class IntakeModule {}
 export const intakeModule: SaeilModuleDefinition = {
   name: 'intake',
   contexts: [INTAKE_CONTEXT],
-  migrations: [Caseload1732240100000, ClientIdentityKeys1732240200000],
-  projections: [caseloadProjection],
+  migrations: [ClientIdentityKeys1732240200000],
+  projections: [],
   commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase],
   nestModule: IntakeModule,
 };

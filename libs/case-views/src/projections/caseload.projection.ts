@@ -18,6 +18,9 @@ export const caseloadProjection: Projection = {
     const data = event.data as Record<string, any>;
     const table = ctx.table('rm_caseload');
     if (event.type === 'ClientRegistered') {
+      // The identity columns are nullable only for placeholders; a registration must fill them.
+      const missing = ['centerId', 'counselorId', 'name', 'birthDate', 'phone', 'region'].filter((field) => typeof data[field] !== 'string' || data[field] === '');
+      if (missing.length > 0) throw new Error(`ClientRegistered ${event.eventId} lacks ${missing.join(', ')}`);
       const [existing] = await ctx.query<{ facts: CaseloadFacts }>(`SELECT facts FROM ${table} WHERE client_id = $1 FOR UPDATE`, [data.clientId]);
       const facts: CaseloadFacts = { ...(existing?.facts ?? newFacts()), centerId: data.centerId, counselorId: data.counselorId };
       await ctx.query(
