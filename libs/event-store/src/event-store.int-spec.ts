@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ConcurrencyConflict, IdempotencyKeyReused } from '@saeil/core';
+import { CENTER_FROM_RECORD, ConcurrencyConflict, IdempotencyKeyReused, SaeilError } from '@saeil/core';
 import { createDataSource, migrate } from '@saeil/database';
 import { createTestDatabase, TestDatabase } from '../../../tests/support/env';
 import { EventStore } from './event-store';
@@ -107,6 +107,14 @@ describe('PostgreSQL event store', () => {
     expect(await store.streamVersion(placements)).toBeNull();
     await store.append(placements, [event()], { context: 'placement', expectedVersion: 0, metadata: meta, guards: [{ streamId: caseStream, expectedVersion: 2 }] });
     expect(await store.streamVersion(placements)).toBe(1);
+  });
+
+  it('refuses an event without the center of its record (a handler that left CENTER_FROM_RECORD in place), writing nothing', async () => {
+    const stream = `counseling-${randomUUID()}`;
+    const refused = store.append(stream, [event()], { context: 'counseling', expectedVersion: 0, metadata: { ...meta, centerId: CENTER_FROM_RECORD } });
+    await expect(refused).rejects.toThrow('event metadata needs centerId: the handler must set the center of the record');
+    await expect(refused).rejects.not.toBeInstanceOf(SaeilError);
+    expect(await store.streamVersion(stream)).toBeNull();
   });
 
   it('work done in the append transaction is rolled back with it when it throws', async () => {

@@ -83,6 +83,9 @@ export class EventStore {
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    // A programming error, not a domain one: a definition without centerOf leaves the center to
+    // its handler (CENTER_FROM_RECORD), and an event must never be stored without one.
+    if (!options.metadata.centerId) throw new Error('event metadata needs centerId: the handler must set the center of the record');
     if (options.idempotency) {
       const earlier = await this.findIdempotentResult(options.idempotency);
       if (earlier) return earlier;

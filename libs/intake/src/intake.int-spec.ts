@@ -88,7 +88,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       expect(events[5].data).toEqual({ clientId, reason: '퇴사 후 재등록', reopenedOn: '2026-03-01' });
 
       const stored = await saeil.runtime.store.readStream(clientStreamId(clientId));
-      expect(stored[1].metadata).toMatchObject({ centerId: 'center-naju', occurredAt: '2026-01-02T00:00:00+09:00' });
+      expect(stored[1].metadata).toMatchObject({ centerId: 'center-naju', occurredAt: '2026-01-02T00:00:00.000Z' });
       expect(stored[4].metadata).toMatchObject({ centerId: 'center-jinju' }); // the case was at the new center when closed
     });
 
@@ -128,6 +128,8 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       expect(unknown.body.error.code).toBe('NOT_FOUND');
       const malformed = await api().post('/clients/not-a-uuid/closure').send({ reason: '종결', closedOn: '2026-03-05' }).expect(400);
       expect(malformed.body.error.fields).toEqual([expect.objectContaining({ field: 'clientId' })]);
+      const otherClient = await api().post(`/clients/${clientId}/closure`).send({ clientId: randomUUID(), reason: '종결', closedOn: '2026-03-05' }).expect(400);
+      expect(otherClient.body.error.fields).toEqual([expect.objectContaining({ field: 'clientId', code: 'pathMismatch' })]);
       const badPurpose = await api().post(`/clients/${clientId}/consents/newsletter/withdrawal`).send({ withdrawnOn: '2026-03-02' }).expect(400);
       expect(badPurpose.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['purpose']);
       const badProfile = await api().patch(`/clients/${clientId}/profile`).send({ desiredEmploymentType: 'freelance', desiredHoursPerWeek: 200, certifications: [3], region: '전남', name: null }).expect(400);
@@ -234,6 +236,9 @@ describeKafka('intake: a client case from registration to reopening, and duplica
           return found.length >= 2 ? found : undefined;
         }, { timeoutMs: 30_000, description: 'ConsentGiven from the command topic' });
         expect(events[1]).toEqual({ type: 'ConsentGiven', data: payload });
+        // GiveConsent's definition has no centerOf: the handler puts the center of her case in.
+        const [, stored] = await saeil.runtime.store.readStream(clientStreamId(body.clientId));
+        expect(stored.metadata).toMatchObject({ centerId: 'center-naju', actorId: 'outreach-app', occurredAt: '2026-01-03T00:00:00.000Z' });
       } finally {
         await producer.disconnect();
       }

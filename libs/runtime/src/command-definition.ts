@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import type { EventMetadata } from '@saeil/event-store';
+import { CENTER_FROM_RECORD } from '@saeil/core';
+import type { AppendResult, EventMetadata, EventStore } from '@saeil/event-store';
 import type { Metrics } from '@saeil/observability';
 import { commandMetadata } from './request-context';
 import { timed } from './timed';
@@ -12,12 +13,21 @@ export interface CommandDefinition<D extends object = any> {
   /** Name on the command topic, e.g. 'RegisterClient'. */
   type: string;
   dto: new () => D;
-  /** The center the command acts for (goes into the events' metadata). */
-  centerOf(dto: D): string;
+  /**
+   * The center the command acts for (goes into the events' metadata), when the DTO says. Left
+   * out when only the record knows it (her case, the program, the agreement): both doors then
+   * put CENTER_FROM_RECORD in the metadata and the handler replaces it (see `actingFor`).
+   */
+  centerOf?(dto: D): string;
   /** When it happened, if the DTO says (counselors record late). */
   occurredAtOf?(dto: D): string | undefined;
   /** The @nestjs/cqrs command instance its handler takes. */
   build(dto: D, metadata: EventMetadata): object;
+}
+
+/** metadata.centerId as the definition gives it, or CENTER_FROM_RECORD for the handler to replace. */
+export function centerIdOf<D extends object>(definition: CommandDefinition<D>, dto: D): string {
+  return definition.centerOf ? definition.centerOf(dto) : CENTER_FROM_RECORD;
 }
 
 /**
@@ -31,6 +41,42 @@ export async function executeFromHttp<D extends object, R>(
   dto: D,
   req: Request,
 ): Promise<R> {
-  const metadata = commandMetadata(req, definition.centerOf(dto), definition.occurredAtOf?.(dto));
+  const metadata = commandMetadata(req, centerIdOf(definition, dto), definition.occurredAtOf?.(dto));
   return timed(metrics, definition.type, () => commandBus.execute(definition.build(dto, metadata) as never) as Promise<R>);
+}
+
+/**
+ * The metadata of a command acting for the center of the record it writes to (her case's center,
+ * the program's, the agreement's), read by the handler. Unchanged when the record is unknown: the
+ * decider then answers 404 and nothing is appended.
+ */
+export function actingFor(metadata: EventMetadata, centerId: string | undefined): EventMetadata {
+  return centerId ? { ...metadata, centerId } : metadata;
+}
+
+/** What every command answers besides its ids. */
+export interface CommandResult {
+  streamVersion: number;
+  /** Global position written: pass it as `minPosition` to read your own write. */
+  position: number;
+  /** True when an idempotency key matched an earlier request: nothing was appended now. */
+  duplicate: boolean;
+}
+
+export const commandResult = (result: AppendResult): CommandResult => ({
+  streamVersion: result.streamVersion,
+  position: result.globalPosition,
+  duplicate: result.duplicate,
+});
+
+/**
+ * An id the handler generated for the new record (session, plan, placement, the stream's own
+ * id …). On a repeated Idempotency-Key nothing was appended now: the id is the one the first
+ * request wrote, read back from the last event it appended.
+ */
+export async function idWritten(store: Pick<EventStore, 'readEvent'>, result: AppendResult, field: string, generated: string): Promise<string> {
+  if (!result.duplicate) return generated;
+  const first = await store.readEvent(result.globalPosition);
+  const written = (first?.data as Record<string, unknown> | undefined)?.[field];
+  return typeof written === 'string' ? written : generated;
 }

@@ -4,7 +4,7 @@ import type { CommandBus } from '@nestjs/cqrs';
 import { SaeilError, toErrorBody, validateDto } from '@saeil/core';
 import { IncomingMessage, MessageBus, Subscription, Topics } from '@saeil/messaging';
 import type { EventMetadata } from '@saeil/event-store';
-import { CommandDefinition } from './command-definition';
+import { centerIdOf, CommandDefinition } from './command-definition';
 
 /** A command as it arrives on `saeil.commands.v1`. */
 export interface CommandMessage {
@@ -104,7 +104,7 @@ export class CommandTopicConsumer {
       const dto = validateDto(definition.dto, command.payload);
       const metadata: EventMetadata = {
         actorId: command.actorId,
-        centerId: definition.centerOf(dto),
+        centerId: centerIdOf(definition, dto),
         correlationId: command.correlationId && ID.test(command.correlationId) ? command.correlationId : randomUUID(),
         commandId: command.commandId,
         idempotencyKey: `cmd:${command.commandId}`,

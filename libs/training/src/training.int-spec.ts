@@ -4,13 +4,11 @@ import request from 'supertest';
 import { courseStreamId } from '@saeil/contracts';
 import { describeKafka, kafkaBrokers, waitFor } from '../../../tests/support/env';
 import { countEvents, newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
-import { todayInKorea } from './commands/command-support';
+import { addDays, todayInKorea } from '@saeil/core';
 
 /** A day relative to today in Korea (YYYY-MM-DD). */
 function day(offset: number): string {
-  const d = new Date(`${todayInKorea()}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
+  return addDays(todayInKorea(), offset);
 }
 
 describeKafka('training through HTTP on PostgreSQL and Kafka', () => {
@@ -137,7 +135,7 @@ describeKafka('training through HTTP on PostgreSQL and Kafka', () => {
       'TrainingCertificateObtained',
     ]);
     expect(events[6].data).toEqual({ courseId, clientId: kim, courseTitle: '간호조무사 재취업 인력양성', field: '간호조무사', completedOn: day(-1) });
-    expect(events[6].metadata).toMatchObject({ centerId: 'center-naju', occurredAt: new Date(`${day(-1)}T00:00:00+09:00`).toISOString() });
+    expect(events[6].metadata).toMatchObject({ centerId: 'center-naju', occurredAt: `${day(-1)}T00:00:00.000Z` });
     expect(events[5].data).toMatchObject({ clientId: lee, reason: 'employed', note: '조기취업' });
     expect(events[7].data).toMatchObject({ clientId: kim, certificate: '간호조무사', obtainedOn: day(0) });
     const view = await request(saeil.url).get(`/courses/${courseId}`).expect(200);

@@ -33,6 +33,23 @@ export function validateDto<T extends object>(cls: Constructor<T>, plain: unknow
   return instance;
 }
 
+/**
+ * The command DTO of a route with ids in its path: the DTO the Kafka command topic validates,
+ * ids included, built from the path and the body so that both doors share one validation and
+ * every bad field, path ids too, is reported in one 400 (a malformed id is a 400 on that field).
+ * A body naming an id differently from the URL is refused (code `pathMismatch`) rather than
+ * silently overridden. Controllers take the body as `unknown` for this (the pipe leaves it alone).
+ */
+export function dtoWithPathIds<T extends object>(cls: Constructor<T>, body: unknown, ids: Record<string, string>): T {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return validateDto(cls, body);
+  const given = body as Record<string, unknown>;
+  const mismatched = Object.keys(ids).filter((field) => field in given && given[field] !== ids[field]);
+  if (mismatched.length > 0) {
+    throw new ValidationFailed(mismatched.map((field) => ({ field, code: 'pathMismatch', message: `${field} is taken from the URL; leave it out of the body` })));
+  }
+  return validateDto(cls, { ...given, ...ids });
+}
+
 /** Nest pipe that runs `validateDto` on bodies and queries typed with a DTO class. */
 @Injectable()
 export class DtoValidationPipe implements PipeTransform {

@@ -1,6 +1,6 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { ClientCounselingEvent } from '@saeil/contracts';
-import type { CaseState } from '@saeil/intake';
+import type { CaseState } from '@saeil/intake/domain';
 import { clientCounselingDecider, RecordCounselingSession, ReviseEmploymentPlan, SetEmploymentPlan } from './client-counseling.decider';
 
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';

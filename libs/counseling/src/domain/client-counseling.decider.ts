@@ -1,9 +1,8 @@
-import { RuleViolation } from '@saeil/core';
+import { requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import { CHANNELS_WITH_PLACE } from '@saeil/contracts';
 import type { ClientCounselingEvent, CounselingChannel, EmploymentPlanContent, PlannedService } from '@saeil/contracts';
-import { CaseState, requireOpenCase } from '@saeil/intake';
-import { requireNotInFuture } from './dates';
+import { CaseState, requireOpenCase } from '@saeil/intake/domain';
 
 /** Her case as read from the client stream, and the day in Korea the command is decided. */
 interface CaseCommand {
@@ -61,7 +60,7 @@ const PLACE_LABEL: Partial<Record<CounselingChannel, string>> = {
 
 function decideSession(command: RecordCounselingSession): ClientCounselingEvent[] {
   requireOpenCase(command.case, command.clientId, ['service']);
-  requireNotInFuture(command.occurredOn, command.today, 'occurredOn');
+  requireNotInFuture('occurredOn', command.occurredOn, command.today);
   const place = command.place?.trim() || undefined;
   if (CHANNELS_WITH_PLACE.includes(command.channel) && !place) {
     throw new RuleViolation('PLACE_REQUIRED', `${PLACE_LABEL[command.channel]}을(를) 입력하세요.`, { channel: command.channel });
@@ -103,7 +102,7 @@ function decideSetPlan(command: SetEmploymentPlan, state: ClientCounselingState)
   if (state.plan) {
     throw new RuleViolation('PLAN_ALREADY_SET', '취업지원계획이 이미 수립되어 있습니다. 계획 변경으로 수정하세요.', { planId: state.plan.planId });
   }
-  requireNotInFuture(command.setOn, command.today, 'setOn');
+  requireNotInFuture('setOn', command.setOn, command.today);
   requireNextActionNotBefore(command, command.setOn);
   return [
     {
@@ -124,7 +123,7 @@ function decideRevisePlan(command: ReviseEmploymentPlan, state: ClientCounseling
   requireOpenCase(command.case, command.clientId, ['service']);
   const plan = state.plan;
   if (!plan) throw new RuleViolation('NO_PLAN', '수립된 취업지원계획이 없습니다. 먼저 계획을 수립하세요.');
-  requireNotInFuture(command.revisedOn, command.today, 'revisedOn');
+  requireNotInFuture('revisedOn', command.revisedOn, command.today);
   if (command.revisedOn < plan.lastChangedOn) {
     throw new RuleViolation('REVISION_BEFORE_LAST_CHANGE', `계획 변경일은 마지막 수립·변경일(${plan.lastChangedOn}) 이후여야 합니다.`, {
       revisedOn: command.revisedOn,

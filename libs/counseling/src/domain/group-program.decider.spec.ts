@@ -1,6 +1,6 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { GroupProgramEvent } from '@saeil/contracts';
-import type { CaseState } from '@saeil/intake';
+import type { CaseState } from '@saeil/intake/domain';
 import { CreateGroupProgram, groupProgramDecider, RecordGroupSession } from './group-program.decider';
 
 const programId = '3c2b1a09-8f7e-4d6c-9b5a-4a3b2c1d0e0f';

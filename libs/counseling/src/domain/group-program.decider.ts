@@ -1,7 +1,6 @@
-import { NotFound, RuleViolation } from '@saeil/core';
+import { NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { GroupProgramEvent } from '@saeil/contracts';
-import { requireNotInFuture } from './dates';
 import { Participant, requireParticipants } from './participants';
 
 export interface CreateGroupProgram {
@@ -53,7 +52,7 @@ function decideSession(command: RecordGroupSession, state: GroupProgramState): G
       plannedSessions: state.plannedSessions,
     });
   }
-  requireNotInFuture(command.heldOn, command.today, 'heldOn');
+  requireNotInFuture('heldOn', command.heldOn, command.today);
   if (Number(command.heldOn.slice(0, 4)) !== state.year) {
     throw new RuleViolation('SESSION_OUTSIDE_PROGRAM_YEAR', `${state.year}년 프로그램의 회차는 ${state.year}년에 실시되어야 합니다.`, { heldOn: command.heldOn, year: state.year });
   }

@@ -1,6 +1,6 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { OutreachEvent } from '@saeil/contracts';
-import type { CaseState } from '@saeil/intake';
+import type { CaseState } from '@saeil/intake/domain';
 import { outreachDecider, RecordOutreachEvent } from './outreach.decider';
 
 const outreachId = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';

@@ -1,7 +1,6 @@
-import { RuleViolation } from '@saeil/core';
+import { requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { OutreachEvent } from '@saeil/contracts';
-import { requireNotInFuture } from './dates';
 import { Participant, requireParticipants } from './participants';
 
 export interface RecordOutreachEvent {
@@ -39,7 +38,7 @@ export const outreachDecider: Decider<OutreachCommand, OutreachState, OutreachEv
     if (state.recorded) throw new RuleViolation('OUTREACH_ALREADY_RECORDED', '이미 기록된 이동상담입니다.');
     const place = command.place.trim();
     if (!place) throw new RuleViolation('PLACE_REQUIRED', '이동상담 장소(아파트 단지, 역, 기관 등)를 입력하세요.');
-    requireNotInFuture(command.heldOn, command.today, 'heldOn');
+    requireNotInFuture('heldOn', command.heldOn, command.today);
     const counselorIds = [...new Set(command.counselorIds)];
     requireParticipants(command.registeredClients, 'UNKNOWN_CLIENT');
     const notes = command.notes?.trim() || undefined;

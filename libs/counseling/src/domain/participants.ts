@@ -1,5 +1,5 @@
 import { NotFound, RuleViolation } from '@saeil/core';
-import { CaseState, requireOpenCase } from '@saeil/intake';
+import { CaseState, requireOpenCase } from '@saeil/intake/domain';
 
 /** A registered client named by a group or outreach record, with her case as read for the decision. */
 export interface Participant {

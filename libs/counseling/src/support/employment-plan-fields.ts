@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { PLANNED_SERVICES } from '@saeil/contracts';
-import { IsDay } from './dates';
+import { IsDay } from './fields';
 
 export class NextActionDto {
   @ApiProperty({ example: '컴퓨터활용능력 과정 등록' })

@@ -1,9 +1,11 @@
-import type { EventMetadata, EventStore } from '@saeil/event-store';
+import type { EventStore } from '@saeil/event-store';
 import { agreementStreamId } from '@saeil/contracts';
 
-/** Metadata acting for the center that signed the agreement (unchanged when the agreement is unknown: the decider answers 404). */
-export async function atTheAgreementsCenter(store: EventStore, agreementId: string, metadata: EventMetadata): Promise<EventMetadata> {
+/**
+ * The center that signed the agreement, which commands on it act for (their definitions have no
+ * centerOf). Undefined when the agreement is unknown: the decider then answers 404.
+ */
+export async function agreementCenterOf(store: EventStore, agreementId: string): Promise<string | undefined> {
   const [signed] = await store.readStream(agreementStreamId(agreementId));
-  const centerId = (signed?.data as { centerId?: string } | undefined)?.centerId;
-  return centerId ? { ...metadata, centerId } : metadata;
+  return (signed?.data as { centerId?: string } | undefined)?.centerId;
 }

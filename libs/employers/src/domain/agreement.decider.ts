@@ -1,7 +1,6 @@
-import { NotFound, RuleViolation } from '@saeil/core';
+import { addDays, addYears, NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { AgreementEvent, AgreementKind } from '@saeil/contracts';
-import { addDays, addYears, requireInOrder, requireNotInFuture } from './dates';
 
 /** 여성친화기업 협약 run about three years. */
 export const WOMEN_FRIENDLY_TERM_YEARS = 3;

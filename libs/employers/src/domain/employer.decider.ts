@@ -1,8 +1,7 @@
-import { NotFound, RuleViolation, ValidationFailed } from '@saeil/core';
+import { NotFound, requireNotInFuture, RuleViolation, ValidationFailed } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { EmployerEvent, EmployerService, EmployerSize } from '@saeil/contracts';
 import { normalizeBusinessRegistrationNumber } from './business-registration-number';
-import { requireNotInFuture } from './dates';
 
 export interface RegisterEmployer {
   type: 'RegisterEmployer';

@@ -1,7 +1,6 @@
-import { RuleViolation } from '@saeil/core';
+import { requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { JobFairHeld } from '@saeil/contracts';
-import { requireNotInFuture } from './dates';
 
 export interface HoldJobFair {
   type: 'HoldJobFair';

@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsString,
@@ -24,15 +23,6 @@ import { CAREER_BREAK_REASONS, CareerBreakReason, DesiredEmploymentType, EDUCATI
  */
 export const Absent = () => ValidateIf((_dto: object, value: unknown) => value !== undefined);
 
-/** A calendar date, YYYY-MM-DD, that exists. */
-export function IsDate(field: string): PropertyDecorator {
-  return (target, key) => {
-    IsString()(target, key);
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be YYYY-MM-DD` })(target, key);
-    IsISO8601({ strict: true }, { message: `${field} must be a date that exists` })(target, key);
-  };
-}
-
 export const IsPersonName = (): PropertyDecorator => (target, key) => {
   IsString()(target, key);
   Matches(/\S/, { message: 'name must not be blank' })(target, key);
@@ -41,9 +31,6 @@ export const IsPersonName = (): PropertyDecorator => (target, key) => {
 
 export const IsKoreanPhone = (): PropertyDecorator =>
   Matches(/^0\d{1,2}-?\d{3,4}-?\d{4}$/, { message: 'phone must be a Korean phone number such as 010-1234-5678' });
-
-export const IsCenterOrCounselorId = (field: string): PropertyDecorator =>
-  Matches(/^[\w-]{1,64}$/, { message: `${field} must be 1–64 letters, digits, "_" or "-"` });
 
 /** A reason a counselor writes (closure, reopening, transfer). */
 export const IsReason = (): PropertyDecorator => (target, key) => {

@@ -1,4 +1,4 @@
-import { NotFound, RuleViolation } from '@saeil/core';
+import { NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { ClientProfile, ClientProfileUpdatedV1, ConsentPurpose, IntakeEvent } from '@saeil/contracts';
 import { CaseState, evolveCase, initialCaseState, requireOpenCase } from './case-state';
@@ -121,10 +121,6 @@ function requirePlausibleBirthDate(birthDate: string, today: string): void {
   if (age < MIN_AGE || age > MAX_AGE) {
     throw new RuleViolation('BIRTH_DATE_IMPLAUSIBLE', `생년월일이 올바르지 않습니다 (만 ${MIN_AGE}–${MAX_AGE}세만 등록할 수 있습니다).`, { age });
   }
-}
-
-function requireNotInFuture(field: string, date: string, today: string): void {
-  if (date > today) throw new RuleViolation('DATE_IN_FUTURE', `${date}은(는) 미래 날짜입니다. 이미 일어난 날짜를 입력하세요.`, { field, date, today });
 }
 
 function requireExists(state: ClientState, clientId: string): void {

@@ -1,7 +1,7 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { InternshipEvent } from '@saeil/contracts';
-import type { CaseState } from '@saeil/intake';
-import { addMonths } from './dates';
+import type { CaseState } from '@saeil/intake/domain';
+import { addMonths } from '@saeil/core';
 import { InternshipCommand, internshipDecider, monthEndsOn, StartInternship } from './internship.decider';
 import type { SubsidySchedules } from './subsidy-schedule';
 

@@ -1,4 +1,4 @@
-import { NotFound, RuleViolation } from '@saeil/core';
+import { addDays, addMonths, NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type {
   ConversionEmploymentType,
@@ -9,8 +9,7 @@ import type {
   SubsidyKind,
   SubsidyRecipient,
 } from '@saeil/contracts';
-import { CaseState, requireOpenCase } from '@saeil/intake';
-import { addDays, addMonths, refuseFutureDate } from './dates';
+import { CaseState, requireOpenCase } from '@saeil/intake/domain';
 import { programFor, ScheduledPayment, SubsidyProgram, SubsidySchedules } from './subsidy-schedule';
 
 /** What every internship command carries besides its own fields. */
@@ -98,7 +97,7 @@ export function monthEndsOn(startOn: string, month: number): string {
 function requireStarted(state: InternshipState, command: InternshipCommandBase, date: string, dateField: string): asserts state is Started {
   if (!state.started || !state.status) throw new NotFound('새일여성인턴', command.internshipId);
   requireOpenCase(command.case, state.started.clientId);
-  refuseFutureDate(date, command.today, dateField);
+  requireNotInFuture(dateField, date, command.today);
 }
 
 function requireProgram(schedules: SubsidySchedules, started: InternshipStartedV1): SubsidyProgram {
@@ -155,7 +154,7 @@ function start(command: StartInternship, state: InternshipState): InternshipEven
   if (state.started) throw new RuleViolation('INTERNSHIP_ALREADY_STARTED', '이미 시작된 인턴입니다.', { internshipId: command.internshipId });
   // She is sent to an employer: her data is shared with it.
   requireOpenCase(command.case, command.clientId, ['service', 'employer_sharing']);
-  refuseFutureDate(command.startOn, command.today, 'startOn');
+  requireNotInFuture('startOn', command.startOn, command.today);
   if (command.startOn > command.plannedEndOn) {
     throw new RuleViolation('INTERNSHIP_DATES_INVERTED', `종료 예정일(${command.plannedEndOn})이 시작일(${command.startOn})보다 빠릅니다.`, { startOn: command.startOn, plannedEndOn: command.plannedEndOn });
   }

@@ -25,6 +25,7 @@ export class KafkajsMessageBus implements MessageBus {
   private producer?: Producer;
   private admin?: Admin;
   private readonly consumers = new Set<Consumer>();
+  private closed = false;
 
   constructor(private readonly options: KafkaOptions) {
     const log = options.logger;
@@ -72,6 +73,27 @@ export class KafkajsMessageBus implements MessageBus {
         replicationFactor: this.options.replicationFactor,
       })),
     });
+    await this.untilTopicsServed(missing.map((t) => t.topic));
+  }
+
+  /**
+   * createTopics returns once the controller has leaders, but a broker may not serve the new
+   * partitions' metadata for a moment; a consumer subscribing then fails with "This server does
+   * not host this topic-partition". Wait until every partition has a leader in the metadata.
+   */
+  private async untilTopicsServed(topics: string[], timeoutMs = 30000): Promise<void> {
+    const admin = await this.getAdmin();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const { topics: described } = await admin.fetchTopicMetadata({ topics });
+        if (described.length === topics.length && described.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+      }
+      if (Date.now() >= deadline) throw new Error(`Kafka topics not served after ${timeoutMs} ms: ${topics.join(', ')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
@@ -90,8 +112,41 @@ export class KafkajsMessageBus implements MessageBus {
   }
 
   async subscribe(options: SubscriptionOptions): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false, sessionTimeout: this.options.sessionTimeoutMs ?? 30000, heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 30000) / 3)) });
-    this.consumers.add(consumer);
+    // Joining can fail for a moment right after the topics were created (the broker's metadata
+    // cache lags its controller: "This server does not host this topic-partition"); kafkajs
+    // marks such errors retriable, and we try again with a fresh consumer.
+    for (let attempt = 1; ; attempt++) {
+      const consumer = this.newConsumer(options.groupId);
+      try {
+        await this.start(consumer, options);
+        this.consumers.add(consumer);
+        return {
+          stop: async () => {
+            this.consumers.delete(consumer);
+            await consumer.disconnect();
+          },
+        };
+      } catch (error) {
+        await consumer.disconnect().catch(() => undefined);
+        if (this.closed || attempt >= 10 || !(error as { retriable?: boolean }).retriable) throw error;
+        this.options.logger?.warn({ err: error, groupId: options.groupId, attempt }, 'consumer could not join yet; retrying');
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
+  }
+
+  private newConsumer(groupId: string): Consumer {
+    return this.kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      // A crashed consumer restarts itself, but not once the bus is closed (it would reconnect after shutdown).
+      retry: { initialRetryTime: 300, retries: 10, restartOnFailure: async () => !this.closed },
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30000,
+      heartbeatInterval: Math.min(3000, Math.floor((this.options.sessionTimeoutMs ?? 30000) / 3)),
+    });
+  }
+
+  private async start(consumer: Consumer, options: SubscriptionOptions): Promise<void> {
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning });
     await consumer.run({
@@ -113,12 +168,6 @@ export class KafkajsMessageBus implements MessageBus {
         await heartbeat();
       },
     });
-    return {
-      stop: async () => {
-        this.consumers.delete(consumer);
-        await consumer.disconnect();
-      },
-    };
   }
 
   async consumerLag(groupId: string, topics: string[]): Promise<number> {
@@ -142,6 +191,7 @@ export class KafkajsMessageBus implements MessageBus {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
     await this.producer?.disconnect().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { PlacementEvent } from '@saeil/contracts';
 import { NotFound, RuleViolation } from '@saeil/core';
-import type { CaseState } from '@saeil/intake';
+import type { CaseState } from '@saeil/intake/domain';
 import { EndEmployment, PayStartupGrant, placementsDecider, PlacementCommand, StartEmployment, StartStartup, VoidPlacement } from './placements.decider';
 
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';

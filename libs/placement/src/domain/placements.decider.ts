@@ -1,9 +1,8 @@
-import { NotFound, RuleViolation } from '@saeil/core';
+import { NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { EmploymentEndReason, OccupationGroup, PlacementChannel, PlacementEmploymentType, PlacementEvent } from '@saeil/contracts';
 import { OCCUPATION_GROUPS } from '@saeil/contracts';
-import { CaseState, requireOpenCase } from '@saeil/intake';
-import { requireInOrder, requireNotInFuture } from './dates';
+import { CaseState, requireOpenCase } from '@saeil/intake/domain';
 import { GrantBudget, requireWithinTeamCap } from './startup-grant-budget';
 
 export const MIN_WEEKLY_HOURS = 1;

@@ -1,6 +1,6 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { TrainingEvent } from '@saeil/contracts';
-import type { CaseState } from '@saeil/intake';
+import type { CaseState } from '@saeil/intake/domain';
 import { CourseCommand, courseDecider, CreateCourse, seatsTaken } from './course.decider';
 
 const courseId = '5d0c1f5e-8a51-4f0e-9a3e-2b7c4d8e9f01';

@@ -1,8 +1,7 @@
-import { NotFound, RuleViolation } from '@saeil/core';
+import { NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { DropoutReason, TrainingCourseCreatedV1, TrainingEvent } from '@saeil/contracts';
-import { CaseState, requireOpenCase } from '@saeil/intake';
-import { refuseFutureDate } from './dates';
+import { CaseState, requireOpenCase } from '@saeil/intake/domain';
 
 export interface CreateCourse {
   type: 'CreateCourse';
@@ -105,7 +104,7 @@ function refuseIfLeft(enrollment: Enrollment): void {
 function trainee(command: TraineeCommand, state: CourseState, date: string, dateField: string): ExistingCourse {
   requireCourse(state, command.courseId);
   requireOpenCase(command.case, command.clientId);
-  refuseFutureDate(date, command.today, dateField);
+  requireNotInFuture(dateField, date, command.today);
   return state;
 }
 

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { STAFF_ID } from '../../support/dates';
+import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCenterOrCounselorId } from '@saeil/core';
 
 export class CreateGroupProgramDto {
   @ApiProperty({ example: 'center-jinju' })
-  @IsString() @Matches(STAFF_ID, { message: 'centerId must be 1–64 letters, digits, "_" or "-"' })
+  @IsString() @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ example: '취업 솔루션', description: '프로그램명' })

@@ -2,15 +2,12 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, groupProgramStreamId } from '@saeil/contracts';
-import { idempotencyOf } from '@saeil/runtime';
+import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
 import { groupProgramDecider } from '../../domain/group-program.decider';
 import { CreateGroupProgramCommand } from './create-group-program.command';
 
-export interface CreateGroupProgramResult {
+export interface CreateGroupProgramResult extends CommandResult {
   programId: string;
-  streamVersion: number;
-  position: number;
-  duplicate: boolean;
 }
 
 @CommandHandler(CreateGroupProgramCommand)
@@ -26,11 +23,6 @@ export class CreateGroupProgramHandler implements ICommandHandler<CreateGroupPro
       metadata,
       idempotency: idempotencyOf(metadata, 'CreateGroupProgram', input),
     });
-    return {
-      programId: result.streamId.replace(/^group-program-/, ''),
-      streamVersion: result.streamVersion,
-      position: result.globalPosition,
-      duplicate: result.duplicate,
-    };
+    return { programId: await idWritten(this.store, result, 'programId', programId), ...commandResult(result) };
   }
 }

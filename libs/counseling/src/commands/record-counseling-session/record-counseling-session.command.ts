@@ -1,7 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_THE_RECORD } from '../../support/command-support';
-import { occurredAtOfDay } from '../../support/dates';
+import { occurredAtOfDay } from '@saeil/core';
 import { RecordCounselingSessionDto } from './record-counseling-session.dto';
 
 export class RecordCounselingSessionCommand {
@@ -14,7 +13,6 @@ export class RecordCounselingSessionCommand {
 export const recordCounselingSession: CommandDefinition<RecordCounselingSessionDto> = {
   type: 'RecordCounselingSession',
   dto: RecordCounselingSessionDto,
-  centerOf: () => CENTER_OF_THE_RECORD,
   occurredAtOf: (dto) => occurredAtOfDay(dto.occurredOn),
   build: (dto, metadata) => new RecordCounselingSessionCommand(dto, metadata),
 };

@@ -2,9 +2,9 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoFromPathAndBody } from '../../support/http-input';
 import { RecordCounselingSessionBody, RecordCounselingSessionDto } from './record-counseling-session.dto';
 import { recordCounselingSession } from './record-counseling-session.command';
 import { RecordCounselingSessionResult } from './record-counseling-session.handler';
@@ -23,7 +23,7 @@ export class RecordCounselingSessionController {
   @ApiBody({ type: RecordCounselingSessionBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async record(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RecordCounselingSessionResult> {
-    const dto = dtoFromPathAndBody(RecordCounselingSessionDto, { clientId }, body);
+    const dto = dtoWithPathIds(RecordCounselingSessionDto, body, { clientId });
     const result = await executeFromHttp<RecordCounselingSessionDto, RecordCounselingSessionResult>(this.commandBus, this.metrics, recordCounselingSession, dto, req);
     if (result.duplicate) res.status(200);
     return result;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { COUNSELING_CHANNELS, MAX_SESSION_MINUTES } from '@saeil/contracts';
 import type { CounselingChannel } from '@saeil/contracts';
-import { IsDay, STAFF_ID } from '../../support/dates';
+import { IsCenterOrCounselorId } from '@saeil/core';
+import { IsDay } from '../../support/fields';
 
 export class RecordCounselingSessionDto {
   @ApiProperty({ description: 'the client (path parameter over HTTP)', format: 'uuid' })
@@ -30,7 +31,7 @@ export class RecordCounselingSessionDto {
   notes?: string;
 
   @ApiPropertyOptional({ example: 'counselor-kim', description: 'who held the session; defaults to her assigned counselor' })
-  @IsOptional() @IsString() @Matches(STAFF_ID, { message: 'counselorId must be 1–64 letters, digits, "_" or "-"' })
+  @IsOptional() @IsString() @IsCenterOrCounselorId()
   counselorId?: string;
 
   @IsDay('day of the session (may be in the past; not in the future)', '2026-11-20')

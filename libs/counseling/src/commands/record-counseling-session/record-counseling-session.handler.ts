@@ -1,21 +1,16 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, counselingStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
-import { idempotencyOf } from '@saeil/runtime';
+import { actingFor, commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
 import { clientCounselingDecider } from '../../domain/client-counseling.decider';
-import { actingFor, idWritten } from '../../support/command-support';
-import { todayInKorea } from '../../support/dates';
 import { RecordCounselingSessionCommand } from './record-counseling-session.command';
 
-export interface RecordCounselingSessionResult {
+export interface RecordCounselingSessionResult extends CommandResult {
   clientId: string;
   sessionId: string;
-  streamVersion: number;
-  /** Global position written: pass it as `minPosition` to read your own write. */
-  position: number;
-  duplicate: boolean;
 }
 
 @CommandHandler(RecordCounselingSessionCommand)
@@ -33,12 +28,6 @@ export class RecordCounselingSessionHandler implements ICommandHandler<RecordCou
       idempotency: idempotencyOf(metadata, 'RecordCounselingSession', input),
       guards: [loaded.guard],
     });
-    return {
-      clientId: input.clientId,
-      sessionId: await idWritten(this.store, result, 'sessionId', sessionId),
-      streamVersion: result.streamVersion,
-      position: result.globalPosition,
-      duplicate: result.duplicate,
-    };
+    return { clientId: input.clientId, sessionId: await idWritten(this.store, result, 'sessionId', sessionId), ...commandResult(result) };
   }
 }

@@ -1,7 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_THE_RECORD } from '../../support/command-support';
-import { occurredAtOfDay } from '../../support/dates';
+import { occurredAtOfDay } from '@saeil/core';
 import { RecordGroupSessionDto } from './record-group-session.dto';
 
 export class RecordGroupSessionCommand {
@@ -14,7 +13,6 @@ export class RecordGroupSessionCommand {
 export const recordGroupSession: CommandDefinition<RecordGroupSessionDto> = {
   type: 'RecordGroupSession',
   dto: RecordGroupSessionDto,
-  centerOf: () => CENTER_OF_THE_RECORD,
   occurredAtOf: (dto) => occurredAtOfDay(dto.heldOn),
   build: (dto, metadata) => new RecordGroupSessionCommand(dto, metadata),
 };

@@ -2,9 +2,9 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoFromPathAndBody } from '../../support/http-input';
 import { RecordGroupSessionBody, RecordGroupSessionDto } from './record-group-session.dto';
 import { recordGroupSession } from './record-group-session.command';
 import { RecordGroupSessionResult } from './record-group-session.handler';
@@ -23,7 +23,7 @@ export class RecordGroupSessionController {
   @ApiBody({ type: RecordGroupSessionBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async record(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RecordGroupSessionResult> {
-    const dto = dtoFromPathAndBody(RecordGroupSessionDto, { programId }, body);
+    const dto = dtoWithPathIds(RecordGroupSessionDto, body, { programId });
     const result = await executeFromHttp<RecordGroupSessionDto, RecordGroupSessionResult>(this.commandBus, this.metrics, recordGroupSession, dto, req);
     if (result.duplicate) res.status(200);
     return result;

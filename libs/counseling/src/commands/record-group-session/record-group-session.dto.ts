@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsDay } from '../../support/dates';
+import { IsDay } from '../../support/fields';
 
 export class RecordGroupSessionDto {
   @ApiProperty({ description: 'the program (path parameter over HTTP)', format: 'uuid' })

@@ -1,19 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, foldStream, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, groupProgramStreamId } from '@saeil/contracts';
-import { idempotencyOf } from '@saeil/runtime';
+import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
 import { groupProgramDecider } from '../../domain/group-program.decider';
-import { actingFor } from '../../support/command-support';
-import { todayInKorea } from '../../support/dates';
 import { loadParticipants } from '../../support/load-participants';
 import { RecordGroupSessionCommand } from './record-group-session.command';
 
-export interface RecordGroupSessionResult {
+export interface RecordGroupSessionResult extends CommandResult {
   programId: string;
   sessionNo: number;
-  streamVersion: number;
-  position: number;
-  duplicate: boolean;
 }
 
 @CommandHandler(RecordGroupSessionCommand)
@@ -35,6 +31,6 @@ export class RecordGroupSessionHandler implements ICommandHandler<RecordGroupSes
       idempotency: idempotencyOf(metadata, 'RecordGroupSession', input),
       guards,
     });
-    return { programId, sessionNo, streamVersion: result.streamVersion, position: result.globalPosition, duplicate: result.duplicate };
+    return { programId, sessionNo, ...commandResult(result) };
   }
 }

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { occurredAtOfDay } from '../../support/dates';
+import { occurredAtOfDay } from '@saeil/core';
 import { RecordOutreachEventDto } from './record-outreach-event.dto';
 
 export class RecordOutreachEventCommand {

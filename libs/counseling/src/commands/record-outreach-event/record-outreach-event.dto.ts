@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsDay, STAFF_ID } from '../../support/dates';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsCenterOrCounselorId } from '@saeil/core';
+import { IsDay } from '../../support/fields';
 
 export class RecordOutreachEventDto {
   @ApiProperty({ example: 'center-naju' })
-  @IsString() @Matches(STAFF_ID, { message: 'centerId must be 1–64 letters, digits, "_" or "-"' })
+  @IsString() @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ example: '나주역 광장', description: '장소: 아파트 단지, 역, 유동인구 많은 기관 …' })
@@ -16,7 +17,7 @@ export class RecordOutreachEventDto {
 
   @ApiProperty({ example: ['counselor-kim', 'counselor-lee'], description: 'counselors who went' })
   @IsArray() @ArrayMinSize(1, { message: 'counselorIds must name at least one counselor' }) @ArrayMaxSize(50)
-  @Matches(STAFF_ID, { each: true, message: 'each of counselorIds must be 1–64 letters, digits, "_" or "-"' })
+  @IsCenterOrCounselorId({ each: true })
   counselorIds: string[];
 
   @ApiProperty({ example: 23, description: 'people reached who are not registered clients (counted, not named)' })

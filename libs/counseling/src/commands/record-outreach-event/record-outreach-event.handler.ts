@@ -1,18 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, outreachStreamId } from '@saeil/contracts';
-import { idempotencyOf } from '@saeil/runtime';
+import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
 import { outreachDecider } from '../../domain/outreach.decider';
-import { todayInKorea } from '../../support/dates';
 import { loadParticipants } from '../../support/load-participants';
 import { RecordOutreachEventCommand } from './record-outreach-event.command';
 
-export interface RecordOutreachEventResult {
+export interface RecordOutreachEventResult extends CommandResult {
   outreachId: string;
-  streamVersion: number;
-  position: number;
-  duplicate: boolean;
 }
 
 @CommandHandler(RecordOutreachEventCommand)
@@ -31,11 +28,6 @@ export class RecordOutreachEventHandler implements ICommandHandler<RecordOutreac
       idempotency: idempotencyOf(metadata, 'RecordOutreachEvent', input),
       guards,
     });
-    return {
-      outreachId: result.streamId.replace(/^outreach-/, ''),
-      streamVersion: result.streamVersion,
-      position: result.globalPosition,
-      duplicate: result.duplicate,
-    };
+    return { outreachId: await idWritten(this.store, result, 'outreachId', outreachId), ...commandResult(result) };
   }
 }

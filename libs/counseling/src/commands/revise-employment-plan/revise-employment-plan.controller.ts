@@ -2,9 +2,9 @@ import { Body, Controller, HttpCode, Param, Patch, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoFromPathAndBody } from '../../support/http-input';
 import { ReviseEmploymentPlanBody, ReviseEmploymentPlanDto } from './revise-employment-plan.dto';
 import { reviseEmploymentPlan } from './revise-employment-plan.command';
 import { ReviseEmploymentPlanResult } from './revise-employment-plan.handler';
@@ -23,7 +23,7 @@ export class ReviseEmploymentPlanController {
   @ApiBody({ type: ReviseEmploymentPlanBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   revise(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ReviseEmploymentPlanResult> {
-    const dto = dtoFromPathAndBody(ReviseEmploymentPlanDto, { clientId }, body);
+    const dto = dtoWithPathIds(ReviseEmploymentPlanDto, body, { clientId });
     return executeFromHttp<ReviseEmploymentPlanDto, ReviseEmploymentPlanResult>(this.commandBus, this.metrics, reviseEmploymentPlan, dto, req);
   }
 }

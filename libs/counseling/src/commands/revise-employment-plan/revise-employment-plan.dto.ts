@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PLANNED_SERVICES } from '@saeil/contracts';
 import type { PlannedService } from '@saeil/contracts';
-import { IsDay } from '../../support/dates';
+import { IsDay } from '../../support/fields';
 import { NextActionDto, PlanField } from '../../support/employment-plan-fields';
 
 /** The parts to change (any of them), why, and when. Parts left out stay as they are. */

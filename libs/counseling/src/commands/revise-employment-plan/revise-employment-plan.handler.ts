@@ -1,21 +1,17 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, counselingStreamId } from '@saeil/contracts';
 import type { EmploymentPlanContent } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
-import { idempotencyOf } from '@saeil/runtime';
+import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
 import { clientCounselingDecider } from '../../domain/client-counseling.decider';
-import { actingFor } from '../../support/command-support';
-import { todayInKorea } from '../../support/dates';
 import { ReviseEmploymentPlanCommand } from './revise-employment-plan.command';
 
-export interface ReviseEmploymentPlanResult {
+export interface ReviseEmploymentPlanResult extends CommandResult {
   clientId: string;
   planId: string;
   revision: number;
-  streamVersion: number;
-  position: number;
-  duplicate: boolean;
 }
 
 @CommandHandler(ReviseEmploymentPlanCommand)
@@ -42,6 +38,6 @@ export class ReviseEmploymentPlanHandler implements ICommandHandler<ReviseEmploy
     // The revision written (now, or by the first request with this Idempotency-Key).
     const written = await this.store.readEvent(result.globalPosition);
     const data = written?.data as { planId: string; revision: number };
-    return { clientId, planId: data.planId, revision: data.revision, streamVersion: result.streamVersion, position: result.globalPosition, duplicate: result.duplicate };
+    return { clientId, planId: data.planId, revision: data.revision, ...commandResult(result) };
   }
 }

@@ -2,9 +2,9 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoFromPathAndBody } from '../../support/http-input';
 import { SetEmploymentPlanBody, SetEmploymentPlanDto } from './set-employment-plan.dto';
 import { setEmploymentPlan } from './set-employment-plan.command';
 import { EmploymentPlanResult } from './set-employment-plan.handler';
@@ -23,7 +23,7 @@ export class SetEmploymentPlanController {
   @ApiBody({ type: SetEmploymentPlanBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async set(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<EmploymentPlanResult> {
-    const dto = dtoFromPathAndBody(SetEmploymentPlanDto, { clientId }, body);
+    const dto = dtoWithPathIds(SetEmploymentPlanDto, body, { clientId });
     const result = await executeFromHttp<SetEmploymentPlanDto, EmploymentPlanResult>(this.commandBus, this.metrics, setEmploymentPlan, dto, req);
     if (result.duplicate) res.status(200);
     return result;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID } from 'class-validator';
 import { PLANNED_SERVICES } from '@saeil/contracts';
 import type { PlannedService } from '@saeil/contracts';
-import { IsDay, STAFF_ID } from '../../support/dates';
+import { IsCenterOrCounselorId } from '@saeil/core';
+import { IsDay } from '../../support/fields';
 import { NextActionDto, PlanField } from '../../support/employment-plan-fields';
 
 export class SetEmploymentPlanDto {
@@ -27,7 +28,7 @@ export class SetEmploymentPlanDto {
   nextAction: NextActionDto;
 
   @ApiPropertyOptional({ example: 'counselor-kim', description: 'counselor responsible for the plan; defaults to her assigned counselor' })
-  @IsOptional() @IsString() @Matches(STAFF_ID, { message: 'counselorId must be 1–64 letters, digits, "_" or "-"' })
+  @IsOptional() @IsString() @IsCenterOrCounselorId()
   counselorId?: string;
 
   @IsDay('day the plan was agreed with her', '2026-11-20')

@@ -1,20 +1,16 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, counselingStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
-import { idempotencyOf } from '@saeil/runtime';
+import { actingFor, commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
 import { clientCounselingDecider } from '../../domain/client-counseling.decider';
-import { actingFor, idWritten } from '../../support/command-support';
-import { todayInKorea } from '../../support/dates';
 import { SetEmploymentPlanCommand } from './set-employment-plan.command';
 
-export interface EmploymentPlanResult {
+export interface EmploymentPlanResult extends CommandResult {
   clientId: string;
   planId: string;
-  streamVersion: number;
-  position: number;
-  duplicate: boolean;
 }
 
 @CommandHandler(SetEmploymentPlanCommand)
@@ -33,12 +29,6 @@ export class SetEmploymentPlanHandler implements ICommandHandler<SetEmploymentPl
       idempotency: idempotencyOf(metadata, 'SetEmploymentPlan', input),
       guards: [loaded.guard],
     });
-    return {
-      clientId: input.clientId,
-      planId: await idWritten(this.store, result, 'planId', planId),
-      streamVersion: result.streamVersion,
-      position: result.globalPosition,
-      duplicate: result.duplicate,
-    };
+    return { clientId: input.clientId, planId: await idWritten(this.store, result, 'planId', planId), ...commandResult(result) };
   }
 }

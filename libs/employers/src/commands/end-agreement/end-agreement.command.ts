@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_THE_AGREEMENT, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { EndAgreementDto } from './end-agreement.dto';
 
 export class EndAgreementCommand {
@@ -13,7 +13,6 @@ export class EndAgreementCommand {
 export const endAgreement: CommandDefinition<EndAgreementDto> = {
   type: 'EndAgreement',
   dto: EndAgreementDto,
-  centerOf: () => CENTER_OF_THE_AGREEMENT,
   occurredAtOf: (dto) => occurredAtOfDay(dto.endedOn),
   build: (dto, metadata) => new EndAgreementCommand(dto, metadata),
 };

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { withPathIds } from '../command-support';
 import { AgreementResult } from '../sign-agreement/sign-agreement.handler';
 import { EndAgreementBody, EndAgreementDto } from './end-agreement.dto';
 import { endAgreement } from './end-agreement.command';
@@ -20,9 +20,10 @@ export class EndAgreementController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: '협약 종료: an agreement ended (terminated, or not renewed)' })
+  @ApiBody({ type: EndAgreementBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  end(@Param('agreementId') agreementId: string, @Body() body: EndAgreementBody, @Req() req: Request): Promise<AgreementResult> {
-    const dto = withPathIds(EndAgreementDto, body, { agreementId });
+  end(@Param('agreementId') agreementId: string, @Body() body: unknown, @Req() req: Request): Promise<AgreementResult> {
+    const dto = dtoWithPathIds(EndAgreementDto, body, { agreementId });
     return executeFromHttp<EndAgreementDto, AgreementResult>(this.commandBus, this.metrics, endAgreement, dto, req);
   }
 }

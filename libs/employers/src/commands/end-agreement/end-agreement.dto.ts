@@ -1,6 +1,6 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsDateOnly } from '../command-support';
+import { IsDateOnly } from '@saeil/core';
 
 /** 협약 종료. On the Kafka command topic the agreement's id is part of the payload. */
 export class EndAgreementDto {
@@ -9,7 +9,7 @@ export class EndAgreementDto {
   agreementId: string;
 
   @ApiProperty({ example: '2026-04-30', description: 'YYYY-MM-DD, not before the signing, not in the future' })
-  @IsDateOnly('endedOn')
+  @IsDateOnly()
   endedOn: string;
 
   @ApiProperty({ example: '기업 폐업' })

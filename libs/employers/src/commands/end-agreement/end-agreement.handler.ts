@@ -1,11 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { agreementStreamId, EMPLOYERS_CONTEXT } from '@saeil/contracts';
-import { idempotencyOf } from '@saeil/runtime';
+import { actingFor, commandResult, idempotencyOf } from '@saeil/runtime';
 import { agreementDecider } from '../../domain/agreement.decider';
-import { todayInKorea } from '../command-support';
-import { atTheAgreementsCenter } from '../agreement-center';
-import { AgreementResult, agreementResult } from '../sign-agreement/sign-agreement.handler';
+import { agreementCenterOf } from '../agreement-center';
+import { AgreementResult } from '../sign-agreement/sign-agreement.handler';
 import { EndAgreementCommand } from './end-agreement.command';
 
 @CommandHandler(EndAgreementCommand)
@@ -17,9 +17,9 @@ export class EndAgreementHandler implements ICommandHandler<EndAgreementCommand,
       streamId: agreementStreamId(input.agreementId),
       context: EMPLOYERS_CONTEXT,
       command: { type: 'EndAgreement', ...input, today: todayInKorea() },
-      metadata: await atTheAgreementsCenter(this.store, input.agreementId, metadata),
+      metadata: actingFor(metadata, await agreementCenterOf(this.store, input.agreementId)),
       idempotency: idempotencyOf(metadata, 'EndAgreement', input),
     });
-    return agreementResult(result);
+    return { agreementId: input.agreementId, ...commandResult(result) };
   }
 }

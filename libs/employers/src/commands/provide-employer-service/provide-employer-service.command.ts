@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { ProvideEmployerServiceDto } from './provide-employer-service.dto';
 
 export class ProvideEmployerServiceCommand {

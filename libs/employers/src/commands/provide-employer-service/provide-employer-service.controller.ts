@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { withPathIds } from '../command-support';
 import { EmployerResult } from '../register-employer/register-employer.handler';
 import { ProvideEmployerServiceBody, ProvideEmployerServiceDto } from './provide-employer-service.dto';
 import { provideEmployerService } from './provide-employer-service.command';
@@ -20,9 +20,10 @@ export class ProvideEmployerServiceController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: '채용기업 사후관리: gender-equality training, consulting or workplace-improvement support given to an employer' })
+  @ApiBody({ type: ProvideEmployerServiceBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async provide(@Param('employerId') employerId: string, @Body() body: ProvideEmployerServiceBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<EmployerResult> {
-    const dto = withPathIds(ProvideEmployerServiceDto, body, { employerId });
+  async provide(@Param('employerId') employerId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<EmployerResult> {
+    const dto = dtoWithPathIds(ProvideEmployerServiceDto, body, { employerId });
     const result = await executeFromHttp<ProvideEmployerServiceDto, EmployerResult>(this.commandBus, this.metrics, provideEmployerService, dto, req);
     if (result.duplicate) res.status(200);
     return result;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { EMPLOYER_SERVICES, EmployerService } from '@saeil/contracts';
-import { IsCenterId, IsDateOnly } from '../command-support';
+import { IsCenterOrCounselorId, IsDateOnly } from '@saeil/core';
 
 /** 채용기업 사후관리. On the Kafka command topic the employer's id is part of the payload. */
 export class ProvideEmployerServiceDto {
@@ -10,7 +10,7 @@ export class ProvideEmployerServiceDto {
   employerId: string;
 
   @ApiProperty({ example: 'center-jinju', description: 'Center providing the service' })
-  @IsString() @IsCenterId()
+  @IsString() @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ enum: EMPLOYER_SERVICES })
@@ -18,7 +18,7 @@ export class ProvideEmployerServiceDto {
   service: EmployerService;
 
   @ApiProperty({ example: '2026-04-15', description: 'YYYY-MM-DD, not in the future' })
-  @IsDateOnly('providedOn')
+  @IsDateOnly()
   providedOn: string;
 
   @ApiPropertyOptional({ example: 24, description: '참여 인원 (e.g. of a training)' })

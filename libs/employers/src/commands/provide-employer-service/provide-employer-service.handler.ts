@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { EMPLOYERS_CONTEXT, employerStreamId } from '@saeil/contracts';
-import { idempotencyOf } from '@saeil/runtime';
+import { commandResult, idempotencyOf } from '@saeil/runtime';
 import { employerDecider } from '../../domain/employer.decider';
-import { todayInKorea } from '../command-support';
 import { EmployerResult } from '../register-employer/register-employer.handler';
 import { ProvideEmployerServiceCommand } from './provide-employer-service.command';
 
@@ -19,6 +19,6 @@ export class ProvideEmployerServiceHandler implements ICommandHandler<ProvideEmp
       metadata,
       idempotency: idempotencyOf(metadata, 'ProvideEmployerService', input),
     });
-    return { employerId: input.employerId, streamVersion: result.streamVersion, position: result.globalPosition, duplicate: result.duplicate };
+    return { employerId: input.employerId, ...commandResult(result) };
   }
 }

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsCenterId, IsDateOnly } from '../command-support';
+import { IsCenterOrCounselorId, IsDateOnly } from '@saeil/core';
 
 export class RecordJobFairDto {
   @ApiProperty({ example: 'center-jinju' })
-  @IsString() @IsCenterId()
+  @IsString() @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ example: '2026 진주시 여성 취업박람회' })
@@ -12,7 +12,7 @@ export class RecordJobFairDto {
   name: string;
 
   @ApiProperty({ example: '2026-04-23', description: 'YYYY-MM-DD, not in the future' })
-  @IsDateOnly('heldOn')
+  @IsDateOnly()
   heldOn: string;
 
   @ApiProperty({ example: 32, description: '참여 기업 수' })

@@ -1,22 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { AppendResult, EventStore, handleCommand } from '@saeil/event-store';
+import { todayInKorea } from '@saeil/core';
+import { EventStore, handleCommand } from '@saeil/event-store';
 import { EMPLOYERS_CONTEXT, jobFairStreamId } from '@saeil/contracts';
-import { idempotencyOf } from '@saeil/runtime';
+import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
 import { jobFairDecider } from '../../domain/job-fair.decider';
-import { CommandResult, todayInKorea } from '../command-support';
 import { RecordJobFairCommand } from './record-job-fair.command';
 
 export interface JobFairResult extends CommandResult {
   jobFairId: string;
 }
-
-const jobFairResult = (result: AppendResult): JobFairResult => ({
-  jobFairId: result.streamId.replace(/^job-fair-/, ''),
-  streamVersion: result.streamVersion,
-  position: result.globalPosition,
-  duplicate: result.duplicate,
-});
 
 @CommandHandler(RecordJobFairCommand)
 export class RecordJobFairHandler implements ICommandHandler<RecordJobFairCommand, JobFairResult> {
@@ -24,7 +17,6 @@ export class RecordJobFairHandler implements ICommandHandler<RecordJobFairComman
 
   async execute({ input, metadata }: RecordJobFairCommand): Promise<JobFairResult> {
     const jobFairId = randomUUID();
-    // A repeated idempotency key answers the first result, whose stream names the first fair.
     const result = await handleCommand(this.store, jobFairDecider, {
       streamId: jobFairStreamId(jobFairId),
       context: EMPLOYERS_CONTEXT,
@@ -32,6 +24,6 @@ export class RecordJobFairHandler implements ICommandHandler<RecordJobFairComman
       metadata,
       idempotency: idempotencyOf(metadata, 'RecordJobFair', input),
     });
-    return jobFairResult(result);
+    return { jobFairId: await idWritten(this.store, result, 'jobFairId', jobFairId), ...commandResult(result) };
   }
 }

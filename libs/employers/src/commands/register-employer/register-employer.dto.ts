@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { EMPLOYER_SIZES, EmployerSize } from '@saeil/contracts';
-import { IsBusinessRegistrationNumber, IsCenterId } from '../command-support';
+import { IsCenterOrCounselorId } from '@saeil/core';
+import { IsBusinessRegistrationNumber } from '../command-support';
 
 export class RegisterEmployerDto {
   @ApiProperty({ example: 'center-jinju', description: 'Center registering the employer' })
-  @IsString() @IsCenterId()
+  @IsString() @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ example: '220-81-62517', description: '사업자등록번호 (XXX-XX-XXXXX or 10 digits; the check digit is verified)' })

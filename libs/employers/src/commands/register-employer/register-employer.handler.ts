@@ -1,10 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { EMPLOYERS_CONTEXT, employerStreamId } from '@saeil/contracts';
-import { idempotencyOf } from '@saeil/runtime';
+import { commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
 import { employerDecider } from '../../domain/employer.decider';
 import { businessNumberDigits, normalizeBusinessRegistrationNumber } from '../../domain/business-registration-number';
-import { CommandResult } from '../command-support';
 import { RegisterEmployerCommand } from './register-employer.command';
 import { employerIdOf } from './employer-id';
 
@@ -26,6 +25,6 @@ export class RegisterEmployerHandler implements ICommandHandler<RegisterEmployer
       metadata,
       idempotency: idempotencyOf(metadata, 'RegisterEmployer', input),
     });
-    return { employerId, streamVersion: result.streamVersion, position: result.globalPosition, duplicate: result.duplicate };
+    return { employerId, ...commandResult(result) };
   }
 }

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_THE_AGREEMENT, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { RenewAgreementDto } from './renew-agreement.dto';
 
 export class RenewAgreementCommand {
@@ -13,7 +13,6 @@ export class RenewAgreementCommand {
 export const renewAgreement: CommandDefinition<RenewAgreementDto> = {
   type: 'RenewAgreement',
   dto: RenewAgreementDto,
-  centerOf: () => CENTER_OF_THE_AGREEMENT,
   occurredAtOf: (dto) => occurredAtOfDay(dto.renewedOn),
   build: (dto, metadata) => new RenewAgreementCommand(dto, metadata),
 };

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { withPathIds } from '../command-support';
 import { AgreementResult } from '../sign-agreement/sign-agreement.handler';
 import { RenewAgreementBody, RenewAgreementDto } from './renew-agreement.dto';
 import { renewAgreement } from './renew-agreement.command';
@@ -20,9 +20,10 @@ export class RenewAgreementController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: '협약 갱신: before or shortly after expiry, once per term' })
+  @ApiBody({ type: RenewAgreementBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  renew(@Param('agreementId') agreementId: string, @Body() body: RenewAgreementBody, @Req() req: Request): Promise<AgreementResult> {
-    const dto = withPathIds(RenewAgreementDto, body, { agreementId });
+  renew(@Param('agreementId') agreementId: string, @Body() body: unknown, @Req() req: Request): Promise<AgreementResult> {
+    const dto = dtoWithPathIds(RenewAgreementDto, body, { agreementId });
     return executeFromHttp<RenewAgreementDto, AgreementResult>(this.commandBus, this.metrics, renewAgreement, dto, req);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { IsDateOnly } from '../command-support';
+import { IsDateOnly } from '@saeil/core';
 
 /** 협약 갱신. On the Kafka command topic the agreement's id is part of the payload. */
 export class RenewAgreementDto {
@@ -9,11 +9,11 @@ export class RenewAgreementDto {
   agreementId: string;
 
   @ApiProperty({ example: '2032-03-01', description: 'New term end, after the current one' })
-  @IsDateOnly('newTermEnd')
+  @IsDateOnly()
   newTermEnd: string;
 
   @ApiProperty({ example: '2029-01-15', description: 'From six months before the term ends until three months after; not in the future' })
-  @IsDateOnly('renewedOn')
+  @IsDateOnly()
   renewedOn: string;
 }
 

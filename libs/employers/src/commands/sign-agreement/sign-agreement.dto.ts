@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { AGREEMENT_KINDS, AgreementKind } from '@saeil/contracts';
-import { IsCenterId, IsDateOnly } from '../command-support';
+import { IsCenterOrCounselorId, IsDateOnly } from '@saeil/core';
 
 export class SignAgreementDto {
   @ApiProperty({ example: 'center-jinju' })
-  @IsString() @IsCenterId()
+  @IsString() @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ enum: AGREEMENT_KINDS, description: 'women_friendly_company (여성친화기업 협약, with a registered employer) | institution_mou (업무협약)' })
@@ -22,15 +22,15 @@ export class SignAgreementDto {
   partyName?: string;
 
   @ApiProperty({ example: '2026-03-02', description: 'YYYY-MM-DD, not in the future' })
-  @IsDateOnly('signedOn')
+  @IsDateOnly()
   signedOn: string;
 
   @ApiProperty({ example: '2026-03-02' })
-  @IsDateOnly('termStart')
+  @IsDateOnly()
   termStart: string;
 
   @ApiPropertyOptional({ example: '2029-03-01', description: 'Required for an MOU; a women-friendly agreement defaults to three years' })
   @ValidateIf((o: SignAgreementDto) => o.kind === 'institution_mou' || o.termEnd !== undefined)
-  @IsDateOnly('termEnd')
+  @IsDateOnly()
   termEnd?: string;
 }

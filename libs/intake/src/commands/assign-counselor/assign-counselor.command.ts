@@ -1,6 +1,5 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_CASE } from '../case-command';
 import { AssignCounselorDto } from './assign-counselor.dto';
 
 export class AssignCounselorCommand {
@@ -14,6 +13,5 @@ export class AssignCounselorCommand {
 export const assignCounselor: CommandDefinition<AssignCounselorDto> = {
   type: 'AssignCounselor',
   dto: AssignCounselorDto,
-  centerOf: () => CENTER_OF_CASE,
   build: (dto, metadata) => new AssignCounselorCommand(dto, metadata),
 };

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { caseCommandDto, ClientCommandResult } from '../case-command';
+import { dtoWithPathIds } from '@saeil/core';
+import { ClientCommandResult } from '../case-command';
 import { assignCounselor } from './assign-counselor.command';
 import { AssignCounselorBody, AssignCounselorDto } from './assign-counselor.dto';
 
@@ -19,9 +20,10 @@ export class AssignCounselorController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: '담당자 배정/이관: assign her case to a counselor, at this center or another' })
+  @ApiBody({ type: AssignCounselorBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  assign(@Param('clientId') clientId: string, @Body() body: AssignCounselorBody, @Req() req: Request): Promise<ClientCommandResult> {
-    const dto = caseCommandDto(AssignCounselorDto, clientId, body);
+  assign(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
+    const dto = dtoWithPathIds(AssignCounselorDto, body, { clientId });
     return executeFromHttp<AssignCounselorDto, ClientCommandResult>(this.commandBus, this.metrics, assignCounselor, dto, req);
   }
 }

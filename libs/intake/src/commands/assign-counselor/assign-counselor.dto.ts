@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Absent, IsCenterOrCounselorId, IsClientId, IsReason } from '../client-fields';
+import { IsCenterOrCounselorId } from '@saeil/core';
+import { Absent, IsClientId, IsReason } from '../client-fields';
 
 /** The HTTP body of POST /clients/:clientId/assignment. */
 export class AssignCounselorBody {
   @ApiProperty({ example: 'center-jinju', description: 'the center taking her case (the same one, or another for a transfer)' })
-  @IsCenterOrCounselorId('centerId')
+  @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ example: 'counselor-lee' })
-  @IsCenterOrCounselorId('counselorId')
+  @IsCenterOrCounselorId()
   counselorId: string;
 
   @ApiPropertyOptional({ example: '거주지 이전' })

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_CASE, startOfKoreanDay } from '../case-command';
+import { occurredAtOfDay } from '@saeil/core';
 import { CloseCaseDto } from './close-case.dto';
 
 export class CloseCaseCommand {
@@ -13,7 +13,6 @@ export class CloseCaseCommand {
 export const closeCase: CommandDefinition<CloseCaseDto> = {
   type: 'CloseCase',
   dto: CloseCaseDto,
-  centerOf: () => CENTER_OF_CASE,
-  occurredAtOf: (dto) => startOfKoreanDay(dto.closedOn),
+  occurredAtOf: (dto) => occurredAtOfDay(dto.closedOn),
   build: (dto, metadata) => new CloseCaseCommand(dto, metadata),
 };

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { caseCommandDto, ClientCommandResult } from '../case-command';
+import { dtoWithPathIds } from '@saeil/core';
+import { ClientCommandResult } from '../case-command';
 import { closeCase } from './close-case.command';
 import { CloseCaseBody, CloseCaseDto } from './close-case.dto';
 
@@ -19,9 +20,10 @@ export class CloseCaseController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: '사례 종결: close her case with a reason' })
+  @ApiBody({ type: CloseCaseBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  close(@Param('clientId') clientId: string, @Body() body: CloseCaseBody, @Req() req: Request): Promise<ClientCommandResult> {
-    const dto = caseCommandDto(CloseCaseDto, clientId, body);
+  close(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
+    const dto = dtoWithPathIds(CloseCaseDto, body, { clientId });
     return executeFromHttp<CloseCaseDto, ClientCommandResult>(this.commandBus, this.metrics, closeCase, dto, req);
   }
 }

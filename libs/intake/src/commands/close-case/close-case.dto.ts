@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsClientId, IsDate, IsReason } from '../client-fields';
+import { IsDateOnly } from '@saeil/core';
+import { IsClientId, IsReason } from '../client-fields';
 
 /** The HTTP body of POST /clients/:clientId/closure. */
 export class CloseCaseBody {
@@ -8,7 +9,7 @@ export class CloseCaseBody {
   reason: string;
 
   @ApiProperty({ example: '2026-11-20', description: 'YYYY-MM-DD (not in the future)' })
-  @IsDate('closedOn')
+  @IsDateOnly()
   closedOn: string;
 }
 

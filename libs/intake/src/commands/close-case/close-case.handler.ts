@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore } from '@saeil/event-store';
-import { ClientCommandResult, handleCaseCommand, todayInKorea } from '../case-command';
+import { todayInKorea } from '@saeil/core';
+import { ClientCommandResult, handleCaseCommand } from '../case-command';
 import { CloseCaseCommand } from './close-case.command';
 
 @CommandHandler(CloseCaseCommand)

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_CASE, startOfKoreanDay } from '../case-command';
+import { occurredAtOfDay } from '@saeil/core';
 import { GiveConsentDto } from './give-consent.dto';
 
 export class GiveConsentCommand {
@@ -13,7 +13,6 @@ export class GiveConsentCommand {
 export const giveConsent: CommandDefinition<GiveConsentDto> = {
   type: 'GiveConsent',
   dto: GiveConsentDto,
-  centerOf: () => CENTER_OF_CASE,
-  occurredAtOf: (dto) => startOfKoreanDay(dto.givenOn),
+  occurredAtOf: (dto) => occurredAtOfDay(dto.givenOn),
   build: (dto, metadata) => new GiveConsentCommand(dto, metadata),
 };

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { caseCommandDto, ClientCommandResult } from '../case-command';
+import { dtoWithPathIds } from '@saeil/core';
+import { ClientCommandResult } from '../case-command';
 import { giveConsent } from './give-consent.command';
 import { GiveConsentBody, GiveConsentDto } from './give-consent.dto';
 
@@ -19,8 +20,9 @@ export class GiveConsentController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: '개인정보 동의: she consented to a purpose (form version, date)' })
+  @ApiBody({ type: GiveConsentBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  give(@Param('clientId') clientId: string, @Body() body: GiveConsentBody, @Req() req: Request): Promise<ClientCommandResult> {
-    return executeFromHttp<GiveConsentDto, ClientCommandResult>(this.commandBus, this.metrics, giveConsent, caseCommandDto(GiveConsentDto, clientId, body), req);
+  give(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
+    return executeFromHttp<GiveConsentDto, ClientCommandResult>(this.commandBus, this.metrics, giveConsent, dtoWithPathIds(GiveConsentDto, body, { clientId }), req);
   }
 }

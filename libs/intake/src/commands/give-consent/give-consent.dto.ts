@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import { CONSENT_PURPOSES, ConsentPurpose } from '@saeil/contracts';
-import { IsClientId, IsDate } from '../client-fields';
+import { IsDateOnly } from '@saeil/core';
+import { IsClientId } from '../client-fields';
 
 /** The HTTP body of POST /clients/:clientId/consents. */
 export class GiveConsentBody {
@@ -14,7 +15,7 @@ export class GiveConsentBody {
   version: string;
 
   @ApiProperty({ example: '2026-11-02', description: 'YYYY-MM-DD, the day she signed (not in the future)' })
-  @IsDate('givenOn')
+  @IsDateOnly()
   givenOn: string;
 }
 

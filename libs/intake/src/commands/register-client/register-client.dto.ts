@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsUUID } from 'class-validator';
-import { Absent, ClientProfileFields, IsCenterOrCounselorId, IsDate, IsKoreanPhone, IsPersonName, RegionProperty } from '../client-fields';
+import { IsCenterOrCounselorId, IsDateOnly } from '@saeil/core';
+import { Absent, ClientProfileFields, IsKoreanPhone, IsPersonName, RegionProperty } from '../client-fields';
 
 export class RegisterClientDto extends ClientProfileFields {
   @ApiProperty({ example: '김영희' })
@@ -8,7 +9,7 @@ export class RegisterClientDto extends ClientProfileFields {
   name: string;
 
   @ApiProperty({ example: '1988-03-14', description: 'YYYY-MM-DD' })
-  @IsDate('birthDate')
+  @IsDateOnly()
   birthDate: string;
 
   @ApiProperty({ example: '010-1234-5678' })
@@ -16,11 +17,11 @@ export class RegisterClientDto extends ClientProfileFields {
   phone: string;
 
   @ApiProperty({ example: 'center-naju' })
-  @IsCenterOrCounselorId('centerId')
+  @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ example: 'counselor-kim' })
-  @IsCenterOrCounselorId('counselorId')
+  @IsCenterOrCounselorId()
   counselorId: string;
 
   @RegionProperty(true)

@@ -1,12 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { RuleViolation } from '@saeil/core';
+import { RuleViolation, todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { clientStreamId, INTAKE_CONTEXT } from '@saeil/contracts';
 import { clientDecider } from '../../domain/client.decider';
 import { IdentityHasher } from '../../identity/identity-hasher';
 import { reserveIdentityKeys } from '../../identity/identity-key-index';
-import { ClientCommandResult, idempotencyOf, todayInKorea, toResult } from '../case-command';
+import { idempotencyOf, idWritten } from '@saeil/runtime';
+import { ClientCommandResult, toResult } from '../case-command';
 import { RegisterClientCommand } from './register-client.command';
 
 export type RegisterClientResult = ClientCommandResult;
@@ -36,12 +37,12 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
         idempotency,
         inTransaction: (runner) => reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register' }),
       });
-      return toResult(result.streamId.replace(/^client-/, ''), result);
+      return toResult(await idWritten(this.store, result, 'clientId', clientId), result);
     } catch (error) {
       // A concurrent retry of the same request (same Idempotency-Key) meets her keys before the
       // key's row: once the first has committed, it gets the first result, not a duplicate.
       const earlier = idempotency && error instanceof RuleViolation && error.code === 'DUPLICATE_CLIENT' ? await this.store.findIdempotentResult(idempotency) : undefined;
-      if (earlier) return toResult(earlier.streamId.replace(/^client-/, ''), earlier);
+      if (earlier) return toResult(await idWritten(this.store, earlier, 'clientId', clientId), earlier);
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_CASE, startOfKoreanDay } from '../case-command';
+import { occurredAtOfDay } from '@saeil/core';
 import { ReopenCaseDto } from './reopen-case.dto';
 
 export class ReopenCaseCommand {
@@ -13,7 +13,6 @@ export class ReopenCaseCommand {
 export const reopenCase: CommandDefinition<ReopenCaseDto> = {
   type: 'ReopenCase',
   dto: ReopenCaseDto,
-  centerOf: () => CENTER_OF_CASE,
-  occurredAtOf: (dto) => startOfKoreanDay(dto.reopenedOn),
+  occurredAtOf: (dto) => occurredAtOfDay(dto.reopenedOn),
   build: (dto, metadata) => new ReopenCaseCommand(dto, metadata),
 };

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { caseCommandDto, ClientCommandResult } from '../case-command';
+import { dtoWithPathIds } from '@saeil/core';
+import { ClientCommandResult } from '../case-command';
 import { reopenCase } from './reopen-case.command';
 import { ReopenCaseBody, ReopenCaseDto } from './reopen-case.dto';
 
@@ -19,9 +20,10 @@ export class ReopenCaseController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: '사례 재개: reopen her closed case with a reason' })
+  @ApiBody({ type: ReopenCaseBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  reopen(@Param('clientId') clientId: string, @Body() body: ReopenCaseBody, @Req() req: Request): Promise<ClientCommandResult> {
-    const dto = caseCommandDto(ReopenCaseDto, clientId, body);
+  reopen(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
+    const dto = dtoWithPathIds(ReopenCaseDto, body, { clientId });
     return executeFromHttp<ReopenCaseDto, ClientCommandResult>(this.commandBus, this.metrics, reopenCase, dto, req);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsClientId, IsDate, IsReason } from '../client-fields';
+import { IsDateOnly } from '@saeil/core';
+import { IsClientId, IsReason } from '../client-fields';
 
 /** The HTTP body of POST /clients/:clientId/reopening. */
 export class ReopenCaseBody {
@@ -8,7 +9,7 @@ export class ReopenCaseBody {
   reason: string;
 
   @ApiProperty({ example: '2026-11-21', description: 'YYYY-MM-DD (not in the future)' })
-  @IsDate('reopenedOn')
+  @IsDateOnly()
   reopenedOn: string;
 }
 

@@ -1,6 +1,5 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_CASE } from '../case-command';
 import { UpdateClientProfileDto } from './update-client-profile.dto';
 
 export class UpdateClientProfileCommand {
@@ -13,6 +12,5 @@ export class UpdateClientProfileCommand {
 export const updateClientProfile: CommandDefinition<UpdateClientProfileDto> = {
   type: 'UpdateClientProfile',
   dto: UpdateClientProfileDto,
-  centerOf: () => CENTER_OF_CASE,
   build: (dto, metadata) => new UpdateClientProfileCommand(dto, metadata),
 };

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, Patch, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { caseCommandDto, ClientCommandResult } from '../case-command';
+import { dtoWithPathIds } from '@saeil/core';
+import { ClientCommandResult } from '../case-command';
 import { updateClientProfile } from './update-client-profile.command';
 import { UpdateClientProfileBody, UpdateClientProfileDto } from './update-client-profile.dto';
 
@@ -19,9 +20,10 @@ export class UpdateClientProfileController {
   @Patch()
   @HttpCode(200)
   @ApiOperation({ summary: '프로필 수정: change profile fields (only the ones sent; needs the service consent)' })
+  @ApiBody({ type: UpdateClientProfileBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  update(@Param('clientId') clientId: string, @Body() body: UpdateClientProfileBody, @Req() req: Request): Promise<ClientCommandResult> {
-    const dto = caseCommandDto(UpdateClientProfileDto, clientId, body);
+  update(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
+    const dto = dtoWithPathIds(UpdateClientProfileDto, body, { clientId });
     return executeFromHttp<UpdateClientProfileDto, ClientCommandResult>(this.commandBus, this.metrics, updateClientProfile, dto, req);
   }
 }

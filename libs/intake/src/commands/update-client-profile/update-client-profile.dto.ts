@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Absent, ClientProfileFields, IsClientId, IsDate, IsKoreanPhone, IsPersonName, RegionProperty } from '../client-fields';
+import { IsDateOnly } from '@saeil/core';
+import { Absent, ClientProfileFields, IsClientId, IsKoreanPhone, IsPersonName, RegionProperty } from '../client-fields';
 
 /** The HTTP body of PATCH /clients/:clientId/profile: only the fields to change. */
 export class UpdateClientProfileBody extends ClientProfileFields {
@@ -8,7 +9,7 @@ export class UpdateClientProfileBody extends ClientProfileFields {
   name?: string;
 
   @ApiPropertyOptional({ example: '1988-03-14', description: 'YYYY-MM-DD' })
-  @Absent() @IsDate('birthDate')
+  @Absent() @IsDateOnly()
   birthDate?: string;
 
   @ApiPropertyOptional({ example: '010-1234-5678' })

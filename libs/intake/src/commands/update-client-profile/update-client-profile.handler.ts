@@ -4,7 +4,8 @@ import { changedFields, ClientState, identityChanged, ProfileChanges } from '../
 import { IdentityHasher } from '../../identity/identity-hasher';
 import { reserveIdentityKeys } from '../../identity/identity-key-index';
 import { IdentityKey } from '../../identity/identity-keys';
-import { ClientCommandResult, handleCaseCommand, todayInKorea } from '../case-command';
+import { todayInKorea } from '@saeil/core';
+import { ClientCommandResult, handleCaseCommand } from '../case-command';
 import { UpdateClientProfileCommand } from './update-client-profile.command';
 
 /**

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_CASE, startOfKoreanDay } from '../case-command';
+import { occurredAtOfDay } from '@saeil/core';
 import { WithdrawConsentDto } from './withdraw-consent.dto';
 
 export class WithdrawConsentCommand {
@@ -13,7 +13,6 @@ export class WithdrawConsentCommand {
 export const withdrawConsent: CommandDefinition<WithdrawConsentDto> = {
   type: 'WithdrawConsent',
   dto: WithdrawConsentDto,
-  centerOf: () => CENTER_OF_CASE,
-  occurredAtOf: (dto) => startOfKoreanDay(dto.withdrawnOn),
+  occurredAtOf: (dto) => occurredAtOfDay(dto.withdrawnOn),
   build: (dto, metadata) => new WithdrawConsentCommand(dto, metadata),
 };

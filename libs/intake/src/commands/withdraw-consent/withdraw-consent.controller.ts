@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CONSENT_PURPOSES } from '@saeil/contracts';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { caseCommandDto, ClientCommandResult } from '../case-command';
+import { dtoWithPathIds } from '@saeil/core';
+import { ClientCommandResult } from '../case-command';
 import { withdrawConsent } from './withdraw-consent.command';
 import { WithdrawConsentBody, WithdrawConsentDto } from './withdraw-consent.dto';
 
@@ -21,9 +22,10 @@ export class WithdrawConsentController {
   @HttpCode(200)
   @ApiOperation({ summary: '동의 철회: she withdrew a consent; processing that needs it is refused from now on' })
   @ApiParam({ name: 'purpose', enum: CONSENT_PURPOSES })
+  @ApiBody({ type: WithdrawConsentBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  withdraw(@Param('clientId') clientId: string, @Param('purpose') purpose: string, @Body() body: WithdrawConsentBody, @Req() req: Request): Promise<ClientCommandResult> {
-    const dto = caseCommandDto(WithdrawConsentDto, clientId, { ...body, purpose });
+  withdraw(@Param('clientId') clientId: string, @Param('purpose') purpose: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
+    const dto = dtoWithPathIds(WithdrawConsentDto, body, { clientId, purpose });
     return executeFromHttp<WithdrawConsentDto, ClientCommandResult>(this.commandBus, this.metrics, withdrawConsent, dto, req);
   }
 }

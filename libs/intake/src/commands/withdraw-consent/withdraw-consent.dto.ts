@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { CONSENT_PURPOSES, ConsentPurpose } from '@saeil/contracts';
-import { IsClientId, IsDate } from '../client-fields';
+import { IsDateOnly } from '@saeil/core';
+import { IsClientId } from '../client-fields';
 
 /** The HTTP body of POST /clients/:clientId/consents/:purpose/withdrawal. */
 export class WithdrawConsentBody {
   @ApiProperty({ example: '2026-11-10', description: 'YYYY-MM-DD, the day she withdrew (not in the future)' })
-  @IsDate('withdrawnOn')
+  @IsDateOnly()
   withdrawnOn: string;
 }
 

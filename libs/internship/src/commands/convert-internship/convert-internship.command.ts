@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { ConvertInternshipDto } from './convert-internship.dto';
 
 export class ConvertInternshipCommand {
@@ -13,7 +13,6 @@ export class ConvertInternshipCommand {
 export const convertInternship: CommandDefinition<ConvertInternshipDto> = {
   type: 'ConvertInternship',
   dto: ConvertInternshipDto,
-  centerOf: () => CENTER_FROM_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.convertedOn),
   build: (dto, metadata) => new ConvertInternshipCommand(dto, metadata),
 };

@@ -4,7 +4,8 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds, InternshipResult } from '../command-support';
+import { dtoWithPathIds } from '@saeil/core';
+import { InternshipResult } from '../command-support';
 import { ConvertInternshipBody, ConvertInternshipDto } from './convert-internship.dto';
 import { convertInternship } from './convert-internship.command';
 

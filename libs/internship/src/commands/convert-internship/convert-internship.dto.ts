@@ -1,8 +1,7 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { IsISO8601, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDateOnly } from '@saeil/core';
 import { CONVERSION_EMPLOYMENT_TYPES, ConversionEmploymentType } from '@saeil/contracts';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The command as the Kafka command topic takes it; over HTTP the internshipId comes from the URL. */
 export class ConvertInternshipDto {
@@ -11,7 +10,7 @@ export class ConvertInternshipDto {
   internshipId: string;
 
   @ApiProperty({ example: '2026-06-02', description: 'YYYY-MM-DD, not in the future; her first day in the post' })
-  @IsString() @Matches(DAY, { message: 'convertedOn must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   convertedOn: string;
 
   @ApiProperty({ example: '간호조무사' })

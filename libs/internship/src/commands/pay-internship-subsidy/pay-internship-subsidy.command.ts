@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { PayInternshipSubsidyDto } from './pay-internship-subsidy.dto';
 
 export class PayInternshipSubsidyCommand {
@@ -13,7 +13,6 @@ export class PayInternshipSubsidyCommand {
 export const payInternshipSubsidy: CommandDefinition<PayInternshipSubsidyDto> = {
   type: 'PayInternshipSubsidy',
   dto: PayInternshipSubsidyDto,
-  centerOf: () => CENTER_FROM_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.paidOn),
   build: (dto, metadata) => new PayInternshipSubsidyCommand(dto, metadata),
 };

@@ -1,8 +1,7 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { IsISO8601, IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsDateOnly } from '@saeil/core';
 import { SUBSIDY_KINDS, SUBSIDY_RECIPIENTS, SubsidyKind, SubsidyRecipient } from '@saeil/contracts';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The command as the Kafka command topic takes it; over HTTP the internshipId comes from the URL. */
 export class PayInternshipSubsidyDto {
@@ -27,7 +26,7 @@ export class PayInternshipSubsidyDto {
   amount: number;
 
   @ApiProperty({ example: '2026-04-10', description: 'YYYY-MM-DD, not in the future' })
-  @IsString() @Matches(DAY, { message: 'paidOn must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   paidOn: string;
 }
 

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { StartInternshipDto } from './start-internship.dto';
 
 export class StartInternshipCommand {
@@ -13,7 +13,6 @@ export class StartInternshipCommand {
 export const startInternship: CommandDefinition<StartInternshipDto> = {
   type: 'StartInternship',
   dto: StartInternshipDto,
-  centerOf: () => CENTER_FROM_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.startOn),
   build: (dto, metadata) => new StartInternshipCommand(dto, metadata),
 };

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDateOnly } from '@saeil/core';
 
 export class StartInternshipDto {
   @ApiProperty({ format: 'uuid' })
@@ -21,11 +20,11 @@ export class StartInternshipDto {
   jobTitle?: string;
 
   @ApiProperty({ example: '2026-03-02', description: 'YYYY-MM-DD, not in the future' })
-  @IsString() @Matches(DAY, { message: 'startOn must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   startOn: string;
 
   @ApiProperty({ example: '2026-06-01', description: 'YYYY-MM-DD, on or after startOn' })
-  @IsString() @Matches(DAY, { message: 'plannedEndOn must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   plannedEndOn: string;
 
   @ApiPropertyOptional({ example: 2026, description: '사업연도 whose subsidy schedule applies; defaults to the year of startOn' })

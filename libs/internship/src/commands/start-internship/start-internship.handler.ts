@@ -2,14 +2,16 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { INTERNSHIP_CONTEXT, internshipStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
+import { actingFor, commandResult, idempotencyOf, idWritten } from '@saeil/runtime';
 import { internshipDecider } from '../../domain/internship.decider';
 import type { SubsidySchedules } from '../../domain/subsidy-schedule';
 import { INTERNSHIP_SUBSIDIES } from '../../config/internship-subsidies.config';
 import { activeInternshipOf, claimActiveSlot } from '../active-internships';
-import { InternshipResult, todayInKorea } from '../command-support';
+import { InternshipResult } from '../command-support';
 import { StartInternshipCommand } from './start-internship.command';
 
 @CommandHandler(StartInternshipCommand)
@@ -35,19 +37,12 @@ export class StartInternshipHandler implements ICommandHandler<StartInternshipCo
         activeInternshipId: await activeInternshipOf(this.dataSource, input.clientId),
         schedules: this.schedules,
       },
-      metadata: { ...metadata, centerId: loaded.state.centerId ?? metadata.centerId },
-      idempotency: metadata.idempotencyKey ? { key: metadata.idempotencyKey, commandType: 'StartInternship', request: input } : undefined,
+      metadata: actingFor(metadata, loaded.state.centerId),
+      idempotency: idempotencyOf(metadata, 'StartInternship', input),
       guards: [loaded.guard],
       // The lookup above answers most cases; this claim makes it strict under concurrency.
       inTransaction: (runner) => claimActiveSlot(runner, input.clientId, internshipId, input.startOn),
     });
-    return {
-      // On a repeated idempotency key the id is the first command's, read back from its stream.
-      internshipId: result.streamId.replace(/^internship-/, ''),
-      clientId: input.clientId,
-      streamVersion: result.streamVersion,
-      position: result.globalPosition,
-      duplicate: result.duplicate,
-    };
+    return { internshipId: await idWritten(this.store, result, 'internshipId', internshipId), clientId: input.clientId, ...commandResult(result) };
   }
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { withPathIds } from '../command-support';
 import { EndEmploymentBody, EndEmploymentDto } from './end-employment.dto';
 import { endEmployment } from './end-employment.command';
 import { PlacementChangeResult } from './end-employment.handler';
@@ -20,9 +20,10 @@ export class EndEmploymentController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: '퇴사 기록: her employment ended, with the reason' })
+  @ApiBody({ type: EndEmploymentBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  end(@Param('clientId') clientId: string, @Param('placementId') placementId: string, @Body() body: EndEmploymentBody, @Req() req: Request): Promise<PlacementChangeResult> {
-    const dto = withPathIds(EndEmploymentDto, body, { clientId, placementId });
+  end(@Param('clientId') clientId: string, @Param('placementId') placementId: string, @Body() body: unknown, @Req() req: Request): Promise<PlacementChangeResult> {
+    const dto = dtoWithPathIds(EndEmploymentDto, body, { clientId, placementId });
     return executeFromHttp<EndEmploymentDto, PlacementChangeResult>(this.commandBus, this.metrics, endEmployment, dto, req);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { EMPLOYMENT_END_REASONS, EmploymentEndReason } from '@saeil/contracts';
-import { IsDateOnly } from '../command-support';
+import { IsDateOnly } from '@saeil/core';
 
 /** 퇴사 기록. On the Kafka command topic the client's and the placement's ids are part of the payload. */
 export class EndEmploymentDto {
@@ -14,7 +14,7 @@ export class EndEmploymentDto {
   placementId: string;
 
   @ApiProperty({ example: '2026-06-30', description: '퇴사일 (YYYY-MM-DD, not before the start, not in the future)' })
-  @IsDateOnly('endedOn')
+  @IsDateOnly()
   endedOn: string;
 
   @ApiProperty({ enum: EMPLOYMENT_END_REASONS })

@@ -1,18 +1,14 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { PLACEMENT_CONTEXT, placementsStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
-import { idempotencyOf } from '@saeil/runtime';
+import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
 import { placementsDecider } from '../../domain/placements.decider';
-import { atHerCenter, todayInKorea } from '../command-support';
 import { EndEmploymentCommand } from './end-employment.command';
 
-export interface PlacementChangeResult {
+export interface PlacementChangeResult extends CommandResult {
   placementId: string;
-  streamVersion: number;
-  /** Global position written: pass it as `minPosition` to read your own write. */
-  position: number;
-  duplicate: boolean;
 }
 
 @CommandHandler(EndEmploymentCommand)
@@ -25,10 +21,10 @@ export class EndEmploymentHandler implements ICommandHandler<EndEmploymentComman
       streamId: placementsStreamId(input.clientId),
       context: PLACEMENT_CONTEXT,
       command: { type: 'EndEmployment', ...input, case: herCase.state, today: todayInKorea() },
-      metadata: atHerCenter(metadata, herCase.state),
+      metadata: actingFor(metadata, herCase.state.centerId),
       idempotency: idempotencyOf(metadata, 'EndEmployment', input),
       guards: [herCase.guard],
     });
-    return { placementId: input.placementId, streamVersion: result.streamVersion, position: result.globalPosition, duplicate: result.duplicate };
+    return { placementId: input.placementId, ...commandResult(result) };
   }
 }

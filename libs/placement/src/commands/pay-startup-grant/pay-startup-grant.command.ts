@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_HER_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { PayStartupGrantDto } from './pay-startup-grant.dto';
 
 export class PayStartupGrantCommand {
@@ -13,7 +13,6 @@ export class PayStartupGrantCommand {
 export const payStartupGrant: CommandDefinition<PayStartupGrantDto> = {
   type: 'PayStartupGrant',
   dto: PayStartupGrantDto,
-  centerOf: () => CENTER_OF_HER_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.paidOn),
   build: (dto, metadata) => new PayStartupGrantCommand(dto, metadata),
 };

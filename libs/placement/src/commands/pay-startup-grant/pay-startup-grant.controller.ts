@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { withPathIds } from '../command-support';
 import { StartupResult } from '../start-startup/start-startup.handler';
 import { PayStartupGrantBody, PayStartupGrantDto } from './pay-startup-grant.dto';
 import { payStartupGrant } from './pay-startup-grant.command';
@@ -20,9 +20,10 @@ export class PayStartupGrantController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: '창업 마케팅비 지급: within the cap per team and the number of teams per center and year (config/startup-support.json)' })
+  @ApiBody({ type: PayStartupGrantBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async pay(@Param('clientId') clientId: string, @Param('startupId') startupId: string, @Body() body: PayStartupGrantBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StartupResult> {
-    const dto = withPathIds(PayStartupGrantDto, body, { clientId, startupId });
+  async pay(@Param('clientId') clientId: string, @Param('startupId') startupId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StartupResult> {
+    const dto = dtoWithPathIds(PayStartupGrantDto, body, { clientId, startupId });
     const result = await executeFromHttp<PayStartupGrantDto, StartupResult>(this.commandBus, this.metrics, payStartupGrant, dto, req);
     if (result.duplicate) res.status(200);
     return result;

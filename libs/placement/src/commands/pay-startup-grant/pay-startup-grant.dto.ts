@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsDateOnly } from '../command-support';
+import { IsDateOnly } from '@saeil/core';
 
 /** 창업 마케팅비 지급. On the Kafka command topic the client's and the startup's ids are part of the payload. */
 export class PayStartupGrantDto {
@@ -17,7 +17,7 @@ export class PayStartupGrantDto {
   amount: number;
 
   @ApiProperty({ example: '2026-03-10', description: '지급일 (YYYY-MM-DD, not in the future)' })
-  @IsDateOnly('paidOn')
+  @IsDateOnly()
   paidOn: string;
 
   @ApiPropertyOptional({ example: 2026, description: "Budget year; defaults to the payment's year (or the year before, for a late payment)" })

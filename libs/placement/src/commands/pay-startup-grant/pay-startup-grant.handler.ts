@@ -1,11 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { PLACEMENT_CONTEXT, PlacementEvent, placementsStreamId, StartupGrantPaid } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
-import { idempotencyOf } from '@saeil/runtime';
+import { actingFor, commandResult, idempotencyOf } from '@saeil/runtime';
 import { placementsDecider } from '../../domain/placements.decider';
 import { StartupSupportConfig } from '../../config/startup-support.config';
-import { atHerCenter, todayInKorea } from '../command-support';
 import { StartupResult } from '../start-startup/start-startup.handler';
 import { PayStartupGrantCommand } from './pay-startup-grant.command';
 import { bookTeamGrant } from './startup-grant-ledger';
@@ -28,7 +28,7 @@ export class PayStartupGrantHandler implements ICommandHandler<PayStartupGrantCo
       streamId: placementsStreamId(input.clientId),
       context: PLACEMENT_CONTEXT,
       command: { type: 'PayStartupGrant', ...input, grantYear, budget, case: herCase.state, today: todayInKorea() },
-      metadata: atHerCenter(metadata, herCase.state),
+      metadata: actingFor(metadata, herCase.state.centerId),
       idempotency: idempotencyOf(metadata, 'PayStartupGrant', input),
       guards: [herCase.guard],
       inTransaction: async (runner) => {
@@ -36,6 +36,6 @@ export class PayStartupGrantHandler implements ICommandHandler<PayStartupGrantCo
         if (paid) await bookTeamGrant(runner, paid.data, budget);
       },
     });
-    return { startupId: input.startupId, streamVersion: result.streamVersion, position: result.globalPosition, duplicate: result.duplicate };
+    return { startupId: input.startupId, ...commandResult(result) };
   }
 }

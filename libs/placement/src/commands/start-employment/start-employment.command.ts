@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_HER_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { StartEmploymentDto } from './start-employment.dto';
 
 export class StartEmploymentCommand {
@@ -13,7 +13,6 @@ export class StartEmploymentCommand {
 export const startEmployment: CommandDefinition<StartEmploymentDto> = {
   type: 'StartEmployment',
   dto: StartEmploymentDto,
-  centerOf: () => CENTER_OF_HER_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.startOn),
   build: (dto, metadata) => new StartEmploymentCommand(dto, metadata),
 };

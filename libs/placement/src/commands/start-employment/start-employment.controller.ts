@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { withPathIds } from '../command-support';
 import { StartEmploymentBody, StartEmploymentDto } from './start-employment.dto';
 import { startEmployment } from './start-employment.command';
 import { StartEmploymentResult } from './start-employment.handler';
@@ -20,9 +20,10 @@ export class StartEmploymentController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: '취업 기록: she started a job (not while another placement is active)' })
+  @ApiBody({ type: StartEmploymentBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async start(@Param('clientId') clientId: string, @Body() body: StartEmploymentBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StartEmploymentResult> {
-    const dto = withPathIds(StartEmploymentDto, body, { clientId });
+  async start(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StartEmploymentResult> {
+    const dto = dtoWithPathIds(StartEmploymentDto, body, { clientId });
     const result = await executeFromHttp<StartEmploymentDto, StartEmploymentResult>(this.commandBus, this.metrics, startEmployment, dto, req);
     if (result.duplicate) res.status(200);
     res.setHeader('Location', `/clients/${clientId}/placements`);

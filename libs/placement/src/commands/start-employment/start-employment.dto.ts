@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OCCUPATION_GROUP_CODES, OccupationGroup, PLACEMENT_CHANNELS, PLACEMENT_EMPLOYMENT_TYPES, PlacementChannel, PlacementEmploymentType } from '@saeil/contracts';
 import { MAX_MONTHLY_WAGE, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from '../../domain/placements.decider';
-import { IsDateOnly } from '../command-support';
+import { IsDateOnly } from '@saeil/core';
 
 /** 취업 기록. On the Kafka command topic the client's id is part of the payload. */
 export class StartEmploymentDto {
@@ -43,7 +43,7 @@ export class StartEmploymentDto {
   monthlyWage: number;
 
   @ApiProperty({ example: '2026-03-02', description: '취업일 (YYYY-MM-DD, not in the future)' })
-  @IsDateOnly('startOn')
+  @IsDateOnly()
   startOn: string;
 
   @ApiProperty({ enum: PLACEMENT_CHANNELS, description: 'center: referred by the center (needs the employer-sharing consent); self: found on her own' })

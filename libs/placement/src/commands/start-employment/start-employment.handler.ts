@@ -1,19 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { PLACEMENT_CONTEXT, placementsStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
-import { idempotencyOf } from '@saeil/runtime';
+import { actingFor, commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
 import { placementsDecider } from '../../domain/placements.decider';
-import { atHerCenter, idWrittenAt, todayInKorea } from '../command-support';
 import { StartEmploymentCommand } from './start-employment.command';
 
-export interface StartEmploymentResult {
+export interface StartEmploymentResult extends CommandResult {
   placementId: string;
-  streamVersion: number;
-  /** Global position written: pass it as `minPosition` to read your own write. */
-  position: number;
-  duplicate: boolean;
 }
 
 @CommandHandler(StartEmploymentCommand)
@@ -28,15 +24,10 @@ export class StartEmploymentHandler implements ICommandHandler<StartEmploymentCo
       streamId,
       context: PLACEMENT_CONTEXT,
       command: { type: 'StartEmployment', ...input, placementId, case: herCase.state, today: todayInKorea() },
-      metadata: atHerCenter(metadata, herCase.state),
+      metadata: actingFor(metadata, herCase.state.centerId),
       idempotency: idempotencyOf(metadata, 'StartEmployment', input),
       guards: [herCase.guard],
     });
-    return {
-      placementId: result.duplicate ? await idWrittenAt(this.store, streamId, result.streamVersion, 'placementId') : placementId,
-      streamVersion: result.streamVersion,
-      position: result.globalPosition,
-      duplicate: result.duplicate,
-    };
+    return { placementId: await idWritten(this.store, result, 'placementId', placementId), ...commandResult(result) };
   }
 }

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_OF_HER_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { StartStartupDto } from './start-startup.dto';
 
 export class StartStartupCommand {
@@ -13,7 +13,6 @@ export class StartStartupCommand {
 export const startStartup: CommandDefinition<StartStartupDto> = {
   type: 'StartStartup',
   dto: StartStartupDto,
-  centerOf: () => CENTER_OF_HER_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.startedOn),
   build: (dto, metadata) => new StartStartupCommand(dto, metadata),
 };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsDateOnly } from '../command-support';
+import { IsDateOnly } from '@saeil/core';
 
 /** 창업 기록. On the Kafka command topic the client's id is part of the payload. */
 export class StartStartupDto {
@@ -17,7 +17,7 @@ export class StartStartupDto {
   industry: string;
 
   @ApiProperty({ example: '2026-02-01', description: '개업일 (YYYY-MM-DD, not in the future)' })
-  @IsDateOnly('startedOn')
+  @IsDateOnly()
   startedOn: string;
 
   @ApiPropertyOptional({ example: 'team-2026-03', description: '창업팀: co-founders share one marketing-grant cap' })

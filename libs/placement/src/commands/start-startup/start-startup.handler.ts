@@ -1,19 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { PLACEMENT_CONTEXT, placementsStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
-import { idempotencyOf } from '@saeil/runtime';
+import { actingFor, commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
 import { placementsDecider } from '../../domain/placements.decider';
-import { atHerCenter, idWrittenAt, todayInKorea } from '../command-support';
 import { StartStartupCommand } from './start-startup.command';
 
-export interface StartupResult {
+export interface StartupResult extends CommandResult {
   startupId: string;
-  streamVersion: number;
-  /** Global position written: pass it as `minPosition` to read your own write. */
-  position: number;
-  duplicate: boolean;
 }
 
 @CommandHandler(StartStartupCommand)
@@ -28,15 +24,10 @@ export class StartStartupHandler implements ICommandHandler<StartStartupCommand,
       streamId,
       context: PLACEMENT_CONTEXT,
       command: { type: 'StartStartup', ...input, startupId, case: herCase.state, today: todayInKorea() },
-      metadata: atHerCenter(metadata, herCase.state),
+      metadata: actingFor(metadata, herCase.state.centerId),
       idempotency: idempotencyOf(metadata, 'StartStartup', input),
       guards: [herCase.guard],
     });
-    return {
-      startupId: result.duplicate ? await idWrittenAt(this.store, streamId, result.streamVersion, 'startupId') : startupId,
-      streamVersion: result.streamVersion,
-      position: result.globalPosition,
-      duplicate: result.duplicate,
-    };
+    return { startupId: await idWritten(this.store, result, 'startupId', startupId), ...commandResult(result) };
   }
 }

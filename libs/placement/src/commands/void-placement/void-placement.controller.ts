@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { withPathIds } from '../command-support';
 import { PlacementChangeResult } from '../end-employment/end-employment.handler';
 import { VoidPlacementBody, VoidPlacementDto } from './void-placement.dto';
 import { voidPlacement } from './void-placement.command';
@@ -20,9 +20,10 @@ export class VoidPlacementController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: '취업 기록 취소: a placement entered by mistake stops counting anywhere and frees the active slot' })
+  @ApiBody({ type: VoidPlacementBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  void(@Param('clientId') clientId: string, @Param('placementId') placementId: string, @Body() body: VoidPlacementBody, @Req() req: Request): Promise<PlacementChangeResult> {
-    const dto = withPathIds(VoidPlacementDto, body, { clientId, placementId });
+  void(@Param('clientId') clientId: string, @Param('placementId') placementId: string, @Body() body: unknown, @Req() req: Request): Promise<PlacementChangeResult> {
+    const dto = dtoWithPathIds(VoidPlacementDto, body, { clientId, placementId });
     return executeFromHttp<VoidPlacementDto, PlacementChangeResult>(this.commandBus, this.metrics, voidPlacement, dto, req);
   }
 }

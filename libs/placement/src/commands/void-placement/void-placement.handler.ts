@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { PLACEMENT_CONTEXT, placementsStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
-import { idempotencyOf } from '@saeil/runtime';
+import { actingFor, commandResult, idempotencyOf } from '@saeil/runtime';
 import { placementsDecider } from '../../domain/placements.decider';
-import { atHerCenter, todayInKorea } from '../command-support';
 import { PlacementChangeResult } from '../end-employment/end-employment.handler';
 import { VoidPlacementCommand } from './void-placement.command';
 
@@ -18,9 +18,9 @@ export class VoidPlacementHandler implements ICommandHandler<VoidPlacementComman
       streamId: placementsStreamId(input.clientId),
       context: PLACEMENT_CONTEXT,
       command: { type: 'VoidPlacement', ...input, case: herCase.state, today: todayInKorea() },
-      metadata: atHerCenter(metadata, herCase.state),
+      metadata: actingFor(metadata, herCase.state.centerId),
       idempotency: idempotencyOf(metadata, 'VoidPlacement', input),
     });
-    return { placementId: input.placementId, streamVersion: result.streamVersion, position: result.globalPosition, duplicate: result.duplicate };
+    return { placementId: input.placementId, ...commandResult(result) };
   }
 }

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { CompleteTrainingDto } from './complete-training.dto';
 
 export class CompleteTrainingCommand {
@@ -13,7 +13,6 @@ export class CompleteTrainingCommand {
 export const completeTraining: CommandDefinition<CompleteTrainingDto> = {
   type: 'CompleteTraining',
   dto: CompleteTrainingDto,
-  centerOf: () => CENTER_FROM_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.completedOn),
   build: (dto, metadata) => new CompleteTrainingCommand(dto, metadata),
 };

@@ -1,20 +1,11 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { IsISO8601, IsString, IsUUID, Matches } from 'class-validator';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { IsDateOnly } from '@saeil/core';
+import { TraineeIds } from '../trainee-ids';
 
 /** The command as the Kafka command topic takes it; over HTTP the courseId comes from the URL. */
-export class CompleteTrainingDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  courseId: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  clientId: string;
-
+export class CompleteTrainingDto extends TraineeIds {
   @ApiProperty({ example: '2026-06-30', description: 'YYYY-MM-DD, not in the future; not before the course start or her enrollment' })
-  @IsString() @Matches(DAY, { message: 'completedOn must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   completedOn: string;
 }
 

@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCenterOrCounselorId, IsDateOnly } from '@saeil/core';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NOT_BLANK = /\S/;
 
 export class CreateCourseDto {
   @ApiProperty({ example: 'center-jinju' })
-  @IsString() @Matches(/^[\w-]{1,64}$/, { message: 'centerId must be 1–64 letters, digits, "_" or "-"' })
+  @IsString() @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ example: '간호조무사 재취업 인력양성' })
@@ -22,11 +22,11 @@ export class CreateCourseDto {
   field: string;
 
   @ApiProperty({ example: '2026-03-02', description: 'YYYY-MM-DD' })
-  @IsString() @Matches(DAY, { message: 'startsOn must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   startsOn: string;
 
   @ApiProperty({ example: '2026-06-30', description: 'YYYY-MM-DD, on or after startsOn' })
-  @IsString() @Matches(DAY, { message: 'endsOn must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   endsOn: string;
 
   @ApiProperty({ example: 740, description: 'total training hours' })

@@ -1,15 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { newId } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { courseStreamId, TRAINING_CONTEXT } from '@saeil/contracts';
+import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
 import { courseDecider } from '../../domain/course.decider';
-import { newCourseId } from '../command-support';
 import { CreateCourseCommand } from './create-course.command';
 
-export interface CreateCourseResult {
+export interface CreateCourseResult extends CommandResult {
   courseId: string;
-  streamVersion: number;
-  position: number;
-  duplicate: boolean;
 }
 
 @CommandHandler(CreateCourseCommand)
@@ -17,20 +15,14 @@ export class CreateCourseHandler implements ICommandHandler<CreateCourseCommand,
   constructor(private readonly store: EventStore) {}
 
   async execute({ input, metadata }: CreateCourseCommand): Promise<CreateCourseResult> {
-    const courseId = newCourseId();
+    const courseId = newId();
     const result = await handleCommand(this.store, courseDecider, {
       streamId: courseStreamId(courseId),
       context: TRAINING_CONTEXT,
       command: { type: 'CreateCourse', courseId, ...input },
       metadata,
-      idempotency: metadata.idempotencyKey ? { key: metadata.idempotencyKey, commandType: 'CreateCourse', request: input } : undefined,
+      idempotency: idempotencyOf(metadata, 'CreateCourse', input),
     });
-    return {
-      // On a repeated idempotency key the id is the first command's, read back from its stream.
-      courseId: result.streamId.replace(/^course-/, ''),
-      streamVersion: result.streamVersion,
-      position: result.globalPosition,
-      duplicate: result.duplicate,
-    };
+    return { courseId: await idWritten(this.store, result, 'courseId', courseId), ...commandResult(result) };
   }
 }

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { EnrollInCourseDto } from './enroll-in-course.dto';
 
 export class EnrollInCourseCommand {
@@ -13,7 +13,6 @@ export class EnrollInCourseCommand {
 export const enrollInCourse: CommandDefinition<EnrollInCourseDto> = {
   type: 'EnrollInCourse',
   dto: EnrollInCourseDto,
-  centerOf: () => CENTER_FROM_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.enrolledOn),
   build: (dto, metadata) => new EnrollInCourseCommand(dto, metadata),
 };

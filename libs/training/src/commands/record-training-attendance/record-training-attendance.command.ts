@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { RecordTrainingAttendanceDto } from './record-training-attendance.dto';
 
 export class RecordTrainingAttendanceCommand {
@@ -13,7 +13,6 @@ export class RecordTrainingAttendanceCommand {
 export const recordTrainingAttendance: CommandDefinition<RecordTrainingAttendanceDto> = {
   type: 'RecordTrainingAttendance',
   dto: RecordTrainingAttendanceDto,
-  centerOf: () => CENTER_FROM_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.date),
   build: (dto, metadata) => new RecordTrainingAttendanceCommand(dto, metadata),
 };

@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { RecordTrainingCertificateDto } from './record-training-certificate.dto';
 
 export class RecordTrainingCertificateCommand {
@@ -13,7 +13,6 @@ export class RecordTrainingCertificateCommand {
 export const recordTrainingCertificate: CommandDefinition<RecordTrainingCertificateDto> = {
   type: 'RecordTrainingCertificate',
   dto: RecordTrainingCertificateDto,
-  centerOf: () => CENTER_FROM_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.obtainedOn),
   build: (dto, metadata) => new RecordTrainingCertificateCommand(dto, metadata),
 };

@@ -4,7 +4,8 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds, TraineeResult } from '../command-support';
+import { dtoWithPathIds } from '@saeil/core';
+import { TraineeResult } from '../command-support';
 import { RecordTrainingCertificateBody, RecordTrainingCertificateDto } from './record-training-certificate.dto';
 import { recordTrainingCertificate } from './record-training-certificate.command';
 

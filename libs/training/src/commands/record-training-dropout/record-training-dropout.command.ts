@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
-import { CENTER_FROM_CASE, occurredAtOfDay } from '../command-support';
+import { occurredAtOfDay } from '@saeil/core';
 import { RecordTrainingDropoutDto } from './record-training-dropout.dto';
 
 export class RecordTrainingDropoutCommand {
@@ -13,7 +13,6 @@ export class RecordTrainingDropoutCommand {
 export const recordTrainingDropout: CommandDefinition<RecordTrainingDropoutDto> = {
   type: 'RecordTrainingDropout',
   dto: RecordTrainingDropoutDto,
-  centerOf: () => CENTER_FROM_CASE,
   occurredAtOf: (dto) => occurredAtOfDay(dto.droppedOn),
   build: (dto, metadata) => new RecordTrainingDropoutCommand(dto, metadata),
 };

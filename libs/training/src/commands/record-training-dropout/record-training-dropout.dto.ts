@@ -1,21 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsISO8601, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDateOnly } from '@saeil/core';
 import { DROPOUT_REASONS, DropoutReason } from '@saeil/contracts';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { TraineeIds } from '../trainee-ids';
 
 /** The command as the Kafka command topic takes it; over HTTP the courseId comes from the URL. */
-export class RecordTrainingDropoutDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  courseId: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  clientId: string;
-
+export class RecordTrainingDropoutDto extends TraineeIds {
   @ApiProperty({ example: '2026-04-10', description: 'YYYY-MM-DD, not in the future; within the course dates' })
-  @IsString() @Matches(DAY, { message: 'droppedOn must be YYYY-MM-DD' }) @IsISO8601({ strict: true })
+  @IsDateOnly()
   droppedOn: string;
 
   @ApiProperty({ enum: DROPOUT_REASONS, example: 'employed', description: '중도탈락 사유' })

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
+import request from 'supertest';
+import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
+import { startTestSaeil, TestSaeil } from '../support/app';
+
+/**
+ * One woman's whole case, from registration to a job — once through HTTP, once through the
+ * Kafka command topic (an integration such as a field-outreach app) — and the two ending with
+ * identical read models: the same handlers, the same events, the same caseload and timeline.
+ */
+interface Step {
+  type: string;
+  method: 'post' | 'patch';
+  path: string;
+  ids?: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+type Send = (step: Step) => Promise<Record<string, any>>;
+
+const COUNSELOR = 'counselor-kim';
+const CENTER = 'center-naju';
+
+async function runCase(send: Send): Promise<{ clientId: string; courseId: string; internshipId: string; placementId: string; last: number }> {
+  const registered = await send({
+    type: 'RegisterClient',
+    method: 'post',
+    path: '/clients',
+    body: {
+      name: '박지현',
+      birthDate: '1986-07-21',
+      phone: '010-5555-0101',
+      centerId: CENTER,
+      counselorId: COUNSELOR,
+      region: '전라남도',
+      careerBreakReason: 'childcare',
+      careerBreakYears: 6,
+      lastOccupation: '경리 사무원',
+      experienceYears: 5,
+      desiredOccupation: '회계 사무원',
+      desiredEmploymentType: 'regular',
+    },
+  });
+  const clientId = registered.clientId as string;
+  const ids = { clientId };
+  for (const purpose of ['service', 'employer_sharing']) {
+    await send({ type: 'GiveConsent', method: 'post', path: '/clients/:clientId/consents', ids, body: { purpose, version: '2026-01', givenOn: '2026-02-02' } });
+  }
+  const sessions = [
+    { channel: 'in_center', topic: '초기상담: 경력과 희망 직종', occurredOn: '2026-02-02', durationMinutes: 60 },
+    { channel: 'phone', topic: '훈련 과정 안내', occurredOn: '2026-02-09', durationMinutes: 20 },
+    { channel: 'mobile_outreach', place: '빛가람 LH 아파트 단지', topic: '이력서 점검', occurredOn: '2026-02-16', durationMinutes: 40 },
+  ];
+  for (const session of sessions) await send({ type: 'RecordCounselingSession', method: 'post', path: '/clients/:clientId/counseling-sessions', ids, body: session });
+  await send({
+    type: 'SetEmploymentPlan',
+    method: 'post',
+    path: '/clients/:clientId/employment-plan',
+    ids,
+    body: {
+      goals: ['회계 사무 정규직 취업'],
+      desiredOccupation: '회계 사무원',
+      plannedServices: ['training', 'internship', 'job_matching'],
+      nextAction: { description: '전산회계 과정 수강', dueOn: '2026-03-02' },
+      setOn: '2026-02-16',
+    },
+  });
+  const course = await send({
+    type: 'CreateCourse',
+    method: 'post',
+    path: '/courses',
+    body: { centerId: CENTER, title: '전산회계 실무', provider: '나주직업전문학교', field: '경영·회계', startsOn: '2026-03-02', endsOn: '2026-05-29', hours: 240, capacity: 20 },
+  });
+  const courseId = course.courseId as string;
+  await send({ type: 'EnrollInCourse', method: 'post', path: '/courses/:courseId/enrollments', ids: { courseId }, body: { clientId, enrolledOn: '2026-02-23' } });
+  await send({ type: 'CompleteTraining', method: 'post', path: '/courses/:courseId/completions', ids: { courseId }, body: { clientId, completedOn: '2026-05-29' } });
+  const internship = await send({
+    type: 'StartInternship',
+    method: 'post',
+    path: '/internships',
+    body: { clientId, employerId: 'employer-hanul', employerName: '한울세무회계', jobTitle: '회계 보조', startOn: '2026-06-01', plannedEndOn: '2026-08-31', programYear: 2026, region: '전라남도' },
+  });
+  const internshipId = internship.internshipId as string;
+  await send({ type: 'ConvertInternship', method: 'post', path: '/internships/:internshipId/conversion', ids: { internshipId }, body: { convertedOn: '2026-08-31', jobTitle: '회계 사무원', employmentType: 'regular' } });
+  const placement = await send({
+    type: 'StartEmployment',
+    method: 'post',
+    path: '/clients/:clientId/placements',
+    ids,
+    body: {
+      employerName: '한울세무회계',
+      jobTitle: '회계 사무원',
+      occupation: '0231',
+      employmentType: 'regular',
+      weeklyHours: 40,
+      monthlyWage: 2_400_000,
+      startOn: '2026-09-01',
+      channel: 'center',
+      employmentInsurance: true,
+    },
+  });
+  return { clientId, courseId, internshipId, placementId: placement.placementId as string, last: placement.position as number };
+}
+
+/** The read models of one case, with what differs between two runs by nature (ids, recording instants) taken out. */
+async function readModels(saeil: TestSaeil, run: Awaited<ReturnType<typeof runCase>>) {
+  const caseload = await request(saeil.url).get('/caseload').query({ counselorId: COUNSELOR, minPosition: run.last, waitMs: 20000 }).expect(200);
+  expect(caseload.body.consistency.reached).toBe(true);
+  const timeline = await request(saeil.url).get(`/cases/${run.clientId}/timeline`).query({ minPosition: run.last, pageSize: 100 }).expect(200);
+  expect(timeline.body.consistency.reached).toBe(true);
+  const course = await request(saeil.url).get(`/courses/${run.courseId}`).expect(200);
+  const placements = await request(saeil.url).get(`/clients/${run.clientId}/placements`).expect(200);
+  const sessions = await request(saeil.url).get(`/clients/${run.clientId}/counseling-sessions`).expect(200);
+  const { clientId, registeredAt, lastEventAt, ...row } = caseload.body.items.find((i: { clientId: string }) => i.clientId === run.clientId);
+  return {
+    caseload: row,
+    timeline: timeline.body.items.map(({ occurredAt, summary, type, context, actorId, centerId }: Record<string, string>) => ({
+      // Dated commands carry their day; undated ones (registration, course creation) the moment they were recorded.
+      occurredOn: occurredAt.slice(0, 10),
+      summary,
+      type,
+      context,
+      actorId,
+      centerId,
+    })),
+    course: { enrolled: course.body.enrolled, completed: course.body.completed, remainingCapacity: course.body.remainingCapacity },
+    placements: JSON.parse(JSON.stringify(placements.body).replaceAll(run.placementId, 'P').replaceAll(run.clientId, 'C').replace(/"recordedAt":"[^"]+"/g, '"recordedAt":"T"').replace(/"position":\d+/g, '"position":0')),
+    sessions: (sessions.body.items as Record<string, unknown>[]).map(({ channel, topic, place, durationMinutes, occurredOn }) => ({ channel, topic, place, durationMinutes, occurredOn })),
+  };
+}
+
+describeKafka('one full case, through HTTP and through the Kafka command topic', () => {
+  let viaHttp: TestSaeil;
+  let viaKafka: TestSaeil;
+  let producer: Producer;
+  let consumer: Consumer;
+  const replies = new Map<string, Record<string, any>>();
+
+  beforeAll(async () => {
+    [viaHttp, viaKafka] = await Promise.all([startTestSaeil({ label: 'full_case_http', kafka: true }), startTestSaeil({ label: 'full_case_kafka', kafka: true })]);
+    const kafka = new Kafka({ clientId: 'full-case', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
+    producer = kafka.producer();
+    await producer.connect();
+    consumer = kafka.consumer({ groupId: `full-case-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: viaKafka.runtime.topics.commandReplies(), fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void replies.set(message.key!.toString(), JSON.parse(message.value!.toString())) });
+  }, 120_000);
+
+  afterAll(async () => {
+    await consumer?.disconnect();
+    await producer?.disconnect();
+    await Promise.all([viaHttp?.dispose(), viaKafka?.dispose()]);
+  });
+
+  const http: Send = async (step) => {
+    const path = Object.entries(step.ids ?? {}).reduce((p, [k, v]) => p.replace(`:${k}`, v), step.path);
+    const response = await request(viaHttp.url)[step.method](path).set('X-Actor-Id', COUNSELOR).send(step.body);
+    if (response.status >= 300) throw new Error(`${step.type} via HTTP answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+
+  const kafkaDoor: Send = async (step) => {
+    const commandId = `field-app-${randomUUID()}`;
+    await producer.send({
+      topic: viaKafka.runtime.topics.commands(),
+      messages: [{ key: commandId, value: JSON.stringify({ commandId, type: step.type, actorId: COUNSELOR, payload: { ...step.body, ...step.ids } }) }],
+    });
+    const reply = await waitFor(async () => replies.get(commandId), { timeoutMs: 30_000, description: `reply to ${step.type}` });
+    if (reply.status !== 'accepted') throw new Error(`${step.type} via Kafka was rejected: ${JSON.stringify(reply.error)}`);
+    return reply.result;
+  };
+
+  it('ends with identical caseload, timeline, course, placement and session views', async () => {
+    const httpRun = await runCase(http);
+    const kafkaRun = await runCase(kafkaDoor);
+    const [a, b] = [await readModels(viaHttp, httpRun), await readModels(viaKafka, kafkaRun)];
+
+    expect(a.caseload).toMatchObject({ status: 'employed', lastContactOn: '2026-02-16', nextAction: { description: '전산회계 과정 수강', dueOn: '2026-03-02' }, centerId: CENTER, counselorId: COUNSELOR });
+    expect(a.timeline.map((t: { type: string }) => t.type).sort()).toEqual(
+      [
+        'ClientRegistered',
+        'ConsentGiven',
+        'ConsentGiven',
+        'CounselingSessionRecorded',
+        'CounselingSessionRecorded',
+        'CounselingSessionRecorded',
+        'EmploymentPlanSet',
+        'TrainingEnrolled',
+        'TrainingCompleted',
+        'InternshipStarted',
+        'InternshipConverted',
+        'EmploymentStarted',
+      ].sort(),
+    );
+    expect(a.timeline.find((t: { type: string }) => t.type === 'EmploymentStarted')).toMatchObject({ occurredOn: '2026-09-01', actorId: COUNSELOR, centerId: CENTER, summary: expect.stringContaining('한울세무회계') });
+    expect(a.course).toEqual({ enrolled: 1, completed: 1, remainingCapacity: 19 });
+    expect(a.sessions).toHaveLength(3);
+
+    expect(b).toEqual(a);
+  }, 180_000);
+});
