@@ -40,6 +40,7 @@ async function runCase(send: Send): Promise<{ clientId: string; courseId: string
       experienceYears: 5,
       desiredOccupation: '회계 사무원',
       desiredEmploymentType: 'regular',
+      registeredOn: '2026-02-02',
     },
   });
   const clientId = registered.clientId as string;
@@ -116,7 +117,7 @@ async function readModels(saeil: TestSaeil, run: Awaited<ReturnType<typeof runCa
   return {
     caseload: row,
     timeline: timeline.body.items.map(({ occurredAt, summary, type, context, actorId, centerId }: Record<string, string>) => ({
-      // Dated commands carry their day; undated ones (registration, course creation) the moment they were recorded.
+      // Dated commands carry their day; undated ones (course creation) the moment they were recorded.
       occurredOn: occurredAt.slice(0, 10),
       summary,
       type,
@@ -194,7 +195,8 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
         'EmploymentStarted',
       ].sort(),
     );
-    expect(a.timeline.find((t: { type: string }) => t.type === 'EmploymentStarted')).toMatchObject({ occurredOn: '2026-09-01', actorId: COUNSELOR, centerId: CENTER, summary: expect.stringContaining('한울세무회계') });
+    expect(a.timeline[0]).toMatchObject({ type: 'EmploymentStarted', occurredOn: '2026-09-01', actorId: COUNSELOR, centerId: CENTER, summary: expect.stringContaining('한울세무회계') });
+    expect(a.timeline[a.timeline.length - 1]).toMatchObject({ type: 'ClientRegistered', occurredOn: '2026-02-02' });
     expect(a.course).toEqual({ enrolled: 1, completed: 1, remainingCapacity: 19 });
     expect(a.sessions).toHaveLength(3);
 

@@ -74,6 +74,14 @@ export class SaeilConfig {
   @IsOptional() @Transform(blankToUndefined) @IsString() @MinLength(32, { message: 'IDENTITY_HASH_KEY must be at least 32 characters long' })
   IDENTITY_HASH_KEY?: string = undefined;
 
+  /** 새일여성인턴 subsidy schedules per program year and region (JSON, validated at start). */
+  @IsString()
+  SAEIL_INTERNSHIP_SUBSIDIES_FILE = 'config/internship-subsidies.json';
+
+  /** Startup marketing-grant cap per team and teams per year (JSON, validated at start). */
+  @IsString()
+  SAEIL_STARTUP_SUPPORT_FILE = 'config/startup-support.json';
+
   /** Longest a query may wait for its read model to reach a position (read-your-writes). */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   MAX_CONSISTENCY_WAIT_MS = 5000;

@@ -7,7 +7,6 @@ import request from 'supertest';
 import { internshipStreamId } from '@saeil/contracts';
 import { describeKafka, kafkaBrokers, waitFor } from '../../../tests/support/env';
 import { countEvents, newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
-import { INTERNSHIP_SUBSIDIES_FILE_ENV } from './config/internship-subsidies.config';
 
 /** The schedule this test runs under (through SAEIL_INTERNSHIP_SUBSIDIES_FILE, as a deployment would). */
 const schedule = {
@@ -34,13 +33,11 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
   const published: { key: string; type: string; data: Record<string, unknown> }[] = [];
   const replies: Record<string, any>[] = [];
   let clientNo = 100;
-  const previousFile = process.env[INTERNSHIP_SUBSIDIES_FILE_ENV];
 
   beforeAll(async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'saeil-internship-')), 'subsidies.json');
     writeFileSync(file, JSON.stringify(schedule));
-    process.env[INTERNSHIP_SUBSIDIES_FILE_ENV] = file;
-    saeil = await startTestSaeil({ label: 'internship', kafka: true });
+    saeil = await startTestSaeil({ label: 'internship', kafka: true, env: { SAEIL_INTERNSHIP_SUBSIDIES_FILE: file } });
     const kafka = new Kafka({ clientId: 'internship-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
     consumer = kafka.consumer({ groupId: `internship-test-${randomUUID()}` });
     await consumer.connect();
@@ -60,8 +57,6 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
     await consumer?.disconnect();
     await producer?.disconnect();
     await saeil?.dispose();
-    if (previousFile === undefined) delete process.env[INTERNSHIP_SUBSIDIES_FILE_ENV];
-    else process.env[INTERNSHIP_SUBSIDIES_FILE_ENV] = previousFile;
   });
 
   async function giveConsent(clientId: string, purpose: 'service' | 'employer_sharing'): Promise<void> {

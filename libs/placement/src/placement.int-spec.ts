@@ -7,7 +7,6 @@ import request from 'supertest';
 import { clientStreamId, placementsStreamId } from '@saeil/contracts';
 import { describeKafka, kafkaBrokers, waitFor } from '../../../tests/support/env';
 import { countEvents, newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
-import { STARTUP_SUPPORT_FILE_ENV } from './config/startup-support.config';
 
 /** Placement and startup support through HTTP on PostgreSQL and Kafka, with a budget of 2 teams a year. */
 describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
@@ -17,13 +16,11 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
   const published: { key: string; type: string; data: Record<string, unknown> }[] = [];
   const replies: Record<string, unknown>[] = [];
   const configDir = mkdtempSync(path.join(tmpdir(), 'saeil-placement-'));
-  const previousConfig = process.env[STARTUP_SUPPORT_FILE_ENV];
 
   beforeAll(async () => {
     const configFile = path.join(configDir, 'startup-support.json');
     writeFileSync(configFile, JSON.stringify({ years: { '*': { capPerTeam: 500_000, teamsPerCenter: 2 } } }));
-    process.env[STARTUP_SUPPORT_FILE_ENV] = configFile;
-    saeil = await startTestSaeil({ label: 'placement', kafka: true });
+    saeil = await startTestSaeil({ label: 'placement', kafka: true, env: { SAEIL_STARTUP_SUPPORT_FILE: configFile } });
     const kafka = new Kafka({ clientId: 'placement-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
     consumer = kafka.consumer({ groupId: `placement-test-${randomUUID()}` });
     await consumer.connect();
@@ -43,8 +40,6 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
     await consumer?.disconnect();
     await producer?.disconnect();
     await saeil?.dispose();
-    if (previousConfig === undefined) delete process.env[STARTUP_SUPPORT_FILE_ENV];
-    else process.env[STARTUP_SUPPORT_FILE_ENV] = previousConfig;
     rmSync(configDir, { recursive: true, force: true });
   });
 

@@ -1,3 +1,4 @@
+import { SaeilConfig } from '@saeil/config';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { PLACEMENT_CONTEXT } from '@saeil/contracts';
@@ -27,7 +28,7 @@ import { StartupGrantTeams1732240500000 } from './migrations/1732240500000-start
   controllers: [StartEmploymentController, EndEmploymentController, VoidPlacementController, StartStartupController, PayStartupGrantController, ListPlacementsController],
   providers: [
     // Read and checked when the module starts: a bad file stops the start, naming file and field.
-    { provide: StartupSupportConfig, useFactory: () => StartupSupportConfig.load() },
+    { provide: StartupSupportConfig, inject: [SaeilConfig], useFactory: (config: SaeilConfig) => StartupSupportConfig.load(config.SAEIL_STARTUP_SUPPORT_FILE) },
     StartEmploymentHandler,
     EndEmploymentHandler,
     VoidPlacementHandler,

@@ -62,6 +62,13 @@ function refusal(command: ClientCommand, history: IntakeEvent[]): { code: string
 }
 
 describe('registering a client', () => {
+  it('a late registration keeps its real date out of the payload (it dates the event) and may not be in the future', () => {
+    const [event] = clientDecider.decide({ ...register, registeredOn: '2026-02-02' }, given());
+    expect(event.data).not.toHaveProperty('registeredOn');
+    assertMatchesContract(event);
+    expect(() => clientDecider.decide({ ...register, registeredOn: '2026-11-23', today: '2026-11-22' }, given())).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
+  });
+
   it('given no history, ClientRegistered carries her intake data, profile and identity keys (name trimmed, spaces collapsed)', () => {
     const profile = {
       education: 'university',

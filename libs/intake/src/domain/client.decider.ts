@@ -18,6 +18,8 @@ export interface RegisterClient extends ClientProfile {
   identityKeys: string[];
   /** Matched clients the counselor confirmed to be other people. */
   allowDuplicateOf?: string[];
+  /** The day she registered, when recorded late (the event's occurred date); today otherwise. */
+  registeredOn?: string;
   /** The day the command is decided (in Korea), injected so tests control it. */
   today: string;
 }
@@ -177,6 +179,7 @@ export function evolveClient(state: ClientState, event: IntakeEvent): ClientStat
 function register(command: RegisterClient, state: ClientState): IntakeEvent[] {
   if (state.exists) throw new RuleViolation('CLIENT_ALREADY_REGISTERED', '이미 등록된 구직자입니다.');
   requirePlausibleBirthDate(command.birthDate, command.today);
+  if (command.registeredOn) requireNotInFuture('registeredOn', command.registeredOn, command.today);
   const { clientId, centerId, counselorId, birthDate, phone, identityKeys, allowDuplicateOf } = command;
   return [
     {

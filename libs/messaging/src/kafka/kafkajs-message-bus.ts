@@ -37,7 +37,9 @@ export class KafkajsMessageBus implements MessageBus {
       logCreator: () => ({ level, log: entry }) => {
         const { message, ...extra } = entry;
         if (!log) return;
-        if (level <= logLevel.ERROR) log.error({ kafka: extra }, message);
+        // kafkajs logs every failed response at ERROR, though most are retried (a new topic not
+        // served yet, a leader moving); those are warnings until they surface as a failure.
+        if (level <= logLevel.ERROR && !message.startsWith('Response ')) log.error({ kafka: extra }, message);
         else log.warn({ kafka: extra }, message);
       },
     });
@@ -65,8 +67,10 @@ export class KafkajsMessageBus implements MessageBus {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.topic));
     if (missing.length === 0) return;
+    // Not kafkajs's waitForLeaders: its wait gives up on "This server does not host this
+    // topic-partition", which a KRaft broker answers for a moment after creating a topic.
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: missing.map((t) => ({
         topic: t.topic,
         numPartitions: t.partitions ?? this.options.defaultPartitions,
@@ -77,9 +81,9 @@ export class KafkajsMessageBus implements MessageBus {
   }
 
   /**
-   * createTopics returns once the controller has leaders, but a broker may not serve the new
-   * partitions' metadata for a moment; a consumer subscribing then fails with "This server does
-   * not host this topic-partition". Wait until every partition has a leader in the metadata.
+   * A broker may not serve a new topic's metadata for a moment after creating it; a consumer
+   * subscribing then fails with "This server does not host this topic-partition". Wait until
+   * every partition has a leader in the metadata.
    */
   private async untilTopicsServed(topics: string[], timeoutMs = 30000): Promise<void> {
     const admin = await this.getAdmin();

@@ -1,5 +1,6 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
+import { occurredAtOfDay } from '@saeil/core';
 import { RegisterClientDto } from './register-client.dto';
 
 export class RegisterClientCommand {
@@ -13,5 +14,6 @@ export const registerClient: CommandDefinition<RegisterClientDto> = {
   type: 'RegisterClient',
   dto: RegisterClientDto,
   centerOf: (dto) => dto.centerId,
+  occurredAtOf: (dto) => (dto.registeredOn ? occurredAtOfDay(dto.registeredOn) : undefined),
   build: (dto, metadata) => new RegisterClientCommand(dto, metadata),
 };

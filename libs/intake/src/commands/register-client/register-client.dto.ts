@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
 import { IsCenterOrCounselorId, IsDateOnly } from '@saeil/core';
 import { Absent, ClientProfileFields, IsKoreanPhone, IsPersonName, RegionProperty } from '../client-fields';
 
 export class RegisterClientDto extends ClientProfileFields {
+  @ApiPropertyOptional({ example: '2026-02-02', description: 'The day she registered, when it is recorded late (YYYY-MM-DD, not in the future); today when left out' })
+  @IsOptional() @IsDateOnly()
+  registeredOn?: string;
+
   @ApiProperty({ example: '김영희' })
   @IsPersonName()
   name: string;
