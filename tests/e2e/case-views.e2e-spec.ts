@@ -1,0 +1,75 @@
+import request from 'supertest';
+import { newClient, startTestSaeil, TestSaeil } from '../support/app';
+
+/** The caseload and the timeline as a counselor uses them: filters, search, sorting, paging. */
+describe('caseload and timeline', () => {
+  let saeil: TestSaeil;
+  const counselorId = 'counselor-views';
+  const ids: string[] = [];
+  let last = 0;
+
+  const post = async (path: string, body: object) => {
+    const response = await request(saeil.url).post(path).set('X-Actor-Id', counselorId).send(body);
+    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    last = Math.max(last, response.body.position);
+    return response.body;
+  };
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'case_views', kafka: false });
+    const names = ['김서연', '이하은', '박서윤'];
+    for (const [i, name] of names.entries()) {
+      const { clientId } = await post('/clients', { ...newClient(300 + i, counselorId), name, registeredOn: `2026-03-0${i + 1}` });
+      ids.push(clientId);
+      await post(`/clients/${clientId}/consents`, { purpose: 'service', version: '2026-01', givenOn: `2026-03-0${i + 1}` });
+    }
+    // 김서연: counselled, with a plan due soon; 이하은: counselled later, plan due later; 박서윤: case closed.
+    await post(`/clients/${ids[0]}/counseling-sessions`, { channel: 'in_center', topic: '초기상담', durationMinutes: 50, occurredOn: '2026-03-10' });
+    await post(`/clients/${ids[0]}/employment-plan`, { goals: ['사무직 취업'], desiredOccupation: '사무원', plannedServices: ['counseling'], nextAction: { description: '이력서 제출', dueOn: '2026-03-20' }, setOn: '2026-03-10' });
+    await post(`/clients/${ids[1]}/counseling-sessions`, { channel: 'phone', topic: '근황 확인', durationMinutes: 15, occurredOn: '2026-03-12' });
+    await post(`/clients/${ids[1]}/employment-plan`, { goals: ['요양보호사'], desiredOccupation: '요양보호사', plannedServices: ['training'], nextAction: { description: '훈련 등록', dueOn: '2026-04-15' }, setOn: '2026-03-12' });
+    await post(`/clients/${ids[2]}/closure`, { reason: '연락 두절', closedOn: '2026-03-15' });
+  }, 60_000);
+  afterAll(async () => saeil?.dispose());
+
+  const caseload = async (query: Record<string, string | number>) =>
+    (await request(saeil.url).get('/caseload').query({ counselorId, minPosition: last, ...query }).expect(200)).body;
+
+  it('shows each case with its status, last contact and next action', async () => {
+    const page = await caseload({ sort: 'name' });
+    expect(page.consistency.reached).toBe(true);
+    expect(page.items.map((i: Record<string, unknown>) => [i.name, i.status, i.lastContactOn, (i.nextAction as { dueOn?: string } | null)?.dueOn ?? null])).toEqual([
+      ['김서연', 'counseling', '2026-03-10', '2026-03-20'],
+      ['박서윤', 'closed', null, null],
+      ['이하은', 'counseling', '2026-03-12', '2026-04-15'],
+    ]);
+  });
+
+  it('filters by status, by part of a name and by next action due, and pages', async () => {
+    expect((await caseload({ status: 'closed' })).items.map((i: { name: string }) => i.name)).toEqual(['박서윤']);
+    expect((await caseload({ q: '하은' })).items.map((i: { name: string }) => i.name)).toEqual(['이하은']);
+    expect((await caseload({ q: '%' })).total).toBe(0);
+    expect((await caseload({ nextActionDueBefore: '2026-03-31' })).items.map((i: { name: string }) => i.name)).toEqual(['김서연']);
+    expect((await caseload({ sort: 'nextActionDue' })).items.map((i: { name: string }) => i.name)).toEqual(['김서연', '이하은', '박서윤']);
+    const second = await caseload({ sort: 'name', page: 2, pageSize: 2 });
+    expect({ total: second.total, names: second.items.map((i: { name: string }) => i.name) }).toEqual({ total: 3, names: ['이하은'] });
+    const bad = await request(saeil.url).get('/caseload').query({ counselorId, status: 'hired' }).expect(400);
+    expect(bad.body.error.fields[0]).toMatchObject({ field: 'status' });
+  });
+
+  it('tells a case’s history in plain Korean, newest first, paged; an unknown or malformed id is 404 / 400', async () => {
+    const timeline = (await request(saeil.url).get(`/cases/${ids[0]}/timeline`).query({ minPosition: last }).expect(200)).body;
+    expect(timeline.items.map((i: { summary: string }) => i.summary)).toEqual([
+      '취업지원계획 수립 — 다음 단계: 이력서 제출 (2026-03-20까지)',
+      '개별상담 (내방, 50분): 초기상담',
+      '개인정보 수집·이용 동의 (서식 2026-01)',
+      '구직등록 (전라남도)',
+    ]);
+    expect(timeline.items[0]).toMatchObject({ actorId: counselorId, centerId: 'center-naju', occurredAt: '2026-03-10T00:00:00.000Z' });
+    const page2 = (await request(saeil.url).get(`/cases/${ids[0]}/timeline`).query({ page: 2, pageSize: 3 }).expect(200)).body;
+    expect({ total: page2.total, types: page2.items.map((i: { type: string }) => i.type) }).toEqual({ total: 4, types: ['ClientRegistered'] });
+    await request(saeil.url).get('/cases/6f1c2b1e-0000-4000-8000-000000000000/timeline').expect(404);
+    const malformed = await request(saeil.url).get('/cases/not-a-uuid/timeline').expect(400);
+    expect(malformed.body.error.fields[0]).toMatchObject({ field: 'clientId' });
+  });
+});
