@@ -456,6 +456,16 @@ describe('Dockerfile', () => {
     expect(copies(final).some((c) => new RegExp(`--from=${build!.name}\\s+\\S*dist\\S*\\s+\\S*dist`).test(c))).toBe(true);
   });
 
+  it('ships the program rules every configured file points at (config/, read at start)', () => {
+    const copies = effectiveInstructions(stages, final).filter((i) => i.keyword === 'COPY').map((i) => i.args);
+    expect(copies.some((c) => /\s\S*config\S*\s+\S*config/.test(c))).toBe(true);
+    const defaults = new SaeilConfig();
+    for (const file of [defaults.SAEIL_INTERNSHIP_SUBSIDIES_FILE, defaults.SAEIL_STARTUP_SUPPORT_FILE]) {
+      expect(file.startsWith('config/')).toBe(true);
+      expect(existsSync(path.join(ROOT, file))).toBe(true);
+    }
+  });
+
   it('uses Node 24 and sets NODE_ENV=production, HOST=0.0.0.0, EXPOSE 3000', () => {
     // ARGs before the first FROM may be used in FROM lines.
     const dockerfile = read('Dockerfile');
