@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import request from 'supertest';
-import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
+import { describeKafka } from '../support/env';
 import { startTestSaeil, TestSaeil } from '../support/app';
+import { KafkaObserver, observeTopics } from '../support/kafka-observer';
 
 /**
  * One woman's whole case, from registration to a job — once through HTTP, once through the
@@ -134,24 +134,15 @@ async function readModels(saeil: TestSaeil, run: Awaited<ReturnType<typeof runCa
 describeKafka('one full case, through HTTP and through the Kafka command topic', () => {
   let viaHttp: TestSaeil;
   let viaKafka: TestSaeil;
-  let producer: Producer;
-  let consumer: Consumer;
-  const replies = new Map<string, Record<string, any>>();
+  let kafka: KafkaObserver;
 
   beforeAll(async () => {
     [viaHttp, viaKafka] = await Promise.all([startTestSaeil({ label: 'full_case_http', kafka: true }), startTestSaeil({ label: 'full_case_kafka', kafka: true })]);
-    const kafka = new Kafka({ clientId: 'full-case', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
-    producer = kafka.producer();
-    await producer.connect();
-    consumer = kafka.consumer({ groupId: `full-case-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic: viaKafka.runtime.topics.commandReplies(), fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void replies.set(message.key!.toString(), JSON.parse(message.value!.toString())) });
+    kafka = await observeTopics(viaKafka, { contexts: [] });
   }, 120_000);
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await producer?.disconnect();
+    await kafka?.stop();
     await Promise.all([viaHttp?.dispose(), viaKafka?.dispose()]);
   });
 
@@ -163,12 +154,7 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
   };
 
   const kafkaDoor: Send = async (step) => {
-    const commandId = `field-app-${randomUUID()}`;
-    await producer.send({
-      topic: viaKafka.runtime.topics.commands(),
-      messages: [{ key: commandId, value: JSON.stringify({ commandId, type: step.type, actorId: COUNSELOR, payload: { ...step.body, ...step.ids } }) }],
-    });
-    const reply = await waitFor(async () => replies.get(commandId), { timeoutMs: 30_000, description: `reply to ${step.type}` });
+    const reply = await kafka.sendCommand(step.type, { ...step.body, ...step.ids }, { actorId: COUNSELOR, commandId: `field-app-${randomUUID()}` });
     if (reply.status !== 'accepted') throw new Error(`${step.type} via Kafka was rejected: ${JSON.stringify(reply.error)}`);
     return reply.result;
   };

@@ -1,42 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import request from 'supertest';
-import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
+import { describeKafka, waitFor } from '../support/env';
 import { countEvents, newClient, startTestSaeil, TestSaeil } from '../support/app';
+import { KafkaObserver, observeTopics } from '../support/kafka-observer';
 
 describeKafka('commands over the Kafka command topic', () => {
   let saeil: TestSaeil;
-  let producer: Producer;
-  let consumer: Consumer;
-  const replies: Record<string, unknown>[] = [];
-  const deadLetters: { value: string; reason: string }[] = [];
+  let kafka: KafkaObserver;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'command_topic', kafka: true });
-    const kafka = new Kafka({ clientId: 'command-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
-    producer = kafka.producer();
-    await producer.connect();
-    consumer = kafka.consumer({ groupId: `command-test-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [saeil.runtime.topics.commandReplies(), saeil.runtime.topics.commandDeadLetter()], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        if (topic === saeil.runtime.topics.commandReplies()) replies.push(JSON.parse(message.value!.toString()));
-        else deadLetters.push({ value: message.value!.toString(), reason: String(message.headers!.reason) });
-      },
-    });
+    kafka = await observeTopics(saeil, { contexts: [], deadLetters: true });
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await producer?.disconnect();
+    await kafka?.stop();
     await saeil?.dispose();
   });
 
-  const send = (value: string, key = randomUUID()) => producer.send({ topic: saeil.runtime.topics.commands(), messages: [{ key, value }] });
+  const send = (value: string, key?: string) => kafka.send(value, key);
   const replyTo = (commandId: string, n = 1) =>
     waitFor(async () => {
-      const found = replies.filter((r) => r.commandId === commandId);
+      const found = kafka.replies.filter((r) => r.commandId === commandId);
       return found.length >= n ? found : undefined;
     }, { timeoutMs: 30_000, description: `reply to ${commandId}` });
 
@@ -80,7 +65,7 @@ describeKafka('commands over the Kafka command topic', () => {
     await send('{"commandId": ', key);
     await send(JSON.stringify({ commandId: `x-${randomUUID()}`, type: 'LaunchRocket', actorId: 'a', payload: {} }), key);
     await send(JSON.stringify({ type: 'RegisterClient', actorId: 'a', payload: newClient(14) }), key);
-    const letters = await waitFor(async () => (deadLetters.length >= 3 ? deadLetters : undefined), { timeoutMs: 30_000, description: '3 dead letters' });
+    const letters = await waitFor(async () => (kafka.deadLetters.length >= 3 ? kafka.deadLetters : undefined), { timeoutMs: 30_000, description: '3 dead letters' });
     expect(letters.map((l) => l.reason)).toEqual(['value is not JSON', 'unknown command type LaunchRocket', expect.stringContaining('commandId')]);
     expect(await countEvents(saeil)).toBe(before);
   });

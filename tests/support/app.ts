@@ -1,4 +1,5 @@
 import pino from 'pino';
+import request from 'supertest';
 import { loadConfig, SaeilConfig } from '@saeil/config';
 import { RunningSaeil, startSaeil } from '@saeil/app';
 import { createTestDatabase, kafkaBrokers, TestDatabase, uniqueTopicPrefix } from './env';
@@ -59,4 +60,27 @@ export function newClient(i: number, counselorId = 'counselor-kim', centerId = '
     counselorId,
     region: '전라남도',
   };
+}
+
+export type ConsentPurpose = 'service' | 'employer_sharing';
+
+/**
+ * Registers client number n (`newClient(n, counselorId, centerId)`) through HTTP, expecting 201,
+ * then gives her the consents asked for (none unless told) through HTTP, each expecting 200,
+ * on the 2026-01 form given on `givenOn` (2026-01-02 unless told). Returns her client id.
+ */
+export async function registerClient(
+  saeil: RunningSaeil,
+  n: number,
+  options: { consents?: ConsentPurpose[]; counselorId?: string; centerId?: string; givenOn?: string } = {},
+): Promise<string> {
+  const created = await request(saeil.url).post('/clients').send(newClient(n, options.counselorId, options.centerId)).expect(201);
+  const clientId: string = created.body.clientId;
+  for (const purpose of options.consents ?? []) await giveConsent(saeil, clientId, purpose, options.givenOn);
+  return clientId;
+}
+
+/** Gives her consent for the purpose through HTTP (`POST /clients/:id/consents`), expecting 200. */
+export async function giveConsent(saeil: RunningSaeil, clientId: string, purpose: ConsentPurpose, givenOn = '2026-01-02'): Promise<void> {
+  await request(saeil.url).post(`/clients/${clientId}/consents`).send({ purpose, version: '2026-01', givenOn }).expect(200);
 }

@@ -1,50 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import request from 'supertest';
 import { counselingStreamId, groupProgramStreamId, outreachStreamId } from '@saeil/contracts';
-import { describeKafka, kafkaBrokers, waitFor } from '../../../tests/support/env';
-import { countEvents, newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { describeKafka, waitFor } from '../../../tests/support/env';
+import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 
 /** Counseling through HTTP (and the Kafka command topic) on real PostgreSQL and Kafka. */
 describeKafka('counseling: sessions, employment plan, group programs, outreach', () => {
   let saeil: TestSaeil;
-  let consumer: Consumer;
-  let producer: Producer;
-  const published: { key: string; type: string; data: Record<string, unknown> }[] = [];
-  const replies: Record<string, unknown>[] = [];
+  let kafka: KafkaObserver;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'counseling', kafka: true });
-    const kafka = new Kafka({ clientId: 'counseling-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
-    producer = kafka.producer();
-    await producer.connect();
-    consumer = kafka.consumer({ groupId: `counseling-test-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [saeil.runtime.topics.events('counseling'), saeil.runtime.topics.commandReplies()], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const value = JSON.parse(message.value!.toString());
-        if (topic === saeil.runtime.topics.commandReplies()) replies.push(value);
-        else published.push({ key: message.key!.toString(), type: String(message.headers!['event-type']), data: value.data });
-      },
-    });
+    kafka = await observeTopics(saeil, { contexts: ['counseling'] });
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await producer?.disconnect();
+    await kafka?.stop();
     await saeil?.dispose();
   });
 
   let seq = 100;
-  async function registerClient(consent = true): Promise<string> {
-    const created = await request(saeil.url).post('/clients').send(newClient(seq++, 'counselor-kim', 'center-naju')).expect(201);
-    const clientId: string = created.body.clientId;
-    if (consent) await appendToClient(clientId, { type: 'ConsentGiven', data: { clientId, purpose: 'service', version: '2026-01', givenOn: '2025-01-02' } });
-    return clientId;
-  }
+  /** A client at center-naju with counselor-kim, with her service consent (given 2025-01-02) unless told otherwise. */
+  const client = (consent = true) => registerClient(saeil, seq++, { counselorId: 'counselor-kim', centerId: 'center-naju', consents: consent ? ['service'] : [], givenOn: '2025-01-02' });
 
-  /** Until intake's consent and closing commands exist, the test writes those events itself. */
+  /** The test closes cases by writing CaseClosed into her stream itself. */
   function appendToClient(clientId: string, event: { type: string; data: Record<string, unknown> }) {
     return saeil.runtime.store.append(`client-${clientId}`, [event], {
       context: 'intake',
@@ -60,7 +40,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
     let clientId: string;
 
     beforeAll(async () => {
-      clientId = await registerClient();
+      clientId = await client();
     });
 
     it('records sessions over three channels, with the outreach place, at her center and dated when they happened', async () => {
@@ -142,7 +122,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
     });
 
     it('without the service consent → 422 CONSENT_REQUIRED; on a closed case → 422 CASE_CLOSED; nothing appended', async () => {
-      const noConsent = await registerClient(false);
+      const noConsent = await client(false);
       const before = await countEvents(saeil);
       const refused = await request(saeil.url).post(`/clients/${noConsent}/counseling-sessions`).send(session({ channel: 'in_center' })).expect(422);
       expect(refused.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } });
@@ -152,7 +132,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
         .expect(422);
       expect(noPlan.body.error.code).toBe('CONSENT_REQUIRED');
 
-      const closed = await registerClient();
+      const closed = await client();
       await appendToClient(closed, { type: 'CaseClosed', data: { clientId: closed, reason: '취업 후 종결', closedOn: '2025-03-01' } });
       const afterSetup = await countEvents(saeil);
       const onClosed = await request(saeil.url).post(`/clients/${closed}/counseling-sessions`).send(session({ channel: 'phone' })).expect(422);
@@ -175,7 +155,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
     };
 
     it('is set once, revised with a reason (only what changed is recorded), and read back with its history', async () => {
-      const clientId = await registerClient();
+      const clientId = await client();
       const early = await request(saeil.url).patch(`/clients/${clientId}/employment-plan`).send({ desiredOccupation: '회계', reason: '변경', revisedOn: '2025-03-05' }).expect(422);
       expect(early.body.error.code).toBe('NO_PLAN');
       await request(saeil.url).get(`/clients/${clientId}/employment-plan`).expect(404);
@@ -221,7 +201,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
 
   describe('group programs', () => {
     it('records a program with two sessions and their attendance, refusing unknown or unconsenting attendees', async () => {
-      const [kim, lee, withoutConsent] = [await registerClient(), await registerClient(), await registerClient(false)];
+      const [kim, lee, withoutConsent] = [await client(), await client(), await client(false)];
       const created = await request(saeil.url)
         .post('/group-programs')
         .send({ centerId: 'center-jinju', name: '취업 솔루션', year: 2025, plannedSessions: 18, plannedParticipants: 200 })
@@ -268,7 +248,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
 
   describe('mobile outreach', () => {
     it('records an outreach event at a named place with walk-in contacts and the registered clients counselled', async () => {
-      const kim = await registerClient();
+      const kim = await client();
       const held = await request(saeil.url)
         .post('/outreach-events')
         .send({ centerId: 'center-naju', place: '나주역 광장', heldOn: '2025-05-14', counselorIds: ['counselor-kim', 'counselor-lee'], walkInContacts: 23, registeredClientIds: [kim], notes: '구직 상담 부스' })
@@ -313,35 +293,26 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
 
   describe('the Kafka doors', () => {
     it('accepts RecordCounselingSession on the command topic with the client id in the payload', async () => {
-      const clientId = await registerClient();
+      const clientId = await client();
       const commandId = `outreach-app-${randomUUID()}`;
-      await producer.send({
-        topic: saeil.runtime.topics.commands(),
-        messages: [{ key: commandId, value: JSON.stringify({ commandId, type: 'RecordCounselingSession', actorId: 'outreach-app', payload: { clientId, ...session({ channel: 'mobile_outreach', place: '송월동 행정복지센터' }) } }) }],
-      });
-      const reply = await waitFor(async () => replies.find((r) => r.commandId === commandId), { timeoutMs: 30_000, description: 'command reply' });
+      const reply = await kafka.sendCommand('RecordCounselingSession', { clientId, ...session({ channel: 'mobile_outreach', place: '송월동 행정복지센터' }) }, { actorId: 'outreach-app', commandId });
       expect(reply).toMatchObject({ status: 'accepted', result: { clientId, sessionId: expect.any(String), duplicate: false } });
       const [event] = await stream(counselingStreamId(clientId));
       expect(event.data).toMatchObject({ channel: 'mobile_outreach', place: '송월동 행정복지센터' });
       expect(event.metadata).toMatchObject({ actorId: 'outreach-app', centerId: 'center-naju', commandId });
 
-      const badId = `outreach-app-${randomUUID()}`;
-      await producer.send({
-        topic: saeil.runtime.topics.commands(),
-        messages: [{ key: badId, value: JSON.stringify({ commandId: badId, type: 'RecordCounselingSession', actorId: 'outreach-app', payload: session({ channel: 'phone' }) }) }],
-      });
-      const rejected = await waitFor(async () => replies.find((r) => r.commandId === badId), { timeoutMs: 30_000, description: 'rejection' });
+      const rejected = await kafka.sendCommand('RecordCounselingSession', session({ channel: 'phone' }), { actorId: 'outreach-app' });
       expect(rejected).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'clientId' })] } });
     });
 
     it('publishes every counseling event to the counseling topic, keyed by its stream', async () => {
       const expected = ['CounselingSessionRecorded', 'EmploymentPlanSet', 'EmploymentPlanRevised', 'GroupProgramCreated', 'GroupSessionHeld', 'OutreachEventHeld'];
       const [{ n: written }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE context = 'counseling'`);
-      await waitFor(async () => published.length >= written, { timeoutMs: 30_000, description: `${written} counseling events on Kafka` });
-      expect(new Set(published.map((p) => p.type))).toEqual(new Set(expected));
-      expect(published).toHaveLength(written);
-      for (const p of published) expect(p.key).toMatch(/^(counseling|group-program|outreach)-[0-9a-f-]{36}$/);
-      const outreach = published.find((p) => p.type === 'OutreachEventHeld')!;
+      await waitFor(async () => kafka.published.length >= written, { timeoutMs: 30_000, description: `${written} counseling events on Kafka` });
+      expect(new Set(kafka.published.map((p) => p.type))).toEqual(new Set(expected));
+      expect(kafka.published).toHaveLength(written);
+      for (const p of kafka.published) expect(p.key).toMatch(/^(counseling|group-program|outreach)-[0-9a-f-]{36}$/);
+      const outreach = kafka.published.find((p) => p.type === 'OutreachEventHeld')!;
       expect(outreach.data).toMatchObject({ place: '나주역 광장', walkInContacts: 23 });
     });
   });

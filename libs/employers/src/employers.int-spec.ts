@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import request from 'supertest';
 import { agreementStreamId, employerStreamId, jobFairStreamId } from '@saeil/contracts';
-import { describeKafka, kafkaBrokers, waitFor } from '../../../tests/support/env';
+import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 import { businessNumberCheckDigit } from './domain/business-registration-number';
 
 /** A valid 사업자등록번호 with the given first nine digits. */
@@ -11,31 +11,15 @@ const numberFrom = (nine: string) => `${nine.slice(0, 3)}-${nine.slice(3, 5)}-${
 
 describeKafka('employers context (HTTP, PostgreSQL, Kafka)', () => {
   let saeil: TestSaeil;
-  let consumer: Consumer;
-  let producer: Producer;
-  const published: { key: string; type: string; data: Record<string, unknown> }[] = [];
-  const replies: Record<string, unknown>[] = [];
+  let kafka: KafkaObserver;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'employers', kafka: true });
-    const kafka = new Kafka({ clientId: 'employers-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
-    consumer = kafka.consumer({ groupId: `employers-test-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [saeil.runtime.topics.events('employers'), saeil.runtime.topics.commandReplies()], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const value = JSON.parse(message.value!.toString());
-        if (topic === saeil.runtime.topics.commandReplies()) replies.push(value);
-        else published.push({ key: message.key!.toString(), type: String(message.headers!['event-type']), data: value.data });
-      },
-    });
-    producer = kafka.producer();
-    await producer.connect();
+    kafka = await observeTopics(saeil, { contexts: ['employers'] });
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await producer?.disconnect();
+    await kafka?.stop();
     await saeil?.dispose();
   });
 
@@ -152,10 +136,8 @@ describeKafka('employers context (HTTP, PostgreSQL, Kafka)', () => {
 
   it('accepts ProvideEmployerService on the Kafka command topic with the employer id in the payload', async () => {
     const { employerId } = (await register(employer(numberFrom('621810246'))).expect(201)).body;
-    const commandId = `crm-${randomUUID()}`;
     const payload = { employerId, centerId: 'center-jinju', service: 'workplace_improvement', providedOn: '2026-05-06' };
-    await producer.send({ topic: saeil.runtime.topics.commands(), messages: [{ key: commandId, value: JSON.stringify({ commandId, type: 'ProvideEmployerService', actorId: 'crm', payload }) }] });
-    const reply = await waitFor(async () => replies.find((r) => r.commandId === commandId), { timeoutMs: 30_000, description: 'the reply' });
+    const reply = await kafka.sendCommand('ProvideEmployerService', payload, { actorId: 'crm' });
     expect(reply).toMatchObject({ status: 'accepted', result: { employerId, streamVersion: 2 } });
   });
 
@@ -164,13 +146,13 @@ describeKafka('employers context (HTTP, PostgreSQL, Kafka)', () => {
     const { jobFairId } = (await request(saeil.url).post('/job-fairs').send({ centerId: 'center-jinju', name: '채용의 날', heldOn: '2026-05-20', companies: 5, applicants: 40, hires: 6 }).expect(201)).body;
     const mine = await waitFor(
       async () => {
-        const found = published.filter((m) => m.key === employerStreamId(employerId) || m.key === jobFairStreamId(jobFairId));
+        const found = kafka.published.filter((m) => m.key === employerStreamId(employerId) || m.key === jobFairStreamId(jobFairId));
         return found.length >= 2 ? found : undefined;
       },
       { timeoutMs: 30_000, description: 'the employer and the job fair on the topic' },
     );
     expect(mine.map((m) => m.type).sort()).toEqual(['EmployerRegistered', 'JobFairHeld']);
-    await waitFor(async () => ['AgreementSigned', 'AgreementRenewed', 'AgreementEnded', 'EmployerServiceProvided'].every((t) => published.some((m) => m.type === t)), {
+    await waitFor(async () => ['AgreementSigned', 'AgreementRenewed', 'AgreementEnded', 'EmployerServiceProvided'].every((t) => kafka.eventsOf(t).length > 0), {
       timeoutMs: 30_000,
       description: 'the agreement and service events of the earlier tests',
     });

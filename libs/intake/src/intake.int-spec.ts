@@ -1,32 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
 import { clientStreamId } from '@saeil/contracts';
-import { describeKafka, kafkaBrokers, waitFor } from '../../../tests/support/env';
-import { countEvents, newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { describeKafka, waitFor } from '../../../tests/support/env';
+import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 
 /** Intake through HTTP on real PostgreSQL and Kafka: the case lifecycle and duplicate detection. */
 describeKafka('intake: a client case from registration to reopening, and duplicates', () => {
   let saeil: TestSaeil;
-  let consumer: Consumer;
-  const published: { key: string; type: string; data: Record<string, unknown> }[] = [];
+  let kafka: KafkaObserver;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'intake', kafka: true });
-    const kafka = new Kafka({ clientId: 'intake-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
-    consumer = kafka.consumer({ groupId: `intake-test-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [saeil.runtime.topics.events('intake')], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const event = JSON.parse(message.value!.toString());
-        published.push({ key: message.key!.toString(), type: event.type, data: event.data });
-      },
-    });
+    kafka = await observeTopics(saeil, { contexts: ['intake'] });
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
+    await kafka?.stop();
     await saeil?.dispose();
   });
 
@@ -94,7 +84,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
 
     it('publishes every one of her events, in order, on the intake topic keyed by her stream', async () => {
       const hers = await waitFor(async () => {
-        const found = published.filter((m) => m.key === clientStreamId(clientId));
+        const found = kafka.published.filter((m) => m.key === clientStreamId(clientId));
         return found.length >= 6 ? found : undefined;
       }, { timeoutMs: 30_000, description: 'her 6 events on the intake topic' });
       expect(hers.map((m) => m.type)).toEqual(['ClientRegistered', 'ConsentGiven', 'ClientProfileUpdated', 'CounselorAssigned', 'CaseClosed', 'CaseReopened']);
@@ -223,25 +213,17 @@ describeKafka('intake: a client case from registration to reopening, and duplica
 
   describe('the Kafka command topic', () => {
     it('accepts a case command with the client id in its payload, through the same handler', async () => {
-      const { body } = await register(newClient(800)).expect(201);
-      const kafka = new Kafka({ clientId: 'intake-command-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
-      const producer = kafka.producer();
-      await producer.connect();
-      try {
-        const commandId = `intake-test-${randomUUID()}`;
-        const payload = { clientId: body.clientId, purpose: 'service', version: '2026-01', givenOn: '2026-01-03' };
-        await producer.send({ topic: saeil.runtime.topics.commands(), messages: [{ key: commandId, value: JSON.stringify({ commandId, type: 'GiveConsent', actorId: 'outreach-app', payload }) }] });
-        const events = await waitFor(async () => {
-          const found = await eventsOf(body.clientId);
-          return found.length >= 2 ? found : undefined;
-        }, { timeoutMs: 30_000, description: 'ConsentGiven from the command topic' });
-        expect(events[1]).toEqual({ type: 'ConsentGiven', data: payload });
-        // GiveConsent's definition has no centerOf: the handler puts the center of her case in.
-        const [, stored] = await saeil.runtime.store.readStream(clientStreamId(body.clientId));
-        expect(stored.metadata).toMatchObject({ centerId: 'center-naju', actorId: 'outreach-app', occurredAt: '2026-01-03T00:00:00.000Z' });
-      } finally {
-        await producer.disconnect();
-      }
+      const clientId = await registerClient(saeil, 800);
+      const payload = { clientId, purpose: 'service', version: '2026-01', givenOn: '2026-01-03' };
+      await kafka.sendCommand('GiveConsent', payload, { actorId: 'outreach-app', commandId: `intake-test-${randomUUID()}` });
+      const events = await waitFor(async () => {
+        const found = await eventsOf(clientId);
+        return found.length >= 2 ? found : undefined;
+      }, { timeoutMs: 30_000, description: 'ConsentGiven from the command topic' });
+      expect(events[1]).toEqual({ type: 'ConsentGiven', data: payload });
+      // GiveConsent's definition has no centerOf: the handler puts the center of her case in.
+      const [, stored] = await saeil.runtime.store.readStream(clientStreamId(clientId));
+      expect(stored.metadata).toMatchObject({ centerId: 'center-naju', actorId: 'outreach-app', occurredAt: '2026-01-03T00:00:00.000Z' });
     });
   });
 });

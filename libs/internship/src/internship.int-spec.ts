@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import request from 'supertest';
 import { internshipStreamId } from '@saeil/contracts';
-import { describeKafka, kafkaBrokers, waitFor } from '../../../tests/support/env';
-import { countEvents, newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { describeKafka, waitFor } from '../../../tests/support/env';
+import { ConsentPurpose, countEvents, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 
 /** The schedule this test runs under (through SAEIL_INTERNSHIP_SUBSIDIES_FILE, as a deployment would). */
 const schedule = {
@@ -28,46 +28,22 @@ const schedule = {
 
 describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
   let saeil: TestSaeil;
-  let consumer: Consumer;
-  let producer: Producer;
-  const published: { key: string; type: string; data: Record<string, unknown> }[] = [];
-  const replies: Record<string, any>[] = [];
+  let kafka: KafkaObserver;
   let clientNo = 100;
 
   beforeAll(async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'saeil-internship-')), 'subsidies.json');
     writeFileSync(file, JSON.stringify(schedule));
     saeil = await startTestSaeil({ label: 'internship', kafka: true, env: { SAEIL_INTERNSHIP_SUBSIDIES_FILE: file } });
-    const kafka = new Kafka({ clientId: 'internship-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
-    consumer = kafka.consumer({ groupId: `internship-test-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [saeil.runtime.topics.events('internship'), saeil.runtime.topics.commandReplies()], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const value = JSON.parse(message.value!.toString());
-        if (topic === saeil.runtime.topics.commandReplies()) replies.push(value);
-        else published.push({ key: message.key!.toString(), type: String(message.headers!['event-type']), data: value.data });
-      },
-    });
-    producer = kafka.producer();
-    await producer.connect();
+    kafka = await observeTopics(saeil, { contexts: ['internship'] });
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await producer?.disconnect();
+    await kafka?.stop();
     await saeil?.dispose();
   });
 
-  async function giveConsent(clientId: string, purpose: 'service' | 'employer_sharing'): Promise<void> {
-    await request(saeil.url).post(`/clients/${clientId}/consents`).send({ purpose, version: '2026-01', givenOn: '2025-08-01' }).expect(200);
-  }
-
-  async function registeredClient(consents: ('service' | 'employer_sharing')[] = ['service', 'employer_sharing']): Promise<string> {
-    const created = await request(saeil.url).post('/clients').send(newClient(++clientNo)).expect(201);
-    for (const purpose of consents) await giveConsent(created.body.clientId, purpose);
-    return created.body.clientId;
-  }
+  const registeredClient = (consents: ConsentPurpose[] = ['service', 'employer_sharing']) => registerClient(saeil, ++clientNo, { consents, givenOn: '2025-08-01' });
 
   const internship = (clientId: string, overrides: Record<string, unknown> = {}) => ({
     clientId,
@@ -133,8 +109,8 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
     expect(events[4].data).toMatchObject({ convertedOn: '2025-12-01', employmentType: 'regular' });
     expect(events[4].metadata).toMatchObject({ centerId: 'center-naju', occurredAt: '2025-12-01T00:00:00.000Z' });
 
-    await waitFor(async () => published.filter((p) => p.key === internshipStreamId(internshipId)).length >= 8, { timeoutMs: 30_000, description: 'internship events on the internship topic' });
-    expect(published.filter((p) => p.key === internshipStreamId(internshipId)).map((p) => p.type)).toEqual(events.map((e) => e.type));
+    await waitFor(async () => kafka.published.filter((p) => p.key === internshipStreamId(internshipId)).length >= 8, { timeoutMs: 30_000, description: 'internship events on the internship topic' });
+    expect(kafka.published.filter((p) => p.key === internshipStreamId(internshipId)).map((p) => p.type)).toEqual(events.map((e) => e.type));
   });
 
   it('refuses payments off the schedule with 422 and appends nothing', async () => {
@@ -206,12 +182,7 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
   it('accepts a subsidy payment on the Kafka command topic with the internship id inside the payload', async () => {
     const clientId = await registeredClient();
     const { internshipId } = (await start(internship(clientId)).expect(201)).body;
-    const commandId = `subsidy-batch-${randomUUID()}`;
-    await producer.send({
-      topic: saeil.runtime.topics.commands(),
-      messages: [{ key: commandId, value: JSON.stringify({ commandId, type: 'PayInternshipSubsidy', actorId: 'subsidy-batch', payload: { internshipId, ...monthly(1, '2025-10-01') } }) }],
-    });
-    const reply = await waitFor(async () => replies.find((r) => r.commandId === commandId), { timeoutMs: 30_000, description: 'reply to PayInternshipSubsidy' });
+    const reply = await kafka.sendCommand('PayInternshipSubsidy', { internshipId, ...monthly(1, '2025-10-01') }, { actorId: 'subsidy-batch' });
     expect(reply).toMatchObject({ status: 'accepted', result: { internshipId, clientId, streamVersion: 2 } });
     const [, payment] = await stream(internshipId);
     expect(payment).toMatchObject({ type: 'InternshipSubsidyPaid', data: { paymentNo: 1, amount: 800000 }, metadata: { actorId: 'subsidy-batch', centerId: 'center-naju' } });

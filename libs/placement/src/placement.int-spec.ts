@@ -2,61 +2,41 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import request from 'supertest';
 import { clientStreamId, placementsStreamId } from '@saeil/contracts';
-import { describeKafka, kafkaBrokers, waitFor } from '../../../tests/support/env';
-import { countEvents, newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { describeKafka, waitFor } from '../../../tests/support/env';
+import { ConsentPurpose, countEvents, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 
 /** Placement and startup support through HTTP on PostgreSQL and Kafka, with a budget of 2 teams a year. */
 describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
   let saeil: TestSaeil;
-  let consumer: Consumer;
-  let producer: Producer;
-  const published: { key: string; type: string; data: Record<string, unknown> }[] = [];
-  const replies: Record<string, unknown>[] = [];
+  let kafka: KafkaObserver;
   const configDir = mkdtempSync(path.join(tmpdir(), 'saeil-placement-'));
 
   beforeAll(async () => {
     const configFile = path.join(configDir, 'startup-support.json');
     writeFileSync(configFile, JSON.stringify({ years: { '*': { capPerTeam: 500_000, teamsPerCenter: 2 } } }));
     saeil = await startTestSaeil({ label: 'placement', kafka: true, env: { SAEIL_STARTUP_SUPPORT_FILE: configFile } });
-    const kafka = new Kafka({ clientId: 'placement-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
-    consumer = kafka.consumer({ groupId: `placement-test-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [saeil.runtime.topics.events('placement'), saeil.runtime.topics.commandReplies()], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const value = JSON.parse(message.value!.toString());
-        if (topic === saeil.runtime.topics.commandReplies()) replies.push(value);
-        else published.push({ key: message.key!.toString(), type: String(message.headers!['event-type']), data: value.data });
-      },
-    });
-    producer = kafka.producer();
-    await producer.connect();
+    kafka = await observeTopics(saeil, { contexts: ['placement'] });
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await producer?.disconnect();
+    await kafka?.stop();
     await saeil?.dispose();
     rmSync(configDir, { recursive: true, force: true });
   });
 
   const meta = () => ({ actorId: 'test', centerId: 'center-naju', correlationId: 'test', occurredAt: new Date().toISOString() });
 
-  /** Until intake's consent and closing commands are settled, the case events are appended directly. */
+  /** The test closes cases by appending CaseClosed to her stream directly. */
   async function appendToCase(clientId: string, type: string, data: Record<string, unknown>): Promise<void> {
     await saeil.runtime.store.append(clientStreamId(clientId), [{ type, data: { clientId, ...data } }], { context: 'intake', expectedVersion: 'any', metadata: meta() });
   }
 
   let clientNo = 100;
-  async function client(options: { consents?: string[]; centerId?: string } = {}): Promise<string> {
-    const created = await request(saeil.url).post('/clients').send(newClient(clientNo++, 'counselor-kim', options.centerId ?? 'center-naju')).expect(201);
-    const clientId: string = created.body.clientId;
-    for (const purpose of options.consents ?? ['service', 'employer_sharing']) await appendToCase(clientId, 'ConsentGiven', { purpose, version: '2026-01', givenOn: '2026-01-02' });
-    return clientId;
-  }
+  const client = (options: { consents?: ConsentPurpose[]; centerId?: string } = {}) =>
+    registerClient(saeil, clientNo++, { counselorId: 'counselor-kim', centerId: options.centerId ?? 'center-naju', consents: options.consents ?? ['service', 'employer_sharing'] });
 
   const job = (overrides: Record<string, unknown> = {}) => ({
     employerName: '(주)나주식품',
@@ -225,9 +205,7 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
 
   it('accepts StartEmployment on the Kafka command topic with the client id in the payload', async () => {
     const clientId = await client();
-    const commandId = `field-app-${randomUUID()}`;
-    await producer.send({ topic: saeil.runtime.topics.commands(), messages: [{ key: commandId, value: JSON.stringify({ commandId, type: 'StartEmployment', actorId: 'field-app', payload: { clientId, ...job() } }) }] });
-    const reply = await waitFor(async () => replies.find((r) => r.commandId === commandId), { timeoutMs: 30_000, description: 'the reply' });
+    const reply = await kafka.sendCommand('StartEmployment', { clientId, ...job() }, { actorId: 'field-app' });
     expect(reply).toMatchObject({ status: 'accepted', result: { placementId: expect.any(String), duplicate: false } });
     expect((await placementEvents(clientId)).map((e) => e.type)).toEqual(['EmploymentStarted']);
   });
@@ -244,7 +222,7 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
 
     const mine = await waitFor(
       async () => {
-        const found = published.filter((m) => m.key === placementsStreamId(clientId) || m.key === placementsStreamId(voided));
+        const found = kafka.published.filter((m) => m.key === placementsStreamId(clientId) || m.key === placementsStreamId(voided));
         return found.length >= 6 ? found : undefined;
       },
       { timeoutMs: 30_000, description: 'six placement events on the topic' },

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, Kafka, logLevel, Producer } from 'kafkajs';
 import request from 'supertest';
 import { courseStreamId } from '@saeil/contracts';
-import { describeKafka, kafkaBrokers, waitFor } from '../../../tests/support/env';
-import { countEvents, newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { describeKafka, waitFor } from '../../../tests/support/env';
+import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 import { addDays, todayInKorea } from '@saeil/core';
 
 /** A day relative to today in Korea (YYYY-MM-DD). */
@@ -13,44 +13,20 @@ function day(offset: number): string {
 
 describeKafka('training through HTTP on PostgreSQL and Kafka', () => {
   let saeil: TestSaeil;
-  let consumer: Consumer;
-  let producer: Producer;
-  const published: { key: string; type: string; data: Record<string, unknown> }[] = [];
-  const replies: Record<string, any>[] = [];
+  let kafka: KafkaObserver;
   let clientNo = 0;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'training', kafka: true });
-    const kafka = new Kafka({ clientId: 'training-test', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
-    consumer = kafka.consumer({ groupId: `training-test-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [saeil.runtime.topics.events('training'), saeil.runtime.topics.commandReplies()], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        const value = JSON.parse(message.value!.toString());
-        if (topic === saeil.runtime.topics.commandReplies()) replies.push(value);
-        else published.push({ key: message.key!.toString(), type: String(message.headers!['event-type']), data: value.data });
-      },
-    });
-    producer = kafka.producer();
-    await producer.connect();
+    kafka = await observeTopics(saeil, { contexts: ['training'] });
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await producer?.disconnect();
+    await kafka?.stop();
     await saeil?.dispose();
   });
 
-  async function giveConsent(clientId: string, purpose: 'service' | 'employer_sharing' = 'service'): Promise<void> {
-    await request(saeil.url).post(`/clients/${clientId}/consents`).send({ purpose, version: '2026-01', givenOn: '2026-01-02' }).expect(200);
-  }
-
-  async function registeredClient(options: { consent: boolean } = { consent: true }): Promise<string> {
-    const created = await request(saeil.url).post('/clients').send(newClient(++clientNo)).expect(201);
-    if (options.consent) await giveConsent(created.body.clientId);
-    return created.body.clientId;
-  }
+  const registeredClient = (options: { consent: boolean } = { consent: true }) => registerClient(saeil, ++clientNo, { consents: options.consent ? ['service'] : [] });
 
   async function course(capacity: number): Promise<string> {
     const created = await request(saeil.url)
@@ -148,8 +124,8 @@ describeKafka('training through HTTP on PostgreSQL and Kafka', () => {
     expect(beforeStart.body.error.code).toBe('CERTIFICATE_BEFORE_COURSE_START');
     expect(await countEvents(saeil)).toBe(before);
 
-    await waitFor(async () => published.filter((p) => p.key === courseStreamId(courseId)).length >= 8, { timeoutMs: 30_000, description: 'course events on the training topic' });
-    const onTopic = published.filter((p) => p.key === courseStreamId(courseId));
+    await waitFor(async () => kafka.published.filter((p) => p.key === courseStreamId(courseId)).length >= 8, { timeoutMs: 30_000, description: 'course events on the training topic' });
+    const onTopic = kafka.published.filter((p) => p.key === courseStreamId(courseId));
     expect(onTopic.map((p) => p.type)).toEqual(events.map((e) => e.type));
   });
 
@@ -200,12 +176,7 @@ describeKafka('training through HTTP on PostgreSQL and Kafka', () => {
   it('accepts an enrollment on the Kafka command topic with the course id inside the payload', async () => {
     const courseId = await course(3);
     const clientId = await registeredClient();
-    const commandId = `training-app-${randomUUID()}`;
-    await producer.send({
-      topic: saeil.runtime.topics.commands(),
-      messages: [{ key: commandId, value: JSON.stringify({ commandId, type: 'EnrollInCourse', actorId: 'training-app', payload: { courseId, clientId, enrolledOn: day(0) } }) }],
-    });
-    const reply = await waitFor(async () => replies.find((r) => r.commandId === commandId), { timeoutMs: 30_000, description: 'reply to EnrollInCourse' });
+    const reply = await kafka.sendCommand('EnrollInCourse', { courseId, clientId, enrolledOn: day(0) }, { actorId: 'training-app' });
     expect(reply).toMatchObject({ status: 'accepted', result: { courseId, clientId, streamVersion: 2, duplicate: false } });
     const [, enrolled] = await stream(courseId);
     expect(enrolled).toMatchObject({ type: 'TrainingEnrolled', data: { clientId, enrolledOn: day(0) }, metadata: { actorId: 'training-app', centerId: 'center-naju' } });
