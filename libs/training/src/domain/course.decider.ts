@@ -3,17 +3,8 @@ import type { Decider } from '@saeil/event-store';
 import type { DropoutReason, TrainingCourseCreatedV1, TrainingEvent } from '@saeil/contracts';
 import { CaseState, requireOpenCase } from '@saeil/intake/domain';
 
-export interface CreateCourse {
+export interface CreateCourse extends TrainingCourseCreatedV1 {
   type: 'CreateCourse';
-  courseId: string;
-  centerId: string;
-  title: string;
-  provider: string;
-  field: string;
-  startsOn: string;
-  endsOn: string;
-  hours: number;
-  capacity: number;
 }
 
 /** What every command about one trainee carries: her case (to check it is open) and today. */

@@ -1,19 +1,3 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PagedReadDto } from '../paging.dto';
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-
-export class CaseTimelineDto {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
-  pageSize?: number;
-
-  @ApiPropertyOptional({ description: 'Read your writes: wait until the timeline has applied this position' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
-  minPosition?: number;
-}
+export class CaseTimelineDto extends PagedReadDto {}

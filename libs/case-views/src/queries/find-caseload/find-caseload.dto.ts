@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { CASE_STATUSES } from '../../caseload/caseload-facts';
+import { PagedReadDto } from '../paging.dto';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 export const CASELOAD_SORTS = ['registered', 'lastContact', 'nextActionDue', 'name'] as const;
 
-export class FindCaseloadDto {
+export class FindCaseloadDto extends PagedReadDto {
   @ApiPropertyOptional({ example: 'counselor-kim' })
   @IsOptional() @Matches(/^[\w-]{1,64}$/)
   counselorId?: string;
@@ -31,18 +32,6 @@ export class FindCaseloadDto {
   @ApiPropertyOptional({ enum: CASELOAD_SORTS, default: 'registered' })
   @IsOptional() @IsIn(CASELOAD_SORTS)
   sort?: (typeof CASELOAD_SORTS)[number];
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
-  pageSize?: number;
-
-  @ApiPropertyOptional({ description: 'Read your writes: wait until the read model has applied this position (from a command response)' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
-  minPosition?: number;
 
   @ApiPropertyOptional({ description: 'How long to wait for minPosition, in ms (bounded by MAX_CONSISTENCY_WAIT_MS)' })
   @IsOptional() @Transform(toInt) @IsInt() @Min(0)

@@ -1,20 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isUuid, NotFound, ValidationFailed } from '@saeil/core';
 import { EventStore, foldStream } from '@saeil/event-store';
-import { courseStreamId, TrainingEvent } from '@saeil/contracts';
+import { courseStreamId, TrainingCourseCreatedV1, TrainingEvent } from '@saeil/contracts';
 import { courseDecider, CourseState, seatsTaken } from '../../domain/course.decider';
 import { GetCourseQuery } from './get-course.query';
 
-export interface CourseView {
-  courseId: string;
-  centerId: string;
-  title: string;
-  provider: string;
-  field: string;
-  startsOn: string;
-  endsOn: string;
-  hours: number;
-  capacity: number;
+export interface CourseView extends TrainingCourseCreatedV1 {
   /** Seats taken: enrolled or completed (a dropout frees her seat). */
   enrolled: number;
   remainingCapacity: number;
