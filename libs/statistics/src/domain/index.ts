@@ -1,0 +1,4 @@
+export * from './kpi';
+export * from './rates';
+export * from './suppression';
+export * from './rollup';
