@@ -1,5 +1,7 @@
 import request from 'supertest';
-import { describeKafka } from '../support/env';
+import { Kafka, logLevel } from 'kafkajs';
+import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
+import { observeTopics } from '../support/kafka-observer';
 import { countEvents, newClient, startTestSaeil, TestSaeil } from '../support/app';
 
 /** The thin slice through HTTP: register a client, see her in the caseload; bad input changes nothing. */
@@ -62,6 +64,36 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
     const missing = await request(saeil.url).get('/caseload').expect(400);
     expect(missing.body.error.fields[0]).toMatchObject({ field: 'counselorId', code: 'required' });
   });
+
+  if (mode === 'kafka') {
+    it('publishes to saeil.intake.events.v1 (created with the configured partitions), keyed by stream id, with routing headers', async () => {
+      const admin = new Kafka({ clientId: 'slice-admin', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING }).admin();
+      await admin.connect();
+      try {
+        const { topics } = await admin.fetchTopicMetadata({ topics: [saeil.runtime.topics.events('intake')] });
+        expect(topics[0].partitions).toHaveLength(saeil.config.KAFKA_TOPIC_PARTITIONS);
+      } finally {
+        await admin.disconnect();
+      }
+      const created = await request(saeil.url).post('/clients').set('X-Correlation-Id', 'intake-form-7781').send(newClient(9, 'counselor-headers')).expect(201);
+      const kafka = await observeTopics(saeil, { contexts: ['intake'] });
+      try {
+        const message = await waitFor(async () => kafka.published.find((m) => m.data.clientId === created.body.clientId), { description: 'her ClientRegistered on the intake topic' });
+        expect(message.topic).toBe(saeil.runtime.topics.events('intake'));
+        expect(message.key).toBe(`client-${created.body.clientId}`);
+        expect(message.headers).toMatchObject({
+          'event-type': 'ClientRegistered',
+          'schema-version': '1',
+          'correlation-id': 'intake-form-7781',
+          'global-position': String(created.body.position),
+          'stream-version': '1',
+        });
+        expect(message.event).toMatchObject({ type: 'ClientRegistered', metadata: { correlationId: 'intake-form-7781', centerId: 'center-naju' } });
+      } finally {
+        await kafka.stop();
+      }
+    });
+  }
 
   it('serves /health, /metrics and the OpenAPI document', async () => {
     const health = await request(saeil.url).get('/health').expect(200);

@@ -13,6 +13,7 @@ export interface PublishedEvent {
   data: Record<string, any>;
   /** The whole message value: the stored event with its metadata. */
   event: Record<string, any>;
+  headers: Record<string, string>;
 }
 
 /** A message on the command dead-letter topic, with the `reason` header. */
@@ -72,7 +73,10 @@ export async function observeTopics(saeil: RunningSaeil, options: { contexts: st
         }
         const value = JSON.parse(message.value!.toString());
         if (topic === repliesTopic) replies.push(value);
-        else published.push({ topic, key: message.key!.toString(), type: String(message.headers?.['event-type'] ?? value.type), data: value.data, event: value });
+        else {
+          const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, v]) => [name, String(v)]));
+          published.push({ topic, key: message.key!.toString(), type: String(message.headers?.['event-type'] ?? value.type), data: value.data, event: value, headers });
+        }
       },
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { EventStore, IdempotencyRequest, StreamGuard } from './event-store';
-import { AppendResult, EventMetadata, NewEvent } from './types';
+import { AppendResult, EventMetadata, NewEvent, StoredEvent } from './types';
 import { ConcurrencyConflict } from '@saeil/core';
 
 /** A domain event as deciders produce it: a plain object with an explicit `type`. */
@@ -24,6 +24,11 @@ export interface CommandEnvelope<C> {
   idempotency?: IdempotencyRequest;
   /** From the caller (e.g. If-Match): the version the caller last saw. */
   expectedVersion?: number;
+  /**
+   * The stream as the caller already read it (to find the record's center or client before
+   * building the command): not read a second time; the append still refuses it if it moved since.
+   */
+  history?: StoredEvent[];
   /** Other streams the decision read (see AppendOptions.guards). */
   guards?: StreamGuard[];
   inTransaction?: (runner: QueryRunner) => Promise<void>;
@@ -48,7 +53,7 @@ export async function handleCommand<C, S, E extends DomainEvent>(
     const earlier = await store.findIdempotentResult(envelope.idempotency);
     if (earlier) return earlier;
   }
-  const history = await store.readStream(envelope.streamId);
+  const history = envelope.history ?? (await store.readStream(envelope.streamId));
   const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
   if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
     throw new ConcurrencyConflict(envelope.streamId, envelope.expectedVersion, version);

@@ -14,23 +14,38 @@ export class ReadModelConsistency {
   ) {}
 
   async hasReached(projection: Projection, position: number): Promise<boolean> {
-    const event = await this.store.readEvent(position);
-    if (!event) return false;
-    if (!projection.eventTypes.includes(event.type)) return true;
-    const rows: { global_position: string }[] = await this.dataSource.query(
-      `SELECT global_position FROM projection_stream_positions WHERE projection = $1 AND stream_id = $2`,
-      [positionsKey(projection.name, 'live'), event.streamId],
-    );
-    return rows.length > 0 && Number(rows[0].global_position) >= position;
+    const target = await this.target(projection, position);
+    return target ? this.applied(projection, target) : false;
   }
 
   /** Resolves true once reached, false when `timeoutMs` ran out first. */
   async waitFor(projection: Projection, position: number, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
+    // The written event is looked up until it is visible, then only the projection is polled.
+    let target: Target | undefined;
     for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
-      if (await this.hasReached(projection, position)) return true;
+      target ??= await this.target(projection, position);
+      if (target && (await this.applied(projection, target))) return true;
       if (Date.now() >= deadline) return false;
       await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, deadline - Date.now()))));
     }
   }
+
+  /** The stream the position belongs to, or 'none' when the projection ignores that event. */
+  private async target(projection: Projection, position: number): Promise<Target | undefined> {
+    const event = await this.store.readEvent(position);
+    if (!event) return undefined;
+    return projection.eventTypes.includes(event.type) ? { streamId: event.streamId, position } : 'none';
+  }
+
+  private async applied(projection: Projection, target: Target): Promise<boolean> {
+    if (target === 'none') return true;
+    const rows: { global_position: string }[] = await this.dataSource.query(
+      `SELECT global_position FROM projection_stream_positions WHERE projection = $1 AND stream_id = $2`,
+      [positionsKey(projection.name, 'live'), target.streamId],
+    );
+    return rows.length > 0 && Number(rows[0].global_position) >= target.position;
+  }
 }
+
+type Target = { streamId: string; position: number } | 'none';

@@ -1,6 +1,6 @@
 import { EVENT_CONTRACTS } from '@saeil/contracts';
 import { clientEventTypes, clientIdsOf } from './client-ids';
-import { describeEvent } from './describe-event';
+import { DESCRIPTIONS, describeEvent } from './describe-event';
 
 describe('timeline', () => {
   it('collects the clients an event names, once each', () => {
@@ -23,7 +23,8 @@ describe('timeline', () => {
     expect(describeEvent('CaseClosed', { reason: '취업 후 종결' })).toBe('사례 종결: 취업 후 종결');
   });
 
-  it('has a plain-terms description for every event type about a client', () => {
+  it('has a plain-terms description of its own for every event type about a client (not the contract fallback)', () => {
+    expect(clientEventTypes().filter((type) => !(type in DESCRIPTIONS))).toEqual([]);
     for (const type of clientEventTypes()) {
       const text = describeEvent(type, {});
       expect(text).not.toBe(type);

@@ -20,7 +20,7 @@ export interface CaseDecision {
 /**
  * Load her case → build the command from it → decide → append. The state is read here because
  * the command needs it (her center for the metadata, her identity for new keys); handleCommand
- * reads again and appends only if the stream has not moved since (409 otherwise). Case commands
+ * decides on the same history and appends only if the stream has not moved since (409 otherwise). Case commands
  * act for the center that holds her case (their definitions have no centerOf).
  */
 export async function handleCaseCommand(
@@ -38,7 +38,7 @@ export async function handleCaseCommand(
     command,
     metadata: actingFor(request.metadata, state.centerId),
     idempotency: idempotencyOf(request.metadata, request.commandType, request.input),
-    expectedVersion: history.length === 0 ? 0 : history[history.length - 1].streamVersion,
+    history,
     inTransaction,
   });
   return toResult(request.clientId, result);

@@ -37,7 +37,7 @@ export async function decideOnInternship(
     command: { ...command, internshipId: input.internshipId, case: loaded.state, today: todayInKorea() } as InternshipCommand,
     metadata: actingFor(metadata, loaded.state.centerId),
     idempotency: idempotencyOf(metadata, command.type, input),
-    expectedVersion: history[history.length - 1].streamVersion,
+    history,
     guards: [loaded.guard],
     inTransaction,
   });

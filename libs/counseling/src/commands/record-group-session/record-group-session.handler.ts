@@ -18,9 +18,9 @@ export class RecordGroupSessionHandler implements ICommandHandler<RecordGroupSes
 
   async execute({ input, metadata }: RecordGroupSessionCommand): Promise<RecordGroupSessionResult> {
     const streamId = groupProgramStreamId(input.programId);
-    // Read once for the center the events are recorded for; handleCommand reads again to decide,
-    // and its version check makes a change in between a 409.
-    const program = foldStream(groupProgramDecider, await this.store.readStream(streamId));
+    // Read once, for the center the events are recorded for and for the decision.
+    const history = await this.store.readStream(streamId);
+    const program = foldStream(groupProgramDecider, history);
     const { attendees, guards } = await loadParticipants(this.store, input.attendeeClientIds);
     const { programId, sessionNo, heldOn, topic, walkInCount } = input;
     const result = await handleCommand(this.store, groupProgramDecider, {
@@ -30,6 +30,7 @@ export class RecordGroupSessionHandler implements ICommandHandler<RecordGroupSes
       metadata: actingFor(metadata, program.centerId),
       idempotency: idempotencyOf(metadata, 'RecordGroupSession', input),
       guards,
+      history,
     });
     return { programId, sessionNo, ...commandResult(result) };
   }

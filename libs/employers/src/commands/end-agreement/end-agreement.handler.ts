@@ -4,7 +4,7 @@ import { EventStore, handleCommand } from '@saeil/event-store';
 import { agreementStreamId, EMPLOYERS_CONTEXT } from '@saeil/contracts';
 import { actingFor, commandResult, idempotencyOf } from '@saeil/runtime';
 import { agreementDecider } from '../../domain/agreement.decider';
-import { agreementCenterOf } from '../agreement-center';
+import { readAgreement } from '../agreement-center';
 import { AgreementResult } from '../sign-agreement/sign-agreement.handler';
 import { EndAgreementCommand } from './end-agreement.command';
 
@@ -13,11 +13,13 @@ export class EndAgreementHandler implements ICommandHandler<EndAgreementCommand,
   constructor(private readonly store: EventStore) {}
 
   async execute({ input, metadata }: EndAgreementCommand): Promise<AgreementResult> {
+    const { history, centerId } = await readAgreement(this.store, input.agreementId);
     const result = await handleCommand(this.store, agreementDecider, {
       streamId: agreementStreamId(input.agreementId),
       context: EMPLOYERS_CONTEXT,
       command: { type: 'EndAgreement', ...input, today: todayInKorea() },
-      metadata: actingFor(metadata, await agreementCenterOf(this.store, input.agreementId)),
+      metadata: actingFor(metadata, centerId),
+      history,
       idempotency: idempotencyOf(metadata, 'EndAgreement', input),
     });
     return { agreementId: input.agreementId, ...commandResult(result) };

@@ -5,7 +5,7 @@ import { agreementStreamId, EMPLOYERS_CONTEXT } from '@saeil/contracts';
 import { actingFor, commandResult, idempotencyOf } from '@saeil/runtime';
 import { agreementDecider } from '../../domain/agreement.decider';
 import { AgreementResult } from '../sign-agreement/sign-agreement.handler';
-import { agreementCenterOf } from '../agreement-center';
+import { readAgreement } from '../agreement-center';
 import { RenewAgreementCommand } from './renew-agreement.command';
 
 @CommandHandler(RenewAgreementCommand)
@@ -13,11 +13,13 @@ export class RenewAgreementHandler implements ICommandHandler<RenewAgreementComm
   constructor(private readonly store: EventStore) {}
 
   async execute({ input, metadata }: RenewAgreementCommand): Promise<AgreementResult> {
+    const { history, centerId } = await readAgreement(this.store, input.agreementId);
     const result = await handleCommand(this.store, agreementDecider, {
       streamId: agreementStreamId(input.agreementId),
       context: EMPLOYERS_CONTEXT,
       command: { type: 'RenewAgreement', ...input, today: todayInKorea() },
-      metadata: actingFor(metadata, await agreementCenterOf(this.store, input.agreementId)),
+      metadata: actingFor(metadata, centerId),
+      history,
       idempotency: idempotencyOf(metadata, 'RenewAgreement', input),
     });
     return { agreementId: input.agreementId, ...commandResult(result) };

@@ -1,19 +1,8 @@
-import type { EmploymentEndReason, OccupationGroup, PlacementChannel, PlacementEmploymentType, PlacementEvent } from '@saeil/contracts';
+import type { EmploymentEndReason, EmploymentStartedV1, PlacementEvent } from '@saeil/contracts';
 
-export interface PlacementView {
-  placementId: string;
+/** A placement as recorded (the EmploymentStarted payload) and what happened to it since. */
+export interface PlacementView extends Omit<EmploymentStartedV1, 'clientId'> {
   status: 'active' | 'ended' | 'voided';
-  employerId?: string;
-  employerName: string;
-  jobTitle: string;
-  occupation: string;
-  occupationGroup: OccupationGroup;
-  employmentType: PlacementEmploymentType;
-  weeklyHours: number;
-  monthlyWage: number;
-  startOn: string;
-  channel: PlacementChannel;
-  employmentInsurance: boolean;
   endedOn?: string;
   endReason?: EmploymentEndReason;
   endNote?: string;
