@@ -85,6 +85,16 @@ describe('PostgreSQL event store', () => {
     ).rejects.toBeInstanceOf(IdempotencyKeyReused);
   });
 
+  it('a retry whose first attempt succeeded gets the first answer even after the stream moved on (not a 409)', async () => {
+    const stream = `case-${randomUUID()}`;
+    const idempotency = { key: `session-${randomUUID()}`, commandType: 'RecordSession', request: { n: 1 } };
+    const first = await store.append(stream, [event(1)], { context: 'counseling', expectedVersion: 0, metadata: meta, idempotency });
+    await store.append(stream, [event(2)], { context: 'counseling', expectedVersion: 1, metadata: meta });
+    const retry = await store.append(stream, [event(1)], { context: 'counseling', expectedVersion: 0, metadata: meta, idempotency });
+    expect(retry).toEqual({ ...first, duplicate: true });
+    expect(await store.streamVersion(stream)).toBe(2);
+  });
+
   it('concurrent requests with one idempotency key write once and all get the same answer', async () => {
     const key = `burst-${randomUUID()}`;
     const results = await Promise.all(

@@ -86,10 +86,6 @@ export class EventStore {
     // A programming error, not a domain one: a definition without centerOf leaves the center to
     // its handler (CENTER_FROM_RECORD), and an event must never be stored without one.
     if (!options.metadata.centerId) throw new Error('event metadata needs centerId: the handler must set the center of the record');
-    if (options.idempotency) {
-      const earlier = await this.findIdempotentResult(options.idempotency);
-      if (earlier) return earlier;
-    }
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -109,16 +105,17 @@ export class EventStore {
       return result;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      if (isUniqueViolation(error, 'idempotency_keys_pkey') && options.idempotency) {
-        // A concurrent request with the same key won the race: answer with its result.
+      if (options.idempotency) {
+        // The key was used before (this is a retry), or by a concurrent request that committed
+        // first: answer with that result, whatever made this attempt fail (the key's row, the
+        // stream's version, a check in the transaction). handleCommand already looked before
+        // deciding; checking here rather than before every append keeps one read off the hot path.
         const earlier = await this.findIdempotentResult(options.idempotency);
         if (earlier) return earlier;
       }
-      if ((error as { code?: string })?.code === '40P01' || (error as { driverError?: { code?: string } })?.driverError?.code === '40P01') {
-        // Two appends each guarding the other's stream: PostgreSQL broke the deadlock; retryable.
-        throw new ConcurrencyConflict(streamId, options.expectedVersion === 'any' ? 0 : options.expectedVersion, await this.streamVersion(streamId));
-      }
-      if (isUniqueViolation(error, 'events_stream_version_unique')) {
+      // A version taken by a concurrent writer, or a deadlock PostgreSQL broke between two appends
+      // guarding each other's streams: both retryable, both a 409.
+      if (isUniqueViolation(error, 'events_stream_version_unique') || pgCode(error) === '40P01') {
         throw new ConcurrencyConflict(streamId, options.expectedVersion === 'any' ? 0 : options.expectedVersion, await this.streamVersion(streamId));
       }
       throw error;
@@ -243,9 +240,14 @@ export class EventStore {
   }
 }
 
+type PgError = { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+
+function pgCode(error: unknown): string | undefined {
+  const e = error as PgError | null;
+  return e?.code ?? e?.driverError?.code;
+}
+
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = e?.code ?? e?.driverError?.code;
-  const name = e?.constraint ?? e?.driverError?.constraint;
-  return code === '23505' && name === constraint;
+  const e = error as PgError | null;
+  return pgCode(error) === '23505' && (e?.constraint ?? e?.driverError?.constraint) === constraint;
 }

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { RuleViolation, todayInKorea } from '@saeil/core';
+import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { clientStreamId, INTAKE_CONTEXT } from '@saeil/contracts';
 import { clientDecider } from '../../domain/client.decider';
@@ -27,23 +27,16 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
     const clientId = randomUUID();
     const { allowDuplicateOf = [], ...registration } = input;
     const keys = this.hasher.keysOf(input);
-    const idempotency = idempotencyOf(metadata, 'RegisterClient', input);
-    try {
-      const result = await handleCommand(this.store, clientDecider, {
-        streamId: clientStreamId(clientId),
-        context: INTAKE_CONTEXT,
-        command: { type: 'RegisterClient', clientId, ...registration, allowDuplicateOf, identityKeys: keys.map((k) => k.key), today: todayInKorea() },
-        metadata,
-        idempotency,
-        inTransaction: (runner) => reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register' }),
-      });
-      return toResult(await idWritten(this.store, result, 'clientId', clientId), result);
-    } catch (error) {
-      // A concurrent retry of the same request (same Idempotency-Key) meets her keys before the
-      // key's row: once the first has committed, it gets the first result, not a duplicate.
-      const earlier = idempotency && error instanceof RuleViolation && error.code === 'DUPLICATE_CLIENT' ? await this.store.findIdempotentResult(idempotency) : undefined;
-      if (earlier) return toResult(await idWritten(this.store, earlier, 'clientId', clientId), earlier);
-      throw error;
-    }
+    // A concurrent retry of the same request meets her identity keys before the idempotency
+    // key's row; the store answers it with the first result once that has committed.
+    const result = await handleCommand(this.store, clientDecider, {
+      streamId: clientStreamId(clientId),
+      context: INTAKE_CONTEXT,
+      command: { type: 'RegisterClient', clientId, ...registration, allowDuplicateOf, identityKeys: keys.map((k) => k.key), today: todayInKorea() },
+      metadata,
+      idempotency: idempotencyOf(metadata, 'RegisterClient', input),
+      inTransaction: (runner) => reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register' }),
+    });
+    return toResult(await idWritten(this.store, result, 'clientId', clientId), result);
   }
 }
