@@ -1,6 +1,7 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { ClientCounselingEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
+import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { clientCounselingDecider, RecordCounselingSession, ReviseEmploymentPlan, SetEmploymentPlan } from './client-counseling.decider';
 
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
@@ -43,14 +44,8 @@ const revise: ReviseEmploymentPlan = {
   revisedOn: '2026-11-21',
 };
 
-function given(...events: ClientCounselingEvent[]) {
-  return events.reduce(clientCounselingDecider.evolve, clientCounselingDecider.initialState());
-}
-const decide = (command: Parameters<typeof clientCounselingDecider.decide>[0], ...history: ClientCounselingEvent[]) => {
-  const events = clientCounselingDecider.decide(command, given(...history));
-  events.forEach(assertMatchesContract);
-  return events;
-};
+const { given, when } = deciderSpec(clientCounselingDecider, { checkEvent: assertMatchesContract });
+const decide = (command: Parameters<typeof clientCounselingDecider.decide>[0], ...history: ClientCounselingEvent[]) => when(command, history);
 const [planSet] = clientCounselingDecider.decide(setPlan, given());
 
 describe('recording an individual counseling session', () => {

@@ -1,6 +1,7 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { GroupProgramEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
+import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { CreateGroupProgram, groupProgramDecider, RecordGroupSession } from './group-program.decider';
 
 const programId = '3c2b1a09-8f7e-4d6c-9b5a-4a3b2c1d0e0f';
@@ -27,12 +28,8 @@ const session: RecordGroupSession = {
   today: '2026-11-22',
 };
 
-const given = (...events: GroupProgramEvent[]) => events.reduce(groupProgramDecider.evolve, groupProgramDecider.initialState());
-const decide = (command: Parameters<typeof groupProgramDecider.decide>[0], ...history: GroupProgramEvent[]) => {
-  const events = groupProgramDecider.decide(command, given(...history));
-  events.forEach(assertMatchesContract);
-  return events;
-};
+const { given, when } = deciderSpec(groupProgramDecider, { checkEvent: assertMatchesContract });
+const decide = (command: Parameters<typeof groupProgramDecider.decide>[0], ...history: GroupProgramEvent[]) => when(command, history);
 const [created] = groupProgramDecider.decide(create, given());
 
 describe('creating a group program', () => {

@@ -1,6 +1,7 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { OutreachEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
+import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { outreachDecider, RecordOutreachEvent } from './outreach.decider';
 
 const outreachId = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';
@@ -20,12 +21,8 @@ const outreach: RecordOutreachEvent = {
   today: '2026-11-22',
 };
 
-const given = (...events: OutreachEvent[]) => events.reduce(outreachDecider.evolve, outreachDecider.initialState());
-const decide = (command: RecordOutreachEvent, ...history: OutreachEvent[]) => {
-  const events = outreachDecider.decide(command, given(...history));
-  events.forEach(assertMatchesContract);
-  return events;
-};
+const { when } = deciderSpec(outreachDecider, { checkEvent: assertMatchesContract });
+const decide = (command: RecordOutreachEvent, ...history: OutreachEvent[]) => when(command, history);
 
 describe('recording a mobile outreach event', () => {
   it('records the place, counselors (each once), walk-in contacts and the registered clients counselled', () => {

@@ -1,7 +1,7 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
-import type { AgreementEvent } from '@saeil/contracts';
-import { NotFound, SaeilError } from '@saeil/core';
-import { AgreementCommand, agreementDecider, EndAgreement, RenewAgreement, SignAgreement } from './agreement.decider';
+import { NotFound } from '@saeil/core';
+import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { agreementDecider, EndAgreement, RenewAgreement, SignAgreement } from './agreement.decider';
 
 const agreementId = '6c5b4a39-2817-4f6e-9d5c-4b3a29181706';
 const employerId = '3f2b8c1a-9d4e-5a6b-8c7d-0e1f2a3b4c5d';
@@ -30,21 +30,7 @@ const mou: SignAgreement = {
 const renewal: RenewAgreement = { type: 'RenewAgreement', agreementId, newTermEnd: '2032-03-01', renewedOn: '2029-01-15', today: '2029-03-01' };
 const ending: EndAgreement = { type: 'EndAgreement', agreementId, endedOn: '2026-04-30', reason: '기업 폐업', today };
 
-const given = (...events: AgreementEvent[]) => events.reduce(agreementDecider.evolve, agreementDecider.initialState());
-function when(command: AgreementCommand, history: AgreementEvent[] = []): AgreementEvent[] {
-  const events = agreementDecider.decide(command, given(...history));
-  events.forEach(assertMatchesContract);
-  return events;
-}
-function refusal(command: AgreementCommand, history: AgreementEvent[] = []): SaeilError {
-  try {
-    when(command, history);
-  } catch (error) {
-    if (error instanceof SaeilError) return error;
-    throw error;
-  }
-  throw new Error(`${command.type} was accepted`);
-}
+const { when, refusal } = deciderSpec(agreementDecider, { checkEvent: assertMatchesContract });
 const signed = () => when(womenFriendly);
 
 describe('agreement decider: signing', () => {

@@ -1,7 +1,7 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
-import type { EmployerEvent } from '@saeil/contracts';
-import { NotFound, RuleViolation, SaeilError, ValidationFailed } from '@saeil/core';
-import { employerDecider, EmployerCommand, ProvideEmployerService, RegisterEmployer } from './employer.decider';
+import { NotFound, RuleViolation, ValidationFailed } from '@saeil/core';
+import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { employerDecider, ProvideEmployerService, RegisterEmployer } from './employer.decider';
 
 const employerId = '3f2b8c1a-9d4e-5a6b-8c7d-0e1f2a3b4c5d';
 const register: RegisterEmployer = {
@@ -24,21 +24,7 @@ const training: ProvideEmployerService = {
   today: '2026-04-20',
 };
 
-const given = (...events: EmployerEvent[]) => events.reduce(employerDecider.evolve, employerDecider.initialState());
-function when(command: EmployerCommand, history: EmployerEvent[] = []): EmployerEvent[] {
-  const events = employerDecider.decide(command, given(...history));
-  events.forEach(assertMatchesContract);
-  return events;
-}
-function refusal(command: EmployerCommand, history: EmployerEvent[] = []): SaeilError {
-  try {
-    when(command, history);
-  } catch (error) {
-    if (error instanceof SaeilError) return error;
-    throw error;
-  }
-  throw new Error(`${command.type} was accepted`);
-}
+const { when, refusal } = deciderSpec(employerDecider, { checkEvent: assertMatchesContract });
 const registered = () => when(register);
 
 describe('employer decider: registration', () => {

@@ -1,5 +1,5 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
-import { SaeilError } from '@saeil/core';
+import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { HoldJobFair, jobFairDecider } from './job-fair.decider';
 
 const fair: HoldJobFair = {
@@ -14,21 +14,11 @@ const fair: HoldJobFair = {
   today: '2026-04-30',
 };
 
-function refusal(command: HoldJobFair, held = false): SaeilError {
-  try {
-    jobFairDecider.decide(command, { held });
-  } catch (error) {
-    if (error instanceof SaeilError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
+const { when, refusal } = deciderSpec(jobFairDecider, { checkEvent: assertMatchesContract });
 
 describe('job fair decider', () => {
   it('given nothing recorded, when a fair was held, then JobFairHeld carries companies, applicants and hires', () => {
-    const events = jobFairDecider.decide(fair, jobFairDecider.initialState());
-    events.forEach(assertMatchesContract);
-    expect(events).toEqual([
+    expect(when(fair)).toEqual([
       { type: 'JobFairHeld', data: { jobFairId: fair.jobFairId, centerId: 'center-jinju', name: '2026 진주시 여성 취업박람회', heldOn: '2026-04-23', companies: 32, applicants: 410, hires: 57 } },
     ]);
   });
@@ -46,6 +36,6 @@ describe('job fair decider', () => {
     expect(refusal({ ...fair, companies: -1 })).toMatchObject({ code: 'COUNT_INVALID', details: { field: 'companies' } });
     expect(refusal({ ...fair, applicants: 1.5 }).code).toBe('COUNT_INVALID');
     expect(refusal({ ...fair, heldOn: '2026-05-01' }).code).toBe('DATE_IN_FUTURE');
-    expect(refusal(fair, true).code).toBe('JOB_FAIR_ALREADY_RECORDED');
+    expect(refusal(fair, when(fair)).code).toBe('JOB_FAIR_ALREADY_RECORDED');
   });
 });

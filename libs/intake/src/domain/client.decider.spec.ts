@@ -1,6 +1,7 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { IntakeEvent } from '@saeil/contracts';
 import { RuleViolation } from '@saeil/core';
+import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { ClientCommand, clientDecider, RegisterClient } from './client.decider';
 import { requireOpenCase } from './case-state';
 
@@ -39,26 +40,13 @@ const registered: IntakeEvent = {
 const serviceConsent: IntakeEvent = { type: 'ConsentGiven', data: { clientId, purpose: 'service', version: '2026-01', givenOn: '2026-11-02' } };
 const closed: IntakeEvent = { type: 'CaseClosed', data: { clientId, reason: '취업 후 종결', closedOn: '2026-11-20' } };
 
-function given(...events: IntakeEvent[]) {
-  return events.reduce(clientDecider.evolve, clientDecider.initialState());
-}
-
-/** Decides, checks every event against its published contract, and returns them. */
-function when(command: ClientCommand, history: IntakeEvent[]): IntakeEvent[] {
-  const events = clientDecider.decide(command, given(...history));
-  for (const event of events) assertMatchesContract(event);
-  return events;
-}
-
+/** when() checks every event against its published contract. */
+const spec = deciderSpec(clientDecider, { checkEvent: assertMatchesContract });
+const { given, when } = spec;
+/** The refusal's code, with its details when a rule was violated. */
 function refusal(command: ClientCommand, history: IntakeEvent[]): { code: string; details?: Record<string, unknown> } {
-  try {
-    clientDecider.decide(command, given(...history));
-  } catch (error) {
-    if (error instanceof RuleViolation) return { code: error.code, details: error.details };
-    if (error instanceof Error && 'code' in error) return { code: String(error.code) };
-    throw error;
-  }
-  throw new Error(`${command.type} was not refused`);
+  const error = spec.refusal(command, history);
+  return error instanceof RuleViolation ? { code: error.code, details: error.details } : { code: error.code };
 }
 
 describe('registering a client', () => {

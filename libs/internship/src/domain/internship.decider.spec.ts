@@ -2,8 +2,9 @@ import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { InternshipEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
 import { addMonths } from '@saeil/core';
-import { InternshipCommand, internshipDecider, monthEndsOn, StartInternship } from './internship.decider';
+import { internshipDecider, monthEndsOn, StartInternship } from './internship.decider';
 import type { SubsidySchedules } from './subsidy-schedule';
+import { deciderSpec } from '../../../../tests/support/decider-spec';
 
 const internshipId = '7a4c2e10-9b3d-4f5e-8a6b-1c2d3e4f5a60';
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
@@ -60,16 +61,8 @@ const start: StartInternship = {
   schedules: nationalDefault,
 };
 
-function given(...events: InternshipEvent[]) {
-  return events.reduce(internshipDecider.evolve, internshipDecider.initialState());
-}
-
-/** Decides, checks every event against its published contract, and returns the events. */
-function when(command: InternshipCommand, state = given()): InternshipEvent[] {
-  const events = internshipDecider.decide(command, state);
-  for (const event of events) assertMatchesContract(event);
-  return events;
-}
+/** when(command, history) checks every event against its published contract. */
+const { when } = deciderSpec(internshipDecider, { checkEvent: assertMatchesContract });
 
 const [started] = when(start);
 const startedIn = (region: string): InternshipEvent => ({ type: 'InternshipStarted', data: { ...(started.data as object), region } as never });
@@ -137,7 +130,7 @@ describe('internship decider: start', () => {
 
 describe('internship decider: end', () => {
   it('given an active internship, InternshipEnded records the last day and reason', () => {
-    expect(when(endCmd('2025-11-30'), given(started))).toEqual([{ type: 'InternshipEnded', data: { internshipId, clientId, endedOn: '2025-11-30', reason: 'completed' } }]);
+    expect(when(endCmd('2025-11-30'), [started])).toEqual([{ type: 'InternshipEnded', data: { internshipId, clientId, endedOn: '2025-11-30', reason: 'completed' } }]);
   });
 
   it('an unknown internship is a 404', () => {
@@ -145,23 +138,23 @@ describe('internship decider: end', () => {
   });
 
   it('refuses ending one that is not active (ended or converted) with INTERNSHIP_NOT_ACTIVE', () => {
-    expect(() => when(endCmd('2025-12-01'), given(started, ended('2025-11-30')))).toThrow(expect.objectContaining({ code: 'INTERNSHIP_NOT_ACTIVE' }));
-    expect(() => when(endCmd('2025-12-01'), given(started, converted('2025-11-01')))).toThrow(expect.objectContaining({ code: 'INTERNSHIP_NOT_ACTIVE' }));
+    expect(() => when(endCmd('2025-12-01'), [started, ended('2025-11-30')])).toThrow(expect.objectContaining({ code: 'INTERNSHIP_NOT_ACTIVE' }));
+    expect(() => when(endCmd('2025-12-01'), [started, converted('2025-11-01')])).toThrow(expect.objectContaining({ code: 'INTERNSHIP_NOT_ACTIVE' }));
   });
 
   it('refuses an end before the start (DATE_BEFORE_START) or in the future (DATE_IN_FUTURE)', () => {
-    expect(() => when(endCmd('2025-08-31'), given(started))).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_START' }));
-    expect(() => when(endCmd('2026-11-23'), given(started))).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
+    expect(() => when(endCmd('2025-08-31'), [started])).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_START' }));
+    expect(() => when(endCmd('2026-11-23'), [started])).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
   });
 
   it('needs her case open', () => {
-    expect(() => when({ ...endCmd('2025-11-30'), case: { ...openCase, consents: [] } }, given(started))).toThrow(expect.objectContaining({ code: 'CONSENT_REQUIRED' }));
+    expect(() => when({ ...endCmd('2025-11-30'), case: { ...openCase, consents: [] } }, [started])).toThrow(expect.objectContaining({ code: 'CONSENT_REQUIRED' }));
   });
 });
 
 describe('internship decider: conversion', () => {
   it('converts an active internship', () => {
-    expect(when(convertCmd('2025-11-01'), given(started))).toEqual([
+    expect(when(convertCmd('2025-11-01'), [started])).toEqual([
       {
         type: 'InternshipConverted',
         data: { internshipId, clientId, employerId: 'employer-jinju-care', employerName: '진주요양병원', convertedOn: '2025-11-01', jobTitle: '간호조무사', employmentType: 'regular' },
@@ -170,44 +163,44 @@ describe('internship decider: conversion', () => {
   });
 
   it('converts one just completed, within the configured window', () => {
-    expect(when(convertCmd('2025-12-30'), given(started, ended('2025-11-30')))).toHaveLength(1);
-    expect(() => when(convertCmd('2025-12-31'), given(started, ended('2025-11-30')))).toThrow(
+    expect(when(convertCmd('2025-12-30'), [started, ended('2025-11-30')])).toHaveLength(1);
+    expect(() => when(convertCmd('2025-12-31'), [started, ended('2025-11-30')])).toThrow(
       expect.objectContaining({ code: 'CONVERSION_WINDOW_PASSED', details: { endedOn: '2025-11-30', conversionWindowDays: 30, lastDay: '2025-12-30' } }),
     );
   });
 
   it('the window is configuration: 60 days in the 전라남도 program of the other configuration', () => {
-    expect(when(convertCmd('2026-01-29', withRegionalProgram), given(startedIn('전라남도'), ended('2025-11-30')))).toHaveLength(1);
+    expect(when(convertCmd('2026-01-29', withRegionalProgram), [startedIn('전라남도'), ended('2025-11-30')])).toHaveLength(1);
   });
 
   it('refuses converting one she quit or was dismissed from with INTERNSHIP_NOT_ACTIVE', () => {
-    expect(() => when(convertCmd('2025-11-01'), given(started, ended('2025-10-15', 'quit')))).toThrow(expect.objectContaining({ code: 'INTERNSHIP_NOT_ACTIVE', details: { status: 'ended', endReason: 'quit' } }));
-    expect(() => when(convertCmd('2025-11-01'), given(started, ended('2025-10-15', 'dismissed')))).toThrow(expect.objectContaining({ code: 'INTERNSHIP_NOT_ACTIVE' }));
+    expect(() => when(convertCmd('2025-11-01'), [started, ended('2025-10-15', 'quit')])).toThrow(expect.objectContaining({ code: 'INTERNSHIP_NOT_ACTIVE', details: { status: 'ended', endReason: 'quit' } }));
+    expect(() => when(convertCmd('2025-11-01'), [started, ended('2025-10-15', 'dismissed')])).toThrow(expect.objectContaining({ code: 'INTERNSHIP_NOT_ACTIVE' }));
   });
 
   it('refuses a conversion on or before the last internship day, before the start, twice, or in the future', () => {
-    expect(() => when(convertCmd('2025-11-30'), given(started, ended('2025-11-30')))).toThrow(expect.objectContaining({ code: 'CONVERSION_BEFORE_INTERNSHIP_END' }));
-    expect(() => when(convertCmd('2025-08-01'), given(started))).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_START' }));
-    expect(() => when(convertCmd('2025-12-02'), given(started, converted('2025-12-01')))).toThrow(expect.objectContaining({ code: 'ALREADY_CONVERTED' }));
-    expect(() => when(convertCmd('2026-11-23'), given(started))).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
+    expect(() => when(convertCmd('2025-11-30'), [started, ended('2025-11-30')])).toThrow(expect.objectContaining({ code: 'CONVERSION_BEFORE_INTERNSHIP_END' }));
+    expect(() => when(convertCmd('2025-08-01'), [started])).toThrow(expect.objectContaining({ code: 'DATE_BEFORE_START' }));
+    expect(() => when(convertCmd('2025-12-02'), [started, converted('2025-12-01')])).toThrow(expect.objectContaining({ code: 'ALREADY_CONVERTED' }));
+    expect(() => when(convertCmd('2026-11-23'), [started])).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
   });
 });
 
 describe('internship decider: subsidy payments follow the configured schedule', () => {
-  const completedAndConverted = given(started, ended('2025-11-30'), converted('2025-12-01'));
+  const completedAndConverted = [started, ended('2025-11-30'), converted('2025-12-01')];
 
   it('pays each month once that month is over, with the configured amount', () => {
     expect(monthEndsOn('2025-09-01', 1)).toBe('2025-09-30');
-    expect(when(payCmd(1, '2025-10-01'), given(started))).toEqual([paid(1, '2025-10-01', 1)]);
+    expect(when(payCmd(1, '2025-10-01'), [started])).toEqual([paid(1, '2025-10-01', 1)]);
     expect(when(payCmd(3, '2025-12-05'), completedAndConverted)).toEqual([paid(3, '2025-12-05', 3)]);
   });
 
   it('refuses a monthly payment before that month is over with SUBSIDY_NOT_DUE', () => {
-    expect(() => when(payCmd(1, '2025-09-30'), given(started))).toThrow(expect.objectContaining({ code: 'SUBSIDY_NOT_DUE', details: { month: 1, dueFrom: '2025-10-01', paidOn: '2025-09-30' } }));
+    expect(() => when(payCmd(1, '2025-09-30'), [started])).toThrow(expect.objectContaining({ code: 'SUBSIDY_NOT_DUE', details: { month: 1, dueFrom: '2025-10-01', paidOn: '2025-09-30' } }));
   });
 
   it('refuses a payment before the internship started with SUBSIDY_BEFORE_START', () => {
-    expect(() => when(payCmd(1, '2025-08-31'), given(started))).toThrow(expect.objectContaining({ code: 'SUBSIDY_BEFORE_START' }));
+    expect(() => when(payCmd(1, '2025-08-31'), [started])).toThrow(expect.objectContaining({ code: 'SUBSIDY_BEFORE_START' }));
   });
 
   it('refuses a payment number the schedule does not have, or whose kind or recipient differ, with SUBSIDY_NOT_IN_SCHEDULE', () => {
@@ -217,31 +210,31 @@ describe('internship decider: subsidy payments follow the configured schedule', 
   });
 
   it('refuses another amount than the configured one with SUBSIDY_AMOUNT_MISMATCH', () => {
-    expect(() => when(payCmd(1, '2025-10-01', { amount: 900_000 }), given(started))).toThrow(
+    expect(() => when(payCmd(1, '2025-10-01', { amount: 900_000 }), [started])).toThrow(
       expect.objectContaining({ code: 'SUBSIDY_AMOUNT_MISMATCH', details: { paymentNo: 1, expected: 800_000, given: 900_000 } }),
     );
   });
 
   it('refuses paying the same scheduled payment twice with SUBSIDY_ALREADY_PAID', () => {
-    expect(() => when(payCmd(1, '2025-10-02'), given(started, paid(1, '2025-10-01', 1)))).toThrow(expect.objectContaining({ code: 'SUBSIDY_ALREADY_PAID', details: { paymentNo: 1, paidOn: '2025-10-01' } }));
+    expect(() => when(payCmd(1, '2025-10-02'), [started, paid(1, '2025-10-01', 1)])).toThrow(expect.objectContaining({ code: 'SUBSIDY_ALREADY_PAID', details: { paymentNo: 1, paidOn: '2025-10-01' } }));
   });
 
   it('pays only months actually interned: after she quit in month 2, month 1 is payable and month 2 is not (MONTH_NOT_INTERNED)', () => {
-    const quit = given(started, ended('2025-10-20', 'quit'));
+    const quit = [started, ended('2025-10-20', 'quit')];
     expect(when(payCmd(1, '2025-11-03'), quit)).toHaveLength(1);
     expect(() => when(payCmd(2, '2025-11-03'), quit)).toThrow(expect.objectContaining({ code: 'MONTH_NOT_INTERNED', details: { month: 2, monthEndsOn: '2025-10-31', internedThrough: '2025-10-20' } }));
   });
 
   it('a conversion during month 3 ends the internship: month 3 is not payable', () => {
-    const convertedEarly = given(started, converted('2025-11-15'));
+    const convertedEarly = [started, converted('2025-11-15')];
     expect(() => when(payCmd(3, '2025-12-05'), convertedEarly)).toThrow(expect.objectContaining({ code: 'MONTH_NOT_INTERNED', details: { month: 3, monthEndsOn: '2025-11-30', internedThrough: '2025-11-14' } }));
     expect(when(payCmd(2, '2025-12-05'), convertedEarly)).toHaveLength(1);
   });
 
   it('pays the retention bonuses only after a conversion to a regular post and the configured months', () => {
-    const bonus = (paidOn: string, state = completedAndConverted) => when(payCmd(4, paidOn, { kind: 'retention_bonus' }), state);
-    expect(() => bonus('2026-06-01', given(started, ended('2025-11-30')))).toThrow(expect.objectContaining({ code: 'CONVERSION_REQUIRED' }));
-    expect(() => bonus('2026-06-01', given(started, ended('2025-11-30'), converted('2025-12-01', 'contract')))).toThrow(expect.objectContaining({ code: 'CONVERSION_REQUIRED', details: { conversion: 'contract' } }));
+    const bonus = (paidOn: string, history = completedAndConverted) => when(payCmd(4, paidOn, { kind: 'retention_bonus' }), history);
+    expect(() => bonus('2026-06-01', [started, ended('2025-11-30')])).toThrow(expect.objectContaining({ code: 'CONVERSION_REQUIRED' }));
+    expect(() => bonus('2026-06-01', [started, ended('2025-11-30'), converted('2025-12-01', 'contract')])).toThrow(expect.objectContaining({ code: 'CONVERSION_REQUIRED', details: { conversion: 'contract' } }));
     expect(() => bonus('2026-05-31')).toThrow(expect.objectContaining({ code: 'SUBSIDY_NOT_DUE', details: { monthsAfterConversion: 6, dueFrom: '2026-06-01', paidOn: '2026-05-31' } }));
     expect(bonus('2026-06-01')).toEqual([
       { type: 'InternshipSubsidyPaid', data: { internshipId, clientId, paymentNo: 4, kind: 'retention_bonus', recipient: 'employer', amount: 800_000, paidOn: '2026-06-01', programYear: 2025, region: '경상남도' } },
@@ -255,7 +248,7 @@ describe('internship decider: subsidy payments follow the configured schedule', 
   });
 
   it('the schedule is configuration: the same payment is right under one configuration and wrong under another', () => {
-    const inJeonnam = given(startedIn('전라남도'));
+    const inJeonnam = [startedIn('전라남도')];
     // Under the national default alone, 전라남도 falls back to '*': 800,000 KRW is the amount.
     expect(when(payCmd(1, '2025-10-01'), inJeonnam)[0].data).toMatchObject({ amount: 800_000, region: '전라남도' });
     // Under a configuration with a 전라남도 program, the same payment is refused: 1,000,000 KRW is due.
@@ -264,15 +257,15 @@ describe('internship decider: subsidy payments follow the configured schedule', 
     );
     expect(when(payCmd(1, '2025-10-01', { schedules: withRegionalProgram, amount: 1_000_000 }), inJeonnam)[0].data).toMatchObject({ amount: 1_000_000 });
     // …which also has no third monthly payment: payment 3 there is a retention bonus.
-    expect(() => when(payCmd(3, '2025-12-05', { schedules: withRegionalProgram, amount: 1_000_000 }), given(startedIn('전라남도'), ended('2025-11-30')))).toThrow(
+    expect(() => when(payCmd(3, '2025-12-05', { schedules: withRegionalProgram, amount: 1_000_000 }), [startedIn('전라남도'), ended('2025-11-30')])).toThrow(
       expect.objectContaining({ code: 'SUBSIDY_NOT_IN_SCHEDULE' }),
     );
     // Other regions keep the default.
-    expect(when(payCmd(1, '2025-10-01', { schedules: withRegionalProgram }), given(started))[0].data).toMatchObject({ amount: 800_000 });
+    expect(when(payCmd(1, '2025-10-01', { schedules: withRegionalProgram }), [started])[0].data).toMatchObject({ amount: 800_000 });
   });
 
   it('refuses payments when the configuration no longer has the program (SUBSIDY_SCHEDULE_MISSING)', () => {
-    expect(() => when(payCmd(1, '2025-10-01', { schedules: { programs: [] } }), given(started))).toThrow(expect.objectContaining({ code: 'SUBSIDY_SCHEDULE_MISSING' }));
+    expect(() => when(payCmd(1, '2025-10-01', { schedules: { programs: [] } }), [started])).toThrow(expect.objectContaining({ code: 'SUBSIDY_SCHEDULE_MISSING' }));
   });
 });
 

@@ -1,8 +1,9 @@
 import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { PlacementEvent } from '@saeil/contracts';
-import { NotFound, RuleViolation } from '@saeil/core';
+import { NotFound } from '@saeil/core';
 import type { CaseState } from '@saeil/intake/domain';
-import { EndEmployment, PayStartupGrant, placementsDecider, PlacementCommand, StartEmployment, StartStartup, VoidPlacement } from './placements.decider';
+import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { EndEmployment, PayStartupGrant, placementsDecider, StartEmployment, StartStartup, VoidPlacement } from './placements.decider';
 
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
 const placementId = '5d0c3c1e-8a53-4b8e-9a43-1f2f0d6c7a01';
@@ -36,26 +37,8 @@ const startup: StartStartup = { type: 'StartStartup', clientId, case: openCase, 
 const budget = { capPerTeam: 500_000, teamsPerCenter: 10 };
 const grant: PayStartupGrant = { type: 'PayStartupGrant', clientId, case: openCase, today, startupId, amount: 300_000, paidOn: '2026-03-10', grantYear: 2026, budget };
 
-function given(...events: PlacementEvent[]) {
-  return events.reduce(placementsDecider.evolve, placementsDecider.initialState());
-}
-
-/** Decides on the history and checks every event produced against its published contract. */
-function when(command: PlacementCommand, history: PlacementEvent[] = []): PlacementEvent[] {
-  const events = placementsDecider.decide(command, given(...history));
-  events.forEach(assertMatchesContract);
-  return events;
-}
-
-function refusal(command: PlacementCommand, history: PlacementEvent[] = []): RuleViolation | NotFound {
-  try {
-    when(command, history);
-  } catch (error) {
-    if (error instanceof RuleViolation || error instanceof NotFound) return error;
-    throw error;
-  }
-  throw new Error(`${command.type} was accepted`);
-}
+/** when() checks every event produced against its published contract. */
+const { when, refusal } = deciderSpec(placementsDecider, { checkEvent: assertMatchesContract });
 
 const started = (): PlacementEvent[] => when(start);
 

@@ -1,6 +1,7 @@
 import { NotFound, RuleViolation, addDays } from '@saeil/core';
 import type { FollowUpEvent } from './events';
 import { followUpsStreamId } from './events';
+import { deciderSpec } from '../../../../tests/support/decider-spec';
 import {
   CancelForVoidedPlacement,
   CloseForEmploymentEnd,
@@ -40,27 +41,12 @@ const recordIt: RecordFollowUp = {
 const cancel: CancelForVoidedPlacement = { type: 'CancelForVoidedPlacement', placementId };
 const close = (endedOn: string): CloseForEmploymentEnd => ({ type: 'CloseForEmploymentEnd', placementId, endedOn });
 
-function given(...events: FollowUpEvent[]) {
-  return events.reduce(followUpsDecider.evolve, followUpsDecider.initialState());
-}
-
-function when(command: FollowUpsCommand, history: FollowUpEvent[] = []): FollowUpEvent[] {
-  return followUpsDecider.decide(command, given(...history));
-}
+// Retention's events are internal (not in the contracts registry): nothing to check them against.
+const { given, when, refusal } = deciderSpec(followUpsDecider);
 
 /** Decides and appends, like handleCommand: the history after the command. */
 function after(history: FollowUpEvent[], ...commands: FollowUpsCommand[]): FollowUpEvent[] {
   return commands.reduce((events, command) => [...events, ...when(command, events)], history);
-}
-
-function refusal(command: FollowUpsCommand, history: FollowUpEvent[] = []): RuleViolation | NotFound {
-  try {
-    when(command, history);
-  } catch (error) {
-    if (error instanceof RuleViolation || error instanceof NotFound) return error;
-    throw error;
-  }
-  throw new Error(`${command.type} was accepted`);
 }
 
 const scheduled = (): FollowUpEvent[] => when(schedule);
