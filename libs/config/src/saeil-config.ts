@@ -82,6 +82,26 @@ export class SaeilConfig {
   @IsString()
   SAEIL_STARTUP_SUPPORT_FILE = 'config/startup-support.json';
 
+  /** Centers (id, name, level, 시·도): the directory statistics roll up by (JSON, validated at start). */
+  @IsString()
+  SAEIL_CENTERS_FILE = 'config/centers.json';
+
+  /** Retention follow-ups: days before a milestone date from which the contact is due (사후관리 연락 기간). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(31)
+  FOLLOW_UP_WINDOW_DAYS_BEFORE = 7;
+
+  /** Retention follow-ups: days after a milestone date after which an unrecorded contact is overdue. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(31)
+  FOLLOW_UP_WINDOW_DAYS_AFTER = 14;
+
+  /** How often the worker sweeps follow-ups for due/overdue (ms). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(86400000)
+  FOLLOW_UP_SWEEP_INTERVAL_MS = 60000;
+
+  /** Ministry report: person counts below this are suppressed (small-cell suppression). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  SUPPRESSION_THRESHOLD = 5;
+
   /** Longest a query may wait for its read model to reach a position (read-your-writes). */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   MAX_CONSISTENCY_WAIT_MS = 5000;
