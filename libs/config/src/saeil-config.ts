@@ -98,6 +98,10 @@ export class SaeilConfig {
   @Transform(toInt) @IsInt() @Min(100) @Max(86400000)
   FOLLOW_UP_SWEEP_INTERVAL_MS = 60000;
 
+  /** For tests and drills only: pins "today" (Korean calendar, YYYY-MM-DD) for the follow-up sweep and follow-up records. */
+  @IsOptional() @Transform(blankToUndefined) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'SAEIL_CLOCK_TODAY must be YYYY-MM-DD' })
+  SAEIL_CLOCK_TODAY?: string = undefined;
+
   /** Ministry report: person counts below this are suppressed (small-cell suppression). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   SUPPRESSION_THRESHOLD = 5;

@@ -3,4 +3,5 @@ export * from './http/error.filter';
 export * from './http/validation';
 export * from './ids';
 export * from './dates';
+export * from './clock';
 export * from './center-from-record';

@@ -11,6 +11,18 @@ export interface DeadLetter {
   attempts: number;
 }
 
+/**
+ * Thrown by an apply when the failure is not the event's fault (a reactor's own connection to
+ * the database broke, say): the whole batch is rolled back and tried again later, instead of the
+ * event going to the dead letters. A reactor must never skip an event it could still act on.
+ */
+export class RetryLater extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`retry later: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'RetryLater';
+  }
+}
+
 interface StreamPosition {
   streamVersion: number;
   globalPosition: number;
@@ -86,6 +98,7 @@ export class ProjectionRunner {
         return undefined;
       } catch (error) {
         await runner.query('ROLLBACK TO SAVEPOINT apply_event');
+        if (error instanceof RetryLater) throw error;
         lastError = error instanceof Error ? error : new Error(String(error));
       }
     }

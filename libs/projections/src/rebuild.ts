@@ -27,6 +27,9 @@ export class ProjectionRebuilder {
   ) {}
 
   async rebuild(projection: Projection): Promise<RebuildReport> {
+    // A reactor (libs/runtime/src/reactor.ts) owns no tables: replaying it from zero would issue
+    // every command again. Its place in the events is its checkpoint, which a rebuild never moves.
+    if (projection.tables.length === 0) throw new Error(`${projection.name} owns no tables: it is a reactor and is never rebuilt`);
     const started = Date.now();
     const shadow = new ProjectionRunner(projection, 'rebuild', this.options.maxAttempts);
     await this.prepareShadow(projection);

@@ -6,3 +6,5 @@ export * from './request-context';
 export * from './timed';
 export * from './command-definition';
 export * from './command-topic';
+export * from './reactor';
+export * from './worker-jobs';

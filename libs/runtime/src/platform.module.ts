@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SaeilConfig } from '@saeil/config';
+import { CLOCK } from '@saeil/core';
 import { EventStore } from '@saeil/event-store';
 import { Metrics } from '@saeil/observability';
 import { ReadModelConsistency } from '@saeil/projections';
@@ -22,8 +23,9 @@ export class PlatformModule {
         { provide: EventStore, useValue: runtime.store },
         { provide: Metrics, useValue: runtime.metrics },
         { provide: ReadModelConsistency, useValue: runtime.consistency },
+        { provide: CLOCK, useValue: runtime.clock },
       ],
-      exports: [RUNTIME, SaeilConfig, DataSource, EventStore, Metrics, ReadModelConsistency],
+      exports: [RUNTIME, SaeilConfig, DataSource, EventStore, Metrics, ReadModelConsistency, CLOCK],
     };
   }
 }

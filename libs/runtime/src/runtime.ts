@@ -1,12 +1,15 @@
 import { DataSource } from 'typeorm';
 import pino, { Logger } from 'pino';
 import { SaeilConfig } from '@saeil/config';
+import { Clock, clockFor } from '@saeil/core';
 import { createDataSource, ensureDatabase, migrate, Notifications, runningEmbeddedPostgres, startEmbeddedPostgres } from '@saeil/database';
 import { EventStore, EVENTS_CHANNEL, UpcasterRegistry } from '@saeil/event-store';
 import { KafkajsMessageBus, MessageBus, OutboxRelay, Topics } from '@saeil/messaging';
 import { Metrics } from '@saeil/observability';
 import { EventStoreFeed, KafkaProjectionFeed, Projection, ProjectionRebuilder, ProjectionRunner, ReadModelConsistency } from '@saeil/projections';
 import { SaeilModuleDefinition } from './module-definition';
+import { reactorProjection, WorkerServices } from './reactor';
+import { WorkerJobs } from './worker-jobs';
 
 /**
  * Everything a process needs, built once outside Nest (the composition root) and handed to
@@ -23,7 +26,10 @@ export interface Runtime {
   topics: Topics;
   bus?: MessageBus;
   modules: SaeilModuleDefinition[];
+  /** Read models only: reactors are not listed here (they are never rebuilt). */
   projections: Projection[];
+  /** "Today" for the follow-up sweep and the commands that judge dates against it (SAEIL_CLOCK_TODAY pins it in tests). */
+  clock: Clock;
   consistency: ReadModelConsistency;
   worker: Worker;
   rebuilder: ProjectionRebuilder;
@@ -37,16 +43,20 @@ export interface RuntimeOptions {
   startWorker?: boolean;
 }
 
-/** The worker role: outbox relay and projection feeds (and, later, scheduled jobs). */
+/** The worker role: outbox relay, projection and reactor feeds, and the modules' interval jobs. */
 export class Worker {
   private started = false;
   readonly runners: ProjectionRunner[];
   readonly relay?: OutboxRelay;
   readonly storeFeed?: EventStoreFeed;
   readonly kafkaFeed?: KafkaProjectionFeed;
+  readonly jobs: WorkerJobs;
 
   constructor(rt: Omit<Runtime, 'worker' | 'close' | 'rebuilder'>) {
-    this.runners = rt.projections.map((p) => new ProjectionRunner(p, 'live', rt.config.PROJECTION_MAX_ATTEMPTS, rt.metrics));
+    const services: WorkerServices = { config: rt.config, store: rt.store, dataSource: rt.dataSource, clock: rt.clock, logger: rt.logger.child({ component: 'worker' }) };
+    const reactors = rt.modules.flatMap((m) => m.reactors ?? []).map((r) => reactorProjection(r, services));
+    this.runners = [...rt.projections, ...reactors].map((p) => new ProjectionRunner(p, 'live', rt.config.PROJECTION_MAX_ATTEMPTS, rt.metrics));
+    this.jobs = new WorkerJobs(rt.modules.flatMap((m) => m.jobs ?? []), services);
     const feedOptions = { batchSize: rt.config.PROJECTION_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS };
     if (rt.bus) {
       this.relay = new OutboxRelay(rt.dataSource, rt.store, rt.bus, rt.topics, rt.notifications, rt.metrics, rt.logger.child({ component: 'relay' }), { batchSize: rt.config.RELAY_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS }, rt.databaseUrl);
@@ -66,11 +76,13 @@ export class Worker {
     this.relay?.start();
     this.storeFeed?.start();
     await this.kafkaFeed?.start();
+    this.jobs.start();
   }
 
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    await this.jobs.stop();
     await this.kafkaFeed?.stop();
     await this.storeFeed?.stop();
     await this.relay?.stop();
@@ -139,7 +151,9 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
   }
 
   const projections = options.modules.flatMap((m) => m.projections);
-  const base = { config, databaseUrl, logger, dataSource, store, metrics, notifications, topics, bus, modules: options.modules, projections, consistency: new ReadModelConsistency(dataSource, store) };
+  const clock = clockFor(config.SAEIL_CLOCK_TODAY);
+  if (config.SAEIL_CLOCK_TODAY) logger.warn({ today: config.SAEIL_CLOCK_TODAY }, 'SAEIL_CLOCK_TODAY pins today: for tests and drills only');
+  const base = { config, databaseUrl, logger, dataSource, store, metrics, notifications, topics, bus, modules: options.modules, projections, clock, consistency: new ReadModelConsistency(dataSource, store) };
   const worker = new Worker(base);
   const rebuilder = new ProjectionRebuilder(dataSource, store, logger.child({ component: 'rebuild' }), { batchSize: config.PROJECTION_BATCH_SIZE, maxAttempts: config.PROJECTION_MAX_ATTEMPTS });
   if (options.startWorker) await worker.start();

@@ -118,9 +118,10 @@ describe('follow-ups decider: due, exactly once per milestone', () => {
     expect(when(markDue(2, '2026-03-24'), after(scheduled(), markDue(1, '2026-02-21')))).toEqual([{ type: 'FollowUpDue', data: { placementId, n: 2 } }]);
   });
 
-  it('given the milestone was already followed up (early contact), then it never becomes due', () => {
-    const history = after(scheduled(), { ...recordIt, contactedOn: '2026-02-18', today: '2026-02-18' });
+  it('given the milestone was followed up on the opening day before the sweep ran, then it never becomes due', () => {
+    const history = after(scheduled(), { ...recordIt, contactedOn: '2026-02-21', today: '2026-02-21' });
     expect(when(markDue(1, '2026-02-21'), history)).toEqual([]);
+    expect(when(markOverdue(1, '2026-03-15'), history)).toEqual([]);
   });
 
   it('given the follow-ups were cancelled, then nothing becomes due', () => {
@@ -221,15 +222,21 @@ describe('follow-ups decider: recording a follow-up', () => {
     expect(when({ ...recordIt, contactedOn: '2026-03-02' }, scheduled())).toHaveLength(1);
   });
 
-  it('refuses a contact date before the placement start (DATES_OUT_OF_ORDER) and accepts the start day', () => {
+  it('refuses a contact date before the placement start (DATES_OUT_OF_ORDER)', () => {
     expect(refusal({ ...recordIt, contactedOn: '2026-01-30' }, scheduled()).code).toBe('DATES_OUT_OF_ORDER');
-    expect(when({ ...recordIt, contactedOn: '2026-01-31' }, scheduled())).toHaveLength(1);
+  });
+
+  it('refuses a contact before the milestone window opens (FOLLOW_UP_BEFORE_WINDOW) and accepts the opening day', () => {
+    // Month 1 of a start on 2026-01-31: due 2026-02-28, window opens 7 days before, on 2026-02-21.
+    expect(refusal({ ...recordIt, contactedOn: '2026-02-20' }, scheduled())).toMatchObject({ code: 'FOLLOW_UP_BEFORE_WINDOW', details: { n: 1, contactedOn: '2026-02-20', opensOn: '2026-02-21' } });
+    expect(refusal({ ...recordIt, n: 2, contactedOn: '2026-03-01' }, scheduled())).toMatchObject({ code: 'FOLLOW_UP_BEFORE_WINDOW', details: { opensOn: '2026-03-24' } });
+    expect(when({ ...recordIt, contactedOn: '2026-02-21' }, scheduled())[0].data).toMatchObject({ n: 1, contactedOn: '2026-02-21' });
   });
 
   it('given month 1 already recorded, then FOLLOW_UP_ALREADY_RECORDED; month 2 is still open', () => {
     const history = after(scheduled(), recordIt);
     expect(refusal({ ...recordIt, contactedOn: '2026-03-01' }, history)).toMatchObject({ code: 'FOLLOW_UP_ALREADY_RECORDED', details: { n: 1, contactedOn: '2026-02-27' } });
-    expect(when({ ...recordIt, n: 2, contactedOn: '2026-03-01' }, history)[0].data).toMatchObject({ n: 2 });
+    expect(when({ ...recordIt, n: 2, contactedOn: '2026-03-25', today: '2026-03-25' }, history)[0].data).toMatchObject({ n: 2 });
   });
 
   it('given the follow-ups were cancelled (placement voided), then FOLLOW_UPS_CANCELLED', () => {
@@ -286,7 +293,7 @@ describe('follow-ups decider: closing by employment end', () => {
   });
 
   it('does not close a milestone already followed up: its recorded outcome stands', () => {
-    const history = after(scheduled(), { ...recordIt, n: 2, contactedOn: '2026-03-01' });
+    const history = after(scheduled(), { ...recordIt, n: 2, contactedOn: '2026-03-25', today: '2026-03-25' });
     expect(when(close('2026-03-15'), history)[0].data).toMatchObject({ closedMilestones: [3] });
   });
 

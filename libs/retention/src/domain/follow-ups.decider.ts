@@ -137,6 +137,11 @@ function record(c: RecordFollowUp, state: FollowUpsState): FollowUpEvent[] {
   }
   requireNotInFuture('contactedOn', c.contactedOn, c.today);
   requireInOrder('startOn', scheduled.placement.startOn, 'contactedOn', c.contactedOn);
+  // A contact before the window is not the milestone's follow-up: at day 10 nobody can say whether
+  // she is still employed at month 1, and counting it would inflate the retention rate.
+  if (c.contactedOn < m.opensOn) {
+    throw new RuleViolation('FOLLOW_UP_BEFORE_WINDOW', `${m.n}개월 사후관리는 ${m.opensOn}부터 기록할 수 있습니다 (연락일 ${c.contactedOn}).`, { n: m.n, contactedOn: c.contactedOn, opensOn: m.opensOn });
+  }
   const difficulties = cleanList(c.difficulties);
   const programId = c.programId?.trim();
   return [
