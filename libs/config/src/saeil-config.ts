@@ -74,6 +74,40 @@ export class SaeilConfig {
   @IsOptional() @Transform(blankToUndefined) @IsString() @MinLength(32, { message: 'IDENTITY_HASH_KEY must be at least 32 characters long' })
   IDENTITY_HASH_KEY?: string = undefined;
 
+  /**
+   * HMAC key (HS256) signing access tokens. Required when NODE_ENV=production; elsewhere one is
+   * generated once, kept in the database (identity_generated_secrets) and logged as such.
+   */
+  @IsOptional() @Transform(blankToUndefined) @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string = undefined;
+
+  /** Lifetime of an access token (seconds): a disabled account is refused at once anyway. */
+  @Transform(toInt) @IsInt() @Min(60) @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token (seconds); each use rotates it. */
+  @Transform(toInt) @IsInt() @Min(300) @Max(2592000)
+  REFRESH_TOKEN_TTL_SECONDS = 1209600;
+
+  /** Failed logins for one user name within LOGIN_LOCKOUT_SECONDS before it is locked for that long. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  /** Failed logins from one source address within LOGIN_LOCKOUT_SECONDS before it is refused for that long. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_LOCKOUT_SECONDS = 900;
+
+  /** User name of the first administrator, created by a start on an empty account table. */
+  @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'SAEIL_ADMIN_USERNAME must be 3-64 lower-case letters, digits, ".", "_" or "-"' })
+  SAEIL_ADMIN_USERNAME = 'admin';
+
+  /** Password of the first administrator (the password policy applies). Unset: generated and printed once. */
+  @IsOptional() @Transform(blankToUndefined) @IsString() @MinLength(12, { message: 'SAEIL_ADMIN_PASSWORD must be at least 12 characters long' })
+  SAEIL_ADMIN_PASSWORD?: string = undefined;
+
   /** 새일여성인턴 subsidy schedules per program year and region (JSON, validated at start). */
   @IsString()
   SAEIL_INTERNSHIP_SUBSIDIES_FILE = 'config/internship-subsidies.json';
