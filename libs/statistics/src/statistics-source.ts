@@ -86,7 +86,7 @@ export interface EmploymentFigures {
   placements: number;
   placementsByEmploymentType: Record<string, number>;
   placementsByOccupationGroup: Record<string, number>;
-  /** Wage bands in KRW per month, e.g. 'under_2m', '2m_3m', '3m_4m', '4m_and_over'. */
+  /** Wage bands in KRW per month: 'under_2m', '2m_3m', '3m_4m', '4m_and_over' (WAGE_BANDS; lower bound inclusive). */
   placementsByWageBand: Record<string, number>;
   placementsByChannel: Record<string, number>;
   trainingCompleters: number;
@@ -97,12 +97,21 @@ export interface EmploymentFigures {
 }
 
 export interface ActivityFigures {
+  /** 개별상담 by channel (every COUNSELING_CHANNELS key present). */
   counselingSessionsByChannel: Record<string, number>;
+  /** 집단상담 연인원: attendances of registered clients and walk-ins over the period's group sessions. */
   groupProgramAttendances: number;
+  /** 찾아가는 이동상담 held (OutreachEventHeld) — the metric outreach_sessions. */
+  outreachEvents: number;
+  /** People reached by them: walk-in contacts + registered clients counselled there. */
   outreachContacts: number;
   agreementsSigned: number;
+  /** By AGREEMENT_KINDS: women_friendly_company (여성친화기업), institution_mou (업무협약). */
+  agreementsByKind: Record<string, number>;
   councilMeetings: number;
   jobFairs: number;
+  /** 사후관리 수혜자 수: distinct clients with a follow-up with support contacted in the period. */
+  retentionBeneficiaries: number;
 }
 
 export interface StatisticsSnapshot {

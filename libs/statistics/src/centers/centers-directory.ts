@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { KOREAN_REGIONS } from '@saeil/contracts';
+import { ValidationFailed, validateDto } from '@saeil/core';
+
+export const CENTER_LEVELS = ['basic', 'regional'] as const;
+export type CenterLevel = (typeof CENTER_LEVELS)[number];
+
+/**
+ * The region of a center the directory does not know (an id recorded before the directory
+ * listed it, or a typo in an old record). Its figures are not dropped: they roll up under this
+ * region, so the nation stays the sum of its regions, and the gap is visible in every rollup.
+ */
+export const UNASSIGNED_REGION = '미지정';
+
+export interface Center {
+  centerId: string;
+  name: string;
+  level: CenterLevel;
+  /** 시·도, one of KOREAN_REGIONS. */
+  region: string;
+}
+
+class CenterEntry {
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  name: string;
+
+  @IsIn(CENTER_LEVELS)
+  level: CenterLevel;
+
+  @IsIn(KOREAN_REGIONS)
+  region: string;
+}
+
+class CentersFile {
+  @IsOptional() @IsString()
+  description?: string;
+
+  @IsObject()
+  centers: Record<string, unknown>;
+}
+
+const CENTER_ID = /^[\w-]{1,64}$/;
+
+/**
+ * The centers statistics roll up by (config/centers.json, SAEIL_CENTERS_FILE): center id → name,
+ * level (basic 기초 / regional 광역) and 시·도. Loaded once when the module starts; a bad file
+ * stops the start with the file and field named.
+ */
+export class CentersDirectory {
+  private readonly byId: Map<string, Center>;
+
+  constructor(centers: readonly Center[]) {
+    this.byId = new Map(centers.map((c) => [c.centerId, c]));
+  }
+
+  get(centerId: string): Center | undefined {
+    return this.byId.get(centerId);
+  }
+
+  regionOf(centerId: string): string {
+    return this.byId.get(centerId)?.region ?? UNASSIGNED_REGION;
+  }
+
+  /** Every listed center, by id. */
+  all(): Center[] {
+    return [...this.byId.values()].sort((a, b) => (a.centerId < b.centerId ? -1 : a.centerId > b.centerId ? 1 : 0));
+  }
+
+  isRegion(region: string): boolean {
+    return region === UNASSIGNED_REGION || (KOREAN_REGIONS as readonly string[]).includes(region);
+  }
+
+  static load(file: string): CentersDirectory {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
+    } catch (error) {
+      throw new Error(`${file}: cannot read the centers directory (${(error as Error).message})`);
+    }
+    const fail = (field: string, message: string): never => {
+      throw new Error(`${file}: ${field}: ${message}`);
+    };
+    const parsed = check(CentersFile, raw, '', fail);
+    const centers: Center[] = [];
+    for (const [centerId, entry] of Object.entries(parsed.centers)) {
+      if (!CENTER_ID.test(centerId)) fail(`centers.${centerId}`, 'not a center id (letters, digits, - and _, at most 64)');
+      const checked = check(CenterEntry, entry, `centers.${centerId}.`, fail);
+      centers.push({ centerId, name: checked.name, level: checked.level, region: checked.region });
+    }
+    if (centers.length === 0) fail('centers', 'lists no center');
+    return new CentersDirectory(centers);
+  }
+}
+
+function check<T extends object>(cls: new () => T, value: unknown, prefix: string, fail: (field: string, message: string) => never): T {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(prefix ? prefix.slice(0, -1) : '(file)', 'must be an object');
+  try {
+    return validateDto(cls, value);
+  } catch (error) {
+    if (!(error instanceof ValidationFailed)) throw error;
+    const [first] = error.fields;
+    return fail(`${prefix}${first.field}`, first.message);
+  }
+}

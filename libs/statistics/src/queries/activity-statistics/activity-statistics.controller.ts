@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { StatisticsSnapshotReadDto } from '../statistics-read.dto';
+import { ActivityStatisticsQuery } from './activity-statistics.query';
+import type { ActivityStatistics } from './activity-statistics.handler';
+
+@ApiTags('statistics')
+@Controller('statistics')
+export class ActivityStatisticsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get('activity')
+  @ApiOperation({ summary: '활동: counseling sessions by channel, group-program attendances, outreach, agreements, council meetings, job fairs, post-management beneficiaries' })
+  activity(@Query() filter: StatisticsSnapshotReadDto): Promise<ActivityStatistics> {
+    return this.queryBus.execute<ActivityStatisticsQuery, ActivityStatistics>(new ActivityStatisticsQuery(filter));
+  }
+}

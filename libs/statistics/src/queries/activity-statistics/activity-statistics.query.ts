@@ -1,0 +1,5 @@
+import type { StatisticsSnapshotReadDto } from '../statistics-read.dto';
+
+export class ActivityStatisticsQuery {
+  constructor(readonly filter: StatisticsSnapshotReadDto) {}
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { StatisticsSnapshotReadDto } from '../statistics-read.dto';
+import { EmploymentStatisticsQuery } from './employment-statistics.query';
+import type { EmploymentStatistics } from './employment-statistics.handler';
+
+@ApiTags('statistics')
+@Controller('statistics')
+export class EmploymentStatisticsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get('employment')
+  @ApiOperation({
+    summary:
+      '취업: clients registered, employed clients, placements by employment type, occupation group, wage band and channel; training completers and employment rate; internship conversions; startups',
+  })
+  employment(@Query() filter: StatisticsSnapshotReadDto): Promise<EmploymentStatistics> {
+    return this.queryBus.execute<EmploymentStatisticsQuery, EmploymentStatistics>(new EmploymentStatisticsQuery(filter));
+  }
+}

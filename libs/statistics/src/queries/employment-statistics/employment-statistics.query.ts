@@ -1,0 +1,5 @@
+import type { StatisticsSnapshotReadDto } from '../statistics-read.dto';
+
+export class EmploymentStatisticsQuery {
+  constructor(readonly filter: StatisticsSnapshotReadDto) {}
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RetentionStatisticsDto } from './retention-statistics.dto';
+import { RetentionStatisticsQuery } from './retention-statistics.query';
+import type { RetentionStatistics } from './retention-statistics.handler';
+
+@ApiTags('statistics')
+@Controller('statistics')
+export class RetentionStatisticsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get('retention')
+  @ApiOperation({ summary: '고용유지: eligible, same/other employer, not employed, unreachable, unverified and rates at months 1–3 for the placements started in the period' })
+  retention(@Query() filter: RetentionStatisticsDto): Promise<RetentionStatistics> {
+    return this.queryBus.execute<RetentionStatisticsQuery, RetentionStatistics>(new RetentionStatisticsQuery(filter));
+  }
+}
