@@ -1,0 +1,217 @@
+import type { QueryRunner } from 'typeorm';
+import { occurredAtOfDay } from '@saeil/core';
+import { Decider, DomainEvent, EVENTS_CHANNEL, EventMetadata, StoredEvent } from '@saeil/event-store';
+import {
+  clientStreamId,
+  COUNSELING_CONTEXT,
+  counselingStreamId,
+  courseStreamId,
+  followUpsStreamId,
+  INTAKE_CONTEXT,
+  PLACEMENT_CONTEXT,
+  placementsStreamId,
+  RETENTION_CONTEXT,
+  TRAINING_CONTEXT,
+} from '@saeil/contracts';
+import { clientDecider } from '../../libs/intake/src/domain/client.decider';
+import { CaseState, evolveCase, initialCaseState } from '../../libs/intake/src/domain/case-state';
+import { IdentityHasher } from '../../libs/intake/src/identity/identity-hasher';
+import { clientCounselingDecider } from '../../libs/counseling/src/domain/client-counseling.decider';
+import { courseDecider } from '../../libs/training/src/domain/course.decider';
+import { placementsDecider } from '../../libs/placement/src/domain/placements.decider';
+import { followUpsDecider } from '../../libs/retention/src/domain/follow-ups.decider';
+import { CenterPlan, SEED_CONTACT_WINDOW, SeedStep } from './plan';
+import { Random } from './random';
+
+/** One row of the events table, as EventStore.append inserts it. */
+interface EventRow {
+  eventId: string;
+  streamId: string;
+  streamVersion: number;
+  context: string;
+  type: string;
+  data: object;
+  metadata: EventMetadata;
+}
+
+interface Stream {
+  version: number;
+  /** Folded with the stream's decider. */
+  state: unknown;
+  /** Her case (client streams only), folded as `loadCase` does. */
+  caseState?: CaseState;
+}
+
+/**
+ * The bulk path of the synthetic seed: every command of the plan is decided by the same decider
+ * its command handler uses, on the state folded from the events already decided, with the same
+ * command fields the handler builds and the same metadata (center of her case, day of the
+ * command); the events go into `events` with EventStore.append's INSERT, and the write-side
+ * table the handlers keep (`client_identity_keys`) in the same transaction — but thousands of
+ * cases per transaction instead of one command each. scripts/seed/bulk-vs-commands.int-spec.ts
+ * proves the result equals what the HTTP commands write.
+ */
+export class BulkWriter {
+  private readonly streams = new Map<string, Stream>();
+  private rows: EventRow[] = [];
+  private identityKeys: { key: string; clientId: string }[] = [];
+
+  constructor(
+    private readonly hasher: IdentityHasher,
+    /** The day the commands are decided on (todayInKorea() for a real run). */
+    private readonly today: string,
+    private readonly seed: number,
+  ) {}
+
+  get pendingEvents(): number {
+    return this.rows.length;
+  }
+
+  /** Course streams outlive a batch: on resume they are read back from the store. */
+  restoreStreams(events: Pick<StoredEvent, 'streamId' | 'streamVersion' | 'type' | 'data'>[]): void {
+    for (const e of events) {
+      const stream = this.stream(e.streamId, courseDecider);
+      stream.state = courseDecider.evolve(stream.state as never, { type: e.type, data: e.data } as never);
+      stream.version = e.streamVersion;
+    }
+  }
+
+  createCourses(center: CenterPlan): void {
+    const random = new Random(this.seed, 'course-metadata', center.index);
+    for (const course of center.courses) {
+      const metadata = this.metadata(random, center.counselorIds[0], center.centerId, new Date().toISOString());
+      this.decide(courseStreamId(course.courseId), TRAINING_CONTEXT, courseDecider, { type: 'CreateCourse', courseId: course.courseId, ...course.body }, metadata, random);
+    }
+  }
+
+  /** Executes one client's plan. A refusal is a bug in the plan: it stops the seed. */
+  applyClient(index: number, steps: SeedStep[]): void {
+    const random = new Random(this.seed, 'client-metadata', index);
+    for (const step of steps) this.apply(step, random);
+    // Her streams are complete: only course streams are needed by later cases.
+    const clientId = steps[0].clientId;
+    for (const id of [...this.streams.keys()]) if (id.endsWith(clientId) && !id.startsWith('course-')) this.streams.delete(id);
+    for (const step of steps) if ('placementId' in step) this.streams.delete(followUpsStreamId(step.placementId));
+  }
+
+  /** Appends everything decided since the last flush in the caller's transaction. */
+  async flush(runner: QueryRunner): Promise<number> {
+    const rows = this.rows;
+    if (rows.length > 0) {
+      // EventStore.append's statement, with one row per event of many streams.
+      await runner.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, context, event_type, schema_version, data, metadata)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[])`,
+        [
+          rows.map((r) => r.eventId),
+          rows.map((r) => r.streamId),
+          rows.map((r) => r.streamVersion),
+          rows.map((r) => r.context),
+          rows.map((r) => r.type),
+          rows.map(() => 1),
+          rows.map((r) => JSON.stringify(r.data)),
+          rows.map((r) => JSON.stringify(r.metadata)),
+        ],
+      );
+    }
+    if (this.identityKeys.length > 0) {
+      // reserveIdentityKeys' insert: a key already held by someone else is a duplicate the plan
+      // must never make, so it stops the seed instead of being passed over.
+      const inserted: unknown[] = await runner.query(
+        `INSERT INTO client_identity_keys (identity_key, client_id)
+         SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT (identity_key) DO NOTHING RETURNING identity_key`,
+        [this.identityKeys.map((k) => k.key), this.identityKeys.map((k) => k.clientId)],
+      );
+      if (inserted.length !== this.identityKeys.length) throw new Error(`${this.identityKeys.length - inserted.length} identity keys of this batch are already taken: the seed would register a duplicate client`);
+    }
+    await runner.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
+    this.rows = [];
+    this.identityKeys = [];
+    return rows.length;
+  }
+
+  private apply(step: SeedStep, random: Random): void {
+    const today = this.today;
+    const day = occurredAtOfDay(step.on);
+    switch (step.kind) {
+      case 'RegisterClient': {
+        const keys = this.hasher.keysOf(step.body as never);
+        const metadata = this.metadata(random, step.actorId, step.body.centerId, day);
+        this.decide(clientStreamId(step.clientId), INTAKE_CONTEXT, clientDecider, { type: 'RegisterClient', clientId: step.clientId, ...step.body, allowDuplicateOf: [], identityKeys: keys.map((k) => k.key), today } as never, metadata, random);
+        for (const k of keys) this.identityKeys.push({ key: k.key, clientId: step.clientId });
+        return;
+      }
+      case 'GiveConsent':
+        return this.onCase(step.clientId, INTAKE_CONTEXT, clientStreamId(step.clientId), clientDecider, () => ({ type: 'GiveConsent' as const, clientId: step.clientId, ...step.body, today }), step, day, random);
+      case 'CloseCase':
+        return this.onCase(step.clientId, INTAKE_CONTEXT, clientStreamId(step.clientId), clientDecider, () => ({ type: 'CloseCase' as const, clientId: step.clientId, ...step.body, today }), step, day, random);
+      case 'RecordCounselingSession':
+        return this.onCase(step.clientId, COUNSELING_CONTEXT, counselingStreamId(step.clientId), clientCounselingDecider, (c) => ({ type: 'RecordCounselingSession' as const, clientId: step.clientId, ...step.body, sessionId: step.sessionId, case: c, today }) as never, step, day, random);
+      case 'EnrollInCourse':
+        return this.onCase(step.clientId, TRAINING_CONTEXT, courseStreamId(step.courseId), courseDecider, (c) => ({ type: 'EnrollInCourse' as const, enrolledOn: step.body.enrolledOn, courseId: step.courseId, clientId: step.clientId, case: c, today }), step, day, random);
+      case 'CompleteTraining':
+        return this.onCase(step.clientId, TRAINING_CONTEXT, courseStreamId(step.courseId), courseDecider, (c) => ({ type: 'CompleteTraining' as const, completedOn: step.body.completedOn, courseId: step.courseId, clientId: step.clientId, case: c, today }), step, day, random);
+      case 'StartEmployment': {
+        this.onCase(step.clientId, PLACEMENT_CONTEXT, placementsStreamId(step.clientId), placementsDecider, (c) => ({ type: 'StartEmployment', clientId: step.clientId, ...step.body, placementId: step.placementId, case: c, today }) as never, step, day, random);
+        // The retention reaction to EmploymentStarted: her center and counselor at that time.
+        const herCase = this.caseOf(step.clientId);
+        const command = { type: 'SchedulePlacementFollowUps' as const, placement: { clientId: step.clientId, placementId: step.placementId, startOn: step.body.startOn }, centerId: herCase.centerId!, counselorId: herCase.counselorId!, window: SEED_CONTACT_WINDOW };
+        this.decide(followUpsStreamId(step.placementId), RETENTION_CONTEXT, followUpsDecider, command, this.metadata(random, step.actorId, herCase.centerId!, day), random);
+        return;
+      }
+      case 'EndEmployment': {
+        this.onCase(step.clientId, PLACEMENT_CONTEXT, placementsStreamId(step.clientId), placementsDecider, (c) => ({ type: 'EndEmployment', clientId: step.clientId, placementId: step.placementId, ...step.body, case: c, today }) as never, step, day, random);
+        const metadata = this.metadata(random, step.actorId, this.caseOf(step.clientId).centerId!, day);
+        this.decide(followUpsStreamId(step.placementId), RETENTION_CONTEXT, followUpsDecider, { type: 'CloseForEmploymentEnd', placementId: step.placementId, endedOn: step.body.endedOn }, metadata, random);
+        return;
+      }
+      case 'RecordFollowUp': {
+        const metadata = this.metadata(random, step.actorId, this.caseOf(step.clientId).centerId!, day);
+        this.decide(followUpsStreamId(step.placementId), RETENTION_CONTEXT, followUpsDecider, { type: 'RecordFollowUp', placementId: step.placementId, ...step.body, today } as never, metadata, random);
+        return;
+      }
+      case 'MarkFollowUpDue':
+      case 'MarkFollowUpOverdue': {
+        const metadata = this.metadata(random, step.actorId, this.caseOf(step.clientId).centerId!, day);
+        this.decide(followUpsStreamId(step.placementId), RETENTION_CONTEXT, followUpsDecider, { type: step.kind, placementId: step.placementId, n: step.n, today: step.on }, metadata, random);
+        return;
+      }
+    }
+  }
+
+  /** A command about her case: acts for the center of her case, as `actingFor` makes handlers do. */
+  private onCase<C, S, E extends DomainEvent>(clientId: string, context: string, streamId: string, decider: Decider<C, S, E>, command: (herCase: CaseState) => C, step: SeedStep, occurredAt: string, random: Random): void {
+    const herCase = this.caseOf(clientId);
+    this.decide(streamId, context, decider, command(herCase), this.metadata(random, step.actorId, herCase.centerId!, occurredAt), random);
+  }
+
+  private caseOf(clientId: string): CaseState {
+    return this.streams.get(clientStreamId(clientId))?.caseState ?? initialCaseState();
+  }
+
+  private decide<C, S, E extends DomainEvent>(streamId: string, context: string, decider: Decider<C, S, E>, command: C, metadata: EventMetadata, random: Random): void {
+    const stream = this.stream(streamId, decider);
+    const events = decider.decide(command, stream.state as S);
+    for (const event of events) {
+      stream.version += 1;
+      stream.state = decider.evolve(stream.state as S, event);
+      if (streamId.startsWith('client-')) stream.caseState = evolveCase(stream.caseState ?? initialCaseState(), event as never);
+      this.rows.push({ eventId: random.uuid(), streamId, streamVersion: stream.version, context, type: event.type, data: event.data, metadata });
+    }
+  }
+
+  private stream<S>(streamId: string, decider: Pick<Decider<unknown, S, DomainEvent>, 'initialState'>): Stream {
+    let stream = this.streams.get(streamId);
+    if (!stream) {
+      stream = { version: 0, state: decider.initialState() };
+      this.streams.set(streamId, stream);
+    }
+    return stream;
+  }
+
+  /** What commandMetadata + actingFor give a command sent over HTTP with X-Actor-Id (ids from the seed). */
+  private metadata(random: Random, actorId: string, centerId: string, occurredAt: string): EventMetadata {
+    const id = random.uuid();
+    return { actorId, centerId, correlationId: id, commandId: id, occurredAt };
+  }
+}

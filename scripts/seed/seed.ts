@@ -1,0 +1,108 @@
+import type { DataSource } from 'typeorm';
+import { todayInKorea } from '@saeil/core';
+import { IdentityHasher, identityHashSecret } from '../../libs/intake/src/identity/identity-hasher';
+import { BulkWriter } from './bulk-writer';
+import { planCenters, planClient, SeedOptions } from './plan';
+
+export interface SeedProgress {
+  clientsDone: number;
+  clientsTotal: number;
+  eventsWritten: number;
+}
+
+export interface SeedReport extends SeedProgress {
+  resumedAt: number;
+  ms: number;
+}
+
+/**
+ * The seed's own bookkeeping, beside the events: which data set this database holds and how far
+ * it got. Updated in the transaction of each batch, so a stopped run resumes exactly after the
+ * last batch committed and never writes a case twice.
+ */
+const PROGRESS_TABLE = `CREATE TABLE IF NOT EXISTS seed_synthetic_progress (
+  id integer PRIMARY KEY CHECK (id = 1),
+  seed integer NOT NULL,
+  centers integer NOT NULL,
+  as_of date NOT NULL,
+  clients_done integer NOT NULL,
+  events_written bigint NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+)`;
+
+interface ProgressRow {
+  seed: number;
+  centers: number;
+  as_of: string;
+  clients_done: number;
+  events_written: string;
+}
+
+export async function seedSynthetic(
+  dataSource: DataSource,
+  options: SeedOptions,
+  run: { batchSize?: number; today?: string; onProgress?: (p: SeedProgress) => void } = {},
+): Promise<SeedReport> {
+  const started = Date.now();
+  const today = run.today ?? todayInKorea();
+  if (options.asOf > today) throw new Error(`--as-of ${options.asOf} is after today (${today}): commands dated in the future are refused`);
+  await dataSource.query(PROGRESS_TABLE);
+  const [existing] = (await dataSource.query(`SELECT seed, centers, as_of::text, clients_done, events_written FROM seed_synthetic_progress WHERE id = 1`)) as ProgressRow[];
+  if (existing && (existing.seed !== options.seed || existing.centers !== options.centers || existing.as_of !== options.asOf)) {
+    throw new Error(`this database holds seed ${existing.seed} with ${existing.centers} centers as of ${existing.as_of}: use the same --seed, --centers and --as-of (or a fresh database)`);
+  }
+  if (!existing) {
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM events`);
+    if (n > 0) throw new Error(`the database already holds ${n} events that are not from this seed: use a fresh database`);
+  }
+
+  const centers = planCenters(options);
+  const writer = new BulkWriter(new IdentityHasher(identityHashSecret()), today, options.seed);
+  const batchSize = run.batchSize ?? 1000;
+  let clientsDone = existing?.clients_done ?? 0;
+  let eventsWritten = Number(existing?.events_written ?? 0);
+  const resumedAt = clientsDone;
+
+  if (existing) {
+    // The courses' streams carry on across batches: read back what the earlier run wrote.
+    const courses: { stream_id: string; stream_version: number; event_type: string; data: Record<string, unknown> }[] = await dataSource.query(
+      `SELECT stream_id, stream_version, event_type, data FROM events WHERE stream_id LIKE 'course-%' ORDER BY stream_id, stream_version`,
+    );
+    writer.restoreStreams(courses.map((e) => ({ streamId: e.stream_id, streamVersion: e.stream_version, type: e.event_type, data: e.data })));
+  }
+
+  const commit = async (nextDone: number, work: () => void) => {
+    work();
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const written = await writer.flush(runner);
+      await runner.query(
+        `INSERT INTO seed_synthetic_progress (id, seed, centers, as_of, clients_done, events_written) VALUES (1, $1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET clients_done = EXCLUDED.clients_done, events_written = EXCLUDED.events_written, updated_at = now()`,
+        [options.seed, options.centers, options.asOf, nextDone, eventsWritten + written],
+      );
+      await runner.commitTransaction();
+      eventsWritten += written;
+      clientsDone = nextDone;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    run.onProgress?.({ clientsDone, clientsTotal: options.clients, eventsWritten });
+  };
+
+  // The centers' courses first, in the transaction that creates the progress row.
+  if (!existing) await commit(0, () => centers.forEach((c) => writer.createCourses(c)));
+  while (clientsDone < options.clients) {
+    const upTo = Math.min(options.clients, clientsDone + batchSize);
+    const from = clientsDone;
+    await commit(upTo, () => {
+      for (let i = from; i < upTo; i++) writer.applyClient(i, planClient(options, centers, i));
+    });
+  }
+  return { clientsDone, clientsTotal: options.clients, eventsWritten, resumedAt, ms: Date.now() - started };
+}
