@@ -1,0 +1,24 @@
+import ExcelJS from 'exceljs';
+import { exportCell, REPORT_HEADERS, ReportRow } from './report-rows';
+
+export const REPORT_SHEET = '성과보고';
+
+/** The rows as an XLSX workbook: one sheet, Korean header row (bold, frozen), numbers as numbers. */
+export async function toXlsx(rows: readonly ReportRow[], title: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Saeil';
+  workbook.title = title;
+  // Fixed, so the same report gives the same workbook content (exceljs would stamp "now").
+  workbook.created = new Date(0);
+  workbook.modified = new Date(0);
+  const sheet = workbook.addWorksheet(REPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: REPORT_HEADERS[0], width: 28 },
+    { header: REPORT_HEADERS[1], width: 44 },
+    { header: REPORT_HEADERS[2], width: 24 },
+    { header: REPORT_HEADERS[3], width: 24 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) sheet.addRow([r.section, r.item, r.detail, exportCell(r.value)]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,8 @@
+/**
+ * The two ports the Ministry report reads its figures through (and nothing else: no read-model
+ * table of another context is queried here). Both are abstract classes, used as Nest tokens.
+ */
+export { StatisticsSource } from '@saeil/statistics';
+export type { BreakdownRow, RetentionDimension, RetentionFigures, StatisticsAsOf, StatisticsScope, StatisticsSnapshot } from '@saeil/statistics';
+export { KpiSource } from '../../kpi/src/kpi-source';
+export type { KpiIndicatorAchievement, KpiPlanAchievement } from '../../kpi/src/kpi-source';

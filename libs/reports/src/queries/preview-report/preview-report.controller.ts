@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { MinistryReportFigures } from '@saeil/contracts';
+import { reportScope } from '../../domain/report-scope';
+import { exportFormat, exportReport } from '../../exports/report-export';
+import { PreviewReportQueryDto } from '../report-query.dto';
+import { sendReportFile } from '../send-report-file';
+import { PreviewReportQuery } from './preview-report.query';
+
+@ApiTags('ministry-reports')
+@Controller('ministry-reports')
+export class PreviewReportController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':level/:period')
+  @ApiOperation({ summary: '성과 보고서 미리보기: de-identified, small cells suppressed, live figures (or as of a position); JSON, CSV or XLSX' })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async preview(@Param('level') level: string, @Param('period') period: string, @Query() query: PreviewReportQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const scope = reportScope(level, query.id);
+    const format = exportFormat(query.format);
+    const report = await this.queryBus.execute<PreviewReportQuery, MinistryReportFigures>(new PreviewReportQuery(scope, period, query.asOfPosition));
+    return sendReportFile(res, await exportReport(report, format), report.asOfPosition);
+  }
+}

@@ -1,0 +1,10 @@
+import type { ReportScope } from '../../domain/report-scope';
+
+/** The report of a period with live figures (or as of a position), not frozen. */
+export class PreviewReportQuery {
+  constructor(
+    readonly scope: ReportScope,
+    readonly period: string,
+    readonly asOfPosition?: number,
+  ) {}
+}

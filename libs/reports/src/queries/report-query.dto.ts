@@ -1,0 +1,23 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { EXPORT_FORMATS, ExportFormat } from '../exports/report-export';
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
+/** `?id=&format=`: the scope (center id or region name; none for the nation) and the file format. */
+export class ReportFileQueryDto {
+  @ApiPropertyOptional({ description: 'center id (center) or region name (region); none for the nation' })
+  @IsOptional() @IsString() @MaxLength(100)
+  id?: string;
+
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'json' })
+  @IsOptional() @IsIn(EXPORT_FORMATS)
+  format?: ExportFormat;
+}
+
+export class PreviewReportQueryDto extends ReportFileQueryDto {
+  @ApiPropertyOptional({ description: 'Figures as of this event-store position (e.g. a submitted version\'s asOfPosition); default: now' })
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  asOfPosition?: number;
+}

@@ -1,0 +1,49 @@
+import { Controller, Get, Param, ParseIntPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { NotFound, ValidationFailed } from '@saeil/core';
+import { reportScope } from '../../domain/report-scope';
+import { exportFormat, exportReport } from '../../exports/report-export';
+import { ReportFileQueryDto } from '../report-query.dto';
+import { sendReportFile } from '../send-report-file';
+import { ReportVersionsQuery } from './report-versions.query';
+import { SubmittedVersion } from './report-versions.handler';
+
+/** A version in a list: its facts, without the figures (fetch one version for those). */
+export type VersionSummary = Omit<SubmittedVersion, 'figures'>;
+
+const badVersion = () => new ValidationFailed([{ field: 'version', code: 'isInt', message: 'version must be a positive integer' }]);
+
+@ApiTags('ministry-reports')
+@Controller('ministry-reports/:level/:period/versions')
+export class ReportVersionsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: '제출 이력: every submitted version (version, as-of position, content hash, submitted on)' })
+  @ApiQuery({ name: 'id', required: false })
+  async list(@Param('level') level: string, @Param('period') period: string, @Query('id') id?: string): Promise<VersionSummary[]> {
+    const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(new ReportVersionsQuery(reportScope(level, id), period));
+    return versions.map(({ figures: _figures, ...summary }) => summary);
+  }
+
+  @Get(':version')
+  @ApiOperation({ summary: '제출본: the frozen figures of one version as JSON (the hashed bytes), CSV or XLSX' })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async one(
+    @Param('level') level: string,
+    @Param('period') period: string,
+    @Param('version', new ParseIntPipe({ exceptionFactory: badVersion })) version: number,
+    @Query() query: ReportFileQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const scope = reportScope(level, query.id);
+    const format = exportFormat(query.format);
+    const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(new ReportVersionsQuery(scope, period));
+    const frozen = versions.find((v) => v.version === version);
+    if (!frozen) throw new NotFound('보고서 판', `${versions[0].reportId} v${version}`);
+    const file = await exportReport(frozen.figures, format, { version: frozen.version, submittedOn: frozen.submittedOn, contentHash: frozen.contentHash });
+    return sendReportFile(res, file, frozen.asOfPosition);
+  }
+}

@@ -1,0 +1,26 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { SubmitMinistryReportDto } from './submit-ministry-report.dto';
+
+export class SubmitMinistryReportCommand {
+  constructor(
+    readonly input: SubmitMinistryReportDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+/**
+ * The center the submission acts for: the center itself, or the regional / central level (no
+ * basic center writes a region's or the nation's report).
+ */
+export function submittingCenterOf(dto: Pick<SubmitMinistryReportDto, 'level' | 'scopeId'>): string {
+  if (dto.level === 'center') return dto.scopeId ?? '';
+  return dto.level === 'region' ? `region:${dto.scopeId ?? ''}` : 'central';
+}
+
+export const submitMinistryReport: CommandDefinition<SubmitMinistryReportDto> = {
+  type: 'SubmitMinistryReport',
+  dto: SubmitMinistryReportDto,
+  centerOf: submittingCenterOf,
+  build: (dto, metadata) => new SubmitMinistryReportCommand(dto, metadata),
+};

@@ -1,0 +1,31 @@
+import { Body, Controller, Param, Post, Query, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { reportScope } from '../domain/report-scope';
+import { SubmitMinistryReportBody, SubmitMinistryReportDto } from './submit-ministry-report.dto';
+import { submitMinistryReport } from './submit-ministry-report.command';
+import { SubmitMinistryReportResult } from './submit-ministry-report.handler';
+
+@ApiTags('ministry-reports')
+@Controller('ministry-reports/:level/:period/submissions')
+export class SubmitMinistryReportController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: '성과 보고서 제출: freeze the figures, the as-of position and their hash as a new version (1, or n + 1 for a correction)' })
+  @ApiQuery({ name: 'id', required: false, description: 'center id (center) or region name (region); none for the nation' })
+  @ApiBody({ type: SubmitMinistryReportBody, required: false })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  submit(@Param('level') level: string, @Param('period') period: string, @Query('id') id: string | undefined, @Body() body: unknown, @Req() req: Request): Promise<SubmitMinistryReportResult> {
+    const scope = reportScope(level, typeof id === 'string' ? id : undefined);
+    const dto = dtoWithPathIds(SubmitMinistryReportDto, body ?? {}, { level, period, ...(scope.scopeId !== undefined ? { scopeId: scope.scopeId } : {}) });
+    return executeFromHttp<SubmitMinistryReportDto, SubmitMinistryReportResult>(this.commandBus, this.metrics, submitMinistryReport, dto, req);
+  }
+}
