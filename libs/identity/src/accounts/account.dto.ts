@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Role, ROLES } from '../domain/roles';
+
+export class CreateAccountDto {
+  @ApiProperty({ example: 'kim.counselor', description: '3-64 lower-case letters, digits, ".", "_" or "-"' })
+  @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'username must be 3-64 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit' })
+  username: string;
+
+  @ApiPropertyOptional({ example: '김상담' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  displayName?: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+
+  @ApiPropertyOptional({ example: 'center-naju', description: 'counselor and supervisor only' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  centerId?: string;
+
+  @ApiPropertyOptional({ example: '전라남도', description: 'regional_supervisor only: the 시·도 by its official name' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20)
+  region?: string;
+
+  @ApiProperty({ format: 'password', description: 'the initial password (password policy: 12-128 characters …)' })
+  @IsString() @MaxLength(1024)
+  password: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ format: 'password' })
+  @IsString() @MaxLength(1024)
+  newPassword: string;
+}
+
+/** An account as administrators see it: never its password hash. */
+export class AccountView {
+  @ApiProperty({ format: 'uuid' }) accountId: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiPropertyOptional() centerId?: string;
+  @ApiPropertyOptional() region?: string;
+  @ApiProperty() disabled: boolean;
+  @ApiProperty() createdAt: string;
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import { Roles } from '../access/roles.decorator';
+import type { Principal } from '../principal/principal';
+import { sourceAddressOf } from '../sessions/auth.controller';
+import { AccountView, CreateAccountDto, ResetPasswordDto } from './account.dto';
+import { AccountsService } from './accounts.service';
+
+/** Account administration: administrators only (401 without a token, 403 for any other role). */
+@ApiTags('accounts')
+@Controller('accounts')
+@Roles('administrator')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Create an account: role, and the center (counselor, supervisor) or 시·도 (regional supervisor) it works for' })
+  @ApiCreatedResponse({ type: AccountView })
+  create(@Body() body: CreateAccountDto, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<AccountView> {
+    return this.accounts.create(body, { actor, sourceAddress: sourceAddressOf(req) });
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [AccountView] })
+  list(): Promise<AccountView[]> {
+    return this.accounts.list();
+  }
+
+  @Post(':accountId/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable an account: refused from its very next request' })
+  @ApiOkResponse({ type: AccountView })
+  disable(@Param('accountId') accountId: string, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<AccountView> {
+    return this.accounts.disable(accountId, { actor, sourceAddress: sourceAddressOf(req) });
+  }
+
+  @Post(':accountId/enable')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AccountView })
+  enable(@Param('accountId') accountId: string, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<AccountView> {
+    return this.accounts.enable(accountId, { actor, sourceAddress: sourceAddressOf(req) });
+  }
+
+  @Post(':accountId/password-reset')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a new password (policy applies); her current sessions end' })
+  @ApiOkResponse({ type: AccountView })
+  resetPassword(@Param('accountId') accountId: string, @Body() body: ResetPasswordDto, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<AccountView> {
+    return this.accounts.resetPassword(accountId, body.newPassword, { actor, sourceAddress: sourceAddressOf(req) });
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export type AccountAuditAction =
+  | 'account_created'
+  | 'account_disabled'
+  | 'account_enabled'
+  | 'password_reset'
+  | 'login_succeeded'
+  | 'login_failed'
+  | 'refresh_token_reused'
+  | 'logged_out';
+
+export interface AccountAuditEntry {
+  action: AccountAuditAction;
+  /** The account concerned, when there is one (a failed login may name no account). */
+  accountId?: string;
+  /** Who did it: the administrator, or the account itself. */
+  actorId?: string;
+  sourceAddress?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The audit trail of the account tables: since accounts are rows that change in place, this is
+ * where who created, disabled or reset what, and every login, is kept. Written in the same
+ * transaction as the change it records.
+ */
+@Injectable()
+export class AccountAudit {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(entry: AccountAuditEntry, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource).query(
+      `INSERT INTO account_audit (account_id, actor_id, action, source_address, details) VALUES ($1, $2, $3, $4, $5)`,
+      [entry.accountId ?? null, entry.actorId ?? null, entry.action, entry.sourceAddress ?? null, JSON.stringify(entry.details ?? {})],
+    );
+  }
+}

@@ -1,0 +1,236 @@
+import { createHmac } from 'node:crypto';
+import request from 'supertest';
+import { startTestSaeil, TestSaeil } from '../../../tests/support/app';
+
+/**
+ * Accounts, login, lockout and tokens through HTTP on a real PostgreSQL (embedded mode: identity
+ * writes no events). JWT_SECRET is not set, so the generated-secret path is the one exercised.
+ */
+describe('identity (HTTP, PostgreSQL)', () => {
+  const ADMIN_PASSWORD = 'naju-lighthouse-2026';
+  let saeil: TestSaeil;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'identity', kafka: false, worker: false, env: { SAEIL_ADMIN_PASSWORD: ADMIN_PASSWORD, LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' } });
+    adminToken = (await login('admin', ADMIN_PASSWORD).expect(200)).body.accessToken;
+  });
+
+  afterAll(async () => {
+    await saeil?.dispose();
+  });
+
+  const login = (username: string, password: string) => request(saeil.url).post('/auth/login').send({ username, password });
+  const refresh = (refreshToken: string) => request(saeil.url).post('/auth/refresh').send({ refreshToken });
+  const me = (accessToken: string) => request(saeil.url).get('/auth/me').set('Authorization', `Bearer ${accessToken}`);
+  const asAdmin = (method: 'get' | 'post', path: string) => request(saeil.url)[method](path).set('Authorization', `Bearer ${adminToken}`);
+
+  let accountNo = 0;
+  /** Creates a counselor at center-naju through the admin API; returns her id, user name and password. */
+  async function createCounselor(): Promise<{ accountId: string; username: string; password: string }> {
+    const username = `counselor-${++accountNo}`;
+    const password = `naju-bay-${accountNo}-spring`;
+    const created = await asAdmin('post', '/accounts').send({ username, displayName: `상담사${accountNo}`, role: 'counselor', centerId: 'center-naju', password }).expect(201);
+    return { accountId: created.body.accountId, username, password };
+  }
+
+  it('a fresh start created the first administrator from SAEIL_ADMIN_PASSWORD, and recorded it', async () => {
+    const principal = await me(adminToken).expect(200);
+    expect(principal.body).toEqual({ accountId: expect.any(String), username: 'admin', displayName: '관리자', role: 'administrator', provider: 'local' });
+    const audit = await saeil.runtime.dataSource.query(`SELECT action, details FROM account_audit WHERE account_id = $1 AND action = 'account_created'`, [principal.body.accountId]);
+    expect(audit).toEqual([{ action: 'account_created', details: { username: 'admin', role: 'administrator', bootstrap: true } }]);
+  });
+
+  it('an administrator creates a counselor: stored with an argon2id hash, shown without it, and she can log in', async () => {
+    const created = await asAdmin('post', '/accounts').send({ username: 'kim.sangdam', displayName: '김상담', role: 'counselor', centerId: 'center-naju', password: 'naju-bay-2026-spring' }).expect(201);
+    expect(created.body).toEqual({ accountId: expect.any(String), username: 'kim.sangdam', displayName: '김상담', role: 'counselor', centerId: 'center-naju', disabled: false, createdAt: expect.any(String) });
+    const [row] = await saeil.runtime.dataSource.query(`SELECT password_hash FROM accounts WHERE account_id = $1`, [created.body.accountId]);
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+
+    const tokens = await login('kim.sangdam', 'naju-bay-2026-spring').expect(200);
+    expect(tokens.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshToken: expect.any(String), refreshExpiresIn: 1209600 });
+    const principal = await me(tokens.body.accessToken).expect(200);
+    expect(principal.body).toEqual({ accountId: created.body.accountId, username: 'kim.sangdam', displayName: '김상담', role: 'counselor', centerId: 'center-naju', provider: 'local' });
+  });
+
+  it('refuses an account whose scope does not fit its role, a weak password and a taken user name, creating nothing', async () => {
+    const before = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM accounts`);
+    const noCenter = await asAdmin('post', '/accounts').send({ username: 'park.supervisor', role: 'supervisor', password: 'naju-bay-2026-summer' }).expect(400);
+    expect(noCenter.body.error.fields).toEqual([expect.objectContaining({ field: 'centerId', code: 'requiredForRole' })]);
+    const badRegion = await asAdmin('post', '/accounts').send({ username: 'lee.region', role: 'regional_supervisor', region: '전남', password: 'naju-bay-2026-summer' }).expect(400);
+    expect(badRegion.body.error.fields).toEqual([expect.objectContaining({ field: 'region', code: 'unknownRegion' })]);
+    const weak = await asAdmin('post', '/accounts').send({ username: 'choi.counselor', role: 'counselor', centerId: 'center-naju', password: 'short-pw' }).expect(400);
+    expect(weak.body.error.fields).toEqual([expect.objectContaining({ field: 'password', code: 'passwordTooShort' })]);
+    const unknownRole = await asAdmin('post', '/accounts').send({ username: 'choi.counselor', role: 'superuser', password: 'naju-bay-2026-summer' }).expect(400);
+    expect(unknownRole.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['role']);
+    const taken = await asAdmin('post', '/accounts').send({ username: 'admin', role: 'ministry_analyst', password: 'naju-bay-2026-summer' }).expect(422);
+    expect(taken.body.error.code).toBe('USERNAME_TAKEN');
+    const after = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM accounts`);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('a wrong password and an unknown user name get the same 401 INVALID_CREDENTIALS', async () => {
+    const { username } = await createCounselor();
+    const wrong = await login(username, 'not-her-password-1').expect(401);
+    const unknown = await login('nobody-here', 'not-her-password-1').expect(401);
+    expect(wrong.body).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: '사용자 이름 또는 비밀번호가 올바르지 않습니다.' } });
+    expect(unknown.body).toEqual(wrong.body);
+  });
+
+  it('locks a user name after 5 failures for 15 minutes (423 ACCOUNT_LOCKED, even with the right password), and lets her in when it ends', async () => {
+    const { username, password } = await createCounselor();
+    for (let i = 1; i <= 5; i++) await login(username, `wrong-password-${i}`).expect(401);
+    const locked = await login(username, password).expect(423);
+    expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
+    const retryAfter = Number(locked.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(890);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+
+    // Fifteen minutes pass: the lock's end is moved into the past rather than waiting.
+    await saeil.runtime.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE throttle_key = $1`, [`user:${username}`]);
+    await login(username, password).expect(200);
+    const rows = await saeil.runtime.dataSource.query(`SELECT 1 FROM login_throttle WHERE throttle_key = $1`, [`user:${username}`]);
+    expect(rows).toEqual([]);
+  });
+
+  it('locks an unknown user name exactly like a real one, so the answers never tell whether an account exists', async () => {
+    const answers: number[] = [];
+    for (let i = 1; i <= 6; i++) answers.push((await login('ghost.account', `wrong-password-${i}`)).status);
+    expect(answers).toEqual([401, 401, 401, 401, 401, 423]);
+  });
+
+  it('rotates refresh tokens: each use answers a new pair, and the new access token works', async () => {
+    const { username, password, accountId } = await createCounselor();
+    const first = (await login(username, password).expect(200)).body;
+    const second = (await refresh(first.refreshToken).expect(200)).body;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect((await me(second.accessToken).expect(200)).body.accountId).toBe(accountId);
+    const third = (await refresh(second.refreshToken).expect(200)).body;
+    expect(third.refreshToken).not.toBe(second.refreshToken);
+    const stored = await saeil.runtime.dataSource.query(`SELECT count(DISTINCT family_id)::int AS families, count(*)::int AS tokens, count(used_at)::int AS used FROM refresh_tokens WHERE account_id = $1`, [accountId]);
+    expect(stored).toEqual([{ families: 1, tokens: 3, used: 2 }]);
+  });
+
+  it('a refresh token used twice revokes its whole family, and only that family', async () => {
+    const { username, password } = await createCounselor();
+    const stolen = (await login(username, password).expect(200)).body;
+    const otherDevice = (await login(username, password).expect(200)).body;
+    const rotated = (await refresh(stolen.refreshToken).expect(200)).body;
+
+    const reused = await refresh(stolen.refreshToken).expect(401);
+    expect(reused.body.error.code).toBe('REFRESH_TOKEN_REUSED');
+    // The legitimate successor is dead too: whoever holds it must log in again.
+    expect((await refresh(rotated.refreshToken).expect(401)).body.error.code).toBe('INVALID_REFRESH_TOKEN');
+    // The other login (another family) is untouched.
+    await refresh(otherDevice.refreshToken).expect(200);
+    const audit = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM account_audit WHERE action = 'refresh_token_reused'`);
+    expect(audit[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('logout revokes the refresh token (204), after which it is refused', async () => {
+    const { username, password } = await createCounselor();
+    const tokens = (await login(username, password).expect(200)).body;
+    await request(saeil.url).post('/auth/logout').send({ refreshToken: tokens.refreshToken }).expect(204);
+    expect((await refresh(tokens.refreshToken).expect(401)).body.error.code).toBe('INVALID_REFRESH_TOKEN');
+    // An unknown token gets the same 204: logout tells nothing.
+    await request(saeil.url).post('/auth/logout').send({ refreshToken: 'no-such-token' }).expect(204);
+  });
+
+  it('a disabled account is refused at its very next request with a still-valid access token, and can no longer refresh or log in', async () => {
+    const { username, password, accountId } = await createCounselor();
+    const tokens = (await login(username, password).expect(200)).body;
+    await me(tokens.accessToken).expect(200);
+
+    const disabled = await asAdmin('post', `/accounts/${accountId}/disable`).expect(200);
+    expect(disabled.body.disabled).toBe(true);
+
+    const refused = await me(tokens.accessToken).expect(401);
+    expect(refused.body.error.code).toBe('TOKEN_REVOKED');
+    expect((await refresh(tokens.refreshToken).expect(401)).body.error.code).toBe('INVALID_REFRESH_TOKEN');
+    expect((await login(username, password).expect(401)).body.error.code).toBe('INVALID_CREDENTIALS');
+
+    await asAdmin('post', `/accounts/${accountId}/enable`).expect(200);
+    await login(username, password).expect(200);
+    // The token issued before the disable stays dead: enabling does not bring old sessions back.
+    await me(tokens.accessToken).expect(401);
+  });
+
+  it('a password reset by an administrator ends her sessions; the old password stops working, the new one works', async () => {
+    const { username, password, accountId } = await createCounselor();
+    const tokens = (await login(username, password).expect(200)).body;
+    const weak = await asAdmin('post', `/accounts/${accountId}/password-reset`).send({ newPassword: `${username}-2026` }).expect(400);
+    expect(weak.body.error.fields).toEqual([expect.objectContaining({ field: 'newPassword', code: 'passwordContainsUsername' })]);
+    await me(tokens.accessToken).expect(200);
+
+    await asAdmin('post', `/accounts/${accountId}/password-reset`).send({ newPassword: 'mokpo-harbor-autumn' }).expect(200);
+    await me(tokens.accessToken).expect(401);
+    await refresh(tokens.refreshToken).expect(401);
+    await login(username, password).expect(401);
+    await login(username, 'mokpo-harbor-autumn').expect(200);
+  });
+
+  it('account administration refuses a counselor (403 ACCESS_DENIED) and a request without a token (401), changing nothing', async () => {
+    const { username, password, accountId } = await createCounselor();
+    const counselorToken = (await login(username, password).expect(200)).body.accessToken;
+    const asCounselor = (method: 'get' | 'post', path: string) => request(saeil.url)[method](path).set('Authorization', `Bearer ${counselorToken}`);
+
+    expect((await asCounselor('get', '/accounts').expect(403)).body.error.code).toBe('ACCESS_DENIED');
+    await asCounselor('post', '/accounts').send({ username: 'sneaky.admin', role: 'administrator', password: 'naju-bay-2026-winter' }).expect(403);
+    await asCounselor('post', `/accounts/${accountId}/password-reset`).send({ newPassword: 'naju-bay-2026-winter' }).expect(403);
+
+    const anonymous = await request(saeil.url).get('/accounts').expect(401);
+    expect(anonymous.body.error.code).toBe('AUTHENTICATION_REQUIRED');
+    expect(anonymous.headers['www-authenticate']).toBe('Bearer');
+    await request(saeil.url).post(`/accounts/${accountId}/disable`).expect(401);
+    await request(saeil.url).get('/auth/me').expect(401);
+
+    const sneaky = await saeil.runtime.dataSource.query(`SELECT 1 FROM accounts WHERE username = 'sneaky.admin'`);
+    expect(sneaky).toEqual([]);
+    await login(username, password).expect(200);
+  });
+
+  it('refuses forged access tokens: another key, the "none" algorithm, garbage', async () => {
+    const { accountId } = (await me(adminToken).expect(200)).body;
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const claims = { sub: accountId, ver: 1, iss: 'saeil', aud: 'saeil-api', exp: Math.floor(Date.now() / 1000) + 600 };
+    const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`;
+    const otherKey = `${unsigned}.${createHmac('sha256', 'x'.repeat(48)).update(unsigned).digest('base64url')}`;
+    const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
+    for (const token of [otherKey, none, 'garbage']) {
+      const answer = await request(saeil.url).get('/accounts').set('Authorization', `Bearer ${token}`).expect(401);
+      expect(answer.body.error.code).toBe('INVALID_TOKEN');
+    }
+  });
+
+  it('signs with a key generated once and kept in the database when JWT_SECRET is unset (outside production)', async () => {
+    const rows = await saeil.runtime.dataSource.query(`SELECT length(secret) AS length FROM identity_generated_secrets WHERE name = 'jwt'`);
+    expect(rows).toEqual([{ length: 64 }]);
+  });
+});
+
+describe('identity: the limit per source address', () => {
+  let saeil: TestSaeil;
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'identity-address', kafka: false, worker: false, env: { SAEIL_ADMIN_PASSWORD: 'naju-lighthouse-2026', LOGIN_MAX_FAILURES_PER_ADDRESS: '3', JWT_SECRET: 'a-configured-secret-of-at-least-32-characters' } });
+  });
+
+  afterAll(async () => {
+    await saeil?.dispose();
+  });
+
+  it('after 3 failures from one address, every login from it is refused with 429 for 15 minutes, whatever the user name', async () => {
+    const login = (username: string, password: string) => request(saeil.url).post('/auth/login').send({ username, password });
+    await login('guess-1', 'wrong-password-1').expect(401);
+    await login('guess-2', 'wrong-password-2').expect(401);
+    await login('guess-3', 'wrong-password-3').expect(401);
+    const refused = await login('admin', 'naju-lighthouse-2026').expect(429);
+    expect(refused.body.error.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(890);
+  });
+
+  it('a configured JWT_SECRET is used: nothing is generated', async () => {
+    const rows = await saeil.runtime.dataSource.query(`SELECT 1 FROM identity_generated_secrets`);
+    expect(rows).toEqual([]);
+  });
+});

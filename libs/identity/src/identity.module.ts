@@ -1,0 +1,71 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { SaeilConfig } from '@saeil/config';
+import { RUNTIME, Runtime, type SaeilModuleDefinition } from '@saeil/runtime';
+import { AuthGuard } from './access/auth.guard';
+import { AccountRepository } from './accounts/account.repository';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsService } from './accounts/accounts.service';
+import { AccountAudit } from './audit/account-audit';
+import { FirstAdministrator } from './bootstrap/first-administrator';
+import { LocalAuthenticationProvider } from './login/local-authentication.provider';
+import { LoginThrottleStore } from './login/login-throttle.store';
+import { IdentityAccounts1732250000000 } from './migrations/1732250000000-identity-accounts';
+import { PasswordHasher } from './passwords/password-hasher';
+import { AccessTokenVerifier, AuthenticationProvider } from './principal/principal';
+import { resolveSigningSecret } from './secrets/signing-secret';
+import { AuthController } from './sessions/auth.controller';
+import { Sessions } from './sessions/sessions.service';
+import { ACCESS_TOKEN_JWT, AccessTokens } from './tokens/access-tokens';
+import { RefreshTokens } from './tokens/refresh-tokens';
+
+/**
+ * Accounts, login and tokens. Global, so any module can put `@Roles(...)` on its controllers
+ * (the guard needs the AccessTokenVerifier); no other module does yet (README "Security").
+ * The two abstract classes are the seams for an external identity provider (OIDC).
+ */
+@Global()
+@Module({
+  controllers: [AuthController, AccountsController],
+  providers: [
+    {
+      // HS256 and nothing else, for signing and verifying: a token naming another algorithm (none,
+      // RS256 with the secret as a public key) is refused. The key is resolved when the module
+      // starts, so a production start without JWT_SECRET stops there.
+      provide: ACCESS_TOKEN_JWT,
+      inject: [SaeilConfig, DataSource, RUNTIME],
+      useFactory: async (config: SaeilConfig, dataSource: DataSource, runtime: Runtime) =>
+        new JwtService({
+          secret: await resolveSigningSecret(config.JWT_SECRET, process.env.NODE_ENV, dataSource, runtime.logger.child({ component: 'identity' })),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+    },
+    AccountRepository,
+    AccountAudit,
+    PasswordHasher,
+    LoginThrottleStore,
+    RefreshTokens,
+    AccessTokens,
+    { provide: AccessTokenVerifier, useExisting: AccessTokens },
+    LocalAuthenticationProvider,
+    { provide: AuthenticationProvider, useExisting: LocalAuthenticationProvider },
+    Sessions,
+    AccountsService,
+    AuthGuard,
+    FirstAdministrator,
+  ],
+  exports: [AccessTokenVerifier, AuthGuard],
+})
+export class IdentityModule {}
+
+export const identityModule: SaeilModuleDefinition = {
+  name: 'identity',
+  // Accounts are tables, not events: no context, no topic (see the migration's comment).
+  contexts: [],
+  migrations: [IdentityAccounts1732250000000],
+  projections: [],
+  commands: [],
+  nestModule: IdentityModule,
+};

@@ -1,0 +1,56 @@
+/**
+ * Authentication and authorization refusals. Kept apart from the domain errors of @saeil/core
+ * (whose filter knows no 401/423/429 yet): IdentityErrorFilter maps them, see its comment.
+ */
+export abstract class AuthError extends Error {
+  abstract readonly status: number;
+  constructor(
+    readonly code: string,
+    message: string,
+    /** Seconds, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** No bearer token, or one that is malformed, expired, revoked, or of a disabled account: 401. */
+export class AuthenticationRequired extends AuthError {
+  readonly status = 401;
+  constructor(code = 'AUTHENTICATION_REQUIRED', message = '로그인이 필요합니다.') {
+    super(code, message);
+  }
+}
+
+/** Wrong user name or password, or a disabled account: the same 401 for all, so nobody learns which. */
+export class InvalidCredentials extends AuthError {
+  readonly status = 401;
+  constructor() {
+    super('INVALID_CREDENTIALS', '사용자 이름 또는 비밀번호가 올바르지 않습니다.');
+  }
+}
+
+/** Too many failures for this user name (existing or not): 423 until the lock ends. */
+export class AccountLocked extends AuthError {
+  readonly status = 423;
+  constructor(retryAfterSeconds: number) {
+    super('ACCOUNT_LOCKED', `로그인 실패가 너무 많아 잠겼습니다. ${Math.ceil(retryAfterSeconds / 60)}분 뒤에 다시 시도하세요.`, retryAfterSeconds);
+  }
+}
+
+/** Too many failures from this address: 429 until the lock ends. */
+export class TooManyLoginAttempts extends AuthError {
+  readonly status = 429;
+  constructor(retryAfterSeconds: number) {
+    super('TOO_MANY_LOGIN_ATTEMPTS', `이 주소에서 로그인 실패가 너무 많습니다. ${Math.ceil(retryAfterSeconds / 60)}분 뒤에 다시 시도하세요.`, retryAfterSeconds);
+  }
+}
+
+/** Authenticated, but her role may not do this: 403. */
+export class AccessDenied extends AuthError {
+  readonly status = 403;
+  constructor(message = '이 작업을 할 권한이 없습니다.') {
+    super('ACCESS_DENIED', message);
+  }
+}

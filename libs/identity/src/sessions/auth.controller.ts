@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Authenticated } from '../access/roles.decorator';
+import { CurrentPrincipal } from '../access/current-principal.decorator';
+import { IdentityErrorFilter } from '../access/identity-error.filter';
+import type { Principal } from '../principal/principal';
+import { LoginDto, RefreshTokenDto, TokenPair } from './session.dto';
+import { Sessions } from './sessions.service';
+
+export function sourceAddressOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+@ApiTags('auth')
+@Controller('auth')
+@UseFilters(IdentityErrorFilter)
+export class AuthController {
+  constructor(private readonly sessions: Sessions) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with a user name and password: an access token and a refresh token (401 INVALID_CREDENTIALS, 423 ACCOUNT_LOCKED, 429 TOO_MANY_LOGIN_ATTEMPTS)' })
+  @ApiOkResponse({ type: TokenPair })
+  login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenPair> {
+    return this.sessions.login({ username: body.username, password: body.password, sourceAddress: sourceAddressOf(req) });
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Trade a refresh token (used once) for new tokens; reusing one revokes its whole login (401 REFRESH_TOKEN_REUSED)' })
+  @ApiOkResponse({ type: TokenPair })
+  refresh(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<TokenPair> {
+    return this.sessions.refresh(body.refreshToken, sourceAddressOf(req));
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Log out: the refresh token and every token of its login are revoked' })
+  async logout(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<void> {
+    await this.sessions.logout(body.refreshToken, sourceAddressOf(req));
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOperation({ summary: 'Who the access token belongs to: role, center or region' })
+  me(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+}
