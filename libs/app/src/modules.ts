@@ -6,7 +6,8 @@ import { internshipModule } from '@saeil/internship';
 import { placementModule } from '@saeil/placement';
 import { employersModule } from '@saeil/employers';
 import { caseViewsModule } from '@saeil/case-views';
+import { statisticsModule } from '@saeil/statistics';
 import { identityModule } from '@saeil/identity';
 
 /** The bounded contexts this build of Saeil runs. Add a module here to wire it everywhere. */
-export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule];
+export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, statisticsModule];
