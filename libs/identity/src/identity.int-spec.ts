@@ -99,6 +99,28 @@ describe('identity (HTTP, PostgreSQL)', () => {
     expect(answers).toEqual([401, 401, 401, 401, 401, 423]);
   });
 
+  it('counts a burst of parallel wrong guesses one by one: 5 get 401, the other 5 find the name locked', async () => {
+    const { username } = await createCounselor();
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => login(username, `parallel-guess-${i}`)));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 423, 423, 423, 423, 423]);
+  });
+
+  it('two parallel refreshes with one token: one rotation, one reuse that ends the login', async () => {
+    const { username, password } = await createCounselor();
+    const tokens = (await login(username, password).expect(200)).body;
+    const [a, b] = await Promise.all([refresh(tokens.refreshToken), refresh(tokens.refreshToken)]);
+    expect([a.status, b.status].sort()).toEqual([200, 401]);
+    const winner = a.status === 200 ? a : b;
+    expect((a.status === 401 ? a : b).body.error.code).toBe('REFRESH_TOKEN_REUSED');
+    await refresh(winner.body.refreshToken).expect(401);
+  });
+
+  it('an account id that is not a UUID is a 404 on administration routes', async () => {
+    expect((await asAdmin('post', '/accounts/not-a-uuid/disable').expect(404)).body.error.code).toBe('NOT_FOUND');
+    await asAdmin('post', '/accounts/00000000-0000-4000-8000-000000000000/enable').expect(404);
+  });
+
   it('rotates refresh tokens: each use answers a new pair, and the new access token works', async () => {
     const { username, password, accountId } = await createCounselor();
     const first = (await login(username, password).expect(200)).body;

@@ -17,6 +17,8 @@ export interface Account {
 }
 
 type Row = Record<string, unknown>;
+/** An id that is not a UUID names no account (and must not reach PostgreSQL's uuid cast as a 500). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = `account_id, username, display_name, role, center_id, region, password_hash, token_version, disabled_at, created_at`;
 
 function toAccount(row: Row): Account {
@@ -54,7 +56,7 @@ export class AccountRepository {
   }
 
   async findById(accountId: string, manager?: EntityManager): Promise<Account | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(accountId)) return undefined;
+    if (!UUID.test(accountId)) return undefined;
     const rows: Row[] = await this.q(manager).query(`SELECT ${COLUMNS} FROM accounts WHERE account_id = $1`, [accountId]);
     return rows[0] ? toAccount(rows[0]) : undefined;
   }
@@ -66,7 +68,7 @@ export class AccountRepository {
 
   /** The account, its row locked until the transaction ends: changes to one account are serialized. */
   async lock(accountId: string, manager: EntityManager): Promise<Account | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(accountId)) return undefined;
+    if (!UUID.test(accountId)) return undefined;
     const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM accounts WHERE account_id = $1 FOR UPDATE`, [accountId]);
     return rows[0] ? toAccount(rows[0]) : undefined;
   }
