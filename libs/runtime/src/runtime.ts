@@ -140,7 +140,9 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
   let bus: MessageBus | undefined;
   if (config.kafkaEnabled) {
     bus = new KafkajsMessageBus({ brokers: config.kafkaBrokers, clientId: config.KAFKA_CLIENT_ID, defaultPartitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS, logger: logger.child({ component: 'kafka' }) });
-    const contexts = [...new Set(options.modules.flatMap((m) => m.contexts))];
+    // Also the topics projections read: a projection may follow a context this build does not
+    // run (yet), and a consumer cannot join a group on a topic that does not exist.
+    const contexts = [...new Set(options.modules.flatMap((m) => [...m.contexts, ...m.projections.flatMap((p) => p.contexts)]))];
     await bus.ensureTopics([
       ...contexts.map((c) => ({ topic: topics.events(c) })),
       { topic: topics.deadLetter() },
