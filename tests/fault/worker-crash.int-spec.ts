@@ -1,0 +1,145 @@
+import { Pool } from 'pg';
+import request from 'supertest';
+import { Topics } from '@saeil/messaging';
+import { newClient } from '../support/app';
+import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor } from '../support/env';
+import { AppProcess, spawnApp } from '../support/processes';
+import { occurrences, readWholeTopic } from './support/topic-reader';
+
+const CLIENTS = 6;
+const SESSIONS_PER_CLIENT = 50; // 300 commands in all
+const COUNSELOR = 'counselor-crash';
+
+const sessionDay = (n: number) => `2026-04-${String((n * 11) % 28 + 1).padStart(2, '0')}`;
+
+/**
+ * The api and the worker as two real processes on Kafka, as in production. While counselors
+ * record 300 counseling sessions over HTTP, the worker (outbox relay and projection consumers)
+ * is killed with SIGKILL and started again. Every command the api accepted (2xx, counted here)
+ * must then be in the event store exactly once, on Kafka (at most the batch in flight at the kill
+ * twice), and in the read models exactly once.
+ */
+describeKafka('the worker SIGKILLed in the middle of a load of counseling sessions', () => {
+  const prefix = uniqueTopicPrefix('fault-worker');
+  let db: TestDatabase;
+  let pool: Pool;
+  let api: AppProcess | undefined;
+  let worker: AppProcess | undefined;
+  const env = () => ({
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: kafkaBrokers()!.join(','),
+    KAFKA_TOPIC_PREFIX: prefix,
+    KAFKA_TOPIC_PARTITIONS: '3',
+    KAFKA_SESSION_TIMEOUT_MS: '6000',
+    // Small batches, so a kill is sure to land with a batch half done.
+    RELAY_BATCH_SIZE: '10',
+    PROJECTION_BATCH_SIZE: '10',
+    POLL_INTERVAL_MS: '50',
+    PORT: '0',
+  });
+  const relayPosition = async () => Number((await pool.query(`SELECT coalesce(max(global_position), 0) AS p FROM checkpoints WHERE name = 'relay:kafka'`)).rows[0].p);
+  const lastPosition = async () => Number((await pool.query(`SELECT coalesce(max(global_position), 0) AS p FROM events`)).rows[0].p);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('fault_worker');
+    pool = new Pool({ connectionString: db.url, max: 2 });
+    // The api first: it migrates the database and creates the topics; then the worker.
+    api = await spawnApp('api', env());
+    worker = await spawnApp('worker', env());
+  }, 120_000);
+
+  afterAll(async () => {
+    await worker?.kill('SIGKILL');
+    await api?.kill('SIGTERM');
+    await pool?.end();
+    await db?.drop();
+  });
+
+  it('loses nothing: the event store and the read models hold every accepted command once, Kafka every event (one batch at most twice)', async () => {
+    const clients: string[] = [];
+    for (let i = 0; i < CLIENTS; i++) {
+      const { body } = await request(api!.url).post('/clients').send(newClient(i, COUNSELOR)).expect(201);
+      await request(api!.url).post(`/clients/${body.clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-04-01' }).expect(200);
+      clients.push(body.clientId);
+    }
+
+    // One lane per client, so sessions of one case never race each other: every 2xx is counted.
+    const accepted = new Map<string, { sessionId: string; day: string }[]>(clients.map((id) => [id, []]));
+    let answered = 0;
+    const lane = async (clientId: string) => {
+      for (let n = 0; n < SESSIONS_PER_CLIENT; n++) {
+        const day = sessionDay(n);
+        const response = await request(api!.url)
+          .post(`/clients/${clientId}/counseling-sessions`)
+          .set('X-Actor-Id', COUNSELOR)
+          .send({ channel: 'in_center', topic: `상담 ${n}`, durationMinutes: 30, occurredOn: day });
+        answered++;
+        if (response.status === 201) accepted.get(clientId)!.push({ sessionId: response.body.sessionId, day });
+        else throw new Error(`session ${n} of ${clientId}: ${response.status} ${response.text}`);
+      }
+    };
+    const load = Promise.all(clients.map(lane));
+
+    // Kill while the load runs and the relay is working through it in small batches.
+    await waitFor(async () => answered >= 100 && (await relayPosition()) > 40, { description: 'a third of the load, partly relayed', intervalMs: 10, timeoutMs: 60_000 });
+    await worker!.kill('SIGKILL');
+    const relayedAtKill = await relayPosition();
+    await waitFor(async () => answered >= 180, { description: 'more commands accepted with no worker running', timeoutMs: 60_000 });
+    expect(await relayPosition()).toBe(relayedAtKill); // nobody relayed meanwhile: the restart below has to catch up
+    worker = await spawnApp('worker', env());
+    await load;
+
+    const acceptedIds = [...accepted.values()].flat().map((s) => s.sessionId);
+    expect(acceptedIds).toHaveLength(CLIENTS * SESSIONS_PER_CLIENT);
+
+    // Event store: each accepted session once.
+    const stored = await pool.query(`SELECT event_id, data->>'sessionId' AS session_id FROM events WHERE event_type = 'CounselingSessionRecorded'`);
+    expect([...occurrences(stored.rows.map((r) => r.session_id)).values()].every((n) => n === 1)).toBe(true);
+    expect(new Set(stored.rows.map((r) => r.session_id))).toEqual(new Set(acceptedIds));
+
+    // Kafka: once the relay has caught up, every stored event is on its topic. The relay is
+    // at-least-once by design (docs/ARCHITECTURE.md, "Out to Kafka"): killed after the broker took
+    // a batch but before its checkpoint moved, it sends that one batch again. So at most one
+    // batch (RELAY_BATCH_SIZE events) may appear twice, and never an event three times; the read
+    // models below deduplicate by stream version and hold everything exactly once.
+    const last = await lastPosition();
+    await waitFor(async () => (await relayPosition()) === last, { description: 'the restarted relay to catch up', timeoutMs: 90_000 });
+    const topics = new Topics(prefix);
+    const onKafka = [...(await readWholeTopic(kafkaBrokers()!, topics.events('counseling'))), ...(await readWholeTopic(kafkaBrokers()!, topics.events('intake')))];
+    const allStored = await pool.query(`SELECT event_id FROM events`);
+    const counts = occurrences(onKafka.map((m) => m.eventId));
+    expect(new Set(counts.keys())).toEqual(new Set(allStored.rows.map((r) => r.event_id)));
+    const doubled = [...counts].filter(([, n]) => n > 1);
+    expect(doubled.length).toBeLessThanOrEqual(Number(env().RELAY_BATCH_SIZE));
+    expect(doubled.filter(([, n]) => n > 2)).toEqual([]);
+
+    // Read models: per client, the sessions list, the timeline and the caseload's last contact.
+    for (const clientId of clients) {
+      const mine = accepted.get(clientId)!;
+      const timeline = await waitFor(
+        async () => {
+          const page = await request(api!.url).get(`/cases/${clientId}/timeline`).query({ pageSize: 100 }).expect(200);
+          return page.body.items.length >= mine.length + 2 ? page.body : undefined;
+        },
+        { description: `the timeline of ${clientId} to catch up`, timeoutMs: 90_000 },
+      );
+      expect(timeline.items.filter((i: { type: string }) => i.type === 'CounselingSessionRecorded')).toHaveLength(mine.length);
+      expect(timeline.items).toHaveLength(mine.length + 2);
+      const sessions = await request(api!.url).get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 100 }).expect(200);
+      expect(sessions.body.items.map((s: { sessionId: string }) => s.sessionId).sort()).toEqual(mine.map((s) => s.sessionId).sort());
+    }
+    const caseload = await waitFor(
+      async () => {
+        const page = await request(api!.url).get('/caseload').query({ counselorId: COUNSELOR, pageSize: 100 }).expect(200);
+        return page.body.items.every((i: { status: string }) => i.status === 'counseling') ? page.body : undefined;
+      },
+      { description: 'the caseload to catch up' },
+    );
+    const lastContact = (clientId: string) => accepted.get(clientId)!.map((s) => s.day).sort().at(-1);
+    expect(Object.fromEntries(caseload.items.map((i: { clientId: string; lastContactOn: string }) => [i.clientId, i.lastContactOn]))).toEqual(
+      Object.fromEntries(clients.map((id) => [id, lastContact(id)])),
+    );
+    const dead = await pool.query(`SELECT count(*)::int AS n FROM dead_letters`);
+    expect(dead.rows[0].n).toBe(0);
+  }, 240_000);
+});
