@@ -68,14 +68,24 @@ export interface MinistryEmploymentFigures {
   startups: PublishedCount;
 }
 
-/** Counts of activities (sessions, meetings, agreements), not of persons: published as they are. */
+/**
+ * Activities (sessions, events, meetings, agreements) are counted as they are; the two counts of
+ * distinct persons among them (people reached by outreach, post-management beneficiaries) are
+ * suppressed like every person count.
+ */
 export interface MinistryActivityFigures {
   counselingSessionsByChannel: Record<string, number>;
+  /** 집단상담 연인원: attendances over the group sessions (visits, not distinct persons). */
   groupProgramAttendances: number;
-  outreachContacts: number;
+  outreachEvents: number;
+  /** People reached by outreach. */
+  outreachContacts: PublishedCount;
   agreementsSigned: number;
+  agreementsByKind: Record<string, number>;
   councilMeetings: number;
   jobFairs: number;
+  /** 사후관리 수혜자 수 (distinct clients). */
+  retentionBeneficiaries: PublishedCount;
 }
 
 export interface MinistryKpiIndicator {
@@ -151,7 +161,7 @@ const figures: JsonSchema = {
     retention: { type: 'array', description: 'months 1, 2 and 3' },
     retentionBreakdowns: { type: 'array', description: 'retention months 1–3 by center, region, program, employment type, occupation group, placement month' },
     employment: { type: 'object' },
-    activity: { type: 'object', description: 'counts of activities, not of persons: never suppressed' },
+    activity: { type: 'object', description: 'counts of activities; outreachContacts and retentionBeneficiaries (persons) are suppressed when small' },
     kpi: { type: 'array', description: 'KPI plans of the centers in scope, with achievement' },
   },
   required: ['level', 'scopeId', 'period', 'asOfPosition', 'asOfDate', 'suppressionThreshold', 'retention', 'retentionBreakdowns', 'employment', 'activity', 'kpi'],

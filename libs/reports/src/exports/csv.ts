@@ -5,12 +5,12 @@ export const UTF8_BOM = '\uFEFF';
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes
- * doubled. Text starting with = + - @ (or a tab/CR) is prefixed with ' so that a spreadsheet
+ * doubled. Text starting with = + - @ (or a tab/CR) and more after it is prefixed with ' so that a spreadsheet
  * shows it instead of running it as a formula (CSV injection); numbers are written as they are.
  */
 export function csvField(value: number | string): string {
   if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = value.length > 1 && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -105,10 +105,13 @@ export function reportRows(report: MinistryReportFigures, submission?: Submissio
   rows.push(
     ...recordRows(act, '경로별 개별상담 건수', a.counselingSessionsByChannel),
     { section: act, item: '집단상담 참여 연인원', detail: '', value: a.groupProgramAttendances },
-    { section: act, item: '찾아가는 이동상담 건수', detail: '', value: a.outreachContacts },
+    { section: act, item: '찾아가는 이동상담 횟수', detail: '', value: a.outreachEvents },
+    { section: act, item: '찾아가는 이동상담 참여 인원', detail: '', value: a.outreachContacts },
     { section: act, item: '협약 체결 건수', detail: '', value: a.agreementsSigned },
+    ...recordRows(act, '유형별 협약 체결 건수', a.agreementsByKind),
     { section: act, item: '협의체 회의 개최 횟수', detail: '', value: a.councilMeetings },
     { section: act, item: '취업박람회 개최 횟수', detail: '', value: a.jobFairs },
+    { section: act, item: '사후관리 수혜자 수', detail: '', value: a.retentionBeneficiaries },
   );
 
   for (const plan of report.kpi) {

@@ -141,15 +141,20 @@ function employment(snapshot: StatisticsSnapshot, threshold: number): MinistryEm
   };
 }
 
-function activity(snapshot: StatisticsSnapshot): MinistryActivityFigures {
+const sortedRecord = (record: Record<string, number>): Record<string, number> => Object.fromEntries(Object.keys(record).sort(byCodeUnits).map((k) => [k, record[k]]));
+
+function activity(snapshot: StatisticsSnapshot, threshold: number): MinistryActivityFigures {
   const a = snapshot.activity;
   return {
-    counselingSessionsByChannel: Object.fromEntries(Object.keys(a.counselingSessionsByChannel).sort(byCodeUnits).map((k) => [k, a.counselingSessionsByChannel[k]])),
+    counselingSessionsByChannel: sortedRecord(a.counselingSessionsByChannel),
     groupProgramAttendances: a.groupProgramAttendances,
-    outreachContacts: a.outreachContacts,
+    outreachEvents: a.outreachEvents,
+    outreachContacts: suppressCount(a.outreachContacts, { threshold }),
     agreementsSigned: a.agreementsSigned,
+    agreementsByKind: sortedRecord(a.agreementsByKind),
     councilMeetings: a.councilMeetings,
     jobFairs: a.jobFairs,
+    retentionBeneficiaries: suppressCount(a.retentionBeneficiaries, { threshold }),
   };
 }
 
@@ -191,7 +196,7 @@ export function buildMinistryReport(scope: ReportScope, period: ReportPeriodFigu
     retention: overall,
     retentionBreakdowns: breakdowns,
     employment: employment(sources.snapshot, threshold),
-    activity: activity(sources.snapshot),
+    activity: activity(sources.snapshot, threshold),
     kpi: kpi(sources.kpi, threshold),
   };
 }
