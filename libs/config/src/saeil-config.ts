@@ -120,6 +120,10 @@ export class SaeilConfig {
   @IsString()
   SAEIL_CENTERS_FILE = 'config/centers.json';
 
+  /** Training employment rate: a completer counts as employed when a placement starts within this many months of completion. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24)
+  TRAINING_EMPLOYMENT_WITHIN_MONTHS = 3;
+
   /** Retention follow-ups: days before a milestone date from which the contact is due (사후관리 연락 기간). */
   @Transform(toInt) @IsInt() @Min(0) @Max(31)
   FOLLOW_UP_WINDOW_DAYS_BEFORE = 7;

@@ -3,7 +3,11 @@ import request from 'supertest';
 import { followUpsStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import type { SaeilConfig } from '@saeil/config';
 import { statisticsProjection } from './projections/statistics.projection';
+import { StatisticMetric, StatisticsScope, StatisticsSource } from './statistics-source';
+import { StatisticsQueries } from './queries/statistics.queries';
+import { CentersDirectory } from './centers/centers-directory';
 
 /**
  * Statistics over events driven through the real commands (HTTP), on PostgreSQL. Follow-ups are
@@ -305,6 +309,37 @@ describe('statistics (HTTP, PostgreSQL)', () => {
     expect(employment.body.employment).toMatchObject({ placements: 8, employedClients: 7, trainingCompleters: 0, startups: 0 });
     const before = await read('employment', { level: 'nation', asOfPosition: 0 });
     expect(before.body.employment).toMatchObject({ clientsRegistered: 0, placements: 0 });
+  });
+
+  it('the port the KPI module and the Ministry report read: one figure per metric, a window configurable', async () => {
+    const source = saeil.app.get(StatisticsSource);
+    const asOf = { asOfPosition: story.lastPosition, asOfDate: '2026-06-30' };
+    const nation = { level: 'nation' as const };
+    const metric = (name: StatisticMetric, scope: StatisticsScope = nation) => source.metric(name, scope, PERIOD, asOf);
+    expect(await metric('clients_registered')).toBe(8);
+    expect(await metric('employed_clients')).toBe(6);
+    expect(await metric('placements')).toBe(7);
+    expect(await metric('retention_beneficiaries')).toBe(2);
+    expect(await metric('retention_rate_m1')).toBe(200 / 7);
+    expect(await metric('retention_rate_m2')).toBe(100 / 7);
+    expect(await metric('retention_rate_m3')).toBe(0);
+    expect(await metric('training_employment_rate')).toBe(200 / 3);
+    expect(await metric('counseling_sessions')).toBe(4);
+    expect(await metric('agreements_signed', { level: 'region', id: '경상남도' })).toBe(1);
+    expect(await metric('council_meetings', { level: 'center', id: 'center-naju' })).toBe(1);
+    expect(await metric('job_fairs', { level: 'center', id: 'center-naju' })).toBe(0);
+    expect(await metric('retention_rate_m3', { level: 'center', id: 'center-seoul' })).toBeNull(); // nobody eligible
+    expect(await source.centersOf({ level: 'region', id: '경상남도' })).toEqual([
+      { centerId: 'center-changwon', region: '경상남도' },
+      { centerId: 'center-gyeongnam', region: '경상남도' },
+      { centerId: 'center-jinju', region: '경상남도' },
+      { centerId: 'center-sacheon', region: '경상남도' },
+    ]);
+    expect(await source.centersOf({ level: 'region', id: '미지정' })).toEqual([{ centerId: 'center-atlantis', region: '미지정' }]);
+
+    // Within 1 month of the 01-09 completion only A (placed 01-31) counts; D (03-05) no longer does.
+    const oneMonth = new StatisticsQueries(saeil.runtime.dataSource, saeil.app.get(CentersDirectory), { TRAINING_EMPLOYMENT_WITHIN_MONTHS: 1 } as SaeilConfig);
+    expect((await oneMonth.snapshot(nation, PERIOD, asOf)).employment).toMatchObject({ trainingCompleters: 3, trainingCompletersEmployed: 1, trainingEmploymentRate: 100 / 3 });
   });
 
   it('refuses a bad scope or period with the fields named (400) and an unknown center (404)', async () => {

@@ -65,9 +65,6 @@ export const RATES = {
   ),
 } as Record<string, { numerator: string; denominator: string }>;
 
-/** Employed within this many months of completion (GLOSSARY: training employment rate). */
-export const TRAINING_EMPLOYMENT_WITHIN_MONTHS = 3;
-
 export interface FactFilter {
   asOfPosition: number;
   from: string;
@@ -92,7 +89,11 @@ const DIMENSION_SQL: Record<string, string> = {
 const LIVE = `p.position <= $1 AND (p.voided_position IS NULL OR p.voided_position > $1)`;
 
 export class FactCounts {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Employed within this many months of completion (GLOSSARY: training employment rate; TRAINING_EMPLOYMENT_WITHIN_MONTHS). */
+    private readonly trainingWithinMonths: number,
+  ) {}
 
   /** Every count, per center. */
   async perCenter(filter: FactFilter): Promise<Map<string, Counts>> {
@@ -223,7 +224,7 @@ export class FactCounts {
          FROM rm_stat_activities a
         WHERE a.kind = 'training_completion' AND a.occurred_on BETWEEN $2::date AND $3::date AND a.position <= $1 AND ($4::text[] IS NULL OR a.center_id = ANY($4))
         GROUP BY a.center_id`,
-      [f.asOfPosition, f.from, f.to, f.centerIds, TRAINING_EMPLOYMENT_WITHIN_MONTHS],
+      [f.asOfPosition, f.from, f.to, f.centerIds, this.trainingWithinMonths],
     );
   }
 

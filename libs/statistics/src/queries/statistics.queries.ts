@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SaeilConfig } from '@saeil/config';
 import { KOREAN_REGIONS, OCCUPATION_GROUP_CODES, PLACEMENT_EMPLOYMENT_TYPES } from '@saeil/contracts';
 import { NotFound, ValidationFailed } from '@saeil/core';
 import { CentersDirectory, UNASSIGNED_REGION } from '../centers/centers-directory';
@@ -48,9 +49,10 @@ export class StatisticsQueries extends StatisticsSource {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: CentersDirectory,
+    config: SaeilConfig,
   ) {
     super();
-    this.facts = new FactCounts(dataSource);
+    this.facts = new FactCounts(dataSource, config.TRAINING_EMPLOYMENT_WITHIN_MONTHS);
   }
 
   async metric(metric: StatisticMetric, scope: StatisticsScope, period: StatisticsPeriod, asOf: StatisticsAsOf = {}): Promise<number | null> {
