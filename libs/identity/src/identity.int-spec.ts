@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { identityHousekeepingJob } from './housekeeping/identity-housekeeping.job';
 
 /**
  * Accounts, login, lockout and tokens through HTTP on a real PostgreSQL (embedded mode: identity
@@ -189,6 +190,48 @@ describe('identity (HTTP, PostgreSQL)', () => {
     await refresh(tokens.refreshToken).expect(401);
     await login(username, password).expect(401);
     await login(username, 'mokpo-harbor-autumn').expect(200);
+  });
+
+  it('she changes her own password: the current one is checked like a login, and every session of hers ends', async () => {
+    const { username, password } = await createCounselor();
+    const tokens = (await login(username, password).expect(200)).body;
+    const change = (body: object) => request(saeil.url).post('/auth/password').set('Authorization', `Bearer ${tokens.accessToken}`).send(body);
+
+    const weak = await change({ currentPassword: password, newPassword: 'short' }).expect(400);
+    expect(weak.body.error.fields).toEqual([expect.objectContaining({ field: 'newPassword', code: 'passwordTooShort' })]);
+    expect((await change({ currentPassword: 'not-my-password-1', newPassword: 'yeosu-night-sea-2026' }).expect(401)).body.error.code).toBe('INVALID_CREDENTIALS');
+    const failures = await saeil.runtime.dataSource.query(`SELECT failures FROM login_throttle WHERE throttle_key = $1`, [`user:${username}`]);
+    expect(failures).toEqual([{ failures: 1 }]);
+
+    await change({ currentPassword: password, newPassword: 'yeosu-night-sea-2026' }).expect(204);
+    await me(tokens.accessToken).expect(401);
+    await refresh(tokens.refreshToken).expect(401);
+    await login(username, password).expect(401);
+    await login(username, 'yeosu-night-sea-2026').expect(200);
+  });
+
+  it('housekeeping deletes refresh tokens a day past expiry and throttle rows whose window and lock are over, and nothing else', async () => {
+    const { accountId } = await createCounselor();
+    const db = saeil.runtime.dataSource;
+    await db.query(
+      `INSERT INTO refresh_tokens (token_hash, family_id, account_id, expires_at) VALUES
+         ('\\x01', gen_random_uuid(), $1, now() - interval '25 hours'),
+         ('\\x02', gen_random_uuid(), $1, now() - interval '23 hours'),
+         ('\\x03', gen_random_uuid(), $1, now() + interval '1 hour')`,
+      [accountId],
+    );
+    await db.query(
+      `INSERT INTO login_throttle (throttle_key, failures, window_started_at, locked_until) VALUES
+         ('user:hk-stale', 2, now() - interval '16 minutes', NULL),
+         ('user:hk-counting', 2, now() - interval '14 minutes', NULL),
+         ('user:hk-locked', 0, NULL, now() + interval '5 minutes'),
+         ('user:hk-lock-over', 0, NULL, now() - interval '1 minute')`,
+    );
+    await identityHousekeepingJob.run({ config: saeil.config, store: saeil.runtime.store, dataSource: db, clock: saeil.runtime.clock, logger: saeil.runtime.logger });
+    const tokens = await db.query(`SELECT encode(token_hash, 'hex') AS hash FROM refresh_tokens WHERE account_id = $1 ORDER BY 1`, [accountId]);
+    expect(tokens).toEqual([{ hash: '02' }, { hash: '03' }]);
+    const throttle = await db.query(`SELECT throttle_key FROM login_throttle WHERE throttle_key LIKE 'user:hk-%' ORDER BY 1`);
+    expect(throttle).toEqual([{ throttle_key: 'user:hk-counting' }, { throttle_key: 'user:hk-locked' }]);
   });
 
   it('account administration refuses a counselor (403 ACCESS_DENIED) and a request without a token (401), changing nothing', async () => {

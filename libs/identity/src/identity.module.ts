@@ -9,6 +9,7 @@ import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { AccountAudit } from './audit/account-audit';
 import { FirstAdministrator } from './bootstrap/first-administrator';
+import { identityHousekeepingJob } from './housekeeping/identity-housekeeping.job';
 import { LocalAuthenticationProvider } from './login/local-authentication.provider';
 import { LoginThrottleStore } from './login/login-throttle.store';
 import { IdentityAccounts1732250000000 } from './migrations/1732250000000-identity-accounts';
@@ -66,6 +67,7 @@ export const identityModule: SaeilModuleDefinition = {
   contexts: [],
   migrations: [IdentityAccounts1732250000000],
   projections: [],
+  jobs: [identityHousekeepingJob],
   commands: [],
   nestModule: IdentityModule,
 };

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { Principal } from '../principal/principal';
-import { sourceAddressOf } from '../sessions/auth.controller';
+import { sourceAddressOf } from '../access/source-address';
 import { AccountView, CreateAccountDto, ResetPasswordDto } from './account.dto';
 import { AccountsService } from './accounts.service';
 

@@ -7,7 +7,7 @@ import { scopeProblems } from '../domain/roles';
 import { AccountAudit } from '../audit/account-audit';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { RefreshTokens } from '../tokens/refresh-tokens';
-import type { Principal } from '../principal/principal';
+import { AuthenticationProvider, Principal } from '../principal/principal';
 import { Account, AccountRepository } from './account.repository';
 import type { AccountView, CreateAccountDto } from './account.dto';
 
@@ -30,6 +30,7 @@ export class AccountsService {
     private readonly hasher: PasswordHasher,
     private readonly refreshTokens: RefreshTokens,
     private readonly audit: AccountAudit,
+    private readonly provider: AuthenticationProvider,
   ) {}
 
   async create(dto: CreateAccountDto, action: AdminAction): Promise<AccountView> {
@@ -79,6 +80,23 @@ export class AccountsService {
       await this.accounts.setPasswordHash(accountId, passwordHash, true, manager);
       await this.refreshTokens.revokeAllOf(accountId, manager);
       await this.audit.record({ action: 'password_reset', accountId, actorId: action.actor.accountId, sourceAddress: action.sourceAddress }, manager);
+    });
+  }
+
+  /**
+   * She changes her own password, proving the current one through the login path (so wrong
+   * guesses count toward the lockout like any login). Every session of hers ends, this one too.
+   */
+  async changeOwnPassword(principal: Principal, currentPassword: string, newPassword: string, sourceAddress: string): Promise<void> {
+    const problems = passwordProblems(newPassword, principal.username).map((p) => ({ ...p, field: 'newPassword' }));
+    if (newPassword === currentPassword) problems.push({ field: 'newPassword', code: 'passwordUnchanged', message: '새 비밀번호가 지금 비밀번호와 같습니다.' });
+    if (problems.length > 0) throw new ValidationFailed(problems);
+    await this.provider.authenticate({ username: principal.username, password: currentPassword, sourceAddress });
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.change(principal.accountId, { actor: principal, sourceAddress }, async (_, manager) => {
+      await this.accounts.setPasswordHash(principal.accountId, passwordHash, true, manager);
+      await this.refreshTokens.revokeAllOf(principal.accountId, manager);
+      await this.audit.record({ action: 'password_changed', accountId: principal.accountId, actorId: principal.accountId, sourceAddress }, manager);
     });
   }
 

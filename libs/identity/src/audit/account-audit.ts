@@ -6,6 +6,7 @@ export type AccountAuditAction =
   | 'account_disabled'
   | 'account_enabled'
   | 'password_reset'
+  | 'password_changed'
   | 'login_succeeded'
   | 'login_failed'
   | 'refresh_token_reused'

@@ -4,19 +4,20 @@ import type { Request } from 'express';
 import { Authenticated } from '../access/roles.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import { IdentityErrorFilter } from '../access/identity-error.filter';
+import { sourceAddressOf } from '../access/source-address';
 import type { Principal } from '../principal/principal';
-import { LoginDto, RefreshTokenDto, TokenPair } from './session.dto';
+import { AccountsService } from '../accounts/accounts.service';
+import { ChangePasswordDto, LoginDto, RefreshTokenDto, TokenPair } from './session.dto';
 import { Sessions } from './sessions.service';
-
-export function sourceAddressOf(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
-}
 
 @ApiTags('auth')
 @Controller('auth')
 @UseFilters(IdentityErrorFilter)
 export class AuthController {
-  constructor(private readonly sessions: Sessions) {}
+  constructor(
+    private readonly sessions: Sessions,
+    private readonly accounts: AccountsService,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -39,6 +40,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Log out: the refresh token and every token of its login are revoked' })
   async logout(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<void> {
     await this.sessions.logout(body.refreshToken, sourceAddressOf(req));
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: 'Change her own password (the current one is checked like a login); every session of hers ends' })
+  async changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<void> {
+    await this.accounts.changeOwnPassword(principal, body.currentPassword, body.newPassword, sourceAddressOf(req));
   }
 
   @Get('me')

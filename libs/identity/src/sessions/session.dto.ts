@@ -25,3 +25,13 @@ export class TokenPair {
   @ApiProperty({ description: 'use once: the answer to a refresh carries its successor' }) refreshToken: string;
   @ApiProperty({ description: 'seconds' }) refreshExpiresIn: number;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty({ format: 'password' })
+  @IsString() @IsNotEmpty() @MaxLength(1024)
+  currentPassword: string;
+
+  @ApiProperty({ format: 'password', description: 'password policy: 12-128 characters …' })
+  @IsString() @MaxLength(1024)
+  newPassword: string;
+}
