@@ -8,6 +8,7 @@ import { employersModule } from '@saeil/employers';
 import { caseViewsModule } from '@saeil/case-views';
 import { statisticsModule } from '@saeil/statistics';
 import { identityModule } from '@saeil/identity';
+import { retentionModule } from '@saeil/retention';
 
 /** The bounded contexts this build of Saeil runs. Add a module here to wire it everywhere. */
-export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, statisticsModule];
+export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, retentionModule, statisticsModule];

@@ -1,0 +1,19 @@
+import type { EventMetadata } from '@saeil/event-store';
+import type { CommandDefinition } from '@saeil/runtime';
+import { occurredAtOfDay } from '@saeil/core';
+import { RecordFollowUpDto } from './record-follow-up.dto';
+
+export class RecordFollowUpCommand {
+  constructor(
+    readonly input: RecordFollowUpDto,
+    readonly metadata: EventMetadata,
+  ) {}
+}
+
+/** Dated by the contact day; the center is her case's (set by the handler). */
+export const recordFollowUp: CommandDefinition<RecordFollowUpDto> = {
+  type: 'RecordFollowUp',
+  dto: RecordFollowUpDto,
+  occurredAtOf: (dto) => occurredAtOfDay(dto.contactedOn),
+  build: (dto, metadata) => new RecordFollowUpCommand(dto, metadata),
+};

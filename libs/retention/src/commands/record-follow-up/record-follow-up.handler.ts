@@ -1,0 +1,40 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, Clock, NotFound } from '@saeil/core';
+import { EventStore, foldStream } from '@saeil/event-store';
+import { followUpsStreamId } from '@saeil/contracts';
+import { loadCase } from '@saeil/intake';
+import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
+import { followUpsDecider } from '../../domain/follow-ups.decider';
+import { requireFollowUpAllowed } from '../../domain/follow-up-case-rule';
+import { decideFollowUps } from '../../follow-ups/decide-follow-ups';
+import { RecordFollowUpCommand } from './record-follow-up.command';
+
+export interface RecordFollowUpResult extends CommandResult {
+  placementId: string;
+  n: number;
+}
+
+@CommandHandler(RecordFollowUpCommand)
+export class RecordFollowUpHandler implements ICommandHandler<RecordFollowUpCommand, RecordFollowUpResult> {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ input, metadata }: RecordFollowUpCommand): Promise<RecordFollowUpResult> {
+    const herCase = await loadCase(this.store, input.clientId);
+    requireFollowUpAllowed(herCase.state, input.clientId);
+    const { clientId, ...record } = input;
+    const history = await this.store.readStream(followUpsStreamId(input.placementId));
+    // Another client's placement is not hers to follow up: the same 404 as an unknown placement.
+    if (foldStream(followUpsDecider, history).placement?.clientId !== clientId) throw new NotFound('사후관리 일정', input.placementId);
+    const result = await decideFollowUps(this.store, { type: 'RecordFollowUp', ...record, today: this.clock.today() }, actingFor(metadata, herCase.state.centerId), {
+      idempotency: idempotencyOf(metadata, 'RecordFollowUp', input),
+      guards: [herCase.guard],
+      history,
+    });
+    if (!result) throw new Error('RecordFollowUp decided nothing: the decider records or refuses');
+    return { placementId: input.placementId, n: input.n, ...commandResult(result) };
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FollowUpQueueByCounselorDto } from './follow-up-queue-by-counselor.dto';
+import { FollowUpQueueByCounselorQuery } from './follow-up-queue-by-counselor.query';
+import { FollowUpQueueByCounselor } from './follow-up-queue-by-counselor.handler';
+
+@ApiTags('retention')
+@Controller('follow-ups/queue/by-counselor')
+export class FollowUpQueueByCounselorController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: "A supervisor's follow-up queue by counselor: due this week, overdue and upcoming counts" })
+  find(@Query() filter: FollowUpQueueByCounselorDto): Promise<FollowUpQueueByCounselor> {
+    return this.queryBus.execute<FollowUpQueueByCounselorQuery, FollowUpQueueByCounselor>(new FollowUpQueueByCounselorQuery(filter));
+  }
+}

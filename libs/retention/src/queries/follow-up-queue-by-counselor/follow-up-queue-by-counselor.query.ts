@@ -1,0 +1,5 @@
+import type { FollowUpQueueByCounselorDto } from './follow-up-queue-by-counselor.dto';
+
+export class FollowUpQueueByCounselorQuery {
+  constructor(readonly filter: FollowUpQueueByCounselorDto) {}
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FollowUpQueueDto } from './follow-up-queue.dto';
+import { FollowUpQueueQuery } from './follow-up-queue.query';
+import { FollowUpQueue } from './follow-up-queue.handler';
+
+@ApiTags('retention')
+@Controller('follow-ups/queue')
+export class FollowUpQueueController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: "A counselor's follow-up work queue: due this week, overdue, upcoming (client, employer, milestone, window)" })
+  find(@Query() filter: FollowUpQueueDto): Promise<FollowUpQueue> {
+    return this.queryBus.execute<FollowUpQueueQuery, FollowUpQueue>(new FollowUpQueueQuery(filter));
+  }
+}

@@ -1,0 +1,5 @@
+import type { FollowUpQueueDto } from './follow-up-queue.dto';
+
+export class FollowUpQueueQuery {
+  constructor(readonly filter: FollowUpQueueDto) {}
+}
