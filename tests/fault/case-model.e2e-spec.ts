@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { newClient, startTestSaeil, TestSaeil } from '../support/app';
+import { CaseModel, CaseCommand, caseCommands, initialModel, RealCase } from './support/case-model';
+
+/**
+ * Model-based test: fast-check draws random sequences of commands against one woman's case
+ * (consents given and withdrawn, counseling sessions, a plan, closing and reopening, placements
+ * started, ended and voided), sends them through HTTP to a running Saeil, and checks every answer
+ * (accepted, or refused with the rule's code) against a small model of the rules written here.
+ * After each sequence the read models (caseload status, last contact, next action, timeline
+ * length, placements list) must say what the model says. On failure fast-check prints the seed
+ * and the shrunk sequence; rerun with `FC_SEED=<seed>`.
+ */
+describe('one case under random command sequences, checked against a model', () => {
+  let saeil: TestSaeil;
+  let clients = 0;
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'fault_model', kafka: false });
+  }, 60_000);
+  afterAll(async () => saeil?.dispose());
+
+  async function expectReadModelsMatch(model: CaseModel, real: RealCase): Promise<void> {
+    const caseload = await request(saeil.url).get('/caseload').query({ counselorId: real.counselorId, minPosition: real.lastPosition }).expect(200);
+    expect(caseload.body.consistency.reached).toBe(true);
+    const row = caseload.body.items.find((i: { clientId: string }) => i.clientId === real.clientId);
+    expect({ status: row.status, lastContactOn: row.lastContactOn ?? null, nextAction: row.nextAction ?? null }).toEqual({
+      status: model.status(),
+      lastContactOn: model.lastContactOn(),
+      nextAction: model.nextAction,
+    });
+
+    const timeline = await request(saeil.url).get(`/cases/${real.clientId}/timeline`).query({ minPosition: real.lastPosition, pageSize: 1 }).expect(200);
+    expect(timeline.body.consistency.reached).toBe(true);
+    expect(timeline.body.total).toBe(model.eventCount);
+
+    const placements = await request(saeil.url).get(`/clients/${real.clientId}/placements`).expect(200);
+    expect(placements.body.placements.map((p: { placementId: string; status: string }) => [p.placementId, p.status])).toEqual(
+      model.placements.map((status, i) => [real.placementIds[i], status]),
+    );
+  }
+
+  it('answers every command as the model does, and the read models agree with it', async () => {
+    const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+    await fc.assert(
+      fc.asyncProperty(fc.commands(caseCommands(), { maxCommands: 12 }), async (commands: Iterable<CaseCommand>) => {
+        clients++;
+        const counselorId = `counselor-model-${clients}`;
+        const registered = await request(saeil.url).post('/clients').send(newClient(5000 + clients, counselorId)).expect(201);
+        const real: RealCase = { url: saeil.url, clientId: registered.body.clientId, counselorId, placementIds: [], lastPosition: registered.body.position };
+        const model = initialModel();
+        await fc.asyncModelRun(() => ({ model, real }), commands);
+        await expectReadModelsMatch(model, real);
+      }),
+      { numRuns: 20, seed, verbose: 1 },
+    );
+  }, 180_000);
+});
