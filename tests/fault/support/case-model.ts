@@ -67,7 +67,7 @@ async function send(real: RealCase, method: 'post', path: string, body: object, 
 }
 
 abstract class Base implements CaseCommand {
-  check(): boolean {
+  check(_model: Readonly<CaseModel>): boolean {
     return true;
   }
   abstract run(model: CaseModel, real: RealCase): Promise<void>;
@@ -193,7 +193,7 @@ class EndEmployment extends Base {
   constructor(readonly pick: number) {
     super();
   }
-  check(model: Readonly<CaseModel>) {
+  override check(model: Readonly<CaseModel>) {
     return model.placements.length > 0;
   }
   async run(model: CaseModel, real: RealCase) {
@@ -213,7 +213,7 @@ class VoidPlacement extends Base {
   constructor(readonly pick: number) {
     super();
   }
-  check(model: Readonly<CaseModel>) {
+  override check(model: Readonly<CaseModel>) {
     return model.placements.length > 0;
   }
   async run(model: CaseModel, real: RealCase) {
