@@ -14,6 +14,10 @@ import { WAGE_BAND_KEYS } from '../domain/wage-bands';
 
 export type Counts = Record<string, number>;
 
+/** The three groups of figures; a query counts only the groups it needs. */
+export const FIGURE_PARTS = ['retention', 'employment', 'activity'] as const;
+export type FigurePart = (typeof FIGURE_PARTS)[number];
+
 export const MILESTONES = [1, 2, 3] as const;
 export const RETENTION_COUNTS = ['eligible', 'sameEmployer', 'otherEmployer', 'notEmployed', 'unreachable', 'unverified', 'employed'] as const;
 export type RetentionCount = (typeof RETENTION_COUNTS)[number];
@@ -96,21 +100,26 @@ export class FactCounts {
   ) {}
 
   /** Every count, per center. */
-  async perCenter(filter: FactFilter): Promise<Map<string, Counts>> {
+  /** The counts of the parts asked for, per center (the others are left out: zeros after the rollup). */
+  async perCenter(filter: FactFilter, parts: readonly FigurePart[] = FIGURE_PARTS): Promise<Map<string, Counts>> {
     const out = new Map<string, Counts>();
     const add = (centerId: string, key: string, value: number) => {
       const counts = out.get(centerId) ?? {};
       counts[key] = (counts[key] ?? 0) + value;
       out.set(centerId, counts);
     };
+    const employment = parts.includes('employment');
+    const activity = parts.includes('activity');
+    const none = Promise.resolve([]);
+    // The queries run side by side, each on its own pooled connection.
     const [clients, placements, employed, activities, training, beneficiaries, retention] = await Promise.all([
-      this.clients(filter),
-      this.placements(filter),
-      this.employedClients(filter),
-      this.activities(filter),
-      this.training(filter),
-      this.beneficiaries(filter),
-      this.retention(filter, 'none'),
+      employment ? this.clients(filter) : none,
+      employment ? this.placements(filter) : none,
+      employment ? this.employedClients(filter) : none,
+      employment || activity ? this.activities(filter) : none,
+      employment ? this.training(filter) : none,
+      activity ? this.beneficiaries(filter) : none,
+      parts.includes('retention') ? this.retention(filter, 'none') : none,
     ]);
     for (const r of clients) add(r.center_id, 'clientsRegistered', r.n);
     for (const r of placements) {

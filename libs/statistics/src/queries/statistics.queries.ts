@@ -21,9 +21,30 @@ import {
   StatisticsSnapshot,
   StatisticsSource,
 } from '../statistics-source';
-import { BREAKDOWNS, Breakdown, COUNT_KEYS, Counts, FactCounts, FactFilter, MILESTONES, NO_PROGRAM, RATES, retentionKey } from './fact-counts';
+import { BREAKDOWNS, Breakdown, COUNT_KEYS, Counts, FactCounts, FactFilter, FIGURE_PARTS, FigurePart, MILESTONES, NO_PROGRAM, RATES, retentionKey } from './fact-counts';
 
 type ScopeTotals = Totals<string, string>;
+
+/** Which group of figures a metric is counted from. */
+const METRIC_PART: Record<StatisticMetric, FigurePart> = {
+  clients_registered: 'employment',
+  employed_clients: 'employment',
+  placements: 'employment',
+  retention_beneficiaries: 'activity',
+  retention_rate_m1: 'retention',
+  retention_rate_m2: 'retention',
+  retention_rate_m3: 'retention',
+  training_completers: 'employment',
+  training_employment_rate: 'employment',
+  internship_conversions: 'employment',
+  startups: 'employment',
+  counseling_sessions: 'activity',
+  outreach_sessions: 'activity',
+  group_program_attendances: 'activity',
+  agreements_signed: 'activity',
+  council_meetings: 'activity',
+  job_fairs: 'activity',
+};
 
 interface Resolved {
   scope: StatisticsScope;
@@ -57,7 +78,7 @@ export class StatisticsQueries extends StatisticsSource {
 
   async metric(metric: StatisticMetric, scope: StatisticsScope, period: StatisticsPeriod, asOf: StatisticsAsOf = {}): Promise<number | null> {
     if (!STATISTIC_METRIC_KEYS.includes(metric)) throw new ValidationFailed([{ field: 'metric', code: 'isIn', message: `metric must be one of ${STATISTIC_METRIC_KEYS.join(', ')}` }]);
-    const s = await this.snapshot(scope, period, asOf);
+    const s = await this.snapshot(scope, period, asOf, [METRIC_PART[metric]]);
     const byMetric: Record<StatisticMetric, number | null> = {
       clients_registered: s.employment.clientsRegistered,
       employed_clients: s.employment.employedClients,
@@ -80,30 +101,37 @@ export class StatisticsQueries extends StatisticsSource {
     return byMetric[metric];
   }
 
-  async snapshot(scope: StatisticsScope, period: StatisticsPeriod, asOf: StatisticsAsOf = {}): Promise<StatisticsSnapshot> {
+  /** Every figure of the scope; with `parts`, only those groups are counted (the others read 0). */
+  async snapshot(scope: StatisticsScope, period: StatisticsPeriod, asOf: StatisticsAsOf = {}, parts: readonly FigurePart[] = FIGURE_PARTS): Promise<StatisticsSnapshot> {
     const resolved = await this.resolve(scope, period, asOf);
-    const totals = this.totalsOf(resolved, await this.facts.perCenter(resolved.filter));
+    const totals = this.totalsOf(resolved, await this.facts.perCenter(resolved.filter, parts));
     return this.snapshotOf(resolved, totals);
   }
 
   /** The scope's figures and, per center or region of the scope, the same figures (which add up to the scope's). */
-  async snapshotBy(level: 'center' | 'region', scope: StatisticsScope, period: StatisticsPeriod, asOf: StatisticsAsOf = {}): Promise<{ snapshot: StatisticsSnapshot; rows: BreakdownRow<StatisticsSnapshot>[] }> {
+  async snapshotBy(
+    level: 'center' | 'region',
+    scope: StatisticsScope,
+    period: StatisticsPeriod,
+    asOf: StatisticsAsOf = {},
+    parts: readonly FigurePart[] = FIGURE_PARTS,
+  ): Promise<{ snapshot: StatisticsSnapshot; rows: BreakdownRow<StatisticsSnapshot>[] }> {
     const resolved = await this.resolve(scope, period, asOf);
-    const tree = this.rollupOf(resolved, await this.facts.perCenter(resolved.filter));
-    const parts: { key: string; totals: ScopeTotals; scope: StatisticsScope }[] =
+    const tree = this.rollupOf(resolved, await this.facts.perCenter(resolved.filter, parts));
+    const members: { key: string; totals: ScopeTotals; scope: StatisticsScope }[] =
       level === 'center'
         ? tree.regions.flatMap((r) => r.centers).map((c) => ({ key: c.centerId, totals: c, scope: { level: 'center', id: c.centerId } }))
         : tree.regions.map((r) => ({ key: r.regionId, totals: r, scope: { level: 'region', id: r.regionId } }));
     return {
       snapshot: this.snapshotOf(resolved, this.pick(resolved, tree)),
-      rows: parts.sort((a, b) => compare(a.key, b.key)).map((p) => ({ key: p.key, figures: this.snapshotOf({ ...resolved, scope: p.scope }, p.totals) })),
+      rows: members.sort((a, b) => compare(a.key, b.key)).map((p) => ({ key: p.key, figures: this.snapshotOf({ ...resolved, scope: p.scope }, p.totals) })),
     };
   }
 
   async retentionBy(dimension: RetentionDimension, scope: StatisticsScope, period: StatisticsPeriod, asOf: StatisticsAsOf = {}): Promise<BreakdownRow<RetentionFigures[]>[]> {
     if (!RETENTION_DIMENSIONS.includes(dimension)) throw new ValidationFailed([{ field: 'by', code: 'isIn', message: `by must be one of ${RETENTION_DIMENSIONS.join(', ')}` }]);
     if (dimension === 'center' || dimension === 'region') {
-      const { rows } = await this.snapshotBy(dimension, scope, period, asOf);
+      const { rows } = await this.snapshotBy(dimension, scope, period, asOf, ['retention']);
       return rows.map((r) => ({ key: r.key, figures: r.figures.retention }));
     }
     const resolved = await this.resolve(scope, period, asOf);

@@ -27,8 +27,8 @@ export class ActivityStatisticsHandler implements IQueryHandler<ActivityStatisti
     const period = { from: filter.from, to: filter.to };
     const asOf = { asOfPosition: filter.asOfPosition };
     const { snapshot, rows } = filter.by
-      ? await this.statistics.snapshotBy(filter.by, scopeOf(filter), period, asOf)
-      : { snapshot: await this.statistics.snapshot(scopeOf(filter), period, asOf), rows: undefined };
+      ? await this.statistics.snapshotBy(filter.by, scopeOf(filter), period, asOf, ['activity'])
+      : { snapshot: await this.statistics.snapshot(scopeOf(filter), period, asOf, ['activity']), rows: undefined };
     return {
       scope: snapshot.scope,
       period: snapshot.period,

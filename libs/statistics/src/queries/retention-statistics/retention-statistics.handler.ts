@@ -29,7 +29,7 @@ export class RetentionStatisticsHandler implements IQueryHandler<RetentionStatis
     // One position for the total and the rows, so the rows add up to the total.
     const asOfPosition = filter.asOfPosition ?? (await this.statistics.currentPosition());
     const asOf = { asOfPosition, asOfDate: filter.asOfDate };
-    const snapshot = await this.statistics.snapshot(scope, period, asOf);
+    const snapshot = await this.statistics.snapshot(scope, period, asOf, ['retention']);
     const rows = filter.by ? await this.statistics.retentionBy(filter.by, scope, period, asOf) : undefined;
     return {
       scope: snapshot.scope,
