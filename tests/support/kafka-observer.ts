@@ -47,7 +47,7 @@ export interface KafkaObserver {
  * beginning): the events topics of the given contexts, the command replies and, if asked, the
  * command dead letters; and connects a producer for the command topic.
  */
-export async function observeTopics(saeil: RunningSaeil, options: { contexts: string[]; deadLetters?: boolean; clientId?: string }): Promise<KafkaObserver> {
+export async function observeTopics(saeil: RunningSaeil, options: { contexts: string[]; deadLetters?: boolean; clientId?: string; /** Other topics by full name (e.g. the Ministry stats feed); their messages land in `published`. */ topics?: string[] }): Promise<KafkaObserver> {
   const topics = saeil.runtime.topics;
   const repliesTopic = topics.commandReplies();
   const deadLetterTopic = topics.commandDeadLetter();
@@ -62,7 +62,7 @@ export async function observeTopics(saeil: RunningSaeil, options: { contexts: st
     await producer.connect();
     await consumer.connect();
     await consumer.subscribe({
-      topics: [...options.contexts.map((context) => topics.events(context)), repliesTopic, ...(options.deadLetters ? [deadLetterTopic] : [])],
+      topics: [...options.contexts.map((context) => topics.events(context)), ...(options.topics ?? []), repliesTopic, ...(options.deadLetters ? [deadLetterTopic] : [])],
       fromBeginning: true,
     });
     await consumer.run({
@@ -75,7 +75,7 @@ export async function observeTopics(saeil: RunningSaeil, options: { contexts: st
         if (topic === repliesTopic) replies.push(value);
         else {
           const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, v]) => [name, String(v)]));
-          published.push({ topic, key: message.key!.toString(), type: String(message.headers?.['event-type'] ?? value.type), data: value.data, event: value, headers });
+          published.push({ topic, key: message.key!.toString(), type: String(message.headers?.['event-type'] ?? value.type), data: value.data ?? value, event: value, headers });
         }
       },
     });

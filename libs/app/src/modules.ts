@@ -7,8 +7,9 @@ import { placementModule } from '@saeil/placement';
 import { employersModule } from '@saeil/employers';
 import { caseViewsModule } from '@saeil/case-views';
 import { statisticsModule } from '@saeil/statistics';
+import { reportsModule } from '@saeil/reports';
 import { identityModule } from '@saeil/identity';
 import { retentionModule } from '@saeil/retention';
 
 /** The bounded contexts this build of Saeil runs. Add a module here to wire it everywhere. */
-export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, retentionModule, statisticsModule];
+export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, retentionModule, statisticsModule, reportsModule];

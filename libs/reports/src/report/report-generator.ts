@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { SaeilConfig } from '@saeil/config';
-import { NotFound, RuleViolation, ServiceUnavailable } from '@saeil/core';
+import { RuleViolation, ServiceUnavailable } from '@saeil/core';
 import type { MinistryReportFigures } from '@saeil/contracts';
 import { EventStore } from '@saeil/event-store';
 import { KpiSource, StatisticsSource } from '../ports';
@@ -13,7 +13,8 @@ import { buildMinistryReport, retentionDimensionsFor } from './build-ministry-re
  * Reads the figures of a report through the statistics and KPI ports, all as of one position,
  * and builds the de-identified, suppressed report. The position is fixed first (the given one,
  * or where the statistics stand now) and every later read uses it, so the parts agree and a
- * report regenerated as of the same position is the same.
+ * report regenerated as of the same position is the same. The statistics port validates the
+ * scope (an unknown center is a 404, an unknown region a 400).
  */
 @Injectable()
 export class ReportGenerator {
@@ -33,9 +34,6 @@ export class ReportGenerator {
       if (asOfPosition > head) throw new RuleViolation('REPORT_POSITION_AHEAD', `기준 위치 ${asOfPosition}은(는) 아직 기록되지 않았습니다 (현재 ${head}).`, { asOfPosition, head });
     }
     const statsScope: StatisticsScope = scope.scopeId === undefined ? { level: scope.level } : { level: scope.level, id: scope.scopeId };
-    if (scope.level !== 'nation' && (await this.statistics.centersOf(statsScope)).length === 0) {
-      throw new NotFound(scope.level === 'center' ? '센터' : '시·도', scope.scopeId!);
-    }
     const range = { from: period.from, to: period.to };
     const snapshot = await this.statistics.snapshot(statsScope, range, asOfPosition === undefined ? {} : { asOfPosition });
     const asOf: StatisticsAsOf = { asOfPosition: snapshot.asOfPosition, asOfDate: snapshot.asOfDate };

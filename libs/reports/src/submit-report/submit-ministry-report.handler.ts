@@ -4,7 +4,7 @@ import { ministryReportStreamId, MinistryReportSubmittedV1, REPORTS_CONTEXT } fr
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
 import { contentHash } from '../domain/canonical';
-import { ministryReportDecider } from '../domain/ministry-report.decider';
+import { ministryReportDecider, requirePeriodEnded } from '../domain/ministry-report.decider';
 import { parseReportPeriod } from '../domain/report-period';
 import { reportScope } from '../domain/report-scope';
 import { ReportGenerator } from '../report/report-generator';
@@ -32,13 +32,16 @@ export class SubmitMinistryReportHandler implements ICommandHandler<SubmitMinist
       const earlier = await this.store.findIdempotentResult(idempotency);
       if (earlier) return this.answer(earlier, (await this.store.readEvent(earlier.globalPosition))!.data as unknown as MinistryReportSubmittedV1);
     }
+    const today = todayInKorea();
+    // Checked before the figures are read too: no report is generated for a period still running.
+    requirePeriodEnded(period.key, period.to, today);
     const figures = await this.generator.generate(scope, input.period, input.asOfPosition);
     const reportId = ministryReportStreamId(scope.level, scope.scopeId, period.key);
     const hash = contentHash(figures);
     const result = await handleCommand(this.store, ministryReportDecider, {
       streamId: reportId,
       context: REPORTS_CONTEXT,
-      command: { type: 'SubmitMinistryReport', reportId, level: scope.level, scopeId: scope.scopeId, period: period.key, periodEnds: period.to, figures, contentHash: hash, today: todayInKorea() },
+      command: { type: 'SubmitMinistryReport', reportId, level: scope.level, scopeId: scope.scopeId, period: period.key, periodEnds: period.to, figures, contentHash: hash, today },
       metadata,
       idempotency,
     });

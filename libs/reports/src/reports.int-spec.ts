@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { describeKafka, waitFor } from '../../../tests/support/env';
+import { startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
+import { ministryStatsTopic } from './feed/ministry-stats-publisher';
+
+/**
+ * The Ministry report against the real application: PostgreSQL, Kafka, the statistics and KPI
+ * modules behind their ports, all driven through HTTP.
+ *
+ * The story (center-naju, 2026-Q1): eight women registered on 2026-01-05; six placed in January
+ * (regular, occupation group '0', 2,350,000 KRW, via the center) → version 1; then two more
+ * placed in February → version 2. No follow-up is recorded, so every eligible placement is
+ * "unverified" at 2026-03-31, the day retention is taken as of.
+ */
+const BASE = '/ministry-reports/center/2026-Q1';
+const SCOPE = { id: 'center-naju' };
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+const S = { suppressed: true };
+
+function clientBody(i: number) {
+  return {
+    name: `보고${i}`,
+    birthDate: `19${70 + i}-0${(i % 9) + 1}-1${i % 10}`,
+    phone: `010-5${String(i).padStart(3, '0')}-${String(4000 + i)}`,
+    centerId: 'center-naju',
+    counselorId: 'counselor-kim',
+    region: '전라남도',
+    registeredOn: '2026-01-05',
+  };
+}
+
+describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
+  let saeil: TestSaeil;
+  let observer: KafkaObserver;
+  const clientIds: string[] = [];
+  const placementIds: string[] = [];
+
+  const place = async (clientId: string, startOn: string) => {
+    const res = await request(saeil.url)
+      .post(`/clients/${clientId}/placements`)
+      .send({ employerName: '(주)새일상사', jobTitle: '사무원', occupation: '사무 보조', occupationGroup: '0', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_350_000, startOn, channel: 'center', employmentInsurance: true })
+      .expect(201);
+    placementIds.push(res.body.placementId);
+  };
+  const preview = (query: Record<string, string | number> = {}) => request(saeil.url).get(BASE).query({ ...SCOPE, ...query });
+  const untilPlacements = (n: number) =>
+    waitFor(async () => {
+      const res = await preview();
+      return res.status === 200 && res.body.employment.placements === n;
+    }, { timeoutMs: 60_000, description: `the statistics to count ${n} placements` });
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'reports', kafka: true });
+    observer = await observeTopics(saeil, { contexts: [], topics: [ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX)] });
+    for (let i = 1; i <= 8; i++) {
+      const created = await request(saeil.url).post('/clients').send(clientBody(i)).expect(201);
+      clientIds.push(created.body.clientId);
+      for (const purpose of ['service', 'employer_sharing']) {
+        await request(saeil.url).post(`/clients/${created.body.clientId}/consents`).send({ purpose, version: '2026-01', givenOn: '2026-01-05' }).expect(200);
+      }
+    }
+    for (let i = 0; i < 6; i++) await place(clientIds[i], `2026-01-${String(10 + i).padStart(2, '0')}`);
+    await untilPlacements(6);
+  }, 180_000);
+
+  afterAll(async () => {
+    await observer?.stop();
+    await saeil?.dispose();
+  });
+
+  let first: { version: number; asOfPosition: number; contentHash: string; reportId: string };
+  let second: typeof first;
+
+  it('submitting freezes version 1: figures counted by hand, small cells suppressed, no person in it', async () => {
+    const res = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).send({}).expect(201);
+    first = res.body;
+    expect(first).toMatchObject({ reportId: 'ministry-report-center-center-naju-2026-Q1', version: 1, duplicate: false });
+
+    const frozen = await request(saeil.url).get(`${BASE}/versions/1`).query(SCOPE).expect(200);
+    expect(frozen.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(frozen.headers['content-disposition']).toBe('attachment; filename="ministry-report-center-center-naju-2026-Q1-v1.json"');
+    const bytes = Buffer.from(frozen.text, 'utf8');
+    expect(sha256(bytes)).toBe(first.contentHash);
+
+    const report = JSON.parse(frozen.text);
+    expect(report).toMatchObject({ level: 'center', scopeId: 'center-naju', period: { key: '2026-Q1', kind: 'quarter', from: '2026-01-01', to: '2026-03-31' }, asOfPosition: first.asOfPosition, asOfDate: '2026-03-31', suppressionThreshold: 5 });
+    expect(report.employment).toMatchObject({ clientsRegistered: 8, employedClients: 6, placements: 6 });
+    // Every key is there, 0 when nothing counts: the zeros are hidden, and the lone 6 beside them
+    // (it would be 6 − 0 − 0 …), so a breakdown with one non-empty value shows nothing.
+    expect(report.employment.placementsByEmploymentType).toEqual({ contract: S, daily: S, other: S, part_time: S, regular: S });
+    expect(report.employment.placementsByChannel).toEqual({ center: S, self: S });
+    expect(report.employment.placementsByWageBand).toEqual({ '2m_3m': S, '3m_4m': S, '4m_and_over': S, under_2m: S });
+    // Months 1 and 2 (02-10…02-15, 03-10…03-15) have passed by 03-31, month 3 has not: 6, 6, 0 eligible.
+    // Each eligible 6 is all "unverified"; the four zeros are hidden, and the 6 with them (it would be 6 − 0).
+    const allHidden = { sameEmployer: S, otherEmployer: S, notEmployed: S, unreachable: S, unverified: S, retentionRate: S, anyEmployerRate: S, unverifiedShare: S };
+    expect(report.retention).toEqual([
+      { n: 1, eligible: 6, ...allHidden },
+      { n: 2, eligible: 6, ...allHidden },
+      { n: 3, eligible: S, ...allHidden },
+    ]);
+
+    for (const text of [frozen.text, (await preview({ format: 'csv' })).text]) {
+      for (const id of [...clientIds, ...placementIds]) expect(text).not.toContain(id);
+      for (let i = 1; i <= 8; i++) {
+        expect(text).not.toContain(clientBody(i).name);
+        expect(text).not.toContain(clientBody(i).phone);
+      }
+    }
+  });
+
+  it('regenerating the period as of the frozen position gives the same bytes', async () => {
+    const again = await preview({ asOfPosition: first.asOfPosition }).expect(200);
+    const frozen = await request(saeil.url).get(`${BASE}/versions/1`).query(SCOPE).expect(200);
+    expect(again.text).toBe(frozen.text);
+    expect(again.headers['x-report-as-of-position']).toBe(String(first.asOfPosition));
+  });
+
+  it('a resubmission that changes nothing is refused and adds no version', async () => {
+    const res = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).send({ asOfPosition: first.asOfPosition }).expect(422);
+    expect(res.body.error.code).toBe('REPORT_UNCHANGED');
+    const versions = await request(saeil.url).get(`${BASE}/versions`).query(SCOPE).expect(200);
+    expect(versions.body.map((v: { version: number }) => v.version)).toEqual([1]);
+  });
+
+  it('after new events a correction is version 2; both stay visible, version 1 unchanged', async () => {
+    await place(clientIds[6], '2026-02-02');
+    await place(clientIds[7], '2026-02-03');
+    await untilPlacements(8);
+    const res = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).send({}).expect(201);
+    second = res.body;
+    expect(second.version).toBe(2);
+    expect(second.asOfPosition).toBeGreaterThan(first.asOfPosition);
+    expect(second.contentHash).not.toBe(first.contentHash);
+
+    const versions = await request(saeil.url).get(`${BASE}/versions`).query(SCOPE).expect(200);
+    expect(versions.body.map((v: Record<string, unknown>) => [v.version, v.asOfPosition, v.contentHash])).toEqual([
+      [1, first.asOfPosition, first.contentHash],
+      [2, second.asOfPosition, second.contentHash],
+    ]);
+    expect(versions.body[0]).not.toHaveProperty('figures');
+
+    const v1 = await request(saeil.url).get(`${BASE}/versions/1`).query(SCOPE).expect(200);
+    const v2 = await request(saeil.url).get(`${BASE}/versions/2`).query(SCOPE).expect(200);
+    expect(sha256(v1.text)).toBe(first.contentHash);
+    expect(sha256(v2.text)).toBe(second.contentHash);
+    expect(JSON.parse(v1.text).employment.placements).toBe(6);
+    // February's two: month 1 (03-02, 03-03) has passed by 03-31, month 2 has not.
+    expect(JSON.parse(v2.text).employment).toMatchObject({ employedClients: 8, placements: 8 });
+    expect(JSON.parse(v2.text).retention.map((m: { eligible: unknown }) => m.eligible)).toEqual([8, 6, S]);
+  });
+
+  it('the XLSX of version 2, read back with exceljs, has the Korean headers and the figures', async () => {
+    const res = await request(saeil.url)
+      .get(`${BASE}/versions/2`)
+      .query({ ...SCOPE, format: 'xlsx' })
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="ministry-report-center-center-naju-2026-Q1-v2.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual([undefined, '구분', '항목', '세부', '값']);
+    const rows = sheet.getSheetValues().slice(2) as unknown[][];
+    expect(rows).toContainEqual([undefined, '보고서 정보', '제출 판', '', 2]);
+    expect(rows).toContainEqual([undefined, '보고서 정보', '내용 해시 (SHA-256)', '', second.contentHash]);
+    expect(rows).toContainEqual([undefined, '취업', '취업 건수', '', 8]);
+    expect(rows).toContainEqual([undefined, '고용유지 (사후관리)', '1개월 대상자', '전체', 8]);
+    expect(rows).toContainEqual([undefined, '고용유지 (사후관리)', '1개월 미확인', '전체', '비공개']);
+  });
+
+  it('CSV: UTF-8 with a BOM, Korean header, named by level, scope and period', async () => {
+    const res = await preview({ format: 'csv' }).expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="ministry-report-center-center-naju-2026-Q1.csv"');
+    expect(res.text.startsWith('\uFEFF구분,항목,세부,값\r\n')).toBe(true);
+    expect(res.text).toContain('\r\n취업,취업 건수,,8\r\n');
+  });
+
+  it('each submitted version is published to saeil.ministry.stats.v1, keyed by level, scope and period', async () => {
+    const topic = ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX);
+    const messages = await waitFor(async () => {
+      const seen = observer.published.filter((m) => m.topic === topic);
+      return seen.length >= 2 && seen;
+    }, { timeoutMs: 30_000, description: 'two messages on the Ministry stats topic' });
+    expect(messages.map((m) => [m.key, m.event.version, m.event.contentHash])).toEqual([
+      ['center:center-naju:2026-Q1', 1, first.contentHash],
+      ['center:center-naju:2026-Q1', 2, second.contentHash],
+    ]);
+    const v2 = await request(saeil.url).get(`${BASE}/versions/2`).query(SCOPE).expect(200);
+    expect(messages[1].event.figures).toEqual(JSON.parse(v2.text));
+    expect(messages[1].headers['event-type']).toBe('MinistryReportSubmitted');
+    for (const id of clientIds) expect(JSON.stringify(messages.map((m) => m.event))).not.toContain(id);
+  });
+
+  it('bad requests change nothing: unfinished period 422, bad period or format 400, unknown center 404, unknown version 404', async () => {
+    const before = await request(saeil.url).get(`${BASE}/versions`).query(SCOPE).expect(200);
+    const open = await request(saeil.url).post('/ministry-reports/center/2099-Q1/submissions').query(SCOPE).send({}).expect(422);
+    expect(open.body.error.code).toBe('REPORT_PERIOD_NOT_ENDED');
+    const badPeriod = await request(saeil.url).get('/ministry-reports/center/2026-13').query(SCOPE).expect(400);
+    expect(badPeriod.body.error.fields).toEqual([expect.objectContaining({ field: 'period', code: 'reportPeriod' })]);
+    const badFormat = await preview({ format: 'pdf' }).expect(400);
+    expect(badFormat.body.error.fields).toEqual([expect.objectContaining({ field: 'format' })]);
+    const noId = await request(saeil.url).get(BASE).expect(400);
+    expect(noId.body.error.fields).toEqual([expect.objectContaining({ field: 'id' })]);
+    await request(saeil.url).get(BASE).query({ id: 'center-nowhere' }).expect(404);
+    await request(saeil.url).get(`${BASE}/versions/3`).query(SCOPE).expect(404);
+    await request(saeil.url).get('/ministry-reports/center/2026-Q2/versions').query(SCOPE).expect(404);
+    const after = await request(saeil.url).get(`${BASE}/versions`).query(SCOPE).expect(200);
+    expect(after.body).toEqual(before.body);
+  });
+});
