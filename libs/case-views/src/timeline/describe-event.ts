@@ -6,6 +6,8 @@ type Describe = (data: Data) => string;
 const CONSENTS: Record<string, string> = { service: '개인정보 수집·이용', employer_sharing: '제3자 제공(채용기업)', marketing: '마케팅 정보 수신' };
 const CHANNELS: Record<string, string> = { in_center: '내방', phone: '전화', online: '온라인', mobile_outreach: '찾아가는 이동상담', partner_institution: '기관 협약상담' };
 const EMPLOYMENT_TYPES: Record<string, string> = { regular: '정규직', contract: '계약직', part_time: '시간제', daily: '일용직', other: '기타' };
+const FOLLOW_UP_CHANNELS: Record<string, string> = { phone: '전화', visit: '방문', online: '온라인', in_center: '내방', message: '문자·메신저' };
+const FOLLOW_UP_OUTCOMES: Record<string, string> = { employed_same_employer: '같은 업체 근무 중', employed_other_employer: '다른 업체 취업', not_employed: '미취업', unreachable: '연락 안 됨' };
 const won = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('ko-KR')}원` : '');
 
 /**
@@ -39,6 +41,8 @@ export const DESCRIPTIONS: Record<string, Describe> = {
   PlacementVoided: (d) => `취업 기록 무효 처리: ${d.reason}`,
   StartupStarted: (d) => `창업: ${d.businessName} (${d.industry})`,
   StartupGrantPaid: (d) => `창업 마케팅비 지원 ${won(d.amount)}`,
+  FollowUpsScheduled: (d) => `사후관리 일정: ${(d.milestones ?? []).map((m: Data) => `${m.n}개월 ${m.dueOn}`).join(', ')}`,
+  FollowUpRecorded: (d) => `${d.n}개월 사후관리 (${FOLLOW_UP_CHANNELS[d.channel] ?? d.channel}, ${d.contactedOn}): ${FOLLOW_UP_OUTCOMES[d.outcome] ?? d.outcome}`,
 };
 
 export function describeEvent(type: string, data: Data): string {
