@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -81,6 +81,17 @@ export class SaeilConfig {
   @IsOptional() @Transform(blankToUndefined) @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
   JWT_SECRET?: string = undefined;
 
+  /**
+   * Master key (32 bytes, base64) wrapping every client's data key (docs/PRIVACY.md). Required
+   * when NODE_ENV=production; elsewhere one is generated once and kept in the database, with a warning.
+   */
+  @IsOptional() @Transform(blankToUndefined) @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PRIVACY_MASTER_KEY must be 32 bytes in base64 (openssl rand -base64 32)' })
+  PRIVACY_MASTER_KEY?: string = undefined;
+
+  /** During a master-key rotation only: the previous master key(s), comma-separated, to unwrap data keys not yet re-wrapped. */
+  @IsOptional() @Transform(blankToUndefined) @Matches(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/, { message: 'PRIVACY_RETIRED_MASTER_KEYS must be comma-separated 32-byte base64 keys' })
+  PRIVACY_RETIRED_MASTER_KEYS?: string = undefined;
+
   /** Lifetime of an access token (seconds): a disabled account is refused at once anyway. */
   @Transform(toInt) @IsInt() @Min(60) @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
@@ -137,7 +148,7 @@ export class SaeilConfig {
   FOLLOW_UP_SWEEP_INTERVAL_MS = 60000;
 
   /** For tests and drills only: pins "today" (Korean calendar, YYYY-MM-DD) for the follow-up sweep and follow-up records. */
-  @IsOptional() @Transform(blankToUndefined) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'SAEIL_CLOCK_TODAY must be YYYY-MM-DD' })
+  @IsOptional() @Transform(blankToUndefined) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'SAEIL_CLOCK_TODAY must be YYYY-MM-DD' }) @IsISO8601({ strict: true }, { message: 'SAEIL_CLOCK_TODAY must be a day that exists' })
   SAEIL_CLOCK_TODAY?: string = undefined;
 
   /** Ministry report: person counts below this are suppressed (small-cell suppression). */
