@@ -16,6 +16,8 @@ const EVENT_TYPES = STATISTICS_EVENT_TYPES.filter((type) => EVENT_CONTRACTS.some
  * Kafka mode: topics are not ordered with each other, so nothing here depends on another
  * stream's event having been applied: a follow-up row joins its placement only when queried.
  * Events of one placement (start, end, void) share her placements stream and arrive in order.
+ * `rm_stat_position` holds the newest position applied: figures asked for without an
+ * asOfPosition are counted as of it, read once, so one answer is consistent in itself.
  */
 export const statisticsProjection: Projection = {
   name: 'statistics',
@@ -26,15 +28,17 @@ export const statisticsProjection: Projection = {
   async apply(event: StoredEvent, ctx: ProjectionContext): Promise<void> {
     const change = factOf(event as StoredEvent<Record<string, any>>);
     if (!change) return;
+    // First, so that the row doubles as this projection's mutex: Kafka partition batches applied
+    // side by side take it before any other row and cannot deadlock on the rest.
+    await ctx.query(
+      `INSERT INTO ${ctx.table('rm_stat_position')} AS p (id, position) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET position = greatest(p.position, EXCLUDED.position)`,
+      [event.globalPosition],
+    );
     await write(change, ctx);
     const centerId = centerOf(change);
     if (centerId) {
       await ctx.query(`INSERT INTO ${ctx.table('rm_stat_centers')} (center_id, position) VALUES ($1, $2) ON CONFLICT (center_id) DO NOTHING`, [centerId, event.globalPosition]);
     }
-    await ctx.query(
-      `INSERT INTO ${ctx.table('rm_stat_position')} AS p (id, position) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET position = greatest(p.position, EXCLUDED.position)`,
-      [event.globalPosition],
-    );
   },
 };
 
