@@ -46,7 +46,9 @@ const CENTER_ID = /^[\w-]{1,64}$/;
 /**
  * The centers statistics roll up by (config/centers.json, SAEIL_CENTERS_FILE): center id → name,
  * level (basic 기초 / regional 광역) and 시·도. Loaded once when the module starts; a bad file
- * stops the start with the file and field named.
+ * stops the start with the file and field named. A regional center's own figures (its meetings,
+ * its agreements) count in its region like a basic center's: the region is the sum of every
+ * center in it. Regions are resolved when queried, so moving a center needs no rebuild.
  */
 export class CentersDirectory {
   private readonly byId: Map<string, Center>;
