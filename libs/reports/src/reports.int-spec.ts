@@ -4,6 +4,7 @@ import request from 'supertest';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
+import { MinistryStatsFeed } from './feed/ministry-stats-feed';
 import { ministryStatsTopic } from './feed/ministry-stats-publisher';
 
 /**
@@ -126,11 +127,20 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
   });
 
   it('after new events a correction is version 2; both stay visible, version 1 unchanged', async () => {
+    const topic = ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX);
+    await waitFor(async () => observer.published.some((m) => m.topic === topic), { timeoutMs: 30_000, description: 'version 1 on the Ministry stats topic' });
+    // No publisher runs while version 2 is submitted: it must still reach the topic later (the feed follows the store).
+    const publisher = saeil.app.get(MinistryStatsFeed).publisher!;
+    await publisher.stop();
+
     await place(clientIds[6], '2026-02-02');
     await place(clientIds[7], '2026-02-03');
     await untilPlacements(8);
-    const res = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).send({}).expect(201);
+    const res = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).set('Idempotency-Key', 'q1-correction-1').send({}).expect(201);
     second = res.body;
+    const retried = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).set('Idempotency-Key', 'q1-correction-1').send({}).expect(201);
+    expect(retried.body).toMatchObject({ version: 2, contentHash: second.contentHash, duplicate: true });
+    await publisher.start();
     expect(second.version).toBe(2);
     expect(second.asOfPosition).toBeGreaterThan(first.asOfPosition);
     expect(second.contentHash).not.toBe(first.contentHash);
@@ -175,6 +185,23 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     expect(rows).toContainEqual([undefined, '취업', '취업 건수', '', 8]);
     expect(rows).toContainEqual([undefined, '고용유지 (사후관리)', '1개월 대상자', '전체', 8]);
     expect(rows).toContainEqual([undefined, '고용유지 (사후관리)', '1개월 미확인', '전체', '비공개']);
+  });
+
+  it('the region and the nation roll the center up; by center, the one center with figures is hidden beside the zeros', async () => {
+    const region = await request(saeil.url).get('/ministry-reports/region/2026-Q1').query({ id: '전라남도' }).expect(200);
+    const nation = await request(saeil.url).get('/ministry-reports/nation/2026-Q1').expect(200);
+    for (const report of [region.body, nation.body]) {
+      expect(report.employment).toMatchObject({ clientsRegistered: 8, employedClients: 8, placements: 8 });
+      expect(report.retention[0].eligible).toBe(8);
+      // By center, every other center's 0 is hidden; center-naju's 8 beside the published 8 would
+      // show that they add up to 0, so it is hidden too.
+      const byCenter = report.retentionBreakdowns.find((b: { dimension: string }) => b.dimension === 'center');
+      expect(byCenter.rows.length).toBeGreaterThan(1);
+      expect(byCenter.rows.find((r: { key: string }) => r.key === 'center-naju').milestones[0].eligible).toEqual(S);
+    }
+    // A Korean region name: the RFC 6266 UTF-8 form next to an ASCII fallback.
+    expect(region.headers['content-disposition']).toContain(`filename*=UTF-8''ministry-report-region-${encodeURIComponent('전라남도')}-2026-Q1.json`);
+    expect(nation.body).toMatchObject({ level: 'nation', scopeId: null });
   });
 
   it('CSV: UTF-8 with a BOM, Korean header, named by level, scope and period', async () => {
