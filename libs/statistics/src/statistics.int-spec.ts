@@ -353,6 +353,16 @@ describe('statistics (HTTP, PostgreSQL)', () => {
     const noId = await get(saeil, 'activity', { level: 'center', ...PERIOD }).expect(400);
     expect(noId.body.error.fields).toEqual([expect.objectContaining({ field: 'id', code: 'required' })]);
     await get(saeil, 'retention', { level: 'center', id: 'center-nowhere', ...PERIOD }).expect(404);
+    await request(saeil.url).get('/statistics/centers').query({ level: 'center', id: 'center-nowhere' }).expect(404);
+  });
+
+  it('lists the centers of a scope, an unlisted one under 미지정', async () => {
+    const jeonnam = await request(saeil.url).get('/statistics/centers').query({ level: 'region', id: '전라남도' }).expect(200);
+    expect(jeonnam.body.centers.map((c: { centerId: string }) => c.centerId)).toEqual(['center-hwasun', 'center-jangseong', 'center-jeonnam', 'center-mokpo', 'center-naju', 'center-yeongam']);
+    expect(jeonnam.body.centers[2]).toEqual({ centerId: 'center-jeonnam', name: '전남광역새일센터', level: 'regional', region: '전라남도' });
+    const unlisted = await request(saeil.url).get('/statistics/centers').query({ level: 'center', id: 'center-atlantis' }).expect(200);
+    expect(unlisted.body.centers).toEqual([{ centerId: 'center-atlantis', name: null, level: null, region: '미지정' }]);
+    await request(saeil.url).get('/statistics/centers').query({ level: 'country' }).expect(400);
   });
 
   it('a projection rebuild gives identical figures', async () => {

@@ -14,6 +14,8 @@ import { EmploymentStatisticsController } from './queries/employment-statistics/
 import { EmploymentStatisticsHandler } from './queries/employment-statistics/employment-statistics.handler';
 import { ActivityStatisticsController } from './queries/activity-statistics/activity-statistics.controller';
 import { ActivityStatisticsHandler } from './queries/activity-statistics/activity-statistics.handler';
+import { StatisticsCentersController } from './queries/statistics-centers/statistics-centers.controller';
+import { StatisticsCentersHandler } from './queries/statistics-centers/statistics-centers.handler';
 
 /**
  * Statistics (retention, employment, activity) over fact tables fed by every context, rolled up
@@ -23,7 +25,7 @@ import { ActivityStatisticsHandler } from './queries/activity-statistics/activit
 @Global()
 @Module({
   imports: [CqrsModule],
-  controllers: [RetentionStatisticsController, EmploymentStatisticsController, ActivityStatisticsController],
+  controllers: [RetentionStatisticsController, EmploymentStatisticsController, ActivityStatisticsController, StatisticsCentersController],
   providers: [
     // Read and checked when the module starts: a bad file stops the start, naming file and field.
     { provide: CentersDirectory, inject: [SaeilConfig], useFactory: (config: SaeilConfig) => CentersDirectory.load(config.SAEIL_CENTERS_FILE) },
@@ -33,6 +35,7 @@ import { ActivityStatisticsHandler } from './queries/activity-statistics/activit
     RetentionStatisticsHandler,
     EmploymentStatisticsHandler,
     ActivityStatisticsHandler,
+    StatisticsCentersHandler,
   ],
   exports: [StatisticsSource, StatisticsQueries, CentersDirectory],
 })

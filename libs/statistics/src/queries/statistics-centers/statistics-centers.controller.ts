@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { StatisticsCentersDto } from './statistics-centers.dto';
+import { StatisticsCentersQuery } from './statistics-centers.query';
+import type { StatisticsCenter } from './statistics-centers.handler';
+
+@ApiTags('statistics')
+@Controller('statistics')
+export class StatisticsCentersController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get('centers')
+  @ApiOperation({ summary: 'The centers a scope rolls up (the directory, and any center seen in a record under 미지정)' })
+  centers(@Query() filter: StatisticsCentersDto): Promise<{ centers: StatisticsCenter[] }> {
+    return this.queryBus.execute<StatisticsCentersQuery, { centers: StatisticsCenter[] }>(new StatisticsCentersQuery(filter));
+  }
+}

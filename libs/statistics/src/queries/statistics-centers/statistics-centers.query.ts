@@ -1,0 +1,5 @@
+import type { StatisticsCentersDto } from './statistics-centers.dto';
+
+export class StatisticsCentersQuery {
+  constructor(readonly filter: StatisticsCentersDto) {}
+}
