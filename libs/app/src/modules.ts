@@ -9,7 +9,8 @@ import { caseViewsModule } from '@saeil/case-views';
 import { statisticsModule } from '@saeil/statistics';
 import { reportsModule } from '@saeil/reports';
 import { identityModule } from '@saeil/identity';
+import { privacyModule } from '@saeil/privacy';
 import { retentionModule } from '@saeil/retention';
 
 /** The bounded contexts this build of Saeil runs. Add a module here to wire it everywhere. */
-export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, retentionModule, statisticsModule, reportsModule];
+export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, privacyModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, retentionModule, statisticsModule, reportsModule];

@@ -80,6 +80,11 @@ export class PrivacyVault {
     this.cache.clear();
   }
 
+  /** How many clients' keys (or erasures) this process holds in memory now; 0 while it cannot hear erasures. */
+  get cachedClients(): number {
+    return this.listener?.listening ? this.cache.size : 0;
+  }
+
   /** The id of the master key new data keys are wrapped with (logged at start, shown by the re-wrap). */
   get currentMasterKeyId(): string {
     return this.keyring.current.id;

@@ -1,0 +1,223 @@
+import { createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createDataSource, migrate } from '@saeil/database';
+import { startTestSaeil } from '../../../tests/support/app';
+import { createTestDatabase, TestDatabase, waitFor } from '../../../tests/support/env';
+import { decodeMasterKey, MasterKey, MasterKeyring } from './crypto/master-keyring';
+import { PersonalDataErasedRule, PersonalDataUnreadable } from './errors';
+import { PrivacyKeys1732260000000 } from './migrations/1732260000000-privacy-keys';
+import { resolveMasterKeyring } from './secrets/master-keys';
+import { PrivacyVault } from './vault/privacy-vault';
+
+/**
+ * The vault on a real PostgreSQL: keys issued inside a caller's transaction, erasure heard by
+ * other processes (two vaults, each with its own pool and LISTEN connection, stand for two
+ * processes), nothing of her key left in a dump of the database, master-key rotation.
+ */
+describe('privacy vault (PostgreSQL)', () => {
+  const master = decodeMasterKey(randomBytes(32).toString('base64'), 'test');
+  let db: TestDatabase;
+  const opened: { dataSource: DataSource; vault: PrivacyVault }[] = [];
+
+  /** A vault with its own connection pool and erasure listener: another process, as far as PostgreSQL can tell. */
+  async function process(keyring = new MasterKeyring(master)): Promise<{ dataSource: DataSource; vault: PrivacyVault }> {
+    const dataSource = await createDataSource(db.url, [PrivacyKeys1732260000000], 4).initialize();
+    const vault = await new PrivacyVault({ dataSource, keyring, databaseUrl: db.url }).start();
+    opened.push({ dataSource, vault });
+    return { dataSource, vault };
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('privacy');
+    const dataSource = await createDataSource(db.url, [PrivacyKeys1732260000000], 2).initialize();
+    await migrate(dataSource);
+    await dataSource.destroy();
+  });
+
+  afterAll(async () => {
+    for (const { vault, dataSource } of opened) {
+      await vault.close();
+      await dataSource.destroy();
+    }
+    await db?.drop();
+  });
+
+  const kim = { name: '김새일', phone: '010-2417-8835', birthDate: '1984-07-19', address: '전라남도 나주시 빛가람로 77' };
+
+  /** Her row's data key, unwrapped here with node crypto (not with the vault's code). */
+  async function rawDataKeyOf(dataSource: DataSource, clientId: string, masterKey: MasterKey): Promise<{ dataKey: Buffer; wrapped: Buffer; kid: string }> {
+    const [row] = await dataSource.query(`SELECT key_id, wrapped_key FROM privacy_data_keys WHERE client_id = $1`, [clientId]);
+    const wrapped: Buffer = row.wrapped_key;
+    const decipher = createDecipheriv('aes-256-gcm', masterKey.key, wrapped.subarray(0, 12));
+    decipher.setAAD(Buffer.from(`saeil-data-key-v1|${clientId}|${row.key_id}`));
+    decipher.setAuthTag(wrapped.subarray(wrapped.length - 16));
+    return { dataKey: Buffer.concat([decipher.update(wrapped.subarray(12, wrapped.length - 16)), decipher.final()]), wrapped, kid: row.key_id };
+  }
+
+  it('seals her fields into an envelope that names her key and opens back to them; the table holds her key only wrapped', async () => {
+    const { dataSource, vault } = await process();
+    const clientId = randomUUID();
+    const sealed = await vault.sealFields(clientId, kim);
+    const { dataKey, kid } = await rawDataKeyOf(dataSource, clientId, master);
+    expect(sealed.split('.').slice(0, 2)).toEqual(['pd1', kid]);
+    expect(await vault.openFields(clientId, sealed)).toEqual({ status: 'open', fields: kim });
+
+    const [row] = await dataSource.query(`SELECT master_key_id, wrapped_key, erased_at FROM privacy_data_keys WHERE client_id = $1`, [clientId]);
+    expect(row.master_key_id).toBe(master.id);
+    expect(row.erased_at).toBeNull();
+    expect((row.wrapped_key as Buffer).includes(dataKey)).toBe(false);
+  });
+
+  it('issues her key inside the caller\'s transaction: rolled back with it, never issued; a committed one is the one used afterwards', async () => {
+    const { dataSource, vault } = await process();
+    const clientId = randomUUID();
+
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    const issued = await vault.ensureKey(clientId, runner);
+    expect(issued.created).toBe(true);
+    const sealedInRolledBack = await vault.sealFields(clientId, kim, runner);
+    expect(await vault.openFields(clientId, sealedInRolledBack, runner)).toEqual({ status: 'open', fields: kim });
+    expect(await dataSource.query(`SELECT 1 FROM privacy_data_keys WHERE client_id = $1`, [clientId])).toEqual([]); // not visible outside before commit
+    await runner.rollbackTransaction();
+    await runner.release();
+    expect(await dataSource.query(`SELECT 1 FROM privacy_data_keys WHERE client_id = $1`, [clientId])).toEqual([]);
+
+    const committed = await dataSource.transaction((manager) => vault.ensureKey(clientId, manager));
+    expect(committed.created).toBe(true);
+    expect(committed.keyId).not.toBe(issued.keyId);
+    expect(await dataSource.transaction((manager) => vault.ensureKey(clientId, manager))).toEqual({ keyId: committed.keyId, created: false });
+    const sealed = await vault.sealFields(clientId, kim);
+    expect(sealed.split('.')[1]).toBe(committed.keyId);
+    // What was sealed with the key that never committed names a key she does not have.
+    await expect(vault.openFields(clientId, sealedInRolledBack)).rejects.toMatchObject({ code: 'ENVELOPE_KEY_MISMATCH' });
+  });
+
+  it('erasure makes what was sealed for her unreadable in every process at once, keeps a record without personal data, and leaves others readable', async () => {
+    const a = await process();
+    const b = await process();
+    const her = randomUUID();
+    const other = randomUUID();
+    const sealed = await a.vault.sealFields(her, kim);
+    const otherSealed = await a.vault.sealFields(other, { name: '이하나', phone: '010-5550-1212' });
+    expect(await b.vault.openFields(her, sealed)).toEqual({ status: 'open', fields: kim });
+    expect(await b.vault.openFields(other, otherSealed)).toEqual({ status: 'open', fields: { name: '이하나', phone: '010-5550-1212' } });
+    expect(b.vault.cachedClients).toBe(2); // b now answers her from memory: only the announcement can stop it
+
+    const record = await a.vault.eraseClient(her, 'client_request', 'account-7c1d');
+    expect(record).toEqual({ clientId: her, keyId: sealed.split('.')[1], erasedAt: expect.any(Date), reason: 'client_request', erasedBy: 'account-7c1d', alreadyErased: false });
+
+    const erased = { status: 'erased', clientId: her, erasedAt: record.erasedAt, reason: 'client_request' };
+    expect(await a.vault.openFields(her, sealed)).toEqual(erased);
+    // Well inside the cache's 60 s TTL: it is the NOTIFY that reaches b.
+    expect(await waitFor(async () => (await b.vault.openFields(her, sealed)).status === 'erased' && b.vault.openFields(her, sealed), { timeoutMs: 5000, description: 'b to hear the erasure' })).toEqual(erased);
+    expect(await b.vault.openFields(other, otherSealed)).toEqual({ status: 'open', fields: { name: '이하나', phone: '010-5550-1212' } });
+    const fresh = await process();
+    expect(await fresh.vault.openFields(her, sealed)).toEqual(erased);
+
+    // Nothing new can be sealed for her, in a transaction or not; erasing again changes nothing.
+    await expect(b.vault.sealFields(her, kim)).rejects.toBeInstanceOf(PersonalDataErasedRule);
+    await expect(b.dataSource.transaction((manager) => b.vault.ensureKey(her, manager))).rejects.toMatchObject({ code: 'PERSONAL_DATA_ERASED' });
+    expect(await b.vault.eraseClient(her, 'retention_period_ended', 'system')).toEqual({ ...record, alreadyErased: true });
+
+    const [row] = await a.dataSource.query(`SELECT row_to_json(k)::text AS json FROM privacy_data_keys k WHERE client_id = $1`, [her]);
+    const kept = JSON.parse(row.json);
+    expect(kept).toMatchObject({ client_id: her, key_id: record.keyId, master_key_id: null, wrapped_key: null, erasure_reason: 'client_request', erased_by: 'account-7c1d' });
+    for (const value of Object.values(kim)) expect(row.json).not.toContain(value);
+  });
+
+  it('after erasure a dump of the whole database holds nothing of her key: neither the wrapped key nor the data key', async () => {
+    const { dataSource, vault } = await process();
+    const her = randomUUID();
+    await vault.sealFields(her, kim);
+    const { dataKey, wrapped } = await rawDataKeyOf(dataSource, her, master);
+    // The wrapped key as the dump prints bytea, its encrypted part alone, and the data key in clear in any encoding.
+    const traces = [wrapped.toString('hex'), wrapped.subarray(12, 44).toString('hex'), dataKey.toString('hex'), dataKey.toString('base64'), dataKey.toString('base64url')];
+
+    const dumpBefore = await dumpDatabase(dataSource);
+    expect(dumpBefore).toContain(`\\x${wrapped.toString('hex')}`); // the scan does see key material while it is there
+
+    await vault.eraseClient(her, 'retention_period_ended', 'system:retention');
+
+    const dumpAfter = await dumpDatabase(dataSource);
+    expect(dumpAfter).toContain(her); // her erasure record is in it
+    for (const trace of traces) expect(dumpAfter).not.toContain(trace);
+  });
+
+  it('rotates the master key: re-wraps every live key (erased ones stay erased), envelopes sealed before open with the new key alone, an unknown master key is reported', async () => {
+    const { dataSource, vault: before } = await process();
+    const clients = [randomUUID(), randomUUID(), randomUUID()];
+    const sealed = await Promise.all(clients.map((id, i) => before.sealFields(id, { name: `내담자${i}`, phone: `010-0000-000${i}` })));
+    await before.eraseClient(clients[2], 'client_request', 'account-7c1d');
+    const [{ n: liveBefore }] = await dataSource.query(`SELECT count(*)::int AS n FROM privacy_data_keys WHERE master_key_id = $1`, [master.id]);
+
+    const next = decodeMasterKey(randomBytes(32).toString('base64'), 'next');
+    const during = await process(new MasterKeyring(next, [master]));
+    const report = await during.vault.rewrapDataKeys(2);
+    // Every live key this file issued under `master` (earlier tests' too), none erased, none left.
+    expect(report).toEqual({ rewrapped: liveBefore, skipped: [], remaining: 0 });
+    const rows = await dataSource.query(`SELECT client_id, master_key_id, rewrapped_at IS NOT NULL AS rewrapped FROM privacy_data_keys WHERE client_id = ANY($1) ORDER BY client_id`, [clients]);
+    expect(rows).toEqual(
+      [...clients].sort().map((id) => (id === clients[2] ? { client_id: id, master_key_id: null, rewrapped: false } : { client_id: id, master_key_id: next.id, rewrapped: true })),
+    );
+
+    const after = await process(new MasterKeyring(next));
+    expect(await after.vault.openFields(clients[0], sealed[0])).toEqual({ status: 'open', fields: { name: '내담자0', phone: '010-0000-0000' } });
+    expect(await after.vault.openFields(clients[1], sealed[1])).toEqual({ status: 'open', fields: { name: '내담자1', phone: '010-0000-0001' } });
+    expect((await after.vault.openFields(clients[2], sealed[2])).status).toBe('erased');
+
+    // A key still under a master key nobody configured: reported, left as it is, readable by nobody until configured.
+    const lost = decodeMasterKey(randomBytes(32).toString('base64'), 'lost');
+    const stranded = randomUUID();
+    const strandedSealed = await (await process(new MasterKeyring(lost))).vault.sealFields(stranded, { name: '최가을' });
+    expect(await after.vault.rewrapDataKeys()).toEqual({ rewrapped: 0, skipped: [{ clientId: stranded, masterKeyId: lost.id, code: 'MASTER_KEY_UNKNOWN' }], remaining: 1 });
+    const failure = await after.vault.openFields(stranded, strandedSealed).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PersonalDataUnreadable);
+    expect(failure).toMatchObject({ code: 'MASTER_KEY_UNKNOWN' });
+  });
+
+  it('a development start without PRIVACY_MASTER_KEY generates one master key once and keeps it; a configured key then takes over with the generated one retired', async () => {
+    const { dataSource } = await process();
+    const warnings: string[] = [];
+    const logger = { warn: (message: string) => void warnings.push(message) };
+    const first = await resolveMasterKeyring({}, 'development', dataSource, logger);
+    const second = await resolveMasterKeyring({}, undefined, dataSource, logger);
+    expect(second.current).toEqual(first.current);
+    expect(warnings[0]).toMatch(/^PRIVACY_MASTER_KEY is not set/);
+
+    const configured = await resolveMasterKeyring({ PRIVACY_MASTER_KEY: master.key.toString('base64') }, 'development', dataSource, logger);
+    expect(configured.current.id).toBe(master.id);
+    expect(configured.retiredIds).toEqual([first.current.id]);
+  });
+});
+
+describe('privacy module in the application', () => {
+  it('a fresh start with no PRIVACY_MASTER_KEY works: the vault seals and opens', async () => {
+    const saeil = await startTestSaeil({ label: 'privacy-app', kafka: false, worker: false });
+    try {
+      const vault = saeil.app.get(PrivacyVault);
+      const clientId = randomUUID();
+      const sealed = await vault.sealFields(clientId, { name: '정봄' });
+      expect(await vault.openFields(clientId, sealed)).toEqual({ status: 'open', fields: { name: '정봄' } });
+      const [{ n }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM privacy_generated_master_key`);
+      expect(n).toBe(1);
+    } finally {
+      await saeil.dispose();
+    }
+  });
+});
+
+/**
+ * The database as pg_dump's data section would show it: every row of every table, as text (bytea in
+ * hex), without depending on a pg_dump binary of the server's version.
+ */
+async function dumpDatabase(dataSource: DataSource): Promise<string> {
+  const tables: { name: string }[] = await dataSource.query(`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`);
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const rows: { line: string }[] = await dataSource.query(`SELECT t::text AS line FROM ${name} t`);
+    parts.push(`-- ${name}\n${rows.map((r) => r.line).join('\n')}`);
+  }
+  return parts.join('\n');
+}
