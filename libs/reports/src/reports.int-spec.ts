@@ -55,6 +55,8 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'reports', kafka: true });
+    // The publisher creates its topic on its first batch; the observer subscribes before that.
+    await saeil.runtime.bus!.ensureTopics([{ topic: ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX) }]);
     observer = await observeTopics(saeil, { contexts: [], topics: [ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX)] });
     for (let i = 1; i <= 8; i++) {
       const created = await request(saeil.url).post('/clients').send(clientBody(i)).expect(201);

@@ -76,9 +76,10 @@ export class MinistryStatsPublisher {
     this.lock = new LeaderLock(databaseUrl, MINISTRY_STATS_LOCK_KEY);
   }
 
+  private topicReady = false;
+
   async start(): Promise<void> {
     if (this.running) return;
-    await this.bus.ensureTopics([{ topic: this.topic }]);
     this.running = true;
     this.unsubscribe = this.notifications.subscribe(() => this.waker.wake());
     this.loop = this.run();
@@ -94,6 +95,11 @@ export class MinistryStatsPublisher {
 
   /** Follows one batch of the store; returns how many events it passed (published or not). */
   async publishBatch(): Promise<number> {
+    if (!this.topicReady) {
+      // Here rather than at start, so a slow broker delays the feed, never the process's start.
+      await this.bus.ensureTopics([{ topic: this.topic }]);
+      this.topicReady = true;
+    }
     const checkpoint = await readCheckpoint(this.dataSource, MINISTRY_STATS_CHECKPOINT);
     const events = await this.store.readAll(checkpoint, this.options.batchSize);
     if (events.length === 0) return 0;
