@@ -230,7 +230,7 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     for (const id of clientIds) expect(JSON.stringify(messages.map((m) => m.event))).not.toContain(id);
   });
 
-  it('bad requests change nothing: unfinished period 422, bad period or format 400, unknown center 404, unknown version 404', async () => {
+  it('bad requests change nothing: unfinished period 422, bad period or format 400, unknown center 404, a position not yet counted 422, unknown version 404', async () => {
     const before = await request(saeil.url).get(`${BASE}/versions`).query(SCOPE).expect(200);
     const open = await request(saeil.url).post('/ministry-reports/center/2099-Q1/submissions').query(SCOPE).send({}).expect(422);
     expect(open.body.error.code).toBe('REPORT_PERIOD_NOT_ENDED');
@@ -241,6 +241,8 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     const noId = await request(saeil.url).get(BASE).expect(400);
     expect(noId.body.error.fields).toEqual([expect.objectContaining({ field: 'id' })]);
     await request(saeil.url).get(BASE).query({ id: 'center-nowhere' }).expect(404);
+    const ahead = await preview({ asOfPosition: 10_000_000 }).expect(422);
+    expect(ahead.body.error.code).toBe('REPORT_POSITION_AHEAD');
     await request(saeil.url).get(`${BASE}/versions/3`).query(SCOPE).expect(404);
     await request(saeil.url).get('/ministry-reports/center/2026-Q2/versions').query(SCOPE).expect(404);
     const after = await request(saeil.url).get(`${BASE}/versions`).query(SCOPE).expect(200);

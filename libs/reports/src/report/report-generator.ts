@@ -2,7 +2,6 @@ import { Injectable, Optional } from '@nestjs/common';
 import { SaeilConfig } from '@saeil/config';
 import { RuleViolation, ServiceUnavailable } from '@saeil/core';
 import type { MinistryReportFigures } from '@saeil/contracts';
-import { EventStore } from '@saeil/event-store';
 import { KpiSource, StatisticsSource } from '../ports';
 import type { StatisticsAsOf, StatisticsScope } from '../ports';
 import { parseReportPeriod } from '../domain/report-period';
@@ -20,7 +19,6 @@ import { buildMinistryReport, retentionDimensionsFor } from './build-ministry-re
 export class ReportGenerator {
   constructor(
     private readonly config: SaeilConfig,
-    private readonly store: EventStore,
     // Optional so the api still starts while a build runs without the statistics or KPI module: reports then answer 503.
     @Optional() private readonly statistics?: StatisticsSource,
     @Optional() private readonly kpi?: KpiSource,
@@ -29,13 +27,14 @@ export class ReportGenerator {
   async generate(scope: ReportScope, periodKey: string, asOfPosition?: number): Promise<MinistryReportFigures> {
     const period = parseReportPeriod(periodKey);
     if (!this.statistics || !this.kpi) throw new ServiceUnavailable('통계 또는 성과지표 모듈이 연결되지 않아 보고서를 만들 수 없습니다.');
-    if (asOfPosition !== undefined) {
-      const head = await this.store.headPosition();
-      if (asOfPosition > head) throw new RuleViolation('REPORT_POSITION_AHEAD', `기준 위치 ${asOfPosition}은(는) 아직 기록되지 않았습니다 (현재 ${head}).`, { asOfPosition, head });
-    }
     const statsScope: StatisticsScope = scope.scopeId === undefined ? { level: scope.level } : { level: scope.level, id: scope.scopeId };
     const range = { from: period.from, to: period.to };
-    const snapshot = await this.statistics.snapshot(statsScope, range, asOfPosition === undefined ? {} : { asOfPosition });
+    const live = await this.statistics.snapshot(statsScope, range);
+    // Figures as of a position the statistics have not reached yet would be incomplete, and a later regeneration would differ.
+    if (asOfPosition !== undefined && asOfPosition > live.asOfPosition) {
+      throw new RuleViolation('REPORT_POSITION_AHEAD', `통계가 아직 위치 ${asOfPosition}까지 반영되지 않았습니다 (현재 ${live.asOfPosition}). 잠시 후 다시 시도하세요.`, { asOfPosition, projected: live.asOfPosition });
+    }
+    const snapshot = asOfPosition === undefined ? live : await this.statistics.snapshot(statsScope, range, { asOfPosition });
     const asOf: StatisticsAsOf = { asOfPosition: snapshot.asOfPosition, asOfDate: snapshot.asOfDate };
     const breakdowns = [];
     for (const dimension of retentionDimensionsFor(scope.level)) {
