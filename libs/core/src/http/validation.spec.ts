@@ -1,6 +1,6 @@
 import { IsInt, IsUUID, Min } from 'class-validator';
 import { ValidationFailed } from '../errors/domain-errors';
-import { dtoWithPathIds } from './validation';
+import { dtoWithPathIds, MAX_BODY_DEPTH, validateDto } from './validation';
 
 class RecordAttendance {
   @IsUUID()
@@ -43,5 +43,32 @@ describe('the DTO of a route with ids in its path', () => {
   it('a body that is not a JSON object is a 400 on the body, and unknown fields are refused', () => {
     expect(refusal(() => dtoWithPathIds(RecordAttendance, [1], { courseId }))).toEqual([expect.objectContaining({ field: '(body)', code: 'isObject' })]);
     expect(refusal(() => dtoWithPathIds(RecordAttendance, { hours: 3, minutes: 5 }, { courseId }))).toEqual([expect.objectContaining({ field: 'minutes', code: 'whitelistValidation' })]);
+  });
+});
+
+// Found by tests/fuzz: class-transformer overflowed the stack on deep bodies and threw a TypeError
+// on a nested `constructor` key, so both answered 500 (and stalled the Kafka command topic).
+describe('a body shaped to break the transformer', () => {
+  const nested = (depth: number): unknown => {
+    let value: unknown = 1;
+    for (let i = 0; i < depth; i++) value = { a: value };
+    return value;
+  };
+
+  it('nested deeper than the limit is a 400 maxDepth, however deep (5,000 levels)', () => {
+    expect(refusal(() => validateDto(RecordAttendance, { courseId, hours: 3, extra: nested(5_000) }))).toEqual([expect.objectContaining({ code: 'maxDepth' })]);
+    // at the limit, the body reaches the ordinary validation (here: an unknown field)
+    expect(refusal(() => validateDto(RecordAttendance, { courseId, hours: 3, extra: nested(MAX_BODY_DEPTH - 1) }))).toEqual([expect.objectContaining({ field: 'extra', code: 'whitelistValidation' })]);
+  });
+
+  it('a `constructor`, `__proto__` or `prototype` key at any level is a 400 forbiddenKey on its path, and pollutes nothing', () => {
+    expect(refusal(() => validateDto(RecordAttendance, JSON.parse('{"hours": 3, "x": {"constructor": {"prototype": {"polluted": 1}}}}')))).toEqual([
+      expect.objectContaining({ field: 'x.constructor', code: 'forbiddenKey' }),
+    ]);
+    expect(refusal(() => dtoWithPathIds(RecordAttendance, JSON.parse('{"hours": 3, "__proto__": {"polluted": 1}}'), { courseId }))).toEqual([
+      expect.objectContaining({ field: '__proto__', code: 'forbiddenKey' }),
+    ]);
+    expect(refusal(() => validateDto(RecordAttendance, JSON.parse('{"hours": 3, "list": [{"prototype": 1}]}')))).toEqual([expect.objectContaining({ field: 'list.0.prototype', code: 'forbiddenKey' })]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

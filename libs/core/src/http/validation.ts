@@ -13,6 +13,30 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/** Deeper than any command (a list of objects inside the body is 3 levels). */
+export const MAX_BODY_DEPTH = 10;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * class-transformer recurses once per level (thousands of levels overflow the stack) and throws a
+ * TypeError on an object with a `constructor` key below the top: both would be a 500 instead of a
+ * 400. So the body's shape is checked first, without recursion. No command has such a key.
+ */
+function unsafeShape(plain: object): FieldError | undefined {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: plain, path: '', depth: 1 }];
+  while (pending.length > 0) {
+    const { value, path, depth } = pending.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_BODY_DEPTH) return { field: path, code: 'maxDepth', message: `nested deeper than ${MAX_BODY_DEPTH} levels` };
+    for (const key of Object.keys(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) return { field, code: 'forbiddenKey', message: `${key} is not a field name` };
+      pending.push({ value: (value as Record<string, unknown>)[key], path: field, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
 /**
  * The single validation path for commands, whether they arrive over HTTP or over the Kafka
  * command topic: unknown fields are rejected (whitelisting), types are converted only where a
@@ -22,6 +46,8 @@ export function validateDto<T extends object>(cls: Constructor<T>, plain: unknow
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
     throw new ValidationFailed([{ field: '(body)', code: 'isObject', message: 'body must be a JSON object' }]);
   }
+  const shapeError = unsafeShape(plain);
+  if (shapeError) throw new ValidationFailed([shapeError]);
   const instance = plainToInstance(cls, plain, { enableImplicitConversion: false }) as T;
   const errors = validateSync(instance, {
     whitelist: true,
