@@ -17,7 +17,11 @@ export interface StatisticsScope {
   id?: string;
 }
 
-/** Calendar days, both inclusive (YYYY-MM-DD, Korean calendar). */
+/**
+ * Calendar days, both inclusive (YYYY-MM-DD, Korean calendar). Counts take what is dated within
+ * the period; retention takes the cohort of placements that started within it, each milestone
+ * eligible once its date is on or before `asOfDate` (see libs/statistics/src/domain/period.ts).
+ */
 export interface StatisticsPeriod {
   from: string;
   to: string;
