@@ -127,6 +127,33 @@ describe('privacy vault (PostgreSQL)', () => {
     for (const value of Object.values(kim)) expect(row.json).not.toContain(value);
   });
 
+  it('a process that lost its LISTEN connection stops trusting its cache: an erasure made meanwhile still reaches it', async () => {
+    const a = await process();
+    const b = await process();
+    const her = randomUUID();
+    const sealed = await a.vault.sealFields(her, kim);
+    expect(await b.vault.openFields(her, sealed)).toEqual({ status: 'open', fields: kim });
+    expect(b.vault.cachedClients).toBe(1);
+
+    // Cut every erasure listener of this database (b's among them), as a network blip would.
+    await a.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'saeil-privacy-listen'`);
+    await waitFor(async () => !b.vault.hearsErasures, { timeoutMs: 5000, description: 'b to notice its LISTEN connection is gone' });
+    expect(b.vault.cachedClients).toBe(0);
+
+    // The announcement of this erasure reaches nobody: b must find out from the table.
+    const record = await a.vault.eraseClient(her, 'client_request', 'account-7c1d');
+    expect(await b.vault.openFields(her, sealed)).toEqual({ status: 'erased', clientId: her, erasedAt: record.erasedAt, reason: 'client_request' });
+
+    // Back on the channel, b caches again and hears the next erasure.
+    await waitFor(async () => b.vault.hearsErasures, { timeoutMs: 5000, description: 'b to listen again' });
+    const next = randomUUID();
+    const nextSealed = await a.vault.sealFields(next, kim);
+    expect((await b.vault.openFields(next, nextSealed)).status).toBe('open');
+    expect(b.vault.cachedClients).toBeGreaterThanOrEqual(1);
+    await a.vault.eraseClient(next, 'retention_period_ended', 'system:retention');
+    expect(await waitFor(async () => (await b.vault.openFields(next, nextSealed)).status === 'erased', { timeoutMs: 5000, description: 'b to hear the next erasure' })).toBe(true);
+  });
+
   it('after erasure a dump of the whole database holds nothing of her key: neither the wrapped key nor the data key', async () => {
     const { dataSource, vault } = await process();
     const her = randomUUID();

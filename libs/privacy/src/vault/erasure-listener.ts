@@ -48,15 +48,16 @@ export class ErasureListener {
     client.on('notification', (message) => {
       if (message.channel === ERASURE_CHANNEL && message.payload) this.handlers.erased(message.payload);
     });
-    client.on('error', (error) => {
-      if (this.client === client) {
-        this.client = undefined;
-        this.handlers.disconnected();
-      }
-      if (!this.stopped) this.logger?.warn({ err: error }, 'privacy: erasure LISTEN connection lost; reconnecting');
+    const lost = (error?: Error) => {
+      if (this.client !== client) return;
+      this.client = undefined;
+      this.handlers.disconnected();
+      if (!this.stopped) this.logger?.warn({ err: error }, 'privacy: erasure LISTEN connection lost; data keys are not cached until it is back');
       client.end().catch(() => undefined);
       this.scheduleReconnect();
-    });
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
     await client.connect();
     await client.query(`LISTEN ${ERASURE_CHANNEL}`);
     if (this.stopped) {

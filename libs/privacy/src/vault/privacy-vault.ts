@@ -80,6 +80,11 @@ export class PrivacyVault {
     this.cache.clear();
   }
 
+  /** Whether this vault hears erasures made elsewhere now (and so may use its cache). */
+  get hearsErasures(): boolean {
+    return !!this.listener?.listening;
+  }
+
   /** How many clients' keys (or erasures) this process holds in memory now; 0 while it cannot hear erasures. */
   get cachedClients(): number {
     return this.listener?.listening ? this.cache.size : 0;
