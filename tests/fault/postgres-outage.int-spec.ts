@@ -67,7 +67,7 @@ describe('PostgreSQL unavailable in the middle of a load', () => {
     })();
     const accepted = () => statuses.filter((s) => s.some((status) => status < 300)).length;
 
-    await waitFor(async () => accepted() >= 15, { description: '15 sessions accepted before the outage' });
+    await waitFor(async () => accepted() >= 15, { description: '15 sessions accepted before the outage', timeoutMs: 60_000 });
     await pg.stop();
 
     // While it is down: commands and queries alike answer 503 with a clean message, and /health says why.
@@ -76,7 +76,7 @@ describe('PostgreSQL unavailable in the middle of a load', () => {
     expectCleanUnavailable(await request(saeil.url).get('/caseload').query({ counselorId: COUNSELOR }));
     const health = await request(saeil.url).get('/health');
     expect({ status: health.status, body: health.body.status, database: health.body.database.status }).toEqual({ status: 503, body: 'degraded', database: 'down' });
-    await waitFor(async () => statuses.flat().filter((s) => s === 503).length >= 5, { description: 'the load to meet the outage' });
+    await waitFor(async () => statuses.flat().filter((s) => s === 503).length >= 5, { description: 'the load to meet the outage', timeoutMs: 60_000 });
 
     await pg.start();
     await load; // resumes with no restart of the app: the pool reconnects on its own

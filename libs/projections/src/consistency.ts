@@ -31,11 +31,20 @@ export class ReadModelConsistency {
     }
   }
 
-  /** The stream the position belongs to, or 'none' when the projection ignores that event. */
+  /**
+   * The stream the position belongs to and the last event of it, up to the position, that the
+   * projection applies; 'none' when it applies none of them. An ignored event (her consent) must
+   * still wait for the earlier ones of her stream it does apply (her registration).
+   */
   private async target(projection: Projection, position: number): Promise<Target | undefined> {
     const event = await this.store.readEvent(position);
     if (!event) return undefined;
-    return projection.eventTypes.includes(event.type) ? { streamId: event.streamId, position } : 'none';
+    if (projection.eventTypes.includes(event.type)) return { streamId: event.streamId, position };
+    const [{ applied }]: { applied: string | null }[] = await this.dataSource.query(
+      `SELECT max(global_position) AS applied FROM events WHERE stream_id = $1 AND global_position < $2 AND event_type = ANY($3)`,
+      [event.streamId, position, projection.eventTypes],
+    );
+    return applied === null ? 'none' : { streamId: event.streamId, position: Number(applied) };
   }
 
   private async applied(projection: Projection, target: Target): Promise<boolean> {
