@@ -20,7 +20,7 @@ describe('privacy vault (PostgreSQL)', () => {
   const opened: { dataSource: DataSource; vault: PrivacyVault }[] = [];
 
   /** A vault with its own connection pool and erasure listener: another process, as far as PostgreSQL can tell. */
-  async function process(keyring = new MasterKeyring(master)): Promise<{ dataSource: DataSource; vault: PrivacyVault }> {
+  async function anotherProcess(keyring = new MasterKeyring(master)): Promise<{ dataSource: DataSource; vault: PrivacyVault }> {
     const dataSource = await createDataSource(db.url, [PrivacyKeys1732260000000], 4).initialize();
     const vault = await new PrivacyVault({ dataSource, keyring, databaseUrl: db.url }).start();
     opened.push({ dataSource, vault });
@@ -55,7 +55,7 @@ describe('privacy vault (PostgreSQL)', () => {
   }
 
   it('seals her fields into an envelope that names her key and opens back to them; the table holds her key only wrapped', async () => {
-    const { dataSource, vault } = await process();
+    const { dataSource, vault } = await anotherProcess();
     const clientId = randomUUID();
     const sealed = await vault.sealFields(clientId, kim);
     const { dataKey, kid } = await rawDataKeyOf(dataSource, clientId, master);
@@ -69,7 +69,7 @@ describe('privacy vault (PostgreSQL)', () => {
   });
 
   it('issues her key inside the caller\'s transaction: rolled back with it, never issued; a committed one is the one used afterwards', async () => {
-    const { dataSource, vault } = await process();
+    const { dataSource, vault } = await anotherProcess();
     const clientId = randomUUID();
 
     const runner = dataSource.createQueryRunner();
@@ -94,9 +94,27 @@ describe('privacy vault (PostgreSQL)', () => {
     await expect(vault.openFields(clientId, sealedInRolledBack)).rejects.toMatchObject({ code: 'ENVELOPE_KEY_MISMATCH' });
   });
 
+  it('two processes issuing her first key at once end with one key: the second waits for the first transaction and takes its key', async () => {
+    const a = await anotherProcess();
+    const b = await anotherProcess();
+    const clientId = randomUUID();
+    const runner = a.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    const first = await a.vault.ensureKey(clientId, runner);
+    const second = b.dataSource.transaction((manager) => b.vault.ensureKey(clientId, manager));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // let b reach the INSERT and wait on a's row
+    await runner.commitTransaction();
+    await runner.release();
+    expect(await second).toEqual({ keyId: first.keyId, created: false });
+    expect(await a.dataSource.query(`SELECT key_id FROM privacy_data_keys WHERE client_id = $1`, [clientId])).toEqual([{ key_id: first.keyId }]);
+    const sealedByB = await b.vault.sealFields(clientId, kim);
+    expect(await a.vault.openFields(clientId, sealedByB)).toEqual({ status: 'open', fields: kim });
+  });
+
   it('erasure makes what was sealed for her unreadable in every process at once, keeps a record without personal data, and leaves others readable', async () => {
-    const a = await process();
-    const b = await process();
+    const a = await anotherProcess();
+    const b = await anotherProcess();
     const her = randomUUID();
     const other = randomUUID();
     const sealed = await a.vault.sealFields(her, kim);
@@ -113,13 +131,16 @@ describe('privacy vault (PostgreSQL)', () => {
     // Well inside the cache's 60 s TTL: it is the NOTIFY that reaches b.
     expect(await waitFor(async () => (await b.vault.openFields(her, sealed)).status === 'erased' && b.vault.openFields(her, sealed), { timeoutMs: 5000, description: 'b to hear the erasure' })).toEqual(erased);
     expect(await b.vault.openFields(other, otherSealed)).toEqual({ status: 'open', fields: { name: '이하나', phone: '010-5550-1212' } });
-    const fresh = await process();
+    const fresh = await anotherProcess();
     expect(await fresh.vault.openFields(her, sealed)).toEqual(erased);
 
     // Nothing new can be sealed for her, in a transaction or not; erasing again changes nothing.
     await expect(b.vault.sealFields(her, kim)).rejects.toBeInstanceOf(PersonalDataErasedRule);
     await expect(b.dataSource.transaction((manager) => b.vault.ensureKey(her, manager))).rejects.toMatchObject({ code: 'PERSONAL_DATA_ERASED' });
     expect(await b.vault.eraseClient(her, 'retention_period_ended', 'system')).toEqual({ ...record, alreadyErased: true });
+    // A bad erasure request names its fields and erases nothing.
+    await expect(b.vault.eraseClient(other, 'because' as never, ' ')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'reason', code: 'isIn' }, { field: 'actor', code: 'isNotEmpty' }] });
+    expect((await b.vault.openFields(other, otherSealed)).status).toBe('open');
 
     const [row] = await a.dataSource.query(`SELECT row_to_json(k)::text AS json FROM privacy_data_keys k WHERE client_id = $1`, [her]);
     const kept = JSON.parse(row.json);
@@ -128,8 +149,8 @@ describe('privacy vault (PostgreSQL)', () => {
   });
 
   it('a process that lost its LISTEN connection stops trusting its cache: an erasure made meanwhile still reaches it', async () => {
-    const a = await process();
-    const b = await process();
+    const a = await anotherProcess();
+    const b = await anotherProcess();
     const her = randomUUID();
     const sealed = await a.vault.sealFields(her, kim);
     expect(await b.vault.openFields(her, sealed)).toEqual({ status: 'open', fields: kim });
@@ -155,7 +176,7 @@ describe('privacy vault (PostgreSQL)', () => {
   });
 
   it('after erasure a dump of the whole database holds nothing of her key: neither the wrapped key nor the data key', async () => {
-    const { dataSource, vault } = await process();
+    const { dataSource, vault } = await anotherProcess();
     const her = randomUUID();
     await vault.sealFields(her, kim);
     const { dataKey, wrapped } = await rawDataKeyOf(dataSource, her, master);
@@ -173,14 +194,14 @@ describe('privacy vault (PostgreSQL)', () => {
   });
 
   it('rotates the master key: re-wraps every live key (erased ones stay erased), envelopes sealed before open with the new key alone, an unknown master key is reported', async () => {
-    const { dataSource, vault: before } = await process();
+    const { dataSource, vault: before } = await anotherProcess();
     const clients = [randomUUID(), randomUUID(), randomUUID()];
     const sealed = await Promise.all(clients.map((id, i) => before.sealFields(id, { name: `내담자${i}`, phone: `010-0000-000${i}` })));
     await before.eraseClient(clients[2], 'client_request', 'account-7c1d');
     const [{ n: liveBefore }] = await dataSource.query(`SELECT count(*)::int AS n FROM privacy_data_keys WHERE master_key_id = $1`, [master.id]);
 
     const next = decodeMasterKey(randomBytes(32).toString('base64'), 'next');
-    const during = await process(new MasterKeyring(next, [master]));
+    const during = await anotherProcess(new MasterKeyring(next, [master]));
     const report = await during.vault.rewrapDataKeys(2);
     // Every live key this file issued under `master` (earlier tests' too), none erased, none left.
     expect(report).toEqual({ rewrapped: liveBefore, skipped: [], remaining: 0 });
@@ -189,7 +210,7 @@ describe('privacy vault (PostgreSQL)', () => {
       [...clients].sort().map((id) => (id === clients[2] ? { client_id: id, master_key_id: null, rewrapped: false } : { client_id: id, master_key_id: next.id, rewrapped: true })),
     );
 
-    const after = await process(new MasterKeyring(next));
+    const after = await anotherProcess(new MasterKeyring(next));
     expect(await after.vault.openFields(clients[0], sealed[0])).toEqual({ status: 'open', fields: { name: '내담자0', phone: '010-0000-0000' } });
     expect(await after.vault.openFields(clients[1], sealed[1])).toEqual({ status: 'open', fields: { name: '내담자1', phone: '010-0000-0001' } });
     expect((await after.vault.openFields(clients[2], sealed[2])).status).toBe('erased');
@@ -197,7 +218,7 @@ describe('privacy vault (PostgreSQL)', () => {
     // A key still under a master key nobody configured: reported, left as it is, readable by nobody until configured.
     const lost = decodeMasterKey(randomBytes(32).toString('base64'), 'lost');
     const stranded = randomUUID();
-    const strandedSealed = await (await process(new MasterKeyring(lost))).vault.sealFields(stranded, { name: '최가을' });
+    const strandedSealed = await (await anotherProcess(new MasterKeyring(lost))).vault.sealFields(stranded, { name: '최가을' });
     expect(await after.vault.rewrapDataKeys()).toEqual({ rewrapped: 0, skipped: [{ clientId: stranded, masterKeyId: lost.id, code: 'MASTER_KEY_UNKNOWN' }], remaining: 1 });
     const failure = await after.vault.openFields(stranded, strandedSealed).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PersonalDataUnreadable);
@@ -205,7 +226,7 @@ describe('privacy vault (PostgreSQL)', () => {
   });
 
   it('a development start without PRIVACY_MASTER_KEY generates one master key once and keeps it; a configured key then takes over with the generated one retired', async () => {
-    const { dataSource } = await process();
+    const { dataSource } = await anotherProcess();
     const warnings: string[] = [];
     const logger = { warn: (message: string) => void warnings.push(message) };
     const first = await resolveMasterKeyring({}, 'development', dataSource, logger);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { FieldError, ValidationFailed } from '@saeil/core';
 import type { Logger } from 'pino';
 import { openWithKey, parseEnvelope, Sealed, sealWithKey } from '../crypto/envelope';
 import { newDataKey, rewrapDataKey, unwrapDataKey, WrappedDataKey, wrapDataKey } from '../crypto/key-wrapping';
@@ -155,8 +156,11 @@ export class PrivacyVault {
    * the erasure); other processes hear of it when that commits.
    */
   async eraseClient(clientId: string, reason: ErasureReason, actor: string, tx?: SqlRunner): Promise<ErasureRecord> {
-    if (!ERASURE_REASONS.includes(reason)) throw new Error(`erasure reason must be one of ${ERASURE_REASONS.join(', ')} (got ${JSON.stringify(reason)})`);
-    if (typeof actor !== 'string' || actor.trim() === '') throw new Error('an erasure must name the actor who ordered it');
+    // Reached from commands and jobs: bad input is a 400 naming the field, and nothing is erased.
+    const invalid: FieldError[] = [];
+    if (!ERASURE_REASONS.includes(reason)) invalid.push({ field: 'reason', code: 'isIn', message: `reason must be one of ${ERASURE_REASONS.join(', ')}` });
+    if (typeof actor !== 'string' || actor.trim() === '') invalid.push({ field: 'actor', code: 'isNotEmpty', message: 'an erasure must name who ordered it' });
+    if (invalid.length) throw new ValidationFailed(invalid);
     const erase = async (q: SqlRunner): Promise<ErasureRecord> => {
       // A client with no key yet gets an erased row too, so that no key is ever issued for her later.
       const changed: KeyRow[] = await q.query(
