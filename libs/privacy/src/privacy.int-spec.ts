@@ -243,8 +243,9 @@ describe('privacy vault (PostgreSQL)', () => {
 describe('privacy module in the application', () => {
   it('a fresh start with no PRIVACY_MASTER_KEY works: the vault seals and opens', async () => {
     const saeil = await startTestSaeil({ label: 'privacy-app', kafka: false, worker: false });
+    const vault = saeil.app.get(PrivacyVault);
     try {
-      const vault = saeil.app.get(PrivacyVault);
+      expect(vault.hearsErasures).toBe(true);
       const clientId = randomUUID();
       const sealed = await vault.sealFields(clientId, { name: '정봄' });
       expect(await vault.openFields(clientId, sealed)).toEqual({ status: 'open', fields: { name: '정봄' } });
@@ -253,6 +254,7 @@ describe('privacy module in the application', () => {
     } finally {
       await saeil.dispose();
     }
+    expect(vault.hearsErasures).toBe(false); // its LISTEN connection closed with the app
   });
 });
 
