@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { describeKafka } from '../support/env';
+import { describeKafka, waitFor } from '../support/env';
 import { startTestSaeil, TestSaeil } from '../support/app';
 import { KafkaObserver, observeTopics } from '../support/kafka-observer';
 
@@ -108,7 +108,9 @@ async function runCase(send: Send): Promise<{ clientId: string; courseId: string
 async function readModels(saeil: TestSaeil, run: Awaited<ReturnType<typeof runCase>>) {
   const caseload = await request(saeil.url).get('/caseload').query({ counselorId: COUNSELOR, minPosition: run.last, waitMs: 20000 }).expect(200);
   expect(caseload.body.consistency.reached).toBe(true);
-  const timeline = await request(saeil.url).get(`/cases/${run.clientId}/timeline`).query({ minPosition: run.last, pageSize: 100 }).expect(200);
+  // The retention reactor schedules her follow-ups after the placement: read the timeline from there.
+  const scheduled = await waitFor(async () => (await saeil.runtime.store.readStream(`follow-ups-${run.placementId}`))[0], { description: 'her follow-ups scheduled' });
+  const timeline = await request(saeil.url).get(`/cases/${run.clientId}/timeline`).query({ minPosition: scheduled.globalPosition, pageSize: 100 }).expect(200);
   expect(timeline.body.consistency.reached).toBe(true);
   const course = await request(saeil.url).get(`/courses/${run.courseId}`).expect(200);
   const placements = await request(saeil.url).get(`/clients/${run.clientId}/placements`).expect(200);
@@ -179,9 +181,11 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
         'InternshipStarted',
         'InternshipConverted',
         'EmploymentStarted',
+        'FollowUpsScheduled',
       ].sort(),
     );
-    expect(a.timeline[0]).toMatchObject({ type: 'EmploymentStarted', occurredOn: '2026-09-01', actorId: COUNSELOR, centerId: CENTER, summary: expect.stringContaining('한울세무회계') });
+    expect(a.timeline[0]).toMatchObject({ type: 'FollowUpsScheduled', occurredOn: '2026-09-01', actorId: 'system:retention', summary: '사후관리 일정: 1개월 2026-10-01, 2개월 2026-11-01, 3개월 2026-12-01' });
+    expect(a.timeline[1]).toMatchObject({ type: 'EmploymentStarted', occurredOn: '2026-09-01', actorId: COUNSELOR, centerId: CENTER, summary: expect.stringContaining('한울세무회계') });
     expect(a.timeline[a.timeline.length - 1]).toMatchObject({ type: 'ClientRegistered', occurredOn: '2026-02-02' });
     expect(a.course).toEqual({ enrolled: 1, completed: 1, remainingCapacity: 19 });
     expect(a.sessions).toHaveLength(3);

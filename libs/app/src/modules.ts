@@ -6,6 +6,7 @@ import { internshipModule } from '@saeil/internship';
 import { placementModule } from '@saeil/placement';
 import { employersModule } from '@saeil/employers';
 import { caseViewsModule } from '@saeil/case-views';
+import { programsModule } from '@saeil/programs';
 import { statisticsModule } from '@saeil/statistics';
 import { reportsModule } from '@saeil/reports';
 import { identityModule } from '@saeil/identity';
@@ -13,4 +14,4 @@ import { privacyModule } from '@saeil/privacy';
 import { retentionModule } from '@saeil/retention';
 
 /** The bounded contexts this build of Saeil runs. Add a module here to wire it everywhere. */
-export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, privacyModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, retentionModule, statisticsModule, reportsModule];
+export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, privacyModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, programsModule, retentionModule, statisticsModule, reportsModule];
