@@ -4,7 +4,8 @@
  * job fairs (취업박람회).
  *
  * Streams: `employer-<employerId>` (the id is derived from the business registration number, so
- * one number can only ever be registered once), `agreement-<agreementId>`, `job-fair-<jobFairId>`.
+ * one number can only ever be registered once), `agreement-<agreementId>`, `job-fair-<jobFairId>`,
+ * `council-meeting-<meetingId>` (협의체 회의).
  */
 import { EventContract, s } from './contract';
 
@@ -13,6 +14,7 @@ export const EMPLOYERS_CONTEXT = 'employers';
 export const employerStreamId = (employerId: string): string => `employer-${employerId}`;
 export const agreementStreamId = (agreementId: string): string => `agreement-${agreementId}`;
 export const jobFairStreamId = (jobFairId: string): string => `job-fair-${jobFairId}`;
+export const councilMeetingStreamId = (meetingId: string): string => `council-meeting-${meetingId}`;
 
 /** 기업 규모: 소상공인 / 소기업 / 중기업 / 대기업. */
 export const EMPLOYER_SIZES = ['micro', 'small', 'medium', 'large'] as const;
@@ -92,9 +94,21 @@ export type AgreementRenewed = { type: 'AgreementRenewed'; data: AgreementRenewe
 export type AgreementEnded = { type: 'AgreementEnded'; data: AgreementEndedV1 };
 export type JobFairHeld = { type: 'JobFairHeld'; data: JobFairHeldV1 };
 
+/** 협의체 회의 (e.g. 여성일자리 실무협의체, seed 000): a KPI counts them. */
+export interface CouncilMeetingHeldV1 {
+  meetingId: string;
+  centerId: string;
+  heldOn: string;
+  title: string;
+  /** Member institutions or roles present (not clients). */
+  attendees?: string[];
+}
+
+export type CouncilMeetingHeld = { type: 'CouncilMeetingHeld'; data: CouncilMeetingHeldV1 };
+
 export type EmployerEvent = EmployerRegistered | EmployerServiceProvided;
 export type AgreementEvent = AgreementSigned | AgreementRenewed | AgreementEnded;
-export type EmployersEvent = EmployerEvent | AgreementEvent | JobFairHeld;
+export type EmployersEvent = EmployerEvent | AgreementEvent | JobFairHeld | CouncilMeetingHeld;
 
 export const EMPLOYERS_EVENT_TYPES = [
   'EmployerRegistered',
@@ -103,6 +117,7 @@ export const EMPLOYERS_EVENT_TYPES = [
   'AgreementRenewed',
   'AgreementEnded',
   'JobFairHeld',
+  'CouncilMeetingHeld',
 ] as const satisfies readonly EmployersEvent['type'][];
 
 const count = (description: string) => s.integer(description, { minimum: 0 });
@@ -186,5 +201,21 @@ export const EMPLOYERS_CONTRACTS: EventContract[] = [
       applicants: count('구직자(지원자) 수'),
       hires: count('채용 인원 (≤ applicants)'),
     }),
+  },
+  {
+    type: 'CouncilMeetingHeld',
+    context: EMPLOYERS_CONTEXT,
+    version: 1,
+    summary: '협의체 회의 — a women\'s-employment council meeting was held',
+    payload: s.object(
+      {
+        meetingId: s.uuid(),
+        centerId: s.string(),
+        heldOn: s.date('개최일'),
+        title: s.string('회의명', { minLength: 1 }),
+        attendees: s.array(s.string(undefined, { minLength: 1 }), '참석 기관·위원 (not clients)'),
+      },
+      ['attendees'],
+    ),
   },
 ];

@@ -20,11 +20,14 @@ import { EndAgreementHandler } from './commands/end-agreement/end-agreement.hand
 import { recordJobFair } from './commands/record-job-fair/record-job-fair.command';
 import { RecordJobFairController } from './commands/record-job-fair/record-job-fair.controller';
 import { RecordJobFairHandler } from './commands/record-job-fair/record-job-fair.handler';
+import { holdCouncilMeeting } from './commands/hold-council-meeting/hold-council-meeting.command';
+import { HoldCouncilMeetingController } from './commands/hold-council-meeting/hold-council-meeting.controller';
+import { HoldCouncilMeetingHandler } from './commands/hold-council-meeting/hold-council-meeting.handler';
 
 @Module({
   imports: [CqrsModule],
-  controllers: [RegisterEmployerController, ProvideEmployerServiceController, SignAgreementController, RenewAgreementController, EndAgreementController, RecordJobFairController],
-  providers: [RegisterEmployerHandler, ProvideEmployerServiceHandler, SignAgreementHandler, RenewAgreementHandler, EndAgreementHandler, RecordJobFairHandler],
+  controllers: [RegisterEmployerController, ProvideEmployerServiceController, SignAgreementController, RenewAgreementController, EndAgreementController, RecordJobFairController, HoldCouncilMeetingController],
+  providers: [RegisterEmployerHandler, ProvideEmployerServiceHandler, SignAgreementHandler, RenewAgreementHandler, EndAgreementHandler, RecordJobFairHandler, HoldCouncilMeetingHandler],
 })
 export class EmployersModule {}
 
@@ -33,6 +36,6 @@ export const employersModule: SaeilModuleDefinition = {
   contexts: [EMPLOYERS_CONTEXT],
   migrations: [],
   projections: [],
-  commands: [registerEmployer, provideEmployerService, signAgreement, renewAgreement, endAgreement, recordJobFair],
+  commands: [registerEmployer, provideEmployerService, signAgreement, renewAgreement, endAgreement, recordJobFair, holdCouncilMeeting],
   nestModule: EmployersModule,
 };

@@ -43,6 +43,7 @@ export const DESCRIPTIONS: Record<string, Describe> = {
   StartupGrantPaid: (d) => `창업 마케팅비 지원 ${won(d.amount)}`,
   FollowUpsScheduled: (d) => `사후관리 일정: ${(d.milestones ?? []).map((m: Data) => `${m.n}개월 ${m.dueOn}`).join(', ')}`,
   FollowUpRecorded: (d) => `${d.n}개월 사후관리 (${FOLLOW_UP_CHANNELS[d.channel] ?? d.channel}, ${d.contactedOn}): ${FOLLOW_UP_OUTCOMES[d.outcome] ?? d.outcome}`,
+  RetentionBenefitProvided: (d) => `사후관리 프로그램 ${d.n}개월 차 지원: ${d.benefit} (${won(d.unitCost)})${d.overPlan ? ' — 계획 초과 승인' : ''}`,
 };
 
 export function describeEvent(type: string, data: Data): string {

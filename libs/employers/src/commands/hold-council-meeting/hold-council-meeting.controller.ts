@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { HoldCouncilMeetingDto } from './hold-council-meeting.dto';
+import { holdCouncilMeeting } from './hold-council-meeting.command';
+import { CouncilMeetingResult } from './hold-council-meeting.handler';
+
+@ApiTags('employers')
+@Controller('council-meetings')
+export class HoldCouncilMeetingController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: '협의체 회의: a women\'s-employment council meeting held (counted by the statistics and KPIs)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async hold(@Body() body: HoldCouncilMeetingDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CouncilMeetingResult> {
+    const result = await executeFromHttp<HoldCouncilMeetingDto, CouncilMeetingResult>(this.commandBus, this.metrics, holdCouncilMeeting, body, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

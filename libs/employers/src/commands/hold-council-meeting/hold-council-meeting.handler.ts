@@ -1,0 +1,29 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { todayInKorea } from '@saeil/core';
+import { EventStore, handleCommand } from '@saeil/event-store';
+import { councilMeetingStreamId, EMPLOYERS_CONTEXT } from '@saeil/contracts';
+import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
+import { councilMeetingDecider } from '../../domain/council-meeting.decider';
+import { HoldCouncilMeetingCommand } from './hold-council-meeting.command';
+
+export interface CouncilMeetingResult extends CommandResult {
+  meetingId: string;
+}
+
+@CommandHandler(HoldCouncilMeetingCommand)
+export class HoldCouncilMeetingHandler implements ICommandHandler<HoldCouncilMeetingCommand, CouncilMeetingResult> {
+  constructor(private readonly store: EventStore) {}
+
+  async execute({ input, metadata }: HoldCouncilMeetingCommand): Promise<CouncilMeetingResult> {
+    const meetingId = randomUUID();
+    const result = await handleCommand(this.store, councilMeetingDecider, {
+      streamId: councilMeetingStreamId(meetingId),
+      context: EMPLOYERS_CONTEXT,
+      command: { type: 'HoldCouncilMeeting', ...input, meetingId, today: todayInKorea() },
+      metadata,
+      idempotency: idempotencyOf(metadata, 'HoldCouncilMeeting', input),
+    });
+    return { meetingId: await idWritten(this.store, result, 'meetingId', meetingId), ...commandResult(result) };
+  }
+}

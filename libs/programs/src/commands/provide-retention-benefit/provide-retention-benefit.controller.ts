@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { ProvideRetentionBenefitBody, ProvideRetentionBenefitDto } from './provide-retention-benefit.dto';
+import { provideRetentionBenefit } from './provide-retention-benefit.command';
+import { ProvideRetentionBenefitResult } from './provide-retention-benefit.handler';
+
+@ApiTags('programs')
+@Controller('retention-programs/:programId/benefits')
+export class ProvideRetentionBenefitController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: '사후관리 프로그램 지원: a placed client receives the milestone benefit (over the plan only with overPlan.reason: 422 PROGRAM_PLAN_EXCEEDED otherwise)' })
+  @ApiBody({ type: ProvideRetentionBenefitBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async provide(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ProvideRetentionBenefitResult> {
+    const dto = dtoWithPathIds(ProvideRetentionBenefitDto, body, { programId });
+    const result = await executeFromHttp<ProvideRetentionBenefitDto, ProvideRetentionBenefitResult>(this.commandBus, this.metrics, provideRetentionBenefit, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationFailed } from '@saeil/core';
+import { ReadYourWritesDto } from '../read-your-writes.dto';
+import { GetRetentionProgramQuery } from './get-retention-program.query';
+import { RetentionProgramAnswer } from './get-retention-program.handler';
+
+const badProgramId = () => new ValidationFailed([{ field: 'programId', code: 'isUuid', message: 'programId must be a UUID' }]);
+
+@ApiTags('programs')
+@Controller('retention-programs')
+export class GetRetentionProgramController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':programId')
+  @ApiOperation({ summary: 'A retention program: utilization per milestone against plan, over-plan count, budget secured / executed / remaining by funding source' })
+  get(@Param('programId', new ParseUUIDPipe({ exceptionFactory: badProgramId })) programId: string, @Query() read: ReadYourWritesDto): Promise<RetentionProgramAnswer> {
+    return this.queryBus.execute<GetRetentionProgramQuery, RetentionProgramAnswer>(new GetRetentionProgramQuery(programId, read.minPosition));
+  }
+}

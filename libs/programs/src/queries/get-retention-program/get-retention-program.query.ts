@@ -1,0 +1,6 @@
+export class GetRetentionProgramQuery {
+  constructor(
+    readonly programId: string,
+    readonly minPosition?: number,
+  ) {}
+}

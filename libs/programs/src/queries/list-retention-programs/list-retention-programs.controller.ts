@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListRetentionProgramsDto } from './list-retention-programs.dto';
+import { ListRetentionProgramsQuery } from './list-retention-programs.query';
+import { RetentionProgramList } from './list-retention-programs.handler';
+
+@ApiTags('programs')
+@Controller('retention-programs')
+export class ListRetentionProgramsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: "A center's retention programs with utilization and budget execution, newest period first" })
+  list(@Query() query: ListRetentionProgramsDto): Promise<RetentionProgramList> {
+    return this.queryBus.execute<ListRetentionProgramsQuery, RetentionProgramList>(new ListRetentionProgramsQuery(query.centerId, query.minPosition));
+  }
+}

@@ -1,0 +1,6 @@
+export class ListRetentionProgramsQuery {
+  constructor(
+    readonly centerId: string,
+    readonly minPosition?: number,
+  ) {}
+}
