@@ -46,22 +46,27 @@ export interface RealCase {
   counselorId: string;
   /** Placement ids in the order they were started (the model's placements index them). */
   placementIds: string[];
-  /** Highest global position written so far (for read-your-writes). */
-  lastPosition: number;
+  /**
+   * The last global position written to each of her streams (intake, counseling, placements).
+   * Read-your-writes waits for the stream of the position it is given, so the checks wait for each.
+   */
+  lastPositions: Map<Stream, number>;
 }
+
+export type Stream = 'intake' | 'counseling' | 'placements';
 
 export type CaseCommand = fc.AsyncCommand<CaseModel, RealCase>;
 
 type Expected = { status: number } | { refused: string };
 
 /** Sends one command and checks its answer against what the model expected; true when accepted. */
-async function send(real: RealCase, method: 'post', path: string, body: object, expected: Expected): Promise<request.Response> {
-  const response = await request(real.url)[method](path).set('X-Actor-Id', real.counselorId).send(body);
+async function send(real: RealCase, stream: Stream, path: string, body: object, expected: Expected): Promise<request.Response> {
+  const response = await request(real.url).post(path).set('X-Actor-Id', real.counselorId).send(body);
   if ('refused' in expected) {
     expect({ status: response.status, code: response.body.error?.code }).toEqual({ status: 422, code: expected.refused });
   } else {
     expect({ status: response.status, body: response.status >= 300 ? response.body : undefined }).toEqual({ status: expected.status, body: undefined });
-    real.lastPosition = Math.max(real.lastPosition, response.body.position);
+    real.lastPositions.set(stream, response.body.position);
   }
   return response;
 }
@@ -80,7 +85,7 @@ class GiveConsent extends Base {
   }
   async run(model: CaseModel, real: RealCase) {
     const refused = model.consents.has(this.purpose) ? 'CONSENT_ALREADY_GIVEN' : undefined;
-    await send(real, 'post', `/clients/${real.clientId}/consents`, { purpose: this.purpose, version: '2026-01', givenOn: '2026-02-01' }, refused ? { refused } : { status: 200 });
+    await send(real, 'intake', `/clients/${real.clientId}/consents`, { purpose: this.purpose, version: '2026-01', givenOn: '2026-02-01' }, refused ? { refused } : { status: 200 });
     if (refused) return;
     model.consents.add(this.purpose);
     model.eventCount++;
@@ -96,7 +101,7 @@ class WithdrawConsent extends Base {
   }
   async run(model: CaseModel, real: RealCase) {
     const refused = model.consents.has(this.purpose) ? undefined : 'CONSENT_NOT_GIVEN';
-    await send(real, 'post', `/clients/${real.clientId}/consents/${this.purpose}/withdrawal`, { withdrawnOn: '2026-02-15' }, refused ? { refused } : { status: 200 });
+    await send(real, 'intake', `/clients/${real.clientId}/consents/${this.purpose}/withdrawal`, { withdrawnOn: '2026-02-15' }, refused ? { refused } : { status: 200 });
     if (refused) return;
     model.consents.delete(this.purpose);
     model.eventCount++;
@@ -112,7 +117,7 @@ class RecordSession extends Base {
   }
   async run(model: CaseModel, real: RealCase) {
     const refused = model.openCaseRefusal(['service']);
-    await send(real, 'post', `/clients/${real.clientId}/counseling-sessions`, { channel: 'in_center', topic: '상담', durationMinutes: 30, occurredOn: this.day }, refused ? { refused } : { status: 201 });
+    await send(real, 'counseling', `/clients/${real.clientId}/counseling-sessions`, { channel: 'in_center', topic: '상담', durationMinutes: 30, occurredOn: this.day }, refused ? { refused } : { status: 201 });
     if (refused) return;
     model.sessionDays.push(this.day);
     model.counseled = true;
@@ -128,7 +133,7 @@ class SetPlan extends Base {
     const refused = model.openCaseRefusal(['service']) ?? (model.planSet ? 'PLAN_ALREADY_SET' : undefined);
     const nextAction = { description: '이력서 제출', dueOn: '2026-03-20' };
     const body = { goals: ['사무직 취업'], desiredOccupation: '사무원', plannedServices: ['counseling'], nextAction, setOn: '2026-03-10' };
-    await send(real, 'post', `/clients/${real.clientId}/employment-plan`, body, refused ? { refused } : { status: 201 });
+    await send(real, 'counseling', `/clients/${real.clientId}/employment-plan`, body, refused ? { refused } : { status: 201 });
     if (refused) return;
     model.planSet = true;
     model.counseled = true;
@@ -143,7 +148,7 @@ class SetPlan extends Base {
 class CloseCase extends Base {
   async run(model: CaseModel, real: RealCase) {
     const refused = model.closed ? 'CASE_ALREADY_CLOSED' : undefined;
-    await send(real, 'post', `/clients/${real.clientId}/closure`, { reason: '연락 두절', closedOn: '2026-04-01' }, refused ? { refused } : { status: 200 });
+    await send(real, 'intake', `/clients/${real.clientId}/closure`, { reason: '연락 두절', closedOn: '2026-04-01' }, refused ? { refused } : { status: 200 });
     if (refused) return;
     model.closed = true;
     model.eventCount++;
@@ -156,7 +161,7 @@ class CloseCase extends Base {
 class ReopenCase extends Base {
   async run(model: CaseModel, real: RealCase) {
     const refused = model.closed ? undefined : 'CASE_NOT_CLOSED';
-    await send(real, 'post', `/clients/${real.clientId}/reopening`, { reason: '다시 구직 활동', reopenedOn: '2026-04-02' }, refused ? { refused } : { status: 200 });
+    await send(real, 'intake', `/clients/${real.clientId}/reopening`, { reason: '다시 구직 활동', reopenedOn: '2026-04-02' }, refused ? { refused } : { status: 200 });
     if (refused) return;
     model.closed = false;
     model.eventCount++;
@@ -175,7 +180,7 @@ class StartEmployment extends Base {
     const needs: Purpose[] = this.channel === 'center' ? ['service', 'employer_sharing'] : ['service'];
     const refused = model.openCaseRefusal(needs) ?? (model.placements.includes('active') ? 'ACTIVE_PLACEMENT_EXISTS' : undefined);
     const body = { employerName: '한울세무회계', jobTitle: '회계 사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_400_000, startOn: '2026-05-04', channel: this.channel, employmentInsurance: true };
-    const response = await send(real, 'post', `/clients/${real.clientId}/placements`, body, refused ? { refused } : { status: 201 });
+    const response = await send(real, 'placements', `/clients/${real.clientId}/placements`, body, refused ? { refused } : { status: 201 });
     if (refused) return;
     real.placementIds.push(response.body.placementId);
     model.placements.push('active');
@@ -199,7 +204,7 @@ class EndEmployment extends Base {
   async run(model: CaseModel, real: RealCase) {
     const i = this.pick % model.placements.length;
     const refused = model.openCaseRefusal(['service']) ?? inactiveRefusal(model.placements[i]);
-    await send(real, 'post', `/clients/${real.clientId}/placements/${real.placementIds[i]}/end`, { endedOn: '2026-06-30', reason: 'resigned' }, refused ? { refused } : { status: 200 });
+    await send(real, 'placements', `/clients/${real.clientId}/placements/${real.placementIds[i]}/end`, { endedOn: '2026-06-30', reason: 'resigned' }, refused ? { refused } : { status: 200 });
     if (refused) return;
     model.placements[i] = 'ended';
     model.eventCount++;
@@ -220,7 +225,7 @@ class VoidPlacement extends Base {
     // A correction of the record: allowed on a closed case and without consent.
     const i = this.pick % model.placements.length;
     const refused = inactiveRefusal(model.placements[i]);
-    await send(real, 'post', `/clients/${real.clientId}/placements/${real.placementIds[i]}/void`, { reason: '다른 구직자의 기록을 잘못 입력함' }, refused ? { refused } : { status: 200 });
+    await send(real, 'placements', `/clients/${real.clientId}/placements/${real.placementIds[i]}/void`, { reason: '다른 구직자의 기록을 잘못 입력함' }, refused ? { refused } : { status: 200 });
     if (refused) return;
     model.placements[i] = 'voided';
     model.eventCount++;
