@@ -7,6 +7,7 @@ import { placementModule } from '@saeil/placement';
 import { employersModule } from '@saeil/employers';
 import { caseViewsModule } from '@saeil/case-views';
 import { programsModule } from '@saeil/programs';
+import { kpiModule } from '@saeil/kpi';
 import { statisticsModule } from '@saeil/statistics';
 import { reportsModule } from '@saeil/reports';
 import { identityModule } from '@saeil/identity';
@@ -14,4 +15,4 @@ import { privacyModule } from '@saeil/privacy';
 import { retentionModule } from '@saeil/retention';
 
 /** The bounded contexts this build of Saeil runs. Add a module here to wire it everywhere. */
-export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, privacyModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, programsModule, retentionModule, statisticsModule, reportsModule];
+export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, privacyModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, programsModule, kpiModule, retentionModule, statisticsModule, reportsModule];

@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { dtoWithPathIds } from '@saeil/core';
+import { Metrics } from '@saeil/observability';
+import { executeFromHttp } from '@saeil/runtime';
+import { EnterKpiActualBody, EnterKpiActualDto } from './enter-kpi-actual.dto';
+import { enterKpiActual } from './enter-kpi-actual.command';
+import { EnterKpiActualResult } from './enter-kpi-actual.handler';
+
+@ApiTags('kpi')
+@Controller('kpi-plans/:planId/actuals')
+export class EnterKpiActualController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly metrics: Metrics,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: '실적 입력: a year\'s or a quarter\'s actual of an indicator not mapped to a statistic (a later entry for the same period replaces it)' })
+  @ApiBody({ type: EnterKpiActualBody })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
+  async enter(@Param('planId') planId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<EnterKpiActualResult> {
+    const dto = dtoWithPathIds(EnterKpiActualDto, body, { planId });
+    const result = await executeFromHttp<EnterKpiActualDto, EnterKpiActualResult>(this.commandBus, this.metrics, enterKpiActual, dto, req);
+    if (result.duplicate) res.status(200);
+    return result;
+  }
+}

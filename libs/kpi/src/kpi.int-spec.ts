@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { councilMeetingStreamId, kpiPlanStreamId } from '@saeil/contracts';
+import { describeKafka, waitFor } from '../../../tests/support/env';
+import { countEvents, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { KpiSource } from './kpi-source';
+
+/** Seed 000 (나주시 공약 6-2-6, 2024. 5. 31. 기준), entered as it stands. */
+const seed000 = {
+  centerId: 'center-naju',
+  name: '여성새로일하기센터 기능 강화',
+  fromYear: 2022,
+  toYear: 2026,
+  indicators: [
+    { name: '협업체 구성 및 운영', unit: '회', yearlyTargets: [1, 2, 2, 2, 1], cumulativeTargets: [1, 3, 5, 7, 8] },
+    { name: '사후관리사업 수혜자 수', unit: '명', yearlyTargets: [50, 100, 150, 150, 50], cumulativeTargets: [50, 150, 300, 450, 500] },
+    { name: '기관협약 수', unit: '개소', yearlyTargets: [1, 3, 9, 9, 6], cumulativeTargets: [1, 4, 13, 22, 28] },
+  ],
+};
+/** 이행 of the seed per indicator and year, each dated at its 기준일 (year end; 2024 is January–May). */
+const seedActuals: [number, number, number][] = [
+  [0, 2022, 1],
+  [0, 2023, 2],
+  [1, 2022, 50],
+  [1, 2023, 100],
+  [1, 2024, 61],
+  [2, 2022, 1],
+  [2, 2023, 3],
+  [2, 2024, 8],
+];
+const asOfDateOf = (year: number) => (year === 2024 ? '2024-05-31' : `${year}-12-31`);
+
+/** KPI plans and council meetings through HTTP on PostgreSQL and Kafka. */
+describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
+  let saeil: TestSaeil;
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'kpi', kafka: true });
+  });
+
+  afterAll(async () => {
+    await saeil?.dispose();
+  });
+
+  const definePlan = async (body: Record<string, unknown>) => (await request(saeil.url).post('/kpi-plans').send(body).expect(201)).body as { planId: string; indicators: { indicatorId: string; name: string }[]; position: number };
+  const enter = (planId: string, body: Record<string, unknown>) => request(saeil.url).post(`/kpi-plans/${planId}/actuals`).send(body);
+  const achievement = async (planId: string, query: Record<string, unknown>) => (await request(saeil.url).get(`/kpi-plans/${planId}/achievement`).query(query).expect(200)).body;
+  const fieldsOf = (response: request.Response) => [...new Set(response.body.error.fields.map((f: { field: string }) => f.field))];
+
+  async function enterSeed000(centerId = 'center-naju'): Promise<{ planId: string; indicatorIds: string[]; position: number }> {
+    const plan = await definePlan({ ...seed000, centerId });
+    const indicatorIds = plan.indicators.map((i) => i.indicatorId);
+    let position = plan.position;
+    for (const [k, year, value] of seedActuals) position = (await enter(plan.planId, { indicatorId: indicatorIds[k], year, value, enteredOn: asOfDateOf(year) }).expect(201)).body.position;
+    return { planId: plan.planId, indicatorIds, position };
+  }
+
+  it('seed 000 entered as it stands gives 37.5 %, 42.2 %, 42.86 % and 40.85 % overall', async () => {
+    const { planId, position } = await enterSeed000();
+    const answer = await achievement(planId, { asOfDate: '2024-05-31', minPosition: position });
+    expect(answer.consistency).toEqual({ minPosition: position, reached: true });
+    expect(answer.indicators.map((i: Record<string, unknown>) => [i.name, i.unit, i.source, i.cumulativeActual, i.termTarget, i.display])).toEqual([
+      ['협업체 구성 및 운영', '회', 'entered', 3, 8, '37.5'],
+      ['사후관리사업 수혜자 수', '명', 'entered', 211, 500, '42.2'],
+      ['기관협약 수', '개소', 'entered', 12, 28, '42.86'],
+    ]);
+    // Unrounded: 3/8, 211/500, 12/28; the overall is their mean, rounded only for display.
+    const third = (12 * 100) / 28;
+    expect(answer.indicators.map((i: { achievement: number }) => i.achievement)).toEqual([37.5, 42.2, third]);
+    expect(answer.overall).toEqual({ achievement: (37.5 + 42.2 + third) / 3, display: '40.85', weighted: false });
+    expect(answer.indicators[1].actualCumulative).toEqual([50, 150, 211, null, null]);
+    expect(answer.periods).toEqual(['2022', '2023', '2024', '2025', '2026']);
+    // As of the end of 2023 the 2024 figures (dated 2024-05-31) are not seen: (3/8, 150/500, 4/28).
+    const earlier = await achievement(planId, { asOfDate: '2023-12-31', decimals: 1 });
+    expect(earlier.indicators.map((i: { display: string }) => i.display)).toEqual(['37.5', '30', '14.3']);
+  });
+
+  it('a corrected actual replaces the earlier one from its date on, and quarters add up to the year', async () => {
+    const { planId, indicatorIds } = await enterSeed000();
+    const corrected = await enter(planId, { indicatorId: indicatorIds[1], year: 2024, value: 70, enteredOn: '2024-06-30', note: '6월 수혜자 포함' }).expect(201);
+    const now = await achievement(planId, { asOfDate: '2024-06-30', minPosition: corrected.body.position });
+    expect(now.indicators[1]).toMatchObject({ cumulativeActual: 220, display: '44' });
+    expect((await achievement(planId, { asOfDate: '2024-05-31' })).indicators[1].cumulativeActual).toBe(211);
+
+    // 기관협약 2025 by quarters: 2 + 3 = 5 → (12 + 5) / 28.
+    await enter(planId, { indicatorId: indicatorIds[2], year: 2025, quarter: 1, value: 2, enteredOn: '2025-03-31' }).expect(201);
+    const q2 = await enter(planId, { indicatorId: indicatorIds[2], year: 2025, quarter: 2, value: 3, enteredOn: '2025-06-30' }).expect(201);
+    expect((await achievement(planId, { asOfDate: '2025-06-30', minPosition: q2.body.position })).indicators[2]).toMatchObject({ cumulativeActual: 17, display: '60.71' });
+    expect((await enter(planId, { indicatorId: indicatorIds[2], year: 2025, value: 5, enteredOn: '2025-07-01' }).expect(422)).body.error.code).toBe('KPI_ACTUAL_GRANULARITY_MIXED');
+  });
+
+  it('weights the overall when the plan gives weights, and refuses weights that do not sum to 100 (422, nothing appended)', async () => {
+    const weighted = { ...seed000, indicators: seed000.indicators.map((i, k) => ({ ...i, weight: [50, 30, 20][k] })) };
+    const plan = await definePlan(weighted);
+    let position = plan.position;
+    for (const [k, year, value] of seedActuals) position = (await enter(plan.planId, { indicatorId: plan.indicators[k].indicatorId, year, value, enteredOn: asOfDateOf(year) }).expect(201)).body.position;
+    const answer = await achievement(plan.planId, { asOfDate: '2024-05-31', minPosition: position });
+    // 0.5 × 37.5 + 0.3 × 42.2 + 0.2 × 42.857… = 39.98
+    expect(answer.overall).toMatchObject({ display: '39.98', weighted: true });
+    expect(answer.indicators.map((i: { weight: number }) => i.weight)).toEqual([50, 30, 20]);
+
+    const before = await countEvents(saeil);
+    const bad = await request(saeil.url).post('/kpi-plans').send({ ...seed000, indicators: seed000.indicators.map((i) => ({ ...i, weight: 30 })) }).expect(422);
+    expect(bad.body.error).toMatchObject({ code: 'KPI_WEIGHTS_NOT_100', details: { sum: 90 } });
+    const partial = await request(saeil.url).post('/kpi-plans').send({ ...seed000, indicators: seed000.indicators.map((i, k) => (k === 0 ? { ...i, weight: 100 } : i)) }).expect(422);
+    expect(partial.body.error.code).toBe('KPI_WEIGHTS_INCOMPLETE');
+    const disagree = await request(saeil.url).post('/kpi-plans').send({ ...seed000, indicators: [{ ...seed000.indicators[0], cumulativeTargets: [1, 3, 5, 7, 9] }] }).expect(422);
+    expect(disagree.body.error.code).toBe('KPI_CUMULATIVE_MISMATCH');
+    expect(await countEvents(saeil)).toBe(before);
+  });
+
+  it('answers 400 naming every bad field, 404 for an unknown plan or indicator, and appends nothing', async () => {
+    const { planId, indicatorIds } = await enterSeed000();
+    const before = await countEvents(saeil);
+    const badPlan = await request(saeil.url)
+      .post('/kpi-plans')
+      .send({
+        ...seed000,
+        fromYear: 1999,
+        indicators: [{ name: '', unit: '회', yearlyTargets: [1, -2, 'x'], weight: 101, metric: 'retention_rate_m1', quarterlyTargets: [[1, 2, 3]] }],
+        extra: 1,
+      })
+      .expect(400);
+    expect(fieldsOf(badPlan)).toEqual(
+      expect.arrayContaining(['fromYear', 'indicators.0.name', 'indicators.0.yearlyTargets', 'indicators.0.weight', 'indicators.0.metric', 'indicators.0.quarterlyTargets', 'extra']),
+    );
+    const badActual = await enter(planId, { indicatorId: 'nope', year: 2024, quarter: 5, value: -1, enteredOn: '2024-02-30' }).expect(400);
+    expect(fieldsOf(badActual)).toEqual(expect.arrayContaining(['indicatorId', 'quarter', 'value', 'enteredOn']));
+    expect(fieldsOf(await request(saeil.url).get('/kpi-plans/nope/achievement').expect(400))).toEqual(['planId']);
+    expect(fieldsOf(await request(saeil.url).get(`/kpi-plans/${planId}/achievement`).query({ asOfDate: '2024-13-01' }).expect(400))).toEqual(['asOfDate']);
+
+    await enter(randomUUID(), { indicatorId: indicatorIds[0], year: 2024, value: 1, enteredOn: '2024-05-31' }).expect(404);
+    await enter(planId, { indicatorId: randomUUID(), year: 2024, value: 1, enteredOn: '2024-05-31' }).expect(404);
+    await request(saeil.url).get(`/kpi-plans/${randomUUID()}/achievement`).expect(404);
+    expect((await enter(planId, { indicatorId: indicatorIds[0], year: 2026, value: 1, enteredOn: '2099-01-02' }).expect(422)).body.error.code).toBe('DATE_IN_FUTURE');
+    expect((await enter(planId, { indicatorId: indicatorIds[0], year: 2021, value: 1, enteredOn: '2024-05-31' }).expect(422)).body.error.code).toBe('KPI_YEAR_OUTSIDE_TERM');
+    expect(await countEvents(saeil)).toBe(before);
+  });
+
+  it('records council meetings (협의체 회의) through HTTP, refusing bad input with its fields', async () => {
+    const before = await countEvents(saeil);
+    const bad = await request(saeil.url).post('/council-meetings').send({ centerId: 'center naju', heldOn: '2024-02-30', title: '', attendees: 'x' }).expect(400);
+    expect(fieldsOf(bad)).toEqual(expect.arrayContaining(['centerId', 'heldOn', 'title', 'attendees']));
+    expect((await request(saeil.url).post('/council-meetings').send({ centerId: 'center-naju', heldOn: '2099-01-01', title: '협의체' }).expect(422)).body.error.code).toBe('DATE_IN_FUTURE');
+    expect(await countEvents(saeil)).toBe(before);
+
+    const held = await request(saeil.url).post('/council-meetings').send({ centerId: 'center-naju', heldOn: '2024-04-18', title: '여성일자리 실무협의체 회의', attendees: ['나주시 여성친화팀', '광주고용복지플러스센터'] }).expect(201);
+    const [stored] = await saeil.runtime.store.readStream(councilMeetingStreamId(held.body.meetingId));
+    expect(stored).toMatchObject({
+      type: 'CouncilMeetingHeld',
+      context: 'employers',
+      data: { meetingId: held.body.meetingId, centerId: 'center-naju', heldOn: '2024-04-18', title: '여성일자리 실무협의체 회의', attendees: ['나주시 여성친화팀', '광주고용복지플러스센터'] },
+      metadata: { centerId: 'center-naju', occurredAt: '2024-04-18T00:00:00.000Z' },
+    });
+  });
+
+  it('takes a mapped indicator\'s actuals from the statistics (council meetings) and refuses entering them by hand', async () => {
+    // A center of its own, so the count is this test's meetings only.
+    const centerId = 'center-jeju';
+    for (const heldOn of ['2022-09-20', '2023-04-11', '2023-12-05']) {
+      await request(saeil.url).post('/council-meetings').send({ centerId, heldOn, title: '여성일자리 실무협의체 회의' }).expect(201);
+    }
+    const plan = await definePlan({ ...seed000, centerId, indicators: [{ ...seed000.indicators[0], metric: 'council_meetings' }, seed000.indicators[1]] });
+    const [meetings, beneficiaries] = plan.indicators.map((i) => i.indicatorId);
+    expect((await enter(plan.planId, { indicatorId: meetings, year: 2023, value: 2, enteredOn: '2024-05-31' }).expect(422)).body.error).toMatchObject({ code: 'KPI_ACTUAL_FROM_STATISTICS', details: { metric: 'council_meetings' } });
+    const entered = await enter(plan.planId, { indicatorId: beneficiaries, year: 2022, value: 50, enteredOn: '2022-12-31' }).expect(201);
+
+    // The statistics count the meetings once their projection has them: 1 in 2022, 2 in 2023 → 3/8.
+    const answer = await waitFor(
+      async () => {
+        const body = await achievement(plan.planId, { asOfDate: '2024-05-31', minPosition: entered.body.position });
+        return body.indicators[0].cumulativeActual === 3 ? body : undefined;
+      },
+      { timeoutMs: 30_000, description: 'the council meetings counted by the statistics' },
+    );
+    expect(answer.indicators[0]).toMatchObject({ source: 'council_meetings', actualYearly: [1, 2, 0, null, null], display: '37.5' });
+    expect(answer.indicators[1]).toMatchObject({ source: 'entered', cumulativeActual: 50, display: '10' });
+    expect(answer.overall.display).toBe('23.75');
+  });
+
+  it('gives the Ministry report the plans of a scope through KpiSource, as of a position', async () => {
+    const { planId, position } = await enterSeed000('center-hwasun');
+    await achievement(planId, { minPosition: position });
+    const source = saeil.app.get(KpiSource, { strict: false });
+    const [plan] = await source.achievementsFor({ level: 'center', id: 'center-hwasun' }, { asOfDate: '2024-05-31' });
+    expect(plan).toMatchObject({ planId, centerId: 'center-hwasun', term: { fromYear: 2022, toYear: 2026 } });
+    expect(plan.indicators.map((i) => [i.actual, i.termTarget, i.source])).toEqual([
+      [3, 8, 'entered'],
+      [211, 500, 'entered'],
+      [12, 28, 'entered'],
+    ]);
+    expect(plan.overall).toBeCloseTo((37.5 + 42.2 + (12 * 100) / 28) / 3, 12);
+    // As of the position the plan was defined at, no actual had been entered yet.
+    const [stored] = await saeil.runtime.store.readStream(kpiPlanStreamId(planId));
+    const [atDefinition] = await source.achievementsFor({ level: 'center', id: 'center-hwasun' }, { asOfDate: '2024-05-31', asOfPosition: stored.globalPosition });
+    expect(atDefinition.indicators.map((i) => i.actual)).toEqual([0, 0, 0]);
+    expect(await source.achievementsFor({ level: 'center', id: 'center-hwasun' }, { asOfPosition: stored.globalPosition - 1 })).toEqual([]);
+    const nation = await source.achievementsFor({ level: 'nation' }, { asOfDate: '2024-05-31' });
+    expect(nation.map((p) => p.planId)).toContain(planId);
+  });
+});

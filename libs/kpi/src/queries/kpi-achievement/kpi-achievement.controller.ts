@@ -1,0 +1,21 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationFailed } from '@saeil/core';
+import { KpiAchievementDto } from './kpi-achievement.dto';
+import { KpiAchievementQuery } from './kpi-achievement.query';
+import { KpiAchievementAnswer } from './kpi-achievement.handler';
+
+const badPlanId = () => new ValidationFailed([{ field: 'planId', code: 'isUuid', message: 'planId must be a UUID' }]);
+
+@ApiTags('kpi')
+@Controller('kpi-plans')
+export class KpiAchievementController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':planId/achievement')
+  @ApiOperation({ summary: '이행률: per indicator cumulative actual ÷ term target × 100 and the overall (weighted) mean, unrounded and for display' })
+  achievement(@Param('planId', new ParseUUIDPipe({ exceptionFactory: badPlanId })) planId: string, @Query() options: KpiAchievementDto): Promise<KpiAchievementAnswer> {
+    return this.queryBus.execute<KpiAchievementQuery, KpiAchievementAnswer>(new KpiAchievementQuery(planId, options));
+  }
+}
