@@ -1,0 +1,227 @@
+/**
+ * Bad input (issue 5): thousands of malformed payloads at every command route and at the Kafka
+ * command topic. Every answer must be a 4xx (or a rejection on the reply topic, or the message on
+ * the command dead-letter topic), never a 5xx, a hang or a crash, and no event may be appended.
+ * The targets are read from the running app (its router, its OpenAPI document, the modules'
+ * CommandDefinitions), so commands added later are fuzzed without editing this file.
+ *
+ * On failure fast-check prints the payload, the seed and the path; rerun one with
+ * `FC_SEED=<seed> npx jest tests/fuzz`.
+ */
+import http from 'node:http';
+import fc from 'fast-check';
+import { Kafka, logLevel, Producer } from 'kafkajs';
+import request from 'supertest';
+import { SAEIL_MODULES } from '@saeil/app';
+import { countEvents, startTestSaeil, TestSaeil } from '../support/app';
+import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
+import { KafkaObserver, observeTopics } from '../support/kafka-observer';
+import { brokenCommand, brokenObject, CommandTopicMessage, nastyValue, notACommand, notAnObjectBody, pathId } from './payloads';
+import { httpCommandRoutes, HttpCommandRoute, KafkaCommand, kafkaCommands, OpenApiDocument } from './targets';
+
+const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+/** Malformed requests per route: about 1,800 in all with today's ~50 routes. */
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS_PER_ROUTE ?? 35);
+/** Batches on the command topic, each one broken message per command plus a few that are not commands. */
+const KAFKA_BATCHES = Number(process.env.FUZZ_KAFKA_BATCHES ?? 10);
+/** Requests per route with ids in its path, aimed past validation at a record that does not exist. */
+const UNKNOWN_RECORD_RUNS_PER_ROUTE = Number(process.env.FUZZ_UNKNOWN_RECORD_RUNS ?? 10);
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/** What a response must never carry: a stack trace, SQL, a file path of the server. */
+const LEAK = /QueryFailedError|node_modules|\.[jt]s:\d+:\d+|SELECT .* FROM|INSERT INTO/;
+
+/**
+ * fc.assert, with a report that stays readable: a counterexample can be a 100 kB string or 4,000
+ * levels of nesting, so it is cut, and the seed and path to replay it come first.
+ */
+async function check<T>(target: string, property: fc.IAsyncProperty<T>, params: fc.Parameters<T>): Promise<void> {
+  const details = await fc.check(property, params);
+  if (!details.failed) return;
+  const counterexample = fc.stringify(details.counterexample);
+  const cut = counterexample.length > 3_000 ? `${counterexample.slice(0, 3_000)}… (${counterexample.length} characters)` : counterexample;
+  const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  throw new Error(`${target}: failed after ${details.numRuns} run(s), seed ${details.seed}, path "${details.counterexamplePath}" (rerun with FC_SEED=${details.seed})\n${cause.slice(0, 3_000)}\ncounterexample: ${cut}`);
+}
+
+function tally(answers: Map<string, Map<string, number>>, route: HttpCommandRoute, answer: string): void {
+  const key = `${route.method.toUpperCase()} ${route.path}`;
+  const counts = answers.get(key) ?? new Map<string, number>();
+  counts.set(answer, (counts.get(answer) ?? 0) + 1);
+  answers.set(key, counts);
+}
+
+const definitions = SAEIL_MODULES.flatMap((m) => m.commands);
+
+describe('malformed commands are refused and change nothing', () => {
+  let saeil: TestSaeil;
+  let routes: HttpCommandRoute[];
+  let commands: KafkaCommand[];
+  const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'fuzz', kafka: Boolean(kafkaBrokers()) });
+    const openApi: OpenApiDocument = (await request(saeil.url).get('/docs/openapi.json').expect(200)).body;
+    routes = httpCommandRoutes(saeil.app, openApi);
+    commands = kafkaCommands(definitions);
+    if (process.env.FUZZ_LIST) console.log(routes.map((r) => `${r.method} ${r.path} [${r.fields.map((f) => `${f.name}:${f.kind}${f.required ? '!' : ''}`).join(' ')}]`).join('\n'));
+  });
+
+  afterAll(async () => {
+    keepAlive.destroy();
+    await saeil?.dispose();
+  });
+
+  it('finds every command: each CommandDefinition of SAEIL_MODULES, and at least as many command routes', () => {
+    expect(definitions.length).toBeGreaterThanOrEqual(30);
+    expect(commands.map((c) => c.type).sort()).toEqual(definitions.map((d) => d.type).sort());
+    expect(commands.every((c) => c.fields.length > 0)).toBe(true);
+    expect(routes.length).toBeGreaterThanOrEqual(definitions.length);
+    const named = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(named).toEqual(expect.arrayContaining(['POST /clients', 'PATCH /clients/:clientId/profile', 'POST /clients/:clientId/placements/:placementId/end', 'POST /auth/login']));
+    // Routes whose body is documented get their fields broken one by one, not only wholesale.
+    expect(routes.filter((r) => r.fields.length > 0).length).toBeGreaterThanOrEqual(definitions.length);
+  });
+
+  it('answers every malformed request to every command route with a 4xx and appends no event', async () => {
+    const before = await countEvents(saeil);
+    const failures: string[] = [];
+    const answers = new Map<string, Map<string, number>>();
+    for (const route of routes) {
+      const ids = fc.tuple(...route.pathParams.map(() => pathId));
+      const body = fc.oneof(
+        { arbitrary: notAnObjectBody, weight: 1 },
+        { arbitrary: brokenObject(route.fields, { missingRequiredBreaks: false, contradictable: route.pathParams }).map((o) => JSON.stringify(o)), weight: 4 },
+      );
+      const headers = fc.record(
+        { 'Idempotency-Key': fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 300 }), 'X-Correlation-Id': fc.string({ maxLength: 40 }).map(encodeURIComponent) },
+        { requiredKeys: [] },
+      );
+      await check(
+        `${route.method.toUpperCase()} ${route.path}`,
+        fc.asyncProperty(ids, body, headers, async (pathIds, text, extraHeaders) => {
+          const url = route.pathParams.reduce((path, name, i) => path.replace(`:${name}`, pathIds[i]), route.path);
+          const res = await request(saeil.url)
+            [route.method](url)
+            .agent(keepAlive)
+            .set({ 'Content-Type': 'application/json', ...extraHeaders })
+            .timeout(REQUEST_TIMEOUT_MS)
+            .send(text)
+            .ok(() => true);
+          const where = `${route.method.toUpperCase()} ${url} → ${res.status} ${res.text.slice(0, 500)}`;
+          tally(answers, route, `${res.status} ${res.body?.error?.code}`);
+          if (res.status < 400 || res.status >= 500) throw new Error(`expected a 4xx: ${where}`);
+          if (typeof res.body?.error?.code !== 'string') throw new Error(`expected an error body with a code: ${where}`);
+          if (LEAK.test(res.text)) throw new Error(`the response leaks internals: ${where}`);
+          const now = await countEvents(saeil);
+          if (now !== before) throw new Error(`${now - before} event(s) appended: ${where}`);
+        }),
+        { numRuns: RUNS_PER_ROUTE, seed },
+      ).catch((error: Error) => failures.push(error.message));
+    }
+    if (process.env.FUZZ_LIST) console.log([...answers].map(([r, m]) => `${r}: ${[...m].map(([a, n]) => `${a}×${n}`).join(', ')}`).join('\n'));
+    expect(failures).toEqual([]);
+    expect(await countEvents(saeil)).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    await request(saeil.url).get('/health').expect(200);
+  }, 300_000);
+
+  it('answers a command on a record that does not exist (documented example body, unknown ids) with a 4xx and appends no event', async () => {
+    const before = await countEvents(saeil);
+    const failures: string[] = [];
+    const answers = new Map<string, Map<string, number>>();
+    for (const route of routes.filter((r) => r.pathParams.length > 0)) {
+      const ids = fc.tuple(...route.pathParams.map((name) => (route.pathExamples[name] ? fc.constant(route.pathExamples[name]) : fc.uuid({ version: 4 }))));
+      // the example as documented, or with one field replaced by garbage or left out
+      const names = route.fields.map((f) => f.name);
+      const body = names.length === 0 ? fc.constant(route.example) : fc.option(fc.tuple(fc.constantFrom(...names), fc.option(nastyValue, { nil: undefined })), { nil: undefined, freq: 2 }).map((change) => {
+        if (!change) return route.example;
+        const [name, value] = change;
+        const { [name]: _replaced, ...rest } = route.example;
+        return value === undefined ? rest : { ...rest, [name]: value };
+      });
+      await check(
+        `${route.method.toUpperCase()} ${route.path}`,
+        fc.asyncProperty(ids, body, async (pathIds, payload) => {
+          const url = route.pathParams.reduce((path, name, i) => path.replace(`:${name}`, pathIds[i]), route.path);
+          const res = await request(saeil.url)[route.method](url).agent(keepAlive).timeout(REQUEST_TIMEOUT_MS).send(payload).ok(() => true);
+          tally(answers, route, `${res.status} ${res.body?.error?.code}${process.env.FUZZ_LIST && payload === route.example ? JSON.stringify(res.body?.error?.fields ?? '') : ''}`);
+          const where = `${route.method.toUpperCase()} ${url} → ${res.status} ${res.text.slice(0, 500)}`;
+          if (res.status < 400 || res.status >= 500) throw new Error(`expected a 4xx: ${where}`);
+          if (typeof res.body?.error?.code !== 'string' || LEAK.test(res.text)) throw new Error(`expected an error body with a code and nothing internal: ${where}`);
+          const now = await countEvents(saeil);
+          if (now !== before) throw new Error(`${now - before} event(s) appended: ${where}`);
+        }),
+        { numRuns: UNKNOWN_RECORD_RUNS_PER_ROUTE, seed },
+      ).catch((error: Error) => failures.push(error.message));
+    }
+    if (process.env.FUZZ_LIST) console.log([...answers].map(([r, m]) => `${r}: ${[...m].map(([a, n]) => `${a}×${n}`).join(', ')}`).join('\n'));
+    expect(failures).toEqual([]);
+    // the examples do get past validation: the handlers look the record up and answer 404
+    const notFound = [...answers].filter(([, counts]) => [...counts.keys()].some((answer) => answer.startsWith('404 NOT_FOUND'))).map(([route]) => route);
+    expect(notFound).toEqual(expect.arrayContaining(['POST /clients/:clientId/placements', 'POST /courses/:courseId/enrollments', 'POST /agreements/:agreementId/renewal']));
+    expect(notFound.length).toBeGreaterThanOrEqual(answers.size / 2);
+    expect(await countEvents(saeil)).toBe(before);
+  }, 300_000);
+
+  describeKafka('on the Kafka command topic', () => {
+    let kafka: KafkaObserver;
+    let producer: Producer;
+
+    beforeAll(async () => {
+      kafka = await observeTopics(saeil, { contexts: [], deadLetters: true, clientId: 'saeil-fuzz' });
+      producer = new Kafka({ clientId: 'saeil-fuzz-producer', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING }).producer();
+      await producer.connect();
+    });
+
+    afterAll(async () => {
+      await producer?.disconnect();
+      await kafka?.stop();
+    });
+
+    it('rejects every broken command on the reply topic, dead-letters every non-command, and appends no event', async () => {
+      const before = await countEvents(saeil);
+      const batch = fc
+        .tuple(fc.tuple(...commands.map((c) => brokenCommand(c.type, c.fields))), fc.array(notACommand(commands.map((c) => c.type)), { minLength: 2, maxLength: 8 }))
+        .map(([broken, garbage]) => [...broken, ...garbage])
+        // Kafka's default limit is 1 MB per message
+        .filter((messages) => messages.every((m) => Buffer.byteLength(m.value) < 900_000));
+      const typesAnswered = new Set<string>();
+
+      await check(
+        'the command topic',
+        fc.asyncProperty(batch, async (messages: CommandTopicMessage[]) => {
+          const lettersBefore = kafka.deadLetters.length;
+          await producer.send({ topic: saeil.runtime.topics.commands(), messages: messages.map((m, i) => ({ key: m.expect === 'reply' ? m.commandId : `garbage-${i}`, value: m.value })) });
+
+          const wanted = messages.flatMap((m) => (m.expect === 'reply' ? [m] : []));
+          const garbage = messages.filter((m) => m.expect === 'dead-letter').map((m) => m.value);
+          const replies = await waitFor(
+            async () => {
+              const found = wanted.map((m) => kafka.replies.find((r) => r.commandId === m.commandId));
+              return found.every(Boolean) && kafka.deadLetters.length >= lettersBefore + garbage.length ? found : undefined;
+            },
+            { timeoutMs: 60_000, description: `replies to ${wanted.length} broken commands and ${garbage.length} dead letters` },
+          );
+          replies.forEach((reply, i) => {
+            const sent = wanted[i];
+            if (reply!.status !== 'rejected' || reply!.error?.code !== 'VALIDATION_FAILED' || !reply!.error?.fields?.length) {
+              throw new Error(`${sent.type} answered ${JSON.stringify(reply).slice(0, 500)} to ${sent.value.slice(0, 500)}`);
+            }
+            typesAnswered.add(sent.type);
+          });
+          const letters = kafka.deadLetters.slice(lettersBefore).map((l) => l.value);
+          expect(letters.sort()).toEqual([...garbage].sort());
+          const now = await countEvents(saeil);
+          if (now !== before) throw new Error(`${now - before} event(s) appended`);
+        }),
+        // A message that crashes the consumer blocks its partition: shrinking would only wait on it.
+        { numRuns: KAFKA_BATCHES, seed, endOnFailure: true },
+      );
+
+      expect([...typesAnswered].sort()).toEqual(commands.map((c) => c.type).sort());
+      expect(await countEvents(saeil)).toBe(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }, 300_000);
+  });
+});

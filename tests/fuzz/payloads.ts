@@ -1,0 +1,264 @@
+/**
+ * Generators of malformed command input. Every payload they make breaks at least one rule by
+ * construction (a body that is not a JSON object, a field the DTO does not know, a known field of
+ * the wrong type, a required field left out, an envelope that is not a command), so none can be
+ * accepted and append an event; on top of that they pile up the kinds of garbage integrations and
+ * attackers send: huge and odd unicode strings, deep nesting, prototype-pollution keys, dates that
+ * do not exist, NaN-like strings, malformed ids.
+ */
+import fc from 'fast-check';
+import type { FieldKind, FieldShape } from './targets';
+
+/** Strings that look like something they are not. */
+const TRICKY_STRINGS = [
+  '',
+  ' ',
+  '\t\n',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '-0',
+  '0x1F',
+  'null',
+  'undefined',
+  'true',
+  '[]',
+  '{}',
+  '2026-02-30',
+  '2026-13-01',
+  '0000-00-00',
+  '2026-1-1',
+  '+275760-09-13',
+  '2026-01-01T25:61:61Z',
+  '99999-01-01',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '123e4567-e89b-12d3-a456-42661417400',
+  '123e4567e89b12d3a456426614174000',
+  'g23e4567-e89b-42d3-a456-426614174000',
+  "'; DROP TABLE events; --",
+  '" OR 1=1 --',
+  '$where',
+  '{"$gt": ""}',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '\u0000',
+  '\uD800',
+  '\uDFFF\uD800',
+  '\u202Eevil',
+  '\u200B\u200D\uFEFF',
+  '👩‍👩‍👧‍👦',
+  'ﷺ'.repeat(50),
+  '김영희\u0301\u0301\u0301',
+  '%00',
+  '%E0%A4%A',
+];
+
+/** Keys that poison objects (and the ones that merely look interesting to a server). */
+export const POISON_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', ''];
+
+const hugeString = fc
+  .tuple(fc.constantFrom('A', '가', '👩', '\u0301', ' '), fc.integer({ min: 1_000, max: 120_000 }))
+  .map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)));
+
+export const nastyString: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.constantFrom(...TRICKY_STRINGS), weight: 4 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 2 },
+  { arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }), weight: 2 },
+  { arbitrary: fc.uuid(), weight: 1 },
+  { arbitrary: hugeString, weight: 1 },
+);
+
+const nastyNumber = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(-0, 0.1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 5e-324, 2 ** 31, -1),
+);
+
+const nastyScalar: fc.Arbitrary<unknown> = fc.oneof(nastyString, nastyNumber, fc.boolean(), fc.constant(null));
+
+/** An object nested `depth` levels down: `{"a":{"a":…}}` or `[[…]]`. */
+const deepNesting: fc.Arbitrary<unknown> = fc.tuple(fc.integer({ min: 50, max: 4_000 }), fc.boolean()).map(([depth, asArray]) => {
+  let value: unknown = 'bottom';
+  for (let i = 0; i < depth; i++) value = asArray ? [value] : { a: value };
+  return value;
+});
+
+/** An object with own keys (Object.fromEntries, so `__proto__` is a key, not a prototype). */
+const objectOf = (key: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>, maxKeys: number) =>
+  fc.array(fc.tuple(key, value), { maxLength: maxKeys }).map((entries) => Object.fromEntries(entries));
+
+const anyKey = fc.oneof(fc.constantFrom(...POISON_KEYS), fc.string({ maxLength: 12 }));
+
+export const nastyValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { arbitrary: nastyScalar, weight: 6 },
+    { arbitrary: fc.array(tie('value'), { maxLength: 4 }), weight: 1 },
+    { arbitrary: objectOf(anyKey, tie('value'), 4), weight: 1 },
+    { arbitrary: deepNesting, weight: 1 },
+  ),
+})).value;
+
+/** A non-null value no validator of that kind of field can accept. */
+export function wrongValueFor(kind: FieldKind): fc.Arbitrary<unknown> | undefined {
+  const object = objectOf(anyKey, nastyScalar, 3);
+  const array = fc.array(nastyScalar, { maxLength: 3 });
+  switch (kind) {
+    case 'string':
+      return fc.oneof(nastyNumber, fc.boolean(), object, array);
+    case 'number':
+      return fc.oneof(fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e309', '12', '3.5', 'abc'), fc.boolean(), object, array);
+    case 'boolean':
+      return fc.oneof(fc.constantFrom('true', 'false', '1', '0', 'yes'), fc.constantFrom(0, 1), object, array);
+    case 'enum':
+      return fc.oneof(object, array);
+    case 'array':
+      return fc.oneof(nastyString, nastyNumber, fc.boolean(), object);
+    case 'object':
+      return fc.oneof(nastyString, nastyNumber, fc.boolean());
+    case 'unknown':
+      return undefined;
+  }
+}
+
+/** A key that poisons objects, with a value that would show as `({}).polluted` if it ever reached a prototype. */
+export const poisonEntry: fc.Arbitrary<[string, unknown]> = fc.oneof(
+  fc.tuple(fc.constantFrom(...POISON_KEYS), nastyValue),
+  fc.constant<[string, unknown]>(['__proto__', { polluted: 'yes', isAdmin: true }]),
+  fc.constant<[string, unknown]>(['constructor', { prototype: { polluted: 'yes' } }]),
+);
+
+/** A field name the DTO does not have: whitelisting must refuse it. */
+const unknownFieldName = (known: Set<string>) =>
+  fc
+    .oneof(
+      fc.constantFrom('isAdmin', 'role', 'id', 'streamVersion', 'globalPosition', 'createdAt', 'centerIds', 'password', 'a.b', '$set', '名前', 'name ', 'NAME'),
+      fc.string({ minLength: 1, maxLength: 20 }).map((s) => `fuzz_${s}`),
+    )
+    .filter((name) => !known.has(name) && !POISON_KEYS.includes(name));
+
+/**
+ * A JSON object for a command with these fields, broken by construction: the known fields get
+ * garbage or are left out, and at least one of the sure breaks is applied (an unknown field, a
+ * wrong-typed known field and, when `missingRequiredBreaks`, a required field left out — only
+ * where which fields are required is known exactly). Poison keys and, for routes, a path id
+ * contradicting the URL are added on top.
+ */
+export function brokenObject(fields: FieldShape[], options: { missingRequiredBreaks: boolean; contradictable?: string[] }): fc.Arbitrary<Record<string, unknown>> {
+  const known = new Set(fields.map((f) => f.name));
+  const typed = fields.filter((f) => wrongValueFor(f.kind));
+  const required = options.missingRequiredBreaks ? fields.filter((f) => f.required) : [];
+
+  type Break = { set?: [string, unknown]; drop?: string };
+  const breaks: fc.Arbitrary<Break>[] = [unknownFieldName(known).chain((name) => nastyValue.map((value): Break => ({ set: [name, value] })))];
+  if (typed.length > 0) {
+    breaks.push(fc.constantFrom(...typed).chain((f) => wrongValueFor(f.kind)!.map((value): Break => ({ set: [f.name, value] }))));
+  }
+  if (required.length > 0) breaks.push(fc.constantFrom(...required).map((f): Break => ({ drop: f.name })));
+
+  const garbageFields = fields.map((f) => fc.option(fc.oneof(nastyValue, wrongValueFor(f.kind) ?? nastyValue), { nil: undefined, freq: 3 }).map((value) => [f.name, value] as const));
+  const contradictions = (options.contradictable ?? []).map((name) => fc.option(fc.uuid(), { nil: undefined, freq: 2 }).map((value) => [name, value] as const));
+
+  return fc
+    .record({
+      base: fc.tuple(...garbageFields),
+      sure: fc.array(fc.oneof(...breaks), { minLength: 1, maxLength: 3 }),
+      poison: fc.array(poisonEntry, { maxLength: 2 }),
+      contradicted: fc.tuple(...contradictions),
+    })
+    .map(({ base, sure, poison, contradicted }) => {
+      const entries = new Map<string, unknown>();
+      for (const [name, value] of [...base, ...contradicted]) if (value !== undefined) entries.set(name, value);
+      for (const [name, value] of poison) if (!known.has(name)) entries.set(name, value);
+      for (const { set, drop } of sure) {
+        if (set) entries.set(set[0], set[1]);
+        if (drop) entries.delete(drop);
+      }
+      return Object.fromEntries(entries);
+    });
+}
+
+/** Text sent with `Content-Type: application/json` that is not a JSON object at all. */
+export const notAnObjectBody: fc.Arbitrary<string> = fc.oneof(
+  // valid JSON, wrong shape
+  fc.array(nastyValue, { maxLength: 4 }).map((v) => JSON.stringify(v)),
+  fc.tuple(nastyString, nastyNumber, fc.boolean()).chain((values) => fc.constantFrom(...values, null)).map((v) => JSON.stringify(v)),
+  // not JSON
+  fc.constantFrom('{', '{"a":', "{'a': 1}", '{"a":1,}', '{"a":1} trailing', '[1,2', 'undefined', 'NaN', '{a:1}', '/* */ {}', '{"a":1}{"b":2}', '\u0000', '{"a":"\\uZZZZ"}'),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }).filter((s) => !isJsonObject(s)),
+);
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** A path id: mostly a valid UUID no record has (to reach validation and the handler), sometimes malformed. */
+export const pathId: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.uuid({ version: 4 }), weight: 3 },
+  {
+    arbitrary: fc.oneof(
+      fc.constantFrom('x', '0', 'null', 'undefined', '..', '%2e%2e', '%E0%A4%A', '%00', '%F0%9F%98%80', 'a'.repeat(300), '00000000-0000-0000-0000-00000000000g', '123e4567e89b12d3a456426614174000', "'%20OR%201=1"),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).map(encodeURIComponent),
+    ),
+    weight: 2,
+  },
+);
+
+/** A message for the Kafka command topic and what it must produce. */
+export type CommandTopicMessage =
+  | { value: string; expect: 'reply'; commandId: string; type: string }
+  | { value: string; expect: 'dead-letter' };
+
+/** A well-formed envelope of a known command whose payload is broken: it must be answered with a rejection. */
+export function brokenCommand(type: string, fields: FieldShape[]): fc.Arbitrary<CommandTopicMessage> {
+  return fc
+    .record({
+      commandId: fc.uuid().map((id) => `fuzz-${id}`),
+      actorId: fc.oneof(fc.constant('fuzz-app'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })),
+      correlationId: fc.option(nastyValue, { nil: undefined }),
+      payload: brokenObject(fields, { missingRequiredBreaks: true }),
+      extra: fc.array(poisonEntry, { maxLength: 1 }),
+    })
+    .map(({ commandId, actorId, correlationId, payload, extra }) => {
+      const envelope = Object.fromEntries([...extra, ['commandId', commandId], ['type', type], ['actorId', actorId], ['correlationId', correlationId], ['payload', payload]]);
+      return { value: JSON.stringify(envelope), expect: 'reply' as const, commandId, type };
+    });
+}
+
+/** A message that is not a command at all: it must go to the command dead-letter topic. */
+export function notACommand(knownTypes: string[]): fc.Arbitrary<CommandTopicMessage> {
+  const known = new Set(knownTypes);
+  const goodId = fc.uuid().map((id) => `fuzz-${id}`);
+  const knownType = fc.constantFrom(...knownTypes);
+  const payload = objectOf(anyKey, nastyValue, 3);
+  const envelope = (fields: fc.Arbitrary<[string, unknown][]>) => fields.map((entries) => JSON.stringify(Object.fromEntries(entries.filter(([, v]) => v !== undefined))));
+  const badCommandId = fc.oneof(
+    fc.constant(undefined),
+    fc.constantFrom('short', 'has space in it', 'slash/slash/slash', '', 'a'.repeat(201), '김영희김영희김영희'),
+    nastyNumber,
+    fc.constant(null),
+  );
+  const badType = fc.oneof(
+    fc.constant(undefined),
+    nastyString.filter((t) => !known.has(t)),
+    knownType.map((t) => t.toLowerCase()).filter((t) => !known.has(t)),
+    nastyNumber,
+  );
+  const badActor = fc.oneof(fc.constant(undefined), fc.constant(''), fc.constant('a'.repeat(129)), nastyNumber, fc.constant(null));
+  const badPayload = fc.oneof(fc.constant(undefined), fc.constant(null), fc.array(nastyValue, { maxLength: 3 }), nastyString, nastyNumber);
+  const values = fc.oneof(
+    notAnObjectBody,
+    envelope(fc.tuple(badCommandId, knownType, fc.constant('fuzz-app'), payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]])),
+    envelope(fc.tuple(goodId, badType, fc.constant('fuzz-app'), payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]])),
+    envelope(fc.tuple(goodId, knownType, badActor, payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]])),
+    envelope(fc.tuple(goodId, knownType, fc.constant('fuzz-app'), badPayload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]])),
+  );
+  return values.map((value) => ({ value, expect: 'dead-letter' as const }));
+}

@@ -1,0 +1,191 @@
+/**
+ * What the fuzz test aims at, read from the running code rather than listed by hand, so a module
+ * added later is covered without touching the test: the command routes from the Nest app's
+ * Express router (their body schemas from the app's OpenAPI document), and the commands of the
+ * Kafka command topic from the CommandDefinitions of the modules and their class-validator rules.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+import type { CommandDefinition } from '@saeil/runtime';
+
+/** What a field holds, as far as a wrong-typed value must be chosen for it. */
+export type FieldKind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'enum' | 'unknown';
+
+export interface FieldShape {
+  name: string;
+  kind: FieldKind;
+  /** Validated when absent: leaving it out is a validation error on its own. */
+  required: boolean;
+}
+
+export interface HttpCommandRoute {
+  method: 'post' | 'put' | 'patch' | 'delete';
+  /** Express path, e.g. `/clients/:clientId/consents`. */
+  path: string;
+  pathParams: string[];
+  /** The documented body fields (empty when the route documents no JSON body). */
+  fields: FieldShape[];
+  /** A body built from the OpenAPI examples: valid-looking, to get past validation to the handler. */
+  example: Record<string, unknown>;
+  /** Path parameters that are not ids (`:purpose`, `:level`), with their documented example or first enum value. */
+  pathExamples: Record<string, string>;
+}
+
+export interface KafkaCommand {
+  type: string;
+  fields: FieldShape[];
+}
+
+const COMMAND_METHODS = ['post', 'put', 'patch', 'delete'] as const;
+
+interface ExpressLayer {
+  route?: { path: string | string[]; methods: Record<string, boolean> };
+}
+
+/** Every POST/PUT/PATCH/DELETE route the Express app serves, with its OpenAPI body fields when documented. */
+export function httpCommandRoutes(app: INestApplication, openApi: OpenApiDocument): HttpCommandRoute[] {
+  const express = app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
+  const stack = (express.router ?? express._router)?.stack ?? [];
+  const routes: HttpCommandRoute[] = [];
+  for (const layer of stack) {
+    if (!layer.route) continue;
+    for (const path of ([] as string[]).concat(layer.route.path)) {
+      // `/{*path}`: Nest mounts middleware (the request logger) as catch-all routes; not an endpoint
+      if (path.includes('*')) continue;
+      for (const method of COMMAND_METHODS) {
+        if (!layer.route.methods[method]) continue;
+        const pathParams = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+        routes.push({ method, path, pathParams, fields: documentedBody(openApi, method, path), example: documentedExample(openApi, method, path), pathExamples: documentedPathExamples(openApi, method, path) });
+      }
+    }
+  }
+  return routes;
+}
+
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: SchemaObject }> }; parameters?: { name: string; in: string; example?: unknown; schema?: SchemaObject }[] }>>;
+  components?: { schemas?: Record<string, SchemaObject> };
+}
+
+interface SchemaObject {
+  $ref?: string;
+  type?: string;
+  enum?: unknown[];
+  allOf?: SchemaObject[];
+  properties?: Record<string, SchemaObject>;
+  items?: SchemaObject;
+  required?: string[];
+  example?: unknown;
+}
+
+function bodySchema(doc: OpenApiDocument, method: string, expressPath: string): SchemaObject | undefined {
+  const openApiPath = expressPath.replace(/:(\w+)/g, '{$1}');
+  const schema = doc.paths[openApiPath]?.[method]?.requestBody?.content?.['application/json']?.schema;
+  return schema && resolve(doc, schema);
+}
+
+function documentedPathExamples(doc: OpenApiDocument, method: string, expressPath: string): Record<string, string> {
+  const parameters = doc.paths[expressPath.replace(/:(\w+)/g, '{$1}')]?.[method]?.parameters ?? [];
+  const examples = parameters
+    .filter((p) => p.in === 'path')
+    .map((p) => [p.name, p.example ?? p.schema?.example ?? p.schema?.enum?.[0]] as const)
+    .filter(([, example]) => example !== undefined);
+  return Object.fromEntries(examples.map(([name, example]) => [name, String(example)]));
+}
+
+function documentedExample(doc: OpenApiDocument, method: string, expressPath: string): Record<string, unknown> {
+  const example = exampleOf(doc, bodySchema(doc, method, expressPath) ?? {}, 0);
+  return example !== null && typeof example === 'object' && !Array.isArray(example) ? (example as Record<string, unknown>) : {};
+}
+
+function exampleOf(doc: OpenApiDocument, schema: SchemaObject, depth: number): unknown {
+  if (schema.example !== undefined) return schema.example;
+  const target = schema.$ref || schema.allOf ? resolve(doc, schema) : schema;
+  if (!target || depth > 5) return undefined;
+  if (target.enum?.length) return target.enum[0];
+  if (target.type === 'array') {
+    const item = target.items && exampleOf(doc, target.items, depth + 1);
+    return item === undefined ? [] : [item];
+  }
+  if (!target.properties) return undefined;
+  const required = new Set(target.required ?? []);
+  const entries = Object.entries(target.properties)
+    .filter(([name, property]) => required.has(name) || property.example !== undefined)
+    .map(([name, property]) => [name, exampleOf(doc, property, depth + 1) ?? plausible(name, property)] as const)
+    .filter(([, value]) => value !== undefined);
+  return Object.fromEntries(entries);
+}
+
+/** For a documented field without an example: an id-shaped UUID, a boolean, a small number. */
+function plausible(name: string, property: SchemaObject): unknown {
+  if (property.type === 'boolean') return false;
+  if (property.type === 'integer' || property.type === 'number') return 1;
+  if (property.type === 'string' && /Id$/.test(name)) return '0b5d7a53-2a4c-4f0e-9d51-3c8f0f6b1a11';
+  return undefined;
+}
+
+function documentedBody(doc: OpenApiDocument, method: string, expressPath: string): FieldShape[] {
+  const body = bodySchema(doc, method, expressPath);
+  if (!body?.properties) return [];
+  const required = new Set(body.required ?? []);
+  return Object.entries(body.properties).map(([name, property]) => ({ name, kind: kindOfSchema(doc, property), required: required.has(name) }));
+}
+
+function resolve(doc: OpenApiDocument, schema: SchemaObject): SchemaObject | undefined {
+  if (schema.$ref) return doc.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')];
+  if (schema.allOf?.length === 1) return resolve(doc, schema.allOf[0]);
+  return schema;
+}
+
+function kindOfSchema(doc: OpenApiDocument, property: SchemaObject): FieldKind {
+  if (property.$ref || property.allOf) {
+    const target = resolve(doc, property);
+    return target?.enum ? 'enum' : 'object';
+  }
+  if (property.enum) return 'enum';
+  switch (property.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'array':
+      return 'array';
+    case 'object':
+      return 'object';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Each CommandDefinition's DTO fields, from the class-validator rules both doors validate with. */
+export function kafkaCommands(definitions: CommandDefinition[]): KafkaCommand[] {
+  const storage = getMetadataStorage();
+  return definitions.map((definition) => {
+    const rules = new Map<string, Set<string>>();
+    for (const meta of storage.getTargetValidationMetadatas(definition.dto, '', true, false)) {
+      const names = rules.get(meta.propertyName) ?? new Set<string>();
+      names.add(meta.name ?? meta.type);
+      rules.set(meta.propertyName, names);
+    }
+    const fields = [...rules].map(([name, names]) => ({
+      name,
+      kind: kindOfRules(names),
+      // IsOptional and ValidateIf (`Absent()`, conditional fields) skip a missing value.
+      required: !names.has('isOptional') && !names.has('conditionalValidation'),
+    }));
+    return { type: definition.type, fields };
+  });
+}
+
+function kindOfRules(names: Set<string>): FieldKind {
+  if (names.has('isArray')) return 'array';
+  if (names.has('isObject') || names.has('nestedValidation')) return 'object';
+  if (names.has('isIn')) return 'enum';
+  if (names.has('isBoolean')) return 'boolean';
+  if (names.has('isInt') || names.has('isNumber') || names.has('min') || names.has('max')) return 'number';
+  if (['isString', 'matches', 'isUuid', 'isIso8601', 'maxLength', 'isNotEmpty'].some((n) => names.has(n))) return 'string';
+  return 'unknown';
+}
