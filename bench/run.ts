@@ -90,7 +90,7 @@ async function main(): Promise<void> {
 
     // 0. The national data set.
     log(`seeding ${opts.clients} clients in ${opts.centers} centers (seed ${opts.seed})`);
-    const seed = await seedSynthetic(runtime.dataSource, { seed: opts.seed, centers: opts.centers, clients: opts.clients, asOf: AS_OF }, { batchSize: 1000 });
+    const seed = await seedSynthetic(runtime.dataSource, { seed: opts.seed, centers: opts.centers, clients: opts.clients, asOf: AS_OF, window: { daysBefore: runtime.config.FOLLOW_UP_WINDOW_DAYS_BEFORE, daysAfter: runtime.config.FOLLOW_UP_WINDOW_DAYS_AFTER } }, { batchSize: 1000 });
     log(`seeded: ${seed.eventsWritten} events in ${(seed.ms / 1000).toFixed(1)} s`);
 
     // Followers read only below the oldest transaction still running anywhere on the server

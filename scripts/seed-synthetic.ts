@@ -64,10 +64,12 @@ function progressLine(started: number) {
 
 async function main(): Promise<void> {
   const args = options();
-  const runtime = await createRuntime(loadConfig(), { modules: SAEIL_MODULES, startWorker: false });
+  const config = loadConfig();
+  const runtime = await createRuntime(config, { modules: SAEIL_MODULES, startWorker: false });
+  const window = { daysBefore: config.FOLLOW_UP_WINDOW_DAYS_BEFORE, daysAfter: config.FOLLOW_UP_WINDOW_DAYS_AFTER };
   try {
     const started = Date.now();
-    const report = await seedSynthetic(runtime.dataSource, { seed: args.seed, centers: args.centers, clients: args.clients, asOf: args.asOf }, { batchSize: args.batch, onProgress: progressLine(started) });
+    const report = await seedSynthetic(runtime.dataSource, { seed: args.seed, centers: args.centers, clients: args.clients, asOf: args.asOf, window }, { batchSize: args.batch, onProgress: progressLine(started) });
     if (process.stdout.isTTY) process.stdout.write('\n');
     const resumed = report.resumedAt > 0 ? ` (resumed after ${report.resumedAt.toLocaleString('en')})` : '';
     process.stdout.write(`seeded ${report.clientsDone.toLocaleString('en')} clients in ${args.centers} centers${resumed}: ${report.eventsWritten.toLocaleString('en')} events, ${(report.ms / 1000).toFixed(1)} s\n`);

@@ -1,10 +1,12 @@
 import request from 'supertest';
-import { todayInKorea } from '@saeil/core';
-import { EventMetadata, handleCommand } from '@saeil/event-store';
-import { followUpsStreamId, RETENTION_CONTEXT } from '@saeil/contracts';
+import pino from 'pino';
+import { occurredAtOfDay, systemClock } from '@saeil/core';
+import { EventMetadata, requestHash } from '@saeil/event-store';
+import { followUpsStreamId, placementsStreamId } from '@saeil/contracts';
 import { startTestSaeil, TestSaeil } from '../../tests/support/app';
-import { followUpsDecider, FollowUpsCommand } from '../../libs/retention/src/domain/follow-ups.decider';
-import { planCenters, planClient, SEED_CONTACT_WINDOW, SeedOptions, SeedStep } from './plan';
+import { placementReactions } from '../../libs/retention/src/reactions/placement-reactions.reactor';
+import { decideFollowUps } from '../../libs/retention/src/follow-ups/decide-follow-ups';
+import { planCenters, planClient, SeedOptions, SeedStep } from './plan';
 import { seedSynthetic } from './seed';
 
 /**
@@ -13,11 +15,12 @@ import { seedSynthetic } from './seed';
  * handlers); per stream, event types, data, context and who/where/when metadata must be equal
  * once the seed's ids are mapped to the handlers' ids, and so must the identity-key index.
  *
- * Retention has no HTTP commands yet (issue 4 is wiring them): its steps go through
- * handleCommand with the follow-ups decider on the app's EventStore — the load → decide →
- * append a handler runs — instead of HTTP.
+ * Follow-ups are recorded through HTTP; the retention reactor's reactions to EmploymentStarted and
+ * EmploymentEnded run through `placementReactions.react` itself (what the worker calls); the
+ * sweep's due/overdue marks through `decideFollowUps` with the metadata `sweepFollowUps` gives
+ * them, on the day the plan says it ran (the real sweep runs on today's date only).
  */
-const OPTIONS: SeedOptions = { seed: 7, centers: 2, clients: 30, asOf: '2026-11-20' };
+const OPTIONS: SeedOptions = { seed: 7, centers: 2, clients: 30, asOf: '2026-11-20', window: { daysBefore: 7, daysAfter: 14 } };
 
 interface Comparable {
   streamId: string;
@@ -30,11 +33,12 @@ interface Comparable {
   occurredAt?: string;
 }
 
-async function eventsOf(saeil: TestSaeil): Promise<Comparable[]> {
-  const rows: { stream_id: string; stream_version: number; context: string; event_type: string; data: unknown; metadata: EventMetadata }[] = await saeil.runtime.dataSource.query(
-    `SELECT stream_id, stream_version, context, event_type, data, metadata FROM events ORDER BY stream_id, stream_version`,
+async function eventsOf(saeil: TestSaeil): Promise<(Comparable & { eventId: string })[]> {
+  const rows: { event_id: string; stream_id: string; stream_version: number; context: string; event_type: string; data: unknown; metadata: EventMetadata }[] = await saeil.runtime.dataSource.query(
+    `SELECT event_id::text, stream_id, stream_version, context, event_type, data, metadata FROM events ORDER BY stream_id, stream_version`,
   );
   return rows.map((r) => ({
+    eventId: r.event_id,
     streamId: r.stream_id,
     version: r.stream_version,
     context: r.context,
@@ -61,10 +65,15 @@ async function runThroughCommands(saeil: TestSaeil, steps: SeedStep[], ids: Map<
     if (res.status !== 201 && res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body as Record<string, string>;
   };
-  const retention = async (step: SeedStep & { placementId: string }, command: FollowUpsCommand) => {
-    const [{ center }] = await saeil.runtime.dataSource.query(`SELECT data->>'centerId' AS center FROM events WHERE stream_id = $1 AND stream_version = 1`, [followUpsStreamId(id(step.placementId))]);
-    const metadata: EventMetadata = { actorId: step.actorId, centerId: center, correlationId: 'test', occurredAt: `${step.on}T00:00:00.000Z` };
-    await handleCommand(saeil.runtime.store, followUpsDecider, { streamId: followUpsStreamId(id(step.placementId)), context: RETENTION_CONTEXT, command, metadata });
+  const services = { config: saeil.config, store: saeil.runtime.store, dataSource: saeil.runtime.dataSource, clock: systemClock, logger: pino({ level: 'silent' }) };
+  const react = async (clientId: string) => {
+    const placements = await saeil.runtime.store.readStream(placementsStreamId(id(clientId)));
+    await placementReactions.react(placements[placements.length - 1], services);
+  };
+  const sweep = async (step: SeedStep & { placementId: string; n: number; kind: 'MarkFollowUpDue' | 'MarkFollowUpOverdue' }) => {
+    const [scheduled] = await saeil.runtime.store.readStream(followUpsStreamId(id(step.placementId)));
+    const metadata: EventMetadata = { actorId: 'system:follow-up-sweep', centerId: (scheduled.data as { centerId: string }).centerId, correlationId: `follow-up-sweep:${step.on}`, occurredAt: occurredAtOfDay(step.on) };
+    await decideFollowUps(saeil.runtime.store, { type: step.kind, placementId: id(step.placementId), n: step.n, today: step.on }, metadata);
   };
   for (const step of steps) {
     const clientPath = `/clients/${id(step.clientId)}`;
@@ -84,32 +93,20 @@ async function runThroughCommands(saeil: TestSaeil, steps: SeedStep[], ids: Map<
       case 'CompleteTraining':
         await post(`/courses/${id(step.courseId)}/completions`, step.actorId, { clientId: id(step.clientId), ...step.body });
         break;
-      case 'StartEmployment': {
-        const placementId = (await post(`${clientPath}/placements`, step.actorId, step.body)).placementId;
-        ids.set(step.placementId, placementId);
-        const [{ center, counselor }] = await saeil.runtime.dataSource.query(
-          `SELECT metadata->>'centerId' AS center, (SELECT data->>'counselorId' FROM events WHERE stream_id = $2 AND stream_version = 1) AS counselor FROM events WHERE data->>'placementId' = $1`,
-          [placementId, `client-${id(step.clientId)}`],
-        );
-        const metadata: EventMetadata = { actorId: step.actorId, centerId: center, correlationId: 'test', occurredAt: `${step.on}T00:00:00.000Z` };
-        await handleCommand(saeil.runtime.store, followUpsDecider, {
-          streamId: followUpsStreamId(placementId),
-          context: RETENTION_CONTEXT,
-          command: { type: 'SchedulePlacementFollowUps', placement: { clientId: id(step.clientId), placementId, startOn: step.body.startOn }, centerId: center, counselorId: counselor, window: SEED_CONTACT_WINDOW },
-          metadata,
-        });
+      case 'StartEmployment':
+        ids.set(step.placementId, (await post(`${clientPath}/placements`, step.actorId, step.body)).placementId);
+        await react(step.clientId);
         break;
-      }
       case 'EndEmployment':
         await post(`${clientPath}/placements/${id(step.placementId)}/end`, step.actorId, step.body);
-        await retention(step, { type: 'CloseForEmploymentEnd', placementId: id(step.placementId), endedOn: step.body.endedOn });
+        await react(step.clientId);
         break;
       case 'RecordFollowUp':
-        await retention(step, { type: 'RecordFollowUp', placementId: id(step.placementId), ...step.body, today: todayInKorea() } as FollowUpsCommand);
+        await post(`${clientPath}/placements/${id(step.placementId)}/follow-ups`, step.actorId, step.body);
         break;
       case 'MarkFollowUpDue':
       case 'MarkFollowUpOverdue':
-        await retention(step, { type: step.kind, placementId: id(step.placementId), n: step.n, today: step.on });
+        await sweep(step);
         break;
       case 'CloseCase':
         await post(`${clientPath}/closure`, step.actorId, step.body);
@@ -131,7 +128,7 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
     await commands?.dispose();
   });
 
-  it('gives the same events per stream and the same identity keys', async () => {
+  it('gives the same events per stream, identity keys and reaction idempotency keys', async () => {
     await seedSynthetic(bulk.runtime.dataSource, OPTIONS, { batchSize: 10 });
 
     const centers = planCenters(OPTIONS);
@@ -153,12 +150,44 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
     const fromBulk = mapIds(await eventsOf(bulk), ids).sort(byStream);
     const fromCommands = (await eventsOf(commands)).sort(byStream);
     expect(fromBulk.length).toBeGreaterThan(OPTIONS.clients * 4);
-    expect(fromBulk).toEqual(fromCommands);
+    const withoutId = ({ eventId: _id, ...event }: Comparable & { eventId: string }) => event;
+    expect(fromBulk.map(withoutId)).toEqual(fromCommands.map(withoutId));
+    // Event ids are generated on each side: pair them by stream and version, and check that
+    // causation ids (a reaction names the placement event it reacted to) point at the same event.
+    fromBulk.forEach((e, i) => ids.set(e.eventId, fromCommands[i].eventId));
+    const causations = async (saeil: TestSaeil) =>
+      (await saeil.runtime.dataSource.query(`SELECT stream_id, stream_version, metadata->>'causationId' AS cause FROM events WHERE metadata ? 'causationId' ORDER BY stream_id, stream_version`)) as { stream_id: string; stream_version: number; cause: string }[];
+    const bulkCausations = mapIds(await causations(bulk), ids);
+    expect(bulkCausations.length).toBeGreaterThan(0);
+    expect(bulkCausations.sort((a, b) => (a.stream_id < b.stream_id ? -1 : 1) || a.stream_version - b.stream_version)).toEqual(
+      (await causations(commands)).sort((a, b) => (a.stream_id < b.stream_id ? -1 : 1) || a.stream_version - b.stream_version),
+    );
 
     const keysOf = async (saeil: TestSaeil) =>
       (await saeil.runtime.dataSource.query(`SELECT identity_key, client_id::text FROM client_identity_keys ORDER BY identity_key`)) as { identity_key: string; client_id: string }[];
     expect(mapIds(await keysOf(bulk), ids)).toEqual(await keysOf(commands));
     expect((await keysOf(bulk)).length).toBe(OPTIONS.clients * 2);
+
+    // The reactions' idempotency keys (what keeps a replaying reactor from reacting twice); global
+    // positions differ between the two databases, so each is checked against its own events.
+    const reactionsOf = async (saeil: TestSaeil) => {
+      const rows: { idempotency_key: string; command_type: string; request_hash: string; result: { globalPosition: number; eventIds: string[] } }[] = await saeil.runtime.dataSource.query(
+        `SELECT idempotency_key, command_type, request_hash, result FROM idempotency_keys ORDER BY idempotency_key`,
+      );
+      for (const row of rows) {
+        const [last] = await saeil.runtime.dataSource.query(`SELECT event_id::text FROM events WHERE global_position = $1`, [row.result.globalPosition]);
+        expect(last.event_id).toBe(row.result.eventIds[row.result.eventIds.length - 1]);
+      }
+      return rows.map(({ result: { globalPosition: _position, ...result }, ...row }) => ({ ...row, result }));
+    };
+    const bulkReactions = await reactionsOf(bulk);
+    expect(bulkReactions.length).toBe(plans.flat().filter((s) => s.kind === 'StartEmployment' || s.kind === 'EndEmployment').length);
+    const hashOfCause = (row: { idempotency_key: string; request_hash: string }) => row.request_hash === requestHash({ eventId: row.idempotency_key.split(':').pop() });
+    expect(bulkReactions.every(hashOfCause)).toBe(true);
+    const commandReactions = await reactionsOf(commands);
+    expect(commandReactions.every(hashOfCause)).toBe(true);
+    const comparable = (rows: typeof bulkReactions) => rows.map(({ request_hash: _hash, ...row }) => row).sort((a, b) => (a.idempotency_key < b.idempotency_key ? -1 : 1));
+    expect(comparable(mapIds(bulkReactions, ids))).toEqual(comparable(commandReactions));
   });
 });
 

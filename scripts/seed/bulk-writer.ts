@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { occurredAtOfDay } from '@saeil/core';
-import { Decider, DomainEvent, EVENTS_CHANNEL, EventMetadata, StoredEvent } from '@saeil/event-store';
+import { Decider, DomainEvent, EVENTS_CHANNEL, EventMetadata, requestHash, StoredEvent } from '@saeil/event-store';
 import {
   clientStreamId,
   COUNSELING_CONTEXT,
@@ -19,8 +19,9 @@ import { IdentityHasher } from '../../libs/intake/src/identity/identity-hasher';
 import { clientCounselingDecider } from '../../libs/counseling/src/domain/client-counseling.decider';
 import { courseDecider } from '../../libs/training/src/domain/course.decider';
 import { placementsDecider } from '../../libs/placement/src/domain/placements.decider';
-import { followUpsDecider } from '../../libs/retention/src/domain/follow-ups.decider';
-import { CenterPlan, SEED_CONTACT_WINDOW, SeedStep } from './plan';
+import { followUpsDecider, FollowUpsCommand, FollowUpsState } from '../../libs/retention/src/domain/follow-ups.decider';
+import type { ContactWindowPolicy } from '../../libs/retention/src/domain/milestones';
+import { CenterPlan, SeedStep } from './plan';
 import { Random } from './random';
 
 /** One row of the events table, as EventStore.append inserts it. */
@@ -33,6 +34,20 @@ interface EventRow {
   data: object;
   metadata: EventMetadata;
 }
+
+/** An idempotency_keys row a reaction writes (its key is derived from the causing event). */
+interface ReactionKey {
+  key: string;
+  commandType: string;
+  causeEventId: string;
+  streamId: string;
+  events: EventRow[];
+}
+
+/** The retention reactor and sweep, as libs/retention writes them (names and metadata). */
+const REACTOR = 'retention-placement-reactions';
+const REACTOR_ACTOR = 'system:retention';
+const SWEEP_ACTOR = 'system:follow-up-sweep';
 
 interface Stream {
   version: number;
@@ -55,12 +70,15 @@ export class BulkWriter {
   private readonly streams = new Map<string, Stream>();
   private rows: EventRow[] = [];
   private identityKeys: { key: string; clientId: string }[] = [];
+  private reactionKeys: ReactionKey[] = [];
 
   constructor(
     private readonly hasher: IdentityHasher,
     /** The day the commands are decided on (todayInKorea() for a real run). */
     private readonly today: string,
     private readonly seed: number,
+    /** FOLLOW_UP_WINDOW_DAYS_BEFORE/AFTER, as the reactor schedules with. */
+    private readonly window: ContactWindowPolicy,
   ) {}
 
   get pendingEvents(): number {
@@ -97,11 +115,13 @@ export class BulkWriter {
   /** Appends everything decided since the last flush in the caller's transaction. */
   async flush(runner: QueryRunner): Promise<number> {
     const rows = this.rows;
+    const positions = new Map<string, string>();
     if (rows.length > 0) {
       // EventStore.append's statement, with one row per event of many streams.
-      await runner.query(
+      const written: { event_id: string; global_position: string }[] = await runner.query(
         `INSERT INTO events (event_id, stream_id, stream_version, context, event_type, schema_version, data, metadata)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[])`,
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[])
+         RETURNING event_id, global_position`,
         [
           rows.map((r) => r.eventId),
           rows.map((r) => r.streamId),
@@ -112,6 +132,19 @@ export class BulkWriter {
           rows.map((r) => JSON.stringify(r.data)),
           rows.map((r) => JSON.stringify(r.metadata)),
         ],
+      );
+      for (const w of written) positions.set(w.event_id, w.global_position);
+    }
+    if (this.reactionKeys.length > 0) {
+      // What EventStore.append remembers for a reaction's idempotency key: its result, so the
+      // reactor, replaying these events later, appends nothing a second time.
+      const results = this.reactionKeys.map((k) => {
+        const last = k.events[k.events.length - 1];
+        return { streamId: k.streamId, streamVersion: last.streamVersion, globalPosition: Number(positions.get(last.eventId)), eventIds: k.events.map((e) => e.eventId), duplicate: false };
+      });
+      await runner.query(
+        `INSERT INTO idempotency_keys (idempotency_key, command_type, request_hash, result) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
+        [this.reactionKeys.map((k) => k.key), this.reactionKeys.map((k) => k.commandType), this.reactionKeys.map((k) => requestHash({ eventId: k.causeEventId })), results.map((r) => JSON.stringify(r))],
       );
     }
     if (this.identityKeys.length > 0) {
@@ -127,10 +160,11 @@ export class BulkWriter {
     await runner.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
     this.rows = [];
     this.identityKeys = [];
+    this.reactionKeys = [];
     return rows.length;
   }
 
-  private apply(step: SeedStep, random: Random): void {
+  private apply(step: SeedStep, random: Random): unknown {
     const today = this.today;
     const day = occurredAtOfDay(step.on);
     switch (step.kind) {
@@ -152,52 +186,64 @@ export class BulkWriter {
       case 'CompleteTraining':
         return this.onCase(step.clientId, TRAINING_CONTEXT, courseStreamId(step.courseId), courseDecider, (c) => ({ type: 'CompleteTraining' as const, completedOn: step.body.completedOn, courseId: step.courseId, clientId: step.clientId, case: c, today }), step, day, random);
       case 'StartEmployment': {
-        this.onCase(step.clientId, PLACEMENT_CONTEXT, placementsStreamId(step.clientId), placementsDecider, (c) => ({ type: 'StartEmployment', clientId: step.clientId, ...step.body, placementId: step.placementId, case: c, today }) as never, step, day, random);
-        // The retention reaction to EmploymentStarted: her center and counselor at that time.
+        const [started] = this.onCase(step.clientId, PLACEMENT_CONTEXT, placementsStreamId(step.clientId), placementsDecider, (c) => ({ type: 'StartEmployment', clientId: step.clientId, ...step.body, placementId: step.placementId, case: c, today }) as never, step, day, random);
+        // The retention reactor on EmploymentStarted: her center and counselor from her case then.
         const herCase = this.caseOf(step.clientId);
-        const command = { type: 'SchedulePlacementFollowUps' as const, placement: { clientId: step.clientId, placementId: step.placementId, startOn: step.body.startOn }, centerId: herCase.centerId!, counselorId: herCase.counselorId!, window: SEED_CONTACT_WINDOW };
-        this.decide(followUpsStreamId(step.placementId), RETENTION_CONTEXT, followUpsDecider, command, this.metadata(random, step.actorId, herCase.centerId!, day), random);
+        const command: FollowUpsCommand = { type: 'SchedulePlacementFollowUps', placement: { clientId: step.clientId, placementId: step.placementId, startOn: step.body.startOn }, centerId: herCase.centerId!, counselorId: herCase.counselorId!, window: this.window };
+        this.react(started, command, herCase.centerId!, step.placementId, random);
         return;
       }
       case 'EndEmployment': {
-        this.onCase(step.clientId, PLACEMENT_CONTEXT, placementsStreamId(step.clientId), placementsDecider, (c) => ({ type: 'EndEmployment', clientId: step.clientId, placementId: step.placementId, ...step.body, case: c, today }) as never, step, day, random);
-        const metadata = this.metadata(random, step.actorId, this.caseOf(step.clientId).centerId!, day);
-        this.decide(followUpsStreamId(step.placementId), RETENTION_CONTEXT, followUpsDecider, { type: 'CloseForEmploymentEnd', placementId: step.placementId, endedOn: step.body.endedOn }, metadata, random);
+        const [ended] = this.onCase(step.clientId, PLACEMENT_CONTEXT, placementsStreamId(step.clientId), placementsDecider, (c) => ({ type: 'EndEmployment', clientId: step.clientId, placementId: step.placementId, ...step.body, case: c, today }) as never, step, day, random);
+        this.react(ended, { type: 'CloseForEmploymentEnd', placementId: step.placementId, endedOn: step.body.endedOn }, ended.metadata.centerId, step.placementId, random);
         return;
       }
-      case 'RecordFollowUp': {
-        const metadata = this.metadata(random, step.actorId, this.caseOf(step.clientId).centerId!, day);
-        this.decide(followUpsStreamId(step.placementId), RETENTION_CONTEXT, followUpsDecider, { type: 'RecordFollowUp', placementId: step.placementId, ...step.body, today } as never, metadata, random);
+      case 'RecordFollowUp':
+        // RecordFollowUpHandler: acts for her case's center, with the HTTP command's metadata.
+        this.decide(followUpsStreamId(step.placementId), RETENTION_CONTEXT, followUpsDecider, { type: 'RecordFollowUp', placementId: step.placementId, ...step.body, today } as never, this.metadata(random, step.actorId, this.caseOf(step.clientId).centerId!, day), random);
         return;
-      }
       case 'MarkFollowUpDue':
       case 'MarkFollowUpOverdue': {
-        const metadata = this.metadata(random, step.actorId, this.caseOf(step.clientId).centerId!, day);
-        this.decide(followUpsStreamId(step.placementId), RETENTION_CONTEXT, followUpsDecider, { type: step.kind, placementId: step.placementId, n: step.n, today: step.on }, metadata, random);
+        // sweepFollowUps on the day it ran (step.on): its actor, correlation id and date.
+        const streamId = followUpsStreamId(step.placementId);
+        const centerId = (this.streams.get(streamId)!.state as FollowUpsState).placement!.centerId;
+        const metadata: EventMetadata = { actorId: SWEEP_ACTOR, centerId, correlationId: `follow-up-sweep:${step.on}`, occurredAt: day };
+        this.decide(streamId, RETENTION_CONTEXT, followUpsDecider, { type: step.kind, placementId: step.placementId, n: step.n, today: step.on }, metadata, random);
         return;
       }
     }
   }
 
   /** A command about her case: acts for the center of her case, as `actingFor` makes handlers do. */
-  private onCase<C, S, E extends DomainEvent>(clientId: string, context: string, streamId: string, decider: Decider<C, S, E>, command: (herCase: CaseState) => C, step: SeedStep, occurredAt: string, random: Random): void {
+  private onCase<C, S, E extends DomainEvent>(clientId: string, context: string, streamId: string, decider: Decider<C, S, E>, command: (herCase: CaseState) => C, step: SeedStep, occurredAt: string, random: Random): EventRow[] {
     const herCase = this.caseOf(clientId);
-    this.decide(streamId, context, decider, command(herCase), this.metadata(random, step.actorId, herCase.centerId!, occurredAt), random);
+    return this.decide(streamId, context, decider, command(herCase), this.metadata(random, step.actorId, herCase.centerId!, occurredAt), random);
+  }
+
+  /** placementReactions.react: the system acts for the center, caused by the placement event, under its idempotency key. */
+  private react(cause: EventRow, command: FollowUpsCommand, centerId: string, placementId: string, random: Random): void {
+    const metadata: EventMetadata = { actorId: REACTOR_ACTOR, centerId, correlationId: cause.metadata.correlationId, causationId: cause.eventId, occurredAt: cause.metadata.occurredAt };
+    const streamId = followUpsStreamId(placementId);
+    const events = this.decide(streamId, RETENTION_CONTEXT, followUpsDecider, command, metadata, random);
+    if (events.length > 0) this.reactionKeys.push({ key: `reaction:${REACTOR}:${cause.eventId}`, commandType: command.type, causeEventId: cause.eventId, streamId, events });
   }
 
   private caseOf(clientId: string): CaseState {
     return this.streams.get(clientStreamId(clientId))?.caseState ?? initialCaseState();
   }
 
-  private decide<C, S, E extends DomainEvent>(streamId: string, context: string, decider: Decider<C, S, E>, command: C, metadata: EventMetadata, random: Random): void {
+  private decide<C, S, E extends DomainEvent>(streamId: string, context: string, decider: Decider<C, S, E>, command: C, metadata: EventMetadata, random: Random): EventRow[] {
     const stream = this.stream(streamId, decider);
     const events = decider.decide(command, stream.state as S);
+    const rows: EventRow[] = [];
     for (const event of events) {
       stream.version += 1;
       stream.state = decider.evolve(stream.state as S, event);
       if (streamId.startsWith('client-')) stream.caseState = evolveCase(stream.caseState ?? initialCaseState(), event as never);
-      this.rows.push({ eventId: random.uuid(), streamId, streamVersion: stream.version, context, type: event.type, data: event.data, metadata });
+      rows.push({ eventId: random.uuid(), streamId, streamVersion: stream.version, context, type: event.type, data: event.data, metadata });
     }
+    this.rows.push(...rows);
+    return rows;
   }
 
   private stream<S>(streamId: string, decider: Pick<Decider<unknown, S, DomainEvent>, 'initialState'>): Stream {

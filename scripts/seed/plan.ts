@@ -14,6 +14,8 @@ export interface SeedOptions {
   clients: number;
   /** Last day of the data (YYYY-MM-DD): registrations span the year before it. */
   asOf: string;
+  /** The follow-up contact window (FOLLOW_UP_WINDOW_DAYS_BEFORE/AFTER): when the sweep marks due and overdue. */
+  window: { daysBefore: number; daysAfter: number };
 }
 
 export interface CenterPlan {
@@ -29,10 +31,8 @@ export interface CoursePlan {
   body: { centerId: string; title: string; provider: string; field: string; startsOn: string; endsOn: string; hours: number; capacity: number };
 }
 
-/** The follow-up contact window the seed schedules with (the retention decider's example policy). */
-export const SEED_CONTACT_WINDOW = { daysBefore: 7, daysAfter: 14 };
 /** Actor of the events the worker's follow-up sweep writes. */
-export const SWEEP_ACTOR = 'saeil-worker';
+const SWEEP_ACTOR = 'system:follow-up-sweep';
 
 type Dated<T> = T & { on: string; actorId: string };
 export type SeedStep = Dated<
@@ -183,8 +183,8 @@ export function planClient(options: SeedOptions, centers: CenterPlan[], i: numbe
     for (const n of [1, 2, 3]) {
       const dueOn = addMonths(startOn, n);
       if (ended && dueOn > ended) break;
-      const opensOn = addDays(dueOn, -SEED_CONTACT_WINDOW.daysBefore);
-      const closesOn = addDays(dueOn, SEED_CONTACT_WINDOW.daysAfter);
+      const opensOn = addDays(dueOn, -options.window.daysBefore);
+      const closesOn = addDays(dueOn, options.window.daysAfter);
       if (opensOn > options.asOf) break;
       const sweep = { actorId: SWEEP_ACTOR, clientId, placementId };
       add({ kind: 'MarkFollowUpDue', n, on: opensOn, ...sweep });

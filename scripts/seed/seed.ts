@@ -57,7 +57,7 @@ export async function seedSynthetic(
   }
 
   const centers = planCenters(options);
-  const writer = new BulkWriter(new IdentityHasher(identityHashSecret()), today, options.seed);
+  const writer = new BulkWriter(new IdentityHasher(identityHashSecret()), today, options.seed, options.window);
   const batchSize = run.batchSize ?? 1000;
   let clientsDone = existing?.clients_done ?? 0;
   let eventsWritten = Number(existing?.events_written ?? 0);
