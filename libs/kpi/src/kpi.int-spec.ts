@@ -4,6 +4,7 @@ import { councilMeetingStreamId, kpiPlanStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KpiSource } from './kpi-source';
+import { kpiPlansProjection } from './projections/kpi-plans.projection';
 
 /** Seed 000 (나주시 공약 6-2-6, 2024. 5. 31. 기준), entered as it stands. */
 const seed000 = {
@@ -176,6 +177,14 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
     expect(answer.indicators[0]).toMatchObject({ source: 'council_meetings', actualYearly: [1, 2, 0, null, null], display: '37.5' });
     expect(answer.indicators[1]).toMatchObject({ source: 'entered', cumulativeActual: 50, display: '10' });
     expect(answer.overall.display).toBe('23.75');
+  });
+
+  it('answers the same achievement after the read model is rebuilt from position zero', async () => {
+    const { planId, position } = await enterSeed000();
+    const { consistency: _ignored, ...before } = await achievement(planId, { asOfDate: '2024-05-31', minPosition: position });
+    await saeil.runtime.rebuilder.rebuild(kpiPlansProjection);
+    expect(await achievement(planId, { asOfDate: '2024-05-31' })).toEqual(before);
+    expect(before.overall.display).toBe('40.85');
   });
 
   it('gives the Ministry report the plans of a scope through KpiSource, as of a position', async () => {

@@ -4,6 +4,7 @@ import { retentionProgramStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
+import { retentionProgramsProjection } from './projections/retention-programs.projection';
 
 /** Retention programs through HTTP on PostgreSQL and Kafka: plan, benefits, over-plan override, races, utilization and budget. */
 describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
@@ -192,6 +193,19 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
     expect((await request(saeil.url).post(`/retention-programs/${programId}/amendments`).send(below).expect(422)).body.error.code).toBe('PROGRAM_PLAN_BELOW_GIVEN');
     expect(fieldsOf(await request(saeil.url).post(`/retention-programs/${programId}/amendments`).send({ ...amendment, centerId: 'center-mokpo' }).expect(400))).toEqual(['centerId']);
     expect(await programEvents()).toBe(before);
+  });
+
+  it('answers the same utilization and execution after the read model is rebuilt from position zero', async () => {
+    const programId = await define();
+    const [a, b] = [await placedClient(), await placedClient()];
+    await give(programId, a).expect(201);
+    const last = await give(programId, b, { n: 3, providedOn: '2026-09-01', fundingSource: 'municipal' }).expect(201);
+    const before = await view(programId, last.body.position);
+    await saeil.runtime.rebuilder.rebuild(retentionProgramsProjection);
+    const after = await view(programId);
+    const { consistency: _ignored, ...beforeFigures } = before;
+    expect(after).toEqual(beforeFigures);
+    expect(after.totals).toMatchObject({ given: 2, executed: 80_000 });
   });
 
   it('publishes program events on the programs topic, keyed by the program stream', async () => {
