@@ -52,15 +52,15 @@ export async function measureRebuilds(runtime: Runtime, pool: Pool, log: (line: 
 }
 
 /**
- * Reactors (no tables) are never rebuilt; the seed already wrote what they would react with
- * (FollowUpsScheduled after each EmploymentStarted), so they start at the head instead of
- * re-reading the national data set while the bench measures.
+ * Reactors are never rebuilt; the seed already wrote their reactions (FollowUpsScheduled after
+ * each EmploymentStarted, with the reaction's idempotency key), so they start at the head instead
+ * of re-reading the national data set while the bench measures.
  */
 export async function moveReactorsToHead(runtime: Runtime): Promise<string[]> {
   const [head] = await runtime.dataSource.query(
     `SELECT transaction_id::text AS "transactionId", global_position AS "globalPosition" FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
   );
-  const reactors = runtime.projections.filter((p) => p.tables.length === 0).map((p) => p.name);
+  const reactors = runtime.modules.flatMap((m) => m.reactors ?? []).map((r) => r.name);
   for (const name of reactors) await writeCheckpoint(runtime.dataSource, checkpointName(name, 'live'), { transactionId: head.transactionId, globalPosition: Number(head.globalPosition) });
   return reactors;
 }
