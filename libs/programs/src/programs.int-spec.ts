@@ -208,6 +208,20 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
     expect(after.totals).toMatchObject({ given: 2, executed: 80_000 });
   });
 
+  it('takes the same commands on the Kafka command topic: a benefit over the plan is rejected there too, and accepted with the override', async () => {
+    const programId = await define(plan({ milestones: [{ n: 2, plannedClients: 1, benefit: '상담 및 기념품', unitCost: 30_000 }] }));
+    const [a, b] = [await placedClient(), await placedClient()];
+    const payload = (who: { clientId: string; placementId: string }, extra: Record<string, unknown> = {}) => ({ programId, ...who, n: 2, providedOn: '2026-08-03', fundingSource: 'national', ...extra });
+    expect(await kafka.sendCommand('ProvideRetentionBenefit', payload(a), { actorId: 'crm' })).toMatchObject({ status: 'accepted', result: { programId, overPlan: false } });
+    expect(await kafka.sendCommand('ProvideRetentionBenefit', payload(b), { actorId: 'crm' })).toMatchObject({ status: 'rejected', error: { code: 'PROGRAM_PLAN_EXCEEDED' } });
+    const overridden = await kafka.sendCommand('ProvideRetentionBenefit', payload(b, { overPlan: { reason: '사업비 잔액 활용' } }), { actorId: 'crm' });
+    expect(overridden).toMatchObject({ status: 'accepted', result: { overPlan: true } });
+    expect((await benefitsIn(programId)).map((e) => [e.data.clientId, e.metadata.actorId, e.metadata.centerId])).toEqual([
+      [a.clientId, 'crm', 'center-naju'],
+      [b.clientId, 'crm', 'center-naju'],
+    ]);
+  });
+
   it('publishes program events on the programs topic, keyed by the program stream', async () => {
     const programId = await define();
     const found = await waitFor(async () => kafka.published.find((m) => m.key === retentionProgramStreamId(programId)), { timeoutMs: 30_000, description: 'the program on its topic' });
