@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
+import { waitFor } from '../support/env';
 import { CaseModel, CaseCommand, caseCommands, initialModel, RealCase } from './support/case-model';
 
 /**
@@ -9,7 +10,8 @@ import { CaseModel, CaseCommand, caseCommands, initialModel, RealCase } from './
  * started, ended and voided), sends them through HTTP to a running Saeil, and checks every answer
  * (accepted, or refused with the rule's code) against a small model of the rules written here.
  * After each sequence the read models (caseload status, last contact, next action, timeline
- * length, placements list) must say what the model says. On failure fast-check prints the seed
+ * length, placements list) must say what the model says; the timeline includes the follow-ups
+ * the retention context schedules for each placement started. On failure fast-check prints the seed
  * and the shrunk sequence; rerun with `FC_SEED=<seed>`.
  */
 describe('one case under random command sequences, checked against a model', () => {
@@ -21,9 +23,26 @@ describe('one case under random command sequences, checked against a model', () 
   }, 60_000);
   afterAll(async () => saeil?.dispose());
 
+  /**
+   * The positions of the follow-ups the system schedules for each placement she started (the
+   * retention reactor follows the placements, so they come a moment after the start's answer).
+   */
+  async function scheduledFollowUps(model: CaseModel, real: RealCase): Promise<number[]> {
+    return waitFor(
+      async () => {
+        const rows: { position: string }[] = await saeil.runtime.dataSource.query(
+          `SELECT global_position AS position FROM events WHERE event_type = 'FollowUpsScheduled' AND data->>'clientId' = $1`,
+          [real.clientId],
+        );
+        return rows.length === model.placements.length ? rows.map((r) => Number(r.position)) : undefined;
+      },
+      { description: `follow-ups scheduled for her ${model.placements.length} placements` },
+    );
+  }
+
   async function expectReadModelsMatch(model: CaseModel, real: RealCase): Promise<void> {
     // Read-your-writes waits for the stream of the position given: wait for each of hers in turn.
-    for (const position of real.lastPositions.values()) {
+    for (const position of [...real.lastPositions.values(), ...(await scheduledFollowUps(model, real))]) {
       const caseload = await request(saeil.url).get('/caseload').query({ counselorId: real.counselorId, minPosition: position, pageSize: 1 }).expect(200);
       const timeline = await request(saeil.url).get(`/cases/${real.clientId}/timeline`).query({ minPosition: position, pageSize: 1 }).expect(200);
       expect([caseload.body.consistency.reached, timeline.body.consistency.reached]).toEqual([true, true]);

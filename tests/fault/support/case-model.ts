@@ -17,7 +17,7 @@ export class CaseModel {
   planSet = false;
   nextAction: { description: string; dueOn: string } | null = null;
   placements: PlacementStatus[] = [];
-  /** Events on her timeline: her registration and one per accepted command. */
+  /** Events on her timeline: her registration, one per accepted command, and the follow-ups scheduled for each placement. */
   eventCount = 1;
 
   status(): string {
@@ -184,7 +184,7 @@ class StartEmployment extends Base {
     if (refused) return;
     real.placementIds.push(response.body.placementId);
     model.placements.push('active');
-    model.eventCount++;
+    model.eventCount += 2; // her start, and the 1/2/3-month follow-ups the system schedules from it
   }
   toString() {
     return `startEmployment(${this.channel})`;
