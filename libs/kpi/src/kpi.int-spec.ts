@@ -36,7 +36,7 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
   let saeil: TestSaeil;
 
   beforeAll(async () => {
-    saeil = await startTestSaeil({ label: 'kpi', kafka: true });
+    saeil = await startTestSaeil({ label: 'kpi', kafka: true, env: { MAX_CONSISTENCY_WAIT_MS: '1500' } });
   });
 
   afterAll(async () => {
@@ -206,5 +206,17 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
     expect(await source.achievementsFor({ level: 'center', id: 'center-hwasun' }, { asOfPosition: stored.globalPosition - 1 })).toEqual([]);
     const nation = await source.achievementsFor({ level: 'nation' }, { asOfDate: '2024-05-31' });
     expect(nation.map((p) => p.planId)).toContain(planId);
+
+    // A KPI event at or below the position that the read model has not applied yet: 503, never a report missing it.
+    const db = saeil.runtime.dataSource;
+    const [applied] = await db.query(`SELECT * FROM projection_stream_positions WHERE projection = 'kpi-plans' AND stream_id = $1`, [kpiPlanStreamId(planId)]);
+    await db.query(`UPDATE projection_stream_positions SET stream_version = 1 WHERE projection = 'kpi-plans' AND stream_id = $1`, [kpiPlanStreamId(planId)]);
+    try {
+      await expect(source.achievementsFor({ level: 'center', id: 'center-hwasun' }, { asOfPosition: position })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      // Below the unapplied events it answers.
+      expect(await source.achievementsFor({ level: 'center', id: 'center-hwasun' }, { asOfPosition: stored.globalPosition })).toHaveLength(1);
+    } finally {
+      await db.query(`UPDATE projection_stream_positions SET stream_version = $2 WHERE projection = 'kpi-plans' AND stream_id = $1`, [kpiPlanStreamId(planId), applied.stream_version]);
+    }
   });
 });

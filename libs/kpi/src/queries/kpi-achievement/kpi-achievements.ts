@@ -1,9 +1,12 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SaeilConfig } from '@saeil/config';
+import { positionsKey } from '@saeil/projections';
 import { ServiceUnavailable, todayInKorea } from '@saeil/core';
 import type { KpiPlanDefinedV1 } from '@saeil/contracts';
 import { StatisticMetric, StatisticsAsOf, StatisticsScope, StatisticsSource } from '@saeil/statistics';
 import { KpiPlanAchievement, KpiSource } from '../../kpi-source';
+import { kpiPlansProjection } from '../../projections/kpi-plans.projection';
 import { EnteredActual, planAchievement, PlanAchievementView, termYears } from './plan-achievement';
 
 interface PlanRow {
@@ -23,6 +26,7 @@ interface PlanRow {
 export class KpiAchievements extends KpiSource {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly config: SaeilConfig,
     // Optional so the KPI module starts without the statistics module: mapped indicators then answer 503.
     @Optional() private readonly statistics?: StatisticsSource,
   ) {
@@ -37,6 +41,7 @@ export class KpiAchievements extends KpiSource {
   async achievementsFor(scope: StatisticsScope, asOf: StatisticsAsOf = {}): Promise<KpiPlanAchievement[]> {
     const asOfDate = asOf.asOfDate ?? todayInKorea();
     const centerIds = scope.level === 'nation' ? undefined : scope.level === 'center' ? [scope.id ?? ''] : (await this.requireStatistics().centersOf(scope)).map((c) => c.centerId);
+    if (asOf.asOfPosition !== undefined) await this.requireApplied(asOf.asOfPosition);
     const rows = await this.plans({ centerIds }, asOf.asOfPosition);
     const views = [];
     for (const row of rows) views.push(await this.achievementOf(row, asOfDate, 2, asOf.asOfPosition));
@@ -57,6 +62,25 @@ export class KpiAchievements extends KpiSource {
       })),
       overall: v.overall.achievement,
     }));
+  }
+
+  /**
+   * A report frozen as of a position must find the same plans and actuals when regenerated, so
+   * every KPI event at or below it must be in the read model first: waited for (bounded), else 503.
+   */
+  private async requireApplied(asOfPosition: number): Promise<void> {
+    const deadline = Date.now() + this.config.MAX_CONSISTENCY_WAIT_MS;
+    for (let delay = 20; ; delay = Math.min(delay * 2, 200)) {
+      const [{ missing }] = await this.dataSource.query(
+        `SELECT count(*)::int AS missing FROM events e
+          WHERE e.stream_id LIKE 'kpi-plan-%' AND e.global_position <= $1
+            AND NOT EXISTS (SELECT 1 FROM projection_stream_positions p WHERE p.projection = $2 AND p.stream_id = e.stream_id AND p.stream_version >= e.stream_version)`,
+        [asOfPosition, positionsKey(kpiPlansProjection.name, 'live')],
+      );
+      if (missing === 0) return;
+      if (Date.now() >= deadline) throw new ServiceUnavailable(`성과지표가 아직 위치 ${asOfPosition}까지 반영되지 않았습니다. 잠시 후 다시 시도하세요.`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 
   private async plans(where: { planId?: string; centerIds?: string[] }, asOfPosition?: number): Promise<PlanRow[]> {
