@@ -6,7 +6,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsString,
   IsUUID,
   Matches,
@@ -15,6 +14,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsDecimal } from '@saeil/core';
 import { CAREER_BREAK_REASONS, CareerBreakReason, DesiredEmploymentType, EDUCATION_LEVELS, EMPLOYMENT_TYPES, KOREAN_REGIONS } from '@saeil/contracts';
 
 /**
@@ -52,7 +52,7 @@ export class ClientProfileFields {
   careerBreakReason?: CareerBreakReason;
 
   @ApiPropertyOptional({ example: 6, description: '경력단절 기간 (years, 0–60, one decimal)' })
-  @Absent() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 }) @Min(0) @Max(60)
+  @Absent() @IsDecimal(1) @Min(0) @Max(60)
   careerBreakYears?: number;
 
   @ApiPropertyOptional({ example: '회계사무원', description: '최근 직종' })
@@ -60,7 +60,7 @@ export class ClientProfileFields {
   lastOccupation?: string;
 
   @ApiPropertyOptional({ example: 4, description: 'years of experience in the last occupation (0–60)' })
-  @Absent() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 }) @Min(0) @Max(60)
+  @Absent() @IsDecimal(1) @Min(0) @Max(60)
   experienceYears?: number;
 
   @ApiPropertyOptional({ example: '세무회계사무원', description: '희망 직종' })
@@ -72,7 +72,7 @@ export class ClientProfileFields {
   desiredEmploymentType?: DesiredEmploymentType;
 
   @ApiPropertyOptional({ example: 30, description: '희망 근로시간 per week (1–80)' })
-  @Absent() @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 }) @Min(1) @Max(80)
+  @Absent() @IsDecimal(1) @Min(1) @Max(80)
   desiredHoursPerWeek?: number;
 
   @ApiPropertyOptional({ example: 2200000, description: '희망 월급여, KRW (0–100,000,000)' })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OCCUPATION_GROUP_CODES, OccupationGroup, PLACEMENT_CHANNELS, PLACEMENT_EMPLOYMENT_TYPES, PlacementChannel, PlacementEmploymentType } from '@saeil/contracts';
 import { MAX_MONTHLY_WAGE, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from '../../domain/placements.decider';
-import { IsDateOnly } from '@saeil/core';
+import { IsDateOnly, IsDecimal } from '@saeil/core';
 
 /** 취업 기록. On the Kafka command topic the client's id is part of the payload. */
 export class StartEmploymentDto {
@@ -35,7 +35,7 @@ export class StartEmploymentDto {
   employmentType: PlacementEmploymentType;
 
   @ApiProperty({ example: 40, minimum: MIN_WEEKLY_HOURS, maximum: MAX_WEEKLY_HOURS })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 }) @Min(MIN_WEEKLY_HOURS) @Max(MAX_WEEKLY_HOURS)
+  @IsDecimal(1) @Min(MIN_WEEKLY_HOURS) @Max(MAX_WEEKLY_HOURS)
   weeklyHours: number;
 
   @ApiProperty({ example: 2300000, description: 'KRW per month' })
