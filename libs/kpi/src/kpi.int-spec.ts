@@ -118,7 +118,7 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
       .send({
         ...seed000,
         fromYear: 1999,
-        indicators: [{ name: '', unit: '회', yearlyTargets: [1, -2, 'x'], weight: 101, metric: 'retention_rate_m1', quarterlyTargets: [[1, 2, 3]] }],
+        indicators: [{ name: '', unit: '회', yearlyTargets: [1, -2, 'x', 1e-7], weight: 101, metric: 'retention_rate_m1', quarterlyTargets: [[1, 2, 3]] }],
         extra: 1,
       })
       .expect(400);
@@ -127,6 +127,9 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
     );
     const badActual = await enter(planId, { indicatorId: 'nope', year: 2024, quarter: 5, value: -1, enteredOn: '2024-02-30' }).expect(400);
     expect(fieldsOf(badActual)).toEqual(expect.arrayContaining(['indicatorId', 'quarter', 'value', 'enteredOn']));
+    // Exponent notation is a number with too many decimals: a 400 on the field, not a 500.
+    expect(fieldsOf(await enter(planId, { indicatorId: indicatorIds[1], year: 2024, value: 3e-323, enteredOn: '2024-05-31' }).expect(400))).toEqual(['value']);
+    expect(fieldsOf(await request(saeil.url).post('/kpi-plans').send({ ...seed000, indicators: [{ ...seed000.indicators[0], weight: 1e-7 }] }).expect(400))).toEqual(['indicators.0.weight']);
     expect(fieldsOf(await request(saeil.url).get('/kpi-plans/nope/achievement').expect(400))).toEqual(['planId']);
     expect(fieldsOf(await request(saeil.url).get(`/kpi-plans/${planId}/achievement`).query({ asOfDate: '2024-13-01' }).expect(400))).toEqual(['asOfDate']);
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
-import { IsCenterOrCounselorId } from '@saeil/core';
+import { ArrayMaxSize, ArrayMinSize, buildMessage, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { hasAtMostDecimals, IsCenterOrCounselorId, IsDecimal } from '@saeil/core';
 import { STATISTIC_METRIC_KEYS } from '@saeil/statistics';
 import { MAX_TERM_YEARS } from '../../domain/kpi-plan.decider';
 
@@ -11,14 +11,22 @@ import { MAX_TERM_YEARS } from '../../domain/kpi-plan.decider';
  */
 export const KPI_COUNT_METRICS = STATISTIC_METRIC_KEYS.filter((key) => !key.includes('rate'));
 
-const amount = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 };
+/** Each element a finite number with at most 4 decimals (IsDecimal for arrays: IsNumber's maxDecimalPlaces throws on 3e-323). */
+const EachAmount = () =>
+  ValidateBy(
+    {
+      name: 'isNumber',
+      validator: { validate: (value) => hasAtMostDecimals(value, 4), defaultMessage: buildMessage((each) => `${each}$property must be numbers with at most 4 decimal places`) },
+    },
+    { each: true },
+  );
 
 const IsQuarterRows = () =>
   ValidateBy({
     name: 'isQuarterRows',
     validator: {
-      validate: (value: unknown) => Array.isArray(value) && value.every((row) => Array.isArray(row) && row.length === 4 && row.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)),
-      defaultMessage: () => 'quarterlyTargets must hold, per term year, four numbers ≥ 0 (Q1–Q4)',
+      validate: (value: unknown) => Array.isArray(value) && value.every((row) => Array.isArray(row) && row.length === 4 && row.every((v) => hasAtMostDecimals(v, 4) && v >= 0)),
+      defaultMessage: () => 'quarterlyTargets must hold, per term year, four numbers ≥ 0 (Q1–Q4, at most 4 decimals)',
     },
   });
 
@@ -32,11 +40,11 @@ export class KpiIndicatorDto {
   unit: string;
 
   @ApiPropertyOptional({ example: [50, 100, 150, 150, 50], description: '목표, one per term year (or give cumulativeTargets)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_TERM_YEARS) @IsNumber(amount, { each: true }) @Min(0, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_TERM_YEARS) @EachAmount() @Min(0, { each: true })
   yearlyTargets?: number[];
 
   @ApiPropertyOptional({ example: [50, 150, 300, 450, 500], description: '목표 누계, one per term year; the last is the term target' })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_TERM_YEARS) @IsNumber(amount, { each: true }) @Min(0, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_TERM_YEARS) @EachAmount() @Min(0, { each: true })
   cumulativeTargets?: number[];
 
   @ApiPropertyOptional({ example: [[0, 0, 20, 30], [25, 25, 25, 25]], description: 'Q1–Q4 per term year; each year sums to its target' })
@@ -44,7 +52,7 @@ export class KpiIndicatorDto {
   quarterlyTargets?: number[][];
 
   @ApiPropertyOptional({ example: 40, description: 'Percent; give every indicator a weight (summing to 100) or none' })
-  @IsOptional() @IsNumber(amount) @Min(0) @Max(100)
+  @IsOptional() @IsDecimal(4) @Min(0) @Max(100)
   weight?: number;
 
   @ApiPropertyOptional({ enum: KPI_COUNT_METRICS, description: 'The statistic the actuals come from; without it actuals are entered' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsDateOnly, IsDecimal } from '@saeil/core';
 
 /** 실적 입력 for an indicator that does not map to a statistic: a year's figure, or a quarter's. */
 export class EnterKpiActualDto {
@@ -21,7 +21,7 @@ export class EnterKpiActualDto {
   quarter?: number;
 
   @ApiProperty({ example: 61 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }) @Min(0)
+  @IsDecimal(4) @Min(0)
   value: number;
 
   @ApiProperty({ example: '2024-05-31', description: '기준일: the date the figure stands at (not in the future)' })
