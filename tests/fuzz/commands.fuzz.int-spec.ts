@@ -130,7 +130,10 @@ describe('malformed commands are refused and change nothing', () => {
     const before = await countEvents(saeil);
     const failures: string[] = [];
     const answers = new Map<string, Map<string, number>>();
-    for (const route of routes.filter((r) => r.pathParams.length > 0)) {
+    // Only routes naming a record by an id in the path: a fresh UUID there is a record that does not
+    // exist, so even a valid body cannot append. (Path parameters with a documented example, such
+    // as a report's level and period, are not ids and get their example.)
+    for (const route of routes.filter((r) => r.pathParams.some((name) => !r.pathExamples[name]))) {
       const ids = fc.tuple(...route.pathParams.map((name) => (route.pathExamples[name] ? fc.constant(route.pathExamples[name]) : fc.uuid({ version: 4 }))));
       // the example as documented, or with one field replaced by garbage or left out
       const names = route.fields.map((f) => f.name);
@@ -145,7 +148,7 @@ describe('malformed commands are refused and change nothing', () => {
         fc.asyncProperty(ids, body, async (pathIds, payload) => {
           const url = route.pathParams.reduce((path, name, i) => path.replace(`:${name}`, pathIds[i]), route.path);
           const res = await request(saeil.url)[route.method](url).agent(keepAlive).timeout(REQUEST_TIMEOUT_MS).send(payload).ok(() => true);
-          tally(answers, route, `${res.status} ${res.body?.error?.code}${process.env.FUZZ_LIST && payload === route.example ? JSON.stringify(res.body?.error?.fields ?? '') : ''}`);
+          tally(answers, route, `${res.status} ${res.body?.error?.code}`);
           const where = `${route.method.toUpperCase()} ${url} → ${res.status} ${res.text.slice(0, 500)}`;
           if (res.status < 400 || res.status >= 500) throw new Error(`expected a 4xx: ${where}`);
           if (typeof res.body?.error?.code !== 'string' || LEAK.test(res.text)) throw new Error(`expected an error body with a code and nothing internal: ${where}`);
@@ -161,6 +164,7 @@ describe('malformed commands are refused and change nothing', () => {
     const notFound = [...answers].filter(([, counts]) => [...counts.keys()].some((answer) => answer.startsWith('404 NOT_FOUND'))).map(([route]) => route);
     expect(notFound).toEqual(expect.arrayContaining(['POST /clients/:clientId/placements', 'POST /courses/:courseId/enrollments', 'POST /agreements/:agreementId/renewal']));
     expect(notFound.length).toBeGreaterThanOrEqual(answers.size / 2);
+    expect(answers.size).toBeGreaterThanOrEqual(definitions.length / 2);
     expect(await countEvents(saeil)).toBe(before);
   }, 300_000);
 
