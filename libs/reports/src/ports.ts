@@ -4,5 +4,5 @@
  */
 export { StatisticsSource } from '@saeil/statistics';
 export type { BreakdownRow, RetentionDimension, RetentionFigures, StatisticsAsOf, StatisticsScope, StatisticsSnapshot } from '@saeil/statistics';
-export { KpiSource } from '../../kpi/src/kpi-source';
-export type { KpiIndicatorAchievement, KpiPlanAchievement } from '../../kpi/src/kpi-source';
+export { KpiSource } from '@saeil/kpi';
+export type { KpiIndicatorAchievement, KpiPlanAchievement } from '@saeil/kpi';

@@ -9,7 +9,7 @@ import { ministryStatsTopic } from './feed/ministry-stats-publisher';
 
 /**
  * The Ministry report against the real application: PostgreSQL, Kafka, the statistics and KPI
- * modules behind their ports, all driven through HTTP.
+ * modules behind their ports, all driven through HTTP (the KPI plan too).
  *
  * The story (center-naju, 2026-Q1): eight women registered on 2026-01-05; six placed in January
  * (regular, occupation group '0', 2,350,000 KRW, via the center) → version 1; then two more
@@ -65,8 +65,30 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
         await request(saeil.url).post(`/clients/${created.body.clientId}/consents`).send({ purpose, version: '2026-01', givenOn: '2026-01-05' }).expect(200);
       }
     }
+    // The center's KPI plan first: a report is as of the position the statistics have counted up
+    // to, so plans and actuals written after their last event wait for the next one (README).
+    const plan = await request(saeil.url)
+      .post('/kpi-plans')
+      .send({
+        centerId: 'center-naju',
+        name: '2026 새일센터 성과계획',
+        fromYear: 2026,
+        toYear: 2026,
+        indicators: [
+          { name: '취업자 수', unit: '명', yearlyTargets: [10], metric: 'employed_clients' },
+          { name: '협의체 회의', unit: '회', yearlyTargets: [4] },
+          { name: '창업 지원', unit: '명', yearlyTargets: [10], metric: 'startups' },
+        ],
+      })
+      .expect(201);
+    const meetings = plan.body.indicators.find((i: { name: string }) => i.name === '협의체 회의').indicatorId;
+    await request(saeil.url).post(`/kpi-plans/${plan.body.planId}/actuals`).send({ indicatorId: meetings, year: 2026, value: 3, enteredOn: '2026-03-20' }).expect(201);
     for (let i = 0; i < 6; i++) await place(clientIds[i], `2026-01-${String(10 + i).padStart(2, '0')}`);
     await untilPlacements(6);
+    await waitFor(async () => {
+      const res = await preview();
+      return res.status === 200 && res.body.kpi[0]?.indicators[1]?.actual === 3;
+    }, { timeoutMs: 60_000, description: 'the KPI plan and its entered actual in the report' });
   }, 180_000);
 
   afterAll(async () => {
@@ -104,6 +126,16 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
       { n: 2, eligible: 6, ...allHidden },
       { n: 3, eligible: S, ...allHidden },
     ]);
+
+    // KPI as of 2026-03-31: 6 of 10 employed (60 %), 3 of 4 meetings (75 %), 0 startups: a small
+    // person count, hidden with its achievement, and so the plan's overall too.
+    expect(report.kpi).toHaveLength(1);
+    expect(report.kpi[0].indicators.map((i: Record<string, unknown>) => [i.name, i.unit, i.termTarget, i.actual, i.achievement, i.source])).toEqual([
+      ['취업자 수', '명', 10, 6, 60, 'employed_clients'],
+      ['협의체 회의', '회', 4, 3, 75, 'entered'],
+      ['창업 지원', '명', 10, S, S, 'startups'],
+    ]);
+    expect(report.kpi[0]).toMatchObject({ name: '2026 새일센터 성과계획', centerId: 'center-naju', term: { fromYear: 2026, toYear: 2026 }, overall: S });
 
     for (const text of [frozen.text, (await preview({ format: 'csv' })).text]) {
       for (const id of [...clientIds, ...placementIds]) expect(text).not.toContain(id);
@@ -162,6 +194,8 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     // February's two: month 1 (03-02, 03-03) has passed by 03-31, month 2 has not.
     expect(JSON.parse(v2.text).employment).toMatchObject({ employedClients: 8, placements: 8 });
     expect(JSON.parse(v2.text).retention.map((m: { eligible: unknown }) => m.eligible)).toEqual([8, 6, S]);
+    expect(JSON.parse(v2.text).kpi[0].indicators[0]).toMatchObject({ actual: 8, achievement: 80 });
+    expect(JSON.parse(v1.text).kpi[0].indicators[0]).toMatchObject({ actual: 6, achievement: 60 });
   });
 
   it('the XLSX of version 2, read back with exceljs, has the Korean headers and the figures', async () => {
@@ -187,6 +221,8 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     expect(rows).toContainEqual([undefined, '취업', '취업 건수', '', 8]);
     expect(rows).toContainEqual([undefined, '고용유지 (사후관리)', '1개월 대상자', '전체', 8]);
     expect(rows).toContainEqual([undefined, '고용유지 (사후관리)', '1개월 미확인', '전체', '비공개']);
+    expect(rows).toContainEqual([undefined, '성과지표 (center-naju)', '2026 새일센터 성과계획 · 취업자 수 (명)', '달성률(%)', 80]);
+    expect(rows).toContainEqual([undefined, '성과지표 (center-naju)', '2026 새일센터 성과계획', '종합 달성률(%)', '비공개']);
   });
 
   it('the region and the nation roll the center up; by center, the one center with figures is hidden beside the zeros', async () => {
