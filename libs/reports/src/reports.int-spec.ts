@@ -285,3 +285,25 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     expect(after.body).toEqual(before.body);
   });
 });
+
+describe('Ministry report in embedded mode (PostgreSQL, no Kafka)', () => {
+  let saeil: TestSaeil;
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'reports-embedded', kafka: false });
+  });
+
+  afterAll(async () => {
+    await saeil?.dispose();
+  });
+
+  it('a report is frozen and served as in Kafka mode; no publisher runs, so nothing is published', async () => {
+    const submitted = await request(saeil.url).post('/ministry-reports/nation/2026-03/submissions').send({}).expect(201);
+    expect(submitted.body).toMatchObject({ reportId: 'ministry-report-nation-nation-2026-03', version: 1 });
+    const frozen = await request(saeil.url).get('/ministry-reports/nation/2026-03/versions/1').expect(200);
+    expect(sha256(frozen.text)).toBe(submitted.body.contentHash);
+    // Nothing happened in March 2026 here: every person count is 0, so every one is hidden.
+    expect(JSON.parse(frozen.text)).toMatchObject({ level: 'nation', scopeId: null, period: { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' }, employment: { clientsRegistered: S, placements: S }, kpi: [] });
+    expect(saeil.app.get(MinistryStatsFeed).publisher).toBeUndefined();
+  });
+});
