@@ -1,4 +1,4 @@
-import type { MinistryReportFigures, MinistryRetentionFigures, PublishedRate, SuppressedFigure } from '@saeil/contracts';
+import type { MinistryReportFigures, MinistryRetentionFigures, SuppressedFigure } from '@saeil/contracts';
 
 /** One line of the CSV and XLSX exports: 구분 / 항목 / 세부 / 값. */
 export interface ReportRow {
@@ -54,8 +54,6 @@ function recordRows(section: string, item: string, record: Record<string, number
     .map((key) => ({ section, item, detail: key, value: record[key] }));
 }
 
-const rateValue = (rate: PublishedRate): ReportRow['value'] => rate;
-
 /**
  * The report as rows, in a fixed order, with Korean labels: what the CSV and XLSX exports write.
  * A figure keeps its published form here (suppressed stays suppressed); the writers decide how
@@ -95,7 +93,7 @@ export function reportRows(report: MinistryReportFigures, submission?: Submissio
     ...recordRows(work, '경로별 취업 건수', e.placementsByChannel),
     { section: work, item: '직업교육훈련 수료 인원', detail: '', value: e.trainingCompleters },
     { section: work, item: '수료 후 취업 인원', detail: '', value: e.trainingCompletersEmployed },
-    { section: work, item: '수료 후 취업률(%)', detail: '', value: rateValue(e.trainingEmploymentRate) },
+    { section: work, item: '수료 후 취업률(%)', detail: '', value: e.trainingEmploymentRate },
     { section: work, item: '새일여성인턴 정규직 전환', detail: '', value: e.internshipConversions },
     { section: work, item: '창업 건수', detail: '', value: e.startups },
   );
@@ -121,11 +119,11 @@ export function reportRows(report: MinistryReportFigures, submission?: Submissio
       rows.push(
         { section, item, detail: '목표 (전체 기간)', value: i.termTarget },
         { section, item, detail: '실적 (누적)', value: i.actual },
-        { section, item, detail: '달성률(%)', value: rateValue(i.achievement) },
+        { section, item, detail: '달성률(%)', value: i.achievement },
       );
       if (i.weight !== undefined) rows.push({ section, item, detail: '가중치', value: i.weight });
     }
-    rows.push({ section, item: plan.name, detail: '종합 달성률(%)', value: rateValue(plan.overall) });
+    rows.push({ section, item: plan.name, detail: '종합 달성률(%)', value: plan.overall });
   }
   return rows;
 }

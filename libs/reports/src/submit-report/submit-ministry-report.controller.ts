@@ -1,7 +1,8 @@
 import { Body, Controller, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { REPORT_LEVELS } from '@saeil/contracts';
 import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -19,6 +20,8 @@ export class SubmitMinistryReportController {
   ) {}
 
   @Post()
+  @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
+  @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '성과 보고서 제출: freeze the figures, the as-of position and their hash as a new version (1, or n + 1 for a correction)' })
   @ApiQuery({ name: 'id', required: false, description: 'center id (center) or region name (region); none for the nation' })
   @ApiBody({ type: SubmitMinistryReportBody, required: false })

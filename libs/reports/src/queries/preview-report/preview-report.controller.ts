@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { REPORT_LEVELS } from '@saeil/contracts';
 import type { MinistryReportFigures } from '@saeil/contracts';
 import { reportScope } from '../../domain/report-scope';
 import { exportFormat, exportReport } from '../../exports/report-export';
@@ -15,6 +16,8 @@ export class PreviewReportController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':level/:period')
+  @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
+  @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '성과 보고서 미리보기: de-identified, small cells suppressed, live figures (or as of a position); JSON, CSV or XLSX' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async preview(@Param('level') level: string, @Param('period') period: string, @Query() query: PreviewReportQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { REPORT_LEVELS } from '@saeil/contracts';
 import { NotFound, ValidationFailed } from '@saeil/core';
 import { reportScope } from '../../domain/report-scope';
 import { exportFormat, exportReport } from '../../exports/report-export';
@@ -21,6 +22,8 @@ export class ReportVersionsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
+  @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '제출 이력: every submitted version (version, as-of position, content hash, submitted on)' })
   @ApiQuery({ name: 'id', required: false })
   async list(@Param('level') level: string, @Param('period') period: string, @Query('id') id?: string): Promise<VersionSummary[]> {
@@ -29,6 +32,8 @@ export class ReportVersionsController {
   }
 
   @Get(':version')
+  @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
+  @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '제출본: the frozen figures of one version as JSON (the hashed bytes), CSV or XLSX' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async one(
