@@ -204,11 +204,16 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     expect(await countOf('FollowUpOverdue')).toBe(0);
     const [due] = (await app!.runtime.store.readStream(followUpsStreamId(placements.a))).filter((e) => e.type === 'FollowUpDue');
     expect(due.metadata).toMatchObject({ actorId: 'system:follow-up-sweep', centerId: 'center-naju', occurredAt: '2026-03-05T00:00:00.000Z' });
-  });
+  }, 180_000);
 
   it('records a follow-up (and answers a duplicate with 422 FOLLOW_UP_ALREADY_RECORDED), over HTTP and on the Kafka command topic', async () => {
-    const done = await record(clients.a, placements.a, followUp(1, '2026-03-04', { difficulties: ['야간 근무 부담'], support: ['counseling', 'gift_or_celebration'], programId: 'go-100-2026' })).expect(201);
+    const body = followUp(1, '2026-03-04', { difficulties: ['야간 근무 부담'], support: ['counseling', 'gift_or_celebration'], programId: 'go-100-2026' });
+    const key = `follow-up-form-${placements.a}-1`;
+    const done = await record(clients.a, placements.a, body).set('Idempotency-Key', key).expect(201);
     expect(done.body).toMatchObject({ placementId: placements.a, n: 1, duplicate: false });
+    // The form sent again (a retry after a timeout): the first answer, nothing appended.
+    const retried = await record(clients.a, placements.a, body).set('Idempotency-Key', key).expect(200);
+    expect(retried.body).toMatchObject({ placementId: placements.a, n: 1, duplicate: true, position: done.body.position });
     const recorded = (await app!.runtime.store.readStream(followUpsStreamId(placements.a))).find((e) => e.type === 'FollowUpRecorded')!;
     expect(recorded.data).toEqual({
       clientId: clients.a,
@@ -273,7 +278,7 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
       { counselorId: 'counselor-kim', dueThisWeek: 1, overdue: 0, upcoming: 0 },
       { counselorId: 'counselor-park', dueThisWeek: 1, overdue: 0, upcoming: 1 },
     ]);
-  });
+  }, 180_000);
 });
 
 /**

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -22,8 +22,17 @@ export class RecordFollowUpController {
   @ApiOperation({ summary: '사후관리 기록: the 1/2/3-month follow-up of a placement — contact, outcome, difficulties, support, program' })
   @ApiBody({ type: RecordFollowUpBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  record(@Param('clientId') clientId: string, @Param('placementId') placementId: string, @Body() body: unknown, @Req() req: Request): Promise<RecordFollowUpResult> {
+  async record(
+    @Param('clientId') clientId: string,
+    @Param('placementId') placementId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RecordFollowUpResult> {
     const dto = dtoWithPathIds(RecordFollowUpDto, body, { clientId, placementId });
-    return executeFromHttp<RecordFollowUpDto, RecordFollowUpResult>(this.commandBus, this.metrics, recordFollowUp, dto, req);
+    const result = await executeFromHttp<RecordFollowUpDto, RecordFollowUpResult>(this.commandBus, this.metrics, recordFollowUp, dto, req);
+    // A repeated Idempotency-Key created nothing now: 200 with the first answer.
+    if (result.duplicate) res.status(200);
+    return result;
   }
 }
