@@ -3,3 +3,4 @@ export * from './topics';
 export * from './envelope';
 export * from './outbox-relay';
 export * from './kafka/kafkajs-message-bus';
+export * from './published-tail';

@@ -39,11 +39,34 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** A partition's offsets: `low` is the first message still kept, `high` the next one to be written. */
+export interface PartitionOffsets {
+  topic: string;
+  partition: number;
+  low: number;
+  high: number;
+}
+
+/** Offsets `from` (included) to `to` (excluded) of one partition. */
+export interface OffsetRange {
+  topic: string;
+  partition: number;
+  from: number;
+  to: number;
+}
+
 export interface MessageBus {
   ensureTopics(topics: TopicSpec[]): Promise<void>;
   /** Resolves only once every message is acknowledged by all in-sync replicas (acks = -1). */
   publish(messages: OutgoingMessage[]): Promise<void>;
   subscribe(options: SubscriptionOptions): Promise<Subscription>;
+  /** The offsets of every partition of each topic, as the brokers know them now. */
+  partitionOffsets(topics: string[]): Promise<PartitionOffsets[]>;
+  /**
+   * The messages in the given ranges, in offset order per partition, read without committing
+   * anything for any consumer group. Throws if a range cannot be read to its end (broker away).
+   */
+  readRanges(ranges: OffsetRange[]): Promise<IncomingMessage[]>;
   /** Messages in `topics` not yet committed by `groupId`. */
   consumerLag(groupId: string, topics: string[]): Promise<number>;
   ping(): Promise<void>;

@@ -34,6 +34,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly relayAlreadyPublished = new Counter({
+    name: 'saeil_relay_already_published_total',
+    help: 'Events the outbox relay found on Kafka already when taking over (sent before a crash, checkpoint not moved) and did not send again',
+    registers: [this.registry],
+  });
+
   readonly projectionLag = new Gauge({
     name: 'saeil_projection_lag',
     help: 'Embedded mode: events in the store after the projection checkpoint. Kafka mode: consumer-group lag in messages.',

@@ -1,6 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { Admin, Consumer, Kafka, logLevel, Producer, CompressionTypes, IHeaders } from 'kafkajs';
 import type { Logger } from 'pino';
-import { IncomingMessage, MessageBus, OutgoingMessage, Subscription, SubscriptionOptions, TopicSpec } from '../message-bus.port';
+import {
+  IncomingMessage,
+  MessageBus,
+  OffsetRange,
+  OutgoingMessage,
+  PartitionOffsets,
+  Subscription,
+  SubscriptionOptions,
+  TopicSpec,
+} from '../message-bus.port';
+import { RangeReader } from './range-reader';
 
 export interface KafkaOptions {
   brokers: string[];
@@ -19,10 +30,17 @@ function headersOf(raw: IHeaders | undefined): Record<string, string> {
   return out;
 }
 
+/** A producer and the sends still running on it (a replaced producer is closed once they end). */
+interface ProducerInUse {
+  producer: Producer;
+  sending: number;
+  replaced: boolean;
+}
+
 /** The kafkajs adapter of the MessageBus port. */
 export class KafkajsMessageBus implements MessageBus {
   private readonly kafka: Kafka;
-  private producer?: Producer;
+  private producer?: { inUse: ProducerInUse; connected: Promise<void> };
   private admin?: Admin;
   private readonly consumers = new Set<Consumer>();
   private closed = false;
@@ -37,6 +55,9 @@ export class KafkajsMessageBus implements MessageBus {
       logCreator: () => ({ level, log: entry }) => {
         const { message, ...extra } = entry;
         if (!log) return;
+        // We bound the idempotent producer's retries on purpose: a send that still fails is
+        // reported, the producer replaced, and the relay checks the topics before sending again.
+        if (message.startsWith('Limiting retries for the idempotent producer')) return log.debug({ kafka: extra }, message);
         // kafkajs logs every failed response at ERROR, though most are retried (a new topic not
         // served yet, a leader moving); those are warnings until they surface as a failure.
         if (level <= logLevel.ERROR && !message.startsWith('Response ')) log.error({ kafka: extra }, message);
@@ -53,13 +74,33 @@ export class KafkajsMessageBus implements MessageBus {
     return this.admin;
   }
 
-  private async getProducer(): Promise<Producer> {
+  private async getProducer(): Promise<ProducerInUse> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 5 });
-      await producer.connect();
-      this.producer = producer;
+      // Idempotent: the broker drops a message kafkajs sends again on its own retry (the first
+      // attempt written, its answer lost), so a send that succeeds wrote each message once.
+      const producer = this.kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 5, idempotent: true });
+      const inUse: ProducerInUse = { producer, sending: 0, replaced: false };
+      this.producer = { inUse, connected: producer.connect() };
     }
-    return this.producer;
+    const { inUse, connected } = this.producer;
+    try {
+      await connected;
+    } catch (error) {
+      this.retire(inUse);
+      await inUse.producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    return inUse;
+  }
+
+  /**
+   * After a failed send nobody knows what the broker kept, and kafkajs has rolled its sequence
+   * numbers back: a later send with the same numbers would be taken for a duplicate and dropped.
+   * So the producer is replaced (a new producer id) and closed once its other sends have ended.
+   */
+  private retire(inUse: ProducerInUse): void {
+    inUse.replaced = true;
+    if (this.producer?.inUse === inUse) this.producer = undefined;
   }
 
   async ensureTopics(topics: TopicSpec[]): Promise<void> {
@@ -102,17 +143,47 @@ export class KafkajsMessageBus implements MessageBus {
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const producer = await this.getProducer();
+    const inUse = await this.getProducer();
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
-    await producer.sendBatch({
-      acks: -1,
-      compression: CompressionTypes.None,
-      topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
-        topic,
-        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-      })),
+    inUse.sending++;
+    try {
+      await inUse.producer.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
+          topic,
+          messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+        })),
+      });
+    } catch (error) {
+      this.retire(inUse);
+      throw error;
+    } finally {
+      inUse.sending--;
+      if (inUse.replaced && inUse.sending === 0) inUse.producer.disconnect().catch(() => undefined);
+    }
+  }
+
+  async partitionOffsets(topics: string[]): Promise<PartitionOffsets[]> {
+    const admin = await this.getAdmin();
+    const offsets: PartitionOffsets[] = [];
+    for (const topic of topics) {
+      for (const { partition, low, high } of await admin.fetchTopicOffsets(topic)) offsets.push({ topic, partition, low: Number(low), high: Number(high) });
+    }
+    return offsets;
+  }
+
+  async readRanges(ranges: OffsetRange[]): Promise<IncomingMessage[]> {
+    // kafkajs reads only through a consumer group: a throw-away one that never commits.
+    const consumer = this.kafka.consumer({
+      groupId: `${this.options.clientId}.range-reader.${randomUUID()}`,
+      allowAutoTopicCreation: false,
+      // Short fetch waits: the first fetch may wait at a partition's end before the seek applies.
+      maxWaitTimeInMs: 100,
+      retry: { retries: 3, restartOnFailure: async () => false },
     });
+    return new RangeReader(consumer, headersOf).read(ranges);
   }
 
   async subscribe(options: SubscriptionOptions): Promise<Subscription> {
@@ -198,7 +269,7 @@ export class KafkajsMessageBus implements MessageBus {
     this.closed = true;
     await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
     this.consumers.clear();
-    await this.producer?.disconnect().catch(() => undefined);
+    await this.producer?.inUse.producer.disconnect().catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
     this.producer = undefined;
     this.admin = undefined;
