@@ -20,7 +20,6 @@ import { followUpSweepJob } from './sweep/follow-up-sweep.job';
  */
 @Module({
   imports: [CqrsModule],
-  // The queue-by-counselor route is registered first so /follow-ups/queue never shadows it.
   controllers: [RecordFollowUpController, FollowUpQueueByCounselorController, FollowUpQueueController],
   providers: [RecordFollowUpHandler, FollowUpQueueHandler, FollowUpQueueByCounselorHandler],
 })
