@@ -73,7 +73,7 @@ export function renderTable(r: Results): string {
   row('embedded', r.memory.embedded.apiPeakMiB, r.memory.embedded.workerPeakMiB);
   row('Kafka', r.memory.kafka.apiPeakMiB, r.memory.kafka.workerPeakMiB);
   lines.push('');
-  lines.push(`**Where the time goes: api CPU profile under the command load at concurrency 16 (${r.profile.sampledMs} ms sampled), self time**`);
+  lines.push(`**Where the time goes: api CPU profile under the command load at concurrency 16 (${Math.round(r.profile.sampledMs)} ms sampled), self time**`);
   lines.push('');
   row('area', 'self %');
   row('---', '---:');
