@@ -21,9 +21,10 @@ export async function rawSequentialRead(pool: Pool, batchSize: number): Promise<
   for (;;) {
     const { rows } = await pool.query(
       `SELECT global_position, transaction_id::text AS transaction_id, event_id, stream_id, stream_version, context, event_type, schema_version, data, metadata, recorded_at
-         FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
-           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY transaction_id, global_position LIMIT $3`,
+         FROM events WHERE (events.transaction_id, events.global_position) > ($1::xid8, $2::bigint)
+           AND events.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        -- qualified: unqualified, ORDER BY would sort by the text alias and could not use the index
+        ORDER BY events.transaction_id, events.global_position LIMIT $3`,
       [after.tx, after.pos, batchSize],
     );
     events += rows.length;
