@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CommandBus } from '@nestjs/cqrs';
-import { SaeilError, toErrorBody, validateDto } from '@saeil/core';
+import { isConnectionError, SaeilError, toErrorBody, validateDto } from '@saeil/core';
 import { IncomingMessage, MessageBus, Subscription, Topics } from '@saeil/messaging';
 import type { EventMetadata } from '@saeil/event-store';
 import { centerIdOf, CommandDefinition } from './command-definition';
@@ -18,7 +18,8 @@ export interface CommandMessage {
 export interface CommandReply {
   commandId: string;
   type: string;
-  status: 'accepted' | 'rejected';
+  /** accepted / rejected (the command's fault) / failed (a fault of ours: the message is in the command dead-letter topic, to be replayed once fixed). */
+  status: 'accepted' | 'rejected' | 'failed';
   result?: unknown;
   error?: ReturnType<typeof toErrorBody>['error'];
 }
@@ -51,10 +52,18 @@ function parse(message: IncomingMessage, known: Map<string, CommandDefinition>):
  * the command id is the idempotency key, so a redelivered message is answered, not applied twice.
  * A message that is not a command at all goes to the command dead-letter topic with the reason.
  * Failures that are not the command's fault (database down) are thrown, so Kafka redelivers.
+ * A failure that is neither (a defect in a handler) is redelivered too, but after
+ * `MAX_HANDLER_ATTEMPTS` tries the message goes to the command dead-letter topic with the reason
+ * and a `failed` reply: one poisoned message must not hold up every command behind it on its
+ * partition, and it is kept, not lost, for a replay once the defect is fixed.
  */
+export const MAX_HANDLER_ATTEMPTS = 3;
+
 export class CommandTopicConsumer {
   private subscription?: Subscription;
   private readonly known: Map<string, CommandDefinition>;
+  /** Failed tries per message (topic/partition/offset) of the defect kind; forgotten once decided. */
+  private readonly attempts = new Map<string, number>();
 
   constructor(
     private readonly bus: MessageBus,
@@ -112,12 +121,43 @@ export class CommandTopicConsumer {
       };
       reply.result = await this.commandBus.execute(definition.build(dto, metadata) as never);
     } catch (error) {
-      if (!(error instanceof SaeilError) || error.kind === 'unavailable') throw error;
-      reply.status = 'rejected';
-      reply.error = toErrorBody(error).error;
+      if ((error instanceof SaeilError && error.kind === 'unavailable') || isConnectionError(error)) throw error;
+      if (error instanceof SaeilError) {
+        reply.status = 'rejected';
+        reply.error = toErrorBody(error).error;
+      } else {
+        await this.failedAttempt(message, command, error);
+        reply.status = 'failed';
+        reply.error = { code: 'INTERNAL_ERROR', message: '명령을 처리하지 못했습니다. 운영자가 확인 후 다시 처리합니다.' };
+      }
     }
+    this.attempts.delete(messageKey(message));
     await this.bus.publish([
       { topic: this.topics.commandReplies(), key: command.commandId, value: JSON.stringify(reply), headers: { 'command-type': command.type, status: reply.status } },
     ]);
   }
+
+  /** Throws (so Kafka redelivers) until the message has failed MAX_HANDLER_ATTEMPTS times; then dead-letters it. */
+  private async failedAttempt(message: IncomingMessage, command: CommandMessage, error: unknown): Promise<void> {
+    const key = messageKey(message);
+    const attempt = (this.attempts.get(key) ?? 0) + 1;
+    this.logger.error({ err: error, commandId: command.commandId, type: command.type, attempt }, 'command handler failed');
+    if (attempt < MAX_HANDLER_ATTEMPTS) {
+      this.attempts.set(key, attempt);
+      throw error;
+    }
+    const reason = `handler failed ${attempt} times: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+    await this.bus.publish([
+      {
+        topic: this.topics.commandDeadLetter(),
+        key: message.key ?? '',
+        value: message.value ?? '',
+        headers: { reason, 'source-topic': message.topic, 'source-offset': `${message.partition}@${message.offset}` },
+      },
+    ]);
+  }
+}
+
+function messageKey(message: IncomingMessage): string {
+  return `${message.topic}/${message.partition}/${message.offset}`;
 }
