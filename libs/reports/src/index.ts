@@ -5,4 +5,4 @@ export * from './domain/canonical';
 export * from './report/build-ministry-report';
 export * from './exports/report-export';
 export * from './exports/report-rows';
-export * from './feed/ministry-stats-publisher';
+export * from './feed/ministry-stats.reactor';

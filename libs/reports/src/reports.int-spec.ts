@@ -4,8 +4,7 @@ import request from 'supertest';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
-import { MinistryStatsFeed } from './feed/ministry-stats-feed';
-import { ministryStatsTopic } from './feed/ministry-stats-publisher';
+import { ministryStatsTopic } from './feed/ministry-stats.reactor';
 
 /**
  * The Ministry report against the real application: PostgreSQL, Kafka, the statistics and KPI
@@ -55,7 +54,7 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'reports', kafka: true });
-    // The publisher creates its topic on its first batch; the observer subscribes before that.
+    // The stats reactor creates its topic on the first report; the observer subscribes before that.
     await saeil.runtime.bus!.ensureTopics([{ topic: ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX) }]);
     observer = await observeTopics(saeil, { contexts: [], topics: [ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX)] });
     for (let i = 1; i <= 8; i++) {
@@ -163,9 +162,6 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
   it('after new events a correction is version 2; both stay visible, version 1 unchanged', async () => {
     const topic = ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX);
     await waitFor(async () => observer.published.some((m) => m.topic === topic), { timeoutMs: 30_000, description: 'version 1 on the Ministry stats topic' });
-    // No publisher runs while version 2 is submitted: it must still reach the topic later (the feed follows the store).
-    const publisher = saeil.app.get(MinistryStatsFeed).publisher!;
-    await publisher.stop();
 
     await place(clientIds[6], '2026-02-02');
     await place(clientIds[7], '2026-02-03');
@@ -174,7 +170,6 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     second = res.body;
     const retried = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).set('Idempotency-Key', 'q1-correction-1').send({}).expect(201);
     expect(retried.body).toMatchObject({ version: 2, contentHash: second.contentHash, duplicate: true });
-    await publisher.start();
     expect(second.version).toBe(2);
     expect(second.asOfPosition).toBeGreaterThan(first.asOfPosition);
     expect(second.contentHash).not.toBe(first.contentHash);
@@ -297,13 +292,12 @@ describe('Ministry report in embedded mode (PostgreSQL, no Kafka)', () => {
     await saeil?.dispose();
   });
 
-  it('a report is frozen and served as in Kafka mode; no publisher runs, so nothing is published', async () => {
+  it('a report is frozen and served as in Kafka mode (no broker: the stats feed has nowhere to publish)', async () => {
     const submitted = await request(saeil.url).post('/ministry-reports/nation/2026-03/submissions').send({}).expect(201);
     expect(submitted.body).toMatchObject({ reportId: 'ministry-report-nation-nation-2026-03', version: 1 });
     const frozen = await request(saeil.url).get('/ministry-reports/nation/2026-03/versions/1').expect(200);
     expect(sha256(frozen.text)).toBe(submitted.body.contentHash);
     // Nothing happened in March 2026 here: every person count is 0, so every one is hidden.
     expect(JSON.parse(frozen.text)).toMatchObject({ level: 'nation', scopeId: null, period: { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' }, employment: { clientsRegistered: S, placements: S }, kpi: [] });
-    expect(saeil.app.get(MinistryStatsFeed).publisher).toBeUndefined();
   });
 });

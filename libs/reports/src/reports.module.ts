@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { REPORTS_CONTEXT } from '@saeil/contracts';
 import type { SaeilModuleDefinition } from '@saeil/runtime';
-import { MinistryStatsFeed } from './feed/ministry-stats-feed';
+import { ministryStatsReactor } from './feed/ministry-stats.reactor';
 import { PreviewReportController } from './queries/preview-report/preview-report.controller';
 import { PreviewReportHandler } from './queries/preview-report/preview-report.handler';
 import { ReportVersionsController } from './queries/report-versions/report-versions.controller';
@@ -20,7 +20,7 @@ import { SubmitMinistryReportHandler } from './submit-report/submit-ministry-rep
   imports: [CqrsModule],
   // The versions routes before the preview's `:level/:period`, which would not match them anyway (one more segment).
   controllers: [ReportVersionsController, SubmitMinistryReportController, PreviewReportController],
-  providers: [ReportGenerator, SubmitMinistryReportHandler, PreviewReportHandler, ReportVersionsHandler, MinistryStatsFeed],
+  providers: [ReportGenerator, SubmitMinistryReportHandler, PreviewReportHandler, ReportVersionsHandler],
 })
 export class ReportsModule {}
 
@@ -29,6 +29,8 @@ export const reportsModule: SaeilModuleDefinition = {
   contexts: [REPORTS_CONTEXT],
   migrations: [],
   projections: [],
+  // In the worker: publishes each submitted report to saeil.ministry.stats.v1 (Kafka mode).
+  reactors: [ministryStatsReactor],
   commands: [submitMinistryReport],
   nestModule: ReportsModule,
 };

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { SaeilConfig } from '@saeil/config';
 import { Clock, SaeilError } from '@saeil/core';
 import type { EventStore, StoredEvent } from '@saeil/event-store';
+import type { MessageBus } from '@saeil/messaging';
 import { Projection, RetryLater } from '@saeil/projections';
 
 /** What a reactor or a worker job may use: the runtime's store, database, configuration and clock. */
@@ -12,6 +13,8 @@ export interface WorkerServices {
   dataSource: DataSource;
   clock: Clock;
   logger: Logger;
+  /** The Kafka bus; absent in embedded mode (a reactor that feeds a topic then has nothing to do). */
+  bus?: MessageBus;
 }
 
 /**

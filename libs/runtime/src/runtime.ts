@@ -53,7 +53,7 @@ export class Worker {
   readonly jobs: WorkerJobs;
 
   constructor(rt: Omit<Runtime, 'worker' | 'close' | 'rebuilder'>) {
-    const services: WorkerServices = { config: rt.config, store: rt.store, dataSource: rt.dataSource, clock: rt.clock, logger: rt.logger.child({ component: 'worker' }) };
+    const services: WorkerServices = { config: rt.config, store: rt.store, dataSource: rt.dataSource, clock: rt.clock, logger: rt.logger.child({ component: 'worker' }), bus: rt.bus };
     const reactors = rt.modules.flatMap((m) => m.reactors ?? []).map((r) => reactorProjection(r, services));
     this.runners = [...rt.projections, ...reactors].map((p) => new ProjectionRunner(p, 'live', rt.config.PROJECTION_MAX_ATTEMPTS, rt.metrics));
     this.jobs = new WorkerJobs(rt.modules.flatMap((m) => m.jobs ?? []), services);
