@@ -24,6 +24,9 @@ export async function startTestSaeil(options: { label: string; kafka: boolean; a
     POLL_INTERVAL_MS: '100',
     KAFKA_TOPIC_PARTITIONS: '3',
     KAFKA_SESSION_TIMEOUT_MS: '6000',
+    // Tests poll the expensive reads (caseload, statistics) far faster than a person would; the
+    // limit itself is proven in tests/e2e/hardening.e2e-spec.ts, which sets its own.
+    RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000',
     ...(options.kafka ? { KAFKA_BROKERS: kafkaBrokers()!.join(','), KAFKA_TOPIC_PREFIX: options.topicPrefix ?? uniqueTopicPrefix(options.label) } : {}),
     ...options.env,
   };

@@ -1,9 +1,12 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { OpsController, PlatformModule, Runtime, CORRELATION_HEADER } from '@saeil/runtime';
+import { ExpensiveReadsGuard } from './hardening/expensive-reads.throttle';
 
 export interface HttpModuleOptions {
   /** Serve the domain modules' commands and queries (the api role); the worker serves only /health and /metrics. */
@@ -18,6 +21,8 @@ function requestId(req: IncomingMessage): string {
 @Module({})
 export class SaeilHttpModule {
   static forRuntime(runtime: Runtime, options: HttpModuleOptions): DynamicModule {
+    const limit = runtime.config.RATE_LIMIT_EXPENSIVE_PER_MINUTE;
+    const throttled = options.domain && limit > 0;
     return {
       module: SaeilHttpModule,
       imports: [
@@ -36,8 +41,10 @@ export class SaeilHttpModule {
         }),
         CqrsModule.forRoot(),
         ...(options.domain ? runtime.modules.map((m) => m.nestModule) : []),
+        ...(throttled ? [ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit }], errorMessage: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.' })] : []),
       ],
       controllers: [OpsController],
+      providers: throttled ? [{ provide: APP_GUARD, useClass: ExpensiveReadsGuard } satisfies Provider] : [],
     };
   }
 }

@@ -10,6 +10,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CommandTopicConsumer, createRuntime, Runtime, SaeilModuleDefinition } from '@saeil/runtime';
 import { SAEIL_MODULES } from './modules';
 import { SaeilHttpModule } from './http.module';
+import { applyHttpHardening } from './hardening/http-hardening';
 
 export interface StartOptions {
   /** Serve commands and queries over HTTP. */
@@ -36,10 +37,9 @@ export async function startSaeil(config: SaeilConfig, options: StartOptions): Pr
   try {
     app = await NestFactory.create<NestExpressApplication>(SaeilHttpModule.forRuntime(runtime, { domain: options.api }), { bufferLogs: true, bodyParser: false });
     app.useLogger(app.get(PinoNestLogger));
-    app.useBodyParser('json', { limit: '256kb' });
+    applyHttpHardening(app, config);
     app.useGlobalFilters(new SaeilErrorFilter());
     app.useGlobalPipes(new DtoValidationPipe());
-    app.getHttpAdapter().getInstance().disable('x-powered-by');
     if (options.api) {
       const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Saeil API').setDescription('여성새로일하기센터 case management').setVersion('1').build());
       SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -29,4 +29,20 @@ describe('configuration', () => {
   it('treats an empty variable as unset (docker-compose passes empty strings)', () => {
     expect(loadConfig({ DATABASE_URL: '', KAFKA_BROKERS: '' }).kafkaEnabled).toBe(false);
   });
+
+  it('allows no cross-origin caller unless CORS_ORIGINS lists origins, and refuses anything that is not an http(s) origin', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: '' }).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://saeil.example.kr, http://localhost:5173' }).corsOrigins).toEqual(['https://saeil.example.kr', 'http://localhost:5173']);
+    for (const bad of ['*', 'saeil.example.kr', 'https://saeil.example.kr/app', 'ftp://x.kr', 'https://a.kr,,https://b.kr']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS: /);
+    }
+  });
+
+  it('reads the body limit and the expensive-read rate limit, refusing nonsense', () => {
+    expect(loadConfig({})).toMatchObject({ HTTP_BODY_LIMIT: '256kb', RATE_LIMIT_EXPENSIVE_PER_MINUTE: 60 });
+    expect(loadConfig({ HTTP_BODY_LIMIT: '1mb', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0' })).toMatchObject({ HTTP_BODY_LIMIT: '1mb', RATE_LIMIT_EXPENSIVE_PER_MINUTE: 0 });
+    expect(() => loadConfig({ HTTP_BODY_LIMIT: 'lots' })).toThrow(/HTTP_BODY_LIMIT: /);
+    expect(() => loadConfig({ RATE_LIMIT_EXPENSIVE_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_EXPENSIVE_PER_MINUTE: /);
+  });
 });

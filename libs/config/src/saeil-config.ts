@@ -64,6 +64,18 @@ export class SaeilConfig {
   @IsString()
   HOST = '127.0.0.1';
 
+  /** Browser origins allowed to call the API cross-origin (comma-separated). Empty: none, the API is same-origin only. */
+  @IsOptional() @Transform(blankToUndefined) @Matches(/^\s*https?:\/\/[^\s/,]+\s*(,\s*https?:\/\/[^\s/,]+\s*)*$/i, { message: 'CORS_ORIGINS must be comma-separated origins like https://saeil.example.kr (scheme://host[:port], no path)' })
+  CORS_ORIGINS?: string = undefined;
+
+  /** Largest accepted JSON request body (bytes, or with kb/mb); larger is 413 before it is parsed. */
+  @Matches(/^\d+(b|kb|mb)?$/i, { message: 'HTTP_BODY_LIMIT must be a size like 256kb or 1mb' })
+  HTTP_BODY_LIMIT = '256kb';
+
+  /** Requests per minute one client address may make to each expensive read (statistics, Ministry reports, caseload, KPI achievement, follow-up queues); more is 429. 0: no limit. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1000000)
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE = 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -176,6 +188,10 @@ export class SaeilConfig {
 
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS ? this.KAFKA_BROKERS.split(',') : [];
+  }
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS ? this.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [];
   }
 }
 

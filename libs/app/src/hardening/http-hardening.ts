@@ -1,0 +1,27 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { SaeilConfig } from '@saeil/config';
+import { CORRELATION_HEADER } from '@saeil/runtime';
+
+/**
+ * What every answer carries and what every request may be, before any route runs (issue 5,
+ * "Hardening"). Errors on the way (an oversized body, an unknown route) reach SaeilErrorFilter
+ * like any other and answer its JSON error body.
+ */
+export function applyHttpHardening(app: NestExpressApplication, config: SaeilConfig): void {
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // Helmet's defaults: a same-origin CSP (Swagger UI at /docs loads only its own scripts and
+  // styles), frame-ancestors 'self', nosniff, HSTS, no referrer. Minus upgrade-insecure-requests:
+  // the process serves plain HTTP (TLS ends at the proxy, if any), and on an internal http://
+  // address that directive would send the /docs assets to an https:// that is not there.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // Only listed origins get Access-Control-Allow-Origin; none listed: no CORS handling at all, so
+  // a browser on another origin is refused. Tokens travel in the Authorization header, never in
+  // cookies, so credentials are not allowed.
+  const origins = config.corsOrigins;
+  if (origins.length > 0) {
+    app.enableCors({ origin: origins, credentials: false, maxAge: 600, exposedHeaders: [CORRELATION_HEADER, 'Retry-After', 'Content-Disposition'] });
+  }
+  // The only body parser: JSON, limited; a larger body is a 413 before it is read into memory.
+  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
+}
