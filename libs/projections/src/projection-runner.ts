@@ -57,8 +57,9 @@ export class ProjectionRunner {
   }
 
   /**
-   * @param dedupe skip events at or below the stream's recorded version (needed for Kafka, where
-   *   the relay may send an event twice; the event-store feed is exact through its checkpoint).
+   * @param dedupe skip events at or below the stream's recorded version (needed for Kafka, where a
+   *   consumer group redelivers what it had not committed when it crashed; the relay itself sends
+   *   each event once; the event-store feed is exact through its checkpoint).
    * @param source where the events came from, for the dead-letter record.
    */
   async applyBatch(runner: QueryRunner, events: StoredEvent[], dedupe: boolean, source: string): Promise<DeadLetter[]> {
