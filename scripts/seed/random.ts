@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * A small seeded PRNG (SplitMix32-style mixing of a 32-bit state, as in mulberry32): every value
  * of the synthetic data set is a function of (seed, what it is for, index), so a rerun or a resumed
@@ -5,9 +7,12 @@
  */
 export class Random {
   private state: number;
+  private readonly key: string;
+  private ids = 0;
 
   constructor(...parts: (number | string)[]) {
     this.state = hashParts(parts);
+    this.key = parts.join('\u0000');
   }
 
   /** Uniform in [0, 1). */
@@ -42,9 +47,13 @@ export class Random {
     return items[items.length - 1][0];
   }
 
-  /** A version-4-shaped UUID from this generator (deterministic ids: resumable, comparable). */
+  /**
+   * A version-4-shaped UUID, deterministic for (parts, how many ids this generator gave before).
+   * From SHA-256, not from the 32-bit state: millions of ids drawn from 32-bit states collide
+   * (birthday bound), and an id must never repeat.
+   */
   uuid(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
+    const hex = createHash('sha256').update(`${this.key}\u0000${this.ids++}`).digest('hex').slice(0, 32).split('');
     hex[12] = '4';
     hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
     const s = hex.join('');

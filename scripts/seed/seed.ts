@@ -77,6 +77,10 @@ export async function seedSynthetic(
     await runner.connect();
     try {
       await runner.startTransaction();
+      // Two runs on one database must not interleave: the row lock makes the second wait, then
+      // it finds the count moved and stops instead of writing the same cases again.
+      const [row] = await runner.query(`SELECT clients_done FROM seed_synthetic_progress WHERE id = 1 FOR UPDATE`);
+      if (row && row.clients_done !== clientsDone) throw new Error(`another seed run wrote up to client ${row.clients_done} meanwhile: stopping (rerun to continue)`);
       const written = await writer.flush(runner);
       await runner.query(
         `INSERT INTO seed_synthetic_progress (id, seed, centers, as_of, clients_done, events_written) VALUES (1, $1, $2, $3, $4, $5)
