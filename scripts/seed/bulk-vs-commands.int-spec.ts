@@ -20,7 +20,7 @@ import { seedSynthetic } from './seed';
  * sweep's due/overdue marks through `decideFollowUps` with the metadata `sweepFollowUps` gives
  * them, on the day the plan says it ran (the real sweep runs on today's date only).
  */
-const OPTIONS: SeedOptions = { seed: 7, centers: 2, clients: 30, asOf: '2026-11-20', window: { daysBefore: 7, daysAfter: 14 } };
+const OPTIONS: SeedOptions = { seed: 3, centers: 2, clients: 30, asOf: '2026-11-20', window: { daysBefore: 7, daysAfter: 14 } };
 
 interface Comparable {
   streamId: string;
