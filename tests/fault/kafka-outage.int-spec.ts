@@ -62,13 +62,25 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
       }
     };
     const load = Promise.all(clients.map(lane));
+    // A lane that stopped on an unexpected answer: the waits below say so instead of timing out silently.
+    let laneFailure: unknown;
+    load.catch((error) => (laneFailure = error));
+    const unlessALaneFailed = () => {
+      if (laneFailure) throw laneFailure;
+    };
 
-    await waitFor(async () => answered >= 40 && (await relayPosition()) > 20, { description: 'part of the load relayed', intervalMs: 10, timeoutMs: 60_000 });
+    await waitFor(async () => {
+      unlessALaneFailed();
+      return answered >= 40 && (await relayPosition()) > 20;
+    }, { description: 'part of the load relayed', intervalMs: 10, timeoutMs: 60_000 });
     await broker.stop();
     brokerDown = true;
     const health = await request(saeil.url).get('/health');
     expect({ status: health.status, kafka: health.body.kafka.status, database: health.body.database.status }).toEqual({ status: 503, kafka: 'down', database: 'up' });
-    await waitFor(async () => acceptedWhileDown >= 30, { description: 'commands accepted while Kafka is down', timeoutMs: 60_000 });
+    await waitFor(async () => {
+      unlessALaneFailed();
+      return acceptedWhileDown >= 30;
+    }, { description: 'commands accepted while Kafka is down', timeoutMs: 60_000 });
     const relayedWhileDown = await relayPosition();
     await broker.restart(); // same ports, same data
     brokerDown = false;

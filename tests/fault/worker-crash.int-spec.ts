@@ -84,13 +84,25 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
       }
     };
     const load = Promise.all(clients.map(lane));
+    // A lane that stopped on an unexpected answer: the waits below say so instead of timing out silently.
+    let laneFailure: unknown;
+    load.catch((error) => (laneFailure = error));
+    const unlessALaneFailed = () => {
+      if (laneFailure) throw laneFailure;
+    };
 
     // Kill while the load runs and the relay is working through it in small batches.
-    await waitFor(async () => answered >= 100 && (await relayPosition()) > 40, { description: 'a third of the load, partly relayed', intervalMs: 10, timeoutMs: 60_000 });
+    await waitFor(async () => {
+      unlessALaneFailed();
+      return answered >= 100 && (await relayPosition()) > 40;
+    }, { description: 'a third of the load, partly relayed', intervalMs: 10, timeoutMs: 60_000 });
     await worker!.kill('SIGKILL');
     const relayedAtKill = await relayPosition();
     const [checkpointAtKill] = (await pool.query(`SELECT transaction_id, global_position FROM checkpoints WHERE name = 'relay:kafka'`)).rows;
-    await waitFor(async () => answered >= 180, { description: 'more commands accepted with no worker running', timeoutMs: 60_000 });
+    await waitFor(async () => {
+      unlessALaneFailed();
+      return answered >= 180;
+    }, { description: 'more commands accepted with no worker running', timeoutMs: 60_000 });
     expect(await relayPosition()).toBe(relayedAtKill); // nobody relayed meanwhile: the restart below has to catch up
     worker = await spawnApp('worker', env());
     await load;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource, migrate, Notifications } from '@saeil/database';
 import { EVENTS_CHANNEL, EventStore, readCheckpoint, StoredEvent, UpcasterRegistry } from '@saeil/event-store';
 import { Metrics } from '@saeil/observability';
-import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix } from '../../../tests/support/env';
+import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor } from '../../../tests/support/env';
 import { readWholeTopic } from '../../../tests/fault/support/topic-reader';
 import { KafkajsMessageBus } from './kafka/kafkajs-message-bus';
 import { toMessage } from './envelope';
@@ -72,6 +72,17 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
     return passed;
   };
 
+  const storedEvents = async (): Promise<StoredEvent[]> => store.readAll({ transactionId: '0', globalPosition: 0 }, 10_000);
+
+  /**
+   * Readers see only below the oldest transaction still running on the server, and other test
+   * files share the server: wait until every event written is readable, as the relay reads.
+   */
+  const untilReadable = async () => {
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM events`);
+    await waitFor(async () => (await storedEvents()).length === n, { description: `${n} events readable in commit order`, timeoutMs: 30_000, intervalMs: 20 });
+  };
+
   /** `clients` cases: each registered in intake, then `sessions` counseling sessions, written client after client in turns. */
   const writeCases = async (clients: number, sessions: number): Promise<string[]> => {
     const streams = Array.from({ length: clients }, () => `case-${randomUUID()}`);
@@ -81,10 +92,9 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
         await store.append(stream, [{ type: 'CounselingSessionRecorded', data: { n } }], { context: 'counseling', expectedVersion: n + 1, metadata: meta });
       }
     }
+    await untilReadable();
     return streams;
   };
-
-  const storedEvents = async (): Promise<StoredEvent[]> => store.readAll({ transactionId: '0', globalPosition: 0 }, 10_000);
 
   /** Every message on the two topics, by event id: the same list as the store's means each event once. */
   const onKafka = async () => [...(await readWholeTopic(kafkaBrokers()!, topics.events('intake'))), ...(await readWholeTopic(kafkaBrokers()!, topics.events('counseling')))];
@@ -169,6 +179,7 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
     ]);
     const streams = await writeCases(1, 0);
     for (let n = 0; n < 19; n++) await store.append(streams[0], [{ type: 'CounselingSessionRecorded', data: { n } }], { context: 'counseling', expectedVersion: n + 1, metadata: meta });
+    await untilReadable();
     // 20 events. The first relay relays 5 properly (batch 5), then one sends 10 and dies.
     const first = relay(OutboxRelay, 5);
     expect(await first.publishBatch()).toBe(5);
@@ -202,7 +213,7 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
     running.start();
     await writeCases(2, 3); // 8 more: 17 in all, these written while it runs
     const last = (await storedEvents()).at(-1)!.globalPosition;
-    for (let i = 0; i < 200 && (await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition !== last; i++) await new Promise((r) => setTimeout(r, 50));
+    await waitFor(async () => (await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition === last, { description: 'the relay to reach the last event', timeoutMs: 30_000 });
     await running.stop();
 
     await expectEachEventOnceInStreamOrder();
