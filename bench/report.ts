@@ -9,7 +9,7 @@ interface Results {
   date: string;
   command: string;
   totalSeconds: number;
-  machine: { cpus: number; cpuModel?: string; memoryGiB: number };
+  machine: { cpus: number; cpuModel?: string; memoryGiB: number; loadAverage1m?: { atStart: number; atEnd: number } };
   versions: Record<string, string>;
   scale: { clients: number; centers: number; events: number; seedSeconds: number };
   commands: CommandFigures[];
@@ -28,6 +28,7 @@ export function renderTable(r: Results): string {
   const lines: string[] = [];
   const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
   lines.push(`Saeil bench, ${r.date} — ${r.machine.cpus} × ${r.machine.cpuModel ?? 'CPU'}, ${r.machine.memoryGiB} GiB; Node ${r.versions.node}, PostgreSQL ${r.versions.postgres}, Kafka ${r.versions.kafka}; commit ${r.versions.commit}`);
+  if (r.machine.loadAverage1m) lines.push(`Load average (1 min) at start ${r.machine.loadAverage1m.atStart.toFixed(1)}, at end ${r.machine.loadAverage1m.atEnd.toFixed(1)}: above ${r.machine.cpus} means other work shared the CPUs.`);
   lines.push(`Data: ${n(r.scale.clients)} clients in ${r.scale.centers} centers, ${n(r.scale.events)} events (seeded in ${r.scale.seedSeconds} s). Whole run: ${r.totalSeconds} s.`);
   lines.push('');
   lines.push('**1. Commands through HTTP (record a counseling session) vs raw `pg` transactions (same event row + notify)**');

@@ -61,6 +61,7 @@ const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOStr
 async function main(): Promise<void> {
   const opts = args();
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0];
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const cleanups: (() => Promise<void>)[] = [];
   try {
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       command: `npm run bench -- --clients ${opts.clients} --centers ${opts.centers} --seed ${opts.seed} --seconds ${opts.seconds} --relay-events ${opts.relayEvents}`,
       totalSeconds: 0,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, sharedWithOtherWork: true },
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, loadAverage1m: { atStart: loadAtStart, atEnd: os.loadavg()[0] } },
       versions: { saeil: pkg().version, commit: git('rev-parse --short HEAD'), node: process.version, postgres, kafka: kafkaVersion(), kafkajs: pkg('kafkajs').version, pg: pkg('pg').version, typeorm: pkg('typeorm').version, nest: pkg('@nestjs/core').version },
       settings: { DATABASE_POOL_SIZE: runtime.config.DATABASE_POOL_SIZE, RELAY_BATCH_SIZE: runtime.config.RELAY_BATCH_SIZE, PROJECTION_BATCH_SIZE: runtime.config.PROJECTION_BATCH_SIZE, KAFKA_TOPIC_PARTITIONS: runtime.config.KAFKA_TOPIC_PARTITIONS, POLL_INTERVAL_MS: runtime.config.POLL_INTERVAL_MS },
       waitedForHorizonMs,
