@@ -40,7 +40,7 @@ export function renderTable(r: Results): string {
     row(c.concurrency, n(c.saeil.perSecond), c.saeil.latencyMs.p50, c.saeil.latencyMs.p99, refused, n(c.rawPg.perSecond), c.rawPg.latencyMs.p50, c.rawPg.latencyMs.p99, c.ratio);
   }
   lines.push('');
-  lines.push('**2. Relay to Kafka vs raw kafkajs producer (same messages, acks=-1, no compression, batches of ' + r.relay.batchSize + ')**');
+  lines.push('**2. Relay to Kafka vs raw kafkajs producer (same messages, acks=-1, idempotent, no compression, batches of ' + r.relay.batchSize + ')**');
   lines.push('');
   row('events', 'Saeil relay events/s', 'raw kafkajs msg/s', 'ratio');
   row('---:', '---:', '---:', '---:');

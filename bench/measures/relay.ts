@@ -16,7 +16,7 @@ export interface RelayFigures {
  * Relay throughput over the seeded backlog: OutboxRelay.publishBatch (read in commit order →
  * publish with acks=-1 → checkpoint) back to back, against a raw kafkajs producer sending the same
  * messages (same keys, values, headers, topic layout and partitions) with the same producer
- * settings (acks -1, no compression, 5 in flight) in the same batches, one batch at a time.
+ * settings (acks -1, no compression, 5 in flight, idempotent) in the same batches, one batch at a time.
  */
 export async function measureRelay(runtime: Runtime, brokers: string[], rawTopics: Topics, maxEvents: number): Promise<RelayFigures> {
   const relay = runtime.worker.relay as OutboxRelay;
@@ -45,7 +45,7 @@ export async function measureRelay(runtime: Runtime, brokers: string[], rawTopic
     checkpoint = { transactionId: last.transactionId, globalPosition: last.globalPosition };
   }
   const kafka = new Kafka({ clientId: 'saeil-bench-raw', brokers, logLevel: logLevel.NOTHING });
-  const producer = kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 5 });
+  const producer = kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 5, idempotent: true });
   await producer.connect();
   const payloads = batches.map((events) => {
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
