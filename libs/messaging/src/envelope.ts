@@ -7,18 +7,18 @@ import type { IncomingMessage, OutgoingMessage } from './message-bus.port';
  * Headers repeat what a consumer needs to route without parsing the value.
  */
 export function toMessage(topic: string, event: StoredEvent): OutgoingMessage {
+  return { topic, key: event.streamId, value: JSON.stringify(event), headers: eventHeaders(event) };
+}
+
+/** The headers of every message that carries (or is derived from) one stored event. */
+export function eventHeaders(event: StoredEvent): Record<string, string> {
   return {
-    topic,
-    key: event.streamId,
-    value: JSON.stringify(event),
-    headers: {
-      'event-id': event.eventId,
-      'event-type': event.type,
-      'schema-version': String(event.schemaVersion),
-      'correlation-id': event.metadata.correlationId,
-      'global-position': String(event.globalPosition),
-      'stream-version': String(event.streamVersion),
-    },
+    'event-id': event.eventId,
+    'event-type': event.type,
+    'schema-version': String(event.schemaVersion),
+    'correlation-id': event.metadata.correlationId,
+    'global-position': String(event.globalPosition),
+    'stream-version': String(event.streamVersion),
   };
 }
 

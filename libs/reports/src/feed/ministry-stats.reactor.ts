@@ -1,6 +1,6 @@
 import { MINISTRY_STATS_TOPIC, MinistryReportSubmittedV1, REPORTS_CONTEXT } from '@saeil/contracts';
 import type { StoredEvent } from '@saeil/event-store';
-import type { OutgoingMessage } from '@saeil/messaging';
+import { eventHeaders, OutgoingMessage } from '@saeil/messaging';
 import type { Reactor, WorkerServices } from '@saeil/runtime';
 
 /** The dashboard topic with the installation's prefix (like every topic in libs/messaging Topics). */
@@ -26,15 +26,7 @@ export function toStatsMessage(topic: string, event: StoredEvent): OutgoingMessa
     topic,
     key: ministryStatsKey(data),
     value: JSON.stringify(value),
-    headers: {
-      'event-id': event.eventId,
-      'event-type': event.type,
-      'schema-version': String(event.schemaVersion),
-      'correlation-id': event.metadata.correlationId,
-      'global-position': String(event.globalPosition),
-      'stream-version': String(event.streamVersion),
-      'content-hash': data.contentHash,
-    },
+    headers: { ...eventHeaders(event), 'content-hash': data.contentHash },
   };
 }
 
