@@ -13,6 +13,7 @@ import { kpiModule } from '@saeil/kpi';
 import { retentionModule } from '@saeil/retention';
 import { statisticsModule } from '@saeil/statistics';
 import { reportsModule } from '@saeil/reports';
+import { accessLogModule } from '@saeil/access-log';
 
 /** The bounded contexts this build of Saeil runs. Add a module here to wire it everywhere. */
-export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, privacyModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, programsModule, kpiModule, retentionModule, statisticsModule, reportsModule];
+export const SAEIL_MODULES: SaeilModuleDefinition[] = [identityModule, privacyModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, programsModule, kpiModule, retentionModule, statisticsModule, reportsModule, accessLogModule];

@@ -123,6 +123,10 @@ export class SaeilConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   LOGIN_LOCKOUT_SECONDS = 900;
 
+  /** 접속기록 retention in days: at least two years (730), by law; the worker purges older rows daily. */
+  @Transform(toInt) @IsInt() @Min(730, { message: 'ACCESS_LOG_RETENTION_DAYS must be at least 730 (two years)' }) @Max(36500)
+  ACCESS_LOG_RETENTION_DAYS = 730;
+
   /** User name of the first administrator, created by a start on an empty account table. */
   @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'SAEIL_ADMIN_USERNAME must be 3-64 lower-case letters, digits, ".", "_" or "-"' })
   SAEIL_ADMIN_USERNAME = 'admin';

@@ -136,7 +136,7 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     ]);
     expect(report.kpi[0]).toMatchObject({ name: '2026 새일센터 성과계획', centerId: 'center-naju', term: { fromYear: 2026, toYear: 2026 }, overall: S });
 
-    for (const text of [frozen.text, (await preview({ format: 'csv' })).text]) {
+    for (const text of [frozen.text, (await preview({ format: 'csv', reason: '분기 실적 보고' })).text]) {
       for (const id of [...clientIds, ...placementIds]) expect(text).not.toContain(id);
       for (let i = 1; i <= 8; i++) {
         expect(text).not.toContain(clientBody(i).name);
@@ -196,7 +196,7 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
   it('the XLSX of version 2, read back with exceljs, has the Korean headers and the figures', async () => {
     const res = await request(saeil.url)
       .get(`${BASE}/versions/2`)
-      .query({ ...SCOPE, format: 'xlsx' })
+      .query({ ...SCOPE, format: 'xlsx', reason: '분기 실적 보고' })
       .buffer(true)
       .parse((r, done) => {
         const chunks: Buffer[] = [];
@@ -238,7 +238,7 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
   });
 
   it('CSV: UTF-8 with a BOM, Korean header, named by level, scope and period', async () => {
-    const res = await preview({ format: 'csv' }).expect(200);
+    const res = await preview({ format: 'csv', reason: '분기 실적 보고' }).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="ministry-report-center-center-naju-2026-Q1.csv"');
     expect(res.text.startsWith('\uFEFF구분,항목,세부,값\r\n')).toBe(true);

@@ -14,7 +14,14 @@ export class ReportFileQueryDto {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'json' })
   @IsOptional() @IsIn(EXPORT_FORMATS)
   format?: ExportFormat;
+
+  @ApiPropertyOptional({ description: '반출 사유: required for a csv/xlsx export, recorded in the 접속기록' })
+  @IsOptional() @IsString() @MaxLength(500)
+  reason?: string;
 }
+
+/** A file leaving the system (csv/xlsx), as against the on-screen JSON: logged, with its reason. */
+export const isFileExport = (req: { query: Record<string, unknown> }): boolean => req.query.format === 'csv' || req.query.format === 'xlsx';
 
 export class PreviewReportQueryDto extends ReportFileQueryDto {
   @ApiPropertyOptional({ description: 'Figures as of this event-store position (e.g. a submitted version\'s asOfPosition); default: now' })

@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationFailed } from '@saeil/core';
+import { AccessLogged } from '@saeil/access-log';
 import { CaseTimelineDto } from './case-timeline.dto';
 import { CaseTimelineQuery } from './case-timeline.query';
 import { TimelinePage } from './case-timeline.handler';
@@ -14,6 +15,7 @@ export class CaseTimelineController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':clientId/timeline')
+  @AccessLogged('read.timeline', { subject: 'clientId' })
   @ApiOperation({ summary: "A case's whole history across contexts, newest first: who, what, when" })
   timeline(@Param('clientId', new ParseUUIDPipe({ exceptionFactory: badClientId })) clientId: string, @Query() page: CaseTimelineDto): Promise<TimelinePage> {
     return this.queryBus.execute<CaseTimelineQuery, TimelinePage>(new CaseTimelineQuery(clientId, page));

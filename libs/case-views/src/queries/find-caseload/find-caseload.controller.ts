@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessLogged } from '@saeil/access-log';
 import { FindCaseloadDto } from './find-caseload.dto';
 import { FindCaseloadQuery } from './find-caseload.query';
 import { CaseloadPage } from './find-caseload.handler';
@@ -10,7 +11,9 @@ import { CaseloadPage } from './find-caseload.handler';
 export class FindCaseloadController {
   constructor(private readonly queryBus: QueryBus) {}
 
+  // One row per woman on the page: her name and phone are shown, and the law asks whose data.
   @Get()
+  @AccessLogged('read.caseload', { subject: (page) => (page as CaseloadPage).items.map((c) => c.clientId) })
   @ApiOperation({ summary: "A counselor's (or a center's) cases with status, last contact and next action; filters and paging" })
   find(@Query() filter: FindCaseloadDto): Promise<CaseloadPage> {
     return this.queryBus.execute<FindCaseloadQuery, CaseloadPage>(new FindCaseloadQuery(filter));

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessLogged } from '@saeil/access-log';
 import { requireUuidParam } from '../../support/http-input';
 import { GetEmploymentPlanQuery } from './get-employment-plan.query';
 import { EmploymentPlanView } from './get-employment-plan.handler';
@@ -11,6 +12,7 @@ export class GetEmploymentPlanController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @AccessLogged('read.client-record', { subject: 'clientId' })
   @ApiOperation({ summary: 'Her current employment plan with its revisions (404 when none is set yet)' })
   get(@Param('clientId') clientId: string): Promise<EmploymentPlanView> {
     return this.queryBus.execute<GetEmploymentPlanQuery, EmploymentPlanView>(new GetEmploymentPlanQuery(requireUuidParam('clientId', clientId)));

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessLogged } from '@saeil/access-log';
 import { requireUuidParam } from '../../support/http-input';
 import { ListCounselingSessionsDto } from './list-counseling-sessions.dto';
 import { ListCounselingSessionsQuery } from './list-counseling-sessions.query';
@@ -12,6 +13,7 @@ export class ListCounselingSessionsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @AccessLogged('read.client-record', { subject: 'clientId' })
   @ApiOperation({ summary: 'Her individual counseling sessions, newest first, paged' })
   list(@Param('clientId') clientId: string, @Query() paging: ListCounselingSessionsDto): Promise<CounselingSessionPage> {
     return this.queryBus.execute<ListCounselingSessionsQuery, CounselingSessionPage>(new ListCounselingSessionsQuery(requireUuidParam('clientId', clientId), paging));

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessLogged } from '@saeil/access-log';
 import { ListPlacementsQuery } from './list-placements.query';
 import { PlacementHistory } from './placement-history';
 
@@ -10,6 +11,7 @@ export class ListPlacementsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @AccessLogged('read.client-record', { subject: 'clientId' })
   @ApiOperation({ summary: "Her placements (voided ones marked) and startups with their grants, from her stream" })
   list(@Param('clientId') clientId: string): Promise<PlacementHistory> {
     return this.queryBus.execute<ListPlacementsQuery, PlacementHistory>(new ListPlacementsQuery(clientId));

@@ -6,7 +6,8 @@ import { REPORT_LEVELS } from '@saeil/contracts';
 import type { MinistryReportFigures } from '@saeil/contracts';
 import { reportScope } from '../../domain/report-scope';
 import { exportFormat, exportReport } from '../../exports/report-export';
-import { PreviewReportQueryDto } from '../report-query.dto';
+import { isFileExport, PreviewReportQueryDto } from '../report-query.dto';
+import { AccessLogged } from '@saeil/access-log';
 import { sendReportFile } from '../send-report-file';
 import { PreviewReportQuery } from './preview-report.query';
 
@@ -16,6 +17,7 @@ export class PreviewReportController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':level/:period')
+  @AccessLogged('export.ministry-report', { when: isFileExport, requireReason: true })
   @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
   @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '성과 보고서 미리보기: de-identified, small cells suppressed, live figures (or as of a position); JSON, CSV or XLSX' })

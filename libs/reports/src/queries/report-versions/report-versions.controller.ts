@@ -6,7 +6,8 @@ import { REPORT_LEVELS } from '@saeil/contracts';
 import { NotFound, ValidationFailed } from '@saeil/core';
 import { reportScope } from '../../domain/report-scope';
 import { exportFormat, exportReport } from '../../exports/report-export';
-import { ReportFileQueryDto } from '../report-query.dto';
+import { isFileExport, ReportFileQueryDto } from '../report-query.dto';
+import { AccessLogged } from '@saeil/access-log';
 import { sendReportFile } from '../send-report-file';
 import { ReportVersionsQuery } from './report-versions.query';
 import { SubmittedVersion } from './report-versions.handler';
@@ -32,6 +33,7 @@ export class ReportVersionsController {
   }
 
   @Get(':version')
+  @AccessLogged('export.ministry-report', { when: isFileExport, requireReason: true })
   @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
   @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '제출본: the frozen figures of one version as JSON (the hashed bytes), CSV or XLSX' })

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessLogged } from '@saeil/access-log';
 import { FollowUpQueueByCounselorDto } from './follow-up-queue-by-counselor.dto';
 import { FollowUpQueueByCounselorQuery } from './follow-up-queue-by-counselor.query';
 import { FollowUpQueueByCounselor } from './follow-up-queue-by-counselor.handler';
@@ -10,7 +11,9 @@ import { FollowUpQueueByCounselor } from './follow-up-queue-by-counselor.handler
 export class FollowUpQueueByCounselorController {
   constructor(private readonly queryBus: QueryBus) {}
 
+  // Counts per counselor, no person named: one row, the filter in the route.
   @Get()
+  @AccessLogged('read.follow-up-queue')
   @ApiOperation({ summary: "A supervisor's follow-up queue by counselor: due this week, overdue and upcoming counts" })
   find(@Query() filter: FollowUpQueueByCounselorDto): Promise<FollowUpQueueByCounselor> {
     return this.queryBus.execute<FollowUpQueueByCounselorQuery, FollowUpQueueByCounselor>(new FollowUpQueueByCounselorQuery(filter));

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessLogged } from '@saeil/access-log';
 import { FollowUpQueueDto } from './follow-up-queue.dto';
 import { FollowUpQueueQuery } from './follow-up-queue.query';
 import { FollowUpQueue } from './follow-up-queue.handler';
@@ -11,6 +12,7 @@ export class FollowUpQueueController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @AccessLogged('read.follow-up-queue', { subject: (q) => [...(q as FollowUpQueue).dueThisWeek, ...(q as FollowUpQueue).overdue, ...(q as FollowUpQueue).upcoming].map((i) => i.clientId) })
   @ApiOperation({ summary: "A counselor's follow-up work queue: due this week, overdue, upcoming (client, employer, milestone, window)" })
   find(@Query() filter: FollowUpQueueDto): Promise<FollowUpQueue> {
     return this.queryBus.execute<FollowUpQueueQuery, FollowUpQueue>(new FollowUpQueueQuery(filter));

@@ -1,0 +1,78 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, Optional } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { mergeMap, Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { ServiceUnavailable, ValidationFailed } from '@saeil/core';
+import { AccessTokenVerifier, bearerTokenOf, type Principal } from '@saeil/identity';
+import { ACTOR_HEADER } from '@saeil/runtime';
+import type { AccessLogEntry } from '../domain/hash-chain';
+import { appendAccessLog, NewAccessLogEntry } from './access-log.writer';
+import { ACCESS_LOGGED, AccessLoggedMetadata } from './access-logged.decorator';
+
+const MAX_REASON = 500;
+
+@Injectable()
+export class AccessLogInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly dataSource: DataSource,
+    // Absent only in a build without the identity module: then every actor is the header's.
+    @Optional() private readonly verifier?: AccessTokenVerifier,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const meta = this.reflector.get<AccessLoggedMetadata | undefined>(ACCESS_LOGGED, context.getHandler());
+    const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    if (!meta || (meta.when && !meta.when(req))) return next.handle();
+    const reason = meta.requireReason ? reasonOf(req) : null;
+    const actor = await this.actorOf(req);
+    return next.handle().pipe(
+      mergeMap(async (body) => {
+        const base = {
+          ...actor,
+          sourceAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          action: meta.action,
+          route: `${req.method} ${req.originalUrl}`.slice(0, 2000),
+          reason,
+        };
+        const subjects = subjectsOf(meta, req, body);
+        const entries: NewAccessLogEntry[] = subjects.length === 0 ? [{ ...base, subjectClientId: null }] : subjects.map((s) => ({ ...base, subjectClientId: s }));
+        try {
+          await appendAccessLog(this.dataSource, entries);
+        } catch {
+          throw new ServiceUnavailable('접속기록을 남길 수 없어 개인정보를 보여줄 수 없습니다. 잠시 후 다시 시도하세요.');
+        }
+        return body;
+      }),
+    );
+  }
+
+  /**
+   * The account when a valid bearer token came (or the guard already put a principal on the
+   * request); until authentication is enforced everywhere, otherwise what X-Actor-Id states,
+   * marked as only stated.
+   */
+  private async actorOf(req: Request & { principal?: Principal }): Promise<Pick<AccessLogEntry, 'actorId' | 'actorKind' | 'actorCenterId'>> {
+    let principal = req.principal;
+    const token = bearerTokenOf(req.headers.authorization);
+    if (!principal && token && this.verifier) principal = await this.verifier.verify(token).catch(() => undefined);
+    if (principal) return { actorId: principal.accountId, actorKind: 'account', actorCenterId: principal.centerId ?? null };
+    const stated = req.headers[ACTOR_HEADER];
+    return { actorId: typeof stated === 'string' && stated.length > 0 && stated.length <= 128 ? stated : 'unauthenticated', actorKind: 'header', actorCenterId: null };
+  }
+}
+
+function reasonOf(req: Request): string {
+  const reason = req.query.reason;
+  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_REASON) {
+    throw new ValidationFailed([{ field: 'reason', code: 'exportReasonRequired', message: `an export must state its reason (reason, 1–${MAX_REASON} characters)` }]);
+  }
+  return reason.trim();
+}
+
+function subjectsOf(meta: AccessLoggedMetadata, req: Request, body: unknown): string[] {
+  if (typeof meta.subject === 'string') return [String(req.params[meta.subject])];
+  if (typeof meta.subject === 'function') return [...new Set(meta.subject(body))];
+  return [];
+}

@@ -1,0 +1,65 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { ChainedEntry, ChainVerdict, verifyChain } from '../domain/hash-chain';
+import { AccessLogMonthDto, AccessLogReviewDto } from './access-log-review.dto';
+
+// A month in Korean time, as the supervisor's calendar has it.
+const MONTH_START = `(($1 || '-01')::timestamp AT TIME ZONE 'Asia/Seoul')`;
+const MONTH_END = `((($1 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Asia/Seoul')`;
+const COLUMNS = `seq, at, actor_id, actor_kind, actor_center_id, source_address, action, subject_client_id, route, reason, prev_hash, hash`;
+
+export interface AccessLogPage {
+  month: string;
+  items: ChainedEntry[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/**
+ * The supervisors' monthly review of the 접속기록 and its integrity check. Open like every other
+ * endpoint until authentication is enforced (README "Security").
+ */
+@ApiTags('access-log')
+@Controller('access-log')
+export class AccessLogReviewController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: '접속기록 monthly review: who read or exported whose data, when, from where (oldest first, paged)' })
+  async review(@Query() q: AccessLogReviewDto): Promise<AccessLogPage> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 100;
+    const where = `at >= ${MONTH_START} AND at < ${MONTH_END} AND ($2::text IS NULL OR actor_center_id = $2)`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM access_log WHERE ${where}`, [q.month, q.centerId ?? null]);
+    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE ${where} ORDER BY seq LIMIT $3 OFFSET $4`, [q.month, q.centerId ?? null, pageSize, (page - 1) * pageSize]);
+    return { month: q.month, items: rows.map(toEntry), page, pageSize, total };
+  }
+
+  @Get('verify')
+  @ApiOperation({ summary: "Recomputes the month's hash chain from the row before it: { ok, rows } or the first broken row" })
+  async verify(@Query() q: AccessLogMonthDto): Promise<ChainVerdict> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE at >= ${MONTH_START} AND at < ${MONTH_END} ORDER BY seq`, [q.month])).map(toEntry);
+    if (rows.length === 0) return { ok: true, rows: 0 };
+    const [before] = await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE seq < $1 ORDER BY seq DESC LIMIT 1`, [rows[0].seq]);
+    return verifyChain(rows, before ? toEntry(before) : undefined);
+  }
+}
+
+function toEntry(r: Record<string, unknown>): ChainedEntry {
+  return {
+    seq: Number(r.seq),
+    at: (r.at as Date).toISOString(),
+    actorId: r.actor_id as string,
+    actorKind: r.actor_kind as ChainedEntry['actorKind'],
+    actorCenterId: (r.actor_center_id as string | null) ?? null,
+    sourceAddress: r.source_address as string,
+    action: r.action as string,
+    subjectClientId: (r.subject_client_id as string | null) ?? null,
+    route: r.route as string,
+    reason: (r.reason as string | null) ?? null,
+    prevHash: r.prev_hash as string,
+    hash: r.hash as string,
+  };
+}
