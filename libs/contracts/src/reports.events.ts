@@ -117,6 +117,8 @@ export interface MinistryReportFigures {
   /** The event-store position every figure is as of. */
   asOfPosition: number;
   asOfDate: string;
+  /** milestone_date: retention counts the 1/2/3-month milestones dated in the period (whenever the placement started). */
+  retentionCohort: 'placement_start' | 'milestone_date';
   suppressionThreshold: number;
   retention: MinistryRetentionFigures[];
   retentionBreakdowns: MinistryRetentionBreakdown[];
@@ -150,13 +152,14 @@ export const REPORTS_EVENT_TYPES: readonly string[] = ['MinistryReportSubmitted'
 const figures: JsonSchema = {
   type: 'object',
   description:
-    'The de-identified report (MinistryReportFigures in libs/contracts/src/reports.events.ts): level, scopeId, period, asOfPosition, asOfDate, suppressionThreshold, retention (months 1–3), retentionBreakdowns, employment, activity, kpi. A person count below the threshold is {"suppressed": true}.',
+    'The de-identified report (MinistryReportFigures in libs/contracts/src/reports.events.ts): level, scopeId, period, asOfPosition, asOfDate, retentionCohort, suppressionThreshold, retention (months 1–3), retentionBreakdowns, employment, activity, kpi. A person count below the threshold is {"suppressed": true}.',
   properties: {
     level: s.enum(REPORT_LEVELS),
     scopeId: s.nullable(s.string()),
     period: { type: 'object', description: '{ key, kind: month | quarter, from, to }' },
     asOfPosition: s.integer(undefined, { minimum: 0 }),
     asOfDate: s.date(),
+    retentionCohort: s.enum(['placement_start', 'milestone_date'], 'which placements retention counts: started in the period, or with a milestone dated in it'),
     suppressionThreshold: s.integer(undefined, { minimum: 1 }),
     retention: { type: 'array', description: 'months 1, 2 and 3' },
     retentionBreakdowns: { type: 'array', description: 'retention months 1–3 by center, region, program, employment type, occupation group, placement month' },
@@ -164,7 +167,7 @@ const figures: JsonSchema = {
     activity: { type: 'object', description: 'counts of activities; outreachContacts and retentionBeneficiaries (persons) are suppressed when small' },
     kpi: { type: 'array', description: 'KPI plans of the centers in scope, with achievement' },
   },
-  required: ['level', 'scopeId', 'period', 'asOfPosition', 'asOfDate', 'suppressionThreshold', 'retention', 'retentionBreakdowns', 'employment', 'activity', 'kpi'],
+  required: ['level', 'scopeId', 'period', 'asOfPosition', 'asOfDate', 'retentionCohort', 'suppressionThreshold', 'retention', 'retentionBreakdowns', 'employment', 'activity', 'kpi'],
 };
 
 export const REPORTS_CONTRACTS: EventContract[] = [

@@ -27,9 +27,24 @@ export interface StatisticsPeriod {
   to: string;
 }
 
+/**
+ * Which placements a period's retention counts (the glossary defines eligibility and outcomes; the
+ * period's role is ours):
+ * - `placement_start` (default): the cohort of placements that started in the period, each
+ *   milestone counted once its date is on or before asOfDate — "how did the women placed in Q1 do";
+ * - `milestone_date`: the milestones whose date falls in the period, whenever the placement
+ *   started — "which 1/2/3-month checks came due in Q1, and how did they turn out". The Ministry
+ *   report uses this one, so a quarter's report shows months 2 and 3 too, not only the placements
+ *   young enough to have reached them by the quarter's end.
+ */
+export const RETENTION_COHORTS = ['placement_start', 'milestone_date'] as const;
+export type RetentionCohort = (typeof RETENTION_COHORTS)[number];
+
 export interface StatisticsAsOf {
   /** Count only events at or below this global position. */
   asOfPosition?: number;
+  /** See RETENTION_COHORTS; default placement_start. */
+  retentionCohort?: RetentionCohort;
   /** Retention: milestones and follow-ups as they stood at the end of this day (default: period.to). */
   asOfDate?: string;
 }
@@ -124,6 +139,8 @@ export interface StatisticsSnapshot {
   /** The position the figures are as of (the given one, or the projections' position when read). */
   asOfPosition: number;
   asOfDate: string;
+  /** Which placements `retention` counts (RETENTION_COHORTS). */
+  retentionCohort: RetentionCohort;
   retention: RetentionFigures[];
   employment: EmploymentFigures;
   activity: ActivityFigures;

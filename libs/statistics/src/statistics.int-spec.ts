@@ -208,6 +208,21 @@ describe('statistics (HTTP, PostgreSQL)', () => {
     expect(body.retention[2].retentionRate).toBeNull();
   });
 
+  it('cohort=milestone_date: the milestones dated in the period, whenever the placement started (the Ministry report’s basis)', async () => {
+    const { body } = await read('retention', { level: 'nation', cohort: 'milestone_date' });
+    expect(body.cohort).toBe('milestone_date');
+    expect(body.retention).toEqual(
+      figures([
+        [5, 2, 0, 1, 1, 1], // P6 (01-15, started in December: unverified), P1 same, P2 ended, P5 unreachable, P8 same
+        [4, 1, 0, 0, 0, 3], // P6 (02-15), P1 (03-31, contacted only 04-02), P5 same, P8 (03-20)
+        [1, 0, 0, 0, 0, 1], // P6 (03-15): the only month-3 milestone inside the quarter
+      ]),
+    );
+    const placementStart = await read('retention', { level: 'nation' });
+    expect(placementStart.body.cohort).toBe('placement_start');
+    await get(saeil, 'retention', { ...PERIOD, level: 'nation', cohort: 'due' }).expect(400);
+  });
+
   it('a center, a region and the unassigned region; centers and regions add up to the nation', async () => {
     const naju = await read('retention', { level: 'center', id: 'center-naju', asOfDate: '2026-06-30' });
     expect(naju.body.retention).toEqual(figures([[4, 1, 0, 1, 0, 2], [4, 0, 1, 1, 0, 2], [4, 0, 0, 1, 0, 3]]));

@@ -67,6 +67,7 @@ export function reportRows(report: MinistryReportFigures, submission?: Submissio
     { section: info, item: '보고 기간', detail: report.period.kind === 'month' ? '월' : '분기', value: `${report.period.key} (${report.period.from} ~ ${report.period.to})` },
     { section: info, item: '기준 위치 (이벤트 저장소)', detail: '', value: report.asOfPosition },
     { section: info, item: '고용유지 기준일', detail: '', value: report.asOfDate },
+    { section: info, item: '고용유지 집계 대상', detail: '', value: report.retentionCohort === 'milestone_date' ? '기간 중 도래한 1·2·3개월 사후관리 시점' : '기간 중 취업한 사람' },
     { section: info, item: '비공개 기준 (명 미만)', detail: '', value: report.suppressionThreshold },
   ];
   if (submission) {

@@ -192,6 +192,7 @@ export function buildMinistryReport(scope: ReportScope, period: ReportPeriodFigu
     period: { key: period.key, kind: period.kind, from: period.from, to: period.to },
     asOfPosition: sources.snapshot.asOfPosition,
     asOfDate: sources.snapshot.asOfDate,
+    retentionCohort: sources.snapshot.retentionCohort,
     suppressionThreshold: threshold,
     retention: overall,
     retentionBreakdowns: breakdowns,

@@ -18,6 +18,7 @@ export function snapshot(overrides: Partial<StatisticsSnapshot> = {}): Statistic
     period: { from: '2026-01-01', to: '2026-03-31' },
     asOfPosition: 812,
     asOfDate: '2026-03-31',
+    retentionCohort: 'milestone_date',
     retention: [milestone(1, [30, 6, 2, 1, 1]), milestone(2, [2, 1, 0, 0, 0]), milestone(3, [0, 0, 0, 0, 0])],
     employment: {
       clientsRegistered: 57,

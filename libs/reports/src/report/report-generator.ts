@@ -29,13 +29,15 @@ export class ReportGenerator {
     if (!this.statistics || !this.kpi) throw new ServiceUnavailable('통계 또는 성과지표 모듈이 연결되지 않아 보고서를 만들 수 없습니다.');
     const statsScope: StatisticsScope = scope.scopeId === undefined ? { level: scope.level } : { level: scope.level, id: scope.scopeId };
     const range = { from: period.from, to: period.to };
-    const live = await this.statistics.snapshot(statsScope, range);
+    // The milestones dated in the period, so a quarter's report shows months 2 and 3 too (RETENTION_COHORTS).
+    const cohort = { retentionCohort: 'milestone_date' } as const;
+    const live = await this.statistics.snapshot(statsScope, range, cohort);
     // Figures as of a position the statistics have not reached yet would be incomplete, and a later regeneration would differ.
     if (asOfPosition !== undefined && asOfPosition > live.asOfPosition) {
       throw new RuleViolation('REPORT_POSITION_AHEAD', `통계가 아직 위치 ${asOfPosition}까지 반영되지 않았습니다 (현재 ${live.asOfPosition}). 잠시 후 다시 시도하세요.`, { asOfPosition, projected: live.asOfPosition });
     }
-    const snapshot = asOfPosition === undefined ? live : await this.statistics.snapshot(statsScope, range, { asOfPosition });
-    const asOf: StatisticsAsOf = { asOfPosition: snapshot.asOfPosition, asOfDate: snapshot.asOfDate };
+    const snapshot = asOfPosition === undefined ? live : await this.statistics.snapshot(statsScope, range, { ...cohort, asOfPosition });
+    const asOf: StatisticsAsOf = { ...cohort, asOfPosition: snapshot.asOfPosition, asOfDate: snapshot.asOfDate };
     const breakdowns = [];
     for (const dimension of retentionDimensionsFor(scope.level)) {
       breakdowns.push({ dimension, rows: await this.statistics.retentionBy(dimension, statsScope, range, asOf) });

@@ -77,6 +77,8 @@ export interface FactFilter {
   asOfDate: string;
   /** Only these centers; null = every center. */
   centerIds: string[] | null;
+  /** Retention: placements started in the period, or milestones dated in it (RETENTION_COHORTS). */
+  retentionCohort: 'placement_start' | 'milestone_date';
 }
 
 /** Retention dimensions other than center and region, as SQL over p (placement) and f (follow-up). */
@@ -252,7 +254,8 @@ export class FactCounts {
   }
 
   /**
-   * The glossary's retention over the cohort of placements started in the period: a milestone is
+   * The glossary's retention over the cohort of placements started in the period (or, with
+   * retentionCohort = milestone_date, over the milestones dated in the period): a milestone is
    * eligible when its date is on or before asOfDate and the placement was not voided; its outcome
    * is the follow-up recorded for it (contacted by asOfDate), else not employed when an end dated
    * before the milestone was recorded, else unverified.
@@ -270,7 +273,8 @@ export class FactCounts {
         CROSS JOIN LATERAL (VALUES (1, p.m1_on), (2, p.m2_on), (3, p.m3_on)) AS m(n, due_on)
          LEFT JOIN rm_stat_follow_ups f ON f.placement_id = p.placement_id AND f.n = m.n AND f.position <= $1 AND f.contacted_on <= $5::date
         CROSS JOIN LATERAL (SELECT coalesce(f.outcome, CASE WHEN p.ended_position <= $1 AND p.ended_on < m.due_on THEN 'not_employed' END, 'unverified') AS outcome) o
-        WHERE p.start_on BETWEEN $2::date AND $3::date AND ${LIVE} AND m.due_on <= $5::date AND ($4::text[] IS NULL OR p.center_id = ANY($4))
+        WHERE ${f.retentionCohort === 'milestone_date' ? 'm.due_on BETWEEN $2::date AND $3::date' : 'p.start_on BETWEEN $2::date AND $3::date'}
+          AND ${LIVE} AND m.due_on <= $5::date AND ($4::text[] IS NULL OR p.center_id = ANY($4))
         GROUP BY 1, 2, 3`,
       [f.asOfPosition, f.from, f.to, f.centerIds, f.asOfDate],
     );

@@ -10,6 +10,7 @@ import {
   ActivityFigures,
   BreakdownRow,
   EmploymentFigures,
+  RETENTION_COHORTS,
   RETENTION_DIMENSIONS,
   RetentionDimension,
   RetentionFigures,
@@ -163,6 +164,9 @@ export class StatisticsQueries extends StatisticsSource {
     if (asOf.asOfPosition !== undefined && !(Number.isSafeInteger(asOf.asOfPosition) && asOf.asOfPosition >= 0)) {
       problems.push({ field: 'asOfPosition', code: 'min', message: 'asOfPosition must be an integer ≥ 0' });
     }
+    if (asOf.retentionCohort !== undefined && !RETENTION_COHORTS.includes(asOf.retentionCohort)) {
+      problems.push({ field: 'cohort', code: 'isIn', message: `cohort must be one of ${RETENTION_COHORTS.join(', ')}` });
+    }
     if (problems.length > 0) throw new ValidationFailed(problems);
     const asOfPosition = asOf.asOfPosition ?? (await this.currentPosition());
     const centers = await this.centersOf(scope);
@@ -172,7 +176,7 @@ export class StatisticsQueries extends StatisticsSource {
     return {
       scope: scope.level === 'nation' ? { level: 'nation' } : { level: scope.level, id: scope.id },
       period: { from: period.from, to: period.to },
-      filter: { asOfPosition, from: period.from, to: period.to, asOfDate: retentionAsOfDate(period, asOf.asOfDate), centerIds },
+      filter: { asOfPosition, from: period.from, to: period.to, asOfDate: retentionAsOfDate(period, asOf.asOfDate), centerIds, retentionCohort: asOf.retentionCohort ?? 'placement_start' },
       centers,
     };
   }
@@ -265,6 +269,7 @@ export class StatisticsQueries extends StatisticsSource {
       period: resolved.period,
       asOfPosition: resolved.filter.asOfPosition,
       asOfDate: resolved.filter.asOfDate,
+      retentionCohort: resolved.filter.retentionCohort,
       retention: retentionOf(totals),
       employment,
       activity,

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { BreakdownRow, RetentionDimension, RetentionFigures, StatisticsPeriod, StatisticsScope } from '../../statistics-source';
+import type { BreakdownRow, RetentionCohort, RetentionDimension, RetentionFigures, StatisticsPeriod, StatisticsScope } from '../../statistics-source';
 import { StatisticsQueries } from '../statistics.queries';
 import { ConsistencyReport, scopeOf, StatisticsReadConsistency } from '../read-consistency';
 import { RetentionStatisticsQuery } from './retention-statistics.query';
@@ -9,6 +9,7 @@ export interface RetentionStatistics {
   period: StatisticsPeriod;
   asOfPosition: number;
   asOfDate: string;
+  cohort: RetentionCohort;
   retention: RetentionFigures[];
   by?: RetentionDimension;
   rows?: BreakdownRow<RetentionFigures[]>[];
@@ -28,7 +29,7 @@ export class RetentionStatisticsHandler implements IQueryHandler<RetentionStatis
     const period = { from: filter.from, to: filter.to };
     // One position for the total and the rows, so the rows add up to the total.
     const asOfPosition = filter.asOfPosition ?? (await this.statistics.currentPosition());
-    const asOf = { asOfPosition, asOfDate: filter.asOfDate };
+    const asOf = { asOfPosition, asOfDate: filter.asOfDate, retentionCohort: filter.cohort };
     const snapshot = await this.statistics.snapshot(scope, period, asOf, ['retention']);
     const rows = filter.by ? await this.statistics.retentionBy(filter.by, scope, period, asOf) : undefined;
     return {
@@ -36,6 +37,7 @@ export class RetentionStatisticsHandler implements IQueryHandler<RetentionStatis
       period: snapshot.period,
       asOfPosition: snapshot.asOfPosition,
       asOfDate: snapshot.asOfDate,
+      cohort: snapshot.retentionCohort,
       retention: snapshot.retention,
       ...(filter.by ? { by: filter.by, rows } : {}),
       ...(consistency ? { consistency } : {}),
