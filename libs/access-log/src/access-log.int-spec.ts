@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { waitFor } from '../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { accessLogPurgeJob } from './housekeeping/access-log-purge.job';
 
 /** 접속기록 through HTTP on the real PostgreSQL (embedded event delivery: no Kafka needed here). */
 describe('access log (HTTP, PostgreSQL)', () => {
@@ -152,5 +153,22 @@ describe('access log (HTTP, PostgreSQL)', () => {
     expect(await count()).toBe(before);
     await request(saeil.url).get(`/clients/${clientId}/placements`).expect(200);
     expect(await count()).toBe(before + 1);
+  });
+
+  it('the worker purges rows past ACCESS_LOG_RETENTION_DAYS and nothing younger', async () => {
+    const young = await count();
+    // rows written 800 and 700 days ago (INSERT is not refused; seq below the chain's own)
+    for (const [seq, days] of [[-2, 800], [-1, 700]]) {
+      await saeil.runtime.dataSource.query(
+        `INSERT INTO access_log (seq, at, actor_id, actor_kind, source_address, action, route, prev_hash, hash)
+         VALUES ($1, now() - make_interval(days => $2), 'old', 'header', '127.0.0.1', 'read.timeline', 'GET /old', '', '')`,
+        [seq, days],
+      );
+    }
+    await accessLogPurgeJob.run({ dataSource: saeil.runtime.dataSource, config: saeil.config } as Parameters<typeof accessLogPurgeJob.run>[0]);
+    const left = await rows();
+    expect(left.map((r) => Number(r.seq))).toEqual([-1, ...Array.from({ length: young }, (_, i) => i + 1)]);
+    // the 700-day-old row is inside the two legal years: not even a direct DELETE may remove it
+    await expect(saeil.runtime.dataSource.query(`DELETE FROM access_log WHERE seq = -1`)).rejects.toThrow(/append-only/);
   });
 });
