@@ -119,6 +119,33 @@ describe('PostgreSQL event store', () => {
     expect(await store.streamVersion(placements)).toBe(1);
   });
 
+  it('a guard sees a write that commits while the append waits for the guard’s lock (versions are read after the locks, never with them)', async () => {
+    const caseStream = `client-${randomUUID()}`;
+    const placements = `placements-${randomUUID()}`;
+    await store.append(caseStream, [event()], { context: 'intake', expectedVersion: 0, metadata: meta });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const closing = new Promise<void>((resolve) => (locked = resolve));
+    // The closure holds the case stream's exclusive lock until we let it commit.
+    const closure = store.append(caseStream, [{ type: 'CaseClosed', data: {} }], {
+      context: 'intake',
+      expectedVersion: 1,
+      metadata: meta,
+      inTransaction: async () => {
+        locked();
+        await held;
+      },
+    });
+    await closing;
+    const placement = store.append(placements, [event()], { context: 'placement', expectedVersion: 0, metadata: meta, guards: [{ streamId: caseStream, expectedVersion: 1 }] });
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the placement is now waiting for the shared lock
+    release();
+    await closure;
+    await expect(placement).rejects.toMatchObject({ code: 'VERSION_CONFLICT', streamId: caseStream, actualVersion: 2 });
+    expect(await store.streamVersion(placements)).toBeNull();
+  });
+
   it('refuses an event without the center of its record (a handler that left CENTER_FROM_RECORD in place), writing nothing', async () => {
     const stream = `counseling-${randomUUID()}`;
     const refused = store.append(stream, [event()], { context: 'counseling', expectedVersion: 0, metadata: { ...meta, centerId: CENTER_FROM_RECORD } });

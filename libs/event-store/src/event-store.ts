@@ -99,7 +99,6 @@ export class EventStore {
         duplicate: false,
       };
       if (options.idempotency) await this.rememberResult(runner, options.idempotency, result);
-      await runner.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
       await runner.commitTransaction();
       for (const listener of this.listeners) listener(stored);
       return result;
@@ -125,26 +124,43 @@ export class EventStore {
   }
 
   private async appendIn(runner: QueryRunner, streamId: string, events: NewEvent[], options: AppendOptions): Promise<StoredEvent[]> {
-    // Writers of a stream take its lock exclusively, readers-for-a-decision (guards) shared.
-    await runner.query('SELECT pg_advisory_xact_lock(hashtext($1))', [streamId]);
-    for (const guard of options.guards ?? []) {
-      await runner.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [guard.streamId]);
-      const [{ version: guarded }] = await runner.query(`SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`, [guard.streamId]);
+    // Writers of a stream take its lock exclusively, readers-for-a-decision (guards) shared: one
+    // round trip for all the locks. The versions are read by the NEXT statement, whose snapshot is
+    // taken after the locks are held (in READ COMMITTED a statement that waits for a lock still
+    // reads with the snapshot it started with, so lock and read must never share a statement).
+    const guards = options.guards ?? [];
+    if (guards.length === 0) {
+      await runner.query('SELECT pg_advisory_xact_lock(hashtext($1))', [streamId]);
+    } else {
+      await runner.query(
+        `SELECT pg_advisory_xact_lock(hashtext($1)), (SELECT count(pg_advisory_xact_lock_shared(hashtext(g))) FROM unnest($2::text[]) AS g)`,
+        [streamId, guards.map((g) => g.streamId)],
+      );
+    }
+    const versions = new Map<string, number>(
+      (
+        (await runner.query(`SELECT stream_id, max(stream_version)::int AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`, [
+          [streamId, ...guards.map((g) => g.streamId)],
+        ])) as { stream_id: string; version: number }[]
+      ).map((r) => [r.stream_id, r.version]),
+    );
+    for (const guard of guards) {
+      const guarded = versions.get(guard.streamId) ?? 0;
       if (guarded !== guard.expectedVersion) throw new ConcurrencyConflict(guard.streamId, guard.expectedVersion, guarded);
     }
-    const [{ version }] = await runner.query(
-      `SELECT coalesce(max(stream_version), 0)::int AS version FROM events WHERE stream_id = $1`,
-      [streamId],
-    );
+    const version = versions.get(streamId) ?? 0;
     if (options.expectedVersion !== 'any' && version !== options.expectedVersion) {
       throw new ConcurrencyConflict(streamId, options.expectedVersion, version);
     }
     if (options.inTransaction) await options.inTransaction(runner);
     const ids = events.map((e) => e.eventId ?? randomUUID());
+    // The followers' wake-up rides on the insert (NOTIFY is delivered at commit, or never).
     const rows: EventRow[] = await runner.query(
-      `INSERT INTO events (event_id, stream_id, stream_version, context, event_type, schema_version, data, metadata)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[])
-       RETURNING ${COLUMNS}`,
+      `WITH inserted AS (
+         INSERT INTO events (event_id, stream_id, stream_version, context, event_type, schema_version, data, metadata)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[])
+         RETURNING ${COLUMNS})
+       SELECT inserted.* FROM inserted CROSS JOIN (SELECT pg_notify($9, '')) AS woken ORDER BY inserted.stream_version`,
       [
         ids,
         events.map(() => streamId),
@@ -154,6 +170,7 @@ export class EventStore {
         events.map((e) => e.schemaVersion ?? this.upcasters.currentVersion(e.type)),
         events.map((e) => JSON.stringify(e.data)),
         events.map(() => JSON.stringify(options.metadata)),
+        EVENTS_CHANNEL,
       ],
     );
     return rows.map((row) => this.toStored(row, false));
