@@ -147,6 +147,11 @@ describe('access log (HTTP, PostgreSQL)', () => {
       const res = await request(saeil.url).get(`/clients/${clientId}/placements`).expect(503);
       expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
       expect(JSON.stringify(res.body)).not.toContain('placements":');
+      // an export refused for the same reason is a JSON error, not a file
+      const exported = await request(saeil.url).get('/ministry-reports/nation/2026-03').query({ format: 'csv', reason: '점검' }).expect(503);
+      expect(exported.headers['content-type']).toMatch(/^application\/json/);
+      expect(exported.headers['content-disposition']).toBeUndefined();
+      expect(exported.body.error.code).toBe('SERVICE_UNAVAILABLE');
     } finally {
       await saeil.runtime.dataSource.query(`ALTER TABLE access_log DROP CONSTRAINT test_refuse_all`);
     }

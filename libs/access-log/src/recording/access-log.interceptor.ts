@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { mergeMap, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ServiceUnavailable, ValidationFailed } from '@saeil/core';
@@ -41,6 +41,9 @@ export class AccessLogInterceptor implements NestInterceptor {
         try {
           await appendAccessLog(this.dataSource, entries);
         } catch {
+          // A file export has already named its attachment and type: the error must not go out as the file.
+          const res = context.switchToHttp().getResponse<Response>();
+          if (!res.headersSent) ['Content-Disposition', 'Content-Type', 'X-Report-As-Of-Position'].forEach((h) => res.removeHeader(h));
           throw new ServiceUnavailable('접속기록을 남길 수 없어 개인정보를 보여줄 수 없습니다. 잠시 후 다시 시도하세요.');
         }
         return body;
