@@ -6,3 +6,4 @@ export * from './dates';
 export * from './numbers';
 export * from './clock';
 export * from './center-from-record';
+export * from './config-file';

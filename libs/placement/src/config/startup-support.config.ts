@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { IsInt, IsObject, IsOptional, IsString, Max, Min } from 'class-validator';
-import { ValidationFailed, validateDto } from '@saeil/core';
+import { JsonConfigFile } from '@saeil/core';
 import type { GrantBudget } from '../domain/startup-grant-budget';
 
 export const STARTUP_SUPPORT_FILE_ENV = 'SAEIL_STARTUP_SUPPORT_FILE';
@@ -48,44 +46,25 @@ export class StartupSupportConfig {
   }
 
   static load(file = process.env[STARTUP_SUPPORT_FILE_ENV] || DEFAULT_STARTUP_SUPPORT_FILE): StartupSupportConfig {
-    const resolved = path.resolve(file);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(resolved, 'utf8'));
-    } catch (error) {
-      throw new Error(`${file}: cannot read the startup-support configuration (${(error as Error).message})`);
-    }
-    const fail = (field: string, message: string): never => {
-      throw new Error(`${file}: ${field}: ${message}`);
-    };
-    const parsed = check(StartupSupportFile, raw, '', fail);
-    const years = yearTable(parsed.years, 'years', fail);
-    if (!years['*']) fail('years.*', "a default entry '*' is required");
+    const config = new JsonConfigFile(file, 'startup-support configuration');
+    const parsed = config.check(StartupSupportFile, config.content);
+    const years = yearTable(config, parsed.years, 'years');
+    if (!years['*']) config.fail('years.*', "a default entry '*' is required");
     const centers: Record<string, YearTable> = {};
     for (const [centerId, table] of Object.entries(parsed.centers ?? {})) {
-      if (!/^[\w-]{1,64}$/.test(centerId)) fail(`centers.${centerId}`, 'not a center id');
-      if (!table || typeof table !== 'object' || Array.isArray(table)) fail(`centers.${centerId}`, 'must be an object of years');
-      centers[centerId] = yearTable(table, `centers.${centerId}`, fail);
+      if (!/^[\w-]{1,64}$/.test(centerId)) config.fail(`centers.${centerId}`, 'not a center id');
+      if (!table || typeof table !== 'object' || Array.isArray(table)) config.fail(`centers.${centerId}`, 'must be an object of years');
+      centers[centerId] = yearTable(config, table, `centers.${centerId}`);
     }
     return new StartupSupportConfig(years, centers);
   }
 }
 
-function yearTable(table: Record<string, unknown>, at: string, fail: (field: string, message: string) => never): YearTable {
+function yearTable(config: JsonConfigFile, table: Record<string, unknown>, at: string): YearTable {
   const result: YearTable = {};
   for (const [year, entry] of Object.entries(table)) {
-    if (!YEAR_KEY.test(year)) fail(`${at}.${year}`, "a year must be YYYY or '*'");
-    result[year] = { ...check(GrantBudgetEntry, entry, `${at}.${year}.`, fail) };
+    if (!YEAR_KEY.test(year)) config.fail(`${at}.${year}`, "a year must be YYYY or '*'");
+    result[year] = { ...config.check(GrantBudgetEntry, entry, `${at}.${year}.`) };
   }
   return result;
-}
-
-function check<T extends object>(cls: new () => T, value: unknown, prefix: string, fail: (field: string, message: string) => never): T {
-  try {
-    return validateDto(cls, value);
-  } catch (error) {
-    if (!(error instanceof ValidationFailed)) throw error;
-    const [first] = error.fields;
-    return fail(`${prefix}${first.field}`, first.message);
-  }
 }

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { KOREAN_REGIONS } from '@saeil/contracts';
-import { ValidationFailed, validateDto } from '@saeil/core';
+import { JsonConfigFile } from '@saeil/core';
 
 export const CENTER_LEVELS = ['basic', 'regional'] as const;
 export type CenterLevel = (typeof CENTER_LEVELS)[number];
@@ -75,34 +73,15 @@ export class CentersDirectory {
   }
 
   static load(file: string): CentersDirectory {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
-    } catch (error) {
-      throw new Error(`${file}: cannot read the centers directory (${(error as Error).message})`);
-    }
-    const fail = (field: string, message: string): never => {
-      throw new Error(`${file}: ${field}: ${message}`);
-    };
-    const parsed = check(CentersFile, raw, '', fail);
+    const config = new JsonConfigFile(file, 'centers directory');
+    const parsed = config.check(CentersFile, config.content);
     const centers: Center[] = [];
     for (const [centerId, entry] of Object.entries(parsed.centers)) {
-      if (!CENTER_ID.test(centerId)) fail(`centers.${centerId}`, 'not a center id (letters, digits, - and _, at most 64)');
-      const checked = check(CenterEntry, entry, `centers.${centerId}.`, fail);
+      if (!CENTER_ID.test(centerId)) config.fail(`centers.${centerId}`, 'not a center id (letters, digits, - and _, at most 64)');
+      const checked = config.check(CenterEntry, entry, `centers.${centerId}.`);
       centers.push({ centerId, name: checked.name, level: checked.level, region: checked.region });
     }
-    if (centers.length === 0) fail('centers', 'lists no center');
+    if (centers.length === 0) config.fail('centers', 'lists no center');
     return new CentersDirectory(centers);
-  }
-}
-
-function check<T extends object>(cls: new () => T, value: unknown, prefix: string, fail: (field: string, message: string) => never): T {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(prefix ? prefix.slice(0, -1) : '(file)', 'must be an object');
-  try {
-    return validateDto(cls, value);
-  } catch (error) {
-    if (!(error instanceof ValidationFailed)) throw error;
-    const [first] = error.fields;
-    return fail(`${prefix}${first.field}`, first.message);
   }
 }
