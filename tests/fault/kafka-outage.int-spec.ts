@@ -6,6 +6,7 @@ import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../suppo
 import { describeKafka, waitFor } from '../support/env';
 import { KafkaBroker, startKafkaBroker } from '../support/kafka-broker';
 import { occurrences, readWholeTopic } from './support/topic-reader';
+import { runLanes } from './support/lanes';
 
 const CLIENTS = 4;
 const SESSIONS_PER_CLIENT = 40;
@@ -47,31 +48,20 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
     for (let i = 0; i < CLIENTS; i++) clients.push(await registerClient(saeil, 100 + i, { counselorId: COUNSELOR, consents: ['service'] }));
 
     const accepted = new Map<string, string[]>(clients.map((id) => [id, []]));
-    let answered = 0;
     let brokerDown = false;
     let acceptedWhileDown = 0;
-    const lane = async (clientId: string) => {
-      for (let n = 0; n < SESSIONS_PER_CLIENT; n++) {
-        const response = await request(saeil.url)
-          .post(`/clients/${clientId}/counseling-sessions`)
-          .send({ channel: 'phone', topic: `안부 ${n}`, durationMinutes: 15, occurredOn: '2026-05-04' });
-        answered++;
-        if (response.status !== 201) throw new Error(`session ${n} of ${clientId}: ${response.status} ${response.text}`);
-        accepted.get(clientId)!.push(response.body.sessionId);
-        if (brokerDown) acceptedWhileDown++;
-      }
-    };
-    const load = Promise.all(clients.map(lane));
-    // A lane that stopped on an unexpected answer: the waits below say so instead of timing out silently.
-    let laneFailure: unknown;
-    load.catch((error) => (laneFailure = error));
-    const unlessALaneFailed = () => {
-      if (laneFailure) throw laneFailure;
-    };
+    const { done: load, answered, unlessALaneFailed } = runLanes(clients, SESSIONS_PER_CLIENT, async (clientId, n) => {
+      const response = await request(saeil.url)
+        .post(`/clients/${clientId}/counseling-sessions`)
+        .send({ channel: 'phone', topic: `안부 ${n}`, durationMinutes: 15, occurredOn: '2026-05-04' });
+      if (response.status !== 201) throw new Error(`session ${n} of ${clientId}: ${response.status} ${response.text}`);
+      accepted.get(clientId)!.push(response.body.sessionId);
+      if (brokerDown) acceptedWhileDown++;
+    });
 
     await waitFor(async () => {
       unlessALaneFailed();
-      return answered >= 40 && (await relayPosition()) > 20;
+      return answered() >= 40 && (await relayPosition()) > 20;
     }, { description: 'part of the load relayed', intervalMs: 10, timeoutMs: 60_000 });
     await broker.stop();
     brokerDown = true;

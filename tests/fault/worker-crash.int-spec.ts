@@ -5,6 +5,7 @@ import { newClient } from '../support/app';
 import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor } from '../support/env';
 import { AppProcess, spawnApp } from '../support/processes';
 import { occurrences, readWholeTopic } from './support/topic-reader';
+import { runLanes } from './support/lanes';
 
 const CLIENTS = 6;
 const SESSIONS_PER_CLIENT = 50; // 300 commands in all
@@ -70,38 +71,27 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
 
     // One lane per client, so sessions of one case never race each other: every 2xx is counted.
     const accepted = new Map<string, { sessionId: string; day: string }[]>(clients.map((id) => [id, []]));
-    let answered = 0;
-    const lane = async (clientId: string) => {
-      for (let n = 0; n < SESSIONS_PER_CLIENT; n++) {
-        const day = sessionDay(n);
-        const response = await request(api!.url)
-          .post(`/clients/${clientId}/counseling-sessions`)
-          .set('X-Actor-Id', COUNSELOR)
-          .send({ channel: 'in_center', topic: `상담 ${n}`, durationMinutes: 30, occurredOn: day });
-        answered++;
-        if (response.status === 201) accepted.get(clientId)!.push({ sessionId: response.body.sessionId, day });
-        else throw new Error(`session ${n} of ${clientId}: ${response.status} ${response.text}`);
-      }
-    };
-    const load = Promise.all(clients.map(lane));
-    // A lane that stopped on an unexpected answer: the waits below say so instead of timing out silently.
-    let laneFailure: unknown;
-    load.catch((error) => (laneFailure = error));
-    const unlessALaneFailed = () => {
-      if (laneFailure) throw laneFailure;
-    };
+    const { done: load, answered, unlessALaneFailed } = runLanes(clients, SESSIONS_PER_CLIENT, async (clientId, n) => {
+      const day = sessionDay(n);
+      const response = await request(api!.url)
+        .post(`/clients/${clientId}/counseling-sessions`)
+        .set('X-Actor-Id', COUNSELOR)
+        .send({ channel: 'in_center', topic: `상담 ${n}`, durationMinutes: 30, occurredOn: day });
+      if (response.status !== 201) throw new Error(`session ${n} of ${clientId}: ${response.status} ${response.text}`);
+      accepted.get(clientId)!.push({ sessionId: response.body.sessionId, day });
+    });
 
     // Kill while the load runs and the relay is working through it in small batches.
     await waitFor(async () => {
       unlessALaneFailed();
-      return answered >= 100 && (await relayPosition()) > 40;
+      return answered() >= 100 && (await relayPosition()) > 40;
     }, { description: 'a third of the load, partly relayed', intervalMs: 10, timeoutMs: 60_000 });
     await worker!.kill('SIGKILL');
     const relayedAtKill = await relayPosition();
     const [checkpointAtKill] = (await pool.query(`SELECT transaction_id, global_position FROM checkpoints WHERE name = 'relay:kafka'`)).rows;
     await waitFor(async () => {
       unlessALaneFailed();
-      return answered >= 180;
+      return answered() >= 180;
     }, { description: 'more commands accepted with no worker running', timeoutMs: 60_000 });
     expect(await relayPosition()).toBe(relayedAtKill); // nobody relayed meanwhile: the restart below has to catch up
     worker = await spawnApp('worker', env());
