@@ -27,10 +27,15 @@ export function statusOf(error: SaeilError): number {
   return STATUS[error.kind];
 }
 
-/** Database connection failures surface as 503 instead of a stack trace. */
+/**
+ * Database connection failures surface as 503 instead of a stack trace. TypeORM releases a query
+ * runner whose connection broke (its client's 'error' event), so the next statement of that
+ * transaction fails with QueryRunnerAlreadyReleasedError: the same outage, seen one step later.
+ */
 export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? '';
   const message = error instanceof Error ? error.message : '';
+  if (error instanceof Error && error.name === 'QueryRunnerAlreadyReleasedError') return true;
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(code) ||
     /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
