@@ -1,8 +1,8 @@
 import pino from 'pino';
-import request from 'supertest';
 import { loadConfig, SaeilConfig } from '@saeil/config';
 import { RunningSaeil, startSaeil } from '@saeil/app';
 import { createTestDatabase, kafkaBrokers, TestDatabase, uniqueTopicPrefix } from './env';
+import { api, supervisorOf, TEST_ADMIN_ENV } from './auth';
 
 export interface TestSaeil extends RunningSaeil {
   db: TestDatabase;
@@ -27,6 +27,8 @@ export async function startTestSaeil(options: { label: string; kafka: boolean; a
     // Tests poll the expensive reads (caseload, statistics) far faster than a person would; the
     // limit itself is proven in tests/e2e/hardening.e2e-spec.ts, which sets its own.
     RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000',
+    // The harness logs in as this administrator to create the accounts tests act as (./auth.ts).
+    ...TEST_ADMIN_ENV,
     ...(options.kafka ? { KAFKA_BROKERS: kafkaBrokers()!.join(','), KAFKA_TOPIC_PREFIX: options.topicPrefix ?? uniqueTopicPrefix(options.label) } : {}),
     ...options.env,
   };
@@ -77,13 +79,14 @@ export async function registerClient(
   n: number,
   options: { consents?: ConsentPurpose[]; counselorId?: string; centerId?: string; givenOn?: string } = {},
 ): Promise<string> {
-  const created = await request(saeil.url).post('/clients').send(newClient(n, options.counselorId, options.centerId)).expect(201);
+  const centerId = options.centerId ?? 'center-naju';
+  const created = await (await api(saeil, supervisorOf(centerId))).post('/clients').send(newClient(n, options.counselorId, centerId)).expect(201);
   const clientId: string = created.body.clientId;
-  for (const purpose of options.consents ?? []) await giveConsent(saeil, clientId, purpose, options.givenOn);
+  for (const purpose of options.consents ?? []) await giveConsent(saeil, clientId, purpose, options.givenOn, centerId);
   return clientId;
 }
 
-/** Gives her consent for the purpose through HTTP (`POST /clients/:id/consents`), expecting 200. */
-export async function giveConsent(saeil: RunningSaeil, clientId: string, purpose: ConsentPurpose, givenOn = '2026-01-02'): Promise<void> {
-  await request(saeil.url).post(`/clients/${clientId}/consents`).send({ purpose, version: '2026-01', givenOn }).expect(200);
+/** Gives her consent for the purpose through HTTP (`POST /clients/:id/consents`) as her center's supervisor, expecting 200. */
+export async function giveConsent(saeil: RunningSaeil, clientId: string, purpose: ConsentPurpose, givenOn = '2026-01-02', centerId = 'center-naju'): Promise<void> {
+  await (await api(saeil, supervisorOf(centerId))).post(`/clients/${clientId}/consents`).send({ purpose, version: '2026-01', givenOn }).expect(200);
 }

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { TEST_ADMIN_ENV } from './auth';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -23,7 +24,7 @@ const OUTPUT_KEPT = 200_000;
 export async function spawnApp(entry: 'saeil' | 'api' | 'worker', env: Record<string, string>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<AppProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${entry}/src/main.ts`], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_PROJECT: 'tsconfig.json', LOG_LEVEL: 'warn', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_PROJECT: 'tsconfig.json', LOG_LEVEL: 'warn', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', ...TEST_ADMIN_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { SaeilConfig } from '@saeil/config';
 import { RUNTIME, Runtime, type SaeilModuleDefinition } from '@saeil/runtime';
 import { AuthGuard } from './access/auth.guard';
+import { RecordCenters } from './access/record-scope';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
@@ -22,8 +24,9 @@ import { ACCESS_TOKEN_JWT, AccessTokens } from './tokens/access-tokens';
 import { RefreshTokens } from './tokens/refresh-tokens';
 
 /**
- * Accounts, login and tokens. Global, so any module can put `@Roles(...)` on its controllers
- * (the guard needs the AccessTokenVerifier); no other module does yet (README "Security").
+ * Accounts, login and tokens, and the api's global AuthGuard: every route needs a token and the
+ * roles its `@Roles(...)` names, unless `@Public()`; records named by id are checked against the
+ * caller's center or region (`@ScopedRecords`).
  * The two abstract classes are the seams for an external identity provider (OIDC).
  */
 @Global()
@@ -54,10 +57,13 @@ import { RefreshTokens } from './tokens/refresh-tokens';
     { provide: AuthenticationProvider, useExisting: LocalAuthenticationProvider },
     Sessions,
     AccountsService,
+    RecordCenters,
     AuthGuard,
+    // Every route of the api passes this guard: closed unless @Public() or its @Roles admit the caller.
+    { provide: APP_GUARD, useExisting: AuthGuard },
     FirstAdministrator,
   ],
-  exports: [AccessTokenVerifier, AuthGuard],
+  exports: [AccessTokenVerifier, AuthGuard, RecordCenters],
 })
 export class IdentityModule {}
 

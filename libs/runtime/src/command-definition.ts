@@ -1,8 +1,8 @@
 import type { Request } from 'express';
-import { CENTER_FROM_RECORD } from '@saeil/core';
+import { CENTER_FROM_RECORD, OutOfScope } from '@saeil/core';
 import type { AppendResult, EventMetadata, EventStore } from '@saeil/event-store';
 import type { Metrics } from '@saeil/observability';
-import { commandMetadata } from './request-context';
+import { callerOf, commandMetadata } from './request-context';
 import { timed } from './timed';
 
 /**
@@ -41,7 +41,11 @@ export async function executeFromHttp<D extends object, R>(
   dto: D,
   req: Request,
 ): Promise<R> {
-  const metadata = commandMetadata(req, centerIdOf(definition, dto), definition.occurredAtOf?.(dto));
+  const centerId = centerIdOf(definition, dto);
+  // A command naming its center in the body (a registration, a course, an agreement) may only
+  // name one the caller works for; records named by id were checked by the guard already.
+  if (definition.centerOf && !callerOf(req).coversCenter(centerId)) throw new OutOfScope('centerId');
+  const metadata = commandMetadata(req, centerId, definition.occurredAtOf?.(dto));
   return timed(metrics, definition.type, () => commandBus.execute(definition.build(dto, metadata) as never) as Promise<R>);
 }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '@saeil/core';
 import { RUNTIME } from './platform.module';
 import { Runtime } from './runtime';
 
@@ -17,6 +18,7 @@ async function check(fn: () => Promise<unknown>): Promise<Check> {
 
 /** What the engineer on call looks at: /health for the load balancer and humans, /metrics for Prometheus. */
 @ApiTags('operations')
+@Public()
 @Controller()
 export class OpsController {
   constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}

@@ -1,30 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { EventMetadata, IdempotencyRequest } from '@saeil/event-store';
-import { ValidationFailed } from '@saeil/core';
+import { OutOfScope, ValidationFailed } from '@saeil/core';
 
 /** Headers every command may carry. */
 export const CORRELATION_HEADER = 'x-correlation-id';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
-export const ACTOR_HEADER = 'x-actor-id';
+
+/**
+ * What the api's AuthGuard (@saeil/identity) leaves on every request it admits, as far as the
+ * command path needs it: the account acting and the centers she reaches. Structural, so the
+ * runtime does not depend on identity.
+ */
+export interface RequestCaller {
+  actorId: string;
+  coversCenter(centerId: string): boolean;
+}
+
+/** The caller on a request the guard admitted; a request it did not see is refused, never run as nobody. */
+export function callerOf(req: Request): RequestCaller {
+  const caller = (req as Request & { access?: RequestCaller }).access;
+  if (!caller) throw new OutOfScope('Authorization', '인증되지 않은 요청입니다.');
+  return caller;
+}
 
 export function correlationIdOf(req: Request): string {
   const given = req.headers[CORRELATION_HEADER];
   return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : ((req as unknown as { id?: string }).id ?? randomUUID());
 }
 
-/**
- * The metadata of a command arriving over HTTP. Until accounts land (issue 5) the actor is
- * whatever the caller states in X-Actor-Id, recorded as such.
- */
+/** The metadata of a command arriving over HTTP: the actor is the account the guard authenticated. */
 export function commandMetadata(req: Request, centerId: string, occurredAt?: string): EventMetadata {
-  const actor = req.headers[ACTOR_HEADER];
+  const actorId = callerOf(req).actorId;
   const idempotencyKey = req.headers[IDEMPOTENCY_HEADER];
   if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !/^[\w.:-]{8,200}$/.test(idempotencyKey))) {
     throw new ValidationFailed([{ field: 'Idempotency-Key', code: 'idempotencyKey', message: 'Idempotency-Key must be 8–200 characters of letters, digits, ".", ":", "_" or "-"' }]);
   }
   return {
-    actorId: typeof actor === 'string' && actor.length > 0 && actor.length <= 128 ? actor : 'unauthenticated',
+    actorId,
     centerId,
     correlationId: correlationIdOf(req),
     commandId: randomUUID(),

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SaeilConfig } from '@saeil/config';
 import type { SaeilModuleDefinition } from '@saeil/runtime';
+import { CenterRegions } from '@saeil/identity';
 import { CentersDirectory } from './centers/centers-directory';
 import { Statistics1732240870000 } from './migrations/1732240870000-statistics';
 import { statisticsProjection } from './projections/statistics.projection';
@@ -29,6 +30,8 @@ import { StatisticsCentersHandler } from './queries/statistics-centers/statistic
   providers: [
     // Read and checked when the module starts: a bad file stops the start, naming file and field.
     { provide: CentersDirectory, inject: [SaeilConfig], useFactory: (config: SaeilConfig) => CentersDirectory.load(config.SAEIL_CENTERS_FILE) },
+    // The guard resolves a regional supervisor's centers through it.
+    { provide: CenterRegions, useExisting: CentersDirectory },
     StatisticsQueries,
     { provide: StatisticsSource, useExisting: StatisticsQueries },
     StatisticsReadConsistency,
@@ -37,7 +40,7 @@ import { StatisticsCentersHandler } from './queries/statistics-centers/statistic
     ActivityStatisticsHandler,
     StatisticsCentersHandler,
   ],
-  exports: [StatisticsSource, StatisticsQueries, CentersDirectory],
+  exports: [StatisticsSource, StatisticsQueries, CentersDirectory, CenterRegions],
 })
 export class StatisticsModule {}
 

@@ -1,11 +1,10 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, Optional } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { mergeMap, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ServiceUnavailable, ValidationFailed } from '@saeil/core';
-import { AccessTokenVerifier, bearerTokenOf, type Principal } from '@saeil/identity';
-import { ACTOR_HEADER } from '@saeil/runtime';
+import type { Principal } from '@saeil/identity';
 import type { AccessLogEntry } from '../domain/hash-chain';
 import { appendAccessLog, NewAccessLogEntry } from './access-log.writer';
 import { ACCESS_LOGGED, AccessLoggedMetadata } from './access-logged.decorator';
@@ -17,8 +16,6 @@ export class AccessLogInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
-    // Absent only in a build without the identity module: then every actor is the header's.
-    @Optional() private readonly verifier?: AccessTokenVerifier,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -26,7 +23,7 @@ export class AccessLogInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     if (!meta || (meta.when && !meta.when(req))) return next.handle();
     const reason = meta.requireReason ? reasonOf(req) : null;
-    const actor = await this.actorOf(req);
+    const actor = this.actorOf(req);
     return next.handle().pipe(
       mergeMap(async (body) => {
         const base = {
@@ -51,18 +48,11 @@ export class AccessLogInterceptor implements NestInterceptor {
     );
   }
 
-  /**
-   * The account when a valid bearer token came (or the guard already put a principal on the
-   * request); until authentication is enforced everywhere, otherwise what X-Actor-Id states,
-   * marked as only stated.
-   */
-  private async actorOf(req: Request & { principal?: Principal }): Promise<Pick<AccessLogEntry, 'actorId' | 'actorKind' | 'actorCenterId'>> {
-    let principal = req.principal;
-    const token = bearerTokenOf(req.headers.authorization);
-    if (!principal && token && this.verifier) principal = await this.verifier.verify(token).catch(() => undefined);
-    if (principal) return { actorId: principal.accountId, actorKind: 'account', actorCenterId: principal.centerId ?? null };
-    const stated = req.headers[ACTOR_HEADER];
-    return { actorId: typeof stated === 'string' && stated.length > 0 && stated.length <= 128 ? stated : 'unauthenticated', actorKind: 'header', actorCenterId: null };
+  /** The account the global AuthGuard authenticated: every logged route requires one. */
+  private actorOf(req: Request & { principal?: Principal }): Pick<AccessLogEntry, 'actorId' | 'actorKind' | 'actorCenterId'> {
+    const principal = req.principal;
+    if (!principal) throw new ServiceUnavailable('인증되지 않은 요청의 개인정보 조회는 기록할 수 없습니다.');
+    return { actorId: principal.accountId, actorKind: 'account', actorCenterId: principal.centerId ?? null };
   }
 }
 

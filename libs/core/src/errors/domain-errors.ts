@@ -78,3 +78,18 @@ export class ServiceUnavailable extends SaeilError {
     super('SERVICE_UNAVAILABLE', message);
   }
 }
+
+/**
+ * The caller's center or region does not reach what she asked to act on (a record created for
+ * another center): 403 with the field named. A record of another center named by id is a
+ * NotFound instead, indistinguishable from a missing one.
+ */
+export class OutOfScope extends SaeilError {
+  readonly kind = 'forbidden' as const;
+  constructor(
+    readonly field: string,
+    message = '담당 센터(지역) 밖의 기록은 다룰 수 없습니다.',
+  ) {
+    super('OUT_OF_SCOPE', message);
+  }
+}

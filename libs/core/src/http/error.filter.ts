@@ -1,6 +1,7 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { SaeilError, ValidationFailed, RuleViolation } from '../errors/domain-errors';
+import { OutOfScope, SaeilError, ValidationFailed, RuleViolation } from '../errors/domain-errors';
+import { AuthError } from '../errors/auth-refusal';
 
 const STATUS: Record<SaeilError['kind'], number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -20,6 +21,7 @@ export function toErrorBody(error: SaeilError): ErrorBody {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error instanceof ValidationFailed) body.error.fields = error.fields;
   if (error instanceof RuleViolation && error.details) body.error.details = error.details;
+  if (error instanceof OutOfScope) body.error.fields = [{ field: error.field, code: 'outOfScope', message: error.message }];
   return body;
 }
 
@@ -55,6 +57,12 @@ export class SaeilErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof SaeilError) {
       response.status(statusOf(exception)).json(toErrorBody(exception));
+      return;
+    }
+    if (exception instanceof AuthError) {
+      if (exception.retryAfterSeconds) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      if (exception.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+      response.status(exception.status).json({ error: { code: exception.code, message: exception.message } });
       return;
     }
     if (isConnectionError(exception)) {

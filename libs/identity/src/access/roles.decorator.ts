@@ -1,19 +1,18 @@
-import { applyDecorators, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth } from '@nestjs/swagger';
-import type { Role } from '../domain/roles';
-import { AuthGuard, ROLES_KEY } from './auth.guard';
-import { IdentityErrorFilter } from './identity-error.filter';
+import { ROLES, type Role } from '../domain/roles';
+import { ROLES_KEY } from './auth.guard';
 
 /**
- * The caller must present a valid access token and, when roles are named, hold one of them
- * (otherwise 401 without a token, 403 with the wrong role). On a controller or a route.
- * Applied so far only to the identity endpoints (README "Security (in progress)").
+ * The roles a route admits; the global AuthGuard refuses a call without a valid token (401) or
+ * by another role (403). Every route that is not `@Public()` must carry one (on the route or its
+ * controller): a route with none is refused to everyone.
  */
 export function Roles(...roles: Role[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(SetMetadata(ROLES_KEY, roles), UseGuards(AuthGuard), UseFilters(IdentityErrorFilter), ApiBearerAuth());
+  return applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth());
 }
 
-/** Any authenticated account, whatever its role. */
+/** Any authenticated account, whatever its role (her own session, her own password). */
 export function Authenticated(): MethodDecorator & ClassDecorator {
-  return Roles();
+  return Roles(...ROLES);
 }

@@ -1,19 +1,7 @@
-/**
- * Authentication and authorization refusals. Kept apart from the domain errors of @saeil/core
- * (whose filter knows no 401/423/429 yet): IdentityErrorFilter maps them, see its comment.
- */
-export abstract class AuthError extends Error {
-  abstract readonly status: number;
-  constructor(
-    readonly code: string,
-    message: string,
-    /** Seconds, sent as Retry-After. */
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { AuthError } from '@saeil/core';
+
+/** Authentication and authorization refusals; SaeilErrorFilter (@saeil/core) maps them to HTTP. */
+export { AuthError };
 
 /** No bearer token, or one that is malformed, expired, revoked, or of a disabled account: 401. */
 export class AuthenticationRequired extends AuthError {

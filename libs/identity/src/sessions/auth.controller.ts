@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Public } from '@saeil/core';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Authenticated } from '../access/roles.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
-import { IdentityErrorFilter } from '../access/identity-error.filter';
 import { sourceAddressOf } from '../access/source-address';
 import type { Principal } from '../principal/principal';
 import { AccountsService } from '../accounts/accounts.service';
@@ -12,7 +12,6 @@ import { Sessions } from './sessions.service';
 
 @ApiTags('auth')
 @Controller('auth')
-@UseFilters(IdentityErrorFilter)
 export class AuthController {
   constructor(
     private readonly sessions: Sessions,
@@ -20,6 +19,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with a user name and password: an access token and a refresh token (401 INVALID_CREDENTIALS, 423 ACCOUNT_LOCKED, 429 TOO_MANY_LOGIN_ATTEMPTS)' })
   @ApiOkResponse({ type: TokenPair })
@@ -28,6 +28,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token (used once) for new tokens; reusing one revokes its whole login (401 REFRESH_TOKEN_REUSED)' })
   @ApiOkResponse({ type: TokenPair })
@@ -36,6 +37,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Log out: the refresh token and every token of its login are revoked' })
   async logout(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<void> {

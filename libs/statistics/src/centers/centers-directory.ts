@@ -68,6 +68,13 @@ export class CentersDirectory {
     return [...this.byId.values()].sort((a, b) => (a.centerId < b.centerId ? -1 : a.centerId > b.centerId ? 1 : 0));
   }
 
+  /** The centers listed in this 시·도 (a regional supervisor's reach). */
+  centersIn(region: string): string[] {
+    return this.all()
+      .filter((c) => c.region === region)
+      .map((c) => c.centerId);
+  }
+
   isRegion(region: string): boolean {
     return region === UNASSIGNED_REGION || (KOREAN_REGIONS as readonly string[]).includes(region);
   }

@@ -1,0 +1,68 @@
+import { Injectable, SetMetadata } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  agreementStreamId,
+  clientStreamId,
+  courseStreamId,
+  employerStreamId,
+  groupProgramStreamId,
+  internshipStreamId,
+  kpiPlanStreamId,
+  retentionProgramStreamId,
+} from '@saeil/contracts';
+
+/** Kinds of record a route can name by id, each with the stream that holds it. */
+export const RECORD_KINDS = {
+  client: { label: '구직자', stream: clientStreamId },
+  course: { label: '훈련과정', stream: courseStreamId },
+  groupProgram: { label: '집단상담 프로그램', stream: groupProgramStreamId },
+  retentionProgram: { label: '사후관리 프로그램', stream: retentionProgramStreamId },
+  employer: { label: '기업', stream: employerStreamId },
+  agreement: { label: '협약', stream: agreementStreamId },
+  internship: { label: '인턴', stream: internshipStreamId },
+  kpiPlan: { label: '확인지표 계획', stream: kpiPlanStreamId },
+} as const;
+export type RecordKind = keyof typeof RECORD_KINDS;
+
+/** Where a route carries a record id: a path parameter, or a body field (a string or a list of them). */
+export interface ScopedRecordRef {
+  kind: RecordKind;
+  param?: string;
+  body?: string;
+}
+
+export const SCOPED_RECORDS_KEY = 'saeil:scoped-records';
+
+/**
+ * The records this route names must belong to a center the caller reaches; a record of another
+ * center answers 404 exactly as a missing one does (never the data, nor that it exists). The
+ * guard checks before the body is validated or the handler reads anything.
+ *
+ *   @ScopedRecords({ kind: 'client', param: 'clientId' })
+ */
+export const ScopedRecords = (...refs: ScopedRecordRef[]) => SetMetadata(SCOPED_RECORDS_KEY, refs);
+
+/**
+ * The center a record belongs to now, from the event store (so a record written a moment ago is
+ * known: read models lag). A client's center is the last one her registration or a transfer
+ * named; any other record stays with the center that wrote it (the store refuses an event
+ * without one). Unknown record: undefined, and the handler answers its own 404.
+ */
+@Injectable()
+export class RecordCenters {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async centerOf(kind: RecordKind, id: string): Promise<string | undefined> {
+    const streamId = RECORD_KINDS[kind].stream(id);
+    const rows: { center_id: string | null }[] =
+      kind === 'client'
+        ? await this.dataSource.query(
+            `SELECT data->>'centerId' AS center_id FROM events
+              WHERE stream_id = $1 AND event_type IN ('ClientRegistered', 'CounselorAssigned')
+              ORDER BY stream_version DESC LIMIT 1`,
+            [streamId],
+          )
+        : await this.dataSource.query(`SELECT metadata->>'centerId' AS center_id FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`, [streamId]);
+    return rows[0]?.center_id ?? undefined;
+  }
+}
