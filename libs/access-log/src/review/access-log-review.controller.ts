@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { NotFound } from '@saeil/core';
+import { CurrentAccess, type RequestAccess, Roles } from '@saeil/identity';
 import { ChainedEntry, ChainVerdict, verifyChain } from '../domain/hash-chain';
 import { AccessLogMonthDto, AccessLogReviewDto } from './access-log-review.dto';
 
@@ -18,8 +20,9 @@ export interface AccessLogPage {
 }
 
 /**
- * The supervisors' monthly review of the 접속기록 and its integrity check. Open like every other
- * endpoint until authentication is enforced (README "Security").
+ * The supervisors' monthly review of the 접속기록 and its integrity check. A supervisor reviews
+ * what the accounts of her center did (another center's id answers 404); the administrator
+ * reviews any center's or everyone's, and alone verifies the chain.
  */
 @ApiTags('access-log')
 @Controller('access-log')
@@ -28,17 +31,21 @@ export class AccessLogReviewController {
 
   @Get()
   @ApiOperation({ summary: '접속기록 monthly review: who read or exported whose data, when, from where (oldest first, paged)' })
-  async review(@Query() q: AccessLogReviewDto): Promise<AccessLogPage> {
+  @Roles('supervisor', 'administrator')
+  async review(@Query() q: AccessLogReviewDto, @CurrentAccess() access: RequestAccess): Promise<AccessLogPage> {
+    const centerId = access.scope.kind === 'center' ? access.scope.centerId : q.centerId;
+    if (q.centerId !== undefined && !access.coversCenter(q.centerId)) throw new NotFound('센터', q.centerId);
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 100;
     const where = `at >= ${MONTH_START} AND at < ${MONTH_END} AND ($2::text IS NULL OR actor_center_id = $2)`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM access_log WHERE ${where}`, [q.month, q.centerId ?? null]);
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE ${where} ORDER BY seq LIMIT $3 OFFSET $4`, [q.month, q.centerId ?? null, pageSize, (page - 1) * pageSize]);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM access_log WHERE ${where}`, [q.month, centerId ?? null]);
+    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE ${where} ORDER BY seq LIMIT $3 OFFSET $4`, [q.month, centerId ?? null, pageSize, (page - 1) * pageSize]);
     return { month: q.month, items: rows.map(toEntry), page, pageSize, total };
   }
 
   @Get('verify')
   @ApiOperation({ summary: "Recomputes the month's hash chain from the row before it: { ok, rows } or the first broken row" })
+  @Roles('administrator')
   async verify(@Query() q: AccessLogMonthDto): Promise<ChainVerdict> {
     const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE at >= ${MONTH_START} AND at < ${MONTH_END} ORDER BY seq`, [q.month])).map(toEntry);
     if (rows.length === 0) return { ok: true, rows: 0 };

@@ -29,3 +29,17 @@ export function scopeProblems(role: Role, scope: RoleScope): FieldError[] {
   if (!needsRegion && scope.region !== undefined) problems.push({ field: 'region', code: 'notAllowedForRole', message: `${role} 계정에는 시·도를 지정하지 않습니다.` });
   return problems;
 }
+
+/**
+ * Who may do what, by job (each route names one of these with `@Roles(...)`):
+ * - CASE_WORKERS act on a woman's case and on their center's activities (counselor, supervisor);
+ * - CASE_READERS may also read a case: a regional supervisor, for her region's centers;
+ * - FIGURE_READERS read aggregates (statistics, KPIs, the Ministry report), never a person:
+ *   the Ministry analyst joins here, for any center, region or the nation;
+ * - supervisors alone set their center's plans (retention programs, KPI plans).
+ * The administrator keeps accounts and the access log and may erase a client; she reads no case.
+ */
+export const CASE_WORKERS = ['counselor', 'supervisor'] as const satisfies readonly Role[];
+export const CASE_READERS = ['counselor', 'supervisor', 'regional_supervisor'] as const satisfies readonly Role[];
+export const FIGURE_READERS = ['counselor', 'supervisor', 'regional_supervisor', 'ministry_analyst'] as const satisfies readonly Role[];
+export const REPORT_READERS = ['supervisor', 'regional_supervisor', 'ministry_analyst'] as const satisfies readonly Role[];

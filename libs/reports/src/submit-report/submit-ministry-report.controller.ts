@@ -10,8 +10,10 @@ import { reportScope } from '../domain/report-scope';
 import { SubmitMinistryReportBody, SubmitMinistryReportDto } from './submit-ministry-report.dto';
 import { submitMinistryReport } from './submit-ministry-report.command';
 import { SubmitMinistryReportResult } from './submit-ministry-report.handler';
+import { REPORT_READERS, Roles } from '@saeil/identity';
 
 @ApiTags('ministry-reports')
+@Roles(...REPORT_READERS)
 @Controller('ministry-reports/:level/:period/submissions')
 export class SubmitMinistryReportController {
   constructor(

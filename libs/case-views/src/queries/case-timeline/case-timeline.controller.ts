@@ -6,10 +6,13 @@ import { AccessLogged } from '@saeil/access-log';
 import { CaseTimelineDto } from './case-timeline.dto';
 import { CaseTimelineQuery } from './case-timeline.query';
 import { TimelinePage } from './case-timeline.handler';
+import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
 
 const badClientId = () => new ValidationFailed([{ field: 'clientId', code: 'isUuid', message: 'clientId must be a UUID' }]);
 
 @ApiTags('cases')
+@Roles(...CASE_READERS)
+@ScopedRecords({ kind: 'client', param: 'clientId' })
 @Controller('cases')
 export class CaseTimelineController {
   constructor(private readonly queryBus: QueryBus) {}

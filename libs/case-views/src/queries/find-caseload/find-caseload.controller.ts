@@ -5,8 +5,10 @@ import { AccessLogged } from '@saeil/access-log';
 import { FindCaseloadDto } from './find-caseload.dto';
 import { FindCaseloadQuery } from './find-caseload.query';
 import { CaseloadPage } from './find-caseload.handler';
+import { CASE_READERS, Roles } from '@saeil/identity';
 
 @ApiTags('cases')
+@Roles(...CASE_READERS)
 @Controller('caseload')
 export class FindCaseloadController {
   constructor(private readonly queryBus: QueryBus) {}

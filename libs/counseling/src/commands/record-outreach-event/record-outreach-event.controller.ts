@@ -7,8 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { RecordOutreachEventDto } from './record-outreach-event.dto';
 import { recordOutreachEvent } from './record-outreach-event.command';
 import { RecordOutreachEventResult } from './record-outreach-event.handler';
+import { CASE_WORKERS, Roles } from '@saeil/identity';
 
 @ApiTags('counseling')
+@Roles(...CASE_WORKERS)
 @Controller('outreach-events')
 export class RecordOutreachEventController {
   constructor(

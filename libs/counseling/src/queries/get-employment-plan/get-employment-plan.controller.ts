@@ -5,8 +5,11 @@ import { AccessLogged } from '@saeil/access-log';
 import { requireUuidParam } from '../../support/http-input';
 import { GetEmploymentPlanQuery } from './get-employment-plan.query';
 import { EmploymentPlanView } from './get-employment-plan.handler';
+import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('counseling')
+@Roles(...CASE_READERS)
+@ScopedRecords({ kind: 'client', param: 'clientId' })
 @Controller('clients/:clientId/employment-plan')
 export class GetEmploymentPlanController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -4,8 +4,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { requireUuidParam } from '../../support/http-input';
 import { GetGroupProgramQuery } from './get-group-program.query';
 import { GroupProgramView } from './get-group-program.handler';
+import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('counseling')
+@Roles(...CASE_READERS)
+@ScopedRecords({ kind: 'groupProgram', param: 'programId' })
 @Controller('group-programs/:programId')
 export class GetGroupProgramController {
   constructor(private readonly queryBus: QueryBus) {}

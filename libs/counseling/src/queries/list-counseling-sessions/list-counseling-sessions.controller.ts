@@ -6,8 +6,11 @@ import { requireUuidParam } from '../../support/http-input';
 import { ListCounselingSessionsDto } from './list-counseling-sessions.dto';
 import { ListCounselingSessionsQuery } from './list-counseling-sessions.query';
 import { CounselingSessionPage } from './list-counseling-sessions.handler';
+import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('counseling')
+@Roles(...CASE_READERS)
+@ScopedRecords({ kind: 'client', param: 'clientId' })
 @Controller('clients/:clientId/counseling-sessions')
 export class ListCounselingSessionsController {
   constructor(private readonly queryBus: QueryBus) {}

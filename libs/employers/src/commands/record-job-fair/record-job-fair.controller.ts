@@ -7,8 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { RecordJobFairDto } from './record-job-fair.dto';
 import { recordJobFair } from './record-job-fair.command';
 import { JobFairResult } from './record-job-fair.handler';
+import { CASE_WORKERS, Roles } from '@saeil/identity';
 
 @ApiTags('employers')
+@Roles(...CASE_WORKERS)
 @Controller('job-fairs')
 export class RecordJobFairController {
   constructor(

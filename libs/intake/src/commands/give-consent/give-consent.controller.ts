@@ -8,8 +8,11 @@ import { dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { giveConsent } from './give-consent.command';
 import { GiveConsentBody, GiveConsentDto } from './give-consent.dto';
+import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('intake')
+@Roles(...CASE_WORKERS)
+@ScopedRecords({ kind: 'client', param: 'clientId' })
 @Controller('clients/:clientId/consents')
 export class GiveConsentController {
   constructor(

@@ -8,8 +8,11 @@ import { dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { reopenCase } from './reopen-case.command';
 import { ReopenCaseBody, ReopenCaseDto } from './reopen-case.dto';
+import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('intake')
+@Roles(...CASE_WORKERS)
+@ScopedRecords({ kind: 'client', param: 'clientId' })
 @Controller('clients/:clientId/reopening')
 export class ReopenCaseController {
   constructor(

@@ -7,8 +7,11 @@ import { executeFromHttp } from '@saeil/runtime';
 import { InternshipResult } from '../command-support';
 import { StartInternshipDto } from './start-internship.dto';
 import { startInternship } from './start-internship.command';
+import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('internship')
+@Roles(...CASE_WORKERS)
+@ScopedRecords({ kind: 'client', body: 'clientId' }, { kind: 'employer', body: 'employerId' })
 @Controller('internships')
 export class StartInternshipController {
   constructor(

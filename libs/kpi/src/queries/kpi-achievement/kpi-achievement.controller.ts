@@ -5,10 +5,13 @@ import { ValidationFailed } from '@saeil/core';
 import { KpiAchievementDto } from './kpi-achievement.dto';
 import { KpiAchievementQuery } from './kpi-achievement.query';
 import { KpiAchievementAnswer } from './kpi-achievement.handler';
+import { REPORT_READERS, Roles, ScopedRecords } from '@saeil/identity';
 
 const badPlanId = () => new ValidationFailed([{ field: 'planId', code: 'isUuid', message: 'planId must be a UUID' }]);
 
 @ApiTags('kpi')
+@Roles(...REPORT_READERS)
+@ScopedRecords({ kind: 'kpiPlan', param: 'planId' })
 @Controller('kpi-plans')
 export class KpiAchievementController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -8,8 +8,11 @@ import { executeFromHttp } from '@saeil/runtime';
 import { StartEmploymentBody, StartEmploymentDto } from './start-employment.dto';
 import { startEmployment } from './start-employment.command';
 import { StartEmploymentResult } from './start-employment.handler';
+import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('placement')
+@Roles(...CASE_WORKERS)
+@ScopedRecords({ kind: 'client', param: 'clientId' }, { kind: 'employer', body: 'employerId' })
 @Controller('clients/:clientId/placements')
 export class StartEmploymentController {
   constructor(

@@ -4,8 +4,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessLogged } from '@saeil/access-log';
 import { ListPlacementsQuery } from './list-placements.query';
 import { PlacementHistory } from './placement-history';
+import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('placement')
+@Roles(...CASE_READERS)
+@ScopedRecords({ kind: 'client', param: 'clientId' })
 @Controller('clients/:clientId/placements')
 export class ListPlacementsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -8,8 +8,11 @@ import { executeFromHttp } from '@saeil/runtime';
 import { AmendRetentionProgramBody, AmendRetentionProgramDto } from './amend-retention-program.dto';
 import { amendRetentionProgram } from './amend-retention-program.command';
 import { AmendRetentionProgramResult } from './amend-retention-program.handler';
+import { Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('programs')
+@Roles('supervisor')
+@ScopedRecords({ kind: 'retentionProgram', param: 'programId' })
 @Controller('retention-programs/:programId/amendments')
 export class AmendRetentionProgramController {
   constructor(

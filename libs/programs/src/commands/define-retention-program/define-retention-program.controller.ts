@@ -7,8 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { DefineRetentionProgramDto } from './define-retention-program.dto';
 import { defineRetentionProgram } from './define-retention-program.command';
 import { DefineRetentionProgramResult } from './define-retention-program.handler';
+import { Roles } from '@saeil/identity';
 
 @ApiTags('programs')
+@Roles('supervisor')
 @Controller('retention-programs')
 export class DefineRetentionProgramController {
   constructor(

@@ -8,8 +8,11 @@ import { executeFromHttp } from '@saeil/runtime';
 import { ProvideRetentionBenefitBody, ProvideRetentionBenefitDto } from './provide-retention-benefit.dto';
 import { provideRetentionBenefit } from './provide-retention-benefit.command';
 import { ProvideRetentionBenefitResult } from './provide-retention-benefit.handler';
+import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('programs')
+@Roles(...CASE_WORKERS)
+@ScopedRecords({ kind: 'retentionProgram', param: 'programId' }, { kind: 'client', body: 'clientId' })
 @Controller('retention-programs/:programId/benefits')
 export class ProvideRetentionBenefitController {
   constructor(

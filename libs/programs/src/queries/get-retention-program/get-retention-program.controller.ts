@@ -5,10 +5,13 @@ import { ValidationFailed } from '@saeil/core';
 import { ReadYourWritesDto } from '../read-your-writes.dto';
 import { GetRetentionProgramQuery } from './get-retention-program.query';
 import { RetentionProgramAnswer } from './get-retention-program.handler';
+import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
 
 const badProgramId = () => new ValidationFailed([{ field: 'programId', code: 'isUuid', message: 'programId must be a UUID' }]);
 
 @ApiTags('programs')
+@Roles(...CASE_READERS)
+@ScopedRecords({ kind: 'retentionProgram', param: 'programId' })
 @Controller('retention-programs')
 export class GetRetentionProgramController {
   constructor(private readonly queryBus: QueryBus) {}

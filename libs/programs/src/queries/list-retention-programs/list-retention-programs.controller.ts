@@ -4,8 +4,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListRetentionProgramsDto } from './list-retention-programs.dto';
 import { ListRetentionProgramsQuery } from './list-retention-programs.query';
 import { RetentionProgramList } from './list-retention-programs.handler';
+import { CASE_READERS, Roles } from '@saeil/identity';
 
 @ApiTags('programs')
+@Roles(...CASE_READERS)
 @Controller('retention-programs')
 export class ListRetentionProgramsController {
   constructor(private readonly queryBus: QueryBus) {}

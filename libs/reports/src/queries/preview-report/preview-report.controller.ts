@@ -10,8 +10,10 @@ import { isFileExport, PreviewReportQueryDto } from '../report-query.dto';
 import { AccessLogged } from '@saeil/access-log';
 import { sendReportFile } from '../send-report-file';
 import { PreviewReportQuery } from './preview-report.query';
+import { REPORT_READERS, Roles } from '@saeil/identity';
 
 @ApiTags('ministry-reports')
+@Roles(...REPORT_READERS)
 @Controller('ministry-reports')
 export class PreviewReportController {
   constructor(private readonly queryBus: QueryBus) {}

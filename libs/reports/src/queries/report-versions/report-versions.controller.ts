@@ -11,6 +11,7 @@ import { AccessLogged } from '@saeil/access-log';
 import { sendReportFile } from '../send-report-file';
 import { ReportVersionsQuery } from './report-versions.query';
 import { SubmittedVersion } from './report-versions.handler';
+import { REPORT_READERS, Roles } from '@saeil/identity';
 
 /** A version in a list: its facts, without the figures (fetch one version for those). */
 export type VersionSummary = Omit<SubmittedVersion, 'figures'>;
@@ -18,6 +19,7 @@ export type VersionSummary = Omit<SubmittedVersion, 'figures'>;
 const badVersion = () => new ValidationFailed([{ field: 'version', code: 'isInt', message: 'version must be a positive integer' }]);
 
 @ApiTags('ministry-reports')
+@Roles(...REPORT_READERS)
 @Controller('ministry-reports/:level/:period/versions')
 export class ReportVersionsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -5,8 +5,10 @@ import { AccessLogged } from '@saeil/access-log';
 import { FollowUpQueueByCounselorDto } from './follow-up-queue-by-counselor.dto';
 import { FollowUpQueueByCounselorQuery } from './follow-up-queue-by-counselor.query';
 import { FollowUpQueueByCounselor } from './follow-up-queue-by-counselor.handler';
+import { CASE_READERS, Roles } from '@saeil/identity';
 
 @ApiTags('retention')
+@Roles(...CASE_READERS)
 @Controller('follow-ups/queue/by-counselor')
 export class FollowUpQueueByCounselorController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -5,8 +5,10 @@ import { AccessLogged } from '@saeil/access-log';
 import { FollowUpQueueDto } from './follow-up-queue.dto';
 import { FollowUpQueueQuery } from './follow-up-queue.query';
 import { FollowUpQueue } from './follow-up-queue.handler';
+import { CASE_READERS, Roles } from '@saeil/identity';
 
 @ApiTags('retention')
+@Roles(...CASE_READERS)
 @Controller('follow-ups/queue')
 export class FollowUpQueueController {
   constructor(private readonly queryBus: QueryBus) {}

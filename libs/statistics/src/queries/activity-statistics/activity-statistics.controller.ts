@@ -4,8 +4,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StatisticsSnapshotReadDto } from '../statistics-read.dto';
 import { ActivityStatisticsQuery } from './activity-statistics.query';
 import type { ActivityStatistics } from './activity-statistics.handler';
+import { FIGURE_READERS, Roles } from '@saeil/identity';
 
 @ApiTags('statistics')
+@Roles(...FIGURE_READERS)
 @Controller('statistics')
 export class ActivityStatisticsController {
   constructor(private readonly queryBus: QueryBus) {}

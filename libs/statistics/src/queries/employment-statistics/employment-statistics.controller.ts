@@ -4,8 +4,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StatisticsSnapshotReadDto } from '../statistics-read.dto';
 import { EmploymentStatisticsQuery } from './employment-statistics.query';
 import type { EmploymentStatistics } from './employment-statistics.handler';
+import { FIGURE_READERS, Roles } from '@saeil/identity';
 
 @ApiTags('statistics')
+@Roles(...FIGURE_READERS)
 @Controller('statistics')
 export class EmploymentStatisticsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -4,8 +4,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RetentionStatisticsDto } from './retention-statistics.dto';
 import { RetentionStatisticsQuery } from './retention-statistics.query';
 import type { RetentionStatistics } from './retention-statistics.handler';
+import { FIGURE_READERS, Roles } from '@saeil/identity';
 
 @ApiTags('statistics')
+@Roles(...FIGURE_READERS)
 @Controller('statistics')
 export class RetentionStatisticsController {
   constructor(private readonly queryBus: QueryBus) {}

@@ -4,8 +4,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StatisticsCentersDto } from './statistics-centers.dto';
 import { StatisticsCentersQuery } from './statistics-centers.query';
 import type { StatisticsCenter } from './statistics-centers.handler';
+import { FIGURE_READERS, Roles } from '@saeil/identity';
 
 @ApiTags('statistics')
+@Roles(...FIGURE_READERS)
 @Controller('statistics')
 export class StatisticsCentersController {
   constructor(private readonly queryBus: QueryBus) {}

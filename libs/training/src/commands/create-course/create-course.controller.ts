@@ -7,8 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { CreateCourseDto } from './create-course.dto';
 import { createCourse } from './create-course.command';
 import { CreateCourseResult } from './create-course.handler';
+import { CASE_WORKERS, Roles } from '@saeil/identity';
 
 @ApiTags('training')
+@Roles(...CASE_WORKERS)
 @Controller('courses')
 export class CreateCourseController {
   constructor(

@@ -3,8 +3,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetCourseQuery } from './get-course.query';
 import { CourseView } from './get-course.handler';
+import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('training')
+@Roles(...CASE_READERS)
+@ScopedRecords({ kind: 'course', param: 'courseId' })
 @Controller('courses')
 export class GetCourseController {
   constructor(private readonly queryBus: QueryBus) {}
