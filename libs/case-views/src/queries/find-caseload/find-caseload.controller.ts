@@ -5,7 +5,8 @@ import { AccessLogged } from '@saeil/access-log';
 import { FindCaseloadDto } from './find-caseload.dto';
 import { FindCaseloadQuery } from './find-caseload.query';
 import { CaseloadPage } from './find-caseload.handler';
-import { CASE_READERS, Roles } from '@saeil/identity';
+import { NotFound } from '@saeil/core';
+import { CASE_READERS, CurrentAccess, type RequestAccess, Roles } from '@saeil/identity';
 
 @ApiTags('cases')
 @Roles(...CASE_READERS)
@@ -17,7 +18,8 @@ export class FindCaseloadController {
   @Get()
   @AccessLogged('read.caseload', { subject: (page) => (page as CaseloadPage).items.map((c) => c.clientId) })
   @ApiOperation({ summary: "A counselor's (or a center's) cases with status, last contact and next action; filters and paging" })
-  find(@Query() filter: FindCaseloadDto): Promise<CaseloadPage> {
-    return this.queryBus.execute<FindCaseloadQuery, CaseloadPage>(new FindCaseloadQuery(filter));
+  find(@Query() filter: FindCaseloadDto, @CurrentAccess() access: RequestAccess): Promise<CaseloadPage> {
+    if (filter.centerId !== undefined && !access.coversCenter(filter.centerId)) throw new NotFound('센터', filter.centerId);
+    return this.queryBus.execute<FindCaseloadQuery, CaseloadPage>(new FindCaseloadQuery(filter, access.centerIds()));
   }
 }

@@ -45,7 +45,7 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
     private readonly config: SaeilConfig,
   ) {}
 
-  async execute({ filter }: FindCaseloadQuery): Promise<CaseloadPage> {
+  async execute({ filter, centerIds }: FindCaseloadQuery): Promise<CaseloadPage> {
     if (!filter.counselorId && !filter.centerId) {
       throw new ValidationFailed([{ field: 'counselorId', code: 'required', message: 'counselorId or centerId is required' }]);
     }
@@ -63,14 +63,15 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
       '($3::text IS NULL OR status = $3)',
       `($4::text IS NULL OR name ILIKE '%' || replace(replace(replace($4, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`,
       '($5::date IS NULL OR next_action_due <= $5)',
+      '($6::text[] IS NULL OR center_id = ANY($6))',
     ].join(' AND ');
-    const params = [filter.counselorId ?? null, filter.centerId ?? null, filter.status ?? null, filter.q?.trim() || null, filter.nextActionDueBefore ?? null];
+    const params = [filter.counselorId ?? null, filter.centerId ?? null, filter.status ?? null, filter.q?.trim() || null, filter.nextActionDueBefore ?? null, centerIds];
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM rm_caseload WHERE ${where}`, params);
     const rows: Record<string, any>[] = await this.dataSource.query(
       `SELECT client_id, center_id, counselor_id, name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, phone, region, status, registered_at,
               to_char(last_contact_on, 'YYYY-MM-DD') AS last_contact_on, next_action, to_char(next_action_due, 'YYYY-MM-DD') AS next_action_due, last_event_at
          FROM rm_caseload WHERE ${where}
-        ORDER BY ${ORDER[filter.sort ?? 'registered']} LIMIT $6 OFFSET $7`,
+        ORDER BY ${ORDER[filter.sort ?? 'registered']} LIMIT $7 OFFSET $8`,
       [...params, pageSize, (page - 1) * pageSize],
     );
     return {

@@ -5,7 +5,7 @@ import { AccessLogged } from '@saeil/access-log';
 import { FollowUpQueueDto } from './follow-up-queue.dto';
 import { FollowUpQueueQuery } from './follow-up-queue.query';
 import { FollowUpQueue } from './follow-up-queue.handler';
-import { CASE_READERS, Roles } from '@saeil/identity';
+import { CASE_READERS, CurrentAccess, type RequestAccess, Roles } from '@saeil/identity';
 
 @ApiTags('retention')
 @Roles(...CASE_READERS)
@@ -16,7 +16,7 @@ export class FollowUpQueueController {
   @Get()
   @AccessLogged('read.follow-up-queue', { subject: (q) => [...(q as FollowUpQueue).dueThisWeek, ...(q as FollowUpQueue).overdue, ...(q as FollowUpQueue).upcoming].map((i) => i.clientId) })
   @ApiOperation({ summary: "A counselor's follow-up work queue: due this week, overdue, upcoming (client, employer, milestone, window)" })
-  find(@Query() filter: FollowUpQueueDto): Promise<FollowUpQueue> {
-    return this.queryBus.execute<FollowUpQueueQuery, FollowUpQueue>(new FollowUpQueueQuery(filter));
+  find(@Query() filter: FollowUpQueueDto, @CurrentAccess() access: RequestAccess): Promise<FollowUpQueue> {
+    return this.queryBus.execute<FollowUpQueueQuery, FollowUpQueue>(new FollowUpQueueQuery(filter, access.centerIds()));
   }
 }

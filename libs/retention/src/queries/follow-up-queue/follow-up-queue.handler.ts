@@ -42,7 +42,7 @@ export class FollowUpQueueHandler implements IQueryHandler<FollowUpQueueQuery, F
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ filter }: FollowUpQueueQuery): Promise<FollowUpQueue> {
+  async execute({ filter, centerIds }: FollowUpQueueQuery): Promise<FollowUpQueue> {
     const consistency = await waitForQueue(this.consistency, this.config, filter.minPosition);
     const today = filter.today ?? this.clock.today();
     const rows: Record<string, any>[] = await this.dataSource.query(
@@ -52,8 +52,9 @@ export class FollowUpQueueHandler implements IQueryHandler<FollowUpQueueQuery, F
          LEFT JOIN rm_follow_up_clients c ON c.client_id = f.client_id
          LEFT JOIN rm_follow_up_placements p ON p.placement_id = f.placement_id
         WHERE f.status = 'open' AND coalesce(c.counselor_id, f.counselor_id) = $1
+          AND ($2::text[] IS NULL OR coalesce(c.center_id, f.center_id) = ANY($2))
         ORDER BY f.due_on, c.name, f.placement_id, f.n`,
-      [filter.counselorId],
+      [filter.counselorId, centerIds],
     );
     const queue: FollowUpQueue = { counselorId: filter.counselorId, today, dueThisWeek: [], overdue: [], upcoming: [], ...(consistency ? { consistency } : {}) };
     for (const r of rows) {
