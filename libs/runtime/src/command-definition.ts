@@ -19,6 +19,11 @@ export interface CommandDefinition<D extends object = any> {
    * put CENTER_FROM_RECORD in the metadata and the handler replaces it (see `actingFor`).
    */
   centerOf?(dto: D): string;
+  /**
+   * For a command about a level's figures rather than one center (the Ministry report): the level
+   * and id the caller must reach, checked instead of `centerOf`.
+   */
+  levelOf?(dto: D): { level: string; id?: string };
   /** When it happened, if the DTO says (counselors record late). */
   occurredAtOf?(dto: D): string | undefined;
   /** The @nestjs/cqrs command instance its handler takes. */
@@ -44,7 +49,9 @@ export async function executeFromHttp<D extends object, R>(
   const centerId = centerIdOf(definition, dto);
   // A command naming its center in the body (a registration, a course, an agreement) may only
   // name one the caller works for; records named by id were checked by the guard already.
-  if (definition.centerOf && !callerOf(req).coversCenter(centerId)) throw new OutOfScope('centerId');
+  const caller = callerOf(req);
+  const level = definition.levelOf?.(dto);
+  if (level ? !caller.coversLevel(level.level, level.id) : definition.centerOf && !caller.coversCenter(centerId)) throw new OutOfScope(level ? 'id' : 'centerId');
   const metadata = commandMetadata(req, centerId, definition.occurredAtOf?.(dto));
   return timed(metrics, definition.type, () => commandBus.execute(definition.build(dto, metadata) as never) as Promise<R>);
 }

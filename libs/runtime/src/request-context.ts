@@ -15,6 +15,7 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export interface RequestCaller {
   actorId: string;
   coversCenter(centerId: string): boolean;
+  coversLevel(level: string, id: string | undefined): boolean;
 }
 
 /** The caller on a request the guard admitted; a request it did not see is refused, never run as nobody. */

@@ -1,3 +1,4 @@
+import { NotFound } from '@saeil/core';
 import type { Principal } from '../principal/principal';
 
 /**
@@ -78,4 +79,12 @@ export interface RequestAccess {
   coversLevel(level: string, id: string | undefined): boolean;
   /** For list queries: the centers whose rows she may see, or null for all (nation-wide roles). */
   centerIds(): string[] | null;
+}
+
+/**
+ * Figures of a level the caller does not reach answer 404, like a record of another center: a
+ * center's staff reach their center, a regional supervisor her region and its centers.
+ */
+export function requireLevel(access: Pick<RequestAccess, 'coversLevel'>, level: string, id: string | undefined): void {
+  if (!access.coversLevel(level, id)) throw new NotFound(level === 'nation' ? '범위' : level === 'region' ? '시·도' : '센터', id ?? level);
 }

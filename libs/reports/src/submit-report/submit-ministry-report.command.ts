@@ -22,5 +22,6 @@ export const submitMinistryReport: CommandDefinition<SubmitMinistryReportDto> = 
   type: 'SubmitMinistryReport',
   dto: SubmitMinistryReportDto,
   centerOf: submittingCenterOf,
+  levelOf: (dto) => ({ level: dto.level, id: dto.scopeId }),
   build: (dto, metadata) => new SubmitMinistryReportCommand(dto, metadata),
 };

@@ -10,7 +10,9 @@ import { reportScope } from '../domain/report-scope';
 import { SubmitMinistryReportBody, SubmitMinistryReportDto } from './submit-ministry-report.dto';
 import { submitMinistryReport } from './submit-ministry-report.command';
 import { SubmitMinistryReportResult } from './submit-ministry-report.handler';
-import { REPORT_READERS, Roles } from '@saeil/identity';
+import { AccessDenied, CurrentAccess, REPORT_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
+
+const SUBMITTER: Record<string, string> = { center: 'supervisor', region: 'regional_supervisor', nation: 'ministry_analyst' };
 
 @ApiTags('ministry-reports')
 @Roles(...REPORT_READERS)
@@ -28,8 +30,12 @@ export class SubmitMinistryReportController {
   @ApiQuery({ name: 'id', required: false, description: 'center id (center) or region name (region); none for the nation' })
   @ApiBody({ type: SubmitMinistryReportBody, required: false })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  submit(@Param('level') level: string, @Param('period') period: string, @Query('id') id: string | undefined, @Body() body: unknown, @Req() req: Request): Promise<SubmitMinistryReportResult> {
+  submit(@Param('level') level: string, @Param('period') period: string, @Query('id') id: string | undefined, @Body() body: unknown, @Req() req: Request, @CurrentAccess() access: RequestAccess): Promise<SubmitMinistryReportResult> {
     const scope = reportScope(level, typeof id === 'string' ? id : undefined);
+    requireLevel(access, scope.level, scope.scopeId);
+    // A report is submitted by whoever answers for its level: the center's supervisor, the
+    // region's supervisor, the Ministry for the nation. Reading it is wider (REPORT_READERS).
+    if (SUBMITTER[scope.level] !== access.principal.role) throw new AccessDenied('이 수준의 보고서는 제출할 수 없습니다.');
     const dto = dtoWithPathIds(SubmitMinistryReportDto, body ?? {}, { level, period, ...(scope.scopeId !== undefined ? { scopeId: scope.scopeId } : {}) });
     return executeFromHttp<SubmitMinistryReportDto, SubmitMinistryReportResult>(this.commandBus, this.metrics, submitMinistryReport, dto, req);
   }

@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { EmployerResult } from '../register-employer/register-employer.handler';
 import { ProvideEmployerServiceBody, ProvideEmployerServiceDto } from './provide-employer-service.dto';
 import { provideEmployerService } from './provide-employer-service.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CASE_WORKERS, Roles } from '@saeil/identity';
 
 @ApiTags('employers')
 @Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'employer', param: 'employerId' })
 @Controller('employers/:employerId/services')
 export class ProvideEmployerServiceController {
   constructor(

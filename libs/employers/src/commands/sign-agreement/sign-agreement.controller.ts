@@ -7,11 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { SignAgreementDto } from './sign-agreement.dto';
 import { signAgreement } from './sign-agreement.command';
 import { AgreementResult } from './sign-agreement.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CASE_WORKERS, Roles } from '@saeil/identity';
 
 @ApiTags('employers')
 @Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'employer', body: 'employerId' })
 @Controller('agreements')
 export class SignAgreementController {
   constructor(

@@ -11,7 +11,7 @@ import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('internship')
 @Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', body: 'clientId' }, { kind: 'employer', body: 'employerId' })
+@ScopedRecords({ kind: 'client', body: 'clientId' })
 @Controller('internships')
 export class StartInternshipController {
   constructor(

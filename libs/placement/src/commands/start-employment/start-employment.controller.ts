@@ -12,7 +12,7 @@ import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('placement')
 @Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' }, { kind: 'employer', body: 'employerId' })
+@ScopedRecords({ kind: 'client', param: 'clientId' })
 @Controller('clients/:clientId/placements')
 export class StartEmploymentController {
   constructor(

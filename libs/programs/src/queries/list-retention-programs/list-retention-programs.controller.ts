@@ -4,7 +4,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListRetentionProgramsDto } from './list-retention-programs.dto';
 import { ListRetentionProgramsQuery } from './list-retention-programs.query';
 import { RetentionProgramList } from './list-retention-programs.handler';
-import { CASE_READERS, Roles } from '@saeil/identity';
+import { NotFound } from '@saeil/core';
+import { CASE_READERS, CurrentAccess, type RequestAccess, Roles } from '@saeil/identity';
 
 @ApiTags('programs')
 @Roles(...CASE_READERS)
@@ -14,7 +15,8 @@ export class ListRetentionProgramsController {
 
   @Get()
   @ApiOperation({ summary: "A center's retention programs with utilization and budget execution, newest period first" })
-  list(@Query() query: ListRetentionProgramsDto): Promise<RetentionProgramList> {
+  list(@Query() query: ListRetentionProgramsDto, @CurrentAccess() access: RequestAccess): Promise<RetentionProgramList> {
+    if (!access.coversCenter(query.centerId)) throw new NotFound('센터', query.centerId);
     return this.queryBus.execute<ListRetentionProgramsQuery, RetentionProgramList>(new ListRetentionProgramsQuery(query.centerId, query.minPosition));
   }
 }

@@ -10,7 +10,7 @@ import { isFileExport, PreviewReportQueryDto } from '../report-query.dto';
 import { AccessLogged } from '@saeil/access-log';
 import { sendReportFile } from '../send-report-file';
 import { PreviewReportQuery } from './preview-report.query';
-import { REPORT_READERS, Roles } from '@saeil/identity';
+import { CurrentAccess, REPORT_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
 
 @ApiTags('ministry-reports')
 @Roles(...REPORT_READERS)
@@ -24,8 +24,9 @@ export class PreviewReportController {
   @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '성과 보고서 미리보기: de-identified, small cells suppressed, live figures (or as of a position); JSON, CSV or XLSX' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async preview(@Param('level') level: string, @Param('period') period: string, @Query() query: PreviewReportQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async preview(@Param('level') level: string, @Param('period') period: string, @Query() query: PreviewReportQueryDto, @Res({ passthrough: true }) res: Response, @CurrentAccess() access: RequestAccess): Promise<StreamableFile> {
     const scope = reportScope(level, query.id);
+    requireLevel(access, scope.level, scope.scopeId);
     const format = exportFormat(query.format);
     const report = await this.queryBus.execute<PreviewReportQuery, MinistryReportFigures>(new PreviewReportQuery(scope, period, query.asOfPosition));
     return sendReportFile(res, await exportReport(report, format), report.asOfPosition);

@@ -11,7 +11,7 @@ import { AccessLogged } from '@saeil/access-log';
 import { sendReportFile } from '../send-report-file';
 import { ReportVersionsQuery } from './report-versions.query';
 import { SubmittedVersion } from './report-versions.handler';
-import { REPORT_READERS, Roles } from '@saeil/identity';
+import { CurrentAccess, REPORT_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
 
 /** A version in a list: its facts, without the figures (fetch one version for those). */
 export type VersionSummary = Omit<SubmittedVersion, 'figures'>;
@@ -29,8 +29,10 @@ export class ReportVersionsController {
   @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '제출 이력: every submitted version (version, as-of position, content hash, submitted on)' })
   @ApiQuery({ name: 'id', required: false })
-  async list(@Param('level') level: string, @Param('period') period: string, @Query('id') id?: string): Promise<VersionSummary[]> {
-    const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(new ReportVersionsQuery(reportScope(level, id), period));
+  async list(@Param('level') level: string, @Param('period') period: string, @CurrentAccess() access: RequestAccess, @Query('id') id?: string): Promise<VersionSummary[]> {
+    const scope = reportScope(level, id);
+    requireLevel(access, scope.level, scope.scopeId);
+    const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(new ReportVersionsQuery(scope, period));
     return versions.map(({ figures: _figures, ...summary }) => summary);
   }
 
@@ -46,8 +48,10 @@ export class ReportVersionsController {
     @Param('version', new ParseIntPipe({ exceptionFactory: badVersion })) version: number,
     @Query() query: ReportFileQueryDto,
     @Res({ passthrough: true }) res: Response,
+    @CurrentAccess() access: RequestAccess,
   ): Promise<StreamableFile> {
     const scope = reportScope(level, query.id);
+    requireLevel(access, scope.level, scope.scopeId);
     const format = exportFormat(query.format);
     const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(new ReportVersionsQuery(scope, period));
     const frozen = versions.find((v) => v.version === version);

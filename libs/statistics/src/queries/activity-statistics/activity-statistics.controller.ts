@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StatisticsSnapshotReadDto } from '../statistics-read.dto';
 import { ActivityStatisticsQuery } from './activity-statistics.query';
 import type { ActivityStatistics } from './activity-statistics.handler';
-import { FIGURE_READERS, Roles } from '@saeil/identity';
+import { CurrentAccess, FIGURE_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
 
 @ApiTags('statistics')
 @Roles(...FIGURE_READERS)
@@ -14,7 +14,8 @@ export class ActivityStatisticsController {
 
   @Get('activity')
   @ApiOperation({ summary: '활동: counseling sessions by channel, group-program attendances, outreach, agreements, council meetings, job fairs, post-management beneficiaries' })
-  activity(@Query() filter: StatisticsSnapshotReadDto): Promise<ActivityStatistics> {
+  activity(@Query() filter: StatisticsSnapshotReadDto, @CurrentAccess() access: RequestAccess): Promise<ActivityStatistics> {
+    requireLevel(access, filter.level, filter.id);
     return this.queryBus.execute<ActivityStatisticsQuery, ActivityStatistics>(new ActivityStatisticsQuery(filter));
   }
 }

@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StatisticsSnapshotReadDto } from '../statistics-read.dto';
 import { EmploymentStatisticsQuery } from './employment-statistics.query';
 import type { EmploymentStatistics } from './employment-statistics.handler';
-import { FIGURE_READERS, Roles } from '@saeil/identity';
+import { CurrentAccess, FIGURE_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
 
 @ApiTags('statistics')
 @Roles(...FIGURE_READERS)
@@ -17,7 +17,8 @@ export class EmploymentStatisticsController {
     summary:
       '취업: clients registered, employed clients, placements by employment type, occupation group, wage band and channel; training completers and employment rate; internship conversions; startups',
   })
-  employment(@Query() filter: StatisticsSnapshotReadDto): Promise<EmploymentStatistics> {
+  employment(@Query() filter: StatisticsSnapshotReadDto, @CurrentAccess() access: RequestAccess): Promise<EmploymentStatistics> {
+    requireLevel(access, filter.level, filter.id);
     return this.queryBus.execute<EmploymentStatisticsQuery, EmploymentStatistics>(new EmploymentStatisticsQuery(filter));
   }
 }

@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RetentionStatisticsDto } from './retention-statistics.dto';
 import { RetentionStatisticsQuery } from './retention-statistics.query';
 import type { RetentionStatistics } from './retention-statistics.handler';
-import { FIGURE_READERS, Roles } from '@saeil/identity';
+import { CurrentAccess, FIGURE_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
 
 @ApiTags('statistics')
 @Roles(...FIGURE_READERS)
@@ -14,7 +14,8 @@ export class RetentionStatisticsController {
 
   @Get('retention')
   @ApiOperation({ summary: '고용유지: eligible, same/other employer, not employed, unreachable, unverified and rates at months 1–3 for the placements started in the period' })
-  retention(@Query() filter: RetentionStatisticsDto): Promise<RetentionStatistics> {
+  retention(@Query() filter: RetentionStatisticsDto, @CurrentAccess() access: RequestAccess): Promise<RetentionStatistics> {
+    requireLevel(access, filter.level, filter.id);
     return this.queryBus.execute<RetentionStatisticsQuery, RetentionStatistics>(new RetentionStatisticsQuery(filter));
   }
 }
