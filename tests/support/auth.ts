@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
  * logs in through POST /auth/login and sends the token with every request. Nothing is bypassed.
  */
 export const TEST_ADMIN_USERNAME = 'admin';
-export const TEST_ADMIN_PASSWORD = 'harness-admin-2026-naju';
+export const TEST_ADMIN_PASSWORD = 'harness-keeper-2026-naju';
 /** Env for an app (in-process or spawned) whose first administrator the harness can log in as. */
 export const TEST_ADMIN_ENV = { SAEIL_ADMIN_USERNAME: TEST_ADMIN_USERNAME, SAEIL_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } as const;
 
@@ -17,9 +17,11 @@ export interface Caller {
   role: TestRole;
   centerId?: string;
   region?: string;
+  /** Tells apart two accounts of the same role and scope (two counselors of one center). */
+  name?: string;
 }
 
-export const counselorOf = (centerId: string): Caller => ({ role: 'counselor', centerId });
+export const counselorOf = (centerId: string, name?: string): Caller => ({ role: 'counselor', centerId, ...(name ? { name } : {}) });
 export const supervisorOf = (centerId: string): Caller => ({ role: 'supervisor', centerId });
 export const regionalSupervisorOf = (region: string): Caller => ({ role: 'regional_supervisor', region });
 export const MINISTRY_ANALYST: Caller = { role: 'ministry_analyst' };
@@ -34,7 +36,7 @@ const tokens = new Map<string, Promise<{ token: string; at: number }>>();
 
 function usernameOf(caller: Caller): string {
   const scope = caller.centerId ?? caller.region ?? 'all';
-  const tag = createHash('sha256').update(scope).digest('hex').slice(0, 10);
+  const tag = createHash('sha256').update(caller.name ? `${scope}|${caller.name}` : scope).digest('hex').slice(0, 10);
   return `t.${caller.role.replace(/_/g, '-')}.${tag}`;
 }
 
@@ -59,7 +61,7 @@ async function issue(url: string, caller: Caller): Promise<string> {
 
 /** An access token of the caller on the app at url (account created on first use, cached per app). */
 export async function tokenFor(url: string, caller: Caller = DEFAULT_CALLER): Promise<string> {
-  const key = `${url}|${caller.role}|${caller.centerId ?? ''}|${caller.region ?? ''}`;
+  const key = `${url}|${caller.role}|${caller.centerId ?? ''}|${caller.region ?? ''}|${caller.name ?? ''}`;
   const cached = tokens.get(key);
   if (cached) {
     const got = await cached.catch(() => undefined);
@@ -80,6 +82,14 @@ export interface Api {
   delete(path: string): request.Test;
   /** The bearer token (for a raw client, e.g. a load generator). */
   token: string;
+}
+
+/** The caller's account id (GET /auth/me): the actor her commands record. */
+export async function accountIdOf(target: { url: string } | string, caller: Caller = DEFAULT_CALLER): Promise<string> {
+  const url = typeof target === 'string' ? target : target.url;
+  const me = await request(url).get('/auth/me').set('Authorization', `Bearer ${await tokenFor(url, caller)}`);
+  if (me.status !== 200) throw new Error(`GET /auth/me as ${usernameOf(caller)} failed: ${me.status} ${JSON.stringify(me.body)}`);
+  return me.body.accountId as string;
 }
 
 export async function api(target: { url: string } | string, caller: Caller = DEFAULT_CALLER): Promise<Api> {
