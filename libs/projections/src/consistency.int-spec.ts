@@ -1,5 +1,5 @@
-import request from 'supertest';
 import { newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
+import { api, counselorOf } from '../../../tests/support/auth';
 import { Projection } from './projection';
 
 /**
@@ -18,9 +18,13 @@ describe('read-your-writes for a position the projection ignores', () => {
   }, 60_000);
   afterAll(async () => saeil?.dispose());
 
+  /** Her counselor at center-naju (newClient's center) registers her and records her consent. */
+  const counselor = () => api(saeil, counselorOf('center-naju'));
+
   it('waits for the earlier events of the same stream the projection does apply', async () => {
-    const registered = await request(saeil.url).post('/clients').send(newClient(1, 'counselor-ryw')).expect(201);
-    const consent = await request(saeil.url)
+    const http = await counselor();
+    const registered = await http.post('/clients').send(newClient(1, 'counselor-ryw')).expect(201);
+    const consent = await http
       .post(`/clients/${registered.body.clientId}/consents`)
       .send({ purpose: 'service', version: '2026-01', givenOn: '2026-02-01' })
       .expect(200);
@@ -30,8 +34,9 @@ describe('read-your-writes for a position the projection ignores', () => {
   });
 
   it('is reached at once when the projection applies nothing of that stream', async () => {
-    const registered = await request(saeil.url).post('/clients').send(newClient(2, 'counselor-ryw')).expect(201);
-    const consent = await request(saeil.url)
+    const http = await counselor();
+    const registered = await http.post('/clients').send(newClient(2, 'counselor-ryw')).expect(201);
+    const consent = await http
       .post(`/clients/${registered.body.clientId}/consents`)
       .send({ purpose: 'service', version: '2026-01', givenOn: '2026-02-01' })
       .expect(200);
