@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { EXPENSIVE_READS, isExpensiveRead } from '@saeil/app/hardening/expensive-reads.throttle';
-import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../support/app';
+import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../support/app';
+import { Api, api, counselorOf, MINISTRY_ANALYST, supervisorOf } from '../support/auth';
 
 const LISTED = 'https://saeil.example.kr';
 const UNLISTED = 'https://evil.example.com';
@@ -10,6 +11,10 @@ const STACK_OR_SQL = /\n\s+at |SELECT |FROM |rm_[a-z_]+|QueryFailedError|<html|E
 /** What a careless deployment would leak or allow, asked of the real application over HTTP (issue 5, "Hardening"). */
 describe('hardening', () => {
   let saeil: TestSaeil;
+  /** Each protected route is called as the one who would call it: a counselor, her supervisor, the Ministry analyst. */
+  let counselor: Api;
+  let supervisor: Api;
+  let analyst: Api;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({
@@ -18,6 +23,7 @@ describe('hardening', () => {
       worker: false,
       env: { CORS_ORIGINS: `${LISTED}, http://localhost:5173`, RATE_LIMIT_EXPENSIVE_PER_MINUTE: String(LIMIT), HTTP_BODY_LIMIT: '16kb' },
     });
+    [counselor, supervisor, analyst] = await Promise.all([api(saeil, counselorOf('center-naju')), api(saeil, supervisorOf('center-naju')), api(saeil, MINISTRY_ANALYST)]);
   }, 60_000);
   afterAll(async () => saeil?.dispose());
 
@@ -60,6 +66,12 @@ describe('hardening', () => {
     expect(read.headers['access-control-expose-headers']).toContain('x-correlation-id');
     const foreignRead = await request(saeil.url).get('/health').set('Origin', UNLISTED).expect(200);
     expect(foreignRead.headers['access-control-allow-origin']).toBeUndefined();
+
+    // A protected route read cross-origin with her token (not an expensive read: the limit is counted below): listed origin only.
+    const own = await counselor.get('/auth/me').set('Origin', LISTED).expect(200);
+    expect(own.headers['access-control-allow-origin']).toBe(LISTED);
+    const foreignOwn = await counselor.get('/auth/me').set('Origin', UNLISTED).expect(200);
+    expect(foreignOwn.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('with CORS_ORIGINS unset (the default) gives no origin cross-origin access', async () => {
@@ -79,14 +91,14 @@ describe('hardening', () => {
   it('refuses a body over HTTP_BODY_LIMIT with 413 and the JSON error body, appending nothing; one under it is read', async () => {
     const before = await countEvents(saeil);
     const registration = { name: '김하나', birthDate: '1985-04-02', phone: '010-1234-5678', centerId: 'center-naju', counselorId: 'counselor-kim', region: '전라남도' };
-    const oversized = await request(saeil.url).post('/clients').send({ ...registration, note: 'ㄱ'.repeat(6000) }); // 18,000 bytes in UTF-8 > 16kb
+    const oversized = await counselor.post('/clients').send({ ...registration, note: 'ㄱ'.repeat(6000) }); // 18,000 bytes in UTF-8 > 16kb
     expect(oversized.status).toBe(413);
     expect(oversized.headers['content-type']).toMatch(/^application\/json/);
     expect(oversized.body).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String) } });
     expect(oversized.text).not.toMatch(STACK_OR_SQL);
 
     // 15,000 bytes: parsed, then refused by validation for the unknown field, not by size.
-    const underLimit = await request(saeil.url).post('/clients').send({ ...registration, note: 'ㄱ'.repeat(5000) });
+    const underLimit = await counselor.post('/clients').send({ ...registration, note: 'ㄱ'.repeat(5000) });
     expect(underLimit.status).toBe(400);
     expect(underLimit.body.error.code).toBe('VALIDATION_FAILED');
     expect(await countEvents(saeil)).toBe(before);
@@ -97,18 +109,39 @@ describe('hardening', () => {
     // A read model gone missing makes the query fail inside PostgreSQL, as a defect would.
     await saeil.runtime.dataSource.query('ALTER TABLE rm_timeline RENAME TO rm_timeline_hidden');
     try {
-      const response = await request(saeil.url).get(`/cases/${clientId}/timeline`);
+      const response = await counselor.get(`/cases/${clientId}/timeline`);
       expect(response.status).toBe(500);
       expect(response.body).toEqual({ error: { code: 'INTERNAL_ERROR', message: expect.any(String) } });
       expect(response.text).not.toMatch(STACK_OR_SQL);
     } finally {
       await saeil.runtime.dataSource.query('ALTER TABLE rm_timeline_hidden RENAME TO rm_timeline');
     }
-    await request(saeil.url).get(`/cases/${clientId}/timeline`).expect(200);
+    await counselor.get(`/cases/${clientId}/timeline`).expect(200);
+  });
+
+  it('answers a command without a valid token with 401, the JSON error body and WWW-Authenticate: Bearer, appending nothing', async () => {
+    const before = await countEvents(saeil);
+    const tampered = `${counselor.token.slice(0, -10)}${counselor.token.at(-10) === 'A' ? 'B' : 'A'}${counselor.token.slice(-9)}`;
+    const attempts = [
+      request(saeil.url).post('/clients').send(newClient(4201)), // no Authorization header at all
+      request(saeil.url).post('/clients').set('Authorization', 'Basic YWRtaW46YWRtaW4=').send(newClient(4202)), // not a bearer token
+      request(saeil.url).post('/clients').set('Authorization', `Bearer ${tampered}`).send(newClient(4203)), // a token tampered with
+      request(saeil.url).post(`/clients/00000000-0000-4000-8000-000000000000/counseling-sessions`).send({ channel: 'phone', topic: '상담', durationMinutes: 10, occurredOn: '2026-03-02' }),
+    ];
+    for (const attempt of attempts) {
+      const response = await attempt;
+      expect(response.status).toBe(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer');
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+      expect(response.text).not.toMatch(STACK_OR_SQL);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect(await countEvents(saeil)).toBe(before);
   });
 
   it(`limits each expensive read to RATE_LIMIT_EXPENSIVE_PER_MINUTE (${LIMIT}) per address: then 429 with Retry-After; other routes still answer`, async () => {
-    const statistics = () => request(saeil.url).get('/statistics/centers').query({ level: 'nation' });
+    const statistics = () => analyst.get('/statistics/centers').query({ level: 'nation' });
     for (let i = 1; i <= LIMIT; i++) {
       const response = await statistics().expect(200);
       expect(response.headers['x-ratelimit-remaining']).toBe(String(LIMIT - i));
@@ -121,7 +154,7 @@ describe('hardening', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     // The query string is no way around it: the route is what counts.
-    expect((await request(saeil.url).get('/statistics/centers').query({ level: 'region', id: '전라남도' })).status).toBe(429);
+    expect((await analyst.get('/statistics/centers').query({ level: 'region', id: '전라남도' })).status).toBe(429);
 
     // Not an expensive read: never limited, even right after.
     await request(saeil.url).get('/health').expect(200);
@@ -130,9 +163,9 @@ describe('hardening', () => {
 
   it('counts the caseload search, the Ministry report preview and the KPI achievement each on its own', async () => {
     const reads = [
-      () => request(saeil.url).get('/caseload').query({ counselorId: 'counselor-kim' }),
-      () => request(saeil.url).get('/ministry-reports/nation/2026-H1'),
-      () => request(saeil.url).get('/kpi-plans/00000000-0000-4000-8000-000000000000/achievement'),
+      () => counselor.get('/caseload').query({ counselorId: 'counselor-kim' }),
+      () => analyst.get('/ministry-reports/nation/2026-H1'),
+      () => supervisor.get('/kpi-plans/00000000-0000-4000-8000-000000000000/achievement'),
     ];
     for (const read of reads) {
       const statuses: number[] = [];
