@@ -1,15 +1,18 @@
-import request from 'supertest';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
+import { accountIdOf, Api, api, counselorOf } from '../support/auth';
 
 /** The caseload and the timeline as a counselor uses them: filters, search, sorting, paging. */
 describe('caseload and timeline', () => {
   let saeil: TestSaeil;
+  /** She works her cases logged in as a counselor of center-naju: her account is the recorded actor. */
+  let http: Api;
+  let accountId: string;
   const counselorId = 'counselor-views';
   const ids: string[] = [];
   let last = 0;
 
   const post = async (path: string, body: object) => {
-    const response = await request(saeil.url).post(path).set('X-Actor-Id', counselorId).send(body);
+    const response = await http.post(path).send(body);
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     last = Math.max(last, response.body.position);
     return response.body;
@@ -17,6 +20,8 @@ describe('caseload and timeline', () => {
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'case_views', kafka: false });
+    http = await api(saeil, counselorOf('center-naju'));
+    accountId = await accountIdOf(saeil, counselorOf('center-naju'));
     const names = ['김서연', '이하은', '박서윤'];
     for (const [i, name] of names.entries()) {
       const { clientId } = await post('/clients', { ...newClient(300 + i, counselorId), name, registeredOn: `2026-03-0${i + 1}` });
@@ -33,7 +38,7 @@ describe('caseload and timeline', () => {
   afterAll(async () => saeil?.dispose());
 
   const caseload = async (query: Record<string, string | number>) =>
-    (await request(saeil.url).get('/caseload').query({ counselorId, minPosition: last, ...query }).expect(200)).body;
+    (await http.get('/caseload').query({ counselorId, minPosition: last, ...query }).expect(200)).body;
 
   it('shows each case with its status, last contact and next action', async () => {
     const page = await caseload({ sort: 'name' });
@@ -53,23 +58,23 @@ describe('caseload and timeline', () => {
     expect((await caseload({ sort: 'nextActionDue' })).items.map((i: { name: string }) => i.name)).toEqual(['김서연', '이하은', '박서윤']);
     const second = await caseload({ sort: 'name', page: 2, pageSize: 2 });
     expect({ total: second.total, names: second.items.map((i: { name: string }) => i.name) }).toEqual({ total: 3, names: ['이하은'] });
-    const bad = await request(saeil.url).get('/caseload').query({ counselorId, status: 'hired' }).expect(400);
+    const bad = await http.get('/caseload').query({ counselorId, status: 'hired' }).expect(400);
     expect(bad.body.error.fields[0]).toMatchObject({ field: 'status' });
   });
 
   it('tells a case’s history in plain Korean, newest first, paged; an unknown or malformed id is 404 / 400', async () => {
-    const timeline = (await request(saeil.url).get(`/cases/${ids[0]}/timeline`).query({ minPosition: last }).expect(200)).body;
+    const timeline = (await http.get(`/cases/${ids[0]}/timeline`).query({ minPosition: last }).expect(200)).body;
     expect(timeline.items.map((i: { summary: string }) => i.summary)).toEqual([
       '취업지원계획 수립 — 다음 단계: 이력서 제출 (2026-03-20까지)',
       '개별상담 (내방, 50분): 초기상담',
       '개인정보 수집·이용 동의 (서식 2026-01)',
       '구직등록 (전라남도)',
     ]);
-    expect(timeline.items[0]).toMatchObject({ actorId: counselorId, centerId: 'center-naju', occurredAt: '2026-03-10T00:00:00.000Z' });
-    const page2 = (await request(saeil.url).get(`/cases/${ids[0]}/timeline`).query({ page: 2, pageSize: 3 }).expect(200)).body;
+    expect(timeline.items[0]).toMatchObject({ actorId: accountId, centerId: 'center-naju', occurredAt: '2026-03-10T00:00:00.000Z' });
+    const page2 = (await http.get(`/cases/${ids[0]}/timeline`).query({ page: 2, pageSize: 3 }).expect(200)).body;
     expect({ total: page2.total, types: page2.items.map((i: { type: string }) => i.type) }).toEqual({ total: 4, types: ['ClientRegistered'] });
-    await request(saeil.url).get('/cases/6f1c2b1e-0000-4000-8000-000000000000/timeline').expect(404);
-    const malformed = await request(saeil.url).get('/cases/not-a-uuid/timeline').expect(400);
+    await http.get('/cases/6f1c2b1e-0000-4000-8000-000000000000/timeline').expect(404);
+    const malformed = await http.get('/cases/not-a-uuid/timeline').expect(400);
     expect(malformed.body.error.fields[0]).toMatchObject({ field: 'clientId' });
   });
 });
