@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { addMonths, addDays } from '@saeil/core';
 import { statisticsProjection } from '@saeil/statistics';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
+import { Api, api, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../support/auth';
 
 /**
  * A center's quarter, as the issue tells it: center-naju places 100 women in 2026-Q1, records
@@ -24,13 +24,15 @@ import { newClient, startTestSaeil, TestSaeil } from '../support/app';
  */
 describe('retention: a center’s quarter, counted exactly', () => {
   let saeil: TestSaeil;
+  /** The center's counselor records the placements and follow-ups. */
+  let counselor: Api;
   let last = 0;
   const clients: string[] = [];
   const placements: string[] = [];
 
   const post = async (path: string, body: object, retryWhile404 = false): Promise<any> => {
     for (let attempt = 0; ; attempt++) {
-      const response = await request(saeil.url).post(path).send(body);
+      const response = await counselor.post(path).send(body);
       // Follow-ups are scheduled by a reaction to EmploymentStarted: until it ran, the placement has none (404).
       if (retryWhile404 && response.status === 404 && attempt < 100) {
         await new Promise((r) => setTimeout(r, 100));
@@ -52,6 +54,7 @@ describe('retention: a center’s quarter, counted exactly', () => {
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'retention_quarter', kafka: false });
+    counselor = await api(saeil, counselorOf('center-naju'));
     await inBatches(101, async (i) => {
       const { clientId } = await post('/clients', { ...newClient(7000 + i, 'counselor-park', 'center-naju'), registeredOn: '2026-01-05' });
       clients[i] = clientId;
@@ -75,11 +78,16 @@ describe('retention: a center’s quarter, counted exactly', () => {
   }, 300_000);
   afterAll(async () => saeil?.dispose());
 
-  /** The quarter's retention; a key given as undefined is left out of the query. */
+  /**
+   * The quarter's retention; a key given as undefined is left out of the query. Read by whoever
+   * answers for the level: the center's supervisor, the 전라남도 regional supervisor, the Ministry analyst.
+   */
+  const readerOf: Record<string, Caller> = { center: supervisorOf('center-naju'), region: regionalSupervisorOf('전라남도'), nation: MINISTRY_ANALYST };
   const retention = async (query: Record<string, string | number | undefined> = {}) => {
     const all = { level: 'center', id: 'center-naju', from: '2026-01-01', to: '2026-03-31', asOfDate: '2026-07-31', minPosition: last, ...query };
     const given = Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
-    return (await request(saeil.url).get('/statistics/retention').query(given).expect(200)).body;
+    const reader = await api(saeil, readerOf[String(given.level)]);
+    return (await reader.get('/statistics/retention').query(given).expect(200)).body;
   };
 
   const expected = [
