@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { describeKafka, waitFor } from '../support/env';
 import { startTestSaeil, TestSaeil } from '../support/app';
+import { accountIdOf, Api, api, counselorOf } from '../support/auth';
 import { KafkaObserver, observeTopics } from '../support/kafka-observer';
 
 /**
@@ -21,6 +21,8 @@ type Send = (step: Step) => Promise<Record<string, any>>;
 
 const COUNSELOR = 'counselor-kim';
 const CENTER = 'center-naju';
+/** Who works the case: a counselor of the center, logged in (through HTTP) or named by the field app (Kafka). */
+const CASE_WORKER = counselorOf(CENTER);
 
 async function runCase(send: Send): Promise<{ clientId: string; courseId: string; internshipId: string; placementId: string; last: number }> {
   const registered = await send({
@@ -105,16 +107,17 @@ async function runCase(send: Send): Promise<{ clientId: string; courseId: string
 }
 
 /** The read models of one case, with what differs between two runs by nature (ids, recording instants) taken out. */
-async function readModels(saeil: TestSaeil, run: Awaited<ReturnType<typeof runCase>>) {
-  const caseload = await request(saeil.url).get('/caseload').query({ counselorId: COUNSELOR, minPosition: run.last, waitMs: 20000 }).expect(200);
+async function readModels(saeil: TestSaeil, run: Awaited<ReturnType<typeof runCase>> & { actorId: string }) {
+  const http = await api(saeil, CASE_WORKER);
+  const caseload = await http.get('/caseload').query({ counselorId: COUNSELOR, minPosition: run.last, waitMs: 20000 }).expect(200);
   expect(caseload.body.consistency.reached).toBe(true);
   // The retention reactor schedules her follow-ups after the placement: read the timeline from there.
   const scheduled = await waitFor(async () => (await saeil.runtime.store.readStream(`follow-ups-${run.placementId}`))[0], { description: 'her follow-ups scheduled' });
-  const timeline = await request(saeil.url).get(`/cases/${run.clientId}/timeline`).query({ minPosition: scheduled.globalPosition, pageSize: 100 }).expect(200);
+  const timeline = await http.get(`/cases/${run.clientId}/timeline`).query({ minPosition: scheduled.globalPosition, pageSize: 100 }).expect(200);
   expect(timeline.body.consistency.reached).toBe(true);
-  const course = await request(saeil.url).get(`/courses/${run.courseId}`).expect(200);
-  const placements = await request(saeil.url).get(`/clients/${run.clientId}/placements`).expect(200);
-  const sessions = await request(saeil.url).get(`/clients/${run.clientId}/counseling-sessions`).expect(200);
+  const course = await http.get(`/courses/${run.courseId}`).expect(200);
+  const placements = await http.get(`/clients/${run.clientId}/placements`).expect(200);
+  const sessions = await http.get(`/clients/${run.clientId}/counseling-sessions`).expect(200);
   const { clientId, registeredAt, lastEventAt, ...row } = caseload.body.items.find((i: { clientId: string }) => i.clientId === run.clientId);
   return {
     caseload: row,
@@ -124,7 +127,8 @@ async function readModels(saeil: TestSaeil, run: Awaited<ReturnType<typeof runCa
       summary,
       type,
       context,
-      actorId,
+      // Each app has her account under an id of its own: the same person acts in both runs.
+      actorId: actorId === run.actorId ? 'her-account' : actorId,
       centerId,
     })),
     course: { enrolled: course.body.enrolled, completed: course.body.completed, remainingCapacity: course.body.remainingCapacity },
@@ -137,10 +141,16 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
   let viaHttp: TestSaeil;
   let viaKafka: TestSaeil;
   let kafka: KafkaObserver;
+  let httpCounselor: Api;
+  /** Her account on each app: the actor recorded on what she does. */
+  let actorViaHttp: string;
+  let actorViaKafka: string;
 
   beforeAll(async () => {
     [viaHttp, viaKafka] = await Promise.all([startTestSaeil({ label: 'full_case_http', kafka: true }), startTestSaeil({ label: 'full_case_kafka', kafka: true })]);
     kafka = await observeTopics(viaKafka, { contexts: [] });
+    httpCounselor = await api(viaHttp, CASE_WORKER);
+    [actorViaHttp, actorViaKafka] = await Promise.all([accountIdOf(viaHttp, CASE_WORKER), accountIdOf(viaKafka, CASE_WORKER)]);
   }, 120_000);
 
   afterAll(async () => {
@@ -150,13 +160,14 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
 
   const http: Send = async (step) => {
     const path = Object.entries(step.ids ?? {}).reduce((p, [k, v]) => p.replace(`:${k}`, v), step.path);
-    const response = await request(viaHttp.url)[step.method](path).set('X-Actor-Id', COUNSELOR).send(step.body);
+    const response = await httpCounselor[step.method](path).send(step.body);
     if (response.status >= 300) throw new Error(`${step.type} via HTTP answered ${response.status}: ${JSON.stringify(response.body)}`);
     return response.body;
   };
 
   const kafkaDoor: Send = async (step) => {
-    const reply = await kafka.sendCommand(step.type, { ...step.body, ...step.ids }, { actorId: COUNSELOR, commandId: `field-app-${randomUUID()}` });
+    // The field app sends commands on behalf of her account: the integration names it.
+    const reply = await kafka.sendCommand(step.type, { ...step.body, ...step.ids }, { actorId: actorViaKafka, commandId: `field-app-${randomUUID()}` });
     if (reply.status !== 'accepted') throw new Error(`${step.type} via Kafka was rejected: ${JSON.stringify(reply.error)}`);
     return reply.result;
   };
@@ -164,7 +175,7 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
   it('ends with identical caseload, timeline, course, placement and session views', async () => {
     const httpRun = await runCase(http);
     const kafkaRun = await runCase(kafkaDoor);
-    const [a, b] = [await readModels(viaHttp, httpRun), await readModels(viaKafka, kafkaRun)];
+    const [a, b] = [await readModels(viaHttp, { ...httpRun, actorId: actorViaHttp }), await readModels(viaKafka, { ...kafkaRun, actorId: actorViaKafka })];
 
     expect(a.caseload).toMatchObject({ status: 'employed', lastContactOn: '2026-02-16', nextAction: { description: '전산회계 과정 수강', dueOn: '2026-03-02' }, centerId: CENTER, counselorId: COUNSELOR });
     expect(a.timeline.map((t: { type: string }) => t.type).sort()).toEqual(
@@ -185,8 +196,10 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
       ].sort(),
     );
     expect(a.timeline[0]).toMatchObject({ type: 'FollowUpsScheduled', occurredOn: '2026-09-01', actorId: 'system:retention', summary: '사후관리 일정: 1개월 2026-10-01, 2개월 2026-11-01, 3개월 2026-12-01' });
-    expect(a.timeline[1]).toMatchObject({ type: 'EmploymentStarted', occurredOn: '2026-09-01', actorId: COUNSELOR, centerId: CENTER, summary: expect.stringContaining('한울세무회계') });
+    expect(a.timeline[1]).toMatchObject({ type: 'EmploymentStarted', occurredOn: '2026-09-01', actorId: 'her-account', centerId: CENTER, summary: expect.stringContaining('한울세무회계') });
     expect(a.timeline[a.timeline.length - 1]).toMatchObject({ type: 'ClientRegistered', occurredOn: '2026-02-02' });
+    // Everything but the scheduled follow-ups was done by her account, the one that logged in.
+    expect([...new Set(a.timeline.map((t: { actorId: string }) => t.actorId))].sort()).toEqual(['her-account', 'system:retention']);
     expect(a.course).toEqual({ enrolled: 1, completed: 1, remainingCapacity: 19 });
     expect(a.sessions).toHaveLength(3);
 
