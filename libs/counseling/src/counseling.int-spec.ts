@@ -1,18 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { counselingStreamId, groupProgramStreamId, outreachStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
+import { Api, api, counselorOf } from '../../../tests/support/auth';
 
 /** Counseling through HTTP (and the Kafka command topic) on real PostgreSQL and Kafka. */
 describeKafka('counseling: sessions, employment plan, group programs, outreach', () => {
   let saeil: TestSaeil;
   let kafka: KafkaObserver;
+  /** A counselor of center-naju, where her clients are, and her account id (the actor of what she records). */
+  let http: Api;
+  let counselorAccount: string;
+  /** A counselor of center-jinju, whose center runs the group program. */
+  let jinju: Api;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'counseling', kafka: true });
     kafka = await observeTopics(saeil, { contexts: ['counseling'] });
+    http = await api(saeil, counselorOf('center-naju'));
+    counselorAccount = (await http.get('/auth/me').expect(200)).body.accountId;
+    jinju = await api(saeil, counselorOf('center-jinju'));
   });
 
   afterAll(async () => {
@@ -21,8 +29,8 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
   });
 
   let seq = 100;
-  /** A client at center-naju with counselor-kim, with her service consent (given 2025-01-02) unless told otherwise. */
-  const client = (consent = true) => registerClient(saeil, seq++, { counselorId: 'counselor-kim', centerId: 'center-naju', consents: consent ? ['service'] : [], givenOn: '2025-01-02' });
+  /** A client at center-naju (unless told) with counselor-kim, with her service consent (given 2025-01-02) unless told otherwise. */
+  const client = (consent = true, centerId = 'center-naju') => registerClient(saeil, seq++, { counselorId: 'counselor-kim', centerId, consents: consent ? ['service'] : [], givenOn: '2025-01-02' });
 
   /** The test closes cases by writing CaseClosed into her stream itself. */
   function appendToClient(clientId: string, event: { type: string; data: Record<string, unknown> }) {
@@ -44,14 +52,14 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
     });
 
     it('records sessions over three channels, with the outreach place, at her center and dated when they happened', async () => {
-      const visit = await request(saeil.url)
+      const visit = await http
         .post(`/clients/${clientId}/counseling-sessions`)
-        .set('X-Actor-Id', 'counselor-kim')
+        .set('X-Actor-Id', 'counselor-lee') // ignored: the actor is the account of the token
         .send(session({ channel: 'in_center', topic: '초기상담: 희망 직종 탐색', durationMinutes: 60, notes: '사무직 희망', occurredOn: '2025-03-04' }))
         .expect(201);
       expect(visit.body).toMatchObject({ clientId, sessionId: expect.any(String), streamVersion: 1, duplicate: false });
-      await request(saeil.url).post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'phone', topic: '면접 일정 안내', durationMinutes: 10, occurredOn: '2025-03-11' })).expect(201);
-      await request(saeil.url)
+      await http.post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'phone', topic: '면접 일정 안내', durationMinutes: 10, occurredOn: '2025-03-11' })).expect(201);
+      await http
         .post(`/clients/${clientId}/counseling-sessions`)
         .send(session({ channel: 'mobile_outreach', place: '빛가람 호반베르디움 아파트', topic: '이력서 점검', durationMinutes: 40, occurredOn: '2025-03-07', counselorId: 'counselor-lee' }))
         .expect(201);
@@ -70,23 +78,23 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
         occurredOn: '2025-03-04',
       });
       expect(events[2].data).toMatchObject({ channel: 'mobile_outreach', place: '빛가람 호반베르디움 아파트', counselorId: 'counselor-lee' });
-      expect(events[0].metadata).toMatchObject({ actorId: 'counselor-kim', centerId: 'center-naju', occurredAt: '2025-03-04T00:00:00.000Z' });
+      expect(events[0].metadata).toMatchObject({ actorId: counselorAccount, centerId: 'center-naju', occurredAt: '2025-03-04T00:00:00.000Z' });
 
-      const list = await request(saeil.url).get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 2 }).expect(200);
+      const list = await http.get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 2 }).expect(200);
       expect(list.body).toMatchObject({ clientId, total: 3, totalMinutes: 110, page: 1, pageSize: 2 });
       expect(list.body.items.map((i: { occurredOn: string; channel: string }) => [i.occurredOn, i.channel])).toEqual([
         ['2025-03-11', 'phone'],
         ['2025-03-07', 'mobile_outreach'],
       ]);
-      expect(list.body.items[1]).toMatchObject({ place: '빛가람 호반베르디움 아파트', counselorId: 'counselor-lee', recordedBy: 'unauthenticated' });
-      const second = await request(saeil.url).get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 2, page: 2 }).expect(200);
+      expect(list.body.items[1]).toMatchObject({ place: '빛가람 호반베르디움 아파트', counselorId: 'counselor-lee', recordedBy: counselorAccount });
+      const second = await http.get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 2, page: 2 }).expect(200);
       expect(second.body.items.map((i: { occurredOn: string }) => i.occurredOn)).toEqual(['2025-03-04']);
     });
 
     it('a repeated Idempotency-Key answers with the first session and records it once', async () => {
       const body = session({ channel: 'online', topic: '채용공고 안내', occurredOn: '2025-03-12' });
-      const first = await request(saeil.url).post(`/clients/${clientId}/counseling-sessions`).set('Idempotency-Key', `session-form-${clientId}`).send(body).expect(201);
-      const again = await request(saeil.url).post(`/clients/${clientId}/counseling-sessions`).set('Idempotency-Key', `session-form-${clientId}`).send(body).expect(200);
+      const first = await http.post(`/clients/${clientId}/counseling-sessions`).set('Idempotency-Key', `session-form-${clientId}`).send(body).expect(201);
+      const again = await http.post(`/clients/${clientId}/counseling-sessions`).set('Idempotency-Key', `session-form-${clientId}`).send(body).expect(200);
       expect(again.body).toEqual({ ...first.body, duplicate: true });
       const online = (await stream(counselingStreamId(clientId))).filter((e) => e.data.channel === 'online');
       expect(online).toHaveLength(1);
@@ -94,29 +102,32 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
 
     it('refuses bad input with 400 on the field, broken rules with 422, unknown clients with 404, and appends nothing', async () => {
       const before = await countEvents(saeil);
-      const badChannel = await request(saeil.url).post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'kakao' })).expect(400);
+      const badChannel = await http.post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'kakao' })).expect(400);
       expect(badChannel.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['channel']);
 
-      const badInput = await request(saeil.url)
+      const badInput = await http
         .post('/clients/not-a-uuid/counseling-sessions')
         .send(session({ channel: 'phone', durationMinutes: 481, occurredOn: '2025-02-30', mood: 'good' }))
         .expect(400);
       expect(badInput.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['clientId', 'durationMinutes', 'occurredOn', 'mood']));
 
-      const pathMismatch = await request(saeil.url).post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'phone', clientId: randomUUID() })).expect(400);
+      const pathMismatch = await http.post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'phone', clientId: randomUUID() })).expect(400);
       expect(pathMismatch.body.error.fields[0]).toMatchObject({ field: 'clientId', code: 'pathMismatch' });
 
-      const noPlace = await request(saeil.url).post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'mobile_outreach' })).expect(422);
+      const noPlace = await http.post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'mobile_outreach' })).expect(422);
       expect(noPlace.body.error.code).toBe('PLACE_REQUIRED');
 
-      const future = await request(saeil.url).post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'phone', occurredOn: '2099-01-01' })).expect(422);
+      const future = await http.post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'phone', occurredOn: '2099-01-01' })).expect(422);
       expect(future.body.error).toMatchObject({ code: 'DATE_IN_FUTURE', details: { field: 'occurredOn' } });
 
-      const unknown = await request(saeil.url).post(`/clients/${randomUUID()}/counseling-sessions`).send(session({ channel: 'phone' })).expect(404);
+      const unknown = await http.post(`/clients/${randomUUID()}/counseling-sessions`).send(session({ channel: 'phone' })).expect(404);
       expect(unknown.body.error.code).toBe('NOT_FOUND');
-      await request(saeil.url).get(`/clients/${randomUUID()}/counseling-sessions`).expect(404);
-      const badId = await request(saeil.url).get('/clients/123/counseling-sessions').expect(400);
+      await http.get(`/clients/${randomUUID()}/counseling-sessions`).expect(404);
+      const badId = await http.get('/clients/123/counseling-sessions').expect(400);
       expect(badId.body.error.fields[0].field).toBe('clientId');
+      // Another center's counselor finds no such woman: 404, as for an unknown one.
+      expect((await jinju.post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'phone' })).expect(404)).body.error.code).toBe('NOT_FOUND');
+      await jinju.get(`/clients/${clientId}/counseling-sessions`).expect(404);
 
       expect(await countEvents(saeil)).toBe(before);
     });
@@ -124,9 +135,9 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
     it('without the service consent → 422 CONSENT_REQUIRED; on a closed case → 422 CASE_CLOSED; nothing appended', async () => {
       const noConsent = await client(false);
       const before = await countEvents(saeil);
-      const refused = await request(saeil.url).post(`/clients/${noConsent}/counseling-sessions`).send(session({ channel: 'in_center' })).expect(422);
+      const refused = await http.post(`/clients/${noConsent}/counseling-sessions`).send(session({ channel: 'in_center' })).expect(422);
       expect(refused.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } });
-      const noPlan = await request(saeil.url)
+      const noPlan = await http
         .post(`/clients/${noConsent}/employment-plan`)
         .send({ goals: ['취업'], desiredOccupation: '사무원', plannedServices: ['counseling'], nextAction: { description: '상담', dueOn: '2025-04-01' }, setOn: '2025-03-04' })
         .expect(422);
@@ -135,7 +146,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
       const closed = await client();
       await appendToClient(closed, { type: 'CaseClosed', data: { clientId: closed, reason: '취업 후 종결', closedOn: '2025-03-01' } });
       const afterSetup = await countEvents(saeil);
-      const onClosed = await request(saeil.url).post(`/clients/${closed}/counseling-sessions`).send(session({ channel: 'phone' })).expect(422);
+      const onClosed = await http.post(`/clients/${closed}/counseling-sessions`).send(session({ channel: 'phone' })).expect(422);
       expect(onClosed.body.error.code).toBe('CASE_CLOSED');
 
       expect(await countEvents(saeil)).toBe(afterSetup);
@@ -156,23 +167,23 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
 
     it('is set once, revised with a reason (only what changed is recorded), and read back with its history', async () => {
       const clientId = await client();
-      const early = await request(saeil.url).patch(`/clients/${clientId}/employment-plan`).send({ desiredOccupation: '회계', reason: '변경', revisedOn: '2025-03-05' }).expect(422);
+      const early = await http.patch(`/clients/${clientId}/employment-plan`).send({ desiredOccupation: '회계', reason: '변경', revisedOn: '2025-03-05' }).expect(422);
       expect(early.body.error.code).toBe('NO_PLAN');
-      await request(saeil.url).get(`/clients/${clientId}/employment-plan`).expect(404);
+      await http.get(`/clients/${clientId}/employment-plan`).expect(404);
 
-      const set = await request(saeil.url).post(`/clients/${clientId}/employment-plan`).send(plan).expect(201);
+      const set = await http.post(`/clients/${clientId}/employment-plan`).send(plan).expect(201);
       expect(set.body).toMatchObject({ clientId, planId: expect.any(String), duplicate: false });
-      const twice = await request(saeil.url).post(`/clients/${clientId}/employment-plan`).send(plan).expect(422);
+      const twice = await http.post(`/clients/${clientId}/employment-plan`).send(plan).expect(422);
       expect(twice.body.error).toMatchObject({ code: 'PLAN_ALREADY_SET', details: { planId: set.body.planId } });
 
-      const revised = await request(saeil.url)
+      const revised = await http
         .patch(`/clients/${clientId}/employment-plan`)
         .send({ plannedServices: ['counseling', 'training', 'internship', 'job_matching'], desiredOccupation: '경영·회계 사무원', reason: '새일여성인턴 연계 희망', revisedOn: '2025-03-12' })
         .expect(200);
       expect(revised.body).toMatchObject({ clientId, planId: set.body.planId, revision: 1, duplicate: false });
-      const unchanged = await request(saeil.url).patch(`/clients/${clientId}/employment-plan`).send({ desiredOccupation: '경영·회계 사무원', reason: '확인', revisedOn: '2025-03-13' }).expect(422);
+      const unchanged = await http.patch(`/clients/${clientId}/employment-plan`).send({ desiredOccupation: '경영·회계 사무원', reason: '확인', revisedOn: '2025-03-13' }).expect(422);
       expect(unchanged.body.error.code).toBe('NO_CHANGES');
-      const badNested = await request(saeil.url).patch(`/clients/${clientId}/employment-plan`).send({ nextAction: { description: '', dueOn: 'soon' }, reason: 'x', revisedOn: '2025-03-13' }).expect(400);
+      const badNested = await http.patch(`/clients/${clientId}/employment-plan`).send({ nextAction: { description: '', dueOn: 'soon' }, reason: 'x', revisedOn: '2025-03-13' }).expect(400);
       expect(badNested.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['nextAction.description', 'nextAction.dueOn']));
 
       const events = await stream(counselingStreamId(clientId));
@@ -187,7 +198,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
         revisedOn: '2025-03-12',
       });
 
-      const current = await request(saeil.url).get(`/clients/${clientId}/employment-plan`).expect(200);
+      const current = await http.get(`/clients/${clientId}/employment-plan`).expect(200);
       expect(current.body).toMatchObject({
         planId: set.body.planId,
         plannedServices: ['counseling', 'training', 'internship', 'job_matching'],
@@ -200,33 +211,43 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
   });
 
   describe('group programs', () => {
-    it('records a program with two sessions and their attendance, refusing unknown or unconsenting attendees', async () => {
-      const [kim, lee, withoutConsent] = [await client(), await client(), await client(false)];
-      const created = await request(saeil.url)
+    it('records a program with two sessions and their attendance, refusing unknown, unconsenting or other centers\' attendees', async () => {
+      // The program is center-jinju's, run by its counselor for women of her center.
+      const [kim, lee, withoutConsent] = [await client(true, 'center-jinju'), await client(true, 'center-jinju'), await client(false, 'center-jinju')];
+      const najuClient = await client();
+      const created = await jinju
         .post('/group-programs')
         .send({ centerId: 'center-jinju', name: '취업 솔루션', year: 2025, plannedSessions: 18, plannedParticipants: 200 })
         .expect(201);
       const programId: string = created.body.programId;
       expect(created.headers.location).toBe(`/group-programs/${programId}`);
 
-      await request(saeil.url).post(`/group-programs/${programId}/sessions`).send({ sessionNo: 1, heldOn: '2025-03-10', topic: '나를 알아보기', attendeeClientIds: [kim, lee], walkInCount: 5 }).expect(201);
-      const second = await request(saeil.url).post(`/group-programs/${programId}/sessions`).send({ sessionNo: 2, heldOn: '2025-03-17', attendeeClientIds: [kim], walkInCount: 8 }).expect(201);
+      await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 1, heldOn: '2025-03-10', topic: '나를 알아보기', attendeeClientIds: [kim, lee], walkInCount: 5 }).expect(201);
+      const second = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 2, heldOn: '2025-03-17', attendeeClientIds: [kim], walkInCount: 8 }).expect(201);
       expect(second.body).toMatchObject({ programId, sessionNo: 2, streamVersion: 3 });
 
       const before = await countEvents(saeil);
-      const again = await request(saeil.url).post(`/group-programs/${programId}/sessions`).send({ sessionNo: 2, heldOn: '2025-03-18', attendeeClientIds: [], walkInCount: 3 }).expect(422);
+      const again = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 2, heldOn: '2025-03-18', attendeeClientIds: [], walkInCount: 3 }).expect(422);
       expect(again.body.error.code).toBe('SESSION_ALREADY_RECORDED');
-      const beyond = await request(saeil.url).post(`/group-programs/${programId}/sessions`).send({ sessionNo: 19, heldOn: '2025-03-18', attendeeClientIds: [], walkInCount: 3 }).expect(422);
+      const beyond = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 19, heldOn: '2025-03-18', attendeeClientIds: [], walkInCount: 3 }).expect(422);
       expect(beyond.body.error.code).toBe('SESSION_NUMBER_OUT_OF_PLAN');
       const stranger = randomUUID();
-      const unknown = await request(saeil.url).post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [kim, stranger], walkInCount: 0 }).expect(422);
+      const unknown = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [kim, stranger], walkInCount: 0 }).expect(422);
       expect(unknown.body.error).toMatchObject({ code: 'UNKNOWN_ATTENDEE', details: { clientIds: [stranger] } });
-      const noConsent = await request(saeil.url).post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [withoutConsent], walkInCount: 2 }).expect(422);
+      const noConsent = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [withoutConsent], walkInCount: 2 }).expect(422);
       expect(noConsent.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: { clientIds: [withoutConsent] } });
-      const dup = await request(saeil.url).post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [kim, kim], walkInCount: 0 }).expect(422);
+      const dup = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [kim, kim], walkInCount: 0 }).expect(422);
       expect(dup.body.error.code).toBe('DUPLICATE_ATTENDEE');
-      await request(saeil.url).post(`/group-programs/${randomUUID()}/sessions`).send({ sessionNo: 1, heldOn: '2025-03-24', attendeeClientIds: [], walkInCount: 2 }).expect(404);
-      const badProgram = await request(saeil.url).post('/group-programs/xyz/sessions').send({ sessionNo: 0, heldOn: '2025-03-24', attendeeClientIds: ['nope'], walkInCount: -1 }).expect(400);
+      // A woman of another center is not hers to list (404, as an unknown record), nor is the
+      // program another center's counselor's to record in or read; nor may she create one for center-jinju.
+      const foreign = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [kim, najuClient], walkInCount: 0 }).expect(404);
+      expect(foreign.body.error.code).toBe('NOT_FOUND');
+      await http.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [], walkInCount: 2 }).expect(404);
+      await http.get(`/group-programs/${programId}`).expect(404);
+      const outOfScope = await http.post('/group-programs').send({ centerId: 'center-jinju', name: '취업 솔루션', year: 2025, plannedSessions: 18, plannedParticipants: 200 }).expect(403);
+      expect(outOfScope.body.error.code).toBe('OUT_OF_SCOPE');
+      await jinju.post(`/group-programs/${randomUUID()}/sessions`).send({ sessionNo: 1, heldOn: '2025-03-24', attendeeClientIds: [], walkInCount: 2 }).expect(404);
+      const badProgram = await jinju.post('/group-programs/xyz/sessions').send({ sessionNo: 0, heldOn: '2025-03-24', attendeeClientIds: ['nope'], walkInCount: -1 }).expect(400);
       expect(badProgram.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['programId', 'sessionNo', 'attendeeClientIds', 'walkInCount']));
       expect(await countEvents(saeil)).toBe(before);
 
@@ -235,21 +256,21 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
       expect(events[1].data).toEqual({ programId, centerId: 'center-jinju', sessionNo: 1, heldOn: '2025-03-10', topic: '나를 알아보기', attendeeClientIds: [kim, lee], walkInCount: 5 });
       expect(events[2].metadata.centerId).toBe('center-jinju');
 
-      const view = await request(saeil.url).get(`/group-programs/${programId}`).expect(200);
+      const view = await jinju.get(`/group-programs/${programId}`).expect(200);
       expect(view.body).toMatchObject({ name: '취업 솔루션', year: 2025, plannedSessions: 18, plannedParticipants: 200 });
       expect(view.body.sessions.map((s: { sessionNo: number; participants: number }) => [s.sessionNo, s.participants])).toEqual([
         [1, 7],
         [2, 9],
       ]);
       expect(view.body.attendance).toEqual({ sessionsHeld: 2, participations: 16, walkIns: 13, distinctClients: 2 });
-      await request(saeil.url).get(`/group-programs/${randomUUID()}`).expect(404);
+      await jinju.get(`/group-programs/${randomUUID()}`).expect(404);
     });
   });
 
   describe('mobile outreach', () => {
     it('records an outreach event at a named place with walk-in contacts and the registered clients counselled', async () => {
       const kim = await client();
-      const held = await request(saeil.url)
+      const held = await http
         .post('/outreach-events')
         .send({ centerId: 'center-naju', place: '나주역 광장', heldOn: '2025-05-14', counselorIds: ['counselor-kim', 'counselor-lee'], walkInContacts: 23, registeredClientIds: [kim], notes: '구직 상담 부스' })
         .expect(201);
@@ -269,19 +290,19 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
 
       const before = await countEvents(saeil);
       const stranger = randomUUID();
-      const unknown = await request(saeil.url)
+      const unknown = await http
         .post('/outreach-events')
         .send({ centerId: 'center-naju', place: '나주역 광장', heldOn: '2025-05-15', counselorIds: ['counselor-kim'], walkInContacts: 4, registeredClientIds: [stranger] })
         .expect(422);
       expect(unknown.body.error).toMatchObject({ code: 'UNKNOWN_CLIENT', details: { clientIds: [stranger] } });
-      const noPlace = await request(saeil.url).post('/outreach-events').send({ centerId: 'center-naju', heldOn: '2025-05-15', counselorIds: [], walkInContacts: 4 }).expect(400);
+      const noPlace = await http.post('/outreach-events').send({ centerId: 'center-naju', heldOn: '2025-05-15', counselorIds: [], walkInContacts: 4 }).expect(400);
       expect(noPlace.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['place', 'counselorIds']));
       expect(await countEvents(saeil)).toBe(before);
     });
   });
 
   it('documents every route in the OpenAPI document, path-id routes with a body that leaves the id to the path', async () => {
-    const { body } = await request(saeil.url).get('/docs/openapi.json').expect(200);
+    const { body } = await http.get('/docs/openapi.json').expect(200);
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining(['/clients/{clientId}/counseling-sessions', '/clients/{clientId}/employment-plan', '/group-programs', '/group-programs/{programId}', '/group-programs/{programId}/sessions', '/outreach-events']),
     );
