@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { clientStreamId } from '@saeil/contracts';
 import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../support/app';
+import { accountIdOf, Api, api, counselorOf } from '../support/auth';
 import { holdStreamLock } from './support/stream-lock';
 
 /**
@@ -11,9 +12,19 @@ import { holdStreamLock } from './support/stream-lock';
  */
 describe('concurrent commands on one case from two counselors', () => {
   let saeil: TestSaeil;
+  /** Two counselors of center-naju, each logged in with her own account. */
+  const KIM = counselorOf('center-naju', 'kim');
+  const LEE = counselorOf('center-naju', 'lee');
+  let kimApi: Api;
+  let leeApi: Api;
+  let kimAccount: string;
+  let leeAccount: string;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'fault_concurrent', kafka: false });
+    [kimApi, leeApi] = await Promise.all([api(saeil, KIM), api(saeil, LEE)]);
+    [kimAccount, leeAccount] = await Promise.all([accountIdOf(saeil, KIM), accountIdOf(saeil, LEE)]);
+    expect(kimAccount).not.toBe(leeAccount);
   }, 60_000);
   afterAll(async () => saeil?.dispose());
 
@@ -31,7 +42,7 @@ describe('concurrent commands on one case from two counselors', () => {
   }
 
   const caseRow = async (clientId: string, counselorId: string, minPosition: number) => {
-    const page = await request(saeil.url).get('/caseload').query({ counselorId, minPosition, pageSize: 100 }).expect(200);
+    const page = await kimApi.get('/caseload').query({ counselorId, minPosition, pageSize: 100 }).expect(200);
     expect(page.body.consistency.reached).toBe(true);
     return page.body.items.find((i: { clientId: string }) => i.clientId === clientId);
   };
@@ -39,9 +50,9 @@ describe('concurrent commands on one case from two counselors', () => {
   it('two profile updates: one is saved, the other is refused with 409, and her phone is the winner’s', async () => {
     const clientId = await registerClient(saeil, 1, { counselorId: 'counselor-kim', consents: ['service'] });
     const updatesBefore = await countEvents(saeil, 'ClientProfileUpdated');
-    const patch = (actor: string, phone: string) => () => request(saeil.url).patch(`/clients/${clientId}/profile`).set('X-Actor-Id', actor).send({ phone });
+    const patch = (counselor: Api, phone: string) => () => counselor.patch(`/clients/${clientId}/profile`).send({ phone });
 
-    const [kim, lee] = await race(clientId, patch('counselor-kim', '010-2222-0001'), patch('counselor-lee', '010-3333-0002'));
+    const [kim, lee] = await race(clientId, patch(kimApi, '010-2222-0001'), patch(leeApi, '010-3333-0002'));
 
     expect([kim.status, lee.status].sort()).toEqual([200, 409]);
     const [winner, loser] = kim.status === 200 ? [kim, lee] : [lee, kim];
@@ -54,30 +65,31 @@ describe('concurrent commands on one case from two counselors', () => {
     );
     expect({ changes: stored.data.changes, actor: stored.metadata.actorId }).toEqual({
       changes: { phone: winningPhone },
-      actor: winner === kim ? 'counselor-kim' : 'counselor-lee',
+      actor: winner === kim ? kimAccount : leeAccount,
     });
     expect((await caseRow(clientId, 'counselor-kim', winner.body.position)).phone).toBe(winningPhone);
 
     // The loser reloads and saves again: now a deliberate change on top of the winner's.
     const losingPhone = winner === kim ? '010-3333-0002' : '010-2222-0001';
-    const retry = await request(saeil.url).patch(`/clients/${clientId}/profile`).send({ phone: losingPhone }).expect(200);
+    const retry = await (winner === kim ? leeApi : kimApi).patch(`/clients/${clientId}/profile`).send({ phone: losingPhone }).expect(200);
     expect((await caseRow(clientId, 'counselor-kim', retry.body.position)).phone).toBe(losingPhone);
   });
 
   it('two closures: the case is closed once, the second closure gets 409, and a retry is refused as already closed', async () => {
     const clientId = await registerClient(saeil, 2, { counselorId: 'counselor-kim', consents: ['service'] });
-    const close = (actor: string, reason: string) => () =>
-      request(saeil.url).post(`/clients/${clientId}/closure`).set('X-Actor-Id', actor).send({ reason, closedOn: '2026-03-02' });
+    const close = (counselor: Api, reason: string) => () => counselor.post(`/clients/${clientId}/closure`).send({ reason, closedOn: '2026-03-02' });
 
-    const answers = await race(clientId, close('counselor-kim', '취업 후 종결'), close('counselor-lee', '연락 두절'));
+    const answers = await race(clientId, close(kimApi, '취업 후 종결'), close(leeApi, '연락 두절'));
 
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = answers.find((r) => r.status === 200)!;
-    const closures = await saeil.runtime.dataSource.query(`SELECT data FROM events WHERE stream_id = $1 AND event_type = 'CaseClosed'`, [clientStreamId(clientId)]);
-    expect(closures.map((c: { data: { reason: string } }) => c.data.reason)).toEqual([answers[0] === winner ? '취업 후 종결' : '연락 두절']);
+    const closures = await saeil.runtime.dataSource.query(`SELECT data, metadata FROM events WHERE stream_id = $1 AND event_type = 'CaseClosed'`, [clientStreamId(clientId)]);
+    expect(closures.map((c: { data: { reason: string }; metadata: { actorId: string } }) => [c.data.reason, c.metadata.actorId])).toEqual([
+      answers[0] === winner ? ['취업 후 종결', kimAccount] : ['연락 두절', leeAccount],
+    ]);
     expect((await caseRow(clientId, 'counselor-kim', winner.body.position)).status).toBe('closed');
 
-    const retry = await request(saeil.url).post(`/clients/${clientId}/closure`).send({ reason: '연락 두절', closedOn: '2026-03-02' }).expect(422);
+    const retry = await (answers[0] === winner ? leeApi : kimApi).post(`/clients/${clientId}/closure`).send({ reason: '연락 두절', closedOn: '2026-03-02' }).expect(422);
     expect(retry.body.error.code).toBe('CASE_ALREADY_CLOSED');
   });
 });
