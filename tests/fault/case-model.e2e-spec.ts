@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import request from 'supertest';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
+import { Api, api, counselorOf } from '../support/auth';
 import { waitFor } from '../support/env';
 import { CaseModel, CaseCommand, caseCommands, initialModel, RealCase } from './support/case-model';
 
@@ -16,10 +16,13 @@ import { CaseModel, CaseCommand, caseCommands, initialModel, RealCase } from './
  */
 describe('one case under random command sequences, checked against a model', () => {
   let saeil: TestSaeil;
+  /** A counselor of center-naju, logged in, acts on every case. */
+  let http: Api;
   let clients = 0;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'fault_model', kafka: false });
+    http = await api(saeil, counselorOf('center-naju'));
   }, 60_000);
   afterAll(async () => saeil?.dispose());
 
@@ -43,12 +46,12 @@ describe('one case under random command sequences, checked against a model', () 
   async function expectReadModelsMatch(model: CaseModel, real: RealCase): Promise<void> {
     // Read-your-writes waits for the stream of the position given: wait for each of hers in turn.
     for (const position of [...real.lastPositions.values(), ...(await scheduledFollowUps(model, real))]) {
-      const caseload = await request(saeil.url).get('/caseload').query({ counselorId: real.counselorId, minPosition: position, pageSize: 1 }).expect(200);
-      const timeline = await request(saeil.url).get(`/cases/${real.clientId}/timeline`).query({ minPosition: position, pageSize: 1 }).expect(200);
+      const caseload = await http.get('/caseload').query({ counselorId: real.counselorId, minPosition: position, pageSize: 1 }).expect(200);
+      const timeline = await http.get(`/cases/${real.clientId}/timeline`).query({ minPosition: position, pageSize: 1 }).expect(200);
       expect([caseload.body.consistency.reached, timeline.body.consistency.reached]).toEqual([true, true]);
     }
 
-    const caseload = await request(saeil.url).get('/caseload').query({ counselorId: real.counselorId }).expect(200);
+    const caseload = await http.get('/caseload').query({ counselorId: real.counselorId }).expect(200);
     const row = caseload.body.items.find((i: { clientId: string }) => i.clientId === real.clientId);
     expect({ status: row?.status, lastContactOn: row?.lastContactOn ?? null, nextAction: row?.nextAction ?? null }).toEqual({
       status: model.status(),
@@ -56,10 +59,10 @@ describe('one case under random command sequences, checked against a model', () 
       nextAction: model.nextAction,
     });
 
-    const timeline = await request(saeil.url).get(`/cases/${real.clientId}/timeline`).query({ pageSize: 1 }).expect(200);
+    const timeline = await http.get(`/cases/${real.clientId}/timeline`).query({ pageSize: 1 }).expect(200);
     expect(timeline.body.total).toBe(model.eventCount);
 
-    const placements = await request(saeil.url).get(`/clients/${real.clientId}/placements`).expect(200);
+    const placements = await http.get(`/clients/${real.clientId}/placements`).expect(200);
     expect(placements.body.placements.map((p: { placementId: string; status: string }) => [p.placementId, p.status])).toEqual(
       model.placements.map((status, i) => [real.placementIds[i], status]),
     );
@@ -71,8 +74,8 @@ describe('one case under random command sequences, checked against a model', () 
       fc.asyncProperty(fc.commands(caseCommands(), { maxCommands: 12 }), async (commands: Iterable<CaseCommand>) => {
         clients++;
         const counselorId = `counselor-model-${clients}`;
-        const registered = await request(saeil.url).post('/clients').send(newClient(5000 + clients, counselorId)).expect(201);
-        const real: RealCase = { url: saeil.url, clientId: registered.body.clientId, counselorId, placementIds: [], lastPositions: new Map([['intake', registered.body.position]]) };
+        const registered = await http.post('/clients').send(newClient(5000 + clients, counselorId)).expect(201);
+        const real: RealCase = { http, clientId: registered.body.clientId, counselorId, placementIds: [], lastPositions: new Map([['intake', registered.body.position]]) };
         const model = initialModel();
         await fc.asyncModelRun(() => ({ model, real }), commands);
         await expectReadModelsMatch(model, real);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import request from 'supertest';
+import type request from 'supertest';
+import type { Api } from '../../support/auth';
 
 /**
  * A deliberately small model of one case's rules, written from the deciders' documented rules
@@ -41,7 +42,8 @@ export class CaseModel {
 export const initialModel = (): CaseModel => new CaseModel();
 
 export interface RealCase {
-  url: string;
+  /** Her counselor, logged in: every command goes out with her token. */
+  http: Api;
   clientId: string;
   counselorId: string;
   /** Placement ids in the order they were started (the model's placements index them). */
@@ -61,7 +63,7 @@ type Expected = { status: number } | { refused: string };
 
 /** Sends one command and checks its answer against what the model expected; true when accepted. */
 async function send(real: RealCase, stream: Stream, path: string, body: object, expected: Expected): Promise<request.Response> {
-  const response = await request(real.url).post(path).set('X-Actor-Id', real.counselorId).send(body);
+  const response = await real.http.post(path).send(body);
   if ('refused' in expected) {
     expect({ status: response.status, code: response.body.error?.code }).toEqual({ status: 422, code: expected.refused });
   } else {
