@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { ensureDatabase } from '../../libs/database/src/embedded-postgres';
 import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../support/app';
+import { Api, api, counselorOf } from '../support/auth';
 import { waitFor } from '../support/env';
 import { DedicatedPostgres, startDedicatedPostgres } from './support/postgres-process';
 
@@ -26,11 +27,14 @@ function expectCleanUnavailable(response: request.Response): void {
 describe('PostgreSQL unavailable in the middle of a load', () => {
   let pg: DedicatedPostgres;
   let saeil: TestSaeil;
+  /** The center-naju counselor, logged in before the outage: her token is checked on every request throughout. */
+  let counselor: Api;
 
   beforeAll(async () => {
     pg = await startDedicatedPostgres();
     const url = await ensureDatabase(pg.url, 'saeil_fault');
     saeil = await startTestSaeil({ label: 'fault_postgres', kafka: false, db: { url, name: 'saeil_fault', drop: async () => undefined } });
+    counselor = await api(saeil, counselorOf('center-naju'));
   }, 120_000);
 
   afterAll(async () => {
@@ -43,7 +47,7 @@ describe('PostgreSQL unavailable in the middle of a load', () => {
     const eventsBefore = await countEvents(saeil);
     const sessionsPath = `/clients/${clientId}/counseling-sessions`;
     const send = (i: number) =>
-      request(saeil.url)
+      counselor
         .post(sessionsPath)
         .set('Idempotency-Key', `outage-session-${i}`)
         .send({ channel: 'phone', topic: `근황 확인 ${i}`, durationMinutes: 10, occurredOn: sessionDay(i) });
@@ -72,8 +76,8 @@ describe('PostgreSQL unavailable in the middle of a load', () => {
 
     // While it is down: commands and queries alike answer 503 with a clean message, and /health says why.
     expectCleanUnavailable(await send(COMMANDS + 1));
-    expectCleanUnavailable(await request(saeil.url).post('/clients').send({ name: '정미경', birthDate: '1984-05-05', phone: '010-7777-0001', centerId: 'center-naju', counselorId: COUNSELOR, region: '전라남도' }));
-    expectCleanUnavailable(await request(saeil.url).get('/caseload').query({ counselorId: COUNSELOR }));
+    expectCleanUnavailable(await counselor.post('/clients').send({ name: '정미경', birthDate: '1984-05-05', phone: '010-7777-0001', centerId: 'center-naju', counselorId: COUNSELOR, region: '전라남도' }));
+    expectCleanUnavailable(await counselor.get('/caseload').query({ counselorId: COUNSELOR }));
     const health = await request(saeil.url).get('/health');
     expect({ status: health.status, body: health.body.status, database: health.body.database.status }).toEqual({ status: 503, body: 'degraded', database: 'down' });
     await waitFor(async () => statuses.flat().filter((s) => s === 503).length >= 5, { description: 'the load to meet the outage', timeoutMs: 60_000 });
@@ -91,14 +95,14 @@ describe('PostgreSQL unavailable in the middle of a load', () => {
 
     // The read models, fed in this same process, caught up by themselves too.
     const lastContact = Array.from({ length: COMMANDS }, (_, i) => sessionDay(i)).sort().at(-1);
-    const caseload = await request(saeil.url).get('/caseload').query({ counselorId: COUNSELOR, minPosition: lastPosition, waitMs: 20_000 }).expect(200);
+    const caseload = await counselor.get('/caseload').query({ counselorId: COUNSELOR, minPosition: lastPosition, waitMs: 20_000 }).expect(200);
     expect(caseload.body.consistency.reached).toBe(true);
     expect(caseload.body.items.map((i: { clientId: string; status: string; lastContactOn: string }) => [i.clientId, i.status, i.lastContactOn])).toEqual([[clientId, 'counseling', lastContact]]);
-    const timeline = await request(saeil.url).get(`/cases/${clientId}/timeline`).query({ minPosition: lastPosition, pageSize: 100 }).expect(200);
+    const timeline = await counselor.get(`/cases/${clientId}/timeline`).query({ minPosition: lastPosition, pageSize: 100 }).expect(200);
     const types = timeline.body.items.map((item: { type: string }) => item.type);
     expect(types.filter((t: string) => t === 'CounselingSessionRecorded')).toHaveLength(COMMANDS);
     expect(types).toHaveLength(COMMANDS + 2); // registered, service consent, the sessions
-    const listed = await request(saeil.url).get(sessionsPath).query({ pageSize: 100 }).expect(200);
+    const listed = await counselor.get(sessionsPath).query({ pageSize: 100 }).expect(200);
     expect(listed.body.items.map((s: { topic: string }) => s.topic).sort()).toEqual(sessions.map((s: { topic: string }) => s.topic).sort());
   }, 120_000);
 });
