@@ -5,6 +5,7 @@ import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KpiSource } from './kpi-source';
 import { kpiPlansProjection } from './projections/kpi-plans.projection';
+import { Api, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
 
 /** Seed 000 (나주시 공약 6-2-6, 2024. 5. 31. 기준), entered as it stands. */
 const seed000 = {
@@ -34,18 +35,34 @@ const asOfDateOf = (year: number) => (year === 2024 ? '2024-05-31' : `${year}-12
 /** KPI plans and council meetings through HTTP on PostgreSQL and Kafka. */
 describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
   let saeil: TestSaeil;
+  /** Each center's supervisor sets its plan and enters its actuals (supervisors alone); its counselor records council meetings. */
+  const supervisors: Record<string, Api> = {};
+  const counselors: Record<string, Api> = {};
+  /** The center of each plan defined here, so its own supervisor enters and reads it. */
+  const centerOfPlan = new Map<string, string>();
+  let http: Api;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'kpi', kafka: true, env: { MAX_CONSISTENCY_WAIT_MS: '1500' } });
+    for (const centerId of ['center-naju', 'center-jeju', 'center-hwasun']) {
+      supervisors[centerId] = await api(saeil, supervisorOf(centerId));
+      counselors[centerId] = await api(saeil, counselorOf(centerId));
+    }
+    http = supervisors['center-naju'];
   });
 
   afterAll(async () => {
     await saeil?.dispose();
   });
 
-  const definePlan = async (body: Record<string, unknown>) => (await request(saeil.url).post('/kpi-plans').send(body).expect(201)).body as { planId: string; indicators: { indicatorId: string; name: string }[]; position: number };
-  const enter = (planId: string, body: Record<string, unknown>) => request(saeil.url).post(`/kpi-plans/${planId}/actuals`).send(body);
-  const achievement = async (planId: string, query: Record<string, unknown>) => (await request(saeil.url).get(`/kpi-plans/${planId}/achievement`).query(query).expect(200)).body;
+  const supervisorOfPlan = (planId: string) => supervisors[centerOfPlan.get(planId) ?? 'center-naju'];
+  const definePlan = async (body: Record<string, unknown>) => {
+    const plan = (await supervisors[String(body.centerId)].post('/kpi-plans').send(body).expect(201)).body as { planId: string; indicators: { indicatorId: string; name: string }[]; position: number };
+    centerOfPlan.set(plan.planId, String(body.centerId));
+    return plan;
+  };
+  const enter = (planId: string, body: Record<string, unknown>) => supervisorOfPlan(planId).post(`/kpi-plans/${planId}/actuals`).send(body);
+  const achievement = async (planId: string, query: Record<string, unknown>) => (await supervisorOfPlan(planId).get(`/kpi-plans/${planId}/achievement`).query(query).expect(200)).body;
   const fieldsOf = (response: request.Response) => [...new Set(response.body.error.fields.map((f: { field: string }) => f.field))];
 
   async function enterSeed000(centerId = 'center-naju'): Promise<{ planId: string; indicatorIds: string[]; position: number }> {
@@ -101,11 +118,11 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
     expect(answer.indicators.map((i: { weight: number }) => i.weight)).toEqual([50, 30, 20]);
 
     const before = await countEvents(saeil);
-    const bad = await request(saeil.url).post('/kpi-plans').send({ ...seed000, indicators: seed000.indicators.map((i) => ({ ...i, weight: 30 })) }).expect(422);
+    const bad = await http.post('/kpi-plans').send({ ...seed000, indicators: seed000.indicators.map((i) => ({ ...i, weight: 30 })) }).expect(422);
     expect(bad.body.error).toMatchObject({ code: 'KPI_WEIGHTS_NOT_100', details: { sum: 90 } });
-    const partial = await request(saeil.url).post('/kpi-plans').send({ ...seed000, indicators: seed000.indicators.map((i, k) => (k === 0 ? { ...i, weight: 100 } : i)) }).expect(422);
+    const partial = await http.post('/kpi-plans').send({ ...seed000, indicators: seed000.indicators.map((i, k) => (k === 0 ? { ...i, weight: 100 } : i)) }).expect(422);
     expect(partial.body.error.code).toBe('KPI_WEIGHTS_INCOMPLETE');
-    const disagree = await request(saeil.url).post('/kpi-plans').send({ ...seed000, indicators: [{ ...seed000.indicators[0], cumulativeTargets: [1, 3, 5, 7, 9] }] }).expect(422);
+    const disagree = await http.post('/kpi-plans').send({ ...seed000, indicators: [{ ...seed000.indicators[0], cumulativeTargets: [1, 3, 5, 7, 9] }] }).expect(422);
     expect(disagree.body.error.code).toBe('KPI_CUMULATIVE_MISMATCH');
     expect(await countEvents(saeil)).toBe(before);
   });
@@ -113,7 +130,7 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
   it('answers 400 naming every bad field, 404 for an unknown plan or indicator, and appends nothing', async () => {
     const { planId, indicatorIds } = await enterSeed000();
     const before = await countEvents(saeil);
-    const badPlan = await request(saeil.url)
+    const badPlan = await http
       .post('/kpi-plans')
       .send({
         ...seed000,
@@ -129,26 +146,50 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
     expect(fieldsOf(badActual)).toEqual(expect.arrayContaining(['indicatorId', 'quarter', 'value', 'enteredOn']));
     // Exponent notation is a number with too many decimals: a 400 on the field, not a 500.
     expect(fieldsOf(await enter(planId, { indicatorId: indicatorIds[1], year: 2024, value: 3e-323, enteredOn: '2024-05-31' }).expect(400))).toEqual(['value']);
-    expect(fieldsOf(await request(saeil.url).post('/kpi-plans').send({ ...seed000, indicators: [{ ...seed000.indicators[0], weight: 1e-7 }] }).expect(400))).toEqual(['indicators.0.weight']);
-    expect(fieldsOf(await request(saeil.url).get('/kpi-plans/nope/achievement').expect(400))).toEqual(['planId']);
-    expect(fieldsOf(await request(saeil.url).get(`/kpi-plans/${planId}/achievement`).query({ asOfDate: '2024-13-01' }).expect(400))).toEqual(['asOfDate']);
+    expect(fieldsOf(await http.post('/kpi-plans').send({ ...seed000, indicators: [{ ...seed000.indicators[0], weight: 1e-7 }] }).expect(400))).toEqual(['indicators.0.weight']);
+    expect(fieldsOf(await http.get('/kpi-plans/nope/achievement').expect(400))).toEqual(['planId']);
+    expect(fieldsOf(await http.get(`/kpi-plans/${planId}/achievement`).query({ asOfDate: '2024-13-01' }).expect(400))).toEqual(['asOfDate']);
 
     await enter(randomUUID(), { indicatorId: indicatorIds[0], year: 2024, value: 1, enteredOn: '2024-05-31' }).expect(404);
     await enter(planId, { indicatorId: randomUUID(), year: 2024, value: 1, enteredOn: '2024-05-31' }).expect(404);
-    await request(saeil.url).get(`/kpi-plans/${randomUUID()}/achievement`).expect(404);
+    await http.get(`/kpi-plans/${randomUUID()}/achievement`).expect(404);
     expect((await enter(planId, { indicatorId: indicatorIds[0], year: 2026, value: 1, enteredOn: '2099-01-02' }).expect(422)).body.error.code).toBe('DATE_IN_FUTURE');
     expect((await enter(planId, { indicatorId: indicatorIds[0], year: 2021, value: 1, enteredOn: '2024-05-31' }).expect(422)).body.error.code).toBe('KPI_YEAR_OUTSIDE_TERM');
     expect(await countEvents(saeil)).toBe(before);
   });
 
-  it('records council meetings (협의체 회의) through HTTP, refusing bad input with its fields', async () => {
+  it("a plan is set and its actuals entered by its center's supervisor alone; its achievement is read there, by its region's supervisor and the Ministry, and is unknown (404) elsewhere", async () => {
+    const { planId, indicatorIds, position } = await enterSeed000();
+    const actual = { indicatorId: indicatorIds[0], year: 2024, value: 1, enteredOn: '2024-05-31' };
     const before = await countEvents(saeil);
-    const bad = await request(saeil.url).post('/council-meetings').send({ centerId: 'center naju', heldOn: '2024-02-30', title: '', attendees: 'x' }).expect(400);
-    expect(fieldsOf(bad)).toEqual(expect.arrayContaining(['centerId', 'heldOn', 'title', 'attendees']));
-    expect((await request(saeil.url).post('/council-meetings').send({ centerId: 'center-naju', heldOn: '2099-01-01', title: '협의체' }).expect(422)).body.error.code).toBe('DATE_IN_FUTURE');
+    // Her counselor neither sets a plan nor enters an actual (403); another center's supervisor finds no such plan (404) and sets none for center-naju (403).
+    expect((await counselors['center-naju'].post('/kpi-plans').send(seed000).expect(403)).body.error.code).toBe('ACCESS_DENIED');
+    expect((await counselors['center-naju'].post(`/kpi-plans/${planId}/actuals`).send(actual).expect(403)).body.error.code).toBe('ACCESS_DENIED');
+    expect((await supervisors['center-hwasun'].post(`/kpi-plans/${planId}/actuals`).send(actual).expect(404)).body.error.code).toBe('NOT_FOUND');
+    expect((await supervisors['center-hwasun'].post('/kpi-plans').send(seed000).expect(403)).body.error.code).toBe('OUT_OF_SCOPE');
     expect(await countEvents(saeil)).toBe(before);
 
-    const held = await request(saeil.url).post('/council-meetings').send({ centerId: 'center-naju', heldOn: '2024-04-18', title: '여성일자리 실무협의체 회의', attendees: ['나주시 여성친화팀', '광주고용복지플러스센터'] }).expect(201);
+    const { consistency: _ignored, ...mine } = await achievement(planId, { asOfDate: '2024-05-31', minPosition: position });
+    for (const reader of [regionalSupervisorOf('전라남도'), MINISTRY_ANALYST]) {
+      const read = await (await api(saeil, reader)).get(`/kpi-plans/${planId}/achievement`).query({ asOfDate: '2024-05-31' }).expect(200);
+      expect(read.body).toEqual(mine);
+    }
+    await supervisors['center-hwasun'].get(`/kpi-plans/${planId}/achievement`).query({ asOfDate: '2024-05-31' }).expect(404);
+    await (await api(saeil, regionalSupervisorOf('경상남도'))).get(`/kpi-plans/${planId}/achievement`).query({ asOfDate: '2024-05-31' }).expect(404);
+    expect((await counselors['center-naju'].get(`/kpi-plans/${planId}/achievement`).expect(403)).body.error.code).toBe('ACCESS_DENIED');
+  });
+
+  it('records council meetings (협의체 회의) through HTTP, refusing bad input with its fields', async () => {
+    const before = await countEvents(saeil);
+    const counselor = counselors['center-naju'];
+    const bad = await counselor.post('/council-meetings').send({ centerId: 'center naju', heldOn: '2024-02-30', title: '', attendees: 'x' }).expect(400);
+    expect(fieldsOf(bad)).toEqual(expect.arrayContaining(['centerId', 'heldOn', 'title', 'attendees']));
+    expect((await counselor.post('/council-meetings').send({ centerId: 'center-naju', heldOn: '2099-01-01', title: '협의체' }).expect(422)).body.error.code).toBe('DATE_IN_FUTURE');
+    // Another center's meeting is not hers to record.
+    expect((await counselor.post('/council-meetings').send({ centerId: 'center-hwasun', heldOn: '2024-04-18', title: '협의체' }).expect(403)).body.error.code).toBe('OUT_OF_SCOPE');
+    expect(await countEvents(saeil)).toBe(before);
+
+    const held = await counselor.post('/council-meetings').send({ centerId: 'center-naju', heldOn: '2024-04-18', title: '여성일자리 실무협의체 회의', attendees: ['나주시 여성친화팀', '광주고용복지플러스센터'] }).expect(201);
     const [stored] = await saeil.runtime.store.readStream(councilMeetingStreamId(held.body.meetingId));
     expect(stored).toMatchObject({
       type: 'CouncilMeetingHeld',
@@ -162,7 +203,7 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
     // A center of its own, so the count is this test's meetings only.
     const centerId = 'center-jeju';
     for (const heldOn of ['2022-09-20', '2023-04-11', '2023-12-05']) {
-      await request(saeil.url).post('/council-meetings').send({ centerId, heldOn, title: '여성일자리 실무협의체 회의' }).expect(201);
+      await counselors[centerId].post('/council-meetings').send({ centerId, heldOn, title: '여성일자리 실무협의체 회의' }).expect(201);
     }
     const plan = await definePlan({ ...seed000, centerId, indicators: [{ ...seed000.indicators[0], metric: 'council_meetings' }, seed000.indicators[1]] });
     const [meetings, beneficiaries] = plan.indicators.map((i) => i.indicatorId);
