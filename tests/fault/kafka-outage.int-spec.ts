@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../support/app';
+import { Api, api, counselorOf } from '../support/auth';
 import { describeKafka, waitFor } from '../support/env';
 import { KafkaBroker, startKafkaBroker } from '../support/kafka-broker';
 import { occurrences, readWholeTopic } from './support/topic-reader';
@@ -24,6 +25,8 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
   let broker: KafkaBroker;
   let brokerDir: string;
   let saeil: TestSaeil;
+  /** The center-naju counselor recording the sessions, logged in. */
+  let counselor: Api;
   const relayPosition = async () => Number((await saeil.runtime.dataSource.query(`SELECT coalesce(max(global_position), 0) AS p FROM checkpoints WHERE name = 'relay:kafka'`))[0].p);
 
   beforeAll(async () => {
@@ -35,6 +38,7 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
       kafka: true,
       env: { KAFKA_BROKERS: broker.brokers, RELAY_BATCH_SIZE: String(RELAY_BATCH_SIZE), PROJECTION_BATCH_SIZE: '10', POLL_INTERVAL_MS: '50' },
     });
+    counselor = await api(saeil, counselorOf('center-naju'));
   }, 120_000);
 
   afterAll(async () => {
@@ -51,7 +55,7 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
     let brokerDown = false;
     let acceptedWhileDown = 0;
     const { done: load, answered, unlessALaneFailed } = runLanes(clients, SESSIONS_PER_CLIENT, async (clientId, n) => {
-      const response = await request(saeil.url)
+      const response = await counselor
         .post(`/clients/${clientId}/counseling-sessions`)
         .send({ channel: 'phone', topic: `안부 ${n}`, durationMinutes: 15, occurredOn: '2026-05-04' });
       if (response.status !== 201) throw new Error(`session ${n} of ${clientId}: ${response.status} ${response.text}`);
@@ -98,13 +102,13 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
     for (const clientId of clients) {
       const timeline = await waitFor(
         async () => {
-          const page = await request(saeil.url).get(`/cases/${clientId}/timeline`).query({ pageSize: 100 }).expect(200);
+          const page = await counselor.get(`/cases/${clientId}/timeline`).query({ pageSize: 100 }).expect(200);
           return page.body.items.length >= SESSIONS_PER_CLIENT + 2 ? page.body : undefined;
         },
         { description: `the timeline of ${clientId} to catch up`, timeoutMs: 90_000 },
       );
       expect(timeline.items).toHaveLength(SESSIONS_PER_CLIENT + 2); // registered, consent, the sessions
-      const sessions = await request(saeil.url).get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 100 }).expect(200);
+      const sessions = await counselor.get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 100 }).expect(200);
       expect(sessions.body.items.map((s: { sessionId: string }) => s.sessionId).sort()).toEqual([...accepted.get(clientId)!].sort());
     }
     const [{ n: dead }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM dead_letters`);
