@@ -5,15 +5,24 @@ import { describeKafka, waitFor } from '../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 import { retentionProgramsProjection } from './projections/retention-programs.projection';
+import { Api, api, counselorOf, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
 
 /** Retention programs through HTTP on PostgreSQL and Kafka: plan, benefits, over-plan override, races, utilization and budget. */
 describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
   let saeil: TestSaeil;
   let kafka: KafkaObserver;
+  /** center-naju's supervisor sets and amends its programs (supervisors alone); its counselor places women and gives the benefits. */
+  let supervisor: Api;
+  let http: Api;
+  /** A counselor of each center placing women here. */
+  const counselors: Record<string, Api> = {};
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'programs', kafka: true });
     kafka = await observeTopics(saeil, { contexts: ['programs'] });
+    supervisor = await api(saeil, supervisorOf('center-naju'));
+    for (const centerId of ['center-naju', 'center-mokpo']) counselors[centerId] = await api(saeil, counselorOf(centerId));
+    http = counselors['center-naju'];
   });
 
   afterAll(async () => {
@@ -38,21 +47,21 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
     ...overrides,
   });
 
-  const define = async (body: Record<string, unknown> = plan()) => (await request(saeil.url).post('/retention-programs').send(body).expect(201)).body.programId as string;
+  const define = async (body: Record<string, unknown> = plan()) => (await supervisor.post('/retention-programs').send(body).expect(201)).body.programId as string;
 
   let clientNo = 400;
   /** A client of the center, with her service consent and a job she started on 2026-06-01. */
   async function placedClient(centerId = 'center-naju'): Promise<{ clientId: string; placementId: string }> {
     const clientId = await registerClient(saeil, clientNo++, { centerId, consents: ['service'] });
     const job = { employerName: '(주)나주식품', jobTitle: '품질관리 사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_350_000, startOn: '2026-06-01', channel: 'self', employmentInsurance: true };
-    const { placementId } = (await request(saeil.url).post(`/clients/${clientId}/placements`).send(job).expect(201)).body;
+    const { placementId } = (await counselors[centerId].post(`/clients/${clientId}/placements`).send(job).expect(201)).body;
     return { clientId, placementId };
   }
 
   const give = (programId: string, who: { clientId: string; placementId: string }, extra: Record<string, unknown> = {}) =>
-    request(saeil.url).post(`/retention-programs/${programId}/benefits`).send({ ...who, n: 1, providedOn: '2026-07-02', fundingSource: 'national', ...extra });
+    http.post(`/retention-programs/${programId}/benefits`).send({ ...who, n: 1, providedOn: '2026-07-02', fundingSource: 'national', ...extra });
   const view = async (programId: string, minPosition?: number) =>
-    (await request(saeil.url).get(`/retention-programs/${programId}`).query(minPosition ? { minPosition } : {}).expect(200)).body;
+    (await http.get(`/retention-programs/${programId}`).query(minPosition ? { minPosition } : {}).expect(200)).body;
   const benefitsIn = async (programId: string) => (await saeil.runtime.store.readStream(retentionProgramStreamId(programId))).filter((e) => e.type === 'RetentionBenefitProvided');
   /** Events of the programs context (placements meanwhile schedule follow-ups in the retention context by themselves). */
   const programEvents = async (): Promise<number> => (await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE context = 'programs'`))[0].n;
@@ -79,9 +88,15 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
     ]);
     expect(program.totals).toEqual({ planned: 4, given: 2, overPlan: 0, secured: 300_000, executed: 60_000, remaining: 240_000, executionRate: 20 });
 
-    const list = (await request(saeil.url).get('/retention-programs').query({ centerId: 'center-naju', minPosition: second.body.position }).expect(200)).body;
+    const list = (await http.get('/retention-programs').query({ centerId: 'center-naju', minPosition: second.body.position }).expect(200)).body;
     expect(list.programs.map((p: { programId: string }) => p.programId)).toContain(programId);
-    expect((await request(saeil.url).get('/retention-programs').query({ centerId: 'center-mokpo' }).expect(200)).body.programs).toEqual([]);
+    // center-mokpo's own list does not show it; to center-naju's staff, another center's list is unknown (404).
+    expect((await counselors['center-mokpo'].get('/retention-programs').query({ centerId: 'center-mokpo' }).expect(200)).body.programs).toEqual([]);
+    expect((await http.get('/retention-programs').query({ centerId: 'center-mokpo' }).expect(404)).body.error.code).toBe('NOT_FOUND');
+    // The region's supervisor reads the program and the list of center-naju.
+    const regional = await api(saeil, regionalSupervisorOf('전라남도'));
+    expect((await regional.get(`/retention-programs/${programId}`).expect(200)).body).toMatchObject({ programId, totals: program.totals });
+    expect((await regional.get('/retention-programs').query({ centerId: 'center-naju' }).expect(200)).body.programs.map((p: { programId: string }) => p.programId)).toContain(programId);
   });
 
   it('refuses going over the plan (422 PROGRAM_PLAN_EXCEEDED, nothing appended) unless the request carries an override, which is recorded', async () => {
@@ -125,19 +140,22 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
     const who = await placedClient();
     const before = await programEvents();
 
-    const badPlan = await request(saeil.url)
+    const badPlan = await supervisor
       .post('/retention-programs')
       .send(plan({ periodFrom: '2026-02-30', milestones: [{ n: 4, plannedClients: -1, benefit: '', unitCost: 1.5 }], budget: [{ source: 'city', amount: 1 }], extra: true }))
       .expect(400);
     expect(fieldsOf(badPlan)).toEqual(
       expect.arrayContaining(['periodFrom', 'milestones.0.n', 'milestones.0.plannedClients', 'milestones.0.benefit', 'milestones.0.unitCost', 'budget.0.source', 'extra']),
     );
+    // Setting a program up is a supervisor's, and for her own center only.
+    expect((await http.post('/retention-programs').send(plan()).expect(403)).body.error.code).toBe('ACCESS_DENIED');
+    expect((await (await api(saeil, supervisorOf('center-mokpo'))).post('/retention-programs').send(plan()).expect(403)).body.error.code).toBe('OUT_OF_SCOPE');
     const badBenefit = await give(programId, { clientId: 'nope', placementId: who.placementId }, { n: 4, fundingSource: 'lottery', providedOn: '2026-13-01', overPlan: { reason: '' } }).expect(400);
     expect(fieldsOf(badBenefit)).toEqual(expect.arrayContaining(['clientId', 'n', 'fundingSource', 'providedOn', 'overPlan.reason']));
     expect(fieldsOf(await give('nope', who).expect(400))).toEqual(['programId']);
     expect(fieldsOf(await give(programId, who, { programId: randomUUID() }).expect(400))).toEqual(['programId']);
-    expect(fieldsOf(await request(saeil.url).get('/retention-programs/nope').expect(400))).toEqual(['programId']);
-    expect(fieldsOf(await request(saeil.url).get('/retention-programs').expect(400))).toEqual(['centerId']);
+    expect(fieldsOf(await http.get('/retention-programs/nope').expect(400))).toEqual(['programId']);
+    expect(fieldsOf(await http.get('/retention-programs').expect(400))).toEqual(['centerId']);
     expect(await programEvents()).toBe(before);
   });
 
@@ -150,15 +168,24 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
     expect((await give(randomUUID(), who).expect(404)).body.error.code).toBe('NOT_FOUND');
     expect((await give(programId, { clientId: randomUUID(), placementId: who.placementId }).expect(404)).body.error.code).toBe('NOT_FOUND');
     expect((await give(programId, { clientId: who.clientId, placementId: randomUUID() }).expect(404)).body.error.code).toBe('NOT_FOUND');
-    expect((await give(programId, elsewhere).expect(422)).body.error.code).toBe('PROGRAM_OTHER_CENTER');
+    // A woman of another center: not center-naju's counselor's to name (404, as an unknown one) ...
+    expect((await give(programId, elsewhere).expect(404)).body.error.code).toBe('NOT_FOUND');
+    // ... and center-mokpo's counselor reaches no program of center-naju.
+    expect((await counselors['center-mokpo'].post(`/retention-programs/${programId}/benefits`).send({ ...elsewhere, n: 1, providedOn: '2026-07-02', fundingSource: 'national' }).expect(404)).body.error.code).toBe('NOT_FOUND');
+    await counselors['center-mokpo'].get(`/retention-programs/${programId}`).expect(404);
     expect((await give(programId, who, { providedOn: '2026-05-31' }).expect(422)).body.error.code).toBe('DATES_OUT_OF_ORDER');
     expect((await give(programId, who, { n: 2 }).expect(422)).body.error.code).toBe('MILESTONE_NOT_IN_PROGRAM');
-    await request(saeil.url).get(`/retention-programs/${randomUUID()}`).expect(404);
+    await http.get(`/retention-programs/${randomUUID()}`).expect(404);
 
     expect(await programEvents()).toBe(before);
 
+    // The command topic names no caller's center: there the program itself refuses her (422 PROGRAM_OTHER_CENTER).
+    const otherCenter = await kafka.sendCommand('ProvideRetentionBenefit', { programId, ...elsewhere, n: 1, providedOn: '2026-07-02', fundingSource: 'national' }, { actorId: 'crm' });
+    expect(otherCenter).toMatchObject({ status: 'rejected', error: { code: 'PROGRAM_OTHER_CENTER' } });
+    expect(await programEvents()).toBe(before);
+
     // Without her consent to the processing, no benefit (withdrawn through HTTP).
-    await request(saeil.url).post(`/clients/${who.clientId}/consents/service/withdrawal`).send({ withdrawnOn: '2026-07-01' }).expect(200);
+    await http.post(`/clients/${who.clientId}/consents/service/withdrawal`).send({ withdrawnOn: '2026-07-01' }).expect(200);
     const afterWithdrawal = await programEvents();
     expect((await give(programId, who).expect(422)).body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } });
     expect(await programEvents()).toBe(afterWithdrawal);
@@ -176,7 +203,9 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
       reason: '추경 예산 반영',
     };
     delete (amendment as Record<string, unknown>).centerId;
-    const amended = await request(saeil.url).post(`/retention-programs/${programId}/amendments`).send(amendment).expect(200);
+    // Amending the plan is her supervisor's, not her counselor's.
+    expect((await http.post(`/retention-programs/${programId}/amendments`).send(amendment).expect(403)).body.error.code).toBe('ACCESS_DENIED');
+    const amended = await supervisor.post(`/retention-programs/${programId}/amendments`).send(amendment).expect(200);
 
     const program = await view(programId, amended.body.position);
     expect(program.revision).toBe(2);
@@ -190,8 +219,9 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
 
     const before = await programEvents();
     const below = { ...amendment, milestones: [{ n: 1, plannedClients: 3, benefit: '취업 축하 기념품', unitCost: 30_000 }, { n: 3, plannedClients: 0, benefit: '장기근속 격려금', unitCost: 60_000 }] };
-    expect((await request(saeil.url).post(`/retention-programs/${programId}/amendments`).send(below).expect(422)).body.error.code).toBe('PROGRAM_PLAN_BELOW_GIVEN');
-    expect(fieldsOf(await request(saeil.url).post(`/retention-programs/${programId}/amendments`).send({ ...amendment, centerId: 'center-mokpo' }).expect(400))).toEqual(['centerId']);
+    expect((await supervisor.post(`/retention-programs/${programId}/amendments`).send(below).expect(422)).body.error.code).toBe('PROGRAM_PLAN_BELOW_GIVEN');
+    expect(fieldsOf(await supervisor.post(`/retention-programs/${programId}/amendments`).send({ ...amendment, centerId: 'center-mokpo' }).expect(400))).toEqual(['centerId']);
+    await (await api(saeil, supervisorOf('center-mokpo'))).post(`/retention-programs/${programId}/amendments`).send(amendment).expect(404);
     expect(await programEvents()).toBe(before);
   });
 
