@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { Topics } from '@saeil/messaging';
 import { newClient } from '../support/app';
+import { accountIdOf, Api, api, counselorOf } from '../support/auth';
 import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor } from '../support/env';
 import { AppProcess, spawnApp } from '../support/processes';
 import { occurrences, readWholeTopic } from './support/topic-reader';
@@ -24,8 +25,10 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
   const prefix = uniqueTopicPrefix('fault-worker');
   let db: TestDatabase;
   let pool: Pool;
-  let api: AppProcess | undefined;
+  let apiProcess: AppProcess | undefined;
   let worker: AppProcess | undefined;
+  /** The center-naju counselor recording the sessions, logged in to the api process. */
+  let counselor: Api;
   const env = () => ({
     DATABASE_URL: db.url,
     KAFKA_BROKERS: kafkaBrokers()!.join(','),
@@ -50,13 +53,14 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     db = await createTestDatabase('fault_worker');
     pool = new Pool({ connectionString: db.url, max: 2 });
     // The api first: it migrates the database and creates the topics; then the worker.
-    api = await spawnApp('api', env());
+    apiProcess = await spawnApp('api', env());
     worker = await spawnApp('worker', env());
+    counselor = await api(apiProcess.url, counselorOf('center-naju'));
   }, 180_000);
 
   afterAll(async () => {
     await worker?.kill('SIGKILL');
-    await api?.kill('SIGTERM');
+    await apiProcess?.kill('SIGTERM');
     await pool?.end();
     await db?.drop();
   });
@@ -64,8 +68,8 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
   it('loses nothing and doubles nothing: the event store, Kafka and the read models hold every accepted command once', async () => {
     const clients: string[] = [];
     for (let i = 0; i < CLIENTS; i++) {
-      const { body } = await request(api!.url).post('/clients').send(newClient(i, COUNSELOR)).expect(201);
-      await request(api!.url).post(`/clients/${body.clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-04-01' }).expect(200);
+      const { body } = await counselor.post('/clients').send(newClient(i, COUNSELOR)).expect(201);
+      await counselor.post(`/clients/${body.clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-04-01' }).expect(200);
       clients.push(body.clientId);
     }
 
@@ -73,9 +77,8 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     const accepted = new Map<string, { sessionId: string; day: string }[]>(clients.map((id) => [id, []]));
     const { done: load, answered, unlessALaneFailed } = runLanes(clients, SESSIONS_PER_CLIENT, async (clientId, n) => {
       const day = sessionDay(n);
-      const response = await request(api!.url)
+      const response = await counselor
         .post(`/clients/${clientId}/counseling-sessions`)
-        .set('X-Actor-Id', COUNSELOR)
         .send({ channel: 'in_center', topic: `상담 ${n}`, durationMinutes: 30, occurredOn: day });
       if (response.status !== 201) throw new Error(`session ${n} of ${clientId}: ${response.status} ${response.text}`);
       accepted.get(clientId)!.push({ sessionId: response.body.sessionId, day });
@@ -101,8 +104,9 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     expect(acceptedIds).toHaveLength(CLIENTS * SESSIONS_PER_CLIENT);
 
     // Event store: each accepted session once.
-    const stored = await pool.query(`SELECT event_id, data->>'sessionId' AS session_id FROM events WHERE event_type = 'CounselingSessionRecorded'`);
+    const stored = await pool.query(`SELECT event_id, data->>'sessionId' AS session_id, metadata->>'actorId' AS actor_id FROM events WHERE event_type = 'CounselingSessionRecorded'`);
     expect([...occurrences(stored.rows.map((r) => r.session_id)).values()].every((n) => n === 1)).toBe(true);
+    expect(new Set(stored.rows.map((r) => r.actor_id))).toEqual(new Set([await accountIdOf(apiProcess!.url, counselorOf('center-naju'))])); // recorded as her account
     expect(new Set(stored.rows.map((r) => r.session_id))).toEqual(new Set(acceptedIds));
 
     // Kafka: once the relay has caught up, every stored event is on its topic exactly once. A kill
@@ -131,19 +135,19 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
       const mine = accepted.get(clientId)!;
       const timeline = await waitFor(
         async () => {
-          const page = await request(api!.url).get(`/cases/${clientId}/timeline`).query({ pageSize: 100 }).expect(200);
+          const page = await counselor.get(`/cases/${clientId}/timeline`).query({ pageSize: 100 }).expect(200);
           return page.body.items.length >= mine.length + 2 ? page.body : undefined;
         },
         { description: `the timeline of ${clientId} to catch up`, timeoutMs: 90_000 },
       );
       expect(timeline.items.filter((i: { type: string }) => i.type === 'CounselingSessionRecorded')).toHaveLength(mine.length);
       expect(timeline.items).toHaveLength(mine.length + 2);
-      const sessions = await request(api!.url).get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 100 }).expect(200);
+      const sessions = await counselor.get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 100 }).expect(200);
       expect(sessions.body.items.map((s: { sessionId: string }) => s.sessionId).sort()).toEqual(mine.map((s) => s.sessionId).sort());
     }
     const caseload = await waitFor(
       async () => {
-        const page = await request(api!.url).get('/caseload').query({ counselorId: COUNSELOR, pageSize: 100 }).expect(200);
+        const page = await counselor.get('/caseload').query({ counselorId: COUNSELOR, pageSize: 100 }).expect(200);
         return page.body.items.every((i: { status: string }) => i.status === 'counseling') ? page.body : undefined;
       },
       { description: 'the caseload to catch up' },
