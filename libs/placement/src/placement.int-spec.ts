@@ -7,11 +7,17 @@ import { clientStreamId, placementsStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { ConsentPurpose, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
+import { Api, api, counselorOf, regionalSupervisorOf } from '../../../tests/support/auth';
 
 /** Placement and startup support through HTTP on PostgreSQL and Kafka, with a budget of 2 teams a year. */
 describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
   let saeil: TestSaeil;
   let kafka: KafkaObserver;
+  /** Each woman's placements are recorded by a counselor of her center. */
+  const counselors: Record<string, Api> = {};
+  const centerOfClient = new Map<string, string>();
+  /** The counselor of her center (center-naju for an id nobody registered). */
+  const counselorFor = (clientId: string): Api => counselors[centerOfClient.get(clientId) ?? 'center-naju'];
   const configDir = mkdtempSync(path.join(tmpdir(), 'saeil-placement-'));
 
   beforeAll(async () => {
@@ -19,6 +25,7 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
     writeFileSync(configFile, JSON.stringify({ years: { '*': { capPerTeam: 500_000, teamsPerCenter: 2 } } }));
     saeil = await startTestSaeil({ label: 'placement', kafka: true, env: { SAEIL_STARTUP_SUPPORT_FILE: configFile } });
     kafka = await observeTopics(saeil, { contexts: ['placement'] });
+    for (const centerId of ['center-naju', 'center-yeongam', 'center-hwasun', 'center-jangseong', 'center-jinju']) counselors[centerId] = await api(saeil, counselorOf(centerId));
   });
 
   afterAll(async () => {
@@ -41,8 +48,12 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
   }
 
   let clientNo = 100;
-  const client = (options: { consents?: ConsentPurpose[]; centerId?: string } = {}) =>
-    registerClient(saeil, clientNo++, { counselorId: 'counselor-kim', centerId: options.centerId ?? 'center-naju', consents: options.consents ?? ['service', 'employer_sharing'] });
+  const client = async (options: { consents?: ConsentPurpose[]; centerId?: string } = {}) => {
+    const centerId = options.centerId ?? 'center-naju';
+    const clientId = await registerClient(saeil, clientNo++, { counselorId: 'counselor-kim', centerId, consents: options.consents ?? ['service', 'employer_sharing'] });
+    centerOfClient.set(clientId, centerId);
+    return clientId;
+  };
 
   const job = (overrides: Record<string, unknown> = {}) => ({
     employerName: '(주)나주식품',
@@ -57,10 +68,11 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
     ...overrides,
   });
 
-  const startJob = (clientId: string, body: Record<string, unknown> = job()) => request(saeil.url).post(`/clients/${clientId}/placements`).send(body);
+  const startJob = (clientId: string, body: Record<string, unknown> = job()) => counselorFor(clientId).post(`/clients/${clientId}/placements`).send(body);
   const endJob = (clientId: string, placementId: string, body: Record<string, unknown> = { endedOn: '2026-10-15', reason: 'contract_ended' }) =>
-    request(saeil.url).post(`/clients/${clientId}/placements/${placementId}/end`).send(body);
-  const voidJob = (clientId: string, placementId: string) => request(saeil.url).post(`/clients/${clientId}/placements/${placementId}/void`).send({ reason: '다른 구직자의 기록을 잘못 입력함' });
+    counselorFor(clientId).post(`/clients/${clientId}/placements/${placementId}/end`).send(body);
+  const voidJob = (clientId: string, placementId: string) => counselorFor(clientId).post(`/clients/${clientId}/placements/${placementId}/void`).send({ reason: '다른 구직자의 기록을 잘못 입력함' });
+  const placementsOf = (clientId: string) => counselorFor(clientId).get(`/clients/${clientId}/placements`);
   const placementEvents = async (clientId: string) => (await saeil.runtime.store.readStream(placementsStreamId(clientId))).map((e) => ({ type: e.type, data: e.data }));
 
   it('records an employment start via the center: the event in her stream, her center in the metadata, the list from the stream', async () => {
@@ -77,9 +89,13 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
       metadata: { centerId: 'center-naju', occurredAt: '2026-09-01T00:00:00.000Z' },
     });
 
-    const list = await request(saeil.url).get(`/clients/${clientId}/placements`).expect(200);
+    const list = await placementsOf(clientId).expect(200);
     expect(list.body.placements).toEqual([expect.objectContaining({ placementId, status: 'active', employerName: '(주)나주식품', startOn: '2026-09-01' })]);
     expect(list.body.startups).toEqual([]);
+    // Her region's supervisor reads her placements; she records none (a case worker's job).
+    const regional = await api(saeil, regionalSupervisorOf('전라남도'));
+    expect((await regional.get(`/clients/${clientId}/placements`).expect(200)).body).toEqual(list.body);
+    expect((await regional.post(`/clients/${clientId}/placements`).send(job({ employerName: '(주)영산강물류' })).expect(403)).body.error.code).toBe('ACCESS_DENIED');
   });
 
   it('refuses a placement on a closed case (422 CASE_CLOSED) and without the employer-sharing consent, appending nothing', async () => {
@@ -116,7 +132,7 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
     const third = (await startJob(clientId, job({ employerName: '(주)영산강물류', startOn: '2026-10-20' })).expect(201)).body.placementId;
 
     expect((await placementEvents(clientId)).map((e) => e.type)).toEqual(['EmploymentStarted', 'EmploymentEnded', 'EmploymentStarted', 'PlacementVoided', 'EmploymentStarted']);
-    const list = await request(saeil.url).get(`/clients/${clientId}/placements`).expect(200);
+    const list = await placementsOf(clientId).expect(200);
     expect(list.body.placements.map((p: { placementId: string; status: string }) => [p.placementId, p.status])).toEqual([
       [first, 'ended'],
       [next, 'voided'],
@@ -125,18 +141,28 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
     expect(list.body.placements[0]).toMatchObject({ endedOn: '2026-10-15', endReason: 'contract_ended' });
   });
 
-  it('answers 404 for an unknown client or placement and 400 naming the malformed id or field', async () => {
+  it('answers 404 for an unknown client or placement, or another center\'s, and 400 naming the malformed id or field', async () => {
     const clientId = await client();
+    const placed = await client();
+    const placementId = (await startJob(placed).expect(201)).body.placementId as string;
     const before = await eventsButFollowUps();
     await startJob(randomUUID()).expect(404);
-    await request(saeil.url).get(`/clients/${randomUUID()}/placements`).expect(404);
+    await placementsOf(randomUUID()).expect(404);
     expect((await endJob(clientId, randomUUID()).expect(404)).body.error.code).toBe('NOT_FOUND');
     expect((await voidJob(clientId, randomUUID()).expect(404)).body.error.code).toBe('NOT_FOUND');
+    // To another center's counselor (or another region's supervisor) she is unknown: 404 for her and her placement.
+    const other = counselors['center-jinju'];
+    expect((await other.post(`/clients/${clientId}/placements`).send(job()).expect(404)).body.error.code).toBe('NOT_FOUND');
+    await other.get(`/clients/${placed}/placements`).expect(404);
+    await other.post(`/clients/${placed}/placements/${placementId}/end`).send({ endedOn: '2026-10-15', reason: 'contract_ended' }).expect(404);
+    await other.post(`/clients/${placed}/placements/${placementId}/void`).send({ reason: '다른 구직자의 기록을 잘못 입력함' }).expect(404);
+    await other.post(`/clients/${clientId}/startups`).send({ businessName: '카페', industry: '음식점업', startedOn: '2026-06-01' }).expect(404);
+    await (await api(saeil, regionalSupervisorOf('경상남도'))).get(`/clients/${placed}/placements`).expect(404);
 
     const fieldsOf = (response: request.Response) => [...new Set(response.body.error.fields.map((f: { field: string }) => f.field))];
     expect(fieldsOf(await startJob('not-a-uuid').expect(400))).toEqual(['clientId']);
     expect(fieldsOf(await endJob(clientId, 'nope').expect(400))).toEqual(['placementId']);
-    expect(fieldsOf(await request(saeil.url).get('/clients/nope/placements').expect(400))).toEqual(['clientId']);
+    expect(fieldsOf(await placementsOf('nope').expect(400))).toEqual(['clientId']);
     const bad = await startJob(clientId, job({ weeklyHours: 81, monthlyWage: -1, employmentType: 'freelance', startOn: '2026-02-30', extra: 1 })).expect(400);
     expect(fieldsOf(bad)).toEqual(expect.arrayContaining(['weeklyHours', 'monthlyWage', 'employmentType', 'startOn', 'extra']));
     expect((await startJob(clientId, job({ startOn: '2099-01-01' })).expect(422)).body.error.code).toBe('DATE_IN_FUTURE');
@@ -153,8 +179,8 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
 
   describe('startup support (config: 500,000 KRW per team, 2 teams a year per center)', () => {
     const startBusiness = async (clientId: string, extra: Record<string, unknown> = {}) =>
-      (await request(saeil.url).post(`/clients/${clientId}/startups`).send({ businessName: '나주 공방', industry: '공예품 제조', startedOn: '2026-06-01', ...extra }).expect(201)).body.startupId as string;
-    const grant = (clientId: string, startupId: string, amount: number) => request(saeil.url).post(`/clients/${clientId}/startups/${startupId}/grants`).send({ amount, paidOn: '2026-07-10' });
+      (await counselorFor(clientId).post(`/clients/${clientId}/startups`).send({ businessName: '나주 공방', industry: '공예품 제조', startedOn: '2026-06-01', ...extra }).expect(201)).body.startupId as string;
+    const grant = (clientId: string, startupId: string, amount: number) => counselorFor(clientId).post(`/clients/${clientId}/startups/${startupId}/grants`).send({ amount, paidOn: '2026-07-10' });
 
     it('holds the cap per team and the number of teams per center and year; refusals append nothing', async () => {
       const [a, b, c] = [await client({ centerId: 'center-yeongam' }), await client({ centerId: 'center-yeongam' }), await client({ centerId: 'center-yeongam' })];
@@ -172,7 +198,7 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
       expect(third.body.error).toMatchObject({ code: 'GRANT_TEAMS_EXHAUSTED', details: { centerId: 'center-yeongam', grantYear: 2026, teamsPerCenter: 2, fundedTeams: 2 } });
       await grant(b, startupB, 100_000).expect(201); // a funded team takes no new slot
 
-      const list = await request(saeil.url).get(`/clients/${a}/placements`).expect(200);
+      const list = await placementsOf(a).expect(200);
       expect(list.body.startups).toEqual([expect.objectContaining({ startupId: startupA, grants: [{ amount: 300_000, paidOn: '2026-07-10', grantYear: 2026 }, { amount: 200_000, paidOn: '2026-07-10', grantYear: 2026 }] })]);
       const ledger = await saeil.runtime.dataSource.query(`SELECT team_key, total_amount::int AS total FROM startup_grant_teams WHERE center_id = 'center-yeongam' ORDER BY total DESC`);
       expect(ledger).toEqual([
@@ -202,9 +228,9 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
 
     it('refuses a grant for an unknown startup (404) and a business on a closed case', async () => {
       const clientId = await client();
-      await request(saeil.url).post(`/clients/${clientId}/startups/${randomUUID()}/grants`).send({ amount: 1000, paidOn: '2026-07-10' }).expect(404);
+      await grant(clientId, randomUUID(), 1000).expect(404);
       await appendToCase(clientId, 'CaseClosed', { reason: '종결', closedOn: '2026-08-01' });
-      const closed = await request(saeil.url).post(`/clients/${clientId}/startups`).send({ businessName: '카페', industry: '음식점업', startedOn: '2026-06-01' }).expect(422);
+      const closed = await counselorFor(clientId).post(`/clients/${clientId}/startups`).send({ businessName: '카페', industry: '음식점업', startedOn: '2026-06-01' }).expect(422);
       expect(closed.body.error.code).toBe('CASE_CLOSED');
     });
   });
@@ -220,8 +246,8 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
     const clientId = await client();
     const placementId = (await startJob(clientId).expect(201)).body.placementId;
     await endJob(clientId, placementId).expect(200);
-    const startupId = (await request(saeil.url).post(`/clients/${clientId}/startups`).send({ businessName: '꽃집', industry: '소매업', startedOn: '2026-10-20' }).expect(201)).body.startupId;
-    await request(saeil.url).post(`/clients/${clientId}/startups/${startupId}/grants`).send({ amount: 250_000, paidOn: '2026-11-02' }).expect(201);
+    const startupId = (await counselorFor(clientId).post(`/clients/${clientId}/startups`).send({ businessName: '꽃집', industry: '소매업', startedOn: '2026-10-20' }).expect(201)).body.startupId;
+    await counselorFor(clientId).post(`/clients/${clientId}/startups/${startupId}/grants`).send({ amount: 250_000, paidOn: '2026-11-02' }).expect(201);
     const voided = await client();
     const mistaken = (await startJob(voided).expect(201)).body.placementId;
     await voidJob(voided, mistaken).expect(200);
