@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { describeKafka, waitFor } from '../support/env';
 import { countEvents, newClient, startTestSaeil, TestSaeil } from '../support/app';
 import { KafkaObserver, observeTopics } from '../support/kafka-observer';
+import { api, counselorOf } from '../support/auth';
 
 describeKafka('commands over the Kafka command topic', () => {
   let saeil: TestSaeil;
@@ -37,7 +37,8 @@ describeKafka('commands over the Kafka command topic', () => {
     const [, again] = await replyTo(commandId, 2);
     expect(again).toMatchObject({ status: 'accepted', result: { clientId, duplicate: true } });
 
-    const caseload = await request(saeil.url).get('/caseload').query({ counselorId: 'counselor-topic', minPosition: position, waitMs: 15000 }).expect(200);
+    // Read back over HTTP by a counselor of the center the outreach app registered her in.
+    const caseload = await (await api(saeil, counselorOf('center-naju'))).get('/caseload').query({ counselorId: 'counselor-topic', minPosition: position, waitMs: 15000 }).expect(200);
     expect(caseload.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([clientId]);
     const [event] = await saeil.runtime.dataSource.query(`SELECT metadata FROM events WHERE global_position = $1`, [position]);
     expect(event.metadata).toMatchObject({ actorId: 'outreach-app', commandId, centerId: 'center-naju' });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import request from 'supertest';
 import { clientStreamId } from '@saeil/contracts';
 import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
+import { api, counselorOf } from '../support/auth';
 
 const meta = { actorId: 'test', centerId: 'center-naju', correlationId: 'poison', occurredAt: new Date().toISOString() };
 
@@ -18,9 +18,11 @@ async function appendPoison(saeil: TestSaeil): Promise<string> {
   return result.eventIds[0];
 }
 
+/** A counselor of center-naju registers a client after the poison event and looks for her in the caseload. */
 async function registerAndSee(saeil: TestSaeil, counselorId: string) {
-  const created = await request(saeil.url).post('/clients').send(newClient(7, counselorId)).expect(201);
-  const caseload = await request(saeil.url).get('/caseload').query({ counselorId, minPosition: created.body.position, waitMs: 20000 }).expect(200);
+  const http = await api(saeil, counselorOf('center-naju'));
+  const created = await http.post('/clients').send(newClient(7, counselorId)).expect(201);
+  const caseload = await http.get('/caseload').query({ counselorId, minPosition: created.body.position, waitMs: 20000 }).expect(200);
   return { created: created.body, caseload: caseload.body };
 }
 
