@@ -7,6 +7,7 @@ import { internshipStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { ConsentPurpose, countEvents, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
+import { Api, api, counselorOf } from '../../../tests/support/auth';
 
 /** The schedule this test runs under (through SAEIL_INTERNSHIP_SUBSIDIES_FILE, as a deployment would). */
 const schedule = {
@@ -30,12 +31,18 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
   let saeil: TestSaeil;
   let kafka: KafkaObserver;
   let clientNo = 100;
+  /** A counselor of center-naju, where the women are (the internship is at an employer in 경상남도). */
+  let http: Api;
+  /** A counselor of another center. */
+  let jinju: Api;
 
   beforeAll(async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'saeil-internship-')), 'subsidies.json');
     writeFileSync(file, JSON.stringify(schedule));
     saeil = await startTestSaeil({ label: 'internship', kafka: true, env: { SAEIL_INTERNSHIP_SUBSIDIES_FILE: file } });
     kafka = await observeTopics(saeil, { contexts: ['internship'] });
+    http = await api(saeil, counselorOf('center-naju'));
+    jinju = await api(saeil, counselorOf('center-jinju'));
   });
 
   afterAll(async () => {
@@ -55,8 +62,8 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
     region: '경상남도',
     ...overrides,
   });
-  const start = (body: Record<string, unknown>) => request(saeil.url).post('/internships').send(body);
-  const pay = (internshipId: string, body: Record<string, unknown>) => request(saeil.url).post(`/internships/${internshipId}/subsidy-payments`).send(body);
+  const start = (body: Record<string, unknown>) => http.post('/internships').send(body);
+  const pay = (internshipId: string, body: Record<string, unknown>) => http.post(`/internships/${internshipId}/subsidy-payments`).send(body);
   const monthly = (paymentNo: number, paidOn: string) => ({ paymentNo, kind: 'monthly', recipient: 'employer', amount: 800000, paidOn });
   const stream = (internshipId: string) => saeil.runtime.store.readStream(internshipStreamId(internshipId));
 
@@ -68,8 +75,8 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
 
     await pay(internshipId, monthly(1, '2025-10-01')).expect(201);
     await pay(internshipId, monthly(2, '2025-11-03')).expect(201);
-    await request(saeil.url).post(`/internships/${internshipId}/end`).send({ endedOn: '2025-11-30', reason: 'completed' }).expect(200);
-    const conversion = await request(saeil.url).post(`/internships/${internshipId}/conversion`).send({ convertedOn: '2025-12-01', jobTitle: '간호조무사', employmentType: 'regular' }).expect(200);
+    await http.post(`/internships/${internshipId}/end`).send({ endedOn: '2025-11-30', reason: 'completed' }).expect(200);
+    const conversion = await http.post(`/internships/${internshipId}/conversion`).send({ convertedOn: '2025-12-01', jobTitle: '간호조무사', employmentType: 'regular' }).expect(200);
     expect(conversion.body).toMatchObject({ internshipId, clientId, streamVersion: 5 });
     await pay(internshipId, monthly(3, '2025-12-05')).expect(201);
     await pay(internshipId, { paymentNo: 4, kind: 'retention_bonus', recipient: 'employer', amount: 800000, paidOn: '2026-06-01' }).expect(201);
@@ -109,6 +116,14 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
     expect(events[4].data).toMatchObject({ convertedOn: '2025-12-01', employmentType: 'regular' });
     expect(events[4].metadata).toMatchObject({ centerId: 'center-naju', occurredAt: '2025-12-01T00:00:00.000Z' });
 
+    // Another center's counselor reaches neither her nor her internship: 404, as for unknown ones, and nothing is appended.
+    const before = await countEvents(saeil);
+    expect((await jinju.post('/internships').send(internship(clientId, { startOn: '2026-01-05', plannedEndOn: '2026-03-31' })).expect(404)).body.error.code).toBe('NOT_FOUND');
+    expect((await jinju.post(`/internships/${internshipId}/subsidy-payments`).send(monthly(3, '2025-12-06')).expect(404)).body.error.code).toBe('NOT_FOUND');
+    await jinju.post(`/internships/${internshipId}/end`).send({ endedOn: '2025-12-31', reason: 'completed' }).expect(404);
+    await jinju.post(`/internships/${internshipId}/conversion`).send({ convertedOn: '2025-12-01', jobTitle: '간호조무사', employmentType: 'regular' }).expect(404);
+    expect(await countEvents(saeil)).toBe(before);
+
     await waitFor(async () => kafka.published.filter((p) => p.key === internshipStreamId(internshipId)).length >= 8, { timeoutMs: 30_000, description: 'internship events on the internship topic' });
     expect(kafka.published.filter((p) => p.key === internshipStreamId(internshipId)).map((p) => p.type)).toEqual(events.map((e) => e.type));
   });
@@ -127,12 +142,12 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
     expect((await pay(internshipId, monthly(2, '2025-08-30')).expect(422)).body.error.code).toBe('SUBSIDY_BEFORE_START');
     const bonus = await pay(internshipId, { paymentNo: 4, kind: 'retention_bonus', recipient: 'employer', amount: 800000, paidOn: '2026-06-01' }).expect(422);
     expect(bonus.body.error.code).toBe('CONVERSION_REQUIRED');
-    await request(saeil.url).post(`/internships/${internshipId}/end`).send({ endedOn: '2025-10-20', reason: 'quit' }).expect(200);
+    await http.post(`/internships/${internshipId}/end`).send({ endedOn: '2025-10-20', reason: 'quit' }).expect(200);
     const after = await countEvents(saeil);
     expect(after).toBe(before + 1);
     const notInterned = await pay(internshipId, monthly(2, '2025-11-03')).expect(422);
     expect(notInterned.body.error).toMatchObject({ code: 'MONTH_NOT_INTERNED', details: { month: 2, internedThrough: '2025-10-20' } });
-    const conversion = await request(saeil.url).post(`/internships/${internshipId}/conversion`).send({ convertedOn: '2025-10-21', jobTitle: '간호조무사', employmentType: 'regular' }).expect(422);
+    const conversion = await http.post(`/internships/${internshipId}/conversion`).send({ convertedOn: '2025-10-21', jobTitle: '간호조무사', employmentType: 'regular' }).expect(422);
     expect(conversion.body.error.code).toBe('INTERNSHIP_NOT_ACTIVE');
     expect(await countEvents(saeil)).toBe(after);
   });
@@ -154,7 +169,7 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
     const active = responses.find((r) => r.status === 201)!.body.internshipId;
     const again = await start(internship(clientId)).expect(422);
     expect(again.body.error).toMatchObject({ code: 'INTERNSHIP_ALREADY_ACTIVE', details: { activeInternshipId: active } });
-    await request(saeil.url).post(`/internships/${active}/end`).send({ endedOn: '2025-09-20', reason: 'quit', note: '통근 거리' }).expect(200);
+    await http.post(`/internships/${active}/end`).send({ endedOn: '2025-09-20', reason: 'quit', note: '통근 거리' }).expect(200);
     await start(internship(clientId, { startOn: '2025-10-01', plannedEndOn: '2025-12-31' })).expect(201);
   });
 
@@ -168,9 +183,9 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
     expect((await start(internship(clientId, { programYear: 2024 })).expect(422)).body.error.code).toBe('SUBSIDY_SCHEDULE_MISSING');
     expect((await start(internship(clientId, { plannedEndOn: '2025-08-01' })).expect(422)).body.error.code).toBe('INTERNSHIP_DATES_INVERTED');
     await start(internship(randomUUID())).expect(404);
-    await request(saeil.url).post(`/internships/${randomUUID()}/end`).send({ endedOn: '2025-10-01', reason: 'completed' }).expect(404);
+    await http.post(`/internships/${randomUUID()}/end`).send({ endedOn: '2025-10-01', reason: 'completed' }).expect(404);
 
-    const malformed = await request(saeil.url).post('/internships/123/end').send({ endedOn: '2025-10-01', reason: 'completed' }).expect(400);
+    const malformed = await http.post('/internships/123/end').send({ endedOn: '2025-10-01', reason: 'completed' }).expect(400);
     expect(malformed.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['internshipId']);
     const badPayment = await pay(randomUUID(), { paymentNo: 0, kind: 'bonus', recipient: 'employer', amount: 800000, paidOn: '2025-13-01' }).expect(400);
     expect(badPayment.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['paymentNo', 'kind', 'paidOn']));
