@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import request from 'supertest';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 import { ministryStatsTopic } from './feed/ministry-stats.reactor';
+import { Api, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
 
 /**
  * The Ministry report against the real application: PostgreSQL, Kafka, the statistics and KPI
@@ -37,15 +37,18 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
   let observer: KafkaObserver;
   const clientIds: string[] = [];
   const placementIds: string[] = [];
+  /** center-naju's counselor registers and places the women; its supervisor sets the KPI plan and answers for the center's report. */
+  let counselor: Api;
+  let http: Api;
 
   const place = async (clientId: string, startOn: string) => {
-    const res = await request(saeil.url)
+    const res = await counselor
       .post(`/clients/${clientId}/placements`)
       .send({ employerName: '(주)새일상사', jobTitle: '사무원', occupation: '사무 보조', occupationGroup: '0', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_350_000, startOn, channel: 'center', employmentInsurance: true })
       .expect(201);
     placementIds.push(res.body.placementId);
   };
-  const preview = (query: Record<string, string | number> = {}) => request(saeil.url).get(BASE).query({ ...SCOPE, ...query });
+  const preview = (query: Record<string, string | number> = {}) => http.get(BASE).query({ ...SCOPE, ...query });
   const untilPlacements = (n: number) =>
     waitFor(async () => {
       const res = await preview();
@@ -57,16 +60,18 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     // The stats reactor creates its topic on the first report; the observer subscribes before that.
     await saeil.runtime.bus!.ensureTopics([{ topic: ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX) }]);
     observer = await observeTopics(saeil, { contexts: [], topics: [ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX)] });
+    counselor = await api(saeil, counselorOf('center-naju'));
+    http = await api(saeil, supervisorOf('center-naju'));
     for (let i = 1; i <= 8; i++) {
-      const created = await request(saeil.url).post('/clients').send(clientBody(i)).expect(201);
+      const created = await counselor.post('/clients').send(clientBody(i)).expect(201);
       clientIds.push(created.body.clientId);
       for (const purpose of ['service', 'employer_sharing']) {
-        await request(saeil.url).post(`/clients/${created.body.clientId}/consents`).send({ purpose, version: '2026-01', givenOn: '2026-01-05' }).expect(200);
+        await counselor.post(`/clients/${created.body.clientId}/consents`).send({ purpose, version: '2026-01', givenOn: '2026-01-05' }).expect(200);
       }
     }
     // The center's KPI plan first: a report is as of the position the statistics have counted up
     // to, so plans and actuals written after their last event wait for the next one (README).
-    const plan = await request(saeil.url)
+    const plan = await http
       .post('/kpi-plans')
       .send({
         centerId: 'center-naju',
@@ -81,7 +86,7 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
       })
       .expect(201);
     const meetings = plan.body.indicators.find((i: { name: string }) => i.name === '협의체 회의').indicatorId;
-    await request(saeil.url).post(`/kpi-plans/${plan.body.planId}/actuals`).send({ indicatorId: meetings, year: 2026, value: 3, enteredOn: '2026-03-20' }).expect(201);
+    await http.post(`/kpi-plans/${plan.body.planId}/actuals`).send({ indicatorId: meetings, year: 2026, value: 3, enteredOn: '2026-03-20' }).expect(201);
     for (let i = 0; i < 6; i++) await place(clientIds[i], `2026-01-${String(10 + i).padStart(2, '0')}`);
     await untilPlacements(6);
     await waitFor(async () => {
@@ -99,11 +104,11 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
   let second: typeof first;
 
   it('submitting freezes version 1: figures counted by hand, small cells suppressed, no person in it', async () => {
-    const res = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).send({}).expect(201);
+    const res = await http.post(`${BASE}/submissions`).query(SCOPE).send({}).expect(201);
     first = res.body;
     expect(first).toMatchObject({ reportId: 'ministry-report-center-center-naju-2026-Q1', version: 1, duplicate: false });
 
-    const frozen = await request(saeil.url).get(`${BASE}/versions/1`).query(SCOPE).expect(200);
+    const frozen = await http.get(`${BASE}/versions/1`).query(SCOPE).expect(200);
     expect(frozen.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(frozen.headers['content-disposition']).toBe('attachment; filename="ministry-report-center-center-naju-2026-Q1-v1.json"');
     const bytes = Buffer.from(frozen.text, 'utf8');
@@ -147,15 +152,15 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
 
   it('regenerating the period as of the frozen position gives the same bytes', async () => {
     const again = await preview({ asOfPosition: first.asOfPosition }).expect(200);
-    const frozen = await request(saeil.url).get(`${BASE}/versions/1`).query(SCOPE).expect(200);
+    const frozen = await http.get(`${BASE}/versions/1`).query(SCOPE).expect(200);
     expect(again.text).toBe(frozen.text);
     expect(again.headers['x-report-as-of-position']).toBe(String(first.asOfPosition));
   });
 
   it('a resubmission that changes nothing is refused and adds no version', async () => {
-    const res = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).send({ asOfPosition: first.asOfPosition }).expect(422);
+    const res = await http.post(`${BASE}/submissions`).query(SCOPE).send({ asOfPosition: first.asOfPosition }).expect(422);
     expect(res.body.error.code).toBe('REPORT_UNCHANGED');
-    const versions = await request(saeil.url).get(`${BASE}/versions`).query(SCOPE).expect(200);
+    const versions = await http.get(`${BASE}/versions`).query(SCOPE).expect(200);
     expect(versions.body.map((v: { version: number }) => v.version)).toEqual([1]);
   });
 
@@ -166,23 +171,23 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     await place(clientIds[6], '2026-02-02');
     await place(clientIds[7], '2026-02-03');
     await untilPlacements(8);
-    const res = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).set('Idempotency-Key', 'q1-correction-1').send({}).expect(201);
+    const res = await http.post(`${BASE}/submissions`).query(SCOPE).set('Idempotency-Key', 'q1-correction-1').send({}).expect(201);
     second = res.body;
-    const retried = await request(saeil.url).post(`${BASE}/submissions`).query(SCOPE).set('Idempotency-Key', 'q1-correction-1').send({}).expect(201);
+    const retried = await http.post(`${BASE}/submissions`).query(SCOPE).set('Idempotency-Key', 'q1-correction-1').send({}).expect(201);
     expect(retried.body).toMatchObject({ version: 2, contentHash: second.contentHash, duplicate: true });
     expect(second.version).toBe(2);
     expect(second.asOfPosition).toBeGreaterThan(first.asOfPosition);
     expect(second.contentHash).not.toBe(first.contentHash);
 
-    const versions = await request(saeil.url).get(`${BASE}/versions`).query(SCOPE).expect(200);
+    const versions = await http.get(`${BASE}/versions`).query(SCOPE).expect(200);
     expect(versions.body.map((v: Record<string, unknown>) => [v.version, v.asOfPosition, v.contentHash])).toEqual([
       [1, first.asOfPosition, first.contentHash],
       [2, second.asOfPosition, second.contentHash],
     ]);
     expect(versions.body[0]).not.toHaveProperty('figures');
 
-    const v1 = await request(saeil.url).get(`${BASE}/versions/1`).query(SCOPE).expect(200);
-    const v2 = await request(saeil.url).get(`${BASE}/versions/2`).query(SCOPE).expect(200);
+    const v1 = await http.get(`${BASE}/versions/1`).query(SCOPE).expect(200);
+    const v2 = await http.get(`${BASE}/versions/2`).query(SCOPE).expect(200);
     expect(sha256(v1.text)).toBe(first.contentHash);
     expect(sha256(v2.text)).toBe(second.contentHash);
     expect(JSON.parse(v1.text).employment.placements).toBe(6);
@@ -194,7 +199,7 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
   });
 
   it('the XLSX of version 2, read back with exceljs, has the Korean headers and the figures', async () => {
-    const res = await request(saeil.url)
+    const res = await http
       .get(`${BASE}/versions/2`)
       .query({ ...SCOPE, format: 'xlsx', reason: '분기 실적 보고' })
       .buffer(true)
@@ -221,8 +226,9 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
   });
 
   it('the region and the nation roll the center up; by center, the one center with figures is hidden beside the zeros', async () => {
-    const region = await request(saeil.url).get('/ministry-reports/region/2026-Q1').query({ id: '전라남도' }).expect(200);
-    const nation = await request(saeil.url).get('/ministry-reports/nation/2026-Q1').expect(200);
+    // The region's supervisor reads her region, the Ministry the nation.
+    const region = await (await api(saeil, regionalSupervisorOf('전라남도'))).get('/ministry-reports/region/2026-Q1').query({ id: '전라남도' }).expect(200);
+    const nation = await (await api(saeil, MINISTRY_ANALYST)).get('/ministry-reports/nation/2026-Q1').expect(200);
     for (const report of [region.body, nation.body]) {
       expect(report.employment).toMatchObject({ clientsRegistered: 8, employedClients: 8, placements: 8 });
       expect(report.retention[0].eligible).toBe(8);
@@ -255,29 +261,63 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
       ['center:center-naju:2026-Q1', 1, first.contentHash],
       ['center:center-naju:2026-Q1', 2, second.contentHash],
     ]);
-    const v2 = await request(saeil.url).get(`${BASE}/versions/2`).query(SCOPE).expect(200);
+    const v2 = await http.get(`${BASE}/versions/2`).query(SCOPE).expect(200);
     expect(messages[1].event.figures).toEqual(JSON.parse(v2.text));
     expect(messages[1].headers['event-type']).toBe('MinistryReportSubmitted');
     for (const id of clientIds) expect(JSON.stringify(messages.map((m) => m.event))).not.toContain(id);
   });
 
   it('bad requests change nothing: unfinished period 422, bad period or format 400, unknown center 404, a position not yet counted 422, unknown version 404', async () => {
-    const before = await request(saeil.url).get(`${BASE}/versions`).query(SCOPE).expect(200);
-    const open = await request(saeil.url).post('/ministry-reports/center/2099-Q1/submissions').query(SCOPE).send({}).expect(422);
+    const before = await http.get(`${BASE}/versions`).query(SCOPE).expect(200);
+    const open = await http.post('/ministry-reports/center/2099-Q1/submissions').query(SCOPE).send({}).expect(422);
     expect(open.body.error.code).toBe('REPORT_PERIOD_NOT_ENDED');
-    const badPeriod = await request(saeil.url).get('/ministry-reports/center/2026-13').query(SCOPE).expect(400);
+    const badPeriod = await http.get('/ministry-reports/center/2026-13').query(SCOPE).expect(400);
     expect(badPeriod.body.error.fields).toEqual([expect.objectContaining({ field: 'period', code: 'reportPeriod' })]);
     const badFormat = await preview({ format: 'pdf' }).expect(400);
     expect(badFormat.body.error.fields).toEqual([expect.objectContaining({ field: 'format' })]);
-    const noId = await request(saeil.url).get(BASE).expect(400);
+    const noId = await http.get(BASE).expect(400);
     expect(noId.body.error.fields).toEqual([expect.objectContaining({ field: 'id' })]);
-    await request(saeil.url).get(BASE).query({ id: 'center-nowhere' }).expect(404);
+    // A center nobody has: 404 to the Ministry, which reaches every center; to a center's supervisor it is beyond her reach, 404 too.
+    await (await api(saeil, MINISTRY_ANALYST)).get(BASE).query({ id: 'center-nowhere' }).expect(404);
+    await http.get(BASE).query({ id: 'center-nowhere' }).expect(404);
     const ahead = await preview({ asOfPosition: 10_000_000 }).expect(422);
     expect(ahead.body.error.code).toBe('REPORT_POSITION_AHEAD');
-    await request(saeil.url).get(`${BASE}/versions/3`).query(SCOPE).expect(404);
-    await request(saeil.url).get('/ministry-reports/center/2026-Q2/versions').query(SCOPE).expect(404);
-    const after = await request(saeil.url).get(`${BASE}/versions`).query(SCOPE).expect(200);
+    await http.get(`${BASE}/versions/3`).query(SCOPE).expect(404);
+    await http.get('/ministry-reports/center/2026-Q2/versions').query(SCOPE).expect(404);
+    const after = await http.get(`${BASE}/versions`).query(SCOPE).expect(200);
     expect(after.body).toEqual(before.body);
+  });
+
+  it("the center's report is read by its supervisor, its region's and the Ministry, submitted by its supervisor alone, and is unknown (404) to other centers and regions; nothing changes", async () => {
+    const before = await http.get(`${BASE}/versions`).query(SCOPE).expect(200);
+    const v2 = await http.get(`${BASE}/versions/2`).query(SCOPE).expect(200);
+    const regional = await api(saeil, regionalSupervisorOf('전라남도'));
+    const analyst = await api(saeil, MINISTRY_ANALYST);
+    for (const reader of [regional, analyst]) {
+      expect((await reader.get(`${BASE}/versions/2`).query(SCOPE).expect(200)).text).toBe(v2.text);
+      expect((await reader.get(`${BASE}/versions`).query(SCOPE).expect(200)).body).toEqual(before.body);
+      await reader.get(BASE).query(SCOPE).expect(200);
+      // Reading is wider than submitting: the center's report is its supervisor's to submit.
+      const refused = await reader.post(`${BASE}/submissions`).query(SCOPE).send({}).expect(403);
+      expect(refused.body.error.code).toBe('ACCESS_DENIED');
+    }
+    // Her counselor reads no Ministry report at all.
+    expect((await counselor.get(BASE).query(SCOPE).expect(403)).body.error.code).toBe('ACCESS_DENIED');
+    await counselor.post(`${BASE}/submissions`).query(SCOPE).send({}).expect(403);
+    // Another center's supervisor and another region's know no such report.
+    const hwasun = await api(saeil, supervisorOf('center-hwasun'));
+    const gyeongnam = await api(saeil, regionalSupervisorOf('경상남도'));
+    for (const stranger of [hwasun, gyeongnam]) {
+      await stranger.get(BASE).query(SCOPE).expect(404);
+      await stranger.get(`${BASE}/versions`).query(SCOPE).expect(404);
+      await stranger.get(`${BASE}/versions/1`).query(SCOPE).expect(404);
+      await stranger.post(`${BASE}/submissions`).query(SCOPE).send({}).expect(404);
+    }
+    // Nor does a center's supervisor reach her region's or the nation's.
+    await http.get('/ministry-reports/region/2026-Q1').query({ id: '전라남도' }).expect(404);
+    await http.get('/ministry-reports/nation/2026-Q1').expect(404);
+    await http.post('/ministry-reports/nation/2026-Q1/submissions').send({}).expect(404);
+    expect((await http.get(`${BASE}/versions`).query(SCOPE).expect(200)).body).toEqual(before.body);
   });
 });
 
@@ -293,11 +333,32 @@ describe('Ministry report in embedded mode (PostgreSQL, no Kafka)', () => {
   });
 
   it('a report is frozen and served as in Kafka mode (no broker: the stats feed has nowhere to publish)', async () => {
-    const submitted = await request(saeil.url).post('/ministry-reports/nation/2026-03/submissions').send({}).expect(201);
-    expect(submitted.body).toMatchObject({ reportId: 'ministry-report-nation-nation-2026-03', version: 1 });
-    const frozen = await request(saeil.url).get('/ministry-reports/nation/2026-03/versions/1').expect(200);
+    // The nation's report is the Ministry's to submit.
+    const http = await api(saeil, MINISTRY_ANALYST);
+    const submitted = await http.post('/ministry-reports/nation/2026-03/submissions').send({}).expect(201);
+    expect(submitted.body).toMatchObject({ reportId: 'ministry-report-nation-nation-2026-03', version: 1, duplicate: false });
+    const frozen = await http.get('/ministry-reports/nation/2026-03/versions/1').expect(200);
     expect(sha256(frozen.text)).toBe(submitted.body.contentHash);
     // Nothing happened in March 2026 here: every person count is 0, so every one is hidden.
     expect(JSON.parse(frozen.text)).toMatchObject({ level: 'nation', scopeId: null, period: { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' }, employment: { clientsRegistered: S, placements: S }, kpi: [] });
+  });
+
+  it("a region's report is submitted by that region's supervisor; neither the Ministry nor a center's supervisor submits it, nor she the nation's", async () => {
+    const regional = await api(saeil, regionalSupervisorOf('전라남도'));
+    const path = '/ministry-reports/region/2026-03/submissions';
+    const id = { id: '전라남도' };
+    expect((await (await api(saeil, MINISTRY_ANALYST)).post(path).query(id).send({}).expect(403)).body.error.code).toBe('ACCESS_DENIED');
+    await (await api(saeil, supervisorOf('center-naju'))).post(path).query(id).send({}).expect(404);
+    await (await api(saeil, regionalSupervisorOf('경상남도'))).post(path).query(id).send({}).expect(404);
+    await regional.post('/ministry-reports/nation/2026-03/submissions').send({}).expect(404);
+    await regional.get(`/ministry-reports/region/2026-03/versions`).query(id).expect(404); // nothing submitted yet
+
+    const submitted = await regional.post(path).query(id).send({}).expect(201);
+    expect(submitted.body).toMatchObject({ version: 1, duplicate: false });
+    const versions = await regional.get('/ministry-reports/region/2026-03/versions').query(id).expect(200);
+    expect(versions.body.map((v: { version: number; contentHash: string }) => [v.version, v.contentHash])).toEqual([[1, submitted.body.contentHash]]);
+    // The Ministry reads it.
+    const frozen = await (await api(saeil, MINISTRY_ANALYST)).get('/ministry-reports/region/2026-03/versions/1').query(id).expect(200);
+    expect(sha256(frozen.text)).toBe(submitted.body.contentHash);
   });
 });
