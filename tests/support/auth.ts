@@ -54,8 +54,9 @@ async function issue(url: string, caller: Caller): Promise<string> {
     .post('/accounts')
     .set('Authorization', `Bearer ${admin}`)
     .send({ username, role: caller.role, centerId: caller.centerId, region: caller.region, password: PASSWORD, displayName: username });
-  // 409: created earlier by another test in this database (or before a token was renewed).
-  if (created.status !== 201 && created.status !== 409) throw new Error(`creating ${username} failed: ${created.status} ${JSON.stringify(created.body)}`);
+  // 422 USERNAME_TAKEN: created earlier by another test in this database (or before a token was renewed).
+  const taken = created.status === 422 && created.body?.error?.code === 'USERNAME_TAKEN';
+  if (created.status !== 201 && !taken) throw new Error(`creating ${username} failed: ${created.status} ${JSON.stringify(created.body)}`);
   return login(url, username, PASSWORD);
 }
 
