@@ -5,6 +5,11 @@
  * The targets are read from the running app (its router, its OpenAPI document, the modules'
  * CommandDefinitions), so commands added later are fuzzed without editing this file.
  *
+ * Every request carries the token of someone the route admits (a supervisor of the center its
+ * documented body names, wherever supervisors are admitted; the administrator on hers; nobody on
+ * the public login routes), read from the routes' own `@Roles`, so the malformed input reaches
+ * validation: an answer from the AuthGuard instead (401, 403 ACCESS_DENIED) fails the test.
+ *
  * On failure fast-check prints the payload, the seed and the path; rerun one with
  * `FC_SEED=<seed> npx jest tests/fuzz`.
  */
@@ -14,10 +19,11 @@ import { Kafka, logLevel, Producer } from 'kafkajs';
 import request from 'supertest';
 import { SAEIL_MODULES } from '@saeil/app';
 import { countEvents, startTestSaeil, TestSaeil } from '../support/app';
+import { ADMINISTRATOR, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, tokenFor } from '../support/auth';
 import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
 import { KafkaObserver, observeTopics } from '../support/kafka-observer';
 import { brokenCommand, brokenObject, CommandTopicMessage, nastyValueNestedUpTo, notACommand, notAnObjectBody, pathId } from './payloads';
-import { httpCommandRoutes, HttpCommandRoute, KafkaCommand, kafkaCommands, OpenApiDocument } from './targets';
+import { httpCommandRoutes, HttpCommandRoute, KafkaCommand, kafkaCommands, OpenApiDocument, RouteAccess, routeAccess, routeKey } from './targets';
 
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 /** Malformed requests per route: about 1,800 in all with today's ~50 routes. */
@@ -53,9 +59,30 @@ function tally(answers: Map<string, Map<string, number>>, route: HttpCommandRout
 
 const definitions = SAEIL_MODULES.flatMap((m) => m.commands);
 
+/**
+ * Who sends a route its requests: someone it admits, so they get past the AuthGuard to the DTO's
+ * validation. A supervisor (else a counselor) of the center the documented body names, center-naju
+ * when it names none; else the administrator, a regional supervisor, the Ministry analyst, in that
+ * order; nobody on a public route (login, refresh, logout).
+ */
+function callerFor(route: HttpCommandRoute, access: RouteAccess): Caller | undefined {
+  if (access.public) return undefined;
+  const centerId = typeof route.example.centerId === 'string' ? route.example.centerId : 'center-naju';
+  if (access.roles.includes('supervisor')) return supervisorOf(centerId);
+  if (access.roles.includes('counselor')) return counselorOf(centerId);
+  if (access.roles.includes('administrator')) return ADMINISTRATOR;
+  if (access.roles.includes('regional_supervisor')) return regionalSupervisorOf('전라남도');
+  if (access.roles.includes('ministry_analyst')) return MINISTRY_ANALYST;
+  throw new Error(`${routeKey(route)} admits nobody (no @Roles, not @Public): it cannot be fuzzed past the AuthGuard`);
+}
+
+/** An answer of the AuthGuard rather than of the route: the request never reached validation. */
+const refusedByGuard = (res: { status: number; body?: { error?: { code?: string } } }) => res.status === 401 || res.body?.error?.code === 'ACCESS_DENIED';
+
 describe('malformed commands are refused and change nothing', () => {
   let saeil: TestSaeil;
   let routes: HttpCommandRoute[];
+  let access: Map<string, RouteAccess>;
   let commands: KafkaCommand[];
   const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -63,6 +90,7 @@ describe('malformed commands are refused and change nothing', () => {
     saeil = await startTestSaeil({ label: 'fuzz', kafka: Boolean(kafkaBrokers()) });
     const openApi: OpenApiDocument = (await request(saeil.url).get('/docs/openapi.json').expect(200)).body;
     routes = httpCommandRoutes(saeil.app, openApi);
+    access = routeAccess(saeil.app);
     commands = kafkaCommands(definitions);
     if (process.env.FUZZ_LIST) console.log(routes.map((r) => `${r.method} ${r.path} [${r.fields.map((f) => `${f.name}:${f.kind}${f.required ? '!' : ''}`).join(' ')}]`).join('\n'));
   });
@@ -81,7 +109,19 @@ describe('malformed commands are refused and change nothing', () => {
     expect(named).toEqual(expect.arrayContaining(['POST /clients', 'PATCH /clients/:clientId/profile', 'POST /clients/:clientId/placements/:placementId/end', 'POST /auth/login']));
     // Routes whose body is documented get their fields broken one by one, not only wholesale.
     expect(routes.filter((r) => r.fields.length > 0).length).toBeGreaterThanOrEqual(definitions.length);
+    // Every route's access is known (from its controller), and names who may call it: a route
+    // admitting nobody would be refused before validation and fuzzed for nothing.
+    expect(routes.filter((r) => !access.has(routeKey(r))).map(routeKey)).toEqual([]);
+    expect(routes.filter((r) => { const a = access.get(routeKey(r)); return a && !a.public && a.roles.length === 0; }).map(routeKey)).toEqual([]);
+    expect(access.get('post /clients')).toEqual({ public: false, roles: expect.arrayContaining(['counselor', 'supervisor']) });
+    expect(access.get('post /auth/login')).toEqual({ public: true });
   });
+
+  /** The Authorization header for the route's caller (none on a public route); tokens are renewed as they age. */
+  async function authorizationFor(route: HttpCommandRoute): Promise<Record<string, string>> {
+    const caller = callerFor(route, access.get(routeKey(route))!);
+    return caller ? { Authorization: `Bearer ${await tokenFor(saeil.url, caller)}` } : {};
+  }
 
   it('answers every malformed request to every command route with a 4xx and appends no event', async () => {
     const before = await countEvents(saeil);
@@ -97,6 +137,7 @@ describe('malformed commands are refused and change nothing', () => {
         { 'Idempotency-Key': fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 300 }), 'X-Correlation-Id': fc.string({ maxLength: 40 }).map(encodeURIComponent) },
         { requiredKeys: [] },
       );
+      const authorization = await authorizationFor(route);
       await check(
         `${route.method.toUpperCase()} ${route.path}`,
         fc.asyncProperty(ids, body, headers, async (pathIds, text, extraHeaders) => {
@@ -104,7 +145,7 @@ describe('malformed commands are refused and change nothing', () => {
           const res = await request(saeil.url)
             [route.method](url)
             .agent(keepAlive)
-            .set({ 'Content-Type': 'application/json', ...extraHeaders })
+            .set({ 'Content-Type': 'application/json', ...extraHeaders, ...authorization })
             .timeout(REQUEST_TIMEOUT_MS)
             .send(text)
             .ok(() => true);
@@ -113,6 +154,7 @@ describe('malformed commands are refused and change nothing', () => {
           if (res.status < 400 || res.status >= 500) throw new Error(`expected a 4xx: ${where}`);
           if (typeof res.body?.error?.code !== 'string') throw new Error(`expected an error body with a code: ${where}`);
           if (LEAK.test(res.text)) throw new Error(`the response leaks internals: ${where}`);
+          if (refusedByGuard(res)) throw new Error(`refused by the AuthGuard, never validated: ${where}`);
           const now = await countEvents(saeil);
           if (now !== before) throw new Error(`${now - before} event(s) appended: ${where}`);
         }),
@@ -143,15 +185,17 @@ describe('malformed commands are refused and change nothing', () => {
         const { [name]: _replaced, ...rest } = route.example;
         return value === undefined ? rest : { ...rest, [name]: value };
       });
+      const authorization = await authorizationFor(route);
       await check(
         `${route.method.toUpperCase()} ${route.path}`,
         fc.asyncProperty(ids, body, async (pathIds, payload) => {
           const url = route.pathParams.reduce((path, name, i) => path.replace(`:${name}`, pathIds[i]), route.path);
-          const res = await request(saeil.url)[route.method](url).agent(keepAlive).timeout(REQUEST_TIMEOUT_MS).send(payload).ok(() => true);
+          const res = await request(saeil.url)[route.method](url).agent(keepAlive).set(authorization).timeout(REQUEST_TIMEOUT_MS).send(payload).ok(() => true);
           tally(answers, route, `${res.status} ${res.body?.error?.code}`);
           const where = `${route.method.toUpperCase()} ${url} → ${res.status} ${res.text.slice(0, 500)}`;
           if (res.status < 400 || res.status >= 500) throw new Error(`expected a 4xx: ${where}`);
           if (typeof res.body?.error?.code !== 'string' || LEAK.test(res.text)) throw new Error(`expected an error body with a code and nothing internal: ${where}`);
+          if (refusedByGuard(res)) throw new Error(`refused by the AuthGuard, never looked up: ${where}`);
           const now = await countEvents(saeil);
           if (now !== before) throw new Error(`${now - before} event(s) appended: ${where}`);
         }),

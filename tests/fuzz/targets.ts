@@ -4,8 +4,12 @@
  * Express router (their body schemas from the app's OpenAPI document), and the commands of the
  * Kafka command topic from the CommandDefinitions of the modules and their class-validator rules.
  */
-import type { INestApplication } from '@nestjs/common';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
+import { PUBLIC_KEY } from '@saeil/core';
+import { ROLES_KEY, type Role } from '@saeil/identity';
 import type { CommandDefinition } from '@saeil/runtime';
 
 /** What a field holds, as far as a wrong-typed value must be chosen for it. */
@@ -60,6 +64,43 @@ export function httpCommandRoutes(app: INestApplication, openApi: OpenApiDocumen
     }
   }
   return routes;
+}
+
+/** Who the global AuthGuard lets through to a route's validation: anyone (`@Public()`), or the roles its `@Roles` names. */
+export type RouteAccess = { public: true } | { public: false; roles: Role[] };
+
+/** `post /clients/:clientId/consents`: how routes are named in the map below. */
+export const routeKey = (route: Pick<HttpCommandRoute, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+
+/**
+ * The access each route of the Nest app declares, read from its controllers' metadata the way
+ * the AuthGuard reads it (the handler's decorator over the controller's), keyed by `routeKey`.
+ */
+export function routeAccess(app: INestApplication): Map<string, RouteAccess> {
+  const access = new Map<string, RouteAccess>();
+  const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
+      if (typeof controller !== 'function') continue;
+      const bases = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = Object.getOwnPropertyDescriptor(controller.prototype, name)?.value;
+        if (typeof handler !== 'function' || name === 'constructor') continue;
+        const paths: string | string[] | undefined = Reflect.getMetadata(PATH_METADATA, handler);
+        const method: RequestMethod | undefined = Reflect.getMetadata(METHOD_METADATA, handler);
+        if (paths === undefined || method === undefined) continue;
+        const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller);
+        const roles: Role[] = Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller) ?? [];
+        for (const base of bases) {
+          for (const path of ([] as string[]).concat(paths)) {
+            access.set(`${RequestMethod[method].toLowerCase()} ${join(base, path)}`, isPublic ? { public: true } : { public: false, roles });
+          }
+        }
+      }
+    }
+  }
+  return access;
 }
 
 export interface OpenApiDocument {
