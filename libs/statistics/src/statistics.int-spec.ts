@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { followUpsStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
@@ -8,6 +7,28 @@ import { statisticsProjection } from './projections/statistics.projection';
 import { StatisticMetric, StatisticsScope, StatisticsSource } from './statistics-source';
 import { StatisticsQueries } from './queries/statistics.queries';
 import { CentersDirectory } from './centers/centers-directory';
+import { ADMINISTRATOR, Api, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
+
+/**
+ * Who reads a level's figures: a center's supervisor her center, a region's supervisor her region
+ * (전라남도 and 경상남도 have one here), the Ministry analyst the nation and every other level.
+ */
+interface Readers {
+  analyst: Api;
+  regions: Record<string, Api>;
+  centers: Record<string, Api>;
+}
+async function readersOf(saeil: TestSaeil, centers: string[]): Promise<Readers> {
+  const readers: Readers = { analyst: await api(saeil, MINISTRY_ANALYST), regions: {}, centers: {} };
+  for (const region of ['전라남도', '경상남도']) readers.regions[region] = await api(saeil, regionalSupervisorOf(region));
+  for (const centerId of centers) readers.centers[centerId] = await api(saeil, supervisorOf(centerId));
+  return readers;
+}
+function readerFor(readers: Readers, query: Record<string, string | number>): Api {
+  if (query.level === 'center') return readers.centers[String(query.id)] ?? readers.analyst;
+  if (query.level === 'region') return readers.regions[String(query.id)] ?? readers.analyst;
+  return readers.analyst;
+}
 
 /**
  * Statistics over events driven through the real commands (HTTP), on PostgreSQL. Follow-ups are
@@ -40,6 +61,10 @@ interface Story {
 }
 
 async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
+  // Each center's counselor registers, places and counsels the women of her center and records its activities.
+  const counselors: Record<string, Api> = {};
+  for (const centerId of ['center-naju', 'center-hwasun', 'center-jinju', 'center-atlantis']) counselors[centerId] = await api(saeil, counselorOf(centerId));
+  const centerOf: Record<string, string> = {};
   const clients: Record<string, string> = {};
   const who: [string, string, string][] = [
     ['A', 'center-naju', '2026-01-05'],
@@ -55,15 +80,16 @@ async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
   let n = first;
   for (const [name, centerId, registeredOn] of who) {
     const body = { ...newClientBody(n++, centerId), registeredOn };
-    const created = await request(saeil.url).post('/clients').send(body).expect(201);
+    const created = await counselors[centerId].post('/clients').send(body).expect(201);
     clients[name] = created.body.clientId;
+    centerOf[name] = centerId;
     for (const purpose of ['service', 'employer_sharing']) {
-      await request(saeil.url).post(`/clients/${clients[name]}/consents`).send({ purpose, version: '2026-01', givenOn: registeredOn }).expect(200);
+      await counselors[centerId].post(`/clients/${clients[name]}/consents`).send({ purpose, version: '2026-01', givenOn: registeredOn }).expect(200);
     }
   }
   const placements: Record<string, string> = {};
   const place = async (key: string, client: string, startOn: string, employmentType: string, occupationGroup: string, monthlyWage: number, channel: string) => {
-    const res = await request(saeil.url)
+    const res = await counselors[centerOf[client]]
       .post(`/clients/${clients[client]}/placements`)
       .send({ employerName: `(주)${key}`, jobTitle: '사무원', occupation: `직종 ${key}`, occupationGroup, employmentType, weeklyHours: 40, monthlyWage, startOn, channel, employmentInsurance: true })
       .expect(201);
@@ -78,9 +104,9 @@ async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
   await place('P6', 'F', '2025-12-15', 'regular', '0', 2_500_000, 'center');
   await place('P7', 'G', '2026-03-20', 'regular', '8', 4_200_000, 'center');
   await place('P8', 'I', '2026-01-20', 'contract', '6', 2_000_000, 'self');
-  await request(saeil.url).post(`/clients/${clients.B}/placements/${placements.P2}/end`).send({ endedOn: '2026-03-01', reason: 'resigned' }).expect(200);
+  await counselors['center-naju'].post(`/clients/${clients.B}/placements/${placements.P2}/end`).send({ endedOn: '2026-03-01', reason: 'resigned' }).expect(200);
   const midPosition = await place('P9', 'B', '2026-03-15', 'daily', '0', 2_000_000, 'self');
-  await request(saeil.url).post(`/clients/${clients.C}/placements/${placements.P3}/void`).send({ reason: '다른 구직자의 기록을 잘못 입력함' }).expect(200);
+  await counselors['center-naju'].post(`/clients/${clients.C}/placements/${placements.P3}/void`).send({ reason: '다른 구직자의 기록을 잘못 입력함' }).expect(200);
 
   const followUp = (key: string, client: string, n: number, contactedOn: string, outcome: string, support: string[], programId?: string) =>
     saeil.runtime.store.append(
@@ -96,29 +122,30 @@ async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
 
   // Training at center-naju: A, C and D complete on 01-09. A (P1 01-31) and D (P4 03-05) start
   // work within 3 months; C's only placement was voided.
-  const course = await request(saeil.url)
+  const naju = counselors['center-naju'];
+  const course = await naju
     .post('/courses')
     .send({ centerId: 'center-naju', title: '사무행정 실무', provider: '나주직업훈련원', field: '사무행정', startsOn: '2025-11-03', endsOn: '2026-01-09', hours: 120, capacity: 10 })
     .expect(201);
   for (const c of ['A', 'C', 'D']) {
-    await request(saeil.url).post(`/courses/${course.body.courseId}/enrollments`).send({ clientId: clients[c], enrolledOn: '2025-11-03' }).expect(201);
-    await request(saeil.url).post(`/courses/${course.body.courseId}/completions`).send({ clientId: clients[c], completedOn: '2026-01-09' }).expect(201);
+    await naju.post(`/courses/${course.body.courseId}/enrollments`).send({ clientId: clients[c], enrolledOn: '2025-11-03' }).expect(201);
+    await naju.post(`/courses/${course.body.courseId}/completions`).send({ clientId: clients[c], completedOn: '2026-01-09' }).expect(201);
   }
   // Activity: 4 sessions (one per channel but partner), 2 agreements, a council meeting, a job fair, a startup.
   const session = (c: string, channel: string, occurredOn: string, place?: string) =>
-    request(saeil.url).post(`/clients/${clients[c]}/counseling-sessions`).send({ channel, topic: '취업 상담', durationMinutes: 30, occurredOn, ...(place ? { place } : {}) }).expect(201);
+    counselors[centerOf[c]].post(`/clients/${clients[c]}/counseling-sessions`).send({ channel, topic: '취업 상담', durationMinutes: 30, occurredOn, ...(place ? { place } : {}) }).expect(201);
   await session('A', 'phone', '2026-01-06');
   await session('A', 'in_center', '2026-01-20');
   await session('E', 'online', '2026-02-03');
   await session('G', 'mobile_outreach', '2026-03-11', '진주역 광장');
   await session('G', 'phone', '2026-04-01'); // after the period
   const mou = (centerId: string, partyName: string, signedOn: string) =>
-    request(saeil.url).post('/agreements').send({ centerId, kind: 'institution_mou', partyName, signedOn, termStart: signedOn, termEnd: '2027-01-31' }).expect(201);
+    counselors[centerId].post('/agreements').send({ centerId, kind: 'institution_mou', partyName, signedOn, termStart: signedOn, termEnd: '2027-01-31' }).expect(201);
   await mou('center-naju', '나주시가족센터', '2026-02-10');
   await mou('center-jinju', '경상국립대학교', '2026-03-02');
-  await request(saeil.url).post('/council-meetings').send({ centerId: 'center-naju', heldOn: '2026-02-20', title: '여성일자리 실무협의체' }).expect(201);
-  await request(saeil.url).post('/job-fairs').send({ centerId: 'center-jinju', name: '진주 여성 취업박람회', heldOn: '2026-03-25', companies: 12, applicants: 150, hires: 18 }).expect(201);
-  const startup = await request(saeil.url).post(`/clients/${clients.H}/startups`).send({ businessName: '진주 공방', industry: '공예품 제조', startedOn: '2026-03-12' }).expect(201);
+  await naju.post('/council-meetings').send({ centerId: 'center-naju', heldOn: '2026-02-20', title: '여성일자리 실무협의체' }).expect(201);
+  await counselors['center-jinju'].post('/job-fairs').send({ centerId: 'center-jinju', name: '진주 여성 취업박람회', heldOn: '2026-03-25', companies: 12, applicants: 150, hires: 18 }).expect(201);
+  const startup = await counselors['center-jinju'].post(`/clients/${clients.H}/startups`).send({ businessName: '진주 공방', industry: '공예품 제조', startedOn: '2026-03-12' }).expect(201);
   return { clients, placements, midPosition, lastPosition: startup.body.position };
 }
 
@@ -133,7 +160,8 @@ function newClientBody(i: number, centerId: string) {
   };
 }
 
-const get = (saeil: TestSaeil, path: string, query: Record<string, string | number>) => request(saeil.url).get(`/statistics/${path}`).query(query);
+/** The statistics as the reader of the level asked for (readerFor). */
+const get = (readers: Readers, path: string, query: Record<string, string | number>) => readerFor(readers, query).get(`/statistics/${path}`).query(query);
 
 /** Expected retention rows: [eligible, same, other, notEmployed, unreachable, unverified]. */
 function figures(rows: number[][]) {
@@ -173,14 +201,16 @@ const countsOnly = (value: any): any => {
 describe('statistics (HTTP, PostgreSQL)', () => {
   let saeil: TestSaeil;
   let story: Story;
+  let readers: Readers;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'statistics', kafka: false });
     story = await tellTheStory(saeil, 5100);
+    readers = await readersOf(saeil, ['center-naju', 'center-hwasun', 'center-jinju']);
   }, 120_000);
   afterAll(async () => saeil?.dispose());
 
-  const read = (path: string, query: Record<string, string | number>) => get(saeil, path, { ...PERIOD, minPosition: story.lastPosition, ...query }).expect(200);
+  const read = (path: string, query: Record<string, string | number>) => get(readers, path, { ...PERIOD, minPosition: story.lastPosition, ...query }).expect(200);
 
   it('retention of the period’s cohort at months 1–3, as of a day after every milestone', async () => {
     const { body } = await read('retention', { level: 'nation', asOfDate: '2026-06-30' });
@@ -220,7 +250,7 @@ describe('statistics (HTTP, PostgreSQL)', () => {
     );
     const placementStart = await read('retention', { level: 'nation' });
     expect(placementStart.body.cohort).toBe('placement_start');
-    await get(saeil, 'retention', { ...PERIOD, level: 'nation', cohort: 'due' }).expect(400);
+    await get(readers, 'retention', { ...PERIOD, level: 'nation', cohort: 'due' }).expect(400);
   });
 
   it('a center, a region and the unassigned region; centers and regions add up to the nation', async () => {
@@ -358,26 +388,56 @@ describe('statistics (HTTP, PostgreSQL)', () => {
   });
 
   it('refuses a bad scope or period with the fields named (400) and an unknown center (404)', async () => {
-    const bad = await get(saeil, 'retention', { level: 'region', id: '전남', from: '2026-02-30', to: '2026-03-31', by: 'mood' }).expect(400);
+    const bad = await get(readers, 'retention', { level: 'region', id: '전남', from: '2026-02-30', to: '2026-03-31', by: 'mood' }).expect(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     expect([...new Set(bad.body.error.fields.map((f: { field: string }) => f.field))].sort()).toEqual(['by', 'from']);
-    const region = await get(saeil, 'employment', { level: 'region', id: '전남', ...PERIOD }).expect(400);
+    const region = await get(readers, 'employment', { level: 'region', id: '전남', ...PERIOD }).expect(400);
     expect(region.body.error.fields).toEqual([expect.objectContaining({ field: 'id', code: 'isIn' })]);
-    const order = await get(saeil, 'activity', { level: 'nation', from: '2026-04-01', to: '2026-03-31' }).expect(400);
+    const order = await get(readers, 'activity', { level: 'nation', from: '2026-04-01', to: '2026-03-31' }).expect(400);
     expect(order.body.error.fields).toEqual([expect.objectContaining({ field: 'to', code: 'periodOutOfOrder' })]);
-    const noId = await get(saeil, 'activity', { level: 'center', ...PERIOD }).expect(400);
+    const noId = await get(readers, 'activity', { level: 'center', ...PERIOD }).expect(400);
     expect(noId.body.error.fields).toEqual([expect.objectContaining({ field: 'id', code: 'required' })]);
-    await get(saeil, 'retention', { level: 'center', id: 'center-nowhere', ...PERIOD }).expect(404);
-    await request(saeil.url).get('/statistics/centers').query({ level: 'center', id: 'center-nowhere' }).expect(404);
+    await get(readers, 'retention', { level: 'center', id: 'center-nowhere', ...PERIOD }).expect(404);
+    await readers.analyst.get('/statistics/centers').query({ level: 'center', id: 'center-nowhere' }).expect(404);
   });
 
   it('lists the centers of a scope, an unlisted one under 미지정', async () => {
-    const jeonnam = await request(saeil.url).get('/statistics/centers').query({ level: 'region', id: '전라남도' }).expect(200);
+    const jeonnam = await readers.regions['전라남도'].get('/statistics/centers').query({ level: 'region', id: '전라남도' }).expect(200);
     expect(jeonnam.body.centers.map((c: { centerId: string }) => c.centerId)).toEqual(['center-hwasun', 'center-jangseong', 'center-jeonnam', 'center-mokpo', 'center-naju', 'center-yeongam']);
     expect(jeonnam.body.centers[2]).toEqual({ centerId: 'center-jeonnam', name: '전남광역새일센터', level: 'regional', region: '전라남도' });
-    const unlisted = await request(saeil.url).get('/statistics/centers').query({ level: 'center', id: 'center-atlantis' }).expect(200);
+    const unlisted = await readers.analyst.get('/statistics/centers').query({ level: 'center', id: 'center-atlantis' }).expect(200);
     expect(unlisted.body.centers).toEqual([{ centerId: 'center-atlantis', name: null, level: null, region: '미지정' }]);
-    await request(saeil.url).get('/statistics/centers').query({ level: 'country' }).expect(400);
+    await readers.analyst.get('/statistics/centers').query({ level: 'country' }).expect(400);
+  });
+
+  it("a center's staff read their center's figures, a region's supervisor her region and its centers, the Ministry all; beyond their reach 404", async () => {
+    const q = { ...PERIOD, minPosition: story.lastPosition };
+    const as = async (reader: Api, path: string, query: Record<string, string | number>, status: number) =>
+      (await reader.get(`/statistics/${path}`).query({ ...q, ...(path === 'retention' ? { asOfDate: '2026-06-30' } : {}), ...query }).expect(status)).body;
+    const najuSupervisor = readers.centers['center-naju'];
+    const najuCounselor = await api(saeil, counselorOf('center-naju'));
+    const jeonnam = readers.regions['전라남도'];
+    const gyeongnam = readers.regions['경상남도'];
+    const naju = { level: 'center', id: 'center-naju' };
+    for (const path of ['retention', 'employment', 'activity']) {
+      // The same figures of center-naju for its supervisor, its counselor, its region's supervisor and the Ministry.
+      const figures = await as(najuSupervisor, path, naju, 200);
+      for (const reader of [najuCounselor, jeonnam, readers.analyst]) expect(await as(reader, path, naju, 200)).toEqual(figures);
+      expect(await as(jeonnam, path, { level: 'region', id: '전라남도' }, 200)).toEqual(await as(readers.analyst, path, { level: 'region', id: '전라남도' }, 200));
+      // Beyond: another center, her region, the nation for a center's staff; another region's center, another region, 미지정, the nation for a regional supervisor.
+      for (const reader of [najuSupervisor, najuCounselor]) {
+        for (const scope of [{ level: 'center', id: 'center-hwasun' }, { level: 'region', id: '전라남도' }, { level: 'nation' }]) {
+          expect((await as(reader, path, scope, 404)).error.code).toBe('NOT_FOUND');
+        }
+      }
+      for (const scope of [{ level: 'center', id: 'center-jinju' }, { level: 'center', id: 'center-atlantis' }, { level: 'region', id: '경상남도' }, { level: 'region', id: '미지정' }, { level: 'nation' }]) {
+        expect((await as(jeonnam, path, scope, 404)).error.code).toBe('NOT_FOUND');
+      }
+      await as(gyeongnam, path, naju, 404);
+      await as(gyeongnam, path, { level: 'center', id: 'center-jinju' }, 200);
+    }
+    // The administrator keeps accounts, not figures.
+    expect((await (await api(saeil, ADMINISTRATOR)).get('/statistics/retention').query({ ...q, level: 'nation' }).expect(403)).body.error.code).toBe('ACCESS_DENIED');
   });
 
   it('a projection rebuild gives identical figures', async () => {
@@ -397,15 +457,19 @@ describe('statistics (HTTP, PostgreSQL)', () => {
 
 describeKafka('statistics (Kafka mode)', () => {
   let saeil: TestSaeil;
-  beforeAll(async () => (saeil = await startTestSaeil({ label: 'statistics-kafka', kafka: true })), 60_000);
+  let readers: Readers;
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'statistics-kafka', kafka: true });
+    readers = await readersOf(saeil, []);
+  }, 60_000);
   afterAll(async () => saeil?.dispose());
 
   it('fed from the topics: placements at two centers and a follow-up from the retention topic, joined whatever order the topics arrive in', async () => {
     const naju = await registerClient(saeil, 5300, { centerId: 'center-naju', consents: ['service'] });
     const jinju = await registerClient(saeil, 5301, { centerId: 'center-jinju', consents: ['service'] });
     const job = (startOn: string) => ({ employerName: '(주)새일', jobTitle: '사무원', occupation: '사무원', occupationGroup: '0', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_500_000, startOn, channel: 'self', employmentInsurance: true });
-    const p1 = (await request(saeil.url).post(`/clients/${naju}/placements`).send(job('2026-05-04')).expect(201)).body;
-    const p2 = (await request(saeil.url).post(`/clients/${jinju}/placements`).send(job('2026-05-11')).expect(201)).body;
+    const p1 = (await (await api(saeil, counselorOf('center-naju'))).post(`/clients/${naju}/placements`).send(job('2026-05-04')).expect(201)).body;
+    const p2 = (await (await api(saeil, counselorOf('center-jinju'))).post(`/clients/${jinju}/placements`).send(job('2026-05-11')).expect(201)).body;
     const written = await saeil.runtime.store.append(
       followUpsStreamId(p2.placementId),
       [{ type: 'FollowUpRecorded', data: { clientId: jinju, placementId: p2.placementId, n: 1, contactedOn: '2026-06-11', channel: 'phone', outcome: 'employed_same_employer', support: ['counseling'] } }],
@@ -413,12 +477,12 @@ describeKafka('statistics (Kafka mode)', () => {
     );
     const query = { level: 'nation', from: '2026-05-01', to: '2026-05-31', asOfDate: '2026-07-31' };
     for (const position of [p1.position, p2.position, written.globalPosition]) {
-      await waitFor(async () => (await get(saeil, 'retention', { ...query, minPosition: position, waitMs: 1000 })).body.consistency?.reached, { timeoutMs: 60_000, description: `statistics at ${position}` });
+      await waitFor(async () => (await get(readers, 'retention', { ...query, minPosition: position, waitMs: 1000 })).body.consistency?.reached, { timeoutMs: 60_000, description: `statistics at ${position}` });
     }
-    const { body } = await get(saeil, 'retention', { ...query, by: 'region' }).expect(200);
+    const { body } = await get(readers, 'retention', { ...query, by: 'region' }).expect(200);
     expect(body.retention[0]).toMatchObject({ eligible: 2, sameEmployer: 1, unverified: 1, retentionRate: 50 });
     expect(body.rows.find((r: { key: string }) => r.key === '경상남도').figures[0]).toMatchObject({ eligible: 1, sameEmployer: 1 });
-    const activity = await get(saeil, 'activity', { level: 'region', id: '경상남도', from: '2026-06-01', to: '2026-06-30' }).expect(200);
+    const activity = await get(readers, 'activity', { level: 'region', id: '경상남도', from: '2026-06-01', to: '2026-06-30' }).expect(200);
     expect(activity.body.activity.retentionBeneficiaries).toBe(1);
   }, 120_000);
 });
