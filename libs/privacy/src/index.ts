@@ -5,3 +5,5 @@ export { resolveMasterKeyring, type SqlRunner } from './secrets/master-keys';
 export { PrivacyVault, type PrivacyVaultOptions } from './vault/privacy-vault';
 export * from './vault/personal-data';
 export { PrivacyModule, privacyModule } from './privacy.module';
+export { openStoredPersonalData } from './vault/stored-personal-data';
+export { destroyDataKey, keylessEraser, vacuumDataKeys, type DataKeyEraser } from './vault/erasure';

@@ -8,6 +8,7 @@ import { PersonalDataErasedRule, PersonalDataUnreadable } from './errors';
 import { PrivacyKeys1732260000000 } from './migrations/1732260000000-privacy-keys';
 import { resolveMasterKeyring } from './secrets/master-keys';
 import { PrivacyVault } from './vault/privacy-vault';
+import { keylessEraser } from './vault/erasure';
 
 /**
  * The vault on a real PostgreSQL: keys issued inside a caller's transaction, erasure heard by
@@ -191,6 +192,49 @@ describe('privacy vault (PostgreSQL)', () => {
     const dumpAfter = await dumpDatabase(dataSource);
     expect(dumpAfter).toContain(her); // her erasure record is in it
     for (const trace of traces) expect(dumpAfter).not.toContain(trace);
+  });
+
+  it('seals many clients in the caller\'s transaction with one statement issuing their keys (the seed\'s bulk path); refused as a whole if one was erased', async () => {
+    const { dataSource, vault } = await anotherProcess();
+    const [a, b] = [randomUUID(), randomUUID()];
+    await vault.sealFields(a, { name: 'a' }); // a already has a key: it is kept, not replaced
+    const [{ key_id: aKid }] = await dataSource.query(`SELECT key_id FROM privacy_data_keys WHERE client_id = $1`, [a]);
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const [sa, sb, sa2] = await vault.sealEach([{ clientId: a, fields: { name: '가' } }, { clientId: b, fields: { name: '나' } }, { clientId: a, fields: { name: '다' } }], runner);
+      expect(sa.split('.')[1]).toBe(aKid);
+      expect(sa2.split('.')[1]).toBe(aKid);
+      await runner.commitTransaction();
+      expect(await vault.openFields(a, sa)).toEqual({ status: 'open', fields: { name: '가' } });
+      expect(await vault.openFields(b, sb)).toEqual({ status: 'open', fields: { name: '나' } });
+      expect(await vault.openFields(a, sa2)).toEqual({ status: 'open', fields: { name: '다' } });
+
+      await vault.eraseClient(b, 'client_request', 'supervisor-1');
+      const c = randomUUID();
+      await runner.startTransaction();
+      await expect(vault.sealEach([{ clientId: c, fields: { name: '라' } }, { clientId: b, fields: { name: '마' } }], runner)).rejects.toMatchObject({ code: 'PERSONAL_DATA_ERASED' });
+      await runner.rollbackTransaction();
+      expect(await dataSource.query(`SELECT 1 FROM privacy_data_keys WHERE client_id = $1`, [c])).toEqual([]);
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('a process without the master key (the worker) can still erase: keylessEraser destroys her key in the caller\'s transaction, and a vault hears it', async () => {
+    const { dataSource, vault } = await anotherProcess();
+    const clientId = randomUUID();
+    const sealed = await vault.sealFields(clientId, kim);
+    expect(vault.hearsErasures).toBe(true);
+    expect((await vault.openFields(clientId, sealed)).status).toBe('open'); // now cached in that process
+    const eraser = keylessEraser(dataSource);
+    const record = await dataSource.transaction((manager) => eraser.eraseClient(clientId, 'retention_period_ended', 'system:retention', manager));
+    expect(record).toMatchObject({ clientId, reason: 'retention_period_ended', erasedBy: 'system:retention', alreadyErased: false });
+    await eraser.afterErasureCommitted(clientId);
+    await waitFor(async () => (await vault.openFields(clientId, sealed)).status === 'erased', { description: 'the vault hearing the erasure' });
+    expect(await dataSource.transaction((manager) => eraser.eraseClient(clientId, 'client_request', 'someone-else', manager))).toMatchObject({ reason: 'retention_period_ended', alreadyErased: true });
+    await expect(dataSource.transaction((manager) => eraser.eraseClient(clientId, 'because' as never, '', manager))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('rotates the master key: re-wraps every live key (erased ones stay erased), envelopes sealed before open with the new key alone, an unknown master key is reported', async () => {

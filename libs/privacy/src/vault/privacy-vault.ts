@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { FieldError, ValidationFailed } from '@saeil/core';
 import type { Logger } from 'pino';
 import { openWithKey, parseEnvelope, Sealed, sealWithKey } from '../crypto/envelope';
 import { newDataKey, rewrapDataKey, unwrapDataKey, WrappedDataKey, wrapDataKey } from '../crypto/key-wrapping';
@@ -8,8 +7,9 @@ import { MasterKeyring } from '../crypto/master-keyring';
 import { PersonalDataErasedRule, PersonalDataUnreadable } from '../errors';
 import type { SqlRunner } from '../secrets/master-keys';
 import { CachedKey, DataKeyCache, DataKeyCacheOptions } from './data-key-cache';
-import { ERASURE_CHANNEL, ErasureListener } from './erasure-listener';
-import { ERASURE_REASONS, ErasedPersonalData, ErasureReason, ErasureRecord, PersonalDataResult, RewrapReport } from './personal-data';
+import { ErasureListener } from './erasure-listener';
+import { destroyDataKey, vacuumDataKeys } from './erasure';
+import { ErasedPersonalData, ErasureReason, ErasureRecord, PersonalDataResult, RewrapReport } from './personal-data';
 
 export interface PrivacyVaultOptions {
   dataSource: DataSource;
@@ -129,6 +129,42 @@ export class PrivacyVault {
   }
 
   /**
+   * Seals the fields of many clients inside the caller's transaction, issuing the missing keys in
+   * one statement (bulk imports and the synthetic seed: thousands of registrations per
+   * transaction). Refused as a whole (PERSONAL_DATA_ERASED) if any of them was erased.
+   */
+  async sealEach<T extends object>(items: { clientId: string; fields: T }[], tx: SqlRunner): Promise<Sealed<T>[]> {
+    if (items.length === 0) return [];
+    const clientIds = [...new Set(items.map((i) => i.clientId))];
+    const fresh = new Map<string, { kid: string; wrapped: WrappedDataKey }>();
+    for (const clientId of clientIds) {
+      const kid = randomUUID();
+      const dataKey = newDataKey();
+      fresh.set(clientId, { kid, wrapped: wrapDataKey(this.keyring, clientId, kid, dataKey) });
+      dataKey.fill(0);
+    }
+    await tx.query(
+      `INSERT INTO privacy_data_keys (client_id, key_id, master_key_id, wrapped_key)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bytea[]) ON CONFLICT (client_id) DO NOTHING`,
+      [clientIds, clientIds.map((c) => fresh.get(c)!.kid), clientIds.map((c) => fresh.get(c)!.wrapped.masterKeyId), clientIds.map((c) => fresh.get(c)!.wrapped.wrapped)],
+    );
+    const rows: KeyRow[] = await tx.query(`SELECT ${KEY_COLUMNS} FROM privacy_data_keys WHERE client_id = ANY($1::text[])`, [clientIds]);
+    const keys = new Map<string, { kid: string; dataKey: Buffer }>();
+    try {
+      for (const row of rows) {
+        if (row.erased_at) throw new PersonalDataErasedRule(row.client_id);
+        keys.set(row.client_id, { kid: row.key_id, dataKey: unwrapDataKey(this.keyring, toWrapped(row)) });
+      }
+      return items.map(({ clientId, fields }) => {
+        const key = keys.get(clientId)!;
+        return sealWithKey(key.dataKey, key.kid, clientId, fields);
+      });
+    } finally {
+      for (const key of keys.values()) key.dataKey.fill(0);
+    }
+  }
+
+  /**
    * Opens what was sealed for her: the fields, or ErasedPersonalData when her key was destroyed.
    * Throws PersonalDataUnreadable only for an integrity or configuration fault (a changed
    * envelope, an envelope of another client, a master key not configured).
@@ -156,30 +192,19 @@ export class PrivacyVault {
    * the erasure); other processes hear of it when that commits.
    */
   async eraseClient(clientId: string, reason: ErasureReason, actor: string, tx?: SqlRunner): Promise<ErasureRecord> {
-    // Reached from commands and jobs: bad input is a 400 naming the field, and nothing is erased.
-    const invalid: FieldError[] = [];
-    if (!ERASURE_REASONS.includes(reason)) invalid.push({ field: 'reason', code: 'isIn', message: `reason must be one of ${ERASURE_REASONS.join(', ')}` });
-    if (typeof actor !== 'string' || actor.trim() === '') invalid.push({ field: 'actor', code: 'isNotEmpty', message: 'an erasure must name who ordered it' });
-    if (invalid.length) throw new ValidationFailed(invalid);
-    const erase = async (q: SqlRunner): Promise<ErasureRecord> => {
-      // A client with no key yet gets an erased row too, so that no key is ever issued for her later.
-      const changed: KeyRow[] = await q.query(
-        `INSERT INTO privacy_data_keys (client_id, key_id, erased_at, erasure_reason, erased_by)
-         VALUES ($1, $2, now(), $3, $4)
-         ON CONFLICT (client_id) DO UPDATE
-           SET wrapped_key = NULL, master_key_id = NULL, erased_at = now(), erasure_reason = EXCLUDED.erasure_reason, erased_by = EXCLUDED.erased_by
-           WHERE privacy_data_keys.erased_at IS NULL
-         RETURNING ${KEY_COLUMNS}`,
-        [clientId, randomUUID(), reason, actor],
-      );
-      if (changed.length) await q.query(`SELECT pg_notify($1, $2)`, [ERASURE_CHANNEL, clientId]);
-      const row = changed[0] ?? (await this.selectRow(clientId, q))!;
-      return { clientId, keyId: row.key_id, erasedAt: row.erased_at!, reason: row.erasure_reason!, erasedBy: row.erased_by!, alreadyErased: changed.length === 0 };
-    };
-    const record = tx ? await erase(tx) : await this.dataSource.transaction((manager) => erase(manager));
+    const record = tx ? await destroyDataKey(tx, clientId, reason, actor) : await this.dataSource.transaction((manager) => destroyDataKey(manager, clientId, reason, actor));
     this.cache.evict(clientId);
     if (!tx && !record.alreadyErased) await this.vacuumKeys();
     return record;
+  }
+
+  /**
+   * After an erasure made in the caller's transaction (`eraseClient(…, tx)`) has committed: drops
+   * the old row version that still holds her wrapped key (best effort, see vacuumKeys).
+   */
+  async afterErasureCommitted(clientId: string): Promise<void> {
+    this.cache.evict(clientId);
+    await this.vacuumKeys();
   }
 
   /**
@@ -225,7 +250,7 @@ export class PrivacyVault {
    * shows it, but the data files would. Best effort: an older transaction still running keeps it.
    */
   private async vacuumKeys(): Promise<void> {
-    await this.dataSource.query(`VACUUM privacy_data_keys`).catch((error) => this.logger?.warn({ err: error }, 'privacy: VACUUM of privacy_data_keys failed; old key versions stay on disk until autovacuum'));
+    await vacuumDataKeys(this.dataSource, this.logger);
   }
 
   private cachedKey(clientId: string): CachedKey | undefined {
