@@ -3,6 +3,11 @@
  * Payloads are versioned: a change that is not purely additive gets a new schema version and
  * an upcaster (libs/event-store/src/upcasters.ts), and old events are never rewritten.
  *
+ * Her identifying data (name, birth date, phone) is never in clear in a version 2 event: it travels
+ * as `personal`, an envelope sealed with her own data key (docs/PRIVACY.md), unreadable for good
+ * once she is erased (ClientDataErased). Birth year, center, region and profile stay clear: the
+ * statistics count them.
+ *
  * The client stream (`client-<clientId>`) is the case: registration, consents, profile,
  * counselor assignment, closing and reopening. Other contexts read it to check their rules
  * (no placement on a closed case, no processing without consent).
@@ -71,6 +76,44 @@ export interface ClientRegisteredV1 extends ClientProfile {
   acknowledgedDuplicateOf?: string[];
 }
 
+/** Her identifying fields: sealed together into one envelope (`personal`) in version 2 events. */
+export interface ClientIdentityFields {
+  /** Trimmed, inner whitespace collapsed. */
+  name: string;
+  /** ISO date (YYYY-MM-DD). */
+  birthDate: string;
+  phone: string;
+}
+
+/**
+ * ClientRegistered schema version 2: her name, birth date and phone only sealed (`personal`), her
+ * birth year in clear.
+ */
+export interface ClientRegisteredV2 extends ClientProfile {
+  clientId: string;
+  centerId: string;
+  counselorId: string;
+  /**
+   * `pd1.<kid>.<iv>.<ciphertext>.<tag>`: the JSON of ClientIdentityFields sealed (AES-256-GCM) with
+   * her data key. Only Saeil's vault opens it, and nobody once she has been erased.
+   */
+  personal: string;
+  /** Year of birth, in clear (age bands). */
+  birthYear: number;
+  /** Keyed hashes (HMAC) of identifying combinations, for duplicate detection (as in version 1). */
+  identityKeys: string[];
+  /** Keyed hashes of her name alone and of her phone's digits alone: exact-match search without plaintext. */
+  searchKeys: string[];
+  acknowledgedDuplicateOf?: string[];
+}
+
+/**
+ * A version 1 registration as readers get it (the v1→v2 upcaster adds `birthYear`; being pure it
+ * cannot seal, so her identity stays in clear). Version 1 events exist only in development
+ * databases written before sealing; readers accept both shapes (`personal` present or not).
+ */
+export type ClientRegisteredV1Lifted = ClientRegisteredV1 & { birthYear: number; personal?: undefined; searchKeys?: undefined };
+
 export interface ConsentGivenV1 {
   clientId: string;
   purpose: ConsentPurpose;
@@ -93,6 +136,25 @@ export interface ClientProfileUpdatedV1 {
   identityKeys?: string[];
 }
 
+/**
+ * ClientProfileUpdated schema version 2: `changes` never holds her name, birth date or phone.
+ * When one of them changes, `personal` is the envelope of her whole identity after the change (so
+ * the latest envelope of her stream is always complete), with her new identity and search keys,
+ * and `birthYear` when the year changed.
+ */
+export interface ClientProfileUpdatedV2 {
+  clientId: string;
+  /** Only the profile fields that changed (possibly none, when only her identity changed). */
+  changes: Partial<ClientProfile>;
+  personal?: string;
+  birthYear?: number;
+  identityKeys?: string[];
+  searchKeys?: string[];
+}
+
+/** A version 1 profile change as readers get it: identity changes in clear (development databases only). */
+export type ClientProfileUpdatedV1Lifted = ClientProfileUpdatedV1 & { birthYear?: number; personal?: undefined; searchKeys?: undefined };
+
 export interface CounselorAssignedV1 {
   clientId: string;
   fromCenterId: string;
@@ -114,15 +176,34 @@ export interface CaseReopenedV1 {
   reopenedOn: string;
 }
 
-export type ClientRegistered = { type: 'ClientRegistered'; data: ClientRegisteredV1 };
+/** Why her personal data was erased: at her request, or because her case was closed longer than the retention period. */
+export const CLIENT_ERASURE_REASONS = ['client_request', 'retention_period_ended'] as const;
+export type ClientErasureReason = (typeof CLIENT_ERASURE_REASONS)[number];
+
+/**
+ * 개인정보 파기: her data key was destroyed in the same transaction, so every `personal` envelope of
+ * hers (store, topics, read models) is unreadable from now on. Her clear fields (center, dates,
+ * outcomes) stay: statistics do not change. No intake command is accepted on her case afterwards.
+ */
+export interface ClientDataErasedV1 {
+  clientId: string;
+  reason: ClientErasureReason;
+  /** The day of the erasure (Korean calendar). */
+  erasedOn: string;
+  /** The supervisor's note: stays in clear after the erasure, so it must not name her. */
+  note?: string;
+}
+
+export type ClientRegistered = { type: 'ClientRegistered'; data: ClientRegisteredV2 | ClientRegisteredV1Lifted };
 export type ConsentGiven = { type: 'ConsentGiven'; data: ConsentGivenV1 };
 export type ConsentWithdrawn = { type: 'ConsentWithdrawn'; data: ConsentWithdrawnV1 };
-export type ClientProfileUpdated = { type: 'ClientProfileUpdated'; data: ClientProfileUpdatedV1 };
+export type ClientProfileUpdated = { type: 'ClientProfileUpdated'; data: ClientProfileUpdatedV2 | ClientProfileUpdatedV1Lifted };
 export type CounselorAssigned = { type: 'CounselorAssigned'; data: CounselorAssignedV1 };
 export type CaseClosed = { type: 'CaseClosed'; data: CaseClosedV1 };
 export type CaseReopened = { type: 'CaseReopened'; data: CaseReopenedV1 };
+export type ClientDataErased = { type: 'ClientDataErased'; data: ClientDataErasedV1 };
 
-export type IntakeEvent = ClientRegistered | ConsentGiven | ConsentWithdrawn | ClientProfileUpdated | CounselorAssigned | CaseClosed | CaseReopened;
+export type IntakeEvent = ClientRegistered | ConsentGiven | ConsentWithdrawn | ClientProfileUpdated | CounselorAssigned | CaseClosed | CaseReopened | ClientDataErased;
 
 export const INTAKE_EVENT_TYPES = [
   'ClientRegistered',
@@ -132,6 +213,7 @@ export const INTAKE_EVENT_TYPES = [
   'CounselorAssigned',
   'CaseClosed',
   'CaseReopened',
+  'ClientDataErased',
 ] as const satisfies readonly IntakeEvent['type'][];
 
 const profileSchema = {
@@ -149,23 +231,28 @@ const profileSchema = {
   childcareNeeds: s.string(),
 };
 const optionalProfile = Object.keys(profileSchema).filter((k) => k !== 'region');
+const sealed = s.string('her name, birth date and phone sealed with her data key: pd1.<kid>.<iv>.<ciphertext>.<tag> (base64url parts); unreadable once she is erased', {
+  pattern: '^pd1\\.[0-9a-f-]{36}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+$',
+});
+const birthYear = s.integer('year of birth, in clear (age bands)', { minimum: 1900, maximum: 2100 });
+const searchKeys = s.array(s.string(), 'keyed hashes of her name alone and of her phone digits alone, for exact-match search');
 const consentPurpose = s.enum(CONSENT_PURPOSES, 'service | employer_sharing | marketing');
 
 export const INTAKE_CONTRACTS: EventContract[] = [
   {
     type: 'ClientRegistered',
     context: INTAKE_CONTEXT,
-    version: 1,
-    summary: '구직등록 — a client was registered at a center and assigned a counselor',
+    version: 2,
+    summary: '구직등록 — a client was registered at a center and assigned a counselor (her identity sealed)',
     payload: s.object(
       {
         clientId: s.uuid(),
         centerId: s.string('center that registered her'),
         counselorId: s.string('counselor in charge'),
-        name: s.string('personal data', { minLength: 1 }),
-        birthDate: s.date('personal data'),
-        phone: s.string('personal data'),
+        personal: sealed,
+        birthYear,
         identityKeys: s.array(s.string(), 'keyed hashes for duplicate detection'),
+        searchKeys,
         acknowledgedDuplicateOf: s.array(s.uuid(), 'clients she matched whom the counselor confirmed to be other people'),
         ...profileSchema,
       },
@@ -189,15 +276,18 @@ export const INTAKE_CONTRACTS: EventContract[] = [
   {
     type: 'ClientProfileUpdated',
     context: INTAKE_CONTEXT,
-    version: 1,
-    summary: '프로필 수정 — profile fields changed',
+    version: 2,
+    summary: '프로필 수정 — profile fields changed (a changed identity comes sealed, whole)',
     payload: s.object(
       {
         clientId: s.uuid(),
-        changes: s.object({ name: s.string(), birthDate: s.date(), phone: s.string(), ...profileSchema }, ['name', 'birthDate', 'phone', 'region', ...optionalProfile]),
+        changes: s.object(profileSchema, ['region', ...optionalProfile], 'the profile fields that changed; never her name, birth date or phone'),
+        personal: sealed,
+        birthYear,
         identityKeys: s.array(s.string()),
+        searchKeys,
       },
-      ['identityKeys'],
+      ['personal', 'birthYear', 'identityKeys', 'searchKeys'],
     ),
   },
   {
@@ -223,5 +313,20 @@ export const INTAKE_CONTRACTS: EventContract[] = [
     version: 1,
     summary: '사례 재개 — a closed case was reopened with a reason',
     payload: s.object({ clientId: s.uuid(), reason: s.string(undefined, { minLength: 1 }), reopenedOn: s.date() }),
+  },
+  {
+    type: 'ClientDataErased',
+    context: INTAKE_CONTEXT,
+    version: 1,
+    summary: '개인정보 파기 — her data key was destroyed: her sealed identity is unreadable everywhere; counts stay',
+    payload: s.object(
+      {
+        clientId: s.uuid(),
+        reason: s.enum(CLIENT_ERASURE_REASONS, 'client_request | retention_period_ended'),
+        erasedOn: s.date(),
+        note: s.string('the supervisor\'s note (never her personal data: it stays in clear)', { minLength: 1 }),
+      },
+      ['note'],
+    ),
   },
 ];

@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { AppendResult, EventMetadata, EventStore, foldStream, handleCommand } from '@saeil/event-store';
+import { AppendResult, EventMetadata, EventStore, foldStream, handleCommand, StoredEvent } from '@saeil/event-store';
 import { clientStreamId, INTAKE_CONTEXT, IntakeEvent } from '@saeil/contracts';
 import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
 import { ClientCommand, clientDecider, ClientState } from '../domain/client.decider';
@@ -25,11 +25,11 @@ export interface CaseDecision {
  */
 export async function handleCaseCommand(
   store: EventStore,
-  request: { clientId: string; commandType: string; input: object; metadata: EventMetadata },
+  request: { clientId: string; commandType: string; input: object; metadata: EventMetadata; /** Her stream, when the caller already read it. */ history?: StoredEvent[] },
   decide: (state: ClientState) => CaseDecision,
 ): Promise<ClientCommandResult> {
   const streamId = clientStreamId(request.clientId);
-  const history = await store.readStream(streamId);
+  const history = request.history ?? (await store.readStream(streamId));
   const state = foldStream<ClientState, IntakeEvent>(clientDecider, history);
   const { command, inTransaction } = decide(state);
   const result = await handleCommand(store, clientDecider, {

@@ -4,7 +4,16 @@ import { evolveCase, initialCaseState, requireOpenCase } from './case-state';
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
 const registered: IntakeEvent = {
   type: 'ClientRegistered',
-  data: { clientId, centerId: 'center-naju', counselorId: 'counselor-kim', name: '김영희', birthDate: '1988-03-14', phone: '010-1234-5678', region: '전라남도', identityKeys: [] },
+  data: {
+    clientId,
+    centerId: 'center-naju',
+    counselorId: 'counselor-kim',
+    personal: 'pd1.6f1c1f0e-0c1a-4b7e-9a55-0d2f4c1b9e77.aXYtMTIzNDU2Nzg.Y2lwaGVydGV4dA.dGFndGFndGFndGFndGFnIQ',
+    birthYear: 1988,
+    region: '전라남도',
+    identityKeys: [],
+    searchKeys: [],
+  },
 };
 const consent = (purpose: 'service' | 'employer_sharing'): IntakeEvent => ({ type: 'ConsentGiven', data: { clientId, purpose, version: '2026-01', givenOn: '2026-11-01' } });
 const given = (...events: IntakeEvent[]) => events.reduce(evolveCase, initialCaseState());
@@ -35,6 +44,15 @@ describe('case state and the rule every case command starts with', () => {
     const reopened: IntakeEvent = { type: 'CaseReopened', data: { clientId, reason: '퇴사 후 재등록', reopenedOn: '2026-11-21' } };
     expect(() => requireOpenCase(given(registered, consent('service'), closed), clientId)).toThrow(expect.objectContaining({ code: 'CASE_CLOSED' }));
     expect(() => requireOpenCase(given(registered, consent('service'), closed, reopened), clientId)).not.toThrow();
+  });
+
+  it('after her personal data is erased, every new record is CLIENT_DATA_ERASED, whatever the consents (checked before CASE_CLOSED)', () => {
+    const erased: IntakeEvent = { type: 'ClientDataErased', data: { clientId, reason: 'client_request', erasedOn: '2026-11-21' } };
+    expect(given(registered, consent('service'), erased).erased).toEqual({ reason: 'client_request', erasedOn: '2026-11-21' });
+    expect(() => requireOpenCase(given(registered, consent('service'), erased), clientId)).toThrow(expect.objectContaining({ code: 'CLIENT_DATA_ERASED' }));
+    expect(() => requireOpenCase(given(registered, consent('service'), erased), clientId, [])).toThrow(expect.objectContaining({ code: 'CLIENT_DATA_ERASED' }));
+    const closed: IntakeEvent = { type: 'CaseClosed', data: { clientId, reason: '종결', closedOn: '2026-11-20' } };
+    expect(() => requireOpenCase(given(registered, consent('service'), closed, erased), clientId)).toThrow(expect.objectContaining({ code: 'CLIENT_DATA_ERASED' }));
   });
 
   it('a transfer moves the case to the new center and counselor', () => {

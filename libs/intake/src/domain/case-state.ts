@@ -1,5 +1,5 @@
 import { NotFound, RuleViolation } from '@saeil/core';
-import type { ConsentPurpose, IntakeEvent } from '@saeil/contracts';
+import type { ClientErasureReason, ConsentPurpose, IntakeEvent } from '@saeil/contracts';
 
 /**
  * What every context needs to know about a client's case before acting on it, folded from the
@@ -12,6 +12,8 @@ export interface CaseState {
   counselorId?: string;
   closed: boolean;
   consents: ConsentPurpose[];
+  /** Her personal data was erased (ClientDataErased): nothing new may be recorded about her. */
+  erased?: { reason: ClientErasureReason; erasedOn: string };
 }
 
 export const initialCaseState = (): CaseState => ({ exists: false, closed: false, consents: [] });
@@ -30,6 +32,8 @@ export function evolveCase(state: CaseState, event: IntakeEvent): CaseState {
       return { ...state, closed: true };
     case 'CaseReopened':
       return { ...state, closed: false };
+    case 'ClientDataErased':
+      return { ...state, erased: { reason: event.data.reason, erasedOn: event.data.erasedOn } };
     default:
       return state;
   }
@@ -41,13 +45,26 @@ const CONSENT_NAMES: Record<ConsentPurpose, string> = {
   marketing: '마케팅 정보 수신 동의',
 };
 
+/** A command about a client whose personal data was erased: refused (422), whatever it is. */
+export class ClientDataErasedRule extends RuleViolation {
+  constructor() {
+    super('CLIENT_DATA_ERASED', '개인정보가 파기된 구직자입니다. 새 기록을 남길 수 없습니다 (다시 지원하려면 새로 등록하세요).');
+  }
+}
+
+/** Refuses any new record about a client whose personal data was erased (CLIENT_DATA_ERASED, 422). */
+export function requireNotErased(state: CaseState): void {
+  if (state.erased) throw new ClientDataErasedRule();
+}
+
 /**
- * The rule every case-level command starts with: the client exists (404 otherwise), her case is
- * open (422 CASE_CLOSED), and she has given the consents this processing needs (422
- * CONSENT_REQUIRED).
+ * The rule every case-level command starts with: the client exists (404 otherwise), her personal
+ * data has not been erased (422 CLIENT_DATA_ERASED), her case is open (422 CASE_CLOSED), and she
+ * has given the consents this processing needs (422 CONSENT_REQUIRED).
  */
 export function requireOpenCase(state: CaseState, clientId: string, needs: ConsentPurpose[] = ['service']): asserts state is CaseState & { exists: true; clientId: string; centerId: string; counselorId: string } {
   if (!state.exists) throw new NotFound('구직자', clientId);
+  requireNotErased(state);
   if (state.closed) throw new RuleViolation('CASE_CLOSED', '종결된 사례입니다. 사례를 재개한 뒤 기록하세요.');
   const missing = needs.filter((p) => !state.consents.includes(p));
   if (missing.length > 0) {

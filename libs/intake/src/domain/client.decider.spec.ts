@@ -2,12 +2,16 @@ import { assertMatchesContract } from '@saeil/contracts/validate';
 import type { IntakeEvent } from '@saeil/contracts';
 import { RuleViolation } from '@saeil/core';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
-import { ClientCommand, clientDecider, RegisterClient } from './client.decider';
+import { ClientCommand, clientDecider, identityAfter, identityOf, RegisterClient } from './client.decider';
 import { requireOpenCase } from './case-state';
 
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
 const otherClientId = '5d1c2b7a-9e8f-4a3b-8c2d-1e0f9a8b7c6d';
 const today = '2026-11-22';
+/** Envelopes as the vault makes them (the decider never opens one: any pd1 string will do here). */
+const sealedAs = (label: string) => `pd1.6f1c1f0e-0c1a-4b7e-9a55-0d2f4c1b9e77.${label}.Y2lwaGVydGV4dA.dGFndGFndGFndGFndGFnIQ`;
+const PERSONAL = sealedAs('aXYtMTIzNDU2Nzg');
+const her = { name: '김 영희', birthDate: '1988-03-14', phone: '010-1234-5678' };
 
 const register: RegisterClient = {
   type: 'RegisterClient',
@@ -18,7 +22,9 @@ const register: RegisterClient = {
   birthDate: '1988-03-14',
   phone: '010-1234-5678',
   region: '전라남도',
+  personal: PERSONAL,
   identityKeys: ['key-birth-phone', 'key-name-birth-center'],
+  searchKeys: ['search-name', 'search-phone'],
   today,
 };
 
@@ -28,14 +34,19 @@ const registered: IntakeEvent = {
     clientId,
     centerId: 'center-naju',
     counselorId: 'counselor-kim',
-    name: '김 영희',
-    birthDate: '1988-03-14',
-    phone: '010-1234-5678',
+    personal: PERSONAL,
+    birthYear: 1988,
     region: '전라남도',
     careerBreakReason: 'childcare',
     certifications: ['전산회계 2급'],
     identityKeys: ['key-birth-phone', 'key-name-birth-center'],
+    searchKeys: ['search-name', 'search-phone'],
   },
+};
+/** A version 1 registration as the upcaster lifts it: her identity in clear (development databases only). */
+const registeredV1: IntakeEvent = {
+  type: 'ClientRegistered',
+  data: { clientId, centerId: 'center-naju', counselorId: 'counselor-kim', name: '김 영희', birthDate: '1988-03-14', phone: '010-1234-5678', birthYear: 1988, region: '전라남도', identityKeys: ['k1', 'k2'] },
 };
 const serviceConsent: IntakeEvent = { type: 'ConsentGiven', data: { clientId, purpose: 'service', version: '2026-01', givenOn: '2026-11-02' } };
 const closed: IntakeEvent = { type: 'CaseClosed', data: { clientId, reason: '취업 후 종결', closedOn: '2026-11-20' } };
@@ -57,7 +68,7 @@ describe('registering a client', () => {
     expect(() => clientDecider.decide({ ...register, registeredOn: '2026-11-23', today: '2026-11-22' }, given())).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
   });
 
-  it('given no history, ClientRegistered carries her intake data, profile and identity keys (name trimmed, spaces collapsed)', () => {
+  it('given no history, ClientRegistered carries her sealed identity, birth year, profile, identity and search keys — and never her name, birth date or phone', () => {
     const profile = {
       education: 'university',
       careerBreakReason: 'pregnancy_childbirth',
@@ -78,20 +89,30 @@ describe('registering a client', () => {
           clientId,
           centerId: 'center-naju',
           counselorId: 'counselor-kim',
-          name: '김 영희',
-          birthDate: '1988-03-14',
-          phone: '010-1234-5678',
+          personal: PERSONAL,
+          birthYear: 1988,
           region: '전라남도',
           identityKeys: ['key-birth-phone', 'key-name-birth-center'],
+          searchKeys: ['search-name', 'search-phone'],
           ...profile,
         },
       },
     ]);
   });
 
+  it('her name, birth date and phone appear nowhere in the event, in any form', () => {
+    const [event] = when(register, []);
+    const text = JSON.stringify(event);
+    for (const value of ['김', '영희', '1988-03-14', '03-14', '010-1234-5678', '01012345678', '1234-5678']) expect(text).not.toContain(value);
+  });
+
+  it('an identity that does not come sealed is a programming error, not an event', () => {
+    expect(() => clientDecider.decide({ ...register, personal: '{"name":"김영희"}' }, given())).toThrow('sealed by the vault');
+  });
+
   it('only the fields she gave are in the event (no undefined, no null)', () => {
     const [event] = when(register, []);
-    expect(Object.keys(event.data).sort()).toEqual(['birthDate', 'centerId', 'clientId', 'counselorId', 'identityKeys', 'name', 'phone', 'region']);
+    expect(Object.keys(event.data).sort()).toEqual(['birthYear', 'centerId', 'clientId', 'counselorId', 'identityKeys', 'personal', 'region', 'searchKeys']);
   });
 
   it('a registration the counselor confirmed despite a duplicate records whom she acknowledged', () => {
@@ -166,26 +187,41 @@ describe('consents', () => {
 });
 
 describe('updating her profile', () => {
-  const update = (changes: Record<string, unknown>, identityKeys = ['new-birth-phone', 'new-name-birth-center']): ClientCommand => ({
+  const NEW_PERSONAL = sealedAs('bmV3LWl2LTEyMzQ1');
+  const sealedIdentity = { personal: NEW_PERSONAL, identityKeys: ['new-birth-phone', 'new-name-birth-center'], searchKeys: ['new-search-name', 'new-search-phone'] };
+  const update = (changes: Record<string, unknown>, currentIdentity = her): ClientCommand => ({
     type: 'UpdateClientProfile',
     clientId,
     changes,
-    identityKeys,
+    currentIdentity,
+    sealedIdentity,
     today,
   });
 
-  it('records only the fields that differ, without identity keys when name, birth date and phone stay', () => {
+  it('records only the fields that differ, without envelope or keys when name, birth date and phone stay', () => {
     const events = when(update({ desiredOccupation: '사무보조', careerBreakReason: 'childcare', certifications: ['전산회계 2급'], region: '전라남도' }), [registered, serviceConsent]);
     expect(events).toEqual([{ type: 'ClientProfileUpdated', data: { clientId, changes: { desiredOccupation: '사무보조' } } }]);
   });
 
-  it('a changed phone carries her recomputed identity keys', () => {
-    const [event] = when(update({ phone: '010-9999-8888' }), [registered, serviceConsent]);
-    expect(event.data).toEqual({ clientId, changes: { phone: '010-9999-8888' }, identityKeys: ['new-birth-phone', 'new-name-birth-center'] });
+  it('a changed phone is not in the changes: the event carries her whole identity sealed anew, with her recomputed keys', () => {
+    const [event] = when(update({ phone: '010-9999-8888', desiredOccupation: '사무보조' }), [registered, serviceConsent]);
+    expect(event.data).toEqual({ clientId, changes: { desiredOccupation: '사무보조' }, personal: NEW_PERSONAL, identityKeys: sealedIdentity.identityKeys, searchKeys: sealedIdentity.searchKeys });
+    expect(JSON.stringify(event)).not.toContain('9999');
   });
 
-  it('a name differing only in spaces is no change: NOTHING_CHANGED', () => {
+  it('a new birth date in another year carries the new birth year; in the same year it does not', () => {
+    expect(when(update({ birthDate: '1987-12-01' }), [registered, serviceConsent])[0].data).toEqual({ clientId, changes: {}, birthYear: 1987, ...sealedIdentity });
+    expect(when(update({ birthDate: '1988-12-01' }), [registered, serviceConsent])[0].data).not.toHaveProperty('birthYear');
+  });
+
+  it('an identity change the handler did not seal is a programming error, never a clear field in an event', () => {
+    const unsealed = { ...(update({ phone: '010-9999-8888' }) as Extract<ClientCommand, { type: 'UpdateClientProfile' }>), sealedIdentity: undefined };
+    expect(() => clientDecider.decide(unsealed, given(registered, serviceConsent))).toThrow('sealed by the vault');
+  });
+
+  it('compares with her identity as the handler opened it: a name differing only in spaces is no change (NOTHING_CHANGED)', () => {
     expect(refusal(update({ name: '  김 영희' }), [registered, serviceConsent]).code).toBe('NOTHING_CHANGED');
+    expect(refusal(update({ phone: '010-9999-8888' }, { ...her, phone: '010-9999-8888' }), [registered, serviceConsent]).code).toBe('NOTHING_CHANGED');
   });
 
   it('nothing different from her record is NOTHING_CHANGED', () => {
@@ -193,10 +229,18 @@ describe('updating her profile', () => {
     expect(refusal(update({}), [registered, serviceConsent]).code).toBe('NOTHING_CHANGED');
   });
 
-  it('a later update compares with the record as updated', () => {
-    const updated: IntakeEvent = { type: 'ClientProfileUpdated', data: { clientId, changes: { desiredOccupation: '사무보조', name: '김영희' }, identityKeys: ['k1', 'k2'] } };
-    expect(refusal(update({ desiredOccupation: '사무보조', name: '김영희', region: '전라남도' }), [registered, serviceConsent, updated]).code).toBe('NOTHING_CHANGED');
-    expect(given(registered, updated)).toMatchObject({ identity: { name: '김영희', phone: '010-1234-5678' }, identityKeys: ['k1', 'k2'], profile: { desiredOccupation: '사무보조', region: '전라남도' } });
+  it('the state keeps her latest envelope (always her whole identity), birth year and keys', () => {
+    const updated: IntakeEvent = { type: 'ClientProfileUpdated', data: { clientId, changes: { desiredOccupation: '사무보조' }, personal: NEW_PERSONAL, birthYear: 1987, identityKeys: ['k1', 'k2'], searchKeys: ['s1', 's2'] } };
+    expect(given(registered, updated)).toMatchObject({ personal: NEW_PERSONAL, birthYear: 1987, identityKeys: ['k1', 'k2'], profile: { desiredOccupation: '사무보조', region: '전라남도' } });
+    expect(given(registered, updated).legacyIdentity).toBeUndefined();
+  });
+
+  it('version 1 events (identity in clear, development databases) are still read: the state holds that identity until a version 2 event seals it', () => {
+    const updatedV1: IntakeEvent = { type: 'ClientProfileUpdated', data: { clientId, changes: { phone: '010-2222-3333' }, identityKeys: ['k3', 'k4'] } };
+    expect(given(registeredV1, updatedV1)).toMatchObject({ legacyIdentity: { name: '김 영희', birthDate: '1988-03-14', phone: '010-2222-3333' }, birthYear: 1988, identityKeys: ['k3', 'k4'] });
+    expect(given(registeredV1).personal).toBeUndefined();
+    const sealedNow: IntakeEvent = { type: 'ClientProfileUpdated', data: { clientId, changes: {}, personal: NEW_PERSONAL, identityKeys: ['k5', 'k6'], searchKeys: ['s5', 's6'] } };
+    expect(given(registeredV1, updatedV1, sealedNow)).toMatchObject({ personal: NEW_PERSONAL, legacyIdentity: undefined });
   });
 
   it('without the service consent it is refused with CONSENT_REQUIRED', () => {
@@ -210,6 +254,62 @@ describe('updating her profile', () => {
 
   it('an implausible new birth date is BIRTH_DATE_IMPLAUSIBLE', () => {
     expect(refusal(update({ birthDate: '2015-01-01' }), [registered, serviceConsent])).toEqual({ code: 'BIRTH_DATE_IMPLAUSIBLE', details: { age: 11 } });
+  });
+});
+
+describe('helpers the handlers build the sealed identity with', () => {
+  it('identityOf normalises her name; identityAfter applies changes to the opened identity', () => {
+    expect(identityOf({ name: ' 김  영희 ', birthDate: '1988-03-14', phone: '010-1234-5678' })).toEqual(her);
+    expect(identityAfter(her, { phone: '010-0000-1111', desiredOccupation: 'x' })).toEqual({ ...her, phone: '010-0000-1111' });
+    expect(identityAfter(her, { name: ' 박  지현' })).toEqual({ ...her, name: '박 지현' });
+  });
+});
+
+describe('erasing her personal data', () => {
+  const erase = (reason: 'client_request' | 'retention_period_ended' = 'client_request', on = today, note?: string): ClientCommand => ({ type: 'EraseClientData', clientId, reason, today: on, retentionDays: 1095, ...(note !== undefined ? { note } : {}) });
+  const erased: IntakeEvent = { type: 'ClientDataErased', data: { clientId, reason: 'client_request', erasedOn: today } };
+  const closedLongAgo: IntakeEvent = { type: 'CaseClosed', data: { clientId, reason: '취업 후 종결', closedOn: '2023-11-20' } };
+
+  it('given she is registered, ClientDataErased records why and when (the note trimmed, a blank one left out)', () => {
+    expect(when(erase('client_request', today, ' 본인 전화 요청 '), [registered, serviceConsent])).toEqual([{ type: 'ClientDataErased', data: { clientId, reason: 'client_request', erasedOn: today, note: '본인 전화 요청' } }]);
+    expect(when(erase('client_request', today, '  '), [registered])[0].data).not.toHaveProperty('note');
+  });
+
+  it('is allowed on a closed case and without consent; an unknown client is 404', () => {
+    expect(when(erase(), [registered, closed])).toHaveLength(1);
+    expect(refusal(erase(), []).code).toBe('NOT_FOUND');
+  });
+
+  it('erasing her again is CLIENT_DATA_ERASED here (the handler answers a repeat with the first erasure before deciding)', () => {
+    expect(refusal(erase(), [registered, erased]).code).toBe('CLIENT_DATA_ERASED');
+  });
+
+  it('retention_period_ended only once her case has been closed longer than the retention period', () => {
+    // Closed 2023-11-20, kept 1095 days: through 2026-11-19; erased from 2026-11-20.
+    expect(refusal(erase('retention_period_ended', '2026-11-19'), [registered, closedLongAgo])).toEqual({
+      code: 'RETENTION_PERIOD_NOT_ENDED',
+      details: { closedOn: '2023-11-20', retentionEndsOn: '2026-11-19' },
+    });
+    expect(when(erase('retention_period_ended', '2026-11-20'), [registered, closedLongAgo])[0].data).toMatchObject({ reason: 'retention_period_ended', erasedOn: '2026-11-20' });
+    expect(refusal(erase('retention_period_ended'), [registered])).toEqual({ code: 'RETENTION_PERIOD_NOT_ENDED', details: { closedOn: null, retentionEndsOn: null } });
+    const reopened: IntakeEvent = { type: 'CaseReopened', data: { clientId, reason: '재등록', reopenedOn: '2024-01-10' } };
+    expect(refusal(erase('retention_period_ended'), [registered, closedLongAgo, reopened]).code).toBe('RETENTION_PERIOD_NOT_ENDED');
+  });
+
+  it.each<[string, ClientCommand]>([
+    ['GiveConsent', { type: 'GiveConsent', clientId, purpose: 'service', version: '2027-01', givenOn: today, today }],
+    ['WithdrawConsent', { type: 'WithdrawConsent', clientId, purpose: 'service', withdrawnOn: today, today }],
+    ['UpdateClientProfile', { type: 'UpdateClientProfile', clientId, changes: { desiredOccupation: '사무보조' }, currentIdentity: her, today }],
+    ['AssignCounselor', { type: 'AssignCounselor', clientId, centerId: 'center-jinju', counselorId: 'counselor-lee' }],
+    ['CloseCase', { type: 'CloseCase', clientId, reason: '종결', closedOn: today, today }],
+    ['ReopenCase', { type: 'ReopenCase', clientId, reason: '재개', reopenedOn: today, today }],
+  ])('after the erasure, %s is refused with CLIENT_DATA_ERASED', (_type, command) => {
+    const history = command.type === 'ReopenCase' ? [registered, serviceConsent, closed, erased] : [registered, serviceConsent, erased];
+    expect(refusal(command, history).code).toBe('CLIENT_DATA_ERASED');
+  });
+
+  it('the state forgets her identity keys and any clear identity a version 1 event left', () => {
+    expect(given(registeredV1, erased)).toMatchObject({ erased: { reason: 'client_request', erasedOn: today }, identityKeys: [], legacyIdentity: undefined });
   });
 });
 

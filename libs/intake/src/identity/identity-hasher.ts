@@ -1,6 +1,6 @@
 import { Logger, Provider } from '@nestjs/common';
 import { SaeilConfig } from '@saeil/config';
-import { ClientIdentity, IdentityKey, identityKeysOf } from './identity-keys';
+import { ClientIdentity, IdentityKey, identityKeysOf, searchKeysForQuery, searchKeysOf } from './identity-keys';
 
 /** Used only outside production when IDENTITY_HASH_KEY is unset: hashes made with it are not secret. */
 const DEVELOPMENT_KEY = 'saeil-development-identity-hash-key-not-for-production';
@@ -34,6 +34,16 @@ export class IdentityHasher {
 
   keysOf(identity: ClientIdentity): IdentityKey[] {
     return identityKeysOf(this.secret, identity);
+  }
+
+  /** Her search keys (name alone, phone digits alone), carried by the events for the read models. */
+  searchKeysOf(identity: Pick<ClientIdentity, 'name' | 'phone'>): string[] {
+    return searchKeysOf(this.secret, identity);
+  }
+
+  /** What a search text is looked up by: the keys it would have as a name, and as a phone number. */
+  searchKeysForQuery(text: string): string[] {
+    return searchKeysForQuery(this.secret, text);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { identityKeysOf } from './identity-keys';
+import { identityKeysOf, searchKeysForQuery, searchKeysOf } from './identity-keys';
 import { identityHashSecret } from './identity-hasher';
 
 const secret = 'a-test-secret-of-at-least-32-characters!';
@@ -27,6 +27,37 @@ describe('identity keys', () => {
     expect(bpElsewhere).toBe(bp);
     expect(nbcElsewhere).not.toBe(nbc);
     expect(identityKeysOf(`${secret}x`, her)[0].key).not.toBe(bp);
+  });
+});
+
+describe('search keys (exact-match search without plaintext)', () => {
+  const hmac = (value: string) => createHmac('sha256', secret).update(value).digest('hex');
+
+  it('are HMAC-SHA256 hex of "sn:<name>" and "sp:<phone digits>", in that order, and never equal an identity key', () => {
+    const keys = searchKeysOf(secret, her);
+    expect(keys).toEqual([hmac('sn:김영희'), hmac('sp:01012345678')]);
+    expect(identityKeysOf(secret, her).map((k) => k.key)).not.toEqual(expect.arrayContaining([keys[0]]));
+  });
+
+  it('a search for her whole name, or her phone with or without dashes, yields one of her keys; part of her name does not', () => {
+    const [nameKey, phoneKey] = searchKeysOf(secret, her);
+    expect(searchKeysForQuery(secret, ' 김영희 ')).toContain(nameKey);
+    expect(searchKeysForQuery(secret, '010-1234-5678')).toContain(phoneKey);
+    expect(searchKeysForQuery(secret, '01012345678')).toContain(phoneKey);
+    expect(searchKeysForQuery(secret, '영희')).not.toContain(nameKey);
+    expect(searchKeysForQuery(secret, '1234')).not.toContain(phoneKey);
+  });
+
+  it('compare names in NFC and lower case, spaces collapsed', () => {
+    const [latin] = searchKeysOf(secret, { name: 'Anna  Kim', phone: '010-0000-0000' });
+    expect(searchKeysForQuery(secret, 'anna kim')).toContain(latin);
+    const decomposed = '김영희'.normalize('NFD');
+    expect(searchKeysForQuery(secret, decomposed)).toContain(searchKeysOf(secret, her)[0]);
+  });
+
+  it('a blank search matches nothing; a short number is not taken for a phone', () => {
+    expect(searchKeysForQuery(secret, '   ')).toEqual([]);
+    expect(searchKeysForQuery(secret, '12345678')).toHaveLength(1);
   });
 });
 

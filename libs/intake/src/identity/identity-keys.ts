@@ -32,3 +32,32 @@ export function identityKeysOf(secret: string, identity: ClientIdentity): Identi
     { key: hmac(`nbc:${normaliseName(identity.name)}|${identity.birthDate}|${identity.centerId}`), matchedOn: 'name+birthDate+center' },
   ];
 }
+
+const hmacWith = (secret: string) => (value: string) => createHmac('sha256', secret).update(value, 'utf8').digest('hex');
+/** Names as search compares them: normalised, Unicode NFC, lower case. */
+const searchName = (name: string): string => normaliseName(name.normalize('NFC')).toLowerCase();
+/** Fewer digits than a Korean phone number has cannot be one (and must not match every empty phone). */
+const MIN_PHONE_DIGITS = 9;
+
+/**
+ * Keyed hashes (HMAC-SHA256 with the identity key, hex) of her name alone and of her phone's
+ * digits alone, in this order: what the caseload search matches exactly, without plaintext.
+ * Prefixed differently from the identity keys, so no search key equals an identity key.
+ */
+export function searchKeysOf(secret: string, identity: Pick<ClientIdentity, 'name' | 'phone'>): string[] {
+  const hmac = hmacWith(secret);
+  return [hmac(`sn:${searchName(identity.name)}`), hmac(`sp:${phoneDigits(identity.phone)}`)];
+}
+
+/**
+ * The search keys a search text may match: her whole name, and, when the text holds a phone
+ * number's worth of digits, that phone number (with or without dashes). Empty for blank text.
+ */
+export function searchKeysForQuery(secret: string, text: string): string[] {
+  const hmac = hmacWith(secret);
+  const keys: string[] = [];
+  if (text.trim() !== '') keys.push(hmac(`sn:${searchName(text)}`));
+  const digits = phoneDigits(text);
+  if (digits.length >= MIN_PHONE_DIGITS) keys.push(hmac(`sp:${digits}`));
+  return keys;
+}
