@@ -127,6 +127,13 @@ export class SaeilConfig {
   @Transform(toInt) @IsInt() @Min(730, { message: 'ACCESS_LOG_RETENTION_DAYS must be at least 730 (two years)' }) @Max(36500)
   ACCESS_LOG_RETENTION_DAYS = 730;
 
+  /**
+   * Personal data of a client whose case has been closed longer than this many days is erased by
+   * the worker (reason retention_period_ended; docs/PRIVACY.md). Default three years.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(36500)
+  PERSONAL_DATA_RETENTION_DAYS = 1095;
+
   /** User name of the first administrator, created by a start on an empty account table. */
   @IsString() @Matches(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'SAEIL_ADMIN_USERNAME must be 3-64 lower-case letters, digits, ".", "_" or "-"' })
   SAEIL_ADMIN_USERNAME = 'admin';

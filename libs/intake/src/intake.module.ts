@@ -23,8 +23,13 @@ import { closeCase } from './commands/close-case/close-case.command';
 import { ReopenCaseController } from './commands/reopen-case/reopen-case.controller';
 import { ReopenCaseHandler } from './commands/reopen-case/reopen-case.handler';
 import { reopenCase } from './commands/reopen-case/reopen-case.command';
+import { EraseClientDataController } from './commands/erase-client-data/erase-client-data.controller';
+import { EraseClientDataHandler } from './commands/erase-client-data/erase-client-data.handler';
+import { eraseClientDataCommand } from './commands/erase-client-data/erase-client-data.command';
 import { ClientIdentityKeys1732240200000 } from './migrations/1732240200000-client-identity-keys';
 import { identityHasherProvider } from './identity/identity-hasher';
+import { registerIntakeUpcasters } from './events/upcasters';
+import { retentionErasureJob } from './erasure/retention-erasure.job';
 
 @Module({
   imports: [CqrsModule],
@@ -36,6 +41,7 @@ import { identityHasherProvider } from './identity/identity-hasher';
     AssignCounselorController,
     CloseCaseController,
     ReopenCaseController,
+    EraseClientDataController,
   ],
   providers: [
     identityHasherProvider,
@@ -46,6 +52,7 @@ import { identityHasherProvider } from './identity/identity-hasher';
     AssignCounselorHandler,
     CloseCaseHandler,
     ReopenCaseHandler,
+    EraseClientDataHandler,
   ],
 })
 export class IntakeModule {}
@@ -55,6 +62,8 @@ export const intakeModule: SaeilModuleDefinition = {
   contexts: [INTAKE_CONTEXT],
   migrations: [ClientIdentityKeys1732240200000],
   projections: [],
-  commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase],
+  jobs: [retentionErasureJob],
+  commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase, eraseClientDataCommand],
+  registerUpcasters: registerIntakeUpcasters,
   nestModule: IntakeModule,
 };
