@@ -4,6 +4,8 @@ import type { SaeilModuleDefinition } from '@saeil/runtime';
 import { timelineProjection } from './projections/timeline.projection';
 import { Timeline1732240600000 } from './migrations/1732240600000-timeline';
 import { Caseload1732240600100 } from './migrations/1732240600100-caseload';
+import { CaseloadSealedIdentity1732270000000 } from './migrations/1732270000000-caseload-sealed-identity';
+import { identityHasherProvider } from '@saeil/intake';
 import { caseloadProjection } from './projections/caseload.projection';
 import { FindCaseloadController } from './queries/find-caseload/find-caseload.controller';
 import { FindCaseloadHandler } from './queries/find-caseload/find-caseload.handler';
@@ -17,14 +19,15 @@ import { CaseTimelineHandler } from './queries/case-timeline/case-timeline.handl
 @Module({
   imports: [CqrsModule],
   controllers: [CaseTimelineController, FindCaseloadController],
-  providers: [CaseTimelineHandler, FindCaseloadHandler],
+  // The identity hasher hashes a caseload search the way intake hashed her search keys.
+  providers: [CaseTimelineHandler, FindCaseloadHandler, identityHasherProvider],
 })
 export class CaseViewsModule {}
 
 export const caseViewsModule: SaeilModuleDefinition = {
   name: 'case-views',
   contexts: [],
-  migrations: [Timeline1732240600000, Caseload1732240600100],
+  migrations: [Timeline1732240600000, Caseload1732240600100, CaseloadSealedIdentity1732270000000],
   projections: [caseloadProjection, timelineProjection],
   commands: [],
   nestModule: CaseViewsModule,

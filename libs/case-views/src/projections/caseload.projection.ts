@@ -12,32 +12,55 @@ export const caseloadProjection: Projection = {
   name: 'caseload',
   tables: ['rm_caseload'],
   contexts: [...new Set(EVENT_CONTRACTS.filter((c) => c.type === 'ClientRegistered' || (CASELOAD_EVENT_TYPES as readonly string[]).includes(c.type)).map((c) => c.context))],
-  eventTypes: ['ClientRegistered', 'ClientProfileUpdated', ...CASELOAD_EVENT_TYPES],
+  eventTypes: ['ClientRegistered', 'ClientProfileUpdated', 'ClientDataErased', ...CASELOAD_EVENT_TYPES],
 
   async apply(event: StoredEvent, ctx: ProjectionContext): Promise<void> {
     const data = event.data as Record<string, any>;
     const table = ctx.table('rm_caseload');
     if (event.type === 'ClientRegistered') {
+      // Her identity as the event has it: the sealed envelope (version 2), or the JSON of the
+      // clear fields a version 1 event carried (development databases); never opened here.
+      const sealed = typeof data.personal === 'string';
+      const required = sealed ? ['centerId', 'counselorId', 'personal', 'region'] : ['centerId', 'counselorId', 'name', 'birthDate', 'phone', 'region'];
       // The identity columns are nullable only for placeholders; a registration must fill them.
-      const missing = ['centerId', 'counselorId', 'name', 'birthDate', 'phone', 'region'].filter((field) => typeof data[field] !== 'string' || data[field] === '');
+      const missing = required.filter((field) => typeof data[field] !== 'string' || data[field] === '');
       if (missing.length > 0) throw new Error(`ClientRegistered ${event.eventId} lacks ${missing.join(', ')}`);
+      const personal = sealed ? data.personal : JSON.stringify({ name: data.name, birthDate: data.birthDate, phone: data.phone });
       const [existing] = await ctx.query<{ facts: CaseloadFacts }>(`SELECT facts FROM ${table} WHERE client_id = $1 FOR UPDATE`, [data.clientId]);
       const facts: CaseloadFacts = { ...(existing?.facts ?? newFacts()), centerId: data.centerId, counselorId: data.counselorId };
       await ctx.query(
-        `INSERT INTO ${table} (client_id, center_id, counselor_id, name, birth_date, phone, region, status, facts, registered_at, last_event_at, last_position)
+        `INSERT INTO ${table} (client_id, center_id, counselor_id, personal, birth_year, search_keys, region, status, facts, registered_at, last_event_at, last_position)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)
-         ON CONFLICT (client_id) DO UPDATE SET center_id = $2, counselor_id = $3, name = $4, birth_date = $5, phone = $6, region = $7,
+         ON CONFLICT (client_id) DO UPDATE SET center_id = $2, counselor_id = $3, personal = $4, birth_year = $5, search_keys = $6, region = $7,
            status = $8, facts = $9, registered_at = $10, last_position = greatest(${table}.last_position, $11)`,
-        [data.clientId, data.centerId, data.counselorId, data.name, data.birthDate, data.phone, data.region, statusOf(facts), JSON.stringify(facts), event.metadata.occurredAt, event.globalPosition],
+        [data.clientId, data.centerId, data.counselorId, personal, data.birthYear ?? null, sealed ? (data.searchKeys ?? []) : null, data.region, statusOf(facts), JSON.stringify(facts), event.metadata.occurredAt, event.globalPosition],
       );
       return;
     }
     if (event.type === 'ClientProfileUpdated') {
       const c = data.changes ?? {};
+      // Version 1: identity changes in clear, merged into the clear JSON such rows hold.
+      const legacy = Object.fromEntries(['name', 'birthDate', 'phone'].filter((f) => typeof c[f] === 'string').map((f) => [f, c[f]]));
       await ctx.query(
-        `UPDATE ${table} SET name = coalesce($2, name), birth_date = coalesce($3::date, birth_date), phone = coalesce($4, phone), region = coalesce($5, region)
+        `UPDATE ${table}
+            SET personal = CASE WHEN erased_at IS NOT NULL THEN NULL
+                                WHEN $2::text IS NOT NULL THEN $2
+                                WHEN $6::jsonb <> '{}'::jsonb AND personal IS NOT NULL AND personal NOT LIKE 'pd1.%' THEN (personal::jsonb || $6::jsonb)::text
+                                ELSE personal END,
+                search_keys = CASE WHEN erased_at IS NOT NULL THEN NULL ELSE coalesce($3, search_keys) END,
+                birth_year = coalesce($4, birth_year), region = coalesce($5, region)
           WHERE client_id = $1`,
-        [data.clientId, c.name ?? null, c.birthDate ?? null, c.phone ?? null, c.region ?? null],
+        [data.clientId, data.personal ?? null, data.personal ? (data.searchKeys ?? []) : null, data.birthYear ?? null, c.region ?? null, JSON.stringify(legacy)],
+      );
+      return;
+    }
+    if (event.type === 'ClientDataErased') {
+      // Her envelope is unreadable from now on anyway (her key is gone); the row drops it and her
+      // search keys, and says she was erased. Status and facts stay: nothing is counted differently.
+      await ctx.query(
+        `UPDATE ${table} SET personal = NULL, search_keys = NULL, erased_at = $2, last_event_at = greatest(last_event_at, $2), last_position = greatest(last_position, $3)
+          WHERE client_id = $1`,
+        [data.clientId, event.metadata.occurredAt, event.globalPosition],
       );
       return;
     }

@@ -8,6 +8,7 @@ const CHANNELS: Record<string, string> = { in_center: '내방', phone: '전화',
 const EMPLOYMENT_TYPES: Record<string, string> = { regular: '정규직', contract: '계약직', part_time: '시간제', daily: '일용직', other: '기타' };
 const FOLLOW_UP_CHANNELS: Record<string, string> = { phone: '전화', visit: '방문', online: '온라인', in_center: '내방', message: '문자·메신저' };
 const FOLLOW_UP_OUTCOMES: Record<string, string> = { employed_same_employer: '같은 업체 근무 중', employed_other_employer: '다른 업체 취업', not_employed: '미취업', unreachable: '연락 안 됨' };
+const ERASURE_REASONS: Record<string, string> = { client_request: '본인 요청', retention_period_ended: '보유기간 경과' };
 const won = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('ko-KR')}원` : '');
 
 /**
@@ -18,10 +19,12 @@ export const DESCRIPTIONS: Record<string, Describe> = {
   ClientRegistered: (d) => `구직등록 (${d.region ?? '지역 미기재'})`,
   ConsentGiven: (d) => `${CONSENTS[d.purpose] ?? d.purpose} 동의 (서식 ${d.version})`,
   ConsentWithdrawn: (d) => `${CONSENTS[d.purpose] ?? d.purpose} 동의 철회`,
-  ClientProfileUpdated: (d) => `프로필 수정: ${Object.keys(d.changes ?? {}).join(', ')}`,
+  // A changed identity comes sealed (`personal`): named here, never shown.
+  ClientProfileUpdated: (d) => `프로필 수정: ${[...(d.personal ? ['개인정보(이름·생년월일·연락처)'] : []), ...Object.keys(d.changes ?? {})].join(', ')}`,
   CounselorAssigned: (d) => (d.fromCenterId !== d.centerId ? `센터 이관: ${d.fromCenterId} → ${d.centerId} (담당 ${d.counselorId})` : `담당자 변경: ${d.fromCounselorId} → ${d.counselorId}`),
   CaseClosed: (d) => `사례 종결: ${d.reason}`,
   CaseReopened: (d) => `사례 재개: ${d.reason}`,
+  ClientDataErased: (d) => `개인정보 파기 (${ERASURE_REASONS[d.reason] ?? d.reason ?? '사유 미기재'})`,
   CounselingSessionRecorded: (d) => `개별상담 (${CHANNELS[d.channel] ?? d.channel}${d.place ? ` · ${d.place}` : ''}, ${d.durationMinutes}분): ${d.topic}`,
   EmploymentPlanSet: (d) => `취업지원계획 수립 — 다음 단계: ${d.nextAction?.description} (${d.nextAction?.dueOn}까지)`,
   EmploymentPlanRevised: (d) => `취업지원계획 수정 (${d.revision}차): ${d.reason}`,

@@ -21,6 +21,13 @@ describe('timeline', () => {
     expect(describeEvent('CounselorAssigned', { fromCenterId: 'a', centerId: 'b', counselorId: 'k' })).toBe('센터 이관: a → b (담당 k)');
     expect(describeEvent('CounselorAssigned', { fromCenterId: 'a', centerId: 'a', fromCounselorId: 'x', counselorId: 'y' })).toBe('담당자 변경: x → y');
     expect(describeEvent('CaseClosed', { reason: '취업 후 종결' })).toBe('사례 종결: 취업 후 종결');
+    expect(describeEvent('ClientDataErased', { reason: 'client_request', erasedOn: '2026-11-20' })).toBe('개인정보 파기 (본인 요청)');
+    expect(describeEvent('ClientDataErased', { reason: 'retention_period_ended', erasedOn: '2026-11-20' })).toBe('개인정보 파기 (보유기간 경과)');
+  });
+
+  it('names a sealed identity change without showing it', () => {
+    expect(describeEvent('ClientProfileUpdated', { changes: { desiredOccupation: '사무보조' }, personal: 'pd1.x' })).toBe('프로필 수정: 개인정보(이름·생년월일·연락처), desiredOccupation');
+    expect(describeEvent('ClientProfileUpdated', { changes: { region: '전라남도' } })).toBe('프로필 수정: region');
   });
 
   it('has a plain-terms description of its own for every event type about a client (not the contract fallback)', () => {

@@ -6,7 +6,11 @@ import { PagedReadDto } from '../paging.dto';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
-export const CASELOAD_SORTS = ['registered', 'lastContact', 'nextActionDue', 'name'] as const;
+/**
+ * No `name`: her name is sealed in the read model, so SQL cannot order by it (sorting one page
+ * alone would order nothing across pages). Asking for it is a 400 listing these.
+ */
+export const CASELOAD_SORTS = ['registered', 'lastContact', 'nextActionDue'] as const;
 
 export class FindCaseloadDto extends PagedReadDto {
   @ApiPropertyOptional({ example: 'counselor-kim' })
@@ -21,7 +25,10 @@ export class FindCaseloadDto extends PagedReadDto {
   @IsOptional() @IsIn(CASE_STATUSES)
   status?: (typeof CASE_STATUSES)[number];
 
-  @ApiPropertyOptional({ description: 'Part of her name' })
+  @ApiPropertyOptional({
+    description:
+      'Her whole name (spaces at the ends and doubled inside ignored, letters in any case) or her phone number (dashes or not): an exact match through keyed hashes, never part of a name (her name is not stored in clear)',
+  })
   @IsOptional() @IsString() @MaxLength(50)
   q?: string;
 
@@ -30,7 +37,7 @@ export class FindCaseloadDto extends PagedReadDto {
   nextActionDueBefore?: string;
 
   @ApiPropertyOptional({ enum: CASELOAD_SORTS, default: 'registered' })
-  @IsOptional() @IsIn(CASELOAD_SORTS)
+  @IsOptional() @IsIn(CASELOAD_SORTS, { message: `sort must be one of ${CASELOAD_SORTS.join(', ')} (not name: names are sealed)` })
   sort?: (typeof CASELOAD_SORTS)[number];
 
   @ApiPropertyOptional({ description: 'How long to wait for minPosition, in ms (bounded by MAX_CONSISTENCY_WAIT_MS)' })

@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { SaeilConfig } from '@saeil/config';
 import { ReadModelConsistency } from '@saeil/projections';
 import { ValidationFailed } from '@saeil/core';
+import { IdentityHasher } from '@saeil/intake';
+import { openStoredPersonalData, PrivacyVault } from '@saeil/privacy';
+import type { ClientIdentityFields } from '@saeil/contracts';
 import { caseloadProjection } from '../../projections/caseload.projection';
 import { FindCaseloadQuery } from './find-caseload.query';
 
@@ -10,9 +13,14 @@ export interface CaseloadItem {
   clientId: string;
   centerId: string;
   counselorId: string;
-  name: string;
-  birthDate: string;
-  phone: string;
+  /** Opened from her sealed identity when asked; null once she is erased. */
+  name: string | null;
+  birthDate: string | null;
+  phone: string | null;
+  /** In clear (age band), erased or not. */
+  birthYear: number | null;
+  /** Her personal data was erased: name, birth date and phone are gone for good. */
+  erased: boolean;
   region: string;
   status: string;
   registeredAt: string;
@@ -34,7 +42,6 @@ const ORDER: Record<string, string> = {
   registered: 'registered_at DESC, client_id',
   lastContact: 'last_contact_on ASC NULLS FIRST, client_id',
   nextActionDue: 'next_action_due ASC NULLS LAST, client_id',
-  name: 'name ASC, client_id',
 };
 
 @QueryHandler(FindCaseloadQuery)
@@ -43,6 +50,8 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
     private readonly dataSource: DataSource,
     private readonly consistency: ReadModelConsistency,
     private readonly config: SaeilConfig,
+    private readonly vault: PrivacyVault,
+    private readonly hasher: IdentityHasher,
   ) {}
 
   async execute({ filter, centerIds }: FindCaseloadQuery): Promise<CaseloadPage> {
@@ -61,38 +70,59 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
       '($1::text IS NULL OR counselor_id = $1)',
       '($2::text IS NULL OR center_id = $2)',
       '($3::text IS NULL OR status = $3)',
-      `($4::text IS NULL OR name ILIKE '%' || replace(replace(replace($4, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`,
+      // Exact match on her search keys (keyed hashes of her name, of her phone): no plaintext to scan.
+      '($4::text[] IS NULL OR search_keys && $4)',
       '($5::date IS NULL OR next_action_due <= $5)',
       '($6::text[] IS NULL OR center_id = ANY($6))',
     ].join(' AND ');
-    const params = [filter.counselorId ?? null, filter.centerId ?? null, filter.status ?? null, filter.q?.trim() || null, filter.nextActionDueBefore ?? null, centerIds];
+    const searchKeys = filter.q?.trim() ? this.hasher.searchKeysForQuery(filter.q) : null;
+    const params = [filter.counselorId ?? null, filter.centerId ?? null, filter.status ?? null, searchKeys, filter.nextActionDueBefore ?? null, centerIds];
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM rm_caseload WHERE ${where}`, params);
     const rows: Record<string, any>[] = await this.dataSource.query(
-      `SELECT client_id, center_id, counselor_id, name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, phone, region, status, registered_at,
+      `SELECT client_id, center_id, counselor_id, personal, birth_year, erased_at, region, status, registered_at,
               to_char(last_contact_on, 'YYYY-MM-DD') AS last_contact_on, next_action, to_char(next_action_due, 'YYYY-MM-DD') AS next_action_due, last_event_at
          FROM rm_caseload WHERE ${where}
         ORDER BY ${ORDER[filter.sort ?? 'registered']} LIMIT $7 OFFSET $8`,
       [...params, pageSize, (page - 1) * pageSize],
     );
+    const items = await Promise.all(
+      rows.map(async (r): Promise<CaseloadItem> => {
+        const identity = await this.identityOf(r.client_id, r.personal, r.erased_at);
+        return {
+          clientId: r.client_id,
+          centerId: r.center_id,
+          counselorId: r.counselor_id,
+          name: identity?.name ?? null,
+          birthDate: identity?.birthDate ?? null,
+          phone: identity?.phone ?? null,
+          birthYear: r.birth_year ?? null,
+          erased: identity === undefined,
+          region: r.region,
+          status: r.status,
+          registeredAt: new Date(r.registered_at).toISOString(),
+          lastContactOn: r.last_contact_on,
+          nextAction: r.next_action ? { description: r.next_action, dueOn: r.next_action_due } : null,
+          lastEventAt: new Date(r.last_event_at).toISOString(),
+        };
+      }),
+    );
     return {
-      items: rows.map((r) => ({
-        clientId: r.client_id,
-        centerId: r.center_id,
-        counselorId: r.counselor_id,
-        name: r.name,
-        birthDate: r.birth_date,
-        phone: r.phone,
-        region: r.region,
-        status: r.status,
-        registeredAt: new Date(r.registered_at).toISOString(),
-        lastContactOn: r.last_contact_on,
-        nextAction: r.next_action ? { description: r.next_action, dueOn: r.next_action_due } : null,
-        lastEventAt: new Date(r.last_event_at).toISOString(),
-      })),
+      items,
       page,
       pageSize,
       total,
       consistency,
     };
+  }
+
+  /**
+   * Her identity opened through the vault (in this api process; the worker never opens it), or
+   * undefined when she is erased: marked so by the projection, or her key destroyed a moment ago
+   * and the read model not there yet.
+   */
+  private async identityOf(clientId: string, personal: string | null, erasedAt: Date | null): Promise<ClientIdentityFields | undefined> {
+    if (erasedAt || personal === null) return undefined;
+    const opened = await openStoredPersonalData<ClientIdentityFields>(this.vault, clientId, personal);
+    return opened.status === 'open' ? opened.fields : undefined;
   }
 }
