@@ -11,6 +11,7 @@ import { FollowUpQueueByCounselorController } from './queries/follow-up-queue-by
 import { FollowUpQueueByCounselorHandler } from './queries/follow-up-queue-by-counselor/follow-up-queue-by-counselor.handler';
 import { followUpQueueProjection } from './projections/follow-up-queue.projection';
 import { FollowUpQueue1732240860000 } from './migrations/1732240860000-follow-up-queue';
+import { FollowUpClientsSealedIdentity1732270000100 } from './migrations/1732270000100-follow-up-clients-sealed-identity';
 import { placementReactions } from './reactions/placement-reactions.reactor';
 import { followUpSweepJob } from './sweep/follow-up-sweep.job';
 
@@ -28,7 +29,7 @@ export class RetentionModule {}
 export const retentionModule: SaeilModuleDefinition = {
   name: 'retention',
   contexts: [RETENTION_CONTEXT],
-  migrations: [FollowUpQueue1732240860000],
+  migrations: [FollowUpQueue1732240860000, FollowUpClientsSealedIdentity1732270000100],
   projections: [followUpQueueProjection],
   reactors: [placementReactions],
   jobs: [followUpSweepJob],

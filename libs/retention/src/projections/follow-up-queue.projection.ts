@@ -45,18 +45,38 @@ async function applyFollowUpEvent(event: FollowUpEvent, position: number, ctx: P
   }
 }
 
-/** Who she is and who follows her up now: the queue follows her counselor when her case is reassigned or transferred. */
+/**
+ * Who she is and who follows her up now: the queue follows her counselor when her case is
+ * reassigned or transferred. Her identity is kept as the events carry it: the sealed envelope
+ * (version 2; opened by the queue query), or the JSON of the clear fields of a version 1 event
+ * (development databases); her erasure drops it.
+ */
 async function applyClientEvent(event: StoredEvent, ctx: ProjectionContext): Promise<void> {
   const table = ctx.table('rm_follow_up_clients');
   const d = event.data as Record<string, any>;
   if (event.type === 'ClientRegistered') {
+    const personal = typeof d.personal === 'string' ? d.personal : JSON.stringify({ name: d.name, birthDate: d.birthDate, phone: d.phone });
     await ctx.query(
-      `INSERT INTO ${table} (client_id, name, center_id, counselor_id) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (client_id) DO UPDATE SET name = $2, center_id = coalesce(${table}.center_id, $3), counselor_id = coalesce(${table}.counselor_id, $4)`,
-      [d.clientId, d.name, d.centerId, d.counselorId],
+      `INSERT INTO ${table} (client_id, personal, center_id, counselor_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (client_id) DO UPDATE SET personal = CASE WHEN ${table}.erased_at IS NULL THEN $2 END,
+         center_id = coalesce(${table}.center_id, $3), counselor_id = coalesce(${table}.counselor_id, $4)`,
+      [d.clientId, personal, d.centerId, d.counselorId],
     );
-  } else if (event.type === 'ClientProfileUpdated' && typeof d.changes?.name === 'string') {
-    await ctx.query(`INSERT INTO ${table} (client_id, name) VALUES ($1, $2) ON CONFLICT (client_id) DO UPDATE SET name = $2`, [d.clientId, d.changes.name]);
+  } else if (event.type === 'ClientProfileUpdated' && (typeof d.personal === 'string' || typeof d.changes?.name === 'string')) {
+    // Version 2: her whole identity, sealed anew. Version 1: a new name in clear, merged into the JSON.
+    const sealed = typeof d.personal === 'string';
+    await ctx.query(
+      `INSERT INTO ${table} (client_id, personal) VALUES ($1, $2) ON CONFLICT (client_id) DO UPDATE
+         SET personal = CASE WHEN ${table}.erased_at IS NOT NULL THEN NULL
+                             WHEN $3::boolean OR ${table}.personal IS NULL OR ${table}.personal LIKE 'pd1.%' THEN $2
+                             ELSE (${table}.personal::jsonb || $2::jsonb)::text END`,
+      [d.clientId, sealed ? d.personal : JSON.stringify({ name: d.changes.name }), sealed],
+    );
+  } else if (event.type === 'ClientDataErased') {
+    await ctx.query(
+      `INSERT INTO ${table} (client_id, erased_at) VALUES ($1, $2) ON CONFLICT (client_id) DO UPDATE SET personal = NULL, erased_at = $2`,
+      [d.clientId, event.metadata.occurredAt],
+    );
   } else if (event.type === 'CounselorAssigned') {
     await ctx.query(
       `INSERT INTO ${table} (client_id, center_id, counselor_id) VALUES ($1, $2, $3) ON CONFLICT (client_id) DO UPDATE SET center_id = $2, counselor_id = $3`,
@@ -67,7 +87,7 @@ async function applyClientEvent(event: StoredEvent, ctx: ProjectionContext): Pro
 
 /**
  * The follow-up work queue: one row per milestone (open, recorded, closed by an employment end or
- * cancelled with a voided placement), her name and counselor, the employer. The worker's sweep
+ * cancelled with a voided placement), her sealed identity and counselor, the employer. The worker's sweep
  * reads the open rows to find milestones whose window opened or closed.
  */
 export const followUpQueueProjection: Projection = {
@@ -83,6 +103,7 @@ export const followUpQueueProjection: Projection = {
     'FollowUpsClosedByEmploymentEnd',
     'ClientRegistered',
     'ClientProfileUpdated',
+    'ClientDataErased',
     'CounselorAssigned',
     'EmploymentStarted',
   ],
