@@ -3,6 +3,7 @@ import { occurredAtOfDay } from '@saeil/core';
 import { Decider, DomainEvent, EVENTS_CHANNEL, EventMetadata, requestHash, StoredEvent } from '@saeil/event-store';
 import {
   clientStreamId,
+  contractOf,
   COUNSELING_CONTEXT,
   counselingStreamId,
   courseStreamId,
@@ -13,7 +14,7 @@ import {
   RETENTION_CONTEXT,
   TRAINING_CONTEXT,
 } from '@saeil/contracts';
-import { clientDecider } from '../../libs/intake/src/domain/client.decider';
+import { clientDecider, ClientIdentityFields, identityOf } from '../../libs/intake/src/domain/client.decider';
 import { CaseState, evolveCase, initialCaseState } from '../../libs/intake/src/domain/case-state';
 import { IdentityHasher } from '../../libs/intake/src/identity/identity-hasher';
 import { clientCounselingDecider } from '../../libs/counseling/src/domain/client-counseling.decider';
@@ -44,6 +45,12 @@ interface ReactionKey {
   events: EventRow[];
 }
 
+/**
+ * Seals many clients' identities in the caller's transaction, issuing their keys there
+ * (PrivacyVault.sealEach): the registrations' envelopes, as RegisterClientHandler seals one.
+ */
+export type BulkSealer = (items: { clientId: string; fields: ClientIdentityFields }[], runner: QueryRunner) => Promise<string[]>;
+
 /** The retention reactor and sweep, as libs/retention writes them (names and metadata). */
 const REACTOR = 'retention-placement-reactions';
 const REACTOR_ACTOR = 'system:retention';
@@ -63,7 +70,9 @@ interface Stream {
  * command fields the handler builds and the same metadata (center of her case, day of the
  * command); the events go into `events` with EventStore.append's INSERT, and the write-side
  * table the handlers keep (`client_identity_keys`) in the same transaction — but thousands of
- * cases per transaction instead of one command each. scripts/seed/bulk-vs-commands.int-spec.ts
+ * cases per transaction instead of one command each. Registrations are sealed as the handler
+ * seals them (her identity in one envelope with her own data key), the keys of a whole batch
+ * issued in the batch's transaction. scripts/seed/bulk-vs-commands.int-spec.ts
  * proves the result equals what the HTTP commands write.
  */
 export class BulkWriter {
@@ -71,9 +80,12 @@ export class BulkWriter {
   private rows: EventRow[] = [];
   private identityKeys: { key: string; clientId: string }[] = [];
   private reactionKeys: ReactionKey[] = [];
+  /** Envelopes of the registrations of the clients being applied, sealed before deciding. */
+  private sealed = new Map<string, string>();
 
   constructor(
     private readonly hasher: IdentityHasher,
+    private readonly seal: BulkSealer,
     /** The day the commands are decided on (todayInKorea() for a real run). */
     private readonly today: string,
     private readonly seed: number,
@@ -102,8 +114,27 @@ export class BulkWriter {
     }
   }
 
-  /** Executes one client's plan. A refusal is a bug in the plan: it stops the seed. */
-  applyClient(index: number, steps: SeedStep[]): void {
+  /**
+   * Executes the plans of a batch of clients in the batch's transaction: their identities sealed
+   * first (one statement issues their keys), then each plan decided. A refusal is a bug in the
+   * plan: it stops the seed.
+   */
+  async applyClients(plans: { index: number; steps: SeedStep[] }[], runner: QueryRunner): Promise<void> {
+    const registrations = plans.flatMap(({ steps }) => steps.filter((s): s is Extract<SeedStep, { kind: 'RegisterClient' }> => s.kind === 'RegisterClient'));
+    const envelopes = await this.seal(
+      registrations.map((r) => ({ clientId: r.clientId, fields: identityOf(r.body as unknown as ClientIdentityFields) })),
+      runner,
+    );
+    this.sealed = new Map(registrations.map((r, i) => [r.clientId, envelopes[i]]));
+    try {
+      for (const { index, steps } of plans) this.applyClient(index, steps);
+    } finally {
+      this.sealed.clear();
+    }
+  }
+
+  /** Executes one client's plan (her registration sealed beforehand by applyClients). */
+  private applyClient(index: number, steps: SeedStep[]): void {
     const random = new Random(this.seed, 'client-metadata', index);
     for (const step of steps) this.apply(step, random);
     // Her streams are complete: only course streams are needed by later cases.
@@ -128,7 +159,8 @@ export class BulkWriter {
           rows.map((r) => r.streamVersion),
           rows.map((r) => r.context),
           rows.map((r) => r.type),
-          rows.map(() => 1),
+          // The version EventStore.append writes: the contract's (ClientRegistered is at 2).
+          rows.map((r) => contractOf(r.type)?.version ?? 1),
           rows.map((r) => JSON.stringify(r.data)),
           rows.map((r) => JSON.stringify(r.metadata)),
         ],
@@ -169,9 +201,13 @@ export class BulkWriter {
     const day = occurredAtOfDay(step.on);
     switch (step.kind) {
       case 'RegisterClient': {
+        // RegisterClientHandler's command: her identity sealed, identity and search keys.
         const keys = this.hasher.keysOf(step.body as never);
+        const personal = this.sealed.get(step.clientId);
+        if (!personal) throw new Error(`client ${step.clientId} was not sealed before her registration was decided`);
+        const searchKeys = this.hasher.searchKeysOf(identityOf(step.body as unknown as ClientIdentityFields));
         const metadata = this.metadata(random, step.actorId, step.body.centerId, day);
-        this.decide(clientStreamId(step.clientId), INTAKE_CONTEXT, clientDecider, { type: 'RegisterClient', clientId: step.clientId, ...step.body, allowDuplicateOf: [], identityKeys: keys.map((k) => k.key), today } as never, metadata, random);
+        this.decide(clientStreamId(step.clientId), INTAKE_CONTEXT, clientDecider, { type: 'RegisterClient', clientId: step.clientId, ...step.body, personal, allowDuplicateOf: [], identityKeys: keys.map((k) => k.key), searchKeys, today } as never, metadata, random);
         for (const k of keys) this.identityKeys.push({ key: k.key, clientId: step.clientId });
         return;
       }

@@ -1,17 +1,22 @@
 import { startTestSaeil, TestSaeil } from '../../tests/support/app';
 import { SeedOptions } from './plan';
 import { seedSynthetic } from './seed';
+import { openedPersonalData, vaultOf } from './support/opened-events';
 
 const OPTIONS: SeedOptions = { seed: 11, centers: 5, clients: 300, asOf: '2026-11-20', window: { daysBefore: 7, daysAfter: 14 } };
 
-/** Everything the seed writes, in a comparable form (a course's creation is dated by the clock). */
+/**
+ * Everything the seed writes, in a comparable form (a course's creation is dated by the clock;
+ * her identity opened, since each database seals it with its own keys and every seal has its iv).
+ */
 async function contentOf(saeil: TestSaeil) {
   const q = (sql: string) => saeil.runtime.dataSource.query(sql);
-  return {
-    events: await q(
+  const events: { event_type: string; data: unknown }[] = await q(
       `SELECT event_id::text, stream_id, stream_version, event_type, data, CASE WHEN event_type = 'TrainingCourseCreated' THEN NULL ELSE metadata END AS metadata
          FROM events ORDER BY stream_id, stream_version`,
-    ),
+  );
+  return {
+    events: await openedPersonalData(await vaultOf(saeil), events.map((e) => ({ ...e, type: e.event_type }))),
     identityKeys: await q(`SELECT identity_key, client_id::text FROM client_identity_keys ORDER BY identity_key`),
     reactionKeys: await q(`SELECT idempotency_key, request_hash, result - 'globalPosition' AS result FROM idempotency_keys ORDER BY idempotency_key`),
   };
@@ -48,6 +53,9 @@ describe('synthetic seed: stopped and rerun, it continues where it stopped and w
     const expected = await contentOf(straight);
     expect(expected.events.length).toBeGreaterThan(300 * 5);
     expect(expected.identityKeys).toHaveLength(600);
+    // Every client has a data key, issued in the transaction of her batch (none left over from the crash's batches).
+    const [{ keys }] = await resumed.runtime.dataSource.query(`SELECT count(*)::int AS keys FROM privacy_data_keys WHERE wrapped_key IS NOT NULL`);
+    expect(keys).toBe(300);
     expect(await contentOf(resumed)).toEqual(expected);
     const [{ n }] = await resumed.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events`);
     const [{ written }] = await resumed.runtime.dataSource.query(`SELECT events_written::int AS written FROM seed_synthetic_progress`);

@@ -1,5 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
+import pino from 'pino';
 import { todayInKorea } from '@saeil/core';
+import { PrivacyVault, resolveMasterKeyring } from '@saeil/privacy';
 import { IdentityHasher, identityHashSecret } from '../../libs/intake/src/identity/identity-hasher';
 import { BulkWriter } from './bulk-writer';
 import { planCenters, planClient, SeedOptions } from './plan';
@@ -41,7 +43,13 @@ interface ProgressRow {
 export async function seedSynthetic(
   dataSource: DataSource,
   options: SeedOptions,
-  run: { batchSize?: number; today?: string; onProgress?: (p: SeedProgress) => void } = {},
+  run: {
+    batchSize?: number;
+    today?: string;
+    onProgress?: (p: SeedProgress) => void;
+    /** Seals the registrations; built from PRIVACY_MASTER_KEY (or the database's development key) when not given. */
+    vault?: Pick<PrivacyVault, 'sealEach'>;
+  } = {},
 ): Promise<SeedReport> {
   const started = Date.now();
   const today = run.today ?? todayInKorea();
@@ -57,7 +65,8 @@ export async function seedSynthetic(
   }
 
   const centers = planCenters(options);
-  const writer = new BulkWriter(new IdentityHasher(identityHashSecret()), today, options.seed, options.window);
+  const vault = run.vault ?? (await vaultFromEnvironment(dataSource));
+  const writer = new BulkWriter(new IdentityHasher(identityHashSecret()), (items, runner) => vault.sealEach(items, runner), today, options.seed, options.window);
   const batchSize = run.batchSize ?? 1000;
   let clientsDone = existing?.clients_done ?? 0;
   let eventsWritten = Number(existing?.events_written ?? 0);
@@ -71,8 +80,7 @@ export async function seedSynthetic(
     writer.restoreStreams(courses.map((e) => ({ streamId: e.stream_id, streamVersion: e.stream_version, type: e.event_type, data: e.data })));
   }
 
-  const commit = async (nextDone: number, work: () => void) => {
-    work();
+  const commit = async (nextDone: number, work: (runner: QueryRunner) => Promise<void>) => {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -81,6 +89,8 @@ export async function seedSynthetic(
       // it finds the count moved and stops instead of writing the same cases again.
       const [row] = await runner.query(`SELECT clients_done FROM seed_synthetic_progress WHERE id = 1 FOR UPDATE`);
       if (row && row.clients_done !== clientsDone) throw new Error(`another seed run wrote up to client ${row.clients_done} meanwhile: stopping (rerun to continue)`);
+      // Deciding inside the transaction: the batch's data keys are issued in it.
+      await work(runner);
       const written = await writer.flush(runner);
       await runner.query(
         `INSERT INTO seed_synthetic_progress (id, seed, centers, as_of, clients_done, events_written) VALUES (1, $1, $2, $3, $4, $5)
@@ -100,13 +110,23 @@ export async function seedSynthetic(
   };
 
   // The centers' courses first, in the transaction that creates the progress row.
-  if (!existing) await commit(0, () => centers.forEach((c) => writer.createCourses(c)));
+  if (!existing) await commit(0, async () => centers.forEach((c) => writer.createCourses(c)));
   while (clientsDone < options.clients) {
     const upTo = Math.min(options.clients, clientsDone + batchSize);
     const from = clientsDone;
-    await commit(upTo, () => {
-      for (let i = from; i < upTo; i++) writer.applyClient(i, planClient(options, centers, i));
-    });
+    await commit(upTo, (runner) =>
+      writer.applyClients(
+        Array.from({ length: upTo - from }, (_, k) => ({ index: from + k, steps: planClient(options, centers, from + k) })),
+        runner,
+      ),
+    );
   }
   return { clientsDone, clientsTotal: options.clients, eventsWritten, resumedAt, ms: Date.now() - started };
+}
+
+/** The vault the api would use on this database: PRIVACY_MASTER_KEY, or outside production the database's generated key. */
+async function vaultFromEnvironment(dataSource: DataSource): Promise<PrivacyVault> {
+  const logger = pino({ level: 'warn' });
+  const keyring = await resolveMasterKeyring(process.env, process.env.NODE_ENV, dataSource, logger);
+  return new PrivacyVault({ dataSource, keyring, logger });
 }
