@@ -11,6 +11,19 @@ import { ACCESS_LOGGED, AccessLoggedMetadata } from './access-logged.decorator';
 
 const MAX_REASON = 500;
 
+/**
+ * Query parameters whose value is a person's name or phone (the caseload search `q`): the row says
+ * a search was made, never what was searched — the access log outlives her erasure (two years,
+ * append-only), so it must not hold her identity in clear.
+ */
+const PERSONAL_QUERY_PARAMETERS = ['q'];
+
+export function routeOf(method: string, originalUrl: string): string {
+  let url = originalUrl;
+  for (const name of PERSONAL_QUERY_PARAMETERS) url = url.replace(new RegExp(`([?&]${name}=)[^&#]*`, 'g'), '$1(redacted)');
+  return `${method} ${url}`.slice(0, 2000);
+}
+
 @Injectable()
 export class AccessLogInterceptor implements NestInterceptor {
   constructor(
@@ -30,7 +43,7 @@ export class AccessLogInterceptor implements NestInterceptor {
           ...actor,
           sourceAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           action: meta.action,
-          route: `${req.method} ${req.originalUrl}`.slice(0, 2000),
+          route: routeOf(req.method, req.originalUrl),
           reason,
         };
         const subjects = subjectsOf(meta, req, body);
