@@ -14,9 +14,11 @@ import { RELAY_CHECKPOINT, Topics } from '@saeil/messaging';
 import { seedSynthetic } from '../scripts/seed/seed';
 import { startKafkaBroker } from '../tests/support/kafka-broker';
 import { HttpClient } from './support/http';
+import { BenchAccounts } from './support/accounts';
+import { counselorOf, MINISTRY_ANALYST, supervisorOf } from '../tests/support/auth';
 import { BenchProcess, startProcess } from './support/processes';
 import { closedLoop } from './support/load';
-import { measureCommands, prepareRawTable, recordSession } from './measures/commands';
+import { BenchClient, measureCommands, prepareRawTable, recordSession, sessionRecorderOf } from './measures/commands';
 import { measureRelay } from './measures/relay';
 import { measureRebuilds, moveReactorsToHead } from './measures/rebuild';
 import { measureLag } from './measures/lag';
@@ -112,7 +114,8 @@ async function main(): Promise<void> {
     await moveRelayToHead(runtime);
 
     const clients = await openClients(pool);
-    const counselors = (await pool.query(`SELECT DISTINCT data->>'counselorId' AS id FROM events WHERE event_type = 'ClientRegistered'`)).rows.map((r) => r.id as string);
+    // Each counselor with her center: her caseload is read by her, logged in.
+    const counselors = (await pool.query(`SELECT DISTINCT ON (data->>'counselorId') data->>'counselorId' AS id, data->>'centerId' AS center_id FROM events WHERE event_type = 'ClientRegistered' ORDER BY data->>'counselorId'`)).rows.map((r) => ({ id: r.id as string, centerId: r.center_id as string }));
     const centers = (await pool.query(`SELECT DISTINCT metadata->>'centerId' AS id FROM events WHERE event_type = 'ClientRegistered'`)).rows.map((r) => r.id as string);
     const [template] = (await pool.query(`SELECT data, metadata FROM events WHERE event_type = 'CounselingSessionRecorded' LIMIT 1`)).rows;
     await prepareRawTable(pool);
@@ -124,21 +127,27 @@ async function main(): Promise<void> {
     log('embedded mode: starting worker and api');
     const embedded = await startPair({ ...processEnv });
     const http = new HttpClient(embedded.api.url, 64);
-    await closedLoop(16, 3, async () => (await recordSession(http, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure); // warm-up
-    const commands = await measureCommands(http, pool, clients, AS_OF, template, [1, 16, 64], opts.seconds);
+    // Every route needs a token: a counselor of each center sends the commands about its clients.
+    const accounts = new BenchAccounts(embedded.api.url);
+    log(`logging in a counselor of each of ${new Set(clients.map((c) => c.centerId)).size} centers`);
+    await accounts.ready(clients.map(sessionRecorderOf));
+    await closedLoop(16, 3, async () => (await recordSession(http, accounts, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure); // warm-up
+    const commands = await measureCommands(http, accounts, pool, clients, AS_OF, template, [1, 16, 64], opts.seconds);
     for (const c of commands) log(`c=${c.concurrency}: ${c.saeil.perSecond}/s vs raw ${c.rawPg.perSecond}/s`);
     const maxPerSecond = Math.max(...commands.map((c) => c.saeil.perSecond));
     const lagRate = Math.max(1, Math.round(maxPerSecond / 2));
-    const lagEmbedded = await measureLag('embedded', http, pool, 'caseload', clients, AS_OF, lagRate, opts.seconds + 5);
+    const lagEmbedded = await measureLag('embedded', http, accounts, pool, 'caseload', clients, AS_OF, lagRate, opts.seconds + 5);
     log(`lag embedded: p50 ${lagEmbedded.lagMs.p50} ms p99 ${lagEmbedded.lagMs.p99} ms`);
     const pick = <T>(list: T[], n: number) => list[(n * 7919) % list.length];
+    // Each read by whom it is for: the counselor her caseload, the center's supervisor its figures, the Ministry analyst the nation's.
     const queries = await measureQueries(
       http,
+      accounts,
       [
-        { name: "a counselor's caseload now", path: (n) => `/caseload?counselorId=${pick(counselors, n)}` },
-        { name: 'retention, one center × placement month', path: (n) => `/statistics/retention?level=center&id=${pick(centers, n)}&from=${PERIOD.from}&to=${PERIOD.to}&by=placementMonth` },
-        { name: 'retention, national rollup by 시·도', path: () => `/statistics/retention?level=nation&from=${PERIOD.from}&to=${PERIOD.to}&by=region` },
-        { name: 'employment, national rollup by 시·도', path: () => `/statistics/employment?level=nation&from=${PERIOD.from}&to=${PERIOD.to}&by=region` },
+        { name: "a counselor's caseload now", path: (n) => `/caseload?counselorId=${pick(counselors, n).id}`, caller: (n) => counselorOf(pick(counselors, n).centerId), callers: counselors.map((c) => counselorOf(c.centerId)) },
+        { name: 'retention, one center × placement month', path: (n) => `/statistics/retention?level=center&id=${pick(centers, n)}&from=${PERIOD.from}&to=${PERIOD.to}&by=placementMonth`, caller: (n) => supervisorOf(pick(centers, n)), callers: centers.map(supervisorOf) },
+        { name: 'retention, national rollup by 시·도', path: () => `/statistics/retention?level=nation&from=${PERIOD.from}&to=${PERIOD.to}&by=region`, caller: () => MINISTRY_ANALYST, callers: [MINISTRY_ANALYST] },
+        { name: 'employment, national rollup by 시·도', path: () => `/statistics/employment?level=nation&from=${PERIOD.from}&to=${PERIOD.to}&by=region`, caller: () => MINISTRY_ANALYST, callers: [MINISTRY_ANALYST] },
       ],
       opts.seconds,
     );
@@ -149,8 +158,10 @@ async function main(): Promise<void> {
     const profileDir = mkdtempSync(path.join(os.tmpdir(), 'saeil-bench-prof-'));
     const profiledApi = await startProcess('api', processEnv, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
     const profiledHttp = new HttpClient(profiledApi.url, 16);
+    const profiledAccounts = new BenchAccounts(profiledApi.url);
+    await profiledAccounts.ready(clients.map(sessionRecorderOf)); // before the profiled window
     const loadStarted = performance.now();
-    const profiledLoad = await closedLoop(16, opts.seconds, async () => (await recordSession(profiledHttp, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure);
+    const profiledLoad = await closedLoop(16, opts.seconds, async () => (await recordSession(profiledHttp, profiledAccounts, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure);
     profiledHttp.close();
     await profiledApi.stop();
     const profile = summariseProfile(profileDir, performance.now() - loadStarted);
@@ -163,9 +174,11 @@ async function main(): Promise<void> {
     await moveRelayToHead(runtime);
     const kafka = await startPair({ ...processEnv, KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: kafkaPrefix });
     const kafkaHttp = new HttpClient(kafka.api.url, 64);
-    await closedLoop(16, 3, async () => (await recordSession(kafkaHttp, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure);
+    const kafkaAccounts = new BenchAccounts(kafka.api.url);
+    await kafkaAccounts.ready(clients.map(sessionRecorderOf));
+    await closedLoop(16, 3, async () => (await recordSession(kafkaHttp, kafkaAccounts, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure);
     await new Promise((r) => setTimeout(r, 3000)); // let the warm-up drain through Kafka
-    const lagKafka = await measureLag('kafka', kafkaHttp, pool, 'caseload', clients, AS_OF, lagRate, opts.seconds + 5);
+    const lagKafka = await measureLag('kafka', kafkaHttp, kafkaAccounts, pool, 'caseload', clients, AS_OF, lagRate, opts.seconds + 5);
     log(`lag Kafka: p50 ${lagKafka.lagMs.p50} ms p99 ${lagKafka.lagMs.p99} ms`);
     kafkaHttp.close();
     const memoryKafka = await kafka.stop();
@@ -225,14 +238,22 @@ async function waitUntilVisible(pool: Pool): Promise<number> {
   }
 }
 
-/** Clients whose case is open with the service consent: commands about them are accepted. */
-async function openClients(pool: Pool): Promise<string[]> {
+/**
+ * Clients whose case is open with the service consent: commands about them are accepted. With
+ * the center holding her case now (her registration's, or the last transfer's), whose counselor
+ * may act on it.
+ */
+async function openClients(pool: Pool): Promise<BenchClient[]> {
   const { rows } = await pool.query(
-    `SELECT e.data->>'clientId' AS id FROM events e
+    `SELECT e.data->>'clientId' AS id,
+            (SELECT h.data->>'centerId' FROM events h
+              WHERE h.stream_id = e.stream_id AND h.event_type IN ('ClientRegistered', 'CounselorAssigned')
+              ORDER BY h.stream_version DESC LIMIT 1) AS center_id
+       FROM events e
       WHERE e.event_type = 'ConsentGiven' AND e.data->>'purpose' = 'service'
         AND NOT EXISTS (SELECT 1 FROM events c WHERE c.stream_id = e.stream_id AND c.event_type = 'CaseClosed')`,
   );
-  return rows.map((r) => r.id as string);
+  return rows.map((r) => ({ clientId: r.id as string, centerId: r.center_id as string }));
 }
 
 /** The Kafka-mode relay starts at the head: the backlog was relayed (and measured) already. */

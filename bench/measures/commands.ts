@@ -3,15 +3,26 @@ import { Pool } from 'pg';
 import { closedLoop, LoadResult } from '../support/load';
 import { HttpClient } from '../support/http';
 import { ratio } from '../support/stats';
+import { BenchAccounts } from '../support/accounts';
+import { counselorOf } from '../../tests/support/auth';
+
+/** A seeded client whose case is open with the service consent, and the center that holds her case now. */
+export interface BenchClient {
+  clientId: string;
+  centerId: string;
+}
+
+/** Who records her sessions: a counselor of her center (the only accounts that reach her case, with its supervisor). */
+export const sessionRecorderOf = (client: BenchClient) => counselorOf(client.centerId);
 
 /** A counseling session recorded for one of the seeded clients (open case, service consent). */
 export function sessionBody(occurredOn: string) {
   return { channel: 'phone', topic: '취업 후 적응 상담', durationMinutes: 30, notes: '벤치마크: 근무 적응 확인', occurredOn };
 }
 
-/** The one command the bench drives: POST /clients/:id/counseling-sessions. */
-export async function recordSession(http: HttpClient, clientId: string, occurredOn: string): Promise<{ failure?: string; position?: number }> {
-  const res = await http.request('POST', `/clients/${clientId}/counseling-sessions`, sessionBody(occurredOn), { 'x-actor-id': 'bench' });
+/** The one command the bench drives: POST /clients/:id/counseling-sessions, by a counselor of her center with her token. */
+export async function recordSession(http: HttpClient, accounts: BenchAccounts, client: BenchClient, occurredOn: string): Promise<{ failure?: string; position?: number }> {
+  const res = await http.request('POST', `/clients/${client.clientId}/counseling-sessions`, sessionBody(occurredOn), accounts.of(sessionRecorderOf(client)));
   if (res.status !== 201) return { failure: String(res.status) };
   return { position: res.body.position };
 }
@@ -59,11 +70,12 @@ export async function prepareRawTable(pool: Pool): Promise<void> {
   await pool.query(`CREATE TABLE bench_raw_events (LIKE events INCLUDING ALL)`);
 }
 
-export async function measureCommands(http: HttpClient, pool: Pool, clients: string[], occurredOn: string, template: { data: object; metadata: object }, concurrencies: number[], seconds: number): Promise<CommandFigures[]> {
+export async function measureCommands(http: HttpClient, accounts: BenchAccounts, pool: Pool, clients: BenchClient[], occurredOn: string, template: { data: object; metadata: object }, concurrencies: number[], seconds: number): Promise<CommandFigures[]> {
   const figures: CommandFigures[] = [];
   for (const concurrency of concurrencies) {
+    await accounts.ready(clients.map(sessionRecorderOf)); // renews ageing tokens, outside the measured loop
     let next = Math.floor(Math.random() * clients.length);
-    const saeil = await closedLoop(concurrency, seconds, async () => (await recordSession(http, clients[next++ % clients.length], occurredOn)).failure);
+    const saeil = await closedLoop(concurrency, seconds, async () => (await recordSession(http, accounts, clients[next++ % clients.length], occurredOn)).failure);
     const rawPg = await rawAppendLoop(pool, template, concurrency, seconds);
     figures.push({ concurrency, saeil, rawPg, ratio: ratio(saeil.perSecond, rawPg.perSecond) });
   }

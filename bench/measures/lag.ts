@@ -2,7 +2,8 @@ import { Pool } from 'pg';
 import { openLoop } from '../support/load';
 import { HttpClient } from '../support/http';
 import { summarise, LatencySummary } from '../support/stats';
-import { recordSession } from './commands';
+import { BenchAccounts } from '../support/accounts';
+import { BenchClient, recordSession, sessionRecorderOf } from './commands';
 
 export interface LagFigures {
   mode: 'embedded' | 'kafka';
@@ -19,7 +20,8 @@ export interface LagFigures {
  * what ?minPosition= waits on). One poller asks PostgreSQL every 5 ms for all pending streams,
  * so the figure is exact to about 5 ms plus one query.
  */
-export async function measureLag(mode: LagFigures['mode'], http: HttpClient, pool: Pool, projection: string, clients: string[], occurredOn: string, ratePerSecond: number, seconds: number): Promise<LagFigures> {
+export async function measureLag(mode: LagFigures['mode'], http: HttpClient, accounts: BenchAccounts, pool: Pool, projection: string, clients: BenchClient[], occurredOn: string, ratePerSecond: number, seconds: number): Promise<LagFigures> {
+  await accounts.ready(clients.map(sessionRecorderOf)); // renews ageing tokens before the clock starts
   const pending = new Map<string, { position: number; acceptedAt: number }>();
   const lags: number[] = [];
   let polling = true;
@@ -43,10 +45,10 @@ export async function measureLag(mode: LagFigures['mode'], http: HttpClient, poo
   let accepted = 0;
   let next = Math.floor(Math.random() * clients.length);
   const run = await openLoop(ratePerSecond, seconds, async () => {
-    const clientId = clients[next++ % clients.length];
-    const streamId = `counseling-${clientId}`;
+    const client = clients[next++ % clients.length];
+    const streamId = `counseling-${client.clientId}`;
     if (pending.has(streamId)) return; // one outstanding command per stream keeps the match exact
-    const { position } = await recordSession(http, clientId, occurredOn);
+    const { position } = await recordSession(http, accounts, client, occurredOn);
     if (position === undefined) return;
     accepted += 1;
     lastAccepted = performance.now();
