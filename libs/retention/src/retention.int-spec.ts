@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { followUpsStreamId } from '@saeil/contracts';
 import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor } from '../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
@@ -7,6 +6,7 @@ import { AppProcess, spawnApp } from '../../../tests/support/processes';
 import { reactorProjection } from '@saeil/runtime';
 import { followUpQueueProjection } from './projections/follow-up-queue.projection';
 import { placementReactions } from './reactions/placement-reactions.reactor';
+import { Api, api, counselorOf, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
 
 /**
  * Retention follow-ups on PostgreSQL and Kafka, with the clock pinned (SAEIL_CLOCK_TODAY) and
@@ -24,11 +24,16 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
   const topicPrefix = uniqueTopicPrefix('retention');
   let app: TestSaeil | undefined;
   let worker: AppProcess | undefined;
+  /** center-naju's counselor (her women's placements and follow-ups) and supervisor (transfers, the center's queue), logged in on the app running now. */
+  let counselor: Api;
+  let supervisor: Api;
   const env = (today: string) => ({ SAEIL_CLOCK_TODAY: today, FOLLOW_UP_SWEEP_INTERVAL_MS: '200' });
 
   /** This process: api + worker on the shared database and topics, on the given day. */
   const startApp = async (today: string) => {
     app = await startTestSaeil({ label: 'retention', kafka: true, db, topicPrefix, env: env(today) });
+    counselor = await api(app, counselorOf('center-naju'));
+    supervisor = await api(app, supervisorOf('center-naju'));
     return app;
   };
 
@@ -63,7 +68,6 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     await db?.drop();
   });
 
-  const api = () => request(app!.url);
   const countOf = async (type: string, placementId?: string): Promise<number> => {
     const [{ n }] = await app!.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE event_type = $1 AND ($2::text IS NULL OR stream_id = $2)`, [
       type,
@@ -95,8 +99,8 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     employmentInsurance: true,
   });
   const place = async (clientId: string, startOn: string, employerName: string): Promise<string> =>
-    (await api().post(`/clients/${clientId}/placements`).send(job(startOn, employerName)).expect(201)).body.placementId;
-  const record = (clientId: string, placementId: string, body: Record<string, unknown>) => api().post(`/clients/${clientId}/placements/${placementId}/follow-ups`).send(body);
+    (await counselor.post(`/clients/${clientId}/placements`).send(job(startOn, employerName)).expect(201)).body.placementId;
+  const record = (clientId: string, placementId: string, body: Record<string, unknown>) => counselor.post(`/clients/${clientId}/placements/${placementId}/follow-ups`).send(body);
   const followUp = (n: number, contactedOn: string, extra: Record<string, unknown> = {}) => ({ n, contactedOn, channel: 'phone', outcome: 'employed_same_employer', support: ['counseling'], ...extra });
 
   // Filled in as the story goes on.
@@ -115,8 +119,8 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     placements.b = await place(clients.b, '2026-01-31', '(주)빛가람물류');
     placements.c = await place(clients.c, '2026-01-31', '나주의료원');
     placements.d = await place(clients.d, '2026-02-10', '(주)혁신도시');
-    await api().post(`/clients/${clients.b}/placements/${placements.b}/void`).send({ reason: '다른 구직자의 기록을 잘못 입력함' }).expect(200);
-    await api().post(`/clients/${clients.c}/placements/${placements.c}/end`).send({ endedOn: '2026-02-15', reason: 'contract_ended' }).expect(200);
+    await counselor.post(`/clients/${clients.b}/placements/${placements.b}/void`).send({ reason: '다른 구직자의 기록을 잘못 입력함' }).expect(200);
+    await counselor.post(`/clients/${clients.c}/placements/${placements.c}/end`).send({ endedOn: '2026-02-15', reason: 'contract_ended' }).expect(200);
 
     await waitForEvents('FollowUpsScheduled', 4);
     await waitForEvents('FollowUpsCancelled', 1, placements.b);
@@ -154,6 +158,9 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     expect(early.body.error).toMatchObject({ code: 'FOLLOW_UP_BEFORE_WINDOW', details: { n: 1, contactedOn: '2026-02-20', opensOn: '2026-02-21' } });
     // Someone else's placement is not hers: 404, like an unknown one.
     await record(clients.a, placements.d, followUp(1, '2026-02-20')).expect(404);
+    // Nor is she another center's counselor's to follow up: 404, as an unknown woman.
+    const hwasun = await api(app!, counselorOf('center-hwasun'));
+    expect((await hwasun.post(`/clients/${clients.a}/placements/${placements.a}/follow-ups`).send(followUp(1, '2026-02-21')).expect(404)).body.error.code).toBe('NOT_FOUND');
     expect(await countOf('FollowUpRecorded')).toBe(0);
   });
 
@@ -165,8 +172,8 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
 
   it("shows the counselor's queue (due this week, upcoming; nothing of the voided or ended placements) and follows a transfer", async () => {
     // Client d moves to counselor-park: her follow-ups go with her.
-    const moved = await api().post(`/clients/${clients.d}/assignment`).send({ centerId: 'center-naju', counselorId: 'counselor-park', reason: '담당자 변경' }).expect(200);
-    const kim = await api().get('/follow-ups/queue').query({ counselorId: 'counselor-kim', today: '2026-02-20' }).expect(200);
+    const moved = await supervisor.post(`/clients/${clients.d}/assignment`).send({ centerId: 'center-naju', counselorId: 'counselor-park', reason: '담당자 변경' }).expect(200);
+    const kim = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', today: '2026-02-20' }).expect(200);
     const a = { clientId: clients.a, clientName: names.a, placementId: placements.a, employerName: '(주)나주식품' };
     expect(kim.body).toEqual({
       counselorId: 'counselor-kim',
@@ -178,19 +185,30 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
         { ...a, n: 3, dueOn: '2026-04-30', window: { opensOn: '2026-04-23', closesOn: '2026-05-14' } },
       ],
     });
-    const park = await api().get('/follow-ups/queue').query({ counselorId: 'counselor-park', today: '2026-02-20', minPosition: moved.body.position }).expect(200);
+    const park = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-park', today: '2026-02-20', minPosition: moved.body.position }).expect(200);
     expect(park.body.consistency).toEqual({ minPosition: moved.body.position, reached: true });
     expect(park.body.upcoming.map((i: { placementId: string; n: number }) => `${i.placementId === placements.d ? 'd' : '?'}${i.n}`)).toEqual(['d1', 'd2', 'd3']);
-    const lee = await api().get('/follow-ups/queue').query({ counselorId: 'counselor-lee', today: '2026-02-20' }).expect(200);
+    const lee = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-lee', today: '2026-02-20' }).expect(200);
     expect([...lee.body.dueThisWeek, ...lee.body.overdue, ...lee.body.upcoming]).toEqual([]);
 
-    const center = await api().get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-02-20' }).expect(200);
+    const center = await supervisor.get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-02-20' }).expect(200);
     expect(center.body.counselors).toEqual([
       { counselorId: 'counselor-kim', dueThisWeek: 1, overdue: 0, upcoming: 2 },
       { counselorId: 'counselor-park', dueThisWeek: 0, overdue: 0, upcoming: 3 },
     ]);
-    await api().get('/follow-ups/queue').query({ today: '2026-02-20' }).expect(400);
-    await api().get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-13-01' }).expect(400);
+    await counselor.get('/follow-ups/queue').query({ today: '2026-02-20' }).expect(400);
+    await supervisor.get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-13-01' }).expect(400);
+
+    // The region's supervisor sees the same queue; another center's staff see none of center-naju's women
+    // (a queue shows only the caller's centers) and its center queue is unknown to them (404).
+    const regional = await api(app!, regionalSupervisorOf('전라남도'));
+    expect((await regional.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', today: '2026-02-20' }).expect(200)).body).toEqual(kim.body);
+    expect((await regional.get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-02-20' }).expect(200)).body).toEqual(center.body);
+    const hwasun = await api(app!, supervisorOf('center-hwasun'));
+    const elsewhere = await hwasun.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', today: '2026-02-20' }).expect(200);
+    expect([...elsewhere.body.dueThisWeek, ...elsewhere.body.overdue, ...elsewhere.body.upcoming]).toEqual([]);
+    expect((await hwasun.get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-02-20' }).expect(404)).body.error.code).toBe('NOT_FOUND');
+    await (await api(app!, regionalSupervisorOf('경상남도'))).get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-02-20' }).expect(404);
   });
 
   it('on 2026-03-05, with two workers sweeping at once, each milestone whose window opened is due exactly once', async () => {
@@ -259,7 +277,7 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     const aStream = (await app!.runtime.store.readStream(followUpsStreamId(placements.a))).map((e) => `${e.type}${(e.data as { n?: number }).n ?? ''}`);
     expect(aStream).toEqual(['FollowUpsScheduled', 'FollowUpDue1', 'FollowUpRecorded1', 'FollowUpDue2', 'FollowUpOverdue2']);
 
-    const queueBefore = await api().get('/follow-ups/queue').query({ counselorId: 'counselor-kim' }).expect(200);
+    const queueBefore = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-kim' }).expect(200);
     expect(queueBefore.body.today).toBe('2026-04-20');
     expect(queueBefore.body.overdue.map((i: { n: number }) => i.n)).toEqual([2]);
     expect(queueBefore.body.dueThisWeek.map((i: { n: number }) => i.n)).toEqual([3]); // a3 opens 04-23, within the week
@@ -268,12 +286,12 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     const recorded = (await app!.runtime.store.readStream(followUpsStreamId(placements.a))).filter((e) => e.type === 'FollowUpRecorded').at(-1)!;
     expect(recorded.data).toMatchObject({ n: 2, contactedOn: '2026-04-16', outcome: 'unreachable' });
 
-    const queueAfter = await api().get('/follow-ups/queue').query({ counselorId: 'counselor-kim', minPosition: late.body.position }).expect(200);
+    const queueAfter = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', minPosition: late.body.position }).expect(200);
     expect(queueAfter.body.overdue).toEqual([]);
     expect(queueAfter.body.dueThisWeek).toEqual([
       { clientId: clients.a, clientName: names.a, placementId: placements.a, employerName: '(주)나주식품', n: 3, dueOn: '2026-04-30', window: { opensOn: '2026-04-23', closesOn: '2026-05-14' } },
     ]);
-    const center = await api().get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju' }).expect(200);
+    const center = await supervisor.get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju' }).expect(200);
     expect(center.body.counselors).toEqual([
       { counselorId: 'counselor-kim', dueThisWeek: 1, overdue: 0, upcoming: 0 },
       { counselorId: 'counselor-park', dueThisWeek: 1, overdue: 0, upcoming: 1 },
@@ -308,12 +326,13 @@ describe('retention follow-ups (embedded mode: reactor redelivery, rebuild)', ()
 
   it('schedules and marks due once, and a redelivered placement event appends nothing', async () => {
     const clientId = await registerClient(saeil, 601, { consents: ['service', 'employer_sharing'] });
-    const placed = await request(saeil.url)
+    const http = await api(saeil, counselorOf('center-naju'));
+    const placed = await http
       .post(`/clients/${clientId}/placements`)
       .send({ employerName: '(주)나주식품', jobTitle: '사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_300_000, startOn: '2026-01-31', channel: 'center', employmentInsurance: true })
       .expect(201);
     const { placementId } = placed.body;
-    await request(saeil.url).post(`/clients/${clientId}/placements/${placementId}/end`).send({ endedOn: '2026-03-02', reason: 'contract_ended' }).expect(200);
+    await http.post(`/clients/${clientId}/placements/${placementId}/end`).send({ endedOn: '2026-03-02', reason: 'contract_ended' }).expect(200);
     // Month 1 (window 02-21 … 03-14) is due on 03-05; she left on 03-02, so months 2 and 3 are closed.
     await waitFor(async () => (await count('FollowUpDue')) === 1 && (await count('FollowUpsClosedByEmploymentEnd')) === 1, { description: 'scheduled, due, closed' });
     expect(await streamTypes(placementId)).toEqual(['FollowUpDue', 'FollowUpsClosedByEmploymentEnd', 'FollowUpsScheduled']);
