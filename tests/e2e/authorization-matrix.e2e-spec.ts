@@ -211,6 +211,8 @@ const ROUTES: RouteSpec[] = [
   { route: 'POST /clients/:clientId/placements/:placementId/void', roles: CASE_WORKERS, call: (f) => client(f, `/placements/${f.placementId}/void`, { reason: '잘못 입력' }) },
   { route: 'POST /clients/:clientId/closure', roles: CASE_WORKERS, call: (f) => client(f, '/closure', { reason: '취업으로 종결', closedOn: '2026-11-25' }) },
   { route: 'POST /clients/:clientId/reopening', roles: CASE_WORKERS, call: (f) => client(f, '/reopening', { reason: '재상담 요청', reopenedOn: '2026-11-26' }) },
+  // Her erasure destroys her data key: the very last step, by her center's supervisor or the administrator.
+  { route: 'POST /clients/:clientId/erasure', roles: ['supervisor', 'administrator'], call: (f) => client(f, '/erasure', { reason: 'client_request' }) },
 ];
 
 const CALLERS: Record<TestRole, Caller> = {
