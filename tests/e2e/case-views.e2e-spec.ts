@@ -41,23 +41,26 @@ describe('caseload and timeline', () => {
     (await http.get('/caseload').query({ counselorId, minPosition: last, ...query }).expect(200)).body;
 
   it('shows each case with its status, last contact and next action', async () => {
-    const page = await caseload({ sort: 'name' });
+    // Newest registration first (names are sealed: there is no sort by name).
+    const page = await caseload({ sort: 'registered' });
     expect(page.consistency.reached).toBe(true);
     expect(page.items.map((i: Record<string, unknown>) => [i.name, i.status, i.lastContactOn, (i.nextAction as { dueOn?: string } | null)?.dueOn ?? null])).toEqual([
-      ['김서연', 'counseling', '2026-03-10', '2026-03-20'],
       ['박서윤', 'closed', null, null],
       ['이하은', 'counseling', '2026-03-12', '2026-04-15'],
+      ['김서연', 'counseling', '2026-03-10', '2026-03-20'],
     ]);
   });
 
-  it('filters by status, by part of a name and by next action due, and pages', async () => {
+  it('filters by status, by her whole name (an exact match: names are sealed) and by next action due, and pages', async () => {
     expect((await caseload({ status: 'closed' })).items.map((i: { name: string }) => i.name)).toEqual(['박서윤']);
-    expect((await caseload({ q: '하은' })).items.map((i: { name: string }) => i.name)).toEqual(['이하은']);
+    expect((await caseload({ q: '이하은' })).items.map((i: { name: string }) => i.name)).toEqual(['이하은']);
+    expect((await caseload({ q: '하은' })).total).toBe(0);
     expect((await caseload({ q: '%' })).total).toBe(0);
     expect((await caseload({ nextActionDueBefore: '2026-03-31' })).items.map((i: { name: string }) => i.name)).toEqual(['김서연']);
     expect((await caseload({ sort: 'nextActionDue' })).items.map((i: { name: string }) => i.name)).toEqual(['김서연', '이하은', '박서윤']);
-    const second = await caseload({ sort: 'name', page: 2, pageSize: 2 });
-    expect({ total: second.total, names: second.items.map((i: { name: string }) => i.name) }).toEqual({ total: 3, names: ['이하은'] });
+    const second = await caseload({ sort: 'registered', page: 2, pageSize: 2 });
+    expect({ total: second.total, names: second.items.map((i: { name: string }) => i.name) }).toEqual({ total: 3, names: ['김서연'] });
+    await http.get('/caseload').query({ counselorId, sort: 'name' }).expect(400);
     const bad = await http.get('/caseload').query({ counselorId, status: 'hired' }).expect(400);
     expect(bad.body.error.fields[0]).toMatchObject({ field: 'status' });
   });
