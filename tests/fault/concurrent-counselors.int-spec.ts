@@ -63,8 +63,10 @@ describe('concurrent commands on one case from two counselors', () => {
       `SELECT data, metadata FROM events WHERE stream_id = $1 AND event_type = 'ClientProfileUpdated'`,
       [clientStreamId(clientId)],
     );
-    expect({ changes: stored.data.changes, actor: stored.metadata.actorId }).toEqual({
-      changes: { phone: winningPhone },
+    // Her new phone travels sealed with her whole identity (never in `changes`); the caseload opens it below.
+    expect({ changes: stored.data.changes, sealed: stored.data.personal, actor: stored.metadata.actorId }).toEqual({
+      changes: {},
+      sealed: expect.stringMatching(/^pd1\./),
       actor: winner === kim ? kimAccount : leeAccount,
     });
     expect((await caseRow(clientId, 'counselor-kim', winner.body.position)).phone).toBe(winningPhone);
