@@ -72,7 +72,8 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       const events = await eventsOf(clientId);
       expect(events.map((e) => e.type)).toEqual(['ClientRegistered', 'ConsentGiven', 'ClientProfileUpdated', 'CounselorAssigned', 'CaseClosed', 'CaseReopened']);
       expect(events[1].data).toEqual({ clientId, purpose: 'service', version: '2026-01', givenOn: '2026-01-02' });
-      expect(events[2].data).toEqual({ clientId, changes: { desiredOccupation: '사무보조', phone: '010-5555-0100' }, identityKeys: expect.any(Array) });
+      // Her new phone is sealed with her whole identity, never in `changes`.
+      expect(events[2].data).toEqual({ clientId, changes: { desiredOccupation: '사무보조' }, personal: expect.stringMatching(/^pd1\./), identityKeys: expect.any(Array), searchKeys: expect.any(Array) });
       expect(events[3].data).toEqual({ clientId, fromCenterId: 'center-naju', fromCounselorId: 'counselor-kim', centerId: 'center-jinju', counselorId: 'counselor-lee', reason: '거주지 이전' });
       expect(events[4].data).toEqual({ clientId, reason: '취업 후 종결', closedOn: '2026-02-01' });
       expect(events[5].data).toEqual({ clientId, reason: '퇴사 후 재등록', reopenedOn: '2026-03-01' });
