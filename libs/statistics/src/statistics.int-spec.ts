@@ -426,11 +426,11 @@ describe('statistics (HTTP, PostgreSQL)', () => {
       expect(await as(jeonnam, path, { level: 'region', id: '전라남도' }, 200)).toEqual(await as(readers.analyst, path, { level: 'region', id: '전라남도' }, 200));
       // Beyond: another center, her region, the nation for a center's staff; another region's center, another region, 미지정, the nation for a regional supervisor.
       for (const reader of [najuSupervisor, najuCounselor]) {
-        for (const scope of [{ level: 'center', id: 'center-hwasun' }, { level: 'region', id: '전라남도' }, { level: 'nation' }]) {
+        for (const scope of [{ level: 'center', id: 'center-hwasun' }, { level: 'region', id: '전라남도' }, { level: 'nation' }] as Record<string, string>[]) {
           expect((await as(reader, path, scope, 404)).error.code).toBe('NOT_FOUND');
         }
       }
-      for (const scope of [{ level: 'center', id: 'center-jinju' }, { level: 'center', id: 'center-atlantis' }, { level: 'region', id: '경상남도' }, { level: 'region', id: '미지정' }, { level: 'nation' }]) {
+      for (const scope of [{ level: 'center', id: 'center-jinju' }, { level: 'center', id: 'center-atlantis' }, { level: 'region', id: '경상남도' }, { level: 'region', id: '미지정' }, { level: 'nation' }] as Record<string, string>[]) {
         expect((await as(jeonnam, path, scope, 404)).error.code).toBe('NOT_FOUND');
       }
       await as(gyeongnam, path, naju, 404);
