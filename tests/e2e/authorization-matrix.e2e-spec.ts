@@ -1,4 +1,7 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { CENTER_FROM_RECORD, validateDto } from '@saeil/core';
 import { startTestSaeil, TestSaeil } from '../support/app';
 import { ADMINISTRATOR, api, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, TestRole, tokenFor } from '../support/auth';
 
@@ -69,6 +72,11 @@ interface RouteSpec {
   call(f: CenterFixtures, role: TestRole, all: Fixtures): Call;
   /** What the other center's request answers: 404 (default) for records named by id, 403 for a body naming the center. */
   other?: 404 | 403 | 'empty-list' | 'none';
+  /**
+   * A request about her own center's record that also names a woman of the other center in its
+   * body (an attendee, a trainee, a beneficiary): 404 for every scoped role it admits.
+   */
+  cross?(all: Fixtures): Call;
 }
 
 const day = '2026-11-02';
@@ -137,13 +145,29 @@ const ROUTES: RouteSpec[] = [
   { route: 'GET /clients/:clientId/employment-plan', roles: CASE_READERS, call: (f) => client(f, '/employment-plan') },
   { route: 'POST /group-programs', roles: CASE_WORKERS, call: (f) => ({ path: '/group-programs', body: { centerId: f.centerId, name: '집단상담 1기', year: 2026, plannedSessions: 4, plannedParticipants: 12 } }), other: 403 },
   { route: 'GET /group-programs/:programId', roles: CASE_READERS, call: (f) => ({ path: `/group-programs/${f.groupProgramId}` }) },
-  { route: 'POST /group-programs/:programId/sessions', roles: CASE_WORKERS, call: (f) => ({ path: `/group-programs/${f.groupProgramId}/sessions`, body: { sessionNo: 1, heldOn: day, attendeeClientIds: [f.clientId], walkInCount: 0 } }) },
-  { route: 'POST /outreach-events', roles: CASE_WORKERS, call: (f) => ({ path: '/outreach-events', body: { centerId: f.centerId, place: '5일장', heldOn: day, counselorIds: ['counselor-kim'], walkInContacts: 3 } }), other: 403 },
+  {
+    route: 'POST /group-programs/:programId/sessions',
+    roles: CASE_WORKERS,
+    call: (f) => ({ path: `/group-programs/${f.groupProgramId}/sessions`, body: { sessionNo: 1, heldOn: day, attendeeClientIds: [f.clientId], walkInCount: 0 } }),
+    cross: ({ own, other }) => ({ path: `/group-programs/${own.groupProgramId}/sessions`, body: { sessionNo: 2, heldOn: day, attendeeClientIds: [own.clientId, other.clientId], walkInCount: 0 } }),
+  },
+  {
+    route: 'POST /outreach-events',
+    roles: CASE_WORKERS,
+    call: (f) => ({ path: '/outreach-events', body: { centerId: f.centerId, place: '5일장', heldOn: day, counselorIds: ['counselor-kim'], walkInContacts: 3 } }),
+    other: 403,
+    cross: ({ own, other }) => ({ path: '/outreach-events', body: { centerId: own.centerId, place: '5일장', heldOn: day, counselorIds: ['counselor-kim'], walkInContacts: 3, registeredClientIds: [other.clientId] } }),
+  },
 
   // Training.
   { route: 'POST /courses', roles: CASE_WORKERS, call: (f) => ({ path: '/courses', body: course(f.centerId) }), other: 403 },
   { route: 'GET /courses/:courseId', roles: CASE_READERS, call: (f) => ({ path: `/courses/${f.courseId}` }) },
-  { route: 'POST /courses/:courseId/enrollments', roles: CASE_WORKERS, call: (f) => ({ path: `/courses/${f.courseId}/enrollments`, body: { clientId: f.clientId, enrolledOn: '2026-09-01' } }) },
+  {
+    route: 'POST /courses/:courseId/enrollments',
+    roles: CASE_WORKERS,
+    call: (f) => ({ path: `/courses/${f.courseId}/enrollments`, body: { clientId: f.clientId, enrolledOn: '2026-09-01' } }),
+    cross: ({ own, other }) => ({ path: `/courses/${own.courseId}/enrollments`, body: { clientId: other.clientId, enrolledOn: '2026-09-01' } }),
+  },
   { route: 'POST /courses/:courseId/attendance', roles: CASE_WORKERS, call: (f) => ({ path: `/courses/${f.courseId}/attendance`, body: { clientId: f.clientId, date: '2026-09-02', present: true } }) },
   { route: 'POST /courses/:courseId/certificates', roles: CASE_WORKERS, call: (f) => ({ path: `/courses/${f.courseId}/certificates`, body: { clientId: f.clientId, certificate: '전산회계 2급', obtainedOn: '2026-10-02' } }) },
   { route: 'POST /courses/:courseId/completions', roles: CASE_WORKERS, call: (f) => ({ path: `/courses/${f.courseId}/completions`, body: { clientId: f.clientId, completedOn: '2026-11-01' } }) },
@@ -185,7 +209,12 @@ const ROUTES: RouteSpec[] = [
       return { path: `/retention-programs/${f.retentionProgramId}/amendments`, body: { ...plan, amendedOn: day, reason: '예산 변경' } };
     },
   },
-  { route: 'POST /retention-programs/:programId/benefits', roles: CASE_WORKERS, call: (f) => ({ path: `/retention-programs/${f.retentionProgramId}/benefits`, body: { clientId: f.clientId, placementId: f.placementId, n: 1, providedOn: '2026-07-02', fundingSource: 'national' } }) },
+  {
+    route: 'POST /retention-programs/:programId/benefits',
+    roles: CASE_WORKERS,
+    call: (f) => ({ path: `/retention-programs/${f.retentionProgramId}/benefits`, body: { clientId: f.clientId, placementId: f.placementId, n: 1, providedOn: '2026-07-02', fundingSource: 'national' } }),
+    cross: ({ own, other }) => ({ path: `/retention-programs/${own.retentionProgramId}/benefits`, body: { clientId: other.clientId, placementId: other.placementId, n: 1, providedOn: '2026-07-02', fundingSource: 'national' } }),
+  },
 
   // KPIs.
   { route: 'POST /kpi-plans', roles: SUPERVISOR, call: (f) => ({ path: '/kpi-plans', body: kpiPlan(f.centerId) }), other: 403 },
@@ -246,6 +275,21 @@ describe('authorization matrix: every route × role × own center × other cente
     expect({ missingFromMatrix: served.filter((r) => !listed.includes(r)), notServed: listed.filter((r) => !served.includes(r)) }).toEqual({ missingFromMatrix: [], notServed: [] });
   });
 
+  it("a record stays with the center that created it, whatever center a later event acts for (an enrollment acts for the woman's center)", async () => {
+    // The Kafka door has no caller to scope: a course of the other center may take a woman of
+    // this one. Sent here through the same CommandBus and definition that door uses.
+    const bus = saeil.app.get(CommandBus);
+    const enrollInCourse = saeil.runtime.modules.flatMap((m) => m.commands).find((d) => d.type === 'EnrollInCourse')!;
+    const metadata = { actorId: 'field-app', centerId: CENTER_FROM_RECORD, correlationId: randomUUID(), commandId: randomUUID(), occurredAt: new Date().toISOString() };
+    const dto = validateDto(enrollInCourse.dto, { courseId: fixtures.other.courseId, clientId: fixtures.own.clientId, enrolledOn: '2026-09-03' });
+    await bus.execute(enrollInCourse.build(dto, metadata) as never);
+    const events = await saeil.runtime.dataSource.query(`SELECT metadata->>'centerId' AS center FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`course-${fixtures.other.courseId}`]);
+    expect(events.map((e: { center: string }) => e.center).slice(-1)).toEqual([OWN]); // the enrollment acted for her center
+    const course = `/courses/${fixtures.other.courseId}`;
+    expect((await send(saeil, 'GET', { path: course }, await tokenFor(saeil.url, counselorOf(OTHER)))).status).toBe(200);
+    expect((await send(saeil, 'GET', { path: course }, await tokenFor(saeil.url, counselorOf(OWN)))).status).toBe(404);
+  });
+
   it.each(ROUTES.map((r) => [r.route, r] as const))('%s', async (_, spec) => {
     const problems: string[] = [];
     const [method] = spec.route.split(' ');
@@ -271,6 +315,10 @@ describe('authorization matrix: every route × role × own center × other cente
       if (!admitted && own.status !== 403) problems.push(`${role}, own: ${own.status} ${brief(own)}, expected 403`);
       if (!admitted && own.status === 403 && own.body?.error?.code !== 'ACCESS_DENIED') problems.push(`${role}: 403 with code ${own.body?.error?.code}, expected ACCESS_DENIED`);
 
+      if (admitted && SCOPED.includes(role) && spec.cross) {
+        const cross = await send(saeil, method, spec.cross(fixtures), token);
+        if (cross.status !== 404 || cross.body?.error?.code !== 'NOT_FOUND') problems.push(`${role}, own record naming the other center's woman: ${cross.status} ${brief(cross)}, expected 404`);
+      }
       const expectation = spec.other ?? 404;
       if (!admitted || expectation === 'none' || !SCOPED.includes(role)) continue;
       const other = await send(saeil, method, spec.call(fixtures.other, role, fixtures), token);

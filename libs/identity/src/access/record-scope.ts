@@ -42,9 +42,12 @@ export const ScopedRecords = (...refs: ScopedRecordRef[]) => SetMetadata(SCOPED_
 
 /**
  * The center a record belongs to now, from the event store (so a record written a moment ago is
- * known: read models lag). A client's center is the last one her registration or a transfer
- * named; any other record stays with the center that wrote it (the store refuses an event
- * without one). Unknown record: undefined, and the handler answers its own 404.
+ * known: read models lag). Unknown record: undefined, and the handler answers its own 404.
+ * - a client: the last center her registration or a transfer named;
+ * - an internship: her case's, since it follows her (a transfer takes it along);
+ * - any other record (a course, a program, an agreement, a KPI plan): the center that created it,
+ *   from its first event. Later events may act for another center (a course's enrollment acts
+ *   for the woman's center), so the latest event's center is not the owner.
  */
 @Injectable()
 export class RecordCenters {
@@ -52,15 +55,23 @@ export class RecordCenters {
 
   async centerOf(kind: RecordKind, id: string): Promise<string | undefined> {
     const streamId = RECORD_KINDS[kind].stream(id);
-    const rows: { center_id: string | null }[] =
-      kind === 'client'
-        ? await this.dataSource.query(
-            `SELECT data->>'centerId' AS center_id FROM events
-              WHERE stream_id = $1 AND event_type IN ('ClientRegistered', 'CounselorAssigned')
-              ORDER BY stream_version DESC LIMIT 1`,
-            [streamId],
-          )
-        : await this.dataSource.query(`SELECT metadata->>'centerId' AS center_id FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`, [streamId]);
+    if (kind === 'client') return this.clientCenter(streamId);
+    const [first]: { center_id: string | null; client_id: string | null }[] = await this.dataSource.query(
+      `SELECT metadata->>'centerId' AS center_id, data->>'clientId' AS client_id FROM events WHERE stream_id = $1 AND stream_version = 1`,
+      [streamId],
+    );
+    if (!first) return undefined;
+    if (kind === 'internship' && first.client_id) return (await this.clientCenter(clientStreamId(first.client_id))) ?? first.center_id ?? undefined;
+    return first.center_id ?? undefined;
+  }
+
+  private async clientCenter(streamId: string): Promise<string | undefined> {
+    const rows: { center_id: string | null }[] = await this.dataSource.query(
+      `SELECT data->>'centerId' AS center_id FROM events
+        WHERE stream_id = $1 AND event_type IN ('ClientRegistered', 'CounselorAssigned')
+        ORDER BY stream_version DESC LIMIT 1`,
+      [streamId],
+    );
     return rows[0]?.center_id ?? undefined;
   }
 }

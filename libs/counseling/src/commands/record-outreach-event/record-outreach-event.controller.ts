@@ -7,10 +7,11 @@ import { executeFromHttp } from '@saeil/runtime';
 import { RecordOutreachEventDto } from './record-outreach-event.dto';
 import { recordOutreachEvent } from './record-outreach-event.command';
 import { RecordOutreachEventResult } from './record-outreach-event.handler';
-import { CASE_WORKERS, Roles } from '@saeil/identity';
+import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('counseling')
 @Roles(...CASE_WORKERS)
+@ScopedRecords({ kind: 'client', body: 'registeredClientIds' })
 @Controller('outreach-events')
 export class RecordOutreachEventController {
   constructor(
