@@ -39,6 +39,15 @@ describe('configuration', () => {
     }
   });
 
+  it('trusts no proxy unless TRUST_PROXY names them (a hop count, or addresses, subnets and names), refusing anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    for (const bad of ['true', '*', 'proxy.example.kr', '1,', '10.0.0.0/8;rm']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY: /);
+    }
+  });
+
   it('reads the body limit and the expensive-read rate limit, refusing nonsense', () => {
     expect(loadConfig({})).toMatchObject({ HTTP_BODY_LIMIT: '256kb', RATE_LIMIT_EXPENSIVE_PER_MINUTE: 60 });
     expect(loadConfig({ HTTP_BODY_LIMIT: '1mb', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0' })).toMatchObject({ HTTP_BODY_LIMIT: '1mb', RATE_LIMIT_EXPENSIVE_PER_MINUTE: 0 });

@@ -68,6 +68,17 @@ export class SaeilConfig {
   @IsOptional() @Transform(blankToUndefined) @Matches(/^\s*https?:\/\/[^\s/,]+\s*(,\s*https?:\/\/[^\s/,]+\s*)*$/i, { message: 'CORS_ORIGINS must be comma-separated origins like https://saeil.example.kr (scheme://host[:port], no path)' })
   CORS_ORIGINS?: string = undefined;
 
+  /**
+   * The reverse proxies in front of the api whose X-Forwarded-For is believed (Express's `trust
+   * proxy`): a hop count (`1`), or comma-separated addresses, subnets or the names `loopback`,
+   * `linklocal`, `uniquelocal`. Empty: none, the socket's address is the caller's. Login limits,
+   * the expensive-read limits and the access log's source address all read the caller's address.
+   */
+  @IsOptional() @Transform(blankToUndefined) @Matches(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/, {
+    message: 'TRUST_PROXY must be a hop count such as 1, or comma-separated addresses, subnets, loopback, linklocal or uniquelocal',
+  })
+  TRUST_PROXY?: string = undefined;
+
   /** Largest accepted JSON request body (bytes, or with kb/mb); larger is 413 before it is parsed. */
   @Matches(/^\d+(b|kb|mb)?$/i, { message: 'HTTP_BODY_LIMIT must be a size like 256kb or 1mb' })
   HTTP_BODY_LIMIT = '256kb';
@@ -199,6 +210,12 @@ export class SaeilConfig {
 
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS ? this.KAFKA_BROKERS.split(',') : [];
+  }
+
+  /** Express's `trust proxy` value: false when unset, a hop count, or the list of trusted proxies. */
+  get trustProxy(): false | number | string[] {
+    if (!this.TRUST_PROXY) return false;
+    return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY.split(',').map((p) => p.trim());
   }
 
   get corsOrigins(): string[] {

@@ -10,6 +10,9 @@ import { CORRELATION_HEADER } from '@saeil/runtime';
  */
 export function applyHttpHardening(app: NestExpressApplication, config: SaeilConfig): void {
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // Behind the configured proxies req.ip is the client's address from X-Forwarded-For; with none
+  // configured a forged header is ignored and the socket's address counts.
+  app.set('trust proxy', config.trustProxy);
   // Helmet's defaults: a same-origin CSP (Swagger UI at /docs loads only its own scripts and
   // styles), frame-ancestors 'self', nosniff, HSTS, no referrer. Minus upgrade-insecure-requests:
   // the process serves plain HTTP (TLS ends at the proxy, if any), and on an internal http://

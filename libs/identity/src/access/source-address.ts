@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 
-/** The caller's address as the socket sees it (`trust proxy` is not set: behind a proxy, the proxy's). */
+/** The caller's address: the socket's, or the client's as the proxies named in TRUST_PROXY forwarded it. */
 export function sourceAddressOf(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
