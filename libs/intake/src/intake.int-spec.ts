@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { clientStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
+import { api, Api, counselorOf } from '../../../tests/support/auth';
 
 /** Intake through HTTP on real PostgreSQL and Kafka: the case lifecycle and duplicate detection. */
 describeKafka('intake: a client case from registration to reopening, and duplicates', () => {
@@ -20,8 +20,14 @@ describeKafka('intake: a client case from registration to reopening, and duplica
     await saeil?.dispose();
   });
 
-  const api = () => request(saeil.url);
-  const register = (body: object) => api().post('/clients').send(body);
+  // Each center's counselor works her own cases: center-naju's until the transfer, center-jinju's after.
+  let naju: Api;
+  let jinju: Api;
+  beforeAll(async () => {
+    naju = await api(saeil, counselorOf('center-naju'));
+    jinju = await api(saeil, counselorOf('center-jinju'));
+  });
+  const register = (body: { centerId?: string; [field: string]: unknown }) => (body.centerId === 'center-jinju' ? jinju : naju).post('/clients').send(body);
   const eventsOf = async (clientId: string) => (await saeil.runtime.store.readStream(clientStreamId(clientId))).map((e) => ({ type: e.type, data: e.data }));
   const identityKeysHeldBy = async (clientId: string): Promise<number> =>
     (await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM client_identity_keys WHERE client_id = $1`, [clientId]))[0].n;
@@ -58,15 +64,15 @@ describeKafka('intake: a client case from registration to reopening, and duplica
     });
 
     it('refuses a profile update before she consents (CONSENT_REQUIRED), then records consent, the update, a transfer, closure and reopening', async () => {
-      const early = await api().patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조' }).expect(422);
+      const early = await naju.patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조' }).expect(422);
       expect(early.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } });
 
-      await api().post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
-      const updated = await api().patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조', phone: '010-5555-0100', careerBreakReason: 'childcare' }).expect(200);
+      await naju.post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
+      const updated = await naju.patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조', phone: '010-5555-0100', careerBreakReason: 'childcare' }).expect(200);
       expect(updated.body).toMatchObject({ clientId, streamVersion: 3 });
-      await api().post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-lee', reason: '거주지 이전' }).expect(200);
-      await api().post(`/clients/${clientId}/closure`).send({ reason: '취업 후 종결', closedOn: '2026-02-01' }).expect(200);
-      const reopened = await api().post(`/clients/${clientId}/reopening`).send({ reason: '퇴사 후 재등록', reopenedOn: '2026-03-01' }).expect(200);
+      await naju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-lee', reason: '거주지 이전' }).expect(200);
+      await jinju.post(`/clients/${clientId}/closure`).send({ reason: '취업 후 종결', closedOn: '2026-02-01' }).expect(200);
+      const reopened = await jinju.post(`/clients/${clientId}/reopening`).send({ reason: '퇴사 후 재등록', reopenedOn: '2026-03-01' }).expect(200);
       expect(reopened.body).toMatchObject({ clientId, streamVersion: 6, duplicate: false });
 
       const events = await eventsOf(clientId);
@@ -94,36 +100,36 @@ describeKafka('intake: a client case from registration to reopening, and duplica
 
     it('answers the rules with 422 and appends nothing', async () => {
       const before = await countEvents(saeil);
-      const cases: [string, () => request.Test, string][] = [
-        ['nothing changed', () => api().patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조' }), 'NOTHING_CHANGED'],
-        ['same assignment', () => api().post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-lee' }), 'SAME_ASSIGNMENT'],
-        ['reopening an open case', () => api().post(`/clients/${clientId}/reopening`).send({ reason: '재개', reopenedOn: '2026-03-02' }), 'CASE_NOT_CLOSED'],
-        ['withdrawing a consent never given', () => api().post(`/clients/${clientId}/consents/employer_sharing/withdrawal`).send({ withdrawnOn: '2026-03-02' }), 'CONSENT_NOT_GIVEN'],
-        ['the same consent form again', () => api().post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-03-02' }), 'CONSENT_ALREADY_GIVEN'],
-        ['closing in the future', () => api().post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2099-01-01' }), 'DATE_IN_FUTURE'],
+      const cases: [string, () => ReturnType<Api['post']>, string][] = [
+        ['nothing changed', () => jinju.patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조' }), 'NOTHING_CHANGED'],
+        ['same assignment', () => jinju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-lee' }), 'SAME_ASSIGNMENT'],
+        ['reopening an open case', () => jinju.post(`/clients/${clientId}/reopening`).send({ reason: '재개', reopenedOn: '2026-03-02' }), 'CASE_NOT_CLOSED'],
+        ['withdrawing a consent never given', () => jinju.post(`/clients/${clientId}/consents/employer_sharing/withdrawal`).send({ withdrawnOn: '2026-03-02' }), 'CONSENT_NOT_GIVEN'],
+        ['the same consent form again', () => jinju.post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-03-02' }), 'CONSENT_ALREADY_GIVEN'],
+        ['closing in the future', () => jinju.post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2099-01-01' }), 'DATE_IN_FUTURE'],
       ];
       for (const [, send, code] of cases) {
         const response = await send().expect(422);
         expect(response.body.error.code).toBe(code);
       }
-      await api().post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(200);
-      const closedTwice = await api().post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(422);
+      await jinju.post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(200);
+      const closedTwice = await jinju.post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(422);
       expect(closedTwice.body.error.code).toBe('CASE_ALREADY_CLOSED');
-      const transferClosed = await api().post(`/clients/${clientId}/assignment`).send({ centerId: 'center-naju', counselorId: 'counselor-kim' }).expect(422);
+      const transferClosed = await jinju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-naju', counselorId: 'counselor-kim' }).expect(422);
       expect(transferClosed.body.error.code).toBe('CASE_CLOSED');
       expect(await countEvents(saeil)).toBe(before + 1);
     });
 
     it('answers 404 for a well-formed unknown client and 400 on the field for a malformed id or body', async () => {
-      const unknown = await api().post(`/clients/${randomUUID()}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(404);
+      const unknown = await jinju.post(`/clients/${randomUUID()}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(404);
       expect(unknown.body.error.code).toBe('NOT_FOUND');
-      const malformed = await api().post('/clients/not-a-uuid/closure').send({ reason: '종결', closedOn: '2026-03-05' }).expect(400);
+      const malformed = await jinju.post('/clients/not-a-uuid/closure').send({ reason: '종결', closedOn: '2026-03-05' }).expect(400);
       expect(malformed.body.error.fields).toEqual([expect.objectContaining({ field: 'clientId' })]);
-      const otherClient = await api().post(`/clients/${clientId}/closure`).send({ clientId: randomUUID(), reason: '종결', closedOn: '2026-03-05' }).expect(400);
+      const otherClient = await jinju.post(`/clients/${clientId}/closure`).send({ clientId: randomUUID(), reason: '종결', closedOn: '2026-03-05' }).expect(400);
       expect(otherClient.body.error.fields).toEqual([expect.objectContaining({ field: 'clientId', code: 'pathMismatch' })]);
-      const badPurpose = await api().post(`/clients/${clientId}/consents/newsletter/withdrawal`).send({ withdrawnOn: '2026-03-02' }).expect(400);
+      const badPurpose = await jinju.post(`/clients/${clientId}/consents/newsletter/withdrawal`).send({ withdrawnOn: '2026-03-02' }).expect(400);
       expect(badPurpose.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['purpose']);
-      const badProfile = await api().patch(`/clients/${clientId}/profile`).send({ desiredEmploymentType: 'freelance', desiredHoursPerWeek: 200, certifications: [3], region: '전남', name: null }).expect(400);
+      const badProfile = await jinju.patch(`/clients/${clientId}/profile`).send({ desiredEmploymentType: 'freelance', desiredHoursPerWeek: 200, certifications: [3], region: '전남', name: null }).expect(400);
       expect(badProfile.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['desiredEmploymentType', 'desiredHoursPerWeek', 'certifications', 'region', 'name']));
       const noRegion = await register({ ...newClient(101), region: undefined }).expect(400);
       expect(noRegion.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['region']);
@@ -186,14 +192,14 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       const other = await register(newClient(600)).expect(201);
       const her = await register(newClient(601)).expect(201);
       const clientId = her.body.clientId;
-      await api().post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
+      await naju.post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
       const before = await countEvents(saeil);
-      const clash = await api().patch(`/clients/${clientId}/profile`).send({ birthDate: newClient(600).birthDate, phone: newClient(600).phone }).expect(422);
+      const clash = await naju.patch(`/clients/${clientId}/profile`).send({ birthDate: newClient(600).birthDate, phone: newClient(600).phone }).expect(422);
       expect(clash.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { existingClientIds: [other.body.clientId], matchedOn: ['birthDate+phone'] } });
       expect(await countEvents(saeil)).toBe(before);
       expect(await identityKeysHeldBy(clientId)).toBe(2); // the rollback kept her old keys
 
-      await api().patch(`/clients/${clientId}/profile`).send({ phone: '010-4444-0601' }).expect(200);
+      await naju.patch(`/clients/${clientId}/profile`).send({ phone: '010-4444-0601' }).expect(200);
       // Her old phone is free again: a new client with it (and another name) is not a duplicate.
       await register({ ...newClient(601), name: '박민지' }).expect(201);
       const reuse = await register({ ...newClient(601, 'counselor-x', 'center-jinju'), name: '최지은', phone: '010-4444-0601' }).expect(422);
@@ -204,9 +210,9 @@ describeKafka('intake: a client case from registration to reopening, and duplica
   describe('consent withdrawal', () => {
     it('after she withdraws the service consent, a profile update is refused with CONSENT_REQUIRED', async () => {
       const { body } = await register(newClient(700)).expect(201);
-      await api().post(`/clients/${body.clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
-      await api().post(`/clients/${body.clientId}/consents/service/withdrawal`).send({ withdrawnOn: '2026-02-01' }).expect(200);
-      const refused = await api().patch(`/clients/${body.clientId}/profile`).send({ desiredOccupation: '요양보호사' }).expect(422);
+      await naju.post(`/clients/${body.clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
+      await naju.post(`/clients/${body.clientId}/consents/service/withdrawal`).send({ withdrawnOn: '2026-02-01' }).expect(200);
+      const refused = await naju.patch(`/clients/${body.clientId}/profile`).send({ desiredOccupation: '요양보호사' }).expect(422);
       expect(refused.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } });
       expect((await eventsOf(body.clientId)).map((e) => e.type)).toEqual(['ClientRegistered', 'ConsentGiven', 'ConsentWithdrawn']);
     });
