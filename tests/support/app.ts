@@ -1,4 +1,5 @@
-import pino from 'pino';
+import type pino from 'pino';
+import { createLogger } from '@saeil/runtime';
 import { loadConfig, SaeilConfig } from '@saeil/config';
 import { RunningSaeil, startSaeil } from '@saeil/app';
 import { createTestDatabase, kafkaBrokers, TestDatabase, uniqueTopicPrefix } from './env';
@@ -15,7 +16,17 @@ export interface TestSaeil extends RunningSaeil {
  * Starts the real application (api + worker unless told otherwise) on a fresh database, on a
  * free port, in embedded mode or against the test Kafka broker with a topic prefix of its own.
  */
-export async function startTestSaeil(options: { label: string; kafka: boolean; api?: boolean; worker?: boolean; env?: Record<string, string>; db?: TestDatabase; topicPrefix?: string }): Promise<TestSaeil> {
+export async function startTestSaeil(options: {
+  label: string;
+  kafka: boolean;
+  api?: boolean;
+  worker?: boolean;
+  env?: Record<string, string>;
+  db?: TestDatabase;
+  topicPrefix?: string;
+  /** Where the app's log lines go (stdout unless given), e.g. to read what it logged. */
+  logStream?: pino.DestinationStream;
+}): Promise<TestSaeil> {
   const db = options.db ?? (await createTestDatabase(options.label));
   const env: Record<string, string> = {
     DATABASE_URL: db.url,
@@ -33,7 +44,8 @@ export async function startTestSaeil(options: { label: string; kafka: boolean; a
     ...options.env,
   };
   const config = loadConfig(env);
-  const logger = pino({ level: config.LOG_LEVEL });
+  // The product's logger (its redaction included), not a bare pino: what tests see logged is what runs.
+  const logger = createLogger(config, options.logStream);
   const running = await startSaeil(config, { api: options.api ?? true, worker: options.worker ?? true, logger });
   return {
     ...running,

@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { redactPersonalQuery, redactPersonalQueryObject } from '@saeil/core';
 import { OpsController, PlatformModule, Runtime, CORRELATION_HEADER } from '@saeil/runtime';
 import { ExpensiveReadsGuard } from './hardening/expensive-reads.throttle';
 
@@ -36,6 +37,10 @@ export class SaeilHttpModule {
               return id;
             },
             customProps: (req) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
+            // A caseload search names her; the request log keeps only that a search was made.
+            serializers: {
+              req: (req: { url?: string; query?: Record<string, unknown> }) => ({ ...req, url: req.url && redactPersonalQuery(req.url), query: redactPersonalQueryObject(req.query) }),
+            },
             autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
           },
         }),

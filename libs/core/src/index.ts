@@ -3,6 +3,7 @@ export * from './errors/auth-refusal';
 export * from './http/error.filter';
 export * from './http/validation';
 export * from './http/public.decorator';
+export * from './http/personal-query';
 export * from './ids';
 export * from './dates';
 export * from './numbers';

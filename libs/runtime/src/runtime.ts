@@ -98,8 +98,10 @@ export class Worker {
   }
 }
 
-export function createLogger(config: SaeilConfig): Logger {
-  return pino({ level: config.LOG_LEVEL, base: { service: 'saeil' }, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+/** The process's logger: bearer tokens and cookies never reach a log line. To stdout unless a stream is given. */
+export function createLogger(config: SaeilConfig, stream?: pino.DestinationStream): Logger {
+  const options = { level: config.LOG_LEVEL, base: { service: 'saeil' }, redact: ['req.headers.authorization', 'req.headers.cookie'] };
+  return stream ? pino(options, stream) : pino(options);
 }
 
 export async function createRuntime(config: SaeilConfig, options: RuntimeOptions): Promise<Runtime> {

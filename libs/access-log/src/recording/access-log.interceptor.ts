@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { mergeMap, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { ServiceUnavailable, ValidationFailed } from '@saeil/core';
+import { redactPersonalQuery, ServiceUnavailable, ValidationFailed } from '@saeil/core';
 import type { Principal } from '@saeil/identity';
 import type { AccessLogEntry } from '../domain/hash-chain';
 import { appendAccessLog, NewAccessLogEntry } from './access-log.writer';
@@ -11,17 +11,9 @@ import { ACCESS_LOGGED, AccessLoggedMetadata } from './access-logged.decorator';
 
 const MAX_REASON = 500;
 
-/**
- * Query parameters whose value is a person's name or phone (the caseload search `q`): the row says
- * a search was made, never what was searched — the access log outlives her erasure (two years,
- * append-only), so it must not hold her identity in clear.
- */
-const PERSONAL_QUERY_PARAMETERS = ['q'];
-
+/** The route a row records: the path and every filter, but not what a search looked for. */
 export function routeOf(method: string, originalUrl: string): string {
-  let url = originalUrl;
-  for (const name of PERSONAL_QUERY_PARAMETERS) url = url.replace(new RegExp(`([?&]${name}=)[^&#]*`, 'g'), '$1(redacted)');
-  return `${method} ${url}`.slice(0, 2000);
+  return `${method} ${redactPersonalQuery(originalUrl)}`.slice(0, 2000);
 }
 
 @Injectable()
