@@ -37,7 +37,8 @@ export interface KafkaObserver {
    * Sends a command to the command topic (keyed by its command id) and waits for its reply,
    * accepted or rejected. The command id is `<actorId>-<uuid>` unless one is given.
    */
-  sendCommand(type: string, payload: Record<string, unknown>, opts?: { actorId?: string; commandId?: string; timeoutMs?: number }): Promise<Record<string, any>>;
+  /** Sends a command as the account of `token` (tests/support/auth.ts `tokenFor`), and waits for its reply. */
+  sendCommand(type: string, payload: Record<string, unknown>, opts: { token: string; actorId?: string; commandId?: string; timeoutMs?: number }): Promise<Record<string, any>>;
   /** Disconnects the consumer and the producer. */
   stop(): Promise<void>;
 }
@@ -94,10 +95,10 @@ export async function observeTopics(saeil: RunningSaeil, options: { contexts: st
     deadLetters,
     eventsOf: (type) => published.filter((p) => p.type === type),
     send,
-    async sendCommand(type, payload, opts = {}) {
+    async sendCommand(type, payload, opts) {
       const actorId = opts.actorId ?? 'test';
       const commandId = opts.commandId ?? `${actorId}-${randomUUID()}`;
-      await send(JSON.stringify({ commandId, type, actorId, payload }), commandId);
+      await send(JSON.stringify({ commandId, type, actorId, accessToken: opts.token, payload }), commandId);
       return waitFor(async () => replies.find((r) => r.commandId === commandId), { timeoutMs: opts.timeoutMs ?? 30_000, description: `the reply to ${type} ${commandId}` });
     },
     async stop() {

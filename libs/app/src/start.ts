@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { SaeilConfig } from '@saeil/config';
 import { DtoValidationPipe, SaeilErrorFilter } from '@saeil/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { CommandTopicConsumer, createRuntime, Runtime, SaeilModuleDefinition } from '@saeil/runtime';
+import { CommandAuthorizer, CommandTopicConsumer, createRuntime, Runtime, SaeilModuleDefinition } from '@saeil/runtime';
 import { SAEIL_MODULES } from './modules';
 import { SaeilHttpModule } from './http.module';
 import { applyHttpHardening } from './hardening/http-hardening';
@@ -46,7 +46,15 @@ export async function startSaeil(config: SaeilConfig, options: StartOptions): Pr
     }
     await app.listen(config.PORT, config.HOST);
     if (options.api && runtime.bus) {
-      commandTopic = new CommandTopicConsumer(runtime.bus, runtime.topics, app.get(CommandBus), runtime.modules.flatMap((m) => m.commands), runtime.logger.child({ component: 'command-topic' }));
+      commandTopic = new CommandTopicConsumer(
+        runtime.bus,
+        runtime.topics,
+        app.get(CommandBus),
+        runtime.modules.flatMap((m) => m.commands),
+        runtime.logger.child({ component: 'command-topic' }),
+        // Provided by the identity module: no authorizer, no command topic (it would run unauthorized).
+        app.get(CommandAuthorizer),
+      );
       await commandTopic.start();
     }
   } catch (error) {

@@ -3,9 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { SaeilConfig } from '@saeil/config';
-import { RUNTIME, Runtime, type SaeilModuleDefinition } from '@saeil/runtime';
+import { CommandAuthorizer, RUNTIME, Runtime, type SaeilModuleDefinition } from '@saeil/runtime';
 import { AuthGuard } from './access/auth.guard';
 import { RecordCenters } from './access/record-scope';
+import { AccessResolver } from './access/access-resolver';
+import { TokenCommandAuthorizer } from './access/token-command-authorizer';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
@@ -58,12 +60,15 @@ import { RefreshTokens } from './tokens/refresh-tokens';
     Sessions,
     AccountsService,
     RecordCenters,
+    AccessResolver,
+    // The Kafka command topic authorizes each command as its HTTP route does.
+    { provide: CommandAuthorizer, useClass: TokenCommandAuthorizer },
     AuthGuard,
     // Every route of the api passes this guard: closed unless @Public() or its @Roles admit the caller.
     { provide: APP_GUARD, useExisting: AuthGuard },
     FirstAdministrator,
   ],
-  exports: [AccessTokenVerifier, AuthGuard, RecordCenters],
+  exports: [AccessTokenVerifier, AuthGuard, RecordCenters, AccessResolver, CommandAuthorizer],
 })
 export class IdentityModule {}
 

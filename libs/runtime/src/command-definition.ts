@@ -2,17 +2,35 @@ import type { Request } from 'express';
 import { CENTER_FROM_RECORD, OutOfScope } from '@saeil/core';
 import type { AppendResult, EventMetadata, EventStore } from '@saeil/event-store';
 import type { Metrics } from '@saeil/observability';
-import { callerOf, commandMetadata } from './request-context';
+import { callerOf, commandMetadata, RequestCaller } from './request-context';
 import { timed } from './timed';
 
 /**
+ * Who may send a command, whichever door it comes through: the roles admitted (see the groups in
+ * @saeil/identity's roles.ts), and the records it names by DTO field (a path id or a body field:
+ * one id or a list) that must belong to a center the caller reaches, else 404.
+ */
+export interface CommandAccess {
+  roles: readonly string[];
+  records?: readonly { kind: string; field: string }[];
+  /**
+   * The caller must answer for the level the command names (`levelOf`), not merely reach it: a
+   * Ministry report is submitted by its center's supervisor, its region's supervisor, the Ministry.
+   */
+  submitsLevel?: boolean;
+}
+
+/**
  * One command as both doors see it: the HTTP controller and the Kafka command topic validate the
- * same DTO class and hand the same command object to the same @nestjs/cqrs handler.
+ * same DTO class, authorize the same way (`access`) and hand the same command object to the same
+ * @nestjs/cqrs handler.
  */
 export interface CommandDefinition<D extends object = any> {
   /** Name on the command topic, e.g. 'RegisterClient'. */
   type: string;
   dto: new () => D;
+  /** Who may send it (both doors check it; the HTTP route takes it with `@CommandRoute`). */
+  access: CommandAccess;
   /**
    * The center the command acts for (goes into the events' metadata), when the DTO says. Left
    * out when only the record knows it (her case, the program, the agreement): both doors then
@@ -28,6 +46,17 @@ export interface CommandDefinition<D extends object = any> {
   occurredAtOf?(dto: D): string | undefined;
   /** The @nestjs/cqrs command instance its handler takes. */
   build(dto: D, metadata: EventMetadata): object;
+}
+
+/**
+ * A command naming its center in the body (a registration, a course, an agreement) may only name
+ * one the caller works for, a report only a level she reaches (403 OUT_OF_SCOPE); the records it
+ * names by id were checked before (the guard, or the command topic's authorizer). Both doors.
+ */
+export function requireCommandScope<D extends object>(definition: CommandDefinition<D>, dto: D, caller: Pick<RequestCaller, 'coversCenter' | 'coversLevel' | 'answersFor'>): void {
+  const level = definition.levelOf?.(dto);
+  if (level ? !caller.coversLevel(level.level, level.id) : definition.centerOf && !caller.coversCenter(definition.centerOf(dto))) throw new OutOfScope(level ? 'id' : 'centerId');
+  if (level && definition.access.submitsLevel && !caller.answersFor(level.level, level.id)) throw new OutOfScope('level', '이 수준의 보고서는 제출할 수 없습니다.');
 }
 
 /** metadata.centerId as the definition gives it, or CENTER_FROM_RECORD for the handler to replace. */
@@ -47,11 +76,7 @@ export async function executeFromHttp<D extends object, R>(
   req: Request,
 ): Promise<R> {
   const centerId = centerIdOf(definition, dto);
-  // A command naming its center in the body (a registration, a course, an agreement) may only
-  // name one the caller works for; records named by id were checked by the guard already.
-  const caller = callerOf(req);
-  const level = definition.levelOf?.(dto);
-  if (level ? !caller.coversLevel(level.level, level.id) : definition.centerOf && !caller.coversCenter(centerId)) throw new OutOfScope(level ? 'id' : 'centerId');
+  requireCommandScope(definition, dto, callerOf(req));
   const metadata = commandMetadata(req, centerId, definition.occurredAtOf?.(dto));
   return timed(metrics, definition.type, () => commandBus.execute(definition.build(dto, metadata) as never) as Promise<R>);
 }

@@ -1,18 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { CommandBus } from '@nestjs/cqrs';
-import { isConnectionError, SaeilError, toErrorBody, validateDto } from '@saeil/core';
+import { AuthError, isConnectionError, SaeilError, toErrorBody, validateDto } from '@saeil/core';
 import { IncomingMessage, MessageBus, Subscription, Topics } from '@saeil/messaging';
 import type { EventMetadata } from '@saeil/event-store';
-import { centerIdOf, CommandDefinition } from './command-definition';
+import { centerIdOf, CommandDefinition, requireCommandScope } from './command-definition';
+import type { RequestCaller } from './request-context';
 
 /** A command as it arrives on `saeil.commands.v1`. */
 export interface CommandMessage {
   commandId: string;
   type: string;
-  actorId: string;
+  /** The access token of the account the command acts for (POST /auth/login), as over HTTP. */
+  accessToken?: string;
+  /** Informational: the recorded actor is the token's account. */
+  actorId?: string;
   correlationId?: string;
   payload: Record<string, unknown>;
+}
+
+/** The caller a command message's token stands for, as far as the command path needs her. */
+export interface CommandCaller extends RequestCaller {
+  /** Throws NotFound when the DTO names a record of a center she does not reach. */
+  reaches(dto: object): Promise<void>;
+}
+
+/**
+ * Authorizes a command arriving on the topic exactly as its HTTP route is authorized (provided by
+ * @saeil/identity): `authenticate` checks the token and the definition's roles (401/403) before
+ * the payload is validated, `reaches` the records the validated DTO names (404).
+ */
+export abstract class CommandAuthorizer {
+  abstract authenticate(token: string | undefined, definition: CommandDefinition): Promise<CommandCaller>;
 }
 
 export interface CommandReply {
@@ -41,14 +60,16 @@ function parse(message: IncomingMessage, known: Map<string, CommandDefinition>):
   if (typeof c.type !== 'string') throw new MalformedCommand('type is missing');
   const definition = known.get(c.type);
   if (!definition) throw new MalformedCommand(`unknown command type ${c.type}`);
-  if (typeof c.actorId !== 'string' || c.actorId.length === 0 || c.actorId.length > 128) throw new MalformedCommand('actorId is missing');
+  if (c.actorId !== undefined && (typeof c.actorId !== 'string' || c.actorId.length > 128)) throw new MalformedCommand('actorId must be a string of at most 128 characters');
+  if (c.accessToken !== undefined && (typeof c.accessToken !== 'string' || c.accessToken.length > 4096)) throw new MalformedCommand('accessToken must be a string');
   if (!c.payload || typeof c.payload !== 'object' || Array.isArray(c.payload)) throw new MalformedCommand('payload must be a JSON object');
   return { command: c as CommandMessage, definition };
 }
 
 /**
- * The Kafka door for commands (integrations such as a field-outreach app). Same DTO validation
- * and same handlers as HTTP; every outcome is published to the reply topic keyed by command id;
+ * The Kafka door for commands (integrations such as a field-outreach app). Same authorization
+ * (the account of the message's access token, the definition's roles and records), same DTO
+ * validation and same handlers as HTTP; every outcome is published to the reply topic keyed by command id;
  * the command id is the idempotency key, so a redelivered message is answered, not applied twice.
  * A message that is not a command at all goes to the command dead-letter topic with the reason.
  * Failures that are not the command's fault (database down) are thrown, so Kafka redelivers.
@@ -71,6 +92,7 @@ export class CommandTopicConsumer {
     private readonly commandBus: CommandBus,
     definitions: CommandDefinition[],
     private readonly logger: Logger,
+    private readonly authorizer: CommandAuthorizer,
   ) {
     this.known = new Map(definitions.map((d) => [d.type, d]));
   }
@@ -110,9 +132,12 @@ export class CommandTopicConsumer {
     const { command, definition } = parsed;
     const reply: CommandReply = { commandId: command.commandId, type: command.type, status: 'accepted' };
     try {
+      const caller = await this.authorizer.authenticate(command.accessToken, definition);
       const dto = validateDto(definition.dto, command.payload);
+      await caller.reaches(dto);
+      requireCommandScope(definition, dto, caller);
       const metadata: EventMetadata = {
-        actorId: command.actorId,
+        actorId: caller.actorId,
         centerId: centerIdOf(definition, dto),
         correlationId: command.correlationId && ID.test(command.correlationId) ? command.correlationId : randomUUID(),
         commandId: command.commandId,
@@ -125,6 +150,10 @@ export class CommandTopicConsumer {
       if (error instanceof SaeilError) {
         reply.status = 'rejected';
         reply.error = toErrorBody(error).error;
+      } else if (error instanceof AuthError) {
+        // No token, a bad or revoked one, or a role the command does not admit: the sender's fault.
+        reply.status = 'rejected';
+        reply.error = { code: error.code, message: error.message };
       } else {
         await this.failedAttempt(message, command, error);
         reply.status = 'failed';

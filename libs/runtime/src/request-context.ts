@@ -16,6 +16,8 @@ export interface RequestCaller {
   actorId: string;
   coversCenter(centerId: string): boolean;
   coversLevel(level: string, id: string | undefined): boolean;
+  /** She is the one who answers for this level's figures (submits its report). */
+  answersFor(level: string, id: string | undefined): boolean;
 }
 
 /** The caller on a request the guard admitted; a request it did not see is refused, never run as nobody. */

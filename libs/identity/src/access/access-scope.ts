@@ -68,6 +68,16 @@ export function coversLevel(scope: AccessScope, level: string, id: string | unde
   return false;
 }
 
+/**
+ * Who answers for a level's figures (submits its Ministry report): the center's supervisor, the
+ * region's supervisor, the Ministry analyst for the nation. Reading them is wider (coversLevel).
+ */
+export function answersFor(principal: Pick<Principal, 'role' | 'centerId' | 'region'>, level: string, id: string | undefined): boolean {
+  if (level === 'center') return principal.role === 'supervisor' && principal.centerId === id;
+  if (level === 'region') return principal.role === 'regional_supervisor' && principal.region === id;
+  return level === 'nation' && principal.role === 'ministry_analyst';
+}
+
 /** What the guard leaves on every request it admits: who is calling and what she reaches. */
 export interface RequestAccess {
   principal: Principal;
@@ -77,6 +87,7 @@ export interface RequestAccess {
   /** The scope reaches this center's records. */
   coversCenter(centerId: string): boolean;
   coversLevel(level: string, id: string | undefined): boolean;
+  answersFor(level: string, id: string | undefined): boolean;
   /** For list queries: the centers whose rows she may see, or null for all (nation-wide roles). */
   centerIds(): string[] | null;
 }

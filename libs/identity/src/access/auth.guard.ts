@@ -1,19 +1,18 @@
-import { CanActivate, ExecutionContext, Injectable, Logger, Optional } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { NotFound, PUBLIC_KEY } from '@saeil/core';
-import type { Role } from '../domain/roles';
+import { PUBLIC_KEY } from '@saeil/core';
 import { AccessDenied, AuthenticationRequired } from '../principal/auth-errors';
 import { AccessTokenVerifier, Principal } from '../principal/principal';
-import { CenterRegions, centerIdsOf, coversCenter, coversLevel, RequestAccess, scopeOf } from './access-scope';
-import { RECORD_KINDS, RecordCenters, SCOPED_RECORDS_KEY, ScopedRecordRef } from './record-scope';
+import type { RequestAccess } from './access-scope';
+import { AccessResolver } from './access-resolver';
+import { SCOPED_RECORDS_KEY, ScopedRecordRef } from './record-scope';
 
 /** Metadata key of the roles a route admits (set by `@Roles`). */
 export const ROLES_KEY = 'saeil:roles';
 
 export type AuthenticatedRequest = Request & { principal?: Principal; access?: RequestAccess };
 
-const RECORD_ID = /^[\w-]{1,100}$/;
 
 /**
  * The one gate of every HTTP route (registered as the app's global guard):
@@ -32,8 +31,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly verifier: AccessTokenVerifier,
     private readonly reflector: Reflector,
-    private readonly records: RecordCenters,
-    @Optional() private readonly regions?: CenterRegions,
+    private readonly resolver: AccessResolver,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,37 +43,28 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new AuthenticationRequired();
     const principal = await this.verifier.verify(token);
     request.principal = principal;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const roles = this.reflector.getAllAndOverride<readonly string[] | undefined>(ROLES_KEY, targets);
     if (!roles || roles.length === 0) {
       this.logger.error(`route ${request.method} ${request.route?.path ?? request.path} names no roles: refused to everyone`);
       throw new AccessDenied();
     }
     if (!roles.includes(principal.role)) throw new AccessDenied();
-    const scope = scopeOf(principal);
-    request.access = {
-      principal,
-      actorId: principal.accountId,
-      scope,
-      coversCenter: (centerId) => coversCenter(scope, centerId, this.regions),
-      coversLevel: (level, id) => coversLevel(scope, level, id, this.regions),
-      centerIds: () => centerIdsOf(scope, this.regions),
-    };
+    request.access = this.resolver.accessOf(principal);
     const refs = this.reflector.getAllAndOverride<ScopedRecordRef[] | undefined>(SCOPED_RECORDS_KEY, targets) ?? [];
-    for (const ref of refs) {
-      for (const id of idsOf(ref, request)) {
-        const centerId = await this.records.centerOf(ref.kind, id);
-        if (centerId !== undefined && !request.access.coversCenter(centerId)) throw new NotFound(RECORD_KINDS[ref.kind].label, id);
-      }
-    }
+    for (const ref of refs) await this.resolver.requireRecords(request.access, ref.kind, valueOf(ref, request));
     return true;
   }
 }
 
-/** The ids a reference names on this request; anything not shaped like an id is left to validation. */
-function idsOf(ref: ScopedRecordRef, request: Request): string[] {
-  const raw: unknown = ref.param !== undefined ? request.params?.[ref.param] : (request.body as Record<string, unknown> | undefined)?.[ref.body ?? ''];
-  const values = Array.isArray(raw) ? raw.slice(0, 1000) : [raw];
-  return values.filter((v): v is string => typeof v === 'string' && RECORD_ID.test(v));
+/**
+ * What a reference names on this request: a path parameter, a body field, or (`field`, a command's
+ * DTO field) the path parameter of that name, else the body field.
+ */
+function valueOf(ref: ScopedRecordRef, request: Request): unknown {
+  const body = request.body as Record<string, unknown> | undefined;
+  if (ref.param !== undefined) return request.params?.[ref.param];
+  if (ref.body !== undefined) return body?.[ref.body];
+  return request.params?.[ref.field ?? ''] ?? body?.[ref.field ?? ''];
 }
 
 export function bearerTokenOf(header: string | undefined): string | undefined {

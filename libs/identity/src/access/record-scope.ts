@@ -22,11 +22,15 @@ export const RECORD_KINDS = {
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 
-/** Where a route carries a record id: a path parameter, or a body field (a string or a list of them). */
+/**
+ * Where a route carries a record id: a path parameter, a body field (a string or a list of them),
+ * or a command's DTO field (`field`: the path parameter of that name, else the body field).
+ */
 export interface ScopedRecordRef {
   kind: RecordKind;
   param?: string;
   body?: string;
+  field?: string;
 }
 
 export const SCOPED_RECORDS_KEY = 'saeil:scoped-records';

@@ -1,6 +1,7 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { SubmitMinistryReportDto } from './submit-ministry-report.dto';
+import { REPORT_READERS } from '@saeil/identity';
 
 export class SubmitMinistryReportCommand {
   constructor(
@@ -21,6 +22,7 @@ export function submittingCenterOf(dto: Pick<SubmitMinistryReportDto, 'level' | 
 export const submitMinistryReport: CommandDefinition<SubmitMinistryReportDto> = {
   type: 'SubmitMinistryReport',
   dto: SubmitMinistryReportDto,
+  access: { roles: [...REPORT_READERS], submitsLevel: true },
   centerOf: submittingCenterOf,
   levelOf: (dto) => ({ level: dto.level, id: dto.scopeId }),
   build: (dto, metadata) => new SubmitMinistryReportCommand(dto, metadata),

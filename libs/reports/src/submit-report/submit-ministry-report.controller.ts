@@ -10,12 +10,12 @@ import { reportScope } from '../domain/report-scope';
 import { SubmitMinistryReportBody, SubmitMinistryReportDto } from './submit-ministry-report.dto';
 import { submitMinistryReport } from './submit-ministry-report.command';
 import { SubmitMinistryReportResult } from './submit-ministry-report.handler';
-import { AccessDenied, CurrentAccess, REPORT_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
+import { AccessDenied, CommandRoute, CurrentAccess, type RequestAccess, requireLevel } from '@saeil/identity';
 
 const SUBMITTER: Record<string, string> = { center: 'supervisor', region: 'regional_supervisor', nation: 'ministry_analyst' };
 
 @ApiTags('ministry-reports')
-@Roles(...REPORT_READERS)
+@CommandRoute(submitMinistryReport)
 @Controller('ministry-reports/:level/:period/submissions')
 export class SubmitMinistryReportController {
   constructor(

@@ -7,10 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { CreateGroupProgramDto } from './create-group-program.dto';
 import { createGroupProgram } from './create-group-program.command';
 import { CreateGroupProgramResult } from './create-group-program.handler';
-import { CASE_WORKERS, Roles } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('counseling')
-@Roles(...CASE_WORKERS)
+@CommandRoute(createGroupProgram)
 @Controller('group-programs')
 export class CreateGroupProgramController {
   constructor(

@@ -2,6 +2,7 @@ import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { occurredAtOfDay } from '@saeil/core';
 import { RecordCounselingSessionDto } from './record-counseling-session.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class RecordCounselingSessionCommand {
   constructor(
@@ -13,6 +14,7 @@ export class RecordCounselingSessionCommand {
 export const recordCounselingSession: CommandDefinition<RecordCounselingSessionDto> = {
   type: 'RecordCounselingSession',
   dto: RecordCounselingSessionDto,
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.occurredOn),
   build: (dto, metadata) => new RecordCounselingSessionCommand(dto, metadata),
 };

@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { RecordCounselingSessionBody, RecordCounselingSessionDto } from './record-counseling-session.dto';
 import { recordCounselingSession } from './record-counseling-session.command';
 import { RecordCounselingSessionResult } from './record-counseling-session.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('counseling')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(recordCounselingSession)
 @Controller('clients/:clientId/counseling-sessions')
 export class RecordCounselingSessionController {
   constructor(

@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { RecordGroupSessionBody, RecordGroupSessionDto } from './record-group-session.dto';
 import { recordGroupSession } from './record-group-session.command';
 import { RecordGroupSessionResult } from './record-group-session.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('counseling')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'groupProgram', param: 'programId' }, { kind: 'client', body: 'attendeeClientIds' })
+@CommandRoute(recordGroupSession)
 @Controller('group-programs/:programId/sessions')
 export class RecordGroupSessionController {
   constructor(

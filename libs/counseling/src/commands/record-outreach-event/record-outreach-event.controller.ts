@@ -7,11 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { RecordOutreachEventDto } from './record-outreach-event.dto';
 import { recordOutreachEvent } from './record-outreach-event.command';
 import { RecordOutreachEventResult } from './record-outreach-event.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('counseling')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', body: 'registeredClientIds' })
+@CommandRoute(recordOutreachEvent)
 @Controller('outreach-events')
 export class RecordOutreachEventController {
   constructor(

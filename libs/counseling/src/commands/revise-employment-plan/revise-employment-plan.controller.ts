@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { ReviseEmploymentPlanBody, ReviseEmploymentPlanDto } from './revise-employment-plan.dto';
 import { reviseEmploymentPlan } from './revise-employment-plan.command';
 import { ReviseEmploymentPlanResult } from './revise-employment-plan.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('counseling')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(reviseEmploymentPlan)
 @Controller('clients/:clientId/employment-plan')
 export class ReviseEmploymentPlanController {
   constructor(

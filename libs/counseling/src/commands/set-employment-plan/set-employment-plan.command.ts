@@ -2,6 +2,7 @@ import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { occurredAtOfDay } from '@saeil/core';
 import { SetEmploymentPlanDto } from './set-employment-plan.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class SetEmploymentPlanCommand {
   constructor(
@@ -13,6 +14,7 @@ export class SetEmploymentPlanCommand {
 export const setEmploymentPlan: CommandDefinition<SetEmploymentPlanDto> = {
   type: 'SetEmploymentPlan',
   dto: SetEmploymentPlanDto,
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.setOn),
   build: (dto, metadata) => new SetEmploymentPlanCommand(dto, metadata),
 };

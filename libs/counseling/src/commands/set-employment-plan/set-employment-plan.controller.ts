@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { SetEmploymentPlanBody, SetEmploymentPlanDto } from './set-employment-plan.dto';
 import { setEmploymentPlan } from './set-employment-plan.command';
 import { EmploymentPlanResult } from './set-employment-plan.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('counseling')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(setEmploymentPlan)
 @Controller('clients/:clientId/employment-plan')
 export class SetEmploymentPlanController {
   constructor(

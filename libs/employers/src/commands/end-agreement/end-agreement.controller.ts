@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { AgreementResult } from '../sign-agreement/sign-agreement.handler';
 import { EndAgreementBody, EndAgreementDto } from './end-agreement.dto';
 import { endAgreement } from './end-agreement.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('employers')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'agreement', param: 'agreementId' })
+@CommandRoute(endAgreement)
 @Controller('agreements/:agreementId/end')
 export class EndAgreementController {
   constructor(

@@ -7,10 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { HoldCouncilMeetingDto } from './hold-council-meeting.dto';
 import { holdCouncilMeeting } from './hold-council-meeting.command';
 import { CouncilMeetingResult } from './hold-council-meeting.handler';
-import { CASE_WORKERS, Roles } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('employers')
-@Roles(...CASE_WORKERS)
+@CommandRoute(holdCouncilMeeting)
 @Controller('council-meetings')
 export class HoldCouncilMeetingController {
   constructor(

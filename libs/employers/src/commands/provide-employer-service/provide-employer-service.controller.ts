@@ -8,10 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { EmployerResult } from '../register-employer/register-employer.handler';
 import { ProvideEmployerServiceBody, ProvideEmployerServiceDto } from './provide-employer-service.dto';
 import { provideEmployerService } from './provide-employer-service.command';
-import { CASE_WORKERS, Roles } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('employers')
-@Roles(...CASE_WORKERS)
+@CommandRoute(provideEmployerService)
 @Controller('employers/:employerId/services')
 export class ProvideEmployerServiceController {
   constructor(

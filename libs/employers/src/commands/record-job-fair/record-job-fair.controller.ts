@@ -7,10 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { RecordJobFairDto } from './record-job-fair.dto';
 import { recordJobFair } from './record-job-fair.command';
 import { JobFairResult } from './record-job-fair.handler';
-import { CASE_WORKERS, Roles } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('employers')
-@Roles(...CASE_WORKERS)
+@CommandRoute(recordJobFair)
 @Controller('job-fairs')
 export class RecordJobFairController {
   constructor(

@@ -1,6 +1,7 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { RegisterEmployerDto } from './register-employer.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class RegisterEmployerCommand {
   constructor(
@@ -12,6 +13,7 @@ export class RegisterEmployerCommand {
 export const registerEmployer: CommandDefinition<RegisterEmployerDto> = {
   type: 'RegisterEmployer',
   dto: RegisterEmployerDto,
+  access: { roles: [...CASE_WORKERS] },
   centerOf: (dto) => dto.centerId,
   build: (dto, metadata) => new RegisterEmployerCommand(dto, metadata),
 };

@@ -7,10 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { RegisterEmployerDto } from './register-employer.dto';
 import { registerEmployer } from './register-employer.command';
 import { EmployerResult } from './register-employer.handler';
-import { CASE_WORKERS, Roles } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('employers')
-@Roles(...CASE_WORKERS)
+@CommandRoute(registerEmployer)
 @Controller('employers')
 export class RegisterEmployerController {
   constructor(

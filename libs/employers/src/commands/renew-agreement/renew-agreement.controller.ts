@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { AgreementResult } from '../sign-agreement/sign-agreement.handler';
 import { RenewAgreementBody, RenewAgreementDto } from './renew-agreement.dto';
 import { renewAgreement } from './renew-agreement.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('employers')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'agreement', param: 'agreementId' })
+@CommandRoute(renewAgreement)
 @Controller('agreements/:agreementId/renewal')
 export class RenewAgreementController {
   constructor(

@@ -2,6 +2,7 @@ import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { occurredAtOfDay } from '@saeil/core';
 import { SignAgreementDto } from './sign-agreement.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class SignAgreementCommand {
   constructor(
@@ -13,6 +14,7 @@ export class SignAgreementCommand {
 export const signAgreement: CommandDefinition<SignAgreementDto> = {
   type: 'SignAgreement',
   dto: SignAgreementDto,
+  access: { roles: [...CASE_WORKERS] },
   centerOf: (dto) => dto.centerId,
   occurredAtOf: (dto) => occurredAtOfDay(dto.signedOn),
   build: (dto, metadata) => new SignAgreementCommand(dto, metadata),

@@ -7,10 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { SignAgreementDto } from './sign-agreement.dto';
 import { signAgreement } from './sign-agreement.command';
 import { AgreementResult } from './sign-agreement.handler';
-import { CASE_WORKERS, Roles } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('employers')
-@Roles(...CASE_WORKERS)
+@CommandRoute(signAgreement)
 @Controller('agreements')
 export class SignAgreementController {
   constructor(

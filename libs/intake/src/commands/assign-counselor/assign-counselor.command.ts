@@ -1,6 +1,7 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { AssignCounselorDto } from './assign-counselor.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class AssignCounselorCommand {
   constructor(
@@ -13,5 +14,6 @@ export class AssignCounselorCommand {
 export const assignCounselor: CommandDefinition<AssignCounselorDto> = {
   type: 'AssignCounselor',
   dto: AssignCounselorDto,
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
   build: (dto, metadata) => new AssignCounselorCommand(dto, metadata),
 };

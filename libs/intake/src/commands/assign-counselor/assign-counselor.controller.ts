@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { assignCounselor } from './assign-counselor.command';
 import { AssignCounselorBody, AssignCounselorDto } from './assign-counselor.dto';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('intake')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(assignCounselor)
 @Controller('clients/:clientId/assignment')
 export class AssignCounselorController {
   constructor(

@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { closeCase } from './close-case.command';
 import { CloseCaseBody, CloseCaseDto } from './close-case.dto';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('intake')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(closeCase)
 @Controller('clients/:clientId/closure')
 export class CloseCaseController {
   constructor(

@@ -12,5 +12,6 @@ export class EraseClientDataCommand {
 export const eraseClientDataCommand: CommandDefinition<EraseClientDataDto> = {
   type: 'EraseClientData',
   dto: EraseClientDataDto,
+  access: { roles: ['supervisor', 'administrator'], records: [{ kind: 'client', field: 'clientId' }] },
   build: (dto, metadata) => new EraseClientDataCommand(dto, metadata),
 };

@@ -5,14 +5,13 @@ import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { dtoWithPathIds } from '@saeil/core';
-import { Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 import type { ErasureResult } from '../../erasure/erase-client-data';
 import { eraseClientDataCommand } from './erase-client-data.command';
 import { EraseClientDataBody, EraseClientDataDto } from './erase-client-data.dto';
 
 @ApiTags('intake')
-@Roles('supervisor', 'administrator')
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(eraseClientDataCommand)
 @Controller('clients/:clientId/erasure')
 export class EraseClientDataController {
   constructor(

@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { giveConsent } from './give-consent.command';
 import { GiveConsentBody, GiveConsentDto } from './give-consent.dto';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('intake')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(giveConsent)
 @Controller('clients/:clientId/consents')
 export class GiveConsentController {
   constructor(

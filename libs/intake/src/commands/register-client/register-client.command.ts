@@ -2,6 +2,7 @@ import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { occurredAtOfDay } from '@saeil/core';
 import { RegisterClientDto } from './register-client.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class RegisterClientCommand {
   constructor(
@@ -13,6 +14,7 @@ export class RegisterClientCommand {
 export const registerClient: CommandDefinition<RegisterClientDto> = {
   type: 'RegisterClient',
   dto: RegisterClientDto,
+  access: { roles: [...CASE_WORKERS] },
   centerOf: (dto) => dto.centerId,
   occurredAtOf: (dto) => (dto.registeredOn ? occurredAtOfDay(dto.registeredOn) : undefined),
   build: (dto, metadata) => new RegisterClientCommand(dto, metadata),

@@ -7,10 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { RegisterClientDto } from './register-client.dto';
 import { registerClient } from './register-client.command';
 import { RegisterClientResult } from './register-client.handler';
-import { CASE_WORKERS, Roles } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('intake')
-@Roles(...CASE_WORKERS)
+@CommandRoute(registerClient)
 @Controller('clients')
 export class RegisterClientController {
   constructor(

@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { reopenCase } from './reopen-case.command';
 import { ReopenCaseBody, ReopenCaseDto } from './reopen-case.dto';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('intake')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(reopenCase)
 @Controller('clients/:clientId/reopening')
 export class ReopenCaseController {
   constructor(

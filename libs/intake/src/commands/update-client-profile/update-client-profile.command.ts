@@ -1,6 +1,7 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { UpdateClientProfileDto } from './update-client-profile.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class UpdateClientProfileCommand {
   constructor(
@@ -12,5 +13,6 @@ export class UpdateClientProfileCommand {
 export const updateClientProfile: CommandDefinition<UpdateClientProfileDto> = {
   type: 'UpdateClientProfile',
   dto: UpdateClientProfileDto,
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
   build: (dto, metadata) => new UpdateClientProfileCommand(dto, metadata),
 };

@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { updateClientProfile } from './update-client-profile.command';
 import { UpdateClientProfileBody, UpdateClientProfileDto } from './update-client-profile.dto';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('intake')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(updateClientProfile)
 @Controller('clients/:clientId/profile')
 export class UpdateClientProfileController {
   constructor(

@@ -2,6 +2,7 @@ import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { occurredAtOfDay } from '@saeil/core';
 import { WithdrawConsentDto } from './withdraw-consent.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class WithdrawConsentCommand {
   constructor(
@@ -13,6 +14,7 @@ export class WithdrawConsentCommand {
 export const withdrawConsent: CommandDefinition<WithdrawConsentDto> = {
   type: 'WithdrawConsent',
   dto: WithdrawConsentDto,
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.withdrawnOn),
   build: (dto, metadata) => new WithdrawConsentCommand(dto, metadata),
 };

@@ -9,11 +9,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { withdrawConsent } from './withdraw-consent.command';
 import { WithdrawConsentBody, WithdrawConsentDto } from './withdraw-consent.dto';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('intake')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(withdrawConsent)
 @Controller('clients/:clientId/consents/:purpose/withdrawal')
 export class WithdrawConsentController {
   constructor(

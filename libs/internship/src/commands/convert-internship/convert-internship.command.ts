@@ -2,6 +2,7 @@ import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { occurredAtOfDay } from '@saeil/core';
 import { ConvertInternshipDto } from './convert-internship.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class ConvertInternshipCommand {
   constructor(
@@ -13,6 +14,7 @@ export class ConvertInternshipCommand {
 export const convertInternship: CommandDefinition<ConvertInternshipDto> = {
   type: 'ConvertInternship',
   dto: ConvertInternshipDto,
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'internship', field: 'internshipId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.convertedOn),
   build: (dto, metadata) => new ConvertInternshipCommand(dto, metadata),
 };

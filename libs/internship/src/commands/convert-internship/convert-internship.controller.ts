@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { InternshipResult } from '../command-support';
 import { ConvertInternshipBody, ConvertInternshipDto } from './convert-internship.dto';
 import { convertInternship } from './convert-internship.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('internship')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'internship', param: 'internshipId' })
+@CommandRoute(convertInternship)
 @Controller('internships')
 export class ConvertInternshipController {
   constructor(

@@ -2,6 +2,7 @@ import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { occurredAtOfDay } from '@saeil/core';
 import { EndInternshipDto } from './end-internship.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class EndInternshipCommand {
   constructor(
@@ -13,6 +14,7 @@ export class EndInternshipCommand {
 export const endInternship: CommandDefinition<EndInternshipDto> = {
   type: 'EndInternship',
   dto: EndInternshipDto,
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'internship', field: 'internshipId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.endedOn),
   build: (dto, metadata) => new EndInternshipCommand(dto, metadata),
 };

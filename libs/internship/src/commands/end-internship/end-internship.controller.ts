@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { InternshipResult } from '../command-support';
 import { EndInternshipBody, EndInternshipDto } from './end-internship.dto';
 import { endInternship } from './end-internship.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('internship')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'internship', param: 'internshipId' })
+@CommandRoute(endInternship)
 @Controller('internships')
 export class EndInternshipController {
   constructor(

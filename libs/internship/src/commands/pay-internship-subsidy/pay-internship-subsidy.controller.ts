@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { InternshipResult } from '../command-support';
 import { PayInternshipSubsidyBody, PayInternshipSubsidyDto } from './pay-internship-subsidy.dto';
 import { payInternshipSubsidy } from './pay-internship-subsidy.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('internship')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'internship', param: 'internshipId' })
+@CommandRoute(payInternshipSubsidy)
 @Controller('internships')
 export class PayInternshipSubsidyController {
   constructor(

@@ -7,11 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { InternshipResult } from '../command-support';
 import { StartInternshipDto } from './start-internship.dto';
 import { startInternship } from './start-internship.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('internship')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', body: 'clientId' })
+@CommandRoute(startInternship)
 @Controller('internships')
 export class StartInternshipController {
   constructor(

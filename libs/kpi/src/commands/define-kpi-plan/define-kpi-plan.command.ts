@@ -12,6 +12,7 @@ export class DefineKpiPlanCommand {
 export const defineKpiPlan: CommandDefinition<DefineKpiPlanDto> = {
   type: 'DefineKpiPlan',
   dto: DefineKpiPlanDto,
+  access: { roles: ['supervisor'] },
   centerOf: (dto) => dto.centerId,
   build: (dto, metadata) => new DefineKpiPlanCommand(dto, metadata),
 };

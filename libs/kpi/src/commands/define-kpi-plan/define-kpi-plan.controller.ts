@@ -7,10 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { DefineKpiPlanDto } from './define-kpi-plan.dto';
 import { defineKpiPlan } from './define-kpi-plan.command';
 import { DefineKpiPlanResult } from './define-kpi-plan.handler';
-import { Roles } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('kpi')
-@Roles('supervisor')
+@CommandRoute(defineKpiPlan)
 @Controller('kpi-plans')
 export class DefineKpiPlanController {
   constructor(

@@ -13,6 +13,7 @@ export class EnterKpiActualCommand {
 export const enterKpiActual: CommandDefinition<EnterKpiActualDto> = {
   type: 'EnterKpiActual',
   dto: EnterKpiActualDto,
+  access: { roles: ['supervisor'], records: [{ kind: 'kpiPlan', field: 'planId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.enteredOn),
   build: (dto, metadata) => new EnterKpiActualCommand(dto, metadata),
 };

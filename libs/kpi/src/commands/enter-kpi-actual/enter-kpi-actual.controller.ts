@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { EnterKpiActualBody, EnterKpiActualDto } from './enter-kpi-actual.dto';
 import { enterKpiActual } from './enter-kpi-actual.command';
 import { EnterKpiActualResult } from './enter-kpi-actual.handler';
-import { Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('kpi')
-@Roles('supervisor')
-@ScopedRecords({ kind: 'kpiPlan', param: 'planId' })
+@CommandRoute(enterKpiActual)
 @Controller('kpi-plans/:planId/actuals')
 export class EnterKpiActualController {
   constructor(

@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { EndEmploymentBody, EndEmploymentDto } from './end-employment.dto';
 import { endEmployment } from './end-employment.command';
 import { PlacementChangeResult } from './end-employment.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('placement')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(endEmployment)
 @Controller('clients/:clientId/placements/:placementId/end')
 export class EndEmploymentController {
   constructor(

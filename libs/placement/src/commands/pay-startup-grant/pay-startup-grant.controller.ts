@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { StartupResult } from '../start-startup/start-startup.handler';
 import { PayStartupGrantBody, PayStartupGrantDto } from './pay-startup-grant.dto';
 import { payStartupGrant } from './pay-startup-grant.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('placement')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(payStartupGrant)
 @Controller('clients/:clientId/startups/:startupId/grants')
 export class PayStartupGrantController {
   constructor(

@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { StartEmploymentBody, StartEmploymentDto } from './start-employment.dto';
 import { startEmployment } from './start-employment.command';
 import { StartEmploymentResult } from './start-employment.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('placement')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(startEmployment)
 @Controller('clients/:clientId/placements')
 export class StartEmploymentController {
   constructor(

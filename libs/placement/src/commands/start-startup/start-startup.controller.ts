@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { StartStartupBody, StartStartupDto } from './start-startup.dto';
 import { startStartup } from './start-startup.command';
 import { StartupResult } from './start-startup.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('placement')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(startStartup)
 @Controller('clients/:clientId/startups')
 export class StartStartupController {
   constructor(

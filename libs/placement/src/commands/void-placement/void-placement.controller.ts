@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { PlacementChangeResult } from '../end-employment/end-employment.handler';
 import { VoidPlacementBody, VoidPlacementDto } from './void-placement.dto';
 import { voidPlacement } from './void-placement.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('placement')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(voidPlacement)
 @Controller('clients/:clientId/placements/:placementId/void')
 export class VoidPlacementController {
   constructor(

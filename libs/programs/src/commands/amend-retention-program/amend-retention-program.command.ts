@@ -13,6 +13,7 @@ export class AmendRetentionProgramCommand {
 export const amendRetentionProgram: CommandDefinition<AmendRetentionProgramDto> = {
   type: 'AmendRetentionProgram',
   dto: AmendRetentionProgramDto,
+  access: { roles: ['supervisor'], records: [{ kind: 'retentionProgram', field: 'programId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.amendedOn),
   build: (dto, metadata) => new AmendRetentionProgramCommand(dto, metadata),
 };

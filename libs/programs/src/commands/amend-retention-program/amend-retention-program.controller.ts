@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { AmendRetentionProgramBody, AmendRetentionProgramDto } from './amend-retention-program.dto';
 import { amendRetentionProgram } from './amend-retention-program.command';
 import { AmendRetentionProgramResult } from './amend-retention-program.handler';
-import { Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('programs')
-@Roles('supervisor')
-@ScopedRecords({ kind: 'retentionProgram', param: 'programId' })
+@CommandRoute(amendRetentionProgram)
 @Controller('retention-programs/:programId/amendments')
 export class AmendRetentionProgramController {
   constructor(

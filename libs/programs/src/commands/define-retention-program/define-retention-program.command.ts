@@ -12,6 +12,7 @@ export class DefineRetentionProgramCommand {
 export const defineRetentionProgram: CommandDefinition<DefineRetentionProgramDto> = {
   type: 'DefineRetentionProgram',
   dto: DefineRetentionProgramDto,
+  access: { roles: ['supervisor'] },
   centerOf: (dto) => dto.centerId,
   build: (dto, metadata) => new DefineRetentionProgramCommand(dto, metadata),
 };

@@ -7,10 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { DefineRetentionProgramDto } from './define-retention-program.dto';
 import { defineRetentionProgram } from './define-retention-program.command';
 import { DefineRetentionProgramResult } from './define-retention-program.handler';
-import { Roles } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('programs')
-@Roles('supervisor')
+@CommandRoute(defineRetentionProgram)
 @Controller('retention-programs')
 export class DefineRetentionProgramController {
   constructor(

@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { ProvideRetentionBenefitBody, ProvideRetentionBenefitDto } from './provide-retention-benefit.dto';
 import { provideRetentionBenefit } from './provide-retention-benefit.command';
 import { ProvideRetentionBenefitResult } from './provide-retention-benefit.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('programs')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'retentionProgram', param: 'programId' }, { kind: 'client', body: 'clientId' })
+@CommandRoute(provideRetentionBenefit)
 @Controller('retention-programs/:programId/benefits')
 export class ProvideRetentionBenefitController {
   constructor(

@@ -2,6 +2,7 @@ import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { occurredAtOfDay } from '@saeil/core';
 import { RecordFollowUpDto } from './record-follow-up.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class RecordFollowUpCommand {
   constructor(
@@ -14,6 +15,7 @@ export class RecordFollowUpCommand {
 export const recordFollowUp: CommandDefinition<RecordFollowUpDto> = {
   type: 'RecordFollowUp',
   dto: RecordFollowUpDto,
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.contactedOn),
   build: (dto, metadata) => new RecordFollowUpCommand(dto, metadata),
 };

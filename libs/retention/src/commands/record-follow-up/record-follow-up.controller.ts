@@ -8,11 +8,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { RecordFollowUpBody, RecordFollowUpDto } from './record-follow-up.dto';
 import { recordFollowUp } from './record-follow-up.command';
 import { RecordFollowUpResult } from './record-follow-up.handler';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('retention')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'client', param: 'clientId' })
+@CommandRoute(recordFollowUp)
 @Controller('clients/:clientId/placements/:placementId/follow-ups')
 export class RecordFollowUpController {
   constructor(

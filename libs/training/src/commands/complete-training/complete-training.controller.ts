@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { TraineeResult } from '../command-support';
 import { CompleteTrainingBody, CompleteTrainingDto } from './complete-training.dto';
 import { completeTraining } from './complete-training.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('training')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'course', param: 'courseId' }, { kind: 'client', body: 'clientId' })
+@CommandRoute(completeTraining)
 @Controller('courses')
 export class CompleteTrainingController {
   constructor(

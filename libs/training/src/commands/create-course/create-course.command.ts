@@ -1,6 +1,7 @@
 import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { CreateCourseDto } from './create-course.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class CreateCourseCommand {
   constructor(
@@ -12,6 +13,7 @@ export class CreateCourseCommand {
 export const createCourse: CommandDefinition<CreateCourseDto> = {
   type: 'CreateCourse',
   dto: CreateCourseDto,
+  access: { roles: [...CASE_WORKERS] },
   centerOf: (dto) => dto.centerId,
   build: (dto, metadata) => new CreateCourseCommand(dto, metadata),
 };

@@ -7,10 +7,10 @@ import { executeFromHttp } from '@saeil/runtime';
 import { CreateCourseDto } from './create-course.dto';
 import { createCourse } from './create-course.command';
 import { CreateCourseResult } from './create-course.handler';
-import { CASE_WORKERS, Roles } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('training')
-@Roles(...CASE_WORKERS)
+@CommandRoute(createCourse)
 @Controller('courses')
 export class CreateCourseController {
   constructor(

@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { TraineeResult } from '../command-support';
 import { EnrollInCourseBody, EnrollInCourseDto } from './enroll-in-course.dto';
 import { enrollInCourse } from './enroll-in-course.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('training')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'course', param: 'courseId' }, { kind: 'client', body: 'clientId' })
+@CommandRoute(enrollInCourse)
 @Controller('courses')
 export class EnrollInCourseController {
   constructor(

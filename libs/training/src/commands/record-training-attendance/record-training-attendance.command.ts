@@ -2,6 +2,7 @@ import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { occurredAtOfDay } from '@saeil/core';
 import { RecordTrainingAttendanceDto } from './record-training-attendance.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class RecordTrainingAttendanceCommand {
   constructor(
@@ -13,6 +14,7 @@ export class RecordTrainingAttendanceCommand {
 export const recordTrainingAttendance: CommandDefinition<RecordTrainingAttendanceDto> = {
   type: 'RecordTrainingAttendance',
   dto: RecordTrainingAttendanceDto,
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'course', field: 'courseId' }, { kind: 'client', field: 'clientId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.date),
   build: (dto, metadata) => new RecordTrainingAttendanceCommand(dto, metadata),
 };

@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { TraineeResult } from '../command-support';
 import { RecordTrainingAttendanceBody, RecordTrainingAttendanceDto } from './record-training-attendance.dto';
 import { recordTrainingAttendance } from './record-training-attendance.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('training')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'course', param: 'courseId' }, { kind: 'client', body: 'clientId' })
+@CommandRoute(recordTrainingAttendance)
 @Controller('courses')
 export class RecordTrainingAttendanceController {
   constructor(

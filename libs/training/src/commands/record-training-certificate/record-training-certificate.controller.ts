@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { TraineeResult } from '../command-support';
 import { RecordTrainingCertificateBody, RecordTrainingCertificateDto } from './record-training-certificate.dto';
 import { recordTrainingCertificate } from './record-training-certificate.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('training')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'course', param: 'courseId' }, { kind: 'client', body: 'clientId' })
+@CommandRoute(recordTrainingCertificate)
 @Controller('courses')
 export class RecordTrainingCertificateController {
   constructor(

@@ -2,6 +2,7 @@ import type { EventMetadata } from '@saeil/event-store';
 import type { CommandDefinition } from '@saeil/runtime';
 import { occurredAtOfDay } from '@saeil/core';
 import { RecordTrainingDropoutDto } from './record-training-dropout.dto';
+import { CASE_WORKERS } from '@saeil/identity';
 
 export class RecordTrainingDropoutCommand {
   constructor(
@@ -13,6 +14,7 @@ export class RecordTrainingDropoutCommand {
 export const recordTrainingDropout: CommandDefinition<RecordTrainingDropoutDto> = {
   type: 'RecordTrainingDropout',
   dto: RecordTrainingDropoutDto,
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'course', field: 'courseId' }, { kind: 'client', field: 'clientId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.droppedOn),
   build: (dto, metadata) => new RecordTrainingDropoutCommand(dto, metadata),
 };

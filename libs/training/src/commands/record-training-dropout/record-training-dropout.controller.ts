@@ -8,11 +8,10 @@ import { dtoWithPathIds } from '@saeil/core';
 import { TraineeResult } from '../command-support';
 import { RecordTrainingDropoutBody, RecordTrainingDropoutDto } from './record-training-dropout.dto';
 import { recordTrainingDropout } from './record-training-dropout.command';
-import { CASE_WORKERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CommandRoute } from '@saeil/identity';
 
 @ApiTags('training')
-@Roles(...CASE_WORKERS)
-@ScopedRecords({ kind: 'course', param: 'courseId' }, { kind: 'client', body: 'clientId' })
+@CommandRoute(recordTrainingDropout)
 @Controller('courses')
 export class RecordTrainingDropoutController {
   constructor(

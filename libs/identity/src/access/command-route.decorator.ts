@@ -1,0 +1,14 @@
+import { applyDecorators } from '@nestjs/common';
+import type { CommandDefinition } from '@saeil/runtime';
+import type { Role } from '../domain/roles';
+import { RecordKind, ScopedRecords } from './record-scope';
+import { Roles } from './roles.decorator';
+
+/**
+ * The HTTP route of a command takes who may send it from the command's definition (`access`),
+ * the same declaration the Kafka command topic checks: `@CommandRoute(registerClient)`.
+ */
+export function CommandRoute(definition: Pick<CommandDefinition, 'access'>): ClassDecorator & MethodDecorator {
+  const records = (definition.access.records ?? []).map((r) => ({ kind: r.kind as RecordKind, field: r.field }));
+  return applyDecorators(Roles(...(definition.access.roles as Role[])), ScopedRecords(...records));
+}
