@@ -12,8 +12,6 @@ import { submitMinistryReport } from './submit-ministry-report.command';
 import { SubmitMinistryReportResult } from './submit-ministry-report.handler';
 import { AccessDenied, CommandRoute, CurrentAccess, type RequestAccess, requireLevel } from '@saeil/identity';
 
-const SUBMITTER: Record<string, string> = { center: 'supervisor', region: 'regional_supervisor', nation: 'ministry_analyst' };
-
 @ApiTags('ministry-reports')
 @CommandRoute(submitMinistryReport)
 @Controller('ministry-reports/:level/:period/submissions')
@@ -35,7 +33,7 @@ export class SubmitMinistryReportController {
     requireLevel(access, scope.level, scope.scopeId);
     // A report is submitted by whoever answers for its level: the center's supervisor, the
     // region's supervisor, the Ministry for the nation. Reading it is wider (REPORT_READERS).
-    if (SUBMITTER[scope.level] !== access.principal.role) throw new AccessDenied('이 수준의 보고서는 제출할 수 없습니다.');
+    if (!access.answersFor(scope.level, scope.scopeId)) throw new AccessDenied('이 수준의 보고서는 제출할 수 없습니다.');
     const dto = dtoWithPathIds(SubmitMinistryReportDto, body ?? {}, { level, period, ...(scope.scopeId !== undefined ? { scopeId: scope.scopeId } : {}) });
     return executeFromHttp<SubmitMinistryReportDto, SubmitMinistryReportResult>(this.commandBus, this.metrics, submitMinistryReport, dto, req);
   }
