@@ -3,7 +3,8 @@ import { clientStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
-import { api, Api, counselorOf } from '../../../tests/support/auth';
+import { JwtService } from '@nestjs/jwt';
+import { accountIdOf, ADMINISTRATOR, api, Api, counselorOf, MINISTRY_ANALYST, tokenFor } from '../../../tests/support/auth';
 
 /** Intake through HTTP on real PostgreSQL and Kafka: the case lifecycle and duplicate detection. */
 describeKafka('intake: a client case from registration to reopening, and duplicates', () => {
@@ -219,10 +220,21 @@ describeKafka('intake: a client case from registration to reopening, and duplica
   });
 
   describe('the Kafka command topic', () => {
-    it('accepts a case command with the client id in its payload, through the same handler', async () => {
+    /** Sends a command message as given (with no token, a forged one…) and waits for its reply. */
+    const sendRaw = async (message: { type: string; payload: Record<string, unknown>; accessToken?: string; actorId?: string }) => {
+      const commandId = `intake-test-${randomUUID()}`;
+      await kafka.send(JSON.stringify({ commandId, ...message }), commandId);
+      return waitFor(async () => kafka.replies.find((r) => r.commandId === commandId), { timeoutMs: 30_000, description: `the reply to ${message.type} ${commandId}` });
+    };
+    const consentFor = (clientId: string) => ({ clientId, purpose: 'service', version: '2026-01', givenOn: '2026-01-03' });
+    const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+    it('accepts a case command with the client id in its payload, through the same handler, recording the account of its token (not the stated actorId)', async () => {
       const clientId = await registerClient(saeil, 800);
-      const payload = { clientId, purpose: 'service', version: '2026-01', givenOn: '2026-01-03' };
-      await kafka.sendCommand('GiveConsent', payload, { actorId: 'outreach-app', commandId: `intake-test-${randomUUID()}` });
+      const payload = consentFor(clientId);
+      // The outreach app acts for center-naju's counselor, whose woman this is; it states an actorId of its own.
+      const reply = await kafka.sendCommand('GiveConsent', payload, { token: naju.token, actorId: 'outreach-app', commandId: `intake-test-${randomUUID()}` });
+      expect(reply).toMatchObject({ status: 'accepted' });
       const events = await waitFor(async () => {
         const found = await eventsOf(clientId);
         return found.length >= 2 ? found : undefined;
@@ -230,7 +242,70 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       expect(events[1]).toEqual({ type: 'ConsentGiven', data: payload });
       // GiveConsent's definition has no centerOf: the handler puts the center of her case in.
       const [, stored] = await saeil.runtime.store.readStream(clientStreamId(clientId));
-      expect(stored.metadata).toMatchObject({ centerId: 'center-naju', actorId: 'outreach-app', occurredAt: '2026-01-03T00:00:00.000Z' });
+      const counselorAccount = await accountIdOf(saeil, counselorOf('center-naju'));
+      expect(stored.metadata).toMatchObject({ centerId: 'center-naju', actorId: counselorAccount, occurredAt: '2026-01-03T00:00:00.000Z' });
+      expect(stored.metadata.actorId).not.toBe('outreach-app');
+    });
+
+    it('refuses a command with no token, or a forged one, with a 401-type code, appending nothing', async () => {
+      const clientId = await registerClient(saeil, 810);
+      const counselorAccount = await accountIdOf(saeil, counselorOf('center-naju'));
+      const adminAccount = await accountIdOf(saeil, ADMINISTRATOR);
+      const [header, , signature] = naju.token.split('.');
+      const now = Math.floor(Date.now() / 1000);
+      const forged = {
+        // Her account's claims, signed with a secret that is not Saeil's.
+        'signed with another secret': await new JwtService({ secret: 'not-the-saeil-secret' }).signAsync({ sub: counselorAccount, ver: 0 }, { expiresIn: 600, issuer: 'saeil', audience: 'saeil-api' }),
+        // Her real token with its claims rewritten to the administrator's account (the signature no longer matches).
+        'a real token with its claims rewritten': `${header}.${base64url({ sub: adminAccount, ver: 0, iat: now, exp: now + 600, iss: 'saeil', aud: 'saeil-api' })}.${signature}`,
+        // Unsigned.
+        'an unsigned (alg none) token': `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url({ sub: counselorAccount, ver: 0, iat: now, exp: now + 600, iss: 'saeil', aud: 'saeil-api' })}.`,
+      };
+      const before = await countEvents(saeil);
+
+      const noToken = await sendRaw({ type: 'GiveConsent', actorId: 'outreach-app', payload: consentFor(clientId) });
+      expect(noToken).toMatchObject({ status: 'rejected', error: { code: 'AUTHENTICATION_REQUIRED' } });
+      for (const [how, accessToken] of Object.entries(forged)) {
+        const reply = await sendRaw({ type: 'GiveConsent', actorId: 'outreach-app', accessToken, payload: consentFor(clientId) });
+        expect({ how, reply }).toMatchObject({ how, reply: { status: 'rejected', error: { code: 'INVALID_TOKEN' } } });
+      }
+      // Checked before the payload: an invalid payload without a token is still a 401, not a 400.
+      const invalidPayload = await sendRaw({ type: 'GiveConsent', payload: { clientId: 'not-a-uuid' } });
+      expect(invalidPayload).toMatchObject({ status: 'rejected', error: { code: 'AUTHENTICATION_REQUIRED' } });
+
+      expect(await eventsOf(clientId)).toHaveLength(1);
+      expect(await countEvents(saeil)).toBe(before);
+    });
+
+    it('refuses a role the command does not admit (a ministry analyst: ACCESS_DENIED), appending nothing', async () => {
+      const clientId = await registerClient(saeil, 820);
+      const analyst = await tokenFor(saeil.url, MINISTRY_ANALYST);
+      const before = await countEvents(saeil);
+      const consent = await kafka.sendCommand('GiveConsent', consentFor(clientId), { token: analyst, actorId: 'outreach-app' });
+      expect(consent).toMatchObject({ status: 'rejected', error: { code: 'ACCESS_DENIED' } });
+      const registration = await kafka.sendCommand('RegisterClient', newClient(821), { token: analyst });
+      expect(registration).toMatchObject({ status: 'rejected', error: { code: 'ACCESS_DENIED' } });
+      expect(await eventsOf(clientId)).toHaveLength(1);
+      expect(await countEvents(saeil)).toBe(before);
+    });
+
+    it('refuses a woman of another center as if she did not exist (NOT_FOUND), and a body naming another center (OUT_OF_SCOPE), appending nothing', async () => {
+      const clientId = await registerClient(saeil, 830); // center-naju's
+      const before = await countEvents(saeil);
+      // center-jinju's counselor does not reach her: the same answer as for a woman who does not exist.
+      const hers = await kafka.sendCommand('GiveConsent', consentFor(clientId), { token: jinju.token, actorId: 'outreach-app' });
+      expect(hers).toMatchObject({ status: 'rejected', error: { code: 'NOT_FOUND' } });
+      const nobody = await kafka.sendCommand('GiveConsent', consentFor(randomUUID()), { token: jinju.token });
+      expect(nobody).toMatchObject({ status: 'rejected', error: { code: 'NOT_FOUND' } });
+      // Registering a woman at center-jinju is not center-naju's counselor's to do.
+      const elsewhere = await kafka.sendCommand('RegisterClient', newClient(831, 'counselor-lee', 'center-jinju'), { token: naju.token });
+      expect(elsewhere).toMatchObject({ status: 'rejected', error: { code: 'OUT_OF_SCOPE' } });
+      expect(await eventsOf(clientId)).toHaveLength(1);
+      expect(await countEvents(saeil)).toBe(before);
+
+      // Her own center's counselor reaches her through the same door.
+      expect(await kafka.sendCommand('GiveConsent', consentFor(clientId), { token: naju.token })).toMatchObject({ status: 'accepted' });
+      expect((await eventsOf(clientId)).map((e) => e.type)).toEqual(['ClientRegistered', 'ConsentGiven']);
     });
   });
 });
