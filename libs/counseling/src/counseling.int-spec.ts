@@ -313,16 +313,17 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
   });
 
   describe('the Kafka doors', () => {
-    it('accepts RecordCounselingSession on the command topic with the client id in the payload', async () => {
+    it('accepts RecordCounselingSession on the command topic with the client id in the payload, acting for the account of its token', async () => {
       const clientId = await client();
       const commandId = `outreach-app-${randomUUID()}`;
-      const reply = await kafka.sendCommand('RecordCounselingSession', { clientId, ...session({ channel: 'mobile_outreach', place: '송월동 행정복지센터' }) }, { actorId: 'outreach-app', commandId });
+      // The outreach app acts for center-naju's counselor; the actorId it states is informational only.
+      const reply = await kafka.sendCommand('RecordCounselingSession', { clientId, ...session({ channel: 'mobile_outreach', place: '송월동 행정복지센터' }) }, { token: http.token, actorId: 'outreach-app', commandId });
       expect(reply).toMatchObject({ status: 'accepted', result: { clientId, sessionId: expect.any(String), duplicate: false } });
       const [event] = await stream(counselingStreamId(clientId));
       expect(event.data).toMatchObject({ channel: 'mobile_outreach', place: '송월동 행정복지센터' });
-      expect(event.metadata).toMatchObject({ actorId: 'outreach-app', centerId: 'center-naju', commandId });
+      expect(event.metadata).toMatchObject({ actorId: counselorAccount, centerId: 'center-naju', commandId });
 
-      const rejected = await kafka.sendCommand('RecordCounselingSession', session({ channel: 'phone' }), { actorId: 'outreach-app' });
+      const rejected = await kafka.sendCommand('RecordCounselingSession', session({ channel: 'phone' }), { token: http.token, actorId: 'outreach-app' });
       expect(rejected).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'clientId' })] } });
     });
 

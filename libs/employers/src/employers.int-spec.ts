@@ -151,11 +151,15 @@ describeKafka('employers context (HTTP, PostgreSQL, Kafka)', () => {
     expect(await countEvents(saeil)).toBe(before);
   });
 
-  it('accepts ProvideEmployerService on the Kafka command topic with the employer id in the payload', async () => {
+  it('accepts ProvideEmployerService on the Kafka command topic with the employer id in the payload, as the account of its token', async () => {
     const { employerId } = (await register(employer(numberFrom('621810246'))).expect(201)).body;
     const payload = { employerId, centerId: 'center-jinju', service: 'workplace_improvement', providedOn: '2026-05-06' };
-    const reply = await kafka.sendCommand('ProvideEmployerService', payload, { actorId: 'crm' });
+    // The CRM acts for center-jinju's counselor: her token, her account recorded (not the stated actorId).
+    const reply = await kafka.sendCommand('ProvideEmployerService', payload, { token: http.token, actorId: 'crm' });
     expect(reply).toMatchObject({ status: 'accepted', result: { employerId, streamVersion: 2 } });
+    const { accountId } = (await http.get('/auth/me').expect(200)).body;
+    const [, provided] = await eventsOf(employerStreamId(employerId));
+    expect(provided).toMatchObject({ type: 'EmployerServiceProvided', metadata: { actorId: accountId, centerId: 'center-jinju' } });
   });
 
   it('publishes the events on the employers topic, keyed by stream', async () => {
