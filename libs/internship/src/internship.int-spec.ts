@@ -7,7 +7,7 @@ import { internshipStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { ConsentPurpose, countEvents, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
-import { Api, api, counselorOf } from '../../../tests/support/auth';
+import { accountIdOf, Api, api, counselorOf } from '../../../tests/support/auth';
 
 /** The schedule this test runs under (through SAEIL_INTERNSHIP_SUBSIDIES_FILE, as a deployment would). */
 const schedule = {
@@ -194,12 +194,14 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
     expect(await countEvents(saeil)).toBe(before);
   });
 
-  it('accepts a subsidy payment on the Kafka command topic with the internship id inside the payload', async () => {
+  it('accepts a subsidy payment on the Kafka command topic with the internship id inside the payload, as the account of its token', async () => {
     const clientId = await registeredClient();
     const { internshipId } = (await start(internship(clientId)).expect(201)).body;
-    const reply = await kafka.sendCommand('PayInternshipSubsidy', { internshipId, ...monthly(1, '2025-10-01') }, { actorId: 'subsidy-batch' });
+    // The subsidy batch acts for center-naju's counselor (the internship follows her case there); its stated actorId is not recorded.
+    const reply = await kafka.sendCommand('PayInternshipSubsidy', { internshipId, ...monthly(1, '2025-10-01') }, { token: http.token, actorId: 'subsidy-batch' });
     expect(reply).toMatchObject({ status: 'accepted', result: { internshipId, clientId, streamVersion: 2 } });
     const [, payment] = await stream(internshipId);
-    expect(payment).toMatchObject({ type: 'InternshipSubsidyPaid', data: { paymentNo: 1, amount: 800000 }, metadata: { actorId: 'subsidy-batch', centerId: 'center-naju' } });
+    const counselorAccount = await accountIdOf(saeil, counselorOf('center-naju'));
+    expect(payment).toMatchObject({ type: 'InternshipSubsidyPaid', data: { paymentNo: 1, amount: 800000 }, metadata: { actorId: counselorAccount, centerId: 'center-naju' } });
   });
 });

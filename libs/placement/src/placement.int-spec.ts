@@ -7,7 +7,7 @@ import { clientStreamId, placementsStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { ConsentPurpose, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
-import { Api, api, counselorOf, regionalSupervisorOf } from '../../../tests/support/auth';
+import { accountIdOf, Api, api, counselorOf, regionalSupervisorOf } from '../../../tests/support/auth';
 
 /** Placement and startup support through HTTP on PostgreSQL and Kafka, with a budget of 2 teams a year. */
 describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
@@ -235,11 +235,14 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
     });
   });
 
-  it('accepts StartEmployment on the Kafka command topic with the client id in the payload', async () => {
+  it('accepts StartEmployment on the Kafka command topic with the client id in the payload, as the account of its token', async () => {
     const clientId = await client();
-    const reply = await kafka.sendCommand('StartEmployment', { clientId, ...job() }, { actorId: 'field-app' });
+    // The field app acts for the counselor of her center; the actor recorded is that account, not the stated one.
+    const reply = await kafka.sendCommand('StartEmployment', { clientId, ...job() }, { token: counselorFor(clientId).token, actorId: 'field-app' });
     expect(reply).toMatchObject({ status: 'accepted', result: { placementId: expect.any(String), duplicate: false } });
     expect((await placementEvents(clientId)).map((e) => e.type)).toEqual(['EmploymentStarted']);
+    const [started] = await saeil.runtime.store.readStream(placementsStreamId(clientId));
+    expect(started.metadata).toMatchObject({ actorId: await accountIdOf(saeil, counselorOf('center-naju')), centerId: 'center-naju' });
   });
 
   it('publishes every placement event on the placement topic, keyed by her stream', async () => {

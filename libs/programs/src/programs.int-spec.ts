@@ -5,7 +5,7 @@ import { describeKafka, waitFor } from '../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 import { retentionProgramsProjection } from './projections/retention-programs.projection';
-import { Api, api, counselorOf, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
+import { accountIdOf, Api, api, counselorOf, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
 
 /** Retention programs through HTTP on PostgreSQL and Kafka: plan, benefits, over-plan override, races, utilization and budget. */
 describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
@@ -179,9 +179,13 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
 
     expect(await programEvents()).toBe(before);
 
-    // The command topic names no caller's center: there the program itself refuses her (422 PROGRAM_OTHER_CENTER).
-    const otherCenter = await kafka.sendCommand('ProvideRetentionBenefit', { programId, ...elsewhere, n: 1, providedOn: '2026-07-02', fundingSource: 'national' }, { actorId: 'crm' });
-    expect(otherCenter).toMatchObject({ status: 'rejected', error: { code: 'PROGRAM_OTHER_CENTER' } });
+    // The command topic is closed the same way: it acts for the account of its token, who reaches
+    // neither a woman of another center (center-naju's counselor) nor a program of another center
+    // (center-mokpo's): NOT_FOUND, as an unknown one. (The decider's PROGRAM_OTHER_CENTER is now
+    // defence in depth behind both doors; decider.spec proves it.)
+    const elsewhereBenefit = { programId, ...elsewhere, n: 1, providedOn: '2026-07-02', fundingSource: 'national' };
+    expect(await kafka.sendCommand('ProvideRetentionBenefit', elsewhereBenefit, { token: http.token, actorId: 'crm' })).toMatchObject({ status: 'rejected', error: { code: 'NOT_FOUND' } });
+    expect(await kafka.sendCommand('ProvideRetentionBenefit', elsewhereBenefit, { token: counselors['center-mokpo'].token, actorId: 'crm' })).toMatchObject({ status: 'rejected', error: { code: 'NOT_FOUND' } });
     expect(await programEvents()).toBe(before);
 
     // Without her consent to the processing, no benefit (withdrawn through HTTP).
@@ -242,13 +246,16 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
     const programId = await define(plan({ milestones: [{ n: 2, plannedClients: 1, benefit: '상담 및 기념품', unitCost: 30_000 }] }));
     const [a, b] = [await placedClient(), await placedClient()];
     const payload = (who: { clientId: string; placementId: string }, extra: Record<string, unknown> = {}) => ({ programId, ...who, n: 2, providedOn: '2026-08-03', fundingSource: 'national', ...extra });
-    expect(await kafka.sendCommand('ProvideRetentionBenefit', payload(a), { actorId: 'crm' })).toMatchObject({ status: 'accepted', result: { programId, overPlan: false } });
-    expect(await kafka.sendCommand('ProvideRetentionBenefit', payload(b), { actorId: 'crm' })).toMatchObject({ status: 'rejected', error: { code: 'PROGRAM_PLAN_EXCEEDED' } });
-    const overridden = await kafka.sendCommand('ProvideRetentionBenefit', payload(b, { overPlan: { reason: '사업비 잔액 활용' } }), { actorId: 'crm' });
+    // The CRM acts for center-naju's counselor: her token, her account recorded (the stated actorId is not).
+    const as = { token: http.token, actorId: 'crm' };
+    expect(await kafka.sendCommand('ProvideRetentionBenefit', payload(a), as)).toMatchObject({ status: 'accepted', result: { programId, overPlan: false } });
+    expect(await kafka.sendCommand('ProvideRetentionBenefit', payload(b), as)).toMatchObject({ status: 'rejected', error: { code: 'PROGRAM_PLAN_EXCEEDED' } });
+    const overridden = await kafka.sendCommand('ProvideRetentionBenefit', payload(b, { overPlan: { reason: '사업비 잔액 활용' } }), as);
     expect(overridden).toMatchObject({ status: 'accepted', result: { overPlan: true } });
+    const counselorAccount = await accountIdOf(saeil, counselorOf('center-naju'));
     expect((await benefitsIn(programId)).map((e) => [e.data.clientId, e.metadata.actorId, e.metadata.centerId])).toEqual([
-      [a.clientId, 'crm', 'center-naju'],
-      [b.clientId, 'crm', 'center-naju'],
+      [a.clientId, counselorAccount, 'center-naju'],
+      [b.clientId, counselorAccount, 'center-naju'],
     ]);
   });
 

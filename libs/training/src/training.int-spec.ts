@@ -5,7 +5,7 @@ import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 import { addDays, todayInKorea } from '@saeil/core';
-import { Api, api, counselorOf } from '../../../tests/support/auth';
+import { accountIdOf, Api, api, counselorOf } from '../../../tests/support/auth';
 
 /** A day relative to today in Korea (YYYY-MM-DD). */
 function day(offset: number): string {
@@ -192,13 +192,29 @@ describeKafka('training through HTTP on PostgreSQL and Kafka', () => {
     expect(late.body.error).toMatchObject({ code: 'COURSE_ENDED', details: { endsOn: day(-2) } });
   });
 
-  it('accepts an enrollment on the Kafka command topic with the course id inside the payload, acting for the center of her case', async () => {
+  it('accepts an enrollment on the Kafka command topic with the course id inside the payload, as the account of its token, acting for the center of her case', async () => {
     const courseId = await course(3);
-    // The command topic is not scoped by a caller's center: a woman of center-naju in center-jinju's course.
-    const clientId = await registeredClient({ centerId: 'center-naju' });
-    const reply = await kafka.sendCommand('EnrollInCourse', { courseId, clientId, enrolledOn: day(0) }, { actorId: 'training-app' });
+    const clientId = await registeredClient();
+    // The training app acts for center-jinju's counselor, whose course and woman these are; its stated actorId is not recorded.
+    const reply = await kafka.sendCommand('EnrollInCourse', { courseId, clientId, enrolledOn: day(0) }, { token: http.token, actorId: 'training-app' });
     expect(reply).toMatchObject({ status: 'accepted', result: { courseId, clientId, streamVersion: 2, duplicate: false } });
     const [, enrolled] = await stream(courseId);
-    expect(enrolled).toMatchObject({ type: 'TrainingEnrolled', data: { clientId, enrolledOn: day(0) }, metadata: { actorId: 'training-app', centerId: 'center-naju' } });
+    const counselorAccount = await accountIdOf(saeil, counselorOf('center-jinju'));
+    expect(enrolled).toMatchObject({ type: 'TrainingEnrolled', data: { clientId, enrolledOn: day(0) }, metadata: { actorId: counselorAccount, centerId: 'center-jinju' } });
+  });
+
+  it('refuses on the Kafka command topic, as over HTTP, a woman of another center in the course (NOT_FOUND), whichever center the token is of, appending nothing', async () => {
+    // The command topic used to take no caller's scope: a woman of center-naju could be enrolled in
+    // center-jinju's course there. It is now authorized as HTTP is: center-jinju's counselor does not
+    // reach her, center-naju's does not reach the course.
+    const courseId = await course(3);
+    const najuClient = await registeredClient({ centerId: 'center-naju' });
+    const before = await countEvents(saeil);
+    for (const [who, token] of [['center-jinju', http.token], ['center-naju', naju.token]]) {
+      const reply = await kafka.sendCommand('EnrollInCourse', { courseId, clientId: najuClient, enrolledOn: day(0) }, { token, actorId: 'training-app' });
+      expect({ who, reply }).toMatchObject({ who, reply: { status: 'rejected', error: { code: 'NOT_FOUND' } } });
+    }
+    expect((await stream(courseId)).map((e) => e.type)).toEqual(['TrainingCourseCreated']);
+    expect(await countEvents(saeil)).toBe(before);
   });
 });
