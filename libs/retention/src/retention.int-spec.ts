@@ -6,7 +6,7 @@ import { AppProcess, spawnApp } from '../../../tests/support/processes';
 import { reactorProjection } from '@saeil/runtime';
 import { followUpQueueProjection } from './projections/follow-up-queue.projection';
 import { placementReactions } from './reactions/placement-reactions.reactor';
-import { Api, api, counselorOf, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
+import { accountIdOf, Api, api, counselorOf, regionalSupervisorOf, supervisorOf, tokenFor } from '../../../tests/support/auth';
 
 /**
  * Retention follow-ups on PostgreSQL and Kafka, with the clock pinned (SAEIL_CLOCK_TODAY) and
@@ -249,17 +249,22 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     expect(again.body.error).toMatchObject({ code: 'FOLLOW_UP_ALREADY_RECORDED', details: { n: 1, contactedOn: '2026-03-04' } });
     await record(clients.a, placements.a, followUp(2, '2026-03-06')).expect(422); // after today (DATE_IN_FUTURE) and before its window
 
-    // The same command on the command topic: d's month 1 (window opened 03-03), recorded by her new counselor.
+    // The same command on the command topic: d's month 1 (window opened 03-03), recorded by her new
+    // counselor (park, of center-naju) with her own account's token; that account is the recorded actor.
+    const park = counselorOf('center-naju', 'park');
+    const token = await tokenFor(app!.url, park);
     const kafka = await observeTopics(app!, { contexts: [] });
     try {
-      const reply = await kafka.sendCommand('RecordFollowUp', { clientId: clients.d, placementId: placements.d, ...followUp(1, '2026-03-05', { outcome: 'employed_other_employer', support: [] }) }, { actorId: 'counselor-park' });
+      const reply = await kafka.sendCommand('RecordFollowUp', { clientId: clients.d, placementId: placements.d, ...followUp(1, '2026-03-05', { outcome: 'employed_other_employer', support: [] }) }, { token, actorId: 'counselor-park' });
       expect(reply).toMatchObject({ status: 'accepted' });
-      const bad = await kafka.sendCommand('RecordFollowUp', { clientId: clients.d, placementId: placements.d, ...followUp(9, '2026-03-05') });
+      const bad = await kafka.sendCommand('RecordFollowUp', { clientId: clients.d, placementId: placements.d, ...followUp(9, '2026-03-05') }, { token });
       expect(bad).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED' } });
     } finally {
       await kafka.stop();
     }
     expect(await countOf('FollowUpRecorded')).toBe(2);
+    const recordedForD = (await app!.runtime.store.readStream(followUpsStreamId(placements.d))).find((e) => e.type === 'FollowUpRecorded')!;
+    expect(recordedForD.metadata).toMatchObject({ actorId: await accountIdOf(app!, park), centerId: 'center-naju', occurredAt: '2026-03-05T00:00:00.000Z' });
   });
 
   it('on 2026-04-20, after the spawned worker was SIGKILLed and both restarted: a window missed while down is due then overdue, each once; a late record keeps its day', async () => {
