@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describeKafka, waitFor } from '../support/env';
 import { startTestSaeil, TestSaeil } from '../support/app';
-import { accountIdOf, Api, api, counselorOf } from '../support/auth';
+import { accountIdOf, Api, api, counselorOf, tokenFor } from '../support/auth';
 import { KafkaObserver, observeTopics } from '../support/kafka-observer';
 
 /**
@@ -21,7 +21,7 @@ type Send = (step: Step) => Promise<Record<string, any>>;
 
 const COUNSELOR = 'counselor-kim';
 const CENTER = 'center-naju';
-/** Who works the case: a counselor of the center, logged in (through HTTP) or named by the field app (Kafka). */
+/** Who works the case: a counselor of the center, logged in on each app (the field app sends her token with each command). */
 const CASE_WORKER = counselorOf(CENTER);
 
 async function runCase(send: Send): Promise<{ clientId: string; courseId: string; internshipId: string; placementId: string; last: number }> {
@@ -166,8 +166,10 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
   };
 
   const kafkaDoor: Send = async (step) => {
-    // The field app sends commands on behalf of her account: the integration names it.
-    const reply = await kafka.sendCommand(step.type, { ...step.body, ...step.ids }, { actorId: actorViaKafka, commandId: `field-app-${randomUUID()}` });
+    // The field app is logged in as her and sends her access token with every command; the actorId
+    // it states is its own name, and the actor recorded must still be her account (see readModels).
+    const token = await tokenFor(viaKafka.url, CASE_WORKER);
+    const reply = await kafka.sendCommand(step.type, { ...step.body, ...step.ids }, { token, actorId: 'field-app', commandId: `field-app-${randomUUID()}` });
     if (reply.status !== 'accepted') throw new Error(`${step.type} via Kafka was rejected: ${JSON.stringify(reply.error)}`);
     return reply.result;
   };
@@ -204,5 +206,10 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
     expect(a.sessions).toHaveLength(3);
 
     expect(b).toEqual(a);
+    // Every event the field app's commands appended records her account (the token's), not the
+    // 'field-app' the messages state.
+    const kafkaActors = await viaKafka.runtime.dataSource.query(`SELECT metadata->>'actorId' AS actor, count(*)::int AS n FROM events WHERE metadata->>'commandId' LIKE 'field-app-%' GROUP BY 1`);
+    expect(kafkaActors).toEqual([{ actor: actorViaKafka, n: expect.any(Number) }]);
+    expect(kafkaActors[0].n).toBeGreaterThanOrEqual(a.timeline.length - 1);
   }, 180_000);
 });
