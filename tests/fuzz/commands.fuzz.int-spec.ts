@@ -10,6 +10,12 @@
  * the public login routes), read from the routes' own `@Roles`, so the malformed input reaches
  * validation: an answer from the AuthGuard instead (401, 403 ACCESS_DENIED) fails the test.
  *
+ * The Kafka command topic is authorized the same way: every broken command carries the access
+ * token of someone its definition admits (`access.roles`: a supervisor wherever supervisors are),
+ * so it is refused by validation (VALIDATION_FAILED), never by the token check. Messages whose
+ * token is not a string or no account's (garbage, forged, tampered) are fuzzed alongside: they
+ * must be dead-lettered or rejected with a 401 kind of code, never accepted, never a crash.
+ *
  * On failure fast-check prints the payload, the seed and the path; rerun one with
  * `FC_SEED=<seed> npx jest tests/fuzz`.
  */
@@ -22,7 +28,7 @@ import { countEvents, startTestSaeil, TestSaeil } from '../support/app';
 import { ADMINISTRATOR, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, tokenFor } from '../support/auth';
 import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
 import { KafkaObserver, observeTopics } from '../support/kafka-observer';
-import { brokenCommand, brokenObject, CommandTopicMessage, nastyValueNestedUpTo, notACommand, notAnObjectBody, pathId } from './payloads';
+import { brokenCommand, brokenObject, CommandTopicMessage, nastyValueNestedUpTo, notACommand, notAnObjectBody, pathId, tampered, tamperedCommand, withAccessToken } from './payloads';
 import { httpCommandRoutes, HttpCommandRoute, KafkaCommand, kafkaCommands, OpenApiDocument, RouteAccess, routeAccess, routeKey } from './targets';
 
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
@@ -76,6 +82,20 @@ function callerFor(route: HttpCommandRoute, access: RouteAccess): Caller | undef
   throw new Error(`${routeKey(route)} admits nobody (no @Roles, not @Public): it cannot be fuzzed past the AuthGuard`);
 }
 
+/**
+ * Who signs a command sent on the topic: someone its definition admits, in the order `callerFor`
+ * prefers (a supervisor of center-naju wherever supervisors are admitted, as today for every
+ * command), so the broken payload reaches validation.
+ */
+function commandCallerFor(command: KafkaCommand): Caller {
+  if (command.roles.includes('supervisor')) return supervisorOf('center-naju');
+  if (command.roles.includes('counselor')) return counselorOf('center-naju');
+  if (command.roles.includes('administrator')) return ADMINISTRATOR;
+  if (command.roles.includes('regional_supervisor')) return regionalSupervisorOf('전라남도');
+  if (command.roles.includes('ministry_analyst')) return MINISTRY_ANALYST;
+  throw new Error(`${command.type} admits nobody (no access.roles): it cannot be fuzzed past the token check`);
+}
+
 /** An answer of the AuthGuard rather than of the route: the request never reached validation. */
 const refusedByGuard = (res: { status: number; body?: { error?: { code?: string } } }) => res.status === 401 || res.body?.error?.code === 'ACCESS_DENIED';
 
@@ -104,6 +124,9 @@ describe('malformed commands are refused and change nothing', () => {
     expect(definitions.length).toBeGreaterThanOrEqual(30);
     expect(commands.map((c) => c.type).sort()).toEqual(definitions.map((d) => d.type).sort());
     expect(commands.every((c) => c.fields.length > 0)).toBe(true);
+    // Every command admits someone the topic's broken messages can be signed by.
+    expect(commands.filter((c) => c.roles.length === 0).map((c) => c.type)).toEqual([]);
+    expect(commands.find((c) => c.type === 'RegisterClient')?.roles).toEqual(expect.arrayContaining(['counselor', 'supervisor']));
     expect(routes.length).toBeGreaterThanOrEqual(definitions.length);
     const named = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
     expect(named).toEqual(expect.arrayContaining(['POST /clients', 'PATCH /clients/:clientId/profile', 'POST /clients/:clientId/placements/:placementId/end', 'POST /auth/login']));
@@ -227,38 +250,62 @@ describe('malformed commands are refused and change nothing', () => {
       await kafka?.stop();
     });
 
-    it('rejects every broken command on the reply topic, dead-letters every non-command, and appends no event', async () => {
+    /** The token each message's slot asks for: its command's caller (supervisor of center-naju for a type it does not know), or that token tampered with. */
+    async function signed(message: CommandTopicMessage): Promise<string> {
+      if (!message.token) return message.value;
+      const command = message.expect === 'reply' ? commands.find((c) => c.type === message.type) : undefined;
+      const token = await tokenFor(saeil.url, command ? commandCallerFor(command) : supervisorOf('center-naju'));
+      return withAccessToken(message.value, message.token.kind === 'caller' ? token : tampered(token, message.token.at));
+    }
+
+    it('rejects every broken command on the reply topic (validation, past the token check), every unknown token (401 kind), dead-letters every non-command, and appends no event', async () => {
       const before = await countEvents(saeil);
       const batch = fc
-        .tuple(fc.tuple(...commands.map((c) => brokenCommand(c.type, c.fields))), fc.array(notACommand(commands.map((c) => c.type)), { minLength: 2, maxLength: 8 }))
-        .map(([broken, garbage]) => [...broken, ...garbage])
+        .tuple(
+          fc.tuple(...commands.map((c) => brokenCommand(c.type, c.fields))),
+          fc.array(notACommand(commands.map((c) => c.type)), { minLength: 2, maxLength: 8 }),
+          // at least one signed with a real token tampered with, in every batch
+          tamperedCommand(commands.map((c) => c.type)),
+        )
+        .map(([broken, garbage, forged]) => [...broken, ...garbage, forged])
         // Kafka's default limit is 1 MB per message
         .filter((messages) => messages.every((m) => Buffer.byteLength(m.value) < 900_000));
       const typesAnswered = new Set<string>();
+      const refusals = new Map<string, number>();
 
       await check(
         'the command topic',
         fc.asyncProperty(batch, async (messages: CommandTopicMessage[]) => {
           const lettersBefore = kafka.deadLetters.length;
-          const keyed = messages.map((m, i) => ({ key: m.expect === 'reply' ? m.commandId : `garbage-${i}`, value: m.value }));
+          // Tokens are fetched (and renewed as they age) per batch, and put in as the batch is sent.
+          const sent = await Promise.all(messages.map(async (m) => ({ ...m, value: await signed(m) })));
+          const keyed = sent.map((m, i) => ({ key: m.expect === 'reply' ? m.commandId : `garbage-${i}`, value: m.value }));
           // The broker's limit is per record batch too: send in batches that stay under it.
           for (const part of underBytes(keyed, 900_000)) await producer.send({ topic: saeil.runtime.topics.commands(), messages: part });
 
-          const wanted = messages.flatMap((m) => (m.expect === 'reply' ? [m] : []));
-          const garbage = messages.filter((m) => m.expect === 'dead-letter').map((m) => m.value);
+          const wanted = sent.flatMap((m) => (m.expect === 'reply' ? [m] : []));
+          const garbage = sent.filter((m) => m.expect === 'dead-letter').map((m) => m.value);
           const replies = await waitFor(
             async () => {
               const found = wanted.map((m) => kafka.replies.find((r) => r.commandId === m.commandId));
               return found.every(Boolean) && kafka.deadLetters.length >= lettersBefore + garbage.length ? found : undefined;
             },
-            { timeoutMs: 60_000, description: `replies to ${wanted.length} broken commands and ${garbage.length} dead letters` },
-          );
+            { timeoutMs: 60_000, description: `replies to ${wanted.length} broken or unauthenticated commands and ${garbage.length} dead letters` },
+          ).catch((error: Error) => {
+            // Say which went unanswered: a message that crashed the consumer is among them.
+            const unanswered = wanted.filter((m) => !kafka.replies.some((r) => r.commandId === m.commandId)).map((m) => `${m.type} (${m.code}): ${m.value.slice(0, 300)}`);
+            const letters = kafka.deadLetters.slice(lettersBefore).map((l) => l.value);
+            const unlettered = garbage.filter((g) => !letters.includes(g)).map((g) => `${g.slice(0, 600)} → answered ${JSON.stringify(kafka.replies.find((r) => g.includes(JSON.stringify(r.commandId))) ?? null).slice(0, 300)}`);
+            throw new Error(`${error.message}\nno reply to ${unanswered.length}:\n${unanswered.slice(0, 5).join('\n')}\nnot dead-lettered ${unlettered.length}:\n${unlettered.slice(0, 5).join('\n')}`);
+          });
           replies.forEach((reply, i) => {
-            const sent = wanted[i];
-            if (reply!.status !== 'rejected' || reply!.error?.code !== 'VALIDATION_FAILED' || !reply!.error?.fields?.length) {
-              throw new Error(`${sent.type} answered ${JSON.stringify(reply).slice(0, 500)} to ${sent.value.slice(0, 500)}`);
+            const message = wanted[i];
+            const validated = message.code === 'VALIDATION_FAILED';
+            if (reply!.status !== 'rejected' || reply!.error?.code !== message.code || (validated && !reply!.error?.fields?.length)) {
+              throw new Error(`${message.type} answered ${JSON.stringify(reply).slice(0, 500)}, expected a ${message.code} rejection, to ${message.value.slice(0, 500)}`);
             }
-            typesAnswered.add(sent.type);
+            if (validated) typesAnswered.add(message.type);
+            refusals.set(message.code, (refusals.get(message.code) ?? 0) + 1);
           });
           const letters = kafka.deadLetters.slice(lettersBefore).map((l) => l.value);
           expect(letters.sort()).toEqual([...garbage].sort());
@@ -270,6 +317,8 @@ describe('malformed commands are refused and change nothing', () => {
       );
 
       expect([...typesAnswered].sort()).toEqual(commands.map((c) => c.type).sort());
+      // Tokens no account holds did get sent, and were refused as such.
+      expect(refusals.get('INVALID_TOKEN') ?? 0).toBeGreaterThan(0);
       expect(await countEvents(saeil)).toBe(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     }, 300_000);

@@ -223,28 +223,96 @@ export const pathId: fc.Arbitrary<string> = fc.oneof(
   },
 );
 
-/** A message for the Kafka command topic and what it must produce. */
-export type CommandTopicMessage =
-  | { value: string; expect: 'reply'; commandId: string; type: string }
-  | { value: string; expect: 'dead-letter' };
+/** The longest access token the command topic reads as one (longer: not a command). */
+export const MAX_ACCESS_TOKEN_LENGTH = 4096;
 
-/** A well-formed envelope of a known command whose payload is broken: it must be answered with a rejection. */
+/**
+ * A token the test puts into a message when it sends it (tokens age, so they are fetched per
+ * batch): `caller`, the token of someone the command's definition admits (a supervisor wherever
+ * supervisors are admitted), so the payload reaches validation; `tampered`, that token with one
+ * character changed at `at` (modulo its length), which no account holds.
+ */
+export type TokenSlot = { kind: 'caller' } | { kind: 'tampered'; at: number };
+
+/** A message for the Kafka command topic and what it must produce. */
+export type CommandTopicMessage = (
+  | {
+      value: string;
+      expect: 'reply';
+      commandId: string;
+      type: string;
+      /** The rejection it must get: VALIDATION_FAILED with field errors, or the token's refusal (a 401 kind). */
+      code: 'VALIDATION_FAILED' | 'AUTHENTICATION_REQUIRED' | 'INVALID_TOKEN';
+    }
+  | { value: string; expect: 'dead-letter' }
+) & { token?: TokenSlot };
+
+/**
+ * The message as sent, with the token its slot names put first into its envelope (`value` is a
+ * JSON object with at least one key whenever it has a slot).
+ */
+export function withAccessToken(value: string, token: string): string {
+  return value === '{}' ? JSON.stringify({ accessToken: token }) : `{"accessToken":${JSON.stringify(token)},${value.slice(1)}`;
+}
+
+/** The real token with one character changed: a forged signature, a broken header or claims. */
+export function tampered(token: string, at: number): string {
+  const i = at % token.length;
+  const replacement = token[i] === 'A' ? 'B' : 'A';
+  return `${token.slice(0, i)}${replacement}${token.slice(i + 1)}`;
+}
+
+/**
+ * A well-formed envelope of a known command whose payload is broken, sent with the token of
+ * someone the command admits: it must be answered with a VALIDATION_FAILED rejection.
+ */
 export function brokenCommand(type: string, fields: FieldShape[]): fc.Arbitrary<CommandTopicMessage> {
   return fc
     .record({
       commandId: fc.uuid().map((id) => `fuzz-${id}`),
-      actorId: fc.oneof(fc.constant('fuzz-app'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })),
+      // Optional and informational now: the recorded actor is the token's account.
+      actorId: fc.option(fc.oneof(fc.constant('fuzz-app'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })), { nil: undefined, freq: 4 }),
       correlationId: fc.option(nastyValue, { nil: undefined }),
       payload: brokenObject(fields, { missingRequiredBreaks: true }),
       extra: fc.array(poisonEntry, { maxLength: 1 }),
     })
     .map(({ commandId, actorId, correlationId, payload, extra }) => {
       const envelope = Object.fromEntries([...extra, ['commandId', commandId], ['type', type], ['actorId', actorId], ['correlationId', correlationId], ['payload', payload]]);
-      return { value: JSON.stringify(envelope), expect: 'reply' as const, commandId, type };
+      return { value: JSON.stringify(envelope), expect: 'reply' as const, commandId, type, code: 'VALIDATION_FAILED' as const, token: { kind: 'caller' as const } };
     });
 }
 
-/** A message that is not a command at all: it must go to the command dead-letter topic. */
+/** Access tokens no account holds: garbage, forged JWTs, lengths on both sides of the limit. */
+const badTokenString: fc.Arbitrary<string> = fc.oneof(
+  nastyString,
+  fc.constantFrom(
+    'garbage',
+    'Bearer',
+    'null',
+    // A JWT of the right shape: no signature, the "none" algorithm, another key's signature.
+    'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged',
+    'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJhZG1pbiIsInZlciI6MSwiaXNzIjoic2FlaWwiLCJhdWQiOiJzYWVpbC1hcGkifQ.',
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCJ2ZXIiOjEsImlzcyI6InNhZWlsIiwiYXVkIjoic2FlaWwtYXBpIn0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl',
+    '...',
+    'A'.repeat(MAX_ACCESS_TOKEN_LENGTH),
+    'A'.repeat(MAX_ACCESS_TOKEN_LENGTH + 1),
+  ),
+  fc.tuple(fc.base64String({ maxLength: 200 }), fc.base64String({ maxLength: 400 }), fc.base64String({ maxLength: 60 })).map((parts) => parts.join('.').replace(/=/g, '')),
+);
+
+/** The rejection or dead letter a command with this (non-string, too long or unknown) access token gets. */
+function expectationForToken(token: unknown, commandId: string, type: string): Pick<CommandTopicMessage, 'expect'> & Partial<{ commandId: string; type: string; code: 'AUTHENTICATION_REQUIRED' | 'INVALID_TOKEN' }> {
+  if (typeof token !== 'string' || token.length > MAX_ACCESS_TOKEN_LENGTH) return { expect: 'dead-letter' };
+  return { expect: 'reply', commandId, type, code: token === '' ? 'AUTHENTICATION_REQUIRED' : 'INVALID_TOKEN' };
+}
+
+/**
+ * A message that is not a command at all, which must go to the command dead-letter topic; or a
+ * command no account sent — its access token missing a string's shape or length (dead-lettered
+ * too), or a string no account holds (garbage, forged, the real one tampered with), which must be
+ * rejected with a 401 kind of code whatever its payload: never accepted, never a crash.
+ */
 export function notACommand(knownTypes: string[]): fc.Arbitrary<CommandTopicMessage> {
   const known = new Set(knownTypes);
   const goodId = fc.uuid().map((id) => `fuzz-${id}`);
@@ -263,14 +331,36 @@ export function notACommand(knownTypes: string[]): fc.Arbitrary<CommandTopicMess
     knownType.map((t) => t.toLowerCase()).filter((t) => !known.has(t)),
     nastyNumber,
   );
-  const badActor = fc.oneof(fc.constant(undefined), fc.constant(''), fc.constant('a'.repeat(129)), nastyNumber, fc.constant(null));
+  // actorId is optional now (informational: the recorded actor is the token's account), and may
+  // be empty; what is not a string of at most 128 characters is still not a command.
+  const badActor = fc.oneof(fc.constant('a'.repeat(129)), nastyNumber, fc.constant(null), fc.boolean(), fc.array(nastyString, { maxLength: 2 }), objectOf(anyKey, nastyScalar, 2));
   const badPayload = fc.oneof(fc.constant(undefined), fc.constant(null), fc.array(nastyValue, { maxLength: 3 }), nastyString, nastyNumber);
-  const values = fc.oneof(
-    notAnObjectBody,
-    envelope(fc.tuple(badCommandId, knownType, fc.constant('fuzz-app'), payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]])),
-    envelope(fc.tuple(goodId, badType, fc.constant('fuzz-app'), payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]])),
-    envelope(fc.tuple(goodId, knownType, badActor, payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]])),
-    envelope(fc.tuple(goodId, knownType, fc.constant('fuzz-app'), badPayload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]])),
+  // The envelopes broken otherwise are sent with a good token or none: a token never makes them commands.
+  const anyToken = fc.option(fc.constant<TokenSlot>({ kind: 'caller' }), { nil: undefined });
+  const letter = (value: fc.Arbitrary<string>) => fc.tuple(value, anyToken).map(([v, token]): CommandTopicMessage => ({ value: v, expect: 'dead-letter', ...(token ? { token } : {}) }));
+  const notCommands = fc.oneof(
+    notAnObjectBody.map((value): CommandTopicMessage => ({ value, expect: 'dead-letter' })),
+    letter(envelope(fc.tuple(badCommandId, knownType, fc.constant('fuzz-app'), payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]]))),
+    letter(envelope(fc.tuple(goodId, badType, fc.constant('fuzz-app'), payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]]))),
+    letter(envelope(fc.tuple(goodId, knownType, badActor, payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]]))),
+    letter(envelope(fc.tuple(goodId, knownType, fc.constant('fuzz-app'), badPayload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]]))),
   );
-  return values.map((value) => ({ value, expect: 'dead-letter' as const }));
+  // An access token that is not a string (or too long to be one): not a command either.
+  const notAToken = fc.oneof(nastyNumber, fc.boolean(), fc.constant(null), fc.array(nastyString, { maxLength: 2 }), objectOf(anyKey, nastyScalar, 2), fc.constant('A'.repeat(MAX_ACCESS_TOKEN_LENGTH + 1)));
+  const actor = fc.option(fc.constant('fuzz-app'), { nil: undefined });
+  const unauthenticated = fc
+    .record({ commandId: goodId, type: knownType, actorId: actor, payload, token: fc.oneof(badTokenString, notAToken) })
+    .map(({ commandId, type, actorId, payload: p, token }): CommandTopicMessage => {
+      const value = JSON.stringify(Object.fromEntries(Object.entries({ commandId, type, actorId, accessToken: token, payload: p }).filter(([, v]) => v !== undefined)));
+      const expected = expectationForToken(token, commandId, type);
+      return expected.expect === 'dead-letter' ? { value, expect: 'dead-letter' } : { value, expect: 'reply', commandId, type, code: expected.code! };
+    });
+  return fc.oneof({ arbitrary: notCommands, weight: 5 }, { arbitrary: unauthenticated, weight: 2 }, { arbitrary: tamperedCommand(knownTypes), weight: 1 });
+}
+
+/** A command of a known type signed with the real token of its caller, one character changed: INVALID_TOKEN, whatever its payload. */
+export function tamperedCommand(knownTypes: string[]): fc.Arbitrary<CommandTopicMessage> {
+  return fc
+    .record({ commandId: fc.uuid().map((id) => `fuzz-${id}`), type: fc.constantFrom(...knownTypes), payload: objectOf(anyKey, nastyValue, 3), at: fc.nat() })
+    .map(({ commandId, type, payload, at }): CommandTopicMessage => ({ value: JSON.stringify({ commandId, type, payload }), expect: 'reply', commandId, type, code: 'INVALID_TOKEN', token: { kind: 'tampered', at } }));
 }

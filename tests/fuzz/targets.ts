@@ -38,6 +38,8 @@ export interface HttpCommandRoute {
 export interface KafkaCommand {
   type: string;
   fields: FieldShape[];
+  /** The roles its definition admits (`access.roles`): the topic refuses anyone else before validating. */
+  roles: readonly string[];
 }
 
 const COMMAND_METHODS = ['post', 'put', 'patch', 'delete'] as const;
@@ -201,7 +203,7 @@ function kindOfSchema(doc: OpenApiDocument, property: SchemaObject): FieldKind {
   }
 }
 
-/** Each CommandDefinition's DTO fields, from the class-validator rules both doors validate with. */
+/** Each CommandDefinition's DTO fields, from the class-validator rules both doors validate with, and the roles it admits. */
 export function kafkaCommands(definitions: CommandDefinition[]): KafkaCommand[] {
   const storage = getMetadataStorage();
   return definitions.map((definition) => {
@@ -217,7 +219,7 @@ export function kafkaCommands(definitions: CommandDefinition[]): KafkaCommand[] 
       // IsOptional and ValidateIf (`Absent()`, conditional fields) skip a missing value.
       required: !names.has('isOptional') && !names.has('conditionalValidation'),
     }));
-    return { type: definition.type, fields };
+    return { type: definition.type, fields, roles: [...definition.access.roles] };
   });
 }
 

@@ -34,10 +34,11 @@ export interface KafkaObserver {
   /** Sends a raw message to the command topic (for messages that are not well-formed commands). */
   send(value: string, key?: string): Promise<void>;
   /**
-   * Sends a command to the command topic (keyed by its command id) and waits for its reply,
-   * accepted or rejected. The command id is `<actorId>-<uuid>` unless one is given.
+   * Sends a command to the command topic (keyed by its command id) as the account of `token`
+   * (tests/support/auth.ts `tokenFor`: the actor recorded is that account, whatever `actorId`
+   * states) and waits for its reply, accepted or rejected. The command id is `<actorId>-<uuid>`
+   * unless one is given.
    */
-  /** Sends a command as the account of `token` (tests/support/auth.ts `tokenFor`), and waits for its reply. */
   sendCommand(type: string, payload: Record<string, unknown>, opts: { token: string; actorId?: string; commandId?: string; timeoutMs?: number }): Promise<Record<string, any>>;
   /** Disconnects the consumer and the producer. */
   stop(): Promise<void>;
