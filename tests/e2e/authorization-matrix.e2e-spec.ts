@@ -276,8 +276,9 @@ describe('authorization matrix: every route × role × own center × other cente
   });
 
   it("a record stays with the center that created it, whatever center a later event acts for (an enrollment acts for the woman's center)", async () => {
-    // The Kafka door has no caller to scope: a course of the other center may take a woman of
-    // this one. Sent here through the same CommandBus and definition that door uses.
+    // Neither door lets a caller do this any more, but events written before (or by a reactor)
+    // may act for another center than the record's: sent straight to the CommandBus, past both
+    // doors, so the ownership rule is what is tested.
     const bus = saeil.app.get(CommandBus);
     const enrollInCourse = saeil.runtime.modules.flatMap((m) => m.commands).find((d) => d.type === 'EnrollInCourse')!;
     const metadata = { actorId: 'field-app', centerId: CENTER_FROM_RECORD, correlationId: randomUUID(), commandId: randomUUID(), occurredAt: new Date().toISOString() };
