@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CENTER_FROM_RECORD, ConcurrencyConflict, IdempotencyKeyReused, SaeilError } from '@saeil/core';
 import { createDataSource, migrate } from '@saeil/database';
-import { createTestDatabase, TestDatabase } from '../../../tests/support/env';
+import { createTestDatabase, TestDatabase, waitFor } from '../../../tests/support/env';
 import { EventStore } from './event-store';
 import { UpcasterRegistry } from './upcasters';
 import { Checkpoint, EventMetadata, START, StoredEvent } from './types';
@@ -214,7 +214,12 @@ describe('PostgreSQL event store', () => {
 
       await slow.commitTransaction();
       await slow.release();
-      const after = await drain(whileOpen.checkpoint);
+      // Readable once no older transaction is running anywhere on the server: the horizon is the
+      // cluster's, and other test files' transactions on the shared server can hold it a moment.
+      const after = await waitFor(async () => {
+        const drained = await drain(whileOpen.checkpoint);
+        return drained.events.length >= 2 ? drained : undefined;
+      }, { description: 'both events readable after the slow commit' });
       expect(after.events.map((e) => e.globalPosition)).toEqual([Number(lowPosition), fast.globalPosition]);
     });
 
@@ -222,16 +227,20 @@ describe('PostgreSQL event store', () => {
       const start = (await drain(START)).checkpoint;
       const seen: number[] = [];
       let writing = true;
+      const written: number[] = [];
+      // After the writers, the follower goes on until it has seen as many events as were written
+      // (another file's transaction on the shared server may hold the horizon a moment), bounded.
+      const deadline = () => Date.now() > writersDone + 20_000;
+      let writersDone = Number.POSITIVE_INFINITY;
       const follower = (async () => {
         let checkpoint = start;
-        while (writing || (await store.readAll(checkpoint, 1)).length > 0) {
+        while (writing || (seen.length < written.length && !deadline()) || (await store.readAll(checkpoint, 1)).length > 0) {
           const { events, checkpoint: next } = await drain(checkpoint);
           seen.push(...events.map((e) => e.globalPosition));
           checkpoint = next;
           await new Promise((r) => setTimeout(r, 2));
         }
       })();
-      const written: number[] = [];
       const writers = Array.from({ length: 12 }, async (_, w) => {
         for (let i = 0; i < 25; i++) {
           // Hold some transactions open for a while so commits land out of position order.
@@ -250,6 +259,7 @@ describe('PostgreSQL event store', () => {
         }
       });
       await Promise.all(writers);
+      writersDone = Date.now();
       writing = false;
       await follower;
       const dupes = seen.filter((p, i) => seen.indexOf(p) !== i);
