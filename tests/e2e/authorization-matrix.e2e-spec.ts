@@ -291,6 +291,34 @@ describe('authorization matrix: every route × role × own center × other cente
     expect((await send(saeil, 'GET', { path: course }, await tokenFor(saeil.url, counselorOf(OWN)))).status).toBe(404);
   });
 
+  it("a course's center keeps recording for a trainee whose case moved to another center, and reaches nothing else of hers", async () => {
+    const ownSupervisor = await api(saeil, supervisorOf(OWN));
+    const { clientId } = (await ownSupervisor.post('/clients').send({ name: '전출훈련생', birthDate: '1986-05-20', phone: '010-7300-0003', centerId: OWN, counselorId: `counselor-of-${OWN}`, region: '전라남도' }).expect(201)).body;
+    await ownSupervisor.post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
+    const courseId = fixtures.own.courseId;
+    await ownSupervisor.post(`/courses/${courseId}/enrollments`).send({ clientId, enrolledOn: '2026-09-01' }).expect(201);
+    // Her case moves to the other center (the sending center hands it over).
+    await ownSupervisor.post(`/clients/${clientId}/assignment`).send({ centerId: OTHER, counselorId: `counselor-of-${OTHER}` }).expect(200);
+
+    const ownCounselor = await tokenFor(saeil.url, counselorOf(OWN));
+    const otherCounselor = await tokenFor(saeil.url, counselorOf(OTHER));
+    // The course's own counselor records her course days and her completion ...
+    const attendance = { path: `/courses/${courseId}/attendance`, body: { clientId, date: '2026-09-02', present: true } };
+    expect((await send(saeil, 'POST', attendance, ownCounselor)).status).toBe(201);
+    expect((await send(saeil, 'POST', { path: `/courses/${courseId}/completions`, body: { clientId, completedOn: '2026-11-01' } }, ownCounselor)).status).toBe(201);
+    // ... but no longer reaches her case,
+    for (const path of [`/cases/${clientId}/timeline`, `/clients/${clientId}/placements`]) {
+      const res = await send(saeil, 'GET', { path }, ownCounselor);
+      expect({ path, status: res.status, body: res.body }).toMatchObject({ path, status: 404, body: { error: { code: 'NOT_FOUND' } } });
+    }
+    // her new center does not reach the course,
+    const fromNewCenter = await send(saeil, 'POST', attendance, otherCounselor);
+    expect({ status: fromNewCenter.status, code: fromNewCenter.body?.error?.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    // and the course does not bring within reach a woman of the other center who was never enrolled in it.
+    const notEnrolled = await send(saeil, 'POST', { path: `/courses/${courseId}/attendance`, body: { clientId: fixtures.other.clientId, date: '2026-09-02', present: true } }, ownCounselor);
+    expect({ status: notEnrolled.status, code: notEnrolled.body?.error?.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+  });
+
   it.each(ROUTES.map((r) => [r.route, r] as const))('%s', async (_, spec) => {
     const problems: string[] = [];
     const [method] = spec.route.split(' ');

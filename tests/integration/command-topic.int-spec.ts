@@ -187,6 +187,26 @@ describeKafka('commands over the Kafka command topic', () => {
       expect(own).toMatchObject({ status: 'accepted' });
     });
 
+    it("lets a course's center record for a trainee whose case moved away, as over HTTP; her new center cannot reach the course", async () => {
+      const naju = await api(saeil, supervisorOf('center-naju'));
+      const clientId = await registerClient(saeil, 25, { centerId: 'center-naju', counselorId: 'counselor-naju', consents: ['service'] });
+      const course = await naju
+        .post('/courses')
+        .send({ centerId: 'center-naju', title: '사무행정 실무', provider: '나주직업전문학교', field: '경영·회계', startsOn: '2026-03-02', endsOn: '2026-05-29', hours: 240, capacity: 20 })
+        .expect(201);
+      const courseId = course.body.courseId as string;
+      await naju.post(`/courses/${courseId}/enrollments`).send({ clientId, enrolledOn: '2026-03-02' }).expect(201);
+      await naju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-jinju' }).expect(200);
+
+      const attendance = { courseId, clientId, date: '2026-03-03', present: true };
+      const before = await countEvents(saeil);
+      expect(await command('RecordTrainingAttendance', attendance, { accessToken: await tokenFor(saeil.url, JINJU_COUNSELOR) })).toMatchObject({ status: 'rejected', error: { code: 'NOT_FOUND' } });
+      expect(await countEvents(saeil)).toBe(before);
+      expect(await command('RecordTrainingAttendance', attendance, { accessToken: await tokenFor(saeil.url, NAJU_COUNSELOR) })).toMatchObject({ status: 'accepted' });
+      // Her case itself is out of the course center's reach now.
+      expect(await command('GiveConsent', { clientId, purpose: 'employer_sharing', version: '2026-01', givenOn: '2026-03-04' }, { accessToken: await tokenFor(saeil.url, NAJU_COUNSELOR) })).toMatchObject({ status: 'rejected', error: { code: 'NOT_FOUND' } });
+    });
+
     it('rejects a body naming a center she does not work for with OUT_OF_SCOPE, and appends nothing', async () => {
       const before = await countEvents(saeil);
       const registration = newClient(23, 'counselor-topic', 'center-jinju');

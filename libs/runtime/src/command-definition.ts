@@ -12,7 +12,16 @@ import { timed } from './timed';
  */
 export interface CommandAccess {
   roles: readonly string[];
-  records?: readonly { kind: string; field: string }[];
+  records?: readonly {
+    kind: string;
+    field: string;
+    /**
+     * A woman (kind 'client') is also within reach while she is enrolled in the course this DTO
+     * field names and that course is: the center running a course keeps recording attendance,
+     * completion, a certificate or a dropout for a trainee whose case moved to another center.
+     */
+    enrolledIn?: string;
+  }[];
   /**
    * The caller must answer for the level the command names (`levelOf`), not merely reach it: a
    * Ministry report is submitted by its center's supervisor, its region's supervisor, the Ministry.

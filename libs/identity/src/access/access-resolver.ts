@@ -36,13 +36,24 @@ export class AccessResolver {
    * Every id a reference names must be a record of a center she reaches: a record of another
    * center is a NotFound, exactly as a missing one. Values not shaped like an id, and unknown
    * records, are left to validation and the handler.
+   * `enrolledInCourse`: for a woman, the course the request names when her enrollment in it also
+   * brings her within reach (see `ScopedRecordRef.enrolledIn`): the course must be within reach
+   * and she must have been enrolled in it.
    */
-  async requireRecords(access: RequestAccess, kind: RecordKind, raw: unknown): Promise<void> {
+  async requireRecords(access: RequestAccess, kind: RecordKind, raw: unknown, enrolledInCourse?: unknown): Promise<void> {
     const values = Array.isArray(raw) ? raw.slice(0, MAX_IDS) : [raw];
     for (const id of values) {
       if (typeof id !== 'string' || !RECORD_ID.test(id)) continue;
       const centerId = await this.records.centerOf(kind, id);
-      if (centerId !== undefined && !access.coversCenter(centerId)) throw new NotFound(RECORD_KINDS[kind].label, id);
+      if (centerId === undefined || access.coversCenter(centerId)) continue;
+      if (kind === 'client' && (await this.reachedThroughCourse(access, id, enrolledInCourse))) continue;
+      throw new NotFound(RECORD_KINDS[kind].label, id);
     }
+  }
+
+  private async reachedThroughCourse(access: RequestAccess, clientId: string, courseId: unknown): Promise<boolean> {
+    if (typeof courseId !== 'string' || !RECORD_ID.test(courseId)) return false;
+    const courseCenter = await this.records.centerOf('course', courseId);
+    return courseCenter !== undefined && access.coversCenter(courseCenter) && (await this.records.isEnrolled(courseId, clientId));
   }
 }

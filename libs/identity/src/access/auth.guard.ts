@@ -51,7 +51,10 @@ export class AuthGuard implements CanActivate {
     if (!roles.includes(principal.role)) throw new AccessDenied();
     request.access = this.resolver.accessOf(principal);
     const refs = this.reflector.getAllAndOverride<ScopedRecordRef[] | undefined>(SCOPED_RECORDS_KEY, targets) ?? [];
-    for (const ref of refs) await this.resolver.requireRecords(request.access, ref.kind, valueOf(ref, request));
+    for (const ref of refs) {
+      const course = ref.enrolledIn === undefined ? undefined : valueOf({ kind: 'course', field: ref.enrolledIn }, request);
+      await this.resolver.requireRecords(request.access, ref.kind, valueOf(ref, request), course);
+    }
     return true;
   }
 }

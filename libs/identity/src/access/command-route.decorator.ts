@@ -9,6 +9,6 @@ import { Roles } from './roles.decorator';
  * the same declaration the Kafka command topic checks: `@CommandRoute(registerClient)`.
  */
 export function CommandRoute(definition: Pick<CommandDefinition, 'access'>): ClassDecorator & MethodDecorator {
-  const records = (definition.access.records ?? []).map((r) => ({ kind: r.kind as RecordKind, field: r.field }));
+  const records = (definition.access.records ?? []).map((r) => ({ kind: r.kind as RecordKind, field: r.field, enrolledIn: r.enrolledIn }));
   return applyDecorators(Roles(...(definition.access.roles as Role[])), ScopedRecords(...records));
 }

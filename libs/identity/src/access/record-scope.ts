@@ -31,6 +31,13 @@ export interface ScopedRecordRef {
   param?: string;
   body?: string;
   field?: string;
+  /**
+   * For a woman (kind 'client'): she is also within reach while she is enrolled in the course
+   * this field names (read as `field` is: the path parameter, else the body field) and that
+   * course is within reach. The center running a course keeps recording for a trainee whose case
+   * was transferred to another center; it still cannot read her case.
+   */
+  enrolledIn?: string;
 }
 
 export const SCOPED_RECORDS_KEY = 'saeil:scoped-records';
@@ -67,6 +74,15 @@ export class RecordCenters {
     if (!first) return undefined;
     if (kind === 'internship' && first.client_id) return (await this.clientCenter(clientStreamId(first.client_id))) ?? first.center_id ?? undefined;
     return first.center_id ?? undefined;
+  }
+
+  /** Whether she was ever enrolled in the course (completed and dropped-out trainees included). */
+  async isEnrolled(courseId: string, clientId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM events WHERE stream_id = $1 AND event_type = 'TrainingEnrolled' AND data->>'clientId' = $2 LIMIT 1`,
+      [courseStreamId(courseId), clientId],
+    );
+    return rows.length > 0;
   }
 
   private async clientCenter(streamId: string): Promise<string | undefined> {

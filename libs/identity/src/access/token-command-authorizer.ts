@@ -32,7 +32,10 @@ export class TokenCommandAuthorizer extends CommandAuthorizer {
       coversLevel: access.coversLevel,
       answersFor: access.answersFor,
       reaches: async (dto) => {
-        for (const ref of definition.access.records ?? []) await this.resolver.requireRecords(access, ref.kind as RecordKind, (dto as Record<string, unknown>)[ref.field]);
+        const fields = dto as Record<string, unknown>;
+        for (const ref of definition.access.records ?? []) {
+          await this.resolver.requireRecords(access, ref.kind as RecordKind, fields[ref.field], ref.enrolledIn === undefined ? undefined : fields[ref.enrolledIn]);
+        }
       },
     };
   }

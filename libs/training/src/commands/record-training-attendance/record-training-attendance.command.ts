@@ -14,7 +14,7 @@ export class RecordTrainingAttendanceCommand {
 export const recordTrainingAttendance: CommandDefinition<RecordTrainingAttendanceDto> = {
   type: 'RecordTrainingAttendance',
   dto: RecordTrainingAttendanceDto,
-  access: { roles: [...CASE_WORKERS], records: [{ kind: 'course', field: 'courseId' }, { kind: 'client', field: 'clientId' }] },
+  access: { roles: [...CASE_WORKERS], records: [{ kind: 'course', field: 'courseId' }, { kind: 'client', field: 'clientId', enrolledIn: 'courseId' }] },
   occurredAtOf: (dto) => occurredAtOfDay(dto.date),
   build: (dto, metadata) => new RecordTrainingAttendanceCommand(dto, metadata),
 };
