@@ -27,6 +27,7 @@ import { EraseClientDataController } from './commands/erase-client-data/erase-cl
 import { EraseClientDataHandler } from './commands/erase-client-data/erase-client-data.handler';
 import { eraseClientDataCommand } from './commands/erase-client-data/erase-client-data.command';
 import { ClientIdentityKeys1732240200000 } from './migrations/1732240200000-client-identity-keys';
+import { CaseClosedIndex1732280000000 } from './migrations/1732280000000-case-closed-index';
 import { identityHasherProvider } from './identity/identity-hasher';
 import { registerIntakeUpcasters } from './events/upcasters';
 import { retentionErasureJob } from './erasure/retention-erasure.job';
@@ -60,7 +61,7 @@ export class IntakeModule {}
 export const intakeModule: SaeilModuleDefinition = {
   name: 'intake',
   contexts: [INTAKE_CONTEXT],
-  migrations: [ClientIdentityKeys1732240200000],
+  migrations: [ClientIdentityKeys1732240200000, CaseClosedIndex1732280000000],
   projections: [],
   jobs: [retentionErasureJob],
   commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase, eraseClientDataCommand],
