@@ -77,7 +77,8 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     otherId = (await post('/clients', { ...registration, ...OTHER })).clientId;
     for (const purpose of ['service', 'employer_sharing']) await post(`/clients/${herId}/consents`, { purpose, version: '2026-01', givenOn: '2026-08-03' });
     await post(`/clients/${otherId}/consents`, { purpose: 'service', version: '2026-01', givenOn: '2026-08-03' });
-    await post(`/clients/${herId}/counseling-sessions`, { channel: 'in_center', topic: '초기상담: 희망 직종', durationMinutes: 50, occurredOn: '2026-08-10' });
+    // Her counselor's notes name her, as notes do: they are sealed with her key like her identity.
+    await post(`/clients/${herId}/counseling-sessions`, { channel: 'in_center', topic: '초기상담: 희망 직종', durationMinutes: 50, notes: `${HER.name} 님 내방, 연락처 ${HER.phone}, 생년월일 ${HER.birthDate}`, occurredOn: '2026-08-10' });
     // The control: free text, in clear by design, shaped like a name and a phone number.
     await post(`/clients/${otherId}/counseling-sessions`, { channel: 'phone', topic: `대조값 ${CONTROL.name} ${CONTROL.phone}`, durationMinutes: 10, occurredOn: '2026-08-11' });
     placementId = (
@@ -212,6 +213,8 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     expect(item).toMatchObject({ name: HER.name, birthDate: HER.birthDate, phone: HER.phone, erased: false });
     const search = await counselor.get('/caseload').query({ centerId: CENTER, q: HER.name }).expect(200);
     expect(search.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([herId]);
+    const sessions = await counselor.get(`/clients/${herId}/counseling-sessions`).expect(200);
+    expect(sessions.body.items[0].notes).toBe(`${HER.name} 님 내방, 연락처 ${HER.phone}, 생년월일 ${HER.birthDate}`);
     const queue = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', today: '2026-11-20' }).expect(200);
     expect([...queue.body.overdue, ...queue.body.dueThisWeek, ...queue.body.upcoming].filter((i: { placementId: string }) => i.placementId === placementId).map((i: { clientName: string }) => i.clientName)).toEqual([HER.name, HER.name]);
     // Her envelope opens to her identity (it is there, sealed).
@@ -283,6 +286,13 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     expect(row).toEqual({ wrapped_key: null, master_key_id: null, erasure_reason: 'client_request', erased_at: expect.any(Date) });
     const [registered] = await saeil.runtime.store.readStream(clientStreamId(herId));
     expect(await vault.openFields(herId, (registered.data as { personal: string }).personal)).toMatchObject({ status: 'erased', reason: 'client_request' });
+  });
+
+  it('(e2) her counseling notes, readable before, are gone: the session stays, counted', async () => {
+    const sessions = await supervisor.get(`/clients/${herId}/counseling-sessions`).expect(200);
+    expect(sessions.body).toMatchObject({ total: 1, totalMinutes: 50 });
+    expect(sessions.body.items[0]).toMatchObject({ topic: '초기상담: 희망 직종', notesErased: true });
+    expect(sessions.body.items[0]).not.toHaveProperty('notes');
   });
 
   it('(f) GET /caseload shows her as erased, and no search finds her', async () => {

@@ -43,6 +43,12 @@ export const s = {
   enum: (values: readonly string[], description?: string): JsonSchema => ({ type: 'string', enum: [...values], ...(description ? { description } : {}) }),
   array: (items: JsonSchema, description?: string): JsonSchema => ({ type: 'array', items, ...(description ? { description } : {}) }),
   nullable: (schema: JsonSchema): JsonSchema => ({ ...schema, type: [schema.type as 'string', 'null'] }),
+  /** An envelope sealed with her data key by the privacy vault (docs/PRIVACY.md): unreadable once she is erased. */
+  sealed: (what: string): JsonSchema => ({
+    type: 'string',
+    description: `${what} sealed with her data key: pd1.<kid>.<iv>.<ciphertext>.<tag> (base64url parts); unreadable once she is erased`,
+    pattern: '^pd1\\.[0-9a-f-]{36}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+$',
+  }),
   /** Every property listed is required unless named in `optional`; no other property allowed. */
   object: (properties: Record<string, JsonSchema>, optional: string[] = [], description?: string): JsonSchema => ({
     type: 'object',

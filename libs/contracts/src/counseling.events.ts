@@ -30,7 +30,7 @@ export type PlannedService = (typeof PLANNED_SERVICES)[number];
 
 export const MAX_SESSION_MINUTES = 480;
 
-export interface CounselingSessionRecordedV1 {
+interface CounselingSessionFields {
   clientId: string;
   sessionId: string;
   /** Center holding her case when the session was recorded. */
@@ -40,10 +40,31 @@ export interface CounselingSessionRecordedV1 {
   place?: string;
   topic: string;
   durationMinutes: number;
-  notes?: string;
   counselorId: string;
   occurredOn: string;
 }
+
+/** Version 1 (written before the notes were sealed): the notes in clear. */
+export interface CounselingSessionRecordedV1 extends CounselingSessionFields {
+  notes?: string;
+}
+
+/** What `sealedNotes` opens to. */
+export interface CounselingNotesFields {
+  notes: string;
+}
+
+/**
+ * Version 2: 상담 내용 is free text that may name her, her family or her health, so it travels
+ * sealed with her data key (`sealedNotes`, the JSON of CounselingNotesFields) and is unreadable
+ * for good once she is erased. The rest (channel, topic, minutes) stays clear for the statistics.
+ */
+export interface CounselingSessionRecordedV2 extends CounselingSessionFields {
+  sealedNotes?: string;
+}
+
+/** A session as readers get it: version 2, or a version 1 event lifted as is (its notes clear). */
+export type CounselingSessionRecordedData = (CounselingSessionRecordedV2 & { notes?: undefined }) | (CounselingSessionRecordedV1 & { sealedNotes?: undefined });
 
 export interface NextAction {
   description: string;
@@ -110,7 +131,7 @@ export interface OutreachEventHeldV1 {
   notes?: string;
 }
 
-export type CounselingSessionRecorded = { type: 'CounselingSessionRecorded'; data: CounselingSessionRecordedV1 };
+export type CounselingSessionRecorded = { type: 'CounselingSessionRecorded'; data: CounselingSessionRecordedData };
 export type EmploymentPlanSet = { type: 'EmploymentPlanSet'; data: EmploymentPlanSetV1 };
 export type EmploymentPlanRevised = { type: 'EmploymentPlanRevised'; data: EmploymentPlanRevisedV1 };
 export type GroupProgramCreated = { type: 'GroupProgramCreated'; data: GroupProgramCreatedV1 };
@@ -146,8 +167,8 @@ export const COUNSELING_CONTRACTS: EventContract[] = [
   {
     type: 'CounselingSessionRecorded',
     context: COUNSELING_CONTEXT,
-    version: 1,
-    summary: '개별상담 — an individual counseling session with a client (channel, topic, duration)',
+    version: 2,
+    summary: '개별상담 — an individual counseling session with a client (channel, topic, duration; the notes sealed)',
     payload: s.object(
       {
         clientId: s.uuid(),
@@ -157,11 +178,11 @@ export const COUNSELING_CONTRACTS: EventContract[] = [
         place: text('mobile_outreach: the named place; partner_institution: the institution'),
         topic: text('상담 주제'),
         durationMinutes: s.integer('minutes', { minimum: 1, maximum: MAX_SESSION_MINUTES }),
-        notes: s.string('상담 내용 (personal data)'),
+        sealedNotes: s.sealed('상담 내용 (the counselor\'s notes, as {"notes": "…"})'),
         counselorId: id('counselor'),
         occurredOn: s.date('day of the session'),
       },
-      ['place', 'notes'],
+      ['place', 'sealedNotes'],
     ),
   },
   {

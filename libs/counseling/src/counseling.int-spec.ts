@@ -73,10 +73,13 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
         channel: 'in_center',
         topic: '초기상담: 희망 직종 탐색',
         durationMinutes: 60,
-        notes: '사무직 희망',
+        sealedNotes: expect.stringMatching(/^pd1\./),
         counselorId: 'counselor-kim',
         occurredOn: '2025-03-04',
       });
+      // The notes are sealed with her data key: not in the stored row, read back through the vault.
+      const [row] = await saeil.runtime.dataSource.query(`SELECT data::text AS data FROM events WHERE data->>'sessionId' = $1`, [visit.body.sessionId]);
+      expect(row.data).not.toContain('사무직 희망');
       expect(events[2].data).toMatchObject({ channel: 'mobile_outreach', place: '빛가람 호반베르디움 아파트', counselorId: 'counselor-lee' });
       expect(events[0].metadata).toMatchObject({ actorId: counselorAccount, centerId: 'center-naju', occurredAt: '2025-03-04T00:00:00.000Z' });
 
@@ -89,6 +92,8 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
       expect(list.body.items[1]).toMatchObject({ place: '빛가람 호반베르디움 아파트', counselorId: 'counselor-lee', recordedBy: counselorAccount });
       const second = await http.get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 2, page: 2 }).expect(200);
       expect(second.body.items.map((i: { occurredOn: string }) => i.occurredOn)).toEqual(['2025-03-04']);
+      expect(second.body.items[0]).toMatchObject({ notes: '사무직 희망' });
+      expect(list.body.items[0]).not.toHaveProperty('notes');
     });
 
     it('a repeated Idempotency-Key answers with the first session and records it once', async () => {

@@ -65,4 +65,8 @@ export const counselingModule: SaeilModuleDefinition = {
   projections: [],
   commands: [recordCounselingSession, setEmploymentPlan, reviseEmploymentPlan, createGroupProgram, recordGroupSession, recordOutreachEvent],
   nestModule: CounselingModule,
+  // CounselingSessionRecorded version 2 seals the notes. Being pure, the upcaster cannot seal a
+  // version 1 event's notes: it lifts it as it is and readers accept both (`sealedNotes` or
+  // `notes`); registering it makes new sessions be written at version 2.
+  registerUpcasters: (registry) => registry.register('CounselingSessionRecorded', 1, (data) => data),
 };

@@ -7,6 +7,8 @@ import { clientCounselingDecider, RecordCounselingSession, ReviseEmploymentPlan,
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
 const openCase: CaseState = { exists: true, clientId, centerId: 'center-naju', counselorId: 'counselor-kim', closed: false, consents: ['service'] };
 const today = '2026-11-22';
+/** Notes as the handler hands them over: sealed by the vault (the decider never sees them clear). */
+const sealedNotes = 'pd1.3f0a9b52-6c1d-4e8f-a2b7-5d9c0e1f2a3b.q8Jc0t1Zb3xR2mPa.Tm90IHJlYWxseSBzZWFsZWQ.b2s7n1Xc4Qh0YtRw9LzP3g';
 
 const session: RecordCounselingSession = {
   type: 'RecordCounselingSession',
@@ -17,7 +19,7 @@ const session: RecordCounselingSession = {
   channel: 'in_center',
   topic: ' 이력서 작성 ',
   durationMinutes: 50,
-  notes: '사무직 희망, 컴활 2급 준비 중',
+  sealedNotes,
   occurredOn: '2026-11-20',
 };
 
@@ -49,7 +51,7 @@ const decide = (command: Parameters<typeof clientCounselingDecider.decide>[0], .
 const [planSet] = clientCounselingDecider.decide(setPlan, given());
 
 describe('recording an individual counseling session', () => {
-  it('records channel, topic (trimmed), duration and notes, by her assigned counselor, at her center', () => {
+  it('records channel, topic (trimmed), duration and the sealed notes, by her assigned counselor, at her center', () => {
     expect(decide(session)).toEqual([
       {
         type: 'CounselingSessionRecorded',
@@ -60,7 +62,7 @@ describe('recording an individual counseling session', () => {
           channel: 'in_center',
           topic: '이력서 작성',
           durationMinutes: 50,
-          notes: '사무직 희망, 컴활 2급 준비 중',
+          sealedNotes,
           counselorId: 'counselor-kim',
           occurredOn: '2026-11-20',
         },
@@ -92,9 +94,14 @@ describe('recording an individual counseling session', () => {
   });
 
   it('a phone session without notes records no notes field', () => {
-    const [event] = decide({ ...session, channel: 'phone', notes: ' ', durationMinutes: 10 });
+    const [event] = decide({ ...session, channel: 'phone', sealedNotes: undefined, durationMinutes: 10 });
+    expect(event.data).not.toHaveProperty('sealedNotes');
     expect(event.data).not.toHaveProperty('notes');
     expect(event.data).toMatchObject({ channel: 'phone', durationMinutes: 10 });
+  });
+
+  it('refuses notes that did not come sealed (a programming error, never written in clear)', () => {
+    expect(() => decide({ ...session, sealedNotes: '사무직 희망' })).toThrow('counseling notes must come sealed by the vault (pd1 envelope)');
   });
 
   it('a session dated after today is refused with DATE_IN_FUTURE; one recorded late is fine', () => {

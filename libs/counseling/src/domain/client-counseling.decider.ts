@@ -18,7 +18,8 @@ export interface RecordCounselingSession extends CaseCommand {
   place?: string;
   topic: string;
   durationMinutes: number;
-  notes?: string;
+  /** Her notes (상담 내용), already sealed with her data key by the handler (a pd1 envelope). */
+  sealedNotes?: string;
   /** Defaults to her assigned counselor. */
   counselorId?: string;
   occurredOn: string;
@@ -68,7 +69,8 @@ function decideSession(command: RecordCounselingSession): ClientCounselingEvent[
   if (!CHANNELS_WITH_PLACE.includes(command.channel) && place) {
     throw new RuleViolation('PLACE_NOT_APPLICABLE', '장소는 찾아가는 이동상담과 기관 협약상담에만 입력합니다.', { channel: command.channel });
   }
-  const notes = command.notes?.trim() || undefined;
+  const sealedNotes = command.sealedNotes;
+  if (sealedNotes !== undefined && !sealedNotes.startsWith('pd1.')) throw new Error('counseling notes must come sealed by the vault (pd1 envelope)');
   return [
     {
       type: 'CounselingSessionRecorded',
@@ -80,7 +82,7 @@ function decideSession(command: RecordCounselingSession): ClientCounselingEvent[
         ...(place ? { place } : {}),
         topic: command.topic.trim(),
         durationMinutes: command.durationMinutes,
-        ...(notes ? { notes } : {}),
+        ...(sealedNotes ? { sealedNotes } : {}),
         counselorId: command.counselorId ?? command.case.counselorId,
         occurredOn: command.occurredOn,
       },

@@ -2,8 +2,9 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
-import { COUNSELING_CONTEXT, counselingStreamId } from '@saeil/contracts';
+import { COUNSELING_CONTEXT, counselingStreamId, type CounselingNotesFields } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
+import { PrivacyVault } from '@saeil/privacy';
 import { actingFor, commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
 import { clientCounselingDecider } from '../../domain/client-counseling.decider';
 import { RecordCounselingSessionCommand } from './record-counseling-session.command';
@@ -13,17 +14,29 @@ export interface RecordCounselingSessionResult extends CommandResult {
   sessionId: string;
 }
 
+/**
+ * Records a session; her notes (상담 내용) are sealed with her data key before the decision, so
+ * the event carries only the envelope (`sealedNotes`) and her erasure makes them unreadable. Only
+ * a woman who exists gets a key sealed for (an unknown id is the decider's 404); an erased woman's
+ * notes cannot be sealed (422 PERSONAL_DATA_ERASED).
+ */
 @CommandHandler(RecordCounselingSessionCommand)
 export class RecordCounselingSessionHandler implements ICommandHandler<RecordCounselingSessionCommand, RecordCounselingSessionResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly vault: PrivacyVault,
+  ) {}
 
   async execute({ input, metadata }: RecordCounselingSessionCommand): Promise<RecordCounselingSessionResult> {
     const loaded = await loadCase(this.store, input.clientId);
     const sessionId = randomUUID();
+    const { notes: plainNotes, ...session } = input;
+    const notes = plainNotes?.trim();
+    const sealedNotes = notes && loaded.state.exists ? await this.vault.sealFields<CounselingNotesFields>(input.clientId, { notes }) : undefined;
     const result = await handleCommand(this.store, clientCounselingDecider, {
       streamId: counselingStreamId(input.clientId),
       context: COUNSELING_CONTEXT,
-      command: { type: 'RecordCounselingSession', ...input, sessionId, case: loaded.state, today: todayInKorea() },
+      command: { type: 'RecordCounselingSession', ...session, ...(sealedNotes ? { sealedNotes } : {}), sessionId, case: loaded.state, today: todayInKorea() },
       metadata: actingFor(metadata, loaded.state.centerId),
       idempotency: idempotencyOf(metadata, 'RecordCounselingSession', input),
       guards: [loaded.guard],
