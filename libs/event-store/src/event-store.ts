@@ -59,6 +59,9 @@ const COLUMNS = `global_position, transaction_id::text AS transaction_id, event_
 
 export type AppendListener = (events: StoredEvent[]) => void;
 
+/** What a forgotten request body's hash is replaced with (`forgetRequestsOn`). */
+export const FORGOTTEN_REQUEST = 'forgotten';
+
 export function requestHash(request: unknown): string {
   return createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
 }
@@ -183,10 +186,26 @@ export class EventStore {
     );
     if (rows.length === 0) return undefined;
     const [row] = rows;
-    if (row.command_type !== idempotency.commandType || row.request_hash !== requestHash(idempotency.request)) {
+    // A forgotten body (her erasure) can no longer be compared: the key and command type decide.
+    if (row.command_type !== idempotency.commandType || (row.request_hash !== FORGOTTEN_REQUEST && row.request_hash !== requestHash(idempotency.request))) {
       throw new IdempotencyKeyReused(idempotency.key);
     }
     return { ...row.result, duplicate: true };
+  }
+
+  /**
+   * Forgets the body hash of every request that wrote to these streams, inside the caller's
+   * transaction (her erasure): a registration's hash is an unkeyed SHA-256 of her name, birth date
+   * and phone, which a guess of all three could confirm. The rows stay, so a retry of such a
+   * request still answers its first result (ids only); a reused key is then told apart only by
+   * its command type. Returns how many rows it changed.
+   */
+  async forgetRequestsOn(runner: Pick<QueryRunner, 'query'>, streamIds: string[]): Promise<number> {
+    const changed: unknown[] = await runner.query(
+      `UPDATE idempotency_keys SET request_hash = $2 WHERE result->>'streamId' = ANY($1::text[]) AND request_hash <> $2 RETURNING 1`,
+      [streamIds, FORGOTTEN_REQUEST],
+    );
+    return changed.length;
   }
 
   private async rememberResult(runner: QueryRunner, idempotency: IdempotencyRequest, result: AppendResult): Promise<void> {

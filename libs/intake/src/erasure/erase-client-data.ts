@@ -1,6 +1,6 @@
 import { ConcurrencyConflict } from '@saeil/core';
 import { EventMetadata, EventStore, foldStream, handleCommand, IdempotencyRequest, StoredEvent } from '@saeil/event-store';
-import { ClientDataErasedV1, ClientErasureReason, clientStreamId, INTAKE_CONTEXT, IntakeEvent } from '@saeil/contracts';
+import { ClientDataErasedV1, ClientErasureReason, clientStreamId, counselingStreamId, INTAKE_CONTEXT, IntakeEvent } from '@saeil/contracts';
 import type { DataKeyEraser } from '@saeil/privacy';
 import { actingFor, commandResult } from '@saeil/runtime';
 import { clientDecider, ClientState } from '../domain/client.decider';
@@ -57,6 +57,9 @@ export async function eraseClientData(store: EventStore, eraser: DataKeyEraser, 
         inTransaction: async (runner) => {
           await eraser.eraseClient(clientId, reason, request.metadata.actorId, runner);
           await runner.query(`DELETE FROM client_identity_keys WHERE client_id = $1`, [clientId]);
+          // Her registration's and profile changes' request hashes (of her name, birth date and
+          // phone), and her counseling sessions' (of the notes).
+          await store.forgetRequestsOn(runner, [streamId, counselingStreamId(clientId)]);
         },
       });
       if (result.duplicate) return firstErasure(await store.readStream(streamId)) ?? { clientId, ...commandResult(result), reason, erasedOn: today };

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { addDays, fixedClock, todayInKorea } from '@saeil/core';
 import { clientStreamId } from '@saeil/contracts';
+import { FORGOTTEN_REQUEST } from '@saeil/event-store';
 import { PrivacyVault, resolveMasterKeyring } from '@saeil/privacy';
 import type { WorkerServices } from '@saeil/runtime';
 import { startTestSaeil, TestSaeil } from '../../../../tests/support/app';
@@ -116,8 +117,12 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
     let clientId: string;
     let first: Record<string, any>;
 
+    const registrationKey = `sora-registration-${Date.now()}`;
+    const idempotencyRow = async (key: string) =>
+      (await saeil.runtime.dataSource.query(`SELECT command_type, request_hash FROM idempotency_keys WHERE idempotency_key = $1`, [key]))[0] as { command_type: string; request_hash: string };
+
     beforeAll(async () => {
-      clientId = (await register(sora).expect(201)).body.clientId;
+      clientId = (await register(sora).set('Idempotency-Key', registrationKey).expect(201)).body.clientId;
       await consent(clientId);
     });
 
@@ -150,6 +155,16 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
       expect(await vault.openFields(clientId, events[0].data.personal)).toMatchObject({ status: 'erased', reason: 'client_request' });
     });
 
+    it("her registration's request hash (an unkeyed SHA-256 of her name, birth date and phone) was forgotten with her; a retry of it still answers the first registration", async () => {
+      expect(await idempotencyRow(registrationKey)).toEqual({ command_type: 'RegisterClient', request_hash: FORGOTTEN_REQUEST });
+      const retry = await register(sora).set('Idempotency-Key', registrationKey).expect(200);
+      expect(retry.body).toMatchObject({ clientId, duplicate: true });
+      // Another woman's requests keep theirs.
+      const otherKey = `other-registration-${Date.now()}`;
+      await register({ name: '변하늘', birthDate: '1985-04-02', phone: '010-2290-4471' }).set('Idempotency-Key', otherKey).expect(201);
+      expect((await idempotencyRow(otherKey)).request_hash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
     it('erasing her again answers the first erasure (200, duplicate) and appends nothing; so do five at once', async () => {
       const again = await supervisor.post(`/clients/${clientId}/erasure`).send({ reason: 'client_request' }).expect(200);
       expect(again.body).toEqual({ ...first, duplicate: true });
@@ -172,8 +187,9 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
         await counselor.post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: today }),
         await counselor.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-naju', counselorId: 'counselor-park' }),
         await counselor.post(`/clients/${clientId}/counseling-sessions`).send({ channel: 'phone', topic: '근황', durationMinutes: 10, occurredOn: today }),
+        await counselor.post(`/clients/${clientId}/counseling-sessions`).send({ channel: 'phone', topic: '근황', durationMinutes: 10, notes: '재등록 문의', occurredOn: today }),
       ];
-      expect(refusals.map((r) => [r.status, r.body.error?.code])).toEqual(Array.from({ length: 5 }, () => [422, 'CLIENT_DATA_ERASED']));
+      expect(refusals.map((r) => [r.status, r.body.error?.code])).toEqual(Array.from({ length: 6 }, () => [422, 'CLIENT_DATA_ERASED']));
       expect((await rawEvents(clientId)).at(-1)!.event_type).toBe('ClientDataErased');
     });
 

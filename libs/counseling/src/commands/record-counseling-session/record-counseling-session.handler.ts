@@ -17,8 +17,8 @@ export interface RecordCounselingSessionResult extends CommandResult {
 /**
  * Records a session; her notes (상담 내용) are sealed with her data key before the decision, so
  * the event carries only the envelope (`sealedNotes`) and her erasure makes them unreadable. Only
- * a woman who exists gets a key sealed for (an unknown id is the decider's 404); an erased woman's
- * notes cannot be sealed (422 PERSONAL_DATA_ERASED).
+ * a woman who exists and was not erased has notes sealed for her: otherwise the decider refuses
+ * (404, or 422 CLIENT_DATA_ERASED as for any record about her).
  */
 @CommandHandler(RecordCounselingSessionCommand)
 export class RecordCounselingSessionHandler implements ICommandHandler<RecordCounselingSessionCommand, RecordCounselingSessionResult> {
@@ -32,7 +32,9 @@ export class RecordCounselingSessionHandler implements ICommandHandler<RecordCou
     const sessionId = randomUUID();
     const { notes: plainNotes, ...session } = input;
     const notes = plainNotes?.trim();
-    const sealedNotes = notes && loaded.state.exists ? await this.vault.sealFields<CounselingNotesFields>(input.clientId, { notes }) : undefined;
+    // Sealed only for a woman the decider may accept: an unknown or erased one is its refusal.
+    const sealable = loaded.state.exists && !loaded.state.erased;
+    const sealedNotes = notes && sealable ? await this.vault.sealFields<CounselingNotesFields>(input.clientId, { notes }) : undefined;
     const result = await handleCommand(this.store, clientCounselingDecider, {
       streamId: counselingStreamId(input.clientId),
       context: COUNSELING_CONTEXT,
