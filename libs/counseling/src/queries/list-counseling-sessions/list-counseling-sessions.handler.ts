@@ -20,7 +20,7 @@ export interface CounselingSessionItem {
   notesErased?: true;
   counselorId: string;
   centerId: string;
-  /** When it was written, and by whom (the X-Actor-Id of the request). */
+  /** When it was written, and by whom (the account of the request). */
   recordedAt: string;
   recordedBy: string;
 }
