@@ -96,6 +96,24 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
       expect(list.body.items[0]).not.toHaveProperty('notes');
     });
 
+    it('a version 1 session (written before the notes were sealed) is listed with its clear notes, beside sealed ones', async () => {
+      const oldClient = await client();
+      const v1 = { clientId: oldClient, sessionId: randomUUID(), centerId: 'center-naju', channel: 'in_center', topic: '초기상담', durationMinutes: 30, notes: '봉인 이전 메모', counselorId: 'counselor-kim', occurredOn: '2025-02-03' };
+      await saeil.runtime.store.append(counselingStreamId(oldClient), [{ type: 'CounselingSessionRecorded', data: v1, schemaVersion: 1 }], {
+        context: 'counseling',
+        expectedVersion: 'any',
+        metadata: { actorId: 'test', centerId: 'center-naju', correlationId: 'test', occurredAt: new Date().toISOString() },
+      });
+      await http.post(`/clients/${oldClient}/counseling-sessions`).send(session({ channel: 'phone', notes: '봉인된 메모', occurredOn: '2025-02-10' })).expect(201);
+      const list = await http.get(`/clients/${oldClient}/counseling-sessions`).expect(200);
+      expect(list.body.items.map((i: { occurredOn: string; notes?: string }) => [i.occurredOn, i.notes])).toEqual([
+        ['2025-02-10', '봉인된 메모'],
+        ['2025-02-03', '봉인 이전 메모'],
+      ]);
+      const versions = await saeil.runtime.dataSource.query(`SELECT schema_version FROM events WHERE stream_id = $1 ORDER BY stream_version`, [counselingStreamId(oldClient)]);
+      expect(versions.map((v: { schema_version: number }) => v.schema_version)).toEqual([1, 2]);
+    });
+
     it('a repeated Idempotency-Key answers with the first session and records it once', async () => {
       const body = session({ channel: 'online', topic: '채용공고 안내', occurredOn: '2025-03-12' });
       const first = await http.post(`/clients/${clientId}/counseling-sessions`).set('Idempotency-Key', `session-form-${clientId}`).send(body).expect(201);
