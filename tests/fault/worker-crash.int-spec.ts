@@ -10,6 +10,8 @@ import { runLanes } from './support/lanes';
 
 const CLIENTS = 6;
 const SESSIONS_PER_CLIENT = 50; // 300 commands in all
+/** Sessions each lane records before the worker is killed (102 of 300); the rest wait for the kill. */
+const SESSIONS_BEFORE_KILL = 17;
 const COUNSELOR = 'counselor-crash';
 
 const sessionDay = (n: number) => `2026-04-${String((n * 11) % 28 + 1).padStart(2, '0')}`;
@@ -75,7 +77,12 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
 
     // One lane per client, so sessions of one case never race each other: every 2xx is counted.
     const accepted = new Map<string, { sessionId: string; day: string }[]>(clients.map((id) => [id, []]));
+    // Each lane holds its later sessions until the worker is killed, so commands are certainly
+    // accepted with no worker running, however fast this machine answers the first ones.
+    let releaseLanes!: () => void;
+    const workerKilled = new Promise<void>((resolve) => (releaseLanes = resolve));
     const { done: load, answered, unlessALaneFailed } = runLanes(clients, SESSIONS_PER_CLIENT, async (clientId, n) => {
+      if (n === SESSIONS_BEFORE_KILL) await workerKilled;
       const day = sessionDay(n);
       const response = await counselor
         .post(`/clients/${clientId}/counseling-sessions`)
@@ -87,9 +94,10 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     // Kill while the load runs and the relay is working through it in small batches.
     await waitFor(async () => {
       unlessALaneFailed();
-      return answered() >= 100 && (await relayPosition()) > 40;
+      return answered() >= CLIENTS * SESSIONS_BEFORE_KILL && (await relayPosition()) > 40;
     }, { description: 'a third of the load, partly relayed', intervalMs: 10, timeoutMs: 60_000 });
     await worker!.kill('SIGKILL');
+    releaseLanes();
     const relayedAtKill = await relayPosition();
     const [checkpointAtKill] = (await pool.query(`SELECT transaction_id, global_position FROM checkpoints WHERE name = 'relay:kafka'`)).rows;
     await waitFor(async () => {
