@@ -4,7 +4,7 @@ import { EventMetadata, requestHash } from '@saeil/event-store';
 import { followUpsStreamId, placementsStreamId } from '@saeil/contracts';
 import { startTestSaeil, TestSaeil } from '../../tests/support/app';
 import { api, counselorOf } from '../../tests/support/auth';
-import { openedPersonalData, vaultOf } from './support/opened-events';
+import { openedPersonalData, vaultOf } from '../../tests/support/opened-events';
 import { placementReactions } from '../../libs/retention/src/reactions/placement-reactions.reactor';
 import { decideFollowUps } from '../../libs/retention/src/follow-ups/decide-follow-ups';
 import { CenterPlan, planCenters, planClient, SeedOptions, SeedStep } from './plan';

@@ -1,7 +1,7 @@
 import { startTestSaeil, TestSaeil } from '../../tests/support/app';
 import { SeedOptions } from './plan';
 import { seedSynthetic } from './seed';
-import { openedPersonalData, vaultOf } from './support/opened-events';
+import { openedPersonalData, vaultOf } from '../../tests/support/opened-events';
 
 const OPTIONS: SeedOptions = { seed: 11, centers: 5, clients: 300, asOf: '2026-11-20', window: { daysBefore: 7, daysAfter: 14 } };
 

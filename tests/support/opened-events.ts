@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { PrivacyVault, resolveMasterKeyring } from '@saeil/privacy';
-import type { TestSaeil } from '../../../tests/support/app';
+import type { TestSaeil } from './app';
 
 /** A vault on the test app's database, with the master key its api uses (configured, or the database's development key). */
 export async function vaultOf(saeil: TestSaeil): Promise<PrivacyVault> {
