@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { TEST_ADMIN_ENV } from './auth';
 
@@ -9,51 +10,134 @@ export interface AppProcess {
   /** Base URL printed at start ("health   http://…/health"). */
   url: string;
   output(): string;
-  /** Sends a signal and waits for the process to exit. */
+  /** Sends a signal (to the whole process group for `npm start`) and waits for the process to exit. */
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
+
+export type Entry = 'saeil' | 'api' | 'worker';
 
 /** What a long-running process keeps of its output (the tail): enough to show why it failed. */
 const OUTPUT_KEPT = 200_000;
 
-/**
- * Runs one of the real entry points (apps/<entry>/src/main.ts) as its own Node process, the way
- * `npm start` does but from the TypeScript sources, so tests can SIGKILL it mid-load (and the
- * bench can profile it: `nodeArgs`).
- */
-export async function spawnApp(entry: 'saeil' | 'api' | 'worker', env: Record<string, string>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<AppProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${entry}/src/main.ts`], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_PROJECT: 'tsconfig.json', LOG_LEVEL: 'warn', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', ...TEST_ADMIN_ENV, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** The environment a spawned process starts from: nothing of the harness's but PATH and HOME. */
+const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', ...TEST_ADMIN_ENV };
+
+/** Every process this test file started and has not seen exit: killed when the file ends, pass or fail. */
+const running = new Map<ChildProcess, boolean>();
+if (typeof afterAll === 'function') {
+  afterAll(() => {
+    for (const [child, group] of running) signalTree(child, 'SIGKILL', group);
+    running.clear();
   });
+}
+
+/**
+ * Runs one of the real entry points as its own Node process, so tests can SIGKILL it mid-load
+ * (and the bench can profile it: `nodeArgs`). It runs the compiled build (`dist/`, what
+ * `npm start` runs) when that build is newer than every source file, which is the case in
+ * `npm test` (it builds first); otherwise the TypeScript sources through ts-node, slower to
+ * start, so that a single spec run by hand never tests a stale build.
+ */
+export async function spawnApp(entry: Entry, env: Record<string, string>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<AppProcess> {
+  const compiled = compiledEntry(entry);
+  const args = compiled
+    ? [...nodeArgs, '--enable-source-maps', compiled]
+    : [...nodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${entry}/src/main.ts`];
+  return startAndWaitForHealth(entry, process.execPath, args, { cwd: ROOT, env: { TS_NODE_PROJECT: 'tsconfig.json', ...BASE_ENV, ...env } }, timeoutMs);
+}
+
+/**
+ * `npm start` itself (or another npm script that serves), in `dir` (a copy of the tree): npm runs the build and then the compiled
+ * entry point, exactly as a user's terminal does. It runs in its own process group, so that
+ * `kill('SIGINT')` is what Ctrl-C in that terminal sends: the signal to npm and all it started.
+ */
+export async function spawnNpmStart(dir: string, env: Record<string, string>, timeoutMs = 180_000, script = 'start'): Promise<AppProcess> {
+  const nodeBin = path.dirname(process.execPath);
+  const pathWithNode = `${nodeBin}${path.delimiter}${BASE_ENV.PATH}`;
+  return startAndWaitForHealth(`npm run ${script}`, 'npm', ['run', script], { cwd: dir, env: { ...BASE_ENV, PATH: pathWithNode, ...env }, detached: true }, timeoutMs);
+}
+
+/** The compiled entry point when `dist/` holds a build newer than every source it was built from. */
+export function compiledEntry(entry: Entry, root = ROOT): string | undefined {
+  const main = path.join(root, 'dist', 'apps', entry, 'src', 'main.js');
+  if (!existsSync(main)) return undefined;
+  const built = statSync(main).mtimeMs;
+  const newer = ['apps', 'libs', 'scripts'].some((dir) => newestSource(path.join(root, dir)) > built);
+  return newer ? undefined : main;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Signals the process, or with `group` its whole process group (which outlives it when npm exits first). */
+function signalTree(child: ChildProcess, signal: NodeJS.Signals, group = false): void {
+  if (child.pid === undefined) return;
+  if (!group && (child.exitCode !== null || child.signalCode !== null)) return;
+  try {
+    if (group) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function startAndWaitForHealth(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; detached?: boolean },
+  timeoutMs: number,
+): Promise<AppProcess> {
+  const group = options.detached === true;
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.set(child, group);
   let out = '';
   const keep = (d: Buffer) => (out = (out + d.toString()).slice(-OUTPUT_KEPT));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
-    const check = () => {
-      const match = /health\s+(http:\/\/\S+)\/health/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout!.on('data', check);
+  const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${entry} exited with ${code} before starting:\n${out}`));
+      running.delete(child);
+      if (group) signalTree(child, 'SIGKILL', true); // npm gone: nothing it started may outlive it
+      resolve(code);
+    }),
+  );
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+      const check = () => {
+        const match = /health\s+(http:\/\/\S+)\/health/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout!.on('data', check);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${name} exited with ${code} before starting:\n${out}`));
+      });
     });
-  });
-  return {
-    proc: child,
-    url,
-    output: () => out,
-    kill: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
+    return {
+      proc: child,
+      url,
+      output: () => out,
+      kill: async (signal = 'SIGTERM') => {
+        signalTree(child, signal, group);
+        return exited;
+      },
+    };
+  } catch (error) {
+    // A start that timed out or failed leaves nothing running behind the test.
+    signalTree(child, 'SIGKILL', group);
+    await exited;
+    throw error;
+  }
 }

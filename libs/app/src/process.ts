@@ -37,7 +37,10 @@ export function runProcess(role: { api: boolean; worker: boolean; name: string }
         stopping = true;
         running.runtime.logger.info({ signal }, 'stopping');
         running.stop().then(
-          () => process.exit(0),
+          () => {
+            process.stdout.write(`${role.name} stopped (${signal})\n`);
+            process.exit(0);
+          },
           (error) => {
             process.stderr.write(`error while stopping: ${(error as Error).message}\n`);
             process.exit(1);
