@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { contractOf } from './registry';
+import { contractOf } from '@saeil/contracts';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);

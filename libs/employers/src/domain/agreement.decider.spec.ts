@@ -1,4 +1,4 @@
-import { assertMatchesContract } from '@saeil/contracts/validate';
+import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import { NotFound } from '@saeil/core';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { agreementDecider, EndAgreement, RenewAgreement, SignAgreement } from './agreement.decider';

@@ -1,4 +1,4 @@
-import { assertMatchesContract } from '@saeil/contracts/validate';
+import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import { NotFound, RuleViolation, ValidationFailed } from '@saeil/core';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { employerDecider, ProvideEmployerService, RegisterEmployer } from './employer.decider';

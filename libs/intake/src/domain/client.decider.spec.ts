@@ -1,4 +1,4 @@
-import { assertMatchesContract } from '@saeil/contracts/validate';
+import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { IntakeEvent } from '@saeil/contracts';
 import { RuleViolation } from '@saeil/core';
 import { deciderSpec } from '../../../../tests/support/decider-spec';

@@ -1,4 +1,4 @@
-import { assertMatchesContract } from '@saeil/contracts/validate';
+import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { DefineKpiPlan, EnterKpiActual, kpiPlanDecider } from './kpi-plan.decider';
 

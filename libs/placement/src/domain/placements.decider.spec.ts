@@ -1,4 +1,4 @@
-import { assertMatchesContract } from '@saeil/contracts/validate';
+import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { PlacementEvent } from '@saeil/contracts';
 import { NotFound } from '@saeil/core';
 import type { CaseState } from '@saeil/intake/domain';

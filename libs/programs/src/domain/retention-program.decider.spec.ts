@@ -1,5 +1,5 @@
 import type { ProgramsEvent, RetentionBenefitProvided } from '@saeil/contracts';
-import { assertMatchesContract } from '@saeil/contracts/validate';
+import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { CaseState } from '@saeil/intake/domain';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { placementsOf } from './placed-client';

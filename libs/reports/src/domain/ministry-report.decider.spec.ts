@@ -1,4 +1,4 @@
-import { assertMatchesContract } from '@saeil/contracts/validate';
+import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { buildMinistryReport } from '../report/build-ministry-report';
 import { sources } from '../report/report-fixtures';

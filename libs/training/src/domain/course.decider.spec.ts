@@ -1,4 +1,4 @@
-import { assertMatchesContract } from '@saeil/contracts/validate';
+import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { TrainingEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
 import { CourseCommand, courseDecider, CreateCourse, seatsTaken } from './course.decider';
