@@ -2,7 +2,7 @@ import { SaeilError } from '@saeil/core';
 import type { Decider, DomainEvent } from '@saeil/event-store';
 
 export interface DeciderSpecOptions<E> {
-  /** Runs on every event the decider produces, e.g. `assertMatchesContract` from '@saeil/contracts/validate'. */
+  /** Runs on every event the decider produces, e.g. `assertMatchesContract` from '@saeil/testing/contract-validate'. */
   checkEvent?: (event: E) => void;
 }
 
