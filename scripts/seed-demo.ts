@@ -7,11 +7,15 @@ import { passwordProblems } from '../libs/identity/src/domain/password-policy';
 
 /**
  * `npm run seed:demo`: a demo center a newcomer can log into and look around — one supervisor,
- * two counselors and six women's cases at a center of config/centers.json — created by talking
+ * two counselors and six women's cases at a center of config/centers.json, the center's 사후관리
+ * 프로그램 (a 100/70/50 plan with its budget) and 확인지표 plan (indicators, targets, an entered
+ * actual), and a regional supervisor of its 시·도 and a Ministry analyst to read the figures, so
+ * that every role has something to look at — created by talking
  * to a RUNNING Saeil over HTTP (`npm start` in another terminal). Everything goes through the
  * real commands: the administrator creates the accounts (POST /accounts), each counselor then
  * logs in and records her own cases (registration, consents, counseling, a plan, training, two
- * placements with their follow-ups, one closure), so validation, business rules, authorization
+ * placements with their follow-ups, one closure), and the supervisor sets the center's program
+ * and KPI plan, so validation, business rules, authorization
  * and the event store see exactly what a person's requests would make them see. Nothing is
  * written into the database behind the system's back.
  *
@@ -51,10 +55,12 @@ export interface SeedDemoLogger {
   error(line: string): void;
 }
 
+export type DemoRole = 'supervisor' | 'counselor' | 'regional_supervisor' | 'ministry_analyst';
+
 export interface DemoAccount {
   username: string;
   displayName: string;
-  role: 'supervisor' | 'counselor';
+  role: DemoRole;
   /** Only when this run created the account. */
   password?: string;
 }
@@ -74,6 +80,11 @@ export interface SeedDemoResult {
   cases: DemoCase[];
   /** How many cases of the center the demo supervisor sees in her caseload at the end (created runs). */
   supervisorSees?: number;
+  /** The center's demo 사후관리 프로그램 and 확인지표 plan (created runs). */
+  programId?: string;
+  kpiPlanId?: string;
+  /** The center's 시·도: the regional supervisor's region. */
+  region?: string;
   docsUrl: string;
 }
 
@@ -217,14 +228,27 @@ export function generatePassword(username: string): string {
   }
 }
 
-/** The demo accounts of a center: user names fit both the account rule and the counselor-id rule (no dots). */
+/**
+ * The demo accounts of a center: user names fit both the account rule and the counselor-id rule
+ * (no dots). The regional supervisor (of the center's 시·도) and the analyst are the center's
+ * demo too, named after it, so that demos of two centers of one 시·도 never share an account.
+ */
 export function demoAccountsOf(centerId: string): DemoAccount[] {
   const tag = centerId.replace(/^center-/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30) || 'center';
   return [
     { username: `demo-${tag}-supervisor`, displayName: '정미경 (데모 팀장)', role: 'supervisor' },
     { username: `demo-${tag}-counselor-1`, displayName: '김하늘 (데모 상담사)', role: 'counselor' },
     { username: `demo-${tag}-counselor-2`, displayName: '이수진 (데모 상담사)', role: 'counselor' },
+    { username: `demo-${tag}-regional`, displayName: '박지현 (데모 시·도 담당)', role: 'regional_supervisor' },
+    { username: `demo-${tag}-analyst`, displayName: '오세라 (데모 여성가족부 분석)', role: 'ministry_analyst' },
   ];
+}
+
+/** Where an account works: a center (counselor, supervisor), the 시·도 (regional supervisor), or the nation. */
+function placeOf(account: DemoAccount, centerId: string, region: string): { centerId?: string; region?: string } {
+  if (account.role === 'regional_supervisor') return { region };
+  if (account.role === 'ministry_analyst') return {};
+  return { centerId };
 }
 
 const isUsernameTaken = (answer: Answer) => answer.status === 409 || answer.body?.error?.code === 'USERNAME_TAKEN';
@@ -255,6 +279,37 @@ const COURSES = {
   // Running now.
   care: { title: '요양보호사 양성과정 (데모)', provider: '늘봄요양교육원', field: '요양보호', startsDaysAgo: 14, endsDaysAgo: -45, hours: 240, capacity: 15 },
 } as const;
+
+/** The center's 사후관리 프로그램 (glossary: "같이하는 고백(go 100)", 100/70/50 clients at months 1/2/3). */
+const DEMO_PROGRAM = {
+  milestones: [
+    { n: 1, plannedClients: 100, benefit: '취업 축하 기념품', unitCost: 30_000 },
+    { n: 2, plannedClients: 70, benefit: '직장 적응 상담과 교통비 지원', unitCost: 50_000 },
+    { n: 3, plannedClients: 50, benefit: '3개월 근속 축하데이', unitCost: 100_000 },
+  ],
+  // 11,500,000원: the plan's cost (100 × 30,000 + 70 × 50,000 + 50 × 100,000), by funding source.
+  budget: [
+    { source: 'national', amount: 6_000_000 },
+    { source: 'provincial', amount: 3_500_000 },
+    { source: 'municipal', amount: 2_000_000 },
+  ],
+};
+
+/** The center's 확인지표 over three years (last, this, next); weights sum to 100. */
+const DEMO_KPI_INDICATORS: { name: string; unit: string; yearlyTargets: number[]; weight: number; metric?: string; actuals?: { yearsAgo: 0 | 1; value: number; note: string }[] }[] = [
+  { name: '취업자 수', unit: '명', yearlyTargets: [120, 130, 140], weight: 40, metric: 'employed_clients' },
+  { name: '사후관리사업 수혜자 수', unit: '명', yearlyTargets: [50, 60, 70], weight: 30, metric: 'retention_beneficiaries' },
+  {
+    name: '채용기업 사후관리 건수',
+    unit: '건',
+    yearlyTargets: [20, 25, 30],
+    weight: 30,
+    actuals: [
+      { yearsAgo: 1, value: 22, note: '양성평등 교육, 환경개선 컨설팅 (데모)' },
+      { yearsAgo: 0, value: 9, note: '올해 입력분 (데모)' },
+    ],
+  },
+];
 
 /** Six women, fictional; their phone numbers 010-0000-xxxx belong to no one. */
 const CASES: CaseScript[] = [
@@ -416,7 +471,7 @@ export async function seedDemo(options: SeedDemoOptions, logger: SeedDemoLogger)
         account.password = generatePassword(account.username);
         const answer = await client.send('POST', '/accounts', {
           token: admin.accessToken,
-          body: { username: account.username, displayName: account.displayName, role: account.role, centerId: options.centerId, password: account.password },
+          body: { username: account.username, displayName: account.displayName, role: account.role, ...placeOf(account, options.centerId, center.region), password: account.password },
         });
         if (answer.status === 201) {
           created.push(account);
@@ -427,19 +482,21 @@ export async function seedDemo(options: SeedDemoOptions, logger: SeedDemoLogger)
         throw new SeedDemoError(`creating the account ${account.username} failed: ${describe(answer)}`);
       }
 
-      const supervisor = await logIn(client, accounts[0].username, accounts[0].password!, 'the demo supervisor');
+      const supervisorAccount = accounts.find((a) => a.role === 'supervisor')!;
+      const supervisor = await logIn(client, supervisorAccount.username, supervisorAccount.password!, 'the demo supervisor');
       sessions.push(supervisor);
       const counselors: Session[] = [];
-      for (const account of accounts.slice(1)) counselors.push(await logIn(client, account.username, account.password!, 'demo counselor'));
+      for (const account of accounts.filter((a) => a.role === 'counselor')) counselors.push(await logIn(client, account.username, account.password!, 'demo counselor'));
       sessions.push(...counselors);
       const run = new CaseRecorder(client, counselors, options.centerId, center, today, logger);
       const cases = await run.recordAll();
+      const { programId, kpiPlanId } = await run.recordCenterPlans(supervisor);
       const seen = await client.send('GET', `/caseload?centerId=${encodeURIComponent(options.centerId)}&minPosition=${run.lastPosition}&waitMs=5000&pageSize=100`, { token: supervisor.accessToken });
       const supervisorSees = seen.status === 200 ? (seen.body.total as number) : undefined;
       const statusOf = new Map<string, string>(seen.status === 200 ? seen.body.items.map((i: { clientId: string; status: string }) => [i.clientId, i.status]) : []);
       for (const c of cases) c.status = statusOf.get(c.clientId) ?? c.status;
-      printSummary(logger, { centerId: options.centerId, center, accounts, cases, supervisorSees, baseUrl, docsUrl });
-      return { outcome: 'created', centerId: options.centerId, accounts, cases, supervisorSees, docsUrl };
+      printSummary(logger, { centerId: options.centerId, center, accounts, cases, supervisorSees, baseUrl, docsUrl, programId, kpiPlanId, today });
+      return { outcome: 'created', centerId: options.centerId, accounts, cases, supervisorSees, programId, kpiPlanId, region: center.region, docsUrl };
     } catch (error) {
       // Accounts created before the failure exist now: their passwords must not be lost with it.
       if (created.length > 0) {
@@ -636,6 +693,48 @@ class CaseRecorder {
   }
 
   /**
+   * The center's plans, set by its supervisor: the 사후관리 프로그램 of this year (100, 70 and 50
+   * clients supported at months 1, 2 and 3, its budget by funding source) and a three-year
+   * 확인지표 plan (last year to next), two indicators counted from the statistics and one whose
+   * actuals the center enters (last year's and this year's so far are entered here).
+   */
+  async recordCenterPlans(supervisor: Session): Promise<{ programId: string; kpiPlanId: string }> {
+    const year = Number(this.today.slice(0, 4));
+    const program = await this.command(supervisor, 'program', 'defining the retention program', '/retention-programs', {
+      centerId: this.centerId,
+      name: `${year} 같이하는 고백(go 100) (데모)`,
+      periodFrom: `${year}-01-01`,
+      periodTo: `${year}-12-31`,
+      milestones: DEMO_PROGRAM.milestones,
+      budget: DEMO_PROGRAM.budget,
+    });
+    this.logger.info(`retention program ${program.programId}: ${DEMO_PROGRAM.milestones.map((m) => m.plannedClients).join('/')} clients at months 1/2/3, budget ${DEMO_PROGRAM.budget.reduce((sum, b) => sum + b.amount, 0).toLocaleString('ko-KR')}원`);
+
+    const plan = await this.command(supervisor, 'kpi-plan', 'defining the KPI plan', '/kpi-plans', {
+      centerId: this.centerId,
+      name: '여성새로일하기센터 기능 강화 (데모)',
+      fromYear: year - 1,
+      toYear: year + 1,
+      indicators: DEMO_KPI_INDICATORS.map(({ actuals: _, ...indicator }) => indicator),
+    });
+    const ids = new Map<string, string>(plan.indicators.map((i: { indicatorId: string; name: string }) => [i.name, i.indicatorId]));
+    for (const [i, indicator] of DEMO_KPI_INDICATORS.entries()) {
+      for (const [k, actual] of (indicator.actuals ?? []).entries()) {
+        const enteredOn = actual.yearsAgo === 0 ? this.today : `${year - actual.yearsAgo}-12-31`;
+        await this.command(supervisor, `kpi-actual.${i}.${k}`, `entering the actual of ${indicator.name}`, `/kpi-plans/${plan.planId}/actuals`, {
+          indicatorId: ids.get(indicator.name),
+          year: year - actual.yearsAgo,
+          value: actual.value,
+          enteredOn,
+          note: actual.note,
+        });
+      }
+    }
+    this.logger.info(`KPI plan ${plan.planId}: ${count(DEMO_KPI_INDICATORS.length, 'indicator')}, ${year - 1}–${year + 1}`);
+    return { programId: program.programId, kpiPlanId: plan.planId };
+  }
+
+  /**
    * Her follow-ups are scheduled by the retention reactor after the placement event, a moment
    * later: until then the schedule is 404, so that answer is waited out (up to 30 s).
    */
@@ -656,6 +755,13 @@ class CaseRecorder {
 // ---------------------------------------------------------------------------------------------
 // Output
 
+/** The last quarter that has ended on `today` (a Ministry report's period): 2026-05-10 → 2026-Q1. */
+export function lastQuarter(today: string): string {
+  const year = Number(today.slice(0, 4));
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
+  return quarter === 0 ? `${year - 1}-Q4` : `${year}-Q${quarter}`;
+}
+
 function accountTable(accounts: DemoAccount[]): string[] {
   const rows = [['user name', 'role', 'password'], ...accounts.map((a) => [a.username, a.role, a.password ?? '(not shown)'])];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
@@ -664,7 +770,7 @@ function accountTable(accounts: DemoAccount[]): string[] {
 
 function printSummary(
   logger: SeedDemoLogger,
-  s: { centerId: string; center: CenterInfo; accounts: DemoAccount[]; cases: DemoCase[]; supervisorSees?: number; baseUrl: string; docsUrl: string },
+  s: { centerId: string; center: CenterInfo; accounts: DemoAccount[]; cases: DemoCase[]; supervisorSees?: number; baseUrl: string; docsUrl: string; programId: string; kpiPlanId: string; today: string },
 ): void {
   const seen = s.supervisorSees === undefined ? '' : `; the supervisor's caseload shows ${s.supervisorSees}`;
   logger.info('');
@@ -673,7 +779,18 @@ function printSummary(
   for (const line of accountTable(s.accounts)) logger.info(line);
   logger.info('');
   logger.info('These passwords are shown only this once. Log in: POST /auth/login with { "username", "password" }');
-  logger.info(`(or "Authorize" in the API docs), then e.g. GET /caseload?centerId=${s.centerId}.`);
+  logger.info('(or "Authorize" in the API docs), then, as');
+  const region = encodeURIComponent(s.center.region);
+  const from = `${s.today.slice(0, 4)}-01-01`;
+  for (const line of [
+    ['counselor, supervisor', `GET /caseload?centerId=${s.centerId}`],
+    ['supervisor', `GET /retention-programs/${s.programId}  (사후관리 프로그램: plan, given, budget)`],
+    ['supervisor', `GET /kpi-plans/${s.kpiPlanId}/achievement  (확인지표 달성률)`],
+    ['regional supervisor', `GET /statistics/employment?level=region&id=${region}&from=${addDays(s.today, -365)}&to=${s.today}  (${s.center.region})`],
+    ['ministry analyst', `GET /statistics/employment?level=nation&from=${from}&to=${s.today}, GET /ministry-reports/nation/${lastQuarter(s.today)}`],
+  ]) {
+    logger.info(`  ${line[0].padEnd(21)}  ${line[1]}`);
+  }
   logger.info(`API docs: ${s.docsUrl}`);
 }
 

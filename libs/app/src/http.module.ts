@@ -3,20 +3,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { redactPersonalQuery, redactPersonalQueryObject } from '@saeil/core';
-import { OpsController, PlatformModule, Runtime, CORRELATION_HEADER } from '@saeil/runtime';
+import { OpsController, PlatformModule, Runtime } from '@saeil/runtime';
 import { ExpensiveReadsGuard } from './hardening/expensive-reads.throttle';
+import { requestLogOptions } from './logging/request-log';
 
 export interface HttpModuleOptions {
   /** Serve the domain modules' commands and queries (the api role); the worker serves only /health and /metrics. */
   domain: boolean;
-}
-
-function requestId(req: IncomingMessage): string {
-  const given = req.headers[CORRELATION_HEADER];
-  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
 }
 
 @Module({})
@@ -28,22 +21,7 @@ export class SaeilHttpModule {
       module: SaeilHttpModule,
       imports: [
         PlatformModule.forRuntime(runtime),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger: runtime.logger,
-            genReqId: (req, res) => {
-              const id = requestId(req);
-              res.setHeader('X-Correlation-Id', id);
-              return id;
-            },
-            customProps: (req) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
-            // A caseload search names her; the request log keeps only that a search was made.
-            serializers: {
-              req: (req: { url?: string; query?: Record<string, unknown> }) => ({ ...req, url: req.url && redactPersonalQuery(req.url), query: redactPersonalQueryObject(req.query) }),
-            },
-            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLogOptions(runtime.logger) }),
         CqrsModule.forRoot(),
         ...(options.domain ? runtime.modules.map((m) => m.nestModule) : []),
         ...(throttled ? [ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit }], errorMessage: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.' })] : []),

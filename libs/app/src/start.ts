@@ -70,11 +70,17 @@ export async function startSaeil(config: SaeilConfig, options: StartOptions): Pr
     runtime,
     app,
     url,
+    /**
+     * In order: the worker's loops first (told at once, so none reads on while HTTP closes),
+     * then the command topic and HTTP, then the runtime (bus, LISTEN, pool, embedded PostgreSQL).
+     */
     async stop() {
       if (stopped) return;
       stopped = true;
+      const workerStopped = runtime.worker.stop();
       await commandTopic?.stop().catch(() => undefined);
       await app!.close();
+      await workerStopped;
       await runtime.close();
     },
   };

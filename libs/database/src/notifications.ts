@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { isServerShutdown } from './waker';
 
 /**
  * One LISTEN connection per process. Followers (relay, projections) register a wake-up
@@ -35,9 +36,13 @@ export class Notifications {
     const client = new Client({ connectionString: this.url, application_name: 'saeil-listen' });
     client.on('notification', () => this.callbacks.forEach((cb) => cb()));
     client.on('error', (error) => {
-      // 57P01: the server is shutting down (e.g. embedded PostgreSQL stopping with the process).
-      const shuttingDown = (error as { code?: string }).code === '57P01';
-      if (!this.stopped) this.logger?.[shuttingDown ? 'info' : 'warn']({ err: error }, 'LISTEN connection lost; reconnecting');
+      if (this.stopped) {
+        // our own stop: nothing to say
+      } else if (isServerShutdown(error)) {
+        this.logger?.info({ code: (error as { code?: string }).code }, 'PostgreSQL is shutting down; LISTEN reconnects when it is back');
+      } else {
+        this.logger?.warn({ err: error }, 'LISTEN connection lost; reconnecting');
+      }
       this.client = undefined;
       client.end().catch(() => undefined);
       this.scheduleReconnect();

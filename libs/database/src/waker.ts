@@ -26,3 +26,34 @@ export class Waker {
     this.pending = false;
   }
 }
+
+/**
+ * How long a following loop waits before it reports a failure: a Ctrl-C reaches the embedded
+ * PostgreSQL (same process group) as fast as it reaches us, so a batch can fail on the server
+ * going away a moment before the process has begun to stop. Such a failure is the shutdown's,
+ * and is not reported.
+ */
+export const FAILURE_REPORT_GRACE_MS = 250;
+
+/**
+ * A following loop's back-off after a failed run: waits out the grace, reports the failure only
+ * if the loop is still running (a stop meanwhile made it the shutdown's), then sleeps the rest of
+ * `retryInMs` (cut short when the waker is woken).
+ */
+export async function backOffAfterFailure(waker: Waker, retryInMs: number, running: () => boolean, report: () => void): Promise<void> {
+  const grace = Math.min(FAILURE_REPORT_GRACE_MS, retryInMs);
+  await new Promise((resolve) => setTimeout(resolve, grace));
+  if (!running()) return;
+  report();
+  await waker.sleep(retryInMs - grace);
+}
+
+/**
+ * PostgreSQL is stopping, not failing: 57P01 (admin_shutdown, what a fast shutdown sends every
+ * connection — Ctrl-C on `npm start` reaches the embedded server too) and 57P03 (cannot_connect_now,
+ * "the database system is shutting down"). Worth a line, not a stack trace.
+ */
+export function isServerShutdown(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === '57P01' || code === '57P03';
+}

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { Checkpoint, EventStore, eventsAfter, readCheckpoint, StoredEvent, writeCheckpoint } from '@saeil/event-store';
-import { LeaderLock, Notifications, Waker } from '@saeil/database';
+import { backOffAfterFailure, LeaderLock, Notifications, Waker } from '@saeil/database';
 import { Metrics } from '@saeil/observability';
 import { MessageBus } from './message-bus.port';
 import { Topics } from './topics';
@@ -145,8 +145,9 @@ export class OutboxRelay {
       } catch (error) {
         failures += 1;
         // Kafka or PostgreSQL away: commands keep being accepted into the store; we catch up later.
-        this.logger.warn({ err: error, failures }, 'outbox relay batch failed; retrying');
-        await this.sleep(Math.min(30000, 250 * 2 ** Math.min(failures, 7)));
+        await backOffAfterFailure(this.waker, Math.min(30000, 250 * 2 ** Math.min(failures, 7)), () => this.running, () =>
+          this.logger.warn({ err: error, failures }, 'outbox relay batch failed; retrying'),
+        );
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { EventStore, eventsAfter, readCheckpoint, writeCheckpoint } from '@saeil/event-store';
-import { Notifications, Waker } from '@saeil/database';
+import { backOffAfterFailure, Notifications, Waker } from '@saeil/database';
 import { Metrics } from '@saeil/observability';
 import { checkpointName } from './projection';
 import { ProjectionRunner } from './projection-runner';
@@ -94,8 +94,9 @@ export class EventStoreFeed {
         }
       } catch (error) {
         failures += 1;
-        this.logger.warn({ err: error, projection: runner.projection.name, failures }, 'projection batch failed; retrying');
-        await waker.sleep(Math.min(30000, 250 * 2 ** Math.min(failures, 7)));
+        await backOffAfterFailure(waker, Math.min(30000, 250 * 2 ** Math.min(failures, 7)), () => this.running, () =>
+          this.logger.warn({ err: error, projection: runner.projection.name, failures }, 'projection batch failed; retrying'),
+        );
       }
     }
   }

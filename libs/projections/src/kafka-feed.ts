@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import type { StoredEvent } from '@saeil/event-store';
 import { fromMessage, IncomingMessage, MessageBus, Subscription, Topics } from '@saeil/messaging';
+import { FAILURE_REPORT_GRACE_MS } from '@saeil/database';
 import { Metrics } from '@saeil/observability';
 import { DeadLetter, ProjectionRunner } from './projection-runner';
 
@@ -13,6 +14,7 @@ import { DeadLetter, ProjectionRunner } from './projection-runner';
  */
 export class KafkaProjectionFeed {
   private subscriptions: Subscription[] = [];
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -24,6 +26,7 @@ export class KafkaProjectionFeed {
   ) {}
 
   async start(): Promise<void> {
+    this.stopping = false;
     for (const runner of this.runners) {
       this.subscriptions.push(
         await this.bus.subscribe({
@@ -37,6 +40,7 @@ export class KafkaProjectionFeed {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await Promise.allSettled(this.subscriptions.map((s) => s.stop()));
     this.subscriptions = [];
   }
@@ -73,7 +77,9 @@ export class KafkaProjectionFeed {
       await query.commitTransaction();
     } catch (error) {
       if (query.isTransactionActive) await query.rollbackTransaction().catch(() => undefined);
-      this.logger.warn({ err: error, projection: runner.projection.name }, 'projection batch from Kafka failed; it will be redelivered');
+      // A failure while the process stops (Ctrl-C stops the embedded PostgreSQL too) is the shutdown's: not reported.
+      await new Promise((resolve) => setTimeout(resolve, FAILURE_REPORT_GRACE_MS));
+      if (!this.stopping) this.logger.warn({ err: error, projection: runner.projection.name }, 'projection batch from Kafka failed; it will be redelivered');
       throw error;
     } finally {
       await query.release();

@@ -79,13 +79,15 @@ export class Worker {
     this.jobs.start();
   }
 
+  /**
+   * Every loop is told to stop at once (each stop() clears its running flag before it awaits
+   * anything), then waited for: a loop told later would go on reading while the others are
+   * awaited, and log the database going away under it as a failure.
+   */
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    await this.jobs.stop();
-    await this.kafkaFeed?.stop();
-    await this.storeFeed?.stop();
-    await this.relay?.stop();
+    await Promise.all([this.jobs.stop(), this.kafkaFeed?.stop(), this.storeFeed?.stop(), this.relay?.stop()]);
   }
 
   /** Lag per projection: events behind the store (embedded) or messages behind the topic (Kafka). */

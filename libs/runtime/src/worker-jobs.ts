@@ -1,4 +1,4 @@
-import { Waker } from '@saeil/database';
+import { backOffAfterFailure, Waker } from '@saeil/database';
 import type { WorkerJob, WorkerServices } from './reactor';
 
 /**
@@ -38,7 +38,10 @@ export class WorkerJobs {
       try {
         await job.run(this.services);
       } catch (error) {
-        this.services.logger.warn({ err: error, job: job.name }, 'worker job failed; it runs again at its next interval');
+        await backOffAfterFailure(waker, interval, () => this.running, () =>
+          this.services.logger.warn({ err: error, job: job.name }, 'worker job failed; it runs again at its next interval'),
+        );
+        continue;
       }
       if (this.running) await waker.sleep(interval);
     }

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { isServerShutdown } from '@saeil/database';
 
 /** The channel erasures are announced on; the payload is the client id. */
 export const ERASURE_CHANNEL = 'saeil_privacy_erasure';
@@ -52,7 +53,13 @@ export class ErasureListener {
       if (this.client !== client) return;
       this.client = undefined;
       this.handlers.disconnected();
-      if (!this.stopped) this.logger?.warn({ err: error }, 'privacy: erasure LISTEN connection lost; data keys are not cached until it is back');
+      if (this.stopped) {
+        // our own stop: nothing to say
+      } else if (isServerShutdown(error)) {
+        this.logger?.info({ code: (error as { code?: string }).code }, 'privacy: PostgreSQL is shutting down; data keys are not cached until the erasure LISTEN is back');
+      } else {
+        this.logger?.warn({ err: error }, 'privacy: erasure LISTEN connection lost; data keys are not cached until it is back');
+      }
       client.end().catch(() => undefined);
       this.scheduleReconnect();
     };
