@@ -115,6 +115,13 @@ export class SaeilConfig {
   @IsOptional() @Transform(blankToUndefined) @Matches(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/, { message: 'PRIVACY_RETIRED_MASTER_KEYS must be comma-separated 32-byte base64 keys' })
   PRIVACY_RETIRED_MASTER_KEYS?: string = undefined;
 
+  /**
+   * Bearer token a Prometheus scraper sends for /metrics (`Authorization: Bearer …`). Unset:
+   * /metrics answers 401 to everyone (the figures say how busy each center's work is).
+   */
+  @IsOptional() @Transform(blankToUndefined) @IsString() @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters long' })
+  METRICS_TOKEN?: string = undefined;
+
   /** Lifetime of an access token (seconds): a disabled account is refused at once anyway. */
   @Transform(toInt) @IsInt() @Min(60) @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
