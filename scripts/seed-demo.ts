@@ -201,7 +201,7 @@ async function logIn(client: SaeilClient, username: string, password: string, wh
     return { username, accessToken: answer.body.accessToken, refreshToken: answer.body.refreshToken };
   }
   if (answer.status === 401) throw new SeedDemoError(`${who} "${username}" cannot log in at ${client.baseUrl}: wrong user name or password (${answer.body?.error?.code ?? 401}).`);
-  if (answer.status === 423 || answer.status === 429) throw new SeedDemoError(`${who} "${username}" cannot log in at ${client.baseUrl} now: ${describe(answer)}`);
+  if (answer.status === 429) throw new SeedDemoError(`${who} "${username}" cannot log in at ${client.baseUrl} now: ${describe(answer)}`);
   throw new SeedDemoError(`logging in as ${who} "${username}" at ${client.baseUrl} failed: ${describe(answer)}`);
 }
 

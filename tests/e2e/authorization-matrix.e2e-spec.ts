@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { CENTER_FROM_RECORD, validateDto } from '@saeil/core';
 import { startTestSaeil, TestSaeil } from '../support/app';
-import { ADMINISTRATOR, api, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, TestRole, tokenFor } from '../support/auth';
+import { ADMINISTRATOR, api, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, TEST_METRICS_TOKEN, TestRole, tokenFor } from '../support/auth';
 
 /**
  * The authorization matrix (issue 5): every route of the api × every role × her own center ×
@@ -66,8 +66,8 @@ interface Call {
 interface RouteSpec {
   /** As Express lists it: 'POST /clients/:clientId/closure'. */
   route: string;
-  /** Who is admitted; 'public' needs no token. */
-  roles: TestRole[] | 'public';
+  /** Who is admitted; 'public' needs no token; 'metrics-token' only METRICS_TOKEN (a scraper), no account. */
+  roles: TestRole[] | 'public' | 'metrics-token';
   /** The request a role makes about records of center `f` (her own, or the other one). */
   call(f: CenterFixtures, role: TestRole, all: Fixtures): Call;
   /** What the other center's request answers: 404 (default) for records named by id, 403 for a body naming the center. */
@@ -110,7 +110,7 @@ const course = (centerId: string) => ({ centerId, title: '전산회계 실무', 
 const ROUTES: RouteSpec[] = [
   // Operations and login: open.
   { route: 'GET /health', roles: 'public', call: () => ({ path: '/health' }), other: 'none' },
-  { route: 'GET /metrics', roles: 'public', call: () => ({ path: '/metrics' }), other: 'none' },
+  { route: 'GET /metrics', roles: 'metrics-token', call: () => ({ path: '/metrics' }), other: 'none' },
   // The OpenAPI document and its viewer (Swagger UI's static files are not listed one by one).
   { route: 'GET /docs', roles: 'public', call: () => ({ path: '/docs' }), other: 'none' },
   { route: 'GET /docs/openapi.json', roles: 'public', call: () => ({ path: '/docs/openapi.json' }), other: 'none' },
@@ -335,11 +335,23 @@ describe('authorization matrix: every route × role × own center × other cente
       expect(problems).toEqual([]);
       return;
     }
+    if (spec.roles === 'metrics-token') {
+      for (const role of ROLES) {
+        const res = await send(saeil, method, ownCall(role), await tokenFor(saeil.url, CALLERS[role]));
+        if (res.status !== 401) problems.push(`${role}: ${res.status}, expected 401 (only METRICS_TOKEN reads it)`);
+      }
+      const scraper = await send(saeil, method, ownCall('supervisor'), TEST_METRICS_TOKEN);
+      if (scraper.status !== 200) problems.push(`METRICS_TOKEN: ${scraper.status}, expected 200`);
+      expect(problems).toEqual([]);
+      return;
+    }
 
     for (const role of ROLES) {
       const token = await tokenFor(saeil.url, CALLERS[role]);
       const admitted = spec.roles.includes(role);
       const own = await send(saeil, method, ownCall(role), token);
+      // Every authenticated answer, admitted or refused, may carry her data: no cache keeps it (issue 13).
+      if (own.headers['cache-control'] !== 'no-store') problems.push(`${role}, own: Cache-Control ${own.headers['cache-control']}, expected no-store`);
       if (admitted && [401, 403, 404].includes(own.status)) problems.push(`${role}, own: ${own.status} ${brief(own)}, expected to be admitted`);
       if (!admitted && own.status !== 403) problems.push(`${role}, own: ${own.status} ${brief(own)}, expected 403`);
       if (!admitted && own.status === 403 && own.body?.error?.code !== 'ACCESS_DENIED') problems.push(`${role}: 403 with code ${own.body?.error?.code}, expected ACCESS_DENIED`);

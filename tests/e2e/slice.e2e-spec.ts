@@ -3,7 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
 import { observeTopics } from '../support/kafka-observer';
 import { countEvents, newClient, startTestSaeil, TestSaeil } from '../support/app';
-import { Api, api, counselorOf } from '../support/auth';
+import { Api, api, counselorOf, TEST_METRICS_TOKEN } from '../support/auth';
 
 /** The thin slice through HTTP: register a client, see her in the caseload; bad input changes nothing. */
 function sliceSuite(mode: 'embedded' | 'kafka') {
@@ -103,7 +103,9 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
     const health = await request(saeil.url).get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', mode, database: { status: 'up' }, kafka: { status: mode === 'kafka' ? 'up' : 'disabled' } });
     expect(health.body.projections).toHaveProperty('caseload');
-    const metrics = await request(saeil.url).get('/metrics').expect(200);
+    await request(saeil.url).get('/metrics').expect(401);
+    await request(saeil.url).get('/metrics').set('Authorization', 'Bearer not-the-metrics-token-0123456789abcdef').expect(401);
+    const metrics = await request(saeil.url).get('/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).expect(200);
     expect(metrics.text).toMatch(/saeil_events_appended_total\{type="ClientRegistered"\} [1-9]/);
     expect(metrics.text).toMatch(/saeil_command_duration_seconds_count\{command="RegisterClient",outcome="ok"\} [1-9]/);
     expect(metrics.text).toContain('saeil_projection_lag{projection="caseload"}');

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { Topics } from '@saeil/messaging';
 import { newClient } from '../support/app';
-import { accountIdOf, Api, api, counselorOf } from '../support/auth';
+import { accountIdOf, Api, api, counselorOf, TEST_METRICS_TOKEN } from '../support/auth';
 import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor } from '../support/env';
 import { AppProcess, spawnApp } from '../support/processes';
 import { occurrences, readWholeTopic } from './support/topic-reader';
@@ -45,7 +45,7 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
   });
   const relayPosition = async () => Number((await pool.query(`SELECT coalesce(max(global_position), 0) AS p FROM checkpoints WHERE name = 'relay:kafka'`)).rows[0].p);
   const relayMetrics = async (url: string) => {
-    const text = (await request(url).get('/metrics').expect(200)).text;
+    const text = (await request(url).get('/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).expect(200)).text;
     const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? NaN);
     return { published: value('saeil_relay_published_total'), alreadyPublished: value('saeil_relay_already_published_total') };
   };

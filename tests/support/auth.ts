@@ -10,7 +10,9 @@ import { createHash } from 'node:crypto';
 export const TEST_ADMIN_USERNAME = 'admin';
 export const TEST_ADMIN_PASSWORD = 'harness-keeper-2026-naju';
 /** Env for an app (in-process or spawned) whose first administrator the harness can log in as. */
-export const TEST_ADMIN_ENV = { SAEIL_ADMIN_USERNAME: TEST_ADMIN_USERNAME, SAEIL_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD } as const;
+/** The scraper's token for /metrics (METRICS_TOKEN), set in every test process like the administrator's password. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
+export const TEST_ADMIN_ENV = { SAEIL_ADMIN_USERNAME: TEST_ADMIN_USERNAME, SAEIL_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, METRICS_TOKEN: TEST_METRICS_TOKEN } as const;
 
 export type TestRole = 'counselor' | 'supervisor' | 'regional_supervisor' | 'ministry_analyst' | 'administrator';
 export interface Caller {

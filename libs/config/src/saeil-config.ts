@@ -115,6 +115,13 @@ export class SaeilConfig {
   @IsOptional() @Transform(blankToUndefined) @Matches(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/, { message: 'PRIVACY_RETIRED_MASTER_KEYS must be comma-separated 32-byte base64 keys' })
   PRIVACY_RETIRED_MASTER_KEYS?: string = undefined;
 
+  /**
+   * Bearer token a Prometheus scraper sends for /metrics (`Authorization: Bearer …`). Unset:
+   * /metrics answers 401 to everyone (the figures say how busy each center's work is).
+   */
+  @IsOptional() @Transform(blankToUndefined) @IsString() @MinLength(32, { message: 'METRICS_TOKEN must be at least 32 characters long' })
+  METRICS_TOKEN?: string = undefined;
+
   /** Lifetime of an access token (seconds): a disabled account is refused at once anyway. */
   @Transform(toInt) @IsInt() @Min(60) @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
@@ -123,16 +130,29 @@ export class SaeilConfig {
   @Transform(toInt) @IsInt() @Min(300) @Max(2592000)
   REFRESH_TOKEN_TTL_SECONDS = 1209600;
 
-  /** Failed logins for one user name within LOGIN_LOCKOUT_SECONDS before it is locked for that long. */
+  /**
+   * Failed logins for one user name from one source address (the pair) before she must wait: that
+   * failure starts a delay of LOGIN_BACKOFF_BASE_SECONDS, each further one doubles it, up to
+   * LOGIN_MAX_DELAY_SECONDS. Another address's failures never delay her (issue 13).
+   */
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   LOGIN_MAX_FAILURES = 5;
 
-  /** Failed logins from one source address within LOGIN_LOCKOUT_SECONDS before it is refused for that long. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
-  LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
+  /** Failed logins from one address, over user names not known there, before its delays start (doubling every 10 more). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 100;
 
+  /** Failed logins for one user name, from addresses she has not logged in from, before its delays start (doubling every 10 more). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  LOGIN_MAX_FAILURES_PER_USERNAME = 50;
+
+  /** The first delay (seconds) once a limit is reached. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  LOGIN_BACKOFF_BASE_SECONDS = 30;
+
+  /** The longest delay (seconds). Failures are forgotten a day after the last one. */
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
-  LOGIN_LOCKOUT_SECONDS = 900;
+  LOGIN_MAX_DELAY_SECONDS = 900;
 
   /** 접속기록 retention in days: at least two years (730), by law; the worker purges older rows daily. */
   @Transform(toInt) @IsInt() @Min(730, { message: 'ACCESS_LOG_RETENTION_DAYS must be at least 730 (two years)' }) @Max(36500)

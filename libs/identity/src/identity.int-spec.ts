@@ -13,7 +13,7 @@ describe('identity (HTTP, PostgreSQL)', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    saeil = await startTestSaeil({ label: 'identity', kafka: false, worker: false, env: { SAEIL_ADMIN_PASSWORD: ADMIN_PASSWORD, LOGIN_MAX_FAILURES_PER_ADDRESS: '1000' } });
+    saeil = await startTestSaeil({ label: 'identity', kafka: false, worker: false, env: { SAEIL_ADMIN_PASSWORD: ADMIN_PASSWORD, LOGIN_MAX_FAILURES_PER_ADDRESS: '1000', LOGIN_MAX_FAILURES_PER_USERNAME: '1000' } });
     adminToken = (await login('admin', ADMIN_PASSWORD).expect(200)).body.accessToken;
   });
 
@@ -78,33 +78,31 @@ describe('identity (HTTP, PostgreSQL)', () => {
     expect(unknown.body).toEqual(wrong.body);
   });
 
-  it('locks a user name after 5 failures for 15 minutes (423 ACCOUNT_LOCKED, even with the right password), and lets her in when it ends', async () => {
+  it('after 5 failures for a user name from one address she waits 30 s there (429 with Retry-After, even with the right password), then gets in', async () => {
     const { username, password } = await createCounselor();
     for (let i = 1; i <= 5; i++) await login(username, `wrong-password-${i}`).expect(401);
-    const locked = await login(username, password).expect(423);
-    expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
-    const retryAfter = Number(locked.headers['retry-after']);
-    expect(retryAfter).toBeGreaterThan(890);
-    expect(retryAfter).toBeLessThanOrEqual(900);
-
-    // Fifteen minutes pass: the lock's end is moved into the past rather than waiting.
-    await saeil.runtime.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE throttle_key = $1`, [`user:${username}`]);
+    const waiting = await login(username, password).expect(429);
+    expect(waiting.body.error.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
+    expect(Number(waiting.headers['retry-after'])).toBeGreaterThan(25);
+    expect(Number(waiting.headers['retry-after'])).toBeLessThanOrEqual(30);
+    // The wait passes: its end is moved into the past rather than waiting.
+    await saeil.runtime.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE throttle_key LIKE $1`, [`pair:${username}|%`]);
     await login(username, password).expect(200);
-    const rows = await saeil.runtime.dataSource.query(`SELECT 1 FROM login_throttle WHERE throttle_key = $1`, [`user:${username}`]);
+    const rows = await saeil.runtime.dataSource.query(`SELECT 1 FROM login_throttle WHERE throttle_key LIKE $1`, [`pair:${username}|%`]);
     expect(rows).toEqual([]);
   });
 
-  it('locks an unknown user name exactly like a real one, so the answers never tell whether an account exists', async () => {
+  it('delays an unknown user name exactly like a real one, so the answers never tell whether an account exists', async () => {
     const answers: number[] = [];
     for (let i = 1; i <= 6; i++) answers.push((await login('ghost.account', `wrong-password-${i}`)).status);
-    expect(answers).toEqual([401, 401, 401, 401, 401, 423]);
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
-  it('counts a burst of parallel wrong guesses one by one: 5 get 401, the other 5 find the name locked', async () => {
+  it('counts a burst of parallel wrong guesses one by one: 5 get 401, the other 5 are told to wait', async () => {
     const { username } = await createCounselor();
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => login(username, `parallel-guess-${i}`)));
     const statuses = answers.map((a) => a.status).sort();
-    expect(statuses).toEqual([401, 401, 401, 401, 401, 423, 423, 423, 423, 423]);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
   });
 
   it('two parallel refreshes with one token: one rotation, one reuse that ends the login', async () => {
@@ -200,7 +198,8 @@ describe('identity (HTTP, PostgreSQL)', () => {
     const weak = await change({ currentPassword: password, newPassword: 'short' }).expect(400);
     expect(weak.body.error.fields).toEqual([expect.objectContaining({ field: 'newPassword', code: 'passwordTooShort' })]);
     expect((await change({ currentPassword: 'not-my-password-1', newPassword: 'yeosu-night-sea-2026' }).expect(401)).body.error.code).toBe('INVALID_CREDENTIALS');
-    const failures = await saeil.runtime.dataSource.query(`SELECT failures FROM login_throttle WHERE throttle_key = $1`, [`user:${username}`]);
+    // Counted for her user name at this address (where she has logged in, so only that pair counts).
+    const failures = await saeil.runtime.dataSource.query(`SELECT failures FROM login_throttle WHERE throttle_key LIKE $1`, [`pair:${username}|%`]);
     expect(failures).toEqual([{ failures: 1 }]);
 
     await change({ currentPassword: password, newPassword: 'yeosu-night-sea-2026' }).expect(204);
@@ -210,7 +209,7 @@ describe('identity (HTTP, PostgreSQL)', () => {
     await login(username, 'yeosu-night-sea-2026').expect(200);
   });
 
-  it('housekeeping deletes refresh tokens a day past expiry and throttle rows whose window and lock are over, and nothing else', async () => {
+  it('housekeeping deletes refresh tokens a day past expiry, throttle rows forgotten (a day) and no longer delaying, known addresses after 90 days, and nothing else', async () => {
     const { accountId } = await createCounselor();
     const db = saeil.runtime.dataSource;
     await db.query(
@@ -222,16 +221,22 @@ describe('identity (HTTP, PostgreSQL)', () => {
     );
     await db.query(
       `INSERT INTO login_throttle (throttle_key, failures, window_started_at, locked_until) VALUES
-         ('user:hk-stale', 2, now() - interval '16 minutes', NULL),
-         ('user:hk-counting', 2, now() - interval '14 minutes', NULL),
-         ('user:hk-locked', 0, NULL, now() + interval '5 minutes'),
-         ('user:hk-lock-over', 0, NULL, now() - interval '1 minute')`,
+         ('user:hk-stale', 2, now() - interval '25 hours', NULL),
+         ('user:hk-counting', 2, now() - interval '23 hours', NULL),
+         ('user:hk-locked', 9, now() - interval '25 hours', now() + interval '5 minutes'),
+         ('user:hk-lock-over', 9, now() - interval '25 hours', now() - interval '1 minute')`,
+    );
+    await db.query(
+      `INSERT INTO login_known_addresses (username, source_address, last_success_at) VALUES
+         ('hk-known-old', '198.51.100.1', now() - interval '91 days'), ('hk-known-recent', '198.51.100.1', now() - interval '89 days')`,
     );
     await identityHousekeepingJob.run({ config: saeil.config, store: saeil.runtime.store, dataSource: db, clock: saeil.runtime.clock, logger: saeil.runtime.logger });
     const tokens = await db.query(`SELECT encode(token_hash, 'hex') AS hash FROM refresh_tokens WHERE account_id = $1 ORDER BY 1`, [accountId]);
     expect(tokens).toEqual([{ hash: '02' }, { hash: '03' }]);
     const throttle = await db.query(`SELECT throttle_key FROM login_throttle WHERE throttle_key LIKE 'user:hk-%' ORDER BY 1`);
     expect(throttle).toEqual([{ throttle_key: 'user:hk-counting' }, { throttle_key: 'user:hk-locked' }]);
+    const known = await db.query(`SELECT username FROM login_known_addresses WHERE username LIKE 'hk-known-%'`);
+    expect(known).toEqual([{ username: 'hk-known-recent' }]);
   });
 
   it('account administration refuses a counselor (403 ACCESS_DENIED) and a request without a token (401), changing nothing', async () => {
@@ -273,25 +278,78 @@ describe('identity (HTTP, PostgreSQL)', () => {
   });
 });
 
-describe('identity: the limit per source address', () => {
+describe('identity: throttling by user name and address, so that nobody can lock her out (issue 13, finding 11)', () => {
   let saeil: TestSaeil;
+  const ADMIN = 'naju-lighthouse-2026';
+  /** A login from `address` as the proxy forwards it (TRUST_PROXY=loopback); `forged` entries are what the caller put in front. */
+  const loginFrom = (address: string, username: string, password: string, forged: string[] = []) =>
+    request(saeil.url).post('/auth/login').set('X-Forwarded-For', [...forged, address].join(', ')).send({ username, password });
+  const newAccount = async (username: string, password: string) => {
+    const token = (await loginFrom('192.0.2.250', 'admin', ADMIN).expect(200)).body.accessToken;
+    await request(saeil.url).post('/accounts').set('Authorization', `Bearer ${token}`).send({ username, role: 'counselor', centerId: 'center-naju', password }).expect(201);
+  };
+  const pass = (status: number) => status === 401 || status === 429;
 
   beforeAll(async () => {
-    saeil = await startTestSaeil({ label: 'identity-address', kafka: false, worker: false, env: { SAEIL_ADMIN_PASSWORD: 'naju-lighthouse-2026', LOGIN_MAX_FAILURES_PER_ADDRESS: '3', JWT_SECRET: 'a-configured-secret-of-at-least-32-characters' } });
+    saeil = await startTestSaeil({
+      label: 'identity-address',
+      kafka: false,
+      worker: false,
+      env: { TRUST_PROXY: 'loopback', SAEIL_ADMIN_PASSWORD: ADMIN, LOGIN_MAX_FAILURES_PER_ADDRESS: '10', LOGIN_MAX_FAILURES_PER_USERNAME: '20', JWT_SECRET: 'a-configured-secret-of-at-least-32-characters' },
+    });
   });
 
   afterAll(async () => {
     await saeil?.dispose();
   });
 
-  it('after 3 failures from one address, every login from it is refused with 429 for 15 minutes, whatever the user name', async () => {
-    const login = (username: string, password: string) => request(saeil.url).post('/auth/login').send({ username, password });
-    await login('guess-1', 'wrong-password-1').expect(401);
-    await login('guess-2', 'wrong-password-2').expect(401);
-    await login('guess-3', 'wrong-password-3').expect(401);
-    const refused = await login('admin', 'naju-lighthouse-2026').expect(429);
+  it('an attacker failing again and again from address A does not keep her out at address B, nor the administrator', async () => {
+    await newAccount('kim.b', 'her-own-password-2026');
+    for (const victim of ['kim.b', 'admin']) {
+      const attacker = await Promise.all(Array.from({ length: 15 }, (_, i) => loginFrom('203.0.113.66', victim, `guess-${i}-wrong`)));
+      expect(attacker.every((a) => pass(a.status))).toBe(true);
+      expect(attacker.filter((a) => a.status === 429).length).toBeGreaterThan(0);
+    }
+    await loginFrom('198.51.100.20', 'kim.b', 'her-own-password-2026').expect(200);
+    await loginFrom('198.51.100.21', 'admin', ADMIN).expect(200);
+  });
+
+  it('from A itself every failure past the fifth doubles the wait: 30, 60, 120, 240 s; forged X-Forwarded-For entries do not give a fresh address', async () => {
+    await newAccount('kim.a', 'her-own-password-2027');
+    const attacker = '203.0.113.70';
+    for (let i = 1; i <= 4; i++) await loginFrom(attacker, 'kim.a', `wrong-${i}-password`, [`10.0.0.${i}`]).expect(401);
+    const waits: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      await loginFrom(attacker, 'kim.a', `wrong-round-${round}`, [`10.1.${round}.1`]).expect(401);
+      // Told to wait, whatever address he claims to forward for.
+      const told = await loginFrom(attacker, 'kim.a', 'her-own-password-2027', [`10.2.${round}.9`]).expect(429);
+      waits.push(Number(told.headers['retry-after']));
+      // The wait passes (moved into the past rather than waited for).
+      await saeil.runtime.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE throttle_key = $1`, [`pair:kim.a|${attacker}`]);
+    }
+    expect(waits.map((w) => Math.ceil(w / 30) * 30)).toEqual([30, 60, 120, 240]);
+  });
+
+  it('the ceiling per address stops spraying over many user names; a user name at an address she has logged in from is not held back by it', async () => {
+    await newAccount('park.office', 'office-password-2026');
+    const office = '198.51.100.77';
+    await loginFrom(office, 'park.office', 'office-password-2026').expect(200); // her office: known from now on
+    const spray = [];
+    for (let i = 0; i < 12; i++) spray.push((await loginFrom(office, `sprayed-name-${i}`, 'Spring2026!spray')).status);
+    expect(spray.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(spray.slice(10)).toEqual([429, 429]);
+    const refused = await loginFrom(office, 'admin', ADMIN).expect(429);
     expect(refused.body.error.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
-    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(890);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    await loginFrom(office, 'park.office', 'office-password-2026').expect(200);
+  });
+
+  it('the ceiling per user name slows guessing from many addresses; from her known address she still gets in', async () => {
+    await newAccount('lee.known', 'known-address-password');
+    await loginFrom('198.51.100.90', 'lee.known', 'known-address-password').expect(200);
+    for (let i = 0; i < 20; i++) expect(pass((await loginFrom(`203.0.113.${100 + i}`, 'lee.known', `guess-${i}-from-far`)).status)).toBe(true);
+    await loginFrom('203.0.113.200', 'lee.known', 'known-address-password').expect(429); // a fresh address
+    await loginFrom('198.51.100.90', 'lee.known', 'known-address-password').expect(200); // hers
   });
 
   it('a configured JWT_SECRET is used: nothing is generated', async () => {

@@ -18,6 +18,7 @@ import { identityHousekeepingJob } from './housekeeping/identity-housekeeping.jo
 import { LocalAuthenticationProvider } from './login/local-authentication.provider';
 import { LoginThrottleStore } from './login/login-throttle.store';
 import { IdentityAccounts1732250000000 } from './migrations/1732250000000-identity-accounts';
+import { LoginKnownAddresses1732290000300 } from './migrations/1732290000300-login-known-addresses';
 import { PasswordHasher } from './passwords/password-hasher';
 import { AccessTokenVerifier, AuthenticationProvider } from './principal/principal';
 import { resolveSigningSecret } from './secrets/signing-secret';
@@ -80,7 +81,7 @@ export const identityModule: SaeilModuleDefinition = {
   name: 'identity',
   // Accounts are tables, not events: no context, no topic (see the migration's comment).
   contexts: [],
-  migrations: [IdentityAccounts1732250000000],
+  migrations: [IdentityAccounts1732250000000, LoginKnownAddresses1732290000300],
   projections: [],
   jobs: [identityHousekeepingJob],
   commands: [],

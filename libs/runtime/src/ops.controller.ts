@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '@saeil/core';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AuthError, Public } from '@saeil/core';
 import { RUNTIME } from './platform.module';
 import { Runtime } from './runtime';
 
@@ -16,7 +17,26 @@ async function check(fn: () => Promise<unknown>): Promise<Check> {
   }
 }
 
-/** What the engineer on call looks at: /health for the load balancer and humans, /metrics for Prometheus. */
+/** /metrics without the scraper's token (or with METRICS_TOKEN unset): 401. */
+class MetricsTokenRequired extends AuthError {
+  readonly status = 401;
+  constructor() {
+    super('METRICS_TOKEN_REQUIRED', '/metrics는 METRICS_TOKEN을 Bearer 토큰으로 보내야 읽을 수 있습니다.');
+  }
+}
+
+/** The bearer token equals METRICS_TOKEN (compared in constant time, over hashes of equal length). */
+function isMetricsToken(authorization: string | undefined, expected: string | undefined): boolean {
+  const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+  if (!expected || !given) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/**
+ * What the engineer on call looks at: /health for the load balancer and humans, /metrics for
+ * Prometheus (with its own token: how many commands, events and lags tell how busy each center is).
+ */
 @ApiTags('operations')
 @Public()
 @Controller()
@@ -45,8 +65,9 @@ export class OpsController {
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  @ApiOperation({ summary: 'Prometheus metrics' })
-  async metrics(): Promise<string> {
+  @ApiOperation({ summary: 'Prometheus metrics; needs `Authorization: Bearer <METRICS_TOKEN>`' })
+  async metrics(@Headers('authorization') authorization?: string): Promise<string> {
+    if (!isMetricsToken(authorization, this.runtime.config.METRICS_TOKEN)) throw new MetricsTokenRequired();
     if (this.runtime.worker.running) await this.runtime.worker.projectionLags().catch(() => undefined);
     if (this.runtime.worker.relay) await this.runtime.worker.relay.lag().catch(() => undefined);
     return this.runtime.metrics.registry.metrics();

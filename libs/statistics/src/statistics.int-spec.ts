@@ -4,9 +4,13 @@ import { describeKafka, waitFor } from '../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import type { SaeilConfig } from '@saeil/config';
 import { statisticsProjection } from './projections/statistics.projection';
-import { StatisticMetric, StatisticsScope, StatisticsSource } from './statistics-source';
+import { RETENTION_DIMENSIONS, StatisticMetric, StatisticsScope, StatisticsSource } from './statistics-source';
 import { StatisticsQueries } from './queries/statistics.queries';
 import { CentersDirectory } from './centers/centers-directory';
+import { QueryBus } from '@nestjs/cqrs';
+import { RetentionStatisticsQuery } from './queries/retention-statistics/retention-statistics.query';
+import { EmploymentStatisticsQuery } from './queries/employment-statistics/employment-statistics.query';
+import { ActivityStatisticsQuery } from './queries/activity-statistics/activity-statistics.query';
 import { ADMINISTRATOR, Api, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
 
 /**
@@ -163,6 +167,19 @@ function newClientBody(i: number, centerId: string) {
 /** The statistics as the reader of the level asked for (readerFor). */
 const get = (readers: Readers, path: string, query: Record<string, string | number>) => readerFor(readers, query).get(`/statistics/${path}`).query(query);
 
+const QUERIES = { retention: RetentionStatisticsQuery, employment: EmploymentStatisticsQuery, activity: ActivityStatisticsQuery } as const;
+
+/**
+ * Exact figures of any level: a center's through her own staff over HTTP; a region's or the
+ * nation's through the route's own query handler with exact disclosure, since over HTTP every
+ * reader above the center gets them suppressed (the disclosure tests below read those).
+ */
+async function exact(saeil: TestSaeil, readers: Readers, path: string, query: Record<string, string | number>): Promise<{ body: any }> {
+  if (query.level === 'center' && readers.centers[String(query.id)]) return { body: (await get(readers, path, query).expect(200)).body };
+  const Query = QUERIES[path as keyof typeof QUERIES];
+  return { body: JSON.parse(JSON.stringify(await saeil.app.get(QueryBus).execute(new Query(query as never, 'exact')))) };
+}
+
 /** Expected retention rows: [eligible, same, other, notEmployed, unreachable, unverified]. */
 function figures(rows: number[][]) {
   return rows.map(([eligible, sameEmployer, otherEmployer, notEmployed, unreachable, unverified], i) => ({
@@ -210,7 +227,7 @@ describe('statistics (HTTP, PostgreSQL)', () => {
   }, 120_000);
   afterAll(async () => saeil?.dispose());
 
-  const read = (path: string, query: Record<string, string | number>) => get(readers, path, { ...PERIOD, minPosition: story.lastPosition, ...query }).expect(200);
+  const read = (path: string, query: Record<string, string | number>) => exact(saeil, readers, path, { ...PERIOD, minPosition: story.lastPosition, ...query });
 
   it('retention of the period’s cohort at months 1–3, as of a day after every milestone', async () => {
     const { body } = await read('retention', { level: 'nation', asOfDate: '2026-06-30' });
@@ -410,6 +427,122 @@ describe('statistics (HTTP, PostgreSQL)', () => {
     await readers.analyst.get('/statistics/centers').query({ level: 'country' }).expect(400);
   });
 
+  describe('readers above the center (issue 13, finding 12)', () => {
+    const SECTION = { retention: 'retention', employment: 'employment', activity: 'activity' } as const;
+    const BY: Record<string, (string | undefined)[]> = { retention: [undefined, ...RETENTION_DIMENSIONS], employment: [undefined, 'center', 'region'], activity: [undefined, 'center', 'region'] };
+    const RETENTION_COUNTS = ['eligible', 'sameEmployer', 'otherEmployer', 'notEmployed', 'unreachable', 'unverified'];
+    const ACTIVITY_COUNTS = ['outreachContacts', 'retentionBeneficiaries'];
+    /** Every person count of a section, by leaf path. */
+    const personCounts = (path: string, figures: any): Map<string, any> => {
+      const out = new Map<string, any>();
+      if (path === 'retention') for (const m of figures) for (const k of RETENTION_COUNTS) out.set(`${m.n}.${k}`, m[k]);
+      if (path === 'activity') for (const k of ACTIVITY_COUNTS) out.set(k, figures[k]);
+      if (path === 'employment') {
+        for (const [k, v] of Object.entries(figures)) {
+          if (k === 'trainingEmploymentRate') continue;
+          if (v !== null && typeof v === 'object' && !('suppressed' in (v as object))) for (const [kk, vv] of Object.entries(v as object)) out.set(`${k}.${kk}`, vv);
+          else out.set(k, v);
+        }
+      }
+      return out;
+    };
+    const rowFigures = (path: string, row: any) => (path === 'retention' ? row.figures : row[path]);
+    const hidden = (v: any) => v !== null && typeof v === 'object' && v.suppressed === true;
+
+    /** What a reader above the center may see: no small count, none recoverable from the parts and the whole. */
+    function disclosureProblems(path: string, published: any, exactBody: any): string[] {
+      const problems: string[] = [];
+      const sections = [{ name: 'whole', published: published[SECTION[path as keyof typeof SECTION]], exact: exactBody[SECTION[path as keyof typeof SECTION]] }];
+      for (const row of exactBody.rows ?? []) {
+        const match = (published.rows ?? []).find((r: any) => r.key === row.key);
+        if (!match) problems.push(`row ${row.key} missing`);
+        else sections.push({ name: `row ${row.key}`, published: rowFigures(path, match), exact: rowFigures(path, row) });
+      }
+      for (const section of sections) {
+        const exactCounts = personCounts(path, section.exact);
+        const publishedCounts = personCounts(path, section.published);
+        for (const [leaf, value] of exactCounts) {
+          const shown = publishedCounts.get(leaf);
+          if (value < 5 && !hidden(shown)) problems.push(`${section.name} ${leaf}: ${value} published`);
+          if (!hidden(shown) && shown !== value) problems.push(`${section.name} ${leaf}: ${JSON.stringify(shown)} published for ${value}`);
+        }
+      }
+      // Parts and whole: exactly one hidden figure, or hidden parts adding up to a small number, could be recovered by subtraction.
+      if ((exactBody.rows ?? []).length > 0) {
+        const whole = personCounts(path, sections[0].exact);
+        const wholePublished = personCounts(path, sections[0].published);
+        for (const [leaf, total] of whole) {
+          const parts = sections.slice(1).map((sec) => ({ value: personCounts(path, sec.exact).get(leaf) ?? 0, shown: personCounts(path, sec.published).get(leaf) ?? 0 }));
+          if (parts.reduce((sum, p) => sum + p.value, 0) !== total) continue;
+          const hiddenParts = parts.filter((p) => hidden(p.shown));
+          const totalHidden = hidden(wholePublished.get(leaf));
+          if (hiddenParts.length + (totalHidden ? 1 : 0) === 1) problems.push(`${leaf}: one hidden figure among the parts and the whole`);
+          if (!totalHidden && hiddenParts.length > 0 && hiddenParts.reduce((sum, p) => sum + p.value, 0) < 5) problems.push(`${leaf}: hidden parts add up to a small number`);
+        }
+      }
+      return problems;
+    }
+
+    it('every route, level, breakdown and period: person counts below 5 suppressed, none recoverable; never a figure changed', async () => {
+      const jeonnam = readers.regions['전라남도'];
+      const scopes: { query: Record<string, string>; readers: Api[] }[] = [
+        { query: { level: 'center', id: 'center-naju' }, readers: [jeonnam, readers.analyst] },
+        { query: { level: 'center', id: 'center-jinju' }, readers: [readers.analyst] },
+        { query: { level: 'region', id: '전라남도' }, readers: [jeonnam, readers.analyst] },
+        { query: { level: 'region', id: '미지정' }, readers: [readers.analyst] },
+        { query: { level: 'nation' }, readers: [readers.analyst] },
+      ];
+      const periods = [PERIOD, { from: '2026-01-31', to: '2026-01-31' }];
+      const problems: string[] = [];
+      let reads = 0;
+      for (const path of ['retention', 'employment', 'activity']) {
+        for (const by of BY[path]) {
+          for (const { query, readers: above } of scopes) {
+            for (const period of periods) {
+              const q = { ...query, ...period, minPosition: story.lastPosition, ...(by ? { by } : {}), ...(path === 'retention' ? { asOfDate: '2026-06-30' } : {}) };
+              const exactBody = (await exact(saeil, { ...readers, centers: {} }, path, q)).body;
+              for (const reader of above) {
+                const res = await reader.get(`/statistics/${path}`).query(q).expect(200);
+                reads++;
+                const where = `${path} ${JSON.stringify(q)}`;
+                if (res.body.disclosure !== 'suppressed' || res.body.suppressionThreshold !== 5) problems.push(`${where}: disclosure ${res.body.disclosure}`);
+                if (res.headers['cache-control'] !== 'no-store') problems.push(`${where}: Cache-Control ${res.headers['cache-control']}`);
+                problems.push(...disclosureProblems(path, res.body, exactBody).map((p) => `${where}: ${p}`));
+              }
+            }
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+      expect(reads).toBeGreaterThan(100);
+    }, 300_000);
+
+    it("the probe's read: one placement of a center on one day — the Ministry sees it suppressed with its wage band, her center exactly", async () => {
+      const q = { level: 'center', id: 'center-naju', from: '2026-01-31', to: '2026-01-31', minPosition: story.lastPosition };
+      const ministry = (await readers.analyst.get('/statistics/employment').query(q).expect(200)).body;
+      expect(ministry.employment.placements).toEqual({ suppressed: true });
+      expect(ministry.employment.employedClients).toEqual({ suppressed: true });
+      expect(Object.values(ministry.employment.placementsByWageBand)).toEqual(Object.values(ministry.employment.placementsByWageBand).map(() => ({ suppressed: true })));
+      const own = (await readers.centers['center-naju'].get('/statistics/employment').query(q).expect(200)).body;
+      expect(own.disclosure).toBeUndefined();
+      expect(own.employment.placements).toBe(1);
+      expect(own.employment.placementsByWageBand['2m_3m']).toBe(1);
+    });
+
+    it('refuses a period longer than five years (400 naming to, the limit in the message), on every route and level; five years exactly are read', async () => {
+      const scopes: Record<string, string>[] = [{ level: 'center', id: 'center-naju' }, { level: 'region', id: '전라남도' }, { level: 'nation' }];
+      for (const path of ['retention', 'employment', 'activity']) {
+        for (const scope of scopes) {
+          for (const [from, to] of [['1900-01-01', '2999-12-31'], ['2021-01-01', '2026-01-02']]) {
+            const res = await get(readers, path, { ...scope, from, to, ...(path === 'retention' ? { by: 'placementMonth' } : {}) }).expect(400);
+            expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'to', code: 'periodTooLong', message: expect.stringContaining('1827 days') })]);
+          }
+          await get(readers, path, { ...scope, from: '2021-01-01', to: '2026-01-01' }).expect(200);
+        }
+      }
+    });
+  });
+
   it("a center's staff read their center's figures, a region's supervisor her region and its centers, the Ministry all; beyond their reach 404", async () => {
     const q = { ...PERIOD, minPosition: story.lastPosition };
     const as = async (reader: Api, path: string, query: Record<string, string | number>, status: number) =>
@@ -420,9 +553,10 @@ describe('statistics (HTTP, PostgreSQL)', () => {
     const gyeongnam = readers.regions['경상남도'];
     const naju = { level: 'center', id: 'center-naju' };
     for (const path of ['retention', 'employment', 'activity']) {
-      // The same figures of center-naju for its supervisor, its counselor, its region's supervisor and the Ministry.
+      // The same exact figures of center-naju for its supervisor and its counselor; the same suppressed ones for its region's supervisor and the Ministry.
       const figures = await as(najuSupervisor, path, naju, 200);
-      for (const reader of [najuCounselor, jeonnam, readers.analyst]) expect(await as(reader, path, naju, 200)).toEqual(figures);
+      expect(await as(najuCounselor, path, naju, 200)).toEqual(figures);
+      expect(await as(jeonnam, path, naju, 200)).toEqual(await as(readers.analyst, path, naju, 200));
       expect(await as(jeonnam, path, { level: 'region', id: '전라남도' }, 200)).toEqual(await as(readers.analyst, path, { level: 'region', id: '전라남도' }, 200));
       // Beyond: another center, her region, the nation for a center's staff; another region's center, another region, 미지정, the nation for a regional supervisor.
       for (const reader of [najuSupervisor, najuCounselor]) {
@@ -479,10 +613,10 @@ describeKafka('statistics (Kafka mode)', () => {
     for (const position of [p1.position, p2.position, written.globalPosition]) {
       await waitFor(async () => (await get(readers, 'retention', { ...query, minPosition: position, waitMs: 1000 })).body.consistency?.reached, { timeoutMs: 60_000, description: `statistics at ${position}` });
     }
-    const { body } = await get(readers, 'retention', { ...query, by: 'region' }).expect(200);
+    const { body } = await exact(saeil, readers, 'retention', { ...query, by: 'region' });
     expect(body.retention[0]).toMatchObject({ eligible: 2, sameEmployer: 1, unverified: 1, retentionRate: 50 });
     expect(body.rows.find((r: { key: string }) => r.key === '경상남도').figures[0]).toMatchObject({ eligible: 1, sameEmployer: 1 });
-    const activity = await get(readers, 'activity', { level: 'region', id: '경상남도', from: '2026-06-01', to: '2026-06-30' }).expect(200);
+    const activity = await exact(saeil, readers, 'activity', { level: 'region', id: '경상남도', from: '2026-06-01', to: '2026-06-30' });
     expect(activity.body.activity.retentionBeneficiaries).toBe(1);
   }, 120_000);
 });

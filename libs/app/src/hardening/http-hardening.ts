@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { SaeilConfig } from '@saeil/config';
 import { CORRELATION_HEADER } from '@saeil/runtime';
@@ -25,6 +26,12 @@ export function applyHttpHardening(app: NestExpressApplication, config: SaeilCon
   if (origins.length > 0) {
     app.enableCors({ origin: origins, credentials: false, maxAge: 600, exposedHeaders: [CORRELATION_HEADER, 'Retry-After', 'Content-Disposition'] });
   }
+  // Answers carry a woman's case, figures or a report: no browser or proxy cache may keep them
+  // (issue 13). Every answer but the OpenAPI UI's static files, so no route can be forgotten.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!req.path.startsWith('/docs')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // The only body parser: JSON, limited; a larger body is a 413 before it is read into memory.
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
 }

@@ -1,5 +1,5 @@
 /**
- * Authentication and authorization refusals (401, 403, 423, 429), apart from the domain errors:
+ * Authentication and authorization refusals (401, 403, 429), apart from the domain errors:
  * they carry their own status and, for locks, Retry-After. The concrete ones live in
  * @saeil/identity (auth-errors.ts); SaeilErrorFilter maps them, the one place for HTTP errors.
  */

@@ -19,19 +19,15 @@ export class InvalidCredentials extends AuthError {
   }
 }
 
-/** Too many failures for this user name (existing or not): 423 until the lock ends. */
-export class AccountLocked extends AuthError {
-  readonly status = 423;
-  constructor(retryAfterSeconds: number) {
-    super('ACCOUNT_LOCKED', `로그인 실패가 너무 많아 잠겼습니다. ${Math.ceil(retryAfterSeconds / 60)}분 뒤에 다시 시도하세요.`, retryAfterSeconds);
-  }
-}
-
-/** Too many failures from this address: 429 until the lock ends. */
+/**
+ * Too many failures for this user name from this address (or, from an address she has not logged
+ * in from, for the user name or the address as a whole): 429 with Retry-After until the delay ends.
+ * Never a lock that another address could set on her.
+ */
 export class TooManyLoginAttempts extends AuthError {
   readonly status = 429;
   constructor(retryAfterSeconds: number) {
-    super('TOO_MANY_LOGIN_ATTEMPTS', `이 주소에서 로그인 실패가 너무 많습니다. ${Math.ceil(retryAfterSeconds / 60)}분 뒤에 다시 시도하세요.`, retryAfterSeconds);
+    super('TOO_MANY_LOGIN_ATTEMPTS', `로그인 실패가 너무 많습니다. ${retryAfterSeconds}초 뒤에 다시 시도하세요.`, retryAfterSeconds);
   }
 }
 

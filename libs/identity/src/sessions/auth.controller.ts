@@ -21,7 +21,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with a user name and password: an access token and a refresh token (401 INVALID_CREDENTIALS, 423 ACCOUNT_LOCKED, 429 TOO_MANY_LOGIN_ATTEMPTS)' })
+  @ApiOperation({ summary: 'Log in with a user name and password: an access token and a refresh token (401 INVALID_CREDENTIALS, 429 TOO_MANY_LOGIN_ATTEMPTS with Retry-After)' })
   @ApiOkResponse({ type: TokenPair })
   login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenPair> {
     return this.sessions.login({ username: body.username, password: body.password, sourceAddress: sourceAddressOf(req) });

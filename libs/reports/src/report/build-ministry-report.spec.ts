@@ -2,7 +2,7 @@ import type { MinistryReportFigures, MinistryRetentionFigures, PublishedCount } 
 import { canonicalJson } from '../domain/canonical';
 import { buildMinistryReport, ReportSources, retentionDimensionsFor } from './build-ministry-report';
 import { milestone, snapshot, sources } from './report-fixtures';
-import { suppressRow } from './suppress-row';
+import { suppressRow } from '@saeil/statistics';
 
 const S = { suppressed: true };
 const Q1 = { key: '2026-Q1', kind: 'quarter' as const, from: '2026-01-01', to: '2026-03-31' };

@@ -5,3 +5,5 @@ export * from './rollup';
 export * from './wage-bands';
 export * from './period';
 export * from './facts';
+export * from './suppress-row';
+export * from './published-figures';

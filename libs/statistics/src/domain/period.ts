@@ -51,3 +51,16 @@ export function placementMonthOf(startOn: string): string {
 export function retentionAsOfDate(period: { to: string }, asOfDate?: string): string {
   return asOfDate ?? period.to;
 }
+
+/** Days from `from` to `to`, both inclusive (valid days only). */
+export function periodDays(period: { from: string; to: string }): number {
+  return Math.round((Date.parse(`${period.to}T00:00:00Z`) - Date.parse(`${period.from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** A period longer than `maxDays` (only checked when both ends are days and in order). */
+export function periodLengthProblems(period: { from?: unknown; to?: unknown }, maxDays: number): PeriodProblem[] {
+  if (!isDay(period.from) || !isDay(period.to) || period.to < period.from) return [];
+  const days = periodDays({ from: period.from, to: period.to });
+  if (days <= maxDays) return [];
+  return [{ field: 'to', code: 'periodTooLong', message: `the period may be at most ${maxDays} days; ${period.from} to ${period.to} is ${days} days` }];
+}

@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StatisticsSnapshotReadDto } from '../statistics-read.dto';
 import { ActivityStatisticsQuery } from './activity-statistics.query';
 import type { ActivityStatistics } from './activity-statistics.handler';
+import { disclosureFor, requireBoundedPeriod } from '../disclosure';
 import { CurrentAccess, FIGURE_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
 
 @ApiTags('statistics')
@@ -15,7 +16,8 @@ export class ActivityStatisticsController {
   @Get('activity')
   @ApiOperation({ summary: '활동: counseling sessions by channel, group-program attendances, outreach, agreements, council meetings, job fairs, post-management beneficiaries' })
   activity(@Query() filter: StatisticsSnapshotReadDto, @CurrentAccess() access: RequestAccess): Promise<ActivityStatistics> {
+    requireBoundedPeriod(filter);
     requireLevel(access, filter.level, filter.id);
-    return this.queryBus.execute<ActivityStatisticsQuery, ActivityStatistics>(new ActivityStatisticsQuery(filter));
+    return this.queryBus.execute<ActivityStatisticsQuery, ActivityStatistics>(new ActivityStatisticsQuery(filter, disclosureFor(access)));
   }
 }

@@ -1,5 +1,10 @@
 import type { StatisticsSnapshotReadDto } from '../statistics-read.dto';
+import type { Disclosure } from '../disclosure';
 
 export class ActivityStatisticsQuery {
-  constructor(readonly filter: StatisticsSnapshotReadDto) {}
+  constructor(
+    readonly filter: StatisticsSnapshotReadDto,
+    /** Exact for a center's own staff; suppressed for every reader above the center. */
+    readonly disclosure: Disclosure,
+  ) {}
 }

@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StatisticsSnapshotReadDto } from '../statistics-read.dto';
 import { EmploymentStatisticsQuery } from './employment-statistics.query';
 import type { EmploymentStatistics } from './employment-statistics.handler';
+import { disclosureFor, requireBoundedPeriod } from '../disclosure';
 import { CurrentAccess, FIGURE_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
 
 @ApiTags('statistics')
@@ -18,7 +19,8 @@ export class EmploymentStatisticsController {
       '취업: clients registered, employed clients, placements by employment type, occupation group, wage band and channel; training completers and employment rate; internship conversions; startups',
   })
   employment(@Query() filter: StatisticsSnapshotReadDto, @CurrentAccess() access: RequestAccess): Promise<EmploymentStatistics> {
+    requireBoundedPeriod(filter);
     requireLevel(access, filter.level, filter.id);
-    return this.queryBus.execute<EmploymentStatisticsQuery, EmploymentStatistics>(new EmploymentStatisticsQuery(filter));
+    return this.queryBus.execute<EmploymentStatisticsQuery, EmploymentStatistics>(new EmploymentStatisticsQuery(filter, disclosureFor(access)));
   }
 }

@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RetentionStatisticsDto } from './retention-statistics.dto';
 import { RetentionStatisticsQuery } from './retention-statistics.query';
 import type { RetentionStatistics } from './retention-statistics.handler';
+import { disclosureFor, requireBoundedPeriod } from '../disclosure';
 import { CurrentAccess, FIGURE_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
 
 @ApiTags('statistics')
@@ -15,7 +16,8 @@ export class RetentionStatisticsController {
   @Get('retention')
   @ApiOperation({ summary: '고용유지: eligible, same/other employer, not employed, unreachable, unverified and rates at months 1–3 for the placements started in the period' })
   retention(@Query() filter: RetentionStatisticsDto, @CurrentAccess() access: RequestAccess): Promise<RetentionStatistics> {
+    requireBoundedPeriod(filter);
     requireLevel(access, filter.level, filter.id);
-    return this.queryBus.execute<RetentionStatisticsQuery, RetentionStatistics>(new RetentionStatisticsQuery(filter));
+    return this.queryBus.execute<RetentionStatisticsQuery, RetentionStatistics>(new RetentionStatisticsQuery(filter, disclosureFor(access)));
   }
 }

@@ -1,5 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { MinistryRetentionFigures } from '@saeil/contracts';
+import { SaeilConfig } from '@saeil/config';
 import type { BreakdownRow, RetentionCohort, RetentionDimension, RetentionFigures, StatisticsPeriod, StatisticsScope } from '../../statistics-source';
+import { publishRetention } from '../../domain/published-figures';
+import type { Disclosure } from '../disclosure';
 import { StatisticsQueries } from '../statistics.queries';
 import { ConsistencyReport, scopeOf, StatisticsReadConsistency } from '../read-consistency';
 import { RetentionStatisticsQuery } from './retention-statistics.query';
@@ -10,9 +14,12 @@ export interface RetentionStatistics {
   asOfPosition: number;
   asOfDate: string;
   cohort: RetentionCohort;
-  retention: RetentionFigures[];
+  /** Present for a reader above the center: person counts below `suppressionThreshold` are `{ suppressed: true }`. */
+  disclosure?: Disclosure;
+  suppressionThreshold?: number;
+  retention: RetentionFigures[] | MinistryRetentionFigures[];
   by?: RetentionDimension;
-  rows?: BreakdownRow<RetentionFigures[]>[];
+  rows?: BreakdownRow<RetentionFigures[] | MinistryRetentionFigures[]>[];
   consistency?: ConsistencyReport;
 }
 
@@ -21,9 +28,10 @@ export class RetentionStatisticsHandler implements IQueryHandler<RetentionStatis
   constructor(
     private readonly statistics: StatisticsQueries,
     private readonly consistency: StatisticsReadConsistency,
+    private readonly config: SaeilConfig,
   ) {}
 
-  async execute({ filter }: RetentionStatisticsQuery): Promise<RetentionStatistics> {
+  async execute({ filter, disclosure }: RetentionStatisticsQuery): Promise<RetentionStatistics> {
     const consistency = await this.consistency.await(filter);
     const scope = scopeOf(filter);
     const period = { from: filter.from, to: filter.to };
@@ -32,14 +40,22 @@ export class RetentionStatisticsHandler implements IQueryHandler<RetentionStatis
     const asOf = { asOfPosition, asOfDate: filter.asOfDate, retentionCohort: filter.cohort };
     const snapshot = await this.statistics.snapshot(scope, period, asOf, ['retention']);
     const rows = filter.by ? await this.statistics.retentionBy(filter.by, scope, period, asOf) : undefined;
+    const threshold = this.config.SUPPRESSION_THRESHOLD;
+    // Suppressed as the report does: the breakdown's rows with the overall figures as their totals.
+    let published: { retention: RetentionFigures[] | MinistryRetentionFigures[]; rows?: BreakdownRow<RetentionFigures[] | MinistryRetentionFigures[]>[] } = { retention: snapshot.retention, rows };
+    if (disclosure === 'suppressed') {
+      const { overall, breakdowns } = publishRetention(snapshot.retention, filter.by && rows ? [{ dimension: filter.by, rows }] : [], threshold);
+      published = { retention: overall, rows: breakdowns[0]?.rows.map((r) => ({ key: r.key, figures: r.milestones })) };
+    }
     return {
       scope: snapshot.scope,
       period: snapshot.period,
       asOfPosition: snapshot.asOfPosition,
       asOfDate: snapshot.asOfDate,
       cohort: snapshot.retentionCohort,
-      retention: snapshot.retention,
-      ...(filter.by ? { by: filter.by, rows } : {}),
+      ...(disclosure === 'suppressed' ? { disclosure, suppressionThreshold: threshold } : {}),
+      retention: published.retention,
+      ...(filter.by ? { by: filter.by, rows: published.rows ?? [] } : {}),
       ...(consistency ? { consistency } : {}),
     };
   }

@@ -1,4 +1,4 @@
-import { isSuppressed, Published, suppressTable, SUPPRESSED } from '@saeil/statistics';
+import { isSuppressed, Published, suppressTable, SUPPRESSED } from './suppression';
 
 /**
  * One row of person counts with its published total (e.g. the outcomes of a milestone and its
