@@ -33,7 +33,7 @@ export function runProcess(role: { api: boolean; worker: boolean; name: string }
         role.api ? `  API      ${running.url}` : undefined,
         role.api ? `  OpenAPI  ${running.url}/docs` : undefined,
         `  health   ${running.url}/health`,
-        `  metrics  ${running.url}/metrics ${config.METRICS_TOKEN ? "(Bearer METRICS_TOKEN)" : "(closed: set METRICS_TOKEN)"}`,
+        `  metrics  ${running.url}/metrics ${config.METRICS_TOKEN ? '(Bearer METRICS_TOKEN)' : '(closed: set METRICS_TOKEN)'}`,
         `  events   ${mode}`,
         `  database ${db}`,
         '  Ctrl-C to stop',
