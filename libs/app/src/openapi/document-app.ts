@@ -15,14 +15,18 @@ import { buildOpenApiDocument } from './openapi-document';
  * no provider is instantiated, so the runtime handed to it carries only what composing the
  * modules reads (the configuration, a logger, the module list); nothing else of it is ever called.
  */
-export async function generateOpenApiDocument(): Promise<OpenAPIObject> {
+export async function withDocumentApp<T>(use: (app: NestExpressApplication) => T): Promise<T> {
   const composition = { config: loadConfig({}), logger: pino({ level: 'silent' }), modules: SAEIL_MODULES } as Partial<Runtime> as Runtime;
   const app = await NestFactory.create<NestExpressApplication>(SaeilHttpModule.forRuntime(composition, { domain: true }), { preview: true, logger: false, abortOnError: false });
   try {
-    return buildOpenApiDocument(app);
+    return use(app);
   } finally {
     await app.close();
   }
+}
+
+export function generateOpenApiDocument(): Promise<OpenAPIObject> {
+  return withDocumentApp(buildOpenApiDocument);
 }
 
 /** The document as committed in docs/openapi.json: two-space JSON and a final newline. */

@@ -50,7 +50,8 @@ function sortedKeys<T extends object>(object: T, compare?: (a: string, b: string
  * The error answers every route can give by its nature, derived here so that no route can forget
  * them: 400 for anything with input (a body, a query, a path id), 413 for a body, 404 for an id in
  * the path, 401/403 and the bearer requirement for every protected route, 429 for the expensive
- * reads the throttle guard limits (the same list), 503 for every route backed by the database.
+ * reads the throttle guard limits (the same list), 503 for every protected route (its token is
+ * checked against the database), 500 for every route (the filter's answer to a defect).
  */
 function completeOperation(path: string, method: string, operation: OperationObject, isPublic: boolean): void {
   const parameters = (operation.parameters ?? []) as { in?: string }[];
@@ -66,6 +67,7 @@ function completeOperation(path: string, method: string, operation: OperationObj
     addError(operation, 503);
   }
   if (isExpensiveRead(method.toUpperCase(), path.replace(/\{(\w+)\}/g, ':$1'))) addError(operation, 429);
+  addError(operation, 500);
   operation.responses = sortedKeys(operation.responses);
 }
 

@@ -7,7 +7,7 @@ import { ErrorResponse } from './error-response';
  * OpenAPI document states them with the shared `ErrorResponse` body: declared on a route with
  * `@ApiErrors(…)`, on command controllers by `@CommandRoute`, and derived for every route when
  * the document is built (400 for input, 401/403 for protected routes, 404 for ids in the path,
- * 413 for bodies, 429 for the expensive reads: libs/app/src/openapi/openapi-document.ts).
+ * 413 for bodies, 429 for the expensive reads, 500 for all: libs/app/src/openapi/openapi-document.ts).
  */
 export const ERROR_STATUSES = {
   400: 'VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL)',
@@ -19,6 +19,7 @@ export const ERROR_STATUSES = {
   422: 'A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded',
   423: 'ACCOUNT_LOCKED: too many failed logins for this user name (Retry-After in seconds)',
   429: 'Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS from one address (Retry-After in seconds)',
+  500: 'INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it)',
   503: 'SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command)',
 } as const;
 
