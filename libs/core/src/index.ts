@@ -12,3 +12,4 @@ export * from './center-from-record';
 export * from './config-file';
 export * from './http/error-response';
 export * from './http/api-responses';
+export * from './http/read-responses';
