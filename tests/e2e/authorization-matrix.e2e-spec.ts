@@ -114,6 +114,7 @@ const ROUTES: RouteSpec[] = [
   // The OpenAPI document and its viewer (Swagger UI's static files are not listed one by one).
   { route: 'GET /docs', roles: 'public', call: () => ({ path: '/docs' }), other: 'none' },
   { route: 'GET /docs/openapi.json', roles: 'public', call: () => ({ path: '/docs/openapi.json' }), other: 'none' },
+  { route: 'GET /docs-json', roles: 'public', call: () => ({ path: '/docs-json' }), other: 'none' },
   { route: 'POST /auth/login', roles: 'public', call: () => ({ path: '/auth/login', body: {} }), other: 'none' },
   { route: 'POST /auth/refresh', roles: 'public', call: () => ({ path: '/auth/refresh', body: {} }), other: 'none' },
   { route: 'POST /auth/logout', roles: 'public', call: () => ({ path: '/auth/logout', body: {} }), other: 'none' },
@@ -399,7 +400,7 @@ function servedRoutes(saeil: TestSaeil): string[] {
     for (const path of ([] as string[]).concat(layer.route.path)) {
       if (path.includes('*')) continue;
       // Swagger UI's own files and the YAML twin of the document: static, beside GET /docs.
-      if (path.startsWith('/docs') && path !== '/docs' && path !== '/docs/openapi.json') continue;
+      if (path.startsWith('/docs') && !['/docs', '/docs/openapi.json', '/docs-json'].includes(path)) continue;
       for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') routes.add(`${method.toUpperCase()} ${path}`);
     }
   }

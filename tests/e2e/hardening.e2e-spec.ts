@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { EXPENSIVE_READS, isExpensiveRead } from '@saeil/app/hardening/expensive-reads.throttle';
 import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../support/app';
@@ -210,5 +212,20 @@ describe('hardening', () => {
     }
     const document = await request(saeil.url).get('/docs/openapi.json').expect(200);
     expect(Object.keys(document.body.paths)).toContain('/statistics/centers');
+  });
+
+  it('serves the OpenAPI document at /docs-json too (the Nest convention), the same as docs/openapi.json, with the bearer scheme Swagger UI authorizes with', async () => {
+    const nest = await request(saeil.url).get('/docs-json').expect(200);
+    expect(nest.headers['content-type']).toMatch(/^application\/json/);
+    const served = await request(saeil.url).get('/docs/openapi.json').expect(200);
+    expect(nest.body).toEqual(served.body);
+    // What the running app serves is what is committed for the web app's client generator.
+    expect(nest.body).toEqual(JSON.parse(readFileSync(path.resolve(__dirname, '../../docs/openapi.json'), 'utf8')));
+    expect(nest.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(nest.body.paths['/caseload'].get.security).toEqual([{ bearer: [] }]);
+    expect(nest.body.paths['/auth/login'].post.security).toBeUndefined();
+    // Swagger UI keeps the token across reloads and sends it on "Try it out".
+    const init = await request(saeil.url).get('/docs/swagger-ui-init.js').expect(200);
+    expect(init.text).toMatch(/"persistAuthorization": *true/);
   });
 });

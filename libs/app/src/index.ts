@@ -1,3 +1,4 @@
 export * from './modules';
 export * from './http.module';
 export * from './start';
+export * from './openapi/openapi-document';

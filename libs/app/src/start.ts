@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { SaeilConfig } from '@saeil/config';
@@ -11,6 +10,8 @@ import { CommandAuthorizer, CommandTopicConsumer, createRuntime, Runtime, SaeilM
 import { SAEIL_MODULES } from './modules';
 import { SaeilHttpModule } from './http.module';
 import { applyHttpHardening } from './hardening/http-hardening';
+import { buildOpenApiDocument } from './openapi/openapi-document';
+import { serveOpenApi } from './openapi/serve-openapi';
 
 export interface StartOptions {
   /** Serve commands and queries over HTTP. */
@@ -41,8 +42,7 @@ export async function startSaeil(config: SaeilConfig, options: StartOptions): Pr
     app.useGlobalFilters(new SaeilErrorFilter());
     app.useGlobalPipes(new DtoValidationPipe());
     if (options.api) {
-      const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Saeil API').setDescription('여성새로일하기센터 case management').setVersion('1').build());
-      SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+      serveOpenApi(app, buildOpenApiDocument(app));
     }
     await app.listen(config.PORT, config.HOST);
     if (options.api && runtime.bus) {

@@ -10,3 +10,6 @@ export * from './numbers';
 export * from './clock';
 export * from './center-from-record';
 export * from './config-file';
+export * from './http/error-response';
+export * from './http/api-responses';
+export * from './http/read-responses';

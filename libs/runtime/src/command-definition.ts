@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CENTER_FROM_RECORD, OutOfScope } from '@saeil/core';
 import type { AppendResult, EventMetadata, EventStore } from '@saeil/event-store';
@@ -99,12 +100,15 @@ export function actingFor(metadata: EventMetadata, centerId: string | undefined)
   return centerId ? { ...metadata, centerId } : metadata;
 }
 
-/** What every command answers besides its ids. */
-export interface CommandResult {
+/** What every command answers besides its ids (a class: it is the documented response body too). */
+export class CommandResult {
+  @ApiProperty({ description: 'Version of the stream written (her case, the course, the program …) after this command' })
   streamVersion: number;
   /** Global position written: pass it as `minPosition` to read your own write. */
+  @ApiProperty({ description: 'Global position written: pass it as `minPosition` to a query to read your own write' })
   position: number;
   /** True when an idempotency key matched an earlier request: nothing was appended now. */
+  @ApiProperty({ description: 'True when an Idempotency-Key matched an earlier request (or the record was already there): nothing was recorded now' })
   duplicate: boolean;
 }
 

@@ -1,12 +1,13 @@
 import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuthError, Public } from '@saeil/core';
 import { RUNTIME } from './platform.module';
 import { Runtime } from './runtime';
+import { DependencyCheck, HealthResponse } from './ops.response';
 
-type Check = { status: 'up' | 'down' | 'disabled'; error?: string };
+type Check = DependencyCheck;
 
 async function check(fn: () => Promise<unknown>): Promise<Check> {
   try {
@@ -45,11 +46,13 @@ export class OpsController {
 
   @Get('health')
   @ApiOperation({ summary: 'Database, Kafka, relay lag and projection lag; 503 when a dependency is down' })
+  @ApiResponse({ status: 200, type: HealthResponse, description: 'Healthy' })
+  @ApiResponse({ status: 503, type: HealthResponse, description: 'A dependency is down: status degraded, the check that failed says why' })
   async health(@Res() res: Response): Promise<void> {
     const { dataSource, bus, worker } = this.runtime;
     const database = await check(() => dataSource.query('SELECT 1'));
     const kafka: Check = bus ? await check(() => bus.ping()) : { status: 'disabled' };
-    const body: Record<string, unknown> = { status: 'ok', mode: bus ? 'kafka' : 'embedded', database, kafka };
+    const body: HealthResponse = { status: 'ok', mode: bus ? 'kafka' : 'embedded', database, kafka };
     if (database.status === 'up') {
       try {
         if (worker.relay) body.relay = { lag: await worker.relay.lag(), leader: worker.relay.isLeader };
@@ -65,7 +68,9 @@ export class OpsController {
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  @ApiOperation({ summary: 'Prometheus metrics; needs `Authorization: Bearer <METRICS_TOKEN>`' })
+  @ApiOperation({ summary: 'Prometheus metrics; needs `Authorization: Bearer <METRICS_TOKEN>` (its own token, not an account\'s: 401 without it)' })
+  @ApiProduces('text/plain')
+  @ApiResponse({ status: 200, description: 'The Prometheus text exposition format (version 0.0.4)', content: { 'text/plain': { schema: { type: 'string' } } } })
   async metrics(@Headers('authorization') authorization?: string): Promise<string> {
     if (!isMetricsToken(authorization, this.runtime.config.METRICS_TOKEN)) throw new MetricsTokenRequired();
     if (this.runtime.worker.running) await this.runtime.worker.projectionLags().catch(() => undefined);

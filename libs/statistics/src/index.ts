@@ -4,3 +4,5 @@ export * from './centers/centers-directory';
 export { StatisticsQueries } from './queries/statistics.queries';
 export { statisticsProjection } from './projections/statistics.projection';
 export { StatisticsModule, statisticsModule } from './statistics.module';
+export { PUBLISHED_COUNT, PUBLISHED_RATE, SuppressedFigureResponse } from './queries/statistics.response';
+export type { Count, Rate } from './queries/statistics.response';

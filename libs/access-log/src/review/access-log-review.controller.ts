@@ -1,23 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { NotFound } from '@saeil/core';
+import { ApiAnswer, ApiErrors, NotFound } from '@saeil/core';
 import { CurrentAccess, type RequestAccess, Roles } from '@saeil/identity';
 import { ChainedEntry, ChainVerdict, verifyChain } from '../domain/hash-chain';
 import { AccessLogMonthDto, AccessLogReviewDto } from './access-log-review.dto';
+import { AccessLogPage, ChainVerdictResponse } from './access-log-review.response';
 
 // A month in Korean time, as the supervisor's calendar has it.
 const MONTH_START = `(($1 || '-01')::timestamp AT TIME ZONE 'Asia/Seoul')`;
 const MONTH_END = `((($1 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Asia/Seoul')`;
 const COLUMNS = `seq, at, actor_id, actor_kind, actor_center_id, source_address, action, subject_client_id, route, reason, prev_hash, hash`;
-
-export interface AccessLogPage {
-  month: string;
-  items: ChainedEntry[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 /**
  * The supervisors' monthly review of the 접속기록 and its integrity check. A supervisor reviews
@@ -32,6 +25,8 @@ export class AccessLogReviewController {
   @Get()
   @ApiOperation({ summary: '접속기록 monthly review: who read or exported whose data, when, from where (oldest first, paged)' })
   @Roles('supervisor', 'administrator')
+  @ApiAnswer(AccessLogPage)
+  @ApiErrors(404)
   async review(@Query() q: AccessLogReviewDto, @CurrentAccess() access: RequestAccess): Promise<AccessLogPage> {
     const centerId = access.scope.kind === 'center' ? access.scope.centerId : q.centerId;
     if (q.centerId !== undefined && !access.coversCenter(q.centerId)) throw new NotFound('센터', q.centerId);
@@ -46,7 +41,8 @@ export class AccessLogReviewController {
   @Get('verify')
   @ApiOperation({ summary: "Recomputes the month's hash chain from the row before it: { ok, rows } or the first broken row" })
   @Roles('administrator')
-  async verify(@Query() q: AccessLogMonthDto): Promise<ChainVerdict> {
+  @ApiAnswer(ChainVerdictResponse)
+  async verify(@Query() q: AccessLogMonthDto): Promise<ChainVerdictResponse> {
     const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE at >= ${MONTH_START} AND at < ${MONTH_END} ORDER BY seq`, [q.month])).map(toEntry);
     if (rows.length === 0) return { ok: true, rows: 0 };
     const [before] = await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE seq < $1 ORDER BY seq DESC LIMIT 1`, [rows[0].seq]);

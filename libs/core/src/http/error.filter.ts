@@ -2,6 +2,7 @@ import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpExcepti
 import type { Response } from 'express';
 import { OutOfScope, SaeilError, ValidationFailed, RuleViolation } from '../errors/domain-errors';
 import { AuthError } from '../errors/auth-refusal';
+import { ErrorResponse } from './error-response';
 
 const STATUS: Record<SaeilError['kind'], number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -12,9 +13,8 @@ const STATUS: Record<SaeilError['kind'], number> = {
   forbidden: HttpStatus.FORBIDDEN,
 };
 
-export interface ErrorBody {
-  error: { code: string; message: string; fields?: { field: string; code: string; message: string }[]; details?: unknown };
-}
+/** The error body, as documented in OpenAPI: the class and what the filter writes are one type. */
+export type ErrorBody = ErrorResponse;
 
 /** Maps a thrown error to the response body every endpoint shares. */
 export function toErrorBody(error: SaeilError): ErrorBody {
@@ -44,6 +44,11 @@ export function isConnectionError(error: unknown): boolean {
   );
 }
 
+/** Every error answer goes through here, typed with the documented body. */
+function send(response: Response, status: number, body: ErrorBody): void {
+  response.status(status).json(body);
+}
+
 /**
  * Nothing internal (stack traces, SQL) ever leaves the process: domain errors get their
  * mapped status and code, Nest's own HTTP errors keep their status, everything else is a 500
@@ -56,38 +61,38 @@ export class SaeilErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof SaeilError) {
-      response.status(statusOf(exception)).json(toErrorBody(exception));
+      send(response, statusOf(exception), toErrorBody(exception));
       return;
     }
     if (exception instanceof AuthError) {
       if (exception.retryAfterSeconds) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
       if (exception.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-      response.status(exception.status).json({ error: { code: exception.code, message: exception.message } });
+      send(response, exception.status, { error: { code: exception.code, message: exception.message } });
       return;
     }
     if (isConnectionError(exception)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
-      response.status(503).json({ error: { code: 'SERVICE_UNAVAILABLE', message: '데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.' } });
+      send(response, 503, { error: { code: 'SERVICE_UNAVAILABLE', message: '데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.' } });
       return;
     }
     const bodyParserType = (exception as { type?: string } | null)?.type;
     if (bodyParserType === 'entity.too.large') {
-      response.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: '요청 본문이 너무 큽니다.' } });
+      send(response, 413, { error: { code: 'PAYLOAD_TOO_LARGE', message: '요청 본문이 너무 큽니다.' } });
       return;
     }
     if (exception instanceof BadRequestException) {
       // Our own validation throws ValidationFailed; a bare 400 comes from Nest mapping a body that
       // is not JSON or a malformed URL. Its message may quote the body, so it is not echoed.
-      response.status(400).json({ error: { code: 'MALFORMED_REQUEST', message: '요청 형식이 올바르지 않습니다 (JSON 본문 또는 URL).' } });
+      send(response, 400, { error: { code: 'MALFORMED_REQUEST', message: '요청 형식이 올바르지 않습니다 (JSON 본문 또는 URL).' } });
       return;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 429 ? 'TOO_MANY_REQUESTS' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`;
-      response.status(status).json({ error: { code, message: exception.message } });
+      send(response, status, { error: { code, message: exception.message } });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
-    response.status(500).json({ error: { code: 'INTERNAL_ERROR', message: '처리 중 오류가 발생했습니다.' } });
+    send(response, 500, { error: { code: 'INTERNAL_ERROR', message: '처리 중 오류가 발생했습니다.' } });
   }
 }

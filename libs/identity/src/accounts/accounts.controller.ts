@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '@saeil/core';
 import type { Request } from 'express';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import { Roles } from '../access/roles.decorator';
@@ -18,13 +19,14 @@ export class AccountsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Create an account: role, and the center (counselor, supervisor) or 시·도 (regional supervisor) it works for' })
-  @ApiCreatedResponse({ type: AccountView })
+  @ApiAnswer(AccountView, { status: 201 })
+  @ApiErrors(422)
   create(@Body() body: CreateAccountDto, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<AccountView> {
     return this.accounts.create(body, { actor, sourceAddress: sourceAddressOf(req) });
   }
 
   @Get()
-  @ApiOkResponse({ type: [AccountView] })
+  @ApiAnswer(AccountView, { isArray: true })
   list(): Promise<AccountView[]> {
     return this.accounts.list();
   }
@@ -32,14 +34,15 @@ export class AccountsController {
   @Post(':accountId/disable')
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable an account: refused from its very next request' })
-  @ApiOkResponse({ type: AccountView })
+  @ApiAnswer(AccountView)
+  @ApiErrors(422)
   disable(@Param('accountId') accountId: string, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<AccountView> {
     return this.accounts.disable(accountId, { actor, sourceAddress: sourceAddressOf(req) });
   }
 
   @Post(':accountId/enable')
   @HttpCode(200)
-  @ApiOkResponse({ type: AccountView })
+  @ApiAnswer(AccountView)
   enable(@Param('accountId') accountId: string, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<AccountView> {
     return this.accounts.enable(accountId, { actor, sourceAddress: sourceAddressOf(req) });
   }
@@ -47,7 +50,7 @@ export class AccountsController {
   @Post(':accountId/password-reset')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a new password (policy applies); her current sessions end' })
-  @ApiOkResponse({ type: AccountView })
+  @ApiAnswer(AccountView)
   resetPassword(@Param('accountId') accountId: string, @Body() body: ResetPasswordDto, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<AccountView> {
     return this.accounts.resetPassword(accountId, body.newPassword, { actor, sourceAddress: sourceAddressOf(req) });
   }

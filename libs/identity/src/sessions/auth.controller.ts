@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { Public } from '@saeil/core';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors, Public } from '@saeil/core';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Authenticated } from '../access/roles.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import { sourceAddressOf } from '../access/source-address';
 import type { Principal } from '../principal/principal';
 import { AccountsService } from '../accounts/accounts.service';
-import { ChangePasswordDto, LoginDto, RefreshTokenDto, TokenPair } from './session.dto';
+import { ChangePasswordDto, LoginDto, PrincipalView, RefreshTokenDto, TokenPair } from './session.dto';
 import { Sessions } from './sessions.service';
 
 @ApiTags('auth')
@@ -22,7 +22,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with a user name and password: an access token and a refresh token (401 INVALID_CREDENTIALS, 429 TOO_MANY_LOGIN_ATTEMPTS with Retry-After)' })
-  @ApiOkResponse({ type: TokenPair })
+  @ApiAnswer(TokenPair)
+  @ApiErrors(401, 429, 503)
   login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenPair> {
     return this.sessions.login({ username: body.username, password: body.password, sourceAddress: sourceAddressOf(req) });
   }
@@ -31,7 +32,8 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token (used once) for new tokens; reusing one revokes its whole login (401 REFRESH_TOKEN_REUSED)' })
-  @ApiOkResponse({ type: TokenPair })
+  @ApiAnswer(TokenPair)
+  @ApiErrors(401, 503)
   refresh(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<TokenPair> {
     return this.sessions.refresh(body.refreshToken, sourceAddressOf(req));
   }
@@ -40,6 +42,8 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Log out: the refresh token and every token of its login are revoked' })
+  @ApiResponse({ status: 204, description: 'Logged out (also for a token already revoked or unknown)' })
+  @ApiErrors(503)
   async logout(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<void> {
     await this.sessions.logout(body.refreshToken, sourceAddressOf(req));
   }
@@ -48,6 +52,7 @@ export class AuthController {
   @HttpCode(204)
   @Authenticated()
   @ApiOperation({ summary: 'Change her own password (the current one is checked like a login); every session of hers ends' })
+  @ApiResponse({ status: 204, description: 'Changed; every session of hers ended' })
   async changePassword(@Body() body: ChangePasswordDto, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<void> {
     await this.accounts.changeOwnPassword(principal, body.currentPassword, body.newPassword, sourceAddressOf(req));
   }
@@ -55,7 +60,8 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @ApiOperation({ summary: 'Who the access token belongs to: role, center or region' })
-  me(@CurrentPrincipal() principal: Principal): Principal {
+  @ApiAnswer(PrincipalView)
+  me(@CurrentPrincipal() principal: Principal): PrincipalView {
     return principal;
   }
 }

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Role, ROLES } from '../domain/roles';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
@@ -34,4 +35,15 @@ export class ChangePasswordDto {
   @ApiProperty({ format: 'password', description: 'password policy: 12-128 characters …' })
   @IsString() @MaxLength(1024)
   newPassword: string;
+}
+
+/** Who the access token belongs to (GET /auth/me). */
+export class PrincipalView {
+  @ApiProperty({ format: 'uuid' }) accountId: string;
+  @ApiProperty() username: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiPropertyOptional({ description: 'A counselor\'s or a supervisor\'s one center' }) centerId?: string;
+  @ApiPropertyOptional({ description: 'A regional supervisor\'s 시·도' }) region?: string;
+  @ApiProperty({ description: "Which provider authenticated her: 'local' accounts today", example: 'local' }) provider: string;
 }

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { QueryRunner } from 'typeorm';
 import { AppendResult, EventMetadata, EventStore, foldStream, handleCommand, StoredEvent } from '@saeil/event-store';
 import { clientStreamId, INTAKE_CONTEXT, IntakeEvent } from '@saeil/contracts';
@@ -5,7 +6,8 @@ import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/r
 import { ClientCommand, clientDecider, ClientState } from '../domain/client.decider';
 
 /** What every intake command answers. */
-export interface ClientCommandResult extends CommandResult {
+export class ClientCommandResult extends CommandResult {
+  @ApiProperty()
   clientId: string;
 }
 

@@ -1,10 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ConcurrencyConflict } from '@saeil/core';
 import { EventMetadata, EventStore, foldStream, handleCommand, IdempotencyRequest, StoredEvent } from '@saeil/event-store';
-import { ClientDataErasedV1, ClientErasureReason, clientStreamId, counselingStreamId, INTAKE_CONTEXT, IntakeEvent } from '@saeil/contracts';
+import { CLIENT_ERASURE_REASONS, ClientDataErasedV1, ClientErasureReason, clientStreamId, counselingStreamId, INTAKE_CONTEXT, IntakeEvent } from '@saeil/contracts';
 import type { DataKeyEraser } from '@saeil/privacy';
 import { actingFor, commandResult } from '@saeil/runtime';
 import { clientDecider, ClientState } from '../domain/client.decider';
-import type { ClientCommandResult } from '../commands/case-command';
+import { ClientCommandResult } from '../commands/case-command';
 
 export interface ErasureRequest {
   clientId: string;
@@ -20,8 +21,10 @@ export interface ErasureRequest {
 }
 
 /** What an erasure answers; a repeated one answers the first (its position, reason and day; duplicate: true). */
-export interface ErasureResult extends ClientCommandResult {
+export class ErasureResult extends ClientCommandResult {
+  @ApiProperty({ enum: CLIENT_ERASURE_REASONS })
   reason: ClientErasureReason;
+  @ApiProperty()
   erasedOn: string;
 }
 

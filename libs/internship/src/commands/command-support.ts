@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { NotFound, todayInKorea } from '@saeil/core';
 import { EventMetadata, EventStore, handleCommand } from '@saeil/event-store';
 import { INTERNSHIP_CONTEXT, InternshipStartedV1, internshipStreamId } from '@saeil/contracts';
@@ -6,8 +7,10 @@ import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/r
 import type { QueryRunner } from 'typeorm';
 import { InternshipCommand, internshipDecider } from '../domain/internship.decider';
 
-export interface InternshipResult extends CommandResult {
+export class InternshipResult extends CommandResult {
+  @ApiProperty()
   internshipId: string;
+  @ApiProperty()
   clientId: string;
 }
 

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { REPORT_LEVELS } from '@saeil/contracts';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { reportScope } from '../domain/report-scope';
@@ -22,6 +22,8 @@ export class SubmitMinistryReportController {
   ) {}
 
   @Post()
+
+  @ApiAnswer(SubmitMinistryReportResult, { status: 201 })
   @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
   @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '성과 보고서 제출: freeze the figures, the as-of position and their hash as a new version (1, or n + 1 for a correction)' })

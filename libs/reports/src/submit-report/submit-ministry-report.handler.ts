@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { todayInKorea } from '@saeil/core';
 import { ministryReportStreamId, MinistryReportSubmittedV1, REPORTS_CONTEXT } from '@saeil/contracts';
@@ -10,10 +11,14 @@ import { reportScope } from '../domain/report-scope';
 import { ReportGenerator } from '../report/report-generator';
 import { SubmitMinistryReportCommand } from './submit-ministry-report.command';
 
-export interface SubmitMinistryReportResult extends CommandResult {
+export class SubmitMinistryReportResult extends CommandResult {
+  @ApiProperty()
   reportId: string;
+  @ApiProperty()
   version: number;
+  @ApiProperty()
   asOfPosition: number;
+  @ApiProperty()
   contentHash: string;
 }
 

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { todayInKorea } from '@saeil/core';
 import { EventMetadata, EventStore, handleCommand } from '@saeil/event-store';
 import { courseStreamId, TRAINING_CONTEXT } from '@saeil/contracts';
@@ -6,8 +7,10 @@ import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/r
 import { CourseCommand, courseDecider } from '../domain/course.decider';
 import type { TraineeIds } from './trainee-ids';
 
-export interface TraineeResult extends CommandResult {
+export class TraineeResult extends CommandResult {
+  @ApiProperty()
   courseId: string;
+  @ApiProperty()
   clientId: string;
 }
 

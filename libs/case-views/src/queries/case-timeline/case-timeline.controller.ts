@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed } from '@saeil/core';
+import { ApiAnswer, ValidationFailed } from '@saeil/core';
+import { TimelinePageResponse } from '../case-views.response';
 import { AccessLogged } from '@saeil/access-log';
 import { CaseTimelineDto } from './case-timeline.dto';
 import { CaseTimelineQuery } from './case-timeline.query';
@@ -20,7 +21,8 @@ export class CaseTimelineController {
   @Get(':clientId/timeline')
   @AccessLogged('read.timeline', { subject: 'clientId' })
   @ApiOperation({ summary: "A case's whole history across contexts, newest first: who, what, when" })
-  timeline(@Param('clientId', new ParseUUIDPipe({ exceptionFactory: badClientId })) clientId: string, @Query() page: CaseTimelineDto): Promise<TimelinePage> {
+  @ApiAnswer(TimelinePageResponse)
+  timeline(@Param('clientId', new ParseUUIDPipe({ exceptionFactory: badClientId })) clientId: string, @Query() page: CaseTimelineDto): Promise<TimelinePageResponse> {
     return this.queryBus.execute<CaseTimelineQuery, TimelinePage>(new CaseTimelineQuery(clientId, page));
   }
 }

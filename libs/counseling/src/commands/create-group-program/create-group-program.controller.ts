@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '@saeil/core';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -20,6 +21,7 @@ export class CreateGroupProgramController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(CreateGroupProgramResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '집단상담 프로그램 개설: create a group program (e.g. 취업 솔루션, 18 sessions, 200 participants)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async create(@Body() body: CreateGroupProgramDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CreateGroupProgramResult> {

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { EventStore, handleCommand } from '@saeil/event-store';
@@ -6,7 +7,8 @@ import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/r
 import { groupProgramDecider } from '../../domain/group-program.decider';
 import { CreateGroupProgramCommand } from './create-group-program.command';
 
-export interface CreateGroupProgramResult extends CommandResult {
+export class CreateGroupProgramResult extends CommandResult {
+  @ApiProperty()
   programId: string;
 }
 

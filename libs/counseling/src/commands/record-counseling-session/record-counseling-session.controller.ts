@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { RecordCounselingSessionBody, RecordCounselingSessionDto } from './record-counseling-session.dto';
@@ -21,6 +21,7 @@ export class RecordCounselingSessionController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(RecordCounselingSessionResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '개별상담 기록: record an individual counseling session (needs an open case with the service consent)' })
   @ApiBody({ type: RecordCounselingSessionBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

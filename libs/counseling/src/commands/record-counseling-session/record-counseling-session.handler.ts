@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { todayInKorea } from '@saeil/core';
@@ -9,8 +10,10 @@ import { actingFor, commandResult, CommandResult, idempotencyOf, idWritten } fro
 import { clientCounselingDecider } from '../../domain/client-counseling.decider';
 import { RecordCounselingSessionCommand } from './record-counseling-session.command';
 
-export interface RecordCounselingSessionResult extends CommandResult {
+export class RecordCounselingSessionResult extends CommandResult {
+  @ApiProperty()
   clientId: string;
+  @ApiProperty()
   sessionId: string;
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { RecordGroupSessionBody, RecordGroupSessionDto } from './record-group-session.dto';
@@ -21,6 +21,7 @@ export class RecordGroupSessionController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(RecordGroupSessionResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '집단상담 회차 기록: record a session of a group program with its attendance' })
   @ApiBody({ type: RecordGroupSessionBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { todayInKorea } from '@saeil/core';
 import { EventStore, foldStream, handleCommand } from '@saeil/event-store';
@@ -7,8 +8,10 @@ import { groupProgramDecider } from '../../domain/group-program.decider';
 import { loadParticipants } from '../../support/load-participants';
 import { RecordGroupSessionCommand } from './record-group-session.command';
 
-export interface RecordGroupSessionResult extends CommandResult {
+export class RecordGroupSessionResult extends CommandResult {
+  @ApiProperty()
   programId: string;
+  @ApiProperty()
   sessionNo: number;
 }
 

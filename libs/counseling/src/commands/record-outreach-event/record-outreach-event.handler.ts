@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { todayInKorea } from '@saeil/core';
@@ -8,7 +9,8 @@ import { outreachDecider } from '../../domain/outreach.decider';
 import { loadParticipants } from '../../support/load-participants';
 import { RecordOutreachEventCommand } from './record-outreach-event.command';
 
-export interface RecordOutreachEventResult extends CommandResult {
+export class RecordOutreachEventResult extends CommandResult {
+  @ApiProperty()
   outreachId: string;
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Patch, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { ReviseEmploymentPlanBody, ReviseEmploymentPlanDto } from './revise-employment-plan.dto';
@@ -21,6 +21,7 @@ export class ReviseEmploymentPlanController {
 
   @Patch()
   @HttpCode(200)
+  @ApiAnswer(ReviseEmploymentPlanResult)
   @ApiOperation({ summary: '취업지원계획 변경: revise parts of her employment plan, with the reason' })
   @ApiBody({ type: ReviseEmploymentPlanBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

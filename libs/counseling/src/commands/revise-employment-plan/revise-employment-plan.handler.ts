@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
@@ -8,9 +9,12 @@ import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/r
 import { clientCounselingDecider } from '../../domain/client-counseling.decider';
 import { ReviseEmploymentPlanCommand } from './revise-employment-plan.command';
 
-export interface ReviseEmploymentPlanResult extends CommandResult {
+export class ReviseEmploymentPlanResult extends CommandResult {
+  @ApiProperty()
   clientId: string;
+  @ApiProperty()
   planId: string;
+  @ApiProperty()
   revision: number;
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { SetEmploymentPlanBody, SetEmploymentPlanDto } from './set-employment-plan.dto';
@@ -21,6 +21,7 @@ export class SetEmploymentPlanController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(EmploymentPlanResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '개인별 취업지원계획 수립: set her employment plan (once; revise it afterwards with PATCH)' })
   @ApiBody({ type: SetEmploymentPlanBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { todayInKorea } from '@saeil/core';
@@ -8,8 +9,10 @@ import { actingFor, commandResult, CommandResult, idempotencyOf, idWritten } fro
 import { clientCounselingDecider } from '../../domain/client-counseling.decider';
 import { SetEmploymentPlanCommand } from './set-employment-plan.command';
 
-export interface EmploymentPlanResult extends CommandResult {
+export class EmploymentPlanResult extends CommandResult {
+  @ApiProperty()
   clientId: string;
+  @ApiProperty()
   planId: string;
 }
 

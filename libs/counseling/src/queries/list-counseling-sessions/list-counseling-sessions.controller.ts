@@ -2,7 +2,9 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessLogged } from '@saeil/access-log';
+import { ApiAnswer } from '@saeil/core';
 import { requireUuidParam } from '../../support/http-input';
+import { CounselingSessionPageResponse } from '../counseling.response';
 import { ListCounselingSessionsDto } from './list-counseling-sessions.dto';
 import { ListCounselingSessionsQuery } from './list-counseling-sessions.query';
 import { CounselingSessionPage } from './list-counseling-sessions.handler';
@@ -18,7 +20,8 @@ export class ListCounselingSessionsController {
   @Get()
   @AccessLogged('read.client-record', { subject: 'clientId' })
   @ApiOperation({ summary: 'Her individual counseling sessions, newest first, paged' })
-  list(@Param('clientId') clientId: string, @Query() paging: ListCounselingSessionsDto): Promise<CounselingSessionPage> {
+  @ApiAnswer(CounselingSessionPageResponse)
+  list(@Param('clientId') clientId: string, @Query() paging: ListCounselingSessionsDto): Promise<CounselingSessionPageResponse> {
     return this.queryBus.execute<ListCounselingSessionsQuery, CounselingSessionPage>(new ListCounselingSessionsQuery(requireUuidParam('clientId', clientId), paging));
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { AgreementResult } from '../sign-agreement/sign-agreement.handler';
@@ -21,6 +21,7 @@ export class EndAgreementController {
 
   @Post()
   @HttpCode(200)
+  @ApiAnswer(AgreementResult)
   @ApiOperation({ summary: '협약 종료: an agreement ended (terminated, or not renewed)' })
   @ApiBody({ type: EndAgreementBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

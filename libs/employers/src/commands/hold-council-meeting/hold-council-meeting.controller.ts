@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '@saeil/core';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -20,6 +21,7 @@ export class HoldCouncilMeetingController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(CouncilMeetingResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '협의체 회의: a women\'s-employment council meeting held (counted by the statistics and KPIs)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async hold(@Body() body: HoldCouncilMeetingDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CouncilMeetingResult> {

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { todayInKorea } from '@saeil/core';
@@ -7,7 +8,8 @@ import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/r
 import { councilMeetingDecider } from '../../domain/council-meeting.decider';
 import { HoldCouncilMeetingCommand } from './hold-council-meeting.command';
 
-export interface CouncilMeetingResult extends CommandResult {
+export class CouncilMeetingResult extends CommandResult {
+  @ApiProperty()
   meetingId: string;
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { EmployerResult } from '../register-employer/register-employer.handler';
@@ -21,6 +21,7 @@ export class ProvideEmployerServiceController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(EmployerResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '채용기업 사후관리: gender-equality training, consulting or workplace-improvement support given to an employer' })
   @ApiBody({ type: ProvideEmployerServiceBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { todayInKorea } from '@saeil/core';
@@ -7,7 +8,8 @@ import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/r
 import { jobFairDecider } from '../../domain/job-fair.decider';
 import { RecordJobFairCommand } from './record-job-fair.command';
 
-export interface JobFairResult extends CommandResult {
+export class JobFairResult extends CommandResult {
+  @ApiProperty()
   jobFairId: string;
 }
 

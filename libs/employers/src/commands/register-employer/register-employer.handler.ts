@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { EMPLOYERS_CONTEXT, employerStreamId } from '@saeil/contracts';
@@ -7,7 +8,8 @@ import { businessNumberDigits, normalizeBusinessRegistrationNumber } from '../..
 import { RegisterEmployerCommand } from './register-employer.command';
 import { employerIdOf } from './employer-id';
 
-export interface EmployerResult extends CommandResult {
+export class EmployerResult extends CommandResult {
+  @ApiProperty()
   employerId: string;
 }
 

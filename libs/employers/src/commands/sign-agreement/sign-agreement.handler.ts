@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { todayInKorea } from '@saeil/core';
@@ -8,7 +9,8 @@ import { agreementDecider, EmployerFacts } from '../../domain/agreement.decider'
 import { employerDecider } from '../../domain/employer.decider';
 import { SignAgreementCommand } from './sign-agreement.command';
 
-export interface AgreementResult extends CommandResult {
+export class AgreementResult extends CommandResult {
+  @ApiProperty()
   agreementId: string;
 }
 

@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { assignCounselor } from './assign-counselor.command';
 import { AssignCounselorBody, AssignCounselorDto } from './assign-counselor.dto';
@@ -21,6 +21,7 @@ export class AssignCounselorController {
 
   @Post()
   @HttpCode(200)
+  @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '담당자 배정/이관: assign her case to a counselor, at this center or another' })
   @ApiBody({ type: AssignCounselorBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })

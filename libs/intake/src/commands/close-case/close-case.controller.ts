@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { closeCase } from './close-case.command';
 import { CloseCaseBody, CloseCaseDto } from './close-case.dto';
@@ -21,6 +21,7 @@ export class CloseCaseController {
 
   @Post()
   @HttpCode(200)
+  @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '사례 종결: close her case with a reason' })
   @ApiBody({ type: CloseCaseBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })

@@ -4,9 +4,9 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { CommandRoute } from '@saeil/identity';
-import type { ErasureResult } from '../../erasure/erase-client-data';
+import { ErasureResult } from '../../erasure/erase-client-data';
 import { eraseClientDataCommand } from './erase-client-data.command';
 import { EraseClientDataBody, EraseClientDataDto } from './erase-client-data.dto';
 
@@ -21,6 +21,7 @@ export class EraseClientDataController {
 
   @Post()
   @HttpCode(200)
+  @ApiAnswer(ErasureResult)
   @ApiOperation({
     summary:
       '개인정보 파기: destroy her data key (her name, birth date and phone become unreadable everywhere), record ClientDataErased; counts stay. Again on an erased client: 200 with the first erasure (duplicate: true)',

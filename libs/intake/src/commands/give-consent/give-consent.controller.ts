@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { giveConsent } from './give-consent.command';
 import { GiveConsentBody, GiveConsentDto } from './give-consent.dto';
@@ -21,6 +21,7 @@ export class GiveConsentController {
 
   @Post()
   @HttpCode(200)
+  @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '개인정보 동의: she consented to a purpose (form version, date)' })
   @ApiBody({ type: GiveConsentBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })

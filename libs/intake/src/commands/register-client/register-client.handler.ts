@@ -11,7 +11,7 @@ import { idempotencyOf, idWritten } from '@saeil/runtime';
 import { ClientCommandResult, toResult } from '../case-command';
 import { RegisterClientCommand } from './register-client.command';
 
-export type RegisterClientResult = ClientCommandResult;
+export class RegisterClientResult extends ClientCommandResult {}
 
 /**
  * Registers her with her identity sealed (name, birth date, phone: one envelope with her own data

@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { reopenCase } from './reopen-case.command';
 import { ReopenCaseBody, ReopenCaseDto } from './reopen-case.dto';
@@ -21,6 +21,7 @@ export class ReopenCaseController {
 
   @Post()
   @HttpCode(200)
+  @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '사례 재개: reopen her closed case with a reason' })
   @ApiBody({ type: ReopenCaseBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })

@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { updateClientProfile } from './update-client-profile.command';
 import { UpdateClientProfileBody, UpdateClientProfileDto } from './update-client-profile.dto';
@@ -21,6 +21,7 @@ export class UpdateClientProfileController {
 
   @Patch()
   @HttpCode(200)
+  @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '프로필 수정: change profile fields (only the ones sent; needs the service consent)' })
   @ApiBody({ type: UpdateClientProfileBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false })

@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { CONSENT_PURPOSES } from '@saeil/contracts';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { ClientCommandResult } from '../case-command';
 import { withdrawConsent } from './withdraw-consent.command';
 import { WithdrawConsentBody, WithdrawConsentDto } from './withdraw-consent.dto';
@@ -22,6 +22,7 @@ export class WithdrawConsentController {
 
   @Post()
   @HttpCode(200)
+  @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '동의 철회: she withdrew a consent; processing that needs it is refused from now on' })
   @ApiParam({ name: 'purpose', enum: CONSENT_PURPOSES })
   @ApiBody({ type: WithdrawConsentBody })

@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { InternshipResult } from '../command-support';
 import { ConvertInternshipBody, ConvertInternshipDto } from './convert-internship.dto';
 import { convertInternship } from './convert-internship.command';
@@ -21,6 +21,7 @@ export class ConvertInternshipController {
 
   @Post(':internshipId/conversion')
   @HttpCode(200)
+  @ApiAnswer(InternshipResult)
   @ApiOperation({ summary: '정규직 전환: the employer hires her (an active internship, or one completed within the configured window)' })
   @ApiBody({ type: ConvertInternshipBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

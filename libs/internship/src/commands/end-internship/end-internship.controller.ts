@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { InternshipResult } from '../command-support';
 import { EndInternshipBody, EndInternshipDto } from './end-internship.dto';
 import { endInternship } from './end-internship.command';
@@ -21,6 +21,7 @@ export class EndInternshipController {
 
   @Post(':internshipId/end')
   @HttpCode(200)
+  @ApiAnswer(InternshipResult)
   @ApiOperation({ summary: '인턴 종료: the internship ended (completed, quit, dismissed, other)' })
   @ApiBody({ type: EndInternshipBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

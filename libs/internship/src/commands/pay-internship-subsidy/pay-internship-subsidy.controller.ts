@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { InternshipResult } from '../command-support';
 import { PayInternshipSubsidyBody, PayInternshipSubsidyDto } from './pay-internship-subsidy.dto';
 import { payInternshipSubsidy } from './pay-internship-subsidy.command';
@@ -21,6 +21,7 @@ export class PayInternshipSubsidyController {
 
   @Post(':internshipId/subsidy-payments')
   @HttpCode(201)
+  @ApiAnswer(InternshipResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '인턴 지원금 지급: a payment of the subsidy schedule configured for the program year and region of the internship' })
   @ApiBody({ type: PayInternshipSubsidyBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

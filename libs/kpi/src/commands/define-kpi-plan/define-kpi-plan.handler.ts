@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { EventStore, handleCommand } from '@saeil/event-store';
@@ -7,10 +8,19 @@ import { kpiPlanDecider } from '../../domain/kpi-plan.decider';
 import { checkPlanTargets } from '../../queries/kpi-achievement/plan-achievement';
 import { DefineKpiPlanCommand } from './define-kpi-plan.command';
 
-export interface DefineKpiPlanResult extends CommandResult {
+export class KpiIndicatorId {
+  @ApiProperty({ description: 'Actuals of the indicator are entered under this id' })
+  indicatorId: string;
+  @ApiProperty()
+  name: string;
+}
+
+export class DefineKpiPlanResult extends CommandResult {
+  @ApiProperty()
   planId: string;
   /** The ids actuals are entered under, in the order the indicators were given. */
-  indicators: { indicatorId: string; name: string }[];
+  @ApiProperty({ type: [KpiIndicatorId], description: 'The ids actuals are entered under, in the order the indicators were given' })
+  indicators: KpiIndicatorId[];
 }
 
 @CommandHandler(DefineKpiPlanCommand)

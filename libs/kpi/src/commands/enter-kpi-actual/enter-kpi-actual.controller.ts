@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { EnterKpiActualBody, EnterKpiActualDto } from './enter-kpi-actual.dto';
@@ -21,6 +21,7 @@ export class EnterKpiActualController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(EnterKpiActualResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '실적 입력: a year\'s or a quarter\'s actual of an indicator not mapped to a statistic (a later entry for the same period replaces it)' })
   @ApiBody({ type: EnterKpiActualBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { todayInKorea } from '@saeil/core';
 import { EventStore, foldStream, handleCommand } from '@saeil/event-store';
@@ -6,7 +7,8 @@ import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/r
 import { kpiPlanDecider } from '../../domain/kpi-plan.decider';
 import { EnterKpiActualCommand } from './enter-kpi-actual.command';
 
-export interface EnterKpiActualResult extends CommandResult {
+export class EnterKpiActualResult extends CommandResult {
+  @ApiProperty()
   planId: string;
 }
 

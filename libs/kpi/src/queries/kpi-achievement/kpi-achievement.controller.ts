@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed } from '@saeil/core';
+import { ApiAnswer, ValidationFailed } from '@saeil/core';
+import { KpiAchievementResponse } from './kpi-achievement.response';
 import { KpiAchievementDto } from './kpi-achievement.dto';
 import { KpiAchievementQuery } from './kpi-achievement.query';
 import { KpiAchievementAnswer } from './kpi-achievement.handler';
@@ -18,7 +19,8 @@ export class KpiAchievementController {
 
   @Get(':planId/achievement')
   @ApiOperation({ summary: '이행률: per indicator cumulative actual ÷ term target × 100 and the overall (weighted) mean, unrounded and for display' })
-  achievement(@Param('planId', new ParseUUIDPipe({ exceptionFactory: badPlanId })) planId: string, @Query() options: KpiAchievementDto): Promise<KpiAchievementAnswer> {
+  @ApiAnswer(KpiAchievementResponse)
+  achievement(@Param('planId', new ParseUUIDPipe({ exceptionFactory: badPlanId })) planId: string, @Query() options: KpiAchievementDto): Promise<KpiAchievementResponse> {
     return this.queryBus.execute<KpiAchievementQuery, KpiAchievementAnswer>(new KpiAchievementQuery(planId, options));
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { EndEmploymentBody, EndEmploymentDto } from './end-employment.dto';
@@ -21,6 +21,7 @@ export class EndEmploymentController {
 
   @Post()
   @HttpCode(200)
+  @ApiAnswer(PlacementChangeResult)
   @ApiOperation({ summary: '퇴사 기록: her employment ended, with the reason' })
   @ApiBody({ type: EndEmploymentBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
@@ -7,7 +8,8 @@ import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/r
 import { placementsDecider } from '../../domain/placements.decider';
 import { EndEmploymentCommand } from './end-employment.command';
 
-export interface PlacementChangeResult extends CommandResult {
+export class PlacementChangeResult extends CommandResult {
+  @ApiProperty()
   placementId: string;
 }
 

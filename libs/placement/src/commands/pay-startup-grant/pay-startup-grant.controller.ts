@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { StartupResult } from '../start-startup/start-startup.handler';
@@ -21,6 +21,7 @@ export class PayStartupGrantController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(StartupResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '창업 마케팅비 지급: within the cap per team and the number of teams per center and year (config/startup-support.json)' })
   @ApiBody({ type: PayStartupGrantBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

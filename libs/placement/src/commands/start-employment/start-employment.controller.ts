@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { StartEmploymentBody, StartEmploymentDto } from './start-employment.dto';
@@ -21,6 +21,7 @@ export class StartEmploymentController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(StartEmploymentResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '취업 기록: she started a job (not while another placement is active)' })
   @ApiBody({ type: StartEmploymentBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { todayInKorea } from '@saeil/core';
@@ -8,7 +9,8 @@ import { actingFor, commandResult, CommandResult, idempotencyOf, idWritten } fro
 import { placementsDecider } from '../../domain/placements.decider';
 import { StartEmploymentCommand } from './start-employment.command';
 
-export interface StartEmploymentResult extends CommandResult {
+export class StartEmploymentResult extends CommandResult {
+  @ApiProperty()
   placementId: string;
 }
 

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { todayInKorea } from '@saeil/core';
@@ -8,7 +9,8 @@ import { actingFor, commandResult, CommandResult, idempotencyOf, idWritten } fro
 import { placementsDecider } from '../../domain/placements.decider';
 import { StartStartupCommand } from './start-startup.command';
 
-export interface StartupResult extends CommandResult {
+export class StartupResult extends CommandResult {
+  @ApiProperty()
   startupId: string;
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { PlacementChangeResult } from '../end-employment/end-employment.handler';
@@ -21,6 +21,7 @@ export class VoidPlacementController {
 
   @Post()
   @HttpCode(200)
+  @ApiAnswer(PlacementChangeResult)
   @ApiOperation({ summary: '취업 기록 취소: a placement entered by mistake stops counting anywhere and frees the active slot' })
   @ApiBody({ type: VoidPlacementBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

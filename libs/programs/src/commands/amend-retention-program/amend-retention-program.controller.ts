@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { AmendRetentionProgramBody, AmendRetentionProgramDto } from './amend-retention-program.dto';
@@ -21,6 +21,7 @@ export class AmendRetentionProgramController {
 
   @Post()
   @HttpCode(200)
+  @ApiAnswer(AmendRetentionProgramResult)
   @ApiOperation({ summary: '사후관리 프로그램 변경: the whole new plan and budget (a new revision; what was given stays within it)' })
   @ApiBody({ type: AmendRetentionProgramBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

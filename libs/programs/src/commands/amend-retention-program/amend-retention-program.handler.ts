@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
@@ -7,7 +8,8 @@ import { retentionProgramDecider } from '../../domain/retention-program.decider'
 import { readProgram } from '../program-stream';
 import { AmendRetentionProgramCommand } from './amend-retention-program.command';
 
-export interface AmendRetentionProgramResult extends CommandResult {
+export class AmendRetentionProgramResult extends CommandResult {
+  @ApiProperty()
   programId: string;
 }
 

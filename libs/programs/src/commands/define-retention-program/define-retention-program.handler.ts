@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { EventStore, handleCommand } from '@saeil/event-store';
@@ -6,7 +7,8 @@ import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/r
 import { retentionProgramDecider } from '../../domain/retention-program.decider';
 import { DefineRetentionProgramCommand } from './define-retention-program.command';
 
-export interface DefineRetentionProgramResult extends CommandResult {
+export class DefineRetentionProgramResult extends CommandResult {
+  @ApiProperty()
   programId: string;
 }
 

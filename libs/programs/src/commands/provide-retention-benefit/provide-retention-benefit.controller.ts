@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { ProvideRetentionBenefitBody, ProvideRetentionBenefitDto } from './provide-retention-benefit.dto';
@@ -21,6 +21,7 @@ export class ProvideRetentionBenefitController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(ProvideRetentionBenefitResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '사후관리 프로그램 지원: a placed client receives the milestone benefit (over the plan only with overPlan.reason: 422 PROGRAM_PLAN_EXCEEDED otherwise)' })
   @ApiBody({ type: ProvideRetentionBenefitBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

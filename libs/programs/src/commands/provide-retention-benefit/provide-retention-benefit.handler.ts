@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ConcurrencyConflict, todayInKorea } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
@@ -10,9 +11,11 @@ import { readProgram } from '../program-stream';
 import { ProvideRetentionBenefitCommand } from './provide-retention-benefit.command';
 import { ProvideRetentionBenefitDto } from './provide-retention-benefit.dto';
 
-export interface ProvideRetentionBenefitResult extends CommandResult {
+export class ProvideRetentionBenefitResult extends CommandResult {
+  @ApiProperty()
   programId: string;
   /** True when the milestone plan was full and the override was recorded. */
+  @ApiProperty({ description: 'True when the milestone plan was full and the override was recorded.' })
   overPlan: boolean;
 }
 

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed } from '@saeil/core';
+import { ApiAnswer, ValidationFailed } from '@saeil/core';
+import { RetentionProgramAnswerResponse } from '../program.response';
 import { ReadYourWritesDto } from '../read-your-writes.dto';
 import { GetRetentionProgramQuery } from './get-retention-program.query';
 import { RetentionProgramAnswer } from './get-retention-program.handler';
@@ -18,7 +19,8 @@ export class GetRetentionProgramController {
 
   @Get(':programId')
   @ApiOperation({ summary: 'A retention program: utilization per milestone against plan, over-plan count, budget secured / executed / remaining by funding source' })
-  get(@Param('programId', new ParseUUIDPipe({ exceptionFactory: badProgramId })) programId: string, @Query() read: ReadYourWritesDto): Promise<RetentionProgramAnswer> {
+  @ApiAnswer(RetentionProgramAnswerResponse)
+  get(@Param('programId', new ParseUUIDPipe({ exceptionFactory: badProgramId })) programId: string, @Query() read: ReadYourWritesDto): Promise<RetentionProgramAnswerResponse> {
     return this.queryBus.execute<GetRetentionProgramQuery, RetentionProgramAnswer>(new GetRetentionProgramQuery(programId, read.minPosition));
   }
 }

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiFileAnswer } from '@saeil/core';
+import { REPORT_FILE_ANSWER } from '../report.response';
 import type { Response } from 'express';
 import { REPORT_LEVELS } from '@saeil/contracts';
 import type { MinistryReportFigures } from '@saeil/contracts';
@@ -23,7 +25,7 @@ export class PreviewReportController {
   @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
   @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '성과 보고서 미리보기: de-identified, small cells suppressed, live figures (or as of a position); JSON, CSV or XLSX' })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFileAnswer(REPORT_FILE_ANSWER)
   async preview(@Param('level') level: string, @Param('period') period: string, @Query() query: PreviewReportQueryDto, @Res({ passthrough: true }) res: Response, @CurrentAccess() access: RequestAccess): Promise<StreamableFile> {
     const scope = reportScope(level, query.id);
     requireLevel(access, scope.level, scope.scopeId);

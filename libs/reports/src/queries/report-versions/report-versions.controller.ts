@@ -1,9 +1,10 @@
 import { Controller, Get, Param, ParseIntPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { REPORT_FILE_ANSWER, ReportVersionResponse } from '../report.response';
 import type { Response } from 'express';
 import { REPORT_LEVELS } from '@saeil/contracts';
-import { NotFound, ValidationFailed } from '@saeil/core';
+import { ApiAnswer, ApiFileAnswer, NotFound, ValidationFailed } from '@saeil/core';
 import { reportScope } from '../../domain/report-scope';
 import { exportFormat, exportReport } from '../../exports/report-export';
 import { isFileExport, ReportFileQueryDto } from '../report-query.dto';
@@ -29,7 +30,8 @@ export class ReportVersionsController {
   @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '제출 이력: every submitted version (version, as-of position, content hash, submitted on)' })
   @ApiQuery({ name: 'id', required: false })
-  async list(@Param('level') level: string, @Param('period') period: string, @CurrentAccess() access: RequestAccess, @Query('id') id?: string): Promise<VersionSummary[]> {
+  @ApiAnswer(ReportVersionResponse, { isArray: true })
+  async list(@Param('level') level: string, @Param('period') period: string, @CurrentAccess() access: RequestAccess, @Query('id') id?: string): Promise<ReportVersionResponse[]> {
     const scope = reportScope(level, id);
     requireLevel(access, scope.level, scope.scopeId);
     const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(new ReportVersionsQuery(scope, period));
@@ -41,7 +43,7 @@ export class ReportVersionsController {
   @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
   @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '제출본: the frozen figures of one version as JSON (the hashed bytes), CSV or XLSX' })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFileAnswer(REPORT_FILE_ANSWER)
   async one(
     @Param('level') level: string,
     @Param('period') period: string,

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { RecordFollowUpBody, RecordFollowUpDto } from './record-follow-up.dto';
@@ -21,6 +21,7 @@ export class RecordFollowUpController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(RecordFollowUpResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '사후관리 기록: the 1/2/3-month follow-up of a placement — contact, outcome, difficulties, support, program' })
   @ApiBody({ type: RecordFollowUpBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

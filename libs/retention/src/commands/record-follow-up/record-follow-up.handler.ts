@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, Clock, NotFound } from '@saeil/core';
@@ -10,8 +11,10 @@ import { requireFollowUpAllowed } from '../../domain/follow-up-case-rule';
 import { decideFollowUps } from '../../follow-ups/decide-follow-ups';
 import { RecordFollowUpCommand } from './record-follow-up.command';
 
-export interface RecordFollowUpResult extends CommandResult {
+export class RecordFollowUpResult extends CommandResult {
+  @ApiProperty()
   placementId: string;
+  @ApiProperty()
   n: number;
 }
 

@@ -2,6 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessLogged } from '@saeil/access-log';
+import { ApiAnswer } from '@saeil/core';
+import { FollowUpQueueResponse } from '../follow-up-queue.response';
 import { FollowUpQueueDto } from './follow-up-queue.dto';
 import { FollowUpQueueQuery } from './follow-up-queue.query';
 import { FollowUpQueue } from './follow-up-queue.handler';
@@ -16,7 +18,8 @@ export class FollowUpQueueController {
   @Get()
   @AccessLogged('read.follow-up-queue', { subject: (q) => [...(q as FollowUpQueue).dueThisWeek, ...(q as FollowUpQueue).overdue, ...(q as FollowUpQueue).upcoming].map((i) => i.clientId) })
   @ApiOperation({ summary: "A counselor's follow-up work queue: due this week, overdue, upcoming (client, employer, milestone, window)" })
-  find(@Query() filter: FollowUpQueueDto, @CurrentAccess() access: RequestAccess): Promise<FollowUpQueue> {
+  @ApiAnswer(FollowUpQueueResponse)
+  find(@Query() filter: FollowUpQueueDto, @CurrentAccess() access: RequestAccess): Promise<FollowUpQueueResponse> {
     return this.queryBus.execute<FollowUpQueueQuery, FollowUpQueue>(new FollowUpQueueQuery(filter, access.centerIds()));
   }
 }

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '@saeil/core';
+import { EmploymentStatisticsResponse } from '../statistics.response';
 import { StatisticsSnapshotReadDto } from '../statistics-read.dto';
 import { EmploymentStatisticsQuery } from './employment-statistics.query';
 import type { EmploymentStatistics } from './employment-statistics.handler';
@@ -18,7 +20,9 @@ export class EmploymentStatisticsController {
     summary:
       '취업: clients registered, employed clients, placements by employment type, occupation group, wage band and channel; training completers and employment rate; internship conversions; startups',
   })
-  employment(@Query() filter: StatisticsSnapshotReadDto, @CurrentAccess() access: RequestAccess): Promise<EmploymentStatistics> {
+  @ApiAnswer(EmploymentStatisticsResponse)
+  @ApiErrors(404)
+  employment(@Query() filter: StatisticsSnapshotReadDto, @CurrentAccess() access: RequestAccess): Promise<EmploymentStatisticsResponse> {
     requireBoundedPeriod(filter);
     requireLevel(access, filter.level, filter.id);
     return this.queryBus.execute<EmploymentStatisticsQuery, EmploymentStatistics>(new EmploymentStatisticsQuery(filter, disclosureFor(access)));

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '@saeil/core';
+import { RetentionStatisticsResponse } from '../statistics.response';
 import { RetentionStatisticsDto } from './retention-statistics.dto';
 import { RetentionStatisticsQuery } from './retention-statistics.query';
 import type { RetentionStatistics } from './retention-statistics.handler';
@@ -15,7 +17,9 @@ export class RetentionStatisticsController {
 
   @Get('retention')
   @ApiOperation({ summary: '고용유지: eligible, same/other employer, not employed, unreachable, unverified and rates at months 1–3 for the placements started in the period' })
-  retention(@Query() filter: RetentionStatisticsDto, @CurrentAccess() access: RequestAccess): Promise<RetentionStatistics> {
+  @ApiAnswer(RetentionStatisticsResponse)
+  @ApiErrors(404)
+  retention(@Query() filter: RetentionStatisticsDto, @CurrentAccess() access: RequestAccess): Promise<RetentionStatisticsResponse> {
     requireBoundedPeriod(filter);
     requireLevel(access, filter.level, filter.id);
     return this.queryBus.execute<RetentionStatisticsQuery, RetentionStatistics>(new RetentionStatisticsQuery(filter, disclosureFor(access)));

@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiErrors } from '@saeil/core';
+import { StatisticsCentersResponse } from '../statistics.response';
 import { StatisticsCentersDto } from './statistics-centers.dto';
 import { StatisticsCentersQuery } from './statistics-centers.query';
 import type { StatisticsCenter } from './statistics-centers.handler';
@@ -14,7 +16,8 @@ export class StatisticsCentersController {
 
   @Get('centers')
   @ApiOperation({ summary: 'The centers a scope rolls up (the directory, and any center seen in a record under 미지정)' })
-  centers(@Query() filter: StatisticsCentersDto): Promise<{ centers: StatisticsCenter[] }> {
+  @ApiAnswer(StatisticsCentersResponse)
+  centers(@Query() filter: StatisticsCentersDto): Promise<StatisticsCentersResponse> {
     return this.queryBus.execute<StatisticsCentersQuery, { centers: StatisticsCenter[] }>(new StatisticsCentersQuery(filter));
   }
 }

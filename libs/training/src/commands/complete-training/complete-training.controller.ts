@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { TraineeResult } from '../command-support';
 import { CompleteTrainingBody, CompleteTrainingDto } from './complete-training.dto';
 import { completeTraining } from './complete-training.command';
@@ -21,6 +21,7 @@ export class CompleteTrainingController {
 
   @Post(':courseId/completions')
   @HttpCode(201)
+  @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '수료: she completed the course' })
   @ApiBody({ type: CompleteTrainingBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

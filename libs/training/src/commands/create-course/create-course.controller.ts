@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '@saeil/core';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -20,6 +21,7 @@ export class CreateCourseController {
 
   @Post()
   @HttpCode(201)
+  @ApiAnswer(CreateCourseResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '직업교육훈련 과정 개설: set up a training course (provider, field, dates, hours, capacity)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async create(@Body() body: CreateCourseDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CreateCourseResult> {

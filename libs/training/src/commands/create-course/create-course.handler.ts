@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { newId } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
@@ -6,7 +7,8 @@ import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/r
 import { courseDecider } from '../../domain/course.decider';
 import { CreateCourseCommand } from './create-course.command';
 
-export interface CreateCourseResult extends CommandResult {
+export class CreateCourseResult extends CommandResult {
+  @ApiProperty()
   courseId: string;
 }
 

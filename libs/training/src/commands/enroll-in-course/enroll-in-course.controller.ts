@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { TraineeResult } from '../command-support';
 import { EnrollInCourseBody, EnrollInCourseDto } from './enroll-in-course.dto';
 import { enrollInCourse } from './enroll-in-course.command';
@@ -21,6 +21,7 @@ export class EnrollInCourseController {
 
   @Post(':courseId/enrollments')
   @HttpCode(201)
+  @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '수강 등록: enroll her in a course (within capacity, not after it ended; needs her service consent)' })
   @ApiBody({ type: EnrollInCourseBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

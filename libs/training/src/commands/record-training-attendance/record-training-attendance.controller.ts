@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { TraineeResult } from '../command-support';
 import { RecordTrainingAttendanceBody, RecordTrainingAttendanceDto } from './record-training-attendance.dto';
 import { recordTrainingAttendance } from './record-training-attendance.command';
@@ -21,6 +21,7 @@ export class RecordTrainingAttendanceController {
 
   @Post(':courseId/attendance')
   @HttpCode(201)
+  @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '출결 기록: her attendance on one course day (a different value for a recorded day corrects it)' })
   @ApiBody({ type: RecordTrainingAttendanceBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

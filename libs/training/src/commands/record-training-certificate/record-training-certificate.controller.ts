@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { TraineeResult } from '../command-support';
 import { RecordTrainingCertificateBody, RecordTrainingCertificateDto } from './record-training-certificate.dto';
 import { recordTrainingCertificate } from './record-training-certificate.command';
@@ -21,6 +21,7 @@ export class RecordTrainingCertificateController {
 
   @Post(':courseId/certificates')
   @HttpCode(201)
+  @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '자격증 취득: she obtained a certificate through the course' })
   @ApiBody({ type: RecordTrainingCertificateBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

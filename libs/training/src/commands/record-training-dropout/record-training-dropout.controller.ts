@@ -4,7 +4,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
-import { dtoWithPathIds } from '@saeil/core';
+import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { TraineeResult } from '../command-support';
 import { RecordTrainingDropoutBody, RecordTrainingDropoutDto } from './record-training-dropout.dto';
 import { recordTrainingDropout } from './record-training-dropout.command';
@@ -21,6 +21,7 @@ export class RecordTrainingDropoutController {
 
   @Post(':courseId/dropouts')
   @HttpCode(201)
+  @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '중도탈락: she left the course before completing it (frees her seat)' })
   @ApiBody({ type: RecordTrainingDropoutBody })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })

@@ -1,7 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer } from '@saeil/core';
 import { GetCourseQuery } from './get-course.query';
+import { CourseResponse } from './course.response';
 import { CourseView } from './get-course.handler';
 import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
 
@@ -14,7 +16,8 @@ export class GetCourseController {
 
   @Get(':courseId')
   @ApiOperation({ summary: 'A training course with its enrolled count and remaining capacity' })
-  find(@Param('courseId') courseId: string): Promise<CourseView> {
+  @ApiAnswer(CourseResponse)
+  find(@Param('courseId') courseId: string): Promise<CourseResponse> {
     return this.queryBus.execute<GetCourseQuery, CourseView>(new GetCourseQuery(courseId));
   }
 }
