@@ -1,1 +1,2 @@
 export * from './saeil-config';
+export * from './secret-strength';
