@@ -154,6 +154,33 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       expect(otherCenter.body.clientId).not.toBe(first.body.clientId);
     });
 
+    it.each([
+      ['decomposed (NFD)', 310, (name: string) => name.normalize('NFD')],
+      ['with a zero-width space', 311, (name: string) => `${name.slice(0, 1)}\u200B${name.slice(1)}`],
+      ['with a zero-width joiner and a byte-order mark', 312, (name: string) => `\uFEFF${name.slice(0, 1)}\u200D${name.slice(1)}`],
+      ['with a soft hyphen and full-width spaces', 313, (name: string) => `\u3000${name.slice(0, 2)}\u00AD${name.slice(2)}\u3000`],
+      ['all at once', 314, (name: string) => `\u200B ${[...name.normalize('NFD')].join('\u200C')}\u3000\u3000`],
+    ])('her name written %s, with her birth date at her center, is DUPLICATE_CLIENT, and a search by it finds her', async (_what, i, spell) => {
+      const first = await register({ ...newClient(i), name: '김영희' + String.fromCharCode(0xac00 + i) }).expect(201);
+      const name = '김영희' + String.fromCharCode(0xac00 + i);
+      const before = await countEvents(saeil);
+      const again = await register({ ...newClient(i, 'counselor-park'), name: spell(name), phone: `010-7777-${String(i).padStart(4, '0')}` }).expect(422);
+      expect(again.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { matchedOn: ['name+birthDate+center'] } });
+      expect(await countEvents(saeil)).toBe(before);
+      const found = await naju.get('/caseload').query({ centerId: 'center-naju', q: spell(name), minPosition: first.body.position }).expect(200);
+      expect(found.body.items.map((item: { clientId: string }) => item.clientId)).toEqual([first.body.clientId]);
+    });
+
+    it.each([['a zero-width space', '\u200B'], ['a byte-order mark and a soft hyphen', '\uFEFF\u00AD'], ['full-width spaces and a zero-width joiner', '\u3000\u200D\u3000']])(
+      'a name of only %s is 400 on the field name, and nothing is appended',
+      async (_what, name) => {
+        const before = await countEvents(saeil);
+        const refused = await register({ ...newClient(390), name }).expect(400);
+        expect(refused.body.error.fields).toEqual([expect.objectContaining({ field: 'name' })]);
+        expect(await countEvents(saeil)).toBe(before);
+      },
+    );
+
     it('a counselor who confirmed she is another person registers her by naming the match; the acknowledgment is recorded', async () => {
       const first = await register(newClient(400)).expect(201);
       const twin = { ...newClient(400), phone: '010-8888-0400' };

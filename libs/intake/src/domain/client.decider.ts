@@ -1,9 +1,11 @@
 import { addDays, NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { ClientErasureReason, ClientIdentityFields, ClientProfile, ClientProfileUpdatedV1, ConsentPurpose, IntakeEvent } from '@saeil/contracts';
+import { normalisePersonName } from './person-name';
 import { CaseState, ClientDataErasedRule, evolveCase, initialCaseState, requireNotErased, requireOpenCase } from './case-state';
 
 export type { ClientIdentityFields };
+export { normalisePersonName };
 
 /** Profile fields a counselor may change after registration (identity included, in clear in the command only). */
 export type ProfileChanges = ClientProfileUpdatedV1['changes'];
@@ -28,7 +30,7 @@ export interface RegisterClient extends ClientProfile {
   name: string;
   birthDate: string;
   phone: string;
-  /** `{ name: normaliseName(name), birthDate, phone }` sealed by the handler. */
+  /** `{ name: normalisePersonName(name), birthDate, phone }` sealed by the handler. */
   personal: string;
   /** Computed by the handler (keyed hashes: the domain holds no secret). */
   identityKeys: string[];
@@ -164,8 +166,6 @@ function requireExists(state: ClientState, clientId: string): void {
   if (!state.exists) throw new NotFound('구직자', clientId);
 }
 
-/** Names are kept trimmed with inner whitespace collapsed ("김  영희 " = "김 영희"), as identity keys compare them. */
-export const normaliseName = (name: string): string => name.trim().replace(/\s+/g, ' ');
 
 const profileOf = (source: Partial<ClientProfile>): Partial<ClientProfile> =>
   Object.fromEntries(PROFILE_FIELDS.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
@@ -179,7 +179,7 @@ const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSO
  */
 export function changedFields(state: Pick<ClientState, 'profile'>, identity: ClientIdentityFields | undefined, changes: ProfileChanges): ProfileChanges {
   const current: Record<string, unknown> = { ...identity, ...state.profile };
-  const proposed: Record<string, unknown> = { ...changes, ...(changes.name !== undefined ? { name: normaliseName(changes.name) } : {}) };
+  const proposed: Record<string, unknown> = { ...changes, ...(changes.name !== undefined ? { name: normalisePersonName(changes.name) } : {}) };
   return Object.fromEntries(Object.entries(proposed).filter(([field, value]) => value !== undefined && !sameValue(current[field], value)));
 }
 
@@ -187,11 +187,11 @@ export const identityChanged = (changed: ProfileChanges): boolean => IDENTITY_FI
 
 /** Her whole identity once `changes` are applied to `current` (name normalised): what the handler seals. */
 export function identityAfter(current: ClientIdentityFields, changes: ProfileChanges): ClientIdentityFields {
-  return { name: normaliseName(changes.name ?? current.name), birthDate: changes.birthDate ?? current.birthDate, phone: changes.phone ?? current.phone };
+  return { name: normalisePersonName(changes.name ?? current.name), birthDate: changes.birthDate ?? current.birthDate, phone: changes.phone ?? current.phone };
 }
 
 /** What a registration seals: her name normalised, as identity keys compare it. */
-export const identityOf = (input: ClientIdentityFields): ClientIdentityFields => ({ name: normaliseName(input.name), birthDate: input.birthDate, phone: input.phone });
+export const identityOf = (input: ClientIdentityFields): ClientIdentityFields => ({ name: normalisePersonName(input.name), birthDate: input.birthDate, phone: input.phone });
 
 export const birthYearOf = (birthDate: string): number => Number(birthDate.slice(0, 4));
 
