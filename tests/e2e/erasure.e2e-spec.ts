@@ -145,7 +145,7 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     const tables: { name: string }[] = await saeil.runtime.dataSource.query(
       `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
     );
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['public.events', 'public.rm_caseload', 'public.rm_timeline', 'public.rm_follow_up_clients', 'public.privacy_data_keys', 'public.access_log']));
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['public.events', 'public.rm_caseload', 'public.rm_timeline', 'public.rm_follow_up_clients', 'keystore.privacy_data_keys', 'public.access_log']));
     const parts: string[] = [];
     for (const { name } of tables) {
       const rows: { line: string }[] = await saeil.runtime.dataSource.query(`SELECT t::text AS line FROM ${name} t`);
@@ -282,7 +282,7 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
   });
 
   it('(e) her data key is destroyed: the row is only the erasure record', async () => {
-    const [row] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, master_key_id, erasure_reason, erased_at FROM privacy_data_keys WHERE client_id = $1`, [herId]);
+    const [row] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, master_key_id, erasure_reason, erased_at FROM keystore.privacy_data_keys WHERE client_id = $1`, [herId]);
     expect(row).toEqual({ wrapped_key: null, master_key_id: null, erasure_reason: 'client_request', erased_at: expect.any(Date) });
     const [registered] = await saeil.runtime.store.readStream(clientStreamId(herId));
     expect(await vault.openFields(herId, (registered.data as { personal: string }).personal)).toMatchObject({ status: 'erased', reason: 'client_request' });

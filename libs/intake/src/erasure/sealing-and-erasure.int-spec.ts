@@ -147,7 +147,7 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
       expect(first).toEqual({ clientId, reason: 'client_request', erasedOn: today, streamVersion: 3, position: expect.any(Number), duplicate: false });
       const events = await rawEvents(clientId);
       expect(events.at(-1)).toMatchObject({ event_type: 'ClientDataErased', data: { clientId, reason: 'client_request', erasedOn: today, note: '본인 전화 요청' }, metadata: { actorId: supervisorAccount, centerId: 'center-naju' } });
-      const [key] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, master_key_id, erasure_reason, erased_by FROM privacy_data_keys WHERE client_id = $1`, [clientId]);
+      const [key] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, master_key_id, erasure_reason, erased_by FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId]);
       expect(key).toEqual({ wrapped_key: null, master_key_id: null, erasure_reason: 'client_request', erased_by: supervisorAccount });
       const [{ n }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM client_identity_keys WHERE client_id = $1`, [clientId]);
       expect(n).toBe(0);
@@ -229,7 +229,7 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
       ]);
       expect(await erasuresOf(lastDayKept)).toEqual([]);
       expect(await erasuresOf(reopened)).toEqual([]);
-      const [key] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, erased_by FROM privacy_data_keys WHERE client_id = $1`, [past]);
+      const [key] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, erased_by FROM keystore.privacy_data_keys WHERE client_id = $1`, [past]);
       expect(key).toEqual({ wrapped_key: null, erased_by: 'system:retention' });
 
       // The next day, the case closed a day later has passed its period too; a shorter setting reaches further.
