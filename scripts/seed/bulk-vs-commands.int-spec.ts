@@ -184,7 +184,7 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
     // Both sides wrote the schema version the store writes (ClientRegistered at 2).
     const versionsOf = async (saeil: TestSaeil) => saeil.runtime.dataSource.query(`SELECT event_type, schema_version, count(*)::int AS n FROM events GROUP BY 1, 2 ORDER BY 1, 2`);
     expect(await versionsOf(bulk)).toEqual(await versionsOf(commands));
-    expect(await versionsOf(bulk)).toContainEqual({ event_type: 'ClientRegistered', schema_version: 2, n: OPTIONS.clients });
+    expect(await versionsOf(bulk)).toContainEqual({ event_type: 'ClientRegistered', schema_version: 3, n: OPTIONS.clients });
     // Event ids are generated on each side: pair them by stream and version, and check that
     // causation ids (a reaction names the placement event it reacted to) point at the same event.
     fromBulk.forEach((e, i) => ids.set(e.eventId, fromCommands[i].eventId));
@@ -200,6 +200,11 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
       (await saeil.runtime.dataSource.query(`SELECT identity_key, client_id::text FROM client_identity_keys ORDER BY identity_key`)) as { identity_key: string; client_id: string }[];
     expect(mapIds(await keysOf(bulk), ids)).toEqual(await keysOf(commands));
     expect((await keysOf(bulk)).length).toBe(OPTIONS.clients * 2);
+    const searchKeysOf = async (saeil: TestSaeil) =>
+      (await saeil.runtime.dataSource.query(`SELECT search_key || ' ' || client_id::text AS row FROM client_search_keys`)) as { row: string }[];
+    const sorted = (rows: { row: string }[]) => rows.map((r) => r.row).sort();
+    expect(sorted(mapIds(await searchKeysOf(bulk), ids))).toEqual(sorted(await searchKeysOf(commands)));
+    expect((await searchKeysOf(bulk)).length).toBe(OPTIONS.clients * 2);
 
     // The reactions' idempotency keys (what keeps a replaying reactor from reacting twice); global
     // positions differ between the two databases, so each is checked against its own events.

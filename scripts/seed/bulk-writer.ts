@@ -49,7 +49,7 @@ interface ReactionKey {
  * Seals many clients' identities in the caller's transaction, issuing their keys there
  * (PrivacyVault.sealEach): the registrations' envelopes, as RegisterClientHandler seals one.
  */
-export type BulkSealer = (items: { clientId: string; fields: ClientIdentityFields }[], runner: QueryRunner) => Promise<string[]>;
+export type BulkSealer = <T extends object>(items: { clientId: string; fields: T }[], runner: QueryRunner) => Promise<string[]>;
 
 /** The retention reactor and sweep, as libs/retention writes them (names and metadata). */
 const REACTOR = 'retention-placement-reactions';
@@ -79,9 +79,10 @@ export class BulkWriter {
   private readonly streams = new Map<string, Stream>();
   private rows: EventRow[] = [];
   private identityKeys: { key: string; clientId: string }[] = [];
+  private searchKeys: { key: string; clientId: string }[] = [];
   private reactionKeys: ReactionKey[] = [];
-  /** Envelopes of the registrations of the clients being applied, sealed before deciding. */
-  private sealed = new Map<string, string>();
+  /** Envelopes of the registrations of the clients being applied (identity, keyed hashes), sealed before deciding. */
+  private sealed = new Map<string, { personal: string; sealedKeys: string }>();
 
   constructor(
     private readonly hasher: IdentityHasher,
@@ -125,12 +126,21 @@ export class BulkWriter {
       registrations.map((r) => ({ clientId: r.clientId, fields: identityOf(r.body as unknown as ClientIdentityFields) })),
       runner,
     );
-    this.sealed = new Map(registrations.map((r, i) => [r.clientId, envelopes[i]]));
+    const sealedKeys = await this.seal(
+      registrations.map((r) => ({ clientId: r.clientId, fields: this.indexKeysOf(r.body as unknown as ClientIdentityFields & { centerId: string }) })),
+      runner,
+    );
+    this.sealed = new Map(registrations.map((r, i) => [r.clientId, { personal: envelopes[i], sealedKeys: sealedKeys[i] }]));
     try {
       for (const { index, steps } of plans) this.applyClient(index, steps);
     } finally {
       this.sealed.clear();
     }
+  }
+
+  /** Her identity and search keys, as RegisterClientHandler computes them. */
+  private indexKeysOf(body: ClientIdentityFields & { centerId: string }): { identityKeys: string[]; searchKeys: string[] } {
+    return { identityKeys: this.hasher.keysOf(body).map((k) => k.key), searchKeys: this.hasher.searchKeysOf(identityOf(body)) };
   }
 
   /** Executes one client's plan (her registration sealed beforehand by applyClients). */
@@ -189,9 +199,17 @@ export class BulkWriter {
       );
       if (inserted.length !== this.identityKeys.length) throw new Error(`${this.identityKeys.length - inserted.length} identity keys of this batch are already taken: the seed would register a duplicate client`);
     }
+    if (this.searchKeys.length > 0) {
+      // indexSearchKeys' insert (the caseload search's index).
+      await runner.query(`INSERT INTO client_search_keys (search_key, client_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`, [
+        this.searchKeys.map((k) => k.key),
+        this.searchKeys.map((k) => k.clientId),
+      ]);
+    }
     await runner.query(`SELECT pg_notify($1, '')`, [EVENTS_CHANNEL]);
     this.rows = [];
     this.identityKeys = [];
+    this.searchKeys = [];
     this.reactionKeys = [];
     return rows.length;
   }
@@ -202,13 +220,13 @@ export class BulkWriter {
     switch (step.kind) {
       case 'RegisterClient': {
         // RegisterClientHandler's command: her identity sealed, identity and search keys.
-        const keys = this.hasher.keysOf(step.body as never);
-        const personal = this.sealed.get(step.clientId);
-        if (!personal) throw new Error(`client ${step.clientId} was not sealed before her registration was decided`);
-        const searchKeys = this.hasher.searchKeysOf(identityOf(step.body as unknown as ClientIdentityFields));
+        const { identityKeys, searchKeys } = this.indexKeysOf(step.body as unknown as ClientIdentityFields & { centerId: string });
+        const sealed = this.sealed.get(step.clientId);
+        if (!sealed) throw new Error(`client ${step.clientId} was not sealed before her registration was decided`);
         const metadata = this.metadata(random, step.actorId, step.body.centerId, day);
-        this.decide(clientStreamId(step.clientId), INTAKE_CONTEXT, clientDecider, { type: 'RegisterClient', clientId: step.clientId, ...step.body, personal, allowDuplicateOf: [], identityKeys: keys.map((k) => k.key), searchKeys, today } as never, metadata, random);
-        for (const k of keys) this.identityKeys.push({ key: k.key, clientId: step.clientId });
+        this.decide(clientStreamId(step.clientId), INTAKE_CONTEXT, clientDecider, { type: 'RegisterClient', clientId: step.clientId, ...step.body, ...sealed, allowDuplicateOf: [], today } as never, metadata, random);
+        for (const key of identityKeys) this.identityKeys.push({ key, clientId: step.clientId });
+        for (const key of new Set(searchKeys)) this.searchKeys.push({ key, clientId: step.clientId });
         return;
       }
       case 'GiveConsent':

@@ -54,7 +54,7 @@ describe('synthetic seed: stopped and rerun, it continues where it stopped and w
     expect(expected.events.length).toBeGreaterThan(300 * 5);
     expect(expected.identityKeys).toHaveLength(600);
     // Every client has a data key, issued in the transaction of her batch (none left over from the crash's batches).
-    const [{ keys }] = await resumed.runtime.dataSource.query(`SELECT count(*)::int AS keys FROM privacy_data_keys WHERE wrapped_key IS NOT NULL`);
+    const [{ keys }] = await resumed.runtime.dataSource.query(`SELECT count(*)::int AS keys FROM keystore.privacy_data_keys WHERE wrapped_key IS NOT NULL`);
     expect(keys).toBe(300);
     expect(await contentOf(resumed)).toEqual(expected);
     const [{ n }] = await resumed.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events`);

@@ -8,10 +8,12 @@
  * The parsing helpers below are small on purpose; each rule they implement is also exercised
  * against a deliberately broken example, so that a helper which accepted everything would fail.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig, SaeilConfig } from '../../libs/config/src/saeil-config';
+import { PUBLISHED_SECRETS } from '../../libs/config/src/secret-strength';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8');
@@ -21,6 +23,14 @@ const read = (file: string): string => readFileSync(path.join(ROOT, file), 'utf8
 // ---------------------------------------------------------------------------------------------
 
 type Env = Record<string, string>;
+
+/** The `.env` a deployer makes with the README's recipe (`openssl rand`), made here the same way. */
+const TEST_DOTENV: Env = {
+  POSTGRES_PASSWORD: randomBytes(24).toString('hex'),
+  JWT_SECRET: randomBytes(48).toString('base64'),
+  IDENTITY_HASH_KEY: randomBytes(48).toString('base64'),
+  PRIVACY_MASTER_KEY: randomBytes(32).toString('base64'),
+};
 
 interface ComposeService {
   image?: string;
@@ -42,17 +52,34 @@ interface ComposeFile {
   volumes?: Record<string, unknown>;
 }
 
-/** Compose's interpolation, as far as it can be done without a shell: `$$`, `${VAR:-default}`, `${VAR-default}`. */
-function interpolate(value: string, where: string): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced, fallback, bare) => {
+/**
+ * Compose's interpolation, as far as it can be done without a shell: `$$`, `${VAR:-default}`,
+ * `${VAR-default}`, and the required form `${VAR:?message}` / `${VAR?message}`, whose value comes
+ * from `dotenv` (the `.env` a deployer makes, README "With Docker"); compose stops with the message
+ * when it is missing (`:?` also when empty). A variable with neither a default nor `?` would come
+ * silently from the shell, so it cannot be checked and is refused.
+ */
+function interpolate(value: string, where: string, dotenv: Env = TEST_DOTENV): string {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced, colon, operator, argument, bare) => {
     if (match === '$$') return '$';
-    if (fallback !== undefined) return fallback;
-    throw new Error(`${where}: ${match} comes from the shell running compose; give it a default (\${${braced ?? bare}:-…}) so it can be checked`);
+    const given = dotenv[braced];
+    const unset = given === undefined || (colon === ':' && given === '');
+    if (operator === '-') return unset ? argument : given;
+    if (operator === '?') {
+      if (unset) throw new Error(`${where}: compose stops: ${argument || `${braced} is required`}`);
+      return given;
+    }
+    throw new Error(`${where}: ${match} comes from the shell running compose; give it a default (\${${braced ?? bare}:-…}) or require it (\${${braced ?? bare}:?…}) so it can be checked`);
   });
 }
 
-/** A service's `environment`, in either compose syntax (map or KEY=VALUE list), interpolated. */
-function environmentOf(service: ComposeService, name: string): Env {
+/** The variables compose requires (`${VAR:?…}`), in the order they appear. */
+function requiredVariables(text: string): string[] {
+  return [...new Set([...text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*):?\?[^}]*\}/g)].map((m) => m[1]))];
+}
+
+/** A service's `environment`, in either compose syntax (map or KEY=VALUE list), as written (not interpolated). */
+function rawEnvironmentOf(service: ComposeService, name: string): Env {
   const env: Env = {};
   const entries: Array<[string, unknown]> = Array.isArray(service.environment)
     ? service.environment.map((line) => {
@@ -62,9 +89,34 @@ function environmentOf(service: ComposeService, name: string): Env {
     : Object.entries(service.environment ?? {});
   for (const [key, raw] of entries) {
     if (raw === null || raw === undefined) throw new Error(`${name}.environment.${key} has no value (it would be taken from the shell)`);
-    env[key] = interpolate(String(raw), `${name}.environment.${key}`);
+    env[key] = String(raw);
   }
   return env;
+}
+
+/** A service's `environment`, interpolated with `dotenv`. */
+function environmentOf(service: ComposeService, name: string, dotenv: Env = TEST_DOTENV): Env {
+  return Object.fromEntries(Object.entries(rawEnvironmentOf(service, name)).map(([key, raw]) => [key, interpolate(raw, `${name}.environment.${key}`, dotenv)]));
+}
+
+/** The settings that are secrets: none may be written in the compose file, each must come from `.env`. */
+const SECRET_SETTINGS = ['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY', 'PRIVACY_RETIRED_MASTER_KEYS', 'SAEIL_ADMIN_PASSWORD', 'POSTGRES_PASSWORD'];
+
+/**
+ * Where a service's environment holds a secret that is not taken from a required variable: a
+ * literal, or a variable with a default (which is a literal too). DATABASE_URL's password counts.
+ */
+function literalSecrets(service: ComposeService, name: string): string[] {
+  const problems: string[] = [];
+  const fromRequiredVariable = (value: string) => /^\$\{[A-Za-z_][A-Za-z0-9_]*:\?[^}]*\}$/.test(value);
+  for (const [key, raw] of Object.entries(rawEnvironmentOf(service, name))) {
+    if (SECRET_SETTINGS.includes(key) && !fromRequiredVariable(raw)) problems.push(`${name}.environment.${key} is written in the file`);
+    if (key === 'DATABASE_URL') {
+      const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/.exec(raw)?.[1];
+      if (password !== undefined && !fromRequiredVariable(password)) problems.push(`${name}.environment.DATABASE_URL carries a password written in the file`);
+    }
+  }
+  return problems;
 }
 
 /** `depends_on` in short (list) or long (map) form, as service -> condition. */
@@ -363,6 +415,37 @@ describe('docker-compose.yml', () => {
     expect(interBroker).not.toBe(controller!.name);
   });
 
+  it('writes no secret: every one comes from a required variable of the .env, and compose stops without it', () => {
+    for (const [name, service] of Object.entries(services)) expect(literalSecrets(service, name)).toEqual([]);
+    const text = read('docker-compose.yml');
+    for (const value of [...PUBLISHED_SECRETS.filter((v) => v.length > 8), ...Object.values(TEST_DOTENV)]) expect(text).not.toContain(value);
+    const required = requiredVariables(text);
+    expect(required).toEqual(expect.arrayContaining(['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY', 'POSTGRES_PASSWORD']));
+    for (const variable of required) {
+      const { [variable]: _missing, ...without } = TEST_DOTENV;
+      expect(() => APP_SERVICES.forEach((name) => environmentOf(services[name], name, without))).toThrow(new RegExp(`compose stops: .*${variable}`));
+    }
+  });
+
+  it('has the README say how to make the .env, with openssl rand, for every variable compose requires', () => {
+    const readme = read('README.md');
+    for (const variable of requiredVariables(read('docker-compose.yml'))) expect(readme).toMatch(new RegExp(`${variable}=\\$\\(openssl rand `));
+    expect(read('.gitignore').split('\n')).toContain('.env');
+  });
+
+  it('is refused by a production start when the .env holds a placeholder', () => {
+    for (const [variable, placeholder] of [
+      ['JWT_SECRET', 'local-compose-jwt-secret-change-me-0000000001'],
+      ['IDENTITY_HASH_KEY', 'local-compose-identity-hash-key-change-me-0001'],
+      ['PRIVACY_MASTER_KEY', 'bG9jYWwtY29tcG9zZS1tYXN0ZXIta2V5LWNoYW5nZSE='],
+      ['POSTGRES_PASSWORD', 'saeil'],
+    ]) {
+      const dotenv = { ...TEST_DOTENV, [variable]: placeholder };
+      const api = { ...processEnv('api'), ...environmentOf(services.api, 'api', dotenv) };
+      expect(() => loadConfig(api)).toThrow(variable === 'POSTGRES_PASSWORD' ? /DATABASE_URL: .*placeholder/ : new RegExp(`${variable}: `));
+    }
+  });
+
   describe.each(APP_SERVICES)('%s', (name) => {
     const service = services[name];
 
@@ -566,9 +649,24 @@ describe('the checks themselves', () => {
   it('read compose environments in both syntaxes and refuse values taken from the shell', () => {
     expect(environmentOf({ environment: ['A=1', 'B=x=y'] }, 's')).toEqual({ A: '1', B: 'x=y' });
     expect(environmentOf({ environment: { A: 1, B: false, C: '${C:-dflt}', D: '$$HOME' } }, 's')).toEqual({ A: '1', B: 'false', C: 'dflt', D: '$HOME' });
+    expect(environmentOf({ environment: { C: '${C:-dflt}', E: '${E-dflt}', R: 'x${R:?set R}y' } }, 's', { C: 'given', E: '', R: 'r' })).toEqual({ C: 'given', E: '', R: 'xry' });
+    expect(environmentOf({ environment: { C: '${C:-dflt}' } }, 's', { C: '' })).toEqual({ C: 'dflt' });
+    expect(() => environmentOf({ environment: { R: '${R:?set R in .env}' } }, 's', {})).toThrow(/compose stops: set R in \.env/);
+    expect(() => environmentOf({ environment: { R: '${R:?set R}' } }, 's', { R: '' })).toThrow(/compose stops/);
+    expect(environmentOf({ environment: { R: '${R?set R}' } }, 's', { R: '' })).toEqual({ R: '' });
     expect(() => environmentOf({ environment: ['A'] }, 's')).toThrow(/no value/);
     expect(() => environmentOf({ environment: { A: null } }, 's')).toThrow(/no value/);
     expect(() => environmentOf({ environment: { A: 'postgres://${PGHOST}/x' } }, 's')).toThrow(/PGHOST/);
+  });
+
+  it('find secrets written in a compose file, DATABASE_URL passwords and defaults included', () => {
+    expect(literalSecrets({ environment: { JWT_SECRET: 'abc', IDENTITY_HASH_KEY: '${IDENTITY_HASH_KEY:-weak-default}', PRIVACY_MASTER_KEY: '${PRIVACY_MASTER_KEY:?set it}' } }, 's')).toEqual([
+      's.environment.JWT_SECRET is written in the file',
+      's.environment.IDENTITY_HASH_KEY is written in the file',
+    ]);
+    expect(literalSecrets({ environment: ['DATABASE_URL=postgres://u:pw@db/x'] }, 's')).toEqual(['s.environment.DATABASE_URL carries a password written in the file']);
+    expect(literalSecrets({ environment: { DATABASE_URL: 'postgres://u:${PW:?set PW}@db/x', POSTGRES_PASSWORD: '${PW:?set PW}' } }, 's')).toEqual([]);
+    expect(requiredVariables('a: ${A:?x}\nb: ${B?y} ${A:?x} ${C:-d}')).toEqual(['A', 'B']);
   });
 
   it('see short-form depends_on as not waiting for health', () => {

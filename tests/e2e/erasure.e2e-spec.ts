@@ -5,6 +5,7 @@ import pino from 'pino';
 import { Kafka, logLevel } from 'kafkajs';
 import { clientStreamId, followUpsStreamId } from '@saeil/contracts';
 import { PrivacyVault, resolveMasterKeyring } from '@saeil/privacy';
+import { identityHashSecret, identityKeysOf, searchKeysOf } from '@saeil/intake';
 import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
 import { startTestSaeil, TestSaeil } from '../support/app';
 import { Api, api, counselorOf, supervisorOf } from '../support/auth';
@@ -145,7 +146,7 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     const tables: { name: string }[] = await saeil.runtime.dataSource.query(
       `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
     );
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['public.events', 'public.rm_caseload', 'public.rm_timeline', 'public.rm_follow_up_clients', 'public.privacy_data_keys', 'public.access_log']));
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['public.events', 'public.rm_caseload', 'public.rm_timeline', 'public.rm_follow_up_clients', 'keystore.privacy_data_keys', 'public.access_log']));
     const parts: string[] = [];
     for (const { name } of tables) {
       const rows: { line: string }[] = await saeil.runtime.dataSource.query(`SELECT t::text AS line FROM ${name} t`);
@@ -202,6 +203,19 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
   /** The forms of her identity (and the other woman's) found in `text`. */
   const found = (text: string, who: typeof HER) => formsOf(who).filter((form) => text.includes(form));
 
+  /**
+   * Her keyed hashes as the installation computes them (its identity hash key: here the one it
+   * generated into its data directory), from her plaintext, independently of what was stored:
+   * duplicate keys (birth date + phone, name + birth date + center) and search keys (name, phone).
+   */
+  function herKeyedHashes(): string[] {
+    const secret = identityHashSecret({ IDENTITY_HASH_KEY: saeil.config.IDENTITY_HASH_KEY, SAEIL_DATA_DIR: saeil.config.SAEIL_DATA_DIR }, { warn: () => undefined });
+    const hashes = [...identityKeysOf(secret, { ...HER, centerId: CENTER }).map((k) => k.key), ...searchKeysOf(secret, HER)];
+    expect(hashes).toHaveLength(4);
+    return hashes;
+  }
+  const hashesFoundIn = (text: string): string[] => herKeyedHashes().filter((hash) => text.includes(hash));
+
   function expectNoIdentityIn(text: string, place: string): void {
     expect({ place, her: found(text, HER), other: found(text, OTHER) }).toEqual({ place, her: [], other: [] });
     // The same scan finds what is in clear: her client id, and the control (a Korean name and a phone number).
@@ -226,10 +240,22 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     expect(JSON.stringify(statisticsBefore)).toMatch(/"eligible":1/);
 
     await allPublished();
-    expectNoIdentityIn(await sqlDump(), 'database (every table as text) before erasure');
+    const before = await sqlDump();
+    expectNoIdentityIn(before, 'database (every table as text) before erasure');
+    // Her four keyed hashes are in the database before erasure — in the duplicate and search index
+    // only, not in any event (sealed there): the scan that must find none afterwards finds them now.
+    expect(hashesFoundIn(before)).toEqual(herKeyedHashes());
+    const [{ rows: indexRows }] = await saeil.runtime.dataSource.query(
+      `SELECT (SELECT count(*) FROM client_identity_keys WHERE client_id = $1) + (SELECT count(*) FROM client_search_keys WHERE client_id = $1) AS rows`,
+      [herId],
+    );
+    expect(Number(indexRows)).toBe(4);
+    const events: { text: string }[] = await saeil.runtime.dataSource.query(`SELECT string_agg(data::text || metadata::text, ' ') AS text FROM events`);
+    expect(hashesFoundIn(events[0].text)).toEqual([]);
     const dump = await pgDump();
     if (dump !== undefined) expectNoIdentityIn(dump, 'pg_dump before erasure');
     const topics = await readAllTopics();
+    expect(hashesFoundIn(topics.text)).toEqual([]);
     expect(topics.topics.some((t) => t.endsWith('saeil.intake.events.v1'))).toBe(true);
     expect(topics.messages).toBeGreaterThanOrEqual(Number((await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events`))[0].n));
     expectNoIdentityIn(topics.text, 'Kafka topics before erasure');
@@ -263,6 +289,16 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     if (dump !== undefined) expectNoIdentityIn(dump, 'pg_dump after erasure');
   });
 
+  it('(a2) no keyed hash of her identity is left anywhere in the database (events, read models, idempotency, index) nor on any topic', async () => {
+    expect({ place: 'database (every table as text) after erasure', found: hashesFoundIn(await sqlDump()) }).toEqual({ place: 'database (every table as text) after erasure', found: [] });
+    const dump = await pgDump();
+    if (dump !== undefined) expect({ place: 'pg_dump after erasure', found: hashesFoundIn(dump) }).toEqual({ place: 'pg_dump after erasure', found: [] });
+    expect({ place: 'Kafka topics after erasure', found: hashesFoundIn((await readAllTopics()).text) }).toEqual({ place: 'Kafka topics after erasure', found: [] });
+    // The other woman's keys are still indexed: erasure deleted hers only.
+    const [{ n }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM client_search_keys WHERE client_id = $1`, [otherId]);
+    expect(n).toBe(2);
+  });
+
   it('(b) every topic of the test read from the beginning holds none of her identity, and carries her erasure', async () => {
     const topics = await readAllTopics();
     expectNoIdentityIn(topics.text, 'Kafka topics after erasure');
@@ -282,7 +318,7 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
   });
 
   it('(e) her data key is destroyed: the row is only the erasure record', async () => {
-    const [row] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, master_key_id, erasure_reason, erased_at FROM privacy_data_keys WHERE client_id = $1`, [herId]);
+    const [row] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, master_key_id, erasure_reason, erased_at FROM keystore.privacy_data_keys WHERE client_id = $1`, [herId]);
     expect(row).toEqual({ wrapped_key: null, master_key_id: null, erasure_reason: 'client_request', erased_at: expect.any(Date) });
     const [registered] = await saeil.runtime.store.readStream(clientStreamId(herId));
     expect(await vault.openFields(herId, (registered.data as { personal: string }).personal)).toMatchObject({ status: 'erased', reason: 'client_request' });

@@ -5,7 +5,7 @@ import { api, counselorOf } from '../support/auth';
 
 async function snapshot(saeil: TestSaeil): Promise<Record<string, unknown>[]> {
   return saeil.runtime.dataSource.query(
-    `SELECT client_id, center_id, counselor_id, personal, birth_year, search_keys, erased_at, region, status, facts, registered_at, last_contact_on::text, next_action, last_event_at, last_position FROM rm_caseload ORDER BY client_id`,
+    `SELECT client_id, center_id, counselor_id, personal, birth_year, erased_at, region, status, facts, registered_at, last_contact_on::text, next_action, last_event_at, last_position FROM rm_caseload ORDER BY client_id`,
   );
 }
 
@@ -52,7 +52,7 @@ describe('projection rebuild while the system runs', () => {
     const shadows = await saeil.runtime.dataSource.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE '%__rebuild'`);
     expect(shadows).toEqual([]);
     const indexes = await saeil.runtime.dataSource.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'rm_caseload' ORDER BY indexname`);
-    expect(indexes.map((i: { indexname: string }) => i.indexname)).toEqual(['rm_caseload_center', 'rm_caseload_counselor', 'rm_caseload_pkey', 'rm_caseload_search']);
+    expect(indexes.map((i: { indexname: string }) => i.indexname)).toEqual(['rm_caseload_center', 'rm_caseload_counselor', 'rm_caseload_pkey']);
 
     // The live projection goes on from the rebuilt checkpoint: a new registration shows up once.
     const [late] = await register(saeil, 400, 1);

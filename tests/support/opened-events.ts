@@ -10,7 +10,7 @@ export async function vaultOf(saeil: TestSaeil): Promise<PrivacyVault> {
 }
 
 /**
- * The events with each `personal` envelope replaced by what it opens to, with that database's
+ * The events with each `personal` and `sealedKeys` envelope replaced by what it opens to, with that database's
  * vault: so that two databases' events, sealed with different keys and ivs, compare by content.
  * An envelope that does not open to her fields fails (tampered, another client's, another key).
  */
@@ -18,10 +18,15 @@ export async function openedPersonalData<E extends { type: string; data: unknown
   return Promise.all(
     events.map(async (event) => {
       const data = event.data as Record<string, unknown>;
-      if (typeof data.personal !== 'string') return event;
-      const opened = await vault.openFields(data.clientId as string, data.personal);
-      if (opened.status !== 'open') throw new Error(`${event.type} of client ${String(data.clientId)}: her data is erased`);
-      return { ...event, data: { ...data, personal: opened.fields } };
+      let opened = data;
+      // Her identity (`personal`) and her keyed hashes (`sealedKeys`, version 3).
+      for (const field of ['personal', 'sealedKeys'] as const) {
+        if (typeof data[field] !== 'string') continue;
+        const result = await vault.openFields(data.clientId as string, data[field] as string);
+        if (result.status !== 'open') throw new Error(`${event.type} of client ${String(data.clientId)}: her data is erased`);
+        opened = { ...opened, [field]: result.fields };
+      }
+      return opened === data ? event : { ...event, data: opened };
     }),
   );
 }

@@ -5,6 +5,7 @@ import { timelineProjection } from './projections/timeline.projection';
 import { Timeline1732240600000 } from './migrations/1732240600000-timeline';
 import { Caseload1732240600100 } from './migrations/1732240600100-caseload';
 import { CaseloadSealedIdentity1732270000000 } from './migrations/1732270000000-caseload-sealed-identity';
+import { CaseloadSearchKeysOut1732290000200 } from './migrations/1732290000200-caseload-search-keys-out';
 import { identityHasherProvider } from '@saeil/intake';
 import { caseloadProjection } from './projections/caseload.projection';
 import { FindCaseloadController } from './queries/find-caseload/find-caseload.controller';
@@ -27,7 +28,7 @@ export class CaseViewsModule {}
 export const caseViewsModule: SaeilModuleDefinition = {
   name: 'case-views',
   contexts: [],
-  migrations: [Timeline1732240600000, Caseload1732240600100, CaseloadSealedIdentity1732270000000],
+  migrations: [Timeline1732240600000, Caseload1732240600100, CaseloadSealedIdentity1732270000000, CaseloadSearchKeysOut1732290000200],
   projections: [caseloadProjection, timelineProjection],
   commands: [],
   nestModule: CaseViewsModule,

@@ -1,1 +1,3 @@
 export * from './saeil-config';
+export * from './secret-strength';
+export * from './secret-file';

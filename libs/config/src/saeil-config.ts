@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { weakSecretProblems } from './secret-strength';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -245,7 +246,11 @@ export class SaeilConfig {
 
 export class ConfigurationError extends Error {}
 
-/** Reads and validates configuration; throws a ConfigurationError naming every bad setting. */
+/**
+ * Reads and validates configuration; throws a ConfigurationError naming every bad setting. With
+ * NODE_ENV=production (read from `source`, like the settings) a secret that is a published
+ * placeholder or too weak to be random is a bad setting too (secret-strength.ts).
+ */
 export function loadConfig(source: Record<string, string | undefined> = process.env, overrides: Partial<Record<keyof SaeilConfig, unknown>> = {}): SaeilConfig {
   const known = Object.keys(new SaeilConfig());
   const picked: Record<string, unknown> = {};
@@ -254,8 +259,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const config = plainToInstance(SaeilConfig, { ...picked, ...overrides });
   const errors = validateSync(config, { whitelist: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (source.NODE_ENV === 'production') lines.push(...weakSecretProblems(config).map((problem) => `  ${problem}`));
+  if (lines.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return config;

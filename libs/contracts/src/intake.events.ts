@@ -107,6 +107,27 @@ export interface ClientRegisteredV2 extends ClientProfile {
   acknowledgedDuplicateOf?: string[];
 }
 
+/** Her keyed hashes, as sealed in `sealedKeys` (version 3): what duplicate detection and search index. */
+export interface ClientIndexKeys {
+  /** Keyed hashes (HMAC) of birth date + phone and name + birth date + center. */
+  identityKeys: string[];
+  /** Keyed hashes of her name alone and of her phone's digits alone. */
+  searchKeys: string[];
+}
+
+/**
+ * ClientRegistered schema version 3: as version 2, but her keyed hashes are sealed with her data
+ * key too (`sealedKeys`, the JSON of ClientIndexKeys), never in clear: once she is erased, nothing
+ * in the event can be matched against a guess of her name, phone or birth date. The searchable
+ * index is a write-side table (`client_identity_keys`, `client_search_keys`) her erasure deletes
+ * her rows from.
+ */
+export interface ClientRegisteredV3 extends Omit<ClientRegisteredV2, 'identityKeys' | 'searchKeys'> {
+  sealedKeys: string;
+  identityKeys?: undefined;
+  searchKeys?: undefined;
+}
+
 /**
  * A version 1 registration as readers get it (the v1→v2 upcaster adds `birthYear`; being pure it
  * cannot seal, so her identity stays in clear). Version 1 events exist only in development
@@ -153,6 +174,13 @@ export interface ClientProfileUpdatedV2 {
 }
 
 /** A version 1 profile change as readers get it: identity changes in clear (development databases only). */
+/** ClientProfileUpdated schema version 3: a changed identity's keyed hashes come sealed (`sealedKeys`), never in clear. */
+export interface ClientProfileUpdatedV3 extends Omit<ClientProfileUpdatedV2, 'identityKeys' | 'searchKeys'> {
+  sealedKeys?: string;
+  identityKeys?: undefined;
+  searchKeys?: undefined;
+}
+
 export type ClientProfileUpdatedV1Lifted = ClientProfileUpdatedV1 & { birthYear?: number; personal?: undefined; searchKeys?: undefined };
 
 export interface CounselorAssignedV1 {
@@ -194,10 +222,10 @@ export interface ClientDataErasedV1 {
   note?: string;
 }
 
-export type ClientRegistered = { type: 'ClientRegistered'; data: ClientRegisteredV2 | ClientRegisteredV1Lifted };
+export type ClientRegistered = { type: 'ClientRegistered'; data: ClientRegisteredV3 | ClientRegisteredV2 | ClientRegisteredV1Lifted };
 export type ConsentGiven = { type: 'ConsentGiven'; data: ConsentGivenV1 };
 export type ConsentWithdrawn = { type: 'ConsentWithdrawn'; data: ConsentWithdrawnV1 };
-export type ClientProfileUpdated = { type: 'ClientProfileUpdated'; data: ClientProfileUpdatedV2 | ClientProfileUpdatedV1Lifted };
+export type ClientProfileUpdated = { type: 'ClientProfileUpdated'; data: ClientProfileUpdatedV3 | ClientProfileUpdatedV2 | ClientProfileUpdatedV1Lifted };
 export type CounselorAssigned = { type: 'CounselorAssigned'; data: CounselorAssignedV1 };
 export type CaseClosed = { type: 'CaseClosed'; data: CaseClosedV1 };
 export type CaseReopened = { type: 'CaseReopened'; data: CaseReopenedV1 };
@@ -233,15 +261,15 @@ const profileSchema = {
 const optionalProfile = Object.keys(profileSchema).filter((k) => k !== 'region');
 const sealed = s.sealed('her name, birth date and phone');
 const birthYear = s.integer('year of birth, in clear (age bands)', { minimum: 1900, maximum: 2100 });
-const searchKeys = s.array(s.string(), 'keyed hashes of her name alone and of her phone digits alone, for exact-match search');
+const sealedKeys = s.sealed('her keyed hashes for duplicate detection and search, as {"identityKeys": […], "searchKeys": […]}');
 const consentPurpose = s.enum(CONSENT_PURPOSES, 'service | employer_sharing | marketing');
 
 export const INTAKE_CONTRACTS: EventContract[] = [
   {
     type: 'ClientRegistered',
     context: INTAKE_CONTEXT,
-    version: 2,
-    summary: '구직등록 — a client was registered at a center and assigned a counselor (her identity sealed)',
+    version: 3,
+    summary: '구직등록 — a client was registered at a center and assigned a counselor (her identity and its keyed hashes sealed)',
     payload: s.object(
       {
         clientId: s.uuid(),
@@ -249,8 +277,7 @@ export const INTAKE_CONTRACTS: EventContract[] = [
         counselorId: s.string('counselor in charge'),
         personal: sealed,
         birthYear,
-        identityKeys: s.array(s.string(), 'keyed hashes for duplicate detection'),
-        searchKeys,
+        sealedKeys,
         acknowledgedDuplicateOf: s.array(s.uuid(), 'clients she matched whom the counselor confirmed to be other people'),
         ...profileSchema,
       },
@@ -274,7 +301,7 @@ export const INTAKE_CONTRACTS: EventContract[] = [
   {
     type: 'ClientProfileUpdated',
     context: INTAKE_CONTEXT,
-    version: 2,
+    version: 3,
     summary: '프로필 수정 — profile fields changed (a changed identity comes sealed, whole)',
     payload: s.object(
       {
@@ -282,10 +309,9 @@ export const INTAKE_CONTRACTS: EventContract[] = [
         changes: s.object(profileSchema, ['region', ...optionalProfile], 'the profile fields that changed; never her name, birth date or phone'),
         personal: sealed,
         birthYear,
-        identityKeys: s.array(s.string()),
-        searchKeys,
+        sealedKeys,
       },
-      ['personal', 'birthYear', 'identityKeys', 'searchKeys'],
+      ['personal', 'birthYear', 'sealedKeys'],
     ),
   },
   {

@@ -1,4 +1,8 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { resolveSigningSecret } from './secrets/signing-secret';
 import request from 'supertest';
 import { startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { identityHousekeepingJob } from './housekeeping/identity-housekeeping.job';
@@ -272,9 +276,22 @@ describe('identity (HTTP, PostgreSQL)', () => {
     }
   });
 
-  it('signs with a key generated once and kept in the database when JWT_SECRET is unset (outside production)', async () => {
-    const rows = await saeil.runtime.dataSource.query(`SELECT length(secret) AS length FROM identity_generated_secrets WHERE name = 'jwt'`);
-    expect(rows).toEqual([{ length: 64 }]);
+  it('signs with a key generated once and kept in an owner-only file outside the database when JWT_SECRET is unset (outside production)', async () => {
+    const file = path.join(saeil.config.SAEIL_DATA_DIR, 'keys', 'jwt-signing.key');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const secret = readFileSync(file, 'utf8').trim();
+    expect(secret.length).toBeGreaterThanOrEqual(64);
+    expect(await saeil.runtime.dataSource.query(`SELECT to_regclass('identity_generated_secrets') AS t`)).toEqual([{ t: null }]);
+  });
+
+  it('an installation that kept its generated signing key in the database has it moved to the file, and the table dropped', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'saeil-keys-'));
+    const legacy = randomBytes(48).toString('base64url');
+    await saeil.runtime.dataSource.query(`CREATE TABLE identity_generated_secrets (name text PRIMARY KEY, secret text NOT NULL)`);
+    await saeil.runtime.dataSource.query(`INSERT INTO identity_generated_secrets VALUES ('jwt', $1)`, [legacy]);
+    expect(await resolveSigningSecret(undefined, 'development', saeil.runtime.dataSource, { warn: () => undefined }, dataDir)).toBe(legacy);
+    expect(readFileSync(path.join(dataDir, 'keys', 'jwt-signing.key'), 'utf8').trim()).toBe(legacy);
+    expect(await saeil.runtime.dataSource.query(`SELECT to_regclass('identity_generated_secrets') AS t`)).toEqual([{ t: null }]);
   });
 });
 

@@ -48,7 +48,7 @@ import { RefreshTokens } from './tokens/refresh-tokens';
           // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a
           // PEM public key on every verification (a thrown error each time, 12 % of the api's CPU
           // under the bench's command load) before treating it as a secret.
-          secret: createSecretKey(Buffer.from(await resolveSigningSecret(config.JWT_SECRET, process.env.NODE_ENV, dataSource, runtime.logger.child({ component: 'identity' })))),
+          secret: createSecretKey(Buffer.from(await resolveSigningSecret(config.JWT_SECRET, process.env.NODE_ENV, dataSource, runtime.logger.child({ component: 'identity' }), config.SAEIL_DATA_DIR))),
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),

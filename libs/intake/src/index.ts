@@ -6,3 +6,4 @@ export { IdentityHasher, identityHashSecret, identityHasherProvider } from './id
 export { eraseClientData, type ErasureResult } from './erasure/erase-client-data';
 export { eraseClientsPastRetention, RETENTION_ERASURE_ACTOR } from './erasure/retention-erasure.job';
 export { registerIntakeUpcasters } from './events/upcasters';
+export { identityKeysOf, searchKeysOf } from './identity/identity-keys';

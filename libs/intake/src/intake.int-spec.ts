@@ -57,11 +57,14 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       const [registered] = await eventsOf(clientId);
       expect(registered.type).toBe('ClientRegistered');
       expect(registered.data).toMatchObject({ clientId, region: '전라남도', careerBreakReason: 'childcare', desiredMonthlyWage: 1_800_000, certifications: ['전산회계 2급'] });
-      const keys = (registered.data as { identityKeys: string[] }).identityKeys;
+      // Her keyed hashes travel sealed; the index holds them in clear until her erasure.
+      expect(registered.data).toMatchObject({ sealedKeys: expect.stringMatching(/^pd1\./) });
+      expect(registered.data).not.toHaveProperty('identityKeys');
+      expect(registered.data).not.toHaveProperty('searchKeys');
+      const keys: { identity_key: string }[] = await saeil.runtime.dataSource.query(`SELECT identity_key FROM client_identity_keys WHERE client_id = $1`, [clientId]);
       expect(keys).toHaveLength(2);
-      for (const key of keys) expect(key).toMatch(/^[0-9a-f]{64}$/);
-      expect(JSON.stringify(keys)).not.toContain(body.phone.replace(/-/g, ''));
-      expect(await identityKeysHeldBy(clientId)).toBe(2);
+      for (const { identity_key } of keys) expect(identity_key).toMatch(/^[0-9a-f]{64}$/);
+      for (const { identity_key } of keys) expect(JSON.stringify(registered)).not.toContain(identity_key);
     });
 
     it('refuses a profile update before she consents (CONSENT_REQUIRED), then records consent, the update, a transfer, closure and reopening', async () => {
@@ -80,7 +83,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       expect(events.map((e) => e.type)).toEqual(['ClientRegistered', 'ConsentGiven', 'ClientProfileUpdated', 'CounselorAssigned', 'CaseClosed', 'CaseReopened']);
       expect(events[1].data).toEqual({ clientId, purpose: 'service', version: '2026-01', givenOn: '2026-01-02' });
       // Her new phone is sealed with her whole identity, never in `changes`.
-      expect(events[2].data).toEqual({ clientId, changes: { desiredOccupation: '사무보조' }, personal: expect.stringMatching(/^pd1\./), identityKeys: expect.any(Array), searchKeys: expect.any(Array) });
+      expect(events[2].data).toEqual({ clientId, changes: { desiredOccupation: '사무보조' }, personal: expect.stringMatching(/^pd1\./), sealedKeys: expect.stringMatching(/^pd1\./) });
       expect(events[3].data).toEqual({ clientId, fromCenterId: 'center-naju', fromCounselorId: 'counselor-kim', centerId: 'center-jinju', counselorId: 'counselor-lee', reason: '거주지 이전' });
       expect(events[4].data).toEqual({ clientId, reason: '취업 후 종결', closedOn: '2026-02-01' });
       expect(events[5].data).toEqual({ clientId, reason: '퇴사 후 재등록', reopenedOn: '2026-03-01' });
@@ -153,6 +156,40 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       const otherCenter = await register({ ...newClient(300, 'counselor-lee', 'center-jinju'), phone: '010-7777-0301' }).expect(201);
       expect(otherCenter.body.clientId).not.toBe(first.body.clientId);
     });
+
+    it.each([
+      ['decomposed (NFD)', 310, (name: string) => name.normalize('NFD')],
+      ['with a zero-width space', 311, (name: string) => `${name.slice(0, 1)}\u200B${name.slice(1)}`],
+      ['with a zero-width joiner and a byte-order mark', 312, (name: string) => `\uFEFF${name.slice(0, 1)}\u200D${name.slice(1)}`],
+      ['with a soft hyphen and full-width spaces', 313, (name: string) => `\u3000${name.slice(0, 2)}\u00AD${name.slice(2)}\u3000`],
+      ['all at once', 314, (name: string) => `\u200B ${[...name.normalize('NFD')].join('\u200C')}\u3000\u3000`],
+    ])('her name written %s, with her birth date at her center, is DUPLICATE_CLIENT, and a search by it finds her', async (_what, i, spell) => {
+      const first = await register({ ...newClient(i), name: '김영희' + String.fromCharCode(0xac00 + i) }).expect(201);
+      const name = '김영희' + String.fromCharCode(0xac00 + i);
+      const before = await countEvents(saeil);
+      const again = await register({ ...newClient(i, 'counselor-park'), name: spell(name), phone: `010-7777-${String(i).padStart(4, '0')}` }).expect(422);
+      expect(again.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { matchedOn: ['name+birthDate+center'] } });
+      expect(await countEvents(saeil)).toBe(before);
+      // The caseload is projected in the worker: ask until it has reached her registration.
+      const found = await waitFor(
+        async () => {
+          const { body } = await naju.get('/caseload').query({ centerId: 'center-naju', q: spell(name), minPosition: first.body.position }).expect(200);
+          return body.consistency?.reached ? body : undefined;
+        },
+        { description: 'the caseload reaching her registration' },
+      );
+      expect(found.items.map((item: { clientId: string }) => item.clientId)).toEqual([first.body.clientId]);
+    });
+
+    it.each([['a zero-width space', '\u200B'], ['a byte-order mark and a soft hyphen', '\uFEFF\u00AD'], ['full-width spaces and a zero-width joiner', '\u3000\u200D\u3000']])(
+      'a name of only %s is 400 on the field name, and nothing is appended',
+      async (_what, name) => {
+        const before = await countEvents(saeil);
+        const refused = await register({ ...newClient(390), name }).expect(400);
+        expect(refused.body.error.fields).toEqual([expect.objectContaining({ field: 'name' })]);
+        expect(await countEvents(saeil)).toBe(before);
+      },
+    );
 
     it('a counselor who confirmed she is another person registers her by naming the match; the acknowledgment is recorded', async () => {
       const first = await register(newClient(400)).expect(201);

@@ -28,6 +28,7 @@ import { EraseClientDataHandler } from './commands/erase-client-data/erase-clien
 import { eraseClientDataCommand } from './commands/erase-client-data/erase-client-data.command';
 import { ClientIdentityKeys1732240200000 } from './migrations/1732240200000-client-identity-keys';
 import { CaseClosedIndex1732280000000 } from './migrations/1732280000000-case-closed-index';
+import { ClientSearchKeys1732290000100 } from './migrations/1732290000100-client-search-keys';
 import { identityHasherProvider } from './identity/identity-hasher';
 import { registerIntakeUpcasters } from './events/upcasters';
 import { retentionErasureJob } from './erasure/retention-erasure.job';
@@ -61,7 +62,7 @@ export class IntakeModule {}
 export const intakeModule: SaeilModuleDefinition = {
   name: 'intake',
   contexts: [INTAKE_CONTEXT],
-  migrations: [ClientIdentityKeys1732240200000, CaseClosedIndex1732280000000],
+  migrations: [ClientIdentityKeys1732240200000, CaseClosedIndex1732280000000, ClientSearchKeys1732290000100],
   projections: [],
   jobs: [retentionErasureJob],
   commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase, eraseClientDataCommand],

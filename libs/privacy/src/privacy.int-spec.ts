@@ -1,4 +1,7 @@
 import { createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '@saeil/database';
 import { startTestSaeil } from '../../../tests/support/app';
@@ -6,6 +9,7 @@ import { createTestDatabase, TestDatabase, waitFor } from '../../../tests/suppor
 import { decodeMasterKey, MasterKey, MasterKeyring } from './crypto/master-keyring';
 import { PersonalDataErasedRule, PersonalDataUnreadable } from './errors';
 import { PrivacyKeys1732260000000 } from './migrations/1732260000000-privacy-keys';
+import { KeystoreSchema1732290000000 } from './migrations/1732290000000-keystore-schema';
 import { resolveMasterKeyring } from './secrets/master-keys';
 import { PrivacyVault } from './vault/privacy-vault';
 import { keylessEraser } from './vault/erasure';
@@ -22,7 +26,7 @@ describe('privacy vault (PostgreSQL)', () => {
 
   /** A vault with its own connection pool and erasure listener: another process, as far as PostgreSQL can tell. */
   async function anotherProcess(keyring = new MasterKeyring(master)): Promise<{ dataSource: DataSource; vault: PrivacyVault }> {
-    const dataSource = await createDataSource(db.url, [PrivacyKeys1732260000000], 4).initialize();
+    const dataSource = await createDataSource(db.url, [PrivacyKeys1732260000000, KeystoreSchema1732290000000], 4).initialize();
     const vault = await new PrivacyVault({ dataSource, keyring, databaseUrl: db.url }).start();
     opened.push({ dataSource, vault });
     return { dataSource, vault };
@@ -30,7 +34,7 @@ describe('privacy vault (PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('privacy');
-    const dataSource = await createDataSource(db.url, [PrivacyKeys1732260000000], 2).initialize();
+    const dataSource = await createDataSource(db.url, [PrivacyKeys1732260000000, KeystoreSchema1732290000000], 2).initialize();
     await migrate(dataSource);
     await dataSource.destroy();
   });
@@ -47,7 +51,7 @@ describe('privacy vault (PostgreSQL)', () => {
 
   /** Her row's data key, unwrapped here with node crypto (not with the vault's code). */
   async function rawDataKeyOf(dataSource: DataSource, clientId: string, masterKey: MasterKey): Promise<{ dataKey: Buffer; wrapped: Buffer; kid: string }> {
-    const [row] = await dataSource.query(`SELECT key_id, wrapped_key FROM privacy_data_keys WHERE client_id = $1`, [clientId]);
+    const [row] = await dataSource.query(`SELECT key_id, wrapped_key FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId]);
     const wrapped: Buffer = row.wrapped_key;
     const decipher = createDecipheriv('aes-256-gcm', masterKey.key, wrapped.subarray(0, 12));
     decipher.setAAD(Buffer.from(`saeil-data-key-v1|${clientId}|${row.key_id}`));
@@ -63,7 +67,7 @@ describe('privacy vault (PostgreSQL)', () => {
     expect(sealed.split('.').slice(0, 2)).toEqual(['pd1', kid]);
     expect(await vault.openFields(clientId, sealed)).toEqual({ status: 'open', fields: kim });
 
-    const [row] = await dataSource.query(`SELECT master_key_id, wrapped_key, erased_at FROM privacy_data_keys WHERE client_id = $1`, [clientId]);
+    const [row] = await dataSource.query(`SELECT master_key_id, wrapped_key, erased_at FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId]);
     expect(row.master_key_id).toBe(master.id);
     expect(row.erased_at).toBeNull();
     expect((row.wrapped_key as Buffer).includes(dataKey)).toBe(false);
@@ -80,10 +84,10 @@ describe('privacy vault (PostgreSQL)', () => {
     expect(issued.created).toBe(true);
     const sealedInRolledBack = await vault.sealFields(clientId, kim, runner);
     expect(await vault.openFields(clientId, sealedInRolledBack, runner)).toEqual({ status: 'open', fields: kim });
-    expect(await dataSource.query(`SELECT 1 FROM privacy_data_keys WHERE client_id = $1`, [clientId])).toEqual([]); // not visible outside before commit
+    expect(await dataSource.query(`SELECT 1 FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId])).toEqual([]); // not visible outside before commit
     await runner.rollbackTransaction();
     await runner.release();
-    expect(await dataSource.query(`SELECT 1 FROM privacy_data_keys WHERE client_id = $1`, [clientId])).toEqual([]);
+    expect(await dataSource.query(`SELECT 1 FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId])).toEqual([]);
 
     const committed = await dataSource.transaction((manager) => vault.ensureKey(clientId, manager));
     expect(committed.created).toBe(true);
@@ -108,7 +112,7 @@ describe('privacy vault (PostgreSQL)', () => {
     await runner.commitTransaction();
     await runner.release();
     expect(await second).toEqual({ keyId: first.keyId, created: false });
-    expect(await a.dataSource.query(`SELECT key_id FROM privacy_data_keys WHERE client_id = $1`, [clientId])).toEqual([{ key_id: first.keyId }]);
+    expect(await a.dataSource.query(`SELECT key_id FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId])).toEqual([{ key_id: first.keyId }]);
     const sealedByB = await b.vault.sealFields(clientId, kim);
     expect(await a.vault.openFields(clientId, sealedByB)).toEqual({ status: 'open', fields: kim });
   });
@@ -143,7 +147,7 @@ describe('privacy vault (PostgreSQL)', () => {
     await expect(b.vault.eraseClient(other, 'because' as never, ' ')).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'reason', code: 'isIn' }, { field: 'actor', code: 'isNotEmpty' }] });
     expect((await b.vault.openFields(other, otherSealed)).status).toBe('open');
 
-    const [row] = await a.dataSource.query(`SELECT row_to_json(k)::text AS json FROM privacy_data_keys k WHERE client_id = $1`, [her]);
+    const [row] = await a.dataSource.query(`SELECT row_to_json(k)::text AS json FROM keystore.privacy_data_keys k WHERE client_id = $1`, [her]);
     const kept = JSON.parse(row.json);
     expect(kept).toMatchObject({ client_id: her, key_id: record.keyId, master_key_id: null, wrapped_key: null, erasure_reason: 'client_request', erased_by: 'account-7c1d' });
     for (const value of Object.values(kim)) expect(row.json).not.toContain(value);
@@ -198,7 +202,7 @@ describe('privacy vault (PostgreSQL)', () => {
     const { dataSource, vault } = await anotherProcess();
     const [a, b] = [randomUUID(), randomUUID()];
     await vault.sealFields(a, { name: 'a' }); // a already has a key: it is kept, not replaced
-    const [{ key_id: aKid }] = await dataSource.query(`SELECT key_id FROM privacy_data_keys WHERE client_id = $1`, [a]);
+    const [{ key_id: aKid }] = await dataSource.query(`SELECT key_id FROM keystore.privacy_data_keys WHERE client_id = $1`, [a]);
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -216,7 +220,7 @@ describe('privacy vault (PostgreSQL)', () => {
       await runner.startTransaction();
       await expect(vault.sealEach([{ clientId: c, fields: { name: '라' } }, { clientId: b, fields: { name: '마' } }], runner)).rejects.toMatchObject({ code: 'PERSONAL_DATA_ERASED' });
       await runner.rollbackTransaction();
-      expect(await dataSource.query(`SELECT 1 FROM privacy_data_keys WHERE client_id = $1`, [c])).toEqual([]);
+      expect(await dataSource.query(`SELECT 1 FROM keystore.privacy_data_keys WHERE client_id = $1`, [c])).toEqual([]);
     } finally {
       await runner.release();
     }
@@ -242,14 +246,14 @@ describe('privacy vault (PostgreSQL)', () => {
     const clients = [randomUUID(), randomUUID(), randomUUID()];
     const sealed = await Promise.all(clients.map((id, i) => before.sealFields(id, { name: `내담자${i}`, phone: `010-0000-000${i}` })));
     await before.eraseClient(clients[2], 'client_request', 'account-7c1d');
-    const [{ n: liveBefore }] = await dataSource.query(`SELECT count(*)::int AS n FROM privacy_data_keys WHERE master_key_id = $1`, [master.id]);
+    const [{ n: liveBefore }] = await dataSource.query(`SELECT count(*)::int AS n FROM keystore.privacy_data_keys WHERE master_key_id = $1`, [master.id]);
 
     const next = decodeMasterKey(randomBytes(32).toString('base64'), 'next');
     const during = await anotherProcess(new MasterKeyring(next, [master]));
     const report = await during.vault.rewrapDataKeys(2);
     // Every live key this file issued under `master` (earlier tests' too), none erased, none left.
     expect(report).toEqual({ rewrapped: liveBefore, skipped: [], remaining: 0 });
-    const rows = await dataSource.query(`SELECT client_id, master_key_id, rewrapped_at IS NOT NULL AS rewrapped FROM privacy_data_keys WHERE client_id = ANY($1) ORDER BY client_id`, [clients]);
+    const rows = await dataSource.query(`SELECT client_id, master_key_id, rewrapped_at IS NOT NULL AS rewrapped FROM keystore.privacy_data_keys WHERE client_id = ANY($1) ORDER BY client_id`, [clients]);
     expect(rows).toEqual(
       [...clients].sort().map((id) => (id === clients[2] ? { client_id: id, master_key_id: null, rewrapped: false } : { client_id: id, master_key_id: next.id, rewrapped: true })),
     );
@@ -269,18 +273,62 @@ describe('privacy vault (PostgreSQL)', () => {
     expect(failure).toMatchObject({ code: 'MASTER_KEY_UNKNOWN' });
   });
 
-  it('a development start without PRIVACY_MASTER_KEY generates one master key once and keeps it; a configured key then takes over with the generated one retired', async () => {
-    const { dataSource } = await anotherProcess();
+  /** Every row of every table of every schema as text (bytea in hex): what a dump of the database holds. */
+  const databaseText = async (dataSource: DataSource): Promise<string> => {
+    const tables: { name: string }[] = await dataSource.query(`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`);
+    const parts = await Promise.all(tables.map(async ({ name }) => JSON.stringify(await dataSource.query(`SELECT t::text AS row FROM ${name} t`))));
+    return parts.join('\n');
+  };
+  const pinoWarnings = () => {
     const warnings: string[] = [];
-    const logger = { warn: (message: string) => void warnings.push(message) };
-    const first = await resolveMasterKeyring({}, 'development', dataSource, logger);
-    const second = await resolveMasterKeyring({}, undefined, dataSource, logger);
+    return { warnings, logger: { warn: (first: unknown, message?: string) => void warnings.push(typeof first === 'string' ? first : (message ?? '')) } };
+  };
+
+  it('a development start without PRIVACY_MASTER_KEY generates one master key once, in an owner-only file outside the database; a configured key then takes over with the generated one retired', async () => {
+    const { dataSource } = await anotherProcess();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'saeil-keys-'));
+    const { warnings, logger } = pinoWarnings();
+    const first = await resolveMasterKeyring({ SAEIL_DATA_DIR: dataDir }, 'development', dataSource, logger);
+    const second = await resolveMasterKeyring({ SAEIL_DATA_DIR: dataDir }, undefined, dataSource, logger);
     expect(second.current).toEqual(first.current);
     expect(warnings[0]).toMatch(/^PRIVACY_MASTER_KEY is not set/);
+    const file = path.join(dataDir, 'keys', 'privacy-master.key');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.current.key.toString('base64'));
+    // A dump opens nothing: the key is in no table, in any encoding.
+    const dump = await databaseText(dataSource);
+    for (const encoding of ['base64', 'hex', 'base64url'] as const) expect(dump).not.toContain(first.current.key.toString(encoding));
+    expect(await dataSource.query(`SELECT to_regclass('privacy_generated_master_key') AS t`)).toEqual([{ t: null }]);
 
-    const configured = await resolveMasterKeyring({ PRIVACY_MASTER_KEY: master.key.toString('base64') }, 'development', dataSource, logger);
+    const configured = await resolveMasterKeyring({ PRIVACY_MASTER_KEY: master.key.toString('base64'), SAEIL_DATA_DIR: dataDir }, 'development', dataSource, logger);
     expect(configured.current.id).toBe(master.id);
     expect(configured.retiredIds).toEqual([first.current.id]);
+  });
+
+  it('an installation that kept its generated master key in the database has it moved to the file and dropped from the database; what it sealed still opens', async () => {
+    const { dataSource } = await anotherProcess();
+    const legacy = decodeMasterKey(randomBytes(32).toString('base64'), 'legacy');
+    const clientId = randomUUID();
+    const sealed = await (await anotherProcess(new MasterKeyring(legacy))).vault.sealFields(clientId, { name: '윤여름' });
+    await dataSource.query(`CREATE TABLE privacy_generated_master_key (name text PRIMARY KEY, secret text NOT NULL)`);
+    await dataSource.query(`INSERT INTO privacy_generated_master_key VALUES ('master', $1)`, [legacy.key.toString('base64')]);
+
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'saeil-keys-'));
+    const keyring = await resolveMasterKeyring({ SAEIL_DATA_DIR: dataDir }, 'development', dataSource, pinoWarnings().logger);
+    expect(keyring.current.id).toBe(legacy.id);
+    expect(readFileSync(path.join(dataDir, 'keys', 'privacy-master.key'), 'utf8').trim()).toBe(legacy.key.toString('base64'));
+    expect(await dataSource.query(`SELECT to_regclass('privacy_generated_master_key') AS t`)).toEqual([{ t: null }]);
+    expect(await databaseText(dataSource)).not.toContain(legacy.key.toString('base64'));
+    const restarted = await anotherProcess(keyring);
+    expect(await restarted.vault.openFields(clientId, sealed)).toEqual({ status: 'open', fields: { name: '윤여름' } });
+
+    // A data directory holding another installation's key: the start stops and loses neither key.
+    const other = randomBytes(32).toString('base64');
+    await dataSource.query(`CREATE TABLE privacy_generated_master_key (name text PRIMARY KEY, secret text NOT NULL)`);
+    await dataSource.query(`INSERT INTO privacy_generated_master_key VALUES ('master', $1)`, [other]);
+    await expect(resolveMasterKeyring({ SAEIL_DATA_DIR: dataDir }, 'development', dataSource, pinoWarnings().logger)).rejects.toThrow(/another installation/);
+    expect(await dataSource.query(`SELECT secret FROM privacy_generated_master_key`)).toEqual([{ secret: other }]);
+    await dataSource.query(`DROP TABLE privacy_generated_master_key`);
   });
 });
 
@@ -293,8 +341,8 @@ describe('privacy module in the application', () => {
       const clientId = randomUUID();
       const sealed = await vault.sealFields(clientId, { name: '정봄' });
       expect(await vault.openFields(clientId, sealed)).toEqual({ status: 'open', fields: { name: '정봄' } });
-      const [{ n }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM privacy_generated_master_key`);
-      expect(n).toBe(1);
+      expect(await saeil.runtime.dataSource.query(`SELECT to_regclass('privacy_generated_master_key') AS t`)).toEqual([{ t: null }]);
+      expect(statSync(path.join(saeil.config.SAEIL_DATA_DIR, 'keys', 'privacy-master.key')).mode & 0o777).toBe(0o600);
     } finally {
       await saeil.dispose();
     }

@@ -2,6 +2,7 @@ import { Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { SaeilConfig } from '@saeil/config';
 import { RUNTIME, Runtime, type SaeilModuleDefinition } from '@saeil/runtime';
 import { PrivacyKeys1732260000000 } from './migrations/1732260000000-privacy-keys';
+import { KeystoreSchema1732290000000 } from './migrations/1732290000000-keystore-schema';
 import { resolveMasterKeyring } from './secrets/master-keys';
 import { PrivacyVault } from './vault/privacy-vault';
 
@@ -38,7 +39,7 @@ export const privacyModule: SaeilModuleDefinition = {
   name: 'privacy',
   // Keys are a table, not events: no context, no topic (see the migration's comment).
   contexts: [],
-  migrations: [PrivacyKeys1732260000000],
+  migrations: [PrivacyKeys1732260000000, KeystoreSchema1732290000000],
   projections: [],
   commands: [],
   nestModule: PrivacyModule,

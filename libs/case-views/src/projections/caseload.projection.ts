@@ -29,11 +29,11 @@ export const caseloadProjection: Projection = {
       const [existing] = await ctx.query<{ facts: CaseloadFacts }>(`SELECT facts FROM ${table} WHERE client_id = $1 FOR UPDATE`, [data.clientId]);
       const facts: CaseloadFacts = { ...(existing?.facts ?? newFacts()), centerId: data.centerId, counselorId: data.counselorId };
       await ctx.query(
-        `INSERT INTO ${table} (client_id, center_id, counselor_id, personal, birth_year, search_keys, region, status, facts, registered_at, last_event_at, last_position)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)
-         ON CONFLICT (client_id) DO UPDATE SET center_id = $2, counselor_id = $3, personal = $4, birth_year = $5, search_keys = $6, region = $7,
-           status = $8, facts = $9, registered_at = $10, last_position = greatest(${table}.last_position, $11)`,
-        [data.clientId, data.centerId, data.counselorId, personal, data.birthYear ?? null, sealed ? (data.searchKeys ?? []) : null, data.region, statusOf(facts), JSON.stringify(facts), event.metadata.occurredAt, event.globalPosition],
+        `INSERT INTO ${table} (client_id, center_id, counselor_id, personal, birth_year, region, status, facts, registered_at, last_event_at, last_position)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
+         ON CONFLICT (client_id) DO UPDATE SET center_id = $2, counselor_id = $3, personal = $4, birth_year = $5, region = $6,
+           status = $7, facts = $8, registered_at = $9, last_position = greatest(${table}.last_position, $10)`,
+        [data.clientId, data.centerId, data.counselorId, personal, data.birthYear ?? null, data.region, statusOf(facts), JSON.stringify(facts), event.metadata.occurredAt, event.globalPosition],
       );
       return;
     }
@@ -45,20 +45,19 @@ export const caseloadProjection: Projection = {
         `UPDATE ${table}
             SET personal = CASE WHEN erased_at IS NOT NULL THEN NULL
                                 WHEN $2::text IS NOT NULL THEN $2
-                                WHEN $6::jsonb <> '{}'::jsonb AND personal IS NOT NULL AND personal NOT LIKE 'pd1.%' THEN (personal::jsonb || $6::jsonb)::text
+                                WHEN $5::jsonb <> '{}'::jsonb AND personal IS NOT NULL AND personal NOT LIKE 'pd1.%' THEN (personal::jsonb || $5::jsonb)::text
                                 ELSE personal END,
-                search_keys = CASE WHEN erased_at IS NOT NULL THEN NULL ELSE coalesce($3, search_keys) END,
-                birth_year = coalesce($4, birth_year), region = coalesce($5, region)
+                birth_year = coalesce($3, birth_year), region = coalesce($4, region)
           WHERE client_id = $1`,
-        [data.clientId, data.personal ?? null, data.personal ? (data.searchKeys ?? []) : null, data.birthYear ?? null, c.region ?? null, JSON.stringify(legacy)],
+        [data.clientId, data.personal ?? null, data.birthYear ?? null, c.region ?? null, JSON.stringify(legacy)],
       );
       return;
     }
     if (event.type === 'ClientDataErased') {
-      // Her envelope is unreadable from now on anyway (her key is gone); the row drops it and her
-      // search keys, and says she was erased. Status and facts stay: nothing is counted differently.
+      // Her envelope is unreadable from now on anyway (her key is gone); the row drops it and says
+      // she was erased (her search keys are intake's table, deleted by the erasure itself). Status and facts stay: nothing is counted differently.
       await ctx.query(
-        `UPDATE ${table} SET personal = NULL, search_keys = NULL, erased_at = $2, last_event_at = greatest(last_event_at, $2), last_position = greatest(last_position, $3)
+        `UPDATE ${table} SET personal = NULL, erased_at = $2, last_event_at = greatest(last_event_at, $2), last_position = greatest(last_position, $3)
           WHERE client_id = $1`,
         [data.clientId, event.metadata.occurredAt, event.globalPosition],
       );

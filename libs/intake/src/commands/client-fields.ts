@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -15,6 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsDecimal } from '@saeil/core';
+import { normalisePersonName } from '../domain/person-name';
 import { CAREER_BREAK_REASONS, CareerBreakReason, DesiredEmploymentType, EDUCATION_LEVELS, EMPLOYMENT_TYPES, KOREAN_REGIONS } from '@saeil/contracts';
 
 /**
@@ -23,7 +25,13 @@ import { CAREER_BREAK_REASONS, CareerBreakReason, DesiredEmploymentType, EDUCATI
  */
 export const Absent = () => ValidateIf((_dto: object, value: unknown) => value !== undefined);
 
+/**
+ * A person's name, normalised before it is validated (normalisePersonName: invisible characters
+ * out, NFC, whitespace collapsed), so a name of only zero-width spaces is blank, and everything
+ * after validation (sealing, identity and search keys, the idempotency hash) sees one spelling.
+ */
 export const IsPersonName = (): PropertyDecorator => (target, key) => {
+  Transform(({ value }) => (typeof value === 'string' ? normalisePersonName(value) : value))(target, key as string);
   IsString()(target, key);
   Matches(/\S/, { message: 'name must not be blank' })(target, key);
   MaxLength(100)(target, key);

@@ -11,6 +11,7 @@ const today = '2026-11-22';
 /** Envelopes as the vault makes them (the decider never opens one: any pd1 string will do here). */
 const sealedAs = (label: string) => `pd1.6f1c1f0e-0c1a-4b7e-9a55-0d2f4c1b9e77.${label}.Y2lwaGVydGV4dA.dGFndGFndGFndGFndGFnIQ`;
 const PERSONAL = sealedAs('aXYtMTIzNDU2Nzg');
+const KEYS = sealedAs('a2V5cy1pdi0xMjM0');
 const her = { name: '김 영희', birthDate: '1988-03-14', phone: '010-1234-5678' };
 
 const register: RegisterClient = {
@@ -23,8 +24,7 @@ const register: RegisterClient = {
   phone: '010-1234-5678',
   region: '전라남도',
   personal: PERSONAL,
-  identityKeys: ['key-birth-phone', 'key-name-birth-center'],
-  searchKeys: ['search-name', 'search-phone'],
+  sealedKeys: KEYS,
   today,
 };
 
@@ -39,8 +39,7 @@ const registered: IntakeEvent = {
     region: '전라남도',
     careerBreakReason: 'childcare',
     certifications: ['전산회계 2급'],
-    identityKeys: ['key-birth-phone', 'key-name-birth-center'],
-    searchKeys: ['search-name', 'search-phone'],
+    sealedKeys: KEYS,
   },
 };
 /** A version 1 registration as the upcaster lifts it: her identity in clear (development databases only). */
@@ -92,8 +91,7 @@ describe('registering a client', () => {
           personal: PERSONAL,
           birthYear: 1988,
           region: '전라남도',
-          identityKeys: ['key-birth-phone', 'key-name-birth-center'],
-          searchKeys: ['search-name', 'search-phone'],
+          sealedKeys: KEYS,
           ...profile,
         },
       },
@@ -108,11 +106,13 @@ describe('registering a client', () => {
 
   it('an identity that does not come sealed is a programming error, not an event', () => {
     expect(() => clientDecider.decide({ ...register, personal: '{"name":"김영희"}' }, given())).toThrow('sealed by the vault');
+    // Nor may her keyed hashes travel in clear (after her erasure a guess could be matched against them).
+    expect(() => clientDecider.decide({ ...register, sealedKeys: '{"identityKeys":["a"],"searchKeys":["b"]}' }, given())).toThrow('sealed by the vault');
   });
 
   it('only the fields she gave are in the event (no undefined, no null)', () => {
     const [event] = when(register, []);
-    expect(Object.keys(event.data).sort()).toEqual(['birthYear', 'centerId', 'clientId', 'counselorId', 'identityKeys', 'personal', 'region', 'searchKeys']);
+    expect(Object.keys(event.data).sort()).toEqual(['birthYear', 'centerId', 'clientId', 'counselorId', 'personal', 'region', 'sealedKeys']);
   });
 
   it('a registration the counselor confirmed despite a duplicate records whom she acknowledged', () => {
@@ -188,7 +188,7 @@ describe('consents', () => {
 
 describe('updating her profile', () => {
   const NEW_PERSONAL = sealedAs('bmV3LWl2LTEyMzQ1');
-  const sealedIdentity = { personal: NEW_PERSONAL, identityKeys: ['new-birth-phone', 'new-name-birth-center'], searchKeys: ['new-search-name', 'new-search-phone'] };
+  const sealedIdentity = { personal: NEW_PERSONAL, sealedKeys: sealedAs('bmV3LWtleXMtaXY') };
   const update = (changes: Record<string, unknown>, currentIdentity = her): ClientCommand => ({
     type: 'UpdateClientProfile',
     clientId,
@@ -205,7 +205,7 @@ describe('updating her profile', () => {
 
   it('a changed phone is not in the changes: the event carries her whole identity sealed anew, with her recomputed keys', () => {
     const [event] = when(update({ phone: '010-9999-8888', desiredOccupation: '사무보조' }), [registered, serviceConsent]);
-    expect(event.data).toEqual({ clientId, changes: { desiredOccupation: '사무보조' }, personal: NEW_PERSONAL, identityKeys: sealedIdentity.identityKeys, searchKeys: sealedIdentity.searchKeys });
+    expect(event.data).toEqual({ clientId, changes: { desiredOccupation: '사무보조' }, personal: NEW_PERSONAL, sealedKeys: sealedIdentity.sealedKeys });
     expect(JSON.stringify(event)).not.toContain('9999');
   });
 
@@ -230,16 +230,16 @@ describe('updating her profile', () => {
   });
 
   it('the state keeps her latest envelope (always her whole identity), birth year and keys', () => {
-    const updated: IntakeEvent = { type: 'ClientProfileUpdated', data: { clientId, changes: { desiredOccupation: '사무보조' }, personal: NEW_PERSONAL, birthYear: 1987, identityKeys: ['k1', 'k2'], searchKeys: ['s1', 's2'] } };
-    expect(given(registered, updated)).toMatchObject({ personal: NEW_PERSONAL, birthYear: 1987, identityKeys: ['k1', 'k2'], profile: { desiredOccupation: '사무보조', region: '전라남도' } });
+    const updated: IntakeEvent = { type: 'ClientProfileUpdated', data: { clientId, changes: { desiredOccupation: '사무보조' }, personal: NEW_PERSONAL, birthYear: 1987, sealedKeys: KEYS } };
+    expect(given(registered, updated)).toMatchObject({ personal: NEW_PERSONAL, birthYear: 1987, profile: { desiredOccupation: '사무보조', region: '전라남도' } });
     expect(given(registered, updated).legacyIdentity).toBeUndefined();
   });
 
   it('version 1 events (identity in clear, development databases) are still read: the state holds that identity until a version 2 event seals it', () => {
     const updatedV1: IntakeEvent = { type: 'ClientProfileUpdated', data: { clientId, changes: { phone: '010-2222-3333' }, identityKeys: ['k3', 'k4'] } };
-    expect(given(registeredV1, updatedV1)).toMatchObject({ legacyIdentity: { name: '김 영희', birthDate: '1988-03-14', phone: '010-2222-3333' }, birthYear: 1988, identityKeys: ['k3', 'k4'] });
+    expect(given(registeredV1, updatedV1)).toMatchObject({ legacyIdentity: { name: '김 영희', birthDate: '1988-03-14', phone: '010-2222-3333' }, birthYear: 1988 });
     expect(given(registeredV1).personal).toBeUndefined();
-    const sealedNow: IntakeEvent = { type: 'ClientProfileUpdated', data: { clientId, changes: {}, personal: NEW_PERSONAL, identityKeys: ['k5', 'k6'], searchKeys: ['s5', 's6'] } };
+    const sealedNow: IntakeEvent = { type: 'ClientProfileUpdated', data: { clientId, changes: {}, personal: NEW_PERSONAL, identityKeys: ['k5', 'k6'], searchKeys: ['s5', 's6'] } }; // a version 2 event: keys in clear
     expect(given(registeredV1, updatedV1, sealedNow)).toMatchObject({ personal: NEW_PERSONAL, legacyIdentity: undefined });
   });
 
@@ -309,7 +309,7 @@ describe('erasing her personal data', () => {
   });
 
   it('the state forgets her identity keys and any clear identity a version 1 event left', () => {
-    expect(given(registeredV1, erased)).toMatchObject({ erased: { reason: 'client_request', erasedOn: today }, identityKeys: [], legacyIdentity: undefined });
+    expect(given(registeredV1, erased)).toMatchObject({ erased: { reason: 'client_request', erasedOn: today }, legacyIdentity: undefined });
   });
 });
 

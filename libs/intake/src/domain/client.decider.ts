@@ -1,9 +1,11 @@
 import { addDays, NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { ClientErasureReason, ClientIdentityFields, ClientProfile, ClientProfileUpdatedV1, ConsentPurpose, IntakeEvent } from '@saeil/contracts';
+import { normalisePersonName } from './person-name';
 import { CaseState, ClientDataErasedRule, evolveCase, initialCaseState, requireNotErased, requireOpenCase } from './case-state';
 
 export type { ClientIdentityFields };
+export { normalisePersonName };
 
 /** Profile fields a counselor may change after registration (identity included, in clear in the command only). */
 export type ProfileChanges = ClientProfileUpdatedV1['changes'];
@@ -15,8 +17,8 @@ export type ProfileChanges = ClientProfileUpdatedV1['changes'];
 export interface SealedIdentity {
   /** The vault's envelope of her ClientIdentityFields (name normalised). */
   personal: string;
-  identityKeys: string[];
-  searchKeys: string[];
+  /** The vault's envelope of her keyed hashes (ClientIndexKeys): never in clear in an event. */
+  sealedKeys: string;
 }
 
 export interface RegisterClient extends ClientProfile {
@@ -28,11 +30,10 @@ export interface RegisterClient extends ClientProfile {
   name: string;
   birthDate: string;
   phone: string;
-  /** `{ name: normaliseName(name), birthDate, phone }` sealed by the handler. */
+  /** `{ name: normalisePersonName(name), birthDate, phone }` sealed by the handler. */
   personal: string;
-  /** Computed by the handler (keyed hashes: the domain holds no secret). */
-  identityKeys: string[];
-  searchKeys: string[];
+  /** Her identity and search keys (computed by the handler: the domain holds no secret), sealed by it. */
+  sealedKeys: string;
   /** Matched clients the counselor confirmed to be other people. */
   allowDuplicateOf?: string[];
   /** The day she registered, when recorded late (the event's occurred date); today otherwise. */
@@ -125,7 +126,6 @@ export interface ClientState extends CaseState {
   profile: Partial<ClientProfile>;
   /** Form version of each active consent. */
   consentVersions: Partial<Record<ConsentPurpose, string>>;
-  identityKeys: string[];
   acknowledgedDuplicateOf: string[];
 }
 
@@ -164,8 +164,6 @@ function requireExists(state: ClientState, clientId: string): void {
   if (!state.exists) throw new NotFound('구직자', clientId);
 }
 
-/** Names are kept trimmed with inner whitespace collapsed ("김  영희 " = "김 영희"), as identity keys compare them. */
-export const normaliseName = (name: string): string => name.trim().replace(/\s+/g, ' ');
 
 const profileOf = (source: Partial<ClientProfile>): Partial<ClientProfile> =>
   Object.fromEntries(PROFILE_FIELDS.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
@@ -179,7 +177,7 @@ const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSO
  */
 export function changedFields(state: Pick<ClientState, 'profile'>, identity: ClientIdentityFields | undefined, changes: ProfileChanges): ProfileChanges {
   const current: Record<string, unknown> = { ...identity, ...state.profile };
-  const proposed: Record<string, unknown> = { ...changes, ...(changes.name !== undefined ? { name: normaliseName(changes.name) } : {}) };
+  const proposed: Record<string, unknown> = { ...changes, ...(changes.name !== undefined ? { name: normalisePersonName(changes.name) } : {}) };
   return Object.fromEntries(Object.entries(proposed).filter(([field, value]) => value !== undefined && !sameValue(current[field], value)));
 }
 
@@ -187,16 +185,16 @@ export const identityChanged = (changed: ProfileChanges): boolean => IDENTITY_FI
 
 /** Her whole identity once `changes` are applied to `current` (name normalised): what the handler seals. */
 export function identityAfter(current: ClientIdentityFields, changes: ProfileChanges): ClientIdentityFields {
-  return { name: normaliseName(changes.name ?? current.name), birthDate: changes.birthDate ?? current.birthDate, phone: changes.phone ?? current.phone };
+  return { name: normalisePersonName(changes.name ?? current.name), birthDate: changes.birthDate ?? current.birthDate, phone: changes.phone ?? current.phone };
 }
 
 /** What a registration seals: her name normalised, as identity keys compare it. */
-export const identityOf = (input: ClientIdentityFields): ClientIdentityFields => ({ name: normaliseName(input.name), birthDate: input.birthDate, phone: input.phone });
+export const identityOf = (input: ClientIdentityFields): ClientIdentityFields => ({ name: normalisePersonName(input.name), birthDate: input.birthDate, phone: input.phone });
 
 export const birthYearOf = (birthDate: string): number => Number(birthDate.slice(0, 4));
 
 export function initialClientState(): ClientState {
-  return { ...initialCaseState(), profile: {}, consentVersions: {}, identityKeys: [], acknowledgedDuplicateOf: [] };
+  return { ...initialCaseState(), profile: {}, consentVersions: {}, acknowledgedDuplicateOf: [] };
 }
 
 export function evolveClient(state: ClientState, event: IntakeEvent): ClientState {
@@ -204,10 +202,10 @@ export function evolveClient(state: ClientState, event: IntakeEvent): ClientStat
   switch (event.type) {
     case 'ClientRegistered': {
       const data = event.data;
-      const { centerId, identityKeys, acknowledgedDuplicateOf, birthYear } = data;
+      const { centerId, acknowledgedDuplicateOf, birthYear } = data;
       // Version 2 carries her identity sealed; a lifted version 1 event still in clear.
       const identity = data.personal !== undefined ? { personal: data.personal } : { legacyIdentity: { name: data.name, birthDate: data.birthDate, phone: data.phone } };
-      return { ...next, registeredAtCenterId: centerId, ...identity, birthYear, profile: profileOf(data), identityKeys, acknowledgedDuplicateOf: acknowledgedDuplicateOf ?? [] };
+      return { ...next, registeredAtCenterId: centerId, ...identity, birthYear, profile: profileOf(data), acknowledgedDuplicateOf: acknowledgedDuplicateOf ?? [] };
     }
     case 'ClientProfileUpdated': {
       const data = event.data;
@@ -217,7 +215,7 @@ export function evolveClient(state: ClientState, event: IntakeEvent): ClientStat
       else if (next.legacyIdentity && (name !== undefined || birthDate !== undefined || phone !== undefined)) {
         identity.legacyIdentity = { ...next.legacyIdentity, ...(name !== undefined ? { name } : {}), ...(birthDate !== undefined ? { birthDate } : {}), ...(phone !== undefined ? { phone } : {}) };
       }
-      return { ...next, ...identity, birthYear: data.birthYear ?? next.birthYear, profile: { ...next.profile, ...profileOf(profile) }, identityKeys: data.identityKeys ?? next.identityKeys };
+      return { ...next, ...identity, birthYear: data.birthYear ?? next.birthYear, profile: { ...next.profile, ...profileOf(profile) } };
     }
     case 'ConsentGiven':
       return { ...next, consentVersions: { ...next.consentVersions, [event.data.purpose]: event.data.version } };
@@ -231,7 +229,7 @@ export function evolveClient(state: ClientState, event: IntakeEvent): ClientStat
       return { ...next, closedOn: undefined };
     case 'ClientDataErased':
       // Her clear identity, where a version 1 event left one, is not kept in the state either.
-      return { ...next, legacyIdentity: undefined, identityKeys: [] };
+      return { ...next, legacyIdentity: undefined };
     default:
       return next;
   }
@@ -239,7 +237,7 @@ export function evolveClient(state: ClientState, event: IntakeEvent): ClientStat
 
 function requireSealed(personal: string | undefined): asserts personal is string {
   // The handler's duty, not a rule: an event must never carry her identity any other way.
-  if (typeof personal !== 'string' || !personal.startsWith('pd1.')) throw new Error('her identity must come sealed by the vault (pd1 envelope)');
+  if (typeof personal !== 'string' || !personal.startsWith('pd1.')) throw new Error('her identity and its keyed hashes must come sealed by the vault (pd1 envelope)');
 }
 
 function register(command: RegisterClient, state: ClientState): IntakeEvent[] {
@@ -247,7 +245,8 @@ function register(command: RegisterClient, state: ClientState): IntakeEvent[] {
   requirePlausibleBirthDate(command.birthDate, command.today);
   if (command.registeredOn) requireNotInFuture('registeredOn', command.registeredOn, command.today);
   requireSealed(command.personal);
-  const { clientId, centerId, counselorId, birthDate, personal, identityKeys, searchKeys, allowDuplicateOf } = command;
+  requireSealed(command.sealedKeys);
+  const { clientId, centerId, counselorId, birthDate, personal, sealedKeys, allowDuplicateOf } = command;
   return [
     {
       type: 'ClientRegistered',
@@ -257,8 +256,7 @@ function register(command: RegisterClient, state: ClientState): IntakeEvent[] {
         counselorId,
         personal,
         birthYear: birthYearOf(birthDate),
-        identityKeys,
-        searchKeys,
+        sealedKeys,
         ...(allowDuplicateOf && allowDuplicateOf.length > 0 ? { acknowledgedDuplicateOf: [...new Set(allowDuplicateOf)] } : {}),
         ...(profileOf(command) as ClientProfile),
       },
@@ -298,6 +296,7 @@ function updateProfile(command: UpdateClientProfile, state: ClientState): Intake
   if (!identityChanged(changes)) return [{ type: 'ClientProfileUpdated', data: { clientId: command.clientId, changes: profile } }];
   const sealed = command.sealedIdentity;
   requireSealed(sealed?.personal);
+  requireSealed(sealed?.sealedKeys);
   const birthYear = birthDate !== undefined ? birthYearOf(birthDate) : undefined;
   return [
     {
@@ -307,8 +306,7 @@ function updateProfile(command: UpdateClientProfile, state: ClientState): Intake
         changes: profile,
         personal: sealed!.personal,
         ...(birthYear !== undefined && birthYear !== state.birthYear ? { birthYear } : {}),
-        identityKeys: sealed!.identityKeys,
-        searchKeys: sealed!.searchKeys,
+        sealedKeys: sealed!.sealedKeys,
       },
     },
   ];

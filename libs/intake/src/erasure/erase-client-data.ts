@@ -59,7 +59,9 @@ export async function eraseClientData(store: EventStore, eraser: DataKeyEraser, 
         history,
         inTransaction: async (runner) => {
           await eraser.eraseClient(clientId, reason, request.metadata.actorId, runner);
+          // Her keyed hashes: the duplicate-detection and search index (the events carry them sealed).
           await runner.query(`DELETE FROM client_identity_keys WHERE client_id = $1`, [clientId]);
+          await runner.query(`DELETE FROM client_search_keys WHERE client_id = $1`, [clientId]);
           // Her registration's and profile changes' request hashes (of her name, birth date and
           // phone), and her counseling sessions' (of the notes).
           await store.forgetRequestsOn(runner, [streamId, counselingStreamId(clientId)]);

@@ -57,11 +57,11 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
       registeredAt = created.body.position;
     });
 
-    it('ClientRegistered v2 in the store holds her identity only sealed (name normalised), her birth year in clear', async () => {
+    it('ClientRegistered v3 in the store holds her identity and its keyed hashes only sealed (name normalised), her birth year in clear', async () => {
       const [registered] = await rawEvents(clientId);
-      expect(registered.schema_version).toBe(2);
+      expect(registered.schema_version).toBe(3);
       expect(Object.keys(registered.data)).not.toEqual(expect.arrayContaining(['name']));
-      expect(registered.data).toMatchObject({ clientId, birthYear: 1983, desiredOccupation: '사무보조', personal: expect.stringMatching(/^pd1\./), searchKeys: [expect.any(String), expect.any(String)] });
+      expect(registered.data).toMatchObject({ clientId, birthYear: 1983, desiredOccupation: '사무보조', personal: expect.stringMatching(/^pd1\./), sealedKeys: expect.stringMatching(/^pd1\./) });
       const text = JSON.stringify(registered);
       for (const value of ['한', '민지', '1983-09-27', '4821', '9073']) expect(text).not.toContain(value);
       expect(await vault.openFields(clientId, registered.data.personal)).toEqual({ status: 'open', fields: { name: '한 민지', birthDate: '1983-09-27', phone: '010-4821-9073' } });
@@ -94,8 +94,8 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
       await consent(clientId);
       const updated = await counselor.patch(`/clients/${clientId}/profile`).send({ phone: '010-7310-2264', desiredOccupation: '회계사무원' }).expect(200);
       const change = (await rawEvents(clientId)).find((e) => e.event_type === 'ClientProfileUpdated')!;
-      expect(change.schema_version).toBe(2);
-      expect(change.data).toEqual({ clientId, changes: { desiredOccupation: '회계사무원' }, personal: expect.stringMatching(/^pd1\./), identityKeys: expect.any(Array), searchKeys: expect.any(Array) });
+      expect(change.schema_version).toBe(3);
+      expect(change.data).toEqual({ clientId, changes: { desiredOccupation: '회계사무원' }, personal: expect.stringMatching(/^pd1\./), sealedKeys: expect.stringMatching(/^pd1\./) });
       expect(JSON.stringify(change)).not.toContain('7310');
       expect(await vault.openFields(clientId, change.data.personal)).toEqual({ status: 'open', fields: { name: '한 민지', birthDate: '1983-09-27', phone: '010-7310-2264' } });
       expect(await itemOf(clientId, updated.body.position)).toMatchObject({ name: '한 민지', phone: '010-7310-2264' });
@@ -147,7 +147,7 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
       expect(first).toEqual({ clientId, reason: 'client_request', erasedOn: today, streamVersion: 3, position: expect.any(Number), duplicate: false });
       const events = await rawEvents(clientId);
       expect(events.at(-1)).toMatchObject({ event_type: 'ClientDataErased', data: { clientId, reason: 'client_request', erasedOn: today, note: '본인 전화 요청' }, metadata: { actorId: supervisorAccount, centerId: 'center-naju' } });
-      const [key] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, master_key_id, erasure_reason, erased_by FROM privacy_data_keys WHERE client_id = $1`, [clientId]);
+      const [key] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, master_key_id, erasure_reason, erased_by FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId]);
       expect(key).toEqual({ wrapped_key: null, master_key_id: null, erasure_reason: 'client_request', erased_by: supervisorAccount });
       const [{ n }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM client_identity_keys WHERE client_id = $1`, [clientId]);
       expect(n).toBe(0);
@@ -175,8 +175,9 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
 
     it('the caseload shows her as erased (no name, birth date or phone; her birth year, status and counts stay) and no search finds her', async () => {
       expect(await itemOf(clientId, first.position)).toMatchObject({ clientId, name: null, birthDate: null, phone: null, birthYear: 1979, erased: true, status: 'intake' });
-      const [row] = await saeil.runtime.dataSource.query(`SELECT personal, search_keys, erased_at FROM rm_caseload WHERE client_id = $1`, [clientId]);
-      expect(row).toEqual({ personal: null, search_keys: null, erased_at: expect.any(Date) });
+      const [row] = await saeil.runtime.dataSource.query(`SELECT personal, erased_at FROM rm_caseload WHERE client_id = $1`, [clientId]);
+      expect(row).toEqual({ personal: null, erased_at: expect.any(Date) });
+      expect(await saeil.runtime.dataSource.query(`SELECT 1 FROM client_search_keys WHERE client_id = $1`, [clientId])).toEqual([]);
       expect((await caseload({ q: sora.phone })).items).toEqual([]);
     });
 
@@ -229,7 +230,7 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
       ]);
       expect(await erasuresOf(lastDayKept)).toEqual([]);
       expect(await erasuresOf(reopened)).toEqual([]);
-      const [key] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, erased_by FROM privacy_data_keys WHERE client_id = $1`, [past]);
+      const [key] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, erased_by FROM keystore.privacy_data_keys WHERE client_id = $1`, [past]);
       expect(key).toEqual({ wrapped_key: null, erased_by: 'system:retention' });
 
       // The next day, the case closed a day later has passed its period too; a shorter setting reaches further.

@@ -17,4 +17,10 @@ export function registerIntakeUpcasters(registry: UpcasterRegistry): void {
     const birthYear = yearOf((data.changes as Record<string, unknown> | undefined)?.birthDate);
     return birthYear === undefined ? data : { ...data, birthYear };
   });
+  // Version 2 → 3 seals the keyed hashes (`sealedKeys`); a pure upcaster cannot seal, so a
+  // version 2 event keeps its clear `identityKeys`/`searchKeys`, and readers accept both. Nothing
+  // reads them from events (the index is a write-side table); these exist only in databases
+  // written before version 3.
+  registry.register('ClientRegistered', 2, (data) => data);
+  registry.register('ClientProfileUpdated', 2, (data) => data);
 }

@@ -1,16 +1,18 @@
 import { Logger, Provider } from '@nestjs/common';
-import { SaeilConfig } from '@saeil/config';
+import { randomBytes } from 'node:crypto';
+import { keyFilePath, readOrCreateSecretFile, SaeilConfig } from '@saeil/config';
 import { ClientIdentity, IdentityKey, identityKeysOf, searchKeysForQuery, searchKeysOf } from './identity-keys';
 
-/** Used only outside production when IDENTITY_HASH_KEY is unset: hashes made with it are not secret. */
-const DEVELOPMENT_KEY = 'saeil-development-identity-hash-key-not-for-production';
+export const GENERATED_IDENTITY_HASH_KEY_FILE = 'identity-hash.key';
 const MIN_KEY_LENGTH = 32;
-let warnedAboutDevelopmentKey = false;
+const warnedFor = new Set<string>();
 
 /**
- * The HMAC key for identity keys, from IDENTITY_HASH_KEY (validated with the rest of the
- * configuration; a later issue moves keys to a key manager). Missing in production is a
- * start-up failure, never a silent fallback.
+ * The HMAC key for identity and search keys, from IDENTITY_HASH_KEY (validated with the rest of
+ * the configuration). Missing in production is a start-up failure, never a silent fallback.
+ * Elsewhere a random key is generated per installation and kept outside the database
+ * (`<SAEIL_DATA_DIR>/keys/identity-hash.key`, owner-only): with a key written in the source, as
+ * before, anyone could recompute a phone number's hash offline and find her in a dump.
  */
 export function identityHashSecret(env: NodeJS.ProcessEnv = process.env, logger: Pick<Logger, 'warn'> = new Logger('IdentityHasher')): string {
   const configured = env.IDENTITY_HASH_KEY;
@@ -21,11 +23,13 @@ export function identityHashSecret(env: NodeJS.ProcessEnv = process.env, logger:
   if (env.NODE_ENV === 'production') {
     throw new Error('IDENTITY_HASH_KEY is not set: it is required in production (the HMAC key for client duplicate detection)');
   }
-  if (!warnedAboutDevelopmentKey) {
-    warnedAboutDevelopmentKey = true;
-    logger.warn('IDENTITY_HASH_KEY is not set: using a fixed development key for client identity keys (never do this in production)');
+  const file = keyFilePath(env.SAEIL_DATA_DIR || '.data', GENERATED_IDENTITY_HASH_KEY_FILE);
+  const { secret } = readOrCreateSecretFile(file, () => randomBytes(48).toString('base64url'));
+  if (!warnedFor.has(file)) {
+    warnedFor.add(file);
+    logger.warn(`IDENTITY_HASH_KEY is not set: client identity and search keys are made with a key generated for this installation and kept in ${file} (development only; set IDENTITY_HASH_KEY in production)`);
   }
-  return DEVELOPMENT_KEY;
+  return secret;
 }
 
 /** Computes a client's identity keys with the configured secret. */
@@ -51,5 +55,5 @@ export class IdentityHasher {
 export const identityHasherProvider: Provider = {
   provide: IdentityHasher,
   inject: [SaeilConfig],
-  useFactory: (config: SaeilConfig) => new IdentityHasher(identityHashSecret({ IDENTITY_HASH_KEY: config.IDENTITY_HASH_KEY, NODE_ENV: process.env.NODE_ENV })),
+  useFactory: (config: SaeilConfig) => new IdentityHasher(identityHashSecret({ IDENTITY_HASH_KEY: config.IDENTITY_HASH_KEY, NODE_ENV: process.env.NODE_ENV, SAEIL_DATA_DIR: config.SAEIL_DATA_DIR })),
 };

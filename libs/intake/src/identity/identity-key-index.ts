@@ -55,3 +55,17 @@ export async function reserveIdentityKeys(runner: QueryRunner, reservation: Iden
 }
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+/**
+ * Her search keys (name alone, phone digits alone) in `client_search_keys`, inside the append
+ * transaction: the searchable index is this write-side table, not the events (which carry her
+ * keys sealed) nor a read model, so that her erasure can delete her rows in its transaction and
+ * leave no hash of her identity readable. `replace` (a profile change) drops her previous keys first.
+ */
+export async function indexSearchKeys(runner: Pick<QueryRunner, 'query'>, clientId: string, searchKeys: string[], mode: 'register' | 'replace'): Promise<void> {
+  if (mode === 'replace') await runner.query(`DELETE FROM client_search_keys WHERE client_id = $1`, [clientId]);
+  await runner.query(
+    `INSERT INTO client_search_keys (search_key, client_id) SELECT DISTINCT key, $2::uuid FROM unnest($1::text[]) AS k(key) ON CONFLICT DO NOTHING`,
+    [searchKeys, clientId],
+  );
+}

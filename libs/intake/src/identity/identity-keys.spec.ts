@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { identityKeysOf, searchKeysForQuery, searchKeysOf } from './identity-keys';
 import { identityHashSecret } from './identity-hasher';
 
@@ -74,11 +77,17 @@ describe('the identity hash key (IDENTITY_HASH_KEY)', () => {
     expect(() => identityHashSecret({ IDENTITY_HASH_KEY: 'short' }, { warn: jest.fn() })).toThrow(/at least 32 characters/);
   });
 
-  it('missing outside production falls back to a fixed development key, warning once', () => {
+  it('missing outside production is generated once per installation into an owner-only file of the data directory, warning once', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'saeil-hash-key-'));
     const logger = { warn: jest.fn() };
-    const first = identityHashSecret({ NODE_ENV: 'test' }, logger);
-    expect(identityHashSecret({}, logger)).toBe(first);
+    const first = identityHashSecret({ NODE_ENV: 'test', SAEIL_DATA_DIR: dir }, logger);
+    expect(identityHashSecret({ SAEIL_DATA_DIR: dir }, logger)).toBe(first);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(path.join(dir, 'keys', 'identity-hash.key')).mode & 0o777).toBe(0o600);
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn.mock.calls[0][0]).toContain('IDENTITY_HASH_KEY');
+    const other = mkdtempSync(path.join(tmpdir(), 'saeil-hash-key-'));
+    expect(identityHashSecret({ SAEIL_DATA_DIR: other }, logger)).not.toBe(first);
+    expect(first).not.toBe('saeil-development-identity-hash-key-not-for-production');
   });
 });

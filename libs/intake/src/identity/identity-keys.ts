@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { normaliseName } from '../domain/client.decider';
+import { nameKeyForm } from '../domain/person-name';
 
 /** What a duplicate was recognised by (reported in DUPLICATE_CLIENT's details). */
 export type IdentityMatch = 'birthDate+phone' | 'name+birthDate+center';
@@ -29,13 +29,11 @@ export function identityKeysOf(secret: string, identity: ClientIdentity): Identi
   const hmac = (value: string) => createHmac('sha256', secret).update(value, 'utf8').digest('hex');
   return [
     { key: hmac(`bp:${identity.birthDate}|${phoneDigits(identity.phone)}`), matchedOn: 'birthDate+phone' },
-    { key: hmac(`nbc:${normaliseName(identity.name)}|${identity.birthDate}|${identity.centerId}`), matchedOn: 'name+birthDate+center' },
+    { key: hmac(`nbc:${nameKeyForm(identity.name)}|${identity.birthDate}|${identity.centerId}`), matchedOn: 'name+birthDate+center' },
   ];
 }
 
 const hmacWith = (secret: string) => (value: string) => createHmac('sha256', secret).update(value, 'utf8').digest('hex');
-/** Names as search compares them: normalised, Unicode NFC, lower case. */
-const searchName = (name: string): string => normaliseName(name.normalize('NFC')).toLowerCase();
 /** Fewer digits than a Korean phone number has cannot be one (and must not match every empty phone). */
 const MIN_PHONE_DIGITS = 9;
 
@@ -46,7 +44,7 @@ const MIN_PHONE_DIGITS = 9;
  */
 export function searchKeysOf(secret: string, identity: Pick<ClientIdentity, 'name' | 'phone'>): string[] {
   const hmac = hmacWith(secret);
-  return [hmac(`sn:${searchName(identity.name)}`), hmac(`sp:${phoneDigits(identity.phone)}`)];
+  return [hmac(`sn:${nameKeyForm(identity.name)}`), hmac(`sp:${phoneDigits(identity.phone)}`)];
 }
 
 /**
@@ -56,7 +54,7 @@ export function searchKeysOf(secret: string, identity: Pick<ClientIdentity, 'nam
 export function searchKeysForQuery(secret: string, text: string): string[] {
   const hmac = hmacWith(secret);
   const keys: string[] = [];
-  if (text.trim() !== '') keys.push(hmac(`sn:${searchName(text)}`));
+  if (nameKeyForm(text) !== '') keys.push(hmac(`sn:${nameKeyForm(text)}`));
   const digits = phoneDigits(text);
   if (digits.length >= MIN_PHONE_DIGITS) keys.push(hmac(`sp:${digits}`));
   return keys;

@@ -27,16 +27,16 @@ export async function destroyDataKey(q: SqlRunner, clientId: string, reason: Era
   if (typeof actor !== 'string' || actor.trim() === '') invalid.push({ field: 'actor', code: 'isNotEmpty', message: 'an erasure must name who ordered it' });
   if (invalid.length) throw new ValidationFailed(invalid);
   const changed: ErasedRow[] = await q.query(
-    `INSERT INTO privacy_data_keys (client_id, key_id, erased_at, erasure_reason, erased_by)
+    `INSERT INTO keystore.privacy_data_keys AS k (client_id, key_id, erased_at, erasure_reason, erased_by)
      VALUES ($1, $2, now(), $3, $4)
      ON CONFLICT (client_id) DO UPDATE
        SET wrapped_key = NULL, master_key_id = NULL, erased_at = now(), erasure_reason = EXCLUDED.erasure_reason, erased_by = EXCLUDED.erased_by
-       WHERE privacy_data_keys.erased_at IS NULL
+       WHERE k.erased_at IS NULL
      RETURNING key_id, erased_at, erasure_reason, erased_by`,
     [clientId, randomUUID(), reason, actor],
   );
   if (changed.length) await q.query(`SELECT pg_notify($1, $2)`, [ERASURE_CHANNEL, clientId]);
-  const row = changed[0] ?? ((await q.query(`SELECT key_id, erased_at, erasure_reason, erased_by FROM privacy_data_keys WHERE client_id = $1`, [clientId])) as ErasedRow[])[0];
+  const row = changed[0] ?? ((await q.query(`SELECT key_id, erased_at, erasure_reason, erased_by FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId])) as ErasedRow[])[0];
   return { clientId, keyId: row.key_id, erasedAt: row.erased_at, reason: row.erasure_reason, erasedBy: row.erased_by, alreadyErased: changed.length === 0 };
 }
 
@@ -45,7 +45,7 @@ export async function destroyDataKey(q: SqlRunner, clientId: string, reason: Era
  * shows it, but the data files would. Best effort: an older transaction still running keeps it.
  */
 export async function vacuumDataKeys(dataSource: Pick<DataSource, 'query'>, logger?: Pick<Logger, 'warn'>): Promise<void> {
-  await dataSource.query(`VACUUM privacy_data_keys`).catch((error) => logger?.warn({ err: error }, 'privacy: VACUUM of privacy_data_keys failed; old key versions stay on disk until autovacuum'));
+  await dataSource.query(`VACUUM keystore.privacy_data_keys`).catch((error) => logger?.warn({ err: error }, 'privacy: VACUUM of keystore.privacy_data_keys failed; old key versions stay on disk until autovacuum'));
 }
 
 /** What erasing her needs: destroy her key in a transaction, then clean up once it committed. */

@@ -144,11 +144,11 @@ export class PrivacyVault {
       dataKey.fill(0);
     }
     await tx.query(
-      `INSERT INTO privacy_data_keys (client_id, key_id, master_key_id, wrapped_key)
+      `INSERT INTO keystore.privacy_data_keys (client_id, key_id, master_key_id, wrapped_key)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bytea[]) ON CONFLICT (client_id) DO NOTHING`,
       [clientIds, clientIds.map((c) => fresh.get(c)!.kid), clientIds.map((c) => fresh.get(c)!.wrapped.masterKeyId), clientIds.map((c) => fresh.get(c)!.wrapped.wrapped)],
     );
-    const rows: KeyRow[] = await tx.query(`SELECT ${KEY_COLUMNS} FROM privacy_data_keys WHERE client_id = ANY($1::text[])`, [clientIds]);
+    const rows: KeyRow[] = await tx.query(`SELECT ${KEY_COLUMNS} FROM keystore.privacy_data_keys WHERE client_id = ANY($1::text[])`, [clientIds]);
     const keys = new Map<string, { kid: string; dataKey: Buffer }>();
     try {
       for (const row of rows) {
@@ -219,7 +219,7 @@ export class PrivacyVault {
     for (;;) {
       const done = await this.dataSource.transaction(async (manager) => {
         const rows: KeyRow[] = await manager.query(
-          `SELECT ${KEY_COLUMNS} FROM privacy_data_keys
+          `SELECT ${KEY_COLUMNS} FROM keystore.privacy_data_keys
            WHERE wrapped_key IS NOT NULL AND master_key_id <> $1 AND NOT (client_id = ANY($2::text[]))
            ORDER BY client_id LIMIT $3 FOR UPDATE SKIP LOCKED`,
           [current, skipped.map((s) => s.clientId), batchSize],
@@ -233,14 +233,14 @@ export class PrivacyVault {
             skipped.push({ clientId: row.client_id, masterKeyId: row.master_key_id!, code: error.code });
             continue;
           }
-          await manager.query(`UPDATE privacy_data_keys SET master_key_id = $2, wrapped_key = $3, rewrapped_at = now() WHERE client_id = $1 AND wrapped_key IS NOT NULL`, [row.client_id, next.masterKeyId, next.wrapped]);
+          await manager.query(`UPDATE keystore.privacy_data_keys SET master_key_id = $2, wrapped_key = $3, rewrapped_at = now() WHERE client_id = $1 AND wrapped_key IS NOT NULL`, [row.client_id, next.masterKeyId, next.wrapped]);
           rewrapped++;
         }
         return rows.length === 0;
       });
       if (done) break;
     }
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM privacy_data_keys WHERE wrapped_key IS NOT NULL AND master_key_id <> $1`, [current]);
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM keystore.privacy_data_keys WHERE wrapped_key IS NOT NULL AND master_key_id <> $1`, [current]);
     if (rewrapped) await this.vacuumKeys();
     return { rewrapped, skipped, remaining: n };
   }
@@ -283,7 +283,7 @@ export class PrivacyVault {
       dataKey.fill(0);
       // Two writers issuing her first key at once: the second waits for the first and keeps its key.
       const inserted: KeyRow[] = await q.query(
-        `INSERT INTO privacy_data_keys (client_id, key_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4)
+        `INSERT INTO keystore.privacy_data_keys (client_id, key_id, master_key_id, wrapped_key) VALUES ($1, $2, $3, $4)
          ON CONFLICT (client_id) DO NOTHING RETURNING ${KEY_COLUMNS}`,
         [clientId, kid, wrapped.masterKeyId, wrapped.wrapped],
       );
@@ -295,7 +295,7 @@ export class PrivacyVault {
   }
 
   private async selectRow(clientId: string, q: SqlRunner): Promise<KeyRow | undefined> {
-    const rows: KeyRow[] = await q.query(`SELECT ${KEY_COLUMNS} FROM privacy_data_keys WHERE client_id = $1`, [clientId]);
+    const rows: KeyRow[] = await q.query(`SELECT ${KEY_COLUMNS} FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId]);
     return rows[0];
   }
 }

@@ -70,8 +70,9 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
       '($1::text IS NULL OR counselor_id = $1)',
       '($2::text IS NULL OR center_id = $2)',
       '($3::text IS NULL OR status = $3)',
-      // Exact match on her search keys (keyed hashes of her name, of her phone): no plaintext to scan.
-      '($4::text[] IS NULL OR search_keys && $4)',
+      // Exact match on her search keys (keyed hashes of her name, of her phone): no plaintext to
+      // scan. They are intake's write-side index, which her erasure deletes her rows from.
+      '($4::text[] IS NULL OR client_id IN (SELECT client_id FROM client_search_keys WHERE search_key = ANY($4)))',
       '($5::date IS NULL OR next_action_due <= $5)',
       '($6::text[] IS NULL OR center_id = ANY($6))',
     ].join(' AND ');

@@ -6,7 +6,7 @@ import { clientStreamId, INTAKE_CONTEXT } from '@saeil/contracts';
 import { PrivacyVault } from '@saeil/privacy';
 import { clientDecider, identityOf } from '../../domain/client.decider';
 import { IdentityHasher } from '../../identity/identity-hasher';
-import { reserveIdentityKeys } from '../../identity/identity-key-index';
+import { indexSearchKeys, reserveIdentityKeys } from '../../identity/identity-key-index';
 import { idempotencyOf, idWritten } from '@saeil/runtime';
 import { ClientCommandResult, toResult } from '../case-command';
 import { RegisterClientCommand } from './register-client.command';
@@ -15,8 +15,9 @@ export class RegisterClientResult extends ClientCommandResult {}
 
 /**
  * Registers her with her identity sealed (name, birth date, phone: one envelope with her own data
- * key) and her identity and search keys; the identity keys are reserved in the same transaction
- * as the event, so of two registrations of the same person only one can succeed (DUPLICATE_CLIENT).
+ * key) and her identity and search keys (sealed with the same key in the event; indexed in
+ * `client_identity_keys` and `client_search_keys` in the same transaction as the event, so of two
+ * registrations of the same person only one can succeed: DUPLICATE_CLIENT).
  *
  * Her key is issued by `sealFields` in its own short transaction before the decision, because the
  * decider emits the envelope and the append's transaction opens only after deciding; a key whose
@@ -41,7 +42,10 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
     const { allowDuplicateOf = [], ...registration } = input;
     const identity = identityOf(input);
     const keys = this.hasher.keysOf(input);
+    const searchKeys = this.hasher.searchKeysOf(identity);
     const personal = await this.vault.sealFields(clientId, identity);
+    // Her keyed hashes travel sealed too: after her erasure none can be matched against a guess.
+    const sealedKeys = await this.vault.sealFields(clientId, { identityKeys: keys.map((k) => k.key), searchKeys });
     // A concurrent retry of the same request meets her identity keys before the idempotency
     // key's row; the store answers it with the first result once that has committed.
     const result = await handleCommand(this.store, clientDecider, {
@@ -53,13 +57,15 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
         ...registration,
         personal,
         allowDuplicateOf,
-        identityKeys: keys.map((k) => k.key),
-        searchKeys: this.hasher.searchKeysOf(identity),
+        sealedKeys,
         today: todayInKorea(),
       },
       metadata,
       idempotency,
-      inTransaction: (runner) => reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register' }),
+      inTransaction: async (runner) => {
+        await reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register' });
+        await indexSearchKeys(runner, clientId, searchKeys, 'register');
+      },
     });
     return toResult(await idWritten(this.store, result, 'clientId', clientId), result);
   }

@@ -5,7 +5,7 @@ import { PrivacyVault } from '@saeil/privacy';
 import { changedFields, clientDecider, ClientIdentityFields, ClientState, identityAfter, identityChanged, SealedIdentity } from '../../domain/client.decider';
 import { ClientDataErasedRule } from '../../domain/case-state';
 import { IdentityHasher } from '../../identity/identity-hasher';
-import { reserveIdentityKeys } from '../../identity/identity-key-index';
+import { indexSearchKeys, reserveIdentityKeys } from '../../identity/identity-key-index';
 import { IdentityKey } from '../../identity/identity-keys';
 import { todayInKorea } from '@saeil/core';
 import { ClientCommandResult, handleCaseCommand } from '../case-command';
@@ -34,16 +34,24 @@ export class UpdateClientProfileHandler implements ICommandHandler<UpdateClientP
     const currentIdentity = await this.identityOf(clientId, before);
     let sealedIdentity: SealedIdentity | undefined;
     let keys: IdentityKey[] = [];
+    let searchKeys: string[] = [];
     if (currentIdentity && before.registeredAtCenterId && identityChanged(changedFields(before, currentIdentity, changes))) {
       const next = identityAfter(currentIdentity, changes);
       // Her key already exists (she was registered); refused if she was erased meanwhile.
       const personal = await this.vault.sealFields(clientId, next);
       keys = this.hasher.keysOf({ ...next, centerId: before.registeredAtCenterId });
-      sealedIdentity = { personal, identityKeys: keys.map((k) => k.key), searchKeys: this.hasher.searchKeysOf(next) };
+      searchKeys = this.hasher.searchKeysOf(next);
+      const sealedKeys = await this.vault.sealFields(clientId, { identityKeys: keys.map((k) => k.key), searchKeys });
+      sealedIdentity = { personal, sealedKeys };
     }
     return handleCaseCommand(this.store, { clientId, commandType: 'UpdateClientProfile', input, metadata, history }, (state) => ({
       command: { type: 'UpdateClientProfile', clientId, changes, currentIdentity: currentIdentity ?? EMPTY_IDENTITY, sealedIdentity, today: todayInKorea() },
-      inTransaction: sealedIdentity ? (runner) => reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf: state.acknowledgedDuplicateOf, mode: 'replace' }) : undefined,
+      inTransaction: sealedIdentity
+        ? async (runner) => {
+            await reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf: state.acknowledgedDuplicateOf, mode: 'replace' });
+            await indexSearchKeys(runner, clientId, searchKeys, 'replace');
+          }
+        : undefined,
     }));
   }
 
