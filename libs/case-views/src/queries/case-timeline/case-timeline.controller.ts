@@ -1,14 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed } from '@saeil/core';
 import { AccessLogged } from '@saeil/access-log';
 import { CaseTimelineDto } from './case-timeline.dto';
 import { CaseTimelineQuery } from './case-timeline.query';
 import { TimelinePage } from './case-timeline.handler';
 import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
-
-const badClientId = () => new ValidationFailed([{ field: 'clientId', code: 'isUuid', message: 'clientId must be a UUID' }]);
 
 @ApiTags('cases')
 @Roles(...CASE_READERS)
@@ -20,7 +17,7 @@ export class CaseTimelineController {
   @Get(':clientId/timeline')
   @AccessLogged('read.timeline', { subject: 'clientId' })
   @ApiOperation({ summary: "A case's whole history across contexts, newest first: who, what, when" })
-  timeline(@Param('clientId', new ParseUUIDPipe({ exceptionFactory: badClientId })) clientId: string, @Query() page: CaseTimelineDto): Promise<TimelinePage> {
+  timeline(@Param('clientId') clientId: string, @Query() page: CaseTimelineDto): Promise<TimelinePage> {
     return this.queryBus.execute<CaseTimelineQuery, TimelinePage>(new CaseTimelineQuery(clientId, page));
   }
 }

@@ -1,13 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed } from '@saeil/core';
 import { KpiAchievementDto } from './kpi-achievement.dto';
 import { KpiAchievementQuery } from './kpi-achievement.query';
 import { KpiAchievementAnswer } from './kpi-achievement.handler';
 import { REPORT_READERS, Roles, ScopedRecords } from '@saeil/identity';
-
-const badPlanId = () => new ValidationFailed([{ field: 'planId', code: 'isUuid', message: 'planId must be a UUID' }]);
 
 @ApiTags('kpi')
 @Roles(...REPORT_READERS)
@@ -18,7 +15,7 @@ export class KpiAchievementController {
 
   @Get(':planId/achievement')
   @ApiOperation({ summary: '이행률: per indicator cumulative actual ÷ term target × 100 and the overall (weighted) mean, unrounded and for display' })
-  achievement(@Param('planId', new ParseUUIDPipe({ exceptionFactory: badPlanId })) planId: string, @Query() options: KpiAchievementDto): Promise<KpiAchievementAnswer> {
+  achievement(@Param('planId') planId: string, @Query() options: KpiAchievementDto): Promise<KpiAchievementAnswer> {
     return this.queryBus.execute<KpiAchievementQuery, KpiAchievementAnswer>(new KpiAchievementQuery(planId, options));
   }
 }

@@ -1,13 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailed } from '@saeil/core';
 import { ReadYourWritesDto } from '../read-your-writes.dto';
 import { GetRetentionProgramQuery } from './get-retention-program.query';
 import { RetentionProgramAnswer } from './get-retention-program.handler';
 import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
-
-const badProgramId = () => new ValidationFailed([{ field: 'programId', code: 'isUuid', message: 'programId must be a UUID' }]);
 
 @ApiTags('programs')
 @Roles(...CASE_READERS)
@@ -18,7 +15,7 @@ export class GetRetentionProgramController {
 
   @Get(':programId')
   @ApiOperation({ summary: 'A retention program: utilization per milestone against plan, over-plan count, budget secured / executed / remaining by funding source' })
-  get(@Param('programId', new ParseUUIDPipe({ exceptionFactory: badProgramId })) programId: string, @Query() read: ReadYourWritesDto): Promise<RetentionProgramAnswer> {
+  get(@Param('programId') programId: string, @Query() read: ReadYourWritesDto): Promise<RetentionProgramAnswer> {
     return this.queryBus.execute<GetRetentionProgramQuery, RetentionProgramAnswer>(new GetRetentionProgramQuery(programId, read.minPosition));
   }
 }
