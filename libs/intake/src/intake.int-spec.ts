@@ -4,7 +4,7 @@ import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 import { JwtService } from '@nestjs/jwt';
-import { accountIdOf, ADMINISTRATOR, api, Api, counselorOf, MINISTRY_ANALYST, tokenFor } from '../../../tests/support/auth';
+import { accountIdOf, ADMINISTRATOR, api, Api, counselorOf, MINISTRY_ANALYST, supervisorOf, tokenFor } from '../../../tests/support/auth';
 
 /** Intake through HTTP on real PostgreSQL and Kafka: the case lifecycle and duplicate detection. */
 describeKafka('intake: a client case from registration to reopening, and duplicates', () => {
@@ -187,6 +187,22 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
       expect(ids.size).toBe(1);
       expect(await eventsOf([...ids][0])).toHaveLength(1);
+    });
+
+    it("an Idempotency-Key belongs to the account that used it: after a naju woman's erasure, a jinju counselor's registration with the same key is recorded, not answered with naju's id (issue 13)", async () => {
+      const key = `intake-form-shared-${randomUUID()}`;
+      const first = await register(newClient(560)).set('Idempotency-Key', key).expect(201);
+      const najuSupervisor = await api(saeil, supervisorOf('center-naju'));
+      await najuSupervisor.post(`/clients/${first.body.clientId}/erasure`).send({ reason: 'client_request' }).expect(200);
+      const before = await countEvents(saeil, 'ClientRegistered');
+      const other = await register(newClient(561, 'counselor-jinju', 'center-jinju')).set('Idempotency-Key', key).expect(201);
+      expect(other.body).toMatchObject({ duplicate: false });
+      expect(other.body.clientId).not.toBe(first.body.clientId);
+      expect(await countEvents(saeil, 'ClientRegistered')).toBe(before + 1);
+      expect(await eventsOf(other.body.clientId)).toHaveLength(1);
+      // Each account's retry still answers its own registration; the same body from naju's account is her first answer.
+      expect((await register(newClient(561, 'counselor-jinju', 'center-jinju')).set('Idempotency-Key', key).expect(200)).body).toMatchObject({ clientId: other.body.clientId, duplicate: true });
+      expect((await register(newClient(560)).set('Idempotency-Key', key).expect(200)).body).toMatchObject({ clientId: first.body.clientId, duplicate: true });
     });
 
     it('a profile change that makes her look like another client is DUPLICATE_CLIENT and changes nothing; her keys follow a real change', async () => {
