@@ -138,12 +138,27 @@ describeKafka('intake: a client case from registration to reopening, and duplica
   });
 
   describe('duplicate registration', () => {
-    it('the same birth date and phone (whatever the name and center) is 422 DUPLICATE_CLIENT naming her, and nothing is appended', async () => {
+    it('the same birth date and phone at the same center is 422 DUPLICATE_CLIENT naming her, and nothing is appended', async () => {
       const first = await register(newClient(200, 'counselor-kim', 'center-naju')).expect(201);
       const before = await countEvents(saeil);
-      const again = await register({ ...newClient(200, 'counselor-lee', 'center-jinju'), name: '이순자', phone: newClient(200).phone.replace(/-/g, '') }).expect(422);
+      const again = await register({ ...newClient(200, 'counselor-lee', 'center-naju'), name: '이순자', phone: newClient(200).phone.replace(/-/g, '') }).expect(422);
       expect(again.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { existingClientIds: [first.body.clientId], matchedOn: ['birthDate+phone'] } });
       expect(await countEvents(saeil)).toBe(before);
+    });
+
+    it("at another center the same birth date and phone is refused saying she is registered elsewhere and to ask for a transfer, never her id nor her center (issue 13)", async () => {
+      const first = await register(newClient(210, 'counselor-kim', 'center-naju')).expect(201);
+      const before = await countEvents(saeil);
+      const elsewhere = await register({ ...newClient(210, 'counselor-lee', 'center-jinju'), name: '이순자' }).expect(422);
+      expect(elsewhere.body).toEqual({ error: { code: 'CLIENT_AT_ANOTHER_CENTER', message: expect.stringContaining('이관') } });
+      const text = JSON.stringify(elsewhere.body);
+      for (const secret of [first.body.clientId, 'center-naju', '나주']) expect(text).not.toContain(secret);
+      // The same answer whatever she is matched on, and after her case moved (her current center counts).
+      await naju.post(`/clients/${first.body.clientId}/assignment`).send({ centerId: 'center-mokpo', counselorId: 'counselor-mokpo' }).expect(200);
+      const fromNaju = await register({ ...newClient(210, 'counselor-kim', 'center-naju'), name: '박영희' }).expect(422);
+      expect(fromNaju.body.error.code).toBe('CLIENT_AT_ANOTHER_CENTER');
+      expect(JSON.stringify(fromNaju.body)).not.toContain(first.body.clientId);
+      expect(await countEvents(saeil)).toBe(before + 1); // the transfer only
     });
 
     it('the same name and birth date at the same center is DUPLICATE_CLIENT; at another center it is allowed', async () => {
@@ -219,7 +234,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       await naju.patch(`/clients/${clientId}/profile`).send({ phone: '010-4444-0601' }).expect(200);
       // Her old phone is free again: a new client with it (and another name) is not a duplicate.
       await register({ ...newClient(601), name: '박민지' }).expect(201);
-      const reuse = await register({ ...newClient(601, 'counselor-x', 'center-jinju'), name: '최지은', phone: '010-4444-0601' }).expect(422);
+      const reuse = await register({ ...newClient(601, 'counselor-x', 'center-naju'), name: '최지은', phone: '010-4444-0601' }).expect(422);
       expect(reuse.body.error.details).toEqual({ existingClientIds: [clientId], matchedOn: ['birthDate+phone'] });
     });
   });

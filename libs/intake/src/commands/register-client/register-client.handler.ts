@@ -59,7 +59,7 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
       },
       metadata,
       idempotency,
-      inTransaction: (runner) => reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register' }),
+      inTransaction: (runner) => reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register', atCenter: input.centerId }),
     });
     return toResult(await idWritten(this.store, result, 'clientId', clientId), result);
   }

@@ -43,7 +43,7 @@ export class UpdateClientProfileHandler implements ICommandHandler<UpdateClientP
     }
     return handleCaseCommand(this.store, { clientId, commandType: 'UpdateClientProfile', input, metadata, history }, (state) => ({
       command: { type: 'UpdateClientProfile', clientId, changes, currentIdentity: currentIdentity ?? EMPTY_IDENTITY, sealedIdentity, today: todayInKorea() },
-      inTransaction: sealedIdentity ? (runner) => reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf: state.acknowledgedDuplicateOf, mode: 'replace' }) : undefined,
+      inTransaction: sealedIdentity ? (runner) => reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf: state.acknowledgedDuplicateOf, mode: 'replace', atCenter: state.centerId ?? '' }) : undefined,
     }));
   }
 
