@@ -410,6 +410,38 @@ describe('authorization matrix: every route × role × own center × other cente
     expect(problems).toEqual([]);
   });
 
+  // Issue 13, finding 6: "exists but not yours" and "does not exist" answer alike. For each id a
+  // route takes (path, query or body), her own request with that one id replaced by the other
+  // center's record, and by a random id of the same form, must get the same status, code, message
+  // (but for the id) and fields — with her valid body, and with an invalid one.
+  it.each(ROUTES.filter((r) => r.roles !== 'public' && (r.other ?? 404) !== 'none').map((r) => [r.route, r] as const))('%s: another center\'s record answers exactly as a missing one', async (_, spec) => {
+    const problems: string[] = [];
+    const [method] = spec.route.split(' ');
+    const role = (spec.roles as TestRole[]).find((r) => SCOPED.includes(r));
+    if (!role) return;
+    const token = await tokenFor(saeil.url, CALLERS[role]);
+    // Employers are shared by every center (the body's center decides): another center's is not "not yours".
+    for (const field of VARIED_IDS.filter((f) => f !== 'centerId' && f !== 'spareAccountId' && f !== 'employerId')) {
+      const theirs = fixtures.other[field];
+      const missing = randomUUID();
+      const as = (id: string): IdForm => ({ name: 'replaced', value: () => id, segment: () => id });
+      const withTheirs = callWithIdIn(spec, fixtures.own, role, fixtures, field, as(theirs));
+      const withMissing = callWithIdIn(spec, fixtures.own, role, fixtures, field, as(missing));
+      if (!withTheirs || !withMissing) continue;
+      const bodies: [string, (b: unknown) => unknown][] = [['valid body', (b) => b]];
+      if (method !== 'GET') bodies.push(['invalid body', (b) => ({ ...((b as object) ?? {}), surprise: true })]);
+      for (const [label, body] of bodies) {
+        const a = await send(saeil, method, { ...withTheirs.call, body: body(withTheirs.call.body) }, token);
+        const b = await send(saeil, method, { ...withMissing.call, body: body(withMissing.call.body) }, token);
+        const seen = (res: request.Response, id: string) => ({ status: res.status, body: JSON.parse(JSON.stringify(res.body ?? {}).replaceAll(id, '<id>')) });
+        const [other, absent] = [seen(a, theirs), seen(b, missing)];
+        if (JSON.stringify(other) !== JSON.stringify(absent)) problems.push(`${role}, ${field} (${label}): another center's → ${JSON.stringify(other).slice(0, 220)}; a missing one → ${JSON.stringify(absent).slice(0, 220)}`);
+        if (other.status < 400) problems.push(`${role}, ${field} (${label}): another center's record was accepted (${other.status})`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it.each(ROUTES.map((r) => [r.route, r] as const))('%s', async (_, spec) => {
     const problems: string[] = [];
     const [method] = spec.route.split(' ');
