@@ -245,6 +245,64 @@ const ROUTES: RouteSpec[] = [
   { route: 'POST /clients/:clientId/erasure', roles: ['supervisor', 'administrator'], call: (f) => client(f, '/erasure', { reason: 'client_request' }) },
 ];
 
+/**
+ * Other spellings of an id (issue 13, finding 1): a UUID in upper case answered 200 with another
+ * center's program, because the scope check looked the stream up case-sensitively and passed what
+ * it could not resolve, while the read model's uuid column ignores case. Each form has the value a
+ * body or a query carries and the path segment a URL carries (percent-encoded where a URL must be).
+ * `decodesToCanonical`: the segment is the canonical id once the URL is decoded (the same record,
+ * rightly), so only its body/query value is expected to be refused.
+ */
+interface IdForm {
+  name: string;
+  value(id: string): string;
+  segment(id: string): string;
+  decodesToCanonical?: boolean;
+}
+const percentEncoded = (text: string): string => [...Buffer.from(text, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+const same = (f: (id: string) => string) => ({ value: f, segment: f });
+const ID_FORMS: IdForm[] = [
+  { name: 'upper case', ...same((id) => id.toUpperCase()) },
+  { name: 'one letter in upper case', ...same((id) => id.replace(/[a-z]/, (c) => c.toUpperCase())) },
+  { name: 'braces', value: (id) => `{${id}}`, segment: (id) => `%7B${id}%7D` },
+  { name: 'surrounding spaces', value: (id) => ` ${id} `, segment: (id) => `%20${id}%20` },
+  { name: 'a leading tab and a trailing newline', value: (id) => `\t${id}\n`, segment: (id) => `%09${id}%0A` },
+  { name: 'a zero-width space before', value: (id) => `\u200b${id}`, segment: (id) => `%E2%80%8B${id}` },
+  { name: 'trailing garbage', ...same((id) => `${id}x`) },
+  { name: 'a trailing NUL', value: (id) => `${id}\u0000`, segment: (id) => `${id}%00` },
+  { name: 'a trailing ";1"', value: (id) => `${id};1`, segment: (id) => `${id}%3B1` },
+  { name: 'without hyphens', ...same((id) => id.replace(/-/g, '')) },
+  { name: 'a URN', value: (id) => `urn:uuid:${id}`, segment: (id) => `urn%3Auuid%3A${id}` },
+  { name: 'upper case, every character percent-encoded', value: (id) => percentEncoded(id.toUpperCase()), segment: (id) => percentEncoded(id.toUpperCase()) },
+  { name: 'percent-encoded hyphens', ...same((id) => id.replace(/-/g, '%2D')), decodesToCanonical: true },
+];
+/** The fixture ids the routes name (records, and the center: a center id has one form too). */
+const VARIED_IDS = ['clientId', 'placementId', 'startupId', 'courseId', 'groupProgramId', 'retentionProgramId', 'employerId', 'agreementId', 'internshipId', 'kpiPlanId', 'kpiIndicatorId', 'centerId', 'spareAccountId'] as const;
+const PLACEHOLDER = 'zz-id-under-test-zz';
+
+/** The route's call about center `f` with one of its ids put in `form`; undefined when the route does not take that id as a whole value or path segment. */
+function callWithIdIn(spec: RouteSpec, f: CenterFixtures, role: TestRole, all: Fixtures, field: (typeof VARIED_IDS)[number], form: IdForm): { call: Call; inPath: boolean } | undefined {
+  const marked = spec.call({ ...f, ...(field === 'spareAccountId' ? {} : { [field]: PLACEHOLDER }) }, role, { ...all, ...(field === 'spareAccountId' ? { spareAccountId: PLACEHOLDER } : {}) });
+  const original = field === 'spareAccountId' ? all.spareAccountId : f[field];
+  const segments = marked.path.split('/');
+  const inPath = segments.includes(PLACEHOLDER);
+  let inValues = false;
+  const replace = (value: unknown): unknown => {
+    if (value === PLACEHOLDER) {
+      inValues = true;
+      return form.value(original);
+    }
+    if (Array.isArray(value)) return value.map(replace);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replace(v)]));
+    return value;
+  };
+  const call: Call = { path: segments.map((s) => (s === PLACEHOLDER ? form.segment(original) : s)).join('/'), query: replace(marked.query) as Call['query'], body: replace(marked.body) };
+  if (!inPath && !inValues) return undefined;
+  if (JSON.stringify(call).includes(PLACEHOLDER)) return undefined; // part of a longer value (counselor-of-<center>): not an id field
+  if (inPath && inValues) return undefined; // one fixture id in both: the body must repeat the path, not this test's concern
+  return { call, inPath };
+}
+
 const CALLERS: Record<TestRole, Caller> = {
   counselor: counselorOf(OWN),
   supervisor: supervisorOf(OWN),
@@ -318,6 +376,71 @@ describe('authorization matrix: every route × role × own center × other cente
     // and the course does not bring within reach a woman of the other center who was never enrolled in it.
     const notEnrolled = await send(saeil, 'POST', { path: `/courses/${courseId}/attendance`, body: { clientId: fixtures.other.clientId, date: '2026-09-02', present: true } }, ownCounselor);
     expect({ status: notEnrolled.status, code: notEnrolled.body?.error?.code }).toEqual({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  // Before the rows below (which close and erase her case), while every fixture is as made.
+  it.each(ROUTES.filter((r) => r.roles !== 'public').map((r) => [r.route, r] as const))('%s, its ids in other forms: 400 or 404, never a record', async (_, spec) => {
+    const problems: string[] = [];
+    const [method] = spec.route.split(' ');
+    const roles = spec.roles as TestRole[];
+    const ownRole = roles[0];
+    const otherRoles = spec.other === 'none' || spec.other === 'empty-list' ? [] : roles.filter((r) => SCOPED.includes(r));
+    let variants = 0;
+    for (const field of VARIED_IDS) {
+      for (const form of ID_FORMS) {
+        const runs: { whose: 'own' | 'other'; role: TestRole }[] = [{ whose: 'own', role: ownRole }, ...otherRoles.map((role) => ({ whose: 'other' as const, role }))];
+        for (const { whose, role } of runs) {
+          const made = callWithIdIn(spec, whose === 'own' ? fixtures.own : fixtures.other, role, fixtures, field, form);
+          if (!made) continue;
+          if (whose === 'own' && made.inPath && form.decodesToCanonical) continue; // her own record, rightly
+          const original = field === 'spareAccountId' ? fixtures.spareAccountId : fixtures[whose][field];
+          const given = made.inPath ? decodeURIComponent(form.segment(original)) : form.value(original);
+          // Another id of the right form ("center-najux"), not another spelling of this one: whether it names anything is finding 4's.
+          if (given !== original && (field === 'centerId' ? /^[a-z0-9][a-z0-9_-]{0,63}$/ : /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/).test(given)) continue;
+          variants++;
+          const res = await send(saeil, method, made.call, await tokenFor(saeil.url, CALLERS[role]));
+          const allowed = [400, 404, ...(spec.other === 403 && whose === 'other' ? [403] : [])];
+          const codes = ['VALIDATION_FAILED', 'NOT_FOUND', ...(allowed.includes(403) ? ['OUT_OF_SCOPE'] : [])];
+          if (!allowed.includes(res.status) || !codes.includes(res.body?.error?.code) || Object.keys(res.body ?? {}).length !== 1) {
+            problems.push(`${role}, ${whose} center's ${field} in ${form.name} (${made.inPath ? 'path' : 'body/query'}): ${res.status} ${brief(res)}, expected ${allowed.join(' or ')} with only the error`);
+          }
+        }
+      }
+    }
+    if (/:\w+Id\b/.test(spec.route) || /Id\b/.test(JSON.stringify(spec.call(fixtures.own, roles[0], fixtures).body ?? {}))) expect(variants).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  // Issue 13, finding 6: "exists but not yours" and "does not exist" answer alike. For each id a
+  // route takes (path, query or body), her own request with that one id replaced by the other
+  // center's record, and by a random id of the same form, must get the same status, code, message
+  // (but for the id) and fields — with her valid body, and with an invalid one.
+  it.each(ROUTES.filter((r) => r.roles !== 'public' && (r.other ?? 404) !== 'none').map((r) => [r.route, r] as const))('%s: another center\'s record answers exactly as a missing one', async (_, spec) => {
+    const problems: string[] = [];
+    const [method] = spec.route.split(' ');
+    const role = (spec.roles as TestRole[]).find((r) => SCOPED.includes(r));
+    if (!role) return;
+    const token = await tokenFor(saeil.url, CALLERS[role]);
+    // Employers are shared by every center (the body's center decides): another center's is not "not yours".
+    for (const field of VARIED_IDS.filter((f) => f !== 'centerId' && f !== 'spareAccountId' && f !== 'employerId')) {
+      const theirs = fixtures.other[field];
+      const missing = randomUUID();
+      const as = (id: string): IdForm => ({ name: 'replaced', value: () => id, segment: () => id });
+      const withTheirs = callWithIdIn(spec, fixtures.own, role, fixtures, field, as(theirs));
+      const withMissing = callWithIdIn(spec, fixtures.own, role, fixtures, field, as(missing));
+      if (!withTheirs || !withMissing) continue;
+      const bodies: [string, (b: unknown) => unknown][] = [['valid body', (b) => b]];
+      if (method !== 'GET') bodies.push(['invalid body', (b) => ({ ...((b as object) ?? {}), surprise: true })]);
+      for (const [label, body] of bodies) {
+        const a = await send(saeil, method, { ...withTheirs.call, body: body(withTheirs.call.body) }, token);
+        const b = await send(saeil, method, { ...withMissing.call, body: body(withMissing.call.body) }, token);
+        const seen = (res: request.Response, id: string) => ({ status: res.status, body: JSON.parse(JSON.stringify(res.body ?? {}).replaceAll(id, '<id>')) });
+        const [other, absent] = [seen(a, theirs), seen(b, missing)];
+        if (JSON.stringify(other) !== JSON.stringify(absent)) problems.push(`${role}, ${field} (${label}): another center's → ${JSON.stringify(other).slice(0, 220)}; a missing one → ${JSON.stringify(absent).slice(0, 220)}`);
+        if (other.status < 400) problems.push(`${role}, ${field} (${label}): another center's record was accepted (${other.status})`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it.each(ROUTES.map((r) => [r.route, r] as const))('%s', async (_, spec) => {

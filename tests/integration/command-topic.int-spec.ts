@@ -187,6 +187,22 @@ describeKafka('commands over the Kafka command topic', () => {
       expect(own).toMatchObject({ status: 'accepted' });
     });
 
+    it("refuses another center's woman named in any other form of her id (VALIDATION_FAILED on the field, as over HTTP), never reaching her; only the canonical id is looked up", async () => {
+      const jinjuClient = await registerClient(saeil, 37, { centerId: 'center-jinju', counselorId: 'counselor-jinju' });
+      const najuToken = await tokenFor(saeil.url, NAJU_COUNSELOR);
+      const before = await countEvents(saeil);
+      const forms = [jinjuClient.toUpperCase(), `{${jinjuClient}}`, ` ${jinjuClient} `, `${jinjuClient}\n`, `${jinjuClient}x`, jinjuClient.replace(/-/g, ''), `urn:uuid:${jinjuClient}`, `\u200b${jinjuClient}`];
+      const replies = await Promise.all(forms.map((clientId) => command('GiveConsent', { clientId, purpose: 'marketing', version: '2026-01', givenOn: '2026-01-02' }, { accessToken: najuToken })));
+      expect(replies.map((r) => ({ status: r.status, code: r.error?.code, fields: (r.error as { fields?: { field: string }[] })?.fields?.map((f) => f.field) }))).toEqual(
+        forms.map(() => ({ status: 'rejected', code: 'VALIDATION_FAILED', fields: ['clientId'] })),
+      );
+      // A list of ids (a group session's attendees) is checked id by id the same way.
+      const program = await (await api(saeil, supervisorOf('center-naju'))).post('/group-programs').send({ centerId: 'center-naju', name: '집단상담 형식', year: 2026, plannedSessions: 4, plannedParticipants: 12 }).expect(201);
+      const attendees = await command('RecordGroupSession', { programId: program.body.programId, sessionNo: 1, heldOn: '2026-03-02', attendeeClientIds: [jinjuClient.toUpperCase()], walkInCount: 0 }, { accessToken: najuToken });
+      expect(attendees).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED' } });
+      expect(await countEvents(saeil)).toBe(before + 1); // the program the supervisor created over HTTP
+    });
+
     it("lets a course's center record for a trainee whose case moved away, as over HTTP; her new center cannot reach the course", async () => {
       const naju = await api(saeil, supervisorOf('center-naju'));
       const clientId = await registerClient(saeil, 25, { centerId: 'center-naju', counselorId: 'counselor-naju', consents: ['service'] });

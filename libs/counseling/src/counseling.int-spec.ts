@@ -255,8 +255,9 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
       const beyond = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 19, heldOn: '2025-03-18', attendeeClientIds: [], walkInCount: 3 }).expect(422);
       expect(beyond.body.error.code).toBe('SESSION_NUMBER_OUT_OF_PLAN');
       const stranger = randomUUID();
-      const unknown = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [kim, stranger], walkInCount: 0 }).expect(422);
-      expect(unknown.body.error).toMatchObject({ code: 'UNKNOWN_ATTENDEE', details: { clientIds: [stranger] } });
+      // An attendee who does not exist is refused by the scope check as another center's woman is (issue 13): 404, not a 422 telling them apart.
+      const unknown = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [kim, stranger], walkInCount: 0 }).expect(404);
+      expect(unknown.body.error).toEqual({ code: 'NOT_FOUND', message: `구직자 ${stranger}을(를) 찾을 수 없습니다.` });
       const noConsent = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [withoutConsent], walkInCount: 2 }).expect(422);
       expect(noConsent.body.error).toMatchObject({ code: 'CONSENT_REQUIRED', details: { clientIds: [withoutConsent] } });
       const dup = await jinju.post(`/group-programs/${programId}/sessions`).send({ sessionNo: 3, heldOn: '2025-03-24', attendeeClientIds: [kim, kim], walkInCount: 0 }).expect(422);
@@ -316,8 +317,8 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
       const unknown = await http
         .post('/outreach-events')
         .send({ centerId: 'center-naju', place: '나주역 광장', heldOn: '2025-05-15', counselorIds: ['counselor-kim'], walkInContacts: 4, registeredClientIds: [stranger] })
-        .expect(422);
-      expect(unknown.body.error).toMatchObject({ code: 'UNKNOWN_CLIENT', details: { clientIds: [stranger] } });
+        .expect(404);
+      expect(unknown.body.error).toEqual({ code: 'NOT_FOUND', message: `구직자 ${stranger}을(를) 찾을 수 없습니다.` });
       const noPlace = await http.post('/outreach-events').send({ centerId: 'center-naju', heldOn: '2025-05-15', counselorIds: [], walkInContacts: 4 }).expect(400);
       expect(noPlace.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['place', 'counselorIds']));
       expect(await countEvents(saeil)).toBe(before);

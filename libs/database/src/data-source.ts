@@ -1,10 +1,11 @@
 import { DataSource, MigrationInterface } from 'typeorm';
 import { EventStore1732240000000 } from './migrations/1732240000000-event-store';
 import { IdempotencyStream1732280000100 } from './migrations/1732280000100-idempotency-stream';
+import { IdempotencyOwner1732290000400 } from './migrations/1732290000400-idempotency-owner';
 
 type MigrationClass = new () => MigrationInterface;
 
-export const platformMigrations: MigrationClass[] = [EventStore1732240000000, IdempotencyStream1732280000100];
+export const platformMigrations: MigrationClass[] = [EventStore1732240000000, IdempotencyStream1732280000100, IdempotencyOwner1732290000400];
 
 /**
  * TypeORM is used for its pooled connection, transactions and migrations. The schema is only

@@ -74,7 +74,7 @@ describe('PostgreSQL event store', () => {
 
   it('a repeated idempotency key returns the first result and appends nothing; reused for another request it is refused', async () => {
     const key = `register-${randomUUID()}`;
-    const idempotency = { key, commandType: 'RegisterClient', request: { name: '김영희' } };
+    const idempotency = { owner: 'account-naju', key, commandType: 'RegisterClient', request: { name: '김영희' } };
     const first = await store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency });
     const before = await store.headPosition();
     const again = await store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency });
@@ -85,9 +85,31 @@ describe('PostgreSQL event store', () => {
     ).rejects.toBeInstanceOf(IdempotencyKeyReused);
   });
 
+  it("a key belongs to the account that used it: another account's identical key appends its own events, never answers with the first result", async () => {
+    const key = `shared-${randomUUID()}`;
+    const naju = await store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { owner: 'account-naju', key, commandType: 'RegisterClient', request: { name: '김영희' } } });
+    // Even with the same command and body, and after the first body is forgotten (her erasure).
+    await dataSource.query(`UPDATE idempotency_keys SET request_hash = 'forgotten' WHERE idempotency_key = $1`, [key]);
+    const jinju = await store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { owner: 'account-jinju', key, commandType: 'RegisterClient', request: { name: '김영희' } } });
+    expect(jinju.duplicate).toBe(false);
+    expect(jinju.streamId).not.toBe(naju.streamId);
+    expect(await store.streamVersion(jinju.streamId)).toBe(1);
+    // Each account's retry still answers its own first result.
+    const najuRetry = await store.findIdempotentResult({ owner: 'account-naju', key, commandType: 'RegisterClient', request: { name: '김영희' } });
+    const jinjuRetry = await store.findIdempotentResult({ owner: 'account-jinju', key, commandType: 'RegisterClient', request: { name: '김영희' } });
+    expect([najuRetry?.streamId, jinjuRetry?.streamId]).toEqual([naju.streamId, jinju.streamId]);
+    // Concurrent first uses by two accounts: one write each.
+    const raced = `race-${randomUUID()}`;
+    const results = await Promise.all(
+      ['a', 'b', 'a', 'b', 'a', 'b'].map((owner) => store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { owner, key: raced, commandType: 'RegisterClient', request: { n: 1 } } })),
+    );
+    expect(new Set(results.map((r) => r.streamId)).size).toBe(2);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(2);
+  });
+
   it('a retry whose first attempt succeeded gets the first answer even after the stream moved on (not a 409)', async () => {
     const stream = `case-${randomUUID()}`;
-    const idempotency = { key: `session-${randomUUID()}`, commandType: 'RecordSession', request: { n: 1 } };
+    const idempotency = { owner: 'account-naju', key: `session-${randomUUID()}`, commandType: 'RecordSession', request: { n: 1 } };
     const first = await store.append(stream, [event(1)], { context: 'counseling', expectedVersion: 0, metadata: meta, idempotency });
     await store.append(stream, [event(2)], { context: 'counseling', expectedVersion: 1, metadata: meta });
     const retry = await store.append(stream, [event(1)], { context: 'counseling', expectedVersion: 0, metadata: meta, idempotency });
@@ -99,7 +121,7 @@ describe('PostgreSQL event store', () => {
     const key = `burst-${randomUUID()}`;
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { key, commandType: 'RegisterClient', request: { n: 1 } } }),
+        store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { owner: 'account-naju', key, commandType: 'RegisterClient', request: { n: 1 } } }),
       ),
     );
     expect(new Set(results.map((r) => r.streamId)).size).toBe(1);

@@ -8,7 +8,13 @@ import { UpcasterRegistry } from './upcasters';
 export const EVENTS_CHANNEL = 'saeil_events';
 
 export interface IdempotencyRequest {
+  /**
+   * The account (or system actor) that sent the request: a key belongs to it. Another account's
+   * identical key is another key — it never answers with this one's result, and its command runs.
+   */
+  owner: string;
   key: string;
+  /** The operation the key was used for: the same owner's key on another operation is refused. */
   commandType: string;
   /** Anything that identifies the request body; a key reused with another body is refused. */
   request: unknown;
@@ -181,8 +187,8 @@ export class EventStore {
 
   async findIdempotentResult(idempotency: IdempotencyRequest): Promise<AppendResult | undefined> {
     const rows: { command_type: string; request_hash: string; result: AppendResult }[] = await this.dataSource.query(
-      `SELECT command_type, request_hash, result FROM idempotency_keys WHERE idempotency_key = $1`,
-      [idempotency.key],
+      `SELECT command_type, request_hash, result FROM idempotency_keys WHERE owner = $1 AND idempotency_key = $2`,
+      [idempotency.owner, idempotency.key],
     );
     if (rows.length === 0) return undefined;
     const [row] = rows;
@@ -210,8 +216,8 @@ export class EventStore {
 
   private async rememberResult(runner: QueryRunner, idempotency: IdempotencyRequest, result: AppendResult): Promise<void> {
     await runner.query(
-      `INSERT INTO idempotency_keys (idempotency_key, command_type, request_hash, result) VALUES ($1, $2, $3, $4)`,
-      [idempotency.key, idempotency.commandType, requestHash(idempotency.request), JSON.stringify(result)],
+      `INSERT INTO idempotency_keys (owner, idempotency_key, command_type, request_hash, result) VALUES ($1, $2, $3, $4, $5)`,
+      [idempotency.owner, idempotency.key, idempotency.commandType, requestHash(idempotency.request), JSON.stringify(result)],
     );
   }
 

@@ -4,7 +4,7 @@ import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 import { JwtService } from '@nestjs/jwt';
-import { accountIdOf, ADMINISTRATOR, api, Api, counselorOf, MINISTRY_ANALYST, tokenFor } from '../../../tests/support/auth';
+import { accountIdOf, ADMINISTRATOR, api, Api, counselorOf, MINISTRY_ANALYST, supervisorOf, tokenFor } from '../../../tests/support/auth';
 
 /** Intake through HTTP on real PostgreSQL and Kafka: the case lifecycle and duplicate detection. */
 describeKafka('intake: a client case from registration to reopening, and duplicates', () => {
@@ -141,12 +141,27 @@ describeKafka('intake: a client case from registration to reopening, and duplica
   });
 
   describe('duplicate registration', () => {
-    it('the same birth date and phone (whatever the name and center) is 422 DUPLICATE_CLIENT naming her, and nothing is appended', async () => {
+    it('the same birth date and phone at the same center is 422 DUPLICATE_CLIENT naming her, and nothing is appended', async () => {
       const first = await register(newClient(200, 'counselor-kim', 'center-naju')).expect(201);
       const before = await countEvents(saeil);
-      const again = await register({ ...newClient(200, 'counselor-lee', 'center-jinju'), name: '이순자', phone: newClient(200).phone.replace(/-/g, '') }).expect(422);
+      const again = await register({ ...newClient(200, 'counselor-lee', 'center-naju'), name: '이순자', phone: newClient(200).phone.replace(/-/g, '') }).expect(422);
       expect(again.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { existingClientIds: [first.body.clientId], matchedOn: ['birthDate+phone'] } });
       expect(await countEvents(saeil)).toBe(before);
+    });
+
+    it("at another center the same birth date and phone is refused saying she is registered elsewhere and to ask for a transfer, never her id nor her center (issue 13)", async () => {
+      const first = await register(newClient(210, 'counselor-kim', 'center-naju')).expect(201);
+      const before = await countEvents(saeil);
+      const elsewhere = await register({ ...newClient(210, 'counselor-lee', 'center-jinju'), name: '이순자' }).expect(422);
+      expect(elsewhere.body).toEqual({ error: { code: 'CLIENT_AT_ANOTHER_CENTER', message: expect.stringContaining('이관') } });
+      const text = JSON.stringify(elsewhere.body);
+      for (const secret of [first.body.clientId, 'center-naju', '나주']) expect(text).not.toContain(secret);
+      // The same answer whatever she is matched on, and after her case moved (her current center counts).
+      await naju.post(`/clients/${first.body.clientId}/assignment`).send({ centerId: 'center-mokpo', counselorId: 'counselor-mokpo' }).expect(200);
+      const fromNaju = await register({ ...newClient(210, 'counselor-kim', 'center-naju'), name: '박영희' }).expect(422);
+      expect(fromNaju.body.error.code).toBe('CLIENT_AT_ANOTHER_CENTER');
+      expect(JSON.stringify(fromNaju.body)).not.toContain(first.body.clientId);
+      expect(await countEvents(saeil)).toBe(before + 1); // the transfer only
     });
 
     it('the same name and birth date at the same center is DUPLICATE_CLIENT; at another center it is allowed', async () => {
@@ -226,6 +241,22 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       expect(await eventsOf([...ids][0])).toHaveLength(1);
     });
 
+    it("an Idempotency-Key belongs to the account that used it: after a naju woman's erasure, a jinju counselor's registration with the same key is recorded, not answered with naju's id (issue 13)", async () => {
+      const key = `intake-form-shared-${randomUUID()}`;
+      const first = await register(newClient(560)).set('Idempotency-Key', key).expect(201);
+      const najuSupervisor = await api(saeil, supervisorOf('center-naju'));
+      await najuSupervisor.post(`/clients/${first.body.clientId}/erasure`).send({ reason: 'client_request' }).expect(200);
+      const before = await countEvents(saeil, 'ClientRegistered');
+      const other = await register(newClient(561, 'counselor-jinju', 'center-jinju')).set('Idempotency-Key', key).expect(201);
+      expect(other.body).toMatchObject({ duplicate: false });
+      expect(other.body.clientId).not.toBe(first.body.clientId);
+      expect(await countEvents(saeil, 'ClientRegistered')).toBe(before + 1);
+      expect(await eventsOf(other.body.clientId)).toHaveLength(1);
+      // Each account's retry still answers its own registration; the same body from naju's account is her first answer.
+      expect((await register(newClient(561, 'counselor-jinju', 'center-jinju')).set('Idempotency-Key', key).expect(200)).body).toMatchObject({ clientId: other.body.clientId, duplicate: true });
+      expect((await register(newClient(560)).set('Idempotency-Key', key).expect(200)).body).toMatchObject({ clientId: first.body.clientId, duplicate: true });
+    });
+
     it('a profile change that makes her look like another client is DUPLICATE_CLIENT and changes nothing; her keys follow a real change', async () => {
       const other = await register(newClient(600)).expect(201);
       const her = await register(newClient(601)).expect(201);
@@ -240,7 +271,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       await naju.patch(`/clients/${clientId}/profile`).send({ phone: '010-4444-0601' }).expect(200);
       // Her old phone is free again: a new client with it (and another name) is not a duplicate.
       await register({ ...newClient(601), name: '박민지' }).expect(201);
-      const reuse = await register({ ...newClient(601, 'counselor-x', 'center-jinju'), name: '최지은', phone: '010-4444-0601' }).expect(422);
+      const reuse = await register({ ...newClient(601, 'counselor-x', 'center-naju'), name: '최지은', phone: '010-4444-0601' }).expect(422);
       expect(reuse.body.error.details).toEqual({ existingClientIds: [clientId], matchedOn: ['birthDate+phone'] });
     });
   });

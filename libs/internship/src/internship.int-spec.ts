@@ -187,11 +187,17 @@ describeKafka('internships through HTTP on PostgreSQL and Kafka', () => {
 
     const malformed = await http.post('/internships/123/end').send({ endedOn: '2025-10-01', reason: 'completed' }).expect(400);
     expect(malformed.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['internshipId']);
-    const badPayment = await pay(randomUUID(), { paymentNo: 0, kind: 'bonus', recipient: 'employer', amount: 800000, paidOn: '2025-13-01' }).expect(400);
+    // A bad body for an internship that does not exist is a 404, as for another center's (issue 13): the record is checked first.
+    const badBody = { paymentNo: 0, kind: 'bonus', recipient: 'employer', amount: 800000, paidOn: '2025-13-01' };
+    expect((await pay(randomUUID(), badBody).expect(404)).body.error.code).toBe('NOT_FOUND');
+    expect(await countEvents(saeil)).toBe(before);
+    const existing = (await start(internship(clientId)).expect(201)).body.internshipId;
+    const afterStart = await countEvents(saeil);
+    const badPayment = await pay(existing, badBody).expect(400);
     expect(badPayment.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['paymentNo', 'kind', 'paidOn']));
     const badStart = await start({ ...internship(clientId), employerName: ' ', surprise: true }).expect(400);
     expect(badStart.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['employerName', 'surprise']));
-    expect(await countEvents(saeil)).toBe(before);
+    expect(await countEvents(saeil)).toBe(afterStart);
   });
 
   it('accepts a subsidy payment on the Kafka command topic with the internship id inside the payload, as the account of its token', async () => {

@@ -49,6 +49,10 @@ export function commandMetadata(req: Request, centerId: string, occurredAt?: str
   };
 }
 
+/**
+ * The idempotency key of a command, owned by the account that sent it (`metadata.actorId`, the
+ * authenticated account on both doors): another account's identical key is a different key.
+ */
 export function idempotencyOf(metadata: EventMetadata, commandType: string, request: unknown): IdempotencyRequest | undefined {
-  return metadata.idempotencyKey ? { key: metadata.idempotencyKey, commandType, request } : undefined;
+  return metadata.idempotencyKey ? { owner: metadata.actorId, key: metadata.idempotencyKey, commandType, request } : undefined;
 }

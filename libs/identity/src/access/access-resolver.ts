@@ -1,11 +1,10 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { NotFound } from '@saeil/core';
+import { canonicalIdProblem, isUuid, NotFound, ValidationFailed } from '@saeil/core';
 import type { Principal } from '../principal/principal';
 import { answersFor, CenterRegions, centerIdsOf, coversCenter, coversLevel, RequestAccess, scopeOf } from './access-scope';
 import { RECORD_KINDS, RecordCenters, RecordKind } from './record-scope';
 
-const RECORD_ID = /^[\w-]{1,100}$/;
-/** Ids one reference may name (a list: a group session's attendees); more is left to validation. */
+/** Ids one reference may name (a list: a group session's attendees); more is refused. */
 const MAX_IDS = 1000;
 
 /**
@@ -33,26 +32,36 @@ export class AccessResolver {
   }
 
   /**
-   * Every id a reference names must be a record of a center she reaches: a record of another
-   * center is a NotFound, exactly as a missing one. Values not shaped like an id, and unknown
-   * records, are left to validation and the handler.
+   * Every id a reference names must be a record of a center she reaches, and this check fails
+   * closed: an id not in its canonical form (a lower-case UUID: `canonicalIdProblem`) is a 400 on
+   * `field` whoever's record it would name (on a command route, where the command's DTO validation
+   * follows and refuses it with the other bad fields, `leave-to-validation` lets it do so); a record this cannot resolve to a center (it does not
+   * exist, or holds no center) is a NotFound, exactly as a record of another center is. Nothing
+   * unresolved is passed on to the handler. An absent value (undefined or null) names nothing and
+   * is left to validation, which decides whether the field is required.
    * `enrolledInCourse`: for a woman, the course the request names when her enrollment in it also
    * brings her within reach (see `ScopedRecordRef.enrolledIn`): the course must be within reach
    * and she must have been enrolled in it.
    */
-  async requireRecords(access: RequestAccess, kind: RecordKind, raw: unknown, enrolledInCourse?: unknown): Promise<void> {
-    const values = Array.isArray(raw) ? raw.slice(0, MAX_IDS) : [raw];
-    for (const id of values) {
-      if (typeof id !== 'string' || !RECORD_ID.test(id)) continue;
+  async requireRecords(access: RequestAccess, kind: RecordKind, raw: unknown, enrolledInCourse?: unknown, field: string = kind, options: { malformed: 'refuse' | 'leave-to-validation' } = { malformed: 'refuse' }): Promise<void> {
+    if (raw === undefined || raw === null) return;
+    const values = Array.isArray(raw) ? raw : [raw];
+    const malformed = values.length > MAX_IDS ? { field, code: 'arrayMaxSize', message: `${field} must name at most ${MAX_IDS} records` } : canonicalIdProblem(field, values, 'uuid');
+    if (malformed) {
+      // A command's DTO refuses it next, with every other bad field (and `IsRecordId` on each record field is checked by a spec): nothing is looked up, nothing passed on.
+      if (options.malformed === 'leave-to-validation') return;
+      throw new ValidationFailed([malformed]);
+    }
+    for (const id of values as string[]) {
       const centerId = await this.records.centerOf(kind, id);
-      if (centerId === undefined || access.coversCenter(centerId)) continue;
+      if (centerId !== undefined && access.coversCenter(centerId)) continue;
       if (kind === 'client' && (await this.reachedThroughCourse(access, id, enrolledInCourse))) continue;
       throw new NotFound(RECORD_KINDS[kind].label, id);
     }
   }
 
   private async reachedThroughCourse(access: RequestAccess, clientId: string, courseId: unknown): Promise<boolean> {
-    if (typeof courseId !== 'string' || !RECORD_ID.test(courseId)) return false;
+    if (!isUuid(courseId)) return false;
     const courseCenter = await this.records.centerOf('course', courseId);
     return courseCenter !== undefined && access.coversCenter(courseCenter) && (await this.records.isEnrolled(courseId, clientId));
   }

@@ -1,9 +1,16 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiErrors } from '@saeil/core';
 import type { CommandDefinition } from '@saeil/runtime';
 import type { Role } from '../domain/roles';
 import { RecordKind, ScopedRecords } from './record-scope';
 import { Roles } from './roles.decorator';
+
+/**
+ * Marks a command route: its path ids and body are validated against the command's DTO (both
+ * doors' one validation, `IsRecordId` on every record id) after the guard, so the guard leaves an
+ * id in a non-canonical form to that validation, which reports it with every other bad field.
+ */
+export const COMMAND_ROUTE_KEY = 'saeil:command-route';
 
 /**
  * The HTTP route of a command takes who may send it from the command's definition (`access`),
@@ -13,5 +20,5 @@ import { Roles } from './roles.decorator';
  */
 export function CommandRoute(definition: Pick<CommandDefinition, 'access'>): ClassDecorator & MethodDecorator {
   const records = (definition.access.records ?? []).map((r) => ({ kind: r.kind as RecordKind, field: r.field, enrolledIn: r.enrolledIn }));
-  return applyDecorators(Roles(...(definition.access.roles as Role[])), ScopedRecords(...records), ApiErrors(409, 422));
+  return applyDecorators(Roles(...(definition.access.roles as Role[])), ScopedRecords(...records), SetMetadata(COMMAND_ROUTE_KEY, true), ApiErrors(409, 422));
 }

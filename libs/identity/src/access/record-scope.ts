@@ -10,14 +10,18 @@ import {
   retentionProgramStreamId,
 } from '@saeil/contracts';
 
-/** Kinds of record a route can name by id, each with the stream that holds it. */
+/**
+ * Kinds of record a route can name by id, each with the stream that holds it. The label is the
+ * one the record's own handlers and deciders use in their 404: the guard answers for a missing
+ * record and for another center's alike, so both must read the same.
+ */
 export const RECORD_KINDS = {
   client: { label: '구직자', stream: clientStreamId },
-  course: { label: '훈련과정', stream: courseStreamId },
+  course: { label: '직업교육훈련 과정', stream: courseStreamId },
   groupProgram: { label: '집단상담 프로그램', stream: groupProgramStreamId },
   retentionProgram: { label: '사후관리 프로그램', stream: retentionProgramStreamId },
   agreement: { label: '협약', stream: agreementStreamId },
-  internship: { label: '인턴', stream: internshipStreamId },
+  internship: { label: '새일여성인턴', stream: internshipStreamId },
   kpiPlan: { label: '확인지표 계획', stream: kpiPlanStreamId },
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
@@ -53,7 +57,8 @@ export const ScopedRecords = (...refs: ScopedRecordRef[]) => SetMetadata(SCOPED_
 
 /**
  * The center a record belongs to now, from the event store (so a record written a moment ago is
- * known: read models lag). Unknown record: undefined, and the handler answers its own 404.
+ * known: read models lag). Unknown record: undefined, which the resolver refuses (404) as it
+ * refuses another center's record. `id` must be canonical (the resolver checks before asking).
  * - a client: the last center her registration or a transfer named;
  * - an internship: her case's, since it follows her (a transfer takes it along);
  * - any other record (a course, a program, an agreement, a KPI plan): the center that created it,

@@ -8,14 +8,13 @@ import {
   IsInt,
   IsNotEmpty,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsDecimal } from '@saeil/core';
+import { IsDecimal, IsRecordId } from '@saeil/core';
 import { normalisePersonName } from '../domain/person-name';
 import { CAREER_BREAK_REASONS, CareerBreakReason, DesiredEmploymentType, EDUCATION_LEVELS, EMPLOYMENT_TYPES, KOREAN_REGIONS } from '@saeil/contracts';
 
@@ -47,7 +46,7 @@ export const IsReason = (): PropertyDecorator => (target, key) => {
   MaxLength(500)(target, key);
 };
 
-export const IsClientId = (): PropertyDecorator => IsUUID('all', { message: 'clientId must be a UUID' });
+export const IsClientId = (): PropertyDecorator => IsRecordId();
 
 /** The profile fields every DTO that writes a profile accepts, all optional (region is added by each DTO). */
 export class ClientProfileFields {

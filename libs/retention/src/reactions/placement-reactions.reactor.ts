@@ -58,8 +58,9 @@ export const placementReactions: Reactor = {
   eventTypes: ['EmploymentStarted', 'EmploymentEnded', 'PlacementVoided'],
   async react(event, services) {
     const { command, centerId } = await commandFor(event, services);
-    await decideFollowUps(services.store, command, reactionMetadata(event, centerId), {
-      idempotency: { key: reactionKey(NAME, event), commandType: command.type, request: { eventId: event.eventId } },
+    const metadata = reactionMetadata(event, centerId);
+    await decideFollowUps(services.store, command, metadata, {
+      idempotency: { owner: metadata.actorId, key: reactionKey(NAME, event), commandType: command.type, request: { eventId: event.eventId } },
     });
   },
 };

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { IsRecordId } from '@saeil/core';
 
 /**
  * The ids every command about a trainee carries, as the Kafka command topic takes them; over
@@ -7,10 +7,10 @@ import { IsUUID } from 'class-validator';
  */
 export class TraineeIds {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   courseId: string;
 
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 }

@@ -1,15 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, ValidationFailed } from '@saeil/core';
+import { ApiAnswer } from '@saeil/core';
 import { TimelinePageResponse } from '../case-views.response';
 import { AccessLogged } from '@saeil/access-log';
 import { CaseTimelineDto } from './case-timeline.dto';
 import { CaseTimelineQuery } from './case-timeline.query';
 import { TimelinePage } from './case-timeline.handler';
 import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
-
-const badClientId = () => new ValidationFailed([{ field: 'clientId', code: 'isUuid', message: 'clientId must be a UUID' }]);
 
 @ApiTags('cases')
 @Roles(...CASE_READERS)
@@ -22,7 +20,7 @@ export class CaseTimelineController {
   @AccessLogged('read.timeline', { subject: 'clientId' })
   @ApiOperation({ summary: "A case's whole history across contexts, newest first: who, what, when" })
   @ApiAnswer(TimelinePageResponse)
-  timeline(@Param('clientId', new ParseUUIDPipe({ exceptionFactory: badClientId })) clientId: string, @Query() page: CaseTimelineDto): Promise<TimelinePageResponse> {
+  timeline(@Param('clientId') clientId: string, @Query() page: CaseTimelineDto): Promise<TimelinePageResponse> {
     return this.queryBus.execute<CaseTimelineQuery, TimelinePage>(new CaseTimelineQuery(clientId, page));
   }
 }

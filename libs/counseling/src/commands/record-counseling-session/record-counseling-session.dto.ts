@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { COUNSELING_CHANNELS, MAX_SESSION_MINUTES } from '@saeil/contracts';
 import type { CounselingChannel } from '@saeil/contracts';
-import { IsCenterOrCounselorId } from '@saeil/core';
+import { IsCenterOrCounselorId, IsRecordId } from '@saeil/core';
 import { IsDay } from '../../support/fields';
 
 export class RecordCounselingSessionDto {
   @ApiProperty({ description: 'the client (path parameter over HTTP)', format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 
   @ApiProperty({ enum: COUNSELING_CHANNELS, description: '내방 in_center, 전화 phone, 온라인 online, 찾아가는 이동상담 mobile_outreach, 기관 협약상담 partner_institution' })

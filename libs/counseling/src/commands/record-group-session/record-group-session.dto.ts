@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsRecordId } from '@saeil/core';
 import { IsDay } from '../../support/fields';
 
 export class RecordGroupSessionDto {
   @ApiProperty({ description: 'the program (path parameter over HTTP)', format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   programId: string;
 
   @ApiProperty({ example: 1, description: '회차 (1 … planned sessions)' })
@@ -19,7 +20,7 @@ export class RecordGroupSessionDto {
   topic?: string;
 
   @ApiProperty({ type: [String], description: 'registered clients who attended (each needs an open case with the service consent)' })
-  @IsArray() @ArrayMaxSize(500) @IsUUID(undefined, { each: true })
+  @IsArray() @ArrayMaxSize(500) @IsRecordId({ each: true })
   attendeeClientIds: string[];
 
   @ApiProperty({ example: 7, description: 'participants who are not registered clients (counted, not named)' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCenterOrCounselorId } from '@saeil/core';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCenterOrCounselorId, IsRecordId } from '@saeil/core';
 import { IsDay } from '../../support/fields';
 
 export class RecordOutreachEventDto {
@@ -25,7 +25,7 @@ export class RecordOutreachEventDto {
   walkInContacts: number;
 
   @ApiPropertyOptional({ type: [String], description: 'registered clients counselled there (each needs an open case with the service consent)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID(undefined, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsRecordId({ each: true })
   registeredClientIds?: string[];
 
   @ApiPropertyOptional({ example: '구직 상담 부스 운영, 리플릿 배포' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsRecordId } from '@saeil/core';
 import { PLANNED_SERVICES } from '@saeil/contracts';
 import type { PlannedService } from '@saeil/contracts';
 import { IsDay } from '../../support/fields';
@@ -8,7 +9,7 @@ import { NextActionDto, PlanField } from '../../support/employment-plan-fields';
 /** The parts to change (any of them), why, and when. Parts left out stay as they are. */
 export class ReviseEmploymentPlanDto {
   @ApiProperty({ description: 'the client (path parameter over HTTP)', format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 
   @ApiPropertyOptional({ example: ['3개월 내 새일여성인턴 참여 후 정규직 전환'] })

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
 import { PLANNED_SERVICES } from '@saeil/contracts';
 import type { PlannedService } from '@saeil/contracts';
-import { IsCenterOrCounselorId } from '@saeil/core';
+import { IsCenterOrCounselorId, IsRecordId } from '@saeil/core';
 import { IsDay } from '../../support/fields';
 import { NextActionDto, PlanField } from '../../support/employment-plan-fields';
 
 export class SetEmploymentPlanDto {
   @ApiProperty({ description: 'the client (path parameter over HTTP)', format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 
   @ApiProperty({ example: ['6개월 내 사무직 정규직 취업'], description: '취업 목표' })

@@ -1,11 +1,11 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 
 /** 협약 종료. On the Kafka command topic the agreement's id is part of the payload. */
 export class EndAgreementDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   agreementId: string;
 
   @ApiProperty({ example: '2026-04-30', description: 'YYYY-MM-DD, not before the signing, not in the future' })

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EMPLOYER_SERVICES, EmployerService } from '@saeil/contracts';
-import { IsCenterOrCounselorId, IsDateOnly } from '@saeil/core';
+import { IsCenterOrCounselorId, IsDateOnly, IsRecordId } from '@saeil/core';
 
 /** 채용기업 사후관리. On the Kafka command topic the employer's id is part of the payload. */
 export class ProvideEmployerServiceDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   employerId: string;
 
   @ApiProperty({ example: 'center-jinju', description: 'Center providing the service' })

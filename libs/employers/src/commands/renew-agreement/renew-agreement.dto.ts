@@ -1,11 +1,10 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 
 /** 협약 갱신. On the Kafka command topic the agreement's id is part of the payload. */
 export class RenewAgreementDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   agreementId: string;
 
   @ApiProperty({ example: '2032-03-01', description: 'New term end, after the current one' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { AGREEMENT_KINDS, AgreementKind } from '@saeil/contracts';
-import { IsCenterOrCounselorId, IsDateOnly } from '@saeil/core';
+import { IsCenterOrCounselorId, IsDateOnly, IsRecordId } from '@saeil/core';
 
 export class SignAgreementDto {
   @ApiProperty({ example: 'center-jinju' })
@@ -13,7 +13,7 @@ export class SignAgreementDto {
   kind: AgreementKind;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The employer (required for a women-friendly-company agreement)' })
-  @IsOptional() @IsUUID()
+  @IsOptional() @IsRecordId()
   employerId?: string;
 
   @ApiPropertyOptional({ example: '경상국립대학교', description: "Party's name; defaults to the employer's registered name" })

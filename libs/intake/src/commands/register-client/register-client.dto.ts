@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
-import { IsCenterOrCounselorId, IsDateOnly } from '@saeil/core';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional } from 'class-validator';
+import { IsCenterOrCounselorId, IsDateOnly, IsRecordId } from '@saeil/core';
 import { Absent, ClientProfileFields, IsKoreanPhone, IsPersonName, RegionProperty } from '../client-fields';
 
 export class RegisterClientDto extends ClientProfileFields {
@@ -35,6 +35,6 @@ export class RegisterClientDto extends ClientProfileFields {
     type: [String],
     description: 'After a DUPLICATE_CLIENT answer: the clients it named, each confirmed to be another person. Registers her anyway; the acknowledgment is recorded.',
   })
-  @Absent() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsUUID('all', { each: true })
+  @Absent() @IsArray() @ArrayMaxSize(10) @ArrayUnique() @IsRecordId({ each: true })
   allowDuplicateOf?: string[];
 }

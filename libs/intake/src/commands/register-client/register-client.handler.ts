@@ -63,7 +63,7 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
       metadata,
       idempotency,
       inTransaction: async (runner) => {
-        await reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register' });
+        await reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register', atCenter: input.centerId });
         await indexSearchKeys(runner, clientId, searchKeys, 'register');
       },
     });

@@ -48,7 +48,7 @@ export class UpdateClientProfileHandler implements ICommandHandler<UpdateClientP
       command: { type: 'UpdateClientProfile', clientId, changes, currentIdentity: currentIdentity ?? EMPTY_IDENTITY, sealedIdentity, today: todayInKorea() },
       inTransaction: sealedIdentity
         ? async (runner) => {
-            await reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf: state.acknowledgedDuplicateOf, mode: 'replace' });
+            await reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf: state.acknowledgedDuplicateOf, mode: 'replace', atCenter: state.centerId ?? '' });
             await indexSearchKeys(runner, clientId, searchKeys, 'replace');
           }
         : undefined,

@@ -1,12 +1,12 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 import { CONVERSION_EMPLOYMENT_TYPES, ConversionEmploymentType } from '@saeil/contracts';
 
 /** The command as the Kafka command topic takes it; over HTTP the internshipId comes from the URL. */
 export class ConvertInternshipDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   internshipId: string;
 
   @ApiProperty({ example: '2026-06-02', description: 'YYYY-MM-DD, not in the future; her first day in the post' })

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 import { INTERNSHIP_END_REASONS, InternshipEndReason } from '@saeil/contracts';
 
 /** The command as the Kafka command topic takes it; over HTTP the internshipId comes from the URL. */
 export class EndInternshipDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   internshipId: string;
 
   @ApiProperty({ example: '2026-06-01', description: 'YYYY-MM-DD, not in the future; her last day as an intern' })

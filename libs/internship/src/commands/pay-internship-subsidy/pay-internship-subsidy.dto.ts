@@ -1,12 +1,12 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 import { SUBSIDY_KINDS, SUBSIDY_RECIPIENTS, SubsidyKind, SubsidyRecipient } from '@saeil/contracts';
 
 /** The command as the Kafka command topic takes it; over HTTP the internshipId comes from the URL. */
 export class PayInternshipSubsidyDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   internshipId: string;
 
   @ApiProperty({ example: 1, description: 'number of the payment in the configured schedule' })

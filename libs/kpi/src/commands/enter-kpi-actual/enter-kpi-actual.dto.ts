@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsDateOnly, IsDecimal } from '@saeil/core';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDateOnly, IsDecimal, IsRecordId } from '@saeil/core';
 
 /** 실적 입력 for an indicator that does not map to a statistic: a year's figure, or a quarter's. */
 export class EnterKpiActualDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   planId: string;
 
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   indicatorId: string;
 
   @ApiProperty({ example: 2024 })

@@ -1,14 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, ValidationFailed } from '@saeil/core';
+import { ApiAnswer } from '@saeil/core';
 import { KpiAchievementResponse } from './kpi-achievement.response';
 import { KpiAchievementDto } from './kpi-achievement.dto';
 import { KpiAchievementQuery } from './kpi-achievement.query';
 import { KpiAchievementAnswer } from './kpi-achievement.handler';
 import { REPORT_READERS, Roles, ScopedRecords } from '@saeil/identity';
-
-const badPlanId = () => new ValidationFailed([{ field: 'planId', code: 'isUuid', message: 'planId must be a UUID' }]);
 
 @ApiTags('kpi')
 @Roles(...REPORT_READERS)
@@ -20,7 +18,7 @@ export class KpiAchievementController {
   @Get(':planId/achievement')
   @ApiOperation({ summary: '이행률: per indicator cumulative actual ÷ term target × 100 and the overall (weighted) mean, unrounded and for display' })
   @ApiAnswer(KpiAchievementResponse)
-  achievement(@Param('planId', new ParseUUIDPipe({ exceptionFactory: badPlanId })) planId: string, @Query() options: KpiAchievementDto): Promise<KpiAchievementResponse> {
+  achievement(@Param('planId') planId: string, @Query() options: KpiAchievementDto): Promise<KpiAchievementResponse> {
     return this.queryBus.execute<KpiAchievementQuery, KpiAchievementAnswer>(new KpiAchievementQuery(planId, options));
   }
 }

@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { EMPLOYMENT_END_REASONS, EmploymentEndReason } from '@saeil/contracts';
-import { IsDateOnly } from '@saeil/core';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 
 /** 퇴사 기록. On the Kafka command topic the client's and the placement's ids are part of the payload. */
 export class EndEmploymentDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   placementId: string;
 
   @ApiProperty({ example: '2026-06-30', description: '퇴사일 (YYYY-MM-DD, not before the start, not in the future)' })

@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 
 /** 창업 마케팅비 지급. On the Kafka command topic the client's and the startup's ids are part of the payload. */
 export class PayStartupGrantDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   startupId: string;
 
   @ApiProperty({ example: 300000, description: 'KRW' })

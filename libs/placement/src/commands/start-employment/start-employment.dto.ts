@@ -1,17 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OCCUPATION_GROUP_CODES, OccupationGroup, PLACEMENT_CHANNELS, PLACEMENT_EMPLOYMENT_TYPES, PlacementChannel, PlacementEmploymentType } from '@saeil/contracts';
 import { MAX_MONTHLY_WAGE, MAX_WEEKLY_HOURS, MIN_WEEKLY_HOURS } from '../../domain/placements.decider';
-import { IsDateOnly, IsDecimal } from '@saeil/core';
+import { IsDateOnly, IsDecimal, IsRecordId } from '@saeil/core';
 
 /** 취업 기록. On the Kafka command topic the client's id is part of the payload. */
 export class StartEmploymentDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The employer, when registered with the center' })
-  @IsOptional() @IsUUID()
+  @IsOptional() @IsRecordId()
   employerId?: string;
 
   @ApiProperty({ example: '(주)진주주얼리' })

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 
 /** 창업 기록. On the Kafka command topic the client's id is part of the payload. */
 export class StartStartupDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 
   @ApiProperty({ example: '주얼리 1인 쇼핑몰' })

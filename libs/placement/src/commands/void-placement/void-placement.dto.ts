@@ -1,14 +1,15 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsRecordId } from '@saeil/core';
 
 /** 취업 기록 취소 (entered by mistake). On the Kafka command topic the ids are part of the payload. */
 export class VoidPlacementDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   placementId: string;
 
   @ApiProperty({ example: '다른 구직자의 취업을 잘못 입력함' })

@@ -1,12 +1,12 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 import { ProgramPlanDto } from '../program-plan.dto';
 
 /** 사후관리 프로그램 변경: the whole new plan and budget, with the reason (a new revision). */
 export class AmendRetentionProgramDto extends ProgramPlanDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   programId: string;
 
   @ApiProperty({ example: '2024-05-02', description: 'YYYY-MM-DD, not in the future' })

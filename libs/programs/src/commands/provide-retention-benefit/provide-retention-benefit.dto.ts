@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { FUNDING_SOURCES, FundingSource, PROGRAM_MILESTONES, ProgramMilestone } from '@saeil/contracts';
-import { IsDateOnly } from '@saeil/core';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 
 export class OverPlanDto {
   @ApiProperty({ example: '예산 잔액으로 추가 지원 (센터장 승인)', description: 'Why the milestone plan may be exceeded' })
@@ -13,15 +13,15 @@ export class OverPlanDto {
 /** A program benefit given to a placed client at a milestone. */
 export class ProvideRetentionBenefitDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   programId: string;
 
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 
   @ApiProperty({ format: 'uuid', description: 'Her placement the milestone belongs to' })
-  @IsUUID()
+  @IsRecordId()
   placementId: string;
 
   @ApiProperty({ enum: PROGRAM_MILESTONES, description: 'Milestone (months after the start date)' })

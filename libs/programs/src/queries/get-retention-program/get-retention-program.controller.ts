@@ -1,14 +1,12 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, ValidationFailed } from '@saeil/core';
+import { ApiAnswer } from '@saeil/core';
 import { RetentionProgramAnswerResponse } from '../program.response';
 import { ReadYourWritesDto } from '../read-your-writes.dto';
 import { GetRetentionProgramQuery } from './get-retention-program.query';
 import { RetentionProgramAnswer } from './get-retention-program.handler';
 import { CASE_READERS, Roles, ScopedRecords } from '@saeil/identity';
-
-const badProgramId = () => new ValidationFailed([{ field: 'programId', code: 'isUuid', message: 'programId must be a UUID' }]);
 
 @ApiTags('programs')
 @Roles(...CASE_READERS)
@@ -20,7 +18,7 @@ export class GetRetentionProgramController {
   @Get(':programId')
   @ApiOperation({ summary: 'A retention program: utilization per milestone against plan, over-plan count, budget secured / executed / remaining by funding source' })
   @ApiAnswer(RetentionProgramAnswerResponse)
-  get(@Param('programId', new ParseUUIDPipe({ exceptionFactory: badProgramId })) programId: string, @Query() read: ReadYourWritesDto): Promise<RetentionProgramAnswerResponse> {
+  get(@Param('programId') programId: string, @Query() read: ReadYourWritesDto): Promise<RetentionProgramAnswerResponse> {
     return this.queryBus.execute<GetRetentionProgramQuery, RetentionProgramAnswer>(new GetRetentionProgramQuery(programId, read.minPosition));
   }
 }

@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_MILESTONES, FOLLOW_UP_OUTCOMES, FOLLOW_UP_SUPPORTS, FollowUpChannel, FollowUpOutcome, FollowUpSupport } from '@saeil/contracts';
-import { IsDateOnly } from '@saeil/core';
+import { IsDateOnly, IsRecordId } from '@saeil/core';
 
 /** 사후관리 기록. On the Kafka command topic the client's and the placement's ids are part of the payload. */
 export class RecordFollowUpDto {
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   clientId: string;
 
   @ApiProperty({ format: 'uuid' })
-  @IsUUID()
+  @IsRecordId()
   placementId: string;
 
   @ApiProperty({ enum: FOLLOW_UP_MILESTONES, description: 'milestone: 1, 2 or 3 months after the start' })

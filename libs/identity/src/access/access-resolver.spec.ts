@@ -1,0 +1,123 @@
+import { NotFound, SaeilError, ValidationFailed } from '@saeil/core';
+import type { Principal } from '../principal/principal';
+import { AccessResolver } from './access-resolver';
+import type { CenterRegions } from './access-scope';
+import { RecordCenters, RecordKind } from './record-scope';
+
+/**
+ * The scope check fails closed (issue 13, finding 1): an id in any other form than its canonical
+ * one is refused (400) before a record is looked up, and a record it cannot resolve to a center is
+ * refused exactly as another center's record is (404) — never passed on to the handler.
+ * The record directory here is a table in memory: what is tested is the resolver's decision, the
+ * lookups themselves are the event store's (covered by the authorization matrix e2e spec).
+ */
+const NAJU_PROGRAM = '0b8a5c2e-4f1d-4c3a-9e7b-2d6f8a1c3e5b';
+const JINJU_PROGRAM = '7c1e9a3b-5d2f-4b8e-a6c4-1f3d5b7e9a2c';
+const ORPHAN_PROGRAM = '3e5b7d9f-1a2c-4e6a-8b0d-2f4a6c8e0b1d'; // exists, but no event names its center
+const MISSING = '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
+const NAJU_CLIENT = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
+const JINJU_CLIENT = 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e';
+
+class DirectoryInMemory {
+  readonly lookups: string[] = [];
+  private readonly centers = new Map<string, string | undefined>([
+    [`retentionProgram/${NAJU_PROGRAM}`, 'center-naju'],
+    [`retentionProgram/${JINJU_PROGRAM}`, 'center-jinju'],
+    [`retentionProgram/${ORPHAN_PROGRAM}`, undefined],
+    [`client/${NAJU_CLIENT}`, 'center-naju'],
+    [`client/${JINJU_CLIENT}`, 'center-jinju'],
+  ]);
+
+  async centerOf(kind: RecordKind, id: string): Promise<string | undefined> {
+    this.lookups.push(id);
+    return this.centers.get(`${kind}/${id}`);
+  }
+
+  async isEnrolled(): Promise<boolean> {
+    return false;
+  }
+}
+
+const regions: CenterRegions = {
+  regionOf: (centerId) => ({ 'center-naju': '전라남도', 'center-jinju': '경상남도' })[centerId] ?? '미지정',
+  centersIn: (region) => ({ 전라남도: ['center-naju'], 경상남도: ['center-jinju'] })[region] ?? [],
+};
+const counselor: Principal = { accountId: 'c0ffee00-0000-4000-8000-000000000001', username: 'naju.counselor', displayName: '상담사', role: 'counselor', centerId: 'center-naju', provider: 'local' };
+const regional: Principal = { ...counselor, role: 'regional_supervisor', centerId: undefined, region: '경상남도' };
+
+async function outcome(promise: Promise<void>): Promise<string> {
+  try {
+    await promise;
+    return 'admitted';
+  } catch (error) {
+    if (error instanceof ValidationFailed) return `400 ${error.fields.map((f) => `${f.field}:${f.code}`).join(',')}`;
+    if (error instanceof NotFound) return `404 ${error.message}`;
+    if (error instanceof SaeilError) return `${error.kind} ${error.code}`;
+    throw error;
+  }
+}
+
+/** Other spellings of a canonical UUID: each must be refused, never looked up. */
+const otherForms = (id: string): string[] => [
+  id.toUpperCase(),
+  id.slice(0, 8).toUpperCase() + id.slice(8),
+  `{${id}}`,
+  ` ${id}`,
+  `${id} `,
+  `\t${id}\n`,
+  `${id}x`,
+  `${id};drop`,
+  `${id}\u0000`,
+  id.replace(/-/g, ''),
+  `urn:uuid:${id}`,
+  id.replace(/-/g, '%2D'),
+  `\u200b${id}`,
+];
+
+describe('AccessResolver.requireRecords: the scope check fails closed', () => {
+  let directory: DirectoryInMemory;
+  let resolver: AccessResolver;
+  beforeEach(() => {
+    directory = new DirectoryInMemory();
+    resolver = new AccessResolver(directory as unknown as RecordCenters, regions);
+  });
+  const check = (principal: Principal, kind: RecordKind, value: unknown, field = 'programId') => outcome(resolver.requireRecords(resolver.accessOf(principal), kind, value, undefined, field));
+
+  it('admits a record of her own center named in the canonical form', async () => {
+    expect(await check(counselor, 'retentionProgram', NAJU_PROGRAM)).toBe('admitted');
+    expect(await check(regional, 'retentionProgram', JINJU_PROGRAM)).toBe('admitted');
+  });
+
+  it("refuses another center's record, a missing record and a record with no center alike (404 with the same words)", async () => {
+    const answers = await Promise.all([JINJU_PROGRAM, MISSING, ORPHAN_PROGRAM].map(async (id) => (await check(counselor, 'retentionProgram', id)).replace(id, '<id>')));
+    expect(answers).toEqual(Array(3).fill('404 사후관리 프로그램 <id>을(를) 찾을 수 없습니다.'));
+  });
+
+  it.each(otherForms(JINJU_PROGRAM).map((form) => [JSON.stringify(form), form]))("refuses %s (another center's record in another form) with a 400 on the field, before any lookup", async (_, form) => {
+    expect(await check(counselor, 'retentionProgram', form)).toBe('400 programId:isUuid');
+    expect(await check(regional, 'retentionProgram', form.replace(JINJU_PROGRAM, NAJU_PROGRAM))).toBe('400 programId:isUuid');
+    expect(directory.lookups).toEqual([]);
+  });
+
+  it('refuses her own record in another form the same way: no spelling but one names a record', async () => {
+    for (const form of otherForms(NAJU_PROGRAM)) expect(await check(counselor, 'retentionProgram', form)).toBe('400 programId:isUuid');
+    expect(directory.lookups).toEqual([]);
+  });
+
+  it('refuses values that are not ids at all (numbers, objects) instead of passing them on', async () => {
+    for (const value of [42, { id: NAJU_PROGRAM }, true, '']) expect(await check(counselor, 'retentionProgram', value)).toBe('400 programId:isUuid');
+  });
+
+  it('leaves an absent value to validation (an optional field not given names nothing)', async () => {
+    expect(await check(counselor, 'retentionProgram', undefined)).toBe('admitted');
+    expect(await check(counselor, 'retentionProgram', null)).toBe('admitted');
+  });
+
+  it('a list is checked id by id: one malformed id refuses it (400), one unknown or foreign id refuses it (404)', async () => {
+    expect(await check(counselor, 'client', [NAJU_CLIENT], 'attendeeClientIds')).toBe('admitted');
+    expect(await check(counselor, 'client', [NAJU_CLIENT, JINJU_CLIENT.toUpperCase()], 'attendeeClientIds')).toBe('400 attendeeClientIds:isUuid');
+    expect(await check(counselor, 'client', [NAJU_CLIENT, JINJU_CLIENT], 'attendeeClientIds')).toMatch(/^404 구직자 /);
+    expect(await check(counselor, 'client', [NAJU_CLIENT, MISSING], 'attendeeClientIds')).toMatch(/^404 구직자 /);
+    expect(await check(counselor, 'client', Array(1001).fill(NAJU_CLIENT), 'attendeeClientIds')).toBe('400 attendeeClientIds:arrayMaxSize');
+  });
+});
