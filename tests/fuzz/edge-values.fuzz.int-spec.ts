@@ -209,20 +209,17 @@ describe('edge values in well-formed requests never reach the database (issue 13
       const reachable = filled(route.pathParams, route.pathExamples, route.path) && Boolean(access.get(key));
       const base = Object.fromEntries(route.query.filter((q) => q.example !== undefined).map((q) => [q.name, q.example!]));
       if (base.centerId) base.centerId = 'center-naju';
-      // every documented parameter, each with a sample of the edge values
+      // every documented parameter with every number and day, and a few of the texts: no sampling, so a parameter cannot be missed
+      const values = [...EDGE_VALUES.filter((v) => v.kind === 'unsafeNumber' || v.kind === 'impossibleDate'), ...EDGE_VALUES.filter((v) => v.kind === 'unstorable' || v.kind === 'oddText').filter((_, i) => i % 3 === 0)];
       for (const parameter of route.query) {
-        await check(
-          `GET ${route.path}?${parameter.name}`,
-          fc.asyncProperty(fc.constantFrom(...EDGE_VALUES), async (value) => {
-            const url = fill(route.path, route.pathParams, route.pathExamples);
-            const query = Object.entries({ ...base, [parameter.name]: value.text }).map(([k, v]) => `${k}=${encodeUtf8(v)}`).join('&');
-            const res = await request(saeil.url).get(`${url}?${query}`).set(headers).ok(() => true);
-            tried.add(`${key}?${parameter.name}`);
-            const strict = reachable && mustRefuse(inUrl(value), parameter.date, parameter.numeric) && res.status !== 404;
-            await judge(res, parameter.name, value, strict, `GET ${url}?${query}`);
-          }),
-          { numRuns: Math.ceil(RUNS_PER_ROUTE / 3), seed },
-        ).catch((error: Error) => failures.push(error.message));
+        for (const value of values) {
+          const url = fill(route.path, route.pathParams, route.pathExamples);
+          const query = Object.entries({ ...base, [parameter.name]: value.text }).map(([k, v]) => `${k}=${encodeUtf8(v)}`).join('&');
+          const res = await request(saeil.url).get(`${url}?${query}`).set(headers).ok(() => true);
+          tried.add(`${key}?${parameter.name}`);
+          const strict = reachable && mustRefuse(inUrl(value), parameter.date, parameter.numeric) && res.status !== 404;
+          await judge(res, parameter.name, value, strict, `GET ${url}?${query}`).catch((error: Error) => failures.push(error.message));
+        }
       }
     }
     expect(failures).toEqual([]);
