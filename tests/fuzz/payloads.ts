@@ -53,7 +53,72 @@ const TRICKY_STRINGS = [
   '김영희\u0301\u0301\u0301',
   '%00',
   '%E0%A4%A',
+  // issue 13: what PostgreSQL cannot store, text that is not NFC, invisible text, impossible and extreme days
+  'topic\u0000',
+  'a\uDFFF',
+  '\uDC00\uD800',
+  '김영희'.normalize('NFD'),
+  'Cafe\u0301',
+  'a\u200Bb',
+  '2024-02-30',
+  '2025-02-29',
+  '0000-01-01',
+  '9999-12-31',
+  '9999-12-31T23:59:59.999Z',
+  '99999999999999999999',
+  '1e400',
 ];
+
+/**
+ * Values that are well-typed enough to pass a careless check and still must never reach the
+ * database (issue 13), each with what the answer must be when one is put into a field:
+ * - `unstorable`: U+0000 or an unpaired surrogate — PostgreSQL's text and jsonb cannot hold them:
+ *   a 400 naming the field, whatever the field.
+ * - `unsafeNumber`: past 2^53, or 1e400 (Infinity once parsed): a 400 naming the field.
+ * - `impossibleDate`: a day that does not exist or is out of range: a 400 naming the field when
+ *   it is a date field; elsewhere it is only text.
+ * - `oddText`: storable but unusual (decomposed Hangul, zero-width and bidi characters): never a
+ *   5xx; success, or a refusal that appends nothing.
+ * Numbers are given as the JSON text to send (`1e400` has no JavaScript value to stringify).
+ */
+export type EdgeClass = 'unstorable' | 'unsafeNumber' | 'impossibleDate' | 'oddText';
+export interface EdgeValue {
+  kind: EdgeClass;
+  /** The value as it is put into a query string or a header. */
+  text: string;
+  /** The value as JSON text in a body. */
+  json: string;
+}
+
+const edge = (kind: EdgeClass, values: string[], json: (v: string) => string = (v) => JSON.stringify(v)): EdgeValue[] => values.map((text) => ({ kind, text, json: json(text) }));
+
+export const EDGE_VALUES: EdgeValue[] = [
+  ...edge('unstorable', ['\u0000', 'topic\u0000', '\u0000\u0000\u0000', '\uD800', 'a\uDFFF', '\uDC00\uD800', '상담\uDBFF', '2026-01-0\u0000']),
+  ...edge('unsafeNumber', ['9007199254740993', '99999999999999999999', '1e400', '-1e400', '1e308', '-9007199254740993'], (v) => v),
+  ...edge('impossibleDate', ['2024-02-30', '2025-02-29', '2026-04-31', '0000-01-01', '1899-12-31', '2100-01-01', '9999-12-31', '9999-12-31T23:59:59.999Z', '+275760-09-13']),
+  ...edge('oddText', ['김영희'.normalize('NFD'), 'Cafe\u0301', '\u200B', 'a\u200Bb', '\u200D\uFEFF', '\u202Eevil', '\u00A0', 'ﷺ', '👩\u200D👩\u200D👧']),
+];
+
+export const edgeValue: fc.Arbitrary<EdgeValue> = fc.constantFrom(...EDGE_VALUES);
+
+/** A JSON object's text with `field` set to the edge value's JSON (or to a one-element list of it, for a list field). */
+export function bodyWithEdge(base: Record<string, unknown>, field: string, value: EdgeValue, asList = false): string {
+  const marker = '"@@edge@@"';
+  const json = JSON.stringify({ ...base, [field]: asList ? ['@@edge@@'] : '@@edge@@' });
+  return json.replace(marker, value.json);
+}
+
+/** The same as a string no HTTP client would send: an Idempotency-Key of these bytes (NUL, bytes that are not UTF-8, a CR). */
+export const RAW_HEADER_VALUES: Buffer[] = [
+  Buffer.from('key-with-nul-\u0000-1234', 'latin1'),
+  Buffer.from([0x6b, 0x65, 0x79, 0x2d, 0xed, 0xa0, 0x80, 0x2d, 0x31, 0x32, 0x33, 0x34]), // a lone surrogate, CESU-8
+  Buffer.from([0x6b, 0x65, 0x79, 0x2d, 0xff, 0xfe, 0x2d, 0x31, 0x32, 0x33, 0x34]),
+  Buffer.from('key-\u00e9\u00e9-123456', 'latin1'),
+  Buffer.from('key-with-cr-\r-1234', 'latin1'),
+];
+
+/** Idempotency-Key values a client can send that the API must refuse (400 naming Idempotency-Key): too short, too long, spaces, odd characters. */
+export const BAD_IDEMPOTENCY_KEYS = ['short', 'k'.repeat(201), 'key with spaces 1234', 'key/with/slashes', 'key"quoted"1234', "key'1234'5678", 'key;drop;1234', '1e400', 'key?1234&5678', 'key\u00e9-12345678'];
 
 /** Keys that poison objects (and the ones that merely look interesting to a server). */
 export const POISON_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', ''];
@@ -74,7 +139,7 @@ const nastyNumber = fc.oneof(
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   // 1e-7 and below print in exponent notation, which class-validator's maxDecimalPlaces choked on
-  fc.constantFrom(-0, 0.1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 5e-324, 1e-7, 1.5e-10, 2 ** 31, -1),
+  fc.constantFrom(-0, 0.1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 53, -(2 ** 60), 5e-324, 1e-7, 1.5e-10, 2 ** 31, -1),
 );
 
 const nastyScalar: fc.Arbitrary<unknown> = fc.oneof(nastyString, nastyNumber, fc.boolean(), fc.constant(null));

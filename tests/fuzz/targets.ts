@@ -9,7 +9,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
 import { PUBLIC_KEY } from '@saeil/core';
-import { ROLES_KEY, type Role } from '@saeil/identity';
+import { COMMAND_DEFINITION_KEY, ROLES_KEY, type Role } from '@saeil/identity';
 import type { CommandDefinition } from '@saeil/runtime';
 
 /** What a field holds, as far as a wrong-typed value must be chosen for it. */
@@ -80,6 +80,27 @@ export const routeKey = (route: Pick<HttpCommandRoute, 'method' | 'path'>): stri
  */
 export function routeAccess(app: INestApplication): Map<string, RouteAccess> {
   const access = new Map<string, RouteAccess>();
+  for (const route of controllerRoutes(app)) access.set(route.key, route.isPublic ? { public: true } : { public: false, roles: route.roles });
+  return access;
+}
+
+/** The CommandDefinition each command route serves (`@CommandRoute`), keyed by `routeKey`: the DTO both doors validate. */
+export function routeDefinitions(app: INestApplication): Map<string, CommandDefinition> {
+  const definitions = new Map<string, CommandDefinition>();
+  for (const route of controllerRoutes(app)) if (route.definition) definitions.set(route.key, route.definition);
+  return definitions;
+}
+
+interface ControllerRoute {
+  key: string;
+  isPublic: boolean;
+  roles: Role[];
+  definition?: CommandDefinition;
+}
+
+/** Every route of the app's controllers, read the way the AuthGuard reads them (the handler's decorator over the controller's). */
+function controllerRoutes(app: INestApplication): ControllerRoute[] {
+  const found: ControllerRoute[] = [];
   const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
@@ -94,15 +115,71 @@ export function routeAccess(app: INestApplication): Map<string, RouteAccess> {
         if (paths === undefined || method === undefined) continue;
         const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller);
         const roles: Role[] = Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller) ?? [];
+        const definition: CommandDefinition | undefined = Reflect.getMetadata(COMMAND_DEFINITION_KEY, handler) ?? Reflect.getMetadata(COMMAND_DEFINITION_KEY, controller);
         for (const base of bases) {
           for (const path of ([] as string[]).concat(paths)) {
-            access.set(`${RequestMethod[method].toLowerCase()} ${join(base, path)}`, isPublic ? { public: true } : { public: false, roles });
+            found.push({ key: `${RequestMethod[method].toLowerCase()} ${join(base, path)}`, isPublic: Boolean(isPublic), roles, definition });
           }
         }
       }
     }
   }
-  return access;
+  return found;
+}
+
+export interface QueryParameter {
+  name: string;
+  /** Read as a number (`page`, `minPosition`): digits beyond its bound, `1e400`, must be refused. */
+  numeric: boolean;
+  /** A calendar day (`from`, `today`, `nextActionDueBefore`): an impossible or extreme day must be refused. */
+  date: boolean;
+  example?: string;
+}
+
+export interface HttpQueryRoute {
+  path: string;
+  pathParams: string[];
+  pathExamples: Record<string, string>;
+  query: QueryParameter[];
+}
+
+/** Every GET route the Express app serves, with its documented query parameters. */
+export function httpQueryRoutes(app: INestApplication, openApi: OpenApiDocument): HttpQueryRoute[] {
+  const express = app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
+  const stack = (express.router ?? express._router)?.stack ?? [];
+  const routes: HttpQueryRoute[] = [];
+  for (const layer of stack) {
+    if (!layer.route?.methods.get) continue;
+    for (const path of ([] as string[]).concat(layer.route.path)) {
+      if (path.includes('*')) continue;
+      const parameters = openApi.paths[path.replace(/:(\w+)/g, '{$1}')]?.get?.parameters ?? [];
+      const query = parameters
+        .filter((p) => p.in === 'query')
+        .map((p) => {
+          const example = p.example ?? p.schema?.example ?? p.schema?.default ?? p.schema?.enum?.[0];
+          const text = example === undefined ? undefined : String(example);
+          return {
+            name: p.name,
+            numeric: p.schema?.type === 'number' || p.schema?.type === 'integer',
+            date: /^\d{4}-\d{2}-\d{2}$/.test(text ?? '') || /(On|Date|Before)$|^(from|to|today)$/.test(p.name),
+            example: text,
+          };
+        });
+      routes.push({ path, pathParams: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]), pathExamples: documentedPathExamples(openApi, 'get', path), query });
+    }
+  }
+  return routes;
+}
+
+/** A DTO's fields and the names of the class-validator rules on each (`isDateOnly`, `isInt`, `matches` …). */
+export function dtoRules(dto: new () => object): Map<string, Set<string>> {
+  const rules = new Map<string, Set<string>>();
+  for (const meta of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
+    const names = rules.get(meta.propertyName) ?? new Set<string>();
+    names.add(meta.name ?? meta.type);
+    rules.set(meta.propertyName, names);
+  }
+  return rules;
 }
 
 export interface OpenApiDocument {
@@ -113,6 +190,7 @@ export interface OpenApiDocument {
 interface SchemaObject {
   $ref?: string;
   type?: string;
+  default?: unknown;
   enum?: unknown[];
   allOf?: SchemaObject[];
   properties?: Record<string, SchemaObject>;
@@ -205,14 +283,8 @@ function kindOfSchema(doc: OpenApiDocument, property: SchemaObject): FieldKind {
 
 /** Each CommandDefinition's DTO fields, from the class-validator rules both doors validate with, and the roles it admits. */
 export function kafkaCommands(definitions: CommandDefinition[]): KafkaCommand[] {
-  const storage = getMetadataStorage();
   return definitions.map((definition) => {
-    const rules = new Map<string, Set<string>>();
-    for (const meta of storage.getTargetValidationMetadatas(definition.dto, '', true, false)) {
-      const names = rules.get(meta.propertyName) ?? new Set<string>();
-      names.add(meta.name ?? meta.type);
-      rules.set(meta.propertyName, names);
-    }
+    const rules = dtoRules(definition.dto);
     const fields = [...rules].map(([name, names]) => ({
       name,
       kind: kindOfRules(names),
@@ -229,6 +301,6 @@ function kindOfRules(names: Set<string>): FieldKind {
   if (names.has('isIn')) return 'enum';
   if (names.has('isBoolean')) return 'boolean';
   if (names.has('isInt') || names.has('isNumber') || names.has('min') || names.has('max')) return 'number';
-  if (['isString', 'matches', 'isUuid', 'isIso8601', 'maxLength', 'isNotEmpty'].some((n) => names.has(n))) return 'string';
+  if (['isString', 'matches', 'isUuid', 'isIso8601', 'isDateOnly', 'maxLength', 'isNotEmpty'].some((n) => names.has(n))) return 'string';
   return 'unknown';
 }

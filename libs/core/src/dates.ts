@@ -1,4 +1,4 @@
-import { IsISO8601, IsString, Matches } from 'class-validator';
+import { buildMessage, IsString, ValidateBy } from 'class-validator';
 import { RuleViolation } from './errors/domain-errors';
 
 /**
@@ -23,14 +23,45 @@ export function occurredAtOfDay(day: string): string {
   return `${day}T00:00:00.000Z`;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A calendar date field: a string, YYYY-MM-DD, a date that exists (2026-02-30 is refused). */
-export function IsDateOnly(): PropertyDecorator {
+/**
+ * The calendar days Saeil accepts anywhere, body or query: 1900-01-01 to 2099-12-31. Before 1900
+ * no woman it serves was born and no record of it happened; after 2099 nothing is planned. A day
+ * outside is a typo or a probe (0000-01-01, 9999-12-31), refused as a 400 rather than carried
+ * into date arithmetic, SQL date casts and statistics ranges.
+ */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2099-12-31';
+
+/** YYYY-MM-DD, a day that exists (2024-02-30 does not; 2024-02-29 does), between FIRST_DAY and LAST_DAY. */
+export function isCalendarDay(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DAY.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  if (value < FIRST_DAY || value > LAST_DAY || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A calendar date field, in a body or a query: the one validator every date goes through
+ * (`isCalendarDay`), so an impossible or extreme day is a 400 naming the field (code `isDateOnly`)
+ * and never reaches the database.
+ */
+export function IsDateOnly(options: { each?: boolean } = {}): PropertyDecorator {
   return (target, key) => {
-    IsString()(target, key);
-    Matches(DAY, { message: '$property must be YYYY-MM-DD' })(target, key);
-    IsISO8601({ strict: true }, { message: '$property must be a date that exists' })(target, key);
+    IsString({ each: options.each })(target, key);
+    ValidateBy(
+      {
+        name: 'isDateOnly',
+        validator: {
+          validate: (value) => isCalendarDay(value),
+          defaultMessage: buildMessage((each) => `${each}$property must be a day that exists, YYYY-MM-DD, from ${FIRST_DAY} to ${LAST_DAY}`),
+        },
+      },
+      { each: options.each },
+    )(target, key);
   };
 }
 

@@ -2,6 +2,7 @@ export * from './errors/domain-errors';
 export * from './errors/auth-refusal';
 export * from './http/error.filter';
 export * from './http/validation';
+export * from './http/text-integrity';
 export * from './http/public.decorator';
 export * from './http/personal-query';
 export * from './ids';

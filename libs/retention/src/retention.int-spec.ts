@@ -225,7 +225,10 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
   }, 180_000);
 
   it('records a follow-up (and answers a duplicate with 422 FOLLOW_UP_ALREADY_RECORDED), over HTTP and on the Kafka command topic', async () => {
-    const body = followUp(1, '2026-03-04', { difficulties: ['야간 근무 부담'], support: ['counseling', 'gift_or_celebration'], programId: 'go-100-2026' });
+    // the program it counts toward must be one of her center's (a made-up id is refused: the references test below)
+    const program = { centerId: 'center-naju', name: '같이하는 고백(go 100)', periodFrom: '2026-01-01', periodTo: '2026-12-31', milestones: [{ n: 1, plannedClients: 3, benefit: '취업 축하 기념품', unitCost: 30_000 }], budget: [{ source: 'national', amount: 90_000 }] };
+    const programId: string = (await supervisor.post('/retention-programs').send(program).expect(201)).body.programId;
+    const body = followUp(1, '2026-03-04', { difficulties: ['야간 근무 부담'], support: ['counseling', 'gift_or_celebration'], programId });
     const key = `follow-up-form-${placements.a}-1`;
     const done = await record(clients.a, placements.a, body).set('Idempotency-Key', key).expect(201);
     expect(done.body).toMatchObject({ placementId: placements.a, n: 1, duplicate: false });
@@ -242,12 +245,20 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
       outcome: 'employed_same_employer',
       difficulties: ['야간 근무 부담'],
       support: ['counseling', 'gift_or_celebration'],
-      programId: 'go-100-2026',
+      programId,
     });
     expect(recorded.metadata).toMatchObject({ centerId: 'center-naju', occurredAt: '2026-03-04T00:00:00.000Z' });
     const again = await record(clients.a, placements.a, followUp(1, '2026-03-05')).expect(422);
     expect(again.body.error).toMatchObject({ code: 'FOLLOW_UP_ALREADY_RECORDED', details: { n: 1, contactedOn: '2026-03-04' } });
     await record(clients.a, placements.a, followUp(2, '2026-03-06')).expect(422); // after today (DATE_IN_FUTURE) and before its window
+
+    // A program that does not exist, or another center's, is refused before anything is recorded (issue 13, finding 4).
+    const hwasunProgram: string = (await (await api(app!, supervisorOf('center-hwasun'))).post('/retention-programs').send({ ...program, centerId: 'center-hwasun' }).expect(201)).body.programId;
+    for (const otherProgram of [hwasunProgram, '3b0f6c1e-8d2a-4c5b-9e7f-1a2b3c4d5e6f', 'go-100-2026']) {
+      const refused = await record(clients.d, placements.d, followUp(1, '2026-03-05', { programId: otherProgram })).expect(422);
+      expect(refused.body.error).toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { field: 'programId', kind: 'retentionProgram' } });
+    }
+    expect(await countOf('FollowUpRecorded')).toBe(1);
 
     // The same command on the command topic: d's month 1 (window opened 03-03), recorded by her new
     // counselor (park, of center-naju) with her own account's token; that account is the recorded actor.
@@ -259,6 +270,8 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
       expect(reply).toMatchObject({ status: 'accepted' });
       const bad = await kafka.sendCommand('RecordFollowUp', { clientId: clients.d, placementId: placements.d, ...followUp(9, '2026-03-05') }, { token });
       expect(bad).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED' } });
+      const unknownProgram = await kafka.sendCommand('RecordFollowUp', { clientId: clients.d, placementId: placements.d, ...followUp(2, '2026-03-05', { programId: hwasunProgram }) }, { token });
+      expect(unknownProgram).toMatchObject({ status: 'rejected', error: { code: 'REFERENCE_NOT_FOUND' } });
     } finally {
       await kafka.stop();
     }

@@ -31,6 +31,19 @@ export interface CommandAccess {
 }
 
 /**
+ * A DTO field that names something the command does not act on but points to — the center a case
+ * moves to, the retention program a follow-up counts toward. What it names must exist and be one
+ * the caller's center may use, else the command is refused with 422 REFERENCE_NOT_FOUND naming the
+ * field (`details.field`), and nothing is appended. An absent optional field is not checked.
+ * Kinds: `center` (listed in the centers directory, config/centers.json), `retentionProgram` (a
+ * program of a center the caller reaches).
+ */
+export interface CommandReference {
+  kind: 'center' | 'retentionProgram';
+  field: string;
+}
+
+/**
  * One command as both doors see it: the HTTP controller and the Kafka command topic validate the
  * same DTO class, authorize the same way (`access`) and hand the same command object to the same
  * @nestjs/cqrs handler.
@@ -41,6 +54,8 @@ export interface CommandDefinition<D extends object = any> {
   dto: new () => D;
   /** Who may send it (both doors check it; the HTTP route takes it with `@CommandRoute`). */
   access: CommandAccess;
+  /** What its fields refer to (checked on both doors after validation, `requireReferences`). */
+  references?: readonly CommandReference[];
   /**
    * The center the command acts for (goes into the events' metadata), when the DTO says. Left
    * out when only the record knows it (her case, the program, the agreement): both doors then
@@ -69,6 +84,17 @@ export function requireCommandScope<D extends object>(definition: CommandDefinit
   if (level && definition.access.submitsLevel && !caller.answersFor(level.level, level.id)) throw new OutOfScope('level', '이 수준의 보고서는 제출할 수 없습니다.');
 }
 
+/**
+ * The references the definition declares, each checked by the caller's door (identity's
+ * AccessResolver): both doors call this after validation and `requireCommandScope`.
+ */
+export async function requireReferences<D extends object>(definition: CommandDefinition<D>, dto: D, caller: Pick<RequestCaller, 'requireReference'>): Promise<void> {
+  for (const reference of definition.references ?? []) {
+    const value = (dto as Record<string, unknown>)[reference.field];
+    if (value !== undefined && value !== null) await caller.requireReference(reference, value);
+  }
+}
+
 /** metadata.centerId as the definition gives it, or CENTER_FROM_RECORD for the handler to replace. */
 export function centerIdOf<D extends object>(definition: CommandDefinition<D>, dto: D): string {
   return definition.centerOf ? definition.centerOf(dto) : CENTER_FROM_RECORD;
@@ -87,6 +113,7 @@ export async function executeFromHttp<D extends object, R>(
 ): Promise<R> {
   const centerId = centerIdOf(definition, dto);
   requireCommandScope(definition, dto, callerOf(req));
+  await requireReferences(definition, dto, callerOf(req));
   const metadata = commandMetadata(req, centerId, definition.occurredAtOf?.(dto));
   return timed(metrics, definition.type, () => commandBus.execute(definition.build(dto, metadata) as never) as Promise<R>);
 }

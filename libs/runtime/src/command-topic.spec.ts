@@ -21,7 +21,7 @@ class Refused extends AuthError {
 class OneTokenAuthorizer extends CommandAuthorizer {
   async authenticate(token: string | undefined): Promise<CommandCaller> {
     if (token !== 'counselor-token') throw new Refused('AUTHENTICATION_REQUIRED', '로그인이 필요합니다.');
-    return { actorId: 'account-of-kim', coversCenter: () => true, coversLevel: () => true, answersFor: () => false, reaches: async () => undefined };
+    return { actorId: 'account-of-kim', coversCenter: () => true, coversLevel: () => true, answersFor: () => false, reaches: async () => undefined, requireReference: async () => undefined };
   }
 }
 

@@ -4,7 +4,7 @@ import type { CommandBus } from '@nestjs/cqrs';
 import { AuthError, isConnectionError, SaeilError, toErrorBody, validateDto } from '@saeil/core';
 import { IncomingMessage, MessageBus, Subscription, Topics } from '@saeil/messaging';
 import type { EventMetadata } from '@saeil/event-store';
-import { centerIdOf, CommandDefinition, requireCommandScope } from './command-definition';
+import { centerIdOf, CommandDefinition, requireCommandScope, requireReferences } from './command-definition';
 import type { RequestCaller } from './request-context';
 
 /** A command as it arrives on `saeil.commands.v1`. */
@@ -136,6 +136,7 @@ export class CommandTopicConsumer {
       const dto = validateDto(definition.dto, command.payload);
       await caller.reaches(dto);
       requireCommandScope(definition, dto, caller);
+      await requireReferences(definition, dto, caller);
       const metadata: EventMetadata = {
         actorId: caller.actorId,
         centerId: centerIdOf(definition, dto),

@@ -18,6 +18,8 @@ export interface RequestCaller {
   coversLevel(level: string, id: string | undefined): boolean;
   /** She is the one who answers for this level's figures (submits its report). */
   answersFor(level: string, id: string | undefined): boolean;
+  /** What a command's field refers to exists and her center may use it, else RuleViolation REFERENCE_NOT_FOUND. */
+  requireReference(reference: { kind: string; field: string }, value: unknown): Promise<void>;
 }
 
 /** The caller on a request the guard admitted; a request it did not see is refused, never run as nobody. */

@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+import { IsOptional, Matches } from 'class-validator';
+import { IsQueryInt, MAX_PAGE } from '@saeil/core';
 
 /** `?month=YYYY-MM`: a calendar month in Korean time. */
 export class AccessLogMonthDto {
@@ -17,10 +15,10 @@ export class AccessLogReviewDto extends AccessLogMonthDto {
   centerId?: string;
 
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @IsQueryInt(1, MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @IsOptional() @IsQueryInt(1, 1000)
   pageSize?: number;
 }

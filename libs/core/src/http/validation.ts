@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { FieldError, ValidationFailed } from '../errors/domain-errors';
+import { checkedText } from './text-integrity';
 
 type Constructor<T> = new (...args: any[]) => T;
 
@@ -48,7 +49,7 @@ export function validateDto<T extends object>(cls: Constructor<T>, plain: unknow
   }
   const shapeError = unsafeShape(plain);
   if (shapeError) throw new ValidationFailed([shapeError]);
-  const instance = plainToInstance(cls, plain, { enableImplicitConversion: false }) as T;
+  const instance = plainToInstance(cls, checkedText(plain), { enableImplicitConversion: false }) as T;
   const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -76,13 +77,19 @@ export function dtoWithPathIds<T extends object>(cls: Constructor<T>, body: unkn
   return validateDto(cls, { ...given, ...ids });
 }
 
-/** Nest pipe that runs `validateDto` on bodies and queries typed with a DTO class. */
+/**
+ * Nest pipe (global) that runs `validateDto` on bodies and queries typed with a DTO class, and the
+ * text check (`checkedText`: no U+0000 or lone surrogate, NFC) on every other body, query and path
+ * parameter, so a route taking `@Query('id') id: string` or a raw body is covered too.
+ */
 @Injectable()
 export class DtoValidationPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return value;
     const type = metadata.metatype;
-    if (!type || [String, Number, Boolean, Array, Object].includes(type as never)) return value;
-    if (metadata.type !== 'body' && metadata.type !== 'query') return value;
+    if (metadata.type === 'param' || !type || [String, Number, Boolean, Array, Object].includes(type as never)) {
+      return checkedText(value, metadata.data ?? (metadata.type === 'body' ? '(body)' : metadata.type));
+    }
     return validateDto(type as Constructor<object>, value ?? {});
   }
 }

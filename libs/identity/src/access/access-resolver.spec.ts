@@ -41,6 +41,7 @@ class DirectoryInMemory {
 const regions: CenterRegions = {
   regionOf: (centerId) => ({ 'center-naju': '전라남도', 'center-jinju': '경상남도' })[centerId] ?? '미지정',
   centersIn: (region) => ({ 전라남도: ['center-naju'], 경상남도: ['center-jinju'] })[region] ?? [],
+  isListed: (centerId) => centerId === 'center-naju' || centerId === 'center-jinju',
 };
 const counselor: Principal = { accountId: 'c0ffee00-0000-4000-8000-000000000001', username: 'naju.counselor', displayName: '상담사', role: 'counselor', centerId: 'center-naju', provider: 'local' };
 const regional: Principal = { ...counselor, role: 'regional_supervisor', centerId: undefined, region: '경상남도' };

@@ -1,8 +1,10 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { canonicalIdProblem, isUuid, NotFound, ValidationFailed } from '@saeil/core';
+import { canonicalIdProblem, isUuid, NotFound, RuleViolation, ValidationFailed } from '@saeil/core';
 import type { Principal } from '../principal/principal';
 import { answersFor, CenterRegions, centerIdsOf, coversCenter, coversLevel, RequestAccess, scopeOf } from './access-scope';
 import { RECORD_KINDS, RecordCenters, RecordKind } from './record-scope';
+
+const REFERENCE_LABELS: Record<string, string> = { center: '센터', retentionProgram: '사후관리 프로그램' };
 
 /** Ids one reference may name (a list: a group session's attendees); more is refused. */
 const MAX_IDS = 1000;
@@ -28,7 +30,33 @@ export class AccessResolver {
       coversLevel: (level, id) => coversLevel(scope, level, id, this.regions),
       answersFor: (level, id) => answersFor(principal, level, id),
       centerIds: () => centerIdsOf(scope, this.regions),
+      requireReference: (reference, value) => this.requireReference(reference, value, (centerId) => coversCenter(scope, centerId, this.regions)),
     };
+  }
+
+  /**
+   * A command's reference (CommandDefinition.references): a center must be listed in the centers
+   * directory (a case moved to a center nobody works at vanished for everyone); a retention program
+   * must exist and be of a center she reaches. Otherwise 422 REFERENCE_NOT_FOUND naming the field,
+   * the same for "does not exist" and "not yours".
+   */
+  private async requireReference(reference: { kind: string; field: string }, value: unknown, reaches: (centerId: string) => boolean): Promise<void> {
+    const refused = () =>
+      new RuleViolation('REFERENCE_NOT_FOUND', `${reference.field}: ${REFERENCE_LABELS[reference.kind] ?? reference.kind} ${String(value)}을(를) 찾을 수 없습니다.`, { field: reference.field, kind: reference.kind });
+    if (typeof value !== 'string') throw refused();
+    switch (reference.kind) {
+      case 'center':
+        if (!this.regions?.isListed(value)) throw refused();
+        return;
+      case 'retentionProgram': {
+        const centerId = isUuid(value) ? await this.records.centerOf('retentionProgram', value) : undefined;
+        if (centerId === undefined || !reaches(centerId)) throw refused();
+        return;
+      }
+      default:
+        // a kind nobody checks is refused (fails closed), never passed on
+        throw refused();
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import { answersFor, CenterRegions, centerIdsOf, coversCenter, coversLevel, scop
 const regions: CenterRegions = {
   regionOf: (centerId) => ({ 'center-naju': '전라남도', 'center-hwasun': '전라남도', 'center-jinju': '경상남도' })[centerId] ?? '미지정',
   centersIn: (region) => ({ 전라남도: ['center-hwasun', 'center-naju'], 경상남도: ['center-jinju'] })[region] ?? [],
+  isListed: (centerId) => ['center-naju', 'center-hwasun', 'center-jinju'].includes(centerId),
 };
 
 describe('whose data a role reaches', () => {

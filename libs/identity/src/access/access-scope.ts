@@ -30,6 +30,8 @@ export abstract class CenterRegions {
   abstract regionOf(centerId: string): string;
   /** The centers the directory lists in this 시·도. */
   abstract centersIn(region: string): string[];
+  /** The directory lists this center (config/centers.json). */
+  abstract isListed(centerId: string): boolean;
 }
 
 /** The centers a list query may show, or null for every center (the nation-wide roles). */
@@ -90,6 +92,8 @@ export interface RequestAccess {
   answersFor(level: string, id: string | undefined): boolean;
   /** For list queries: the centers whose rows she may see, or null for all (nation-wide roles). */
   centerIds(): string[] | null;
+  /** What a command's field refers to (a center, a program) exists and her center may use it: else 422 REFERENCE_NOT_FOUND. */
+  requireReference(reference: { kind: string; field: string }, value: unknown): Promise<void>;
 }
 
 /**

@@ -5,6 +5,9 @@ import type { Role } from '../domain/roles';
 import { RecordKind, ScopedRecords } from './record-scope';
 import { Roles } from './roles.decorator';
 
+/** The CommandDefinition a route serves, kept on it so tests (the fuzz) can find the DTO both doors validate. */
+export const COMMAND_DEFINITION_KEY = 'saeil:command-definition';
+
 /**
  * Marks a command route: its path ids and body are validated against the command's DTO (both
  * doors' one validation, `IsRecordId` on every record id) after the guard, so the guard leaves an
@@ -20,5 +23,5 @@ export const COMMAND_ROUTE_KEY = 'saeil:command-route';
  */
 export function CommandRoute(definition: Pick<CommandDefinition, 'access'>): ClassDecorator & MethodDecorator {
   const records = (definition.access.records ?? []).map((r) => ({ kind: r.kind as RecordKind, field: r.field, enrolledIn: r.enrolledIn }));
-  return applyDecorators(Roles(...(definition.access.roles as Role[])), ScopedRecords(...records), SetMetadata(COMMAND_ROUTE_KEY, true), ApiErrors(409, 422));
+  return applyDecorators(Roles(...(definition.access.roles as Role[])), ScopedRecords(...records), SetMetadata(COMMAND_ROUTE_KEY, true), SetMetadata(COMMAND_DEFINITION_KEY, definition), ApiErrors(409, 422));
 }

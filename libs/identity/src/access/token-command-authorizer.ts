@@ -31,6 +31,7 @@ export class TokenCommandAuthorizer extends CommandAuthorizer {
       coversCenter: access.coversCenter,
       coversLevel: access.coversLevel,
       answersFor: access.answersFor,
+      requireReference: access.requireReference,
       reaches: async (dto) => {
         const fields = dto as Record<string, unknown>;
         for (const ref of definition.access.records ?? []) {

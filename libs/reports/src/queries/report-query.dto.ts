@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsQueryInt } from '@saeil/core';
 import { EXPORT_FORMATS, ExportFormat } from '../exports/report-export';
-
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 /** `?id=&format=`: the scope (center id or region name; none for the nation) and the file format. */
 export class ReportFileQueryDto {
@@ -25,6 +23,6 @@ export const isFileExport = (req: { query: Record<string, unknown> }): boolean =
 
 export class PreviewReportQueryDto extends ReportFileQueryDto {
   @ApiPropertyOptional({ description: 'Figures as of this event-store position (e.g. a submitted version\'s asOfPosition); default: now' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional() @IsQueryInt(0)
   asOfPosition?: number;
 }

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsQueryInt } from '@saeil/core';
 import { REPORT_LEVELS, ReportLevel } from '@saeil/contracts';
-
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 /** 성과 보고서 제출. Over HTTP level and period come from the path and scopeId from `?id=`; on the Kafka command topic all are in the payload. */
 export class SubmitMinistryReportDto {
@@ -20,7 +18,7 @@ export class SubmitMinistryReportDto {
   scopeId?: string;
 
   @ApiPropertyOptional({ description: 'Freeze the figures as of this event-store position (e.g. the one a preview showed); default: where the statistics stand now' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional() @IsQueryInt(0)
   asOfPosition?: number;
 }
 

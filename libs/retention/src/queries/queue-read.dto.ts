@@ -1,9 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
-
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+import { IsOptional } from 'class-validator';
+import { IsDateOnly, IsQueryInt } from '@saeil/core';
 
 /** What both work-queue queries take: the day to judge on, and read-your-writes. */
 export class QueueReadDto {
@@ -12,6 +9,6 @@ export class QueueReadDto {
   today?: string;
 
   @ApiPropertyOptional({ description: 'Read your writes: wait until the queue has applied this position (from a command response)' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @IsQueryInt(1)
   minPosition?: number;
 }

@@ -59,6 +59,10 @@ export class CentersDirectory {
     return this.byId.get(centerId);
   }
 
+  isListed(centerId: string): boolean {
+    return this.byId.has(centerId);
+  }
+
   regionOf(centerId: string): string {
     return this.byId.get(centerId)?.region ?? UNASSIGNED_REGION;
   }

@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { IsDateOnly } from '@saeil/core';
-
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsDateOnly, IsQueryInt } from '@saeil/core';
 
 export const STATISTICS_LEVELS = ['center', 'region', 'nation'] as const;
 
@@ -26,15 +23,15 @@ export class StatisticsReadDto {
   to: string;
 
   @ApiPropertyOptional({ description: 'Count only events at or below this global position (a frozen report regenerates the same figures)' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional() @IsQueryInt(0)
   asOfPosition?: number;
 
   @ApiPropertyOptional({ description: 'Read your writes: wait until the statistics have applied this position (from a command response)' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @IsQueryInt(1)
   minPosition?: number;
 
   @ApiPropertyOptional({ description: 'How long to wait for minPosition, in ms (bounded by MAX_CONSISTENCY_WAIT_MS)' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional() @IsQueryInt(0, 60_000)
   waitMs?: number;
 }
 

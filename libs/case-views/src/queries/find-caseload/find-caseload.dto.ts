@@ -1,10 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsQueryInt, IsDateOnly } from '@saeil/core';
 import { CASE_STATUSES } from '../../caseload/caseload-facts';
 import { PagedReadDto } from '../paging.dto';
-
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 /**
  * No `name`: her name is sealed in the read model, so SQL cannot order by it (sorting one page
@@ -33,7 +31,7 @@ export class FindCaseloadDto extends PagedReadDto {
   q?: string;
 
   @ApiPropertyOptional({ description: 'Only cases whose next action is due on or before this date (YYYY-MM-DD)' })
-  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'nextActionDueBefore must be YYYY-MM-DD' })
+  @IsOptional() @IsDateOnly()
   nextActionDueBefore?: string;
 
   @ApiPropertyOptional({ enum: CASELOAD_SORTS, default: 'registered' })
@@ -41,6 +39,6 @@ export class FindCaseloadDto extends PagedReadDto {
   sort?: (typeof CASELOAD_SORTS)[number];
 
   @ApiPropertyOptional({ description: 'How long to wait for minPosition, in ms (bounded by MAX_CONSISTENCY_WAIT_MS)' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  @IsOptional() @IsQueryInt(0, 60_000)
   waitMs?: number;
 }

@@ -1,15 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+import { IsOptional } from 'class-validator';
+import { IsQueryInt, MAX_PAGE } from '@saeil/core';
 
 export class ListCounselingSessionsDto {
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional() @IsQueryInt(1, MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ default: 20 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  @IsOptional() @IsQueryInt(1, 100)
   pageSize?: number;
 }

@@ -15,5 +15,7 @@ export const assignCounselor: CommandDefinition<AssignCounselorDto> = {
   type: 'AssignCounselor',
   dto: AssignCounselorDto,
   access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
+  // a case moved to a center the directory does not list answered 200 and vanished for everyone
+  references: [{ kind: 'center', field: 'centerId' }],
   build: (dto, metadata) => new AssignCounselorCommand(dto, metadata),
 };

@@ -47,11 +47,11 @@ export class KpiIndicatorDto {
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_TERM_YEARS) @EachAmount() @Min(0, { each: true })
   cumulativeTargets?: number[];
 
-  @ApiPropertyOptional({ example: [[0, 0, 20, 30], [25, 25, 25, 25]], description: 'Q1–Q4 per term year; each year sums to its target' })
+  @ApiPropertyOptional({ example: [[0, 0, 20, 30], [25, 25, 25, 25], [25, 25, 50, 50], [0, 0, 75, 75], [0, 0, 25, 25]], description: 'Q1–Q4 per term year; each year sums to its target' })
   @IsOptional() @IsQuarterRows() @ArrayMaxSize(MAX_TERM_YEARS)
   quarterlyTargets?: number[][];
 
-  @ApiPropertyOptional({ example: 40, description: 'Percent; give every indicator a weight (summing to 100) or none' })
+  @ApiPropertyOptional({ example: 100, description: 'Percent; give every indicator a weight (summing to 100) or none' })
   @IsOptional() @IsDecimal(4) @Min(0) @Max(100)
   weight?: number;
 

@@ -16,6 +16,8 @@ export const recordFollowUp: CommandDefinition<RecordFollowUpDto> = {
   type: 'RecordFollowUp',
   dto: RecordFollowUpDto,
   access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
+  // statistics by program listed whatever was written here: another center's program, a random id
+  references: [{ kind: 'retentionProgram', field: 'programId' }],
   occurredAtOf: (dto) => occurredAtOfDay(dto.contactedOn),
   build: (dto, metadata) => new RecordFollowUpCommand(dto, metadata),
 };

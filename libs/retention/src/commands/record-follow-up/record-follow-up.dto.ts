@@ -17,7 +17,7 @@ export class RecordFollowUpDto {
   @IsInt() @IsIn(FOLLOW_UP_MILESTONES)
   n: number;
 
-  @ApiProperty({ example: '2026-02-27', description: '연락일: the day she was contacted (from the window opening; a late record keeps the real day; not in the future)' })
+  @ApiProperty({ example: '2026-04-02', description: '연락일: the day she was contacted (from the window opening; a late record keeps the real day; not in the future)' })
   @IsDateOnly()
   contactedOn: string;
 
