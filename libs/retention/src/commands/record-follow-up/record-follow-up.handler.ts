@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, Clock, NotFound } from '@saeil/core';
+import { CLOCK, Clock, ConcurrencyConflict, NotFound } from '@saeil/core';
 import { EventStore, foldStream } from '@saeil/event-store';
 import { followUpsStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
@@ -18,6 +18,14 @@ export class RecordFollowUpResult extends CommandResult {
   n: number;
 }
 
+/**
+ * The follow-up stream is also written by the system (the sweep marks a milestone due or overdue,
+ * placement reactions close or cancel it), so a counselor's record can lose a race she never saw.
+ * A conflict is decided again on the new history a few times: the rules still hold (a cancelled
+ * milestone is refused), and she is not told "someone else wrote first" about the worker.
+ */
+const ATTEMPTS = 5;
+
 @CommandHandler(RecordFollowUpCommand)
 export class RecordFollowUpHandler implements ICommandHandler<RecordFollowUpCommand, RecordFollowUpResult> {
   constructor(
@@ -25,7 +33,18 @@ export class RecordFollowUpHandler implements ICommandHandler<RecordFollowUpComm
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ input, metadata }: RecordFollowUpCommand): Promise<RecordFollowUpResult> {
+  async execute(command: RecordFollowUpCommand): Promise<RecordFollowUpResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(command);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflict) || attempt >= ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async once({ input, metadata }: RecordFollowUpCommand): Promise<RecordFollowUpResult> {
     const herCase = await loadCase(this.store, input.clientId);
     requireFollowUpAllowed(herCase.state, input.clientId);
     const { clientId, ...record } = input;
