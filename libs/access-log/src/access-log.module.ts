@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { SaeilModuleDefinition } from '@saeil/runtime';
 import { AccessLog1732260000000 } from './migrations/1732260000000-access-log';
+import { AccessLogOutcome1733580000000 } from './migrations/1733580000000-access-log-outcome';
 import { AccessLogReviewController } from './review/access-log-review.controller';
 import { accessLogPurgeJob } from './housekeeping/access-log-purge.job';
 
@@ -18,7 +19,7 @@ export const accessLogModule: SaeilModuleDefinition = {
   name: 'access-log',
   // A table, not events: the log must not itself spread personal data onto topics.
   contexts: [],
-  migrations: [AccessLog1732260000000],
+  migrations: [AccessLog1732260000000, AccessLogOutcome1733580000000],
   projections: [],
   jobs: [accessLogPurgeJob],
   commands: [],

@@ -9,7 +9,7 @@ import { AccessLogMonthDto, AccessLogReviewDto } from './access-log-review.dto';
 // A month in Korean time, as the supervisor's calendar has it.
 const MONTH_START = `(($1 || '-01')::timestamp AT TIME ZONE 'Asia/Seoul')`;
 const MONTH_END = `((($1 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Asia/Seoul')`;
-const COLUMNS = `seq, at, actor_id, actor_kind, actor_center_id, source_address, action, subject_client_id, route, reason, prev_hash, hash`;
+const COLUMNS = `seq, at, actor_id, actor_kind, actor_center_id, source_address, action, subject_client_id, route, reason, outcome, prev_hash, hash`;
 
 export interface AccessLogPage {
   month: string;
@@ -66,6 +66,7 @@ function toEntry(r: Record<string, unknown>): ChainedEntry {
     subjectClientId: (r.subject_client_id as string | null) ?? null,
     route: r.route as string,
     reason: (r.reason as string | null) ?? null,
+    outcome: (r.outcome as ChainedEntry['outcome']) ?? null,
     prevHash: r.prev_hash as string,
     hash: r.hash as string,
   };
