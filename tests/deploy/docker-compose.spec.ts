@@ -30,6 +30,8 @@ const TEST_DOTENV: Env = {
   JWT_SECRET: randomBytes(48).toString('base64'),
   IDENTITY_HASH_KEY: randomBytes(48).toString('base64'),
   PRIVACY_MASTER_KEY: randomBytes(32).toString('base64'),
+  ACCESS_LOG_MAC_KEY: randomBytes(48).toString('base64'),
+  METRICS_TOKEN: randomBytes(24).toString('hex'),
 };
 
 interface ComposeService {
@@ -100,7 +102,7 @@ function environmentOf(service: ComposeService, name: string, dotenv: Env = TEST
 }
 
 /** The settings that are secrets: none may be written in the compose file, each must come from `.env`. */
-const SECRET_SETTINGS = ['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY', 'PRIVACY_RETIRED_MASTER_KEYS', 'SAEIL_ADMIN_PASSWORD', 'POSTGRES_PASSWORD'];
+const SECRET_SETTINGS = ['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY', 'PRIVACY_RETIRED_MASTER_KEYS', 'ACCESS_LOG_MAC_KEY', 'METRICS_TOKEN', 'SAEIL_ADMIN_PASSWORD', 'POSTGRES_PASSWORD'];
 
 /**
  * Where a service's environment holds a secret that is not taken from a required variable: a

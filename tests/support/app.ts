@@ -1,3 +1,6 @@
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type pino from 'pino';
 import { createLogger } from '@saeil/runtime';
 import { loadConfig, SaeilConfig } from '@saeil/config';
@@ -28,8 +31,12 @@ export async function startTestSaeil(options: {
   logStream?: pino.DestinationStream;
 }): Promise<TestSaeil> {
   const db = options.db ?? (await createTestDatabase(options.label));
+  // One data directory per installation (its database): generated keys and the access log's
+  // anchor file belong to it, and apps started on the same database share it.
+  const dataDir = path.join(tmpdir(), 'saeil-test-data', db.name);
   const env: Record<string, string> = {
     DATABASE_URL: db.url,
+    SAEIL_DATA_DIR: dataDir,
     PORT: '0',
     LOG_LEVEL: process.env.SAEIL_TEST_LOG_LEVEL ?? 'error',
     POLL_INTERVAL_MS: '100',
@@ -53,7 +60,10 @@ export async function startTestSaeil(options: {
     config,
     async dispose() {
       await running.stop();
-      if (!options.db) await db.drop();
+      if (!options.db) {
+        await db.drop();
+        await rm(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }

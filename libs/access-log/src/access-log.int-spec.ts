@@ -77,14 +77,55 @@ describe('access log (HTTP, PostgreSQL)', () => {
     expect(await count()).toBe(after);
   });
 
-  it('a read that fails (unknown client, or another center\'s, 404) logs nothing', async () => {
-    const http = await naju();
+  it("a refused read of a woman's record (another center's, one that does not exist, a role that may not read it) is logged with outcome refused, on every route that names her", async () => {
     const hwasun = await registerClient(saeil, 7, { centerId: 'center-hwasun' });
+    const http = await naju();
+    const analyst = await as(MINISTRY_ANALYST);
+    const [najuAccount, analystAccount] = [await accountIdOf(http), await accountIdOf(analyst)];
+    const routes = [
+      { action: 'read.timeline', path: (id: string) => `/cases/${id}/timeline` },
+      { action: 'read.client-record', path: (id: string) => `/clients/${id}/placements` },
+      { action: 'read.client-record', path: (id: string) => `/clients/${id}/counseling-sessions` },
+      { action: 'read.client-record', path: (id: string) => `/clients/${id}/employment-plan` },
+    ];
+    for (const route of routes) {
+      for (const [caller, account, centerId, subject, status] of [
+        [http, najuAccount, 'center-naju', hwasun, 404],
+        [http, najuAccount, 'center-naju', randomUUID(), 404],
+        [http, najuAccount, 'center-naju', hwasun.toUpperCase(), 404],
+        [analyst, analystAccount, null, hwasun, 403],
+      ] as const) {
+        const before = await count();
+        const res = await caller.get(route.path(subject)).expect(status);
+        expect(JSON.stringify(res.body)).not.toContain('"items"');
+        const logged = (await rows()).slice(before);
+        expect(logged).toEqual([
+          expect.objectContaining({ actor_id: account, actor_kind: 'account', actor_center_id: centerId, action: route.action, subject_client_id: subject, route: `GET ${route.path(subject)}`, outcome: 'refused' }),
+        ]);
+      }
+    }
+    // a shown read says so; the chain holds refused and allowed rows alike
+    const own = await registerClient(saeil, 10);
     const before = await count();
-    await http.get(`/cases/${randomUUID()}/timeline`).expect(404);
-    await http.get(`/cases/${hwasun}/timeline`).expect(404);
-    await http.get(`/clients/${hwasun}/placements`).expect(404);
+    await http.get(`/clients/${own}/placements`).expect(200);
+    expect((await rows()).slice(before)).toEqual([expect.objectContaining({ subject_client_id: own, outcome: 'allowed' })]);
+    expect((await (await admin()).get('/access-log/verify').query({ month: thisMonth() }).expect(200)).body).toMatchObject({ ok: true, rows: await count() });
+  });
+
+  it('a request that is not an authenticated read of her logs nothing (no token: 401); a malformed id is logged only when it is refused as a record (404), never when refused as input (400)', async () => {
+    const hwasun = await registerClient(saeil, 11, { centerId: 'center-hwasun' });
+    let before = await count();
+    await request(saeil.url).get(`/cases/${hwasun}/timeline`).expect(401);
+    await request(saeil.url).get(`/clients/${hwasun}/placements`).set('Authorization', 'Bearer not.a.token').expect(401);
     expect(await count()).toBe(before);
+
+    const http = await naju();
+    for (const malformed of ['not-a-uuid', `{${hwasun}}`, `${hwasun.slice(0, -1)}z`]) {
+      before = await count();
+      const res = await http.get(`/cases/${encodeURIComponent(malformed)}/timeline`);
+      expect([400, 404]).toContain(res.status);
+      expect((await rows()).slice(before)).toEqual(res.status === 404 ? [expect.objectContaining({ subject_client_id: malformed, outcome: 'refused' })] : []);
+    }
   });
 
   it('the caseload logs one row per woman on the page', async () => {
@@ -117,7 +158,7 @@ describe('access log (HTTP, PostgreSQL)', () => {
       if (i > 0) expect(r.prev_hash).toBe(all[i - 1].hash);
     });
     const verdict = await (await admin()).get('/access-log/verify').query({ month: thisMonth() }).expect(200);
-    expect(verdict.body).toEqual({ ok: true, rows: all.length });
+    expect(verdict.body).toMatchObject({ ok: true, rows: all.length });
   });
 
   it("a supervisor reviews only her center's accounts' rows (another center 404); only the administrator verifies the chain", async () => {
@@ -163,7 +204,7 @@ describe('access log (HTTP, PostgreSQL)', () => {
     await request(saeil.url).get('/access-log').query({ month: thisMonth() }).expect(401);
     await request(saeil.url).get('/access-log/verify').query({ month: thisMonth() }).expect(401);
     const verdict = await (await admin()).get('/access-log/verify').query({ month: thisMonth() }).expect(200);
-    expect(verdict.body).toEqual({ ok: true, rows: (await rows()).length });
+    expect(verdict.body).toMatchObject({ ok: true, rows: (await rows()).length });
   });
 
   it('the database refuses UPDATE and DELETE of a row; verify names a row changed behind the trigger', async () => {

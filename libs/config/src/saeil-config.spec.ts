@@ -26,6 +26,15 @@ describe('configuration', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'LOG_LEVEL']) expect(message).toContain(`${name}:`);
   });
 
+  it('refuses to start in production without ACCESS_LOG_MAC_KEY (or with a short one), naming it; elsewhere it may be unset', () => {
+    for (const value of [undefined, '', 'too-short-a-key']) {
+      expect(() => loadConfig({ NODE_ENV: 'production', ACCESS_LOG_MAC_KEY: value })).toThrow(ConfigurationError);
+      expect(() => loadConfig({ NODE_ENV: 'production', ACCESS_LOG_MAC_KEY: value })).toThrow(/ACCESS_LOG_MAC_KEY: /);
+    }
+    expect(loadConfig({ NODE_ENV: 'production', ACCESS_LOG_MAC_KEY: 'k'.repeat(32) }).ACCESS_LOG_MAC_KEY).toBe('k'.repeat(32));
+    expect(loadConfig({ NODE_ENV: 'development' }).ACCESS_LOG_MAC_KEY).toBeUndefined();
+  });
+
   it('treats an empty variable as unset (docker-compose passes empty strings)', () => {
     expect(loadConfig({ DATABASE_URL: '', KAFKA_BROKERS: '' }).kafkaEnabled).toBe(false);
   });

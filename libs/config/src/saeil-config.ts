@@ -160,6 +160,19 @@ export class SaeilConfig {
   ACCESS_LOG_RETENTION_DAYS = 730;
 
   /**
+   * HMAC-SHA256 key authenticating the 접속기록's head checkpoints (anchors), kept outside the
+   * database so that its owner cannot forge an anchor for a rewritten chain. Required when
+   * NODE_ENV=production; elsewhere one is generated once into SAEIL_DATA_DIR/access-log-mac.key
+   * (owner-only), with a warning.
+   */
+  @IsOptional() @Transform(blankToUndefined) @IsString() @MinLength(32, { message: 'ACCESS_LOG_MAC_KEY must be at least 32 characters long' })
+  ACCESS_LOG_MAC_KEY?: string = undefined;
+
+  /** How often the worker publishes the 접속기록's head checkpoint (ms), when rows were added since the last one; the api also publishes one when it stops. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(86400000)
+  ACCESS_LOG_ANCHOR_INTERVAL_MS = 60000;
+
+  /**
    * Personal data of a client whose case has been closed longer than this many days is erased by
    * the worker (reason retention_period_ended; docs/PRIVACY.md). Default three years.
    */
@@ -263,6 +276,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (source.NODE_ENV === 'production') lines.push(...weakSecretProblems(config).map((problem) => `  ${problem}`));
   if (lines.length > 0) {
     throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (source.NODE_ENV === 'production' && !config.ACCESS_LOG_MAC_KEY) {
+    throw new ConfigurationError('Invalid configuration:\n  ACCESS_LOG_MAC_KEY: required when NODE_ENV=production (the key that authenticates the access log\'s anchors, at least 32 characters; openssl rand -base64 32)');
   }
   return config;
 }

@@ -22,6 +22,8 @@ export interface IncomingMessage {
 export interface TopicSpec {
   topic: string;
   partitions?: number;
+  /** Topic-level settings given when it is created (e.g. `retention.ms`); an existing topic is left as it is. */
+  config?: Record<string, string>;
 }
 
 export interface SubscriptionOptions {

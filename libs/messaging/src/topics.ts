@@ -24,6 +24,14 @@ export class Topics {
     return `${this.prefix}saeil.commands.deadletter.v1`;
   }
 
+  /**
+   * The 접속기록's head checkpoints (anchors), one partition, kept forever: verification compares
+   * the database's chain against them, so they live where the database's owner cannot rewrite them.
+   */
+  accessLogAnchors(): string {
+    return `${this.prefix}saeil.access-log.anchors.v1`;
+  }
+
   projectionGroup(projection: string): string {
     return `${this.prefix}saeil.projection.${projection}`;
   }

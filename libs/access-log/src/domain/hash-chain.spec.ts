@@ -12,6 +12,7 @@ const entry = (seq: number, over: Partial<AccessLogEntry> = {}): AccessLogEntry 
   subjectClientId: '8f0c7d2e-1111-4222-8333-444455556666',
   route: `/cases/8f0c7d2e-1111-4222-8333-444455556666/timeline`,
   reason: null,
+  outcome: null,
   ...over,
 });
 
@@ -22,6 +23,18 @@ describe('access-log hash chain', () => {
       .update(GENESIS_HASH + JSON.stringify([1, e.at, 'counselor-kim', 'header', null, '10.0.0.7', 'read.timeline', e.subjectClientId, e.route, null]))
       .digest('hex');
     expect(chainHash(GENESIS_HASH, e)).toBe(byHand);
+  });
+
+  it('hashes the outcome as an eleventh element on rows that have one; a row cannot change form without its hash changing', () => {
+    const refused = entry(1, { outcome: 'refused' });
+    const byHand = createHash('sha256')
+      .update(GENESIS_HASH + JSON.stringify([1, refused.at, 'counselor-kim', 'header', null, '10.0.0.7', 'read.timeline', refused.subjectClientId, refused.route, null, 'refused']))
+      .digest('hex');
+    expect(chainHash(GENESIS_HASH, refused)).toBe(byHand);
+    const forms = [entry(1), entry(1, { outcome: 'allowed' }), refused].map((e) => chainHash(GENESIS_HASH, e));
+    expect(new Set(forms).size).toBe(3);
+    const [row] = chain(GENESIS_HASH, [refused]);
+    for (const outcome of [null, 'allowed'] as const) expect(verifyChain([{ ...row, outcome }])).toMatchObject({ ok: false, brokenAt: { seq: 1, problem: 'hash' } });
   });
 
   it('links each row to the one before', () => {

@@ -12,7 +12,15 @@ export interface AccessLogEntry {
   subjectClientId: string | null;
   route: string;
   reason: string | null;
+  /**
+   * Whether the data was shown (`allowed`) or the read refused (`refused`: 403/404 to an
+   * authenticated account). `null` on rows written before outcomes were recorded, all of which
+   * were shown reads.
+   */
+  outcome: AccessOutcome | null;
 }
+
+export type AccessOutcome = 'allowed' | 'refused';
 
 export interface ChainedEntry extends AccessLogEntry {
   prevHash: string;
@@ -24,10 +32,14 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * The row as the hash sees it: a JSON array in a fixed field order, so the same row always gives
- * the same bytes (object key order and optional-field omission cannot change it).
+ * the same bytes (object key order and optional-field omission cannot change it). The outcome is
+ * the eleventh element on rows that have one; rows written before it existed hash as they were
+ * written (ten elements), and a row cannot move between the two forms without its hash changing.
  */
 export function canonicalEntry(e: AccessLogEntry): string {
-  return JSON.stringify([e.seq, e.at, e.actorId, e.actorKind, e.actorCenterId, e.sourceAddress, e.action, e.subjectClientId, e.route, e.reason]);
+  const fields: unknown[] = [e.seq, e.at, e.actorId, e.actorKind, e.actorCenterId, e.sourceAddress, e.action, e.subjectClientId, e.route, e.reason];
+  if (e.outcome !== null) fields.push(e.outcome);
+  return JSON.stringify(fields);
 }
 
 /** sha256(prev_hash ‖ canonical row), hex. */

@@ -37,6 +37,7 @@ export class AccessLogInterceptor implements NestInterceptor {
           action: meta.action,
           route: routeOf(req.method, req.originalUrl),
           reason,
+          outcome: 'allowed' as const,
         };
         const subjects = subjectsOf(meta, req, body);
         const entries: NewAccessLogEntry[] = subjects.length === 0 ? [{ ...base, subjectClientId: null }] : subjects.map((s) => ({ ...base, subjectClientId: s }));

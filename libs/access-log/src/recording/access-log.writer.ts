@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { AccessLogEntry, chain } from '../domain/hash-chain';
+import { AccessLogEntry, AccessOutcome, chain } from '../domain/hash-chain';
 
-export type NewAccessLogEntry = Omit<AccessLogEntry, 'seq' | 'at'>;
+export type NewAccessLogEntry = Omit<AccessLogEntry, 'seq' | 'at' | 'outcome'> & { outcome: AccessOutcome };
 
 /**
  * Appends rows to the chain in one transaction: the head row is locked FOR UPDATE, so two
@@ -18,11 +18,11 @@ export async function appendAccessLog(dataSource: DataSource, entries: NewAccess
     const params: unknown[] = [];
     const values = rows.map((r) => {
       const base = params.length;
-      params.push(r.seq, r.at, r.actorId, r.actorKind, r.actorCenterId, r.sourceAddress, r.action, r.subjectClientId, r.route, r.reason, r.prevHash, r.hash);
-      return `(${Array.from({ length: 12 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+      params.push(r.seq, r.at, r.actorId, r.actorKind, r.actorCenterId, r.sourceAddress, r.action, r.subjectClientId, r.route, r.reason, r.outcome, r.prevHash, r.hash);
+      return `(${Array.from({ length: 13 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
     });
     await m.query(
-      `INSERT INTO access_log (seq, at, actor_id, actor_kind, actor_center_id, source_address, action, subject_client_id, route, reason, prev_hash, hash)
+      `INSERT INTO access_log (seq, at, actor_id, actor_kind, actor_center_id, source_address, action, subject_client_id, route, reason, outcome, prev_hash, hash)
        VALUES ${values.join(', ')}`,
       params,
     );

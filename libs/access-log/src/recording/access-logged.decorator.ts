@@ -1,6 +1,7 @@
-import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { Request } from 'express';
 import { AccessLogInterceptor } from './access-log.interceptor';
+import { refusedReadFilterFor } from './refused-read.filter';
 
 export const ACCESS_LOGGED = 'saeil:access-logged';
 
@@ -23,8 +24,12 @@ export interface AccessLoggedMetadata extends AccessLoggedOptions {
 
 /**
  * 접속기록 for a route that shows a person's data: each successful answer is logged before it
- * is sent; if the log cannot be written the caller gets 503, never an unlogged read.
+ * is sent (outcome `allowed`); if the log cannot be written the caller gets 503, never an unlogged
+ * read. On a route that names her by a path parameter, a 403 or 404 answered to an authenticated
+ * account is logged too (outcome `refused`): someone tried to read a person she may not see.
  */
 export function AccessLogged(action: string, options: AccessLoggedOptions = {}) {
-  return applyDecorators(SetMetadata(ACCESS_LOGGED, { action, ...options } satisfies AccessLoggedMetadata), UseInterceptors(AccessLogInterceptor));
+  const meta = { action, ...options } satisfies AccessLoggedMetadata;
+  const refusals = typeof options.subject === 'string' ? [UseFilters(refusedReadFilterFor(meta))] : [];
+  return applyDecorators(SetMetadata(ACCESS_LOGGED, meta), UseInterceptors(AccessLogInterceptor), ...refusals);
 }

@@ -3,14 +3,16 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ApiAnswer, ApiErrors, NotFound } from '@saeil/core';
 import { CurrentAccess, type RequestAccess, Roles } from '@saeil/identity';
-import { ChainedEntry, ChainVerdict, verifyChain } from '../domain/hash-chain';
+import { ChainedEntry } from '../domain/hash-chain';
+import { AccessLogAnchoring } from '../anchoring/access-log-anchoring';
+import { toEntry, verifyAccessLog } from '../anchoring/access-log-verification';
 import { AccessLogMonthDto, AccessLogReviewDto } from './access-log-review.dto';
 import { AccessLogPage, ChainVerdictResponse } from './access-log-review.response';
 
 // A month in Korean time, as the supervisor's calendar has it.
 const MONTH_START = `(($1 || '-01')::timestamp AT TIME ZONE 'Asia/Seoul')`;
 const MONTH_END = `((($1 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Asia/Seoul')`;
-const COLUMNS = `seq, at, actor_id, actor_kind, actor_center_id, source_address, action, subject_client_id, route, reason, prev_hash, hash`;
+const COLUMNS = `seq, at, actor_id, actor_kind, actor_center_id, source_address, action, subject_client_id, route, reason, outcome, prev_hash, hash`;
 
 /**
  * The supervisors' monthly review of the 접속기록 and its integrity check. A supervisor reviews
@@ -20,7 +22,10 @@ const COLUMNS = `seq, at, actor_id, actor_kind, actor_center_id, source_address,
 @ApiTags('access-log')
 @Controller('access-log')
 export class AccessLogReviewController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly anchoring: AccessLogAnchoring,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '접속기록 monthly review: who read or exported whose data, when, from where (oldest first, paged)' })
@@ -39,30 +44,13 @@ export class AccessLogReviewController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: "Recomputes the month's hash chain from the row before it: { ok, rows } or the first broken row" })
+  @ApiOperation({
+    summary:
+      "Recomputes the month's hash chain from the row before it, and checks the whole log against the anchors published outside the database (genesis, anchored heads, rows up to the last anchor): { ok, rows, anchoredThrough, anchors } or where and why it is broken",
+  })
   @Roles('administrator')
   @ApiAnswer(ChainVerdictResponse)
   async verify(@Query() q: AccessLogMonthDto): Promise<ChainVerdictResponse> {
-    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE at >= ${MONTH_START} AND at < ${MONTH_END} ORDER BY seq`, [q.month])).map(toEntry);
-    if (rows.length === 0) return { ok: true, rows: 0 };
-    const [before] = await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE seq < $1 ORDER BY seq DESC LIMIT 1`, [rows[0].seq]);
-    return verifyChain(rows, before ? toEntry(before) : undefined);
+    return verifyAccessLog(this.dataSource, this.anchoring, q.month);
   }
-}
-
-function toEntry(r: Record<string, unknown>): ChainedEntry {
-  return {
-    seq: Number(r.seq),
-    at: (r.at as Date).toISOString(),
-    actorId: r.actor_id as string,
-    actorKind: r.actor_kind as ChainedEntry['actorKind'],
-    actorCenterId: (r.actor_center_id as string | null) ?? null,
-    sourceAddress: r.source_address as string,
-    action: r.action as string,
-    subjectClientId: (r.subject_client_id as string | null) ?? null,
-    route: r.route as string,
-    reason: (r.reason as string | null) ?? null,
-    prevHash: r.prev_hash as string,
-    hash: r.hash as string,
-  };
 }

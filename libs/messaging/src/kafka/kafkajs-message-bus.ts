@@ -116,6 +116,7 @@ export class KafkajsMessageBus implements MessageBus {
         topic: t.topic,
         numPartitions: t.partitions ?? this.options.defaultPartitions,
         replicationFactor: this.options.replicationFactor,
+        configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
     await this.untilTopicsServed(missing.map((t) => t.topic));
