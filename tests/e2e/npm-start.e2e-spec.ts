@@ -69,7 +69,7 @@ describe('npm start on a fresh copy of the checkout (embedded PostgreSQL, embedd
   });
   afterAll(async () => {
     await app?.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('builds, prints the first administrator’s password, serves a counselor, stops on Ctrl-C, and keeps the data across a restart', async () => {

@@ -1,3 +1,4 @@
+import { embeddedClusterDir } from '@saeil/database';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,7 +49,7 @@ describe('stopping npm start', () => {
       {
         how: 'Ctrl-C',
         stop: async (running) => {
-          const postmaster = Number.parseInt(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0], 10);
+          const postmaster = Number.parseInt(readFileSync(path.join(embeddedClusterDir(dataDir), 'postmaster.pid'), 'utf8').split('\n')[0], 10);
           const exited = running.kill('SIGINT');
           process.kill(postmaster, 'SIGINT');
           return exited;

@@ -87,7 +87,7 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
         expect(message.key).toBe(`client-${created.body.clientId}`);
         expect(message.headers).toMatchObject({
           'event-type': 'ClientRegistered',
-          'schema-version': '2',
+          'schema-version': '3',
           'correlation-id': 'intake-form-7781',
           'global-position': String(created.body.position),
           'stream-version': '1',

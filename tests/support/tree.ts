@@ -15,8 +15,11 @@ export function checkoutFiles(root = ROOT): string[] {
     .toString('utf8')
     .split('\0')
     .filter(Boolean);
-  // A tracked file deleted in the working tree is not in a clone made after that change.
-  return [...new Set(listed)].filter((file) => existsSync(path.join(root, file)) && !lstatSync(path.join(root, file)).isDirectory());
+  // A tracked file deleted in the working tree is not in a clone made after that change; an
+  // installed node_modules (a link git does not see as the ignored folder) is not in a clone either.
+  return [...new Set(listed)].filter(
+    (file) => file !== 'node_modules' && !file.startsWith('node_modules/') && existsSync(path.join(root, file)) && !lstatSync(path.join(root, file)).isDirectory(),
+  );
 }
 
 /**

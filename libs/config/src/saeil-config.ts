@@ -162,7 +162,7 @@ export class SaeilConfig {
   /**
    * HMAC-SHA256 key authenticating the 접속기록's head checkpoints (anchors), kept outside the
    * database so that its owner cannot forge an anchor for a rewritten chain. Required when
-   * NODE_ENV=production; elsewhere one is generated once into SAEIL_DATA_DIR/access-log-mac.key
+   * NODE_ENV=production; elsewhere one is generated once into SAEIL_DATA_DIR/keys/access-log-mac.key
    * (owner-only), with a warning.
    */
   @IsOptional() @Transform(blankToUndefined) @IsString() @MinLength(32, { message: 'ACCESS_LOG_MAC_KEY must be at least 32 characters long' })

@@ -2,6 +2,17 @@ import { existsSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /**
+ * Where the embedded PostgreSQL keeps its cluster inside Saeil's data directory:
+ * `<SAEIL_DATA_DIR>/postgres`, so that what Saeil keeps beside the database (generated keys in
+ * keys/, the access log's anchors) is never inside PostgreSQL's own files — not in a file-level
+ * backup of the cluster, not in the way of initdb. A data directory that already is a cluster
+ * (made before this layout: it holds PG_VERSION) is used as it is.
+ */
+export function embeddedClusterDir(dataDir: string): string {
+  return existsSync(path.join(dataDir, 'PG_VERSION')) ? dataDir : path.join(dataDir, 'postgres');
+}
+
+/**
  * The URL of an embedded PostgreSQL that another Saeil process (npm start) is already running
  * on this data directory, or undefined. Lets tools such as `npm run projections:rebuild` work
  * beside a running system instead of failing on the data directory's lock.

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import pino, { Logger } from 'pino';
 import { SaeilConfig } from '@saeil/config';
 import { Clock, clockFor } from '@saeil/core';
-import { createDataSource, ensureDatabase, migrate, Notifications, runningEmbeddedPostgres, startEmbeddedPostgres } from '@saeil/database';
+import { createDataSource, ensureDatabase, migrate, Notifications, embeddedClusterDir, runningEmbeddedPostgres, startEmbeddedPostgres } from '@saeil/database';
 import { EventStore, EVENTS_CHANNEL, UpcasterRegistry } from '@saeil/event-store';
 import { KafkajsMessageBus, MessageBus, OutboxRelay, Topics } from '@saeil/messaging';
 import { Metrics } from '@saeil/observability';
@@ -111,11 +111,13 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
   let stopEmbedded: (() => Promise<void>) | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    let serverUrl = runningEmbeddedPostgres(config.SAEIL_DATA_DIR);
+    const clusterDir = embeddedClusterDir(config.SAEIL_DATA_DIR);
+    if (clusterDir === config.SAEIL_DATA_DIR) logger.warn({ dataDir: clusterDir }, 'the embedded PostgreSQL cluster is the data directory itself (made by an older Saeil): generated keys and anchors sit inside its files; move it to <SAEIL_DATA_DIR>/postgres while stopped');
+    let serverUrl = runningEmbeddedPostgres(clusterDir);
     if (serverUrl) {
       logger.info({ dataDir: config.SAEIL_DATA_DIR }, 'using the embedded PostgreSQL another Saeil process is running');
     } else {
-      const embedded = await startEmbeddedPostgres({ dataDir: config.SAEIL_DATA_DIR, port: config.EMBEDDED_PG_PORT, persistent: true, logger: (line) => logger.debug({ component: 'postgres' }, line) });
+      const embedded = await startEmbeddedPostgres({ dataDir: clusterDir, port: config.EMBEDDED_PG_PORT, persistent: true, logger: (line) => logger.debug({ component: 'postgres' }, line) });
       serverUrl = embedded.url;
       stopEmbedded = embedded.stop;
       logger.info({ dataDir: config.SAEIL_DATA_DIR, port: config.EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');

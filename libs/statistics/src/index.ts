@@ -6,3 +6,4 @@ export { statisticsProjection } from './projections/statistics.projection';
 export { StatisticsModule, statisticsModule } from './statistics.module';
 export { PUBLISHED_COUNT, PUBLISHED_RATE, SuppressedFigureResponse } from './queries/statistics.response';
 export type { Count, Rate } from './queries/statistics.response';
+export * from './publishing/published-figures';

@@ -9,6 +9,11 @@ import { AnchorStore, FileAnchorStore, KafkaAnchorStore } from './anchor-store';
 
 export const ANCHOR_FILE = 'access-log-anchors.jsonl';
 
+/** Without Kafka, the anchors go to `<SAEIL_DATA_DIR>/access-log/access-log-anchors.jsonl` (never inside the database's own files). */
+export function anchorFilePath(dataDir: string): string {
+  return join(dataDir, 'access-log', ANCHOR_FILE);
+}
+
 export interface AnchoringServices {
   config: SaeilConfig;
   dataSource: DataSource;
@@ -42,7 +47,7 @@ export class AccessLogAnchoring {
     const key = accessLogMacKey(services.config, nodeEnv, services.logger);
     const store = services.bus
       ? new KafkaAnchorStore(services.bus, new Topics(services.config.KAFKA_TOPIC_PREFIX).accessLogAnchors())
-      : new FileAnchorStore(join(services.config.SAEIL_DATA_DIR, ANCHOR_FILE));
+      : new FileAnchorStore(anchorFilePath(services.config.SAEIL_DATA_DIR));
     return new AccessLogAnchoring(services.dataSource, store, key);
   }
 

@@ -7,9 +7,10 @@ import { ADMINISTRATOR, api, Api, counselorOf, supervisorOf } from '../../../../
 import { chain, GENESIS_HASH } from '../domain/hash-chain';
 import { accessLogPurgeJob } from '../housekeeping/access-log-purge.job';
 import { toEntry } from './access-log-verification';
-import { ANCHOR_FILE, anchoringFor } from './access-log-anchoring';
+import { anchorFilePath, anchoringFor } from './access-log-anchoring';
 import { accessLogAnchorJob } from './access-log-anchor.job';
 import { accessLogMacKey, MAC_KEY_FILE } from './mac-key';
+import { keyFilePath } from '@saeil/config';
 import type { WorkerServices } from '@saeil/runtime';
 
 /**
@@ -100,7 +101,7 @@ function anchoredLogSuite(kafka: boolean) {
     await anchorNow();
     expect(await verify()).toEqual({ ok: true, rows: await lastSeq(), anchoredThrough: await lastSeq(), anchors: 2 });
     // where they are: the topic when Kafka is configured, else the file in the data directory
-    const file = path.join(saeil.config.SAEIL_DATA_DIR, ANCHOR_FILE);
+    const file = anchorFilePath(saeil.config.SAEIL_DATA_DIR);
     if (kafka) {
       expect(existsSync(file)).toBe(false);
       const [partition, ...others] = await saeil.runtime.bus!.partitionOffsets([saeil.runtime.topics.accessLogAnchors()]);
@@ -184,10 +185,10 @@ describe('access-log anchors in a file of the data directory (PostgreSQL, no Kaf
       await saeil?.dispose();
     });
     const dir = () => saeil.config.SAEIL_DATA_DIR;
-    const anchorLines = () => (existsSync(path.join(dir(), ANCHOR_FILE)) ? readFileSync(path.join(dir(), ANCHOR_FILE), 'utf8').trim().split('\n').filter(Boolean) : []);
+    const anchorLines = () => (existsSync(anchorFilePath(dir())) ? readFileSync(anchorFilePath(dir()), 'utf8').trim().split('\n').filter(Boolean) : []);
 
     it('generates the MAC key once, owner-only, outside the database; the worker anchors new rows on its interval into an owner-only file', async () => {
-      const keyFile = path.join(dir(), MAC_KEY_FILE);
+      const keyFile = keyFilePath(dir(), MAC_KEY_FILE);
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
       const key = readFileSync(keyFile, 'utf8');
       expect(Buffer.from(key.trim(), 'base64')).toHaveLength(32);
@@ -196,7 +197,7 @@ describe('access-log anchors in a file of the data directory (PostgreSQL, no Kaf
       await (await api(saeil, counselorOf('center-naju'))).get(`/clients/${clientId}/placements`).expect(200);
       const [{ seq }] = await saeil.runtime.dataSource.query(`SELECT max(seq) AS seq FROM access_log`);
       await waitFor(async () => anchorLines().some((l) => JSON.parse(l).seq === Number(seq)), { description: 'the worker anchoring the head' });
-      expect(statSync(path.join(dir(), ANCHOR_FILE)).mode & 0o777).toBe(0o600);
+      expect(statSync(anchorFilePath(dir())).mode & 0o777).toBe(0o600);
       expect(JSON.parse(anchorLines()[0])).toEqual({ v: 1, kind: 'head', seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/), rows: expect.any(Number), at: expect.any(String), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
       // a process started later on the same data directory reads the same key; production refuses to make one
       const logger = { warn: jest.fn() };
@@ -222,7 +223,7 @@ describe('access-log anchors in a file of the data directory (PostgreSQL, no Kaf
       const admin = await api(saeil, ADMINISTRATOR);
       const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
       expect((await admin.get('/access-log/verify').query({ month }).expect(200)).body).toMatchObject({ ok: true });
-      const file = path.join(dir(), ANCHOR_FILE);
+      const file = anchorFilePath(dir());
       const original = readFileSync(file, 'utf8');
       const lines = original.trim().split('\n');
       const forged = { ...JSON.parse(lines[0]), hash: 'f'.repeat(64) };
@@ -260,7 +261,7 @@ describe('access-log anchors in a file of the data directory (PostgreSQL, no Kaf
       } finally {
         await q.release();
       }
-      writeFileSync(path.join(dir(), ANCHOR_FILE), ''); // the anchors of before the backdating no longer apply to this made-up history
+      writeFileSync(anchorFilePath(dir()), ''); // the anchors of before the backdating no longer apply to this made-up history
       const services = { config: saeil.config, store: saeil.runtime.store, dataSource: db, clock: saeil.runtime.clock, logger: saeil.runtime.logger } as WorkerServices;
       await anchoringFor(services).publishHead();
       expect(await verify()).toMatchObject({ ok: true });

@@ -6,4 +6,3 @@ export * from './wage-bands';
 export * from './period';
 export * from './facts';
 export * from './suppress-row';
-export * from './published-figures';

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { MinistryActivityFigures } from '@saeil/contracts';
 import { SaeilConfig } from '@saeil/config';
 import type { ActivityFigures, StatisticsPeriod, StatisticsScope } from '../../statistics-source';
-import { activityPersonCounts, publishActivity, publishWithParts } from '../../domain/published-figures';
+import { activityPersonCounts, publishActivity, publishWithParts } from '../../publishing/published-figures';
 import { StatisticsQueries } from '../statistics.queries';
 import { ConsistencyReport, scopeOf, StatisticsReadConsistency } from '../read-consistency';
 import type { Disclosure } from '../disclosure';

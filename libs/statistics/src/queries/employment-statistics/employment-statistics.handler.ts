@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { MinistryEmploymentFigures } from '@saeil/contracts';
 import { SaeilConfig } from '@saeil/config';
 import type { EmploymentFigures, StatisticsPeriod, StatisticsScope } from '../../statistics-source';
-import { employmentPersonCounts, publishEmployment, publishWithParts } from '../../domain/published-figures';
+import { employmentPersonCounts, publishEmployment, publishWithParts } from '../../publishing/published-figures';
 import { StatisticsQueries } from '../statistics.queries';
 import { ConsistencyReport, scopeOf, StatisticsReadConsistency } from '../read-consistency';
 import type { Disclosure } from '../disclosure';

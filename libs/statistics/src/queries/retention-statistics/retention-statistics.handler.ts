@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { MinistryRetentionFigures } from '@saeil/contracts';
 import { SaeilConfig } from '@saeil/config';
 import type { BreakdownRow, RetentionCohort, RetentionDimension, RetentionFigures, StatisticsPeriod, StatisticsScope } from '../../statistics-source';
-import { publishRetention } from '../../domain/published-figures';
+import { publishRetention } from '../../publishing/published-figures';
 import type { Disclosure } from '../disclosure';
 import { StatisticsQueries } from '../statistics.queries';
 import { ConsistencyReport, scopeOf, StatisticsReadConsistency } from '../read-consistency';

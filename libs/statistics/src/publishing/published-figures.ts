@@ -1,7 +1,7 @@
 import type { MinistryActivityFigures, MinistryEmploymentFigures, MinistryRetentionBreakdown, MinistryRetentionFigures, PublishedCount } from '@saeil/contracts';
 import type { ActivityFigures, BreakdownRow, EmploymentFigures, RetentionDimension, RetentionFigures } from '../statistics-source';
-import { isSuppressed, Published, publishRate, suppressCount, suppressTable, SUPPRESSED } from './suppression';
-import { suppressRow } from './suppress-row';
+import { isSuppressed, Published, publishRate, suppressCount, suppressTable, SUPPRESSED } from '../domain/suppression';
+import { suppressRow } from '../domain/suppress-row';
 
 /**
  * Figures as a reader above a center may see them (issue 13, finding 12): the Ministry report's
