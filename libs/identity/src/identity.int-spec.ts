@@ -119,8 +119,10 @@ describe('identity (HTTP, PostgreSQL)', () => {
     await refresh(winner.body.refreshToken).expect(401);
   });
 
-  it('an account id that is not a UUID is a 404 on administration routes', async () => {
-    expect((await asAdmin('post', '/accounts/not-a-uuid/disable').expect(404)).body.error.code).toBe('NOT_FOUND');
+  it('an account id that is not a UUID is a 400 naming it on administration routes, an unknown one a 404', async () => {
+    // Ids have one canonical form, checked at the edge before any lookup (the same rule as every record id).
+    const malformed = (await asAdmin('post', '/accounts/not-a-uuid/disable').expect(400)).body.error;
+    expect({ code: malformed.code, fields: (malformed.fields ?? []).map((f: { field: string }) => f.field) }).toEqual({ code: 'VALIDATION_FAILED', fields: ['accountId'] });
     await asAdmin('post', '/accounts/00000000-0000-4000-8000-000000000000/enable').expect(404);
   });
 
