@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const window = { daysBefore: config.FOLLOW_UP_WINDOW_DAYS_BEFORE, daysAfter: config.FOLLOW_UP_WINDOW_DAYS_AFTER };
   try {
     const started = Date.now();
-    const report = await seedSynthetic(runtime.dataSource, { seed: args.seed, centers: args.centers, clients: args.clients, asOf: args.asOf, window }, { batchSize: args.batch, onProgress: progressLine(started) });
+    const report = await seedSynthetic(runtime.dataSource, { seed: args.seed, centers: args.centers, clients: args.clients, asOf: args.asOf, window }, { batchSize: args.batch, onProgress: progressLine(started), env: { ...process.env, SAEIL_DATA_DIR: config.SAEIL_DATA_DIR } });
     if (process.stdout.isTTY) process.stdout.write('\n');
     const resumed = report.resumedAt > 0 ? ` (resumed after ${report.resumedAt.toLocaleString('en')})` : '';
     process.stdout.write(`seeded ${report.clientsDone.toLocaleString('en')} clients in ${args.centers} centers${resumed}: ${report.eventsWritten.toLocaleString('en')} events, ${(report.ms / 1000).toFixed(1)} s\n`);

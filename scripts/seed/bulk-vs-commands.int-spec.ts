@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { occurredAtOfDay, systemClock } from '@saeil/core';
 import { EventMetadata, requestHash } from '@saeil/event-store';
@@ -127,13 +128,23 @@ async function runThroughCommands(saeil: TestSaeil, steps: SeedStep[], ids: Map<
   }
 }
 
+
+/**
+ * The two databases are compared event by event, so both installations take one identity hash
+ * key (each test app otherwise generates its own in its own data directory).
+ */
+const SHARED_KEYS = { IDENTITY_HASH_KEY: randomBytes(48).toString('base64') };
+
+/** The keys this test app's api uses (its own data directory's generated ones): the seed seals with the same. */
+const envOf = (app: TestSaeil): NodeJS.ProcessEnv => ({ ...process.env, ...SHARED_KEYS, SAEIL_DATA_DIR: app.config.SAEIL_DATA_DIR });
+
 describe('synthetic seed: the bulk path writes what the commands write', () => {
   let bulk: TestSaeil;
   let commands: TestSaeil;
 
   beforeAll(async () => {
-    bulk = await startTestSaeil({ label: 'seed_bulk', kafka: false, api: false, worker: false });
-    commands = await startTestSaeil({ label: 'seed_commands', kafka: false, api: true, worker: false });
+    bulk = await startTestSaeil({ label: 'seed_bulk', kafka: false, api: false, worker: false, env: SHARED_KEYS });
+    commands = await startTestSaeil({ label: 'seed_commands', kafka: false, api: true, worker: false, env: SHARED_KEYS });
   });
   afterAll(async () => {
     await bulk?.dispose();
@@ -141,7 +152,7 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
   });
 
   it('gives the same events per stream, identity keys and reaction idempotency keys', async () => {
-    await seedSynthetic(bulk.runtime.dataSource, OPTIONS, { batchSize: 10 });
+    await seedSynthetic(bulk.runtime.dataSource, OPTIONS, { env: envOf(bulk), batchSize: 10 });
 
     const centers = planCenters(OPTIONS);
     const centerOf = centerOfCounselor(centers);
@@ -210,7 +221,7 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
     // positions differ between the two databases, so each is checked against its own events.
     const reactionsOf = async (saeil: TestSaeil) => {
       const rows: { idempotency_key: string; command_type: string; request_hash: string; result: { globalPosition: number; eventIds: string[] } }[] = await saeil.runtime.dataSource.query(
-        `SELECT idempotency_key, command_type, request_hash, result FROM idempotency_keys ORDER BY idempotency_key`,
+        `SELECT owner, idempotency_key, command_type, request_hash, result FROM idempotency_keys ORDER BY idempotency_key`,
       );
       for (const row of rows) {
         const [last] = await saeil.runtime.dataSource.query(`SELECT event_id::text FROM events WHERE global_position = $1`, [row.result.globalPosition]);

@@ -185,8 +185,9 @@ export class BulkWriter {
         return { streamId: k.streamId, streamVersion: last.streamVersion, globalPosition: Number(positions.get(last.eventId)), eventIds: k.events.map((e) => e.eventId), duplicate: false };
       });
       await runner.query(
-        `INSERT INTO idempotency_keys (idempotency_key, command_type, request_hash, result) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
-        [this.reactionKeys.map((k) => k.key), this.reactionKeys.map((k) => k.commandType), this.reactionKeys.map((k) => requestHash({ eventId: k.causeEventId })), results.map((r) => JSON.stringify(r))],
+        // Owned, as the reactor's keys are, by the reactor's system actor.
+        `INSERT INTO idempotency_keys (owner, idempotency_key, command_type, request_hash, result) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[])`,
+        [this.reactionKeys.map(() => REACTOR_ACTOR), this.reactionKeys.map((k) => k.key), this.reactionKeys.map((k) => k.commandType), this.reactionKeys.map((k) => requestHash({ eventId: k.causeEventId })), results.map((r) => JSON.stringify(r))],
       );
     }
     if (this.identityKeys.length > 0) {

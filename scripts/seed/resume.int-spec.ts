@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startTestSaeil, TestSaeil } from '../../tests/support/app';
 import { SeedOptions } from './plan';
 import { seedSynthetic } from './seed';
@@ -22,13 +23,23 @@ async function contentOf(saeil: TestSaeil) {
   };
 }
 
+
+/**
+ * The two databases are compared event by event, so both installations take one identity hash
+ * key (each test app otherwise generates its own in its own data directory).
+ */
+const SHARED_KEYS = { IDENTITY_HASH_KEY: randomBytes(48).toString('base64') };
+
+/** The keys this test app's api uses (its own data directory's generated ones): the seed seals with the same. */
+const envOf = (app: TestSaeil): NodeJS.ProcessEnv => ({ ...process.env, ...SHARED_KEYS, SAEIL_DATA_DIR: app.config.SAEIL_DATA_DIR });
+
 describe('synthetic seed: stopped and rerun, it continues where it stopped and writes nothing twice', () => {
   let straight: TestSaeil;
   let resumed: TestSaeil;
 
   beforeAll(async () => {
-    straight = await startTestSaeil({ label: 'seed_straight', kafka: false, api: false, worker: false });
-    resumed = await startTestSaeil({ label: 'seed_resumed', kafka: false, api: false, worker: false });
+    straight = await startTestSaeil({ label: 'seed_straight', kafka: false, api: false, worker: false, env: SHARED_KEYS });
+    resumed = await startTestSaeil({ label: 'seed_resumed', kafka: false, api: false, worker: false, env: SHARED_KEYS });
   });
   afterAll(async () => {
     await straight?.dispose();
@@ -36,17 +47,17 @@ describe('synthetic seed: stopped and rerun, it continues where it stopped and w
   });
 
   it('gives the same data set as one uninterrupted run, whatever the batch sizes', async () => {
-    await seedSynthetic(straight.runtime.dataSource, OPTIONS, { batchSize: 100 });
+    await seedSynthetic(straight.runtime.dataSource, OPTIONS, { env: envOf(straight), batchSize: 100 });
 
     // A crash after the third committed batch (the progress callback runs after each commit).
     let batches = 0;
     const crash = () => {
       if (++batches === 3) throw new Error('simulated crash');
     };
-    await expect(seedSynthetic(resumed.runtime.dataSource, OPTIONS, { batchSize: 40, onProgress: crash })).rejects.toThrow('simulated crash');
+    await expect(seedSynthetic(resumed.runtime.dataSource, OPTIONS, { env: envOf(resumed), batchSize: 40, onProgress: crash })).rejects.toThrow('simulated crash');
     const [{ done }] = await resumed.runtime.dataSource.query(`SELECT clients_done AS done FROM seed_synthetic_progress`);
     expect(done).toBe(80); // the courses' batch, then two batches of 40 clients
-    const report = await seedSynthetic(resumed.runtime.dataSource, OPTIONS, { batchSize: 70 });
+    const report = await seedSynthetic(resumed.runtime.dataSource, OPTIONS, { env: envOf(resumed), batchSize: 70 });
     expect(report.resumedAt).toBe(80);
     expect(report.clientsDone).toBe(300);
 
@@ -63,6 +74,6 @@ describe('synthetic seed: stopped and rerun, it continues where it stopped and w
   });
 
   it('refuses to extend a database seeded with another seed', async () => {
-    await expect(seedSynthetic(straight.runtime.dataSource, { ...OPTIONS, seed: 12 })).rejects.toThrow('this database holds seed 11');
+    await expect(seedSynthetic(straight.runtime.dataSource, { ...OPTIONS, seed: 12 }, { env: envOf(straight) })).rejects.toThrow('this database holds seed 11');
   });
 });

@@ -47,8 +47,13 @@ export async function seedSynthetic(
     batchSize?: number;
     today?: string;
     onProgress?: (p: SeedProgress) => void;
-    /** Seals the registrations; built from PRIVACY_MASTER_KEY (or the database's development key) when not given. */
+    /** Seals the registrations; built from PRIVACY_MASTER_KEY (or the installation's generated key) when not given. */
     vault?: Pick<PrivacyVault, 'sealEach'>;
+    /**
+     * Where the keys come from, as the api reads them: PRIVACY_MASTER_KEY, IDENTITY_HASH_KEY,
+     * NODE_ENV and SAEIL_DATA_DIR (whose keys/ holds the generated ones). Default: process.env.
+     */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<SeedReport> {
   const started = Date.now();
@@ -65,8 +70,9 @@ export async function seedSynthetic(
   }
 
   const centers = planCenters(options);
-  const vault = run.vault ?? (await vaultFromEnvironment(dataSource));
-  const writer = new BulkWriter(new IdentityHasher(identityHashSecret()), (items, runner) => vault.sealEach(items, runner), today, options.seed, options.window);
+  const env = run.env ?? process.env;
+  const vault = run.vault ?? (await vaultFromEnvironment(dataSource, env));
+  const writer = new BulkWriter(new IdentityHasher(identityHashSecret(env)), (items, runner) => vault.sealEach(items, runner), today, options.seed, options.window);
   const batchSize = run.batchSize ?? 1000;
   let clientsDone = existing?.clients_done ?? 0;
   let eventsWritten = Number(existing?.events_written ?? 0);
@@ -124,9 +130,9 @@ export async function seedSynthetic(
   return { clientsDone, clientsTotal: options.clients, eventsWritten, resumedAt, ms: Date.now() - started };
 }
 
-/** The vault the api would use on this database: PRIVACY_MASTER_KEY, or outside production the database's generated key. */
-async function vaultFromEnvironment(dataSource: DataSource): Promise<PrivacyVault> {
+/** The vault the api would use on this database: PRIVACY_MASTER_KEY, or outside production the installation's generated key. */
+async function vaultFromEnvironment(dataSource: DataSource, env: NodeJS.ProcessEnv): Promise<PrivacyVault> {
   const logger = pino({ level: 'warn' });
-  const keyring = await resolveMasterKeyring(process.env, process.env.NODE_ENV, dataSource, logger);
+  const keyring = await resolveMasterKeyring(env, env.NODE_ENV, dataSource, logger);
   return new PrivacyVault({ dataSource, keyring, logger });
 }

@@ -28,7 +28,7 @@ async function pressCtrlC(app: AppProcess, name: string): Promise<void> {
  */
 function readmeLoginBlock(url: string, password: string): string {
   const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
-  const block = /Log in and call the API[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme);
+  const block = /Log in\s+and call the API[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme);
   expect(block).not.toBeNull();
   return block![1]
     .split('\n')

@@ -22,13 +22,19 @@ describe('references a command names', () => {
   afterAll(async () => saeil?.dispose());
 
   /** Centers the directory (config/centers.json) does not list: a case moved there answered 200 and vanished for everyone. */
-  const UNLISTED = ['center-evil', 'nobody', 'CENTER-NAJU', 'center-naju-', '2024-02-30'];
+  // Well-formed center ids the directory does not list (422); other spellings are refused as input before (400).
+  const UNLISTED = ['center-evil', 'nobody', 'center-naju-', '2024-02-30'];
+  const MALFORMED = ['CENTER-NAJU', ' center-naju', 'center naju'];
 
   it('refuses a transfer to a center the directory does not list, and the case stays where it was', async () => {
     const before = await countEvents(saeil);
     for (const centerId of UNLISTED) {
       const res = await supervisor.post(`/clients/${clientId}/assignment`).send({ centerId, counselorId: 'counselor-kim' }).expect(422);
       expect(res.body.error).toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { field: 'centerId', kind: 'center' } });
+    }
+    for (const centerId of MALFORMED) {
+      const res = await supervisor.post(`/clients/${clientId}/assignment`).send({ centerId, counselorId: 'counselor-kim' }).expect(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'centerId' })] });
     }
     expect(await countEvents(saeil)).toBe(before);
     // still her center's: readable, and a transfer to a listed center works

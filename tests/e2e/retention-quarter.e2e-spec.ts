@@ -1,5 +1,7 @@
 import { addMonths, addDays } from '@saeil/core';
-import { statisticsProjection } from '@saeil/statistics';
+import { QueryBus } from '@nestjs/cqrs';
+import { isSuppressed, statisticsProjection } from '@saeil/statistics';
+import { RetentionStatisticsQuery } from '../../libs/statistics/src/queries/retention-statistics/retention-statistics.query';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
 import { Api, api, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../support/auth';
 
@@ -100,8 +102,26 @@ describe('retention: a center’s quarter, counted exactly', () => {
     const center = await retention();
     expect(center.consistency).toEqual({ minPosition: last, reached: true });
     expect(center.retention).toEqual(expected);
-    expect((await retention({ level: 'region', id: '전라남도' })).retention).toEqual(expected);
-    expect((await retention({ level: 'nation', id: undefined })).retention).toEqual(expected);
+    for (const scope of [{ level: 'region', id: '전라남도' }, { level: 'nation', id: undefined }]) {
+      // The exact figures of the region and the nation are the center's (the only one with data)...
+      const query = { from: '2026-01-01', to: '2026-03-31', asOfDate: '2026-07-31', minPosition: last, ...scope };
+      const exact = JSON.parse(JSON.stringify(await saeil.app.get(QueryBus).execute(new RetentionStatisticsQuery(query as never, 'exact'))));
+      expect(exact.retention).toEqual(expected);
+      // ...and their readers above the center see them published: every count shown is exact,
+      // every count below 5 is hidden (and some others with them, so none can be subtracted back).
+      const published = await retention(scope);
+      expect(published.disclosure).toBe('suppressed');
+      const problems = (published.retention as Record<string, unknown>[]).flatMap((milestone, i) =>
+        Object.entries(milestone).flatMap(([field, value]) => {
+          const truth = (expected[i] as Record<string, number>)[field];
+          if (isSuppressed(value as never)) return [];
+          if (value !== truth) return [`n=${i + 1} ${field}: shows ${JSON.stringify(value)}, is ${truth}`];
+          return field !== 'n' && !field.endsWith('Rate') && !field.endsWith('Share') && truth < 5 ? [`n=${i + 1} ${field}: ${truth} shown`] : [];
+        }),
+      );
+      expect({ scope: scope.level, problems }).toEqual({ scope: scope.level, problems: [] });
+      expect(JSON.stringify(published.retention)).toContain('"suppressed":true');
+    }
   });
 
   it('by placement month: the three start months add up to the quarter', async () => {

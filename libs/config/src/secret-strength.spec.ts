@@ -7,6 +7,8 @@ const strong = () => ({
   JWT_SECRET: randomBytes(48).toString('base64'),
   IDENTITY_HASH_KEY: randomBytes(48).toString('base64'),
   PRIVACY_MASTER_KEY: randomBytes(32).toString('base64'),
+  ACCESS_LOG_MAC_KEY: randomBytes(48).toString('base64'),
+  METRICS_TOKEN: randomBytes(24).toString('hex'),
   DATABASE_URL: `postgres://saeil:${randomBytes(24).toString('hex')}@postgres:5432/saeil`,
 });
 
@@ -62,6 +64,7 @@ describe('production secrets', () => {
       IDENTITY_HASH_KEY: 'local-compose-identity-hash-key-change-me-0001',
       JWT_SECRET: 'local-compose-jwt-secret-change-me-0000000001',
       PRIVACY_MASTER_KEY: 'bG9jYWwtY29tcG9zZS1tYXN0ZXIta2V5LWNoYW5nZSE=',
+      ACCESS_LOG_MAC_KEY: 'local-compose-access-log-mac-key-change-me-01',
     };
     let error: unknown;
     try {

@@ -10,6 +10,7 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   'local-compose-identity-hash-key-change-me-0001',
   'local-compose-jwt-secret-change-me-0000000001',
   'bG9jYWwtY29tcG9zZS1tYXN0ZXIta2V5LWNoYW5nZSE=',
+  'local-compose-access-log-mac-key-change-me-01',
   'saeil-development-identity-hash-key-not-for-production',
   'saeil',
 ];
@@ -91,6 +92,8 @@ export interface SecretSettings {
   JWT_SECRET?: string;
   IDENTITY_HASH_KEY?: string;
   PRIVACY_MASTER_KEY?: string;
+  ACCESS_LOG_MAC_KEY?: string;
+  METRICS_TOKEN?: string;
   DATABASE_URL?: string;
 }
 
@@ -101,7 +104,7 @@ export interface SecretSettings {
  */
 export function weakSecretProblems(settings: SecretSettings): string[] {
   const problems: string[] = [];
-  for (const name of ['JWT_SECRET', 'IDENTITY_HASH_KEY'] as const) {
+  for (const name of ['JWT_SECRET', 'IDENTITY_HASH_KEY', 'ACCESS_LOG_MAC_KEY', 'METRICS_TOKEN'] as const) {
     const value = settings[name];
     const why = value === undefined ? undefined : secretWeakness(value);
     if (why) problems.push(`${name}: ${why} (make one with openssl rand -base64 48)`);
@@ -114,7 +117,7 @@ export function weakSecretProblems(settings: SecretSettings): string[] {
     const why = databasePasswordWeakness(settings.DATABASE_URL);
     if (why) problems.push(`DATABASE_URL: ${why}`);
   }
-  const given = (['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY'] as const).filter((n) => settings[n] !== undefined);
+  const given = (['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY', 'ACCESS_LOG_MAC_KEY', 'METRICS_TOKEN'] as const).filter((n) => settings[n] !== undefined);
   for (let i = 0; i < given.length; i++) {
     for (const other of given.slice(i + 1)) {
       if (settings[given[i]]!.trim() === settings[other]!.trim()) problems.push(`${other}: must not be the same value as ${given[i]}`);
