@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { Public } from '@saeil/core';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { Authenticated } from '../access/roles.decorator';
 import { CurrentPrincipal } from '../access/current-principal.decorator';
 import { sourceAddressOf } from '../access/source-address';
@@ -9,6 +9,8 @@ import type { Principal } from '../principal/principal';
 import { AccountsService } from '../accounts/accounts.service';
 import { ChangePasswordDto, LoginDto, RefreshTokenDto, TokenPair } from './session.dto';
 import { Sessions } from './sessions.service';
+import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
+import { AuthenticationRequired } from '../principal/auth-errors';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -21,27 +23,40 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with a user name and password: an access token and a refresh token (401 INVALID_CREDENTIALS, 423 ACCOUNT_LOCKED, 429 TOO_MANY_LOGIN_ATTEMPTS)' })
+  @ApiOperation({ summary: 'Log in with a user name and password: an access token and a refresh token (401 INVALID_CREDENTIALS, 423 ACCOUNT_LOCKED, 429 TOO_MANY_LOGIN_ATTEMPTS); with cookie: true the refresh token is set as an httpOnly cookie instead' })
   @ApiOkResponse({ type: TokenPair })
-  login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenPair> {
-    return this.sessions.login({ username: body.username, password: body.password, sourceAddress: sourceAddressOf(req) });
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenPair> {
+    const pair = await this.sessions.login({ username: body.username, password: body.password, sourceAddress: sourceAddressOf(req) });
+    return body.cookie === true ? this.intoCookie(pair, req, res) : pair;
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Trade a refresh token (used once) for new tokens; reusing one revokes its whole login (401 REFRESH_TOKEN_REUSED)' })
+  @ApiOperation({ summary: 'Trade a refresh token (used once) for new tokens; reusing one revokes its whole login (401 REFRESH_TOKEN_REUSED). cookie: true reads it from the cookie and sets its successor there' })
   @ApiOkResponse({ type: TokenPair })
-  refresh(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<TokenPair> {
-    return this.sessions.refresh(body.refreshToken, sourceAddressOf(req));
+  async refresh(@Body() body: RefreshTokenDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenPair> {
+    if (body.cookie !== true) return this.sessions.refresh(body.refreshToken!, sourceAddressOf(req));
+    const token = refreshCookieOf(req);
+    if (!token) throw new AuthenticationRequired('INVALID_REFRESH_TOKEN', '갱신 토큰이 유효하지 않습니다. 다시 로그인하세요.');
+    try {
+      return this.intoCookie(await this.sessions.refresh(token, sourceAddressOf(req)), req, res);
+    } catch (error) {
+      // A refused cookie is of no further use: the browser drops it rather than sending it again.
+      clearRefreshCookie(req, res);
+      throw error;
+    }
   }
 
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Log out: the refresh token and every token of its login are revoked' })
-  async logout(@Body() body: RefreshTokenDto, @Req() req: Request): Promise<void> {
-    await this.sessions.logout(body.refreshToken, sourceAddressOf(req));
+  @ApiOperation({ summary: 'Log out: the refresh token and every token of its login are revoked (cookie: true: the cookie\'s, and the cookie is cleared)' })
+  async logout(@Body() body: RefreshTokenDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    if (body.cookie !== true) return this.sessions.logout(body.refreshToken!, sourceAddressOf(req));
+    const token = refreshCookieOf(req);
+    clearRefreshCookie(req, res);
+    if (token) await this.sessions.logout(token, sourceAddressOf(req));
   }
 
   @Post('password')
@@ -57,5 +72,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Who the access token belongs to: role, center or region' })
   me(@CurrentPrincipal() principal: Principal): Principal {
     return principal;
+  }
+
+  private intoCookie(pair: TokenPair, req: Request, res: Response): TokenPair {
+    const { refreshToken, ...answer } = pair;
+    setRefreshCookie(req, res, refreshToken!, pair.refreshExpiresIn);
+    return answer;
   }
 }
