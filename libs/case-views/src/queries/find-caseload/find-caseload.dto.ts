@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { CASE_STATUSES } from '../../caseload/caseload-facts';
 import { PagedReadDto } from '../paging.dto';
 
@@ -20,6 +20,11 @@ export class FindCaseloadDto extends PagedReadDto {
   @ApiPropertyOptional({ example: 'center-naju' })
   @IsOptional() @Matches(/^[\w-]{1,64}$/)
   centerId?: string;
+
+  /** One woman's row, for the header of her case page (within the caller's reach, like every row). */
+  @ApiPropertyOptional({ format: 'uuid', description: "One case: her row alone (the web app's case header)" })
+  @IsOptional() @IsUUID('all', { message: 'clientId must be a UUID' })
+  clientId?: string;
 
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional() @IsIn(CASE_STATUSES)
