@@ -52,10 +52,9 @@ export function Shell() {
           </Space>
         )}
       </Layout.Header>
+      {/* antd's Layout.Content is the page's <main>. */}
       <Layout.Content className="saeil-content">
-        <main>
-          <Outlet />
-        </main>
+        <Outlet />
       </Layout.Content>
     </Layout>
   );

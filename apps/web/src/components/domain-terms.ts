@@ -24,11 +24,17 @@ export function stageLabel(status: string): string {
   return STAGES.find((s) => s.status === status)?.label ?? status;
 }
 
-export const STAGE_COLORS: Record<string, string> = {
-  intake: 'blue',
-  counseling: 'cyan',
-  in_training: 'purple',
-  interning: 'gold',
-  employed: 'green',
-  closed: 'default',
+/** Each stage's tag: a light background with dark text (contrast ≥ 4.5:1; antd's preset colours fall short). */
+const STAGE_TONES: Record<string, { color: string; background: string }> = {
+  intake: { color: '#0b3d91', background: '#e6f0ff' },
+  counseling: { color: '#00535a', background: '#e0f5f5' },
+  in_training: { color: '#5b2a86', background: '#f3e8ff' },
+  interning: { color: '#6b4200', background: '#fff4d6' },
+  employed: { color: '#1e5e26', background: '#e3f6e5' },
+  closed: { color: '#3d3d3d', background: '#f0f0f0' },
 };
+
+export function stageTagStyle(status: string): { color: string; background: string; borderColor: string } {
+  const tone = STAGE_TONES[status] ?? STAGE_TONES.closed;
+  return { ...tone, borderColor: tone.color };
+}

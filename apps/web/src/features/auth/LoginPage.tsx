@@ -22,7 +22,8 @@ export function LoginPage() {
     setProblem(null);
     try {
       await session.login(username.trim(), password);
-      if (redirect) router.history.push(redirect);
+      // `redirect` is a path inside the app (the router's, without /app): the router adds its base.
+      if (redirect) await router.navigate({ href: redirect });
       else await navigate({ to: '/' });
     } catch (error) {
       setProblem(error instanceof LoginRefused ? error.message : '서버에 연결하지 못했습니다. 네트워크를 확인하고 다시 시도하세요.');

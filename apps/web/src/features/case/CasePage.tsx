@@ -1,5 +1,5 @@
-import { Alert, Card, Descriptions, Result, Skeleton, Steps, Tabs, Timeline, Typography } from 'antd';
-import { Link } from '@tanstack/react-router';
+import { Alert, Button, Card, Descriptions, Result, Skeleton, Steps, Tabs, Timeline, Typography } from 'antd';
+import { useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, describeError } from '../../api/errors';
 import type { CaseloadItem } from '../../api/schemas';
@@ -91,10 +91,11 @@ function CaseHeader({ c }: { c: CaseloadItem }) {
 
 function Refusal({ error }: { error: unknown }) {
   const status = error instanceof ApiError ? error.status : 0;
+  const navigate = useNavigate();
   const back = (
-    <Link to="/cases" search={{}}>
-      내 사례로 돌아가기
-    </Link>
+    <Button type="primary" onClick={() => navigate({ to: '/' })}>
+      처음 화면으로
+    </Button>
   );
   if (status === 403) return <Result status="403" title="이 사례를 볼 권한이 없습니다" subTitle="사례는 담당 센터의 상담사와 관리자만 볼 수 있습니다." extra={back} />;
   if (status === 404) return <Result status="404" title="사례를 찾을 수 없습니다" subTitle="주소가 맞는지, 내 센터의 사례인지 확인해 주세요." extra={back} />;

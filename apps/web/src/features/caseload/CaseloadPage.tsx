@@ -7,7 +7,7 @@ import type { CaseloadItem } from '../../api/schemas';
 import { caseloadRoute } from '../../app/router';
 import { useSession } from '../../app/use-session';
 import { HangulSearch } from '../../components/HangulSearch';
-import { STAGE_COLORS, STAGES, stageLabel } from '../../components/domain-terms';
+import { STAGES, stageLabel, stageTagStyle } from '../../components/domain-terms';
 import { ageOf, koreanDate, today } from '../../components/format';
 import { CASELOAD_PAGE_SIZE, caseloadQuery, type CaseloadOwner } from './api';
 import type { CaseloadSearch } from './caseload-search';
@@ -55,7 +55,7 @@ export function CaseloadPage() {
     },
     { title: '나이', key: 'age', render: (_, c) => ageOf(c.birthDate, c.birthYear) },
     { title: '연락처', dataIndex: 'phone', key: 'phone', responsive: ['lg'], render: (phone: string | null) => phone ?? '—' },
-    { title: '단계', dataIndex: 'status', key: 'status', render: (s: string) => <Tag color={STAGE_COLORS[s]}>{stageLabel(s)}</Tag> },
+    { title: '단계', dataIndex: 'status', key: 'status', render: (s: string) => <Tag style={stageTagStyle(s)}>{stageLabel(s)}</Tag> },
     { title: '최근 연락', dataIndex: 'lastContactOn', key: 'lastContactOn', render: (d: string | null) => (d ? koreanDate(d) : '연락 기록 없음') },
     {
       title: '다음 조치',
