@@ -4,7 +4,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { useQueryClient } from '@tanstack/react-query';
 import { session } from '../api/session';
 import { useSession } from './use-session';
-import { ROLE_NAMES } from '../components/domain-terms';
+import { CASE_READERS, ROLE_NAMES } from '../components/domain-terms';
 import { centerName } from '../components/format';
 
 /** The frame of every signed-in screen: who she is, where she works, the way around, 로그아웃. */
@@ -31,17 +31,18 @@ export function Shell() {
             mode="horizontal"
             selectedKeys={[selected]}
             items={[
-              { key: 'home', icon: <HomeOutlined aria-hidden />, label: <Link to="/">오늘 할 일</Link> },
-              { key: 'cases', icon: <TeamOutlined aria-hidden />, label: <Link to="/cases">내 사례</Link> },
+              { key: 'home', icon: <HomeOutlined aria-hidden />, label: <Link to="/">{principal?.role === 'counselor' ? '오늘 할 일' : '처음 화면'}</Link> },
+              // Only the roles that read cases see the caseload (the API refuses the others anyway).
+              ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'cases', icon: <TeamOutlined aria-hidden />, label: <Link to="/cases">내 사례</Link> }] : []),
             ]}
             style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />
         </nav>
         {principal && (
           <Space size="middle" className="saeil-who">
-            <span>
-              <Typography.Text strong>{principal.displayName}</Typography.Text>{' '}
-              <Typography.Text type="secondary">
+            <span className="saeil-who-text">
+              <Typography.Text strong>{principal.displayName}</Typography.Text>
+              <Typography.Text type="secondary" className="saeil-who-scope">
                 {ROLE_NAMES[principal.role]}
                 {principal.centerId ? ` · ${centerName(principal.centerId)}` : principal.region ? ` · ${principal.region}` : ''}
               </Typography.Text>

@@ -10,6 +10,9 @@ export const ROLE_NAMES: Record<Principal['role'], string> = {
   administrator: '시스템 관리자',
 };
 
+/** The roles that read cases (the API's CASE_READERS): the caseload and case pages are theirs. */
+export const CASE_READERS: readonly Principal['role'][] = ['counselor', 'supervisor', 'regional_supervisor'];
+
 /** The service chain as the stage indicator shows it: 접수 → 상담 → 훈련 → 인턴 → 취업 → 종결. */
 export const STAGES: { status: CaseStatus; label: string }[] = [
   { status: 'intake', label: '접수' },

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError, describeError } from '../../api/errors';
 import type { CaseloadItem } from '../../api/schemas';
 import { caseRoute } from '../../app/router';
+import { useSession } from '../../app/use-session';
 import { STAGES } from '../../components/domain-terms';
 import { ageOf, centerName, koreanDate } from '../../components/format';
 import { caseSummaryQuery, caseTimelineQuery } from './api';
@@ -60,6 +61,8 @@ export function CasePage() {
 }
 
 function CaseHeader({ c }: { c: CaseloadItem }) {
+  const principal = useSession();
+  const counselor = principal && c.counselorId === principal.username ? `${principal.displayName} (나)` : c.counselorId;
   const current = STAGES.findIndex((s) => s.status === c.status);
   return (
     <Card style={{ marginBottom: 16 }}>
@@ -72,7 +75,7 @@ function CaseHeader({ c }: { c: CaseloadItem }) {
         items={[
           { key: 'age', label: '나이', children: ageOf(c.birthDate, c.birthYear) },
           { key: 'center', label: '센터', children: centerName(c.centerId) },
-          { key: 'counselor', label: '담당 상담사', children: c.counselorId },
+          { key: 'counselor', label: '담당 상담사', children: counselor },
           { key: 'registered', label: '구직등록', children: koreanDate(c.registeredAt) },
           ...(c.nextAction ? [{ key: 'next', label: '다음 조치', children: `${c.nextAction.description} (${koreanDate(c.nextAction.dueOn)}까지)` }] : []),
         ]}
