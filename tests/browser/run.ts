@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The browser tier (issue 14): the web app in a real Chromium (Debian's, driven by playwright-core
  * through executablePath: no browser download), against a real Saeil started as `npm start`
@@ -22,6 +21,12 @@ import { seedDemo, type SeedDemoResult } from '../../scripts/seed-demo';
 import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../support/auth';
 import { freePorts } from '../support/kafka-broker';
 import { spawnApp, type AppProcess } from '../support/processes';
+
+// The few browser globals the page callbacks use (they run in the page, not here); declared in
+// this module only, so the DOM library does not leak into the server's type check.
+declare const document: { querySelectorAll(selector: string): { length: number }; cookie: string };
+declare const localStorage: { length: number };
+declare const sessionStorage: { length: number };
 
 const ROOT = path.resolve(__dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
