@@ -1,9 +1,7 @@
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { session } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
-import { CasePage } from '../features/case/CasePage';
-import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { caseloadSearch } from '../features/caseload/caseload-search';
 import { HomePage } from '../features/work-queue/HomePage';
 import { Shell } from './Shell';
@@ -43,10 +41,11 @@ export const caseloadRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/cases',
   validateSearch: caseloadSearch,
-  component: CaseloadPage,
+  // Loaded when first opened: the login and home screens start with less script.
+  component: lazyRouteComponent(() => import('../features/caseload/CaseloadPage'), 'CaseloadPage'),
 });
 
-export const caseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases/$clientId', component: CasePage });
+export const caseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases/$clientId', component: lazyRouteComponent(() => import('../features/case/CasePage'), 'CasePage') });
 
 const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute])]);
 
