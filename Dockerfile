@@ -18,10 +18,13 @@ WORKDIR /app
 # swagger-ui-dist pulls in @scarf/scarf, whose install script reports installs; package.json's
 # allowScripts denies it, and this also turns it off for npm versions that only warn.
 ENV SCARF_ANALYTICS=false
-# Manifests first, so that the dependency layer is reused until package*.json change.
+# Manifests first, so that the dependency layer is reused until package*.json change. The web app
+# is an npm workspace of the root: npm ci needs its manifest too.
 COPY package.json package-lock.json ./
+COPY apps/web/package.json apps/web/
 RUN npm ci --no-audit --no-fund
 COPY . .
+# Compiles the server into dist/ and builds the web app into dist/web (served under /app/).
 RUN npm run build
 
 # ---------------------------------------------------------------------------------------------
@@ -35,12 +38,16 @@ ENV NODE_ENV=production \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The web app's packages are all devDependencies (it ships as the built files in dist/web), so
+# --omit=dev installs nothing for it; npm still needs the workspace's manifest.
+COPY apps/web/package.json apps/web/
 # The application files stay owned by root (read-only for the process). .data/ is the one
 # writable place: it is only used when DATABASE_URL is unset (embedded PostgreSQL).
 RUN npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force \
  && mkdir -p /app/.data \
  && chown node:node /app/.data
+# dist/ holds the compiled server and the built web app (dist/web).
 COPY --from=build /app/dist ./dist
 # Program rules that are configuration, not code (subsidy schedules, grant caps): read at start.
 COPY --from=build /app/config ./config

@@ -13,7 +13,8 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/'],
+  // apps/web has its own runner (vitest); its tests are not jest's.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.data/', '<rootDir>/apps/web/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],

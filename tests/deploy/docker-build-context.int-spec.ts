@@ -70,7 +70,7 @@ function execForm(args: string): string[] {
   return JSON.parse(args) as string[];
 }
 
-const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; workspaces?: string[] };
 
 /** Bare module names required by compiled files under `dir`. */
 function requiredPackages(dir: string): Set<string> {
@@ -139,6 +139,11 @@ describe('the Docker image build, replayed on its build context', () => {
           if (/^npm ci\b/.test(step.args)) {
             // The one step not replayed: the same lock file is installed in the checkout already.
             if (!existsSync(at('node_modules'))) symlinkSync(path.join(ROOT, 'node_modules'), at('node_modules'), 'dir');
+            // npm ci also installs what a workspace keeps in its own node_modules (not hoisted).
+            for (const workspace of packageJson.workspaces ?? []) {
+              const own = path.join(ROOT, workspace, 'node_modules');
+              if (existsSync(own) && existsSync(at(workspace)) && !existsSync(at(`${workspace}/node_modules`))) symlinkSync(own, at(`${workspace}/node_modules`), 'dir');
+            }
             break;
           }
           const run = await runShell(step.args, at('.'), env);

@@ -65,6 +65,16 @@ describe('caseload and timeline', () => {
     expect(bad.body.error.fields[0]).toMatchObject({ field: 'status' });
   });
 
+  it('answers one case by clientId alone (the web app’s case header), within her reach only', async () => {
+    const one = (await http.get('/caseload').query({ clientId: ids[1], minPosition: last }).expect(200)).body;
+    expect(one.items.map((i: { clientId: string; name: string; status: string }) => [i.clientId, i.name, i.status])).toEqual([[ids[1], '이하은', 'counseling']]);
+    // Another center's counselor finds no row for her (her reach filters it), not an error that tells she exists.
+    const elsewhere = await api(saeil, counselorOf('center-mokpo'));
+    expect((await elsewhere.get('/caseload').query({ clientId: ids[1] }).expect(200)).body.total).toBe(0);
+    expect((await http.get('/caseload').query({ clientId: 'not-a-uuid' }).expect(400)).body.error.fields[0]).toMatchObject({ field: 'clientId' });
+    expect((await http.get('/caseload').expect(400)).body.error.fields[0]).toMatchObject({ field: 'counselorId' });
+  });
+
   it('tells a case’s history in plain Korean, newest first, paged; an unknown or malformed id is 404 / 400', async () => {
     const timeline = (await http.get(`/cases/${ids[0]}/timeline`).query({ minPosition: last }).expect(200)).body;
     expect(timeline.items.map((i: { summary: string }) => i.summary)).toEqual([

@@ -70,6 +70,8 @@ function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
+    // The web app is built apart (into dist/web) and is no source of the server's entry points.
+    if (entry.isDirectory() && (entry.name === 'node_modules' || (path.basename(dir) === 'apps' && entry.name === 'web'))) continue;
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
     else if (entry.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
   }

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -36,6 +36,12 @@ export function copyTree(files: string[], label: string): string {
     copyFileSync(path.join(ROOT, file), target);
   }
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // npm ci also installs the packages a workspace keeps in its own node_modules (not hoisted).
+  const { workspaces = [] } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { workspaces?: string[] };
+  for (const workspace of workspaces) {
+    const own = path.join(ROOT, workspace, 'node_modules');
+    if (existsSync(own) && existsSync(path.join(dir, workspace))) symlinkSync(own, path.join(dir, workspace, 'node_modules'), 'dir');
+  }
   return dir;
 }
 

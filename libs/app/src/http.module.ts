@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { OpsController, PlatformModule, Runtime } from '@saeil/runtime';
 import { ExpensiveReadsGuard } from './hardening/expensive-reads.throttle';
 import { requestLogOptions } from './logging/request-log';
+import { WebAppModule } from './web/web-app.module';
 
 export interface HttpModuleOptions {
   /** Serve the domain modules' commands and queries (the api role); the worker serves only /health and /metrics. */
@@ -24,6 +25,8 @@ export class SaeilHttpModule {
         LoggerModule.forRoot({ pinoHttp: requestLogOptions(runtime.logger) }),
         CqrsModule.forRoot(),
         ...(options.domain ? runtime.modules.map((m) => m.nestModule) : []),
+        // The api role serves the counselor's web app (built by `npm run build` into dist/web).
+        ...(options.domain ? [WebAppModule.register()] : []),
         ...(throttled ? [ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit }], errorMessage: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.' })] : []),
       ],
       controllers: [OpsController],

@@ -163,6 +163,55 @@ describe('identity (HTTP, PostgreSQL)', () => {
     await request(saeil.url).post('/auth/logout').send({ refreshToken: 'no-such-token' }).expect(204);
   });
 
+  /** The `saeil_refresh` cookie a Set-Cookie header sets (value and attributes), or undefined. */
+  const refreshCookie = (res: request.Response): { value: string; attributes: string[] } | undefined => {
+    const header = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('saeil_refresh='));
+    if (!header) return undefined;
+    const [pair, ...attributes] = header.split(';').map((p) => p.trim());
+    return { value: pair.slice('saeil_refresh='.length), attributes: attributes.map((a) => a.toLowerCase()) };
+  };
+
+  it('cookie mode (the web app): the refresh token rides only in an httpOnly, SameSite=Strict cookie; refresh rotates it, reuse ends the login, logout clears it', async () => {
+    const { username, password } = await createCounselor();
+    const loggedIn = await request(saeil.url).post('/auth/login').send({ username, password, cookie: true }).expect(200);
+    expect(loggedIn.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
+    const first = refreshCookie(loggedIn)!;
+    expect(first.value).toMatch(/^\S{20,}$/);
+    expect(first.attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/auth']));
+    expect(first.attributes.find((a) => a.startsWith('max-age='))).toBe('max-age=1209600');
+    // Over plain HTTP (no proxy saying https) it is not marked Secure, or the browser would drop it.
+    expect(first.attributes).not.toContain('secure');
+
+    // No token in the body: the cookie is read, the answer has a new access token and a new cookie.
+    const refreshed = await request(saeil.url).post('/auth/refresh').set('Cookie', `other=1; saeil_refresh=${first.value}`).send({ cookie: true }).expect(200);
+    expect(refreshed.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
+    await me(refreshed.body.accessToken).expect(200);
+    const second = refreshCookie(refreshed)!;
+    expect(second.value).not.toBe(first.value);
+
+    // The old cookie again (a stolen copy): the whole login ends, and the answer clears the cookie.
+    const reused = await request(saeil.url).post('/auth/refresh').set('Cookie', `saeil_refresh=${first.value}`).send({ cookie: true }).expect(401);
+    expect(reused.body.error.code).toBe('REFRESH_TOKEN_REUSED');
+    expect(refreshCookie(reused)?.value).toBe('');
+    expect((await request(saeil.url).post('/auth/refresh').set('Cookie', `saeil_refresh=${second.value}`).send({ cookie: true }).expect(401)).body.error.code).toBe('INVALID_REFRESH_TOKEN');
+
+    // Without a cookie: 401, not a validation error about a missing body field.
+    expect((await request(saeil.url).post('/auth/refresh').send({ cookie: true }).expect(401)).body.error.code).toBe('INVALID_REFRESH_TOKEN');
+    // Neither a cookie flag nor a token: the body is invalid, as before.
+    expect((await request(saeil.url).post('/auth/refresh').send({}).expect(400)).body.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'refreshToken' })]));
+    expect((await request(saeil.url).post('/auth/refresh').send({ cookie: 'yes' }).expect(400)).body.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'cookie' })]));
+
+    // Logout with the cookie revokes its login and clears it.
+    const again = refreshCookie(await request(saeil.url).post('/auth/login').send({ username, password, cookie: true }).expect(200))!;
+    const loggedOut = await request(saeil.url).post('/auth/logout').set('Cookie', `saeil_refresh=${again.value}`).send({ cookie: true }).expect(204);
+    expect(refreshCookie(loggedOut)?.value).toBe('');
+    await request(saeil.url).post('/auth/refresh').set('Cookie', `saeil_refresh=${again.value}`).send({ cookie: true }).expect(401);
+    // And the JSON mode is untouched: no cookie is set when it is not asked for.
+    const json = await login(username, password).expect(200);
+    expect(json.body.refreshToken).toEqual(expect.any(String));
+    expect(refreshCookie(json)).toBeUndefined();
+  });
+
   it('a disabled account is refused at its very next request with a still-valid access token, and can no longer refresh or log in', async () => {
     const { username, password, accountId } = await createCounselor();
     const tokens = (await login(username, password).expect(200)).body;

@@ -20,8 +20,9 @@ export function applyHttpHardening(app: NestExpressApplication, config: SaeilCon
   // address that directive would send the /docs assets to an https:// that is not there.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // Only listed origins get Access-Control-Allow-Origin; none listed: no CORS handling at all, so
-  // a browser on another origin is refused. Tokens travel in the Authorization header, never in
-  // cookies, so credentials are not allowed.
+  // a browser on another origin is refused. Access tokens travel in the Authorization header; the
+  // web app's refresh cookie is SameSite=Strict and same-origin (served under /app/), so
+  // credentials are not allowed cross-origin.
   const origins = config.corsOrigins;
   if (origins.length > 0) {
     app.enableCors({ origin: origins, credentials: false, maxAge: 600, exposedHeaders: [CORRELATION_HEADER, 'Retry-After', 'Content-Disposition'] });

@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Role, ROLES } from '../domain/roles';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+
+/** The web app's mode (issue 14); curl and the Kafka door keep the refresh token in the body. */
+const COOKIE_MODE =
+  'true: the refresh token is set as an httpOnly, SameSite=Strict cookie (path /auth) and left out of the answer; refresh and logout then read it from that cookie';
 
 export class LoginDto {
   @ApiProperty({ example: 'kim.counselor' })
@@ -11,19 +15,28 @@ export class LoginDto {
   @ApiProperty({ format: 'password' })
   @IsString() @IsNotEmpty() @MaxLength(1024)
   password: string;
+
+  @ApiPropertyOptional({ description: COOKIE_MODE })
+  @IsOptional() @IsBoolean()
+  cookie?: boolean;
 }
 
 export class RefreshTokenDto {
-  @ApiProperty({ description: 'The refresh token from the last login or refresh' })
+  @ApiPropertyOptional({ description: 'The refresh token from the last login or refresh (required unless cookie is true)' })
+  @ValidateIf((body: RefreshTokenDto) => body.cookie !== true)
   @IsString() @IsNotEmpty() @MaxLength(256)
-  refreshToken: string;
+  refreshToken?: string;
+
+  @ApiPropertyOptional({ description: COOKIE_MODE })
+  @IsOptional() @IsBoolean()
+  cookie?: boolean;
 }
 
 export class TokenPair {
   @ApiProperty() accessToken: string;
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
   @ApiProperty({ description: 'seconds' }) expiresIn: number;
-  @ApiProperty({ description: 'use once: the answer to a refresh carries its successor' }) refreshToken: string;
+  @ApiPropertyOptional({ description: 'use once: the answer to a refresh carries its successor; absent in cookie mode (it is in the cookie)' }) refreshToken?: string;
   @ApiProperty({ description: 'seconds' }) refreshExpiresIn: number;
 }
 

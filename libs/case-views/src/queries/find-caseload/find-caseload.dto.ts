@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsQueryInt, IsDateOnly } from '@saeil/core';
+import { IsQueryInt, IsDateOnly, IsRecordId } from '@saeil/core';
 import { CASE_STATUSES } from '../../caseload/caseload-facts';
 import { PagedReadDto } from '../paging.dto';
 
@@ -18,6 +18,11 @@ export class FindCaseloadDto extends PagedReadDto {
   @ApiPropertyOptional({ example: 'center-naju' })
   @IsOptional() @Matches(/^[\w-]{1,64}$/)
   centerId?: string;
+
+  /** One woman's row, for the header of her case page (within the caller's reach, like every row). */
+  @ApiPropertyOptional({ format: 'uuid', description: "One case: her row alone (the web app's case header)" })
+  @IsOptional() @IsRecordId()
+  clientId?: string;
 
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional() @IsIn(CASE_STATUSES)

@@ -55,8 +55,8 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
   ) {}
 
   async execute({ filter, centerIds }: FindCaseloadQuery): Promise<CaseloadPage> {
-    if (!filter.counselorId && !filter.centerId) {
-      throw new ValidationFailed([{ field: 'counselorId', code: 'required', message: 'counselorId or centerId is required' }]);
+    if (!filter.counselorId && !filter.centerId && !filter.clientId) {
+      throw new ValidationFailed([{ field: 'counselorId', code: 'required', message: 'counselorId, centerId or clientId is required' }]);
     }
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 50;
@@ -75,15 +75,16 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
       '($4::text[] IS NULL OR client_id IN (SELECT client_id FROM client_search_keys WHERE search_key = ANY($4)))',
       '($5::date IS NULL OR next_action_due <= $5)',
       '($6::text[] IS NULL OR center_id = ANY($6))',
+      '($7::uuid IS NULL OR client_id = $7::uuid)',
     ].join(' AND ');
     const searchKeys = filter.q?.trim() ? this.hasher.searchKeysForQuery(filter.q) : null;
-    const params = [filter.counselorId ?? null, filter.centerId ?? null, filter.status ?? null, searchKeys, filter.nextActionDueBefore ?? null, centerIds];
+    const params = [filter.counselorId ?? null, filter.centerId ?? null, filter.status ?? null, searchKeys, filter.nextActionDueBefore ?? null, centerIds, filter.clientId ?? null];
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM rm_caseload WHERE ${where}`, params);
     const rows: Record<string, any>[] = await this.dataSource.query(
       `SELECT client_id, center_id, counselor_id, personal, birth_year, erased_at, region, status, registered_at,
               to_char(last_contact_on, 'YYYY-MM-DD') AS last_contact_on, next_action, to_char(next_action_due, 'YYYY-MM-DD') AS next_action_due, last_event_at
          FROM rm_caseload WHERE ${where}
-        ORDER BY ${ORDER[filter.sort ?? 'registered']} LIMIT $7 OFFSET $8`,
+        ORDER BY ${ORDER[filter.sort ?? 'registered']} LIMIT $8 OFFSET $9`,
       [...params, pageSize, (page - 1) * pageSize],
     );
     const items = await Promise.all(

@@ -1,0 +1,62 @@
+import { HomeOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { session } from '../api/session';
+import { useSession } from './use-session';
+import { CASE_READERS, ROLE_NAMES } from '../components/domain-terms';
+import { centerName } from '../components/format';
+
+/** The frame of every signed-in screen: who she is, where she works, the way around, 로그아웃. */
+export function Shell() {
+  const principal = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const path = useRouterState({ select: (s) => s.location.pathname });
+  const selected = path.startsWith('/cases') ? 'cases' : 'home';
+  const logout = async () => {
+    await session.logout();
+    // Nothing of hers stays in memory for the next person at this desk.
+    queryClient.clear();
+    await navigate({ to: '/login', search: {} });
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="saeil-header">
+        <Link to="/" className="saeil-brand">
+          새일 상담 업무
+        </Link>
+        <nav aria-label="주 메뉴" className="saeil-nav">
+          <Menu
+            mode="horizontal"
+            selectedKeys={[selected]}
+            items={[
+              { key: 'home', icon: <HomeOutlined aria-hidden />, label: <Link to="/">{principal?.role === 'counselor' ? '오늘 할 일' : '처음 화면'}</Link> },
+              // Only the roles that read cases see the caseload (the API refuses the others anyway).
+              ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'cases', icon: <TeamOutlined aria-hidden />, label: <Link to="/cases">내 사례</Link> }] : []),
+            ]}
+            style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
+          />
+        </nav>
+        {principal && (
+          <Space size="middle" className="saeil-who">
+            <span className="saeil-who-text">
+              <Typography.Text strong>{principal.displayName}</Typography.Text>
+              <Typography.Text type="secondary" className="saeil-who-scope">
+                {ROLE_NAMES[principal.role]}
+                {principal.centerId ? ` · ${centerName(principal.centerId)}` : principal.region ? ` · ${principal.region}` : ''}
+              </Typography.Text>
+            </span>
+            <Button icon={<LogoutOutlined aria-hidden />} onClick={logout}>
+              로그아웃
+            </Button>
+          </Space>
+        )}
+      </Layout.Header>
+      {/* antd's Layout.Content is the page's <main>. */}
+      <Layout.Content className="saeil-content">
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}

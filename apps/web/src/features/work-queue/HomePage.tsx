@@ -1,0 +1,144 @@
+import { Alert, Card, Col, Empty, List, Row, Skeleton, Tag, Typography } from 'antd';
+import { Link } from '@tanstack/react-router';
+import { useQuery } from '@tanstack/react-query';
+import { describeError } from '../../api/errors';
+import type { CaseloadItem, FollowUpQueueItem } from '../../api/schemas';
+import { useSession } from '../../app/use-session';
+import { ROLE_NAMES } from '../../components/domain-terms';
+import { koreanDate, today } from '../../components/format';
+import { followUpQueueQuery, newlyAssignedQuery, nextActionsQuery } from './api';
+
+/** The home of her role: a counselor's is 오늘 할 일; other roles are told where their work is. */
+export function HomePage() {
+  const principal = useSession();
+  if (!principal) return null;
+  if (principal.role !== 'counselor') {
+    return (
+      <>
+        <Typography.Title level={1} className="saeil-title">
+          {principal.displayName}님, 안녕하세요
+        </Typography.Title>
+        <Alert
+          type="info"
+          showIcon
+          title={`오늘 할 일은 상담사의 화면입니다. ${ROLE_NAMES[principal.role]} 화면은 준비 중입니다.`}
+          description={principal.role === 'supervisor' || principal.role === 'regional_supervisor' ? '센터의 사례는 ‘내 사례’에서 볼 수 있습니다.' : undefined}
+        />
+      </>
+    );
+  }
+  return <WorkQueue counselorId={principal.username} />;
+}
+
+function WorkQueue({ counselorId }: { counselorId: string }) {
+  const followUps = useQuery(followUpQueueQuery(counselorId));
+  const assigned = useQuery(newlyAssignedQuery(counselorId));
+  const nextActions = useQuery(nextActionsQuery(counselorId));
+  return (
+    <>
+      <Typography.Title level={1} className="saeil-title">
+        오늘 할 일 <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 400 }}>{koreanDate(today())}</Typography.Text>
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={<h2 className="saeil-card-title">사후관리 (취업 후 1·2·3개월)</h2>}>
+            {followUps.isPending ? (
+              <Skeleton active />
+            ) : followUps.isError ? (
+              <Alert type="error" showIcon title={describeError(followUps.error)} />
+            ) : (
+              <FollowUpLists overdue={followUps.data.overdue} dueThisWeek={followUps.data.dueThisWeek} upcoming={followUps.data.upcoming} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={<h2 className="saeil-card-title">다음 조치 기한 (7일 안)</h2>} style={{ marginBottom: 16 }}>
+            <CaseList
+              query={nextActions}
+              empty="일주일 안에 기한이 돌아오는 다음 조치가 없습니다."
+              extra={(c) =>
+                c.nextAction ? (
+                  <span>
+                    {c.nextAction.description} · {dueTag(c.nextAction.dueOn)}
+                  </span>
+                ) : null
+              }
+            />
+          </Card>
+          <Card title={<h2 className="saeil-card-title">새로 배정된 사례 (초기상담 전)</h2>}>
+            <CaseList query={assigned} empty="초기상담을 기다리는 새 사례가 없습니다." extra={(c) => <span>{koreanDate(c.registeredAt)} 등록</span>} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function dueTag(dueOn: string) {
+  return dueOn < today() ? <Tag color="red">{koreanDate(dueOn)} 기한 지남</Tag> : <Tag>{koreanDate(dueOn)}까지</Tag>;
+}
+
+function FollowUpLists({ overdue, dueThisWeek, upcoming }: { overdue: FollowUpQueueItem[]; dueThisWeek: FollowUpQueueItem[]; upcoming: FollowUpQueueItem[] }) {
+  if (overdue.length + dueThisWeek.length + upcoming.length === 0) return <Empty description="연락할 사후관리가 없습니다." />;
+  return (
+    <>
+      <FollowUpGroup title="기한 지남" items={overdue} overdue />
+      <FollowUpGroup title="이번 주" items={dueThisWeek} />
+      <FollowUpGroup title="다가오는 일정" items={upcoming} />
+    </>
+  );
+}
+
+function FollowUpGroup({ title, items, overdue = false }: { title: string; items: FollowUpQueueItem[]; overdue?: boolean }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-label={`사후관리 ${title}`} className={overdue ? 'saeil-overdue' : undefined}>
+      <h3 className="saeil-group-title">
+        {title} <Tag color={overdue ? 'red' : undefined}>{items.length}건</Tag>
+      </h3>
+      <List
+        size="small"
+        dataSource={items}
+        renderItem={(item) => (
+          <List.Item>
+            <Link to="/cases/$clientId" params={{ clientId: item.clientId }} className="saeil-item-link">
+              <strong>{item.clientName ?? '(이름 없음)'}</strong> · {item.n}개월 사후관리
+              {item.employerName ? ` · ${item.employerName}` : ''}
+            </Link>
+            <span className={overdue ? 'saeil-overdue-text' : undefined}>
+              {koreanDate(item.dueOn)} (연락 기간 {koreanDate(item.window.opensOn)} ~ {koreanDate(item.window.closesOn)})
+            </span>
+          </List.Item>
+        )}
+      />
+    </section>
+  );
+}
+
+function CaseList({
+  query,
+  empty,
+  extra,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; data?: { items: CaseloadItem[] } };
+  empty: string;
+  extra: (c: CaseloadItem) => React.ReactNode;
+}) {
+  if (query.isPending) return <Skeleton active />;
+  if (query.isError || !query.data) return <Alert type="error" showIcon title={describeError(query.error)} />;
+  if (query.data.items.length === 0) return <Empty description={empty} />;
+  return (
+    <List
+      size="small"
+      dataSource={query.data.items}
+      renderItem={(c) => (
+        <List.Item>
+          <Link to="/cases/$clientId" params={{ clientId: c.clientId }} className="saeil-item-link">
+            <strong>{c.name ?? '(개인정보 파기됨)'}</strong>
+          </Link>
+          {extra(c)}
+        </List.Item>
+      )}
+    />
+  );
+}
