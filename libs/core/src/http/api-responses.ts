@@ -10,15 +10,14 @@ import { ErrorResponse } from './error-response';
  * 413 for bodies, 429 for the expensive reads, 500 for all: libs/app/src/openapi/openapi-document.ts).
  */
 export const ERROR_STATUSES = {
-  400: 'VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL)',
+  400: 'VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL)',
   401: 'AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes',
   403: 'ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for',
   404: 'NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart)',
   409: 'VERSION_CONFLICT: someone else wrote to the same record first; reload and retry. Nothing was recorded',
   413: 'PAYLOAD_TOO_LARGE: the body is over the size limit',
-  422: 'A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded',
-  423: 'ACCOUNT_LOCKED: too many failed logins for this user name (Retry-After in seconds)',
-  429: 'Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS from one address (Retry-After in seconds)',
+  422: 'A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED, REFERENCE_NOT_FOUND with details.field) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded',
+  429: 'Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds)',
   500: 'INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it)',
   503: 'SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command)',
 } as const;
