@@ -1,3 +1,4 @@
+import { addDays } from '@saeil/core';
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { IntakeEvent } from '@saeil/contracts';
 import { RuleViolation } from '@saeil/core';
@@ -65,6 +66,14 @@ describe('registering a client', () => {
     expect(event.data).not.toHaveProperty('registeredOn');
     assertMatchesContract(event);
     expect(() => clientDecider.decide({ ...register, registeredOn: '2026-11-23', today: '2026-11-22' }, given())).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
+  });
+
+  it('a late registration may not be dated before her birth', () => {
+    expect(refusal({ ...register, registeredOn: addDays(register.birthDate, -1) }, [])).toEqual({
+      code: 'DATES_OUT_OF_ORDER',
+      details: { birthDate: register.birthDate, registeredOn: addDays(register.birthDate, -1) },
+    });
+    expect(refusal({ ...register, registeredOn: '1900-01-01' }, [])).toMatchObject({ code: 'DATES_OUT_OF_ORDER' });
   });
 
   it('given no history, ClientRegistered carries her sealed identity, birth year, profile, identity and search keys — and never her name, birth date or phone', () => {

@@ -1,4 +1,4 @@
-import { addDays, NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
+import { addDays, NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import type { ClientErasureReason, ClientIdentityFields, ClientProfile, ClientProfileUpdatedV1, ConsentPurpose, IntakeEvent } from '@saeil/contracts';
 import { normalisePersonName } from './person-name';
@@ -243,7 +243,11 @@ function requireSealed(personal: string | undefined): asserts personal is string
 function register(command: RegisterClient, state: ClientState): IntakeEvent[] {
   if (state.exists) throw new RuleViolation('CLIENT_ALREADY_REGISTERED', '이미 등록된 구직자입니다.');
   requirePlausibleBirthDate(command.birthDate, command.today);
-  if (command.registeredOn) requireNotInFuture('registeredOn', command.registeredOn, command.today);
+  if (command.registeredOn) {
+    requireNotInFuture('registeredOn', command.registeredOn, command.today);
+    // A late registration is still hers: it cannot be dated before she was born.
+    requireInOrder('birthDate', command.birthDate, 'registeredOn', command.registeredOn);
+  }
   requireSealed(command.personal);
   requireSealed(command.sealedKeys);
   const { clientId, centerId, counselorId, birthDate, personal, sealedKeys, allowDuplicateOf } = command;
