@@ -115,6 +115,9 @@ const ROUTES: RouteSpec[] = [
   { route: 'GET /docs', roles: 'public', call: () => ({ path: '/docs' }), other: 'none' },
   { route: 'GET /docs/openapi.json', roles: 'public', call: () => ({ path: '/docs/openapi.json' }), other: 'none' },
   { route: 'GET /docs-json', roles: 'public', call: () => ({ path: '/docs-json' }), other: 'none' },
+  // The web app's entry: / and /app redirect to /app/ (its files are static, beside these).
+  { route: 'GET /', roles: 'public', call: () => ({ path: '/' }), other: 'none' },
+  { route: 'GET /app', roles: 'public', call: () => ({ path: '/app' }), other: 'none' },
   { route: 'POST /auth/login', roles: 'public', call: () => ({ path: '/auth/login', body: {} }), other: 'none' },
   { route: 'POST /auth/refresh', roles: 'public', call: () => ({ path: '/auth/refresh', body: {} }), other: 'none' },
   { route: 'POST /auth/logout', roles: 'public', call: () => ({ path: '/auth/logout', body: {} }), other: 'none' },
