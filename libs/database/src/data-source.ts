@@ -24,6 +24,29 @@ export function createDataSource(url: string, migrations: MigrationClass[], pool
   });
 }
 
+interface PgClientLike {
+  on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
+}
+interface PgPoolLike {
+  on(event: 'connect', listener: (client: PgClientLike) => void): unknown;
+  _clients?: PgClientLike[];
+}
+
+/**
+ * A pooled connection the server closes while it is checked out but between queries (PostgreSQL
+ * stopping or restarting: FATAL 57P01) emits 'error' with nobody listening — pg's pool listens
+ * only while a connection is idle — and an unheard 'error' ends the process: `npm run
+ * start:worker` died so on Ctrl-C, and would on a database restart. Every connection of the pool
+ * gets a listener: the error is reported here, and the query that next uses the connection fails
+ * and releases it, which the callers already handle (a batch is retried, a request answers 503).
+ */
+export function reportPooledConnectionErrors(dataSource: DataSource, report: (error: Error & { code?: string }) => void): void {
+  const pool = (dataSource.driver as unknown as { master?: PgPoolLike }).master;
+  if (!pool) return;
+  for (const client of pool._clients ?? []) client.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
+}
+
 /** Runs pending migrations under an advisory lock, so two processes starting together do not race. */
 export async function migrate(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();

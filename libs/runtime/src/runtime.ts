@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import pino, { Logger } from 'pino';
 import { SaeilConfig } from '@saeil/config';
 import { Clock, clockFor } from '@saeil/core';
-import { createDataSource, ensureDatabase, migrate, Notifications, embeddedClusterDir, runningEmbeddedPostgres, startEmbeddedPostgres } from '@saeil/database';
+import { createDataSource, reportPooledConnectionErrors, ensureDatabase, migrate, Notifications, embeddedClusterDir, runningEmbeddedPostgres, startEmbeddedPostgres } from '@saeil/database';
 import { EventStore, EVENTS_CHANNEL, UpcasterRegistry } from '@saeil/event-store';
 import { KafkajsMessageBus, MessageBus, OutboxRelay, Topics } from '@saeil/messaging';
 import { Metrics } from '@saeil/observability';
@@ -127,6 +127,11 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
   const dataSource = createDataSource(databaseUrl, options.modules.flatMap((m) => m.migrations), config.DATABASE_POOL_SIZE);
   try {
     await dataSource.initialize();
+    reportPooledConnectionErrors(dataSource, (error) => {
+      // 57P01/57P03: PostgreSQL is shutting down (Ctrl-C reaches the embedded one too): expected, not a fault.
+      const level = error.code === '57P01' || error.code === '57P03' ? 'info' : 'warn';
+      logger[level]({ code: error.code, err: error.message }, 'a database connection was closed by the server');
+    });
     await migrate(dataSource);
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
