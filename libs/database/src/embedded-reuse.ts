@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -10,6 +10,22 @@ import path from 'node:path';
  */
 export function embeddedClusterDir(dataDir: string): string {
   return existsSync(path.join(dataDir, 'PG_VERSION')) ? dataDir : path.join(dataDir, 'postgres');
+}
+
+/**
+ * Creates Saeil's data directory when it is missing and, when we run as root (embedded
+ * PostgreSQL then runs as the `postgres` user), lets other users pass through it to the cluster
+ * folder: the execute bit only, so nobody else can list it or read keys/ (which stays 0700).
+ * Answers whether the mode had to change.
+ */
+export function prepareDataDir(dataDir: string): boolean {
+  mkdirSync(dataDir, { recursive: true, mode: 0o711 });
+  // An older installation's data directory is the cluster itself: PostgreSQL wants it 0700/0750.
+  if (process.getuid?.() !== 0 || existsSync(path.join(dataDir, 'PG_VERSION'))) return false;
+  const mode = statSync(dataDir).mode & 0o777;
+  if ((mode & 0o001) !== 0) return false;
+  chmodSync(dataDir, mode | 0o011);
+  return true;
 }
 
 /**

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import pino, { Logger } from 'pino';
 import { SaeilConfig } from '@saeil/config';
 import { Clock, clockFor } from '@saeil/core';
-import { createDataSource, reportPooledConnectionErrors, ensureDatabase, migrate, Notifications, embeddedClusterDir, runningEmbeddedPostgres, startEmbeddedPostgres } from '@saeil/database';
+import { createDataSource, prepareDataDir, reportPooledConnectionErrors, ensureDatabase, migrate, Notifications, embeddedClusterDir, runningEmbeddedPostgres, startEmbeddedPostgres } from '@saeil/database';
 import { EventStore, EVENTS_CHANNEL, UpcasterRegistry } from '@saeil/event-store';
 import { KafkajsMessageBus, MessageBus, OutboxRelay, Topics } from '@saeil/messaging';
 import { Metrics } from '@saeil/observability';
@@ -111,6 +111,7 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
   let stopEmbedded: (() => Promise<void>) | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
+    if (prepareDataDir(config.SAEIL_DATA_DIR)) logger.info({ dataDir: config.SAEIL_DATA_DIR }, 'the data directory may now be passed through by the postgres user (execute bit only): embedded PostgreSQL runs as that user under root');
     const clusterDir = embeddedClusterDir(config.SAEIL_DATA_DIR);
     if (clusterDir === config.SAEIL_DATA_DIR) logger.warn({ dataDir: clusterDir }, 'the embedded PostgreSQL cluster is the data directory itself (made by an older Saeil): generated keys and anchors sit inside its files; move it to <SAEIL_DATA_DIR>/postgres while stopped');
     let serverUrl = runningEmbeddedPostgres(clusterDir);
