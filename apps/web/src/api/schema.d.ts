@@ -2202,9 +2202,9 @@ export interface components {
             /** @enum {string} */
             retentionCohort: "placement_start" | "milestone_date";
             suppressionThreshold: number;
-            retention: components["schemas"]["ReportRetentionFiguresResponse"][];
+            retention: components["schemas"]["RetentionFiguresResponse"][];
             retentionBreakdowns: components["schemas"]["ReportRetentionBreakdownResponse"][];
-            employment: components["schemas"]["ReportEmploymentFiguresResponse"];
+            employment: components["schemas"]["EmploymentFiguresResponse"];
             activity: components["schemas"]["ReportActivityFiguresResponse"];
             kpi: components["schemas"]["ReportKpiPlanResponse"][];
         };
@@ -2851,32 +2851,6 @@ export interface components {
             /** @description 사후관리 수혜자 수 (distinct clients) */
             retentionBeneficiaries: number | components["schemas"]["SuppressedFigureResponse"];
         };
-        ReportEmploymentFiguresResponse: {
-            clientsRegistered: number | components["schemas"]["SuppressedFigureResponse"];
-            employedClients: number | components["schemas"]["SuppressedFigureResponse"];
-            placements: number | components["schemas"]["SuppressedFigureResponse"];
-            /** @description Per key (employment types); every key present */
-            placementsByEmploymentType: {
-                [key: string]: number | components["schemas"]["SuppressedFigureResponse"];
-            };
-            /** @description Per key (KECO 대분류 0–9); every key present */
-            placementsByOccupationGroup: {
-                [key: string]: number | components["schemas"]["SuppressedFigureResponse"];
-            };
-            /** @description Per key (wage bands); every key present */
-            placementsByWageBand: {
-                [key: string]: number | components["schemas"]["SuppressedFigureResponse"];
-            };
-            /** @description Per key (channels); every key present */
-            placementsByChannel: {
-                [key: string]: number | components["schemas"]["SuppressedFigureResponse"];
-            };
-            trainingCompleters: number | components["schemas"]["SuppressedFigureResponse"];
-            trainingCompletersEmployed: number | components["schemas"]["SuppressedFigureResponse"];
-            trainingEmploymentRate: (number | null) | components["schemas"]["SuppressedFigureResponse"];
-            internshipConversions: number | components["schemas"]["SuppressedFigureResponse"];
-            startups: number | components["schemas"]["SuppressedFigureResponse"];
-        };
         ReportKpiIndicatorResponse: {
             indicatorId: string;
             name: string;
@@ -2917,22 +2891,9 @@ export interface components {
             dimension: "center" | "region" | "program" | "employmentType" | "occupationGroup" | "placementMonth";
             rows: components["schemas"]["ReportRetentionRowResponse"][];
         };
-        ReportRetentionFiguresResponse: {
-            /** @enum {number} */
-            n: 1 | 2 | 3;
-            eligible: number | components["schemas"]["SuppressedFigureResponse"];
-            sameEmployer: number | components["schemas"]["SuppressedFigureResponse"];
-            otherEmployer: number | components["schemas"]["SuppressedFigureResponse"];
-            notEmployed: number | components["schemas"]["SuppressedFigureResponse"];
-            unreachable: number | components["schemas"]["SuppressedFigureResponse"];
-            unverified: number | components["schemas"]["SuppressedFigureResponse"];
-            retentionRate: (number | null) | components["schemas"]["SuppressedFigureResponse"];
-            anyEmployerRate: (number | null) | components["schemas"]["SuppressedFigureResponse"];
-            unverifiedShare: (number | null) | components["schemas"]["SuppressedFigureResponse"];
-        };
         ReportRetentionRowResponse: {
             key: string;
-            milestones: components["schemas"]["ReportRetentionFiguresResponse"][];
+            milestones: components["schemas"]["RetentionFiguresResponse"][];
         };
         ReportVersionResponse: {
             /** @description The report (level, scope, period) all its versions share: its stream id */

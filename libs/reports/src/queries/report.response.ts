@@ -1,13 +1,13 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REPORT_LEVELS } from '@saeil/contracts';
 import type { MinistryReportFigures, ReportLevel } from '@saeil/contracts';
-import { PUBLISHED_COUNT, PUBLISHED_RATE, SuppressedFigureResponse } from '@saeil/statistics';
+// Retention and employment figures are published in the same shape as the statistics reads give readers above the center.
+import { EmploymentFiguresResponse, PUBLISHED_COUNT, PUBLISHED_RATE, RetentionFiguresResponse, SuppressedFigureResponse } from '@saeil/statistics';
 import type { Count, Rate } from '@saeil/statistics';
 
 /** A person count as published (the number, or `{ suppressed: true }` below the threshold, 0 included), and a rate likewise. */
 const COUNT = PUBLISHED_COUNT;
 const RATE = PUBLISHED_RATE;
-const COUNTS = (keys: string) => ({ type: 'object' as const, additionalProperties: COUNT, description: `Per key (${keys}); every key present` });
 
 export class ReportPeriodResponse {
   @ApiProperty({ example: '2026-Q1', description: '`2026-03` (a month) or `2026-Q1` (a quarter)' }) key: string;
@@ -16,43 +16,15 @@ export class ReportPeriodResponse {
   @ApiProperty({ format: 'date' }) to: string;
 }
 
-export class ReportRetentionFiguresResponse {
-  @ApiProperty({ enum: [1, 2, 3] }) n: 1 | 2 | 3;
-  @ApiProperty(COUNT) eligible: Count;
-  @ApiProperty(COUNT) sameEmployer: Count;
-  @ApiProperty(COUNT) otherEmployer: Count;
-  @ApiProperty(COUNT) notEmployed: Count;
-  @ApiProperty(COUNT) unreachable: Count;
-  @ApiProperty(COUNT) unverified: Count;
-  @ApiProperty(RATE) retentionRate: Rate;
-  @ApiProperty(RATE) anyEmployerRate: Rate;
-  @ApiProperty(RATE) unverifiedShare: Rate;
-}
-
 export class ReportRetentionRowResponse {
   @ApiProperty() key: string;
-  @ApiProperty({ type: [ReportRetentionFiguresResponse] }) milestones: ReportRetentionFiguresResponse[];
+  @ApiProperty({ type: [RetentionFiguresResponse] }) milestones: RetentionFiguresResponse[];
 }
 
 export class ReportRetentionBreakdownResponse {
   @ApiProperty({ enum: ['center', 'region', 'program', 'employmentType', 'occupationGroup', 'placementMonth'] })
   dimension: 'center' | 'region' | 'program' | 'employmentType' | 'occupationGroup' | 'placementMonth';
   @ApiProperty({ type: [ReportRetentionRowResponse] }) rows: ReportRetentionRowResponse[];
-}
-
-export class ReportEmploymentFiguresResponse {
-  @ApiProperty(COUNT) clientsRegistered: Count;
-  @ApiProperty(COUNT) employedClients: Count;
-  @ApiProperty(COUNT) placements: Count;
-  @ApiProperty(COUNTS('employment types')) placementsByEmploymentType: Record<string, Count>;
-  @ApiProperty(COUNTS('KECO 대분류 0–9')) placementsByOccupationGroup: Record<string, Count>;
-  @ApiProperty(COUNTS('wage bands')) placementsByWageBand: Record<string, Count>;
-  @ApiProperty(COUNTS('channels')) placementsByChannel: Record<string, Count>;
-  @ApiProperty(COUNT) trainingCompleters: Count;
-  @ApiProperty(COUNT) trainingCompletersEmployed: Count;
-  @ApiProperty(RATE) trainingEmploymentRate: Rate;
-  @ApiProperty(COUNT) internshipConversions: Count;
-  @ApiProperty(COUNT) startups: Count;
 }
 
 export class ReportActivityFiguresResponse {
@@ -102,9 +74,9 @@ export class MinistryReportResponse {
   @ApiProperty({ format: 'date' }) asOfDate: string;
   @ApiProperty({ enum: ['placement_start', 'milestone_date'] }) retentionCohort: 'placement_start' | 'milestone_date';
   @ApiProperty() suppressionThreshold: number;
-  @ApiProperty({ type: [ReportRetentionFiguresResponse] }) retention: ReportRetentionFiguresResponse[];
+  @ApiProperty({ type: [RetentionFiguresResponse] }) retention: RetentionFiguresResponse[];
   @ApiProperty({ type: [ReportRetentionBreakdownResponse] }) retentionBreakdowns: ReportRetentionBreakdownResponse[];
-  @ApiProperty({ type: ReportEmploymentFiguresResponse }) employment: ReportEmploymentFiguresResponse;
+  @ApiProperty({ type: EmploymentFiguresResponse }) employment: EmploymentFiguresResponse;
   @ApiProperty({ type: ReportActivityFiguresResponse }) activity: ReportActivityFiguresResponse;
   @ApiProperty({ type: [ReportKpiPlanResponse] }) kpi: ReportKpiPlanResponse[];
 }
