@@ -69,3 +69,19 @@ export async function handleCommand<C, S, E extends DomainEvent>(
     inTransaction: envelope.inTransaction,
   });
 }
+
+/**
+ * Runs `once` again, a few times with a short random pause, when it loses a race for its stream
+ * (ConcurrencyConflict): each attempt reads and decides on the new history, so the rules still
+ * hold and the caller gets the rules' answer instead of a bare 409 about a write she never saw.
+ */
+export async function decideAgainOnConflict<T>(once: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once();
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflict) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}

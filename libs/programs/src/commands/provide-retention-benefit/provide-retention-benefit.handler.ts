@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConcurrencyConflict, todayInKorea } from '@saeil/core';
-import { EventStore, handleCommand } from '@saeil/event-store';
+import { todayInKorea } from '@saeil/core';
+import { decideAgainOnConflict, EventStore, handleCommand } from '@saeil/event-store';
 import { placementsStreamId, PROGRAMS_CONTEXT, retentionProgramStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
 import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
@@ -25,21 +25,12 @@ export class ProvideRetentionBenefitResult extends CommandResult {
  * someone else wrote first: the command is decided again on the new history (a few times), so the
  * loser of the race gets the plan's answer (PROGRAM_PLAN_EXCEEDED) instead of a bare 409.
  */
-const ATTEMPTS = 5;
-
 @CommandHandler(ProvideRetentionBenefitCommand)
 export class ProvideRetentionBenefitHandler implements ICommandHandler<ProvideRetentionBenefitCommand, ProvideRetentionBenefitResult> {
   constructor(private readonly store: EventStore) {}
 
   async execute({ input, metadata }: ProvideRetentionBenefitCommand): Promise<ProvideRetentionBenefitResult> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.once(input, metadata);
-      } catch (error) {
-        if (!(error instanceof ConcurrencyConflict) || attempt >= ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-      }
-    }
+    return decideAgainOnConflict(() => this.once(input, metadata));
   }
 
   private async once(input: ProvideRetentionBenefitDto, metadata: ProvideRetentionBenefitCommand['metadata']): Promise<ProvideRetentionBenefitResult> {

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, Clock, ConcurrencyConflict, NotFound } from '@saeil/core';
-import { EventStore, foldStream } from '@saeil/event-store';
+import { CLOCK, Clock, NotFound } from '@saeil/core';
+import { decideAgainOnConflict, EventStore, foldStream } from '@saeil/event-store';
 import { followUpsStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
 import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
@@ -24,8 +24,6 @@ export class RecordFollowUpResult extends CommandResult {
  * A conflict is decided again on the new history a few times: the rules still hold (a cancelled
  * milestone is refused), and she is not told "someone else wrote first" about the worker.
  */
-const ATTEMPTS = 5;
-
 @CommandHandler(RecordFollowUpCommand)
 export class RecordFollowUpHandler implements ICommandHandler<RecordFollowUpCommand, RecordFollowUpResult> {
   constructor(
@@ -34,14 +32,7 @@ export class RecordFollowUpHandler implements ICommandHandler<RecordFollowUpComm
   ) {}
 
   async execute(command: RecordFollowUpCommand): Promise<RecordFollowUpResult> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.once(command);
-      } catch (error) {
-        if (!(error instanceof ConcurrencyConflict) || attempt >= ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-      }
-    }
+    return decideAgainOnConflict(() => this.once(command));
   }
 
   private async once({ input, metadata }: RecordFollowUpCommand): Promise<RecordFollowUpResult> {
