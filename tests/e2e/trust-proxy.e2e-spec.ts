@@ -1,3 +1,4 @@
+import { todayInKorea } from '@saeil/core';
 import { registerClient, startTestSaeil, TestSaeil } from '../support/app';
 import { ADMINISTRATOR, api, supervisorOf } from '../support/auth';
 
@@ -11,7 +12,8 @@ describe('TRUST_PROXY: whose address the access log and the limits see', () => {
     const clientId = await registerClient(saeil, 1);
     const supervisor = await api(saeil, supervisorOf('center-naju'));
     await supervisor.get(`/cases/${clientId}/timeline`).set('X-Forwarded-For', '203.0.113.7').expect(200);
-    const month = new Date().toISOString().slice(0, 7);
+    // the review filters by the Korean calendar month: the UTC month differs from 15:00 UTC on a month's last day
+    const month = todayInKorea().slice(0, 7);
     const review = await (await api(saeil, ADMINISTRATOR)).get('/access-log').query({ month }).expect(200);
     return review.body.items.filter((row: { subjectClientId: string }) => row.subjectClientId === clientId).map((row: { sourceAddress: string }) => row.sourceAddress);
   }

@@ -1,3 +1,4 @@
+import { todayInKorea } from '@saeil/core';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { waitFor } from '../../../tests/support/env';
@@ -19,7 +20,7 @@ describe('access log (HTTP, PostgreSQL)', () => {
 
   const rows = (): Promise<Array<Record<string, unknown>>> => saeil.runtime.dataSource.query(`SELECT * FROM access_log ORDER BY seq`);
   const count = async (): Promise<number> => (await rows()).length;
-  const thisMonth = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7); // Korean calendar month
+  const thisMonth = () => todayInKorea().slice(0, 7); // the Korean calendar month the review filters by
   /** The caller's client on this app (her account is created and logged in on first use). */
   const as = (caller: Caller): Promise<Api> => api(saeil, caller);
   /** The account id her token stands for, as the api itself reports it. */

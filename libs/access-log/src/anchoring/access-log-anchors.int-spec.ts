@@ -1,3 +1,4 @@
+import { todayInKorea } from '@saeil/core';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { QueryRunner } from 'typeorm';
@@ -36,7 +37,7 @@ function anchoredLogSuite(kafka: boolean) {
   });
 
   const db = () => saeil.runtime.dataSource;
-  const thisMonth = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
+  const thisMonth = () => todayInKorea().slice(0, 7);
   const verify = async () => (await admin.get('/access-log/verify').query({ month: thisMonth() }).expect(200)).body;
   const services = (): WorkerServices => ({ config: saeil.config, store: saeil.runtime.store, dataSource: db(), clock: saeil.runtime.clock, logger: saeil.runtime.logger, bus: saeil.runtime.bus });
   const anchorNow = () => accessLogAnchorJob.run(services());
@@ -221,7 +222,7 @@ describe('access-log anchors in a file of the data directory (PostgreSQL, no Kaf
 
     it('an anchor altered without the key (to vouch for a rewritten head) does not authenticate: verify says so', async () => {
       const admin = await api(saeil, ADMINISTRATOR);
-      const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
+      const month = todayInKorea().slice(0, 7);
       expect((await admin.get('/access-log/verify').query({ month }).expect(200)).body).toMatchObject({ ok: true });
       const file = anchorFilePath(dir());
       const original = readFileSync(file, 'utf8');
@@ -240,7 +241,7 @@ describe('access-log anchors in a file of the data directory (PostgreSQL, no Kaf
     it('the retention purge announces what it removes: an honest purge verifies, a deletion at the start beyond it does not', async () => {
       const db = saeil.runtime.dataSource;
       const admin = await api(saeil, ADMINISTRATOR);
-      const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
+      const month = todayInKorea().slice(0, 7);
       const verify = async () => (await admin.get('/access-log/verify').query({ month }).expect(200)).body;
       // A history that began more than two years ago: the first two rows are backdated and the
       // chain rehashed, before anything is anchored (the purge is under test here, not a rewrite).
