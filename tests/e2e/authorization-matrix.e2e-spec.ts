@@ -4,6 +4,7 @@ import request from 'supertest';
 import { CENTER_FROM_RECORD, validateDto } from '@saeil/core';
 import { startTestSaeil, TestSaeil } from '../support/app';
 import { ADMINISTRATOR, api, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, TEST_METRICS_TOKEN, TestRole, tokenFor } from '../support/auth';
+import { waitFor } from '../support/env';
 
 /**
  * The authorization matrix (issue 5): every route of the api × every role × her own center ×
@@ -479,7 +480,8 @@ describe('authorization matrix: every route × role × own center × other cente
       const own = await send(saeil, method, ownCall(role), token);
       // Every authenticated answer, admitted or refused, may carry her data: no cache keeps it (issue 13).
       if (own.headers['cache-control'] !== 'no-store') problems.push(`${role}, own: Cache-Control ${own.headers['cache-control']}, expected no-store`);
-      if (admitted && [401, 403, 404].includes(own.status)) problems.push(`${role}, own: ${own.status} ${brief(own)}, expected to be admitted`);
+      // admitted: answered by the route itself — a 500 is not an admission
+      if (admitted && ([401, 403, 404].includes(own.status) || own.status >= 500)) problems.push(`${role}, own: ${own.status} ${brief(own)}, expected to be admitted`);
       if (!admitted && own.status !== 403) problems.push(`${role}, own: ${own.status} ${brief(own)}, expected 403`);
       if (!admitted && own.status === 403 && own.body?.error?.code !== 'ACCESS_DENIED') problems.push(`${role}: 403 with code ${own.body?.error?.code}, expected ACCESS_DENIED`);
 
@@ -491,8 +493,18 @@ describe('authorization matrix: every route × role × own center × other cente
       if (!admitted || expectation === 'none' || !SCOPED.includes(role)) continue;
       const other = await send(saeil, method, spec.call(fixtures.other, role, fixtures), token);
       if (expectation === 'empty-list') {
-        const items = ['dueThisWeek', 'overdue', 'upcoming'].flatMap((k) => other.body?.[k] ?? []);
-        if (other.status !== 200 || items.length > 0) problems.push(`${role}, other center: ${other.status} with ${items.length} items, expected 200 and none of the other center's`);
+        const listed = (res: request.Response) => ['dueThisWeek', 'overdue', 'upcoming'].flatMap((k) => res.body?.[k] ?? []);
+        // An empty list proves nothing unless there was something to hide: first the other center's
+        // own supervisor sees its items (the worker schedules follow-ups after the placement), then
+        // this caller, asking the same, must get none of them.
+        const theirToken = await tokenFor(saeil.url, supervisorOf(OTHER));
+        const hidden = await waitFor(async () => {
+          const theirs = await send(saeil, method, spec.call(fixtures.other, 'supervisor', fixtures), theirToken);
+          return theirs.status === 200 && listed(theirs).length > 0 ? listed(theirs) : undefined;
+        }, { description: "the other center's own list to hold something to hide" });
+        const again = await send(saeil, method, spec.call(fixtures.other, role, fixtures), token);
+        const items = listed(again);
+        if (again.status !== 200 || items.length > 0) problems.push(`${role}, other center: ${again.status} with ${items.length} of its ${hidden.length} items, expected 200 and none of them`);
       } else if (other.status !== expectation) {
         problems.push(`${role}, other center: ${other.status} ${brief(other)}, expected ${expectation}`);
       } else {
