@@ -10,9 +10,17 @@ export interface AppProcess {
   /** Base URL printed at start ("health   http://…/health"). */
   url: string;
   output(): string;
-  /** Sends a signal (to the whole process group for `npm start`) and waits for the process to exit. */
+  /**
+   * Sends a signal (to the whole process group for `npm start`) and waits for the process to exit;
+   * a SIGTERM or SIGINT not obeyed within STOP_GRACE_MS is followed by SIGKILL to its whole group.
+   * After a SIGKILL, waits until nothing of its process group is left (its embedded PostgreSQL
+   * included), so that the caller may delete its data directory.
+   */
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
+
+/** How long a stop signal is given before SIGKILL follows. */
+const STOP_GRACE_MS = 30_000;
 
 export type Entry = 'saeil' | 'api' | 'worker';
 
@@ -22,13 +30,34 @@ const OUTPUT_KEPT = 200_000;
 /** The environment a spawned process starts from: nothing of the harness's but PATH and HOME. */
 const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', ...TEST_ADMIN_ENV };
 
-/** Every process this test file started and has not seen exit: killed when the file ends, pass or fail. */
-const running = new Map<ChildProcess, boolean>();
+/**
+ * The process group of every process this test file started (each starts its own group), killed
+ * when the file ends, pass or fail, even when the process itself has exited: what it started (an
+ * embedded PostgreSQL left behind by a SIGKILLed app) must not outlive the test.
+ */
+const groups = new Set<number>();
 if (typeof afterAll === 'function') {
-  afterAll(() => {
-    for (const [child, group] of running) signalTree(child, 'SIGKILL', group);
-    running.clear();
+  afterAll(async () => {
+    await Promise.all([...groups].map((pid) => killGroup(pid)));
+    groups.clear();
   });
+}
+
+/** SIGKILL to a whole process group, then waits (bounded) until none of it is left. */
+export async function killGroup(pid: number): Promise<void> {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    return; // no such group: nothing left
+  }
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**
@@ -98,15 +127,17 @@ async function startAndWaitForHealth(
   timeoutMs: number,
 ): Promise<AppProcess> {
   const group = options.detached === true;
-  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.set(child, group);
+  // Every child leads its own process group, so that what it starts can be found and ended;
+  // `group` says whether kill() signals the group (npm start, as a terminal's Ctrl-C) or the
+  // process alone (an app crashing by itself).
+  const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid !== undefined) groups.add(child.pid);
   let out = '';
   const keep = (d: Buffer) => (out = (out + d.toString()).slice(-OUTPUT_KEPT));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
-      running.delete(child);
       if (group) signalTree(child, 'SIGKILL', true); // npm gone: nothing it started may outlive it
       resolve(code);
     }),
@@ -133,13 +164,18 @@ async function startAndWaitForHealth(
       output: () => out,
       kill: async (signal = 'SIGTERM') => {
         signalTree(child, signal, group);
-        return exited;
+        const escalate = signal === 'SIGKILL' ? undefined : setTimeout(() => signalTree(child, 'SIGKILL', true), STOP_GRACE_MS);
+        const code = await exited;
+        clearTimeout(escalate);
+        if (signal === 'SIGKILL' && child.pid !== undefined) await killGroup(child.pid);
+        return code;
       },
     };
   } catch (error) {
-    // A start that timed out or failed leaves nothing running behind the test.
-    signalTree(child, 'SIGKILL', group);
+    // A start that timed out or failed leaves nothing running behind the test, its group included.
+    signalTree(child, 'SIGKILL', true);
     await exited;
+    if (child.pid !== undefined) await killGroup(child.pid);
     throw error;
   }
 }

@@ -3,9 +3,12 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePorts } from '../../support/kafka-broker';
+import { killGroup } from '../../support/processes';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const START_TIMEOUT_MS = 90_000;
+/** A fast shutdown not done in this time is ended with SIGKILL to the wrapper and its PostgreSQL. */
+const STOP_GRACE_MS = 30_000;
 
 /** A PostgreSQL server of one test's own, which the test may stop and start again. */
 export interface DedicatedPostgres {
@@ -37,7 +40,11 @@ export async function startDedicatedPostgres(): Promise<DedicatedPostgres> {
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
     running.kill('SIGTERM');
+    const escalate = setTimeout(() => void killGroup(running.pid!), STOP_GRACE_MS);
     await exited;
+    clearTimeout(escalate);
+    // the wrapper has stopped its PostgreSQL; anything of its group still there is ended
+    await killGroup(running.pid!);
   };
 
   await start();
@@ -59,11 +66,13 @@ async function launch(dataDir: string, port: number): Promise<{ child: ChildProc
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_PROJECT: 'tsconfig.json' },
     stdio: ['pipe', 'pipe', 'pipe'],
+    // its own process group: the PostgreSQL the wrapper starts can be ended with it
+    detached: true,
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      void killGroup(child.pid!);
       reject(new Error(`dedicated PostgreSQL not ready after ${START_TIMEOUT_MS} ms:\n${output}`));
     }, START_TIMEOUT_MS);
     const onData = (data: Buffer) => {
