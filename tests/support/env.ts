@@ -117,6 +117,18 @@ export async function waitFor<T>(
   }
 }
 
+/**
+ * Waits until some session is blocked on a lock held by the session `blockerPid` (its
+ * `pg_backend_pid()`): the race a test means to stage has then really happened, which a sleep
+ * only hopes for.
+ */
+export async function waitForLockWaiter(db: { query(text: string, params?: unknown[]): Promise<any> }, blockerPid: number, description = 'a session waiting on the held lock'): Promise<void> {
+  await waitFor(async () => {
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [blockerPid]);
+    return n > 0;
+  }, { description, intervalMs: 10 });
+}
+
 function sanitise(label: string, separator: '_' | '-'): string {
   return label
     .toLowerCase()

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CENTER_FROM_RECORD, ConcurrencyConflict, IdempotencyKeyReused, SaeilError } from '@saeil/core';
 import { createDataSource, migrate } from '@saeil/database';
-import { createTestDatabase, TestDatabase, waitFor } from '../../../tests/support/env';
+import { createTestDatabase, TestDatabase, waitFor, waitForLockWaiter } from '../../../tests/support/env';
 import { EventStore } from './event-store';
 import { UpcasterRegistry } from './upcasters';
 import { Checkpoint, EventMetadata, START, StoredEvent } from './types';
@@ -147,21 +147,22 @@ describe('PostgreSQL event store', () => {
     await store.append(caseStream, [event()], { context: 'intake', expectedVersion: 0, metadata: meta });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const closing = new Promise<void>((resolve) => (locked = resolve));
+    let locked!: (pid: number) => void;
+    const closing = new Promise<number>((resolve) => (locked = resolve));
     // The closure holds the case stream's exclusive lock until we let it commit.
     const closure = store.append(caseStream, [{ type: 'CaseClosed', data: {} }], {
       context: 'intake',
       expectedVersion: 1,
       metadata: meta,
-      inTransaction: async () => {
-        locked();
+      inTransaction: async (runner) => {
+        const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
+        locked(pid);
         await held;
       },
     });
-    await closing;
+    const closurePid = await closing;
     const placement = store.append(placements, [event()], { context: 'placement', expectedVersion: 0, metadata: meta, guards: [{ streamId: caseStream, expectedVersion: 1 }] });
-    await new Promise((resolve) => setTimeout(resolve, 200)); // the placement is now waiting for the shared lock
+    await waitForLockWaiter(dataSource, closurePid, 'the placement waiting for the case stream lock the closure holds');
     release();
     await closure;
     await expect(placement).rejects.toMatchObject({ code: 'VERSION_CONFLICT', streamId: caseStream, actualVersion: 2 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '@saeil/database';
 import { startTestSaeil } from '../../../tests/support/app';
-import { createTestDatabase, TestDatabase, waitFor } from '../../../tests/support/env';
+import { createTestDatabase, TestDatabase, waitFor, waitForLockWaiter } from '../../../tests/support/env';
 import { decodeMasterKey, MasterKey, MasterKeyring } from './crypto/master-keyring';
 import { PersonalDataErasedRule, PersonalDataUnreadable } from './errors';
 import { PrivacyKeys1732260000000 } from './migrations/1732260000000-privacy-keys';
@@ -107,8 +107,9 @@ describe('privacy vault (PostgreSQL)', () => {
     await runner.connect();
     await runner.startTransaction();
     const first = await a.vault.ensureKey(clientId, runner);
+    const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
     const second = b.dataSource.transaction((manager) => b.vault.ensureKey(clientId, manager));
-    await new Promise((resolve) => setTimeout(resolve, 200)); // let b reach the INSERT and wait on a's row
+    await waitForLockWaiter(a.dataSource, pid, "b's INSERT waiting on a's uncommitted key row");
     await runner.commitTransaction();
     await runner.release();
     expect(await second).toEqual({ keyId: first.keyId, created: false });
