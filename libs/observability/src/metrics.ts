@@ -54,6 +54,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly workerJobRuns = new Counter({
+    name: 'saeil_worker_job_runs_total',
+    help: 'Completed runs of each scheduled worker job (the follow-up sweep …): a job that stopped running shows as a flat line',
+    labelNames: ['job'] as const,
+    registers: [this.registry],
+  });
+
   readonly deadLetters = new Counter({
     name: 'saeil_dead_letters_total',
     help: 'Events a projection gave up on and sent to the dead-letter topic/table',

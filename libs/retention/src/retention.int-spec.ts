@@ -6,7 +6,7 @@ import { AppProcess, spawnApp } from '../../../tests/support/processes';
 import { reactorProjection } from '@saeil/runtime';
 import { followUpQueueProjection } from './projections/follow-up-queue.projection';
 import { placementReactions } from './reactions/placement-reactions.reactor';
-import { accountIdOf, Api, api, counselorOf, regionalSupervisorOf, supervisorOf, tokenFor } from '../../../tests/support/auth';
+import { accountIdOf, Api, api, counselorOf, regionalSupervisorOf, supervisorOf, TEST_METRICS_TOKEN, tokenFor } from '../../../tests/support/auth';
 
 /**
  * Retention follow-ups on PostgreSQL and Kafka, with the clock pinned (SAEIL_CLOCK_TODAY) and
@@ -67,6 +67,26 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     await stopAll();
     await db?.drop();
   });
+
+  /** Completed follow-up sweeps of one process, from its /metrics (saeil_worker_job_runs_total). */
+  const sweepsOf = async (url: string): Promise<number> => {
+    const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+    const line = /^saeil_worker_job_runs_total\{job="follow-up-sweep"\} (\d+)/m.exec(await res.text());
+    return line ? Number(line[1]) : 0;
+  };
+  /**
+   * Waits until each running process (this one's worker, and the spawned one when there is one)
+   * has completed `more` further sweeps: what the test then counts was left as it is by sweeps
+   * that really ran, not by a sleep that hoped they had.
+   */
+  const moreSweeps = async (more: number) => {
+    const urls = [app!.url, ...(worker ? [worker.url] : [])];
+    const before = await Promise.all(urls.map(sweepsOf));
+    await waitFor(async () => (await Promise.all(urls.map(sweepsOf))).every((n, i) => n >= before[i] + more), {
+      description: `${more} more sweeps by each of ${urls.length} processes`,
+      timeoutMs: 30_000,
+    });
+  };
 
   const countOf = async (type: string, placementId?: string): Promise<number> => {
     const [{ n }] = await app!.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE event_type = $1 AND ($2::text IS NULL OR stream_id = $2)`, [
@@ -165,7 +185,7 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
   });
 
   it('on 2026-02-20 nothing is due yet: the sweep has run several times and marked nothing', async () => {
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // the sweep runs every 200 ms
+    await moreSweeps(3);
     expect(await countOf('FollowUpDue')).toBe(0);
     expect(await countOf('FollowUpOverdue')).toBe(0);
   });
@@ -217,7 +237,7 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     await spawnWorker('2026-03-05');
     // a1 (opened 02-21) and d1 (opened 03-03) are due; c's milestones were all closed by her leaving.
     await waitForEvents('FollowUpDue', 2);
-    await new Promise((resolve) => setTimeout(resolve, 2000)); // many more sweeps by both workers
+    await moreSweeps(3); // by both workers, each of which found these two due
     expect(await marksPerMilestone('FollowUpDue')).toEqual({ [`${placements.a}:1`]: 1, [`${placements.d}:1`]: 1 });
     expect(await countOf('FollowUpOverdue')).toBe(0);
     const [due] = (await app!.runtime.store.readStream(followUpsStreamId(placements.a))).filter((e) => e.type === 'FollowUpDue');
@@ -288,7 +308,7 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     // due and overdue now; d2 opened 04-03 → due. a1 and d1 were recorded: never overdue.
     await waitForEvents('FollowUpOverdue', 1);
     await waitForEvents('FollowUpDue', 4);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await moreSweeps(3);
     expect(await marksPerMilestone('FollowUpOverdue')).toEqual({ [`${placements.a}:2`]: 1 });
     expect(await marksPerMilestone('FollowUpDue')).toEqual({ [`${placements.a}:1`]: 1, [`${placements.d}:1`]: 1, [`${placements.a}:2`]: 1, [`${placements.d}:2`]: 1 });
 

@@ -56,7 +56,7 @@ export class Worker {
     const services: WorkerServices = { config: rt.config, store: rt.store, dataSource: rt.dataSource, clock: rt.clock, logger: rt.logger.child({ component: 'worker' }), bus: rt.bus };
     const reactors = rt.modules.flatMap((m) => m.reactors ?? []).map((r) => reactorProjection(r, services));
     this.runners = [...rt.projections, ...reactors].map((p) => new ProjectionRunner(p, 'live', rt.config.PROJECTION_MAX_ATTEMPTS, rt.metrics));
-    this.jobs = new WorkerJobs(rt.modules.flatMap((m) => m.jobs ?? []), services);
+    this.jobs = new WorkerJobs(rt.modules.flatMap((m) => m.jobs ?? []), services, rt.metrics);
     const feedOptions = { batchSize: rt.config.PROJECTION_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS };
     if (rt.bus) {
       this.relay = new OutboxRelay(rt.dataSource, rt.store, rt.bus, rt.topics, rt.notifications, rt.metrics, rt.logger.child({ component: 'relay' }), { batchSize: rt.config.RELAY_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS }, rt.databaseUrl);

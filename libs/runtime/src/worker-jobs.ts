@@ -1,4 +1,5 @@
 import { backOffAfterFailure, Waker } from '@saeil/database';
+import type { Metrics } from '@saeil/observability';
 import type { WorkerJob, WorkerServices } from './reactor';
 
 /**
@@ -14,6 +15,7 @@ export class WorkerJobs {
   constructor(
     private readonly jobs: WorkerJob[],
     private readonly services: WorkerServices,
+    private readonly metrics?: Metrics,
   ) {}
 
   start(): void {
@@ -37,6 +39,7 @@ export class WorkerJobs {
     while (this.running) {
       try {
         await job.run(this.services);
+        this.metrics?.workerJobRuns.inc({ job: job.name });
       } catch (error) {
         await backOffAfterFailure(waker, interval, () => this.running, () =>
           this.services.logger.warn({ err: error, job: job.name }, 'worker job failed; it runs again at its next interval'),
