@@ -184,6 +184,9 @@ describe('budget plans (HTTP, PostgreSQL)', () => {
     expect((await supervisor.post('/budget-plans').send(budget).expect(422)).body.error).toMatchObject({ code: 'BUDGET_PLAN_ALREADY_DEFINED', details: { field: 'programId' } });
     // A program the center does not have (or another center's): the reference is refused.
     expect((await supervisor.post('/budget-plans').send({ ...budget, programId: randomUUID() }).expect(422)).body.error).toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { field: 'programId' } });
+    const mokpo = await api(saeil, supervisorOf('center-mokpo'));
+    const mokpoProgram = (await mokpo.post('/retention-programs').send({ centerId: 'center-mokpo', name: '1·3 축하데이', periodFrom: '2026-01-01', periodTo: '2026-12-31', milestones: [{ n: 1, plannedClients: 10, benefit: '기념품', unitCost: 20_000 }], budget: [] }).expect(201)).body.programId;
+    expect((await supervisor.post('/budget-plans').send({ ...budget, programId: mokpoProgram }).expect(422)).body.error).toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { field: 'programId' } });
     expect(await budgetEvents()).toBe(before);
   });
 
