@@ -146,7 +146,7 @@ describe('budget plan decider', () => {
       expect(refusal(execution(2, { corrects: entry(9), amount: -1 }), history)).toMatchObject({ code: 'CORRECTED_ENTRY_NOT_FOUND', details: { field: 'corrects' } });
       expect(refusal(execution(2, { corrects: entry(1), amount: -1, source: 'national' }), history)).toMatchObject({ code: 'CORRECTION_SOURCE_MISMATCH', details: { field: 'source', correctedSource: 'unsplit' } });
       expect(refusal(execution(2, { corrects: entry(1), amount: 0 }), history)).toMatchObject({ code: 'EXECUTION_AMOUNT_INVALID', details: { field: 'amount' } });
-      expect(refusal(execution(2, { corrects: entry(1), amount: -1, executedOn: '2022-12-19' }), history).code).toBe('DATES_OUT_OF_ORDER');
+      expect(refusal(execution(2, { corrects: entry(1), amount: -1, executedOn: '2022-12-19' }), history)).toMatchObject({ code: 'DATES_OUT_OF_ORDER', details: { field: 'executedOn', correctedExecutedOn: '2022-12-20' } });
     });
   });
 });

@@ -1,4 +1,4 @@
-import { NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
+import { NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
 import { EXECUTION_SOURCES, FUNDING_SOURCES } from '@saeil/contracts';
 import type { BudgetEvent, BudgetLine, BudgetProjectKind, ExecutionSource } from '@saeil/contracts';
@@ -166,7 +166,9 @@ function record(c: RecordBudgetExecution, state: BudgetPlanState): BudgetEvent[]
     fail('CORRECTION_SOURCE_MISMATCH', `정정은 원래 집행 내역의 재원(${corrected.source})으로만 할 수 있습니다. 재원을 바꾸려면 전액을 정정하고 새로 기록하세요.`, 'source', { source, correctedSource: corrected.source });
   }
   if (c.amount === 0) fail('EXECUTION_AMOUNT_INVALID', '정정 금액은 0이 아니어야 합니다.', 'amount', { amount: c.amount });
-  requireInOrder('correctedExecutedOn', corrected.executedOn, 'executedOn', c.executedOn);
+  if (c.executedOn < corrected.executedOn) {
+    fail('DATES_OUT_OF_ORDER', `정정일(${c.executedOn})이 정정할 집행일(${corrected.executedOn})보다 앞설 수 없습니다.`, 'executedOn', { executedOn: c.executedOn, correctedExecutedOn: corrected.executedOn });
+  }
   const root = state.entries[corrected.root];
   if (root.net + c.amount < 0) {
     fail('CORRECTION_BELOW_ZERO', `정정 후 금액이 0원보다 작아집니다 (현재 ${root.net.toLocaleString('ko-KR')}원, 정정 ${c.amount.toLocaleString('ko-KR')}원).`, 'amount', { amount: c.amount, net: root.net });
