@@ -24,7 +24,7 @@ describe('budget plans (HTTP, PostgreSQL)', () => {
   let counselor: Api;
 
   beforeAll(async () => {
-    saeil = await startTestSaeil({ label: 'budget' });
+    saeil = await startTestSaeil({ label: 'budget', kafka: false });
     supervisor = await api(saeil, supervisorOf('center-naju'));
     counselor = await api(saeil, counselorOf('center-naju'));
   });
