@@ -49,6 +49,7 @@ interface CenterFixtures {
   internshipId: string;
   kpiPlanId: string;
   kpiIndicatorId: string;
+  budgetPlanId: string;
 }
 
 interface Fixtures {
@@ -101,6 +102,7 @@ const programPlan = (centerId: string) => ({
   milestones: [{ n: 1, plannedClients: 30, benefit: '취업 축하 기념품', unitCost: 30_000 }],
   budget: [{ source: 'national', amount: 2_000_000 }],
 });
+const budgetPlan = (centerId: string) => ({ centerId, name: '여성새로일하기센터 기능강화', fromYear: 2026, toYear: 2026, lines: [{ year: 2026, source: 'national', amount: 7_000_000 }] });
 const kpiPlan = (centerId: string) => ({ centerId, name: '2026 확인지표', fromYear: 2026, toYear: 2026, indicators: [{ name: '기관협약 수', unit: '개소', yearlyTargets: [3] }] });
 const course = (centerId: string) => ({ centerId, title: '전산회계 실무', provider: '나주직업전문학교', field: '회계', startsOn: '2026-09-01', endsOn: '2026-12-31', hours: 120, capacity: 20 });
 
@@ -221,6 +223,20 @@ const ROUTES: RouteSpec[] = [
     cross: ({ own, other }) => ({ path: `/retention-programs/${own.retentionProgramId}/benefits`, body: { clientId: other.clientId, placementId: other.placementId, n: 1, providedOn: '2026-07-02', fundingSource: 'national' } }),
   },
 
+  // Budget plans: supervisors plan and record execution; read as retention programs are.
+  { route: 'POST /budget-plans', roles: SUPERVISOR, call: (f) => ({ path: '/budget-plans', body: budgetPlan(f.centerId) }), other: 403 },
+  { route: 'GET /budget-plans', roles: CASE_READERS, call: (f) => ({ path: '/budget-plans', query: { centerId: f.centerId } }) },
+  { route: 'GET /budget-plans/:planId', roles: CASE_READERS, call: (f) => ({ path: `/budget-plans/${f.budgetPlanId}` }) },
+  {
+    route: 'POST /budget-plans/:planId/amendments',
+    roles: SUPERVISOR,
+    call: (f) => {
+      const { centerId: _centerId, ...plan } = budgetPlan(f.centerId);
+      return { path: `/budget-plans/${f.budgetPlanId}/amendments`, body: { ...plan, amendedOn: day, reason: '추경 반영' } };
+    },
+  },
+  { route: 'POST /budget-plans/:planId/executions', roles: SUPERVISOR, call: (f) => ({ path: `/budget-plans/${f.budgetPlanId}/executions`, body: { executedOn: day, source: 'national', amount: 10_000, purpose: '취업자 간담회' } }) },
+
   // KPIs.
   { route: 'POST /kpi-plans', roles: SUPERVISOR, call: (f) => ({ path: '/kpi-plans', body: kpiPlan(f.centerId) }), other: 403 },
   { route: 'POST /kpi-plans/:planId/actuals', roles: SUPERVISOR, call: (f) => ({ path: `/kpi-plans/${f.kpiPlanId}/actuals`, body: { indicatorId: f.kpiIndicatorId, year: 2026, value: 1, enteredOn: day } }) },
@@ -281,7 +297,7 @@ const ID_FORMS: IdForm[] = [
   { name: 'percent-encoded hyphens', ...same((id) => id.replace(/-/g, '%2D')), decodesToCanonical: true },
 ];
 /** The fixture ids the routes name (records, and the center: a center id has one form too). */
-const VARIED_IDS = ['clientId', 'placementId', 'startupId', 'courseId', 'groupProgramId', 'retentionProgramId', 'employerId', 'agreementId', 'internshipId', 'kpiPlanId', 'kpiIndicatorId', 'centerId', 'spareAccountId'] as const;
+const VARIED_IDS = ['clientId', 'placementId', 'startupId', 'courseId', 'groupProgramId', 'retentionProgramId', 'employerId', 'agreementId', 'internshipId', 'kpiPlanId', 'kpiIndicatorId', 'budgetPlanId', 'centerId', 'spareAccountId'] as const;
 const PLACEHOLDER = 'zz-id-under-test-zz';
 
 /** The route's call about center `f` with one of its ids put in `form`; undefined when the route does not take that id as a whole value or path segment. */
@@ -568,7 +584,8 @@ async function centerFixtures(saeil: TestSaeil, centerId: string, region: string
   const { agreementId } = await created('/agreements', { centerId, kind: 'women_friendly_company', employerId, signedOn: '2026-03-02', termStart: '2026-03-02' });
   const { internshipId } = await created('/internships', { clientId, employerId: `employer-${n}`, employerName: `(주)인턴기업${n}`, startOn: '2026-09-01', plannedEndOn: '2026-12-31', region });
   const plan = await created('/kpi-plans', kpiPlan(centerId));
-  return { centerId, region, clientId, placementId, startupId, courseId, groupProgramId, retentionProgramId, employerId, agreementId, internshipId, kpiPlanId: plan.planId, kpiIndicatorId: plan.indicators[0].indicatorId };
+  const { planId: budgetPlanId } = await created('/budget-plans', budgetPlan(centerId));
+  return { centerId, region, clientId, placementId, startupId, courseId, groupProgramId, retentionProgramId, employerId, agreementId, internshipId, kpiPlanId: plan.planId, kpiIndicatorId: plan.indicators[0].indicatorId, budgetPlanId };
 }
 
 async function spareAccount(saeil: TestSaeil): Promise<string> {

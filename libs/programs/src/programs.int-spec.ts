@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { retentionProgramStreamId } from '@saeil/contracts';
+import { budgetPlanStreamId, retentionProgramStreamId } from '@saeil/contracts';
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
@@ -257,6 +257,20 @@ describeKafka('programs context (HTTP, PostgreSQL, Kafka)', () => {
       [a.clientId, counselorAccount, 'center-naju'],
       [b.clientId, counselorAccount, 'center-naju'],
     ]);
+  });
+
+  it("takes the budget commands on the Kafka command topic: the supervisor's token records an execution entry of her plan; a counselor's is rejected", async () => {
+    const plan = { centerId: 'center-naju', name: '여성새로일하기센터 기능강화', fromYear: 2026, toYear: 2026, lines: [{ year: 2026, source: 'municipal', amount: 5_000_000 }] };
+    const defined = await kafka.sendCommand('DefineBudgetPlan', plan, { token: supervisor.token, actorId: 'erp' });
+    expect(defined).toMatchObject({ status: 'accepted', result: { planId: expect.any(String) } });
+    const planId = defined.result.planId as string;
+    const entry = { planId, executedOn: '2026-03-02', source: 'municipal', amount: 1_250_000, purpose: '취업자 간담회' };
+    expect(await kafka.sendCommand('RecordBudgetExecution', entry, { token: supervisor.token, actorId: 'erp' })).toMatchObject({ status: 'accepted', result: { planId, entryId: expect.any(String) } });
+    expect(await kafka.sendCommand('RecordBudgetExecution', entry, { token: http.token, actorId: 'erp' })).toMatchObject({ status: 'rejected', error: { code: 'ACCESS_DENIED' } });
+    expect(await kafka.sendCommand('RecordBudgetExecution', { ...entry, amount: -1 }, { token: supervisor.token, actorId: 'erp' })).toMatchObject({ status: 'rejected', error: { code: 'EXECUTION_AMOUNT_INVALID', details: { field: 'amount' } } });
+    const supervisorAccount = await accountIdOf(saeil, supervisorOf('center-naju'));
+    const recorded = (await saeil.runtime.store.readStream(budgetPlanStreamId(planId))).filter((e) => e.type === 'BudgetExecutionRecorded');
+    expect(recorded.map((e) => [e.data.amount, e.metadata.actorId, e.metadata.centerId])).toEqual([[1_250_000, supervisorAccount, 'center-naju']]);
   });
 
   it('publishes program events on the programs topic, keyed by the program stream', async () => {

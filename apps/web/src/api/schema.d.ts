@@ -237,6 +237,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/budget-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A center's budget plans with their figures per year and for the term */
+        get: operations["ListBudgetPlansController_list"];
+        put?: never;
+        /** 예산 계획 수립: KRW secured per year and funding source, for a retention program (programId) or a project of the center */
+        post: operations["DefineBudgetPlanController_define"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budget-plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 예산 집행 현황: per year and for the whole term, secured / executed / remaining / execution rate per funding source and in total; amendment history; execution entries */
+        get: operations["GetBudgetPlanController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budget-plans/{planId}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 예산 계획 변경: the whole new plan with amendedOn and reason (a new revision; the term must still hold the years executed) */
+        post: operations["AmendBudgetPlanController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/budget-plans/{planId}/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 예산 집행 기록: day, funding source (or unsplit), KRW, what it paid for; a correction names the entry it corrects (never an edit) */
+        post: operations["RecordBudgetExecutionController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/caseload": {
         parameters: {
             query?: never;
@@ -1291,6 +1360,51 @@ export interface components {
             duplicate: boolean;
             agreementId: string;
         };
+        AmendBudgetPlanBody: {
+            /**
+             * @description 사업명
+             * @example 여성새로일하기센터 기능강화
+             */
+            name: string;
+            /**
+             * @description First plan year
+             * @example 2022
+             */
+            fromYear: number;
+            /**
+             * @description Last plan year (at most 10 years)
+             * @example 2026
+             */
+            toYear: number;
+            /**
+             * @description Decimals of the execution rates shown (seed 000: 1 → "41.9")
+             * @default 1
+             */
+            decimals: number;
+            /** @description KRW secured per year and funding source (each pair once; a year or source left out is 0) */
+            lines: components["schemas"]["BudgetLineDto"][];
+            /**
+             * @description YYYY-MM-DD, not in the future
+             * @example 2024-03-04
+             */
+            amendedOn: string;
+            /**
+             * @description 변경 사유
+             * @example 2024년 시비 추경 반영
+             */
+            reason: string;
+        };
+        AmendBudgetPlanResult: {
+            /** @description Version of the stream written (her case, the course, the program …) after this command */
+            streamVersion: number;
+            /** @description Global position written: pass it as `minPosition` to a query to read your own write */
+            position: number;
+            /** @description True when an Idempotency-Key matched an earlier request (or the record was already there): nothing was recorded now */
+            duplicate: boolean;
+            planId: string;
+            /** @description 1 for the plan as defined, one more per amendment */
+            revision: number;
+        };
         AmendRetentionProgramBody: {
             /** @example 같이하는 고백(go 100) */
             name: string;
@@ -1328,6 +1442,31 @@ export interface components {
             /** @example 거주지 이전 */
             reason?: string;
         };
+        BudgetExecutionEntryResponse: {
+            /** Format: uuid */
+            entryId: string;
+            /** Format: date */
+            executedOn: string;
+            /** @description The budget year it counts in */
+            year: number;
+            /** @enum {string} */
+            source: "national" | "provincial" | "municipal" | "other" | "unsplit";
+            /** @description KRW (a correction may be negative) */
+            amount: number;
+            /** @description 집행 내역 */
+            purpose: string;
+            /**
+             * Format: uuid
+             * @description The entry this one corrects
+             */
+            corrects: string | null;
+            /** @description The entries that correct this one */
+            correctedBy: string[];
+            /** @description The account that entered it */
+            enteredBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         BudgetExecutionResponse: {
             /** @enum {string} */
             source: "national" | "provincial" | "municipal" | "other";
@@ -1338,6 +1477,180 @@ export interface components {
             remaining: number;
             /** @description executed ÷ secured × 100; null when nothing was secured */
             executionRate: number | null;
+        };
+        BudgetFiguresResponse: {
+            /** @description 국비, 시·도비, 시·군·구비, 기타, always all four */
+            sources: components["schemas"]["BudgetSourceFiguresResponse"][];
+            unsplit: components["schemas"]["BudgetUnsplitResponse"];
+            total: components["schemas"]["BudgetTotalResponse"];
+        };
+        BudgetLineDto: {
+            /** @example 2022 */
+            year: number;
+            /**
+             * @description national 국비 | provincial 시·도비 (도비; 특별시·광역시의 시비) | municipal 시·군·구비 (시비·군비·구비) | other 기타
+             * @enum {string}
+             */
+            source: "national" | "provincial" | "municipal" | "other";
+            /**
+             * @description 확보액 in KRW (원): a plan stated in 백만원 is entered × 1,000,000
+             * @example 7000000
+             */
+            amount: number;
+        };
+        BudgetLineResponse: {
+            year: number;
+            /** @enum {string} */
+            source: "national" | "provincial" | "municipal" | "other";
+            /** @description KRW */
+            amount: number;
+        };
+        BudgetPlanAnswerResponse: {
+            /** Format: uuid */
+            planId: string;
+            centerId: string;
+            name: string;
+            /**
+             * @description retention_program (its benefits count as executed) | project (a center's project without milestones)
+             * @enum {string}
+             */
+            projectKind: "retention_program" | "project";
+            /** Format: uuid */
+            programId: string | null;
+            fromYear: number;
+            toYear: number;
+            /** @description Decimals of the rates */
+            decimals: number;
+            /** @description 1, then one more per amendment */
+            revision: number;
+            /**
+             * @description Every amount is whole 원
+             * @enum {string}
+             */
+            currency: "KRW";
+            /** @description The funding sources as this center's budgets name them */
+            sourceNames: components["schemas"]["FundingSourceNameResponse"][];
+            /** @description Each plan year in order (and a year a program benefit fell in outside them) */
+            years: components["schemas"]["BudgetYearFiguresResponse"][];
+            /** @description The whole term (the sum of the years) */
+            term: components["schemas"]["BudgetFiguresResponse"];
+            /** @description The amendment history, oldest first */
+            revisions: components["schemas"]["BudgetRevisionResponse"][];
+            /** @description Every entry and correction, in the order recorded */
+            entries: components["schemas"]["BudgetExecutionEntryResponse"][];
+            /** @description The program's benefits counted as executed */
+            benefitsCounted: number;
+            consistency?: components["schemas"]["ConsistencyResponse"];
+        };
+        BudgetPlanFiguresResponse: {
+            /** Format: uuid */
+            planId: string;
+            centerId: string;
+            name: string;
+            /**
+             * @description retention_program (its benefits count as executed) | project (a center's project without milestones)
+             * @enum {string}
+             */
+            projectKind: "retention_program" | "project";
+            /** Format: uuid */
+            programId: string | null;
+            fromYear: number;
+            toYear: number;
+            /** @description Decimals of the rates */
+            decimals: number;
+            /** @description 1, then one more per amendment */
+            revision: number;
+            /**
+             * @description Every amount is whole 원
+             * @enum {string}
+             */
+            currency: "KRW";
+            /** @description The funding sources as this center's budgets name them */
+            sourceNames: components["schemas"]["FundingSourceNameResponse"][];
+            /** @description Each plan year in order (and a year a program benefit fell in outside them) */
+            years: components["schemas"]["BudgetYearFiguresResponse"][];
+            /** @description The whole term (the sum of the years) */
+            term: components["schemas"]["BudgetFiguresResponse"];
+        };
+        BudgetPlanListResponse: {
+            centerId: string;
+            /** @description Latest first year first */
+            plans: components["schemas"]["BudgetPlanFiguresResponse"][];
+            consistency?: components["schemas"]["ConsistencyResponse"];
+        };
+        BudgetRevisionResponse: {
+            /** @description 1 = as defined */
+            revision: number;
+            /** Format: date */
+            amendedOn: string | null;
+            reason: string | null;
+            name: string;
+            fromYear: number;
+            toYear: number;
+            decimals: number;
+            lines: components["schemas"]["BudgetLineResponse"][];
+            /** @description KRW secured in all in this revision */
+            secured: number;
+            /** @description The account that defined or amended it */
+            actorId: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        BudgetSourceFiguresResponse: {
+            /** @enum {string} */
+            source: "national" | "provincial" | "municipal" | "other";
+            /**
+             * @description 국비 | 시·도비 | 시·군·구비 | 기타
+             * @example 시·도비
+             */
+            label: string;
+            /**
+             * @description The center's own name for it (전라남도: 도비; 나주시: 시비; Seoul: 시비, 구비); null where the region has no such level
+             * @example 도비
+             */
+            localName: string | null;
+            /** @description KRW secured (확보액) */
+            secured: number;
+            /** @description KRW executed (집행액): entries and program benefits */
+            executed: number;
+            /** @description KRW from execution entries (with their corrections) */
+            executedByEntries: number;
+            /** @description KRW of the retention program's benefits paid from this source (their unit costs as given) */
+            executedByBenefits: number;
+            /** @description KRW, secured − executed (below 0 when overspent) */
+            remaining: number;
+            /** @description executed ÷ secured × 100, rounded half away from zero to the plan's decimals; null when nothing was secured */
+            executionRate: number | null;
+            /**
+             * @description The same with the plan's decimals kept ("100.0"); "-" when nothing was secured
+             * @example 41.9
+             */
+            executionRateText: string;
+        };
+        BudgetTotalResponse: {
+            secured: number;
+            /** @description Every source's and the unsplit */
+            executed: number;
+            remaining: number;
+            /** @description executed ÷ secured × 100, rounded half away from zero to the plan's decimals; null when nothing was secured */
+            executionRate: number | null;
+            /**
+             * @description The same with the plan's decimals kept ("100.0"); "-" when nothing was secured
+             * @example 41.9
+             */
+            executionRateText: string;
+        };
+        BudgetUnsplitResponse: {
+            /** @description KRW executed without a funding source: in the total, in no source */
+            executed: number;
+        };
+        BudgetYearFiguresResponse: {
+            /** @description 국비, 시·도비, 시·군·구비, 기타, always all four */
+            sources: components["schemas"]["BudgetSourceFiguresResponse"][];
+            unsplit: components["schemas"]["BudgetUnsplitResponse"];
+            total: components["schemas"]["BudgetTotalResponse"];
+            /** @example 2022 */
+            year: number;
         };
         CaseloadItemResponse: {
             /** Format: uuid */
@@ -1621,6 +1934,47 @@ export interface components {
             /** @description True when an Idempotency-Key matched an earlier request (or the record was already there): nothing was recorded now */
             duplicate: boolean;
             programId: string;
+        };
+        DefineBudgetPlanDto: {
+            /**
+             * @description 사업명
+             * @example 여성새로일하기센터 기능강화
+             */
+            name: string;
+            /**
+             * @description First plan year
+             * @example 2022
+             */
+            fromYear: number;
+            /**
+             * @description Last plan year (at most 10 years)
+             * @example 2026
+             */
+            toYear: number;
+            /**
+             * @description Decimals of the execution rates shown (seed 000: 1 → "41.9")
+             * @default 1
+             */
+            decimals: number;
+            /** @description KRW secured per year and funding source (each pair once; a year or source left out is 0) */
+            lines: components["schemas"]["BudgetLineDto"][];
+            /** @example center-naju */
+            centerId: string;
+            /**
+             * Format: uuid
+             * @description The retention program this budgets (its benefits then count as executed); the plan gets the program's id. Leave out for a project without milestones
+             */
+            programId?: string;
+        };
+        DefineBudgetPlanResult: {
+            /** @description Version of the stream written (her case, the course, the program …) after this command */
+            streamVersion: number;
+            /** @description Global position written: pass it as `minPosition` to a query to read your own write */
+            position: number;
+            /** @description True when an Idempotency-Key matched an earlier request (or the record was already there): nothing was recorded now */
+            duplicate: boolean;
+            /** @description The plan's id (a retention program's plan has the program's id) */
+            planId: string;
         };
         DefineKpiPlanDto: {
             /** @example center-naju */
@@ -1940,6 +2294,20 @@ export interface components {
             opensOn: string;
             /** Format: date */
             closesOn: string;
+        };
+        FundingSourceNameResponse: {
+            /** @enum {string} */
+            source: "national" | "provincial" | "municipal" | "other";
+            /**
+             * @description 국비 | 시·도비 | 시·군·구비 | 기타
+             * @example 시·도비
+             */
+            label: string;
+            /**
+             * @description The center's own name for it (전라남도: 도비; 나주시: 시비; Seoul: 시비, 구비); null where the region has no such level
+             * @example 도비
+             */
+            localName: string | null;
         };
         GiveConsentBody: {
             /**
@@ -2355,7 +2723,7 @@ export interface components {
         };
         ProgramBudgetLineDto: {
             /**
-             * @description national 국비 | provincial 도비·시비 | municipal 시·군·구비 | other 기타
+             * @description national 국비 | provincial 시·도비 (도비; 특별시·광역시의 시비) | municipal 시·군·구비 (시비·군비·구비) | other 기타
              * @enum {string}
              */
             source: "national" | "provincial" | "municipal" | "other";
@@ -2456,6 +2824,44 @@ export interface components {
             programId: string;
             /** @description True when the milestone plan was full and the override was recorded. */
             overPlan: boolean;
+        };
+        RecordBudgetExecutionBody: {
+            /**
+             * @description 집행일 (YYYY-MM-DD, not in the future, within the plan years); for a correction, the day it is corrected
+             * @example 2022-12-20
+             */
+            executedOn: string;
+            /**
+             * @description national 국비 | provincial 시·도비 (도비; 특별시·광역시의 시비) | municipal 시·군·구비 (시비·군비·구비) | other 기타 | unsplit 재원 구분 없음 (the record gives the total only). A correction takes the corrected entry's
+             * @enum {string}
+             */
+            source: "national" | "provincial" | "municipal" | "other" | "unsplit";
+            /**
+             * @description KRW (원): above 0; a correction any non-zero amount (negative takes back), the entry with its corrections never below 0
+             * @example 13000000
+             */
+            amount: number;
+            /**
+             * @description 집행 내역: what it paid for (a correction: why)
+             * @example 취업자 역량강화교육(일취월장)·취업자 간담회
+             */
+            purpose: string;
+            /**
+             * Format: uuid
+             * @description The entry of this plan this one corrects
+             */
+            corrects?: string;
+        };
+        RecordBudgetExecutionResult: {
+            /** @description Version of the stream written (her case, the course, the program …) after this command */
+            streamVersion: number;
+            /** @description Global position written: pass it as `minPosition` to a query to read your own write */
+            position: number;
+            /** @description True when an Idempotency-Key matched an earlier request (or the record was already there): nothing was recorded now */
+            duplicate: boolean;
+            planId: string;
+            /** @description The new entry (name it in `corrects` to correct it) */
+            entryId: string;
         };
         RecordCounselingSessionBody: {
             /**
@@ -4599,6 +5005,500 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ListBudgetPlansController_list: {
+        parameters: {
+            query: {
+                /** @description Read your writes: wait until the read model has applied this position (from a command response) */
+                minPosition?: number;
+                centerId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetPlanListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DefineBudgetPlanController_define: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DefineBudgetPlanDto"];
+            };
+        };
+        responses: {
+            /** @description The same Idempotency-Key again (or a record already there): the first result, `duplicate: true`, nothing recorded now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefineBudgetPlanResult"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefineBudgetPlanResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VERSION_CONFLICT: someone else wrote to the same record first; reload and retry. Nothing was recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED, REFERENCE_NOT_FOUND with details.field) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GetBudgetPlanController_get: {
+        parameters: {
+            query?: {
+                /** @description Read your writes: wait until the read model has applied this position (from a command response) */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetPlanAnswerResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AmendBudgetPlanController_amend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendBudgetPlanBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmendBudgetPlanResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VERSION_CONFLICT: someone else wrote to the same record first; reload and retry. Nothing was recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED, REFERENCE_NOT_FOUND with details.field) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RecordBudgetExecutionController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordBudgetExecutionBody"];
+            };
+        };
+        responses: {
+            /** @description The same Idempotency-Key again (or a record already there): the first result, `duplicate: true`, nothing recorded now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordBudgetExecutionResult"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordBudgetExecutionResult"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VERSION_CONFLICT: someone else wrote to the same record first; reload and retry. Nothing was recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED, REFERENCE_NOT_FOUND with details.field) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import { Injectable, SetMetadata } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   agreementStreamId,
+  budgetPlanStreamId,
   clientStreamId,
   courseStreamId,
   groupProgramStreamId,
@@ -23,6 +24,7 @@ export const RECORD_KINDS = {
   agreement: { label: '협약', stream: agreementStreamId },
   internship: { label: '새일여성인턴', stream: internshipStreamId },
   kpiPlan: { label: '확인지표 계획', stream: kpiPlanStreamId },
+  budgetPlan: { label: '예산 계획', stream: budgetPlanStreamId },
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 
@@ -61,7 +63,7 @@ export const ScopedRecords = (...refs: ScopedRecordRef[]) => SetMetadata(SCOPED_
  * refuses another center's record. `id` must be canonical (the resolver checks before asking).
  * - a client: the last center her registration or a transfer named;
  * - an internship: her case's, since it follows her (a transfer takes it along);
- * - any other record (a course, a program, an agreement, a KPI plan): the center that created it,
+ * - any other record (a course, a program, an agreement, a KPI or budget plan): the center that created it,
  *   from its first event. Later events may act for another center (a course's enrollment acts
  *   for the woman's center), so the latest event's center is not the owner.
  */

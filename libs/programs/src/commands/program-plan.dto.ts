@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString,
 import { FUNDING_SOURCES, FundingSource, PROGRAM_MILESTONES, ProgramMilestone } from '@saeil/contracts';
 import { IsDateOnly } from '@saeil/core';
 import { MAX_BUDGET_AMOUNT, MAX_PLANNED_CLIENTS, MAX_UNIT_COST } from '../domain/retention-program.decider';
+import { FUNDING_SOURCE_HELP } from './budget-plan.dto';
 
 export class ProgramMilestoneDto {
   @ApiProperty({ enum: PROGRAM_MILESTONES, example: 1, description: '1, 2 or 3 months after the start date' })
@@ -24,7 +25,7 @@ export class ProgramMilestoneDto {
 }
 
 export class ProgramBudgetLineDto {
-  @ApiProperty({ enum: FUNDING_SOURCES, description: 'national 국비 | provincial 도비·시비 | municipal 시·군·구비 | other 기타' })
+  @ApiProperty({ enum: FUNDING_SOURCES, description: FUNDING_SOURCE_HELP })
   @IsIn(FUNDING_SOURCES)
   source: FundingSource;
 

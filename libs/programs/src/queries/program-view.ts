@@ -68,7 +68,7 @@ export function programView(row: ProgramRow, sums: BenefitSum[]): RetentionProgr
     const given = sum(at.map((s) => s.given));
     return { n: m.n, benefit: m.benefit, unitCost: m.unitCost, planned: m.plannedClients, given, overPlan: sum(at.map((s) => s.over_plan)), utilization: percent(given, m.plannedClients) };
   });
-  // Every source that has a budget line or was charged, in the fixed order 국비, 도비·시비, 시·군·구비, 기타.
+  // Every source that has a budget line or was charged, in the fixed order 국비, 시·도비, 시·군·구비, 기타.
   const budget = FUNDING_SOURCES.filter((source) => row.budget.some((l) => l.source === source) || sums.some((s) => s.funding_source === source)).map((source): BudgetExecution => {
     const secured = row.budget.find((l) => l.source === source)?.amount ?? 0;
     const executed = sum(sums.filter((s) => s.funding_source === source).map((s) => s.executed));

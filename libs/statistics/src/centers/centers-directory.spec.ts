@@ -18,7 +18,8 @@ describe('centers directory (config/centers.json)', () => {
     expect(directory.regionOf('center-jinju')).toBe('경상남도');
     expect(directory.regionOf('center-sacheon')).toBe('경상남도');
     for (const id of ['center-yeongam', 'center-jangseong', 'center-hwasun']) expect(directory.regionOf(id)).toBe('전라남도');
-    expect(directory.get('center-naju')).toEqual({ centerId: 'center-naju', name: '나주여성새로일하기센터', level: 'basic', region: '전라남도' });
+    expect(directory.get('center-naju')).toEqual({ centerId: 'center-naju', name: '나주여성새로일하기센터', level: 'basic', region: '전라남도', municipality: '나주시' });
+    expect(directory.get('center-gangnam')?.municipality).toBe('강남구');
     expect(directory.all().length).toBeGreaterThanOrEqual(10);
   });
 
@@ -35,6 +36,8 @@ describe('centers directory (config/centers.json)', () => {
     expect(() => CentersDirectory.load(badRegion)).toThrow(`${badRegion}: centers.center-x.region`);
     const badLevel = file('level.json', { centers: { 'center-x': { name: 'X', level: 'central', region: '전라남도' } } });
     expect(() => CentersDirectory.load(badLevel)).toThrow(`${badLevel}: centers.center-x.level`);
+    const badMunicipality = file('municipality.json', { centers: { 'center-x': { name: 'X', level: 'basic', region: '전라남도', municipality: '나주' } } });
+    expect(() => CentersDirectory.load(badMunicipality)).toThrow(`${badMunicipality}: centers.center-x.municipality`);
     const noName = file('name.json', { centers: { 'center-x': { level: 'basic', region: '전라남도' } } });
     expect(() => CentersDirectory.load(noName)).toThrow(`${noName}: centers.center-x.name`);
     const typo = file('typo.json', { centers: { 'center-x': { name: 'X', level: 'basic', region: '전라남도', regoin: '전라남도' } } });

@@ -1,4 +1,4 @@
-import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { KOREAN_REGIONS } from '@saeil/contracts';
 import { JsonConfigFile } from '@saeil/core';
 
@@ -18,6 +18,8 @@ export interface Center {
   level: CenterLevel;
   /** 시·도, one of KOREAN_REGIONS. */
   region: string;
+  /** Its 시·군·구 when it serves one (나주시, 영암군, 강남구): names its budget's 시·군·구비 (시비, 군비, 구비). */
+  municipality?: string;
 }
 
 class CenterEntry {
@@ -29,6 +31,9 @@ class CenterEntry {
 
   @IsIn(KOREAN_REGIONS)
   region: string;
+
+  @IsOptional() @IsString() @MaxLength(50) @Matches(/^\S+(시|군|구)$/, { message: 'a 시·군·구 name ending in 시, 군 or 구' })
+  municipality?: string;
 }
 
 class CentersFile {
@@ -90,7 +95,7 @@ export class CentersDirectory {
     for (const [centerId, entry] of Object.entries(parsed.centers)) {
       if (!CENTER_ID.test(centerId)) config.fail(`centers.${centerId}`, 'not a center id (letters, digits, - and _, at most 64)');
       const checked = config.check(CenterEntry, entry, `centers.${centerId}.`);
-      centers.push({ centerId, name: checked.name, level: checked.level, region: checked.region });
+      centers.push({ centerId, name: checked.name, level: checked.level, region: checked.region, ...(checked.municipality ? { municipality: checked.municipality } : {}) });
     }
     if (centers.length === 0) config.fail('centers', 'lists no center');
     return new CentersDirectory(centers);

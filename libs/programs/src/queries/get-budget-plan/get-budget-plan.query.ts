@@ -1,0 +1,6 @@
+export class GetBudgetPlanQuery {
+  constructor(
+    readonly planId: string,
+    readonly minPosition?: number,
+  ) {}
+}

@@ -1,0 +1,6 @@
+export class ListBudgetPlansQuery {
+  constructor(
+    readonly centerId: string,
+    readonly minPosition?: number,
+  ) {}
+}
