@@ -1,11 +1,12 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { SaeilConfig } from '@saeil/config';
 import { CommandAuthorizer, RUNTIME, Runtime, type SaeilModuleDefinition } from '@saeil/runtime';
 import { AuthGuard } from './access/auth.guard';
+import { CommandAnswerInterceptor } from './access/command-answer.interceptor';
 import { RecordCenters } from './access/record-scope';
 import { AccessResolver } from './access/access-resolver';
 import { TokenCommandAuthorizer } from './access/token-command-authorizer';
@@ -71,6 +72,8 @@ import { RefreshTokens } from './tokens/refresh-tokens';
     AuthGuard,
     // Every route of the api passes this guard: closed unless @Public() or its @Roles admit the caller.
     { provide: APP_GUARD, useExisting: AuthGuard },
+    // Every @CommandRoute answers a duplicate (a repeated Idempotency-Key) with 200, not 201.
+    { provide: APP_INTERCEPTOR, useClass: CommandAnswerInterceptor },
     FirstAdministrator,
   ],
   exports: [AccessTokenVerifier, AuthGuard, RecordCenters, AccessResolver, CommandAuthorizer],

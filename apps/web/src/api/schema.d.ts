@@ -5819,6 +5819,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5928,6 +5929,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6037,6 +6039,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6146,6 +6149,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6759,6 +6763,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7405,6 +7410,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7514,6 +7520,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10507,6 +10514,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The same Idempotency-Key again (or a record already there): the first result, `duplicate: true`, nothing recorded now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmitMinistryReportResult"];
+                };
+            };
             /** @description Created */
             201: {
                 headers: {

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { REPORT_LEVELS } from '@saeil/contracts';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
@@ -23,13 +23,12 @@ export class SubmitMinistryReportController {
 
   @Post()
 
-  @ApiAnswer(SubmitMinistryReportResult, { status: 201 })
+  @ApiAnswer(SubmitMinistryReportResult, { status: 201, duplicate: 200 })
   @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
   @ApiParam({ name: 'period', example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
   @ApiOperation({ summary: '성과 보고서 제출: freeze the figures, the as-of position and their hash as a new version (1, or n + 1 for a correction)' })
   @ApiQuery({ name: 'id', required: false, description: 'center id (center) or region name (region); none for the nation' })
   @ApiBody({ type: SubmitMinistryReportBody, required: false })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   submit(@Param('level') level: string, @Param('period') period: string, @Query('id') id: string | undefined, @Body() body: unknown, @Req() req: Request, @CurrentAccess() access: RequestAccess): Promise<SubmitMinistryReportResult> {
     const scope = reportScope(level, typeof id === 'string' ? id : undefined);
     requireLevel(access, scope.level, scope.scopeId);

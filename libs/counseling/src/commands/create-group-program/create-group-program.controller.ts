@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '@saeil/core';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
@@ -23,10 +23,8 @@ export class CreateGroupProgramController {
   @HttpCode(201)
   @ApiAnswer(CreateGroupProgramResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '집단상담 프로그램 개설: create a group program (e.g. 취업 솔루션, 18 sessions, 200 participants)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async create(@Body() body: CreateGroupProgramDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CreateGroupProgramResult> {
     const result = await executeFromHttp<CreateGroupProgramDto, CreateGroupProgramResult>(this.commandBus, this.metrics, createGroupProgram, body, req);
-    if (result.duplicate) res.status(200);
     res.setHeader('Location', `/group-programs/${result.programId}`);
     return result;
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,11 +24,9 @@ export class RecordCounselingSessionController {
   @ApiAnswer(RecordCounselingSessionResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '개별상담 기록: record an individual counseling session (needs an open case with the service consent)' })
   @ApiBody({ type: RecordCounselingSessionBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async record(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RecordCounselingSessionResult> {
+  async record(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<RecordCounselingSessionResult> {
     const dto = dtoWithPathIds(RecordCounselingSessionDto, body, { clientId });
     const result = await executeFromHttp<RecordCounselingSessionDto, RecordCounselingSessionResult>(this.commandBus, this.metrics, recordCounselingSession, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,11 +24,9 @@ export class RecordGroupSessionController {
   @ApiAnswer(RecordGroupSessionResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '집단상담 회차 기록: record a session of a group program with its attendance' })
   @ApiBody({ type: RecordGroupSessionBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async record(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RecordGroupSessionResult> {
+  async record(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request): Promise<RecordGroupSessionResult> {
     const dto = dtoWithPathIds(RecordGroupSessionDto, body, { programId });
     const result = await executeFromHttp<RecordGroupSessionDto, RecordGroupSessionResult>(this.commandBus, this.metrics, recordGroupSession, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Patch, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
@@ -24,7 +24,6 @@ export class ReviseEmploymentPlanController {
   @ApiAnswer(ReviseEmploymentPlanResult)
   @ApiOperation({ summary: '취업지원계획 변경: revise parts of her employment plan, with the reason' })
   @ApiBody({ type: ReviseEmploymentPlanBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   revise(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ReviseEmploymentPlanResult> {
     const dto = dtoWithPathIds(ReviseEmploymentPlanDto, body, { clientId });
     return executeFromHttp<ReviseEmploymentPlanDto, ReviseEmploymentPlanResult>(this.commandBus, this.metrics, reviseEmploymentPlan, dto, req);

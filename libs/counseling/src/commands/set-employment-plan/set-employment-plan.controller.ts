@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,11 +24,9 @@ export class SetEmploymentPlanController {
   @ApiAnswer(EmploymentPlanResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '개인별 취업지원계획 수립: set her employment plan (once; revise it afterwards with PATCH)' })
   @ApiBody({ type: SetEmploymentPlanBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async set(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<EmploymentPlanResult> {
+  async set(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<EmploymentPlanResult> {
     const dto = dtoWithPathIds(SetEmploymentPlanDto, body, { clientId });
     const result = await executeFromHttp<SetEmploymentPlanDto, EmploymentPlanResult>(this.commandBus, this.metrics, setEmploymentPlan, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
@@ -24,7 +24,6 @@ export class EndAgreementController {
   @ApiAnswer(AgreementResult)
   @ApiOperation({ summary: '협약 종료: an agreement ended (terminated, or not renewed)' })
   @ApiBody({ type: EndAgreementBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   end(@Param('agreementId') agreementId: string, @Body() body: unknown, @Req() req: Request): Promise<AgreementResult> {
     const dto = dtoWithPathIds(EndAgreementDto, body, { agreementId });
     return executeFromHttp<EndAgreementDto, AgreementResult>(this.commandBus, this.metrics, endAgreement, dto, req);

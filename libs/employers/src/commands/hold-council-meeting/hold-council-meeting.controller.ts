@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '@saeil/core';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { HoldCouncilMeetingDto } from './hold-council-meeting.dto';
@@ -23,10 +23,8 @@ export class HoldCouncilMeetingController {
   @HttpCode(201)
   @ApiAnswer(CouncilMeetingResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '협의체 회의: a women\'s-employment council meeting held (counted by the statistics and KPIs)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async hold(@Body() body: HoldCouncilMeetingDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CouncilMeetingResult> {
+  async hold(@Body() body: HoldCouncilMeetingDto, @Req() req: Request): Promise<CouncilMeetingResult> {
     const result = await executeFromHttp<HoldCouncilMeetingDto, CouncilMeetingResult>(this.commandBus, this.metrics, holdCouncilMeeting, body, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

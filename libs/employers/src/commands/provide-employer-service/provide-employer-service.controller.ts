@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,11 +24,9 @@ export class ProvideEmployerServiceController {
   @ApiAnswer(EmployerResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '채용기업 사후관리: gender-equality training, consulting or workplace-improvement support given to an employer' })
   @ApiBody({ type: ProvideEmployerServiceBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async provide(@Param('employerId') employerId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<EmployerResult> {
+  async provide(@Param('employerId') employerId: string, @Body() body: unknown, @Req() req: Request): Promise<EmployerResult> {
     const dto = dtoWithPathIds(ProvideEmployerServiceDto, body, { employerId });
     const result = await executeFromHttp<ProvideEmployerServiceDto, EmployerResult>(this.commandBus, this.metrics, provideEmployerService, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
@@ -24,7 +24,6 @@ export class RenewAgreementController {
   @ApiAnswer(AgreementResult)
   @ApiOperation({ summary: '협약 갱신: before or shortly after expiry, once per term' })
   @ApiBody({ type: RenewAgreementBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   renew(@Param('agreementId') agreementId: string, @Body() body: unknown, @Req() req: Request): Promise<AgreementResult> {
     const dto = dtoWithPathIds(RenewAgreementDto, body, { agreementId });
     return executeFromHttp<RenewAgreementDto, AgreementResult>(this.commandBus, this.metrics, renewAgreement, dto, req);

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '@saeil/core';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { SignAgreementDto } from './sign-agreement.dto';
@@ -23,10 +23,8 @@ export class SignAgreementController {
   @HttpCode(201)
   @ApiAnswer(AgreementResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '협약 체결: a women-friendly-company agreement (≈3 years) or an institution MOU' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async sign(@Body() body: SignAgreementDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AgreementResult> {
+  async sign(@Body() body: SignAgreementDto, @Req() req: Request): Promise<AgreementResult> {
     const result = await executeFromHttp<SignAgreementDto, AgreementResult>(this.commandBus, this.metrics, signAgreement, body, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

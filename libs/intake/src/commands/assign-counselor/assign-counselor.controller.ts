@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,7 +24,6 @@ export class AssignCounselorController {
   @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '담당자 배정/이관: assign her case to a counselor, at this center or another' })
   @ApiBody({ type: AssignCounselorBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   assign(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
     const dto = dtoWithPathIds(AssignCounselorDto, body, { clientId });
     return executeFromHttp<AssignCounselorDto, ClientCommandResult>(this.commandBus, this.metrics, assignCounselor, dto, req);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,7 +24,6 @@ export class CloseCaseController {
   @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '사례 종결: close her case with a reason' })
   @ApiBody({ type: CloseCaseBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   close(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
     const dto = dtoWithPathIds(CloseCaseDto, body, { clientId });
     return executeFromHttp<CloseCaseDto, ClientCommandResult>(this.commandBus, this.metrics, closeCase, dto, req);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -27,7 +27,6 @@ export class EraseClientDataController {
       '개인정보 파기: destroy her data key (her name, birth date and phone become unreadable everywhere), record ClientDataErased; counts stay. Again on an erased client: 200 with the first erasure (duplicate: true)',
   })
   @ApiBody({ type: EraseClientDataBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   erase(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ErasureResult> {
     const dto = dtoWithPathIds(EraseClientDataDto, body, { clientId });
     return executeFromHttp<EraseClientDataDto, ErasureResult>(this.commandBus, this.metrics, eraseClientDataCommand, dto, req);

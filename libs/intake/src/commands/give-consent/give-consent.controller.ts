@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,7 +24,6 @@ export class GiveConsentController {
   @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '개인정보 동의: she consented to a purpose (form version, date)' })
   @ApiBody({ type: GiveConsentBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   give(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
     return executeFromHttp<GiveConsentDto, ClientCommandResult>(this.commandBus, this.metrics, giveConsent, dtoWithPathIds(GiveConsentDto, body, { clientId }), req);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '@saeil/core';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
@@ -23,10 +23,8 @@ export class RegisterClientController {
   @HttpCode(201)
   @ApiAnswer(RegisterClientResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '구직등록: register a client (intake)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async register(@Body() body: RegisterClientDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RegisterClientResult> {
     const result = await executeFromHttp<RegisterClientDto, RegisterClientResult>(this.commandBus, this.metrics, registerClient, body, req);
-    if (result.duplicate) res.status(200);
     res.setHeader('Location', `/clients/${result.clientId}`);
     return result;
   }

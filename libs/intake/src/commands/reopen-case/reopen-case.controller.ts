@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,7 +24,6 @@ export class ReopenCaseController {
   @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '사례 재개: reopen her closed case with a reason' })
   @ApiBody({ type: ReopenCaseBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   reopen(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
     const dto = dtoWithPathIds(ReopenCaseDto, body, { clientId });
     return executeFromHttp<ReopenCaseDto, ClientCommandResult>(this.commandBus, this.metrics, reopenCase, dto, req);

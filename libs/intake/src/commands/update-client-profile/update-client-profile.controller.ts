@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Patch, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,7 +24,6 @@ export class UpdateClientProfileController {
   @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '프로필 수정: change profile fields (only the ones sent; needs the service consent)' })
   @ApiBody({ type: UpdateClientProfileBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   update(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
     const dto = dtoWithPathIds(UpdateClientProfileDto, body, { clientId });
     return executeFromHttp<UpdateClientProfileDto, ClientCommandResult>(this.commandBus, this.metrics, updateClientProfile, dto, req);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CONSENT_PURPOSES } from '@saeil/contracts';
 import { Metrics } from '@saeil/observability';
@@ -26,7 +26,6 @@ export class WithdrawConsentController {
   @ApiOperation({ summary: '동의 철회: she withdrew a consent; processing that needs it is refused from now on' })
   @ApiParam({ name: 'purpose', enum: CONSENT_PURPOSES })
   @ApiBody({ type: WithdrawConsentBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
   withdraw(@Param('clientId') clientId: string, @Param('purpose') purpose: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
     const dto = dtoWithPathIds(WithdrawConsentDto, body, { clientId, purpose });
     return executeFromHttp<WithdrawConsentDto, ClientCommandResult>(this.commandBus, this.metrics, withdrawConsent, dto, req);

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
@@ -24,11 +24,9 @@ export class ConvertInternshipController {
   @ApiAnswer(InternshipResult)
   @ApiOperation({ summary: '정규직 전환: the employer hires her (an active internship, or one completed within the configured window)' })
   @ApiBody({ type: ConvertInternshipBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async record(@Param('internshipId') internshipId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<InternshipResult> {
+  async record(@Param('internshipId') internshipId: string, @Body() body: unknown, @Req() req: Request): Promise<InternshipResult> {
     const dto = dtoWithPathIds(ConvertInternshipDto, body, { internshipId });
     const result = await executeFromHttp<ConvertInternshipDto, InternshipResult>(this.commandBus, this.metrics, convertInternship, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

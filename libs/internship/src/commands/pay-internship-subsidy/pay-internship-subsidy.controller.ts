@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
@@ -24,11 +24,9 @@ export class PayInternshipSubsidyController {
   @ApiAnswer(InternshipResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '인턴 지원금 지급: a payment of the subsidy schedule configured for the program year and region of the internship' })
   @ApiBody({ type: PayInternshipSubsidyBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async record(@Param('internshipId') internshipId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<InternshipResult> {
+  async record(@Param('internshipId') internshipId: string, @Body() body: unknown, @Req() req: Request): Promise<InternshipResult> {
     const dto = dtoWithPathIds(PayInternshipSubsidyDto, body, { internshipId });
     const result = await executeFromHttp<PayInternshipSubsidyDto, InternshipResult>(this.commandBus, this.metrics, payInternshipSubsidy, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '@saeil/core';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
@@ -23,10 +23,8 @@ export class StartInternshipController {
   @HttpCode(201)
   @ApiAnswer(InternshipResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '새일여성인턴 시작: she starts an internship with an employer (one active at a time; needs her service and employer-sharing consents)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async start(@Body() body: StartInternshipDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<InternshipResult> {
     const result = await executeFromHttp<StartInternshipDto, InternshipResult>(this.commandBus, this.metrics, startInternship, body, req);
-    if (result.duplicate) res.status(200);
     res.setHeader('Location', `/internships/${result.internshipId}`);
     return result;
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '@saeil/core';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
@@ -23,10 +23,8 @@ export class DefineKpiPlanController {
   @HttpCode(201)
   @ApiAnswer(DefineKpiPlanResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '확인지표 계획: term years and indicators (unit, yearly/quarterly targets, cumulative column, weight, statistic mapping)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async define(@Body() body: DefineKpiPlanDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<DefineKpiPlanResult> {
     const result = await executeFromHttp<DefineKpiPlanDto, DefineKpiPlanResult>(this.commandBus, this.metrics, defineKpiPlan, body, req);
-    if (result.duplicate) res.status(200);
     res.setHeader('Location', `/kpi-plans/${result.planId}/achievement`);
     return result;
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,11 +24,9 @@ export class EnterKpiActualController {
   @ApiAnswer(EnterKpiActualResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '실적 입력: a year\'s or a quarter\'s actual of an indicator not mapped to a statistic (a later entry for the same period replaces it)' })
   @ApiBody({ type: EnterKpiActualBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async enter(@Param('planId') planId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<EnterKpiActualResult> {
+  async enter(@Param('planId') planId: string, @Body() body: unknown, @Req() req: Request): Promise<EnterKpiActualResult> {
     const dto = dtoWithPathIds(EnterKpiActualDto, body, { planId });
     const result = await executeFromHttp<EnterKpiActualDto, EnterKpiActualResult>(this.commandBus, this.metrics, enterKpiActual, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
@@ -24,7 +24,6 @@ export class EndEmploymentController {
   @ApiAnswer(PlacementChangeResult)
   @ApiOperation({ summary: '퇴사 기록: her employment ended, with the reason' })
   @ApiBody({ type: EndEmploymentBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   end(@Param('clientId') clientId: string, @Param('placementId') placementId: string, @Body() body: unknown, @Req() req: Request): Promise<PlacementChangeResult> {
     const dto = dtoWithPathIds(EndEmploymentDto, body, { clientId, placementId });
     return executeFromHttp<EndEmploymentDto, PlacementChangeResult>(this.commandBus, this.metrics, endEmployment, dto, req);

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,11 +24,9 @@ export class PayStartupGrantController {
   @ApiAnswer(StartupResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '창업 마케팅비 지급: within the cap per team and the number of teams per center and year (config/startup-support.json)' })
   @ApiBody({ type: PayStartupGrantBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async pay(@Param('clientId') clientId: string, @Param('startupId') startupId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StartupResult> {
+  async pay(@Param('clientId') clientId: string, @Param('startupId') startupId: string, @Body() body: unknown, @Req() req: Request): Promise<StartupResult> {
     const dto = dtoWithPathIds(PayStartupGrantDto, body, { clientId, startupId });
     const result = await executeFromHttp<PayStartupGrantDto, StartupResult>(this.commandBus, this.metrics, payStartupGrant, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
@@ -24,11 +24,9 @@ export class StartEmploymentController {
   @ApiAnswer(StartEmploymentResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '취업 기록: she started a job (not while another placement is active)' })
   @ApiBody({ type: StartEmploymentBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async start(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StartEmploymentResult> {
     const dto = dtoWithPathIds(StartEmploymentDto, body, { clientId });
     const result = await executeFromHttp<StartEmploymentDto, StartEmploymentResult>(this.commandBus, this.metrics, startEmployment, dto, req);
-    if (result.duplicate) res.status(200);
     res.setHeader('Location', `/clients/${clientId}/placements`);
     return result;
   }

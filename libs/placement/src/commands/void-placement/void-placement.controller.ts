@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
@@ -24,7 +24,6 @@ export class VoidPlacementController {
   @ApiAnswer(PlacementChangeResult)
   @ApiOperation({ summary: '취업 기록 취소: a placement entered by mistake stops counting anywhere and frees the active slot' })
   @ApiBody({ type: VoidPlacementBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   void(@Param('clientId') clientId: string, @Param('placementId') placementId: string, @Body() body: unknown, @Req() req: Request): Promise<PlacementChangeResult> {
     const dto = dtoWithPathIds(VoidPlacementDto, body, { clientId, placementId });
     return executeFromHttp<VoidPlacementDto, PlacementChangeResult>(this.commandBus, this.metrics, voidPlacement, dto, req);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
@@ -24,7 +24,6 @@ export class AmendBudgetPlanController {
   @ApiAnswer(AmendBudgetPlanResult)
   @ApiOperation({ summary: '예산 계획 변경: the whole new plan with amendedOn and reason (a new revision; the term must still hold the years executed)' })
   @ApiBody({ type: AmendBudgetPlanBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   amend(@Param('planId') planId: string, @Body() body: unknown, @Req() req: Request): Promise<AmendBudgetPlanResult> {
     const dto = dtoWithPathIds(AmendBudgetPlanDto, body, { planId });
     return executeFromHttp<AmendBudgetPlanDto, AmendBudgetPlanResult>(this.commandBus, this.metrics, amendBudgetPlan, dto, req);

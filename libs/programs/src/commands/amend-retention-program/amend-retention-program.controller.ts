@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
@@ -24,7 +24,6 @@ export class AmendRetentionProgramController {
   @ApiAnswer(AmendRetentionProgramResult)
   @ApiOperation({ summary: '사후관리 프로그램 변경: the whole new plan and budget (a new revision; what was given stays within it)' })
   @ApiBody({ type: AmendRetentionProgramBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   amend(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request): Promise<AmendRetentionProgramResult> {
     const dto = dtoWithPathIds(AmendRetentionProgramDto, body, { programId });
     return executeFromHttp<AmendRetentionProgramDto, AmendRetentionProgramResult>(this.commandBus, this.metrics, amendRetentionProgram, dto, req);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiAnswer } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
@@ -23,10 +23,8 @@ export class DefineBudgetPlanController {
   @HttpCode(201)
   @ApiAnswer(DefineBudgetPlanResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '예산 계획 수립: KRW secured per year and funding source, for a retention program (programId) or a project of the center' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async define(@Body() body: DefineBudgetPlanDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<DefineBudgetPlanResult> {
     const result = await executeFromHttp<DefineBudgetPlanDto, DefineBudgetPlanResult>(this.commandBus, this.metrics, defineBudgetPlan, body, req);
-    if (result.duplicate) res.status(200);
     res.setHeader('Location', `/budget-plans/${result.planId}`);
     return result;
   }

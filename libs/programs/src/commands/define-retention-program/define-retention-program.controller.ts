@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '@saeil/core';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
@@ -23,10 +23,8 @@ export class DefineRetentionProgramController {
   @HttpCode(201)
   @ApiAnswer(DefineRetentionProgramResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '사후관리 프로그램 수립: period, clients planned per milestone with benefit and unit cost, budget by funding source' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async define(@Body() body: DefineRetentionProgramDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<DefineRetentionProgramResult> {
     const result = await executeFromHttp<DefineRetentionProgramDto, DefineRetentionProgramResult>(this.commandBus, this.metrics, defineRetentionProgram, body, req);
-    if (result.duplicate) res.status(200);
     res.setHeader('Location', `/retention-programs/${result.programId}`);
     return result;
   }

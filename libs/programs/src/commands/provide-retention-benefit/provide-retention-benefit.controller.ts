@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,11 +24,9 @@ export class ProvideRetentionBenefitController {
   @ApiAnswer(ProvideRetentionBenefitResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '사후관리 프로그램 지원: a placed client receives the milestone benefit (over the plan only with overPlan.reason: 422 PROGRAM_PLAN_EXCEEDED otherwise)' })
   @ApiBody({ type: ProvideRetentionBenefitBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async provide(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<ProvideRetentionBenefitResult> {
+  async provide(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request): Promise<ProvideRetentionBenefitResult> {
     const dto = dtoWithPathIds(ProvideRetentionBenefitDto, body, { programId });
     const result = await executeFromHttp<ProvideRetentionBenefitDto, ProvideRetentionBenefitResult>(this.commandBus, this.metrics, provideRetentionBenefit, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

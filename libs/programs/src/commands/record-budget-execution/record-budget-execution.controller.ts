@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,11 +24,9 @@ export class RecordBudgetExecutionController {
   @ApiAnswer(RecordBudgetExecutionResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '예산 집행 기록: day, funding source (or unsplit), KRW, what it paid for; a correction names the entry it corrects (never an edit)' })
   @ApiBody({ type: RecordBudgetExecutionBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async record(@Param('planId') planId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RecordBudgetExecutionResult> {
+  async record(@Param('planId') planId: string, @Body() body: unknown, @Req() req: Request): Promise<RecordBudgetExecutionResult> {
     const dto = dtoWithPathIds(RecordBudgetExecutionDto, body, { planId });
     const result = await executeFromHttp<RecordBudgetExecutionDto, RecordBudgetExecutionResult>(this.commandBus, this.metrics, recordBudgetExecution, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

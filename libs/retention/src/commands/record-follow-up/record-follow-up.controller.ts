@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
@@ -24,18 +24,15 @@ export class RecordFollowUpController {
   @ApiAnswer(RecordFollowUpResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '사후관리 기록: the 1/2/3-month follow-up of a placement — contact, outcome, difficulties, support, program' })
   @ApiBody({ type: RecordFollowUpBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async record(
     @Param('clientId') clientId: string,
     @Param('placementId') placementId: string,
     @Body() body: unknown,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<RecordFollowUpResult> {
     const dto = dtoWithPathIds(RecordFollowUpDto, body, { clientId, placementId });
     const result = await executeFromHttp<RecordFollowUpDto, RecordFollowUpResult>(this.commandBus, this.metrics, recordFollowUp, dto, req);
     // A repeated Idempotency-Key created nothing now: 200 with the first answer.
-    if (result.duplicate) res.status(200);
     return result;
   }
 }

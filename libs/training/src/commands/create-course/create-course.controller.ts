@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer } from '@saeil/core';
 import type { Request, Response } from 'express';
 import { Metrics } from '@saeil/observability';
@@ -23,10 +23,8 @@ export class CreateCourseController {
   @HttpCode(201)
   @ApiAnswer(CreateCourseResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '직업교육훈련 과정 개설: set up a training course (provider, field, dates, hours, capacity)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
   async create(@Body() body: CreateCourseDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CreateCourseResult> {
     const result = await executeFromHttp<CreateCourseDto, CreateCourseResult>(this.commandBus, this.metrics, createCourse, body, req);
-    if (result.duplicate) res.status(200);
     res.setHeader('Location', `/courses/${result.courseId}`);
     return result;
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Metrics } from '@saeil/observability';
 import { executeFromHttp } from '@saeil/runtime';
 import { ApiAnswer, dtoWithPathIds } from '@saeil/core';
@@ -24,11 +24,9 @@ export class RecordTrainingAttendanceController {
   @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '출결 기록: her attendance on one course day (a different value for a recorded day corrects it)' })
   @ApiBody({ type: RecordTrainingAttendanceBody })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' })
-  async record(@Param('courseId') courseId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TraineeResult> {
+  async record(@Param('courseId') courseId: string, @Body() body: unknown, @Req() req: Request): Promise<TraineeResult> {
     const dto = dtoWithPathIds(RecordTrainingAttendanceDto, body, { courseId });
     const result = await executeFromHttp<RecordTrainingAttendanceDto, TraineeResult>(this.commandBus, this.metrics, recordTrainingAttendance, dto, req);
-    if (result.duplicate) res.status(200);
     return result;
   }
 }
