@@ -1,4 +1,5 @@
 import type { MinistryKpiPlan, MinistryReportFigures, MinistryRetentionFigures, PublishedRate, ReportLevel, ReportPeriodFigures } from '@saeil/contracts';
+import { isPersonCount } from '../ports';
 import type { KpiPlanAchievement } from '../ports';
 import { byCodeUnits, isSuppressed, publishActivity, publishEmployment, publishRetention, RETENTION_DIMENSIONS, suppressCount, SUPPRESSED } from '@saeil/statistics';
 import type { BreakdownRow, RetentionDimension, RetentionFigures, StatisticsSnapshot } from '@saeil/statistics';
@@ -17,9 +18,6 @@ export function retentionDimensionsFor(level: ReportLevel): RetentionDimension[]
   return RETENTION_DIMENSIONS.filter((d) => !skip.includes(d));
 }
 
-/** KPI actuals that count persons: small ones are suppressed like any other person count. */
-const PERSON_METRICS = new Set(['clients_registered', 'employed_clients', 'placements', 'retention_beneficiaries', 'training_completers', 'internship_conversions', 'startups']);
-
 /**
  * KPI plans with achievement. A person-count actual below the threshold is suppressed with its
  * achievement (actual = achievement × target); then the plan's overall achievement too, since the
@@ -30,7 +28,7 @@ function kpi(plans: readonly KpiPlanAchievement[], threshold: number): MinistryK
     .sort((a, b) => byCodeUnits(a.centerId, b.centerId) || byCodeUnits(a.planId, b.planId))
     .map((plan) => {
       const indicators = plan.indicators.map((i) => {
-        const personCount = PERSON_METRICS.has(i.source) || i.unit === '명';
+        const personCount = isPersonCount(i);
         const actual = i.actual !== null && personCount && Number.isInteger(i.actual) && i.actual >= 0 ? suppressCount(i.actual, { threshold }) : i.actual;
         const achievement: PublishedRate = isSuppressed(actual) ? SUPPRESSED : i.achievement;
         return { indicatorId: i.indicatorId, name: i.name, unit: i.unit, termTarget: i.termTarget, actual, achievement, ...(i.weight !== undefined ? { weight: i.weight } : {}), source: i.source };

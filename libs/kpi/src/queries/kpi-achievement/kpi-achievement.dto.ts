@@ -7,7 +7,7 @@ export class KpiAchievementDto {
   @IsOptional() @IsDateOnly()
   asOfDate?: string;
 
-  @ApiPropertyOptional({ default: 2, description: 'Decimals of the display figures (the unrounded ones are always given)' })
+  @ApiPropertyOptional({ description: "Decimals of the display texts, as the plan's table writes them: exactly that many digits, zeros kept (1 → \"61.0\"); without it up to 2, trailing zeros dropped (37.5, 42.86). The unrounded figures are always given" })
   @IsOptional() @IsQueryInt(0, 6)
   decimals?: number;
 

@@ -7,7 +7,7 @@ import type { KpiPlanDefinedV1 } from '@saeil/contracts';
 import { StatisticMetric, StatisticsAsOf, StatisticsScope, StatisticsSource } from '@saeil/statistics';
 import { KpiPlanAchievement, KpiSource } from '../../kpi-source';
 import { kpiPlansProjection } from '../../projections/kpi-plans.projection';
-import { EnteredActual, planAchievement, PlanAchievementView, termYears } from './plan-achievement';
+import { DEFAULT_PRECISION, DisplayPrecision, EnteredActual, planAchievement, PlanAchievementView, termYears } from './plan-achievement';
 
 interface PlanRow {
   plan_id: string;
@@ -33,9 +33,9 @@ export class KpiAchievements extends KpiSource {
     super();
   }
 
-  async ofPlan(planId: string, asOfDate: string, decimals: number, asOfPosition?: number): Promise<PlanAchievementView | undefined> {
+  async ofPlan(planId: string, asOfDate: string, precision: DisplayPrecision, asOfPosition?: number): Promise<PlanAchievementView | undefined> {
     const [row] = await this.plans({ planId }, asOfPosition);
-    return row ? this.achievementOf(row, asOfDate, decimals, asOfPosition) : undefined;
+    return row ? this.achievementOf(row, asOfDate, precision, asOfPosition) : undefined;
   }
 
   async achievementsFor(scope: StatisticsScope, asOf: StatisticsAsOf = {}): Promise<KpiPlanAchievement[]> {
@@ -44,7 +44,7 @@ export class KpiAchievements extends KpiSource {
     if (asOf.asOfPosition !== undefined) await this.requireApplied(asOf.asOfPosition);
     const rows = await this.plans({ centerIds }, asOf.asOfPosition);
     const views = [];
-    for (const row of rows) views.push(await this.achievementOf(row, asOfDate, 2, asOf.asOfPosition));
+    for (const row of rows) views.push(await this.achievementOf(row, asOfDate, DEFAULT_PRECISION, asOf.asOfPosition));
     return views.map((v) => ({
       planId: v.planId,
       name: v.name,
@@ -92,7 +92,7 @@ export class KpiAchievements extends KpiSource {
     );
   }
 
-  private async achievementOf(row: PlanRow, asOfDate: string, decimals: number, asOfPosition?: number): Promise<PlanAchievementView> {
+  private async achievementOf(row: PlanRow, asOfDate: string, precision: DisplayPrecision, asOfPosition?: number): Promise<PlanAchievementView> {
     const plan: KpiPlanDefinedV1 = { planId: row.plan_id, centerId: row.center_id, name: row.name, fromYear: row.from_year, toYear: row.to_year, indicators: row.indicators };
     const actuals: EnteredActual[] = (
       await this.dataSource.query(
@@ -105,7 +105,7 @@ export class KpiAchievements extends KpiSource {
     for (const indicator of plan.indicators.filter((i) => i.metric)) {
       mapped[indicator.indicatorId] = await this.mappedYearly(plan, indicator.metric as StatisticMetric, asOfDate, asOfPosition);
     }
-    return planAchievement(plan, actuals, mapped, asOfDate, decimals);
+    return planAchievement(plan, actuals, mapped, asOfDate, precision);
   }
 
   /** A mapped indicator's yearly actuals: the statistic over each term year that has begun by asOfDate (up to that date). */
