@@ -98,6 +98,18 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
     expect(answer.decimals).toBe(2);
   });
 
+  it("a plan that says its table's decimals is displayed with them, zeros kept: 61.0, not 61", async () => {
+    const plan = await definePlan({ centerId: 'center-naju', name: '소수 한 자리 계획', fromYear: 2024, toYear: 2024, decimals: 1, indicators: [{ name: '사후관리사업 수혜자 수', unit: '명', yearlyTargets: [100] }] });
+    const entered = await enter(plan.planId, { indicatorId: plan.indicators[0].indicatorId, year: 2024, value: 61, enteredOn: '2024-05-31' }).expect(201);
+    const answer = await achievement(plan.planId, { asOfDate: '2024-05-31', minPosition: entered.body.position });
+    expect(answer).toMatchObject({ decimals: 1, overall: { achievement: 61, display: '61.0' } });
+    expect(answer.indicators[0]).toMatchObject({ achievement: 61, display: '61.0' });
+    // The reader may ask for other decimals.
+    expect((await achievement(plan.planId, { asOfDate: '2024-05-31', decimals: 0 })).indicators[0].display).toBe('61');
+    const bad = await http.post('/kpi-plans').send({ centerId: 'center-naju', name: 'x', fromYear: 2024, toYear: 2024, decimals: 9, indicators: [{ name: 'a', unit: '명', yearlyTargets: [1] }] }).expect(400);
+    expect(bad.body.error.fields).toEqual([{ field: 'decimals', code: 'max', message: '소수 자릿수는 6 이하여야 합니다.' }]);
+  });
+
   it('a corrected actual replaces the earlier one from its date on, and quarters add up to the year', async () => {
     const { planId, indicatorIds } = await enterSeed000();
     const corrected = await enter(planId, { indicatorId: indicatorIds[1], year: 2024, value: 70, enteredOn: '2024-06-30', note: '6월 수혜자 포함' }).expect(201);

@@ -1632,6 +1632,11 @@ export interface components {
             /** @example 2026 */
             toYear: number;
             indicators: components["schemas"]["KpiIndicatorDto"][];
+            /**
+             * @description Decimals the plan's table writes achievement with (이행률 41.9: 1): the display texts keep them (61.0, not 61). Leave out for up to 2 digits with trailing zeros dropped (seed 000: 37.5, 42.86)
+             * @example 1
+             */
+            decimals?: number;
         };
         DefineKpiPlanResult: {
             /** @description Version of the stream written (her case, the course, the program …) after this command */
@@ -9299,7 +9304,7 @@ export interface operations {
             query?: {
                 /** @description 기준일: actuals dated on or before it (default: today in Korea) */
                 asOfDate?: string;
-                /** @description Decimals of the display texts, as the plan's table writes them: exactly that many digits, zeros kept (1 → "61.0"); without it up to 2, trailing zeros dropped (37.5, 42.86). The unrounded figures are always given */
+                /** @description Decimals of the display texts: exactly that many digits, zeros kept (1 → "61.0"); default: the plan's own decimals, else up to 2 with trailing zeros dropped (37.5, 42.86). The unrounded figures are always given */
                 decimals?: number;
                 /** @description Read your writes: wait until the read model has applied this position (from a command response) */
                 minPosition?: number;

@@ -25,11 +25,10 @@ export class KpiAchievementHandler implements IQueryHandler<KpiAchievementQuery,
     const consistency = options.minPosition
       ? { minPosition: options.minPosition, reached: await this.consistency.waitFor(kpiPlansProjection, options.minPosition, this.config.MAX_CONSISTENCY_WAIT_MS) }
       : undefined;
-    // The decimals her plan's table asks for keep their zeros ("61.0"); none asked: up to 2, as seed 000 reads.
-    const precision = options.decimals === undefined ? { decimals: 2, fixed: false } : { decimals: options.decimals, fixed: true };
-    const exact = await this.achievements.ofPlan(planId, options.asOfDate ?? todayInKorea(), precision);
+    // The decimals asked, else the plan's own, keep their zeros ("61.0"); none: up to 2, as seed 000 reads.
+    const exact = await this.achievements.ofPlan(planId, options.asOfDate ?? todayInKorea(), options.decimals);
     if (!exact) throw new NotFound('확인지표 계획', planId);
-    const view = disclosure === 'suppressed' ? publishedAchievement(exact, this.config.SUPPRESSION_THRESHOLD) : exact;
-    return { ...view, decimals: precision.decimals, ...(consistency ? { consistency } : {}) };
+    const view = disclosure === 'suppressed' ? { ...publishedAchievement(exact, this.config.SUPPRESSION_THRESHOLD), decimals: exact.decimals } : exact;
+    return { ...view, ...(consistency ? { consistency } : {}) };
   }
 }

@@ -53,6 +53,8 @@ export interface DisplayPrecision {
   fixed: boolean;
 }
 export const DEFAULT_PRECISION: DisplayPrecision = { decimals: 2, fixed: false };
+/** The precision for `decimals` asked (by the reader, or the plan): kept as given; none: the default. */
+export const precisionOf = (decimals: number | undefined): DisplayPrecision => (decimals === undefined ? DEFAULT_PRECISION : { decimals, fixed: true });
 export const displayed = (value: number, precision: DisplayPrecision): string => display(value, precision.decimals, { trailingZeros: precision.fixed ? 'keep' : 'drop' });
 
 export const termYears = (fromYear: number, toYear: number): number[] => Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
