@@ -11,3 +11,4 @@ export * from './kpi.events';
 export * from './reports.events';
 export * from './registry';
 export * from './asyncapi';
+export * from './labels';

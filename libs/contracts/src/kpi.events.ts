@@ -39,6 +39,8 @@ export interface KpiPlanDefinedV1 {
   fromYear: number;
   toYear: number;
   indicators: KpiIndicatorPlan[];
+  /** The decimals the plan's table writes achievement with (이행률 41.9: 1); its display texts keep them. Absent: up to 2, trailing zeros dropped. */
+  decimals?: number;
 }
 
 export interface KpiActualEnteredV1 {
@@ -93,7 +95,8 @@ export const KPI_CONTRACTS: EventContract[] = [
         ),
         minItems: 1,
       },
-    }),
+      decimals: s.integer("decimals the plan's table writes achievement with (display texts keep them)", { minimum: 0, maximum: 6 }),
+    }, ['decimals']),
   },
   {
     type: 'KpiActualEntered',

@@ -89,7 +89,7 @@ describe('IsDateOnly', () => {
       expect(fields.length).toBeGreaterThan(0);
       expect(fields.every((f) => f.field === 'signedOn')).toBe(true);
     }
-    expect(fieldsOf({ signedOn: '2026-02-30' })).toEqual([expect.objectContaining({ code: 'isDateOnly', message: 'signedOn must be a day that exists, YYYY-MM-DD, from 1900-01-01 to 2099-12-31' })]);
+    expect(fieldsOf({ signedOn: '2026-02-30' })).toEqual([expect.objectContaining({ code: 'isDateOnly', message: '체결일은 1900-01-01부터 2099-12-31 사이의 실제 날짜(YYYY-MM-DD)여야 합니다.' })]);
     expect(fieldsOf({ signedOn: '22.11.2026' })).toEqual([expect.objectContaining({ field: 'signedOn', code: 'isDateOnly' })]);
   });
 

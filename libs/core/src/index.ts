@@ -14,3 +14,6 @@ export * from './config-file';
 export * from './http/error-response';
 export * from './http/api-responses';
 export * from './http/read-responses';
+export * from './validation/field-labels';
+export * from './validation/korean-messages';
+export * from './validation/field-errors';

@@ -89,8 +89,25 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
     expect(answer.indicators[1].actualCumulative).toEqual([50, 150, 211, null, null]);
     expect(answer.periods).toEqual(['2022', '2023', '2024', '2025', '2026']);
     // As of the end of 2023 the 2024 figures (dated 2024-05-31) are not seen: (3/8, 150/500, 4/28).
+    // With the decimals her plan's table asks for, the texts keep them: 30.0, not 30 (the number stays 30).
     const earlier = await achievement(planId, { asOfDate: '2023-12-31', decimals: 1 });
-    expect(earlier.indicators.map((i: { display: string }) => i.display)).toEqual(['37.5', '30', '14.3']);
+    expect(earlier.indicators.map((i: { display: string }) => i.display)).toEqual(['37.5', '30.0', '14.3']);
+    expect(earlier.indicators[1].achievement).toBe(30);
+    expect(earlier).toMatchObject({ decimals: 1, overall: { display: '27.3' } });
+    expect((await achievement(planId, { asOfDate: '2023-12-31', decimals: 2 })).indicators[1].display).toBe('30.00');
+    expect(answer.decimals).toBe(2);
+  });
+
+  it("a plan that says its table's decimals is displayed with them, zeros kept: 61.0, not 61", async () => {
+    const plan = await definePlan({ centerId: 'center-naju', name: '소수 한 자리 계획', fromYear: 2024, toYear: 2024, decimals: 1, indicators: [{ name: '사후관리사업 수혜자 수', unit: '명', yearlyTargets: [100] }] });
+    const entered = await enter(plan.planId, { indicatorId: plan.indicators[0].indicatorId, year: 2024, value: 61, enteredOn: '2024-05-31' }).expect(201);
+    const answer = await achievement(plan.planId, { asOfDate: '2024-05-31', minPosition: entered.body.position });
+    expect(answer).toMatchObject({ decimals: 1, overall: { achievement: 61, display: '61.0' } });
+    expect(answer.indicators[0]).toMatchObject({ achievement: 61, display: '61.0' });
+    // The reader may ask for other decimals.
+    expect((await achievement(plan.planId, { asOfDate: '2024-05-31', decimals: 0 })).indicators[0].display).toBe('61');
+    const bad = await http.post('/kpi-plans').send({ centerId: 'center-naju', name: 'x', fromYear: 2024, toYear: 2024, decimals: 9, indicators: [{ name: 'a', unit: '명', yearlyTargets: [1] }] }).expect(400);
+    expect(bad.body.error.fields).toEqual([{ field: 'decimals', code: 'max', message: '소수 자릿수는 6 이하여야 합니다.' }]);
   });
 
   it('a corrected actual replaces the earlier one from its date on, and quarters add up to the year', async () => {
@@ -172,11 +189,46 @@ describeKafka('kpi context (HTTP, PostgreSQL, Kafka)', () => {
     const { consistency: _ignored, ...mine } = await achievement(planId, { asOfDate: '2024-05-31', minPosition: position });
     for (const reader of [regionalSupervisorOf('전라남도'), MINISTRY_ANALYST]) {
       const read = await (await api(saeil, reader)).get(`/kpi-plans/${planId}/achievement`).query({ asOfDate: '2024-05-31' }).expect(200);
-      expect(read.body).toEqual(mine);
+      // Above the center the figures follow the Ministry's small-cell rule; seed 000's persons (50, 100, 61) are all shown.
+      expect(read.body).toEqual({ ...mine, disclosure: 'suppressed', suppressionThreshold: 5 });
     }
     await supervisors['center-hwasun'].get(`/kpi-plans/${planId}/achievement`).query({ asOfDate: '2024-05-31' }).expect(404);
     await (await api(saeil, regionalSupervisorOf('경상남도'))).get(`/kpi-plans/${planId}/achievement`).query({ asOfDate: '2024-05-31' }).expect(404);
     expect((await counselors['center-naju'].get(`/kpi-plans/${planId}/achievement`).expect(403)).body.error.code).toBe('ACCESS_DENIED');
+  });
+
+  it('above the center a small person count is suppressed with its achievement and the overall, as in the statistics; her center sees it exact', async () => {
+    const plan = await definePlan({
+      centerId: 'center-naju',
+      name: '소규모 지원 계획',
+      fromYear: 2024,
+      toYear: 2025,
+      indicators: [
+        { name: '창업 지원 인원', unit: '명', yearlyTargets: [5, 5] },
+        { name: '협약 수', unit: '개소', yearlyTargets: [4, 4] },
+      ],
+    });
+    const [persons, agreements] = plan.indicators.map((i) => i.indicatorId);
+    await enter(plan.planId, { indicatorId: persons, year: 2024, value: 3, enteredOn: '2024-12-31' }).expect(201);
+    const last = await enter(plan.planId, { indicatorId: agreements, year: 2024, value: 2, enteredOn: '2024-12-31' }).expect(201);
+    const own = await achievement(plan.planId, { asOfDate: '2024-12-31', minPosition: last.body.position });
+    expect(own).not.toHaveProperty('disclosure');
+    expect(own.indicators.map((i: Record<string, unknown>) => [i.cumulativeActual, i.achievement, i.display])).toEqual([
+      [3, 30, '30'],
+      [2, 25, '25'],
+    ]);
+    expect(own.overall).toMatchObject({ achievement: 27.5, display: '27.5' });
+    const S = { suppressed: true };
+    for (const reader of [regionalSupervisorOf('전라남도'), MINISTRY_ANALYST]) {
+      const read = (await (await api(saeil, reader)).get(`/kpi-plans/${plan.planId}/achievement`).query({ asOfDate: '2024-12-31' }).expect(200)).body;
+      expect(read).toMatchObject({ disclosure: 'suppressed', suppressionThreshold: 5 });
+      expect(read.indicators[0]).toMatchObject({ termTarget: 10, actualYearly: [S, null], actualCumulative: [S, null], cumulativeActual: S, achievement: S, display: '비공개' });
+      // Not a person count: shown as it is.
+      expect(read.indicators[1]).toMatchObject({ actualYearly: [2, null], cumulativeActual: 2, achievement: 25, display: '25' });
+      // The mean and 25 would give 30 back, so the overall is hidden too.
+      expect(read.overall).toEqual({ achievement: S, display: '비공개', weighted: false });
+      expect(JSON.stringify(read)).not.toMatch(/"(cumulativeActual|achievement)":(3|30)\b/);
+    }
   });
 
   it('records council meetings (협의체 회의) through HTTP, refusing bad input with its fields', async () => {

@@ -13,6 +13,7 @@ import { KpiAchievementHandler } from './queries/kpi-achievement/kpi-achievement
 import { KpiAchievements } from './queries/kpi-achievement/kpi-achievements';
 import { kpiPlansProjection } from './projections/kpi-plans.projection';
 import { KpiPlans1732240750000 } from './migrations/1732240750000-kpi-plans';
+import { KpiPlanDecimals1733650000000 } from './migrations/1733650000000-kpi-plan-decimals';
 import { KpiSource } from './kpi-source';
 
 /**
@@ -31,7 +32,7 @@ export class KpiModule {}
 export const kpiModule: SaeilModuleDefinition = {
   name: 'kpi',
   contexts: [KPI_CONTEXT],
-  migrations: [KpiPlans1732240750000],
+  migrations: [KpiPlans1732240750000, KpiPlanDecimals1733650000000],
   projections: [kpiPlansProjection],
   commands: [defineKpiPlan, enterKpiActual],
   nestModule: KpiModule,

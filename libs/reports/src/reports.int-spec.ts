@@ -151,7 +151,8 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
   });
 
   it('regenerating the period as of the frozen position gives the same bytes', async () => {
-    const again = await preview({ asOfPosition: first.asOfPosition }).expect(200);
+    // view=ministry: the report alone, without her exact figures (her default adds them beside it).
+    const again = await preview({ asOfPosition: first.asOfPosition, view: 'ministry' }).expect(200);
     const frozen = await http.get(`${BASE}/versions/1`).query(SCOPE).expect(200);
     expect(again.text).toBe(frozen.text);
     expect(again.headers['x-report-as-of-position']).toBe(String(first.asOfPosition));
@@ -221,8 +222,17 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     expect(rows).toContainEqual([undefined, '취업', '취업 건수', '', 8]);
     expect(rows).toContainEqual([undefined, '고용유지 (사후관리)', '1개월 대상자', '전체', 8]);
     expect(rows).toContainEqual([undefined, '고용유지 (사후관리)', '1개월 미확인', '전체', '비공개']);
-    expect(rows).toContainEqual([undefined, '성과지표 (center-naju)', '2026 새일센터 성과계획 · 취업자 수 (명)', '달성률(%)', 80]);
-    expect(rows).toContainEqual([undefined, '성과지표 (center-naju)', '2026 새일센터 성과계획', '종합 달성률(%)', '비공개']);
+    expect(rows).toContainEqual([undefined, '성과지표 (나주여성새로일하기센터)', '2026 새일센터 성과계획 · 취업자 수 (명)', '달성률(%)', 80]);
+    expect(rows).toContainEqual([undefined, '성과지표 (나주여성새로일하기센터)', '2026 새일센터 성과계획', '종합 달성률(%)', '비공개']);
+    // Korean throughout: the center by its name, labels for the codes, 기준 시점 for the position.
+    expect(rows).toContainEqual([undefined, '보고서 정보', '대상', '', '나주여성새로일하기센터']);
+    expect(rows).toContainEqual([undefined, '보고서 정보', '기준 시점', '기록 번호', second.asOfPosition]);
+    expect(rows).toContainEqual([undefined, '취업', '고용형태별 취업 건수', '정규직', '비공개']);
+    expect(rows).toContainEqual([undefined, '취업', '임금대별 취업 건수', '200만~300만원 미만', '비공개']);
+    expect(rows).toContainEqual([undefined, '활동', '유형별 협약 체결 건수', '여성친화기업 협약', 0]);
+    expect(rows.filter((r) => r[1] === '고용유지 (고용형태별)' && r[2] === '1개월 대상자').map((r) => r[3])).toContain('정규직');
+    const words = rows.map((r) => r.slice(1, 4).join(' ')).join('\n');
+    expect(words).not.toMatch(/\b(in_center|regular|2m_3m|women_friendly_company|center-naju)\b|이벤트 저장소/);
   });
 
   it('the region and the nation roll the center up; by center, the one center with figures is hidden beside the zeros', async () => {
@@ -244,11 +254,47 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
   });
 
   it('CSV: UTF-8 with a BOM, Korean header, named by level, scope and period', async () => {
-    const res = await preview({ format: 'csv', reason: '분기 실적 보고' }).expect(200);
+    const res = await preview({ format: 'csv', reason: '분기 실적 보고', view: 'ministry' }).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="ministry-report-center-center-naju-2026-Q1.csv"');
     expect(res.text.startsWith('\uFEFF구분,항목,세부,값\r\n')).toBe(true);
     expect(res.text).toContain('\r\n취업,취업 건수,,8\r\n');
+  });
+
+  it("the center's own preview shows her exact figures beside each suppressed one; readers above the center see only what the Ministry sees", async () => {
+    // Her default: the published report plus `exact`, every count as it is.
+    const own = await preview().expect(200);
+    expect(own.body.view).toBe('center');
+    expect(own.body.employment.placementsByEmploymentType.regular).toEqual(S);
+    expect(own.body.exact.employment.placementsByEmploymentType).toEqual({ contract: 0, daily: 0, other: 0, part_time: 0, regular: 8 });
+    expect(own.body.retention[0].unverified).toEqual(S);
+    expect(own.body.exact.retention[0]).toMatchObject({ n: 1, eligible: 8, unverified: 8, unverifiedShare: 100 });
+    expect(own.body.kpi[0].indicators[2]).toMatchObject({ name: '창업 지원', actual: S, achievement: S });
+    expect(own.body.exact.kpi[0].indicators[2]).toMatchObject({ name: '창업 지원', actual: 0, achievement: 0 });
+    // What a submission freezes is unchanged by it: the published part equals the ministry view.
+    const { view: _view, exact: _exact, ...publishedPart } = own.body;
+    expect(publishedPart).toEqual((await preview({ view: 'ministry' }).expect(200)).body);
+
+    // The file: a fifth column, and no suppressed row without its exact figure.
+    const csv = await preview({ format: 'csv', reason: '센터 내부 검토' }).expect(200);
+    const lines = csv.text.slice(1).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('구분,항목,세부,값 (성평등가족부 제출),센터 실제 값 (센터 내부용)');
+    const cells = lines.slice(1).map((line) => line.split(','));
+    const suppressed = cells.filter((c) => c[c.length - 2] === '비공개');
+    expect(suppressed.length).toBeGreaterThan(10);
+    for (const c of suppressed) expect(c[c.length - 1]).toMatch(/^(-?\d+(\.\d+)?|-)$/);
+    expect(lines).toContain('취업,고용형태별 취업 건수,정규직,비공개,8');
+
+    // Above the center: the Ministry's figures only, by default and when asked otherwise.
+    for (const reader of [await api(saeil, regionalSupervisorOf('전라남도')), await api(saeil, MINISTRY_ANALYST)]) {
+      const seen = await reader.get(BASE).query(SCOPE).expect(200);
+      expect(seen.body).not.toHaveProperty('exact');
+      expect(seen.body).toEqual(publishedPart);
+      const refused = await reader.get(BASE).query({ ...SCOPE, view: 'center' }).expect(403);
+      expect(refused.body.error).toMatchObject({ code: 'OUT_OF_SCOPE', fields: [expect.objectContaining({ field: 'view' })] });
+      const file = await reader.get(BASE).query({ ...SCOPE, format: 'csv', reason: '검토' }).expect(200);
+      expect(file.text.startsWith('\uFEFF구분,항목,세부,값\r\n')).toBe(true);
+    }
   });
 
   it('each submitted version is published to saeil.ministry.stats.v1, keyed by level, scope and period', async () => {

@@ -997,7 +997,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 이행률: per indicator cumulative actual ÷ term target × 100 and the overall (weighted) mean, unrounded and for display */
+        /** 이행률: per indicator cumulative actual ÷ term target × 100 and the overall (weighted) mean, unrounded and for display. Above the center (regional supervisor, Ministry analyst) small person counts are suppressed as in the statistics (disclosure: suppressed) */
         get: operations["KpiAchievementController_achievement"];
         put?: never;
         post?: never;
@@ -1048,7 +1048,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 성과 보고서 미리보기: de-identified, small cells suppressed, live figures (or as of a position); JSON, CSV or XLSX */
+        /** 성과 보고서 미리보기: de-identified, small cells suppressed, live figures (or as of a position); JSON, CSV or XLSX. A center's own staff also see her exact figures beside them (view=center, their default) */
         get: operations["PreviewReportController_preview"];
         put?: never;
         post?: never;
@@ -1986,6 +1986,11 @@ export interface components {
             /** @example 2026 */
             toYear: number;
             indicators: components["schemas"]["KpiIndicatorDto"][];
+            /**
+             * @description Decimals the plan's table writes achievement with (이행률 41.9: 1): the display texts keep them (61.0, not 61). Leave out for up to 2 digits with trailing zeros dropped (seed 000: 37.5, 42.86)
+             * @example 1
+             */
+            decimals?: number;
         };
         DefineKpiPlanResult: {
             /** @description Version of the stream written (her case, the course, the program …) after this command */
@@ -2231,11 +2236,11 @@ export interface components {
              */
             code: string;
             /**
-             * @description For a person to read (Korean for business rules)
-             * @example 입력값이 올바르지 않습니다: birthDate
+             * @description For a person to read, in Korean
+             * @example 입력값이 올바르지 않습니다. 상담 주제를 입력하세요.
              */
             message: string;
-            /** @description Every bad field (400 VALIDATION_FAILED), or the field out of her scope (403 OUT_OF_SCOPE) */
+            /** @description Every bad field once (400 VALIDATION_FAILED: the first rule it breaks, presence and type before length and range), or the field out of her scope (403 OUT_OF_SCOPE) */
             fields?: components["schemas"]["FieldErrorResponse"][];
             /** @description Facts of a refused business rule (422), when the rule gives them */
             details?: {
@@ -2256,7 +2261,10 @@ export interface components {
              * @example isDateString
              */
             code: string;
-            /** @example birthDate must be a valid ISO 8601 date string */
+            /**
+             * @description In Korean, naming the field by its label; one entry per field
+             * @example 상담 주제를 입력하세요.
+             */
             message: string;
         };
         FollowUpQueueByCounselorResponse: {
@@ -2405,15 +2413,16 @@ export interface components {
             /** @description Per term year */
             targetCumulative: number[];
             termTarget: number;
-            /** @description Per term year; null = not reported (yet) */
-            actualYearly: (number | null)[];
-            /** @description Per term year; null = not reported (yet) */
-            actualCumulative: (number | null)[];
-            cumulativeActual: number;
-            /** @description Percent, unrounded */
-            achievement: number;
+            /** @description Per term year; null = not reported (yet); suppressed above the center for a small person count */
+            actualYearly: ((number | null) | components["schemas"]["SuppressedFigureResponse"])[];
+            /** @description Per term year (running total); null = not reported (yet) */
+            actualCumulative: ((number | null) | components["schemas"]["SuppressedFigureResponse"])[];
+            /** @description Cumulative actual; suppressed above the center for a small person count */
+            cumulativeActual: number | components["schemas"]["SuppressedFigureResponse"];
+            /** @description Percent, unrounded; suppressed with its actual */
+            achievement: (number | null) | components["schemas"]["SuppressedFigureResponse"];
             /**
-             * @description Rounded for display only
+             * @description For display only: rounded to `decimals` (zeros kept when decimals is asked: "61.0"); 비공개 when suppressed
              * @example 42.86
              */
             display: string;
@@ -2448,6 +2457,15 @@ export interface components {
             periods: string[];
             indicators: components["schemas"]["IndicatorAchievementResponse"][];
             overall: components["schemas"]["OverallAchievementResponse"];
+            /** @description The digits the display texts are rounded to */
+            decimals: number;
+            /**
+             * @description Present for readers above the center: person-count indicators with a figure below suppressionThreshold show { suppressed: true } (and the overall with them), as the statistics and the Ministry report
+             * @enum {string}
+             */
+            disclosure?: "suppressed";
+            /** @description The smallest count shown, with disclosure: suppressed */
+            suppressionThreshold?: number;
             consistency?: components["schemas"]["ConsistencyResponse"];
         };
         KpiIndicatorDto: {
@@ -2557,6 +2575,32 @@ export interface components {
             /** @description given ÷ planned × 100 (may pass 100 with overrides) */
             utilization: number | null;
         };
+        MinistryReportPreviewResponse: {
+            /** @enum {string} */
+            level: "center" | "region" | "nation";
+            /** @description The center id or region name; null for the nation */
+            scopeId: string | null;
+            period: components["schemas"]["ReportPeriodResponse"];
+            /** @description The event-store position every figure is as of */
+            asOfPosition: number;
+            /** Format: date */
+            asOfDate: string;
+            /** @enum {string} */
+            retentionCohort: "placement_start" | "milestone_date";
+            suppressionThreshold: number;
+            retention: components["schemas"]["RetentionFiguresResponse"][];
+            retentionBreakdowns: components["schemas"]["ReportRetentionBreakdownResponse"][];
+            employment: components["schemas"]["EmploymentFiguresResponse"];
+            activity: components["schemas"]["ReportActivityFiguresResponse"];
+            kpi: components["schemas"]["ReportKpiPlanResponse"][];
+            /**
+             * @description Present in the center's own view (view=center): `exact` holds her figures unsuppressed; every other field is what the Ministry will see
+             * @enum {string}
+             */
+            view?: "center";
+            /** @description 센터 실제 값 (센터 내부용): the same figures before small-cell suppression; only for the center's own staff, never submitted */
+            exact?: components["schemas"]["ReportExactFiguresResponse"];
+        };
         MinistryReportResponse: {
             /** @enum {string} */
             level: "center" | "region" | "nation";
@@ -2598,9 +2642,12 @@ export interface components {
             reason: string;
         };
         OverallAchievementResponse: {
-            /** @description Percent, unrounded: the mean, or the weighted mean */
-            achievement: number;
-            /** @example 40.85 */
+            /** @description Percent, unrounded: the mean, or the weighted mean; suppressed when any indicator is */
+            achievement: (number | null) | components["schemas"]["SuppressedFigureResponse"];
+            /**
+             * @description For display only (비공개 when suppressed)
+             * @example 40.85
+             */
             display: string;
             weighted: boolean;
         };
@@ -3256,6 +3303,13 @@ export interface components {
             jobFairs: number;
             /** @description 사후관리 수혜자 수 (distinct clients) */
             retentionBeneficiaries: number | components["schemas"]["SuppressedFigureResponse"];
+        };
+        ReportExactFiguresResponse: {
+            retention: components["schemas"]["RetentionFiguresResponse"][];
+            retentionBreakdowns: components["schemas"]["ReportRetentionBreakdownResponse"][];
+            employment: components["schemas"]["EmploymentFiguresResponse"];
+            activity: components["schemas"]["ReportActivityFiguresResponse"];
+            kpi: components["schemas"]["ReportKpiPlanResponse"][];
         };
         ReportKpiIndicatorResponse: {
             indicatorId: string;
@@ -10157,7 +10211,7 @@ export interface operations {
             query?: {
                 /** @description 기준일: actuals dated on or before it (default: today in Korea) */
                 asOfDate?: string;
-                /** @description Decimals of the display figures (the unrounded ones are always given) */
+                /** @description Decimals of the display texts: exactly that many digits, zeros kept (1 → "61.0"); default: the plan's own decimals, else up to 2 with trailing zeros dropped (37.5, 42.86). The unrounded figures are always given */
                 decimals?: number;
                 /** @description Read your writes: wait until the read model has applied this position (from a command response) */
                 minPosition?: number;
@@ -10402,6 +10456,8 @@ export interface operations {
                 format?: "json" | "csv" | "xlsx";
                 /** @description 반출 사유: required for a csv/xlsx export, recorded in the 접속기록 */
                 reason?: string;
+                /** @description center (the default for a center's own staff, and theirs alone): the report as the Ministry will see it plus `exact`, her figures unsuppressed (a fifth column in CSV/XLSX); ministry (the default, and the only view, above the center): the report alone, the bytes a submission freezes */
+                view?: "ministry" | "center";
                 /** @description Figures as of this event-store position (e.g. a submitted version's asOfPosition); default: now */
                 asOfPosition?: number;
             };
@@ -10415,13 +10471,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description format=json (default): the canonical JSON of the figures (the bytes whose sha256 is the content hash); csv and xlsx: the same figures as a file */
+            /** @description format=json (default): the canonical JSON of the figures (with view=ministry, the bytes a submission as of the same position freezes); view=center adds `view` and `exact`. csv and xlsx: the same figures as a file, with the column 센터 실제 값 (센터 내부용) in the center's view */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MinistryReportResponse"];
+                    "application/json": components["schemas"]["MinistryReportPreviewResponse"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };

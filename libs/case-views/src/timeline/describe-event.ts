@@ -1,13 +1,9 @@
-import { contractOf } from '@saeil/contracts';
+import { contractOf, labelOf } from '@saeil/contracts';
 
 type Data = Record<string, any>;
 type Describe = (data: Data) => string;
 
 const CONSENTS: Record<string, string> = { service: '개인정보 수집·이용', employer_sharing: '제3자 제공(채용기업)', marketing: '마케팅 정보 수신' };
-const CHANNELS: Record<string, string> = { in_center: '내방', phone: '전화', online: '온라인', mobile_outreach: '찾아가는 이동상담', partner_institution: '기관 협약상담' };
-const EMPLOYMENT_TYPES: Record<string, string> = { regular: '정규직', contract: '계약직', part_time: '시간제', daily: '일용직', other: '기타' };
-const FOLLOW_UP_CHANNELS: Record<string, string> = { phone: '전화', visit: '방문', online: '온라인', in_center: '내방', message: '문자·메신저' };
-const FOLLOW_UP_OUTCOMES: Record<string, string> = { employed_same_employer: '같은 업체 근무 중', employed_other_employer: '다른 업체 취업', not_employed: '미취업', unreachable: '연락 안 됨' };
 const ERASURE_REASONS: Record<string, string> = { client_request: '본인 요청', retention_period_ended: '보유기간 경과' };
 const won = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('ko-KR')}원` : '');
 
@@ -25,7 +21,7 @@ export const DESCRIPTIONS: Record<string, Describe> = {
   CaseClosed: (d) => `사례 종결: ${d.reason}`,
   CaseReopened: (d) => `사례 재개: ${d.reason}`,
   ClientDataErased: (d) => `개인정보 파기 (${ERASURE_REASONS[d.reason] ?? d.reason ?? '사유 미기재'})`,
-  CounselingSessionRecorded: (d) => `개별상담 (${CHANNELS[d.channel] ?? d.channel}${d.place ? ` · ${d.place}` : ''}, ${d.durationMinutes}분): ${d.topic}`,
+  CounselingSessionRecorded: (d) => `개별상담 (${labelOf('counselingChannel', d.channel)}${d.place ? ` · ${d.place}` : ''}, ${d.durationMinutes}분): ${d.topic}`,
   EmploymentPlanSet: (d) => `취업지원계획 수립 — 다음 단계: ${d.nextAction?.description} (${d.nextAction?.dueOn}까지)`,
   EmploymentPlanRevised: (d) => `취업지원계획 수정 (${d.revision}차): ${d.reason}`,
   GroupSessionHeld: (d) => `집단상담 ${d.sessionNo}회차 참석${d.topic ? `: ${d.topic}` : ''}`,
@@ -37,15 +33,15 @@ export const DESCRIPTIONS: Record<string, Describe> = {
   TrainingCertificateObtained: (d) => `자격증 취득: ${d.certificate}`,
   InternshipStarted: (d) => `새일여성인턴 시작: ${d.employerName} (${d.startOn} ~ ${d.plannedEndOn})`,
   InternshipEnded: (d) => `새일여성인턴 종료 (${d.reason})`,
-  InternshipConverted: (d) => `인턴 정규 채용 전환: ${d.employerName} ${d.jobTitle} (${EMPLOYMENT_TYPES[d.employmentType] ?? d.employmentType})`,
+  InternshipConverted: (d) => `인턴 정규 채용 전환: ${d.employerName} ${d.jobTitle} (${labelOf('employmentType', d.employmentType)})`,
   InternshipSubsidyPaid: (d) => `인턴 지원금 ${d.paymentNo}회차 지급 (${d.recipient === 'worker' ? '인턴' : '기업'}, ${won(d.amount)})`,
-  EmploymentStarted: (d) => `취업: ${d.employerName} ${d.jobTitle} (${EMPLOYMENT_TYPES[d.employmentType] ?? d.employmentType}, 주 ${d.weeklyHours}시간, 월 ${won(d.monthlyWage)}, ${d.channel === 'center' ? '센터 알선' : '본인 취업'})`,
+  EmploymentStarted: (d) => `취업: ${d.employerName} ${d.jobTitle} (${labelOf('employmentType', d.employmentType)}, 주 ${d.weeklyHours}시간, 월 ${won(d.monthlyWage)}, ${labelOf('placementChannel', d.channel)})`,
   EmploymentEnded: (d) => `퇴사 (${d.reason})`,
   PlacementVoided: (d) => `취업 기록 무효 처리: ${d.reason}`,
   StartupStarted: (d) => `창업: ${d.businessName} (${d.industry})`,
   StartupGrantPaid: (d) => `창업 마케팅비 지원 ${won(d.amount)}`,
   FollowUpsScheduled: (d) => `사후관리 일정: ${(d.milestones ?? []).map((m: Data) => `${m.n}개월 ${m.dueOn}`).join(', ')}`,
-  FollowUpRecorded: (d) => `${d.n}개월 사후관리 (${FOLLOW_UP_CHANNELS[d.channel] ?? d.channel}, ${d.contactedOn}): ${FOLLOW_UP_OUTCOMES[d.outcome] ?? d.outcome}`,
+  FollowUpRecorded: (d) => `${d.n}개월 사후관리 (${labelOf('followUpChannel', d.channel)}, ${d.contactedOn}): ${labelOf('followUpOutcome', d.outcome)}`,
   RetentionBenefitProvided: (d) => `사후관리 프로그램 ${d.n}개월 차 지원: ${d.benefit} (${won(d.unitCost)})${d.overPlan ? ' — 계획 초과 승인' : ''}`,
 };
 

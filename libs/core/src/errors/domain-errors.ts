@@ -1,3 +1,5 @@
+import { inKoreanOncePerField } from '../validation/field-errors';
+
 /**
  * Typed errors shared by every module. They are mapped to HTTP exactly once, in
  * `http/error.filter.ts`, and to reply messages on the Kafka command topic; domain code
@@ -24,11 +26,17 @@ export abstract class SaeilError extends Error {
   }
 }
 
-/** Input that is malformed: 400. Nothing was appended. */
+/**
+ * Input that is malformed: 400. Nothing was appended. Each field is reported once, in Korean
+ * naming its label ("상담 주제를 입력하세요."), with its machine-readable code.
+ */
 export class ValidationFailed extends SaeilError {
   readonly kind = 'validation' as const;
-  constructor(readonly fields: FieldError[]) {
-    super('VALIDATION_FAILED', `입력값이 올바르지 않습니다: ${fields.map((f) => f.field).join(', ')}`);
+  readonly fields: FieldError[];
+  constructor(fields: FieldError[]) {
+    const once = inKoreanOncePerField(fields);
+    super('VALIDATION_FAILED', `입력값이 올바르지 않습니다. ${once.map((f) => f.message).join(' ')}`);
+    this.fields = once;
   }
 }
 

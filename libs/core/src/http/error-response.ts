@@ -8,7 +8,7 @@ export class FieldErrorResponse {
   @ApiProperty({ description: 'Machine-readable reason: the class-validator rule that failed (`isDateString`, `whitelistValidation`, …), or `pathMismatch`, `maxDepth`, `forbiddenKey`, `outOfScope`', example: 'isDateString' })
   code: string;
 
-  @ApiProperty({ example: 'birthDate must be a valid ISO 8601 date string' })
+  @ApiProperty({ description: 'In Korean, naming the field by its label; one entry per field', example: '상담 주제를 입력하세요.' })
   message: string;
 }
 
@@ -16,10 +16,10 @@ export class ErrorDetailResponse {
   @ApiProperty({ description: 'Machine-readable code: VALIDATION_FAILED, MALFORMED_REQUEST, AUTHENTICATION_REQUIRED, ACCESS_DENIED, OUT_OF_SCOPE, NOT_FOUND, VERSION_CONFLICT, a business rule code (422), …', example: 'VALIDATION_FAILED' })
   code: string;
 
-  @ApiProperty({ description: 'For a person to read (Korean for business rules)', example: '입력값이 올바르지 않습니다: birthDate' })
+  @ApiProperty({ description: 'For a person to read, in Korean', example: '입력값이 올바르지 않습니다. 상담 주제를 입력하세요.' })
   message: string;
 
-  @ApiPropertyOptional({ type: [FieldErrorResponse], description: 'Every bad field (400 VALIDATION_FAILED), or the field out of her scope (403 OUT_OF_SCOPE)' })
+  @ApiPropertyOptional({ type: [FieldErrorResponse], description: 'Every bad field once (400 VALIDATION_FAILED: the first rule it breaks, presence and type before length and range), or the field out of her scope (403 OUT_OF_SCOPE)' })
   fields?: FieldErrorResponse[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Facts of a refused business rule (422), when the rule gives them' })

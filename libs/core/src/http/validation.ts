@@ -3,13 +3,27 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { FieldError, ValidationFailed } from '../errors/domain-errors';
 import { checkedText } from './text-integrity';
+import { constraintsOf, firstRule, koreanMessage, labelOfPath } from '../validation/korean-messages';
 
 type Constructor<T> = new (...args: any[]) => T;
 
+/** The DTO class a property belongs to (the validated object's own class; none for an array's items). */
+const classOf = (target: unknown): Function | undefined => (target !== null && typeof target === 'object' && !Array.isArray(target) ? target.constructor : undefined);
+
+/**
+ * One problem per field, in Korean naming its label: of the rules it broke, the one that matters
+ * first (presence and type before length and range), with the DTO's own bounds in the sentence.
+ */
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field, code, message }));
+    const codes = Object.keys(error.constraints ?? {});
+    const target = classOf(error.target);
+    const own: FieldError[] = [];
+    if (codes.length > 0) {
+      const code = firstRule(codes);
+      own.push({ field, code, message: koreanMessage(code, labelOfPath(field, target?.name), constraintsOf(target, error.property, code)) });
+    }
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -54,7 +68,8 @@ export function validateDto<T extends object>(cls: Constructor<T>, plain: unknow
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // target: the class of each object, for its labels and its rules' bounds (never sent out).
+    validationError: { target: true, value: false },
   });
   if (errors.length > 0) throw new ValidationFailed(flatten(errors));
   return instance;

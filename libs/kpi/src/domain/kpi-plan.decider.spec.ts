@@ -37,6 +37,13 @@ describe('KPI plan decider', () => {
     expect(refusal(plan, defined()).code).toBe('KPI_PLAN_ALREADY_DEFINED');
   });
 
+  it("given nothing, when the plan says its table's decimals, then KpiPlanDefined keeps them (a plan without says none)", () => {
+    expect(when({ ...plan, decimals: 1 })[0].data).toMatchObject({ decimals: 1 });
+    expect(defined()[0].data).not.toHaveProperty('decimals');
+    expect(refusal({ ...plan, decimals: 7 }).code).toBe('KPI_DECIMALS_INVALID');
+    expect(refusal({ ...plan, decimals: 1.5 }).code).toBe('KPI_DECIMALS_INVALID');
+  });
+
   it('refuses a term out of order or too long, columns not one per year, quarters that do not sum to the year, a name twice', () => {
     expect(refusal({ ...plan, toYear: 2021 }).code).toBe('KPI_TERM_INVALID');
     expect(refusal({ ...plan, toYear: 2040 }).code).toBe('KPI_TERM_INVALID');

@@ -13,6 +13,7 @@ export interface DefineKpiPlan {
   fromYear: number;
   toYear: number;
   indicators: KpiIndicatorPlan[];
+  decimals?: number;
 }
 
 export interface EnterKpiActual {
@@ -95,7 +96,10 @@ function define(c: DefineKpiPlan, state: KpiPlanState): KpiEvent[] {
       ...(i.metric ? { metric: i.metric } : {}),
     }),
   );
-  return [{ type: 'KpiPlanDefined', data: { planId: c.planId, centerId: c.centerId, name, fromYear: c.fromYear, toYear: c.toYear, indicators } }];
+  if (c.decimals !== undefined && !(Number.isInteger(c.decimals) && c.decimals >= 0 && c.decimals <= 6)) {
+    throw new RuleViolation('KPI_DECIMALS_INVALID', `소수 자릿수는 0~6의 정수여야 합니다: ${c.decimals}`, { decimals: c.decimals });
+  }
+  return [{ type: 'KpiPlanDefined', data: { planId: c.planId, centerId: c.centerId, name, fromYear: c.fromYear, toYear: c.toYear, indicators, ...(c.decimals !== undefined ? { decimals: c.decimals } : {}) } }];
 }
 
 function enter(c: EnterKpiActual, state: KpiPlanState): KpiEvent[] {

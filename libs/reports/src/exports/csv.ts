@@ -1,4 +1,4 @@
-import { exportCell, REPORT_HEADERS, ReportRow } from './report-rows';
+import { exportCell, REPORT_HEADERS, REPORT_HEADERS_WITH_EXACT, ReportRow, withExact } from './report-rows';
 
 /** Excel opens a CSV as UTF-8 (and shows Korean) only when the file starts with a byte-order mark. */
 export const UTF8_BOM = '\uFEFF';
@@ -14,8 +14,10 @@ export function csvField(value: number | string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The rows as CSV: BOM, Korean header line, CRLF line ends. */
+/** The rows as CSV: BOM, Korean header line, CRLF line ends; a fifth column when the rows carry exact figures. */
 export function toCsv(rows: readonly ReportRow[]): string {
-  const lines = [REPORT_HEADERS.map(csvField), ...rows.map((r) => [r.section, r.item, r.detail, exportCell(r.value)].map(csvField))];
+  const exact = withExact(rows);
+  const cells = (r: ReportRow) => [r.section, r.item, r.detail, exportCell(r.value), ...(exact ? [exportCell(r.exact ?? null)] : [])];
+  const lines = [(exact ? REPORT_HEADERS_WITH_EXACT : REPORT_HEADERS).map(csvField), ...rows.map((r) => cells(r).map(csvField))];
   return `${UTF8_BOM}${lines.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { exportCell, REPORT_HEADERS, ReportRow } from './report-rows';
+import { exportCell, REPORT_HEADERS, REPORT_HEADERS_WITH_EXACT, ReportRow, withExact } from './report-rows';
 
 export const REPORT_SHEET = '성과보고';
 
@@ -12,13 +12,11 @@ export async function toXlsx(rows: readonly ReportRow[], title: string): Promise
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet(REPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = [
-    { header: REPORT_HEADERS[0], width: 28 },
-    { header: REPORT_HEADERS[1], width: 44 },
-    { header: REPORT_HEADERS[2], width: 24 },
-    { header: REPORT_HEADERS[3], width: 24 },
-  ];
+  const exact = withExact(rows);
+  const headers = exact ? REPORT_HEADERS_WITH_EXACT : REPORT_HEADERS;
+  const widths = [28, 44, 24, 26, 26];
+  sheet.columns = headers.map((header, i) => ({ header, width: widths[i] }));
   sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow([r.section, r.item, r.detail, exportCell(r.value)]);
+  for (const r of rows) sheet.addRow([r.section, r.item, r.detail, exportCell(r.value), ...(exact ? [exportCell(r.exact ?? null)] : [])]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -21,7 +21,19 @@ export class ReportFileQueryDto {
 /** A file leaving the system (csv/xlsx), as against the on-screen JSON: logged, with its reason. */
 export const isFileExport = (req: { query: Record<string, unknown> }): boolean => req.query.format === 'csv' || req.query.format === 'xlsx';
 
+/** Whose view of a report: what the Ministry will see, or a center's own (exact figures beside it). */
+export const REPORT_VIEWS = ['ministry', 'center'] as const;
+export type ReportView = (typeof REPORT_VIEWS)[number];
+
 export class PreviewReportQueryDto extends ReportFileQueryDto {
+  @ApiPropertyOptional({
+    enum: REPORT_VIEWS,
+    description:
+      "center (the default for a center's own staff, and theirs alone): the report as the Ministry will see it plus `exact`, her figures unsuppressed (a fifth column in CSV/XLSX); ministry (the default, and the only view, above the center): the report alone, the bytes a submission freezes",
+  })
+  @IsOptional() @IsIn(REPORT_VIEWS)
+  view?: ReportView;
+
   @ApiPropertyOptional({ description: 'Figures as of this event-store position (e.g. a submitted version\'s asOfPosition); default: now' })
   @IsOptional() @IsQueryInt(0)
   asOfPosition?: number;

@@ -81,6 +81,23 @@ export class MinistryReportResponse {
   @ApiProperty({ type: [ReportKpiPlanResponse] }) kpi: ReportKpiPlanResponse[];
 }
 
+/** The figures unsuppressed (same sections and shapes as the report, every count a number): a center's own view. */
+export class ReportExactFiguresResponse {
+  @ApiProperty({ type: [RetentionFiguresResponse] }) retention: RetentionFiguresResponse[];
+  @ApiProperty({ type: [ReportRetentionBreakdownResponse] }) retentionBreakdowns: ReportRetentionBreakdownResponse[];
+  @ApiProperty({ type: EmploymentFiguresResponse }) employment: EmploymentFiguresResponse;
+  @ApiProperty({ type: ReportActivityFiguresResponse }) activity: ReportActivityFiguresResponse;
+  @ApiProperty({ type: [ReportKpiPlanResponse] }) kpi: ReportKpiPlanResponse[];
+}
+
+/** The preview: the report as the Ministry will see it, and for a center's own staff her exact figures beside it. */
+export class MinistryReportPreviewResponse extends MinistryReportResponse {
+  @ApiPropertyOptional({ enum: ['center'], description: "Present in the center's own view (view=center): `exact` holds her figures unsuppressed; every other field is what the Ministry will see" })
+  view?: 'center';
+  @ApiPropertyOptional({ type: ReportExactFiguresResponse, description: "센터 실제 값 (센터 내부용): the same figures before small-cell suppression; only for the center's own staff, never submitted" })
+  exact?: ReportExactFiguresResponse;
+}
+
 /** A submitted version in a list: its facts, without the figures. */
 export class ReportVersionResponse {
   @ApiProperty({ description: 'The report (level, scope, period) all its versions share: its stream id' }) reportId: string;
@@ -103,6 +120,14 @@ export const REPORT_FILE_ANSWER = {
     { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: 'format=xlsx: the report as a spreadsheet; sent as an attachment', binary: true },
   ],
   description: 'format=json (default): the canonical JSON of the figures (the bytes whose sha256 is the content hash); csv and xlsx: the same figures as a file',
+};
+
+/** The preview: a center's own staff get the exact figures too (view=center): JSON `exact`, a fifth CSV/XLSX column. */
+export const REPORT_PREVIEW_ANSWER = {
+  ...REPORT_FILE_ANSWER,
+  json: MinistryReportPreviewResponse,
+  description:
+    "format=json (default): the canonical JSON of the figures (with view=ministry, the bytes a submission as of the same position freezes); view=center adds `view` and `exact`. csv and xlsx: the same figures as a file, with the column 센터 실제 값 (센터 내부용) in the center's view",
 };
 
 /** The file routes answer `MinistryReportFigures` as bytes: this stops compiling when the class no longer describes them. */

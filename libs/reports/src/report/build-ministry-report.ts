@@ -1,4 +1,5 @@
-import type { MinistryKpiPlan, MinistryReportFigures, PublishedRate, ReportLevel, ReportPeriodFigures } from '@saeil/contracts';
+import type { MinistryKpiPlan, MinistryReportFigures, MinistryRetentionFigures, PublishedRate, ReportLevel, ReportPeriodFigures } from '@saeil/contracts';
+import { isPersonCount } from '../ports';
 import type { KpiPlanAchievement } from '../ports';
 import { byCodeUnits, isSuppressed, publishActivity, publishEmployment, publishRetention, RETENTION_DIMENSIONS, suppressCount, SUPPRESSED } from '@saeil/statistics';
 import type { BreakdownRow, RetentionDimension, RetentionFigures, StatisticsSnapshot } from '@saeil/statistics';
@@ -17,9 +18,6 @@ export function retentionDimensionsFor(level: ReportLevel): RetentionDimension[]
   return RETENTION_DIMENSIONS.filter((d) => !skip.includes(d));
 }
 
-/** KPI actuals that count persons: small ones are suppressed like any other person count. */
-const PERSON_METRICS = new Set(['clients_registered', 'employed_clients', 'placements', 'retention_beneficiaries', 'training_completers', 'internship_conversions', 'startups']);
-
 /**
  * KPI plans with achievement. A person-count actual below the threshold is suppressed with its
  * achievement (actual = achievement × target); then the plan's overall achievement too, since the
@@ -30,7 +28,7 @@ function kpi(plans: readonly KpiPlanAchievement[], threshold: number): MinistryK
     .sort((a, b) => byCodeUnits(a.centerId, b.centerId) || byCodeUnits(a.planId, b.planId))
     .map((plan) => {
       const indicators = plan.indicators.map((i) => {
-        const personCount = PERSON_METRICS.has(i.source) || i.unit === '명';
+        const personCount = isPersonCount(i);
         const actual = i.actual !== null && personCount && Number.isInteger(i.actual) && i.actual >= 0 ? suppressCount(i.actual, { threshold }) : i.actual;
         const achievement: PublishedRate = isSuppressed(actual) ? SUPPRESSED : i.achievement;
         return { indicatorId: i.indicatorId, name: i.name, unit: i.unit, termTarget: i.termTarget, actual, achievement, ...(i.weight !== undefined ? { weight: i.weight } : {}), source: i.source };
@@ -61,5 +59,81 @@ export function buildMinistryReport(scope: ReportScope, period: ReportPeriodFigu
     employment: publishEmployment(sources.snapshot.employment, threshold),
     activity: publishActivity(sources.snapshot.activity, threshold),
     kpi: kpi(sources.kpi, threshold),
+  };
+}
+
+/** The figures of a report as they are, before suppression: the center's own view of its report. */
+export type ReportExactFigures = Pick<MinistryReportFigures, 'retention' | 'retentionBreakdowns' | 'employment' | 'activity' | 'kpi'>;
+
+const MILESTONES = [1, 2, 3] as const;
+
+/** One milestone, field by field (a source object is never copied whole into a report). */
+function exactMilestone(figures: readonly RetentionFigures[], n: 1 | 2 | 3): MinistryRetentionFigures {
+  const m = figures.find((f) => f.n === n);
+  if (!m) return { n, eligible: 0, sameEmployer: 0, otherEmployer: 0, notEmployed: 0, unreachable: 0, unverified: 0, retentionRate: null, anyEmployerRate: null, unverifiedShare: null };
+  return {
+    n,
+    eligible: m.eligible,
+    sameEmployer: m.sameEmployer,
+    otherEmployer: m.otherEmployer,
+    notEmployed: m.notEmployed,
+    unreachable: m.unreachable,
+    unverified: m.unverified,
+    retentionRate: m.retentionRate,
+    anyEmployerRate: m.anyEmployerRate,
+    unverifiedShare: m.unverifiedShare,
+  };
+}
+
+const sortedRecord = <V>(record: Record<string, V>): Record<string, V> => Object.fromEntries(Object.keys(record).sort(byCodeUnits).map((k) => [k, record[k]]));
+
+/**
+ * The same sections as the report, exact: aggregates only (de-identified like the report), no
+ * suppression. For a center's own staff, beside what the Ministry will see; never sent above the
+ * center, never frozen or hashed.
+ */
+export function buildExactFigures(sources: ReportSources): ReportExactFigures {
+  const { retention, employment: e, activity: a } = sources.snapshot;
+  return {
+    retention: MILESTONES.map((n) => exactMilestone(retention, n)),
+    retentionBreakdowns: sources.breakdowns.map((b) => ({
+      dimension: b.dimension,
+      rows: [...b.rows].sort((x, y) => byCodeUnits(x.key, y.key)).map((row) => ({ key: row.key, milestones: MILESTONES.map((n) => exactMilestone(row.figures, n)) })),
+    })),
+    employment: {
+      clientsRegistered: e.clientsRegistered,
+      employedClients: e.employedClients,
+      placements: e.placements,
+      placementsByEmploymentType: sortedRecord(e.placementsByEmploymentType),
+      placementsByOccupationGroup: sortedRecord(e.placementsByOccupationGroup),
+      placementsByWageBand: sortedRecord(e.placementsByWageBand),
+      placementsByChannel: sortedRecord(e.placementsByChannel),
+      trainingCompleters: e.trainingCompleters,
+      trainingCompletersEmployed: e.trainingCompletersEmployed,
+      trainingEmploymentRate: e.trainingEmploymentRate,
+      internshipConversions: e.internshipConversions,
+      startups: e.startups,
+    },
+    activity: {
+      counselingSessionsByChannel: sortedRecord(a.counselingSessionsByChannel),
+      groupProgramAttendances: a.groupProgramAttendances,
+      outreachEvents: a.outreachEvents,
+      outreachContacts: a.outreachContacts,
+      agreementsSigned: a.agreementsSigned,
+      agreementsByKind: sortedRecord(a.agreementsByKind),
+      councilMeetings: a.councilMeetings,
+      jobFairs: a.jobFairs,
+      retentionBeneficiaries: a.retentionBeneficiaries,
+    },
+    kpi: [...sources.kpi]
+      .sort((x, y) => byCodeUnits(x.centerId, y.centerId) || byCodeUnits(x.planId, y.planId))
+      .map((plan) => ({
+        planId: plan.planId,
+        name: plan.name,
+        centerId: plan.centerId,
+        term: { fromYear: plan.term.fromYear, toYear: plan.term.toYear },
+        indicators: plan.indicators.map((i) => ({ indicatorId: i.indicatorId, name: i.name, unit: i.unit, termTarget: i.termTarget, actual: i.actual, achievement: i.achievement, ...(i.weight !== undefined ? { weight: i.weight } : {}), source: i.source })),
+        overall: plan.overall,
+      })),
   };
 }

@@ -6,7 +6,7 @@ import { KpiSource, StatisticsSource } from '../ports';
 import type { StatisticsAsOf, StatisticsScope } from '../ports';
 import { parseReportPeriod } from '../domain/report-period';
 import type { ReportScope } from '../domain/report-scope';
-import { buildMinistryReport, retentionDimensionsFor } from './build-ministry-report';
+import { buildExactFigures, buildMinistryReport, ReportExactFigures, ReportSources, retentionDimensionsFor } from './build-ministry-report';
 
 /**
  * Reads the figures of a report through the statistics and KPI ports, all as of one position,
@@ -25,6 +25,14 @@ export class ReportGenerator {
   ) {}
 
   async generate(scope: ReportScope, periodKey: string, asOfPosition?: number): Promise<MinistryReportFigures> {
+    return (await this.generateWithExact(scope, periodKey, asOfPosition)).report;
+  }
+
+  /**
+   * The report and, from the same reads, the exact figures it was made from: what a center's own
+   * staff see beside what the Ministry will see. Never for a reader above the center.
+   */
+  async generateWithExact(scope: ReportScope, periodKey: string, asOfPosition?: number): Promise<{ report: MinistryReportFigures; exact: ReportExactFigures }> {
     const period = parseReportPeriod(periodKey);
     if (!this.statistics || !this.kpi) throw new ServiceUnavailable('통계 또는 성과지표 모듈이 연결되지 않아 보고서를 만들 수 없습니다.');
     const statsScope: StatisticsScope = scope.scopeId === undefined ? { level: scope.level } : { level: scope.level, id: scope.scopeId };
@@ -43,6 +51,7 @@ export class ReportGenerator {
       breakdowns.push({ dimension, rows: await this.statistics.retentionBy(dimension, statsScope, range, asOf) });
     }
     const kpi = await this.kpi.achievementsFor(statsScope, asOf);
-    return buildMinistryReport(scope, period, { snapshot, breakdowns, kpi }, this.config.SUPPRESSION_THRESHOLD);
+    const sources: ReportSources = { snapshot, breakdowns, kpi };
+    return { report: buildMinistryReport(scope, period, sources, this.config.SUPPRESSION_THRESHOLD), exact: buildExactFigures(sources) };
   }
 }

@@ -1,4 +1,5 @@
 import { RuleViolation } from '@saeil/core';
+import { WAGE_BAND_LABELS } from '@saeil/contracts';
 
 /**
  * Monthly wage bands (KRW per month, 월 임금) that placements are counted by. Lower bound
@@ -7,10 +8,10 @@ import { RuleViolation } from '@saeil/core';
  * Changing the bands changes stored facts: rebuild the statistics projection afterwards.
  */
 export const WAGE_BANDS = [
-  { band: 'under_2m', label: '200만원 미만', from: 0, below: 2_000_000 },
-  { band: '2m_3m', label: '200만원 이상 300만원 미만', from: 2_000_000, below: 3_000_000 },
-  { band: '3m_4m', label: '300만원 이상 400만원 미만', from: 3_000_000, below: 4_000_000 },
-  { band: '4m_and_over', label: '400만원 이상', from: 4_000_000, below: Number.POSITIVE_INFINITY },
+  { band: 'under_2m', label: WAGE_BAND_LABELS.under_2m, from: 0, below: 2_000_000 },
+  { band: '2m_3m', label: WAGE_BAND_LABELS['2m_3m'], from: 2_000_000, below: 3_000_000 },
+  { band: '3m_4m', label: WAGE_BAND_LABELS['3m_4m'], from: 3_000_000, below: 4_000_000 },
+  { band: '4m_and_over', label: WAGE_BAND_LABELS['4m_and_over'], from: 4_000_000, below: Number.POSITIVE_INFINITY },
 ] as const;
 
 export type WageBand = (typeof WAGE_BANDS)[number]['band'];

@@ -81,4 +81,8 @@ export class DefineKpiPlanDto {
   @ApiProperty({ type: [KpiIndicatorDto] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => KpiIndicatorDto)
   indicators: KpiIndicatorDto[];
+
+  @ApiPropertyOptional({ example: 1, minimum: 0, maximum: 6, description: "Decimals the plan's table writes achievement with (이행률 41.9: 1): the display texts keep them (61.0, not 61). Leave out for up to 2 digits with trailing zeros dropped (seed 000: 37.5, 42.86)" })
+  @IsOptional() @IsInt() @Min(0) @Max(6)
+  decimals?: number;
 }

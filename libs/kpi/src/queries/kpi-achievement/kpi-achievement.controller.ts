@@ -6,7 +6,7 @@ import { KpiAchievementResponse } from './kpi-achievement.response';
 import { KpiAchievementDto } from './kpi-achievement.dto';
 import { KpiAchievementQuery } from './kpi-achievement.query';
 import { KpiAchievementAnswer } from './kpi-achievement.handler';
-import { REPORT_READERS, Roles, ScopedRecords } from '@saeil/identity';
+import { CurrentAccess, REPORT_READERS, type RequestAccess, Roles, ScopedRecords } from '@saeil/identity';
 
 @ApiTags('kpi')
 @Roles(...REPORT_READERS)
@@ -16,9 +16,14 @@ export class KpiAchievementController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':planId/achievement')
-  @ApiOperation({ summary: '이행률: per indicator cumulative actual ÷ term target × 100 and the overall (weighted) mean, unrounded and for display' })
+  @ApiOperation({
+    summary:
+      "이행률: per indicator cumulative actual ÷ term target × 100 and the overall (weighted) mean, unrounded and for display. Above the center (regional supervisor, Ministry analyst) small person counts are suppressed as in the statistics (disclosure: suppressed)",
+  })
   @ApiAnswer(KpiAchievementResponse)
-  achievement(@Param('planId') planId: string, @Query() options: KpiAchievementDto): Promise<KpiAchievementResponse> {
-    return this.queryBus.execute<KpiAchievementQuery, KpiAchievementAnswer>(new KpiAchievementQuery(planId, options));
+  achievement(@Param('planId') planId: string, @Query() options: KpiAchievementDto, @CurrentAccess() access: RequestAccess): Promise<KpiAchievementResponse> {
+    // As the statistics reads: exact for the center's own staff, the Ministry's small-cell rule above it.
+    const disclosure = access.scope.kind === 'center' ? 'exact' : 'suppressed';
+    return this.queryBus.execute<KpiAchievementQuery, KpiAchievementAnswer>(new KpiAchievementQuery(planId, options, disclosure));
   }
 }

@@ -7,7 +7,7 @@ export class KpiAchievementDto {
   @IsOptional() @IsDateOnly()
   asOfDate?: string;
 
-  @ApiPropertyOptional({ default: 2, description: 'Decimals of the display figures (the unrounded ones are always given)' })
+  @ApiPropertyOptional({ description: "Decimals of the display texts: exactly that many digits, zeros kept (1 → \"61.0\"); default: the plan's own decimals, else up to 2 with trailing zeros dropped (37.5, 42.86). The unrounded figures are always given" })
   @IsOptional() @IsQueryInt(0, 6)
   decimals?: number;
 

@@ -5,9 +5,11 @@ import { ReadModelConsistency } from '@saeil/projections';
 import { kpiPlansProjection } from '../../projections/kpi-plans.projection';
 import { KpiAchievements } from './kpi-achievements';
 import { KpiAchievementQuery } from './kpi-achievement.query';
-import { PlanAchievementView } from './plan-achievement';
+import { PublishedPlanAchievementView, publishedAchievement } from './plan-achievement';
 
-export interface KpiAchievementAnswer extends PlanAchievementView {
+export interface KpiAchievementAnswer extends PublishedPlanAchievementView {
+  /** The digits the display texts are rounded to. */
+  decimals: number;
   consistency?: { minPosition: number; reached: boolean };
 }
 
@@ -19,12 +21,14 @@ export class KpiAchievementHandler implements IQueryHandler<KpiAchievementQuery,
     private readonly config: SaeilConfig,
   ) {}
 
-  async execute({ planId, options }: KpiAchievementQuery): Promise<KpiAchievementAnswer> {
+  async execute({ planId, options, disclosure }: KpiAchievementQuery): Promise<KpiAchievementAnswer> {
     const consistency = options.minPosition
       ? { minPosition: options.minPosition, reached: await this.consistency.waitFor(kpiPlansProjection, options.minPosition, this.config.MAX_CONSISTENCY_WAIT_MS) }
       : undefined;
-    const view = await this.achievements.ofPlan(planId, options.asOfDate ?? todayInKorea(), options.decimals ?? 2);
-    if (!view) throw new NotFound('확인지표 계획', planId);
+    // The decimals asked, else the plan's own, keep their zeros ("61.0"); none: up to 2, as seed 000 reads.
+    const exact = await this.achievements.ofPlan(planId, options.asOfDate ?? todayInKorea(), options.decimals);
+    if (!exact) throw new NotFound('확인지표 계획', planId);
+    const view = disclosure === 'suppressed' ? { ...publishedAchievement(exact, this.config.SUPPRESSION_THRESHOLD), decimals: exact.decimals } : exact;
     return { ...view, ...(consistency ? { consistency } : {}) };
   }
 }

@@ -7,7 +7,7 @@ import type { KpiPlanDefinedV1 } from '@saeil/contracts';
 import { StatisticMetric, StatisticsAsOf, StatisticsScope, StatisticsSource } from '@saeil/statistics';
 import { KpiPlanAchievement, KpiSource } from '../../kpi-source';
 import { kpiPlansProjection } from '../../projections/kpi-plans.projection';
-import { EnteredActual, planAchievement, PlanAchievementView, termYears } from './plan-achievement';
+import { DisplayPrecision, EnteredActual, planAchievement, PlanAchievementView, precisionOf, termYears } from './plan-achievement';
 
 interface PlanRow {
   plan_id: string;
@@ -16,6 +16,7 @@ interface PlanRow {
   from_year: number;
   to_year: number;
   indicators: KpiPlanDefinedV1['indicators'];
+  decimals: number | null;
 }
 
 /**
@@ -33,9 +34,12 @@ export class KpiAchievements extends KpiSource {
     super();
   }
 
-  async ofPlan(planId: string, asOfDate: string, decimals: number, asOfPosition?: number): Promise<PlanAchievementView | undefined> {
+  /** A plan's achievement; `decimals` (asked by the reader) over the plan's own, else up to 2 with zeros dropped. */
+  async ofPlan(planId: string, asOfDate: string, decimals?: number, asOfPosition?: number): Promise<(PlanAchievementView & { decimals: number }) | undefined> {
     const [row] = await this.plans({ planId }, asOfPosition);
-    return row ? this.achievementOf(row, asOfDate, decimals, asOfPosition) : undefined;
+    if (!row) return undefined;
+    const precision = precisionOf(decimals ?? row.decimals ?? undefined);
+    return { ...(await this.achievementOf(row, asOfDate, precision, asOfPosition)), decimals: precision.decimals };
   }
 
   async achievementsFor(scope: StatisticsScope, asOf: StatisticsAsOf = {}): Promise<KpiPlanAchievement[]> {
@@ -44,7 +48,7 @@ export class KpiAchievements extends KpiSource {
     if (asOf.asOfPosition !== undefined) await this.requireApplied(asOf.asOfPosition);
     const rows = await this.plans({ centerIds }, asOf.asOfPosition);
     const views = [];
-    for (const row of rows) views.push(await this.achievementOf(row, asOfDate, 2, asOf.asOfPosition));
+    for (const row of rows) views.push(await this.achievementOf(row, asOfDate, precisionOf(row.decimals ?? undefined), asOf.asOfPosition));
     return views.map((v) => ({
       planId: v.planId,
       name: v.name,
@@ -85,15 +89,15 @@ export class KpiAchievements extends KpiSource {
 
   private async plans(where: { planId?: string; centerIds?: string[] }, asOfPosition?: number): Promise<PlanRow[]> {
     return this.dataSource.query(
-      `SELECT plan_id, center_id, name, from_year, to_year, indicators FROM rm_kpi_plans
+      `SELECT plan_id, center_id, name, from_year, to_year, indicators, decimals FROM rm_kpi_plans
         WHERE ($1::uuid IS NULL OR plan_id = $1) AND ($2::text[] IS NULL OR center_id = ANY($2)) AND ($3::bigint IS NULL OR global_position <= $3)
         ORDER BY center_id, from_year, name, plan_id`,
       [where.planId ?? null, where.centerIds ?? null, asOfPosition ?? null],
     );
   }
 
-  private async achievementOf(row: PlanRow, asOfDate: string, decimals: number, asOfPosition?: number): Promise<PlanAchievementView> {
-    const plan: KpiPlanDefinedV1 = { planId: row.plan_id, centerId: row.center_id, name: row.name, fromYear: row.from_year, toYear: row.to_year, indicators: row.indicators };
+  private async achievementOf(row: PlanRow, asOfDate: string, precision: DisplayPrecision, asOfPosition?: number): Promise<PlanAchievementView> {
+    const plan: KpiPlanDefinedV1 = { planId: row.plan_id, centerId: row.center_id, name: row.name, fromYear: row.from_year, toYear: row.to_year, indicators: row.indicators, ...(row.decimals !== null ? { decimals: row.decimals } : {}) };
     const actuals: EnteredActual[] = (
       await this.dataSource.query(
         `SELECT indicator_id, year, quarter, value, to_char(entered_on, 'YYYY-MM-DD') AS entered_on, global_position FROM rm_kpi_actuals
@@ -105,7 +109,7 @@ export class KpiAchievements extends KpiSource {
     for (const indicator of plan.indicators.filter((i) => i.metric)) {
       mapped[indicator.indicatorId] = await this.mappedYearly(plan, indicator.metric as StatisticMetric, asOfDate, asOfPosition);
     }
-    return planAchievement(plan, actuals, mapped, asOfDate, decimals);
+    return planAchievement(plan, actuals, mapped, asOfDate, precision);
   }
 
   /** A mapped indicator's yearly actuals: the statistic over each term year that has begun by asOfDate (up to that date). */

@@ -1,5 +1,6 @@
 import type { KpiIndicatorPlan, KpiPlanDefinedV1 } from '@saeil/contracts';
-import { display, kpiAchievement, KpiIndicator } from '@saeil/statistics';
+import { display, isSuppressed, kpiAchievement, KpiIndicator, SUPPRESSED } from '@saeil/statistics';
+import type { Suppressed } from '@saeil/statistics';
 
 /** One actual as entered (rm_kpi_actuals). quarter 0 = the year's figure. */
 export interface EnteredActual {
@@ -42,6 +43,20 @@ export interface PlanAchievementView {
   overall: { achievement: number; display: string; weighted: boolean };
 }
 
+/**
+ * Display texts: with the decimals a plan's table asks for (`decimals` given), exactly that many
+ * digits, so a one-decimal table reads "61.0", not "61"; without, up to 2 digits with trailing
+ * zeros dropped, as seed 000's table is written (37.5, 42.2, 42.86, 40.85).
+ */
+export interface DisplayPrecision {
+  decimals: number;
+  fixed: boolean;
+}
+export const DEFAULT_PRECISION: DisplayPrecision = { decimals: 2, fixed: false };
+/** The precision for `decimals` asked (by the reader, or the plan): kept as given; none: the default. */
+export const precisionOf = (decimals: number | undefined): DisplayPrecision => (decimals === undefined ? DEFAULT_PRECISION : { decimals, fixed: true });
+export const displayed = (value: number, precision: DisplayPrecision): string => display(value, precision.decimals, { trailingZeros: precision.fixed ? 'keep' : 'drop' });
+
 export const termYears = (fromYear: number, toYear: number): number[] => Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
 
 /**
@@ -80,7 +95,7 @@ export function checkPlanTargets(plan: Pick<KpiPlanDefinedV1, 'fromYear' | 'toYe
  * indicator; overall the mean or weighted mean), computed by kpi.ts from unrounded values.
  * `mapped` holds the yearly actuals of the indicators that map to a statistic.
  */
-export function planAchievement(plan: KpiPlanDefinedV1, actuals: EnteredActual[], mapped: Record<string, (number | null)[]>, asOfDate: string, decimals: number): PlanAchievementView {
+export function planAchievement(plan: KpiPlanDefinedV1, actuals: EnteredActual[], mapped: Record<string, (number | null)[]>, asOfDate: string, precision: DisplayPrecision = DEFAULT_PRECISION): PlanAchievementView {
   const years = termYears(plan.fromYear, plan.toYear);
   const yearlyActuals = plan.indicators.map((i) => (i.metric ? mapped[i.indicatorId] ?? years.map(() => null) : enteredYearly(i.indicatorId, years, actuals, asOfDate)));
   const result = kpiAchievement({
@@ -109,9 +124,62 @@ export function planAchievement(plan: KpiPlanDefinedV1, actuals: EnteredActual[]
         actualCumulative: r.actualCumulative,
         cumulativeActual: r.cumulativeActual,
         achievement: r.achievement,
-        display: display(r.achievement, decimals),
+        display: displayed(r.achievement, precision),
       };
     }),
-    overall: { achievement: result.overall, display: display(result.overall, decimals), weighted: result.weighted },
+    overall: { achievement: result.overall, display: displayed(result.overall, precision), weighted: result.weighted },
+  };
+}
+
+/** KPI actuals that count persons (a statistic of persons, or a plan's 명): small ones are suppressed above the center. */
+const PERSON_METRICS = new Set(['clients_registered', 'employed_clients', 'placements', 'retention_beneficiaries', 'training_completers', 'internship_conversions', 'startups']);
+export const isPersonCount = (indicator: { source: string; unit: string }): boolean => PERSON_METRICS.has(indicator.source) || indicator.unit.trim() === '명';
+
+/** How a suppressed figure reads where a display text stands. */
+export const SUPPRESSED_DISPLAY = '비공개';
+
+type Shown<T> = T | Suppressed;
+export interface PublishedIndicatorAchievementView extends Omit<IndicatorAchievementView, 'actualYearly' | 'actualCumulative' | 'cumulativeActual' | 'achievement'> {
+  actualYearly: Shown<number | null>[];
+  actualCumulative: Shown<number | null>[];
+  cumulativeActual: Shown<number>;
+  achievement: Shown<number>;
+}
+export interface PublishedPlanAchievementView extends Omit<PlanAchievementView, 'indicators' | 'overall'> {
+  indicators: PublishedIndicatorAchievementView[];
+  overall: { achievement: Shown<number>; display: string; weighted: boolean };
+  disclosure?: 'suppressed';
+  suppressionThreshold?: number;
+}
+
+/**
+ * Achievement as a reader above the center may see it (the statistics' and the Ministry report's
+ * small-cell rule): a person-count indicator with any reported figure below the threshold (0
+ * included) — a year's, a running total, the cumulative actual — shows none of its actuals nor
+ * its achievement (achievement × target would give the count back, and each year is the
+ * difference of two running totals); the plan's overall achievement is then suppressed too,
+ * since the mean and the other achievements would give the hidden one back. Targets stay.
+ */
+export function publishedAchievement(view: PlanAchievementView, threshold: number): PublishedPlanAchievementView {
+  const small = (v: number | null) => v !== null && v < threshold;
+  const indicators = view.indicators.map((i): PublishedIndicatorAchievementView => {
+    const hide = isPersonCount(i) && (small(i.cumulativeActual) || i.actualYearly.some(small) || i.actualCumulative.some(small));
+    if (!hide) return i;
+    return {
+      ...i,
+      actualYearly: i.actualYearly.map((v) => (v === null ? null : SUPPRESSED)),
+      actualCumulative: i.actualCumulative.map((v) => (v === null ? null : SUPPRESSED)),
+      cumulativeActual: SUPPRESSED,
+      achievement: SUPPRESSED,
+      display: SUPPRESSED_DISPLAY,
+    };
+  });
+  const anyHidden = indicators.some((i) => isSuppressed(i.achievement));
+  return {
+    ...view,
+    indicators,
+    overall: anyHidden ? { achievement: SUPPRESSED, display: SUPPRESSED_DISPLAY, weighted: view.overall.weighted } : view.overall,
+    disclosure: 'suppressed',
+    suppressionThreshold: threshold,
   };
 }

@@ -6,5 +6,7 @@ export class PreviewReportQuery {
     readonly scope: ReportScope,
     readonly period: string,
     readonly asOfPosition?: number,
+    /** The center's own view: the exact figures too. */
+    readonly withExact = false,
   ) {}
 }

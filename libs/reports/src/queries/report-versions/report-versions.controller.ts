@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Optional, Param, ParseIntPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { REPORT_FILE_ANSWER, ReportVersionResponse } from '../report.response';
@@ -11,6 +11,8 @@ import { isFileExport, ReportFileQueryDto } from '../report-query.dto';
 import { AccessLogged } from '@saeil/access-log';
 import { sendReportFile } from '../send-report-file';
 import { ReportVersionsQuery } from './report-versions.query';
+import { CentersDirectory } from '../../ports';
+import { reportNames } from '../report-names';
 import { SubmittedVersion } from './report-versions.handler';
 import { CurrentAccess, REPORT_READERS, type RequestAccess, requireLevel, Roles } from '@saeil/identity';
 
@@ -23,7 +25,10 @@ const badVersion = () => new ValidationFailed([{ field: 'version', code: 'isInt'
 @Roles(...REPORT_READERS)
 @Controller('ministry-reports/:level/:period/versions')
 export class ReportVersionsController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    @Optional() private readonly centers?: CentersDirectory,
+  ) {}
 
   @Get()
   @ApiParam({ name: 'level', enum: REPORT_LEVELS, example: 'center' })
@@ -58,7 +63,7 @@ export class ReportVersionsController {
     const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(new ReportVersionsQuery(scope, period));
     const frozen = versions.find((v) => v.version === version);
     if (!frozen) throw new NotFound('보고서 판', `${versions[0].reportId} v${version}`);
-    const file = await exportReport(frozen.figures, format, { version: frozen.version, submittedOn: frozen.submittedOn, contentHash: frozen.contentHash });
+    const file = await exportReport(frozen.figures, format, { version: frozen.version, submittedOn: frozen.submittedOn, contentHash: frozen.contentHash }, { names: reportNames(this.centers) });
     return sendReportFile(res, file, frozen.asOfPosition);
   }
 }
