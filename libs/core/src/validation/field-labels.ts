@@ -151,6 +151,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // KPI
   fromYear: '시작 연도',
   toYear: '마지막 연도',
+  lines: '연도별 재원별 예산',
+  executedOn: '집행일',
+  corrects: '정정할 집행 내역',
   indicators: '확인지표',
   unit: '단위',
   yearlyTargets: '연도별 목표',
@@ -193,6 +196,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 
   // Where a class means something else by a name.
   'RegisterClientDto.name': '이름',
+  'DefineBudgetPlanDto.name': '사업명',
+  'AmendBudgetPlanDto.name': '사업명',
+  'RecordBudgetExecutionDto.purpose': '집행 내용',
   'CreateGroupProgramDto.name': '프로그램명',
   'CreateGroupProgramDto.year': '운영 연도',
   'RecordGroupSessionDto.topic': '회차 주제',
