@@ -4,6 +4,7 @@ import {
   agreementStreamId,
   clientStreamId,
   courseStreamId,
+  employerStreamId,
   groupProgramStreamId,
   internshipStreamId,
   kpiPlanStreamId,
@@ -23,6 +24,7 @@ export const RECORD_KINDS = {
   agreement: { label: '협약', stream: agreementStreamId },
   internship: { label: '새일여성인턴', stream: internshipStreamId },
   kpiPlan: { label: '확인지표 계획', stream: kpiPlanStreamId },
+  employer: { label: '구인업체', stream: employerStreamId },
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 
