@@ -376,6 +376,8 @@ describe('retention follow-ups (embedded mode: reactor redelivery, rebuild)', ()
   });
 
   it('rebuilds the queue to the same rows, and never rebuilds the reactor', async () => {
+    // The previous test waited for the events; the queue applies them a moment later (under load, later still).
+    await waitFor(async () => (await queueRows())[0]?.due_marked === true, { description: 'the queue applied month 1 due' });
     const before = await queueRows();
     expect(before.map((r: { n: number; status: string }) => `${r.n}:${r.status}`)).toEqual(['1:open', '2:closed', '3:closed']);
     await saeil.runtime.rebuilder.rebuild(followUpQueueProjection);
