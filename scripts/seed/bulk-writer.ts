@@ -294,7 +294,7 @@ export class BulkWriter {
     for (const event of events) {
       stream.version += 1;
       stream.state = decider.evolve(stream.state as S, event);
-      if (streamId.startsWith('client-')) stream.caseState = evolveCase(stream.caseState ?? initialCaseState(), event as never);
+      if (streamId.startsWith('client-')) stream.caseState = evolveCase(stream.caseState ?? initialCaseState(), { ...event, metadata } as never);
       rows.push({ eventId: random.uuid(), streamId, streamVersion: stream.version, context, type: event.type, data: event.data, metadata });
     }
     this.rows.push(...rows);

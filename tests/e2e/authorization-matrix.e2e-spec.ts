@@ -139,6 +139,7 @@ const ROUTES: RouteSpec[] = [
 
   // Intake.
   { route: 'POST /clients', roles: CASE_WORKERS, call: (f) => ({ path: '/clients', body: { name: '매트릭스', birthDate: '1985-05-05', phone: '010-5555-0101', centerId: f.centerId, counselorId: 'counselor-kim', region: f.region } }), other: 403 },
+  { route: 'GET /clients/:clientId', roles: CASE_READERS, call: (f) => client(f, '') },
   { route: 'POST /clients/:clientId/consents', roles: CASE_WORKERS, call: (f) => client(f, '/consents', { purpose: 'marketing', version: '2026-01', givenOn: day }) },
   { route: 'POST /clients/:clientId/consents/:purpose/withdrawal', roles: CASE_WORKERS, call: (f) => client(f, '/consents/marketing/withdrawal', { withdrawnOn: '2026-11-03' }) },
   { route: 'PATCH /clients/:clientId/profile', roles: CASE_WORKERS, call: (f) => client(f, '/profile', { desiredOccupation: '사무원' }) },
@@ -570,7 +571,8 @@ async function centerFixtures(saeil: TestSaeil, centerId: string, region: string
     return res.body;
   };
   const phone = `010-7${n}00-000${n}`;
-  const { clientId } = await created('/clients', { name: `기준사례${n}`, birthDate: `198${n}-03-14`, phone, centerId, counselorId: `counselor-of-${centerId}`, region });
+  // Registered on the day of her consents: her job (06-01) and business (09-01) start after both.
+  const { clientId } = await created('/clients', { name: `기준사례${n}`, birthDate: `198${n}-03-14`, phone, centerId, counselorId: `counselor-of-${centerId}`, region, registeredOn: '2026-01-02' });
   for (const purpose of ['service', 'employer_sharing']) {
     const res = await http.post(`/clients/${clientId}/consents`).send({ purpose, version: '2026-01', givenOn: '2026-01-02' });
     if (res.status !== 200) throw new Error(`consent ${purpose}: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1,3 +1,4 @@
+import { clientStreamId } from '@saeil/contracts';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
 import { accountIdOf, Api, api, counselorOf } from '../support/auth';
 
@@ -65,6 +66,32 @@ describe('caseload and timeline', () => {
     expect(bad.body.error.fields[0]).toMatchObject({ field: 'status' });
   });
 
+  it('a next action ends once she is employed or her case is closed: the work queue (nextActionDueBefore) no longer lists her', async () => {
+    const planned = async (i: number, name: string) => {
+      const { clientId } = await post('/clients', { ...newClient(310 + i, counselorId), name, registeredOn: '2026-03-02' });
+      for (const purpose of ['service', 'employer_sharing']) await post(`/clients/${clientId}/consents`, { purpose, version: '2026-01', givenOn: '2026-03-02' });
+      await post(`/clients/${clientId}/employment-plan`, { goals: ['취업'], desiredOccupation: '사무원', plannedServices: ['job_matching'], nextAction: { description: '면접 준비', dueOn: '2026-03-25' }, setOn: '2026-03-03' });
+      return clientId;
+    };
+    const employed = await planned(0, '최지우');
+    const closed = await planned(1, '정민지');
+    const due = async () => (await caseload({ nextActionDueBefore: '2026-03-31' })).items.map((i: { name: string }) => i.name).sort();
+    expect(await due()).toEqual(['김서연', '정민지', '최지우']);
+    await post(`/clients/${employed}/placements`, {
+      employerName: '(주)나주식품', jobTitle: '사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_300_000, startOn: '2026-03-16', channel: 'center', employmentInsurance: true,
+    });
+    await post(`/clients/${closed}/closure`, { reason: '타 지역 이주', closedOn: '2026-03-17' });
+    expect(await due()).toEqual(['김서연']);
+    const rows = (await caseload({ sort: 'registered' })).items.filter((i: { clientId: string }) => [employed, closed].includes(i.clientId));
+    expect(rows.map((i: { status: string; nextAction: unknown }) => [i.status, i.nextAction]).sort()).toEqual([['closed', null], ['employed', null]]);
+    // Reopening does not bring the old step back; a revision sets the next one.
+    await post(`/clients/${closed}/reopening`, { reason: '다시 구직', reopenedOn: '2026-03-20' });
+    expect(await due()).toEqual(['김서연']);
+    const revised = await http.patch(`/clients/${closed}/employment-plan`).send({ nextAction: { description: '이력서 수정', dueOn: '2026-03-28' }, reason: '재개', revisedOn: '2026-03-20' }).expect(200);
+    last = Math.max(last, revised.body.position);
+    expect(await due()).toEqual(['김서연', '정민지']);
+  });
+
   it('answers one case by clientId alone (the web app’s case header), within her reach only', async () => {
     const one = (await http.get('/caseload').query({ clientId: ids[1], minPosition: last }).expect(200)).body;
     expect(one.items.map((i: { clientId: string; name: string; status: string }) => [i.clientId, i.name, i.status])).toEqual([[ids[1], '이하은', 'counseling']]);
@@ -89,5 +116,23 @@ describe('caseload and timeline', () => {
     await http.get('/cases/6f1c2b1e-0000-4000-8000-000000000000/timeline').expect(404);
     const malformed = await http.get('/cases/not-a-uuid/timeline').expect(400);
     expect(malformed.body.error.fields[0]).toMatchObject({ field: 'clientId' });
+  });
+
+  it('within a day, the timeline follows the order things were recorded: what was recorded at 15:00 stays below the session recorded after it that day', async () => {
+    const { clientId } = await post('/clients', { ...newClient(330, counselorId), name: '한소희', registeredOn: '2026-03-04' });
+    await post(`/clients/${clientId}/consents`, { purpose: 'service', version: '2026-01', givenOn: '2026-03-04' });
+    // A command with no date of its own happens at the moment it is recorded (a transfer, or a
+    // registration without registeredOn): 15:00 in Korea, later in the day than the midnight-UTC
+    // notation of the day-dated session recorded after it.
+    const transferred = await saeil.runtime.store.append(
+      clientStreamId(clientId),
+      [{ type: 'CounselorAssigned', data: { clientId, fromCenterId: 'center-naju', fromCounselorId: counselorId, centerId: 'center-naju', counselorId } }],
+      { context: 'intake', expectedVersion: 'any', metadata: { actorId: accountId, centerId: 'center-naju', correlationId: 'timeline-order', occurredAt: '2026-03-05T06:00:00.000Z' } },
+    );
+    last = Math.max(last, transferred.globalPosition);
+    await post(`/clients/${clientId}/counseling-sessions`, { channel: 'in_center', topic: '초기상담', durationMinutes: 30, occurredOn: '2026-03-05' });
+    const timeline = (await http.get(`/cases/${clientId}/timeline`).query({ minPosition: last }).expect(200)).body;
+    // Same day (03-05): the session recorded last is on top; same day (03-04): the registration came before her consent.
+    expect(timeline.items.map((i: { type: string }) => i.type)).toEqual(['CounselingSessionRecorded', 'CounselorAssigned', 'ConsentGiven', 'ClientRegistered']);
   });
 });

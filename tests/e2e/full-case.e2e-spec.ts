@@ -179,7 +179,8 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
     const kafkaRun = await runCase(kafkaDoor);
     const [a, b] = [await readModels(viaHttp, { ...httpRun, actorId: actorViaHttp }), await readModels(viaKafka, { ...kafkaRun, actorId: actorViaKafka })];
 
-    expect(a.caseload).toMatchObject({ status: 'employed', lastContactOn: '2026-02-16', nextAction: { description: '전산회계 과정 수강', dueOn: '2026-03-02' }, centerId: CENTER, counselorId: COUNSELOR });
+    // Employed: the plan's next action (전산회계 과정 수강) is no longer hers to do.
+    expect(a.caseload).toMatchObject({ status: 'employed', lastContactOn: '2026-02-16', nextAction: null, centerId: CENTER, counselorId: COUNSELOR });
     expect(a.timeline.map((t: { type: string }) => t.type).sort()).toEqual(
       [
         'ClientRegistered',

@@ -74,7 +74,8 @@ describe('one case under random command sequences, checked against a model', () 
       fc.asyncProperty(fc.commands(caseCommands(), { maxCommands: 12 }), async (commands: Iterable<CaseCommand>) => {
         clients++;
         const counselorId = `counselor-model-${clients}`;
-        const registered = await http.post('/clients').send(newClient(5000 + clients, counselorId)).expect(201);
+        // Registered on the day her consents are dated: her jobs (05-04) start after both.
+        const registered = await http.post('/clients').send({ ...newClient(5000 + clients, counselorId), registeredOn: '2026-02-01' }).expect(201);
         const real: RealCase = { http, clientId: registered.body.clientId, counselorId, placementIds: [], lastPositions: new Map([['intake', registered.body.position]]) };
         const model = initialModel();
         await fc.asyncModelRun(() => ({ model, real }), commands);

@@ -94,15 +94,19 @@ export type ConsentPurpose = 'service' | 'employer_sharing';
 /**
  * Registers client number n (`newClient(n, counselorId, centerId)`) through HTTP, expecting 201,
  * then gives her the consents asked for (none unless told) through HTTP, each expecting 200,
- * on the 2026-01 form given on `givenOn` (2026-01-02 unless told). Returns her client id.
+ * on the 2026-01 form given on `givenOn` (2026-01-02 unless told). She is registered on
+ * `registeredOn`, else on `givenOn`, else on 2026-01-02. Returns her client id.
  */
 export async function registerClient(
   saeil: RunningSaeil,
   n: number,
-  options: { consents?: ConsentPurpose[]; counselorId?: string; centerId?: string; givenOn?: string } = {},
+  options: { consents?: ConsentPurpose[]; counselorId?: string; centerId?: string; givenOn?: string; registeredOn?: string } = {},
 ): Promise<string> {
   const centerId = options.centerId ?? 'center-naju';
-  const created = await (await api(saeil, supervisorOf(centerId))).post('/clients').send(newClient(n, options.counselorId, centerId)).expect(201);
+  // Registered on the day she consents (unless told): what is recorded about her afterwards may
+  // be dated from then on (a job cannot start before her registration or her consent).
+  const registeredOn = options.registeredOn ?? options.givenOn ?? '2026-01-02';
+  const created = await (await api(saeil, supervisorOf(centerId))).post('/clients').send({ ...newClient(n, options.counselorId, centerId), registeredOn }).expect(201);
   const clientId: string = created.body.clientId;
   for (const purpose of options.consents ?? []) await giveConsent(saeil, clientId, purpose, options.givenOn, centerId);
   return clientId;

@@ -125,14 +125,16 @@ describeKafka('employers context (HTTP, PostgreSQL, Kafka)', () => {
       expect(history[1]).toMatchObject({ data: { previousTermEnd: '2026-11-30', newTermEnd: '2029-11-30', renewedOn: '2026-11-20' }, metadata: { centerId: 'center-jinju' } });
     });
 
-    it('signs an MOU with an institution; refuses one without a term end (400), an unknown employer (404), an unknown agreement (404)', async () => {
+    it('signs an MOU with an institution; refuses one without a term end (400), an unknown employer (422 REFERENCE_NOT_FOUND), an unknown agreement (404)', async () => {
       const mou = await http.post('/agreements').send({ centerId: 'center-jinju', kind: 'institution_mou', partyName: '경상국립대학교', signedOn: '2026-03-02', termStart: '2026-03-02', termEnd: '2027-03-01' }).expect(201);
       expect((await eventsOf(agreementStreamId(mou.body.agreementId)))[0].data).toMatchObject({ kind: 'institution_mou', partyName: '경상국립대학교', termEnd: '2027-03-01' });
 
       const before = await countEvents(saeil);
       const noEnd = await http.post('/agreements').send({ centerId: 'center-jinju', kind: 'institution_mou', partyName: '진주시가족센터', signedOn: '2026-03-02', termStart: '2026-03-02' }).expect(400);
       expect(fieldsOf(noEnd)).toEqual(['termEnd']);
-      await http.post('/agreements').send({ centerId: 'center-jinju', kind: 'women_friendly_company', employerId: randomUUID(), signedOn: '2026-03-02', termStart: '2026-03-02' }).expect(404);
+      // The employer is a reference in the body, not the record acted on: 422 naming the field (tests/e2e/record-references.e2e-spec.ts).
+      const unknownEmployer = await http.post('/agreements').send({ centerId: 'center-jinju', kind: 'women_friendly_company', employerId: randomUUID(), signedOn: '2026-03-02', termStart: '2026-03-02' }).expect(422);
+      expect(unknownEmployer.body.error).toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { field: 'employerId', kind: 'employer' } });
       await http.post(`/agreements/${randomUUID()}/renewal`).send({ newTermEnd: '2030-01-01', renewedOn: '2026-03-02' }).expect(404);
       expect(fieldsOf(await http.post('/agreements/x/end').send({ endedOn: '2026-03-02', reason: 'x' }).expect(400))).toEqual(['agreementId']);
       expect(await countEvents(saeil)).toBe(before);

@@ -35,8 +35,9 @@ export interface CommandEnvelope<C> {
 }
 
 /** Current state of a stream from its history. */
-export function foldStream<S, E extends DomainEvent>(decider: Pick<Decider<unknown, S, E>, 'initialState' | 'evolve'>, history: { type: string; data: object }[]): S {
-  return history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+export function foldStream<S, E extends DomainEvent>(decider: Pick<Decider<unknown, S, E>, 'initialState' | 'evolve'>, history: { type: string; data: object; metadata?: { occurredAt?: string } }[]): S {
+  // The metadata rides along for the folds that date something by it (her registration day).
+  return history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data, ...(e.metadata ? { metadata: e.metadata } : {}) } as E), decider.initialState());
 }
 
 /**

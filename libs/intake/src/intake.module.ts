@@ -32,6 +32,8 @@ import { ClientSearchKeys1732290000100 } from './migrations/1732290000100-client
 import { identityHasherProvider } from './identity/identity-hasher';
 import { registerIntakeUpcasters } from './events/upcasters';
 import { retentionErasureJob } from './erasure/retention-erasure.job';
+import { GetClientController } from './queries/get-client/get-client.controller';
+import { GetClientHandler } from './queries/get-client/get-client.handler';
 
 @Module({
   imports: [CqrsModule],
@@ -44,6 +46,7 @@ import { retentionErasureJob } from './erasure/retention-erasure.job';
     CloseCaseController,
     ReopenCaseController,
     EraseClientDataController,
+    GetClientController,
   ],
   providers: [
     identityHasherProvider,
@@ -55,6 +58,7 @@ import { retentionErasureJob } from './erasure/retention-erasure.job';
     CloseCaseHandler,
     ReopenCaseHandler,
     EraseClientDataHandler,
+    GetClientHandler,
   ],
 })
 export class IntakeModule {}

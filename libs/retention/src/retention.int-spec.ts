@@ -396,6 +396,8 @@ describe('retention follow-ups (embedded mode: reactor redelivery, rebuild)', ()
   });
 
   it('rebuilds the queue to the same rows, and never rebuilds the reactor', async () => {
+    // The previous test waited for the events; the queue applies them a moment later (under load, later still).
+    await waitFor(async () => (await queueRows())[0]?.due_marked === true, { description: 'the queue applied month 1 due' });
     const before = await queueRows();
     expect(before.map((r: { n: number; status: string }) => `${r.n}:${r.status}`)).toEqual(['1:open', '2:closed', '3:closed']);
     await saeil.runtime.rebuilder.rebuild(followUpQueueProjection);
@@ -403,5 +405,70 @@ describe('retention follow-ups (embedded mode: reactor redelivery, rebuild)', ()
     const services = { config: saeil.config, store: saeil.runtime.store, dataSource: saeil.runtime.dataSource, clock: saeil.runtime.clock, logger: saeil.runtime.logger };
     await expect(saeil.runtime.rebuilder.rebuild(reactorProjection(placementReactions, services))).rejects.toThrow('never rebuilt');
     expect(await count('FollowUpsScheduled')).toBe(1);
+  });
+});
+
+/**
+ * An api with no worker running: no reactor will ever schedule anything, so whatever schedule a
+ * follow-up finds, the record itself made it (the worker started later then appends nothing).
+ */
+describe('a follow-up recorded right after its placement (no worker yet)', () => {
+  let saeil: TestSaeil;
+  let worker: TestSaeil | undefined;
+  let http: Api;
+  const placement = (startOn: string) => ({ employerName: '(주)나주식품', jobTitle: '사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_300_000, startOn, channel: 'center', employmentInsurance: true });
+  const followUp = { n: 1, contactedOn: '2026-03-04', channel: 'phone', outcome: 'employed_same_employer', support: ['counseling'] };
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'retention-no-worker', kafka: false, worker: false, env: { SAEIL_CLOCK_TODAY: '2026-03-05' } });
+    http = await api(saeil, counselorOf('center-naju'));
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await saeil?.dispose();
+  });
+
+  const typesOf = async (placementId: string) => (await saeil.runtime.store.readStream(followUpsStreamId(placementId))).map((e) => `${e.type}:${e.metadata.actorId}`);
+
+  it('is recorded at once: the schedule is made by the record, as the worker would make it, and the worker later adds nothing', async () => {
+    const clientId = await registerClient(saeil, 701, { consents: ['service', 'employer_sharing'] });
+    const { placementId } = (await http.post(`/clients/${clientId}/placements`).send(placement('2026-01-31')).expect(201)).body;
+    const recorded = await http.post(`/clients/${clientId}/placements/${placementId}/follow-ups`).send(followUp).expect(201);
+    expect(recorded.body).toMatchObject({ placementId, n: 1 });
+    const accountId = await accountIdOf(saeil, counselorOf('center-naju'));
+    expect(await typesOf(placementId)).toEqual(['FollowUpsScheduled:system:retention', `FollowUpRecorded:${accountId}`]);
+    const [scheduled] = await saeil.runtime.store.readStream(followUpsStreamId(placementId));
+    const [started] = await saeil.runtime.store.readStream(`placements-${clientId}`);
+    expect(scheduled.metadata).toMatchObject({ causationId: started.eventId, centerId: 'center-naju' });
+    expect(scheduled.data).toMatchObject({ clientId, placementId, counselorId: 'counselor-kim', startOn: '2026-01-31' });
+
+    // The worker comes up and reads the placement event: its reaction finds the key, appends nothing.
+    worker = await startTestSaeil({ label: 'retention-no-worker', kafka: false, api: false, worker: true, db: saeil.db, env: { SAEIL_CLOCK_TODAY: '2026-03-05', FOLLOW_UP_SWEEP_INTERVAL_MS: '100000' } });
+    await waitFor(
+      async () => {
+        const rows = await saeil.runtime.dataSource.query(`SELECT global_position::int AS at FROM checkpoints WHERE name = $1`, [`projection:${placementReactions.name}`]);
+        return rows.length > 0 && rows[0].at >= started.globalPosition;
+      },
+      { description: 'the reactor read the placement event' },
+    );
+    expect(await typesOf(placementId)).toEqual(['FollowUpsScheduled:system:retention', `FollowUpRecorded:${accountId}`]);
+    await worker.stop();
+    worker = undefined;
+  });
+
+  it('a placement voided before the worker got there refuses its follow-up as cancelled (422), not 404; another woman’s placement stays 404', async () => {
+    const clientId = await registerClient(saeil, 702, { consents: ['service', 'employer_sharing'] });
+    const { placementId } = (await http.post(`/clients/${clientId}/placements`).send(placement('2026-01-30')).expect(201)).body;
+    await http.post(`/clients/${clientId}/placements/${placementId}/void`).send({ reason: '잘못 입력함' }).expect(200);
+    const refused = await http.post(`/clients/${clientId}/placements/${placementId}/follow-ups`).send(followUp).expect(422);
+    expect(refused.body.error.code).toBe('FOLLOW_UPS_CANCELLED');
+
+    const other = await registerClient(saeil, 703, { consents: ['service', 'employer_sharing'] });
+    const { placementId: hers } = (await http.post(`/clients/${other}/placements`).send(placement('2026-01-29')).expect(201)).body;
+    const notHers = await http.post(`/clients/${clientId}/placements/${hers}/follow-ups`).send(followUp).expect(404);
+    expect(notHers.body.error.message).toBe(`사후관리 일정 ${hers}을(를) 찾을 수 없습니다.`);
+    // Nothing was scheduled for her placement by the refused call on another woman's case.
+    expect(await typesOf(hers)).toEqual([]);
   });
 });

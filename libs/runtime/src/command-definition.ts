@@ -35,11 +35,12 @@ export interface CommandAccess {
  * moves to, the retention program a follow-up counts toward. What it names must exist and be one
  * the caller's center may use, else the command is refused with 422 REFERENCE_NOT_FOUND naming the
  * field (`details.field`), and nothing is appended. An absent optional field is not checked.
- * Kinds: `center` (listed in the centers directory, config/centers.json), `retentionProgram` (a
- * program of a center the caller reaches).
+ * Kinds: `center` (listed in the centers directory, config/centers.json), `retentionProgram`,
+ * `agreement`, `course` (a record of a center the caller reaches), `employer` (registered: one per
+ * business registration number, shared by every center).
  */
 export interface CommandReference {
-  kind: 'center' | 'retentionProgram';
+  kind: 'center' | 'retentionProgram' | 'employer' | 'agreement' | 'course';
   field: string;
 }
 

@@ -46,7 +46,7 @@ function readerFor(readers: Readers, query: Record<string, string | number>): Ap
  *     P3 C 02-10 regular  '0' 2,500,000 center   voided
  *     P4 D 03-05 part_time '5' 1,200,000 self    m 04-05, 05-05, 06-05
  *     P9 B 03-15 daily    '0' 2,000,000 self     (her second placement of the period)
- *   center-hwasun (전라남도) E, F registered 02-01
+ *   center-hwasun (전라남도) E registered 01-10, J 02-01; F registered 2025-12-01 (before the period)
  *     P5 E 01-15 regular  '0' 3,100,000 center   m 02-15, 03-15, 04-15; follow-ups: m1 unreachable (02-16, counseling), m2 same (03-16, counseling, go-100)
  *     P6 F 2025-12-15 (before the period)
  *   center-jinju (경상남도)  G, H registered 03-10
@@ -75,8 +75,10 @@ async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
     ['B', 'center-naju', '2026-01-05'],
     ['C', 'center-naju', '2026-01-05'],
     ['D', 'center-naju', '2025-12-20'],
-    ['E', 'center-hwasun', '2026-02-01'],
-    ['F', 'center-hwasun', '2026-02-01'],
+    // A job cannot start before her registration: E registered before P5, F (P6 in 2025) before the period, J in it.
+    ['E', 'center-hwasun', '2026-01-10'],
+    ['F', 'center-hwasun', '2025-12-01'],
+    ['J', 'center-hwasun', '2026-02-01'],
     ['G', 'center-jinju', '2026-03-10'],
     ['H', 'center-jinju', '2026-03-10'],
     ['I', 'center-atlantis', '2026-01-15'],

@@ -153,6 +153,8 @@ class CloseCase extends Base {
     await send(real, 'intake', `/clients/${real.clientId}/closure`, { reason: '연락 두절', closedOn: '2026-04-01' }, refused ? { refused } : { status: 200 });
     if (refused) return;
     model.closed = true;
+    // Her next action ends with her case (reopening does not bring it back).
+    model.nextAction = null;
     model.eventCount++;
   }
   toString() {
@@ -186,6 +188,8 @@ class StartEmployment extends Base {
     if (refused) return;
     real.placementIds.push(response.body.placementId);
     model.placements.push('active');
+    // Employed: the plan's next action is done with (a plan set afterwards sets a new one).
+    model.nextAction = null;
     model.eventCount += 2; // her start, and the 1/2/3-month follow-ups the system schedules from it
   }
   toString() {

@@ -357,6 +357,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clients/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Her profile for the case page: identity (opened from its envelope), profile, consents in force, center, counselor, registration day */
+        get: operations["GetClientController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients/{clientId}/assignment": {
         parameters: {
             query?: never;
@@ -1721,6 +1738,96 @@ export interface components {
             /** @description True when an Idempotency-Key matched an earlier request (or the record was already there): nothing was recorded now */
             duplicate: boolean;
             clientId: string;
+        };
+        ClientConsentResponse: {
+            /** @enum {string} */
+            purpose: "service" | "employer_sharing" | "marketing";
+            /**
+             * @description Version of the consent form she signed
+             * @example 2026-01
+             */
+            version: string;
+            /**
+             * Format: date
+             * @description The day she gave it
+             */
+            givenOn: string;
+        };
+        ClientProfileResponse: {
+            /** Format: uuid */
+            clientId: string;
+            /**
+             * @description The center holding her case now (registration or last transfer)
+             * @example center-naju
+             */
+            centerId: string;
+            /**
+             * @description Her counselor now
+             * @example counselor-kim
+             */
+            counselorId: string;
+            /**
+             * @description The center she registered at
+             * @example center-naju
+             */
+            registeredAtCenterId: string;
+            /**
+             * Format: date
+             * @description 구직등록일: the day she registered (Korean calendar)
+             */
+            registeredOn: string;
+            /**
+             * @description Opened from her sealed identity; null once she is erased
+             * @example 김영희
+             */
+            name: string | null;
+            /** Format: date */
+            birthDate: string | null;
+            /** @example 010-1234-5678 */
+            phone: string | null;
+            /** @description In clear (age band), erased or not */
+            birthYear: number | null;
+            /** @description Her personal data was erased: name, birth date and phone are gone for good */
+            erased: boolean;
+            /**
+             * @description 시·도
+             * @enum {string}
+             */
+            region: "서울특별시" | "부산광역시" | "대구광역시" | "인천광역시" | "광주광역시" | "대전광역시" | "울산광역시" | "세종특별자치시" | "경기도" | "강원특별자치도" | "충청북도" | "충청남도" | "전북특별자치도" | "전라남도" | "경상북도" | "경상남도" | "제주특별자치도";
+            /** @enum {string} */
+            education?: "middle_school" | "high_school" | "college" | "university" | "graduate" | "other";
+            /**
+             * @description 경력단절 사유
+             * @enum {string}
+             */
+            careerBreakReason?: "marriage" | "pregnancy_childbirth" | "childcare" | "family_care" | "other";
+            /** @description 경력단절 기간 (years) */
+            careerBreakYears?: number;
+            lastOccupation?: string;
+            /** @description Years of experience in the last occupation */
+            experienceYears?: number;
+            desiredOccupation?: string;
+            /**
+             * @description 희망 고용형태
+             * @enum {string}
+             */
+            desiredEmploymentType?: "regular" | "contract" | "part_time" | "any";
+            desiredHoursPerWeek?: number;
+            /** @description KRW per month */
+            desiredMonthlyWage?: number;
+            certifications?: string[];
+            childcareNeeds?: string;
+            /** @description The consents in force */
+            consents: components["schemas"]["ClientConsentResponse"][];
+            /** @description Her case is closed (종결) */
+            closed: boolean;
+            /**
+             * Format: date
+             * @description The day it was closed, while closed
+             */
+            closedOn: string | null;
+            /** @description Version of her case stream this was read at */
+            version: number;
         };
         CloseCaseBody: {
             /** @example 취업 후 사후관리 종료 */
@@ -3759,7 +3866,7 @@ export interface components {
         TimelinePageResponse: {
             /** Format: uuid */
             clientId: string;
-            /** @description Newest first */
+            /** @description Newest first: by the day it happened (Korean calendar), within a day by when it was recorded */
             items: components["schemas"]["TimelineEntryResponse"][];
             page: number;
             pageSize: number;
@@ -5842,6 +5949,82 @@ export interface operations {
             };
             /** @description A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED, REFERENCE_NOT_FOUND with details.field) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    GetClientController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientProfileResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,7 +15,13 @@ export interface CaseloadFacts {
   activePlacements: string[];
   startups: string[];
   lastContactOn?: string;
-  nextAction?: { description: string; dueOn: string };
+  /**
+   * The plan's next step while it is still to do (see `NEXT_ACTION_ENDS`); `setAt` is the global
+   * position of the plan event that set it.
+   */
+  nextAction?: { description: string; dueOn: string; setAt?: number };
+  /** Global position of the last event that ended the next action (employed, closed). */
+  nextActionEndedAt?: number;
   /** Unknown (undefined) until her registration has been applied. */
   centerId?: string;
   counselorId?: string;
@@ -65,9 +71,38 @@ export const CASELOAD_EVENT_TYPES = [
   'StartupStarted',
 ] as const;
 
-export function applyToFacts(facts: CaseloadFacts, type: string, data: Record<string, any>): CaseloadFacts {
+/**
+ * Events after which the plan's next action is no longer hers to do: her case closed, or she is
+ * employed (a job, a converted internship, a business of her own) — the employment plan
+ * (개인별 취업지원계획) reached its goal, and her follow-ups (사후관리) have their own queue.
+ * Reopening or losing the job later does not bring an old next action back: the counselor
+ * revises the plan with the next step. A next action that was done is likewise replaced by the
+ * revision that sets the next one (superseded).
+ */
+export const NEXT_ACTION_ENDS = ['CaseClosed', 'EmploymentStarted', 'InternshipConverted', 'StartupStarted'] as const;
+
+/**
+ * A next action set by the event at `position`, unless an end came after it. Kafka does not order
+ * the counseling topic with the intake or placement ones, so a plan set before her job may arrive
+ * after it: global positions (commit order) decide, not arrival. Without a position (a fold in
+ * order) arrival is the order.
+ */
+function nextActionSet(f: CaseloadFacts, action: { description: string; dueOn: string }, position?: number): CaseloadFacts {
+  if (position !== undefined && f.nextActionEndedAt !== undefined && position < f.nextActionEndedAt) return f;
+  return { ...f, nextAction: { description: action.description, dueOn: action.dueOn, ...(position !== undefined ? { setAt: position } : {}) } };
+}
+
+function nextActionEnded(f: CaseloadFacts, position?: number): CaseloadFacts {
+  const setLater = position !== undefined && f.nextAction?.setAt !== undefined && f.nextAction.setAt > position;
+  const endedAt = position === undefined ? f.nextActionEndedAt : Math.max(f.nextActionEndedAt ?? 0, position);
+  return { ...f, nextAction: setLater ? f.nextAction : undefined, ...(endedAt !== undefined ? { nextActionEndedAt: endedAt } : {}) };
+}
+
+/** `position`: the event's global position (the projection passes it; see nextActionSet). */
+export function applyToFacts(facts: CaseloadFacts, type: string, data: Record<string, any>, position?: number): CaseloadFacts {
   const contactField = CONTACT_DATE[type];
-  const f: CaseloadFacts = contactField ? { ...facts, lastContactOn: later(facts.lastContactOn, data[contactField]) } : { ...facts };
+  const read: CaseloadFacts = contactField ? { ...facts, lastContactOn: later(facts.lastContactOn, data[contactField]) } : { ...facts };
+  const f = (NEXT_ACTION_ENDS as readonly string[]).includes(type) ? nextActionEnded(read, position) : read;
   switch (type) {
     case 'CounselorAssigned':
       return { ...f, centerId: data.centerId, counselorId: data.counselorId };
@@ -80,9 +115,9 @@ export function applyToFacts(facts: CaseloadFacts, type: string, data: Record<st
     case 'OutreachEventHeld':
       return { ...f, counseled: true };
     case 'EmploymentPlanSet':
-      return { ...f, counseled: true, nextAction: data.nextAction };
+      return { ...nextActionSet(f, data.nextAction, position), counseled: true };
     case 'EmploymentPlanRevised':
-      return data.changes?.nextAction ? { ...f, nextAction: data.changes.nextAction } : f;
+      return data.changes?.nextAction ? nextActionSet(f, data.changes.nextAction, position) : f;
     case 'TrainingEnrolled':
       return { ...f, enrolledCourses: add(f.enrolledCourses, data.courseId) };
     case 'TrainingCompleted':

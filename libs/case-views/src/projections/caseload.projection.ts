@@ -71,7 +71,7 @@ export const caseloadProjection: Projection = {
         [clientId, JSON.stringify(newFacts()), event.metadata.occurredAt, event.globalPosition],
       );
       const [row] = await ctx.query<{ facts: CaseloadFacts }>(`SELECT facts FROM ${table} WHERE client_id = $1 FOR UPDATE`, [clientId]);
-      const facts = applyToFacts(row.facts, event.type, data);
+      const facts = applyToFacts(row.facts, event.type, data, event.globalPosition);
       await ctx.query(
         `UPDATE ${table}
             SET facts = $2, status = $3, center_id = coalesce($4, center_id), counselor_id = coalesce($5, counselor_id), last_contact_on = $6,

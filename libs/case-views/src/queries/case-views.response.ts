@@ -45,7 +45,7 @@ export class TimelineEntryResponse {
 
 export class TimelinePageResponse {
   @ApiProperty({ format: 'uuid' }) clientId: string;
-  @ApiProperty({ type: [TimelineEntryResponse], description: 'Newest first' }) items: TimelineEntryResponse[];
+  @ApiProperty({ type: [TimelineEntryResponse], description: 'Newest first: by the day it happened (Korean calendar), within a day by when it was recorded' }) items: TimelineEntryResponse[];
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() total: number;

@@ -26,6 +26,13 @@ class DirectoryInMemory {
     [`retentionProgram/${ORPHAN_PROGRAM}`, undefined],
     [`client/${NAJU_CLIENT}`, 'center-naju'],
     [`client/${JINJU_CLIENT}`, 'center-jinju'],
+    // the same ids as other kinds of record: a lookup is by kind, so a program's id names no course
+    [`agreement/${NAJU_CLIENT}`, 'center-naju'],
+    [`agreement/${JINJU_CLIENT}`, 'center-jinju'],
+    [`course/${NAJU_CLIENT}`, 'center-naju'],
+    [`course/${JINJU_CLIENT}`, 'center-jinju'],
+    [`employer/${NAJU_CLIENT}`, 'center-naju'],
+    [`employer/${JINJU_CLIENT}`, 'center-jinju'],
   ]);
 
   async centerOf(kind: RecordKind, id: string): Promise<string | undefined> {
@@ -120,5 +127,30 @@ describe('AccessResolver.requireRecords: the scope check fails closed', () => {
     expect(await check(counselor, 'client', [NAJU_CLIENT, JINJU_CLIENT], 'attendeeClientIds')).toMatch(/^404 구직자 /);
     expect(await check(counselor, 'client', [NAJU_CLIENT, MISSING], 'attendeeClientIds')).toMatch(/^404 구직자 /);
     expect(await check(counselor, 'client', Array(1001).fill(NAJU_CLIENT), 'attendeeClientIds')).toBe('400 attendeeClientIds:arrayMaxSize');
+  });
+});
+
+describe('AccessResolver.requireReference: what a command points to exists and is usable by her center', () => {
+  const resolver = new AccessResolver(new DirectoryInMemory() as unknown as RecordCenters, regions);
+  const reference = (principal: Principal, kind: string, value: unknown, field = `${kind}Id`) => outcome(resolver.accessOf(principal).requireReference({ kind, field }, value));
+  const refused = 'rule REFERENCE_NOT_FOUND';
+
+  it.each(['agreement', 'course', 'retentionProgram'])('%s: her center’s is admitted; another center’s, a random UUID, a record of another kind or another spelling are REFERENCE_NOT_FOUND alike', async (kind) => {
+    const own = kind === 'retentionProgram' ? NAJU_PROGRAM : NAJU_CLIENT;
+    const foreign = kind === 'retentionProgram' ? JINJU_PROGRAM : JINJU_CLIENT;
+    expect(await reference(counselor, kind, own)).toBe('admitted');
+    expect(await reference(regional, kind, foreign)).toBe('admitted');
+    for (const value of [foreign, MISSING, kind === 'retentionProgram' ? NAJU_CLIENT : NAJU_PROGRAM, own.toUpperCase(), ` ${own}`, 42]) expect(await reference(counselor, kind, value)).toBe(refused);
+  });
+
+  it('employer: one per business registration number for the whole country, so any center’s registered employer is usable; an unregistered id is not', async () => {
+    expect(await reference(counselor, 'employer', NAJU_CLIENT)).toBe('admitted');
+    expect(await reference(counselor, 'employer', JINJU_CLIENT)).toBe('admitted');
+    for (const value of [MISSING, NAJU_PROGRAM, NAJU_CLIENT.toUpperCase(), 'employer-3f2a']) expect(await reference(counselor, 'employer', value)).toBe(refused);
+  });
+
+  it('names the field and the kind in the refusal, and refuses a kind nobody checks (fails closed)', async () => {
+    await expect(resolver.accessOf(counselor).requireReference({ kind: 'course', field: 'courseId' }, MISSING)).rejects.toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { field: 'courseId', kind: 'course' } });
+    expect(await reference(counselor, 'kpiPlan', NAJU_CLIENT)).toBe(refused);
   });
 });

@@ -4,7 +4,7 @@ import type { Principal } from '../principal/principal';
 import { answersFor, CenterRegions, centerIdsOf, coversCenter, coversLevel, RequestAccess, scopeOf } from './access-scope';
 import { RECORD_KINDS, RecordCenters, RecordKind } from './record-scope';
 
-const REFERENCE_LABELS: Record<string, string> = { center: '센터', retentionProgram: '사후관리 프로그램' };
+const REFERENCE_LABELS: Record<string, string> = { center: '센터', retentionProgram: '사후관리 프로그램', employer: '구인업체', agreement: '협약', course: '직업교육훈련 과정' };
 
 /** Ids one reference may name (a list: a group session's attendees); more is refused. */
 const MAX_IDS = 1000;
@@ -36,9 +36,10 @@ export class AccessResolver {
 
   /**
    * A command's reference (CommandDefinition.references): a center must be listed in the centers
-   * directory (a case moved to a center nobody works at vanished for everyone); a retention program
-   * must exist and be of a center she reaches. Otherwise 422 REFERENCE_NOT_FOUND naming the field,
-   * the same for "does not exist" and "not yours".
+   * directory (a case moved to a center nobody works at vanished for everyone); a retention
+   * program, an agreement or a course must exist and be of a center she reaches; an employer must
+   * be registered (any center's). Otherwise 422 REFERENCE_NOT_FOUND naming the field and kind, the
+   * same for "does not exist" and "not yours".
    */
   private async requireReference(reference: { kind: string; field: string }, value: unknown, reaches: (centerId: string) => boolean): Promise<void> {
     const refused = () =>
@@ -48,11 +49,18 @@ export class AccessResolver {
       case 'center':
         if (!this.regions?.isListed(value)) throw refused();
         return;
-      case 'retentionProgram': {
-        const centerId = isUuid(value) ? await this.records.centerOf('retentionProgram', value) : undefined;
+      case 'retentionProgram':
+      case 'agreement':
+      case 'course': {
+        const centerId = isUuid(value) ? await this.records.centerOf(reference.kind, value) : undefined;
         if (centerId === undefined || !reaches(centerId)) throw refused();
         return;
       }
+      case 'employer':
+        // One employer per business registration number nationwide (its id is derived from it), so
+        // no center can register its own copy: any registered employer is usable by every center.
+        if (!isUuid(value) || (await this.records.centerOf('employer', value)) === undefined) throw refused();
+        return;
       default:
         // a kind nobody checks is refused (fails closed), never passed on
         throw refused();

@@ -5,6 +5,7 @@ import {
   budgetPlanStreamId,
   clientStreamId,
   courseStreamId,
+  employerStreamId,
   groupProgramStreamId,
   internshipStreamId,
   kpiPlanStreamId,
@@ -25,6 +26,7 @@ export const RECORD_KINDS = {
   internship: { label: '새일여성인턴', stream: internshipStreamId },
   kpiPlan: { label: '확인지표 계획', stream: kpiPlanStreamId },
   budgetPlan: { label: '예산 계획', stream: budgetPlanStreamId },
+  employer: { label: '구인업체', stream: employerStreamId },
 } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 

@@ -1,5 +1,5 @@
 import type { IntakeEvent } from '@saeil/contracts';
-import { evolveCase, initialCaseState, requireOpenCase } from './case-state';
+import { evolveCase, initialCaseState, requireDatedWithinCase, requireOpenCase } from './case-state';
 
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
 const registered: IntakeEvent = {
@@ -53,6 +53,28 @@ describe('case state and the rule every case command starts with', () => {
     expect(() => requireOpenCase(given(registered, consent('service'), erased), clientId, [])).toThrow(expect.objectContaining({ code: 'CLIENT_DATA_ERASED' }));
     const closed: IntakeEvent = { type: 'CaseClosed', data: { clientId, reason: '종결', closedOn: '2026-11-20' } };
     expect(() => requireOpenCase(given(registered, consent('service'), closed, erased), clientId)).toThrow(expect.objectContaining({ code: 'CLIENT_DATA_ERASED' }));
+  });
+
+  it('her registration day is the Korean day of the registration\'s occurredAt (a late registration\'s day, or the moment recorded)', () => {
+    expect(given({ ...registered, metadata: { occurredAt: '2026-02-02T00:00:00.000Z' } } as IntakeEvent).registeredOn).toBe('2026-02-02');
+    // 23:30 UTC on 3 March is 08:30 on 4 March in Korea.
+    expect(given({ ...registered, metadata: { occurredAt: '2026-03-03T23:30:00.000Z' } } as IntakeEvent).registeredOn).toBe('2026-03-04');
+    expect(given(registered).registeredOn).toBeUndefined();
+  });
+
+  it('keeps the day each consent in force was given; a withdrawal forgets it, giving again dates it anew', () => {
+    const withdrawn: IntakeEvent = { type: 'ConsentWithdrawn', data: { clientId, purpose: 'service', withdrawnOn: '2026-11-10' } };
+    const again: IntakeEvent = { type: 'ConsentGiven', data: { clientId, purpose: 'service', version: '2026-01', givenOn: '2026-11-15' } };
+    expect(given(registered, consent('service'), consent('employer_sharing')).consentsGivenOn).toEqual({ service: '2026-11-01', employer_sharing: '2026-11-01' });
+    expect(given(registered, consent('service'), withdrawn).consentsGivenOn).toEqual({});
+    expect(given(registered, consent('service'), withdrawn, again).consentsGivenOn).toEqual({ service: '2026-11-15' });
+  });
+
+  it('requireDatedWithinCase: a day before her registration or before a consent it needs is refused, each with its code', () => {
+    const state = given({ ...registered, metadata: { occurredAt: '2026-10-20T00:00:00.000Z' } } as IntakeEvent, consent('service'));
+    expect(() => requireDatedWithinCase(state, 'startOn', '2026-10-19')).toThrow(expect.objectContaining({ code: 'DATED_BEFORE_REGISTRATION' }));
+    expect(() => requireDatedWithinCase(state, 'startOn', '2026-10-31')).toThrow(expect.objectContaining({ code: 'DATED_BEFORE_CONSENT', details: expect.objectContaining({ purpose: 'service' }) }));
+    expect(() => requireDatedWithinCase(state, 'startOn', '2026-11-01')).not.toThrow();
   });
 
   it('a transfer moves the case to the new center and counselor', () => {

@@ -12,7 +12,16 @@ const startupId = '7e1d4b2a-1c1f-4e0b-8d6a-2b3c4d5e6f70';
 const employerId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const today = '2026-03-20';
 
-const openCase: CaseState = { exists: true, clientId, centerId: 'center-jinju', counselorId: 'counselor-kim', closed: false, consents: ['service', 'employer_sharing'] };
+const openCase: CaseState = {
+  exists: true,
+  clientId,
+  centerId: 'center-jinju',
+  counselorId: 'counselor-kim',
+  registeredOn: '2026-01-05',
+  closed: false,
+  consents: ['service', 'employer_sharing'],
+  consentsGivenOn: { service: '2026-01-05', employer_sharing: '2026-01-20' },
+};
 
 const start: StartEmployment = {
   type: 'StartEmployment',
@@ -90,6 +99,20 @@ describe('placements decider: employment start', () => {
     expect(refusal({ ...start, case: serviceOnly })).toMatchObject({ code: 'CONSENT_REQUIRED', details: { missing: ['employer_sharing'] } });
     expect(when({ ...start, case: serviceOnly, channel: 'self' })[0].data).toMatchObject({ channel: 'self' });
     expect(refusal({ ...start, case: { ...openCase, consents: [] }, channel: 'self' })).toMatchObject({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } });
+  });
+
+  it('given she registered on 2026-01-05, a job starting the day before is DATED_BEFORE_REGISTRATION; on her registration day it is recorded', () => {
+    const selfFound = { ...start, channel: 'self' as const };
+    expect(refusal({ ...selfFound, startOn: '2026-01-04' })).toMatchObject({ code: 'DATED_BEFORE_REGISTRATION', details: { field: 'startOn', registeredOn: '2026-01-05' } });
+    expect(when({ ...selfFound, startOn: '2026-01-05' })).toHaveLength(1);
+  });
+
+  it('a referral dated before her employer-sharing consent (2026-01-20) is DATED_BEFORE_CONSENT; a self-found job needs only the service consent', () => {
+    expect(refusal({ ...start, startOn: '2026-01-19' })).toMatchObject({ code: 'DATED_BEFORE_CONSENT', details: { field: 'startOn', purpose: 'employer_sharing', givenOn: '2026-01-20' } });
+    expect(when({ ...start, startOn: '2026-01-20' })).toHaveLength(1);
+    expect(when({ ...start, channel: 'self', startOn: '2026-01-19' })).toHaveLength(1);
+    const consentedLate: CaseState = { ...openCase, consentsGivenOn: { service: '2026-02-01', employer_sharing: '2026-01-20' } };
+    expect(refusal({ ...start, channel: 'self', startOn: '2026-01-31', case: consentedLate })).toMatchObject({ code: 'DATED_BEFORE_CONSENT', details: { purpose: 'service' } });
   });
 
   it('refuses a start date after today (DATE_IN_FUTURE) and accepts today', () => {
@@ -189,6 +212,7 @@ describe('placements decider: startup support', () => {
     expect(refusal({ ...startup, case: { ...openCase, closed: true } }).code).toBe('CASE_CLOSED');
     expect(refusal({ ...startup, startedOn: '2026-03-21' }).code).toBe('DATE_IN_FUTURE');
     expect(refusal(startup, startedUp()).code).toBe('STARTUP_ALREADY_RECORDED');
+    expect(refusal({ ...startup, startedOn: '2026-01-04' })).toMatchObject({ code: 'DATED_BEFORE_REGISTRATION', details: { field: 'startedOn' } });
   });
 
   it('pays a marketing grant against her center and team (the startup itself when she has no team)', () => {

@@ -1,8 +1,8 @@
 import { NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/event-store';
-import type { EmploymentEndReason, OccupationGroup, PlacementChannel, PlacementEmploymentType, PlacementEvent } from '@saeil/contracts';
+import type { ConsentPurpose, EmploymentEndReason, OccupationGroup, PlacementChannel, PlacementEmploymentType, PlacementEvent } from '@saeil/contracts';
 import { OCCUPATION_GROUPS } from '@saeil/contracts';
-import { CaseState, requireOpenCase } from '@saeil/intake/domain';
+import { CaseState, requireDatedWithinCase, requireOpenCase } from '@saeil/intake/domain';
 import { GrantBudget, requireWithinTeamCap } from './startup-grant-budget';
 
 export const MIN_WEEKLY_HOURS = 1;
@@ -126,8 +126,10 @@ function requirePlacement(state: PlacementsState, placementId: string): Placemen
 
 function startEmployment(c: StartEmployment, state: PlacementsState): PlacementEvent[] {
   // Referring her to an employer sends her data there (제3자 제공); a self-found job does not.
-  requireOpenCase(c.case, c.clientId, c.channel === 'center' ? ['service', 'employer_sharing'] : ['service']);
+  const needs: ConsentPurpose[] = c.channel === 'center' ? ['service', 'employer_sharing'] : ['service'];
+  requireOpenCase(c.case, c.clientId, needs);
   requireNotInFuture('startOn', c.startOn, c.today);
+  requireDatedWithinCase(c.case, 'startOn', c.startOn, needs);
   if (!(c.weeklyHours >= MIN_WEEKLY_HOURS && c.weeklyHours <= MAX_WEEKLY_HOURS)) {
     throw new RuleViolation('WEEKLY_HOURS_OUT_OF_RANGE', `주당 근로시간은 ${MIN_WEEKLY_HOURS}–${MAX_WEEKLY_HOURS}시간이어야 합니다.`, { weeklyHours: c.weeklyHours });
   }
@@ -182,6 +184,7 @@ function voidPlacement(c: VoidPlacement, state: PlacementsState): PlacementEvent
 function startStartup(c: StartStartup, state: PlacementsState): PlacementEvent[] {
   requireOpenCase(c.case, c.clientId, ['service']);
   requireNotInFuture('startedOn', c.startedOn, c.today);
+  requireDatedWithinCase(c.case, 'startedOn', c.startedOn);
   if (state.startups[c.startupId]) throw new RuleViolation('STARTUP_ALREADY_RECORDED', '이미 기록된 창업입니다.', { startupId: c.startupId });
   const teamId = c.teamId?.trim();
   return [

@@ -32,6 +32,15 @@ export interface TimelinePage {
   consistency?: { minPosition: number; reached: boolean };
 }
 
+/**
+ * Newest first by the Korean day it happened, then, within a day, by when it was recorded and its
+ * position. A command dated by a day has no time (its occurredAt is the day at 00:00Z), while a
+ * registration recorded without `registeredOn` carries the moment it was made: ordered by
+ * occurredAt alone, that morning's registration showed after the sessions recorded once she was
+ * registered.
+ */
+const TIMELINE_ORDER = `(occurred_at AT TIME ZONE 'Asia/Seoul')::date DESC, recorded_at DESC, global_position DESC`;
+
 @QueryHandler(CaseTimelineQuery)
 export class CaseTimelineHandler implements IQueryHandler<CaseTimelineQuery, TimelinePage> {
   constructor(
@@ -52,7 +61,7 @@ export class CaseTimelineHandler implements IQueryHandler<CaseTimelineQuery, Tim
     const rows: Record<string, any>[] = await this.dataSource.query(
       `SELECT occurred_at, recorded_at, actor_id, center_id, summary, event_type, context, global_position
          FROM rm_timeline WHERE client_id = $1
-        ORDER BY occurred_at DESC, global_position DESC LIMIT $2 OFFSET $3`,
+        ORDER BY ${TIMELINE_ORDER} LIMIT $2 OFFSET $3`,
       [clientId, pageSize, (page - 1) * pageSize],
     );
     return {

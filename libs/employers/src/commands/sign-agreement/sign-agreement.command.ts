@@ -15,6 +15,7 @@ export const signAgreement: CommandDefinition<SignAgreementDto> = {
   type: 'SignAgreement',
   dto: SignAgreementDto,
   access: { roles: [...CASE_WORKERS] },
+  references: [{ kind: 'employer', field: 'employerId' }],
   centerOf: (dto) => dto.centerId,
   occurredAtOf: (dto) => occurredAtOfDay(dto.signedOn),
   build: (dto, metadata) => new SignAgreementCommand(dto, metadata),

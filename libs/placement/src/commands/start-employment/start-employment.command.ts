@@ -15,6 +15,7 @@ export const startEmployment: CommandDefinition<StartEmploymentDto> = {
   type: 'StartEmployment',
   dto: StartEmploymentDto,
   access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
+  references: [{ kind: 'employer', field: 'employerId' }],
   occurredAtOf: (dto) => occurredAtOfDay(dto.startOn),
   build: (dto, metadata) => new StartEmploymentCommand(dto, metadata),
 };

@@ -1,0 +1,3 @@
+export class GetClientQuery {
+  constructor(readonly clientId: string) {}
+}
