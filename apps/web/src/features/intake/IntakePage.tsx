@@ -41,7 +41,9 @@ export function IntakePage() {
       <Typography.Paragraph type="secondary">
         {centerName(centerId)}에 구직자를 등록합니다. 같은 사람이 이미 등록되어 있는지는 등록할 때 확인합니다 (생년월일과 전화번호, 또는 이름과 생년월일).
       </Typography.Paragraph>
-      {duplicate && <DuplicateNotice answer={duplicate} onRegisterAnyway={registerAnyway} onDismiss={() => setDuplicate(null)} />}
+      {duplicate && (
+        <DuplicateNotice answer={duplicate} onOpenCase={(clientId) => void navigate({ to: '/cases/$clientId', params: { clientId } })} onRegisterAnyway={registerAnyway} onDismiss={() => setDuplicate(null)} />
+      )}
       <RecordForm<IntakeValues, { clientId: string; position: number }>
         id="intake"
         form={form}
@@ -186,8 +188,7 @@ export function IntakePage() {
 }
 
 /** The duplicate answer, in words, with the way forward. */
-export function DuplicateNotice({ answer, onRegisterAnyway, onDismiss }: { answer: DuplicateAnswer; onRegisterAnyway: (ids: string[]) => void; onDismiss: () => void }) {
-  const navigate = useNavigate();
+export function DuplicateNotice({ answer, onOpenCase, onRegisterAnyway, onDismiss }: { answer: DuplicateAnswer; onOpenCase: (clientId: string) => void; onRegisterAnyway: (ids: string[]) => void; onDismiss: () => void }) {
   return (
     <Alert
       type="warning"
@@ -206,7 +207,7 @@ export function DuplicateNotice({ answer, onRegisterAnyway, onDismiss }: { answe
           <Space wrap>
             {answer.kind === 'same_center' &&
               answer.existingClientIds.map((id, i) => (
-                <Button key={id} type="primary" onClick={() => void navigate({ to: '/cases/$clientId', params: { clientId: id } })}>
+                <Button key={id} type="primary" onClick={() => onOpenCase(id)}>
                   기존 사례 열기{answer.existingClientIds.length > 1 ? ` ${i + 1}` : ''}
                 </Button>
               ))}

@@ -26,7 +26,7 @@ export function duplicateAnswer(error: unknown): DuplicateAnswer | null {
     const matchedOn = matched.length > 0 ? matched.join(', ') : '인적 사항';
     return {
       kind: 'same_center',
-      title: `이미 우리 센터에 등록된 구직자와 같은 사람으로 보입니다 (${matchedOn}이 같습니다).`,
+      title: `이미 우리 센터에 등록된 구직자와 같은 사람으로 보입니다 (${subject(matchedOn)} 같습니다).`,
       matchedOn,
       existingClientIds: ids,
       steps: ['새로 등록하지 말고 기존 사례를 열어 이어서 기록하세요.', '기존 구직자와 다른 사람이 확실하면, 확인했다고 표시하고 등록할 수 있습니다. 확인한 사실이 기록에 남습니다.'],
@@ -44,4 +44,11 @@ export function duplicateAnswer(error: unknown): DuplicateAnswer | null {
     };
   }
   return null;
+}
+
+/** The word with its subject particle: 이 after a final consonant (받침), else 가. */
+export function subject(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  if (last < 0xac00 || last > 0xd7a3) return `${word}이(가)`;
+  return (last - 0xac00) % 28 === 0 ? `${word}가` : `${word}이`;
 }
