@@ -12,7 +12,7 @@ import { FindCaseloadController } from './queries/find-caseload/find-caseload.co
 import { FindCaseloadHandler } from './queries/find-caseload/find-caseload.handler';
 import { CaseTimelineController } from './queries/case-timeline/case-timeline.controller';
 import { CaseTimelineHandler } from './queries/case-timeline/case-timeline.handler';
-import { CenterActivities1733590000000 } from './migrations/1733590000000-center-activities';
+import { CenterActivities1733610000000 } from './migrations/1733610000000-center-activities';
 import { centerActivitiesProjection } from './projections/center-activities.projection';
 import { CenterActivitiesController } from './queries/center-activities/center-activities.controller';
 import { CenterActivitiesHandler } from './queries/center-activities/center-activities.handler';
@@ -33,7 +33,7 @@ export class CaseViewsModule {}
 export const caseViewsModule: SaeilModuleDefinition = {
   name: 'case-views',
   contexts: [],
-  migrations: [Timeline1732240600000, Caseload1732240600100, CaseloadSealedIdentity1732270000000, CaseloadSearchKeysOut1732290000200, CenterActivities1733590000000],
+  migrations: [Timeline1732240600000, Caseload1732240600100, CaseloadSealedIdentity1732270000000, CaseloadSearchKeysOut1732290000200, CenterActivities1733610000000],
   projections: [caseloadProjection, timelineProjection, centerActivitiesProjection],
   commands: [],
   nestModule: CaseViewsModule,

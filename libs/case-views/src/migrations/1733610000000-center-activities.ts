@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Read model of the center-activities projection: one row per course, group program, outreach,
  * employer, agreement, job fair and council meeting, for the center's lists. No sequences (rebuildable).
  */
-export class CenterActivities1733590000000 implements MigrationInterface {
-  name = 'CenterActivities1733590000000';
+export class CenterActivities1733610000000 implements MigrationInterface {
+  name = 'CenterActivities1733610000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
