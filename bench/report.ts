@@ -4,6 +4,7 @@ import type { LagFigures } from './measures/lag';
 import type { RebuildFigures } from './measures/rebuild';
 import type { QueryFigure } from './measures/queries';
 import type { ProfileSummary } from './measures/profile';
+import { renderWeb, type WebFigures } from './measures/web';
 
 interface Results {
   date: string;
@@ -19,6 +20,7 @@ interface Results {
   queries: QueryFigure[];
   memory: { embedded: { apiPeakMiB: number; workerPeakMiB: number }; kafka: { apiPeakMiB: number; workerPeakMiB: number } };
   profile: ProfileSummary;
+  web?: WebFigures;
 }
 
 const n = (v: number) => v.toLocaleString('en');
@@ -84,5 +86,6 @@ export function renderTable(r: Results): string {
   row('---', '---:');
   for (const f of r.profile.topFrames.slice(0, 12)) row(`\`${f.frame}\``, f.selfPercent);
   lines.push('');
+  if (r.web) lines.push(...renderWeb(r.web));
   return `${lines.join('\n')}\n`;
 }

@@ -24,6 +24,7 @@ import { measureRebuilds, moveReactorsToHead } from './measures/rebuild';
 import { measureLag } from './measures/lag';
 import { measureQueries } from './measures/queries';
 import { summariseProfile } from './measures/profile';
+import { measureWeb, renderWeb } from './measures/web';
 import { renderTable } from './report';
 
 /**
@@ -45,6 +46,8 @@ function args() {
       seed: { type: 'string', default: '42' },
       seconds: { type: 'string', default: '10' },
       'relay-events': { type: 'string', default: '50000' },
+      // Only section 7 (the web app's initial JavaScript and home-screen time): a minute, no Kafka.
+      'web-only': { type: 'boolean', default: false },
     },
   });
   const n = (k: keyof typeof values) => {
@@ -52,7 +55,7 @@ function args() {
     if (!Number.isInteger(v) || v < 1) throw new Error(`--${k} must be a positive whole number`);
     return v;
   };
-  return { clients: n('clients'), centers: n('centers'), seed: n('seed'), seconds: n('seconds'), relayEvents: n('relay-events') };
+  return { clients: n('clients'), centers: n('centers'), seed: n('seed'), seconds: n('seconds'), relayEvents: n('relay-events'), webOnly: values['web-only'] === true };
 }
 
 // The in-process relay's producer would print kafkajs's v2 partitioner notice on every run.
@@ -65,6 +68,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   const loadAtStart = os.loadavg()[0];
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  if (opts.webOnly) {
+    const web = await measureWeb(ROOT, log);
+    writeFileSync(path.join(ROOT, 'bench', 'results-web.json'), `${JSON.stringify({ date: new Date().toISOString(), commit: git('rev-parse --short HEAD'), web }, null, 2)}\n`);
+    process.stdout.write(`${renderWeb(web).join('\n')}\n`);
+    return;
+  }
   const cleanups: (() => Promise<void>)[] = [];
   try {
     // PostgreSQL: DATABASE_URL (a fresh database), or an embedded server of our own.
@@ -183,6 +192,10 @@ async function main(): Promise<void> {
     kafkaHttp.close();
     const memoryKafka = await kafka.stop();
 
+    // 7. The web app: its initial JavaScript, and the home screen on a Saeil of its own.
+    log('web app: initial JavaScript and the home screen with 200 cases');
+    const web = await measureWeb(ROOT, log);
+
     const [{ version: postgres }] = (await pool.query(`SELECT current_setting('server_version') AS version`)).rows;
     const results = {
       date: new Date().toISOString(),
@@ -200,6 +213,7 @@ async function main(): Promise<void> {
       queries,
       memory: { embedded: memoryEmbedded, kafka: memoryKafka, profiledApiPeakMiB: profiledApi.peakRssMiB() },
       profile: { load: profiledLoad, ...profile, file: 'bench/profiles/api-record-counseling-session.cpuprofile' },
+      web,
     };
     results.totalSeconds = Math.round((Date.now() - started) / 1000);
     writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -6,11 +6,19 @@ import { defineConfig } from 'vite';
  * `npm run dev -w apps/web` proxies the API to a running Saeil (SAEIL_URL, default :3000).
  */
 const api = process.env.SAEIL_URL ?? 'http://127.0.0.1:3000';
-const apiRoutes = ['/auth', '/caseload', '/cases', '/clients', '/follow-ups', '/courses', '/placements', '/internships', '/employers', '/health'];
+const apiRoutes = ['/auth', '/caseload', '/cases', '/clients', '/follow-ups', '/courses', '/placements', '/internships', '/employers', '/center-activities', '/group-programs', '/outreach-events', '/agreements', '/job-fairs', '/council-meetings', '/health'];
 
 export default defineConfig({
   base: '/app/',
   plugins: [react()],
-  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: false },
+  // The manifest lets `npm run bench` add up each screen's initial JavaScript (bench/measures/web.ts).
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    sourcemap: false,
+    manifest: true,
+    // No vendor chunks: splitting React and TanStack into chunks of their own (for the cache across
+    // releases) measured 10 KB gzip more on the login and home screens' first load (bench section 7).
+  },
   server: { proxy: Object.fromEntries(apiRoutes.map((route) => [route, { target: api, changeOrigin: false }])) },
 });

@@ -189,6 +189,7 @@ const ROUTES: RouteSpec[] = [
   { route: 'POST /agreements/:agreementId/end', roles: CASE_WORKERS, call: (f) => ({ path: `/agreements/${f.agreementId}/end`, body: { endedOn: '2026-11-20', reason: '사업 종료' } }) },
   { route: 'POST /job-fairs', roles: CASE_WORKERS, call: (f) => ({ path: '/job-fairs', body: { centerId: f.centerId, name: '여성 채용박람회', heldOn: day, companies: 3, applicants: 40, hires: 5 } }), other: 403 },
   { route: 'POST /council-meetings', roles: CASE_WORKERS, call: (f) => ({ path: '/council-meetings', body: { centerId: f.centerId, heldOn: day, title: '지역 협의회' } }), other: 403 },
+  { route: 'GET /center-activities', roles: CASE_READERS, call: (f) => ({ path: '/center-activities', query: { centerId: f.centerId } }) },
 
   // Internships.
   { route: 'POST /internships', roles: CASE_WORKERS, call: (f) => ({ path: '/internships', body: { clientId: f.clientId, employerId: 'employer-matrix', employerName: '(주)매트릭스', startOn: '2026-10-01', plannedEndOn: '2026-12-31', region: f.region } }) },

@@ -340,6 +340,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/center-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A center's courses, group programs, outreach, employers, agreements, job fairs and council meetings, newest first; by kind, paged */
+        get: operations["CenterActivitiesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients": {
         parameters: {
             query?: never;
@@ -1698,6 +1715,85 @@ export interface components {
             pageSize: number;
             total: number;
             consistency?: components["schemas"]["ConsistencyResponse"];
+        };
+        CenterActivitiesPageResponse: {
+            items: components["schemas"]["CenterActivityResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+            consistency?: components["schemas"]["ConsistencyResponse"];
+        };
+        CenterActivityDetailsResponse: {
+            /** @description course: 훈련기관 */
+            provider?: string;
+            /** @description course: 훈련 분야 */
+            field?: string;
+            /** Format: date */
+            startsOn?: string;
+            /** Format: date */
+            endsOn?: string;
+            hours?: number;
+            /** @description course: 정원 */
+            capacity?: number;
+            year?: number;
+            plannedSessions?: number;
+            plannedParticipants?: number;
+            /** @description group program: distinct sessions recorded */
+            sessionsHeld?: number;
+            /** @description group program: the session numbers recorded */
+            sessionNos?: number[];
+            /** @description group program: 연인원 (registered attendees and walk-ins, all sessions) */
+            attendances?: number;
+            /** Format: date */
+            lastHeldOn?: string | null;
+            /** Format: date */
+            heldOn?: string;
+            counselorIds?: string[];
+            walkInContacts?: number;
+            registeredClients?: number;
+            notes?: string | null;
+            businessRegistrationNumber?: string;
+            industry?: string;
+            /** @enum {string} */
+            size?: "micro" | "small" | "medium" | "large";
+            servicesProvided?: number;
+            /** Format: date */
+            lastServiceOn?: string | null;
+            /** @enum {string} */
+            agreementKind?: "women_friendly_company" | "institution_mou";
+            employerId?: string | null;
+            /** Format: date */
+            signedOn?: string;
+            /** Format: date */
+            termStart?: string;
+            /** Format: date */
+            termEnd?: string;
+            renewals?: number;
+            /** Format: date */
+            endedOn?: string | null;
+            endReason?: string | null;
+            companies?: number;
+            applicants?: number;
+            hires?: number;
+            attendees?: string[];
+        };
+        CenterActivityResponse: {
+            /** @enum {string} */
+            kind: "course" | "group_program" | "outreach" | "employer" | "agreement" | "job_fair" | "council_meeting";
+            /**
+             * Format: uuid
+             * @description courseId, programId, outreachId, employerId, agreementId, jobFairId or meetingId
+             */
+            id: string;
+            centerId: string;
+            /** @description Course title, program name, outreach place, employer or party name, fair name, meeting title */
+            title: string;
+            /**
+             * Format: date
+             * @description The day it is listed by (start, signing, holding; 1 January of a program year); null for employers
+             */
+            date: string | null;
+            details: components["schemas"]["CenterActivityDetailsResponse"];
         };
         ChainBreakResponse: {
             /** @description The first row found wrong (null: the anchors themselves, or an emptied log) */
@@ -5810,6 +5906,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimelinePageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    CenterActivitiesController_list: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                /** @description Read your writes: wait until the read model has applied this position (from a command response) */
+                minPosition?: number;
+                centerId: string;
+                /** @description One kind of activity; all kinds when left out */
+                kind?: "course" | "group_program" | "outreach" | "employer" | "agreement" | "job_fair" | "council_meeting";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CenterActivitiesPageResponse"];
                 };
             };
             /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */

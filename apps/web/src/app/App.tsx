@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { App as AntApp, ConfigProvider } from 'antd';
-import koKR from 'antd/locale/ko_KR';
+// The ES module build of the locale: `antd/locale/ko_KR` is CommonJS and brings its interop helpers.
+import koKR from 'antd/es/locale/ko_KR';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/errors';
 import { session } from '../api/session';

@@ -1,10 +1,10 @@
-import { HomeOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { session } from '../api/session';
 import { useSession } from './use-session';
-import { CASE_READERS, ROLE_NAMES } from '../components/domain-terms';
+import { CASE_READERS, CASE_WORKERS, ROLE_NAMES } from '../components/domain-terms';
 import { centerName } from '../components/format';
 
 /** The frame of every signed-in screen: who she is, where she works, the way around, 로그아웃. */
@@ -13,7 +13,7 @@ export function Shell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const path = useRouterState({ select: (s) => s.location.pathname });
-  const selected = path.startsWith('/cases') ? 'cases' : 'home';
+  const selected = path.startsWith('/cases') ? 'cases' : path.startsWith('/clients/new') ? 'intake' : path.startsWith('/center') ? 'center' : 'home';
   const logout = async () => {
     await session.logout();
     // Nothing of hers stays in memory for the next person at this desk.
@@ -34,6 +34,8 @@ export function Shell() {
               { key: 'home', icon: <HomeOutlined aria-hidden />, label: <Link to="/">{principal?.role === 'counselor' ? '오늘 할 일' : '처음 화면'}</Link> },
               // Only the roles that read cases see the caseload (the API refuses the others anyway).
               ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'cases', icon: <TeamOutlined aria-hidden />, label: <Link to="/cases">내 사례</Link> }] : []),
+              ...(principal && CASE_WORKERS.includes(principal.role) ? [{ key: 'intake', icon: <UserAddOutlined aria-hidden />, label: <Link to="/clients/new">구직 등록</Link> }] : []),
+              ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'center', icon: <BankOutlined aria-hidden />, label: <Link to="/center">센터 활동</Link> }] : []),
             ]}
             style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />

@@ -3,8 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { session } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
 import { caseloadSearch } from '../features/caseload/caseload-search';
-import { HomePage } from '../features/work-queue/HomePage';
-import { Shell } from './Shell';
+import { centerSearch } from '../features/center/center-search';
 
 /** Only a path inside the app may be a place to return to after login (never another origin). */
 export function safeReturnPath(value: unknown): string | undefined {
@@ -32,10 +31,11 @@ const signedInRoute = createRoute({
     if (!principal) throw redirect({ to: '/login', search: { redirect: location.href } });
     return { principal };
   },
-  component: Shell,
+  // The shell and every screen behind login load after it: the login screen starts with less script.
+  component: lazyRouteComponent(() => import('./Shell'), 'Shell'),
 });
 
-export const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/', component: HomePage });
+export const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/', component: lazyRouteComponent(() => import('../features/work-queue/HomePage'), 'HomePage') });
 
 export const caseloadRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -47,7 +47,16 @@ export const caseloadRoute = createRoute({
 
 export const caseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases/$clientId', component: lazyRouteComponent(() => import('../features/case/CasePage'), 'CasePage') });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute])]);
+export const intakeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/clients/new', component: lazyRouteComponent(() => import('../features/intake/IntakePage'), 'IntakePage') });
+
+export const centerRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/center',
+  validateSearch: centerSearch,
+  component: lazyRouteComponent(() => import('../features/center/CenterPage'), 'CenterPage'),
+});
+
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute, intakeRoute, centerRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, basepath: '/app', context: { queryClient }, defaultPreload: false, scrollRestoration: true });

@@ -13,6 +13,9 @@ export const ROLE_NAMES: Record<Principal['role'], string> = {
 /** The roles that read cases (the API's CASE_READERS): the caseload and case pages are theirs. */
 export const CASE_READERS: readonly Principal['role'][] = ['counselor', 'supervisor', 'regional_supervisor'];
 
+/** The roles that record (the API's CASE_WORKERS): intake and the center's activities are theirs. */
+export const CASE_WORKERS: readonly Principal['role'][] = ['counselor', 'supervisor'];
+
 /** The service chain as the stage indicator shows it: 접수 → 상담 → 훈련 → 인턴 → 취업 → 종결. */
 export const STAGES: { status: CaseStatus; label: string }[] = [
   { status: 'intake', label: '접수' },

@@ -25,10 +25,23 @@ export function ageOf(birthDate: string | null | undefined, birthYear: number | 
   return '—';
 }
 
-const directory = (centers as { centers: Record<string, { name: string }> }).centers;
+const directory = (centers as { centers: Record<string, { name: string; level?: string; region?: string }> }).centers;
 
 /** The center's Korean name from config/centers.json (the same directory the statistics roll up by). */
 export function centerName(centerId: string | null | undefined): string {
   if (!centerId) return '—';
   return directory[centerId]?.name ?? centerId;
+}
+
+/** The center's 시·도 (config/centers.json), or undefined for a center it does not list. */
+export function centerRegion(centerId: string | null | undefined): string | undefined {
+  return centerId ? directory[centerId]?.region : undefined;
+}
+
+/** The basic centers of a 시·도 (a regional supervisor's reach), by name. */
+export function centersOfRegion(region: string): { centerId: string; name: string }[] {
+  return Object.entries(directory)
+    .filter(([, c]) => c.region === region && c.level !== 'regional')
+    .map(([centerId, c]) => ({ centerId, name: c.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ko'));
 }

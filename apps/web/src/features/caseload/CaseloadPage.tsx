@@ -8,7 +8,7 @@ import { caseloadRoute } from '../../app/router';
 import { useSession } from '../../app/use-session';
 import { HangulSearch } from '../../components/HangulSearch';
 import { STAGES, stageLabel, stageTagStyle } from '../../components/domain-terms';
-import { ageOf, koreanDate, today } from '../../components/format';
+import { ageOf, centersOfRegion, koreanDate, today } from '../../components/format';
 import { CASELOAD_PAGE_SIZE, caseloadQuery, type CaseloadOwner } from './api';
 import type { CaseloadSearch } from './caseload-search';
 
@@ -24,13 +24,18 @@ export function CaseloadPage() {
   const principal = useSession();
   const search = caseloadRoute.useSearch();
   const navigate = useNavigate({ from: '/cases' });
+  // A regional supervisor reads the caseload of one center of her 시·도 at a time (read-only: the page has no forms).
+  const regionCenters = principal?.role === 'regional_supervisor' && principal.region ? centersOfRegion(principal.region) : [];
+  const regionalCenter = regionCenters.find((c) => c.centerId === search.centerId)?.centerId ?? regionCenters[0]?.centerId;
   const owner: CaseloadOwner | null = !principal
     ? null
     : principal.role === 'counselor'
       ? { counselorId: principal.username }
       : principal.centerId
         ? { centerId: principal.centerId }
-        : null;
+        : regionalCenter
+          ? { centerId: regionalCenter }
+          : null;
   const cases = useQuery({ ...caseloadQuery(owner ?? { counselorId: '' }, search), enabled: owner !== null });
   // Any change of filter starts again at page 1.
   const change = (patch: Partial<CaseloadSearch>) => navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }) });
@@ -80,9 +85,18 @@ export function CaseloadPage() {
   return (
     <>
       <Typography.Title level={1} className="saeil-title">
-        내 사례
+        {regionCenters.length > 0 ? '센터 사례 (보기 전용)' : '내 사례'}
       </Typography.Title>
       <Flex wrap gap="small" align="center" style={{ marginBottom: 12 }} role="search" aria-label="사례 찾기">
+        {regionCenters.length > 0 && (
+          <Select
+            aria-label="센터"
+            value={regionalCenter}
+            onChange={(centerId) => change({ centerId })}
+            options={regionCenters.map((c) => ({ value: c.centerId, label: c.name }))}
+            style={{ width: 220 }}
+          />
+        )}
         <HangulSearch value={search.q ?? ''} onSearch={(q) => change({ q: q || undefined })} label="이름 또는 전화번호로 찾기" placeholder="이름 전체 또는 전화번호, Enter" />
         <Select
           aria-label="단계"

@@ -9,6 +9,8 @@ export interface CaseloadSearch {
   due?: 'overdue' | 'week';
   sort?: 'registered' | 'lastContact' | 'nextActionDue';
   page?: number;
+  /** A regional supervisor's choice of a center of her region (others see their own). */
+  centerId?: string;
 }
 
 const SORTS = ['registered', 'lastContact', 'nextActionDue'] as const;
@@ -21,6 +23,7 @@ export function caseloadSearch(search: Record<string, unknown>): CaseloadSearch 
   if (typeof search.q === 'number') out.q = String(search.q);
   if (search.due === 'overdue' || search.due === 'week') out.due = search.due;
   if ((SORTS as readonly unknown[]).includes(search.sort)) out.sort = search.sort as CaseloadSearch['sort'];
+  if (typeof search.centerId === 'string' && /^[\w-]{1,64}$/.test(search.centerId)) out.centerId = search.centerId;
   const page = Number(search.page);
   if (Number.isInteger(page) && page > 1) out.page = page;
   return out;

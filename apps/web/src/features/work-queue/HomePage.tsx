@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, List, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Skeleton, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../api/errors';
@@ -96,11 +96,10 @@ function FollowUpGroup({ title, items, overdue = false }: { title: string; items
       <h3 className="saeil-group-title">
         {title} <Tag color={overdue ? 'red' : undefined}>{items.length}건</Tag>
       </h3>
-      <List
-        size="small"
-        dataSource={items}
-        renderItem={(item) => (
-          <List.Item>
+      {/* A plain list, not antd's List: that one brings its pagination (and a Select) to the home screen's first load. */}
+      <ul className="saeil-list">
+        {items.map((item) => (
+          <li key={`${item.clientId}-${item.n}`}>
             <Link to="/cases/$clientId" params={{ clientId: item.clientId }} className="saeil-item-link">
               <strong>{item.clientName ?? '(이름 없음)'}</strong> · {item.n}개월 사후관리
               {item.employerName ? ` · ${item.employerName}` : ''}
@@ -108,9 +107,9 @@ function FollowUpGroup({ title, items, overdue = false }: { title: string; items
             <span className={overdue ? 'saeil-overdue-text' : undefined}>
               {koreanDate(item.dueOn)} (연락 기간 {koreanDate(item.window.opensOn)} ~ {koreanDate(item.window.closesOn)})
             </span>
-          </List.Item>
-        )}
-      />
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -128,17 +127,15 @@ function CaseList({
   if (query.isError || !query.data) return <Alert type="error" showIcon title={describeError(query.error)} />;
   if (query.data.items.length === 0) return <Empty description={empty} />;
   return (
-    <List
-      size="small"
-      dataSource={query.data.items}
-      renderItem={(c) => (
-        <List.Item>
+    <ul className="saeil-list">
+      {query.data.items.map((c) => (
+        <li key={c.clientId}>
           <Link to="/cases/$clientId" params={{ clientId: c.clientId }} className="saeil-item-link">
             <strong>{c.name ?? '(개인정보 파기됨)'}</strong>
           </Link>
           {extra(c)}
-        </List.Item>
-      )}
-    />
+        </li>
+      ))}
+    </ul>
   );
 }
