@@ -23,7 +23,8 @@ export class LoginDto {
 
 export class RefreshTokenDto {
   @ApiPropertyOptional({ description: 'The refresh token from the last login or refresh (required unless cookie is true)' })
-  @ValidateIf((body: RefreshTokenDto) => body.cookie !== true)
+  // required without the cookie; when sent, always a token (with cookie: true a `false` passed unchecked)
+  @ValidateIf((body: RefreshTokenDto) => body.cookie !== true || body.refreshToken !== undefined)
   @IsString() @IsNotEmpty() @MaxLength(256)
   refreshToken?: string;
 
