@@ -8,7 +8,7 @@ import { KafkaObserver, observeTopics } from '../support/kafka-observer';
 
 /**
  * Records a command points to without acting on them (issue 13, finding 4: a placement's employer,
- * an agreement's employer, a follow-up's retention program): every `CommandDefinition.references`
+ * an agreement's employer, a follow-up's or a budget plan's retention program): every `CommandDefinition.references`
  * entry of a record kind is found in the modules, and each is sent with variants of its field — a
  * random UUID, a record of another kind, another center's record, her own — on HTTP and on the
  * Kafka command topic. What does not exist or is not her center's to use is 422
@@ -33,10 +33,12 @@ interface Fixtures {
 interface Target {
   http: { path: string; body: Record<string, unknown> };
   kafka: Record<string, unknown>;
+  /** Who may send it: center-naju's counselor unless it is a supervisor's command. */
+  caller?: 'supervisor';
 }
 
 /** One accepted request per command, made fresh each time (a woman has one active job; a milestone is recorded once). */
-const TARGETS: Record<string, (saeil: TestSaeil, value: string) => Promise<Target>> = {
+const TARGETS: Record<string, (saeil: TestSaeil, value: string, fixtures: Fixtures) => Promise<Target>> = {
   async StartEmployment(saeil, employerId) {
     const clientId = await freshClient(saeil);
     const body = { employerId, employerName: '(주)나주식품', jobTitle: '사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_300_000, startOn: '2026-01-31', channel: 'center', employmentInsurance: true };
@@ -56,7 +58,21 @@ const TARGETS: Record<string, (saeil: TestSaeil, value: string) => Promise<Targe
     const body = { n: 1, contactedOn: '2026-03-04', channel: 'phone', outcome: 'employed_same_employer', support: ['gift_or_celebration'], programId };
     return { http: { path: `/clients/${clientId}/placements/${placementId}/follow-ups`, body }, kafka: { clientId, placementId, ...body } };
   },
+  async DefineBudgetPlan(saeil, programId, fixtures) {
+    // A program has one budget plan: her own center's program is a fresh one each time it is to be accepted.
+    const own = programId === fixtures.own.retentionProgram ? await freshProgram(saeil) : programId;
+    const body = { centerId: 'center-naju', name: '사후관리 프로그램 예산', programId: own, fromYear: 2026, toYear: 2026, lines: [{ year: 2026, source: 'national', amount: 3_000_000 }] };
+    return { http: { path: '/budget-plans', body }, kafka: body, caller: 'supervisor' };
+  },
 };
+
+const freshProgram = async (saeil: TestSaeil): Promise<string> =>
+  (
+    await (await api(saeil, supervisorOf('center-naju')))
+      .post('/retention-programs')
+      .send({ centerId: 'center-naju', name: '같이하는 고백(go 100)', periodFrom: '2026-01-01', periodTo: '2026-12-31', milestones: [{ n: 1, plannedClients: 100, benefit: '기념품', unitCost: 30_000 }], budget: [{ source: 'national', amount: 3_000_000 }] })
+      .expect(201)
+  ).body.programId;
 
 let clientNo = 900;
 const freshClient = (saeil: TestSaeil) => registerClient(saeil, clientNo++, { consents: ['service', 'employer_sharing'] });
@@ -82,6 +98,7 @@ function variants(kind: RecordKind, f: Fixtures): { name: string; value: string;
 describe('records a command names by id (REFERENCE_NOT_FOUND)', () => {
   let saeil: TestSaeil;
   let counselor: Api;
+  let supervisor: Api;
   const fixtures: Fixtures = { own: {}, foreign: {} };
   const references = declaredReferences();
 
@@ -94,6 +111,7 @@ describe('records a command names by id (REFERENCE_NOT_FOUND)', () => {
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'record_references', kafka: Boolean(kafkaBrokers()), env: { SAEIL_CLOCK_TODAY: '2026-03-05' } });
     counselor = await api(saeil, counselorOf('center-naju'));
+    supervisor = await api(saeil, supervisorOf('center-naju'));
     for (const [side, centerId, number] of [['own', 'center-naju', '220-81-62517'], ['foreign', 'center-jinju', '124-81-00998']] as const) {
       const supervisor = await api(saeil, supervisorOf(centerId));
       const made = async (path: string, body: object) => (await supervisor.post(path).send(body).expect(201)).body;
@@ -117,9 +135,9 @@ describe('records a command names by id (REFERENCE_NOT_FOUND)', () => {
     const answers: string[] = [];
     for (const { definition, reference } of references) {
       for (const variant of variants(reference.kind, fixtures)) {
-        const target = await TARGETS[definition.type](saeil, variant.value);
+        const target = await TARGETS[definition.type](saeil, variant.value, fixtures);
         const before = await countEvents();
-        const res = await counselor.post(target.http.path).send(target.http.body);
+        const res = await (target.caller === 'supervisor' ? supervisor : counselor).post(target.http.path).send(target.http.body);
         const what = `${definition.type} ${reference.field} = ${variant.name}`;
         if (variant.accepted) {
           answers.push(`${what}: ${res.status < 300 ? 'accepted' : `${res.status} ${JSON.stringify(res.body)}`}`);
@@ -142,12 +160,13 @@ describe('records a command names by id (REFERENCE_NOT_FOUND)', () => {
 
     it('rejects the same variants with REFERENCE_NOT_FOUND and appends nothing; accepts the others', async () => {
       const token = await tokenFor(saeil.url, counselorOf('center-naju'));
+      const supervisorToken = await tokenFor(saeil.url, supervisorOf('center-naju'));
       const answers: string[] = [];
       for (const { definition, reference } of references) {
         for (const variant of variants(reference.kind, fixtures)) {
-          const target = await TARGETS[definition.type](saeil, variant.value);
+          const target = await TARGETS[definition.type](saeil, variant.value, fixtures);
           const before = await countEvents();
-          const reply = await kafka.sendCommand(definition.type, target.kafka, { token });
+          const reply = await kafka.sendCommand(definition.type, target.kafka, { token: target.caller === 'supervisor' ? supervisorToken : token });
           const what = `${definition.type} ${reference.field} = ${variant.name}`;
           const refused = reply.status === 'rejected' && reply.error?.code === 'REFERENCE_NOT_FOUND' && reply.error?.details?.field === reference.field;
           answers.push(`${what}: ${reply.status === 'accepted' ? 'accepted' : refused ? 'refused' : JSON.stringify(reply)}`);
