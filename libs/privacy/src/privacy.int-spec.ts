@@ -118,6 +118,27 @@ describe('privacy vault (PostgreSQL)', () => {
     expect(await a.vault.openFields(clientId, sealedByB)).toEqual({ status: 'open', fields: kim });
   });
 
+  it('a page of envelopes opens with one key query: preloadKeys reads the uncached keys together, and the opens then read none', async () => {
+    const a = await anotherProcess();
+    const women = [randomUUID(), randomUUID(), randomUUID()];
+    const erasedOne = randomUUID();
+    const sealed = await Promise.all([...women, erasedOne].map((clientId) => a.vault.sealFields(clientId, { ...kim, name: `${kim.name}-${clientId.slice(0, 4)}` })));
+    await a.vault.eraseClient(erasedOne, 'client_request', 'account-7c1d');
+    const b = await anotherProcess(); // a process that has read none of their keys
+    await waitFor(async () => b.vault.hearsErasures, { description: "b's erasure listener" });
+    const queries = jest.spyOn(b.dataSource, 'query');
+    await b.vault.preloadKeys([...women, erasedOne, ...women]);
+    expect(queries).toHaveBeenCalledTimes(1);
+    queries.mockClear();
+    const opened = await Promise.all([...women, erasedOne].map((clientId, i) => b.vault.openFields(clientId, sealed[i])));
+    expect(queries).not.toHaveBeenCalled();
+    expect(opened.map((o) => (o.status === 'open' ? o.fields.name : o.status))).toEqual([...women.map((c) => `${kim.name}-${c.slice(0, 4)}`), 'erased']);
+    // all cached now: nothing left to read
+    await b.vault.preloadKeys(women);
+    expect(queries).not.toHaveBeenCalled();
+    queries.mockRestore();
+  });
+
   it('erasure makes what was sealed for her unreadable in every process at once, keeps a record without personal data, and leaves others readable', async () => {
     const a = await anotherProcess();
     const b = await anotherProcess();

@@ -87,6 +87,8 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
         ORDER BY ${ORDER[filter.sort ?? 'registered']} LIMIT $8 OFFSET $9`,
       [...params, pageSize, (page - 1) * pageSize],
     );
+    // one key query for the page's envelopes, not one per row
+    await this.vault.preloadKeys(rows.filter((r) => r.personal !== null && !r.erased_at).map((r) => r.client_id));
     const items = await Promise.all(
       rows.map(async (r): Promise<CaseloadItem> => {
         const identity = await this.identityOf(r.client_id, r.personal, r.erased_at);

@@ -70,6 +70,7 @@ export class FollowUpQueueHandler implements IQueryHandler<FollowUpQueueQuery, F
       if (!names.has(clientId)) names.set(clientId, personal === null ? Promise.resolve(null) : openStoredPersonalData<{ name: string }>(this.vault, clientId, personal).then((o) => (o.status === 'open' ? o.fields.name : null)));
       return names.get(clientId)!;
     };
+    await this.vault.preloadKeys(rows.filter((r) => r.personal && !r.erased_at).map((r) => r.client_id));
     for (const r of rows) {
       const item: FollowUpQueueItem = {
         clientId: r.client_id,
