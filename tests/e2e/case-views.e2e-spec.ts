@@ -1,5 +1,5 @@
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
-import { accountIdOf, Api, api, counselorOf } from '../support/auth';
+import { accountIdOf, Api, api, counselorAccount, counselorOf } from '../support/auth';
 
 /** The caseload and the timeline as a counselor uses them: filters, search, sorting, paging. */
 describe('caseload and timeline', () => {
@@ -7,7 +7,8 @@ describe('caseload and timeline', () => {
   /** She works her cases logged in as a counselor of center-naju: her account is the recorded actor. */
   let http: Api;
   let accountId: string;
-  const counselorId = 'counselor-views';
+  /** The counselor her registration names: an account of center-naju of this file's own. */
+  let counselorId: string;
   const ids: string[] = [];
   let last = 0;
 
@@ -22,6 +23,7 @@ describe('caseload and timeline', () => {
     saeil = await startTestSaeil({ label: 'case_views', kafka: false });
     http = await api(saeil, counselorOf('center-naju'));
     accountId = await accountIdOf(saeil, counselorOf('center-naju'));
+    counselorId = await counselorAccount(saeil, 'center-naju', 'views');
     const names = ['김서연', '이하은', '박서윤'];
     for (const [i, name] of names.entries()) {
       const { clientId } = await post('/clients', { ...newClient(300 + i, counselorId), name, registeredOn: `2026-03-0${i + 1}` });
