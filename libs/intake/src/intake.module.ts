@@ -26,9 +26,13 @@ import { reopenCase } from './commands/reopen-case/reopen-case.command';
 import { EraseClientDataController } from './commands/erase-client-data/erase-client-data.controller';
 import { EraseClientDataHandler } from './commands/erase-client-data/erase-client-data.handler';
 import { eraseClientDataCommand } from './commands/erase-client-data/erase-client-data.command';
+import { ReassignCaseloadController } from './commands/reassign-caseload/reassign-caseload.controller';
+import { ReassignCaseloadHandler } from './commands/reassign-caseload/reassign-caseload.handler';
+import { reassignCaseload } from './commands/reassign-caseload/reassign-caseload.command';
 import { ClientIdentityKeys1732240200000 } from './migrations/1732240200000-client-identity-keys';
 import { CaseClosedIndex1732280000000 } from './migrations/1732280000000-case-closed-index';
 import { ClientSearchKeys1732290000100 } from './migrations/1732290000100-client-search-keys';
+import { CaseloadReassignments1733600000000 } from './migrations/1733600000000-caseload-reassignments';
 import { identityHasherProvider } from './identity/identity-hasher';
 import { registerIntakeUpcasters } from './events/upcasters';
 import { retentionErasureJob } from './erasure/retention-erasure.job';
@@ -44,6 +48,7 @@ import { retentionErasureJob } from './erasure/retention-erasure.job';
     CloseCaseController,
     ReopenCaseController,
     EraseClientDataController,
+    ReassignCaseloadController,
   ],
   providers: [
     identityHasherProvider,
@@ -55,6 +60,7 @@ import { retentionErasureJob } from './erasure/retention-erasure.job';
     CloseCaseHandler,
     ReopenCaseHandler,
     EraseClientDataHandler,
+    ReassignCaseloadHandler,
   ],
 })
 export class IntakeModule {}
@@ -62,10 +68,10 @@ export class IntakeModule {}
 export const intakeModule: SaeilModuleDefinition = {
   name: 'intake',
   contexts: [INTAKE_CONTEXT],
-  migrations: [ClientIdentityKeys1732240200000, CaseClosedIndex1732280000000, ClientSearchKeys1732290000100],
+  migrations: [ClientIdentityKeys1732240200000, CaseClosedIndex1732280000000, ClientSearchKeys1732290000100, CaseloadReassignments1733600000000],
   projections: [],
   jobs: [retentionErasureJob],
-  commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase, eraseClientDataCommand],
+  commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase, eraseClientDataCommand, reassignCaseload],
   registerUpcasters: registerIntakeUpcasters,
   nestModule: IntakeModule,
 };
