@@ -143,6 +143,13 @@ const ROUTES: RouteSpec[] = [
   { route: 'POST /clients/:clientId/consents/:purpose/withdrawal', roles: CASE_WORKERS, call: (f) => client(f, '/consents/marketing/withdrawal', { withdrawnOn: '2026-11-03' }) },
   { route: 'PATCH /clients/:clientId/profile', roles: CASE_WORKERS, call: (f) => client(f, '/profile', { desiredOccupation: '사무원' }) },
   { route: 'POST /clients/:clientId/assignment', roles: CASE_WORKERS, call: (f) => client(f, '/assignment', { centerId: f.centerId, counselorId: f.secondCounselorId }) },
+  // Her center's supervisor moves a counselor's cases; a made-up case id, so nothing of the fixtures moves.
+  {
+    route: 'POST /counselors/:counselorId/reassignment',
+    roles: ['supervisor'],
+    call: (f) => ({ path: `/counselors/${f.counselorId}/reassignment`, body: { centerId: f.centerId, toCounselorIds: [f.secondCounselorId], clientIds: ['00000000-0000-4000-8000-00000000abcd'] } }),
+    other: 403,
+  },
 
   // Counseling.
   { route: 'POST /clients/:clientId/counseling-sessions', roles: CASE_WORKERS, call: (f) => client(f, '/counseling-sessions', { channel: 'phone', topic: '구직 상담', durationMinutes: 30, occurredOn: day }) },

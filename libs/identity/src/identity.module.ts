@@ -9,6 +9,7 @@ import { AuthGuard } from './access/auth.guard';
 import { RecordCenters } from './access/record-scope';
 import { AccessResolver } from './access/access-resolver';
 import { TokenCommandAuthorizer } from './access/token-command-authorizer';
+import { AccountDirectory } from './accounts/account-directory';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
@@ -54,6 +55,7 @@ import { RefreshTokens } from './tokens/refresh-tokens';
         }),
     },
     AccountRepository,
+    AccountDirectory,
     AccountAudit,
     PasswordHasher,
     LoginThrottleStore,
@@ -73,7 +75,7 @@ import { RefreshTokens } from './tokens/refresh-tokens';
     { provide: APP_GUARD, useExisting: AuthGuard },
     FirstAdministrator,
   ],
-  exports: [AccessTokenVerifier, AuthGuard, RecordCenters, AccessResolver, CommandAuthorizer],
+  exports: [AccessTokenVerifier, AuthGuard, RecordCenters, AccessResolver, CommandAuthorizer, AccountDirectory],
 })
 export class IdentityModule {}
 
