@@ -130,6 +130,7 @@ const ROUTES: RouteSpec[] = [
   // Accounts: the administrator.
   { route: 'GET /accounts', roles: ADMIN, call: () => ({ path: '/accounts' }), other: 'none' },
   { route: 'POST /accounts', roles: ADMIN, call: () => ({ path: '/accounts', body: {} }), other: 'none' },
+  { route: 'PATCH /accounts/:accountId', roles: ADMIN, call: (_, __, all) => ({ path: `/accounts/${all.spareAccountId}`, body: { displayName: '예비 계정' } }), other: 'none' },
   { route: 'POST /accounts/:accountId/disable', roles: ADMIN, call: (_, __, all) => ({ path: `/accounts/${all.spareAccountId}/disable`, body: {} }), other: 'none' },
   { route: 'POST /accounts/:accountId/enable', roles: ADMIN, call: (_, __, all) => ({ path: `/accounts/${all.spareAccountId}/enable`, body: {} }), other: 'none' },
   { route: 'POST /accounts/:accountId/password-reset', roles: ADMIN, call: (_, __, all) => ({ path: `/accounts/${all.spareAccountId}/password-reset`, body: { newPassword: 'spare-reset-password-2026' } }), other: 'none' },

@@ -1,5 +1,5 @@
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
-import { accountIdOf, Api, api, counselorAccount, counselorOf } from '../support/auth';
+import { accountIdOf, ADMINISTRATOR, Api, api, counselorAccount, counselorOf } from '../support/auth';
 
 /** The caseload and the timeline as a counselor uses them: filters, search, sorting, paging. */
 describe('caseload and timeline', () => {
@@ -91,5 +91,24 @@ describe('caseload and timeline', () => {
     await http.get('/cases/6f1c2b1e-0000-4000-8000-000000000000/timeline').expect(404);
     const malformed = await http.get('/cases/not-a-uuid/timeline').expect(400);
     expect(malformed.body.error.fields[0]).toMatchObject({ field: 'clientId' });
+  });
+
+  it('names who recorded each entry and who carries the case by their display names, not ids, and shows a rename at once', async () => {
+    const admin = await api(saeil, ADMINISTRATOR);
+    await admin.patch(`/accounts/${counselorId}`).send({ displayName: '조은비' }).expect(200);
+    await admin.patch(`/accounts/${accountId}`).send({ displayName: '김하늘' }).expect(200);
+    const moved = await post(`/clients/${ids[1]}/assignment`, { centerId: 'center-naju', counselorId: accountId, reason: '담당자 휴직' });
+    const timeline = (await http.get(`/cases/${ids[1]}/timeline`).query({ minPosition: moved.position }).expect(200)).body;
+    expect(timeline.items[0]).toMatchObject({ type: 'CounselorAssigned', actorId: accountId, actorName: '김하늘', summary: '담당자 변경: 조은비 → 김하늘' });
+    expect(new Set(timeline.items.map((i: { actorName: string }) => i.actorName))).toEqual(new Set(['김하늘']));
+    const [row] = (await http.get('/caseload').query({ clientId: ids[0], minPosition: moved.position }).expect(200)).body.items;
+    expect(row).toMatchObject({ counselorId, counselorName: '조은비' });
+
+    // Renamed: every read shows the new name, nothing rewritten.
+    await admin.patch(`/accounts/${counselorId}`).send({ displayName: '조은비 (개명: 조은서)' }).expect(200);
+    const again = (await http.get(`/cases/${ids[1]}/timeline`).expect(200)).body;
+    expect(again.items[0].summary).toBe('담당자 변경: 조은비 (개명: 조은서) → 김하늘');
+    expect((await http.get('/caseload').query({ clientId: ids[0] }).expect(200)).body.items[0].counselorName).toBe('조은비 (개명: 조은서)');
+    expect((await admin.patch(`/accounts/${counselorId}`).send({ displayName: '   ' }).expect(400)).body.error.fields[0]).toMatchObject({ field: 'displayName' });
   });
 });
