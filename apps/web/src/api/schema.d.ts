@@ -51,6 +51,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename an account (its display name): timelines and caseloads show the new name at once */
+        patch: operations["AccountsController_rename"];
+        trace?: never;
+    };
     "/accounts/{accountId}/disable": {
         parameters: {
             query?: never;
@@ -558,6 +575,26 @@ export interface paths {
         put?: never;
         /** 협의체 회의: a women's-employment council meeting held (counted by the statistics and KPIs) */
         post: operations["HoldCouncilMeetingController_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/counselors/{counselorId}/reassignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 담당 사례 일괄 재배정: move a counselor’s open cases (all, or clientIds) to counselors of her center
+         * @description Supervisor only. Each case moves by its own AssignCounselor (CounselorAssigned), her follow-up queue with it. Cases are given to the target carrying the fewest open cases at that moment (ties: the first named). The report lists each case moved, and each not moved with its reason (NOT_FOUND, CASE_CLOSED, CLIENT_DATA_ERASED, NOT_HERS, CHANGED_MEANWHILE). With an Idempotency-Key a retry answers the same report.
+         */
+        post: operations["ReassignCaseloadController_reassign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1339,11 +1376,22 @@ export interface components {
             /** @description executed ÷ secured × 100; null when nothing was secured */
             executionRate: number | null;
         };
+        CaseNotReassigned: {
+            /** Format: uuid */
+            clientId: string;
+            /** @enum {string} */
+            reason: "NOT_FOUND" | "CLIENT_DATA_ERASED" | "CASE_CLOSED" | "NOT_HERS" | "CHANGED_MEANWHILE";
+            /** @example 종결된 사례입니다. */
+            message: string;
+        };
         CaseloadItemResponse: {
             /** Format: uuid */
             clientId: string;
             centerId: string;
+            /** @description Her counselor’s account id */
             counselorId: string;
+            /** @description Her counselor’s display name, read now (a rename shows); null for an id that is no account */
+            counselorName: string | null;
             /** @description Opened from her sealed identity; null once she is erased */
             name: string | null;
             /** Format: date */
@@ -2457,6 +2505,46 @@ export interface components {
             /** @description True when the milestone plan was full and the override was recorded. */
             overPlan: boolean;
         };
+        ReassignCaseloadBody: {
+            /**
+             * @description her center, whose supervisor sends this
+             * @example center-naju
+             */
+            centerId: string;
+            /**
+             * @description counselor (or supervisor) accounts of the center taking the cases, balanced by their open caseloads
+             * @example [
+             *       "6f1c…"
+             *     ]
+             */
+            toCounselorIds: string[];
+            /** @description the cases to move; all her open cases when left out */
+            clientIds?: string[];
+            /**
+             * @description recorded on each case’s assignment
+             * @example 담당 상담사 퇴직
+             */
+            reason?: string;
+        };
+        ReassignedCase: {
+            /** Format: uuid */
+            clientId: string;
+            /** @description the counselor who carries her case now */
+            toCounselorId: string;
+            /** @description global position of her CounselorAssigned (pass as minPosition) */
+            position: number;
+        };
+        ReassignmentReport: {
+            /** @description the counselor the cases were taken from */
+            fromCounselorId: string;
+            centerId: string;
+            moved: components["schemas"]["ReassignedCase"][];
+            notMoved: components["schemas"]["CaseNotReassigned"][];
+            /** @description highest position written (0 when nothing moved): pass it as minPosition to read the caseload after */
+            position: number;
+            /** @description True when an Idempotency-Key matched an earlier request: its report, nothing moved now */
+            duplicate: boolean;
+        };
         RecordCounselingSessionBody: {
             /**
              * @description 내방 in_center, 전화 phone, 온라인 online, 찾아가는 이동상담 mobile_outreach, 기관 협약상담 partner_institution
@@ -2809,6 +2897,13 @@ export interface components {
             lag: number;
             /** @description Whether this process holds the relay lock */
             leader: boolean;
+        };
+        RenameAccountDto: {
+            /**
+             * @description the name staff see on timelines and caseloads
+             * @example 김상담
+             */
+            displayName: string;
         };
         RenewAgreementBody: {
             /**
@@ -3285,8 +3380,10 @@ export interface components {
             occurredAt: string;
             /** @description When it was recorded (later than occurredAt when recorded late) */
             recordedAt: string;
-            /** @description Who recorded it */
+            /** @description Who recorded it: an account id, or system:<part> for the system */
             actorId: string;
+            /** @description Her account’s display name, read now (a rename shows); null for the system */
+            actorName: string | null;
             centerId: string;
             /** @description What happened, in plain Korean */
             summary: string;
@@ -3684,6 +3781,95 @@ export interface operations {
             };
             /** @description A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED, REFERENCE_NOT_FOUND with details.field) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AccountsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameAccountDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountView"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7012,6 +7198,115 @@ export interface operations {
             };
             /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VERSION_CONFLICT: someone else wrote to the same record first; reload and retry. Nothing was recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED, REFERENCE_NOT_FOUND with details.field) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReassignCaseloadController_reassign: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                counselorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignCaseloadBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignmentReport"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
