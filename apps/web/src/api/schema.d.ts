@@ -1360,7 +1360,10 @@ export interface components {
              * @example center-jinju
              */
             centerId: string;
-            /** @example counselor-lee */
+            /**
+             * @description account id of a counselor or supervisor of the center taking her case
+             * @example 8b2d4f60-1c9e-4a37-b5d8-6e0f2a9c4b13
+             */
             counselorId: string;
             /** @example 거주지 이전 */
             reason?: string;
@@ -2514,7 +2517,7 @@ export interface components {
             /**
              * @description counselor (or supervisor) accounts of the center taking the cases, balanced by their open caseloads
              * @example [
-             *       "6f1c…"
+             *       "8b2d4f60-1c9e-4a37-b5d8-6e0f2a9c4b13"
              *     ]
              */
             toCounselorIds: string[];
@@ -2569,8 +2572,8 @@ export interface components {
              */
             notes?: string;
             /**
-             * @description who held the session; defaults to her assigned counselor
-             * @example counselor-kim
+             * @description who held the session (an account id of a counselor or supervisor of her center); defaults to her assigned counselor
+             * @example 3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26
              */
             counselorId?: string;
             /**
@@ -2703,10 +2706,10 @@ export interface components {
              */
             heldOn: string;
             /**
-             * @description counselors who went
+             * @description counselors who went: account ids of counselors or supervisors of the center
              * @example [
-             *       "counselor-kim",
-             *       "counselor-lee"
+             *       "3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26",
+             *       "8b2d4f60-1c9e-4a37-b5d8-6e0f2a9c4b13"
              *     ]
              */
             counselorIds: string[];
@@ -2851,7 +2854,10 @@ export interface components {
             phone: string;
             /** @example center-naju */
             centerId: string;
-            /** @example counselor-kim */
+            /**
+             * @description her counselor: account id of a counselor or supervisor of the center
+             * @example 3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26
+             */
             counselorId: string;
             /**
              * @description 시·도
@@ -3159,8 +3165,8 @@ export interface components {
             plannedServices: ("counseling" | "group_program" | "training" | "internship" | "job_matching" | "job_fair" | "startup_support")[];
             nextAction: components["schemas"]["NextActionDto"];
             /**
-             * @description counselor responsible for the plan; defaults to her assigned counselor
-             * @example counselor-kim
+             * @description counselor responsible for the plan (an account id of a counselor or supervisor of her center); defaults to her assigned counselor
+             * @example 3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26
              */
             counselorId?: string;
             /**
@@ -4819,6 +4825,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description Read your writes: wait until the read model has applied this position (from a command response) */
                 minPosition?: number;
+                /** @description her counselor's account id */
                 counselorId?: string;
                 centerId?: string;
                 /** @description One case: her row alone (the web app's case header) */
@@ -8374,6 +8381,7 @@ export interface operations {
                 today?: string;
                 /** @description Read your writes: wait until the queue has applied this position (from a command response) */
                 minPosition?: number;
+                /** @description her counselor's account id */
                 counselorId: string;
             };
             header?: never;

@@ -16,7 +16,7 @@ export class ReassignCaseloadDto {
   @IsString() @IsCenterOrCounselorId()
   centerId: string;
 
-  @ApiProperty({ type: [String], description: 'counselor (or supervisor) accounts of the center taking the cases, balanced by their open caseloads', example: ['6f1c…'] })
+  @ApiProperty({ type: [String], description: 'counselor (or supervisor) accounts of the center taking the cases, balanced by their open caseloads', example: ['8b2d4f60-1c9e-4a37-b5d8-6e0f2a9c4b13'] })
   @IsArray() @ArrayMinSize(1, { message: 'toCounselorIds must name at least one counselor' }) @ArrayMaxSize(20) @ArrayUnique()
   @IsCenterOrCounselorId({ each: true })
   toCounselorIds: string[];
