@@ -63,6 +63,8 @@ describe('references a command names', () => {
       body: { goals: ['취업'], desiredOccupation: '사무원', plannedServices: ['counseling'], nextAction: { description: '상담', dueOn: '2027-12-20' }, setOn: todayInKorea(), counselorId: counselor },
     }),
     RecordOutreachEvent: (counselor) => ({ path: '/outreach-events', body: { centerId: 'center-naju', place: '나주 5일장', heldOn: todayInKorea(), counselorIds: [counselor], walkInContacts: 3 } }),
+    // her case moves from kim (her counselor: registerClient's default) to the counselor named
+    ReassignCaseload: (counselor, _, her) => ({ path: `/counselors/${kim}/reassignment`, body: { centerId: 'center-naju', toCounselorIds: [counselor], clientIds: [her] } }),
   };
   const withCounselorReference = SAEIL_MODULES.flatMap((m) => m.commands)
     .filter((d) => (d.references ?? []).some((r) => r.kind === 'counselor'))
