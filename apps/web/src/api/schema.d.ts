@@ -1541,6 +1541,8 @@ export interface components {
         };
         CounselorQueueCountsResponse: {
             counselorId: string;
+            /** @description Her display name, read now (a rename shows); null for an id that is no account */
+            counselorName: string | null;
             dueThisWeek: number;
             overdue: number;
             upcoming: number;
