@@ -8,8 +8,8 @@ export const MAX_REASSIGNED_CASES = 1000;
 
 /** The command as both doors validate it (over HTTP the counselor comes from the path). */
 export class ReassignCaseloadDto {
-  @ApiProperty({ format: 'uuid', description: 'the counselor whose cases move (path parameter over HTTP); her account may be disabled already' })
-  @IsString() @IsCenterOrCounselorId()
+  @ApiProperty({ format: 'uuid', description: 'the counselor whose cases move: her account id (path parameter over HTTP); her account may be disabled already' })
+  @IsRecordId()
   counselorId: string;
 
   @ApiProperty({ example: 'center-naju', description: 'her center, whose supervisor sends this' })
