@@ -94,9 +94,11 @@ describe('npm run seed:demo', () => {
       const me = await request(saeil.url).get('/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
       expect(me.body).toMatchObject({ username, role: 'counselor', centerId: CENTER });
       const caseload = await request(saeil.url).get('/caseload').query({ centerId: CENTER, pageSize: 100 }).set('Authorization', `Bearer ${token}`).expect(200);
-      const hers = caseload.body.items.filter((item: { counselorId: string }) => item.counselorId === username);
+      // her cases name her account, and show her display name
+      const hers = caseload.body.items.filter((item: { counselorId: string }) => item.counselorId === me.body.accountId);
+      expect(new Set(hers.map((item: { counselorName: string }) => item.counselorName))).toEqual(new Set([me.body.displayName]));
       expect(hers.length).toBeGreaterThanOrEqual(2);
-      const byCounselor = await request(saeil.url).get('/caseload').query({ counselorId: username }).set('Authorization', `Bearer ${token}`).expect(200);
+      const byCounselor = await request(saeil.url).get('/caseload').query({ counselorId: me.body.accountId }).set('Authorization', `Bearer ${token}`).expect(200);
       expect(byCounselor.body.total).toBe(hers.length);
       mine.set(username, hers.map((item: { name: string; status: string }) => ({ name: item.name, status: item.status })));
     }

@@ -191,6 +191,8 @@ function describe(answer: Answer): string {
 
 interface Session {
   username: string;
+  /** Her account id: what a case's counselorId names. */
+  accountId: string;
   accessToken: string;
   refreshToken: string;
 }
@@ -198,7 +200,9 @@ interface Session {
 async function logIn(client: SaeilClient, username: string, password: string, who: string): Promise<Session> {
   const answer = await client.send('POST', '/auth/login', { body: { username, password } });
   if (answer.status === 200 && typeof answer.body?.accessToken === 'string') {
-    return { username, accessToken: answer.body.accessToken, refreshToken: answer.body.refreshToken };
+    const me = await client.send('GET', '/auth/me', { token: answer.body.accessToken });
+    if (me.status !== 200 || typeof me.body?.accountId !== 'string') throw new SeedDemoError(`reading who "${username}" is at ${client.baseUrl} failed: ${describe(me)}`);
+    return { username, accountId: me.body.accountId, accessToken: answer.body.accessToken, refreshToken: answer.body.refreshToken };
   }
   if (answer.status === 401) throw new SeedDemoError(`${who} "${username}" cannot log in at ${client.baseUrl}: wrong user name or password (${answer.body?.error?.code ?? 401}).`);
   if (answer.status === 429) throw new SeedDemoError(`${who} "${username}" cannot log in at ${client.baseUrl} now: ${describe(answer)}`);
@@ -229,8 +233,7 @@ export function generatePassword(username: string): string {
 }
 
 /**
- * The demo accounts of a center: user names fit both the account rule and the counselor-id rule
- * (no dots). The regional supervisor (of the center's 시·도) and the analyst are the center's
+ * The demo accounts of a center (a case names its counselor by her account id). The regional supervisor (of the center's 시·도) and the analyst are the center's
  * demo too, named after it, so that demos of two centers of one 시·도 never share an account.
  */
 export function demoAccountsOf(centerId: string): DemoAccount[] {
@@ -591,7 +594,7 @@ class CaseRecorder {
       birthDate: s.birthDate,
       phone: `010-0000-${String(this.center.index * 10 + s.phoneNo).padStart(4, '0')}`,
       centerId: this.centerId,
-      counselorId: who.username,
+      counselorId: who.accountId,
       region: this.center.region,
       registeredOn: this.day(s.registeredDaysAgo),
       ...s.profile,

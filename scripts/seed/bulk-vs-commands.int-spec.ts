@@ -9,7 +9,7 @@ import { openedPersonalData, vaultOf } from '../../tests/support/opened-events';
 import { placementReactions } from '../../libs/retention/src/reactions/placement-reactions.reactor';
 import { decideFollowUps } from '../../libs/retention/src/follow-ups/decide-follow-ups';
 import { CenterPlan, planCenters, planClient, SeedOptions, SeedStep } from './plan';
-import { seedSynthetic } from './seed';
+import { insertSeedAccounts, seedSynthetic } from './seed';
 
 /**
  * The bulk path must write what the commands write. The same small plan goes once through the
@@ -155,6 +155,8 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
     await seedSynthetic(bulk.runtime.dataSource, OPTIONS, { env: envOf(bulk), batchSize: 10 });
 
     const centers = planCenters(OPTIONS);
+    // The cases name the seed's counselor accounts: the same accounts on the commands side.
+    await insertSeedAccounts(commands.runtime.dataSource, centers);
     const centerOf = centerOfCounselor(centers);
     const ids = new Map<string, string>();
     for (const center of centers) {

@@ -22,8 +22,24 @@ export interface CenterPlan {
   index: number;
   centerId: string;
   region: string;
+  /** Her counselors' account ids (the seed creates the accounts: `seedAccountsOf`). */
   counselorIds: string[];
   courses: CoursePlan[];
+}
+
+/** A counselor account the seed creates: a case names its counselor by her account id. */
+export interface SeedAccount {
+  accountId: string;
+  username: string;
+  displayName: string;
+  centerId: string;
+}
+
+/** The counselor accounts of the planned centers, the k-th of center n named seed-counselor-nnn-kk. */
+export function seedAccountsOf(centers: CenterPlan[]): SeedAccount[] {
+  return centers.flatMap((c) =>
+    c.counselorIds.map((accountId, k) => ({ accountId, username: `seed-counselor-${pad(c.index + 1, 3)}-${pad(k + 1, 2)}`, displayName: `상담사 ${pad(c.index + 1, 3)}-${pad(k + 1, 2)}`, centerId: c.centerId })),
+  );
 }
 
 export interface CoursePlan {
@@ -67,7 +83,9 @@ export function planCenters(options: SeedOptions): CenterPlan[] {
   return regionOf.map((region, index) => {
     const random = new Random(options.seed, 'center', index);
     const centerId = `center-${pad(index + 1, 3)}`;
-    const counselorIds = Array.from({ length: random.int(4, 8) }, (_, k) => `counselor-${pad(index + 1, 3)}-${pad(k + 1, 2)}`);
+    // Account ids from a stream of their own: the center's other draws stay as they were.
+    const accountIds = new Random(options.seed, 'counselor-account', index);
+    const counselorIds = Array.from({ length: random.int(4, 8) }, () => accountIds.uuid());
     const firstStart = addDays(options.asOf, -340);
     const courses = Array.from({ length: 6 }, (_, k): CoursePlan => {
       const [field, title] = random.pick(K.COURSE_FIELDS);

@@ -4,7 +4,7 @@ import { todayInKorea } from '@saeil/core';
 import { PrivacyVault, resolveMasterKeyring } from '@saeil/privacy';
 import { IdentityHasher, identityHashSecret } from '../../libs/intake/src/identity/identity-hasher';
 import { BulkWriter } from './bulk-writer';
-import { planCenters, planClient, SeedOptions } from './plan';
+import { CenterPlan, planCenters, planClient, seedAccountsOf, SeedOptions } from './plan';
 
 export interface SeedProgress {
   clientsDone: number;
@@ -115,6 +115,8 @@ export async function seedSynthetic(
     run.onProgress?.({ clientsDone, clientsTotal: options.clients, eventsWritten });
   };
 
+  // Their counselors' accounts (again on a resume: the ones there are kept).
+  await insertSeedAccounts(dataSource, centers);
   // The centers' courses first, in the transaction that creates the progress row.
   if (!existing) await commit(0, async () => centers.forEach((c) => writer.createCourses(c)));
   while (clientsDone < options.clients) {
@@ -128,6 +130,24 @@ export async function seedSynthetic(
     );
   }
   return { clientsDone, clientsTotal: options.clients, eventsWritten, resumedAt, ms: Date.now() - started };
+}
+
+/**
+ * The planned counselors as accounts (role counselor, of their center), so the cases name real
+ * accounts as the api requires. No password opens them (the hash is no argon2 hash): an
+ * administrator sets one (POST /accounts/:id/password-reset) to log in as one of them.
+ */
+export async function insertSeedAccounts(dataSource: Pick<DataSource, 'query'>, centers: CenterPlan[]): Promise<number> {
+  const accounts = seedAccountsOf(centers);
+  if (accounts.length === 0) return 0;
+  const inserted: unknown[] = await dataSource.query(
+    `INSERT INTO accounts (account_id, username, display_name, role, center_id, password_hash)
+     SELECT a.id::uuid, a.username, a.name, 'counselor', a.center, '!seed-no-login'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS a(id, username, name, center)
+     ON CONFLICT DO NOTHING RETURNING account_id`,
+    [accounts.map((a) => a.accountId), accounts.map((a) => a.username), accounts.map((a) => a.displayName), accounts.map((a) => a.centerId)],
+  );
+  return inserted.length;
 }
 
 /** The vault the api would use on this database: PRIVACY_MASTER_KEY, or outside production the installation's generated key. */

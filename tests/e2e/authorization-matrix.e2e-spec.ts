@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { CENTER_FROM_RECORD, validateDto } from '@saeil/core';
 import { startTestSaeil, TestSaeil } from '../support/app';
-import { ADMINISTRATOR, api, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, TEST_METRICS_TOKEN, TestRole, tokenFor } from '../support/auth';
+import { accountIdOf, ADMINISTRATOR, api, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, TEST_METRICS_TOKEN, TestRole, tokenFor } from '../support/auth';
 import { waitFor } from '../support/env';
 
 /**
@@ -50,6 +50,9 @@ interface CenterFixtures {
   kpiPlanId: string;
   kpiIndicatorId: string;
   budgetPlanId: string;
+  /** Two counselor accounts of the center: her counselor, and one a reassignment names. */
+  counselorId: string;
+  secondCounselorId: string;
 }
 
 interface Fixtures {
@@ -130,6 +133,7 @@ const ROUTES: RouteSpec[] = [
   // Accounts: the administrator.
   { route: 'GET /accounts', roles: ADMIN, call: () => ({ path: '/accounts' }), other: 'none' },
   { route: 'POST /accounts', roles: ADMIN, call: () => ({ path: '/accounts', body: {} }), other: 'none' },
+  { route: 'PATCH /accounts/:accountId', roles: ADMIN, call: (_, __, all) => ({ path: `/accounts/${all.spareAccountId}`, body: { displayName: '예비 계정' } }), other: 'none' },
   { route: 'POST /accounts/:accountId/disable', roles: ADMIN, call: (_, __, all) => ({ path: `/accounts/${all.spareAccountId}/disable`, body: {} }), other: 'none' },
   { route: 'POST /accounts/:accountId/enable', roles: ADMIN, call: (_, __, all) => ({ path: `/accounts/${all.spareAccountId}/enable`, body: {} }), other: 'none' },
   { route: 'POST /accounts/:accountId/password-reset', roles: ADMIN, call: (_, __, all) => ({ path: `/accounts/${all.spareAccountId}/password-reset`, body: { newPassword: 'spare-reset-password-2026' } }), other: 'none' },
@@ -138,12 +142,19 @@ const ROUTES: RouteSpec[] = [
   { route: 'GET /access-log/verify', roles: ADMIN, call: () => ({ path: '/access-log/verify', query: { month: '2026-12' } }), other: 'none' },
 
   // Intake.
-  { route: 'POST /clients', roles: CASE_WORKERS, call: (f) => ({ path: '/clients', body: { name: '매트릭스', birthDate: '1985-05-05', phone: '010-5555-0101', centerId: f.centerId, counselorId: 'counselor-kim', region: f.region } }), other: 403 },
+  { route: 'POST /clients', roles: CASE_WORKERS, call: (f) => ({ path: '/clients', body: { name: '매트릭스', birthDate: '1985-05-05', phone: '010-5555-0101', centerId: f.centerId, counselorId: f.counselorId, region: f.region } }), other: 403 },
   { route: 'GET /clients/:clientId', roles: CASE_READERS, call: (f) => client(f, '') },
   { route: 'POST /clients/:clientId/consents', roles: CASE_WORKERS, call: (f) => client(f, '/consents', { purpose: 'marketing', version: '2026-01', givenOn: day }) },
   { route: 'POST /clients/:clientId/consents/:purpose/withdrawal', roles: CASE_WORKERS, call: (f) => client(f, '/consents/marketing/withdrawal', { withdrawnOn: '2026-11-03' }) },
   { route: 'PATCH /clients/:clientId/profile', roles: CASE_WORKERS, call: (f) => client(f, '/profile', { desiredOccupation: '사무원' }) },
-  { route: 'POST /clients/:clientId/assignment', roles: CASE_WORKERS, call: (f) => client(f, '/assignment', { centerId: f.centerId, counselorId: 'counselor-park' }) },
+  { route: 'POST /clients/:clientId/assignment', roles: CASE_WORKERS, call: (f) => client(f, '/assignment', { centerId: f.centerId, counselorId: f.secondCounselorId }) },
+  // Her center's supervisor moves a counselor's cases; a made-up case id, so nothing of the fixtures moves.
+  {
+    route: 'POST /counselors/:counselorId/reassignment',
+    roles: ['supervisor'],
+    call: (f) => ({ path: `/counselors/${f.counselorId}/reassignment`, body: { centerId: f.centerId, toCounselorIds: [f.secondCounselorId], clientIds: ['00000000-0000-4000-8000-00000000abcd'] } }),
+    other: 403,
+  },
 
   // Counseling.
   { route: 'POST /clients/:clientId/counseling-sessions', roles: CASE_WORKERS, call: (f) => client(f, '/counseling-sessions', { channel: 'phone', topic: '구직 상담', durationMinutes: 30, occurredOn: day }) },
@@ -162,9 +173,9 @@ const ROUTES: RouteSpec[] = [
   {
     route: 'POST /outreach-events',
     roles: CASE_WORKERS,
-    call: (f) => ({ path: '/outreach-events', body: { centerId: f.centerId, place: '5일장', heldOn: day, counselorIds: ['counselor-kim'], walkInContacts: 3 } }),
+    call: (f) => ({ path: '/outreach-events', body: { centerId: f.centerId, place: '5일장', heldOn: day, counselorIds: [f.counselorId], walkInContacts: 3 } }),
     other: 403,
-    cross: ({ own, other }) => ({ path: '/outreach-events', body: { centerId: own.centerId, place: '5일장', heldOn: day, counselorIds: ['counselor-kim'], walkInContacts: 3, registeredClientIds: [other.clientId] } }),
+    cross: ({ own, other }) => ({ path: '/outreach-events', body: { centerId: own.centerId, place: '5일장', heldOn: day, counselorIds: [own.counselorId], walkInContacts: 3, registeredClientIds: [other.clientId] } }),
   },
 
   // Training.
@@ -203,7 +214,7 @@ const ROUTES: RouteSpec[] = [
   { route: 'POST /clients/:clientId/placements/:placementId/follow-ups', roles: CASE_WORKERS, call: (f) => client(f, `/placements/${f.placementId}/follow-ups`, { n: 1, contactedOn: '2026-07-02', channel: 'phone', outcome: 'employed_same_employer', support: ['counseling'] }) },
   { route: 'POST /clients/:clientId/startups', roles: CASE_WORKERS, call: (f) => client(f, '/startups', { businessName: '나주 공방', industry: '공예', startedOn: '2026-10-01' }) },
   { route: 'POST /clients/:clientId/startups/:startupId/grants', roles: CASE_WORKERS, call: (f) => client(f, `/startups/${f.startupId}/grants`, { amount: 1_000_000, paidOn: '2026-11-01' }) },
-  { route: 'GET /follow-ups/queue', roles: CASE_READERS, call: (f) => ({ path: '/follow-ups/queue', query: { counselorId: `counselor-of-${f.centerId}` } }), other: 'empty-list' },
+  { route: 'GET /follow-ups/queue', roles: CASE_READERS, call: (f) => ({ path: '/follow-ups/queue', query: { counselorId: f.counselorId } }), other: 'empty-list' },
   { route: 'GET /follow-ups/queue/by-counselor', roles: CASE_READERS, call: (f) => ({ path: '/follow-ups/queue/by-counselor', query: { centerId: f.centerId } }) },
 
   // Retention programs: supervisors plan, case workers give benefits.
@@ -374,12 +385,12 @@ describe('authorization matrix: every route × role × own center × other cente
 
   it("a course's center keeps recording for a trainee whose case moved to another center, and reaches nothing else of hers", async () => {
     const ownSupervisor = await api(saeil, supervisorOf(OWN));
-    const { clientId } = (await ownSupervisor.post('/clients').send({ name: '전출훈련생', birthDate: '1986-05-20', phone: '010-7300-0003', centerId: OWN, counselorId: `counselor-of-${OWN}`, region: '전라남도' }).expect(201)).body;
+    const { clientId } = (await ownSupervisor.post('/clients').send({ name: '전출훈련생', birthDate: '1986-05-20', phone: '010-7300-0003', centerId: OWN, counselorId: fixtures.own.counselorId, region: '전라남도' }).expect(201)).body;
     await ownSupervisor.post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
     const courseId = fixtures.own.courseId;
     await ownSupervisor.post(`/courses/${courseId}/enrollments`).send({ clientId, enrolledOn: '2026-09-01' }).expect(201);
     // Her case moves to the other center (the sending center hands it over).
-    await ownSupervisor.post(`/clients/${clientId}/assignment`).send({ centerId: OTHER, counselorId: `counselor-of-${OTHER}` }).expect(200);
+    await ownSupervisor.post(`/clients/${clientId}/assignment`).send({ centerId: OTHER, counselorId: fixtures.other.counselorId }).expect(200);
 
     const ownCounselor = await tokenFor(saeil.url, counselorOf(OWN));
     const otherCounselor = await tokenFor(saeil.url, counselorOf(OTHER));
@@ -573,7 +584,8 @@ async function centerFixtures(saeil: TestSaeil, centerId: string, region: string
   };
   const phone = `010-7${n}00-000${n}`;
   // Registered on the day of her consents: her job (06-01) and business (09-01) start after both.
-  const { clientId } = await created('/clients', { name: `기준사례${n}`, birthDate: `198${n}-03-14`, phone, centerId, counselorId: `counselor-of-${centerId}`, region, registeredOn: '2026-01-02' });
+  const [counselorId, secondCounselorId] = await Promise.all([accountIdOf(saeil, counselorOf(centerId)), accountIdOf(saeil, counselorOf(centerId, 'second'))]);
+  const { clientId } = await created('/clients', { name: `기준사례${n}`, birthDate: `198${n}-03-14`, phone, centerId, counselorId, region, registeredOn: '2026-01-02' });
   for (const purpose of ['service', 'employer_sharing']) {
     const res = await http.post(`/clients/${clientId}/consents`).send({ purpose, version: '2026-01', givenOn: '2026-01-02' });
     if (res.status !== 200) throw new Error(`consent ${purpose}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -588,7 +600,7 @@ async function centerFixtures(saeil: TestSaeil, centerId: string, region: string
   const { internshipId } = await created('/internships', { clientId, employerId: `employer-${n}`, employerName: `(주)인턴기업${n}`, startOn: '2026-09-01', plannedEndOn: '2026-12-31', region });
   const plan = await created('/kpi-plans', kpiPlan(centerId));
   const { planId: budgetPlanId } = await created('/budget-plans', budgetPlan(centerId));
-  return { centerId, region, clientId, placementId, startupId, courseId, groupProgramId, retentionProgramId, employerId, agreementId, internshipId, kpiPlanId: plan.planId, kpiIndicatorId: plan.indicators[0].indicatorId, budgetPlanId };
+  return { centerId, region, clientId, placementId, startupId, courseId, groupProgramId, retentionProgramId, employerId, agreementId, internshipId, kpiPlanId: plan.planId, kpiIndicatorId: plan.indicators[0].indicatorId, budgetPlanId, counselorId, secondCounselorId };
 }
 
 async function spareAccount(saeil: TestSaeil): Promise<string> {

@@ -1,6 +1,6 @@
 import { clientStreamId } from '@saeil/contracts';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
-import { accountIdOf, Api, api, counselorOf } from '../support/auth';
+import { accountIdOf, ADMINISTRATOR, Api, api, counselorAccount, counselorOf } from '../support/auth';
 
 /** The caseload and the timeline as a counselor uses them: filters, search, sorting, paging. */
 describe('caseload and timeline', () => {
@@ -8,7 +8,8 @@ describe('caseload and timeline', () => {
   /** She works her cases logged in as a counselor of center-naju: her account is the recorded actor. */
   let http: Api;
   let accountId: string;
-  const counselorId = 'counselor-views';
+  /** The counselor her registration names: an account of center-naju of this file's own. */
+  let counselorId: string;
   const ids: string[] = [];
   let last = 0;
 
@@ -23,6 +24,7 @@ describe('caseload and timeline', () => {
     saeil = await startTestSaeil({ label: 'case_views', kafka: false });
     http = await api(saeil, counselorOf('center-naju'));
     accountId = await accountIdOf(saeil, counselorOf('center-naju'));
+    counselorId = await counselorAccount(saeil, 'center-naju', 'views');
     const names = ['김서연', '이하은', '박서윤'];
     for (const [i, name] of names.entries()) {
       const { clientId } = await post('/clients', { ...newClient(300 + i, counselorId), name, registeredOn: `2026-03-0${i + 1}` });
@@ -134,5 +136,24 @@ describe('caseload and timeline', () => {
     const timeline = (await http.get(`/cases/${clientId}/timeline`).query({ minPosition: last }).expect(200)).body;
     // Same day (03-05): the session recorded last is on top; same day (03-04): the registration came before her consent.
     expect(timeline.items.map((i: { type: string }) => i.type)).toEqual(['CounselingSessionRecorded', 'CounselorAssigned', 'ConsentGiven', 'ClientRegistered']);
+  });
+
+  it('names who recorded each entry and who carries the case by their display names, not ids, and shows a rename at once', async () => {
+    const admin = await api(saeil, ADMINISTRATOR);
+    await admin.patch(`/accounts/${counselorId}`).send({ displayName: '조은비' }).expect(200);
+    await admin.patch(`/accounts/${accountId}`).send({ displayName: '김하늘' }).expect(200);
+    const moved = await post(`/clients/${ids[1]}/assignment`, { centerId: 'center-naju', counselorId: accountId, reason: '담당자 휴직' });
+    const timeline = (await http.get(`/cases/${ids[1]}/timeline`).query({ minPosition: moved.position }).expect(200)).body;
+    expect(timeline.items[0]).toMatchObject({ type: 'CounselorAssigned', actorId: accountId, actorName: '김하늘', summary: '담당자 변경: 조은비 → 김하늘' });
+    expect(new Set(timeline.items.map((i: { actorName: string }) => i.actorName))).toEqual(new Set(['김하늘']));
+    const [row] = (await http.get('/caseload').query({ clientId: ids[0], minPosition: moved.position }).expect(200)).body.items;
+    expect(row).toMatchObject({ counselorId, counselorName: '조은비' });
+
+    // Renamed: every read shows the new name, nothing rewritten.
+    await admin.patch(`/accounts/${counselorId}`).send({ displayName: '조은비 (개명: 조은서)' }).expect(200);
+    const again = (await http.get(`/cases/${ids[1]}/timeline`).expect(200)).body;
+    expect(again.items[0].summary).toBe('담당자 변경: 조은비 (개명: 조은서) → 김하늘');
+    expect((await http.get('/caseload').query({ clientId: ids[0] }).expect(200)).body.items[0].counselorName).toBe('조은비 (개명: 조은서)');
+    expect((await admin.patch(`/accounts/${counselorId}`).send({ displayName: '   ' }).expect(400)).body.error.fields[0]).toMatchObject({ field: 'displayName' });
   });
 });

@@ -1,5 +1,5 @@
 import { startTestSaeil, TestSaeil } from '../support/app';
-import { Api, api, counselorOf, regionalSupervisorOf } from '../support/auth';
+import { Api, api, counselorAccount, counselorOf, regionalSupervisorOf } from '../support/auth';
 
 /** The center-activities list the web app's 센터 활동 screens show: every kind, its later changes, its center only. */
 describe('center activities', () => {
@@ -23,7 +23,7 @@ describe('center activities', () => {
     const { programId } = await post('/group-programs', { centerId, name: '취업 솔루션', year: 2026, plannedSessions: 18, plannedParticipants: 200 });
     await post(`/group-programs/${programId}/sessions`, { sessionNo: 1, heldOn: '2026-03-05', attendeeClientIds: [], walkInCount: 7 });
     await post(`/group-programs/${programId}/sessions`, { sessionNo: 2, heldOn: '2026-03-12', attendeeClientIds: [], walkInCount: 5 });
-    await post('/outreach-events', { centerId, place: '빛가람동 아파트 단지', heldOn: '2026-03-20', counselorIds: ['counselor-kim'], walkInContacts: 12 });
+    await post('/outreach-events', { centerId, place: '빛가람동 아파트 단지', heldOn: '2026-03-20', counselorIds: [await counselorAccount(saeil, centerId)], walkInContacts: 12 });
     const { employerId } = await post('/employers', { centerId, businessRegistrationNumber: '220-81-62517', name: '(주)빛가람식품', industry: '식료품 제조업', size: 'small' });
     await post(`/employers/${employerId}/services`, { centerId, service: 'gender_equality_training', providedOn: '2026-03-25', participants: 15 });
     const { agreementId } = await post('/agreements', { centerId, kind: 'institution_mou', partyName: '나주시가족센터', signedOn: '2026-02-02', termStart: '2026-02-02', termEnd: '2026-12-31' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
-import { accountIdOf, Api, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../support/auth';
+import { accountIdOf, Api, api, counselorAccount, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../support/auth';
 
 /**
  * GET /clients/:clientId (issue 15): her profile for the case page, opened from her sealed identity
@@ -12,8 +12,9 @@ describe('her profile (GET /clients/:clientId)', () => {
   let naju: Api;
   let clientId: string;
 
-  const registration = {
-    ...newClient(801, 'counselor-kim', 'center-naju'),
+  let kim: string;
+  const registration = (counselorId: string) => ({
+    ...newClient(801, counselorId, 'center-naju'),
     name: '김영희',
     birthDate: '1988-03-14',
     phone: '010-2345-6789',
@@ -23,12 +24,13 @@ describe('her profile (GET /clients/:clientId)', () => {
     desiredOccupation: '회계 사무원',
     desiredEmploymentType: 'part_time',
     certifications: ['전산회계 2급'],
-  };
+  });
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'client_profile', kafka: false, worker: false });
     naju = await api(saeil, counselorOf('center-naju'));
-    clientId = (await naju.post('/clients').send(registration).expect(201)).body.clientId;
+    kim = await counselorAccount(saeil, 'center-naju');
+    clientId = (await naju.post('/clients').send(registration(kim)).expect(201)).body.clientId;
     await naju.post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-02-02' }).expect(200);
     await naju.post(`/clients/${clientId}/consents`).send({ purpose: 'employer_sharing', version: '2026-01', givenOn: '2026-02-05' }).expect(200);
   }, 60_000);
@@ -44,7 +46,7 @@ describe('her profile (GET /clients/:clientId)', () => {
     expect(res.body).toEqual({
       clientId,
       centerId: 'center-naju',
-      counselorId: 'counselor-kim',
+      counselorId: kim,
       registeredAtCenterId: 'center-naju',
       registeredOn: '2026-02-02',
       name: '김영희',
@@ -71,7 +73,7 @@ describe('her profile (GET /clients/:clientId)', () => {
   });
 
   it('follows her record: a changed name and phone, a withdrawn consent, a closure', async () => {
-    const id = (await naju.post('/clients').send({ ...newClient(802), registeredOn: '2026-03-01' }).expect(201)).body.clientId;
+    const id = (await naju.post('/clients').send({ ...newClient(802, await counselorAccount(saeil, 'center-naju')), registeredOn: '2026-03-01' }).expect(201)).body.clientId;
     for (const purpose of ['service', 'marketing']) await naju.post(`/clients/${id}/consents`).send({ purpose, version: '2026-01', givenOn: '2026-03-01' }).expect(200);
     await naju.patch(`/clients/${id}/profile`).send({ name: '이지은', phone: '010-9876-5432', desiredHoursPerWeek: 20 }).expect(200);
     await naju.post(`/clients/${id}/consents/marketing/withdrawal`).send({ withdrawnOn: '2026-03-05' }).expect(200);
@@ -95,14 +97,15 @@ describe('her profile (GET /clients/:clientId)', () => {
   });
 
   it('after a transfer her new center reads her and the old one no longer does', async () => {
-    const id = (await naju.post('/clients').send({ ...newClient(803), registeredOn: '2026-03-01' }).expect(201)).body.clientId;
-    await (await api(saeil, supervisorOf('center-naju'))).post(`/clients/${id}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-lee', reason: '이사' }).expect(200);
-    expect((await (await api(saeil, counselorOf('center-jinju'))).get(`/clients/${id}`).expect(200)).body).toMatchObject({ centerId: 'center-jinju', counselorId: 'counselor-lee', registeredAtCenterId: 'center-naju' });
+    const jinjuCounselor = await counselorAccount(saeil, 'center-jinju');
+    const id = (await naju.post('/clients').send({ ...newClient(803, await counselorAccount(saeil, 'center-naju')), registeredOn: '2026-03-01' }).expect(201)).body.clientId;
+    await (await api(saeil, supervisorOf('center-naju'))).post(`/clients/${id}/assignment`).send({ centerId: 'center-jinju', counselorId: jinjuCounselor, reason: '이사' }).expect(200);
+    expect((await (await api(saeil, counselorOf('center-jinju'))).get(`/clients/${id}`).expect(200)).body).toMatchObject({ centerId: 'center-jinju', counselorId: jinjuCounselor, registeredAtCenterId: 'center-naju' });
     await naju.get(`/clients/${id}`).expect(404);
   });
 
   it('once she is erased her identity is gone (null, erased: true); what stays in clear stays', async () => {
-    const id = (await naju.post('/clients').send({ ...newClient(804), registeredOn: '2026-03-01' }).expect(201)).body.clientId;
+    const id = (await naju.post('/clients').send({ ...newClient(804, await counselorAccount(saeil, 'center-naju')), registeredOn: '2026-03-01' }).expect(201)).body.clientId;
     await (await api(saeil, supervisorOf('center-naju'))).post(`/clients/${id}/erasure`).send({ reason: 'client_request' }).expect(200);
     const res = await naju.get(`/clients/${id}`).expect(200);
     expect(res.body).toMatchObject({ name: null, birthDate: null, phone: null, erased: true, region: '전라남도', registeredOn: '2026-03-01' });

@@ -8,7 +8,7 @@ import { PrivacyVault, resolveMasterKeyring } from '@saeil/privacy';
 import { identityHashSecret, identityKeysOf, searchKeysOf } from '@saeil/intake';
 import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
 import { startTestSaeil, TestSaeil } from '../support/app';
-import { Api, api, counselorOf, supervisorOf } from '../support/auth';
+import { Api, api, counselorAccount, counselorOf, supervisorOf } from '../support/auth';
 
 /**
  * The proof of crypto-shredding, in Kafka mode (relay, projections and reactors on real Kafka):
@@ -51,6 +51,8 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
   let saeil: TestSaeil;
   let counselor: Api;
   let supervisor: Api;
+  /** Her counselor: the account `counselor` acts as. */
+  let kim: string;
   let vault: PrivacyVault;
   let herId: string;
   let otherId: string;
@@ -64,6 +66,7 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'erasure', kafka: true });
     counselor = await api(saeil, counselorOf(CENTER));
+    kim = await counselorAccount(saeil, CENTER);
     supervisor = await api(saeil, supervisorOf(CENTER));
     const keyring = await resolveMasterKeyring(saeil.config, process.env.NODE_ENV, saeil.runtime.dataSource, pino({ level: 'silent' }));
     vault = new PrivacyVault({ dataSource: saeil.runtime.dataSource, keyring });
@@ -73,7 +76,7 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
       if (!status.includes(res.status)) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     };
-    const registration = { centerId: CENTER, counselorId: 'counselor-kim', region: '전라남도', registeredOn: '2026-08-03', careerBreakReason: 'childcare', desiredOccupation: '회계 사무원' };
+    const registration = { centerId: CENTER, counselorId: kim, region: '전라남도', registeredOn: '2026-08-03', careerBreakReason: 'childcare', desiredOccupation: '회계 사무원' };
     herId = (await post('/clients', { ...registration, ...HER })).clientId;
     otherId = (await post('/clients', { ...registration, ...OTHER })).clientId;
     for (const purpose of ['service', 'employer_sharing']) await post(`/clients/${herId}/consents`, { purpose, version: '2026-01', givenOn: '2026-08-03' });
@@ -229,7 +232,7 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     expect(search.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([herId]);
     const sessions = await counselor.get(`/clients/${herId}/counseling-sessions`).expect(200);
     expect(sessions.body.items[0].notes).toBe(`${HER.name} 님 내방, 연락처 ${HER.phone}, 생년월일 ${HER.birthDate}`);
-    const queue = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', today: '2026-11-20' }).expect(200);
+    const queue = await counselor.get('/follow-ups/queue').query({ counselorId: kim, today: '2026-11-20' }).expect(200);
     expect([...queue.body.overdue, ...queue.body.dueThisWeek, ...queue.body.upcoming].filter((i: { placementId: string }) => i.placementId === placementId).map((i: { clientName: string }) => i.clientName)).toEqual([HER.name, HER.name]);
     // Her envelope opens to her identity (it is there, sealed).
     const [registered] = await saeil.runtime.store.readStream(clientStreamId(herId));
@@ -336,7 +339,7 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     for (const q of [HER.name, HER.phone]) {
       expect((await counselor.get('/caseload').query({ centerId: CENTER, q }).expect(200)).body.items).toEqual([]);
     }
-    const queue = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', today: '2026-11-20' }).expect(200);
+    const queue = await counselor.get('/follow-ups/queue').query({ counselorId: kim, today: '2026-11-20' }).expect(200);
     expect([...queue.body.overdue, ...queue.body.dueThisWeek, ...queue.body.upcoming].filter((i: { placementId: string }) => i.placementId === placementId).map((i: { clientName: string | null }) => i.clientName)).toEqual([null, null]);
   });
 });

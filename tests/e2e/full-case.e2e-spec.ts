@@ -19,12 +19,12 @@ interface Step {
 
 type Send = (step: Step) => Promise<Record<string, any>>;
 
-const COUNSELOR = 'counselor-kim';
 const CENTER = 'center-naju';
-/** Who works the case: a counselor of the center, logged in on each app (the field app sends her token with each command). */
+/** Who works the case: a counselor of the center, logged in on each app (the field app sends her token with each command); she is also her counselor. */
 const CASE_WORKER = counselorOf(CENTER);
 
-async function runCase(send: Send): Promise<{ clientId: string; courseId: string; internshipId: string; placementId: string; last: number }> {
+/** `counselorId`: her counselor's account on the app the case runs on. */
+async function runCase(send: Send, counselorId: string): Promise<{ clientId: string; courseId: string; internshipId: string; placementId: string; last: number }> {
   const registered = await send({
     type: 'RegisterClient',
     method: 'post',
@@ -34,7 +34,7 @@ async function runCase(send: Send): Promise<{ clientId: string; courseId: string
       birthDate: '1986-07-21',
       phone: '010-5555-0101',
       centerId: CENTER,
-      counselorId: COUNSELOR,
+      counselorId,
       region: '전라남도',
       careerBreakReason: 'childcare',
       careerBreakYears: 6,
@@ -109,7 +109,7 @@ async function runCase(send: Send): Promise<{ clientId: string; courseId: string
 /** The read models of one case, with what differs between two runs by nature (ids, recording instants) taken out. */
 async function readModels(saeil: TestSaeil, run: Awaited<ReturnType<typeof runCase>> & { actorId: string }) {
   const http = await api(saeil, CASE_WORKER);
-  const caseload = await http.get('/caseload').query({ counselorId: COUNSELOR, minPosition: run.last, waitMs: 20000 }).expect(200);
+  const caseload = await http.get('/caseload').query({ counselorId: run.actorId, minPosition: run.last, waitMs: 20000 }).expect(200);
   expect(caseload.body.consistency.reached).toBe(true);
   // The retention reactor schedules her follow-ups after the placement: read the timeline from there.
   const scheduled = await waitFor(async () => (await saeil.runtime.store.readStream(`follow-ups-${run.placementId}`))[0], { description: 'her follow-ups scheduled' });
@@ -120,7 +120,8 @@ async function readModels(saeil: TestSaeil, run: Awaited<ReturnType<typeof runCa
   const sessions = await http.get(`/clients/${run.clientId}/counseling-sessions`).expect(200);
   const { clientId, registeredAt, lastEventAt, ...row } = caseload.body.items.find((i: { clientId: string }) => i.clientId === run.clientId);
   return {
-    caseload: row,
+    // her counselor is she herself, under each app's id of her account
+    caseload: { ...row, counselorId: row.counselorId === run.actorId ? 'her-account' : row.counselorId },
     timeline: timeline.body.items.map(({ occurredAt, summary, type, context, actorId, centerId }: Record<string, string>) => ({
       // Dated commands carry their day; undated ones (course creation) the moment they were recorded.
       occurredOn: occurredAt.slice(0, 10),
@@ -175,12 +176,12 @@ describeKafka('one full case, through HTTP and through the Kafka command topic',
   };
 
   it('ends with identical caseload, timeline, course, placement and session views', async () => {
-    const httpRun = await runCase(http);
-    const kafkaRun = await runCase(kafkaDoor);
+    const httpRun = await runCase(http, actorViaHttp);
+    const kafkaRun = await runCase(kafkaDoor, actorViaKafka);
     const [a, b] = [await readModels(viaHttp, { ...httpRun, actorId: actorViaHttp }), await readModels(viaKafka, { ...kafkaRun, actorId: actorViaKafka })];
 
     // Employed: the plan's next action (전산회계 과정 수강) is no longer hers to do.
-    expect(a.caseload).toMatchObject({ status: 'employed', lastContactOn: '2026-02-16', nextAction: null, centerId: CENTER, counselorId: COUNSELOR });
+    expect(a.caseload).toMatchObject({ status: 'employed', lastContactOn: '2026-02-16', nextAction: null, centerId: CENTER, counselorId: 'her-account' });
     expect(a.timeline.map((t: { type: string }) => t.type).sort()).toEqual(
       [
         'ClientRegistered',

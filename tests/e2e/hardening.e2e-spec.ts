@@ -3,7 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { EXPENSIVE_READS, isExpensiveRead } from '@saeil/app/hardening/expensive-reads.throttle';
 import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../support/app';
-import { Api, api, counselorOf, MINISTRY_ANALYST, supervisorOf } from '../support/auth';
+import { Api, api, counselorAccount, counselorOf, MINISTRY_ANALYST, supervisorOf } from '../support/auth';
 
 const LISTED = 'https://saeil.example.kr';
 const UNLISTED = 'https://evil.example.com';
@@ -17,6 +17,8 @@ describe('hardening', () => {
   let counselor: Api;
   let supervisor: Api;
   let analyst: Api;
+  /** The counselor registrations name (an account of center-naju). */
+  let kim: string;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({
@@ -26,6 +28,7 @@ describe('hardening', () => {
       env: { CORS_ORIGINS: `${LISTED}, http://localhost:5173`, RATE_LIMIT_EXPENSIVE_PER_MINUTE: String(LIMIT), HTTP_BODY_LIMIT: '16kb' },
     });
     [counselor, supervisor, analyst] = await Promise.all([api(saeil, counselorOf('center-naju')), api(saeil, supervisorOf('center-naju')), api(saeil, MINISTRY_ANALYST)]);
+    kim = await counselorAccount(saeil, 'center-naju');
   }, 60_000);
   afterAll(async () => saeil?.dispose());
 
@@ -92,7 +95,7 @@ describe('hardening', () => {
 
   it('refuses a body over HTTP_BODY_LIMIT with 413 and the JSON error body, appending nothing; one under it is read', async () => {
     const before = await countEvents(saeil);
-    const registration = { name: '김하나', birthDate: '1985-04-02', phone: '010-1234-5678', centerId: 'center-naju', counselorId: 'counselor-kim', region: '전라남도' };
+    const registration = { name: '김하나', birthDate: '1985-04-02', phone: '010-1234-5678', centerId: 'center-naju', counselorId: kim, region: '전라남도' };
     const oversized = await counselor.post('/clients').send({ ...registration, note: 'ㄱ'.repeat(6000) }); // 18,000 bytes in UTF-8 > 16kb
     expect(oversized.status).toBe(413);
     expect(oversized.headers['content-type']).toMatch(/^application\/json/);
@@ -125,9 +128,9 @@ describe('hardening', () => {
     const before = await countEvents(saeil);
     const tampered = `${counselor.token.slice(0, -10)}${counselor.token.at(-10) === 'A' ? 'B' : 'A'}${counselor.token.slice(-9)}`;
     const attempts = [
-      request(saeil.url).post('/clients').send(newClient(4201)), // no Authorization header at all
-      request(saeil.url).post('/clients').set('Authorization', 'Basic YWRtaW46YWRtaW4=').send(newClient(4202)), // not a bearer token
-      request(saeil.url).post('/clients').set('Authorization', `Bearer ${tampered}`).send(newClient(4203)), // a token tampered with
+      request(saeil.url).post('/clients').send(newClient(4201, kim)), // no Authorization header at all
+      request(saeil.url).post('/clients').set('Authorization', 'Basic YWRtaW46YWRtaW4=').send(newClient(4202, kim)), // not a bearer token
+      request(saeil.url).post('/clients').set('Authorization', `Bearer ${tampered}`).send(newClient(4203, kim)), // a token tampered with
       request(saeil.url).post(`/clients/00000000-0000-4000-8000-000000000000/counseling-sessions`).send({ channel: 'phone', topic: '상담', durationMinutes: 10, occurredOn: '2026-03-02' }),
     ];
     for (const attempt of attempts) {
@@ -165,7 +168,7 @@ describe('hardening', () => {
 
   it('counts the caseload search, the Ministry report preview and the KPI achievement each on its own', async () => {
     const reads = [
-      () => counselor.get('/caseload').query({ counselorId: 'counselor-kim' }),
+      () => counselor.get('/caseload').query({ counselorId: kim }),
       () => analyst.get('/ministry-reports/nation/2026-H1'),
       () => supervisor.get('/kpi-plans/00000000-0000-4000-8000-000000000000/achievement'),
     ];

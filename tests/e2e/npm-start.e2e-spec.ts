@@ -81,7 +81,7 @@ describe('npm start on a fresh copy of the checkout (embedded PostgreSQL, embedd
     await request(app.url).get('/health').expect(200);
 
     // Nothing is served without a token, even on a fresh start.
-    const anonymous = await request(app.url).post('/clients').send(newClient(1, 'counselor-start'));
+    const anonymous = await request(app.url).post('/clients').send(newClient(1, 'nobody-yet'));
     expect({ status: anonymous.status, authenticate: anonymous.headers['www-authenticate'] }).toEqual({ status: 401, authenticate: 'Bearer' });
 
     // Pasted as the README shows it: logs in, reads who she is, refreshes; fails loudly on a wrong password.
@@ -99,8 +99,8 @@ describe('npm start on a fresh copy of the checkout (embedded PostgreSQL, embedd
     expect(account.body).not.toHaveProperty('passwordHash');
 
     const counselor = `Bearer ${await login(app.url, COUNSELOR.username, COUNSELOR.password)}`;
-    const created = await request(app.url).post('/clients').set('Authorization', counselor).send(newClient(1, 'counselor-start')).expect(201);
-    const seen = await request(app.url).get('/caseload').set('Authorization', counselor).query({ counselorId: 'counselor-start', minPosition: created.body.position }).expect(200);
+    const created = await request(app.url).post('/clients').set('Authorization', counselor).send(newClient(1, accountId)).expect(201);
+    const seen = await request(app.url).get('/caseload').set('Authorization', counselor).query({ counselorId: accountId, minPosition: created.body.position }).expect(200);
     expect(seen.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([created.body.clientId]);
     // She, the account that logged in, is who registered her.
     const timeline = await request(app.url).get(`/cases/${created.body.clientId}/timeline`).set('Authorization', counselor).query({ minPosition: created.body.position }).expect(200);
@@ -112,11 +112,11 @@ describe('npm start on a fresh copy of the checkout (embedded PostgreSQL, embedd
     // The administrator exists: no new one, and her password is never printed again.
     expect(app.output()).not.toMatch(FIRST_ADMINISTRATOR);
     // Tokens are signed with the key kept beside the data: hers still holds after the restart.
-    const after = await request(app.url).get('/caseload').set('Authorization', counselor).query({ counselorId: 'counselor-start' }).expect(200);
+    const after = await request(app.url).get('/caseload').set('Authorization', counselor).query({ counselorId: accountId }).expect(200);
     expect(after.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([created.body.clientId]);
     // And her account is still there to log in to.
     const again = `Bearer ${await login(app.url, COUNSELOR.username, COUNSELOR.password)}`;
-    const relogged = await request(app.url).get('/caseload').set('Authorization', again).query({ counselorId: 'counselor-start' }).expect(200);
+    const relogged = await request(app.url).get('/caseload').set('Authorization', again).query({ counselorId: accountId }).expect(200);
     expect(relogged.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([created.body.clientId]);
     await pressCtrlC(app, 'saeil');
     app = undefined;

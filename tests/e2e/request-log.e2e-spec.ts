@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import { newClient, registerClient, startTestSaeil, TestSaeil } from '../support/app';
-import { accountIdOf, api, counselorOf, supervisorOf } from '../support/auth';
+import { accountIdOf, api, counselorAccount, counselorOf, supervisorOf } from '../support/auth';
 
 /** Every key a request line may have (pino's own, ours); an error line adds `err`. */
 const LINE_KEYS = ['level', 'time', 'service', 'correlationId', 'method', 'route', 'path', 'account', 'res', 'durationMs', 'msg'];
@@ -65,7 +65,7 @@ describe('the request log', () => {
       },
       {
         name: 'a command, its id from X-Request-Id (what a proxy sends)',
-        send: () => supervisor.post('/clients').set('X-Request-Id', 'proxy.req:42').send(newClient(4244)),
+        send: () => supervisor.post('/clients').set('X-Request-Id', 'proxy.req:42').send(newClient(4244, counselorId)),
         correlationId: 'proxy.req:42',
         expected: { method: 'POST', route: '/clients', path: '/clients', res: { statusCode: 201 }, account: { id: supervisorId, role: 'supervisor' } },
       },
@@ -113,7 +113,7 @@ describe('the request log', () => {
 
   it('logs a caseload search without the name or phone searched for, and without the token', async () => {
     await registerClient(saeil, 4242);
-    const her = newClient(4242);
+    const her = newClient(4242, await counselorAccount(saeil));
     const counselor = await api(saeil, counselorOf('center-naju'));
     await counselor.get('/caseload').query({ centerId: 'center-naju', q: her.name }).set('X-Correlation-Id', 'probe-search-name').expect(200);
     await counselor.get('/caseload').query({ centerId: 'center-naju', q: her.phone }).set('X-Correlation-Id', 'probe-search-phone').expect(200);

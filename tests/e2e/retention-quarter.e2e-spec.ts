@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { isSuppressed, statisticsProjection } from '@saeil/statistics';
 import { RetentionStatisticsQuery } from '../../libs/statistics/src/queries/retention-statistics/retention-statistics.query';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
-import { Api, api, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../support/auth';
+import { Api, api, Caller, counselorAccount, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../support/auth';
 
 /**
  * A center's quarter, as the issue tells it: center-naju places 100 women in 2026-Q1, records
@@ -57,8 +57,9 @@ describe('retention: a center’s quarter, counted exactly', () => {
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'retention_quarter', kafka: false });
     counselor = await api(saeil, counselorOf('center-naju'));
+    const park = await counselorAccount(saeil, 'center-naju', 'park');
     await inBatches(101, async (i) => {
-      const { clientId } = await post('/clients', { ...newClient(7000 + i, 'counselor-park', 'center-naju'), registeredOn: '2026-01-05' });
+      const { clientId } = await post('/clients', { ...newClient(7000 + i, park, 'center-naju'), registeredOn: '2026-01-05' });
       clients[i] = clientId;
       await post(`/clients/${clientId}/consents`, { purpose: 'service', version: '2026-01', givenOn: '2026-01-05' });
       const startOn = i === 100 ? '2026-02-02' : startOf(i);

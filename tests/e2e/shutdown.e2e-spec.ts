@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newClient } from '../support/app';
-import { api, supervisorOf } from '../support/auth';
+import { api, counselorAccount, supervisorOf } from '../support/auth';
 import { freePorts } from '../support/kafka-broker';
 import { AppProcess, spawnApp } from '../support/processes';
 
@@ -61,7 +61,7 @@ describe('stopping npm start', () => {
       app = await spawnApp('saeil', env, 120_000);
       // Work under way when the signal comes: a registration the projections and reactors follow.
       const supervisor = await api(app.url, supervisorOf('center-naju'));
-      await supervisor.post('/clients').send(newClient(700 + i, 'counselor-stop')).expect(201);
+      await supervisor.post('/clients').send(newClient(700 + i, await counselorAccount(app.url, 'center-naju', 'stop'))).expect(201);
       const code = await stop(app);
       const output = app.output();
       app = undefined;

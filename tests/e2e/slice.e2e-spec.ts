@@ -3,27 +3,32 @@ import { Kafka, logLevel } from 'kafkajs';
 import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
 import { observeTopics } from '../support/kafka-observer';
 import { countEvents, newClient, startTestSaeil, TestSaeil } from '../support/app';
-import { Api, api, counselorOf, TEST_METRICS_TOKEN } from '../support/auth';
+import { Api, api, counselorAccount, counselorOf, TEST_METRICS_TOKEN } from '../support/auth';
 
 /** The thin slice through HTTP: register a client, see her in the caseload; bad input changes nothing. */
 function sliceSuite(mode: 'embedded' | 'kafka') {
   let saeil: TestSaeil;
   /** A counselor of center-naju, where the clients are registered. */
   let http: Api;
+  /** Counselor accounts of center-naju: one per test, so each caseload read sees its own client. */
+  let kim: string;
+  const counselorNamed = (name: string) => counselorAccount(saeil, 'center-naju', name);
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: `slice_${mode}`, kafka: mode === 'kafka' });
     http = await api(saeil, counselorOf('center-naju'));
+    kim = await counselorAccount(saeil, 'center-naju');
   });
   afterAll(async () => saeil?.dispose());
 
   it('registers a client and lists her in her counselor’s caseload (read your writes)', async () => {
-    const body = newClient(1, `counselor-${mode}`);
+    const counselorId = await counselorNamed(mode);
+    const body = newClient(1, counselorId);
     const created = await http.post('/clients').send(body).expect(201);
     expect(created.body).toMatchObject({ clientId: expect.any(String), streamVersion: 1, position: expect.any(Number), duplicate: false });
     expect(created.headers['x-correlation-id']).toEqual(expect.any(String));
 
-    const caseload = await http.get('/caseload').query({ counselorId: `counselor-${mode}`, minPosition: created.body.position, waitMs: 15000 }).expect(200);
+    const caseload = await http.get('/caseload').query({ counselorId, minPosition: created.body.position, waitMs: 15000 }).expect(200);
     expect(caseload.body.consistency).toEqual({ minPosition: created.body.position, reached: true });
     expect(caseload.body.total).toBe(1);
     expect(caseload.body.items[0]).toMatchObject({ clientId: created.body.clientId, name: body.name, birthDate: body.birthDate, phone: body.phone, centerId: body.centerId, status: 'intake' });
@@ -33,7 +38,7 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
     const before = await countEvents(saeil);
     const response = await http
       .post('/clients')
-      .send({ ...newClient(2), birthDate: '1988-02-30', phone: '12345', counselorId: '', nickname: 'x' })
+      .send({ ...newClient(2, kim), birthDate: '1988-02-30', phone: '12345', counselorId: '', nickname: 'x' })
       .expect(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
     const fields = response.body.error.fields.map((f: { field: string }) => f.field);
@@ -46,19 +51,20 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
     const before = await countEvents(saeil);
     const malformed = await http.post('/clients').set('content-type', 'application/json').send('{"name":').expect(400);
     expect(malformed.body.error.code).toBe('MALFORMED_REQUEST');
-    const tooYoung = await http.post('/clients').send({ ...newClient(3), birthDate: '2020-01-01' }).expect(422);
+    const tooYoung = await http.post('/clients').send({ ...newClient(3, kim), birthDate: '2020-01-01' }).expect(422);
     expect(tooYoung.body.error).toMatchObject({ code: 'BIRTH_DATE_IMPLAUSIBLE', message: expect.stringContaining('생년월일') });
     expect(await countEvents(saeil)).toBe(before);
   });
 
   it('a repeated Idempotency-Key returns the first result and registers her once', async () => {
-    const body = newClient(4, `counselor-idem-${mode}`);
+    const counselorId = await counselorNamed(`idem-${mode}`);
+    const body = newClient(4, counselorId);
     const first = await http.post('/clients').set('Idempotency-Key', `intake-form-${mode}-0004`).send(body).expect(201);
     const again = await http.post('/clients').set('Idempotency-Key', `intake-form-${mode}-0004`).send(body).expect(200);
     expect(again.body).toEqual({ ...first.body, duplicate: true });
     const reused = await http.post('/clients').set('Idempotency-Key', `intake-form-${mode}-0004`).send({ ...body, name: '다른사람' }).expect(422);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    const caseload = await http.get('/caseload').query({ counselorId: `counselor-idem-${mode}`, minPosition: first.body.position }).expect(200);
+    const caseload = await http.get('/caseload').query({ counselorId, minPosition: first.body.position }).expect(200);
     expect(caseload.body.total).toBe(1);
   });
 
@@ -79,7 +85,7 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
       } finally {
         await admin.disconnect();
       }
-      const created = await http.post('/clients').set('X-Correlation-Id', 'intake-form-7781').send(newClient(9, 'counselor-headers')).expect(201);
+      const created = await http.post('/clients').set('X-Correlation-Id', 'intake-form-7781').send(newClient(9, await counselorNamed('headers'))).expect(201);
       const kafka = await observeTopics(saeil, { contexts: ['intake'] });
       try {
         const message = await waitFor(async () => kafka.published.find((m) => m.data.clientId === created.body.clientId), { description: 'her ClientRegistered on the intake topic' });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
-import { Api, api, counselorOf } from '../support/auth';
+import { Api, api, counselorAccount, counselorOf } from '../support/auth';
 import { waitFor } from '../support/env';
 import { CaseModel, CaseCommand, caseCommands, initialModel, RealCase } from './support/case-model';
 
@@ -73,7 +73,7 @@ describe('one case under random command sequences, checked against a model', () 
     await fc.assert(
       fc.asyncProperty(fc.commands(caseCommands(), { maxCommands: 12 }), async (commands: Iterable<CaseCommand>) => {
         clients++;
-        const counselorId = `counselor-model-${clients}`;
+        const counselorId = await counselorAccount(saeil, 'center-naju', `model-${clients}`);
         // Registered on the day her consents are dated: her jobs (05-04) start after both.
         const registered = await http.post('/clients').send({ ...newClient(5000 + clients, counselorId), registeredOn: '2026-02-01' }).expect(201);
         const real: RealCase = { http, clientId: registered.body.clientId, counselorId, placementIds: [], lastPositions: new Map([['intake', registered.body.position]]) };

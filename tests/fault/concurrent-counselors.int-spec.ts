@@ -48,7 +48,7 @@ describe('concurrent commands on one case from two counselors', () => {
   };
 
   it('two profile updates: one is saved, the other is refused with 409, and her phone is the winner’s', async () => {
-    const clientId = await registerClient(saeil, 1, { counselorId: 'counselor-kim', consents: ['service'] });
+    const clientId = await registerClient(saeil, 1, { counselorId: kimAccount, consents: ['service'] });
     const updatesBefore = await countEvents(saeil, 'ClientProfileUpdated');
     const patch = (counselor: Api, phone: string) => () => counselor.patch(`/clients/${clientId}/profile`).send({ phone });
 
@@ -69,16 +69,16 @@ describe('concurrent commands on one case from two counselors', () => {
       sealed: expect.stringMatching(/^pd1\./),
       actor: winner === kim ? kimAccount : leeAccount,
     });
-    expect((await caseRow(clientId, 'counselor-kim', winner.body.position)).phone).toBe(winningPhone);
+    expect((await caseRow(clientId, kimAccount, winner.body.position)).phone).toBe(winningPhone);
 
     // The loser reloads and saves again: now a deliberate change on top of the winner's.
     const losingPhone = winner === kim ? '010-3333-0002' : '010-2222-0001';
     const retry = await (winner === kim ? leeApi : kimApi).patch(`/clients/${clientId}/profile`).send({ phone: losingPhone }).expect(200);
-    expect((await caseRow(clientId, 'counselor-kim', retry.body.position)).phone).toBe(losingPhone);
+    expect((await caseRow(clientId, kimAccount, retry.body.position)).phone).toBe(losingPhone);
   });
 
   it('two closures: the case is closed once, the second closure gets 409, and a retry is refused as already closed', async () => {
-    const clientId = await registerClient(saeil, 2, { counselorId: 'counselor-kim', consents: ['service'] });
+    const clientId = await registerClient(saeil, 2, { counselorId: kimAccount, consents: ['service'] });
     const close = (counselor: Api, reason: string) => () => counselor.post(`/clients/${clientId}/closure`).send({ reason, closedOn: '2026-03-02' });
 
     const answers = await race(clientId, close(kimApi, '취업 후 종결'), close(leeApi, '연락 두절'));
@@ -89,7 +89,7 @@ describe('concurrent commands on one case from two counselors', () => {
     expect(closures.map((c: { data: { reason: string }; metadata: { actorId: string } }) => [c.data.reason, c.metadata.actorId])).toEqual([
       answers[0] === winner ? ['취업 후 종결', kimAccount] : ['연락 두절', leeAccount],
     ]);
-    expect((await caseRow(clientId, 'counselor-kim', winner.body.position)).status).toBe('closed');
+    expect((await caseRow(clientId, kimAccount, winner.body.position)).status).toBe('closed');
 
     const retry = await (answers[0] === winner ? leeApi : kimApi).post(`/clients/${clientId}/closure`).send({ reason: '연락 두절', closedOn: '2026-03-02' }).expect(422);
     expect(retry.body.error.code).toBe('CASE_ALREADY_CLOSED');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../support/app';
-import { Api, api, counselorOf } from '../support/auth';
+import { Api, api, counselorAccount, counselorOf } from '../support/auth';
 import { describeKafka, waitFor } from '../support/env';
 import { KafkaBroker, startKafkaBroker } from '../support/kafka-broker';
 import { occurrences, readWholeTopic } from './support/topic-reader';
@@ -14,7 +14,8 @@ const SESSIONS_PER_CLIENT = 40;
 /** Sessions each lane records before the broker is stopped; the rest wait for the outage. */
 const SESSIONS_BEFORE_OUTAGE = 10;
 const RELAY_BATCH_SIZE = 10;
-const COUNSELOR = 'counselor-broker';
+/** The counselor her registrations name: an account of center-naju of this file's own (set once the app runs). */
+let COUNSELOR: string;
 
 /**
  * A broker of this test's own, stopped in the middle of a load and started again. The event
@@ -41,6 +42,7 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
       env: { KAFKA_BROKERS: broker.brokers, RELAY_BATCH_SIZE: String(RELAY_BATCH_SIZE), PROJECTION_BATCH_SIZE: '10', POLL_INTERVAL_MS: '50' },
     });
     counselor = await api(saeil, counselorOf('center-naju'));
+    COUNSELOR = await counselorAccount(saeil, 'center-naju', 'broker');
   }, 120_000);
 
   afterAll(async () => {

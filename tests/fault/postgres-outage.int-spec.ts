@@ -1,12 +1,13 @@
 import request from 'supertest';
 import { ensureDatabase } from '../../libs/database/src/embedded-postgres';
 import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../support/app';
-import { Api, api, counselorOf } from '../support/auth';
+import { Api, api, counselorAccount, counselorOf } from '../support/auth';
 import { waitFor } from '../support/env';
 import { DedicatedPostgres, startDedicatedPostgres } from './support/postgres-process';
 
 const COMMANDS = 60;
-const COUNSELOR = 'counselor-outage';
+/** The counselor her registrations name: an account of center-naju of this file's own (set once the app runs). */
+let COUNSELOR: string;
 
 /** The day of session i: spread over March so "last contact" is a real maximum, not the last sent. */
 const sessionDay = (i: number) => `2026-03-${String((i * 7) % 28 + 1).padStart(2, '0')}`;
@@ -35,6 +36,7 @@ describe('PostgreSQL unavailable in the middle of a load', () => {
     const url = await ensureDatabase(pg.url, 'saeil_fault');
     saeil = await startTestSaeil({ label: 'fault_postgres', kafka: false, db: { url, name: 'saeil_fault', drop: async () => undefined } });
     counselor = await api(saeil, counselorOf('center-naju'));
+    COUNSELOR = await counselorAccount(saeil, 'center-naju', 'outage');
   }, 120_000);
 
   afterAll(async () => {

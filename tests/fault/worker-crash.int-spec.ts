@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { Topics } from '@saeil/messaging';
 import { newClient } from '../support/app';
-import { accountIdOf, Api, api, counselorOf, TEST_METRICS_TOKEN } from '../support/auth';
+import { accountIdOf, Api, api, counselorAccount, counselorOf, TEST_METRICS_TOKEN } from '../support/auth';
 import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor } from '../support/env';
 import { AppProcess, spawnApp } from '../support/processes';
 import { occurrences, readWholeTopic } from './support/topic-reader';
@@ -12,7 +12,8 @@ const CLIENTS = 6;
 const SESSIONS_PER_CLIENT = 50; // 300 commands in all
 /** Sessions each lane records before the worker is killed (102 of 300); the rest wait for the kill. */
 const SESSIONS_BEFORE_KILL = 17;
-const COUNSELOR = 'counselor-crash';
+/** The counselor every registration names: an account of center-naju of this file's own (set when the api runs). */
+let COUNSELOR: string;
 
 const sessionDay = (n: number) => `2026-04-${String((n * 11) % 28 + 1).padStart(2, '0')}`;
 
@@ -58,6 +59,7 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     apiProcess = await spawnApp('api', env());
     worker = await spawnApp('worker', env());
     counselor = await api(apiProcess.url, counselorOf('center-naju'));
+    COUNSELOR = await counselorAccount(apiProcess.url, 'center-naju', 'crash');
   }, 180_000);
 
   afterAll(async () => {

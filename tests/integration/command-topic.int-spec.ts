@@ -3,7 +3,7 @@ import request from 'supertest';
 import { describeKafka, waitFor } from '../support/env';
 import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../support/app';
 import { KafkaObserver, observeTopics } from '../support/kafka-observer';
-import { accountIdOf, ADMINISTRATOR, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, tokenFor } from '../support/auth';
+import { accountIdOf, ADMINISTRATOR, api, counselorAccount, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, tokenFor } from '../support/auth';
 
 /**
  * The Kafka door for commands (an integration such as a field-outreach app): the same DTOs and
@@ -17,10 +17,14 @@ describeKafka('commands over the Kafka command topic', () => {
   let kafka: KafkaObserver;
   const NAJU_COUNSELOR = counselorOf('center-naju');
   const JINJU_COUNSELOR = counselorOf('center-jinju');
+  /** The counselors registrations name: an account of center-naju of its own (its caseload holds only this file's), and one of center-jinju. */
+  let topic: string;
+  let jinjuCounselor: string;
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'command_topic', kafka: true });
     kafka = await observeTopics(saeil, { contexts: [], deadLetters: true });
+    [topic, jinjuCounselor] = await Promise.all([counselorAccount(saeil, 'center-naju', 'topic'), counselorAccount(saeil, 'center-jinju')]);
   });
 
   afterAll(async () => {
@@ -50,7 +54,7 @@ describeKafka('commands over the Kafka command topic', () => {
 
   it('accepts a valid command through the same handler as HTTP, replies with its result, and answers a redelivery without applying it twice', async () => {
     const token = await tokenFor(saeil.url, NAJU_COUNSELOR);
-    const { commandId, value: message } = envelope('RegisterClient', newClient(11, 'counselor-topic'), { accessToken: token, actorId: 'outreach-app' });
+    const { commandId, value: message } = envelope('RegisterClient', newClient(11, topic), { accessToken: token, actorId: 'outreach-app' });
     await send(message);
     const [reply] = await replyTo(commandId);
     expect(reply).toMatchObject({ commandId, type: 'RegisterClient', status: 'accepted', result: { clientId: expect.any(String), duplicate: false } });
@@ -61,7 +65,7 @@ describeKafka('commands over the Kafka command topic', () => {
     expect(again).toMatchObject({ status: 'accepted', result: { clientId, duplicate: true } });
 
     // Read back over HTTP by a counselor of the center the outreach app registered her in.
-    const caseload = await (await api(saeil, NAJU_COUNSELOR)).get('/caseload').query({ counselorId: 'counselor-topic', minPosition: position, waitMs: 15000 }).expect(200);
+    const caseload = await (await api(saeil, NAJU_COUNSELOR)).get('/caseload').query({ counselorId: topic, minPosition: position, waitMs: 15000 }).expect(200);
     expect(caseload.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([clientId]);
     // The actor is the account of the token, not the actorId the message states.
     expect(await metadataAt(position)).toMatchObject({ actorId: await accountIdOf(saeil, NAJU_COUNSELOR), commandId, centerId: 'center-naju' });
@@ -70,12 +74,12 @@ describeKafka('commands over the Kafka command topic', () => {
   it('rejects an invalid command with the same field errors as HTTP and appends nothing', async () => {
     const before = await countEvents(saeil);
     const accessToken = await tokenFor(saeil.url, NAJU_COUNSELOR);
-    const reply = await command('RegisterClient', { ...newClient(12), phone: 'none', extra: true }, { accessToken, actorId: 'outreach-app' });
+    const reply = await command('RegisterClient', { ...newClient(12, topic), phone: 'none', extra: true }, { accessToken, actorId: 'outreach-app' });
     expect(reply).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED' } });
     const fields = (reply.error as { fields: { field: string }[] }).fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['phone', 'extra']));
 
-    const ruleReply = await command('RegisterClient', { ...newClient(13), birthDate: '2019-05-05' }, { accessToken, actorId: 'outreach-app' });
+    const ruleReply = await command('RegisterClient', { ...newClient(13, topic), birthDate: '2019-05-05' }, { accessToken, actorId: 'outreach-app' });
     expect(ruleReply).toMatchObject({ status: 'rejected', error: { code: 'BIRTH_DATE_IMPLAUSIBLE' } });
     expect(await countEvents(saeil)).toBe(before);
   });
@@ -87,10 +91,10 @@ describeKafka('commands over the Kafka command topic', () => {
     const key = randomUUID(); // one key: one partition, so they arrive in the order sent
     await send('{"commandId": ', key);
     await send(JSON.stringify({ commandId: `x-${randomUUID()}`, type: 'LaunchRocket', accessToken, payload: {} }), key);
-    await send(JSON.stringify({ type: 'RegisterClient', accessToken, payload: newClient(14) }), key);
+    await send(JSON.stringify({ type: 'RegisterClient', accessToken, payload: newClient(14, topic) }), key);
     // An access token that is not a string, or longer than any token: not a command either.
-    await send(JSON.stringify({ commandId: `x-${randomUUID()}`, type: 'RegisterClient', accessToken: { token: accessToken }, payload: newClient(15) }), key);
-    await send(JSON.stringify({ commandId: `x-${randomUUID()}`, type: 'RegisterClient', accessToken: `${accessToken}.${'A'.repeat(5000)}`, payload: newClient(16) }), key);
+    await send(JSON.stringify({ commandId: `x-${randomUUID()}`, type: 'RegisterClient', accessToken: { token: accessToken }, payload: newClient(15, topic) }), key);
+    await send(JSON.stringify({ commandId: `x-${randomUUID()}`, type: 'RegisterClient', accessToken: `${accessToken}.${'A'.repeat(5000)}`, payload: newClient(16, topic) }), key);
     const letters = await waitFor(async () => (kafka.deadLetters.length >= lettersBefore + 5 ? kafka.deadLetters.slice(lettersBefore) : undefined), { timeoutMs: 30_000, description: '5 dead letters' });
     expect(letters.map((l) => l.reason)).toEqual(['value is not JSON', 'unknown command type LaunchRocket', expect.stringContaining('commandId'), 'accessToken must be a string', 'accessToken must be a string']);
     expect(await countEvents(saeil)).toBe(before);
@@ -99,7 +103,7 @@ describeKafka('commands over the Kafka command topic', () => {
   describe('authorization, as over HTTP', () => {
     it('rejects a command without a token, or with a forged, garbage or revoked one (401-type codes), before looking at its payload, and appends nothing', async () => {
       const before = await countEvents(saeil);
-      const payload = newClient(20, 'counselor-topic');
+      const payload = newClient(20, topic);
 
       // No token at all, and an empty one: the integration is not logged in. An invalid payload
       // gets the same answer: nothing about the command is told to a sender who is nobody.
@@ -139,7 +143,7 @@ describeKafka('commands over the Kafka command topic', () => {
 
     it('rejects a role the command does not admit with ACCESS_DENIED (before validation), and appends nothing', async () => {
       const before = await countEvents(saeil);
-      const payload = newClient(21, 'counselor-topic');
+      const payload = newClient(21, topic);
       // RegisterClient admits the case workers (counselor, supervisor) only.
       for (const caller of [MINISTRY_ANALYST, regionalSupervisorOf('전라남도'), ADMINISTRATOR]) {
         const accessToken = await tokenFor(saeil.url, caller);
@@ -159,7 +163,7 @@ describeKafka('commands over the Kafka command topic', () => {
     });
 
     it('answers a command about a woman of another center NOT_FOUND, exactly as for one who does not exist, and appends nothing; her own center may', async () => {
-      const jinjuClient = await registerClient(saeil, 22, { centerId: 'center-jinju', counselorId: 'counselor-jinju' });
+      const jinjuClient = await registerClient(saeil, 22, { centerId: 'center-jinju', counselorId: jinjuCounselor });
       const consent = (clientId: string) => ({ clientId, purpose: 'service', version: '2026-01', givenOn: '2026-01-02' });
       const najuToken = await tokenFor(saeil.url, NAJU_COUNSELOR);
       const before = await countEvents(saeil);
@@ -188,7 +192,7 @@ describeKafka('commands over the Kafka command topic', () => {
     });
 
     it("refuses another center's woman named in any other form of her id (VALIDATION_FAILED on the field, as over HTTP), never reaching her; only the canonical id is looked up", async () => {
-      const jinjuClient = await registerClient(saeil, 37, { centerId: 'center-jinju', counselorId: 'counselor-jinju' });
+      const jinjuClient = await registerClient(saeil, 37, { centerId: 'center-jinju', counselorId: jinjuCounselor });
       const najuToken = await tokenFor(saeil.url, NAJU_COUNSELOR);
       const before = await countEvents(saeil);
       const forms = [jinjuClient.toUpperCase(), `{${jinjuClient}}`, ` ${jinjuClient} `, `${jinjuClient}\n`, `${jinjuClient}x`, jinjuClient.replace(/-/g, ''), `urn:uuid:${jinjuClient}`, `\u200b${jinjuClient}`];
@@ -205,14 +209,14 @@ describeKafka('commands over the Kafka command topic', () => {
 
     it("lets a course's center record for a trainee whose case moved away, as over HTTP; her new center cannot reach the course", async () => {
       const naju = await api(saeil, supervisorOf('center-naju'));
-      const clientId = await registerClient(saeil, 25, { centerId: 'center-naju', counselorId: 'counselor-naju', consents: ['service'] });
+      const clientId = await registerClient(saeil, 25, { centerId: 'center-naju', consents: ['service'] });
       const course = await naju
         .post('/courses')
         .send({ centerId: 'center-naju', title: '사무행정 실무', provider: '나주직업전문학교', field: '경영·회계', startsOn: '2026-03-02', endsOn: '2026-05-29', hours: 240, capacity: 20 })
         .expect(201);
       const courseId = course.body.courseId as string;
       await naju.post(`/courses/${courseId}/enrollments`).send({ clientId, enrolledOn: '2026-03-02' }).expect(201);
-      await naju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-jinju' }).expect(200);
+      await naju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: jinjuCounselor }).expect(200);
 
       const attendance = { courseId, clientId, date: '2026-03-03', present: true };
       const before = await countEvents(saeil);
@@ -225,7 +229,7 @@ describeKafka('commands over the Kafka command topic', () => {
 
     it('rejects a body naming a center she does not work for with OUT_OF_SCOPE, and appends nothing', async () => {
       const before = await countEvents(saeil);
-      const registration = newClient(23, 'counselor-topic', 'center-jinju');
+      const registration = newClient(23, jinjuCounselor, 'center-jinju');
       const reply = await command('RegisterClient', registration, { accessToken: await tokenFor(saeil.url, NAJU_COUNSELOR) });
       expect(reply).toMatchObject({ status: 'rejected', error: { code: 'OUT_OF_SCOPE' } });
       const course = { centerId: 'center-jinju', title: '전산회계 실무', provider: '진주직업전문학교', field: '경영·회계', startsOn: '2026-03-02', endsOn: '2026-05-29', hours: 240, capacity: 20 };
@@ -240,7 +244,7 @@ describeKafka('commands over the Kafka command topic', () => {
     it("records the token's account as the actor, whatever actorId the message states (another real account's id, or none)", async () => {
       const accessToken = await tokenFor(saeil.url, NAJU_COUNSELOR);
       const [her, someoneElse] = await Promise.all([accountIdOf(saeil, NAJU_COUNSELOR), accountIdOf(saeil, JINJU_COUNSELOR)]);
-      const claimed = await command('RegisterClient', newClient(24, 'counselor-topic'), { accessToken, actorId: someoneElse });
+      const claimed = await command('RegisterClient', newClient(24, topic), { accessToken, actorId: someoneElse });
       expect(claimed).toMatchObject({ status: 'accepted' });
       expect((await metadataAt(claimed.result.position)).actorId).toBe(her);
 

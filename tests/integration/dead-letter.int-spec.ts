@@ -3,7 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { clientStreamId } from '@saeil/contracts';
 import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
-import { api, counselorOf } from '../support/auth';
+import { api, counselorAccount, counselorOf } from '../support/auth';
 
 const meta = { actorId: 'test', centerId: 'center-naju', correlationId: 'poison', occurredAt: new Date().toISOString() };
 
@@ -19,7 +19,8 @@ async function appendPoison(saeil: TestSaeil): Promise<string> {
 }
 
 /** A counselor of center-naju registers a client after the poison event and looks for her in the caseload. */
-async function registerAndSee(saeil: TestSaeil, counselorId: string) {
+async function registerAndSee(saeil: TestSaeil, counselorName: string) {
+  const counselorId = await counselorAccount(saeil, 'center-naju', counselorName);
   const http = await api(saeil, counselorOf('center-naju'));
   const created = await http.post('/clients').send(newClient(7, counselorId)).expect(201);
   const caseload = await http.get('/caseload').query({ counselorId, minPosition: created.body.position, waitMs: 20000 }).expect(200);
@@ -33,7 +34,7 @@ describe('a poison event in embedded mode', () => {
 
   it('is recorded as a dead letter after its retries, and later events are still projected', async () => {
     const poisonId = await appendPoison(saeil);
-    const { caseload } = await registerAndSee(saeil, 'counselor-after-poison');
+    const { caseload } = await registerAndSee(saeil, 'after-poison');
     expect(caseload.consistency.reached).toBe(true);
     expect(caseload.total).toBe(1);
     const [letter] = await saeil.runtime.dataSource.query(`SELECT projection, event_type, attempts, error, source FROM dead_letters WHERE event_id = $1`, [poisonId]);
@@ -49,7 +50,7 @@ describeKafka('a poison event in Kafka mode', () => {
 
   it('lands in the dead-letter topic with its error, and later events on the same partition are still projected', async () => {
     const poisonId = await appendPoison(saeil);
-    const { caseload } = await registerAndSee(saeil, 'counselor-after-poison');
+    const { caseload } = await registerAndSee(saeil, 'after-poison');
     expect(caseload.consistency.reached).toBe(true);
     expect(caseload.total).toBe(1);
 

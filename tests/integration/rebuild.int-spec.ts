@@ -1,7 +1,7 @@
 import { caseloadProjection } from '@saeil/case-views';
 import { waitFor } from '../support/env';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
-import { api, counselorOf } from '../support/auth';
+import { api, counselorAccount, counselorOf } from '../support/auth';
 
 async function snapshot(saeil: TestSaeil): Promise<Record<string, unknown>[]> {
   return saeil.runtime.dataSource.query(
@@ -12,9 +12,11 @@ async function snapshot(saeil: TestSaeil): Promise<Record<string, unknown>[]> {
 /** Registrations by a counselor of center-naju, logged in, 25 at a time. */
 async function register(saeil: TestSaeil, from: number, count: number): Promise<{ clientId: string; position: number }[]> {
   const http = await api(saeil, counselorOf('center-naju'));
+  // four counselors of the center share her registrations
+  const counselors = await Promise.all([0, 1, 2, 3].map((k) => counselorAccount(saeil, 'center-naju', `rebuild-${k}`)));
   const out: { clientId: string; position: number }[] = [];
   for (let i = from; i < from + count; i += 25) {
-    const batch = await Promise.all(Array.from({ length: Math.min(25, from + count - i) }, (_, k) => http.post('/clients').send(newClient(i + k, `counselor-${(i + k) % 4}`)).expect(201)));
+    const batch = await Promise.all(Array.from({ length: Math.min(25, from + count - i) }, (_, k) => http.post('/clients').send(newClient(i + k, counselors[(i + k) % 4])).expect(201)));
     out.push(...batch.map((r) => r.body));
   }
   return out;

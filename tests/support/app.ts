@@ -6,7 +6,7 @@ import { createLogger } from '@saeil/runtime';
 import { loadConfig, SaeilConfig } from '@saeil/config';
 import { RunningSaeil, startSaeil } from '@saeil/app';
 import { createTestDatabase, kafkaBrokers, TestDatabase, uniqueTopicPrefix } from './env';
-import { api, supervisorOf, TEST_ADMIN_ENV } from './auth';
+import { api, counselorAccount, supervisorOf, TEST_ADMIN_ENV } from './auth';
 
 export interface TestSaeil extends RunningSaeil {
   db: TestDatabase;
@@ -75,9 +75,10 @@ export async function countEvents(saeil: RunningSaeil, type?: string): Promise<n
 
 /**
  * A registration body for client number i: a distinct person for every i below 9000 (distinct
- * name and phone), so registering several never trips duplicate detection.
+ * name and phone), so registering several never trips duplicate detection. `counselorId` must be
+ * an account of the center (`counselorAccount(saeil, centerId)`): a made-up id is refused.
  */
-export function newClient(i: number, counselorId = 'counselor-kim', centerId = 'center-naju') {
+export function newClient(i: number, counselorId: string, centerId = 'center-naju') {
   const day = String((i % 28) + 1).padStart(2, '0');
   return {
     name: `구직자${i}`,
@@ -106,7 +107,8 @@ export async function registerClient(
   // Registered on the day she consents (unless told): what is recorded about her afterwards may
   // be dated from then on (a job cannot start before her registration or her consent).
   const registeredOn = options.registeredOn ?? options.givenOn ?? '2026-01-02';
-  const created = await (await api(saeil, supervisorOf(centerId))).post('/clients').send({ ...newClient(n, options.counselorId, centerId), registeredOn }).expect(201);
+  const counselorId = options.counselorId ?? (await counselorAccount(saeil, centerId));
+  const created = await (await api(saeil, supervisorOf(centerId))).post('/clients').send({ ...newClient(n, counselorId, centerId), registeredOn }).expect(201);
   const clientId: string = created.body.clientId;
   for (const purpose of options.consents ?? []) await giveConsent(saeil, clientId, purpose, options.givenOn, centerId);
   return clientId;

@@ -95,6 +95,15 @@ export async function accountIdOf(target: { url: string } | string, caller: Call
   return me.body.accountId as string;
 }
 
+/**
+ * The account id of a counselor of the center, created on first use (the same account
+ * `counselorOf(centerId, name)` acts as): what a command's counselorId must name — an enabled
+ * counselor or supervisor account of the case's center. `name` tells two counselors apart.
+ */
+export function counselorAccount(target: { url: string } | string, centerId = 'center-naju', name?: string): Promise<string> {
+  return accountIdOf(target, counselorOf(centerId, name));
+}
+
 export async function api(target: { url: string } | string, caller: Caller = DEFAULT_CALLER): Promise<Api> {
   const url = typeof target === 'string' ? target : target.url;
   const token = await tokenFor(url, caller);

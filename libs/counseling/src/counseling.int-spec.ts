@@ -3,7 +3,7 @@ import { counselingStreamId, groupProgramStreamId, outreachStreamId } from '@sae
 import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
-import { Api, api, counselorOf } from '../../../tests/support/auth';
+import { accountIdOf, Api, api, counselorOf } from '../../../tests/support/auth';
 
 /** Counseling through HTTP (and the Kafka command topic) on real PostgreSQL and Kafka. */
 describeKafka('counseling: sessions, employment plan, group programs, outreach', () => {
@@ -12,6 +12,8 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
   /** A counselor of center-naju, where her clients are, and her account id (the actor of what she records). */
   let http: Api;
   let counselorAccount: string;
+  /** Another counselor of center-naju (her account id): who held a session, who went to an outreach. */
+  let lee: string;
   /** A counselor of center-jinju, whose center runs the group program. */
   let jinju: Api;
 
@@ -21,6 +23,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
     http = await api(saeil, counselorOf('center-naju'));
     counselorAccount = (await http.get('/auth/me').expect(200)).body.accountId;
     jinju = await api(saeil, counselorOf('center-jinju'));
+    lee = await accountIdOf(saeil, counselorOf('center-naju', 'lee'));
   });
 
   afterAll(async () => {
@@ -29,8 +32,8 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
   });
 
   let seq = 100;
-  /** A client at center-naju (unless told) with counselor-kim, with her service consent (given 2025-01-02) unless told otherwise. */
-  const client = (consent = true, centerId = 'center-naju') => registerClient(saeil, seq++, { counselorId: 'counselor-kim', centerId, consents: consent ? ['service'] : [], givenOn: '2025-01-02' });
+  /** A client at center-naju (unless told) with her center's counselor (the account `http` acts as at center-naju), with her service consent (given 2025-01-02) unless told otherwise. */
+  const client = (consent = true, centerId = 'center-naju') => registerClient(saeil, seq++, { centerId, consents: consent ? ['service'] : [], givenOn: '2025-01-02' });
 
   /** The test closes cases by writing CaseClosed into her stream itself. */
   function appendToClient(clientId: string, event: { type: string; data: Record<string, unknown> }) {
@@ -54,14 +57,14 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
     it('records sessions over three channels, with the outreach place, at her center and dated when they happened', async () => {
       const visit = await http
         .post(`/clients/${clientId}/counseling-sessions`)
-        .set('X-Actor-Id', 'counselor-lee') // ignored: the actor is the account of the token
+        .set('X-Actor-Id', lee) // ignored: the actor is the account of the token
         .send(session({ channel: 'in_center', topic: '초기상담: 희망 직종 탐색', durationMinutes: 60, notes: '사무직 희망', occurredOn: '2025-03-04' }))
         .expect(201);
       expect(visit.body).toMatchObject({ clientId, sessionId: expect.any(String), streamVersion: 1, duplicate: false });
       await http.post(`/clients/${clientId}/counseling-sessions`).send(session({ channel: 'phone', topic: '면접 일정 안내', durationMinutes: 10, occurredOn: '2025-03-11' })).expect(201);
       await http
         .post(`/clients/${clientId}/counseling-sessions`)
-        .send(session({ channel: 'mobile_outreach', place: '빛가람 호반베르디움 아파트', topic: '이력서 점검', durationMinutes: 40, occurredOn: '2025-03-07', counselorId: 'counselor-lee' }))
+        .send(session({ channel: 'mobile_outreach', place: '빛가람 호반베르디움 아파트', topic: '이력서 점검', durationMinutes: 40, occurredOn: '2025-03-07', counselorId: lee }))
         .expect(201);
 
       const events = await stream(counselingStreamId(clientId));
@@ -74,13 +77,13 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
         topic: '초기상담: 희망 직종 탐색',
         durationMinutes: 60,
         sealedNotes: expect.stringMatching(/^pd1\./),
-        counselorId: 'counselor-kim',
+        counselorId: counselorAccount,
         occurredOn: '2025-03-04',
       });
       // The notes are sealed with her data key: not in the stored row, read back through the vault.
       const [row] = await saeil.runtime.dataSource.query(`SELECT data::text AS data FROM events WHERE data->>'sessionId' = $1`, [visit.body.sessionId]);
       expect(row.data).not.toContain('사무직 희망');
-      expect(events[2].data).toMatchObject({ channel: 'mobile_outreach', place: '빛가람 호반베르디움 아파트', counselorId: 'counselor-lee' });
+      expect(events[2].data).toMatchObject({ channel: 'mobile_outreach', place: '빛가람 호반베르디움 아파트', counselorId: lee });
       expect(events[0].metadata).toMatchObject({ actorId: counselorAccount, centerId: 'center-naju', occurredAt: '2025-03-04T00:00:00.000Z' });
 
       const list = await http.get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 2 }).expect(200);
@@ -89,7 +92,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
         ['2025-03-11', 'phone'],
         ['2025-03-07', 'mobile_outreach'],
       ]);
-      expect(list.body.items[1]).toMatchObject({ place: '빛가람 호반베르디움 아파트', counselorId: 'counselor-lee', recordedBy: counselorAccount });
+      expect(list.body.items[1]).toMatchObject({ place: '빛가람 호반베르디움 아파트', counselorId: lee, recordedBy: counselorAccount });
       const second = await http.get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 2, page: 2 }).expect(200);
       expect(second.body.items.map((i: { occurredOn: string }) => i.occurredOn)).toEqual(['2025-03-04']);
       expect(second.body.items[0]).toMatchObject({ notes: '사무직 희망' });
@@ -98,7 +101,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
 
     it('a version 1 session (written before the notes were sealed) is listed with its clear notes, beside sealed ones', async () => {
       const oldClient = await client();
-      const v1 = { clientId: oldClient, sessionId: randomUUID(), centerId: 'center-naju', channel: 'in_center', topic: '초기상담', durationMinutes: 30, notes: '봉인 이전 메모', counselorId: 'counselor-kim', occurredOn: '2025-02-03' };
+      const v1 = { clientId: oldClient, sessionId: randomUUID(), centerId: 'center-naju', channel: 'in_center', topic: '초기상담', durationMinutes: 30, notes: '봉인 이전 메모', counselorId: counselorAccount, occurredOn: '2025-02-03' };
       await saeil.runtime.store.append(counselingStreamId(oldClient), [{ type: 'CounselingSessionRecorded', data: v1, schemaVersion: 1 }], {
         context: 'counseling',
         expectedVersion: 'any',
@@ -211,7 +214,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
 
       const events = await stream(counselingStreamId(clientId));
       expect(events.map((e) => e.type)).toEqual(['EmploymentPlanSet', 'EmploymentPlanRevised']);
-      expect(events[0].data).toEqual({ clientId, planId: set.body.planId, centerId: 'center-naju', counselorId: 'counselor-kim', ...plan });
+      expect(events[0].data).toEqual({ clientId, planId: set.body.planId, centerId: 'center-naju', counselorId: counselorAccount, ...plan });
       expect(events[1].data).toEqual({
         clientId,
         planId: set.body.planId,
@@ -296,7 +299,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
       const kim = await client();
       const held = await http
         .post('/outreach-events')
-        .send({ centerId: 'center-naju', place: '나주역 광장', heldOn: '2025-05-14', counselorIds: ['counselor-kim', 'counselor-lee'], walkInContacts: 23, registeredClientIds: [kim], notes: '구직 상담 부스' })
+        .send({ centerId: 'center-naju', place: '나주역 광장', heldOn: '2025-05-14', counselorIds: [counselorAccount, lee], walkInContacts: 23, registeredClientIds: [kim], notes: '구직 상담 부스' })
         .expect(201);
       const events = await stream(outreachStreamId(held.body.outreachId));
       expect(events.map((e) => e.data)).toEqual([
@@ -305,7 +308,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
           centerId: 'center-naju',
           place: '나주역 광장',
           heldOn: '2025-05-14',
-          counselorIds: ['counselor-kim', 'counselor-lee'],
+          counselorIds: [counselorAccount, lee],
           walkInContacts: 23,
           registeredClientIds: [kim],
           notes: '구직 상담 부스',
@@ -316,7 +319,7 @@ describeKafka('counseling: sessions, employment plan, group programs, outreach',
       const stranger = randomUUID();
       const unknown = await http
         .post('/outreach-events')
-        .send({ centerId: 'center-naju', place: '나주역 광장', heldOn: '2025-05-15', counselorIds: ['counselor-kim'], walkInContacts: 4, registeredClientIds: [stranger] })
+        .send({ centerId: 'center-naju', place: '나주역 광장', heldOn: '2025-05-15', counselorIds: [counselorAccount], walkInContacts: 4, registeredClientIds: [stranger] })
         .expect(404);
       expect(unknown.body.error).toEqual({ code: 'NOT_FOUND', message: `구직자 ${stranger}을(를) 찾을 수 없습니다.` });
       const noPlace = await http.post('/outreach-events').send({ centerId: 'center-naju', heldOn: '2025-05-15', counselorIds: [], walkInContacts: 4 }).expect(400);

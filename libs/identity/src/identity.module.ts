@@ -10,6 +10,7 @@ import { CommandAnswerInterceptor } from './access/command-answer.interceptor';
 import { RecordCenters } from './access/record-scope';
 import { AccessResolver } from './access/access-resolver';
 import { TokenCommandAuthorizer } from './access/token-command-authorizer';
+import { AccountDirectory } from './accounts/account-directory';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
@@ -55,6 +56,7 @@ import { RefreshTokens } from './tokens/refresh-tokens';
         }),
     },
     AccountRepository,
+    AccountDirectory,
     AccountAudit,
     PasswordHasher,
     LoginThrottleStore,
@@ -76,7 +78,7 @@ import { RefreshTokens } from './tokens/refresh-tokens';
     { provide: APP_INTERCEPTOR, useClass: CommandAnswerInterceptor },
     FirstAdministrator,
   ],
-  exports: [AccessTokenVerifier, AuthGuard, RecordCenters, AccessResolver, CommandAuthorizer],
+  exports: [AccessTokenVerifier, AuthGuard, RecordCenters, AccessResolver, CommandAuthorizer, AccountDirectory],
 })
 export class IdentityModule {}
 

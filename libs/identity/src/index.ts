@@ -12,3 +12,4 @@ export * from './access/token-command-authorizer';
 export * from './access/roles.decorator';
 export * from './access/current-principal.decorator';
 export * from './access/current-access.decorator';
+export * from './accounts/account-directory';

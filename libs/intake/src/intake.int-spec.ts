@@ -4,7 +4,7 @@ import { describeKafka, waitFor } from '../../../tests/support/env';
 import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 import { JwtService } from '@nestjs/jwt';
-import { accountIdOf, ADMINISTRATOR, api, Api, counselorOf, MINISTRY_ANALYST, supervisorOf, tokenFor } from '../../../tests/support/auth';
+import { accountIdOf, ADMINISTRATOR, api, Api, counselorAccount, counselorOf, MINISTRY_ANALYST, supervisorOf, tokenFor } from '../../../tests/support/auth';
 
 /** Intake through HTTP on real PostgreSQL and Kafka: the case lifecycle and duplicate detection. */
 describeKafka('intake: a client case from registration to reopening, and duplicates', () => {
@@ -24,9 +24,20 @@ describeKafka('intake: a client case from registration to reopening, and duplica
   // Each center's counselor works her own cases: center-naju's until the transfer, center-jinju's after.
   let naju: Api;
   let jinju: Api;
+  // The counselors her registration and assignments name: accounts of the center (a made-up id is refused).
+  let kim: string;
+  let park: string;
+  let lee: string;
+  let mokpo: string;
   beforeAll(async () => {
     naju = await api(saeil, counselorOf('center-naju'));
     jinju = await api(saeil, counselorOf('center-jinju'));
+    [kim, park, lee, mokpo] = await Promise.all([
+      counselorAccount(saeil, 'center-naju'),
+      counselorAccount(saeil, 'center-naju', 'park'),
+      counselorAccount(saeil, 'center-jinju'),
+      counselorAccount(saeil, 'center-mokpo'),
+    ]);
   });
   const register = (body: { centerId?: string; [field: string]: unknown }) => (body.centerId === 'center-jinju' ? jinju : naju).post('/clients').send(body);
   const eventsOf = async (clientId: string) => (await saeil.runtime.store.readStream(clientStreamId(clientId))).map((e) => ({ type: e.type, data: e.data }));
@@ -38,7 +49,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
 
     it('registers her with her profile: ClientRegistered carries the profile and two identity keys (hashes, not her data)', async () => {
       const body = {
-        ...newClient(100, 'counselor-kim', 'center-naju'),
+        ...newClient(100, kim, 'center-naju'),
         education: 'university',
         careerBreakReason: 'childcare',
         careerBreakYears: 5,
@@ -74,7 +85,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       await naju.post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
       const updated = await naju.patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조', phone: '010-5555-0100', careerBreakReason: 'childcare' }).expect(200);
       expect(updated.body).toMatchObject({ clientId, streamVersion: 3 });
-      await naju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-lee', reason: '거주지 이전' }).expect(200);
+      await naju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: lee, reason: '거주지 이전' }).expect(200);
       await jinju.post(`/clients/${clientId}/closure`).send({ reason: '취업 후 종결', closedOn: '2026-02-01' }).expect(200);
       const reopened = await jinju.post(`/clients/${clientId}/reopening`).send({ reason: '퇴사 후 재등록', reopenedOn: '2026-03-01' }).expect(200);
       expect(reopened.body).toMatchObject({ clientId, streamVersion: 6, duplicate: false });
@@ -84,7 +95,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       expect(events[1].data).toEqual({ clientId, purpose: 'service', version: '2026-01', givenOn: '2026-01-02' });
       // Her new phone is sealed with her whole identity, never in `changes`.
       expect(events[2].data).toEqual({ clientId, changes: { desiredOccupation: '사무보조' }, personal: expect.stringMatching(/^pd1\./), sealedKeys: expect.stringMatching(/^pd1\./) });
-      expect(events[3].data).toEqual({ clientId, fromCenterId: 'center-naju', fromCounselorId: 'counselor-kim', centerId: 'center-jinju', counselorId: 'counselor-lee', reason: '거주지 이전' });
+      expect(events[3].data).toEqual({ clientId, fromCenterId: 'center-naju', fromCounselorId: kim, centerId: 'center-jinju', counselorId: lee, reason: '거주지 이전' });
       expect(events[4].data).toEqual({ clientId, reason: '취업 후 종결', closedOn: '2026-02-01' });
       expect(events[5].data).toEqual({ clientId, reason: '퇴사 후 재등록', reopenedOn: '2026-03-01' });
 
@@ -99,14 +110,14 @@ describeKafka('intake: a client case from registration to reopening, and duplica
         return found.length >= 6 ? found : undefined;
       }, { timeoutMs: 30_000, description: 'her 6 events on the intake topic' });
       expect(hers.map((m) => m.type)).toEqual(['ClientRegistered', 'ConsentGiven', 'ClientProfileUpdated', 'CounselorAssigned', 'CaseClosed', 'CaseReopened']);
-      expect(hers[3].data).toMatchObject({ centerId: 'center-jinju', counselorId: 'counselor-lee' });
+      expect(hers[3].data).toMatchObject({ centerId: 'center-jinju', counselorId: lee });
     });
 
     it('answers the rules with 422 and appends nothing', async () => {
       const before = await countEvents(saeil);
       const cases: [string, () => ReturnType<Api['post']>, string][] = [
         ['nothing changed', () => jinju.patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '사무보조' }), 'NOTHING_CHANGED'],
-        ['same assignment', () => jinju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: 'counselor-lee' }), 'SAME_ASSIGNMENT'],
+        ['same assignment', () => jinju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: lee }), 'SAME_ASSIGNMENT'],
         ['reopening an open case', () => jinju.post(`/clients/${clientId}/reopening`).send({ reason: '재개', reopenedOn: '2026-03-02' }), 'CASE_NOT_CLOSED'],
         ['withdrawing a consent never given', () => jinju.post(`/clients/${clientId}/consents/employer_sharing/withdrawal`).send({ withdrawnOn: '2026-03-02' }), 'CONSENT_NOT_GIVEN'],
         ['the same consent form again', () => jinju.post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-03-02' }), 'CONSENT_ALREADY_GIVEN'],
@@ -119,7 +130,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       await jinju.post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(200);
       const closedTwice = await jinju.post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: '2026-03-05' }).expect(422);
       expect(closedTwice.body.error.code).toBe('CASE_ALREADY_CLOSED');
-      const transferClosed = await jinju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-naju', counselorId: 'counselor-kim' }).expect(422);
+      const transferClosed = await jinju.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-naju', counselorId: kim }).expect(422);
       expect(transferClosed.body.error.code).toBe('CASE_CLOSED');
       expect(await countEvents(saeil)).toBe(before + 1);
     });
@@ -135,40 +146,40 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       expect(badPurpose.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['purpose']);
       const badProfile = await jinju.patch(`/clients/${clientId}/profile`).send({ desiredEmploymentType: 'freelance', desiredHoursPerWeek: 200, certifications: [3], region: '전남', name: null }).expect(400);
       expect(badProfile.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['desiredEmploymentType', 'desiredHoursPerWeek', 'certifications', 'region', 'name']));
-      const noRegion = await register({ ...newClient(101), region: undefined }).expect(400);
+      const noRegion = await register({ ...newClient(101, kim), region: undefined }).expect(400);
       expect(noRegion.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['region']);
     });
   });
 
   describe('duplicate registration', () => {
     it('the same birth date and phone at the same center is 422 DUPLICATE_CLIENT naming her, and nothing is appended', async () => {
-      const first = await register(newClient(200, 'counselor-kim', 'center-naju')).expect(201);
+      const first = await register(newClient(200, kim, 'center-naju')).expect(201);
       const before = await countEvents(saeil);
-      const again = await register({ ...newClient(200, 'counselor-lee', 'center-naju'), name: '이순자', phone: newClient(200).phone.replace(/-/g, '') }).expect(422);
+      const again = await register({ ...newClient(200, park, 'center-naju'), name: '이순자', phone: newClient(200, kim).phone.replace(/-/g, '') }).expect(422);
       expect(again.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { existingClientIds: [first.body.clientId], matchedOn: ['birthDate+phone'] } });
       expect(await countEvents(saeil)).toBe(before);
     });
 
     it("at another center the same birth date and phone is refused saying she is registered elsewhere and to ask for a transfer, never her id nor her center (issue 13)", async () => {
-      const first = await register(newClient(210, 'counselor-kim', 'center-naju')).expect(201);
+      const first = await register(newClient(210, kim, 'center-naju')).expect(201);
       const before = await countEvents(saeil);
-      const elsewhere = await register({ ...newClient(210, 'counselor-lee', 'center-jinju'), name: '이순자' }).expect(422);
+      const elsewhere = await register({ ...newClient(210, lee, 'center-jinju'), name: '이순자' }).expect(422);
       expect(elsewhere.body).toEqual({ error: { code: 'CLIENT_AT_ANOTHER_CENTER', message: expect.stringContaining('이관') } });
       const text = JSON.stringify(elsewhere.body);
       for (const secret of [first.body.clientId, 'center-naju', '나주']) expect(text).not.toContain(secret);
       // The same answer whatever she is matched on, and after her case moved (her current center counts).
-      await naju.post(`/clients/${first.body.clientId}/assignment`).send({ centerId: 'center-mokpo', counselorId: 'counselor-mokpo' }).expect(200);
-      const fromNaju = await register({ ...newClient(210, 'counselor-kim', 'center-naju'), name: '박영희' }).expect(422);
+      await naju.post(`/clients/${first.body.clientId}/assignment`).send({ centerId: 'center-mokpo', counselorId: mokpo }).expect(200);
+      const fromNaju = await register({ ...newClient(210, kim, 'center-naju'), name: '박영희' }).expect(422);
       expect(fromNaju.body.error.code).toBe('CLIENT_AT_ANOTHER_CENTER');
       expect(JSON.stringify(fromNaju.body)).not.toContain(first.body.clientId);
       expect(await countEvents(saeil)).toBe(before + 1); // the transfer only
     });
 
     it('the same name and birth date at the same center is DUPLICATE_CLIENT; at another center it is allowed', async () => {
-      const first = await register(newClient(300, 'counselor-kim', 'center-naju')).expect(201);
-      const sameCenter = await register({ ...newClient(300, 'counselor-park', 'center-naju'), name: `  ${newClient(300).name} `, phone: '010-7777-0300' }).expect(422);
+      const first = await register(newClient(300, kim, 'center-naju')).expect(201);
+      const sameCenter = await register({ ...newClient(300, park, 'center-naju'), name: `  ${newClient(300, kim).name} `, phone: '010-7777-0300' }).expect(422);
       expect(sameCenter.body.error.details).toEqual({ existingClientIds: [first.body.clientId], matchedOn: ['name+birthDate+center'] });
-      const otherCenter = await register({ ...newClient(300, 'counselor-lee', 'center-jinju'), phone: '010-7777-0301' }).expect(201);
+      const otherCenter = await register({ ...newClient(300, lee, 'center-jinju'), phone: '010-7777-0301' }).expect(201);
       expect(otherCenter.body.clientId).not.toBe(first.body.clientId);
     });
 
@@ -179,10 +190,10 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       ['with a soft hyphen and full-width spaces', 313, (name: string) => `\u3000${name.slice(0, 2)}\u00AD${name.slice(2)}\u3000`],
       ['all at once', 314, (name: string) => `\u200B ${[...name.normalize('NFD')].join('\u200C')}\u3000\u3000`],
     ])('her name written %s, with her birth date at her center, is DUPLICATE_CLIENT, and a search by it finds her', async (_what, i, spell) => {
-      const first = await register({ ...newClient(i), name: '김영희' + String.fromCharCode(0xac00 + i) }).expect(201);
+      const first = await register({ ...newClient(i, kim), name: '김영희' + String.fromCharCode(0xac00 + i) }).expect(201);
       const name = '김영희' + String.fromCharCode(0xac00 + i);
       const before = await countEvents(saeil);
-      const again = await register({ ...newClient(i, 'counselor-park'), name: spell(name), phone: `010-7777-${String(i).padStart(4, '0')}` }).expect(422);
+      const again = await register({ ...newClient(i, park), name: spell(name), phone: `010-7777-${String(i).padStart(4, '0')}` }).expect(422);
       expect(again.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { matchedOn: ['name+birthDate+center'] } });
       expect(await countEvents(saeil)).toBe(before);
       // The caseload is projected in the worker: ask until it has reached her registration.
@@ -200,15 +211,15 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       'a name of only %s is 400 on the field name, and nothing is appended',
       async (_what, name) => {
         const before = await countEvents(saeil);
-        const refused = await register({ ...newClient(390), name }).expect(400);
+        const refused = await register({ ...newClient(390, kim), name }).expect(400);
         expect(refused.body.error.fields).toEqual([expect.objectContaining({ field: 'name' })]);
         expect(await countEvents(saeil)).toBe(before);
       },
     );
 
     it('a counselor who confirmed she is another person registers her by naming the match; the acknowledgment is recorded', async () => {
-      const first = await register(newClient(400)).expect(201);
-      const twin = { ...newClient(400), phone: '010-8888-0400' };
+      const first = await register(newClient(400, kim)).expect(201);
+      const twin = { ...newClient(400, kim), phone: '010-8888-0400' };
       const refused = await register(twin).expect(422);
       expect(refused.body.error.details.existingClientIds).toEqual([first.body.clientId]);
       const wrongName = await register({ ...twin, allowDuplicateOf: [randomUUID()] }).expect(422);
@@ -217,13 +228,13 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       const [registered] = await eventsOf(created.body.clientId);
       expect(registered.data).toMatchObject({ acknowledgedDuplicateOf: [first.body.clientId] });
       expect(await identityKeysHeldBy(created.body.clientId)).toBe(1); // her phone key; the name key stays with the first
-      const notAMatch = await register({ ...newClient(401), allowDuplicateOf: [first.body.clientId] }).expect(422);
+      const notAMatch = await register({ ...newClient(401, kim), allowDuplicateOf: [first.body.clientId] }).expect(422);
       expect(notAMatch.body.error).toMatchObject({ code: 'NOT_A_DUPLICATE', details: { notMatched: [first.body.clientId] } });
     });
 
     it('20 concurrent registrations of the same person: exactly one is created, the other 19 are DUPLICATE_CLIENT naming it', async () => {
       const before = await countEvents(saeil, 'ClientRegistered');
-      const body = newClient(500);
+      const body = newClient(500, kim);
       const responses = await Promise.all(Array.from({ length: 20 }, () => register(body)));
       const created = responses.filter((r) => r.status === 201);
       expect(created).toHaveLength(1);
@@ -234,7 +245,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
     });
 
     it('concurrent retries of one registration with the same Idempotency-Key all answer her one registration', async () => {
-      const responses = await Promise.all(Array.from({ length: 5 }, () => register(newClient(550)).set('Idempotency-Key', 'intake-form-0550')));
+      const responses = await Promise.all(Array.from({ length: 5 }, () => register(newClient(550, kim)).set('Idempotency-Key', 'intake-form-0550')));
       const ids = new Set(responses.map((r) => r.body.clientId));
       expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
       expect(ids.size).toBe(1);
@@ -243,42 +254,42 @@ describeKafka('intake: a client case from registration to reopening, and duplica
 
     it("an Idempotency-Key belongs to the account that used it: after a naju woman's erasure, a jinju counselor's registration with the same key is recorded, not answered with naju's id (issue 13)", async () => {
       const key = `intake-form-shared-${randomUUID()}`;
-      const first = await register(newClient(560)).set('Idempotency-Key', key).expect(201);
+      const first = await register(newClient(560, kim)).set('Idempotency-Key', key).expect(201);
       const najuSupervisor = await api(saeil, supervisorOf('center-naju'));
       await najuSupervisor.post(`/clients/${first.body.clientId}/erasure`).send({ reason: 'client_request' }).expect(200);
       const before = await countEvents(saeil, 'ClientRegistered');
-      const other = await register(newClient(561, 'counselor-jinju', 'center-jinju')).set('Idempotency-Key', key).expect(201);
+      const other = await register(newClient(561, lee, 'center-jinju')).set('Idempotency-Key', key).expect(201);
       expect(other.body).toMatchObject({ duplicate: false });
       expect(other.body.clientId).not.toBe(first.body.clientId);
       expect(await countEvents(saeil, 'ClientRegistered')).toBe(before + 1);
       expect(await eventsOf(other.body.clientId)).toHaveLength(1);
       // Each account's retry still answers its own registration; the same body from naju's account is her first answer.
-      expect((await register(newClient(561, 'counselor-jinju', 'center-jinju')).set('Idempotency-Key', key).expect(200)).body).toMatchObject({ clientId: other.body.clientId, duplicate: true });
-      expect((await register(newClient(560)).set('Idempotency-Key', key).expect(200)).body).toMatchObject({ clientId: first.body.clientId, duplicate: true });
+      expect((await register(newClient(561, lee, 'center-jinju')).set('Idempotency-Key', key).expect(200)).body).toMatchObject({ clientId: other.body.clientId, duplicate: true });
+      expect((await register(newClient(560, kim)).set('Idempotency-Key', key).expect(200)).body).toMatchObject({ clientId: first.body.clientId, duplicate: true });
     });
 
     it('a profile change that makes her look like another client is DUPLICATE_CLIENT and changes nothing; her keys follow a real change', async () => {
-      const other = await register(newClient(600)).expect(201);
-      const her = await register(newClient(601)).expect(201);
+      const other = await register(newClient(600, kim)).expect(201);
+      const her = await register(newClient(601, kim)).expect(201);
       const clientId = her.body.clientId;
       await naju.post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
       const before = await countEvents(saeil);
-      const clash = await naju.patch(`/clients/${clientId}/profile`).send({ birthDate: newClient(600).birthDate, phone: newClient(600).phone }).expect(422);
+      const clash = await naju.patch(`/clients/${clientId}/profile`).send({ birthDate: newClient(600, kim).birthDate, phone: newClient(600, kim).phone }).expect(422);
       expect(clash.body.error).toMatchObject({ code: 'DUPLICATE_CLIENT', details: { existingClientIds: [other.body.clientId], matchedOn: ['birthDate+phone'] } });
       expect(await countEvents(saeil)).toBe(before);
       expect(await identityKeysHeldBy(clientId)).toBe(2); // the rollback kept her old keys
 
       await naju.patch(`/clients/${clientId}/profile`).send({ phone: '010-4444-0601' }).expect(200);
       // Her old phone is free again: a new client with it (and another name) is not a duplicate.
-      await register({ ...newClient(601), name: '박민지' }).expect(201);
-      const reuse = await register({ ...newClient(601, 'counselor-x', 'center-naju'), name: '최지은', phone: '010-4444-0601' }).expect(422);
+      await register({ ...newClient(601, kim), name: '박민지' }).expect(201);
+      const reuse = await register({ ...newClient(601, park, 'center-naju'), name: '최지은', phone: '010-4444-0601' }).expect(422);
       expect(reuse.body.error.details).toEqual({ existingClientIds: [clientId], matchedOn: ['birthDate+phone'] });
     });
   });
 
   describe('consent withdrawal', () => {
     it('after she withdraws the service consent, a profile update is refused with CONSENT_REQUIRED', async () => {
-      const { body } = await register(newClient(700)).expect(201);
+      const { body } = await register(newClient(700, kim)).expect(201);
       await naju.post(`/clients/${body.clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
       await naju.post(`/clients/${body.clientId}/consents/service/withdrawal`).send({ withdrawnOn: '2026-02-01' }).expect(200);
       const refused = await naju.patch(`/clients/${body.clientId}/profile`).send({ desiredOccupation: '요양보호사' }).expect(422);
@@ -351,7 +362,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       const before = await countEvents(saeil);
       const consent = await kafka.sendCommand('GiveConsent', consentFor(clientId), { token: analyst, actorId: 'outreach-app' });
       expect(consent).toMatchObject({ status: 'rejected', error: { code: 'ACCESS_DENIED' } });
-      const registration = await kafka.sendCommand('RegisterClient', newClient(821), { token: analyst });
+      const registration = await kafka.sendCommand('RegisterClient', newClient(821, kim), { token: analyst });
       expect(registration).toMatchObject({ status: 'rejected', error: { code: 'ACCESS_DENIED' } });
       expect(await eventsOf(clientId)).toHaveLength(1);
       expect(await countEvents(saeil)).toBe(before);
@@ -366,7 +377,7 @@ describeKafka('intake: a client case from registration to reopening, and duplica
       const nobody = await kafka.sendCommand('GiveConsent', consentFor(randomUUID()), { token: jinju.token });
       expect(nobody).toMatchObject({ status: 'rejected', error: { code: 'NOT_FOUND' } });
       // Registering a woman at center-jinju is not center-naju's counselor's to do.
-      const elsewhere = await kafka.sendCommand('RegisterClient', newClient(831, 'counselor-lee', 'center-jinju'), { token: naju.token });
+      const elsewhere = await kafka.sendCommand('RegisterClient', newClient(831, lee, 'center-jinju'), { token: naju.token });
       expect(elsewhere).toMatchObject({ status: 'rejected', error: { code: 'OUT_OF_SCOPE' } });
       expect(await eventsOf(clientId)).toHaveLength(1);
       expect(await countEvents(saeil)).toBe(before);

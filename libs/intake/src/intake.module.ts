@@ -26,9 +26,13 @@ import { reopenCase } from './commands/reopen-case/reopen-case.command';
 import { EraseClientDataController } from './commands/erase-client-data/erase-client-data.controller';
 import { EraseClientDataHandler } from './commands/erase-client-data/erase-client-data.handler';
 import { eraseClientDataCommand } from './commands/erase-client-data/erase-client-data.command';
+import { ReassignCaseloadController } from './commands/reassign-caseload/reassign-caseload.controller';
+import { ReassignCaseloadHandler } from './commands/reassign-caseload/reassign-caseload.handler';
+import { reassignCaseload } from './commands/reassign-caseload/reassign-caseload.command';
 import { ClientIdentityKeys1732240200000 } from './migrations/1732240200000-client-identity-keys';
 import { CaseClosedIndex1732280000000 } from './migrations/1732280000000-case-closed-index';
 import { ClientSearchKeys1732290000100 } from './migrations/1732290000100-client-search-keys';
+import { CaseloadReassignments1733660000000 } from './migrations/1733660000000-caseload-reassignments';
 import { identityHasherProvider } from './identity/identity-hasher';
 import { registerIntakeUpcasters } from './events/upcasters';
 import { retentionErasureJob } from './erasure/retention-erasure.job';
@@ -47,6 +51,7 @@ import { GetClientHandler } from './queries/get-client/get-client.handler';
     ReopenCaseController,
     EraseClientDataController,
     GetClientController,
+    ReassignCaseloadController,
   ],
   providers: [
     identityHasherProvider,
@@ -59,6 +64,7 @@ import { GetClientHandler } from './queries/get-client/get-client.handler';
     ReopenCaseHandler,
     EraseClientDataHandler,
     GetClientHandler,
+    ReassignCaseloadHandler,
   ],
 })
 export class IntakeModule {}
@@ -66,10 +72,10 @@ export class IntakeModule {}
 export const intakeModule: SaeilModuleDefinition = {
   name: 'intake',
   contexts: [INTAKE_CONTEXT],
-  migrations: [ClientIdentityKeys1732240200000, CaseClosedIndex1732280000000, ClientSearchKeys1732290000100],
+  migrations: [ClientIdentityKeys1732240200000, CaseClosedIndex1732280000000, ClientSearchKeys1732290000100, CaseloadReassignments1733660000000],
   projections: [],
   jobs: [retentionErasureJob],
-  commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase, eraseClientDataCommand],
+  commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase, eraseClientDataCommand, reassignCaseload],
   registerUpcasters: registerIntakeUpcasters,
   nestModule: IntakeModule,
 };

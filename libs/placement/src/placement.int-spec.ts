@@ -50,7 +50,7 @@ describeKafka('placement context (HTTP, PostgreSQL, Kafka)', () => {
   let clientNo = 100;
   const client = async (options: { consents?: ConsentPurpose[]; centerId?: string } = {}) => {
     const centerId = options.centerId ?? 'center-naju';
-    const clientId = await registerClient(saeil, clientNo++, { counselorId: 'counselor-kim', centerId, consents: options.consents ?? ['service', 'employer_sharing'] });
+    const clientId = await registerClient(saeil, clientNo++, { centerId, consents: options.consents ?? ['service', 'employer_sharing'] });
     centerOfClient.set(clientId, centerId);
     return clientId;
   };

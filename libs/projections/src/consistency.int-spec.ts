@@ -1,5 +1,5 @@
 import { newClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
-import { api, counselorOf } from '../../../tests/support/auth';
+import { api, counselorAccount, counselorOf } from '../../../tests/support/auth';
 import { Projection } from './projection';
 
 /**
@@ -23,7 +23,7 @@ describe('read-your-writes for a position the projection ignores', () => {
 
   it('waits for the earlier events of the same stream the projection does apply', async () => {
     const http = await counselor();
-    const registered = await http.post('/clients').send(newClient(1, 'counselor-ryw')).expect(201);
+    const registered = await http.post('/clients').send(newClient(1, await counselorAccount(saeil, 'center-naju', 'ryw'))).expect(201);
     const consent = await http
       .post(`/clients/${registered.body.clientId}/consents`)
       .send({ purpose: 'service', version: '2026-01', givenOn: '2026-02-01' })
@@ -35,7 +35,7 @@ describe('read-your-writes for a position the projection ignores', () => {
 
   it('is reached at once when the projection applies nothing of that stream', async () => {
     const http = await counselor();
-    const registered = await http.post('/clients').send(newClient(2, 'counselor-ryw')).expect(201);
+    const registered = await http.post('/clients').send(newClient(2, await counselorAccount(saeil, 'center-naju', 'ryw'))).expect(201);
     const consent = await http
       .post(`/clients/${registered.body.clientId}/consents`)
       .send({ purpose: 'service', version: '2026-01', givenOn: '2026-02-01' })

@@ -4,7 +4,7 @@ import { describeKafka, waitFor } from '../../../tests/support/env';
 import { startTestSaeil, TestSaeil } from '../../../tests/support/app';
 import { KafkaObserver, observeTopics } from '../../../tests/support/kafka-observer';
 import { ministryStatsTopic } from './feed/ministry-stats.reactor';
-import { Api, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
+import { accountIdOf, Api, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
 
 /**
  * The Ministry report against the real application: PostgreSQL, Kafka, the statistics and KPI
@@ -20,13 +20,14 @@ const SCOPE = { id: 'center-naju' };
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 const S = { suppressed: true };
 
-function clientBody(i: number) {
+/** `counselorId`: her counselor's account (names and phones are all a reader may look for). */
+function clientBody(i: number, counselorId = '') {
   return {
     name: `보고${i}`,
     birthDate: `19${70 + i}-0${(i % 9) + 1}-1${i % 10}`,
     phone: `010-5${String(i).padStart(3, '0')}-${String(4000 + i)}`,
     centerId: 'center-naju',
-    counselorId: 'counselor-kim',
+    counselorId,
     region: '전라남도',
     registeredOn: '2026-01-05',
   };
@@ -62,8 +63,9 @@ describeKafka('Ministry report (PostgreSQL + Kafka)', () => {
     observer = await observeTopics(saeil, { contexts: [], topics: [ministryStatsTopic(saeil.config.KAFKA_TOPIC_PREFIX)] });
     counselor = await api(saeil, counselorOf('center-naju'));
     http = await api(saeil, supervisorOf('center-naju'));
+    const kim = await accountIdOf(saeil, counselorOf('center-naju'));
     for (let i = 1; i <= 8; i++) {
-      const created = await counselor.post('/clients').send(clientBody(i)).expect(201);
+      const created = await counselor.post('/clients').send(clientBody(i, kim)).expect(201);
       clientIds.push(created.body.clientId);
       for (const purpose of ['service', 'employer_sharing']) {
         await counselor.post(`/clients/${created.body.clientId}/consents`).send({ purpose, version: '2026-01', givenOn: '2026-01-05' }).expect(200);

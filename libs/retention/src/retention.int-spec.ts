@@ -6,7 +6,7 @@ import { AppProcess, spawnApp } from '../../../tests/support/processes';
 import { reactorProjection } from '@saeil/runtime';
 import { followUpQueueProjection } from './projections/follow-up-queue.projection';
 import { placementReactions } from './reactions/placement-reactions.reactor';
-import { accountIdOf, Api, api, counselorOf, regionalSupervisorOf, supervisorOf, TEST_METRICS_TOKEN, tokenFor } from '../../../tests/support/auth';
+import { accountIdOf, Api, api, counselorAccount, counselorOf, regionalSupervisorOf, supervisorOf, TEST_METRICS_TOKEN, tokenFor } from '../../../tests/support/auth';
 
 /**
  * Retention follow-ups on PostgreSQL and Kafka, with the clock pinned (SAEIL_CLOCK_TODAY) and
@@ -27,6 +27,8 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
   /** center-naju's counselor (her women's placements and follow-ups) and supervisor (transfers, the center's queue), logged in on the app running now. */
   let counselor: Api;
   let supervisor: Api;
+  /** The counselors her case names (accounts of center-naju; ids, the same on every restart). */
+  const counselors = { kim: '', lee: '', park: '' };
   const env = (today: string) => ({ SAEIL_CLOCK_TODAY: today, FOLLOW_UP_SWEEP_INTERVAL_MS: '200' });
 
   /** This process: api + worker on the shared database and topics, on the given day. */
@@ -34,6 +36,7 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     app = await startTestSaeil({ label: 'retention', kafka: true, db, topicPrefix, env: env(today) });
     counselor = await api(app, counselorOf('center-naju'));
     supervisor = await api(app, supervisorOf('center-naju'));
+    [counselors.kim, counselors.lee, counselors.park] = await Promise.all([counselorAccount(app), counselorAccount(app, 'center-naju', 'lee'), counselorAccount(app, 'center-naju', 'park')]);
     return app;
   };
 
@@ -123,6 +126,10 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
   const record = (clientId: string, placementId: string, body: Record<string, unknown>) => counselor.post(`/clients/${clientId}/placements/${placementId}/follow-ups`).send(body);
   const followUp = (n: number, contactedOn: string, extra: Record<string, unknown> = {}) => ({ n, contactedOn, channel: 'phone', outcome: 'employed_same_employer', support: ['counseling'], ...extra });
 
+  /** The center's queue lists counselors in the order of their ids (account UUIDs). */
+  const byCounselorId = <T extends { counselorId: string }>(rows: T[]) =>
+    [...rows].sort((x, y) => x.counselorId.localeCompare(y.counselorId)).map((row) => ({ ...row, counselorName: expect.stringMatching(/^t\.counselor\./) }));
+
   // Filled in as the story goes on.
   const clients: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
   const placements: Record<'a' | 'b' | 'c' | 'd', string> = { a: '', b: '', c: '', d: '' };
@@ -131,10 +138,10 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
   it('on 2026-02-20: placements schedule their follow-ups, a void cancels them, an end closes the milestones after it', async () => {
     await startApp('2026-02-20');
     const consents = { consents: ['service', 'employer_sharing'] as ('service' | 'employer_sharing')[] };
-    clients.a = await registerClient(app!, 501, { ...consents, counselorId: 'counselor-kim' });
-    clients.b = await registerClient(app!, 502, { ...consents, counselorId: 'counselor-kim' });
-    clients.c = await registerClient(app!, 503, { ...consents, counselorId: 'counselor-kim' });
-    clients.d = await registerClient(app!, 504, { ...consents, counselorId: 'counselor-lee' });
+    clients.a = await registerClient(app!, 501, { ...consents, counselorId: counselors.kim });
+    clients.b = await registerClient(app!, 502, { ...consents, counselorId: counselors.kim });
+    clients.c = await registerClient(app!, 503, { ...consents, counselorId: counselors.kim });
+    clients.d = await registerClient(app!, 504, { ...consents, counselorId: counselors.lee });
     placements.a = await place(clients.a, '2026-01-31', '(주)나주식품');
     placements.b = await place(clients.b, '2026-01-31', '(주)빛가람물류');
     placements.c = await place(clients.c, '2026-01-31', '나주의료원');
@@ -155,7 +162,7 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
         clientId: clients.a,
         placementId: placements.a,
         centerId: 'center-naju',
-        counselorId: 'counselor-kim',
+        counselorId: counselors.kim,
         startOn: '2026-01-31',
         milestones: [
           { n: 1, dueOn: '2026-02-28', opensOn: '2026-02-21', closesOn: '2026-03-14' },
@@ -192,11 +199,11 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
 
   it("shows the counselor's queue (due this week, upcoming; nothing of the voided or ended placements) and follows a transfer", async () => {
     // Client d moves to counselor-park: her follow-ups go with her.
-    const moved = await supervisor.post(`/clients/${clients.d}/assignment`).send({ centerId: 'center-naju', counselorId: 'counselor-park', reason: '담당자 변경' }).expect(200);
-    const kim = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', today: '2026-02-20' }).expect(200);
+    const moved = await supervisor.post(`/clients/${clients.d}/assignment`).send({ centerId: 'center-naju', counselorId: counselors.park, reason: '담당자 변경' }).expect(200);
+    const kim = await counselor.get('/follow-ups/queue').query({ counselorId: counselors.kim, today: '2026-02-20' }).expect(200);
     const a = { clientId: clients.a, clientName: names.a, placementId: placements.a, employerName: '(주)나주식품' };
     expect(kim.body).toEqual({
-      counselorId: 'counselor-kim',
+      counselorId: counselors.kim,
       today: '2026-02-20',
       overdue: [],
       dueThisWeek: [{ ...a, n: 1, dueOn: '2026-02-28', window: { opensOn: '2026-02-21', closesOn: '2026-03-14' } }],
@@ -205,27 +212,29 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
         { ...a, n: 3, dueOn: '2026-04-30', window: { opensOn: '2026-04-23', closesOn: '2026-05-14' } },
       ],
     });
-    const park = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-park', today: '2026-02-20', minPosition: moved.body.position }).expect(200);
+    const park = await counselor.get('/follow-ups/queue').query({ counselorId: counselors.park, today: '2026-02-20', minPosition: moved.body.position }).expect(200);
     expect(park.body.consistency).toEqual({ minPosition: moved.body.position, reached: true });
     expect(park.body.upcoming.map((i: { placementId: string; n: number }) => `${i.placementId === placements.d ? 'd' : '?'}${i.n}`)).toEqual(['d1', 'd2', 'd3']);
-    const lee = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-lee', today: '2026-02-20' }).expect(200);
+    const lee = await counselor.get('/follow-ups/queue').query({ counselorId: counselors.lee, today: '2026-02-20' }).expect(200);
     expect([...lee.body.dueThisWeek, ...lee.body.overdue, ...lee.body.upcoming]).toEqual([]);
 
     const center = await supervisor.get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-02-20' }).expect(200);
-    expect(center.body.counselors).toEqual([
-      { counselorId: 'counselor-kim', dueThisWeek: 1, overdue: 0, upcoming: 2 },
-      { counselorId: 'counselor-park', dueThisWeek: 0, overdue: 0, upcoming: 3 },
-    ]);
+    expect(center.body.counselors).toEqual(
+      byCounselorId([
+        { counselorId: counselors.kim, dueThisWeek: 1, overdue: 0, upcoming: 2 },
+        { counselorId: counselors.park, dueThisWeek: 0, overdue: 0, upcoming: 3 },
+      ]),
+    );
     await counselor.get('/follow-ups/queue').query({ today: '2026-02-20' }).expect(400);
     await supervisor.get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-13-01' }).expect(400);
 
     // The region's supervisor sees the same queue; another center's staff see none of center-naju's women
     // (a queue shows only the caller's centers) and its center queue is unknown to them (404).
     const regional = await api(app!, regionalSupervisorOf('전라남도'));
-    expect((await regional.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', today: '2026-02-20' }).expect(200)).body).toEqual(kim.body);
+    expect((await regional.get('/follow-ups/queue').query({ counselorId: counselors.kim, today: '2026-02-20' }).expect(200)).body).toEqual(kim.body);
     expect((await regional.get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-02-20' }).expect(200)).body).toEqual(center.body);
     const hwasun = await api(app!, supervisorOf('center-hwasun'));
-    const elsewhere = await hwasun.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', today: '2026-02-20' }).expect(200);
+    const elsewhere = await hwasun.get('/follow-ups/queue').query({ counselorId: counselors.kim, today: '2026-02-20' }).expect(200);
     expect([...elsewhere.body.dueThisWeek, ...elsewhere.body.overdue, ...elsewhere.body.upcoming]).toEqual([]);
     expect((await hwasun.get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-02-20' }).expect(404)).body.error.code).toBe('NOT_FOUND');
     await (await api(app!, regionalSupervisorOf('경상남도'))).get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju', today: '2026-02-20' }).expect(404);
@@ -286,7 +295,7 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     const token = await tokenFor(app!.url, park);
     const kafka = await observeTopics(app!, { contexts: [] });
     try {
-      const reply = await kafka.sendCommand('RecordFollowUp', { clientId: clients.d, placementId: placements.d, ...followUp(1, '2026-03-05', { outcome: 'employed_other_employer', support: [] }) }, { token, actorId: 'counselor-park' });
+      const reply = await kafka.sendCommand('RecordFollowUp', { clientId: clients.d, placementId: placements.d, ...followUp(1, '2026-03-05', { outcome: 'employed_other_employer', support: [] }) }, { token, actorId: counselors.park });
       expect(reply).toMatchObject({ status: 'accepted' });
       const bad = await kafka.sendCommand('RecordFollowUp', { clientId: clients.d, placementId: placements.d, ...followUp(9, '2026-03-05') }, { token });
       expect(bad).toMatchObject({ status: 'rejected', error: { code: 'VALIDATION_FAILED' } });
@@ -315,7 +324,7 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     const aStream = (await app!.runtime.store.readStream(followUpsStreamId(placements.a))).map((e) => `${e.type}${(e.data as { n?: number }).n ?? ''}`);
     expect(aStream).toEqual(['FollowUpsScheduled', 'FollowUpDue1', 'FollowUpRecorded1', 'FollowUpDue2', 'FollowUpOverdue2']);
 
-    const queueBefore = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-kim' }).expect(200);
+    const queueBefore = await counselor.get('/follow-ups/queue').query({ counselorId: counselors.kim }).expect(200);
     expect(queueBefore.body.today).toBe('2026-04-20');
     expect(queueBefore.body.overdue.map((i: { n: number }) => i.n)).toEqual([2]);
     expect(queueBefore.body.dueThisWeek.map((i: { n: number }) => i.n)).toEqual([3]); // a3 opens 04-23, within the week
@@ -324,16 +333,18 @@ describeKafka('retention follow-ups (HTTP, PostgreSQL, Kafka, two workers, clock
     const recorded = (await app!.runtime.store.readStream(followUpsStreamId(placements.a))).filter((e) => e.type === 'FollowUpRecorded').at(-1)!;
     expect(recorded.data).toMatchObject({ n: 2, contactedOn: '2026-04-16', outcome: 'unreachable' });
 
-    const queueAfter = await counselor.get('/follow-ups/queue').query({ counselorId: 'counselor-kim', minPosition: late.body.position }).expect(200);
+    const queueAfter = await counselor.get('/follow-ups/queue').query({ counselorId: counselors.kim, minPosition: late.body.position }).expect(200);
     expect(queueAfter.body.overdue).toEqual([]);
     expect(queueAfter.body.dueThisWeek).toEqual([
       { clientId: clients.a, clientName: names.a, placementId: placements.a, employerName: '(주)나주식품', n: 3, dueOn: '2026-04-30', window: { opensOn: '2026-04-23', closesOn: '2026-05-14' } },
     ]);
     const center = await supervisor.get('/follow-ups/queue/by-counselor').query({ centerId: 'center-naju' }).expect(200);
-    expect(center.body.counselors).toEqual([
-      { counselorId: 'counselor-kim', dueThisWeek: 1, overdue: 0, upcoming: 0 },
-      { counselorId: 'counselor-park', dueThisWeek: 1, overdue: 0, upcoming: 1 },
-    ]);
+    expect(center.body.counselors).toEqual(
+      byCounselorId([
+        { counselorId: counselors.kim, dueThisWeek: 1, overdue: 0, upcoming: 0 },
+        { counselorId: counselors.park, dueThisWeek: 1, overdue: 0, upcoming: 1 },
+      ]),
+    );
   }, 180_000);
 });
 

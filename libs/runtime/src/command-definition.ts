@@ -32,17 +32,27 @@ export interface CommandAccess {
 
 /**
  * A DTO field that names something the command does not act on but points to — the center a case
- * moves to, the retention program a follow-up counts toward. What it names must exist and be one
- * the caller's center may use, else the command is refused with 422 REFERENCE_NOT_FOUND naming the
- * field (`details.field`), and nothing is appended. An absent optional field is not checked.
+ * moves to, the retention program a follow-up counts toward, the counselor who carries her case.
+ * What it names must exist and be one the caller's center may use, else the command is refused
+ * with 422 REFERENCE_NOT_FOUND naming the field (`details.field`), and nothing is appended. An
+ * absent optional field is not checked.
  * Kinds: `center` (listed in the centers directory, config/centers.json), `retentionProgram`,
  * `agreement`, `course` (a record of a center the caller reaches), `employer` (registered: one per
- * business registration number, shared by every center).
+ * business registration number, shared by every center), `counselor` (one id or a list: each an
+ * enabled counselor or supervisor account of the center `within` names).
  */
 export interface CommandReference {
-  kind: 'center' | 'retentionProgram' | 'employer' | 'agreement' | 'course';
+  kind: 'center' | 'retentionProgram' | 'employer' | 'agreement' | 'course' | 'counselor';
   field: string;
+  /**
+   * For a `counselor`: the center she must work at — the center a DTO field names
+   * (`{ centerField }`: a registration's, a transfer's new center) or her case's center, for the
+   * woman a DTO field names (`{ clientField }`). Without it a counselor reference is refused.
+   */
+  within?: ReferenceCenter;
 }
+
+export type ReferenceCenter = { centerField: string } | { clientField: string };
 
 /**
  * One command as both doors see it: the HTTP controller and the Kafka command topic validate the
@@ -92,7 +102,7 @@ export function requireCommandScope<D extends object>(definition: CommandDefinit
 export async function requireReferences<D extends object>(definition: CommandDefinition<D>, dto: D, caller: Pick<RequestCaller, 'requireReference'>): Promise<void> {
   for (const reference of definition.references ?? []) {
     const value = (dto as Record<string, unknown>)[reference.field];
-    if (value !== undefined && value !== null) await caller.requireReference(reference, value);
+    if (value !== undefined && value !== null) await caller.requireReference(reference, value, dto);
   }
 }
 

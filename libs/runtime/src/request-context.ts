@@ -18,8 +18,8 @@ export interface RequestCaller {
   coversLevel(level: string, id: string | undefined): boolean;
   /** She is the one who answers for this level's figures (submits its report). */
   answersFor(level: string, id: string | undefined): boolean;
-  /** What a command's field refers to exists and her center may use it, else RuleViolation REFERENCE_NOT_FOUND. */
-  requireReference(reference: { kind: string; field: string }, value: unknown): Promise<void>;
+  /** What a command's field refers to exists and her center may use it, else RuleViolation REFERENCE_NOT_FOUND (`dto`: the command, for `within`). */
+  requireReference(reference: { kind: string; field: string; within?: { centerField: string } | { clientField: string } }, value: unknown, dto?: object): Promise<void>;
 }
 
 /** The caller on a request the guard admitted; a request it did not see is refused, never run as nobody. */

@@ -11,7 +11,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { RetentionStatisticsQuery } from './queries/retention-statistics/retention-statistics.query';
 import { EmploymentStatisticsQuery } from './queries/employment-statistics/employment-statistics.query';
 import { ActivityStatisticsQuery } from './queries/activity-statistics/activity-statistics.query';
-import { ADMINISTRATOR, Api, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
+import { accountIdOf, ADMINISTRATOR, Api, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
 
 /**
  * Who reads a level's figures: a center's supervisor her center, a region's supervisor her region
@@ -85,7 +85,7 @@ async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
   ];
   let n = first;
   for (const [name, centerId, registeredOn] of who) {
-    const body = { ...newClientBody(n++, centerId), registeredOn };
+    const body = { ...newClientBody(n++, centerId, await accountIdOf(saeil, counselorOf(centerId))), registeredOn };
     const created = await counselors[centerId].post('/clients').send(body).expect(201);
     clients[name] = created.body.clientId;
     centerOf[name] = centerId;
@@ -155,13 +155,14 @@ async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
   return { clients, placements, midPosition, lastPosition: startup.body.position };
 }
 
-function newClientBody(i: number, centerId: string) {
+/** `counselorId`: an account of the center (the counselor registering her). */
+function newClientBody(i: number, centerId: string, counselorId: string) {
   return {
     name: `통계${i}`,
     birthDate: `19${70 + (i % 30)}-0${(i % 9) + 1}-${String((i % 28) + 1).padStart(2, '0')}`,
     phone: `010-7${String(i % 1000).padStart(3, '0')}-${String(i % 10000).padStart(4, '0')}`,
     centerId,
-    counselorId: 'counselor-kim',
+    counselorId,
     region: '전라남도',
   };
 }

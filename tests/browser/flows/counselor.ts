@@ -25,7 +25,8 @@ export const counselorFlows: Flow[] = [
           check(new URL(page.url()).pathname === '/app/', `home is /app/, not ${page.url()}`);
           await page.getByText('김하늘 (데모 상담사)').waitFor();
           // The follow-up card says what the API's queue holds: overdue first, in red.
-          const queue = await apiAs(world, world.counselor.username, world.counselor.password, `/follow-ups/queue?counselorId=${world.counselor.username}`);
+          const me = await apiAs(world, world.counselor.username, world.counselor.password, '/auth/me');
+          const queue = await apiAs(world, world.counselor.username, world.counselor.password, `/follow-ups/queue?counselorId=${me.accountId}`);
           const owed = queue.overdue.length + queue.dueThisWeek.length + queue.upcoming.length;
           await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
           const followUpLinks = page.locator('section[aria-label^="사후관리"] a');

@@ -51,6 +51,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename an account (its display name): timelines and caseloads show the new name at once */
+        patch: operations["AccountsController_rename"];
+        trace?: never;
+    };
     "/accounts/{accountId}/disable": {
         parameters: {
             query?: never;
@@ -661,6 +678,26 @@ export interface paths {
         put?: never;
         /** 협의체 회의: a women's-employment council meeting held (counted by the statistics and KPIs) */
         post: operations["HoldCouncilMeetingController_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/counselors/{counselorId}/reassignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 담당 사례 일괄 재배정: move a counselor’s open cases (all, or clientIds) to counselors of her center
+         * @description Supervisor only. Each case moves by its own AssignCounselor (CounselorAssigned), her follow-up queue with it. Cases are given to the target carrying the fewest open cases at that moment (ties: the first named). The report lists each case moved, and each not moved with its reason (NOT_FOUND, CASE_CLOSED, CLIENT_DATA_ERASED, NOT_HERS, CHANGED_MEANWHILE). With an Idempotency-Key a retry answers the same report.
+         */
+        post: operations["ReassignCaseloadController_reassign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1471,7 +1508,10 @@ export interface components {
              * @example center-jinju
              */
             centerId: string;
-            /** @example counselor-lee */
+            /**
+             * @description account id of a counselor or supervisor of the center taking her case
+             * @example 8b2d4f60-1c9e-4a37-b5d8-6e0f2a9c4b13
+             */
             counselorId: string;
             /** @example 거주지 이전 */
             reason?: string;
@@ -1686,11 +1726,22 @@ export interface components {
             /** @example 2022 */
             year: number;
         };
+        CaseNotReassigned: {
+            /** Format: uuid */
+            clientId: string;
+            /** @enum {string} */
+            reason: "NOT_FOUND" | "CLIENT_DATA_ERASED" | "CASE_CLOSED" | "NOT_HERS" | "CHANGED_MEANWHILE";
+            /** @example 종결된 사례입니다. */
+            message: string;
+        };
         CaseloadItemResponse: {
             /** Format: uuid */
             clientId: string;
             centerId: string;
+            /** @description Her counselor’s account id */
             counselorId: string;
+            /** @description Her counselor’s display name, read now (a rename shows); null for an id that is no account */
+            counselorName: string | null;
             /** @description Opened from her sealed identity; null once she is erased */
             name: string | null;
             /** Format: date */
@@ -2006,6 +2057,8 @@ export interface components {
         };
         CounselorQueueCountsResponse: {
             counselorId: string;
+            /** @description Her display name, read now (a rename shows); null for an id that is no account */
+            counselorName: string | null;
             dueThisWeek: number;
             overdue: number;
             upcoming: number;
@@ -3075,6 +3128,46 @@ export interface components {
             /** @description True when the milestone plan was full and the override was recorded. */
             overPlan: boolean;
         };
+        ReassignCaseloadBody: {
+            /**
+             * @description her center, whose supervisor sends this
+             * @example center-naju
+             */
+            centerId: string;
+            /**
+             * @description counselor (or supervisor) accounts of the center taking the cases, balanced by their open caseloads
+             * @example [
+             *       "8b2d4f60-1c9e-4a37-b5d8-6e0f2a9c4b13"
+             *     ]
+             */
+            toCounselorIds: string[];
+            /** @description the cases to move; all her open cases when left out */
+            clientIds?: string[];
+            /**
+             * @description recorded on each case’s assignment
+             * @example 담당 상담사 퇴직
+             */
+            reason?: string;
+        };
+        ReassignedCase: {
+            /** Format: uuid */
+            clientId: string;
+            /** @description the counselor who carries her case now */
+            toCounselorId: string;
+            /** @description global position of her CounselorAssigned (pass as minPosition) */
+            position: number;
+        };
+        ReassignmentReport: {
+            /** @description the counselor the cases were taken from */
+            fromCounselorId: string;
+            centerId: string;
+            moved: components["schemas"]["ReassignedCase"][];
+            notMoved: components["schemas"]["CaseNotReassigned"][];
+            /** @description highest position written (0 when nothing moved): pass it as minPosition to read the caseload after */
+            position: number;
+            /** @description True when an Idempotency-Key matched an earlier request: its report, nothing moved now */
+            duplicate: boolean;
+        };
         RecordBudgetExecutionBody: {
             /**
              * @description 집행일 (YYYY-MM-DD, not in the future, within the plan years); for a correction, the day it is corrected
@@ -3137,8 +3230,8 @@ export interface components {
              */
             notes?: string;
             /**
-             * @description who held the session; defaults to her assigned counselor
-             * @example counselor-kim
+             * @description who held the session (an account id of a counselor or supervisor of her center); defaults to her assigned counselor
+             * @example 3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26
              */
             counselorId?: string;
             /**
@@ -3271,10 +3364,10 @@ export interface components {
              */
             heldOn: string;
             /**
-             * @description counselors who went
+             * @description counselors who went: account ids of counselors or supervisors of the center
              * @example [
-             *       "counselor-kim",
-             *       "counselor-lee"
+             *       "3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26",
+             *       "8b2d4f60-1c9e-4a37-b5d8-6e0f2a9c4b13"
              *     ]
              */
             counselorIds: string[];
@@ -3419,7 +3512,10 @@ export interface components {
             phone: string;
             /** @example center-naju */
             centerId: string;
-            /** @example counselor-kim */
+            /**
+             * @description her counselor: account id of a counselor or supervisor of the center
+             * @example 3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26
+             */
             counselorId: string;
             /**
              * @description 시·도
@@ -3465,6 +3561,13 @@ export interface components {
             lag: number;
             /** @description Whether this process holds the relay lock */
             leader: boolean;
+        };
+        RenameAccountDto: {
+            /**
+             * @description the name staff see on timelines and caseloads
+             * @example 김상담
+             */
+            displayName: string;
         };
         RenewAgreementBody: {
             /**
@@ -3727,8 +3830,8 @@ export interface components {
             plannedServices: ("counseling" | "group_program" | "training" | "internship" | "job_matching" | "job_fair" | "startup_support")[];
             nextAction: components["schemas"]["NextActionDto"];
             /**
-             * @description counselor responsible for the plan; defaults to her assigned counselor
-             * @example counselor-kim
+             * @description counselor responsible for the plan (an account id of a counselor or supervisor of her center); defaults to her assigned counselor
+             * @example 3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26
              */
             counselorId?: string;
             /**
@@ -3948,8 +4051,10 @@ export interface components {
             occurredAt: string;
             /** @description When it was recorded (later than occurredAt when recorded late) */
             recordedAt: string;
-            /** @description Who recorded it */
+            /** @description Who recorded it: an account id, or system:<part> for the system */
             actorId: string;
+            /** @description Her account’s display name, read now (a rename shows); null for the system */
+            actorName: string | null;
             centerId: string;
             /** @description What happened, in plain Korean */
             summary: string;
@@ -4347,6 +4452,95 @@ export interface operations {
             };
             /** @description A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED, REFERENCE_NOT_FOUND with details.field) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AccountsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameAccountDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountView"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5790,6 +5984,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description Read your writes: wait until the read model has applied this position (from a command response) */
                 minPosition?: number;
+                /** @description her counselor's account id */
                 counselorId?: string;
                 centerId?: string;
                 /** @description One case: her row alone (the web app's case header) */
@@ -8388,6 +8583,116 @@ export interface operations {
             };
         };
     };
+    ReassignCaseloadController_reassign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a request safely: the same key returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                counselorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignCaseloadBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassignmentReport"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description VERSION_CONFLICT: someone else wrote to the same record first; reload and retry. Nothing was recorded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED, REFERENCE_NOT_FOUND with details.field) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     CreateCourseController_create: {
         parameters: {
             query?: never;
@@ -9401,6 +9706,7 @@ export interface operations {
                 today?: string;
                 /** @description Read your writes: wait until the queue has applied this position (from a command response) */
                 minPosition?: number;
+                /** @description her counselor's account id */
                 counselorId: string;
             };
             header?: never;

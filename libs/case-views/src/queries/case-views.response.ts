@@ -10,7 +10,8 @@ export class NextActionResponse {
 export class CaseloadItemResponse {
   @ApiProperty({ format: 'uuid' }) clientId: string;
   @ApiProperty() centerId: string;
-  @ApiProperty() counselorId: string;
+  @ApiProperty({ description: 'Her counselor’s account id' }) counselorId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Her counselor’s display name, read now (a rename shows); null for an id that is no account' }) counselorName: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Opened from her sealed identity; null once she is erased' }) name: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date' }) birthDate: string | null;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
@@ -35,7 +36,8 @@ export class CaseloadPageResponse {
 export class TimelineEntryResponse {
   @ApiProperty({ description: 'When it happened' }) occurredAt: string;
   @ApiProperty({ description: 'When it was recorded (later than occurredAt when recorded late)' }) recordedAt: string;
-  @ApiProperty({ description: 'Who recorded it' }) actorId: string;
+  @ApiProperty({ description: 'Who recorded it: an account id, or system:<part> for the system' }) actorId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Her account’s display name, read now (a rename shows); null for the system' }) actorName: string | null;
   @ApiProperty() centerId: string;
   @ApiProperty({ description: 'What happened, in plain Korean' }) summary: string;
   @ApiProperty({ description: 'The event type, e.g. ClientRegistered' }) type: string;

@@ -6,6 +6,23 @@ type Describe = (data: Data) => string;
 const CONSENTS: Record<string, string> = { service: '개인정보 수집·이용', employer_sharing: '제3자 제공(채용기업)', marketing: '마케팅 정보 수신' };
 const ERASURE_REASONS: Record<string, string> = { client_request: '본인 요청', retention_period_ended: '보유기간 경과' };
 const won = (n: unknown) => (typeof n === 'number' ? `${n.toLocaleString('ko-KR')}원` : '');
+/**
+ * An account named in a summary, written as a mark the timeline query replaces with the account's
+ * display name when read (`nameAccounts`): a renamed counselor shows her new name, and no UUID is
+ * shown where a name is known.
+ */
+export const accountMark = (id: unknown) => `{account:${String(id)}}`;
+const ACCOUNT_MARK = /\{account:([^{}]{1,64})\}/g;
+
+/** The summary with each account mark replaced by her display name (or the id itself, for an id that is no account). */
+export function nameAccounts(summary: string, names: ReadonlyMap<string, string>): string {
+  return summary.replace(ACCOUNT_MARK, (_, id: string) => names.get(id) ?? id);
+}
+
+/** The account ids a summary marks. */
+export function accountsMarked(summary: string): string[] {
+  return [...summary.matchAll(ACCOUNT_MARK)].map((m) => m[1]);
+}
 
 /**
  * What each event means for a counselor reading a case's history, in plain Korean. Events
@@ -17,7 +34,10 @@ export const DESCRIPTIONS: Record<string, Describe> = {
   ConsentWithdrawn: (d) => `${CONSENTS[d.purpose] ?? d.purpose} 동의 철회`,
   // A changed identity comes sealed (`personal`): named here, never shown.
   ClientProfileUpdated: (d) => `프로필 수정: ${[...(d.personal ? ['개인정보(이름·생년월일·연락처)'] : []), ...Object.keys(d.changes ?? {})].join(', ')}`,
-  CounselorAssigned: (d) => (d.fromCenterId !== d.centerId ? `센터 이관: ${d.fromCenterId} → ${d.centerId} (담당 ${d.counselorId})` : `담당자 변경: ${d.fromCounselorId} → ${d.counselorId}`),
+  CounselorAssigned: (d) =>
+    d.fromCenterId !== d.centerId
+      ? `센터 이관: ${d.fromCenterId} → ${d.centerId} (담당 ${accountMark(d.counselorId)})`
+      : `담당자 변경: ${accountMark(d.fromCounselorId)} → ${accountMark(d.counselorId)}`,
   CaseClosed: (d) => `사례 종결: ${d.reason}`,
   CaseReopened: (d) => `사례 재개: ${d.reason}`,
   ClientDataErased: (d) => `개인정보 파기 (${ERASURE_REASONS[d.reason] ?? d.reason ?? '사유 미기재'})`,

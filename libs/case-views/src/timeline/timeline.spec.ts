@@ -1,6 +1,6 @@
 import { EVENT_CONTRACTS } from '@saeil/contracts';
 import { clientEventTypes, clientIdsOf } from './client-ids';
-import { DESCRIPTIONS, describeEvent } from './describe-event';
+import { DESCRIPTIONS, describeEvent, nameAccounts } from './describe-event';
 
 describe('timeline', () => {
   it('collects the clients an event names, once each', () => {
@@ -18,11 +18,18 @@ describe('timeline', () => {
 
   it('says what happened in plain Korean', () => {
     expect(describeEvent('ConsentGiven', { purpose: 'employer_sharing', version: '2026-01' })).toBe('제3자 제공(채용기업) 동의 (서식 2026-01)');
-    expect(describeEvent('CounselorAssigned', { fromCenterId: 'a', centerId: 'b', counselorId: 'k' })).toBe('센터 이관: a → b (담당 k)');
-    expect(describeEvent('CounselorAssigned', { fromCenterId: 'a', centerId: 'a', fromCounselorId: 'x', counselorId: 'y' })).toBe('담당자 변경: x → y');
+    expect(describeEvent('CounselorAssigned', { fromCenterId: 'a', centerId: 'b', counselorId: 'k' })).toBe('센터 이관: a → b (담당 {account:k})');
+    expect(describeEvent('CounselorAssigned', { fromCenterId: 'a', centerId: 'a', fromCounselorId: 'x', counselorId: 'y' })).toBe('담당자 변경: {account:x} → {account:y}');
     expect(describeEvent('CaseClosed', { reason: '취업 후 종결' })).toBe('사례 종결: 취업 후 종결');
     expect(describeEvent('ClientDataErased', { reason: 'client_request', erasedOn: '2026-11-20' })).toBe('개인정보 파기 (본인 요청)');
     expect(describeEvent('ClientDataErased', { reason: 'retention_period_ended', erasedOn: '2026-11-20' })).toBe('개인정보 파기 (보유기간 경과)');
+  });
+
+  it('names the counselors of an assignment by their display names when read, and an id that is no account by itself', () => {
+    const kim = '0b5c7a4e-3f1d-4c8e-9a2b-6d7e8f901234';
+    const summary = describeEvent('CounselorAssigned', { fromCenterId: 'a', centerId: 'a', fromCounselorId: kim, counselorId: 'counselor-lee' });
+    expect(nameAccounts(summary, new Map([[kim, '김하늘']]))).toBe('담당자 변경: 김하늘 → counselor-lee');
+    expect(nameAccounts(summary, new Map([[kim, '김하늘 (개명)']]))).toBe('담당자 변경: 김하늘 (개명) → counselor-lee');
   });
 
   it('names a sealed identity change without showing it', () => {

@@ -1,4 +1,5 @@
 import { NotFound, SaeilError, ValidationFailed } from '@saeil/core';
+import type { Account, AccountRepository } from '../accounts/account.repository';
 import type { Principal } from '../principal/principal';
 import { AccessResolver } from './access-resolver';
 import type { CenterRegions } from './access-scope';
@@ -152,5 +153,52 @@ describe('AccessResolver.requireReference: what a command points to exists and i
   it('names the field and the kind in the refusal, and refuses a kind nobody checks (fails closed)', async () => {
     await expect(resolver.accessOf(counselor).requireReference({ kind: 'course', field: 'courseId' }, MISSING)).rejects.toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { field: 'courseId', kind: 'course' } });
     expect(await reference(counselor, 'kpiPlan', NAJU_CLIENT)).toBe(refused);
+  });
+});
+
+describe('AccessResolver: a counselor reference names an enabled account of her center that may carry a case', () => {
+  const KIM = 'abcdef11-1111-4111-8111-111111111111';
+  const TEAM_LEAD = '22222222-2222-4222-8222-222222222222';
+  const JINJU = '33333333-3333-4333-8333-333333333333';
+  const ANALYST = '44444444-4444-4444-8444-444444444444';
+  const LEFT = '55555555-5555-4555-8555-555555555555';
+  const accounts = new Map<string, Partial<Account>>([
+    [KIM, { accountId: KIM, role: 'counselor', centerId: 'center-naju' }],
+    [TEAM_LEAD, { accountId: TEAM_LEAD, role: 'supervisor', centerId: 'center-naju' }],
+    [JINJU, { accountId: JINJU, role: 'counselor', centerId: 'center-jinju' }],
+    [ANALYST, { accountId: ANALYST, role: 'ministry_analyst' }],
+    [LEFT, { accountId: LEFT, role: 'counselor', centerId: 'center-naju', disabledAt: new Date('2026-11-01') }],
+  ]);
+  // The accounts table in memory, looked up case-insensitively as PostgreSQL's uuid does.
+  const repository = { findById: async (id: string) => accounts.get(id.toLowerCase()) as Account | undefined } as unknown as AccountRepository;
+  const resolver = new AccessResolver(new DirectoryInMemory() as unknown as RecordCenters, regions, repository);
+  const access = resolver.accessOf(counselor);
+  const inBody = { kind: 'counselor', field: 'counselorId', within: { centerField: 'centerId' } };
+  const ofHerCase = { kind: 'counselor', field: 'counselorId', within: { clientField: 'clientId' } };
+
+  it('takes a counselor or a supervisor of the center the body names, or of her case’s center', async () => {
+    expect(await outcome(access.requireReference(inBody, KIM, { centerId: 'center-naju' }))).toBe('admitted');
+    expect(await outcome(access.requireReference(inBody, TEAM_LEAD, { centerId: 'center-naju' }))).toBe('admitted');
+    expect(await outcome(access.requireReference(ofHerCase, KIM, { clientId: NAJU_CLIENT }))).toBe('admitted');
+    expect(await outcome(access.requireReference({ ...inBody, field: 'counselorIds' }, [KIM, TEAM_LEAD], { centerId: 'center-naju' }))).toBe('admitted');
+    // a transfer: a counselor of the center taking the case, not of the caller's
+    expect(await outcome(access.requireReference(inBody, JINJU, { centerId: 'center-jinju' }))).toBe('admitted');
+  });
+
+  it('refuses a made-up id, another center’s counselor, the analyst, a disabled account, another spelling of an id, and one bad id in a list, alike', async () => {
+    const refused = 'rule REFERENCE_NOT_FOUND';
+    for (const value of ['nobody-at-all', MISSING, JINJU, ANALYST, LEFT, KIM.toUpperCase(), ` ${KIM}`, 42, null]) {
+      expect({ value, outcome: await outcome(access.requireReference(inBody, value, { centerId: 'center-naju' })) }).toEqual({ value, outcome: refused });
+    }
+    expect(await outcome(access.requireReference(ofHerCase, KIM, { clientId: JINJU_CLIENT }))).toBe(refused);
+    expect(await outcome(access.requireReference(ofHerCase, KIM, { clientId: MISSING }))).toBe(refused);
+    expect(await outcome(access.requireReference({ ...inBody, field: 'counselorIds' }, [KIM, JINJU], { centerId: 'center-naju' }))).toBe(refused);
+  });
+
+  it('fails closed without a center to check against, or without the accounts', async () => {
+    expect(await outcome(access.requireReference({ kind: 'counselor', field: 'counselorId' }, KIM, { centerId: 'center-naju' }))).toBe('rule REFERENCE_NOT_FOUND');
+    expect(await outcome(access.requireReference(inBody, KIM, {}))).toBe('rule REFERENCE_NOT_FOUND');
+    const blind = new AccessResolver(new DirectoryInMemory() as unknown as RecordCenters, regions).accessOf(counselor);
+    expect(await outcome(blind.requireReference(inBody, KIM, { centerId: 'center-naju' }))).toBe('rule REFERENCE_NOT_FOUND');
   });
 });

@@ -1,10 +1,12 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { canonicalIdProblem, isUuid, NotFound, RuleViolation, ValidationFailed } from '@saeil/core';
+import { AccountRepository } from '../accounts/account.repository';
+import { CASE_WORKERS, type Role } from '../domain/roles';
 import type { Principal } from '../principal/principal';
-import { answersFor, CenterRegions, centerIdsOf, coversCenter, coversLevel, RequestAccess, scopeOf } from './access-scope';
+import { answersFor, CenterRegions, centerIdsOf, CheckedReference, coversCenter, coversLevel, RequestAccess, scopeOf } from './access-scope';
 import { RECORD_KINDS, RecordCenters, RecordKind } from './record-scope';
 
-const REFERENCE_LABELS: Record<string, string> = { center: '센터', retentionProgram: '사후관리 프로그램', employer: '구인업체', agreement: '협약', course: '직업교육훈련 과정' };
+const REFERENCE_LABELS: Record<string, string> = { center: '센터', retentionProgram: '사후관리 프로그램', employer: '구인업체', agreement: '협약', course: '직업교육훈련 과정', counselor: '상담사' };
 
 /** Ids one reference may name (a list: a group session's attendees); more is refused. */
 const MAX_IDS = 1000;
@@ -18,6 +20,7 @@ export class AccessResolver {
   constructor(
     private readonly records: RecordCenters,
     @Optional() private readonly regions?: CenterRegions,
+    @Optional() private readonly accounts?: AccountRepository,
   ) {}
 
   accessOf(principal: Principal): RequestAccess {
@@ -30,7 +33,7 @@ export class AccessResolver {
       coversLevel: (level, id) => coversLevel(scope, level, id, this.regions),
       answersFor: (level, id) => answersFor(principal, level, id),
       centerIds: () => centerIdsOf(scope, this.regions),
-      requireReference: (reference, value) => this.requireReference(reference, value, (centerId) => coversCenter(scope, centerId, this.regions)),
+      requireReference: (reference, value, dto) => this.requireReference(reference, value, (centerId) => coversCenter(scope, centerId, this.regions), dto),
     };
   }
 
@@ -38,12 +41,19 @@ export class AccessResolver {
    * A command's reference (CommandDefinition.references): a center must be listed in the centers
    * directory (a case moved to a center nobody works at vanished for everyone); a retention
    * program, an agreement or a course must exist and be of a center she reaches; an employer must
-   * be registered (any center's). Otherwise 422 REFERENCE_NOT_FOUND naming the field and kind, the
-   * same for "does not exist" and "not yours".
+   * be registered (any center's); a counselor (one id or a list) must be an enabled account that
+   * carries cases (a counselor, or a supervisor: both may act on a case) of the center `within`
+   * names. Otherwise 422 REFERENCE_NOT_FOUND naming the field and kind, the same for "does not
+   * exist" and "not yours".
    */
-  private async requireReference(reference: { kind: string; field: string }, value: unknown, reaches: (centerId: string) => boolean): Promise<void> {
-    const refused = () =>
-      new RuleViolation('REFERENCE_NOT_FOUND', `${reference.field}: ${REFERENCE_LABELS[reference.kind] ?? reference.kind} ${String(value)}을(를) 찾을 수 없습니다.`, { field: reference.field, kind: reference.kind });
+  private async requireReference(reference: CheckedReference, value: unknown, reaches: (centerId: string) => boolean, dto?: object): Promise<void> {
+    const refused = (named: unknown = value) =>
+      new RuleViolation('REFERENCE_NOT_FOUND', `${reference.field}: ${REFERENCE_LABELS[reference.kind] ?? reference.kind} ${String(named)}을(를) 찾을 수 없습니다.`, { field: reference.field, kind: reference.kind });
+    if (reference.kind === 'counselor') {
+      const centerId = await this.centerWithin(reference, dto);
+      for (const id of Array.isArray(value) ? value : [value]) if (centerId === undefined || !(await this.carriesCasesAt(id, centerId))) throw refused(id);
+      return;
+    }
     if (typeof value !== 'string') throw refused();
     switch (reference.kind) {
       case 'center':
@@ -65,6 +75,25 @@ export class AccessResolver {
         // a kind nobody checks is refused (fails closed), never passed on
         throw refused();
     }
+  }
+
+  /** The center a counselor reference must be of: the DTO's center field, or her case's center. */
+  private async centerWithin(reference: CheckedReference, dto: object | undefined): Promise<string | undefined> {
+    const fields = (dto ?? {}) as Record<string, unknown>;
+    if (!reference.within) return undefined;
+    if ('centerField' in reference.within) {
+      const centerId = fields[reference.within.centerField];
+      return typeof centerId === 'string' ? centerId : undefined;
+    }
+    const clientId = fields[reference.within.clientField];
+    return isUuid(clientId) ? this.records.centerOf('client', clientId) : undefined;
+  }
+
+  /** An enabled account of the center that may carry a woman's case (the roles that act on cases). */
+  private async carriesCasesAt(accountId: unknown, centerId: string): Promise<boolean> {
+    if (!isUuid(accountId) || !this.accounts) return false;
+    const account = await this.accounts.findById(accountId);
+    return account !== undefined && !account.disabledAt && (CASE_WORKERS as readonly Role[]).includes(account.role) && account.centerId === centerId;
   }
 
   /**

@@ -92,8 +92,16 @@ export interface RequestAccess {
   answersFor(level: string, id: string | undefined): boolean;
   /** For list queries: the centers whose rows she may see, or null for all (nation-wide roles). */
   centerIds(): string[] | null;
-  /** What a command's field refers to (a center, a program) exists and her center may use it: else 422 REFERENCE_NOT_FOUND. */
-  requireReference(reference: { kind: string; field: string }, value: unknown): Promise<void>;
+  /** What a command's field refers to (a center, a program, a counselor) exists and her center may use it: else 422 REFERENCE_NOT_FOUND. */
+  requireReference(reference: CheckedReference, value: unknown, dto?: object): Promise<void>;
+}
+
+/** A command's reference as the resolver checks it (the runtime's CommandReference, structurally). */
+export interface CheckedReference {
+  kind: string;
+  field: string;
+  /** For a counselor: the DTO field naming her center, or naming the woman whose case's center it is. */
+  within?: { centerField: string } | { clientField: string };
 }
 
 /**

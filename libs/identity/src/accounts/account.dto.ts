@@ -28,6 +28,12 @@ export class CreateAccountDto {
   password: string;
 }
 
+export class RenameAccountDto {
+  @ApiProperty({ example: '김상담', description: 'the name staff see on timelines and caseloads' })
+  @IsString() @Matches(/\S/, { message: 'displayName must not be blank' }) @MaxLength(100)
+  displayName: string;
+}
+
 export class ResetPasswordDto {
   @ApiProperty({ format: 'password' })
   @IsString() @MaxLength(1024)

@@ -101,6 +101,11 @@ export class AccountRepository {
     );
   }
 
+  /** Her name as the staff read it (timelines, caseloads read it when asked: the new name shows at once). */
+  async setDisplayName(accountId: string, displayName: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE accounts SET display_name = $2, updated_at = now() WHERE account_id = $1`, [accountId, displayName]);
+  }
+
   /** A new password hash; with `signOut`, tokens issued before stop working (a reset by an administrator). */
   async setPasswordHash(accountId: string, passwordHash: string, signOut: boolean, manager?: EntityManager): Promise<void> {
     await this.q(manager).query(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors } from '@saeil/core';
 import type { Request } from 'express';
@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../access/current-principal.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { Principal } from '../principal/principal';
 import { sourceAddressOf } from '../access/source-address';
-import { AccountView, CreateAccountDto, ResetPasswordDto } from './account.dto';
+import { AccountView, CreateAccountDto, RenameAccountDto, ResetPasswordDto } from './account.dto';
 import { AccountsService } from './accounts.service';
 
 /** Account administration: administrators only (401 without a token, 403 for any other role). */
@@ -29,6 +29,14 @@ export class AccountsController {
   @ApiAnswer(AccountView, { isArray: true })
   list(): Promise<AccountView[]> {
     return this.accounts.list();
+  }
+
+  @Patch(':accountId')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rename an account (its display name): timelines and caseloads show the new name at once' })
+  @ApiAnswer(AccountView)
+  rename(@Param('accountId') accountId: string, @Body() body: RenameAccountDto, @CurrentPrincipal() actor: Principal, @Req() req: Request): Promise<AccountView> {
+    return this.accounts.rename(accountId, body.displayName, { actor, sourceAddress: sourceAddressOf(req) });
   }
 
   @Post(':accountId/disable')

@@ -61,6 +61,16 @@ export class AccountsService {
     });
   }
 
+  /** A new display name (a marriage, a typo): recorded in the audit trail with the old one. */
+  async rename(accountId: string, displayName: string, action: AdminAction): Promise<AccountView> {
+    return this.change(accountId, action, async (account, manager) => {
+      const name = displayName.trim().normalize('NFC');
+      if (account.displayName === name) return;
+      await this.accounts.setDisplayName(accountId, name, manager);
+      await this.audit.record({ action: 'account_renamed', accountId, actorId: action.actor.accountId, sourceAddress: action.sourceAddress, details: { from: account.displayName, to: name } }, manager);
+    });
+  }
+
   async enable(accountId: string, action: AdminAction): Promise<AccountView> {
     return this.change(accountId, action, async (account, manager) => {
       if (!account.disabledAt) return;

@@ -5,6 +5,7 @@ export type AccountAuditAction =
   | 'account_created'
   | 'account_disabled'
   | 'account_enabled'
+  | 'account_renamed'
   | 'password_reset'
   | 'password_changed'
   | 'login_succeeded'

@@ -5,7 +5,7 @@ import { FORGOTTEN_REQUEST } from '@saeil/event-store';
 import { PrivacyVault, resolveMasterKeyring } from '@saeil/privacy';
 import type { WorkerServices } from '@saeil/runtime';
 import { startTestSaeil, TestSaeil } from '../../../../tests/support/app';
-import { Api, api, counselorOf, supervisorOf } from '../../../../tests/support/auth';
+import { Api, api, counselorAccount, counselorOf, supervisorOf } from '../../../../tests/support/auth';
 import { waitFor } from '../../../../tests/support/env';
 import { eraseClientsPastRetention } from './retention-erasure.job';
 
@@ -18,12 +18,16 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
   let saeil: TestSaeil;
   let vault: PrivacyVault;
   let counselor: Api;
+  /** Her counselor (the account `counselor` acts as), and another of center-naju. */
+  let kim: string;
+  let park: string;
   let supervisor: Api;
   const today = todayInKorea();
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'intake_erasure', kafka: false });
     counselor = await api(saeil, counselorOf('center-naju'));
+    [kim, park] = await Promise.all([counselorAccount(saeil), counselorAccount(saeil, 'center-naju', 'park')]);
     supervisor = await api(saeil, supervisorOf('center-naju'));
     // The api's master key (generated in this database: no PRIVACY_MASTER_KEY in tests), a vault of our own.
     const keyring = await resolveMasterKeyring(saeil.config, process.env.NODE_ENV, saeil.runtime.dataSource, pino({ level: 'silent' }));
@@ -43,7 +47,7 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
     }[];
   const caseload = async (query: Record<string, unknown>, as: Api = counselor) => (await as.get('/caseload').query({ centerId: 'center-naju', ...query }).expect(200)).body;
   const itemOf = async (clientId: string, position: number) => (await caseload({ minPosition: position, pageSize: 200 })).items.find((i: { clientId: string }) => i.clientId === clientId);
-  const register = (body: Record<string, unknown>) => counselor.post('/clients').send({ centerId: 'center-naju', counselorId: 'counselor-kim', region: '전라남도', ...body });
+  const register = (body: Record<string, unknown>) => counselor.post('/clients').send({ centerId: 'center-naju', counselorId: kim, region: '전라남도', ...body });
   const consent = (clientId: string) => counselor.post(`/clients/${clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-01-02' }).expect(200);
 
   describe('sealing', () => {
@@ -186,7 +190,7 @@ describe('intake: her identity sealed in the events, and erasing it', () => {
         await counselor.patch(`/clients/${clientId}/profile`).send({ desiredOccupation: '요양보호사' }),
         await counselor.post(`/clients/${clientId}/consents`).send({ purpose: 'employer_sharing', version: '2026-01', givenOn: today }),
         await counselor.post(`/clients/${clientId}/closure`).send({ reason: '종결', closedOn: today }),
-        await counselor.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-naju', counselorId: 'counselor-park' }),
+        await counselor.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-naju', counselorId: park }),
         await counselor.post(`/clients/${clientId}/counseling-sessions`).send({ channel: 'phone', topic: '근황', durationMinutes: 10, occurredOn: today }),
         await counselor.post(`/clients/${clientId}/counseling-sessions`).send({ channel: 'phone', topic: '근황', durationMinutes: 10, notes: '재등록 문의', occurredOn: today }),
       ];

@@ -32,6 +32,7 @@ export class FollowUpQueueResponse {
 
 export class CounselorQueueCountsResponse {
   @ApiProperty() counselorId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Her display name, read now (a rename shows); null for an id that is no account' }) counselorName: string | null;
   @ApiProperty() dueThisWeek: number;
   @ApiProperty() overdue: number;
   @ApiProperty() upcoming: number;

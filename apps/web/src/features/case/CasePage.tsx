@@ -43,6 +43,7 @@ export function CasePage() {
                       content: (
                         <>
                           <Typography.Text strong>{koreanDate(entry.occurredAt)}</Typography.Text> {entry.summary}
+                          <Typography.Text type="secondary"> · {entry.actorName ?? '시스템'}</Typography.Text>
                           {entry.recordedAt.slice(0, 10) > entry.occurredAt.slice(0, 10) && (
                             <Typography.Text type="secondary"> (기록: {koreanDate(entry.recordedAt)})</Typography.Text>
                           )}
@@ -62,7 +63,8 @@ export function CasePage() {
 
 function CaseHeader({ c }: { c: CaseloadItem }) {
   const principal = useSession();
-  const counselor = principal && c.counselorId === principal.username ? `${principal.displayName} (나)` : c.counselorId;
+  // her counselor by name (an account's display name); an id is shown only where no account has it
+  const counselor = principal && c.counselorId === principal.accountId ? `${principal.displayName} (나)` : (c.counselorName ?? c.counselorId);
   const current = STAGES.findIndex((s) => s.status === c.status);
   return (
     <Card style={{ marginBottom: 16 }}>

@@ -7,7 +7,8 @@ const PRINCIPAL = { accountId: 'a1', username: 'kim.counselor', displayName: '�
 const ROW = (name: string, status: string, extra: object = {}) => ({
   clientId: `00000000-0000-4000-8000-00000000000${name.length}`,
   centerId: 'center-naju',
-  counselorId: 'kim.counselor',
+  counselorId: 'a1',
+  counselorName: '김상담',
   name,
   birthDate: '1988-04-02',
   phone: '010-1234-5678',
@@ -65,7 +66,7 @@ describe('내 사례 (caseload screen)', () => {
     expect(within(table).getByText('이력서 제출')).toBeTruthy();
     // Her own cases, with the URL's filter and sort sent to the API.
     const sent = caseloadQueries.at(-1)!;
-    expect([sent.get('counselorId'), sent.get('status'), sent.get('sort'), sent.get('pageSize')]).toEqual(['kim.counselor', 'counseling', 'nextActionDue', '20']);
+    expect([sent.get('counselorId'), sent.get('status'), sent.get('sort'), sent.get('pageSize')]).toEqual(['a1', 'counseling', 'nextActionDue', '20']);
     const chips = screen.getByLabelText('적용한 조건');
     expect(within(chips).getByText('상태: 상담')).toBeTruthy();
     expect(within(chips).getByText('다음 조치 기한 순')).toBeTruthy();

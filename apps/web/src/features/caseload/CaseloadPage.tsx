@@ -30,7 +30,7 @@ export function CaseloadPage() {
   const owner: CaseloadOwner | null = !principal
     ? null
     : principal.role === 'counselor'
-      ? { counselorId: principal.username }
+      ? { counselorId: principal.accountId }
       : principal.centerId
         ? { centerId: principal.centerId }
         : regionalCenter

@@ -27,7 +27,7 @@ export function HomePage() {
       </>
     );
   }
-  return <WorkQueue counselorId={principal.username} />;
+  return <WorkQueue counselorId={principal.accountId} />;
 }
 
 function WorkQueue({ counselorId }: { counselorId: string }) {

@@ -5,7 +5,9 @@ import { EventStore } from '@saeil/event-store';
 import { ReadModelConsistency } from '@saeil/projections';
 import { NotFound } from '@saeil/core';
 import { clientStreamId } from '@saeil/contracts';
+import { AccountDirectory } from '@saeil/identity';
 import { timelineProjection } from '../../projections/timeline.projection';
+import { accountsMarked, nameAccounts } from '../../timeline/describe-event';
 import { CaseTimelineQuery } from './case-timeline.query';
 
 export interface TimelineEntry {
@@ -15,6 +17,8 @@ export interface TimelineEntry {
   recordedAt: string;
   /** Who recorded it. */
   actorId: string;
+  /** Her account's display name (read now: a rename shows); null for an actor that is no account (the system). */
+  actorName: string | null;
   centerId: string;
   /** What happened, in plain Korean. */
   summary: string;
@@ -48,6 +52,7 @@ export class CaseTimelineHandler implements IQueryHandler<CaseTimelineQuery, Tim
     private readonly store: EventStore,
     private readonly consistency: ReadModelConsistency,
     private readonly config: SaeilConfig,
+    private readonly accounts: AccountDirectory,
   ) {}
 
   async execute({ clientId, page: paging }: CaseTimelineQuery): Promise<TimelinePage> {
@@ -64,14 +69,16 @@ export class CaseTimelineHandler implements IQueryHandler<CaseTimelineQuery, Tim
         ORDER BY ${TIMELINE_ORDER} LIMIT $2 OFFSET $3`,
       [clientId, pageSize, (page - 1) * pageSize],
     );
+    const names = await this.accounts.displayNames(rows.flatMap((r) => [r.actor_id, ...accountsMarked(r.summary)]));
     return {
       clientId,
       items: rows.map((r) => ({
         occurredAt: new Date(r.occurred_at).toISOString(),
         recordedAt: new Date(r.recorded_at).toISOString(),
         actorId: r.actor_id,
+        actorName: names.get(r.actor_id) ?? null,
         centerId: r.center_id,
-        summary: r.summary,
+        summary: nameAccounts(r.summary, names),
         type: r.event_type,
         context: r.context,
         position: Number(r.global_position),

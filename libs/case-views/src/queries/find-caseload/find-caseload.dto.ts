@@ -11,7 +11,7 @@ import { PagedReadDto } from '../paging.dto';
 export const CASELOAD_SORTS = ['registered', 'lastContact', 'nextActionDue'] as const;
 
 export class FindCaseloadDto extends PagedReadDto {
-  @ApiPropertyOptional({ example: 'counselor-kim' })
+  @ApiPropertyOptional({ example: '3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26', description: 'her counselor\'s account id' })
   @IsOptional() @Matches(/^[\w-]{1,64}$/)
   counselorId?: string;
 

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { SaeilConfig } from '@saeil/config';
 import { ReadModelConsistency } from '@saeil/projections';
 import { ValidationFailed } from '@saeil/core';
+import { AccountDirectory } from '@saeil/identity';
 import { IdentityHasher } from '@saeil/intake';
 import { openStoredPersonalData, PrivacyVault } from '@saeil/privacy';
 import type { ClientIdentityFields } from '@saeil/contracts';
@@ -13,6 +14,8 @@ export interface CaseloadItem {
   clientId: string;
   centerId: string;
   counselorId: string;
+  /** Her counselor's display name (read now: a rename shows); null when the id is no account (written before counselors were accounts). */
+  counselorName: string | null;
   /** Opened from her sealed identity when asked; null once she is erased. */
   name: string | null;
   birthDate: string | null;
@@ -52,6 +55,7 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
     private readonly config: SaeilConfig,
     private readonly vault: PrivacyVault,
     private readonly hasher: IdentityHasher,
+    private readonly accounts: AccountDirectory,
   ) {}
 
   async execute({ filter, centerIds }: FindCaseloadQuery): Promise<CaseloadPage> {
@@ -89,6 +93,7 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
     );
     // one key query for the page's envelopes, not one per row
     await this.vault.preloadKeys(rows.filter((r) => r.personal !== null && !r.erased_at).map((r) => r.client_id));
+    const names = await this.accounts.displayNames(rows.map((r) => r.counselor_id));
     const items = await Promise.all(
       rows.map(async (r): Promise<CaseloadItem> => {
         const identity = await this.identityOf(r.client_id, r.personal, r.erased_at);
@@ -96,6 +101,7 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
           clientId: r.client_id,
           centerId: r.center_id,
           counselorId: r.counselor_id,
+          counselorName: names.get(r.counselor_id) ?? null,
           name: identity?.name ?? null,
           birthDate: identity?.birthDate ?? null,
           phone: identity?.phone ?? null,

@@ -15,6 +15,7 @@ export const recordCounselingSession: CommandDefinition<RecordCounselingSessionD
   type: 'RecordCounselingSession',
   dto: RecordCounselingSessionDto,
   access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
+  references: [{ kind: 'counselor', field: 'counselorId', within: { clientField: 'clientId' } }],
   occurredAtOf: (dto) => occurredAtOfDay(dto.occurredOn),
   build: (dto, metadata) => new RecordCounselingSessionCommand(dto, metadata),
 };

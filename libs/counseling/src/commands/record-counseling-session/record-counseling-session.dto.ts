@@ -30,7 +30,7 @@ export class RecordCounselingSessionDto {
   @IsOptional() @IsString() @MaxLength(4000)
   notes?: string;
 
-  @ApiPropertyOptional({ example: 'counselor-kim', description: 'who held the session; defaults to her assigned counselor' })
+  @ApiPropertyOptional({ example: '3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26', description: 'who held the session (an account id of a counselor or supervisor of her center); defaults to her assigned counselor' })
   @IsOptional() @IsString() @IsCenterOrCounselorId()
   counselorId?: string;
 

@@ -15,6 +15,7 @@ export const recordOutreachEvent: CommandDefinition<RecordOutreachEventDto> = {
   type: 'RecordOutreachEvent',
   dto: RecordOutreachEventDto,
   access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'registeredClientIds' }] },
+  references: [{ kind: 'counselor', field: 'counselorIds', within: { centerField: 'centerId' } }],
   centerOf: (dto) => dto.centerId,
   occurredAtOf: (dto) => occurredAtOfDay(dto.heldOn),
   build: (dto, metadata) => new RecordOutreachEventCommand(dto, metadata),

@@ -15,7 +15,7 @@ export class RecordOutreachEventDto {
   @IsDay('day of the outreach', '2026-05-14')
   heldOn: string;
 
-  @ApiProperty({ example: ['counselor-kim', 'counselor-lee'], description: 'counselors who went' })
+  @ApiProperty({ example: ['3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26', '8b2d4f60-1c9e-4a37-b5d8-6e0f2a9c4b13'], description: 'counselors who went: account ids of counselors or supervisors of the center' })
   @IsArray() @ArrayMinSize(1, { message: 'counselorIds must name at least one counselor' }) @ArrayMaxSize(50)
   @IsCenterOrCounselorId({ each: true })
   counselorIds: string[];

@@ -15,6 +15,7 @@ export const setEmploymentPlan: CommandDefinition<SetEmploymentPlanDto> = {
   type: 'SetEmploymentPlan',
   dto: SetEmploymentPlanDto,
   access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
+  references: [{ kind: 'counselor', field: 'counselorId', within: { clientField: 'clientId' } }],
   occurredAtOf: (dto) => occurredAtOfDay(dto.setOn),
   build: (dto, metadata) => new SetEmploymentPlanCommand(dto, metadata),
 };

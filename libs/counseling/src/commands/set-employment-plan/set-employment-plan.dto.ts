@@ -27,7 +27,7 @@ export class SetEmploymentPlanDto {
   @PlanField.nextAction()
   nextAction: NextActionDto;
 
-  @ApiPropertyOptional({ example: 'counselor-kim', description: 'counselor responsible for the plan; defaults to her assigned counselor' })
+  @ApiPropertyOptional({ example: '3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26', description: 'counselor responsible for the plan (an account id of a counselor or supervisor of her center); defaults to her assigned counselor' })
   @IsOptional() @IsString() @IsCenterOrCounselorId()
   counselorId?: string;
 

@@ -16,6 +16,10 @@ export const assignCounselor: CommandDefinition<AssignCounselorDto> = {
   dto: AssignCounselorDto,
   access: { roles: [...CASE_WORKERS], records: [{ kind: 'client', field: 'clientId' }] },
   // a case moved to a center the directory does not list answered 200 and vanished for everyone
-  references: [{ kind: 'center', field: 'centerId' }],
+  // and the counselor taking it must work at that center (the same one, or the one taking it over)
+  references: [
+    { kind: 'center', field: 'centerId' },
+    { kind: 'counselor', field: 'counselorId', within: { centerField: 'centerId' } },
+  ],
   build: (dto, metadata) => new AssignCounselorCommand(dto, metadata),
 };

@@ -8,7 +8,7 @@ export class AssignCounselorBody {
   @IsCenterOrCounselorId()
   centerId: string;
 
-  @ApiProperty({ example: 'counselor-lee' })
+  @ApiProperty({ example: '8b2d4f60-1c9e-4a37-b5d8-6e0f2a9c4b13', description: 'account id of a counselor or supervisor of the center taking her case' })
   @IsCenterOrCounselorId()
   counselorId: string;
 

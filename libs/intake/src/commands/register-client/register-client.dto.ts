@@ -24,7 +24,7 @@ export class RegisterClientDto extends ClientProfileFields {
   @IsCenterOrCounselorId()
   centerId: string;
 
-  @ApiProperty({ example: 'counselor-kim' })
+  @ApiProperty({ example: '3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26', description: 'her counselor: account id of a counselor or supervisor of the center' })
   @IsCenterOrCounselorId()
   counselorId: string;
 

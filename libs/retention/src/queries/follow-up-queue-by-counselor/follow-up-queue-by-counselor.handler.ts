@@ -3,6 +3,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { SaeilConfig } from '@saeil/config';
 import { CLOCK, Clock } from '@saeil/core';
+import { AccountDirectory } from '@saeil/identity';
 import { ReadModelConsistency } from '@saeil/projections';
 import { countBuckets, OpenMilestone, QueueCounts } from '../../queue/queue-buckets';
 import { ConsistencyAnswer, waitForQueue } from '../queue-consistency';
@@ -10,6 +11,7 @@ import { FollowUpQueueByCounselorQuery } from './follow-up-queue-by-counselor.qu
 
 export interface CounselorQueueCounts extends QueueCounts {
   counselorId: string;
+  counselorName: string | null;
 }
 
 export interface FollowUpQueueByCounselor {
@@ -27,6 +29,7 @@ export class FollowUpQueueByCounselorHandler implements IQueryHandler<FollowUpQu
     private readonly consistency: ReadModelConsistency,
     private readonly config: SaeilConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly accounts: AccountDirectory,
   ) {}
 
   async execute({ filter }: FollowUpQueueByCounselorQuery): Promise<FollowUpQueueByCounselor> {
@@ -42,9 +45,10 @@ export class FollowUpQueueByCounselorHandler implements IQueryHandler<FollowUpQu
     );
     const byCounselor = new Map<string, OpenMilestone[]>();
     for (const r of rows) byCounselor.set(r.counselor_id, [...(byCounselor.get(r.counselor_id) ?? []), { opensOn: r.opens_on, closesOn: r.closes_on }]);
+    const names = await this.accounts.displayNames(byCounselor.keys());
     const counselors = [...byCounselor.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([counselorId, milestones]) => ({ counselorId, ...countBuckets(milestones, today) }));
+      .map(([counselorId, milestones]) => ({ counselorId, counselorName: names.get(counselorId) ?? null, ...countBuckets(milestones, today) }));
     return { centerId: filter.centerId, today, counselors, ...(consistency ? { consistency } : {}) };
   }
 }
