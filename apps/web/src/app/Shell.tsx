@@ -6,6 +6,7 @@ import { session } from '../api/session';
 import { useSession } from './use-session';
 import { CASE_READERS, ROLE_NAMES } from '../components/domain-terms';
 import { centerName } from '../components/format';
+import { supervisorNavItems, supervisorNavKey } from './supervisor-nav';
 
 /** The frame of every signed-in screen: who she is, where she works, the way around, 로그아웃. */
 export function Shell() {
@@ -13,7 +14,7 @@ export function Shell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const path = useRouterState({ select: (s) => s.location.pathname });
-  const selected = path.startsWith('/cases') ? 'cases' : 'home';
+  const selected = supervisorNavKey(path) ?? (path.startsWith('/cases') ? 'cases' : 'home');
   const logout = async () => {
     await session.logout();
     // Nothing of hers stays in memory for the next person at this desk.
@@ -34,6 +35,7 @@ export function Shell() {
               { key: 'home', icon: <HomeOutlined aria-hidden />, label: <Link to="/">{principal?.role === 'counselor' ? '오늘 할 일' : '처음 화면'}</Link> },
               // Only the roles that read cases see the caseload (the API refuses the others anyway).
               ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'cases', icon: <TeamOutlined aria-hidden />, label: <Link to="/cases">내 사례</Link> }] : []),
+              ...supervisorNavItems(principal),
             ]}
             style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />

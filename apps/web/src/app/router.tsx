@@ -5,6 +5,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { caseloadSearch } from '../features/caseload/caseload-search';
 import { HomePage } from '../features/work-queue/HomePage';
 import { Shell } from './Shell';
+import { supervisorRoutes } from './supervisor-routes';
 
 /** Only a path inside the app may be a place to return to after login (never another origin). */
 export function safeReturnPath(value: unknown): string | undefined {
@@ -24,7 +25,7 @@ export const loginRoute = createRoute({
 });
 
 /** Every screen but login: she needs a session (restored from the refresh cookie after a reload). */
-const signedInRoute = createRoute({
+export const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signed-in',
   beforeLoad: async ({ location }) => {
@@ -47,7 +48,7 @@ export const caseloadRoute = createRoute({
 
 export const caseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases/$clientId', component: lazyRouteComponent(() => import('../features/case/CasePage'), 'CasePage') });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute, ...supervisorRoutes])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, basepath: '/app', context: { queryClient }, defaultPreload: false, scrollRestoration: true });
