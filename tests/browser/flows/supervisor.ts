@@ -62,7 +62,9 @@ export const supervisorFlows: Flow[] = [
         await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
         const beforeText = await page.locator('main').innerText();
 
-        // The counselor's part, through the API: the placement and its 1-month follow-up.
+        // The counselor's part, through the API: her consent to share with employers, the placement and its 1-month follow-up.
+        const consent = await counselorApi('POST', `/clients/${woman.clientId}/consents`, { purpose: 'employer_sharing', version: '2026-01', givenOn: koreaDay(40) });
+        check(consent.status === 201 || consent.status === 200, `consent: ${consent.status} ${JSON.stringify(consent.body)}`);
         const placed = await counselorApi('POST', `/clients/${woman.clientId}/placements`, {
           startOn,
           employerName: '브라우저시험상사',
@@ -127,7 +129,7 @@ export const supervisorFlows: Flow[] = [
     },
   },
   {
-    name: "supervisor: submits the month's report (a correction is version 2), downloads it with the reason asked on the field; programs, KPIs and 접속기록 pass axe",
+    name: "supervisor: submits the month's report (an unchanged correction is refused with the API's reason), downloads it with the reason asked on the field; programs, KPIs and 접속기록 pass axe",
     run: async (world) => {
       const supervisor = account(world, 'supervisor');
       const api = await asAccount(world, supervisor);
@@ -143,11 +145,12 @@ export const supervisorFlows: Flow[] = [
             await page.getByRole('button', { name: '제출', exact: true }).click();
             await page.getByRole('button', { name: '제출합니다' }).click();
             await page.getByText('1 (최초 제출)').waitFor();
+            // The same figures again are not a correction: the API's reason is shown.
             await page.getByRole('button', { name: /정정본 제출 \(버전 2\)/ }).click();
             await page.getByRole('button', { name: '제출합니다' }).click();
-            await page.getByText('2 (정정)').waitFor();
+            await page.getByText(/내용이 같습니다/).waitFor();
             const versions = await api('GET', `/ministry-reports/center/${period}/versions?id=${world.seed.centerId}`);
-            check(versions.status === 200 && versions.body.length === 2, `two versions submitted: ${JSON.stringify(versions.body)}`);
+            check(versions.status === 200 && versions.body.length === 1, `one version submitted, the unchanged correction refused: ${JSON.stringify(versions.body)}`);
 
             // A file asks for the reason first: empty, the field says so in Korean.
             await page.getByRole('button', { name: '버전 1 CSV 내려받기' }).click();

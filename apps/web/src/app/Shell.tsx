@@ -30,6 +30,8 @@ export function Shell() {
         <nav aria-label="주 메뉴" className="saeil-nav">
           <Menu
             mode="horizontal"
+            // Every item stays a real, focusable link (antd's overflow menu hides measured copies that axe flags); the nav scrolls instead.
+            disabledOverflow
             selectedKeys={[selected]}
             items={[
               { key: 'home', icon: <HomeOutlined aria-hidden />, label: <Link to="/">{principal?.role === 'counselor' ? '오늘 할 일' : '처음 화면'}</Link> },

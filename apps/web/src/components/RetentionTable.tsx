@@ -31,7 +31,9 @@ export function RetentionTable({ rows, threshold, labelTitle, caption, decimals 
       ],
     })),
   ];
+  // The wrapper scrolls a wide table at 768 px and can be focused to scroll with the keyboard.
   return (
+    <div className="saeil-scroll" tabIndex={0} role="region" aria-label={caption}>
     <Table<RetentionRow>
       rowKey="key"
       size="small"
@@ -39,9 +41,9 @@ export function RetentionTable({ rows, threshold, labelTitle, caption, decimals 
       pagination={false}
       columns={columns}
       dataSource={rows}
-      scroll={{ x: 900 }}
       caption={<span className="saeil-visually-hidden">{caption}</span>}
       locale={{ emptyText: '이 기간에 시작한 취업이 없습니다. 기간을 넓혀 보세요.' }}
     />
+    </div>
   );
 }

@@ -104,7 +104,7 @@ export function RegionPage() {
           }}
         </LoadState>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {threshold ?? 5}명 미만인 값은 ‘비공개’로 표시하며 순위에서 빠집니다. 센터 이름을 누르면 그 센터의 월별 수치가 열립니다. 시·도 보고서는 <Link to="/reports">성과 보고</Link>에서 제출합니다.
+          {threshold ?? 5}명 미만인 값은 ‘비공개’로 표시하며 순위에서 빠집니다. 센터 이름을 누르면 그 센터의 월별 수치가 열립니다. 시·도 보고서는 <Link to="/reports" style={{ textDecoration: 'underline' }}>성과 보고</Link>에서 제출합니다.
         </Typography.Paragraph>
       </Card>
     </>

@@ -110,7 +110,7 @@ export function ReportsPage() {
 function SubmitBar({ scope, period, report, versions, onDownload }: { scope: ReportScope; period: string; report: MinistryReport; versions: number; onDownload: (format: FileFormat) => void }) {
   const { message } = App.useApp();
   const [confirming, setConfirming] = useState(false);
-  const submit = useCommand((_: void, key: string) => submitReport(scope, period, report.asOfPosition, key), [reportKeys.versions(scope, period)]);
+  const submit = useCommand((_: void, key: string) => submitReport(scope, period, report.asOfPosition, key), [reportKeys.versions(scope, period), reportKeys.preview(scope, period)]);
   const label = versions === 0 ? '제출' : `정정본 제출 (버전 ${versions + 1})`;
   return (
     <Card style={{ marginBottom: 16 }}>
