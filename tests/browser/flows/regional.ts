@@ -1,6 +1,6 @@
 /** The regional supervisor's screens (issue 16): her 시·도's centers ranked, a drill-down, the region's report; another region's center refused. */
-import { SCREENSHOTS, accessible, check, logIn, newPage, shoot, type Flow } from '../support';
-import { account, centerNames } from './supervisor';
+import { SCREENSHOTS, accessible, check, logIn, newPage, type Flow } from '../support';
+import { account, centerNames, shoot, watchRequests } from './supervisor';
 
 declare const document: { querySelectorAll(selector: string): { length: number } };
 
@@ -14,6 +14,7 @@ export const regionalFlows: Flow[] = [
       check(elsewhere, 'the directory has a center in another 시·도');
       for (const viewport of SCREENSHOTS ? (['desktop', 'tablet'] as const) : (['desktop'] as const)) {
         const { context, page } = await newPage(world, viewport);
+        watchRequests(page);
         try {
           await page.goto('/app/');
           await logIn(page, regional.username, regional.password);

@@ -1,6 +1,28 @@
 /** The supervisor's screens (issue 16): home, follow-ups, 고용유지, programs, KPIs, reports, 접속기록. */
 import centers from '../../../config/centers.json';
-import { SCREENSHOTS, accessible, check, logIn, newPage, shoot, type Flow, type World } from '../support';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, accessible, check, logIn, newPage, shoot as shootPage, type Flow, type World } from '../support';
+
+/** A request still open after 15 s is named (a screenshot waits for the network to go quiet). */
+export function watchRequests(page: Page): void {
+  const open = new Map<unknown, { url: string; at: number }>();
+  page.on('request', (r) => open.set(r, { url: r.url(), at: Date.now() }));
+  page.on('requestfinished', (r) => open.delete(r));
+  page.on('response', (r) => {
+    if (r.status() === 401 || r.status() >= 500) console.log(`      (${r.status()} ${r.request().method()} ${r.url()})`);
+  });
+  page.on('requestfailed', (r) => open.delete(r));
+  (page as Page & { openRequests?: () => string[] }).openRequests = () => [...open.values()].filter((o) => Date.now() - o.at > 15_000).map((o) => o.url);
+}
+
+export async function shoot(page: Page, name: string): Promise<void> {
+  try {
+    await shootPage(page, name);
+  } catch (error) {
+    const stuck = (page as Page & { openRequests?: () => string[] }).openRequests?.() ?? [];
+    throw new Error(`${(error as Error).message}; requests still open: ${stuck.join(', ') || 'none seen'}`);
+  }
+}
 
 declare const document: { querySelectorAll(selector: string): { length: number } };
 
@@ -135,6 +157,7 @@ export const supervisorFlows: Flow[] = [
       const api = await asAccount(world, supervisor);
       for (const viewport of SCREENSHOTS ? (['desktop', 'tablet'] as const) : (['desktop'] as const)) {
         const { context, page } = await newPage(world, viewport);
+        watchRequests(page);
         try {
           await page.goto('/app/reports');
           await logIn(page, supervisor.username, supervisor.password);

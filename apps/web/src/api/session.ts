@@ -116,6 +116,8 @@ export class SessionStore {
       return null; // offline: keep what she has, the next request tries again
     }
     if (!response.ok) {
+      // Read the refusal to its end: an unread body keeps the request open in the browser (the page never goes network-idle).
+      await response.text().catch(() => undefined);
       this.expire();
       return null;
     }
