@@ -128,7 +128,6 @@ function Review({ entries, total, search, onPick }: { entries: Entry[]; total: n
           rowKey="seq"
           size="small"
           dataSource={shown}
-          scroll={{ x: 760 }}
           pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (n) => `모두 ${n}건` }}
           locale={{ emptyText: '조건에 맞는 기록이 없습니다. 계정이나 행위 조건을 지워 보세요.' }}
           columns={[

@@ -97,7 +97,6 @@ function Achievement({ data, onEnter }: { data: KpiAchievement; onEnter: () => v
         rowKey="indicatorId"
         size="small"
         pagination={false}
-        scroll={{ x: 760 }}
         dataSource={data.indicators}
         columns={[
           { title: '지표', dataIndex: 'name', key: 'name' },

@@ -31,7 +31,6 @@ export function BudgetTable({ figures, names }: { figures: Figures; names: Sourc
       size="small"
       pagination={false}
       dataSource={rows}
-      scroll={{ x: 600 }}
       columns={[
         { title: '재원', dataIndex: 'label', key: 'label' },
         { title: '확보액', dataIndex: 'secured', key: 'secured', align: 'right', render: won },
@@ -96,7 +95,6 @@ function PlanFigures({ plan }: { plan: BudgetPlan }) {
         size="small"
         dataSource={[...plan.entries].reverse()}
         pagination={{ pageSize: 10, showSizeChanger: false }}
-        scroll={{ x: 640 }}
         locale={{ emptyText: '아직 기록한 집행이 없습니다. ‘집행 기록’을 눌러 집행일, 재원, 금액을 남기세요.' }}
         columns={[
           { title: '집행일', dataIndex: 'executedOn', key: 'executedOn', render: koreanDate },

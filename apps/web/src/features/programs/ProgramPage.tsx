@@ -45,7 +45,6 @@ export function ProgramPage() {
                   rowKey="n"
                   size="small"
                   pagination={false}
-                  scroll={{ x: 640 }}
                   dataSource={p.milestones}
                   columns={[
                     { title: '시점', dataIndex: 'n', key: 'n', render: (n: number) => `${n}개월` },
@@ -101,7 +100,6 @@ function Benefits({ program }: { program: RetentionProgram }) {
             <Table<EligibleBenefit>
               rowKey={(r) => `${r.placementId}:${r.n}`}
               size="small"
-              scroll={{ x: 640 }}
               pagination={{ pageSize: 10, showSizeChanger: false }}
               dataSource={rows}
               columns={[

@@ -39,7 +39,6 @@ export function ProgramsPage() {
               rowKey="programId"
               size="small"
               pagination={false}
-              scroll={{ x: 820 }}
               dataSource={data.programs}
               columns={[
                 { title: '프로그램', key: 'name', render: (_, p) => <Link to="/programs/$programId" params={{ programId: p.programId }}>{p.name}</Link> },

@@ -81,7 +81,6 @@ export function RegionPage() {
                 rowKey={(r) => r.row.centerId}
                 size="small"
                 pagination={false}
-                scroll={{ x: 720 }}
                 dataSource={ranked}
                 locale={{ emptyText: '이 시·도에 속한 센터가 없습니다.' }}
                 columns={[
