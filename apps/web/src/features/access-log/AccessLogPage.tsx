@@ -8,6 +8,7 @@ import type { components } from '../../api/schema';
 import { accessLogRoute } from '../../app/supervisor-routes';
 import { useSession } from '../../app/use-session';
 import { LoadState } from '../../components/LoadState';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { unusualThreshold, type AccessLogSearch } from './access-log-search';
 
 type Entry = components['schemas']['AccessLogEntryResponse'];
@@ -124,6 +125,7 @@ function Review({ entries, total, search, onPick }: { entries: Entry[]; total: n
         />
       </Card>
       <Card title={<h2 className="saeil-card-title">기록 ({shown.length.toLocaleString('ko-KR')}건)</h2>}>
+        <ScrollRegion label="접속기록" minWidth={760}>
         <Table<Entry>
           rowKey="seq"
           size="small"
@@ -139,6 +141,7 @@ function Review({ entries, total, search, onPick }: { entries: Entry[]; total: n
             { title: '사유', dataIndex: 'reason', key: 'reason', render: (r: string | null) => r ?? '—' },
           ]}
         />
+        </ScrollRegion>
       </Card>
     </>
   );

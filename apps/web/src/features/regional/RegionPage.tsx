@@ -1,4 +1,4 @@
-import { Alert, Card, Col, DatePicker, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Row, Table, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -7,6 +7,7 @@ import { useSession } from '../../app/use-session';
 import { countText, isSuppressed, rankBy, rateText, type Figure } from '../../components/figures';
 import { koreanDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { retentionQuery, type RetentionFigures } from '../retention-stats/api';
 import { resolvedPeriod } from '../retention-stats/retention-search';
 import { centersQuery, employmentQuery } from './api';
@@ -51,13 +52,15 @@ export function RegionPage() {
           {(data) => (
             <Row gutter={[16, 16]}>
               {[1, 2, 3].map((n) => (
-                <Col xs={12} md={6} key={n}>
-                  <Statistic title={`${n}개월 고용유지율`} valueRender={() => say(at(data.retention, n)?.retentionRate)} />
+                <Col xs={12} lg={6} key={n}>
+                  <div className="saeil-figure-title">{n}개월 고용유지율</div>
+                  <div className="saeil-figure">{say(at(data.retention, n)?.retentionRate)}</div>
                   <Typography.Text type="secondary">대상 {say(at(data.retention, n)?.eligible, false)} · 미확인 {say(at(data.retention, n)?.unverifiedShare)}</Typography.Text>
                 </Col>
               ))}
-              <Col xs={12} md={6}>
-                <Statistic title="취업자 수" valueRender={() => say(employment.data?.employment.employedClients, false)} />
+              <Col xs={12} lg={6}>
+                <div className="saeil-figure-title">취업자 수</div>
+                <div className="saeil-figure">{say(employment.data?.employment.employedClients, false)}</div>
               </Col>
             </Row>
           )}
@@ -77,6 +80,7 @@ export function RegionPage() {
             }));
             const ranked = rankBy(rows, (r) => at(r.retention, 1)?.retentionRate);
             return (
+              <ScrollRegion label="센터별 순위" minWidth={720}>
               <Table
                 rowKey={(r) => r.row.centerId}
                 size="small"
@@ -99,6 +103,7 @@ export function RegionPage() {
                   { title: '취업자 수', key: 'employed', align: 'right', render: (_, r) => say(r.row.employed, false) },
                 ]}
               />
+              </ScrollRegion>
             );
           }}
         </LoadState>
