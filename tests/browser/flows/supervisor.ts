@@ -205,6 +205,19 @@ export const supervisorFlows: Flow[] = [
           await page.getByRole('heading', { name: '시점별 이용 현황' }).waitFor();
           await page.getByRole('button', { name: '지원 대상 불러오기' }).click();
           await page.waitForFunction(() => document.querySelectorAll('.ant-skeleton').length === 0);
+          if (viewport === 'desktop') {
+            // Her budget plan from the program's budget, then a benefit from the list of eligible women: executed moves.
+            await page.getByRole('button', { name: '예산 계획 수립' }).click();
+            await page.getByRole('button', { name: '저장' }).click();
+            await page.getByRole('cell', { name: '국비' }).first().waitFor();
+            const give = page.getByRole('button', { name: /개월 지원하기$/ }).first();
+            await give.waitFor();
+            await give.click();
+            await page.getByRole('button', { name: '지원 기록' }).click();
+            await page.getByRole('button', { name: '지원 기록' }).waitFor({ state: 'detached' });
+            await page.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('td')].some((td: any) => /^1명$/.test(td.innerText.trim())));
+            await page.getByText(/프로그램 지원 1건은 집행액에 자동 반영/).waitFor();
+          }
           await accessible(page, '사후관리 프로그램 상세');
           await shoot(page, 'supervisor-program');
         } finally {
