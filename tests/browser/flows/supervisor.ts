@@ -196,6 +196,8 @@ export const supervisorFlows: Flow[] = [
             await page.goto(path);
             await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
             await page.waitForFunction(() => document.querySelectorAll('.ant-skeleton').length === 0);
+            // The demo KPI plan, its achievement per indicator and overall.
+            if (path === '/app/kpi') await page.getByText('종합 이행률').waitFor();
             await accessible(page, heading);
             await shoot(page, name);
           }

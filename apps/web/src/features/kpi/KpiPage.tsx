@@ -10,6 +10,7 @@ import { kpiRoute } from '../../app/supervisor-routes';
 import { useSession } from '../../app/use-session';
 import { koreanDate, today } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
+import { lastMonth } from '../../components/statistics-terms';
 import { achievementQuery, definePlan, enterActual, kpiKeys, kpiPlansQuery, type KpiAchievement } from './api';
 import type { KpiSearch } from './kpi-search';
 
@@ -36,7 +37,8 @@ export function KpiPage() {
   const navigate = useNavigate({ from: '/kpi' });
   const centerId = principal?.centerId ?? '';
   const decimals = search.decimals ?? 1;
-  const plans = useQuery({ ...kpiPlansQuery(centerId, dayjs().format('YYYY-MM')), enabled: centerId !== '' });
+  // The last ended month: a report of a month still running may be refused.
+  const plans = useQuery({ ...kpiPlansQuery(centerId, lastMonth()), enabled: centerId !== '' });
   const planId = search.planId ?? plans.data?.[0]?.planId;
   const achievement = useQuery({ ...achievementQuery(planId ?? '', search.asOf, decimals), enabled: Boolean(planId) });
   const [defining, setDefining] = useState(false);
@@ -75,7 +77,9 @@ export function KpiPage() {
           <Select id="kpi-decimals" value={decimals} onChange={(d) => change({ decimals: d })} options={[0, 1, 2].map((d) => ({ value: d, label: `${d}자리` }))} style={{ width: 100 }} />
         </label>
       </div>
-      {!planId && !plans.isPending ? (
+      {plans.isError ? (
+        <Alert type="error" showIcon title={describeError(plans.error)} />
+      ) : !planId && !plans.isPending ? (
         <Alert type="info" showIcon title="아직 확인지표 계획이 없습니다." description="‘새 확인지표 계획’을 눌러 지표, 단위, 연도별 목표를 정하세요." />
       ) : (
         <LoadState query={achievement}>{(data) => <Achievement data={data} onEnter={() => setEntering(true)} />}</LoadState>
