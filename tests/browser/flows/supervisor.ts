@@ -9,7 +9,7 @@ export function watchRequests(page: Page): void {
   page.on('request', (r) => open.set(r, { url: r.url(), at: Date.now() }));
   page.on('requestfinished', (r) => open.delete(r));
   page.on('response', (r) => {
-    if (r.status() === 401 || r.status() >= 500) console.log(`      (${r.status()} ${r.request().method()} ${r.url()})`);
+    if (r.status() >= 500) console.log(`      (${r.status()} ${r.request().method()} ${r.url()})`);
   });
   page.on('requestfailed', (r) => open.delete(r));
   (page as Page & { openRequests?: () => string[] }).openRequests = () => [...open.values()].filter((o) => Date.now() - o.at > 15_000).map((o) => o.url);

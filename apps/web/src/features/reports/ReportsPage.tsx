@@ -1,5 +1,5 @@
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -108,8 +108,8 @@ export function ReportsPage() {
 }
 
 function SubmitBar({ scope, period, report, versions, onDownload }: { scope: ReportScope; period: string; report: MinistryReport; versions: number; onDownload: (format: FileFormat) => void }) {
-  const { message } = App.useApp();
   const [confirming, setConfirming] = useState(false);
+  const [submitted, setSubmitted] = useState<number | null>(null);
   const submit = useCommand((_: void, key: string) => submitReport(scope, period, report.asOfPosition, key), [reportKeys.versions(scope, period), reportKeys.preview(scope, period)]);
   const label = versions === 0 ? '제출' : `정정본 제출 (버전 ${versions + 1})`;
   return (
@@ -131,6 +131,7 @@ function SubmitBar({ scope, period, report, versions, onDownload }: { scope: Rep
         </Space>
       </Flex>
       {submit.isError && <Alert type="error" showIcon title={describeError(submit.error)} style={{ marginTop: 12 }} />}
+      {submitted !== null && !submit.isError && <Alert type="success" showIcon role="status" title={`버전 ${submitted}을 제출했습니다. 제출 이력에서 내려받을 수 있습니다.`} style={{ marginTop: 12 }} />}
       <Modal
         open={confirming}
         title={`${periodLabel(period)} 보고서 ${versions === 0 ? '제출' : '정정 제출'}`}
@@ -142,7 +143,7 @@ function SubmitBar({ scope, period, report, versions, onDownload }: { scope: Rep
           try {
             const result = await submit.mutateAsync();
             setConfirming(false);
-            message.success(`버전 ${result.version}을 제출했습니다.`);
+            setSubmitted(result.version);
           } catch {
             setConfirming(false);
           }
