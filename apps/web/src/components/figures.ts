@@ -67,3 +67,11 @@ export function rankBy<T>(rows: T[], figure: (row: T) => Figure | undefined): { 
   });
   return [...ranked, ...unknown.map((row) => ({ row, rank: null }))];
 }
+
+/**
+ * A counselor as the screens name her: her display name where the API gives one (`counselorName`,
+ * added with account-id counselors), else the id it answers.
+ */
+export function counselorLabel(row: { counselorId: string }): string {
+  return (row as { counselorName?: string | null }).counselorName ?? row.counselorId;
+}

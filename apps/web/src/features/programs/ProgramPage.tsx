@@ -7,7 +7,7 @@ import { describeError, toFormFields } from '../../api/errors';
 import { useCommand } from '../../api/use-command';
 import { programRoute } from '../../app/supervisor-routes';
 import { useSession } from '../../app/use-session';
-import { won } from '../../components/figures';
+import { counselorLabel, won } from '../../components/figures';
 import { koreanDate, today } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { FUNDING_SOURCE_NAMES } from '../../components/statistics-terms';
@@ -106,7 +106,7 @@ function Benefits({ program }: { program: RetentionProgram }) {
                 { title: '이름', key: 'name', render: (_, r) => <Link to="/cases/$clientId" params={{ clientId: r.clientId }}>{r.name ?? '(개인정보 파기됨)'}</Link> },
                 { title: '사업장', dataIndex: 'employerName', key: 'employerName' },
                 { title: '시점', key: 'n', render: (_, r) => `${r.n}개월 (${koreanDate(r.milestoneOn)})` },
-                { title: '상담사', dataIndex: 'counselorId', key: 'counselorId', responsive: ['lg'] },
+                { title: '상담사', key: 'counselorId', responsive: ['lg'], render: (_, r) => counselorLabel(r) },
                 { title: '', key: 'give', render: (_, r) => <Button size="small" onClick={() => setGiving(r)} aria-label={`${r.name ?? ''} ${r.n}개월 지원하기`}>지원</Button> },
               ]}
             />

@@ -45,7 +45,7 @@ export async function loadEligible(centerId: string, period: { from: string; to:
     page.items.map(async (c) => {
       const history = unwrap(await api.GET('/clients/{clientId}/placements', { params: { path: { clientId: c.clientId } } }));
       for (const p of history.placements) {
-        for (const m of eligibleMilestones(p, period, today)) out.push({ clientId: c.clientId, name: c.name ?? null, counselorId: c.counselorId, placementId: p.placementId, employerName: p.employerName, ...m });
+        for (const m of eligibleMilestones(p, period, today)) out.push({ clientId: c.clientId, name: c.name ?? null, counselorId: c.counselorId, ...('counselorName' in c ? { counselorName: (c as { counselorName?: string | null }).counselorName } : {}), placementId: p.placementId, employerName: p.employerName, ...m });
       }
     }),
   );

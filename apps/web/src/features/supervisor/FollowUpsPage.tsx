@@ -3,6 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { followUpsRoute } from '../../app/supervisor-routes';
 import { useSession } from '../../app/use-session';
+import { counselorLabel } from '../../components/figures';
 import { LoadState } from '../../components/LoadState';
 import { koreanDate } from '../../components/format';
 import { counselorQueueQuery, queueByCounselorQuery } from './api';
@@ -31,7 +32,7 @@ export function FollowUpsPage() {
           placeholder="상담사를 고르세요"
           value={search.counselorId}
           onChange={(counselorId) => navigate({ search: (prev) => ({ ...prev, counselorId }) })}
-          options={(counselors.data?.counselors ?? []).map((c) => ({ value: c.counselorId, label: `${c.counselorId} (기한 지남 ${c.overdue}건)` }))}
+          options={(counselors.data?.counselors ?? []).map((c) => ({ value: c.counselorId, label: `${counselorLabel(c)} (기한 지남 ${c.overdue}건)` }))}
           style={{ minWidth: 260 }}
           loading={counselors.isPending}
         />

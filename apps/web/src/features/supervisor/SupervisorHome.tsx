@@ -2,6 +2,7 @@ import { Alert, Card, Col, List, Row, Table, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { Principal } from '../../api/session';
+import { counselorLabel } from '../../components/figures';
 import { LoadState } from '../../components/LoadState';
 import { stageLabel, stageTagStyle } from '../../components/domain-terms';
 import { centerName, koreanDate, today } from '../../components/format';
@@ -17,9 +18,9 @@ export function SupervisorHome({ principal }: { principal: Principal }) {
   const noNextAction = useQuery(noNextActionQuery(centerId));
   const countLink = (row: CounselorCounts, group: FollowUpGroup) => {
     const n = row[group];
-    if (n === 0) return <span aria-label={`${row.counselorId} ${GROUP_LABELS[group]} 0건`}>0</span>;
+    if (n === 0) return <span aria-label={`${counselorLabel(row)} ${GROUP_LABELS[group]} 0건`}>0</span>;
     return (
-      <Link to="/follow-ups" search={{ counselorId: row.counselorId, group }} aria-label={`${row.counselorId} ${GROUP_LABELS[group]} ${n}건 보기`} className={group === 'overdue' ? 'saeil-overdue-text' : undefined}>
+      <Link to="/follow-ups" search={{ counselorId: row.counselorId, group }} aria-label={`${counselorLabel(row)} ${GROUP_LABELS[group]} ${n}건 보기`} className={group === 'overdue' ? 'saeil-overdue-text' : undefined}>
         {n}건
       </Link>
     );
@@ -43,7 +44,7 @@ export function SupervisorHome({ principal }: { principal: Principal }) {
                     pagination={false}
                     dataSource={rows}
                     columns={[
-                      { title: '상담사', dataIndex: 'counselorId', key: 'counselorId', render: (id: string) => <Link to="/follow-ups" search={{ counselorId: id }}>{id}</Link> },
+                      { title: '상담사', dataIndex: 'counselorId', key: 'counselorId', render: (id: string, row) => <Link to="/follow-ups" search={{ counselorId: id }}>{counselorLabel(row)}</Link> },
                       { title: '기한 지남', key: 'overdue', align: 'right', render: (_, r) => countLink(r, 'overdue') },
                       { title: '이번 주', key: 'dueThisWeek', align: 'right', render: (_, r) => countLink(r, 'dueThisWeek') },
                       { title: '다가오는 일정', key: 'upcoming', align: 'right', render: (_, r) => countLink(r, 'upcoming') },
@@ -87,7 +88,7 @@ export function SupervisorHome({ principal }: { principal: Principal }) {
                           <strong>{c.name ?? '(개인정보 파기됨)'}</strong>
                         </Link>
                         <span>
-                          <Tag style={stageTagStyle(c.status)}>{stageLabel(c.status)}</Tag> {c.counselorId} · 최근 연락 {c.lastContactOn ? koreanDate(c.lastContactOn) : '없음'}
+                          <Tag style={stageTagStyle(c.status)}>{stageLabel(c.status)}</Tag> {counselorLabel(c)} · 최근 연락 {c.lastContactOn ? koreanDate(c.lastContactOn) : '없음'}
                         </span>
                       </List.Item>
                     )}
