@@ -3,5 +3,7 @@ import type { Flow } from '../support';
 import { centerFlows } from './center';
 import { counselorFlows } from './counselor';
 import { intakeFlows } from './intake';
+import { regionalFlows } from './regional';
+import { supervisorFlows } from './supervisor';
 
-export const flows: Flow[] = [...counselorFlows, ...intakeFlows, ...centerFlows];
+export const flows: Flow[] = [...counselorFlows, ...intakeFlows, ...centerFlows, ...supervisorFlows, ...regionalFlows];

@@ -6,6 +6,7 @@ import { session } from '../api/session';
 import { useSession } from './use-session';
 import { CASE_READERS, CASE_WORKERS, ROLE_NAMES } from '../components/domain-terms';
 import { centerName } from '../components/format';
+import { supervisorNavItems, supervisorNavKey } from './supervisor-nav';
 
 /** The frame of every signed-in screen: who she is, where she works, the way around, 로그아웃. */
 export function Shell() {
@@ -13,7 +14,7 @@ export function Shell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const path = useRouterState({ select: (s) => s.location.pathname });
-  const selected = path.startsWith('/cases') ? 'cases' : path.startsWith('/clients/new') ? 'intake' : path.startsWith('/center') ? 'center' : 'home';
+  const selected = supervisorNavKey(path) ?? (path.startsWith('/cases') ? 'cases' : path.startsWith('/clients/new') ? 'intake' : path.startsWith('/center') ? 'center' : 'home');
   const logout = async () => {
     await session.logout();
     // Nothing of hers stays in memory for the next person at this desk.
@@ -29,6 +30,8 @@ export function Shell() {
         <nav aria-label="주 메뉴" className="saeil-nav">
           <Menu
             mode="horizontal"
+            // Every item stays a real, focusable link (antd's overflow menu hides measured copies that axe flags); the nav scrolls instead.
+            disabledOverflow
             selectedKeys={[selected]}
             items={[
               { key: 'home', icon: <HomeOutlined aria-hidden />, label: <Link to="/">{principal?.role === 'counselor' ? '오늘 할 일' : '처음 화면'}</Link> },
@@ -36,6 +39,7 @@ export function Shell() {
               ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'cases', icon: <TeamOutlined aria-hidden />, label: <Link to="/cases">내 사례</Link> }] : []),
               ...(principal && CASE_WORKERS.includes(principal.role) ? [{ key: 'intake', icon: <UserAddOutlined aria-hidden />, label: <Link to="/clients/new">구직 등록</Link> }] : []),
               ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'center', icon: <BankOutlined aria-hidden />, label: <Link to="/center">센터 활동</Link> }] : []),
+              ...supervisorNavItems(principal),
             ]}
             style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />

@@ -4,6 +4,7 @@ import { session } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
 import { caseloadSearch } from '../features/caseload/caseload-search';
 import { centerSearch } from '../features/center/center-search';
+import { supervisorRoutes } from './supervisor-routes';
 
 /** Only a path inside the app may be a place to return to after login (never another origin). */
 export function safeReturnPath(value: unknown): string | undefined {
@@ -23,7 +24,7 @@ export const loginRoute = createRoute({
 });
 
 /** Every screen but login: she needs a session (restored from the refresh cookie after a reload). */
-const signedInRoute = createRoute({
+export const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signed-in',
   beforeLoad: async ({ location }) => {
@@ -56,7 +57,7 @@ export const centerRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/center/CenterPage'), 'CenterPage'),
 });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute, intakeRoute, centerRoute])]);
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute, intakeRoute, centerRoute, ...supervisorRoutes])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, basepath: '/app', context: { queryClient }, defaultPreload: false, scrollRestoration: true });

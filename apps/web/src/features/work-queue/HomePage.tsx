@@ -1,5 +1,6 @@
 import { Alert, Card, Col, Empty, Row, Skeleton, Tag, Typography } from 'antd';
-import { Link } from '@tanstack/react-router';
+import { Link, Navigate } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../api/errors';
 import type { CaseloadItem, FollowUpQueueItem } from '../../api/schemas';
@@ -8,10 +9,21 @@ import { ROLE_NAMES } from '../../components/domain-terms';
 import { koreanDate, today } from '../../components/format';
 import { followUpQueueQuery, newlyAssignedQuery, nextActionsQuery } from './api';
 
+const SupervisorHome = lazy(() => import('../supervisor/SupervisorHome').then((m) => ({ default: m.SupervisorHome })));
+
 /** The home of her role: a counselor's is 오늘 할 일; other roles are told where their work is. */
 export function HomePage() {
   const principal = useSession();
   if (!principal) return null;
+  // Supervisors start at their center's picture, regional supervisors at their 시·도's (each loaded when first opened).
+  if (principal.role === 'supervisor' && principal.centerId) {
+    return (
+      <Suspense fallback={<Skeleton active />}>
+        <SupervisorHome principal={principal} />
+      </Suspense>
+    );
+  }
+  if (principal.role === 'regional_supervisor') return <Navigate to="/region" replace />;
   if (principal.role !== 'counselor') {
     return (
       <>
@@ -22,7 +34,7 @@ export function HomePage() {
           type="info"
           showIcon
           title={`오늘 할 일은 상담사의 화면입니다. ${ROLE_NAMES[principal.role]} 화면은 준비 중입니다.`}
-          description={principal.role === 'supervisor' || principal.role === 'regional_supervisor' ? '센터의 사례는 ‘내 사례’에서 볼 수 있습니다.' : undefined}
+          description={principal.role === 'supervisor' ? '센터의 사례는 ‘내 사례’에서 볼 수 있습니다.' : undefined}
         />
       </>
     );
