@@ -443,7 +443,8 @@ describe('a follow-up recorded right after its placement (no worker yet)', () =>
   const typesOf = async (placementId: string) => (await saeil.runtime.store.readStream(followUpsStreamId(placementId))).map((e) => `${e.type}:${e.metadata.actorId}`);
 
   it('is recorded at once: the schedule is made by the record, as the worker would make it, and the worker later adds nothing', async () => {
-    const clientId = await registerClient(saeil, 701, { consents: ['service', 'employer_sharing'] });
+    const counselorId = await counselorAccount(saeil, 'center-naju');
+    const clientId = await registerClient(saeil, 701, { counselorId, consents: ['service', 'employer_sharing'] });
     const { placementId } = (await http.post(`/clients/${clientId}/placements`).send(placement('2026-01-31')).expect(201)).body;
     const recorded = await http.post(`/clients/${clientId}/placements/${placementId}/follow-ups`).send(followUp).expect(201);
     expect(recorded.body).toMatchObject({ placementId, n: 1 });
@@ -452,7 +453,7 @@ describe('a follow-up recorded right after its placement (no worker yet)', () =>
     const [scheduled] = await saeil.runtime.store.readStream(followUpsStreamId(placementId));
     const [started] = await saeil.runtime.store.readStream(`placements-${clientId}`);
     expect(scheduled.metadata).toMatchObject({ causationId: started.eventId, centerId: 'center-naju' });
-    expect(scheduled.data).toMatchObject({ clientId, placementId, counselorId: 'counselor-kim', startOn: '2026-01-31' });
+    expect(scheduled.data).toMatchObject({ clientId, placementId, counselorId, startOn: '2026-01-31' });
 
     // The worker comes up and reads the placement event: its reaction finds the key, appends nothing.
     worker = await startTestSaeil({ label: 'retention-no-worker', kafka: false, api: false, worker: true, db: saeil.db, env: { SAEIL_CLOCK_TODAY: '2026-03-05', FOLLOW_UP_SWEEP_INTERVAL_MS: '100000' } });

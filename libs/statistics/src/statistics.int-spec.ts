@@ -538,7 +538,7 @@ describe('statistics (HTTP, PostgreSQL)', () => {
         for (const scope of scopes) {
           for (const [from, to] of [['1900-01-01', '2099-12-31'], ['2021-01-01', '2026-01-02']]) {
             const res = await get(readers, path, { ...scope, from, to, ...(path === 'retention' ? { by: 'placementMonth' } : {}) }).expect(400);
-            expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'to', code: 'periodTooLong', message: expect.stringContaining('1827 days') })]);
+            expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'to', code: 'periodTooLong', message: expect.stringContaining('최대 5년') })]);
           }
           await get(readers, path, { ...scope, from: '2021-01-01', to: '2026-01-01' }).expect(200);
         }
