@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NotFound, todayInKorea } from '@saeil/core';
+import { NotFound } from '@saeil/core';
 import { EventMetadata, EventStore, handleCommand } from '@saeil/event-store';
 import { INTERNSHIP_CONTEXT, InternshipStartedV1, internshipStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
@@ -27,6 +27,8 @@ export async function decideOnInternship(
   input: { internshipId: string },
   command: WithoutContext<Exclude<InternshipCommand, { type: 'StartInternship' }>>,
   metadata: EventMetadata,
+  /** Today in Korea, from the caller's injected Clock (SAEIL_CLOCK_TODAY pins it). */
+  today: string,
   inTransaction?: (runner: QueryRunner) => Promise<void>,
 ): Promise<InternshipResult> {
   const streamId = internshipStreamId(input.internshipId);
@@ -37,7 +39,7 @@ export async function decideOnInternship(
   const result = await handleCommand(store, internshipDecider, {
     streamId,
     context: INTERNSHIP_CONTEXT,
-    command: { ...command, internshipId: input.internshipId, case: loaded.state, today: todayInKorea() } as InternshipCommand,
+    command: { ...command, internshipId: input.internshipId, case: loaded.state, today } as InternshipCommand,
     metadata: actingFor(metadata, loaded.state.centerId),
     idempotency: idempotencyOf(metadata, command.type, input),
     history,

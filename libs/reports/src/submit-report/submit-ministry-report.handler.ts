@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { ministryReportStreamId, MinistryReportSubmittedV1, REPORTS_CONTEXT } from '@saeil/contracts';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
@@ -27,6 +28,7 @@ export class SubmitMinistryReportHandler implements ICommandHandler<SubmitMinist
   constructor(
     private readonly store: EventStore,
     private readonly generator: ReportGenerator,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, metadata }: SubmitMinistryReportCommand): Promise<SubmitMinistryReportResult> {
@@ -37,7 +39,7 @@ export class SubmitMinistryReportHandler implements ICommandHandler<SubmitMinist
       const earlier = await this.store.findIdempotentResult(idempotency);
       if (earlier) return this.answer(earlier, (await this.store.readEvent(earlier.globalPosition))!.data as unknown as MinistryReportSubmittedV1);
     }
-    const today = todayInKorea();
+    const today = this.clock.today();
     // Checked before the figures are read too: no report is generated for a period still running.
     requirePeriodEnded(period.key, period.to, today);
     const figures = await this.generator.generate(scope, input.period, input.asOfPosition);

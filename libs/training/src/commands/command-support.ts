@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { todayInKorea } from '@saeil/core';
 import { EventMetadata, EventStore, handleCommand } from '@saeil/event-store';
 import { courseStreamId, TRAINING_CONTEXT } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
@@ -27,12 +26,14 @@ export async function decideForTrainee(
   input: TraineeIds,
   command: WithoutContext<Exclude<CourseCommand, { type: 'CreateCourse' }>>,
   metadata: EventMetadata,
+  /** Today in Korea, from the caller's injected Clock (SAEIL_CLOCK_TODAY pins it). */
+  today: string,
 ): Promise<TraineeResult> {
   const loaded = await loadCase(store, input.clientId);
   const result = await handleCommand(store, courseDecider, {
     streamId: courseStreamId(input.courseId),
     context: TRAINING_CONTEXT,
-    command: { ...command, courseId: input.courseId, clientId: input.clientId, case: loaded.state, today: todayInKorea() } as CourseCommand,
+    command: { ...command, courseId: input.courseId, clientId: input.clientId, case: loaded.state, today } as CourseCommand,
     metadata: actingFor(metadata, loaded.state.centerId),
     idempotency: idempotencyOf(metadata, command.type, input),
     guards: [loaded.guard],

@@ -1,7 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, counselingStreamId, type CounselingNotesFields } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
@@ -28,6 +29,7 @@ export class RecordCounselingSessionHandler implements ICommandHandler<RecordCou
   constructor(
     private readonly store: EventStore,
     private readonly vault: PrivacyVault,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, metadata }: RecordCounselingSessionCommand): Promise<RecordCounselingSessionResult> {
@@ -41,7 +43,7 @@ export class RecordCounselingSessionHandler implements ICommandHandler<RecordCou
     const result = await handleCommand(this.store, clientCounselingDecider, {
       streamId: counselingStreamId(input.clientId),
       context: COUNSELING_CONTEXT,
-      command: { type: 'RecordCounselingSession', ...session, ...(sealedNotes ? { sealedNotes } : {}), sessionId, case: loaded.state, today: todayInKorea() },
+      command: { type: 'RecordCounselingSession', ...session, ...(sealedNotes ? { sealedNotes } : {}), sessionId, case: loaded.state, today: this.clock.today() },
       metadata: actingFor(metadata, loaded.state.centerId),
       idempotency: idempotencyOf(metadata, 'RecordCounselingSession', input),
       guards: [loaded.guard],

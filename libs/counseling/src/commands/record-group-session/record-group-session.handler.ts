@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, foldStream, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, groupProgramStreamId } from '@saeil/contracts';
 import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
@@ -17,7 +18,7 @@ export class RecordGroupSessionResult extends CommandResult {
 
 @CommandHandler(RecordGroupSessionCommand)
 export class RecordGroupSessionHandler implements ICommandHandler<RecordGroupSessionCommand, RecordGroupSessionResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: RecordGroupSessionCommand): Promise<RecordGroupSessionResult> {
     const streamId = groupProgramStreamId(input.programId);
@@ -29,7 +30,7 @@ export class RecordGroupSessionHandler implements ICommandHandler<RecordGroupSes
     const result = await handleCommand(this.store, groupProgramDecider, {
       streamId,
       context: COUNSELING_CONTEXT,
-      command: { type: 'RecordGroupSession', programId, sessionNo, heldOn, topic: topic ?? undefined, walkInCount, attendees, today: todayInKorea() },
+      command: { type: 'RecordGroupSession', programId, sessionNo, heldOn, topic: topic ?? undefined, walkInCount, attendees, today: this.clock.today() },
       metadata: actingFor(metadata, program.centerId),
       idempotency: idempotencyOf(metadata, 'RecordGroupSession', input),
       guards,

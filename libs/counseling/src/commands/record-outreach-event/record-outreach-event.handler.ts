@@ -1,7 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, outreachStreamId } from '@saeil/contracts';
 import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
@@ -16,7 +17,7 @@ export class RecordOutreachEventResult extends CommandResult {
 
 @CommandHandler(RecordOutreachEventCommand)
 export class RecordOutreachEventHandler implements ICommandHandler<RecordOutreachEventCommand, RecordOutreachEventResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: RecordOutreachEventCommand): Promise<RecordOutreachEventResult> {
     const outreachId = randomUUID();
@@ -25,7 +26,7 @@ export class RecordOutreachEventHandler implements ICommandHandler<RecordOutreac
     const result = await handleCommand(this.store, outreachDecider, {
       streamId: outreachStreamId(outreachId),
       context: COUNSELING_CONTEXT,
-      command: { type: 'RecordOutreachEvent', outreachId, centerId, place, heldOn, counselorIds, walkInContacts, notes: notes ?? undefined, registeredClients: attendees, today: todayInKorea() },
+      command: { type: 'RecordOutreachEvent', outreachId, centerId, place, heldOn, counselorIds, walkInContacts, notes: notes ?? undefined, registeredClients: attendees, today: this.clock.today() },
       metadata,
       idempotency: idempotencyOf(metadata, 'RecordOutreachEvent', input),
       guards,

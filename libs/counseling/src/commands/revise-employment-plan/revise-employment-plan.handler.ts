@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, counselingStreamId } from '@saeil/contracts';
 import type { EmploymentPlanContent } from '@saeil/contracts';
@@ -20,7 +21,7 @@ export class ReviseEmploymentPlanResult extends CommandResult {
 
 @CommandHandler(ReviseEmploymentPlanCommand)
 export class ReviseEmploymentPlanHandler implements ICommandHandler<ReviseEmploymentPlanCommand, ReviseEmploymentPlanResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: ReviseEmploymentPlanCommand): Promise<ReviseEmploymentPlanResult> {
     const loaded = await loadCase(this.store, input.clientId);
@@ -34,7 +35,7 @@ export class ReviseEmploymentPlanHandler implements ICommandHandler<ReviseEmploy
     const result = await handleCommand(this.store, clientCounselingDecider, {
       streamId: counselingStreamId(clientId),
       context: COUNSELING_CONTEXT,
-      command: { type: 'ReviseEmploymentPlan', clientId, changes, reason, revisedOn, case: loaded.state, today: todayInKorea() },
+      command: { type: 'ReviseEmploymentPlan', clientId, changes, reason, revisedOn, case: loaded.state, today: this.clock.today() },
       metadata: actingFor(metadata, loaded.state.centerId),
       idempotency: idempotencyOf(metadata, 'ReviseEmploymentPlan', input),
       guards: [loaded.guard],

@@ -1,7 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { COUNSELING_CONTEXT, counselingStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
@@ -18,7 +19,7 @@ export class EmploymentPlanResult extends CommandResult {
 
 @CommandHandler(SetEmploymentPlanCommand)
 export class SetEmploymentPlanHandler implements ICommandHandler<SetEmploymentPlanCommand, EmploymentPlanResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: SetEmploymentPlanCommand): Promise<EmploymentPlanResult> {
     const loaded = await loadCase(this.store, input.clientId);
@@ -27,7 +28,7 @@ export class SetEmploymentPlanHandler implements ICommandHandler<SetEmploymentPl
     const result = await handleCommand(this.store, clientCounselingDecider, {
       streamId: counselingStreamId(input.clientId),
       context: COUNSELING_CONTEXT,
-      command: { type: 'SetEmploymentPlan', ...plan, nextAction: { ...nextAction }, planId, case: loaded.state, today: todayInKorea() },
+      command: { type: 'SetEmploymentPlan', ...plan, nextAction: { ...nextAction }, planId, case: loaded.state, today: this.clock.today() },
       metadata: actingFor(metadata, loaded.state.centerId),
       idempotency: idempotencyOf(metadata, 'SetEmploymentPlan', input),
       guards: [loaded.guard],

@@ -1,7 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { councilMeetingStreamId, EMPLOYERS_CONTEXT } from '@saeil/contracts';
 import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
@@ -15,14 +16,14 @@ export class CouncilMeetingResult extends CommandResult {
 
 @CommandHandler(HoldCouncilMeetingCommand)
 export class HoldCouncilMeetingHandler implements ICommandHandler<HoldCouncilMeetingCommand, CouncilMeetingResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: HoldCouncilMeetingCommand): Promise<CouncilMeetingResult> {
     const meetingId = randomUUID();
     const result = await handleCommand(this.store, councilMeetingDecider, {
       streamId: councilMeetingStreamId(meetingId),
       context: EMPLOYERS_CONTEXT,
-      command: { type: 'HoldCouncilMeeting', ...input, meetingId, today: todayInKorea() },
+      command: { type: 'HoldCouncilMeeting', ...input, meetingId, today: this.clock.today() },
       metadata,
       idempotency: idempotencyOf(metadata, 'HoldCouncilMeeting', input),
     });

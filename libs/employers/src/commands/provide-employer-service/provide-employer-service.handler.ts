@@ -1,5 +1,6 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { EMPLOYERS_CONTEXT, employerStreamId } from '@saeil/contracts';
 import { commandResult, idempotencyOf } from '@saeil/runtime';
@@ -9,13 +10,13 @@ import { ProvideEmployerServiceCommand } from './provide-employer-service.comman
 
 @CommandHandler(ProvideEmployerServiceCommand)
 export class ProvideEmployerServiceHandler implements ICommandHandler<ProvideEmployerServiceCommand, EmployerResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: ProvideEmployerServiceCommand): Promise<EmployerResult> {
     const result = await handleCommand(this.store, employerDecider, {
       streamId: employerStreamId(input.employerId),
       context: EMPLOYERS_CONTEXT,
-      command: { type: 'ProvideEmployerService', ...input, today: todayInKorea() },
+      command: { type: 'ProvideEmployerService', ...input, today: this.clock.today() },
       metadata,
       idempotency: idempotencyOf(metadata, 'ProvideEmployerService', input),
     });

@@ -1,7 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { EMPLOYERS_CONTEXT, jobFairStreamId } from '@saeil/contracts';
 import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
@@ -15,14 +16,14 @@ export class JobFairResult extends CommandResult {
 
 @CommandHandler(RecordJobFairCommand)
 export class RecordJobFairHandler implements ICommandHandler<RecordJobFairCommand, JobFairResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: RecordJobFairCommand): Promise<JobFairResult> {
     const jobFairId = randomUUID();
     const result = await handleCommand(this.store, jobFairDecider, {
       streamId: jobFairStreamId(jobFairId),
       context: EMPLOYERS_CONTEXT,
-      command: { type: 'HoldJobFair', ...input, jobFairId, today: todayInKorea() },
+      command: { type: 'HoldJobFair', ...input, jobFairId, today: this.clock.today() },
       metadata,
       idempotency: idempotencyOf(metadata, 'RecordJobFair', input),
     });

@@ -1,7 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, foldStream, handleCommand } from '@saeil/event-store';
 import { agreementStreamId, EMPLOYERS_CONTEXT, employerStreamId } from '@saeil/contracts';
 import { commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
@@ -16,14 +17,14 @@ export class AgreementResult extends CommandResult {
 
 @CommandHandler(SignAgreementCommand)
 export class SignAgreementHandler implements ICommandHandler<SignAgreementCommand, AgreementResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: SignAgreementCommand): Promise<AgreementResult> {
     const agreementId = randomUUID();
     const result = await handleCommand(this.store, agreementDecider, {
       streamId: agreementStreamId(agreementId),
       context: EMPLOYERS_CONTEXT,
-      command: { type: 'SignAgreement', ...input, agreementId, employer: input.employerId ? await this.employerFacts(input.employerId) : undefined, today: todayInKorea() },
+      command: { type: 'SignAgreement', ...input, agreementId, employer: input.employerId ? await this.employerFacts(input.employerId) : undefined, today: this.clock.today() },
       metadata,
       idempotency: idempotencyOf(metadata, 'SignAgreement', input),
     });

@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { clientStreamId, INTAKE_CONTEXT } from '@saeil/contracts';
 import { PrivacyVault } from '@saeil/privacy';
@@ -30,6 +31,7 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
     private readonly store: EventStore,
     private readonly hasher: IdentityHasher,
     private readonly vault: PrivacyVault,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, metadata }: RegisterClientCommand): Promise<RegisterClientResult> {
@@ -58,7 +60,7 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
         personal,
         allowDuplicateOf,
         sealedKeys,
-        today: todayInKorea(),
+        today: this.clock.today(),
       },
       metadata,
       idempotency,

@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, foldStream } from '@saeil/event-store';
 import { clientStreamId, IntakeEvent } from '@saeil/contracts';
@@ -7,7 +8,7 @@ import { ClientDataErasedRule } from '../../domain/case-state';
 import { IdentityHasher } from '../../identity/identity-hasher';
 import { indexSearchKeys, reserveIdentityKeys } from '../../identity/identity-key-index';
 import { IdentityKey } from '../../identity/identity-keys';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { ClientCommandResult, handleCaseCommand } from '../case-command';
 import { UpdateClientProfileCommand } from './update-client-profile.command';
 
@@ -24,6 +25,7 @@ export class UpdateClientProfileHandler implements ICommandHandler<UpdateClientP
     private readonly store: EventStore,
     private readonly hasher: IdentityHasher,
     private readonly vault: PrivacyVault,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, metadata }: UpdateClientProfileCommand): Promise<ClientCommandResult> {
@@ -45,7 +47,7 @@ export class UpdateClientProfileHandler implements ICommandHandler<UpdateClientP
       sealedIdentity = { personal, sealedKeys };
     }
     return handleCaseCommand(this.store, { clientId, commandType: 'UpdateClientProfile', input, metadata, history }, (state) => ({
-      command: { type: 'UpdateClientProfile', clientId, changes, currentIdentity: currentIdentity ?? EMPTY_IDENTITY, sealedIdentity, today: todayInKorea() },
+      command: { type: 'UpdateClientProfile', clientId, changes, currentIdentity: currentIdentity ?? EMPTY_IDENTITY, sealedIdentity, today: this.clock.today() },
       inTransaction: sealedIdentity
         ? async (runner) => {
             await reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf: state.acknowledgedDuplicateOf, mode: 'replace', atCenter: state.centerId ?? '' });

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore } from '@saeil/event-store';
 import type { SubsidySchedules } from '../../domain/subsidy-schedule';
 import { INTERNSHIP_SUBSIDIES } from '../../config/internship-subsidies.config';
@@ -11,10 +12,11 @@ export class PayInternshipSubsidyHandler implements ICommandHandler<PayInternshi
   constructor(
     private readonly store: EventStore,
     @Inject(INTERNSHIP_SUBSIDIES) private readonly schedules: SubsidySchedules,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute({ input, metadata }: PayInternshipSubsidyCommand): Promise<InternshipResult> {
     const { paymentNo, kind, recipient, amount, paidOn } = input;
-    return decideOnInternship(this.store, input, { type: 'PayInternshipSubsidy', paymentNo, kind, recipient, amount, paidOn, schedules: this.schedules }, metadata);
+    return decideOnInternship(this.store, input, { type: 'PayInternshipSubsidy', paymentNo, kind, recipient, amount, paidOn, schedules: this.schedules }, metadata, this.clock.today());
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { INTERNSHIP_CONTEXT, internshipStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
@@ -20,6 +20,7 @@ export class StartInternshipHandler implements ICommandHandler<StartInternshipCo
     private readonly store: EventStore,
     private readonly dataSource: DataSource,
     @Inject(INTERNSHIP_SUBSIDIES) private readonly schedules: SubsidySchedules,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, metadata }: StartInternshipCommand): Promise<InternshipResult> {
@@ -33,7 +34,7 @@ export class StartInternshipHandler implements ICommandHandler<StartInternshipCo
         internshipId,
         ...input,
         case: loaded.state,
-        today: todayInKorea(),
+        today: this.clock.today(),
         activeInternshipId: await activeInternshipOf(this.dataSource, input.clientId),
         schedules: this.schedules,
       },

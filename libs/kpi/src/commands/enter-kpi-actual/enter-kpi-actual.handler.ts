@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, foldStream, handleCommand } from '@saeil/event-store';
 import { KPI_CONTEXT, kpiPlanStreamId } from '@saeil/contracts';
 import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
@@ -14,7 +15,7 @@ export class EnterKpiActualResult extends CommandResult {
 
 @CommandHandler(EnterKpiActualCommand)
 export class EnterKpiActualHandler implements ICommandHandler<EnterKpiActualCommand, EnterKpiActualResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: EnterKpiActualCommand): Promise<EnterKpiActualResult> {
     const streamId = kpiPlanStreamId(input.planId);
@@ -22,7 +23,7 @@ export class EnterKpiActualHandler implements ICommandHandler<EnterKpiActualComm
     const result = await handleCommand(this.store, kpiPlanDecider, {
       streamId,
       context: KPI_CONTEXT,
-      command: { type: 'EnterKpiActual', ...input, today: todayInKorea() },
+      command: { type: 'EnterKpiActual', ...input, today: this.clock.today() },
       metadata: actingFor(metadata, foldStream(kpiPlanDecider, history).centerId),
       history,
       idempotency: idempotencyOf(metadata, 'EnterKpiActual', input),

@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { SaeilConfig } from '@saeil/config';
-import { NotFound, todayInKorea } from '@saeil/core';
+import { CLOCK, Clock, NotFound } from '@saeil/core';
 import { ReadModelConsistency } from '@saeil/projections';
 import { kpiPlansProjection } from '../../projections/kpi-plans.projection';
 import { KpiAchievements } from './kpi-achievements';
@@ -19,6 +20,7 @@ export class KpiAchievementHandler implements IQueryHandler<KpiAchievementQuery,
     private readonly achievements: KpiAchievements,
     private readonly consistency: ReadModelConsistency,
     private readonly config: SaeilConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ planId, options, disclosure }: KpiAchievementQuery): Promise<KpiAchievementAnswer> {
@@ -26,7 +28,7 @@ export class KpiAchievementHandler implements IQueryHandler<KpiAchievementQuery,
       ? { minPosition: options.minPosition, reached: await this.consistency.waitFor(kpiPlansProjection, options.minPosition, this.config.MAX_CONSISTENCY_WAIT_MS) }
       : undefined;
     // The decimals asked, else the plan's own, keep their zeros ("61.0"); none: up to 2, as seed 000 reads.
-    const exact = await this.achievements.ofPlan(planId, options.asOfDate ?? todayInKorea(), options.decimals);
+    const exact = await this.achievements.ofPlan(planId, options.asOfDate ?? this.clock.today(), options.decimals);
     if (!exact) throw new NotFound('확인지표 계획', planId);
     const view = disclosure === 'suppressed' ? { ...publishedAchievement(exact, this.config.SUPPRESSION_THRESHOLD), decimals: exact.decimals } : exact;
     return { ...view, ...(consistency ? { consistency } : {}) };

@@ -1,8 +1,8 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SaeilConfig } from '@saeil/config';
 import { positionsKey } from '@saeil/projections';
-import { ServiceUnavailable, todayInKorea } from '@saeil/core';
+import { CLOCK, Clock, ServiceUnavailable } from '@saeil/core';
 import type { KpiPlanDefinedV1 } from '@saeil/contracts';
 import { StatisticMetric, StatisticsAsOf, StatisticsScope, StatisticsSource } from '@saeil/statistics';
 import { KpiPlanAchievement, KpiSource } from '../../kpi-source';
@@ -28,6 +28,7 @@ export class KpiAchievements extends KpiSource {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: SaeilConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
     // Optional so the KPI module starts without the statistics module: mapped indicators then answer 503.
     @Optional() private readonly statistics?: StatisticsSource,
   ) {
@@ -43,7 +44,7 @@ export class KpiAchievements extends KpiSource {
   }
 
   async achievementsFor(scope: StatisticsScope, asOf: StatisticsAsOf = {}): Promise<KpiPlanAchievement[]> {
-    const asOfDate = asOf.asOfDate ?? todayInKorea();
+    const asOfDate = asOf.asOfDate ?? this.clock.today();
     const centerIds = scope.level === 'nation' ? undefined : scope.level === 'center' ? [scope.id ?? ''] : (await this.requireStatistics().centersOf(scope)).map((c) => c.centerId);
     if (asOf.asOfPosition !== undefined) await this.requireApplied(asOf.asOfPosition);
     const rows = await this.plans({ centerIds }, asOf.asOfPosition);

@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { PLACEMENT_CONTEXT, placementsStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
@@ -15,14 +16,14 @@ export class PlacementChangeResult extends CommandResult {
 
 @CommandHandler(EndEmploymentCommand)
 export class EndEmploymentHandler implements ICommandHandler<EndEmploymentCommand, PlacementChangeResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: EndEmploymentCommand): Promise<PlacementChangeResult> {
     const herCase = await loadCase(this.store, input.clientId);
     const result = await handleCommand(this.store, placementsDecider, {
       streamId: placementsStreamId(input.clientId),
       context: PLACEMENT_CONTEXT,
-      command: { type: 'EndEmployment', ...input, case: herCase.state, today: todayInKorea() },
+      command: { type: 'EndEmployment', ...input, case: herCase.state, today: this.clock.today() },
       metadata: actingFor(metadata, herCase.state.centerId),
       idempotency: idempotencyOf(metadata, 'EndEmployment', input),
       guards: [herCase.guard],

@@ -1,5 +1,6 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { PLACEMENT_CONTEXT, PlacementEvent, placementsStreamId, StartupGrantPaid } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
@@ -15,6 +16,7 @@ export class PayStartupGrantHandler implements ICommandHandler<PayStartupGrantCo
   constructor(
     private readonly store: EventStore,
     private readonly config: StartupSupportConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, metadata }: PayStartupGrantCommand): Promise<StartupResult> {
@@ -27,7 +29,7 @@ export class PayStartupGrantHandler implements ICommandHandler<PayStartupGrantCo
     const result = await handleCommand(this.store, deciding, {
       streamId: placementsStreamId(input.clientId),
       context: PLACEMENT_CONTEXT,
-      command: { type: 'PayStartupGrant', ...input, grantYear, budget, case: herCase.state, today: todayInKorea() },
+      command: { type: 'PayStartupGrant', ...input, grantYear, budget, case: herCase.state, today: this.clock.today() },
       metadata: actingFor(metadata, herCase.state.centerId),
       idempotency: idempotencyOf(metadata, 'PayStartupGrant', input),
       guards: [herCase.guard],

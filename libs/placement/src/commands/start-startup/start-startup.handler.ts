@@ -1,7 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { PLACEMENT_CONTEXT, placementsStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
@@ -16,7 +17,7 @@ export class StartupResult extends CommandResult {
 
 @CommandHandler(StartStartupCommand)
 export class StartStartupHandler implements ICommandHandler<StartStartupCommand, StartupResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: StartStartupCommand): Promise<StartupResult> {
     const herCase = await loadCase(this.store, input.clientId);
@@ -25,7 +26,7 @@ export class StartStartupHandler implements ICommandHandler<StartStartupCommand,
     const result = await handleCommand(this.store, placementsDecider, {
       streamId,
       context: PLACEMENT_CONTEXT,
-      command: { type: 'StartStartup', ...input, startupId, case: herCase.state, today: todayInKorea() },
+      command: { type: 'StartStartup', ...input, startupId, case: herCase.state, today: this.clock.today() },
       metadata: actingFor(metadata, herCase.state.centerId),
       idempotency: idempotencyOf(metadata, 'StartStartup', input),
       guards: [herCase.guard],

@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { EventStore, handleCommand } from '@saeil/event-store';
 import { budgetPlanStreamId, PROGRAMS_CONTEXT } from '@saeil/contracts';
 import { actingFor, commandResult, CommandResult, idempotencyOf } from '@saeil/runtime';
@@ -18,7 +19,7 @@ export class AmendBudgetPlanResult extends CommandResult {
 
 @CommandHandler(AmendBudgetPlanCommand)
 export class AmendBudgetPlanHandler implements ICommandHandler<AmendBudgetPlanCommand, AmendBudgetPlanResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: AmendBudgetPlanCommand): Promise<AmendBudgetPlanResult> {
     const { history, state } = await readBudgetPlan(this.store, input.planId);
@@ -27,7 +28,7 @@ export class AmendBudgetPlanHandler implements ICommandHandler<AmendBudgetPlanCo
     const result = await handleCommand(this.store, budgetPlanDecider, {
       streamId: budgetPlanStreamId(input.planId),
       context: PROGRAMS_CONTEXT,
-      command: { type: 'AmendBudgetPlan', ...input, decimals, today: todayInKorea() },
+      command: { type: 'AmendBudgetPlan', ...input, decimals, today: this.clock.today() },
       metadata: actingFor(metadata, state.centerId),
       history,
       idempotency: idempotencyOf(metadata, 'AmendBudgetPlan', input),

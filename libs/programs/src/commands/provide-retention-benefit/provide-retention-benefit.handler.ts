@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { decideAgainOnConflict, EventStore, handleCommand } from '@saeil/event-store';
 import { placementsStreamId, PROGRAMS_CONTEXT, retentionProgramStreamId } from '@saeil/contracts';
 import { loadCase } from '@saeil/intake';
@@ -27,7 +28,7 @@ export class ProvideRetentionBenefitResult extends CommandResult {
  */
 @CommandHandler(ProvideRetentionBenefitCommand)
 export class ProvideRetentionBenefitHandler implements ICommandHandler<ProvideRetentionBenefitCommand, ProvideRetentionBenefitResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: ProvideRetentionBenefitCommand): Promise<ProvideRetentionBenefitResult> {
     return decideAgainOnConflict(() => this.once(input, metadata));
@@ -43,7 +44,7 @@ export class ProvideRetentionBenefitHandler implements ICommandHandler<ProvideRe
     const result = await handleCommand(this.store, retentionProgramDecider, {
       streamId: retentionProgramStreamId(input.programId),
       context: PROGRAMS_CONTEXT,
-      command: { type: 'ProvideRetentionBenefit', ...input, case: herCase.state, placement: placementsOf(placementHistory)[input.placementId], today: todayInKorea() },
+      command: { type: 'ProvideRetentionBenefit', ...input, case: herCase.state, placement: placementsOf(placementHistory)[input.placementId], today: this.clock.today() },
       metadata: actingFor(metadata, state.centerId),
       history,
       idempotency: idempotencyOf(metadata, 'ProvideRetentionBenefit', input),

@@ -1,7 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { todayInKorea } from '@saeil/core';
+import { CLOCK, Clock } from '@saeil/core';
 import { decideAgainOnConflict, EventStore, handleCommand } from '@saeil/event-store';
 import { budgetPlanStreamId, PROGRAMS_CONTEXT } from '@saeil/contracts';
 import { actingFor, commandResult, CommandResult, idempotencyOf, idWritten } from '@saeil/runtime';
@@ -24,7 +25,7 @@ export class RecordBudgetExecutionResult extends CommandResult {
  */
 @CommandHandler(RecordBudgetExecutionCommand)
 export class RecordBudgetExecutionHandler implements ICommandHandler<RecordBudgetExecutionCommand, RecordBudgetExecutionResult> {
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
 
   async execute({ input, metadata }: RecordBudgetExecutionCommand): Promise<RecordBudgetExecutionResult> {
     const entryId = randomUUID();
@@ -36,7 +37,7 @@ export class RecordBudgetExecutionHandler implements ICommandHandler<RecordBudge
     const result = await handleCommand(this.store, budgetPlanDecider, {
       streamId: budgetPlanStreamId(input.planId),
       context: PROGRAMS_CONTEXT,
-      command: { type: 'RecordBudgetExecution', ...input, entryId, today: todayInKorea() },
+      command: { type: 'RecordBudgetExecution', ...input, entryId, today: this.clock.today() },
       metadata: actingFor(metadata, state.centerId),
       history,
       idempotency: idempotencyOf(metadata, 'RecordBudgetExecution', input),
