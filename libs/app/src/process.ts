@@ -1,11 +1,12 @@
 import { ConfigurationError, loadConfig } from '@saeil/config';
+import type { SaeilModuleDefinition } from '@saeil/runtime';
 import { startSaeil } from './start';
 
 /**
  * Entry point shared by the three apps: validate configuration (a bad setting stops the
  * process with a message naming it), start, print where things are, stop cleanly on Ctrl-C.
  */
-export function runProcess(role: { api: boolean; worker: boolean; name: string }): void {
+export function runProcess(role: { api: boolean; worker: boolean; name: string; modules?: SaeilModuleDefinition[] }): void {
   let config;
   try {
     config = loadConfig();
