@@ -1,4 +1,4 @@
-import { HomeOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,7 +13,7 @@ export function Shell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const path = useRouterState({ select: (s) => s.location.pathname });
-  const selected = path.startsWith('/cases') ? 'cases' : 'home';
+  const selected = path.startsWith('/cases') ? 'cases' : path.startsWith('/admin') ? 'admin' : path.startsWith('/ministry') ? 'ministry' : 'home';
   const logout = async () => {
     await session.logout();
     // Nothing of hers stays in memory for the next person at this desk.
@@ -34,6 +34,8 @@ export function Shell() {
               { key: 'home', icon: <HomeOutlined aria-hidden />, label: <Link to="/">{principal?.role === 'counselor' ? '오늘 할 일' : '처음 화면'}</Link> },
               // Only the roles that read cases see the caseload (the API refuses the others anyway).
               ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'cases', icon: <TeamOutlined aria-hidden />, label: <Link to="/cases">내 사례</Link> }] : []),
+              ...(principal?.role === 'administrator' ? [{ key: 'admin', icon: <UserOutlined aria-hidden />, label: <Link to="/admin/accounts">계정 관리</Link> }] : []),
+              ...(principal?.role === 'ministry_analyst' ? [{ key: 'ministry', icon: <BarChartOutlined aria-hidden />, label: <Link to="/ministry">성과 현황</Link> }] : []),
             ]}
             style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />

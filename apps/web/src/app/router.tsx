@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { session } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
 import { caseloadSearch } from '../features/caseload/caseload-search';
+import { ministrySearch } from '../features/ministry/ministry-search';
 import { HomePage } from '../features/work-queue/HomePage';
 import { Shell } from './Shell';
 
@@ -47,7 +48,17 @@ export const caseloadRoute = createRoute({
 
 export const caseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases/$clientId', component: lazyRouteComponent(() => import('../features/case/CasePage'), 'CasePage') });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute])]);
+export const adminAccountsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/admin/accounts', component: lazyRouteComponent(() => import('../features/admin/AccountsPage'), 'AccountsPage') });
+
+/** The Ministry dashboard (the server sends /ministry/ here); ECharts and the map load inside it only. */
+export const ministryRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/ministry',
+  validateSearch: ministrySearch,
+  component: lazyRouteComponent(() => import('../features/ministry/MinistryDashboardPage'), 'MinistryDashboardPage'),
+});
+
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute, adminAccountsRoute, ministryRoute])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, basepath: '/app', context: { queryClient }, defaultPreload: false, scrollRestoration: true });
