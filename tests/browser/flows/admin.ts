@@ -13,11 +13,11 @@ export const adminFlows: Flow[] = [
       for (const viewport of SCREENSHOTS ? (['desktop', 'tablet'] as const) : (['desktop'] as const)) {
         const { context, page } = await newPage(world, viewport);
         try {
-          await page.goto('/app/admin/accounts');
+          await page.goto('/');
           await page.waitForURL(/\/app\/login/);
           await logIn(page, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD);
+          await page.getByRole('link', { name: '계정 관리' }).click();
           await page.getByRole('heading', { name: '계정 관리', level: 1 }).waitFor();
-          await page.getByRole('link', { name: '계정 관리' }).waitFor();
           await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
           await accessible(page, '계정 관리');
           if (viewport === 'tablet') {
@@ -40,7 +40,7 @@ export const adminFlows: Flow[] = [
           await page.locator('.ant-select-item-option', { hasText: '나주여성새로일하기센터' }).click();
           await page.getByRole('button', { name: '계정 만들기' }).click();
           await page.getByText(`${NEW_COUNSELOR.displayName}(${NEW_COUNSELOR.username}) 계정을 만들었습니다.`).waitFor();
-          const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: NEW_COUNSELOR.username });
+          const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: NEW_COUNSELOR.username }).first();
           await row.waitFor();
           check((await row.innerText()).includes('나주여성새로일하기센터'), 'the new account shows her center');
           // The audit names the creation, done by the administrator.

@@ -203,7 +203,7 @@ function VerifyAccessLogCard() {
       <div style={{ marginTop: 12 }} role="status">
         {verify.isError && <Alert type="error" showIcon title={describeError(verify.error)} />}
         {verdict?.ok && (
-          <Alert type="success" showIcon title="접속기록이 변조되지 않았습니다." description={`${verify.variables} 기록 ${verdict.rows.toLocaleString('ko-KR')}건의 해시 체인이 맞고, 외부에 남긴 기준점 ${verdict.anchors}개와 일치합니다${verdict.anchoredThrough !== null ? ` (기록 번호 ${verdict.anchoredThrough}까지 기준점으로 확인)` : ''}.`} />
+          <Alert type="success" showIcon title="접속기록이 변조되지 않았습니다." description={`${verify.variables} 기록 ${verdict.rows.toLocaleString('ko-KR')}건의 해시 체인이 맞습니다. ${verdict.anchors > 0 ? `외부에 남긴 기준점 ${verdict.anchors}개와도 일치합니다${verdict.anchoredThrough !== null ? ` (기록 번호 ${verdict.anchoredThrough}까지)` : ''}.` : '외부 기준점은 아직 없습니다 (다음 기준점 기록 뒤 함께 확인됩니다).'}`} />
         )}
         {verdict && !verdict.ok && <Alert type="error" showIcon title="접속기록이 변조되었거나 끊겼습니다." description={verdict.reason} />}
       </div>
