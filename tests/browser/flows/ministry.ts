@@ -1,8 +1,6 @@
 /** The Ministry dashboard: fed only by submitted reports; nation → 시·도 → center, the map beside the ranked table. */
 import { ANALYST, accessible, check, logIn, newPage, SCREENSHOTS, shoot, type Flow, type World } from '../support';
 
-declare const document: { querySelectorAll(selector: string): { length: number } };
-
 const PERIOD = '2026-11';
 
 async function tokenOf(world: World, username: string, password: string): Promise<string> {
@@ -39,9 +37,12 @@ export const ministryFlows: Flow[] = [
       for (const viewport of SCREENSHOTS ? (['desktop', 'tablet'] as const) : (['desktop'] as const)) {
         const { context, page } = await newPage(world, viewport);
         try {
-          await page.goto('/ministry/');
+          await page.goto('/');
           await page.waitForURL(/\/app\/login/);
           await logIn(page, ANALYST.username, ANALYST.password);
+          await page.getByRole('link', { name: '성과 현황' }).waitFor();
+          // The address the Ministry is given: /ministry/ opens the dashboard in the same app and session.
+          await page.goto('/ministry/');
           await page.waitForURL(/\/app\/ministry/);
           await page.getByRole('heading', { name: '성과 현황 — 전국', level: 1 }).waitFor();
           await page.getByRole('heading', { name: '시·도 순위' }).waitFor();
@@ -73,7 +74,7 @@ export const ministryFlows: Flow[] = [
           // The URL holds the drill-down: a reload shows the same center.
           await page.reload();
           await page.getByRole('heading', { name: '성과 현황 — 나주여성새로일하기센터', level: 1 }).waitFor();
-          check((await page.evaluate(() => document.querySelectorAll('.ant-table-row').length)) >= 1, 'the versions table is there after a reload');
+          await page.locator('.ant-table-tbody tr', { hasText: `${version}판` }).first().waitFor();
         } finally {
           await context.close();
         }

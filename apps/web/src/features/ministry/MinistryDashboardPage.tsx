@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { describeError } from '../../api/errors';
 import { useSession } from '../../app/use-session';
 import { centerName } from '../../components/format';
@@ -168,7 +168,9 @@ function RegionView({ region, period, metric, kind, onKind, onCenter }: { region
     <>
       <Headline indicators={picture.data.region.indicators} source={picture.data.region.source} note={`${periodLabel(period)} · 제출 센터 ${picture.data.region.centersSubmitted} / ${picture.data.region.centersListed}`} />
       <Card title={<h2 className="saeil-card-title">센터별 현황 ({metricLabel(metric)} 순)</h2>} style={{ marginBottom: 16 }}>
-        <Table rowKey="centerId" size="small" columns={columns} dataSource={ranked} pagination={false} scroll={{ x: 1100 }} />
+        <ScrollRegion label="센터별 현황 표">
+          <Table rowKey="centerId" size="small" columns={columns} dataSource={ranked} pagination={false} />
+        </ScrollRegion>
         {missing.length > 0 && (
           <Alert style={{ marginTop: 12 }} type="warning" showIcon title={`${periodLabel(period)} 보고서를 아직 내지 않은 센터 ${missing.length}곳`} description={missing.map((c) => c.name).join(', ')} />
         )}
@@ -219,15 +221,16 @@ function TrendCard({ level, id, kind, onKind }: { level: 'nation' | 'region' | '
           <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 280 }} />}>
             <TrendChart periods={points.map((p) => periodLabel(p.period))} series={series} title="추이" unit={group === 'rates' ? '%' : '명·건'} />
           </Suspense>
+          <ScrollRegion label="추이 표">
           <Table
             size="small"
             rowKey="period"
             style={{ marginTop: 12 }}
             pagination={false}
-            scroll={{ x: 800 }}
             dataSource={points}
             columns={[{ title: '기간', dataIndex: 'period', render: periodLabel }, ...shown.map((m) => ({ title: m.label, key: m.key, align: 'right' as const, render: (_: unknown, p: (typeof points)[number]) => <MetricText cell={p.indicators ? metricOf(p.indicators, m.key) : undefined} metric={m.key} /> }))]}
           />
+          </ScrollRegion>
         </>
       )}
     </Card>
@@ -243,14 +246,14 @@ function VersionsCard({ level, id, period }: { level: 'nation' | 'region' | 'cen
       {versions.isError ? (
         <Alert type="error" showIcon title={describeError(versions.error)} />
       ) : (
+        <ScrollRegion label="제출 이력 표">
         <Table
           size="small"
           rowKey="version"
           loading={versions.isPending}
           pagination={false}
-          locale={{ emptyText: '이 기간에 제출된 판이 없습니다.' }}
+          locale={{ emptyText: <span style={{ color: '#595959' }}>이 기간에 제출된 판이 없습니다.</span> }}
           dataSource={rows}
-          scroll={{ x: 800 }}
           columns={[
             { title: '판', dataIndex: 'version', render: (v: number) => (v === 1 ? '1판 (최초)' : `${v}판 (정정)`) },
             { title: '제출일', dataIndex: 'submittedOn' },
@@ -258,7 +261,17 @@ function VersionsCard({ level, id, period }: { level: 'nation' | 'region' | 'cen
             ...(['placements', 'employedClients', 'retention1', 'kpiAchievement'] as const).map((key) => ({ title: metricLabel(key), key, align: 'right' as const, render: (_: unknown, v: (typeof rows)[number]) => <MetricText cell={metricOf(v.indicators, key)} metric={key} /> })),
           ]}
         />
+        </ScrollRegion>
       )}
     </Card>
+  );
+}
+
+/** A wide table scrolls sideways inside a region the keyboard can reach (axe: scrollable-region-focusable). */
+function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      {children}
+    </div>
   );
 }
