@@ -226,3 +226,46 @@ describeKafka('Ministry dashboard, Kafka mode: its own process, fed by saeil.min
     await expectNoPerson(dashboard, traces);
   });
 });
+
+describe('Ministry dashboard at national scale: 160 centers × 24 months of submitted reports', () => {
+  let saeil: TestSaeil;
+  let analyst: Api;
+
+  beforeAll(async () => {
+    saeil = await startTestSaeil({ label: 'dashboard-scale', kafka: false, worker: false });
+    analyst = await api(saeil, MINISTRY_ANALYST);
+    // Rows as the feed writes them (figures of a real report shape, indicators beside them), 3,840 in all.
+    const { buildMinistryReport } = await import('../../libs/reports/src/report/build-ministry-report');
+    const { sources } = await import('../../libs/reports/src/report/report-fixtures');
+    const { indicatorsOf } = await import('@saeil/ministry-dashboard');
+    const figures = buildMinistryReport({ level: 'center', scopeId: 'center-naju' }, { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' }, sources(), 5);
+    const indicators = JSON.stringify(indicatorsOf(figures));
+    const body = JSON.stringify(figures);
+    const months = Array.from({ length: 24 }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    await saeil.runtime.dataSource.query(
+      `INSERT INTO ministry_dashboard.report_versions (report_id, level, scope_id, period, period_kind, version, as_of_position, content_hash, submitted_on, figures, indicators, feed_position)
+       SELECT 'ministry-report-center-' || c || '-' || m, 'center', c, m, 'month', 1, 1, repeat('ab', 32), '2027-01-05', $1::jsonb, $2::jsonb, 1
+         FROM unnest($3::text[]) AS c, unnest($4::text[]) AS m`,
+      [body, indicators, Array.from({ length: 160 }, (_, i) => `bench-center-${String(i + 1).padStart(3, '0')}`), months],
+    );
+  }, 120_000);
+  afterAll(() => saeil?.dispose());
+
+  it('answers the first national picture and its monthly trend within a second each (the figures are printed)', async () => {
+    const [{ n }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM ministry_dashboard.report_versions`);
+    expect(n).toBe(160 * 24);
+    const timed = async (path: string, query: Record<string, string>) => {
+      const started = performance.now();
+      const res = await analyst.get(path).query(query).expect(200);
+      return { ms: performance.now() - started, body: res.body };
+    };
+    const nation = await timed('/ministry-dashboard/nation', { period: '2026-12' });
+    const trend = await timed('/ministry-dashboard/trends', { kind: 'month', level: 'nation' });
+    const periods = await timed('/ministry-dashboard/periods', {});
+    process.stdout.write(`dashboard first answers, 160 centers × 24 months: nation ${nation.ms.toFixed(0)} ms, monthly trend ${trend.ms.toFixed(0)} ms, periods ${periods.ms.toFixed(0)} ms\n`);
+    expect(nation.body.centersSubmitted).toBe(160);
+    expect(trend.body).toHaveLength(24);
+    expect(nation.ms).toBeLessThan(1000);
+    expect(trend.ms).toBeLessThan(1000);
+  });
+});
