@@ -33,6 +33,7 @@ export function runProcess(role: { api: boolean; worker: boolean; name: string; 
         `${role.name} is running`,
         role.api ? `  API      ${running.url}` : undefined,
         role.api ? `  OpenAPI  ${running.url}/docs` : undefined,
+        role.api && running.runtime.modules.some((m) => m.name === 'ministry-dashboard') ? `  Ministry ${running.url}/ministry/ (the Ministry dashboard)` : undefined,
         `  health   ${running.url}/health`,
         `  metrics  ${running.url}/metrics ${config.METRICS_TOKEN ? '(Bearer METRICS_TOKEN)' : '(closed: set METRICS_TOKEN)'}`,
         `  events   ${mode}`,
