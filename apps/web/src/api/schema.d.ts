@@ -10747,6 +10747,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
             500: {
                 headers: {
@@ -10815,6 +10824,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
             500: {
                 headers: {
@@ -10864,6 +10882,15 @@ export interface operations {
             };
             /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10950,6 +10977,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
             500: {
                 headers: {
@@ -11029,6 +11065,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
             500: {
                 headers: {
@@ -11093,6 +11138,15 @@ export interface operations {
             };
             /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
