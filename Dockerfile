@@ -3,8 +3,9 @@
 #   docker build -t saeil .                    # default: api + worker in one process (apps/saeil)
 #   docker build --target api    -t saeil-api .     # HTTP api only          (apps/api)
 #   docker build --target worker -t saeil-worker .  # relay + projections    (apps/worker)
+#   docker build --target ministry-dashboard -t saeil-ministry-dashboard .  # the Ministry dashboard alone (apps/ministry-dashboard)
 #
-# docker-compose.yml builds the `api` and `worker` targets. Every role needs DATABASE_URL;
+# docker-compose.yml builds the `api`, `worker` and `ministry-dashboard` targets. Every role needs DATABASE_URL;
 # set KAFKA_BROKERS to route events through Kafka. The process listens on $PORT (3000) on all
 # interfaces and answers GET /health (200 when its dependencies are reachable, 503 otherwise).
 
@@ -63,6 +64,10 @@ CMD ["node", "dist/apps/api/src/main.js"]
 
 FROM runtime AS worker
 CMD ["node", "dist/apps/worker/src/main.js"]
+
+# The Ministry dashboard, apart from the case system: reads only saeil.ministry.stats.v1.
+FROM runtime AS ministry-dashboard
+CMD ["node", "dist/apps/ministry-dashboard/src/main.js"]
 
 # Last stage = what a plain `docker build .` produces: both roles in one process.
 FROM runtime AS saeil

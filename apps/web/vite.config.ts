@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
  * `npm run dev -w apps/web` proxies the API to a running Saeil (SAEIL_URL, default :3000).
  */
 const api = process.env.SAEIL_URL ?? 'http://127.0.0.1:3000';
-const apiRoutes = ['/auth', '/caseload', '/cases', '/clients', '/follow-ups', '/courses', '/placements', '/internships', '/employers', '/center-activities', '/group-programs', '/outreach-events', '/agreements', '/job-fairs', '/council-meetings', '/health'];
+const apiRoutes = ['/auth', '/caseload', '/cases', '/clients', '/follow-ups', '/courses', '/placements', '/internships', '/employers', '/center-activities', '/group-programs', '/outreach-events', '/agreements', '/job-fairs', '/council-meetings', '/health', '/accounts', '/access-log', '/ministry-dashboard'];
 
 export default defineConfig({
   base: '/app/',

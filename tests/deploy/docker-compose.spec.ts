@@ -346,7 +346,7 @@ function serviceArgv(service: ComposeService, stages: Stage[]): string[] | undef
 const compose = parse(read('docker-compose.yml')) as ComposeFile;
 const services = compose.services ?? {};
 const stages = parseDockerfile(read('Dockerfile'));
-const APP_SERVICES = ['api', 'worker'] as const;
+const APP_SERVICES = ['api', 'worker', 'ministry-dashboard'] as const;
 const knownVariables = [...Object.keys(new SaeilConfig()), 'DATABASE_URL', 'KAFKA_BROKERS'];
 
 /** What the process in an app container sees: the image's ENV, overridden by compose's. */

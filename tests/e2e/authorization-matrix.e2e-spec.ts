@@ -31,6 +31,7 @@ const FIGURE_READERS: TestRole[] = ['counselor', 'supervisor', 'regional_supervi
 const REPORT_READERS: TestRole[] = ['supervisor', 'regional_supervisor', 'ministry_analyst'];
 const SUPERVISOR: TestRole[] = ['supervisor'];
 const ADMIN: TestRole[] = ['administrator'];
+const ANALYST: TestRole[] = ['ministry_analyst'];
 /** Roles whose reach is one center or one region: they have an "other center" to be kept from. */
 const SCOPED: TestRole[] = ['counselor', 'supervisor', 'regional_supervisor'];
 
@@ -124,6 +125,7 @@ const ROUTES: RouteSpec[] = [
   // The web app's entry: / and /app redirect to /app/ (its files are static, beside these).
   { route: 'GET /', roles: 'public', call: () => ({ path: '/' }), other: 'none' },
   { route: 'GET /app', roles: 'public', call: () => ({ path: '/app' }), other: 'none' },
+  { route: 'GET /ministry', roles: 'public', call: () => ({ path: '/ministry' }), other: 'none' },
   { route: 'POST /auth/login', roles: 'public', call: () => ({ path: '/auth/login', body: {} }), other: 'none' },
   { route: 'POST /auth/refresh', roles: 'public', call: () => ({ path: '/auth/refresh', body: {} }), other: 'none' },
   { route: 'POST /auth/logout', roles: 'public', call: () => ({ path: '/auth/logout', body: {} }), other: 'none' },
@@ -132,6 +134,7 @@ const ROUTES: RouteSpec[] = [
   { route: 'POST /auth/password', roles: ROLES, call: () => ({ path: '/auth/password', body: {} }), other: 'none' },
   // Accounts: the administrator.
   { route: 'GET /accounts', roles: ADMIN, call: () => ({ path: '/accounts' }), other: 'none' },
+  { route: 'GET /accounts/audit', roles: ADMIN, call: () => ({ path: '/accounts/audit' }), other: 'none' },
   { route: 'POST /accounts', roles: ADMIN, call: () => ({ path: '/accounts', body: {} }), other: 'none' },
   { route: 'PATCH /accounts/:accountId', roles: ADMIN, call: (_, __, all) => ({ path: `/accounts/${all.spareAccountId}`, body: { displayName: '예비 계정' } }), other: 'none' },
   { route: 'POST /accounts/:accountId/disable', roles: ADMIN, call: (_, __, all) => ({ path: `/accounts/${all.spareAccountId}/disable`, body: {} }), other: 'none' },
@@ -264,6 +267,13 @@ const ROUTES: RouteSpec[] = [
   { route: 'GET /statistics/retention', roles: FIGURE_READERS, call: statistics('retention') },
   { route: 'GET /statistics/employment', roles: FIGURE_READERS, call: statistics('employment') },
   { route: 'GET /statistics/activity', roles: FIGURE_READERS, call: statistics('activity') },
+  // The Ministry dashboard (fed by the submitted reports only): the Ministry analyst.
+  { route: 'GET /ministry-dashboard/periods', roles: ANALYST, call: () => ({ path: '/ministry-dashboard/periods' }), other: 'none' },
+  { route: 'GET /ministry-dashboard/nation', roles: ANALYST, call: () => ({ path: '/ministry-dashboard/nation', query: { period: '2026-Q3' } }), other: 'none' },
+  { route: 'GET /ministry-dashboard/regions/:region', roles: ANALYST, call: (f) => ({ path: `/ministry-dashboard/regions/${encodeURIComponent(f.region)}`, query: { period: '2026-Q3' } }), other: 'none' },
+  { route: 'GET /ministry-dashboard/trends', roles: ANALYST, call: () => ({ path: '/ministry-dashboard/trends', query: { kind: 'quarter', level: 'nation' } }), other: 'none' },
+  { route: 'GET /ministry-dashboard/versions', roles: ANALYST, call: (f) => ({ path: '/ministry-dashboard/versions', query: { level: 'center', id: f.centerId, period: '2026-Q3' } }), other: 'none' },
+  { route: 'GET /ministry-dashboard/export', roles: ANALYST, call: () => ({ path: '/ministry-dashboard/export', query: { period: '2026-Q3', format: 'csv' } }), other: 'none' },
   { route: 'GET /ministry-reports/:level/:period', roles: REPORT_READERS, call: (f, role) => reportPath(f, role) },
   { route: 'POST /ministry-reports/:level/:period/submissions', roles: REPORT_READERS, call: (f, role) => ({ ...reportPath(f, role, '/submissions'), body: {} }) },
   { route: 'GET /ministry-reports/:level/:period/versions', roles: REPORT_READERS, call: (f, role) => reportPath(f, role, '/versions') },

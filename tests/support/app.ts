@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type pino from 'pino';
-import { createLogger } from '@saeil/runtime';
+import { createLogger, type SaeilModuleDefinition } from '@saeil/runtime';
 import { loadConfig, SaeilConfig } from '@saeil/config';
 import { RunningSaeil, startSaeil } from '@saeil/app';
 import { createTestDatabase, kafkaBrokers, TestDatabase, uniqueTopicPrefix } from './env';
@@ -29,6 +29,8 @@ export async function startTestSaeil(options: {
   topicPrefix?: string;
   /** Where the app's log lines go (stdout unless given), e.g. to read what it logged. */
   logStream?: pino.DestinationStream;
+  /** The modules it runs (default: everything, as npm start): e.g. the case system or the Ministry dashboard alone. */
+  modules?: SaeilModuleDefinition[];
 }): Promise<TestSaeil> {
   const db = options.db ?? (await createTestDatabase(options.label));
   // One data directory per installation (its database): generated keys and the access log's
@@ -53,7 +55,7 @@ export async function startTestSaeil(options: {
   const config = loadConfig(env);
   // The product's logger (its redaction included), not a bare pino: what tests see logged is what runs.
   const logger = createLogger(config, options.logStream);
-  const running = await startSaeil(config, { api: options.api ?? true, worker: options.worker ?? true, logger });
+  const running = await startSaeil(config, { api: options.api ?? true, worker: options.worker ?? true, logger, modules: options.modules });
   return {
     ...running,
     db,

@@ -1,11 +1,12 @@
 import { ConfigurationError, loadConfig } from '@saeil/config';
+import type { SaeilModuleDefinition } from '@saeil/runtime';
 import { startSaeil } from './start';
 
 /**
  * Entry point shared by the three apps: validate configuration (a bad setting stops the
  * process with a message naming it), start, print where things are, stop cleanly on Ctrl-C.
  */
-export function runProcess(role: { api: boolean; worker: boolean; name: string }): void {
+export function runProcess(role: { api: boolean; worker: boolean; name: string; modules?: SaeilModuleDefinition[] }): void {
   let config;
   try {
     config = loadConfig();
@@ -32,6 +33,7 @@ export function runProcess(role: { api: boolean; worker: boolean; name: string }
         `${role.name} is running`,
         role.api ? `  API      ${running.url}` : undefined,
         role.api ? `  OpenAPI  ${running.url}/docs` : undefined,
+        role.api && running.runtime.modules.some((m) => m.name === 'ministry-dashboard') ? `  Ministry ${running.url}/ministry/ (the Ministry dashboard)` : undefined,
         `  health   ${running.url}/health`,
         `  metrics  ${running.url}/metrics ${config.METRICS_TOKEN ? '(Bearer METRICS_TOKEN)' : '(closed: set METRICS_TOKEN)'}`,
         `  events   ${mode}`,

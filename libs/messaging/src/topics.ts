@@ -1,6 +1,6 @@
 /** Topic and consumer-group names, in one place. */
 export class Topics {
-  constructor(private readonly prefix = '') {}
+  constructor(readonly prefix = '') {}
 
   /** Events of one bounded context, e.g. `saeil.intake.events.v1`, keyed by stream id. */
   events(context: string): string {

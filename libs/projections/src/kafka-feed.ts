@@ -52,7 +52,8 @@ export class KafkaProjectionFeed {
   }
 
   private topicsOf(runner: ProjectionRunner): string[] {
-    return runner.projection.contexts.map((c) => this.topics.events(c));
+    const source = runner.projection.kafkaSource;
+    return source ? [source.topic(this.topics.prefix)] : runner.projection.contexts.map((c) => this.topics.events(c));
   }
 
   private async applyMessages(runner: ProjectionRunner, messages: IncomingMessage[]): Promise<void> {
@@ -60,7 +61,7 @@ export class KafkaProjectionFeed {
     const malformed: { message: IncomingMessage; error: string }[] = [];
     for (const message of messages) {
       try {
-        events.push(fromMessage(message));
+        events.push((runner.projection.kafkaSource?.toEvent ?? fromMessage)(message));
       } catch (error) {
         malformed.push({ message, error: (error as Error).message });
       }

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@saeil/event-store';
+import type { IncomingMessage } from '@saeil/messaging';
 
 /** What a projection sees while applying one event: SQL inside the projection's transaction. */
 export interface ProjectionContext {
@@ -23,6 +24,12 @@ export interface Projection {
   readonly contexts: string[];
   /** Event types it applies; others are passed over. */
   readonly eventTypes: string[];
+  /**
+   * Kafka mode only: follow this one topic instead of the contexts' event topics, each message
+   * made into the event the runner applies (the Ministry dashboard reads the stats feed, not the
+   * case topics). `topic` gets the installation's KAFKA_TOPIC_PREFIX.
+   */
+  readonly kafkaSource?: { topic(prefix: string): string; toEvent(message: IncomingMessage): StoredEvent };
   apply(event: StoredEvent, ctx: ProjectionContext): Promise<void>;
 }
 

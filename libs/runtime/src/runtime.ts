@@ -58,8 +58,10 @@ export class Worker {
     this.runners = [...rt.projections, ...reactors].map((p) => new ProjectionRunner(p, 'live', rt.config.PROJECTION_MAX_ATTEMPTS, rt.metrics));
     this.jobs = new WorkerJobs(rt.modules.flatMap((m) => m.jobs ?? []), services, rt.metrics);
     const feedOptions = { batchSize: rt.config.PROJECTION_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS };
+    // A process whose modules write no events (the Ministry dashboard on its own) relays none.
+    const writesEvents = rt.modules.some((m) => m.contexts.length > 0);
     if (rt.bus) {
-      this.relay = new OutboxRelay(rt.dataSource, rt.store, rt.bus, rt.topics, rt.notifications, rt.metrics, rt.logger.child({ component: 'relay' }), { batchSize: rt.config.RELAY_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS }, rt.databaseUrl);
+      if (writesEvents) this.relay = new OutboxRelay(rt.dataSource, rt.store, rt.bus, rt.topics, rt.notifications, rt.metrics, rt.logger.child({ component: 'relay' }), { batchSize: rt.config.RELAY_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS }, rt.databaseUrl);
       this.kafkaFeed = new KafkaProjectionFeed(rt.dataSource, rt.bus, rt.topics, this.runners, rt.metrics, rt.logger.child({ component: 'projections' }));
     } else {
       this.storeFeed = new EventStoreFeed(rt.dataSource, rt.store, this.runners, rt.notifications, rt.metrics, rt.logger.child({ component: 'projections' }), feedOptions);
@@ -154,9 +156,11 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
     bus = new KafkajsMessageBus({ brokers: config.kafkaBrokers, clientId: config.KAFKA_CLIENT_ID, defaultPartitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS, logger: logger.child({ component: 'kafka' }) });
     // Also the topics projections read: a projection may follow a context this build does not
     // run (yet), and a consumer cannot join a group on a topic that does not exist.
-    const contexts = [...new Set(options.modules.flatMap((m) => [...m.contexts, ...m.projections.flatMap((p) => p.contexts)]))];
+    const contexts = [...new Set(options.modules.flatMap((m) => [...m.contexts, ...m.projections.filter((p) => !p.kafkaSource).flatMap((p) => p.contexts)]))];
+    const sourceTopics = [...new Set(options.modules.flatMap((m) => m.projections.flatMap((p) => (p.kafkaSource ? [p.kafkaSource.topic(config.KAFKA_TOPIC_PREFIX)] : []))))];
     await bus.ensureTopics([
       ...contexts.map((c) => ({ topic: topics.events(c) })),
+      ...sourceTopics.map((topic) => ({ topic })),
       { topic: topics.deadLetter() },
       { topic: topics.commands() },
       { topic: topics.commandReplies() },

@@ -51,6 +51,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 계정 감사 기록: who created, disabled or reset which account, and every login (newest first) */
+        get: operations["AccountsController_auditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/accounts/{accountId}": {
         parameters: {
             query?: never;
@@ -1112,6 +1129,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ministry-dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 내려받기: the ranked table (the 17 시·도, or a 시·도's centers) as CSV or XLSX; suppressed cells read 비공개 (5명 미만) */
+        get: operations["MinistryDashboardController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ministry-dashboard/nation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 전국 현황: the nation and the 17 시·도 for a period, from the submitted reports; centers submitted of those listed */
+        get: operations["MinistryDashboardController_nation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ministry-dashboard/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 제출된 기간: every month or quarter with a submitted report, and how many reports of each level */
+        get: operations["MinistryDashboardController_periods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ministry-dashboard/regions/{region}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 시·도 현황: the 시·도 and each of its centers (submitted or not) for a period */
+        get: operations["MinistryDashboardController_region"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ministry-dashboard/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 추이: the monthly or quarterly series of the nation, a 시·도 or a center */
+        get: operations["MinistryDashboardController_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ministry-dashboard/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 제출 이력: every version of one report as the feed delivered it (a correction is the next version) */
+        get: operations["MinistryDashboardController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ministry-reports/{level}/{period}": {
         parameters: {
             query?: never;
@@ -1364,6 +1483,23 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        AccountAuditEntryView: {
+            auditId: string;
+            recordedAt: string;
+            /** Format: uuid */
+            accountId?: string;
+            /**
+             * Format: uuid
+             * @description the administrator, or the account itself
+             */
+            actorId?: string;
+            /** @enum {string} */
+            action: "account_created" | "account_disabled" | "account_enabled" | "password_reset" | "password_changed" | "login_succeeded" | "login_failed" | "refresh_token_reused" | "logged_out";
+            sourceAddress?: string;
+            details: {
+                [key: string]: unknown;
+            };
         };
         AccountView: {
             /** Format: uuid */
@@ -1846,6 +1982,17 @@ export interface components {
             date: string | null;
             details: components["schemas"]["CenterActivityDetailsResponse"];
         };
+        CenterRowResponse: {
+            /** @example center-naju */
+            centerId: string;
+            name: string;
+            region: string;
+            submitted: boolean;
+            version: number | null;
+            /** Format: date */
+            submittedOn: string | null;
+            indicators: components["schemas"]["IndicatorsResponse"] | null;
+        };
         ChainBreakResponse: {
             /** @description The first row found wrong (null: the anchors themselves, or an emptied log) */
             seq: number | null;
@@ -2190,6 +2337,20 @@ export interface components {
             /** @description True when an Idempotency-Key matched an earlier request (or the record was already there): nothing was recorded now */
             duplicate: boolean;
             programId: string;
+        };
+        DashboardVersionResponse: {
+            reportId: string;
+            /** @enum {string} */
+            level: "center" | "region" | "nation";
+            scopeId?: string | null;
+            period: string;
+            /** @description 1, then n + 1 for each correction */
+            version: number;
+            /** Format: date */
+            submittedOn: string;
+            asOfPosition: number;
+            contentHash: string;
+            indicators: components["schemas"]["IndicatorsResponse"];
         };
         DefineBudgetPlanDto: {
             /**
@@ -2683,6 +2844,23 @@ export interface components {
              */
             display: string;
         };
+        IndicatorsResponse: {
+            /** @description a number, null (nothing to count), or `{ suppressed: true }` (비공개: below the threshold, never 0) */
+            clientsRegistered: (number | null) | components["schemas"]["SuppressedFigureResponse"];
+            /** @description a number, null (nothing to count), or `{ suppressed: true }` (비공개: below the threshold, never 0) */
+            placements: (number | null) | components["schemas"]["SuppressedFigureResponse"];
+            /** @description a number, null (nothing to count), or `{ suppressed: true }` (비공개: below the threshold, never 0) */
+            employedClients: (number | null) | components["schemas"]["SuppressedFigureResponse"];
+            retention: components["schemas"]["RetentionIndicatorResponse"][];
+            /** @description a number, null (nothing to count), or `{ suppressed: true }` (비공개: below the threshold, never 0) */
+            trainingCompleters: (number | null) | components["schemas"]["SuppressedFigureResponse"];
+            /** @description a number, null (nothing to count), or `{ suppressed: true }` (비공개: below the threshold, never 0) */
+            trainingCompletersEmployed: (number | null) | components["schemas"]["SuppressedFigureResponse"];
+            /** @description a number, null (nothing to count), or `{ suppressed: true }` (비공개: below the threshold, never 0) */
+            trainingEmploymentRate: (number | null) | components["schemas"]["SuppressedFigureResponse"];
+            /** @description a number, null (nothing to count), or `{ suppressed: true }` (비공개: below the threshold, never 0) */
+            kpiAchievement: (number | null) | components["schemas"]["SuppressedFigureResponse"];
+        };
         InternshipResult: {
             /** @description Version of the stream written (her case, the course, the program …) after this command */
             streamVersion: number;
@@ -2876,6 +3054,16 @@ export interface components {
             activity: components["schemas"]["ReportActivityFiguresResponse"];
             kpi: components["schemas"]["ReportKpiPlanResponse"][];
         };
+        NationalPictureResponse: {
+            /** @example 2026-03 */
+            period: string;
+            /** @enum {string} */
+            source: "report" | "sumOfCenters" | "sumOfRegions" | "none";
+            indicators: components["schemas"]["IndicatorsResponse"] | null;
+            regions: components["schemas"]["RegionRowResponse"][];
+            centersListed: number;
+            centersSubmitted: number;
+        };
         NextActionDto: {
             /** @example 컴퓨터활용능력 과정 등록 */
             description: string;
@@ -2950,6 +3138,15 @@ export interface components {
              * @example 2026
              */
             grantYear?: number;
+        };
+        PeriodSummaryResponse: {
+            /** @example 2026-03 */
+            period: string;
+            /** @enum {string} */
+            kind: "month" | "quarter";
+            centerReports: number;
+            regionReports: number;
+            nationReports: number;
         };
         PlacementChangeResult: {
             /** @description Version of the stream written (her case, the course, the program …) after this command */
@@ -3438,6 +3635,24 @@ export interface components {
             /** @description true: the refresh token is set as an httpOnly, SameSite=Strict cookie (path /auth) and left out of the answer; refresh and logout then read it from that cookie */
             cookie?: boolean;
         };
+        RegionPictureResponse: {
+            period: string;
+            region: components["schemas"]["RegionRowResponse"];
+            centers: components["schemas"]["CenterRowResponse"][];
+        };
+        RegionRowResponse: {
+            /** @example 전라남도 */
+            region: string;
+            /**
+             * @description report: the 시·도's own report; sumOfCenters: its centers' reports added; none: nothing submitted
+             * @enum {string}
+             */
+            source: "report" | "sumOfCenters" | "sumOfRegions" | "none";
+            version: number | null;
+            centersListed: number;
+            centersSubmitted: number;
+            indicators: components["schemas"]["IndicatorsResponse"] | null;
+        };
         RegisterClientDto: {
             /**
              * @description 최종학력
@@ -3699,6 +3914,14 @@ export interface components {
             retentionRate: (number | null) | components["schemas"]["SuppressedFigureResponse"];
             anyEmployerRate: (number | null) | components["schemas"]["SuppressedFigureResponse"];
             unverifiedShare: (number | null) | components["schemas"]["SuppressedFigureResponse"];
+        };
+        RetentionIndicatorResponse: {
+            /** @enum {number} */
+            n: 1 | 2 | 3;
+            eligible: number | components["schemas"]["SuppressedFigureResponse"];
+            sameEmployer: number | components["schemas"]["SuppressedFigureResponse"];
+            /** @description a number, null (nothing to count), or `{ suppressed: true }` (비공개: below the threshold, never 0) */
+            rate: (number | null) | components["schemas"]["SuppressedFigureResponse"];
         };
         RetentionProgramAnswerResponse: {
             programId: string;
@@ -4095,6 +4318,12 @@ export interface components {
             courseId: string;
             clientId: string;
         };
+        TrendPointResponse: {
+            period: string;
+            /** @enum {string} */
+            source: "report" | "sumOfCenters" | "sumOfRegions" | "none";
+            indicators: components["schemas"]["IndicatorsResponse"] | null;
+        };
         UpdateClientProfileBody: {
             /**
              * @description 최종학력
@@ -4452,6 +4681,75 @@ export interface operations {
             };
             /** @description A business rule refused it: a rule code (e.g. CONSENT_REQUIRED, PROGRAM_PLAN_EXCEEDED, REFERENCE_NOT_FOUND with details.field) with a Korean message and sometimes `details`, or IDEMPOTENCY_KEY_REUSED. Nothing was recorded */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AccountsController_auditTrail: {
+        parameters: {
+            query?: {
+                /** @description only the entries about this account */
+                accountId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountAuditEntryView"][];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11106,6 +11404,495 @@ export interface operations {
             };
             /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MinistryDashboardController_export: {
+        parameters: {
+            query: {
+                /** @description `YYYY-MM` (a month) or `YYYY-Qn` (a quarter) */
+                period: string;
+                format: "csv" | "xlsx";
+                /** @description a 시·도: its centers; without it, the 17 시·도 */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponse"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MinistryDashboardController_nation: {
+        parameters: {
+            query: {
+                /** @description `YYYY-MM` (a month) or `YYYY-Qn` (a quarter) */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalPictureResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MinistryDashboardController_periods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodSummaryResponse"][];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MinistryDashboardController_region: {
+        parameters: {
+            query: {
+                /** @description `YYYY-MM` (a month) or `YYYY-Qn` (a quarter) */
+                period: string;
+            };
+            header?: never;
+            path: {
+                region: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionPictureResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MinistryDashboardController_trend: {
+        parameters: {
+            query: {
+                kind: "month" | "quarter";
+                level: "center" | "region" | "nation";
+                /** @description the 시·도 (level region) or center id (level center) */
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendPointResponse"][];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description NOT_FOUND: an unknown id, or a record of a center or region she does not work for (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MinistryDashboardController_versions: {
+        parameters: {
+            query: {
+                /** @description `YYYY-MM` (a month) or `YYYY-Qn` (a quarter) */
+                period: string;
+                level: "center" | "region" | "nation";
+                /** @description center id or 시·도; none for the nation */
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardVersionResponse"][];
+                };
+            };
+            /** @description VALIDATION_FAILED with `fields` (every bad field: its dotted path, the rule and a message; an id not in its canonical form, a NUL or lone surrogate, a number beyond 2^53, a day that does not exist), or MALFORMED_REQUEST (a body that is not JSON, a malformed URL) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description AUTHENTICATION_REQUIRED (no bearer token, or one malformed, expired, revoked or of a disabled account); INVALID_CREDENTIALS or REFRESH_TOKEN_REUSED on the login routes */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description ACCESS_DENIED (her role may not do this), or OUT_OF_SCOPE with the field naming a center or region she does not work for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: TOO_MANY_REQUESTS on an expensive read over the per-minute limit, TOO_MANY_LOGIN_ATTEMPTS for this user name from this address, or past an address or user-name ceiling (Retry-After in seconds) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description INTERNAL_ERROR: a defect of ours; nothing internal is shown (the server logs it) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database cannot be reached; retry later (with the same Idempotency-Key for a command) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { BankOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
+import { BankOutlined, BarChartOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,7 +14,7 @@ export function Shell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const path = useRouterState({ select: (s) => s.location.pathname });
-  const selected = supervisorNavKey(path) ?? (path.startsWith('/cases') ? 'cases' : path.startsWith('/clients/new') ? 'intake' : path.startsWith('/center') ? 'center' : 'home');
+  const selected = supervisorNavKey(path) ?? (path.startsWith('/cases') ? 'cases' : path.startsWith('/clients/new') ? 'intake' : path.startsWith('/center') ? 'center' : path.startsWith('/admin') ? 'admin' : path.startsWith('/ministry') ? 'ministry' : 'home');
   const logout = async () => {
     await session.logout();
     // Nothing of hers stays in memory for the next person at this desk.
@@ -40,6 +40,8 @@ export function Shell() {
               ...(principal && CASE_WORKERS.includes(principal.role) ? [{ key: 'intake', icon: <UserAddOutlined aria-hidden />, label: <Link to="/clients/new">구직 등록</Link> }] : []),
               ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'center', icon: <BankOutlined aria-hidden />, label: <Link to="/center">센터 활동</Link> }] : []),
               ...supervisorNavItems(principal),
+              ...(principal?.role === 'administrator' ? [{ key: 'admin', icon: <UserOutlined aria-hidden />, label: <Link to="/admin/accounts">계정 관리</Link> }] : []),
+              ...(principal?.role === 'ministry_analyst' ? [{ key: 'ministry', icon: <BarChartOutlined aria-hidden />, label: <Link to="/ministry">성과 현황</Link> }] : []),
             ]}
             style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
           />

@@ -5,6 +5,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { caseloadSearch } from '../features/caseload/caseload-search';
 import { centerSearch } from '../features/center/center-search';
 import { supervisorRoutes } from './supervisor-routes';
+import { ministrySearch } from '../features/ministry/ministry-search';
 
 /** Only a path inside the app may be a place to return to after login (never another origin). */
 export function safeReturnPath(value: unknown): string | undefined {
@@ -57,7 +58,17 @@ export const centerRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/center/CenterPage'), 'CenterPage'),
 });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute, intakeRoute, centerRoute, ...supervisorRoutes])]);
+export const adminAccountsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/admin/accounts', component: lazyRouteComponent(() => import('../features/admin/AccountsPage'), 'AccountsPage') });
+
+/** The Ministry dashboard (the server sends /ministry/ here); ECharts and the map load inside it only. */
+export const ministryRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/ministry',
+  validateSearch: ministrySearch,
+  component: lazyRouteComponent(() => import('../features/ministry/MinistryDashboardPage'), 'MinistryDashboardPage'),
+});
+
+const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute, intakeRoute, centerRoute, adminAccountsRoute, ministryRoute, ...supervisorRoutes])]);
 
 export function createAppRouter(queryClient: QueryClient) {
   return createRouter({ routeTree, basepath: '/app', context: { queryClient }, defaultPreload: false, scrollRestoration: true });

@@ -11,6 +11,7 @@ import type { Request } from 'express';
 export const EXPENSIVE_READS: readonly RegExp[] = [
   /^\/statistics\//, // employment, retention and activity statistics over a scope and period
   /^\/ministry-reports\//, // report preview, submitted versions and their CSV/XLSX exports
+  /^\/ministry-dashboard\//, // the Ministry dashboard: national picture, trends, CSV/XLSX of the ranked table
   /^\/caseload$/, // caseload search over a counselor's or a center's cases
   /^\/kpi-plans\/[^/]+\/achievement$/, // KPI achievement, folded from events on every call
   /^\/follow-ups\/queue(\/|$)/, // a center's follow-up queue, with its per-counselor counts

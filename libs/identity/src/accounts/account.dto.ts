@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsQueryInt, IsRecordId } from '@saeil/core';
 import { Role, ROLES } from '../domain/roles';
 
 export class CreateAccountDto {
@@ -50,4 +51,26 @@ export class AccountView {
   @ApiPropertyOptional() region?: string;
   @ApiProperty() disabled: boolean;
   @ApiProperty() createdAt: string;
+}
+
+/** `GET /accounts/audit`: the newest entries first, of one account or of all. */
+export class AccountAuditQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'only the entries about this account' })
+  @IsOptional() @IsRecordId()
+  accountId?: string;
+
+  @ApiPropertyOptional({ default: 200, maximum: 1000 })
+  @IsOptional() @IsQueryInt(1, 1000)
+  limit?: number;
+}
+
+/** One entry of the account audit: who created, disabled, reset what, and every login. */
+export class AccountAuditEntryView {
+  @ApiProperty() auditId: string;
+  @ApiProperty() recordedAt: string;
+  @ApiPropertyOptional({ format: 'uuid' }) accountId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the administrator, or the account itself' }) actorId?: string;
+  @ApiProperty({ enum: ['account_created', 'account_disabled', 'account_enabled', 'password_reset', 'password_changed', 'login_succeeded', 'login_failed', 'refresh_token_reused', 'logged_out'] }) action: string;
+  @ApiPropertyOptional() sourceAddress?: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
 }

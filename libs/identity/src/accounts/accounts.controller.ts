@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, ApiErrors } from '@saeil/core';
 import type { Request } from 'express';
@@ -6,7 +6,8 @@ import { CurrentPrincipal } from '../access/current-principal.decorator';
 import { Roles } from '../access/roles.decorator';
 import type { Principal } from '../principal/principal';
 import { sourceAddressOf } from '../access/source-address';
-import { AccountView, CreateAccountDto, RenameAccountDto, ResetPasswordDto } from './account.dto';
+import { AccountAuditEntryView, AccountAuditQueryDto, AccountView, CreateAccountDto, RenameAccountDto, ResetPasswordDto } from './account.dto';
+import { AccountAudit } from '../audit/account-audit';
 import { AccountsService } from './accounts.service';
 
 /** Account administration: administrators only (401 without a token, 403 for any other role). */
@@ -14,7 +15,10 @@ import { AccountsService } from './accounts.service';
 @Controller('accounts')
 @Roles('administrator')
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly audit: AccountAudit,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -29,6 +33,13 @@ export class AccountsController {
   @ApiAnswer(AccountView, { isArray: true })
   list(): Promise<AccountView[]> {
     return this.accounts.list();
+  }
+
+  @Get('audit')
+  @ApiOperation({ summary: '계정 감사 기록: who created, disabled or reset which account, and every login (newest first)' })
+  @ApiAnswer(AccountAuditEntryView, { isArray: true })
+  auditTrail(@Query() query: AccountAuditQueryDto): Promise<AccountAuditEntryView[]> {
+    return this.audit.list({ accountId: query.accountId, limit: query.limit ?? 200 });
   }
 
   @Patch(':accountId')

@@ -38,4 +38,22 @@ export class AccountAudit {
       [entry.accountId ?? null, entry.actorId ?? null, entry.action, entry.sourceAddress ?? null, JSON.stringify(entry.details ?? {})],
     );
   }
+
+  /** The newest entries first (all accounts, or one). */
+  async list(options: { accountId?: string; limit: number }): Promise<{ auditId: string; recordedAt: string; accountId?: string; actorId?: string; action: string; sourceAddress?: string; details: Record<string, unknown> }[]> {
+    const rows = await this.dataSource.query<{ audit_id: string; recorded_at: Date; account_id: string | null; actor_id: string | null; action: string; source_address: string | null; details: Record<string, unknown> }[]>(
+      `SELECT audit_id, recorded_at, account_id, actor_id, action, source_address, details FROM account_audit
+        WHERE ($1::uuid IS NULL OR account_id = $1) ORDER BY audit_id DESC LIMIT $2`,
+      [options.accountId ?? null, options.limit],
+    );
+    return rows.map((r) => ({
+      auditId: String(r.audit_id),
+      recordedAt: new Date(r.recorded_at).toISOString(),
+      ...(r.account_id ? { accountId: r.account_id } : {}),
+      ...(r.actor_id ? { actorId: r.actor_id } : {}),
+      action: r.action,
+      ...(r.source_address ? { sourceAddress: r.source_address } : {}),
+      details: r.details ?? {},
+    }));
+  }
 }
