@@ -2,6 +2,7 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import type { QueryClient } from '@tanstack/react-query';
 import { session } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
+import { caseSearch } from '../features/case/case-search';
 import { caseloadSearch } from '../features/caseload/caseload-search';
 import { HomePage } from '../features/work-queue/HomePage';
 import { Shell } from './Shell';
@@ -45,7 +46,7 @@ export const caseloadRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/caseload/CaseloadPage'), 'CaseloadPage'),
 });
 
-export const caseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases/$clientId', component: lazyRouteComponent(() => import('../features/case/CasePage'), 'CasePage') });
+export const caseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases/$clientId', validateSearch: caseSearch, component: lazyRouteComponent(() => import('../features/case/CasePage'), 'CasePage') });
 
 const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute])]);
 
