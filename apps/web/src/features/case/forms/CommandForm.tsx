@@ -106,7 +106,9 @@ export function CommandForm<V extends object, R extends { position?: number }>(p
       return;
     }
     const target = event.target as HTMLElement;
-    const oneLine = target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type) && target.getAttribute('role') !== 'combobox';
+    // A select or a date picker takes Enter for itself (choose the option, take the typed day).
+    const oneLine =
+      target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type) && target.getAttribute('role') !== 'combobox' && !target.closest('.ant-picker, .ant-select');
     if (oneLine) {
       event.preventDefault();
       if (!command.isPending && !waiting) form.submit();
@@ -119,7 +121,7 @@ export function CommandForm<V extends object, R extends { position?: number }>(p
       <Typography.Title level={3} id={`${id}-title`} className="saeil-form-title">
         {title}
       </Typography.Title>
-      <Form<V> form={form} name={id} layout="vertical" initialValues={initialValues} onFinish={submit} onKeyDown={onKeyDown} requiredMark="optional" scrollToFirstError={{ focus: true }}>
+      <Form<V> form={form} name={id} layout="vertical" initialValues={initialValues} onFinish={submit} onKeyDown={onKeyDown} noValidate requiredMark="optional" scrollToFirstError={{ focus: true }}>
         {children}
         {problem?.kind === 'fields' && (
           <Alert type="error" showIcon role="alert" title="입력한 내용을 확인해 주세요." description={problem.others.length > 0 ? problem.others.join(' ') : undefined} style={{ marginBottom: 12 }} />

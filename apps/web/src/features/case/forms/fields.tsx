@@ -1,4 +1,5 @@
-import { Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { Rule } from 'antd/es/form';
 import type { ReactNode } from 'react';
 import { today } from '../../../components/format';
@@ -8,13 +9,20 @@ type Name = string | (string | number)[];
 const required = (label: string): Rule => ({ required: true, message: `${label}을(를) 입력해 주세요.` });
 
 /**
- * A day, as the API takes it (YYYY-MM-DD): the browser's own date field (keyboard-typable, a
- * calendar on a tablet), not after today unless `future`.
+ * A day, as the API takes it (YYYY-MM-DD): antd's Korean date picker, typable as 2026-03-05 (Enter
+ * takes what she typed), days after today greyed out unless `future`.
  */
 export function DateField({ name, label, optional = false, future = false, extra }: { name: Name; label: string; optional?: boolean; future?: boolean; extra?: ReactNode }) {
   return (
-    <Form.Item name={name} label={label} rules={optional ? [] : [required(label)]} extra={extra}>
-      <Input type="date" max={future ? undefined : today()} min="1900-01-01" style={{ maxWidth: 200 }} />
+    <Form.Item
+      name={name}
+      label={label}
+      rules={optional ? [] : [{ required: true, message: `${label}을(를) 입력해 주세요.` }]}
+      extra={extra}
+      getValueProps={(value: string | undefined) => ({ value: value ? dayjs(value) : undefined })}
+      normalize={(value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : undefined)}
+    >
+      <DatePicker format="YYYY-MM-DD" placeholder="YYYY-MM-DD" disabledDate={future ? undefined : (d) => d.format('YYYY-MM-DD') > today()} style={{ width: 200 }} />
     </Form.Item>
   );
 }
