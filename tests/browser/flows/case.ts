@@ -63,7 +63,7 @@ interface Hands {
 }
 
 /** A field by its label; an optional field's label ends in antd's "(선택사항)". */
-const field = (form: Locator, label: string) => form.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(선택사항\\))?$`));
+const field = (form: Locator, label: string) => form.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(\\(선택사항\\))?$`));
 
 const mouse = (page: Page): Hands => ({
   button: (scope, name) => scope.getByRole('button', { name, exact: true }).click(),
@@ -88,9 +88,12 @@ async function focused(page: Page): Promise<{ name: string; role: string }> {
     if (!el) return { name: '', role: '' };
     const byId = (ids: string | null) => (ids ?? '').split(' ').map((id: string) => (id ? el.ownerDocument.getElementById(id)?.textContent ?? '' : '')).join(' ');
     const name = el.getAttribute('aria-label') ?? (el.labels?.[0]?.textContent || '') ?? '';
-    const label = name || byId(el.getAttribute('aria-labelledby')) || el.textContent || '';
+    // Its own text, without a live region inside it (antd's tab announces "n of m" that way).
+    const own = el.cloneNode(true);
+    own.querySelectorAll('[aria-live]').forEach((live: any) => live.remove());
+    const label = name || byId(el.getAttribute('aria-labelledby')) || own.textContent || '';
     const role = el.getAttribute('role') ?? (el.tagName === 'BUTTON' ? 'button' : el.tagName === 'A' ? 'link' : el.type ?? el.tagName.toLowerCase());
-    return { name: label.replace(/\s+/g, ' ').trim().replace(/ \(선택사항\)$/, ''), role };
+    return { name: label.replace(/\s+/g, ' ').trim().replace(/\s*\(선택사항\)$/, ''), role };
   });
 }
 
@@ -147,6 +150,8 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
     await form.getByRole('status').getByText(sentence).waitFor();
   };
   const screen = async (label: string, file: string) => {
+    // An error message or a closing calendar still fading out is not the screen she reads.
+    await page.locator('.ant-form-show-help-item-leave, .ant-picker-dropdown:visible, .ant-select-dropdown:visible').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
     await accessible(page, label);
     await shoot(page, file);
   };

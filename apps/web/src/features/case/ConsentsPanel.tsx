@@ -6,7 +6,7 @@ import { koreanDate, today } from '../../components/format';
 import { caseCommandInvalidates } from './api';
 import { CommandForm } from './forms/CommandForm';
 import { ChoiceField, DateField, TextField } from './forms/fields';
-import { CONSENT_PURPOSES, type ConsentPurpose } from './terms';
+import { CONSENT_PURPOSES, TONES, type ConsentPurpose } from './terms';
 import { consentStates } from './timeline-facts';
 import type { CaseTabProps } from './tabs/tab-props';
 
@@ -25,7 +25,7 @@ export function ConsentsPanel({ clientId, search, setSearch, timeline, loading }
           {states.map((s) => (
             <li key={s.purpose}>
               <Typography.Text strong>{CONSENT_PURPOSES[s.purpose]}</Typography.Text>{' '}
-              {s.given ? <Tag color="green">동의 (서식 {s.version}, {koreanDate(s.on)})</Tag> : <Tag>{s.on ? `철회됨 (${koreanDate(s.on)})` : '동의 없음'}</Tag>}
+              {s.given ? <Tag style={TONES.good}>동의 (서식 {s.version}, {koreanDate(s.on)})</Tag> : <Tag>{s.on ? `철회됨 (${koreanDate(s.on)})` : '동의 없음'}</Tag>}
               {s.given && (
                 <Button size="small" onClick={() => setWithdrawing(withdrawing === s.purpose ? null : s.purpose)} aria-expanded={withdrawing === s.purpose}>
                   {CONSENT_PURPOSES[s.purpose]} 동의 철회

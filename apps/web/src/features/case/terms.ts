@@ -55,3 +55,10 @@ export function optionsOf<K extends string>(labels: Record<K, string>): { value:
 }
 
 export const won = (amount: number | undefined | null) => (typeof amount === 'number' ? `${amount.toLocaleString('ko-KR')}원` : '—');
+
+/** Tag tones with dark text on a light background (contrast ≥ 4.5:1; antd's preset green and blue fall short). */
+export const TONES = {
+  good: { color: '#1e5e26', background: '#e3f6e5', borderColor: '#1e5e26' },
+  bad: { color: '#a8071a', background: '#fff1f0', borderColor: '#a8071a' },
+  info: { color: '#0b3d91', background: '#e6f0ff', borderColor: '#0b3d91' },
+} as const;

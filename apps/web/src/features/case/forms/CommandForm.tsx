@@ -106,13 +106,12 @@ export function CommandForm<V extends object, R extends { position?: number }>(p
       return;
     }
     const target = event.target as HTMLElement;
-    // A select or a date picker takes Enter for itself (choose the option, take the typed day).
-    const oneLine =
-      target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type) && target.getAttribute('role') !== 'combobox' && !target.closest('.ant-picker, .ant-select');
-    if (oneLine) {
-      event.preventDefault();
-      if (!command.isPending && !waiting) form.submit();
-    }
+    if (!(target instanceof HTMLInputElement)) return;
+    // The browser's own Enter-submits is ours to decide: a select or a date picker takes Enter for
+    // itself (choose the option, take the typed day) and must not save a half-filled form.
+    event.preventDefault();
+    const oneLine = !['checkbox', 'radio', 'button', 'submit'].includes(target.type) && target.getAttribute('role') !== 'combobox' && !target.closest('.ant-picker, .ant-select');
+    if (oneLine && !command.isPending && !waiting) form.submit();
   };
 
   const secondsLeft = Math.max(0, Math.ceil((waitUntil - now) / 1000));
@@ -152,7 +151,7 @@ export function CommandForm<V extends object, R extends { position?: number }>(p
           {onCancel && <Button onClick={onCancel}>닫기</Button>}
         </Space>
         <div role="status" aria-live="polite" className="saeil-form-status">
-          {done && <Typography.Text type="success">{done}</Typography.Text>}
+          {done && <Typography.Text className="saeil-saved">{done}</Typography.Text>}
         </div>
       </Form>
     </section>

@@ -78,8 +78,20 @@ export function ChoiceField<K extends string>({ name, label, labels, optional = 
 export function ChecksField<K extends string>({ name, label, labels, optional = true }: { name: Name; label: string; labels: Record<K, string>; optional?: boolean }) {
   return (
     <Form.Item name={name} label={label} rules={optional ? [] : [{ required: true, message: `${label}을(를) 하나 이상 골라 주세요.` }]}>
-      <Checkbox.Group options={optionsOf(labels)} />
+      <CheckGroup label={label} options={optionsOf(labels)} />
     </Form.Item>
+  );
+}
+
+/**
+ * Checkboxes as one named group. antd's Checkbox.Group is a plain div that Form.Item gives
+ * aria-required, which a div may not carry (axe: aria-allowed-attr); a group is named instead.
+ */
+function CheckGroup<K extends string>({ label, options, value, onChange, id }: { label: string; options: { value: K; label: string }[]; value?: K[]; onChange?: (value: K[]) => void; id?: string }) {
+  return (
+    <div role="group" aria-label={label} id={id}>
+      <Checkbox.Group options={options} value={value} onChange={(next) => onChange?.(next as K[])} />
+    </div>
   );
 }
 

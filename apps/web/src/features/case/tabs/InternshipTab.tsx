@@ -9,7 +9,7 @@ import type { CaseForm } from '../case-search';
 import { CommandForm } from '../forms/CommandForm';
 import { FormPicker } from '../forms/FormPicker';
 import { ChoiceField, DateField, MoneyField, NotesField, NumberField, TextField } from '../forms/fields';
-import { INTERNSHIP_END_REASONS, REGIONS, SUBSIDY_KINDS, SUBSIDY_RECIPIENTS, won } from '../terms';
+import { INTERNSHIP_END_REASONS, REGIONS, SUBSIDY_KINDS, SUBSIDY_RECIPIENTS, TONES, won } from '../terms';
 import { entriesOf, INTERNSHIP_EVENTS, paidSubsidies } from '../timeline-facts';
 import type { CaseTabProps } from './tab-props';
 
@@ -73,7 +73,7 @@ export default function InternshipTab({ clientId, search, setSearch, timeline, s
             { title: '받는 쪽', dataIndex: 'recipient', render: (r: SchedulePayment['recipient']) => SUBSIDY_RECIPIENTS[r] },
             { title: '금액', dataIndex: 'amount', render: (a: number) => won(a) },
             { title: '지급 시점', render: (_, p) => (p.month ? `인턴 ${p.month}개월 차 종료 후` : `정규직 전환 ${p.monthsAfterConversion}개월 후`) },
-            { title: '지급', dataIndex: 'no', key: 'paid', render: (no: number) => (paid.includes(no) ? <Tag color="green">지급함</Tag> : <Tag>미지급</Tag>) },
+            { title: '지급', dataIndex: 'no', key: 'paid', render: (no: number) => (paid.includes(no) ? <Tag style={TONES.good}>지급함</Tag> : <Tag>미지급</Tag>) },
           ]}
         />
       ) : (

@@ -18,6 +18,7 @@ import {
   OCCUPATION_GROUPS,
   PLACEMENT_CHANNELS,
   PLACEMENT_STATUS,
+  TONES,
   won,
 } from '../terms';
 import { entriesOf, recordedFollowUps } from '../timeline-facts';
@@ -91,7 +92,7 @@ function PlacementCard({ placement: p, owed, recorded, scheduled, openFollowUp }
     return { n, dueOn: due?.dueOn ?? scheduled.find((s) => s.n === n)?.dueOn, window: due?.window, overdue: due?.overdue ?? false, done };
   });
   return (
-    <Card type="inner" size="small" style={{ marginTop: 12 }} title={<h3 className="saeil-card-title">{`${p.employerName} · ${p.jobTitle}`}</h3>} extra={<Tag color={p.status === 'active' ? 'green' : undefined}>{PLACEMENT_STATUS[p.status]}</Tag>}>
+    <Card type="inner" size="small" style={{ marginTop: 12 }} title={<h3 className="saeil-card-title">{`${p.employerName} · ${p.jobTitle}`}</h3>} extra={<Tag style={p.status === 'active' ? TONES.good : undefined}>{PLACEMENT_STATUS[p.status]}</Tag>}>
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2, xl: 3 }}
@@ -119,7 +120,7 @@ function PlacementCard({ placement: p, owed, recorded, scheduled, openFollowUp }
             {
               title: '상태',
               render: (_, m) =>
-                m.done ? <Tag color="green">기록함</Tag> : m.overdue ? <Tag color="red">기한 지남</Tag> : m.window && m.window.opensOn <= today() ? <Tag color="blue">연락 기간</Tag> : m.dueOn ? <Tag>예정</Tag> : '—',
+                m.done ? <Tag style={TONES.good}>기록함</Tag> : m.overdue ? <Tag style={TONES.bad}>기한 지남</Tag> : m.window && m.window.opensOn <= today() ? <Tag style={TONES.info}>연락 기간</Tag> : m.dueOn ? <Tag>예정</Tag> : '—',
             },
             {
               title: '기록',
