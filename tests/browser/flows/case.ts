@@ -5,7 +5,7 @@
  * reach, typing, Enter/Space/arrows to act). axe on every screen it opens.
  */
 import type { Locator, Page } from 'playwright-core';
-import { accessible, apiAs, check, logIn, newPage, shoot, type Flow, type World } from '../support';
+import { SCREENSHOTS, accessible, apiAs, check, logIn, newPage, shoot, type Flow, type World } from '../support';
 
 declare const document: { activeElement: any; querySelectorAll(selector: string): { length: number } };
 
@@ -153,11 +153,9 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
     // An error message or a closing calendar still fading out is not the screen she reads.
     await page.locator('.ant-form-show-help-item-leave, .ant-picker-dropdown:visible, .ant-select-dropdown:visible').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
     await accessible(page, label);
-    await shoot(page, file);
+    if (tag === 'mouse') await shoot(page, file);
   };
-  const width = page.viewportSize()?.width ?? 0;
-  const shots = tag === 'mouse' && width === 1280;
-  const file = (name: string) => (shots ? name : `${name}-${tag}`);
+  const file = (name: string) => name;
 
   // She arrives from login, sent back to the case she opened.
   await page.waitForURL(new RegExp(`/app/cases/${who.clientId}$`));
@@ -206,6 +204,7 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
   await hands.date(plan, '수립일 (본인과 합의한 날)', day(-104));
   await screen('사례 · 취업지원계획', file('case-plan'));
   await hands.button(plan, '저장');
+  await plan.waitFor({ state: 'detached' });
   await page.getByText('6개월 내 회계 사무직 정규직 취업').waitFor();
 
   // 직업훈련: the course by its number, enrolment, then completion.
@@ -217,12 +216,14 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
   const enroll = page.getByRole('region', { name: /^수강 등록:/ });
   await hands.date(enroll, '등록일', day(-108));
   await hands.button(enroll, '저장');
+  await enroll.waitFor({ state: 'detached' });
   await page.getByText(/직업교육훈련 수강 신청/).waitFor();
   await hands.button(page, '수료');
   const completion = page.getByRole('region', { name: /^수료:/ });
   await hands.date(completion, '수료일', day(-40));
   await screen('사례 · 직업훈련', file('case-training'));
   await hands.button(completion, '저장');
+  await completion.waitFor({ state: 'detached' });
   await page.getByText(/직업교육훈련 수료/).waitFor();
 
   // 취업 기록, a month ago: the 1·2·3-month follow-ups are scheduled.
@@ -236,6 +237,7 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
   await hands.date(placement, '취업일', day(-31));
   await screen('사례 · 취업 기록', file('case-placement'));
   await hands.button(placement, '저장');
+  await placement.waitFor({ state: 'detached' });
   await page.getByRole('heading', { name: '한빛세무회계 · 회계 사무원' }).waitFor();
 
   // The 1-month follow-up, from her work queue (the schedule reaches the queue shortly after).
@@ -267,6 +269,7 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
   await hands.tick(followUp, '상담');
   await screen('사례 · 사후관리 기록', file('case-follow-up'));
   await hands.button(followUp, '저장');
+  await followUp.waitFor({ state: 'detached' });
   await page.getByRole('cell', { name: /^1개월 사후관리 \(전화/ }).waitFor();
 
   // Each of them in her timeline, in Korean.
@@ -288,9 +291,9 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
   await screen('사례 · 타임라인', file('case-timeline'));
 }
 
-/** The other tabs at a tablet's width (and the forms that the scenario does not open). */
-async function tabletTour(world: World, clientId: string) {
-  const { context, page } = await newPage(world, 'tablet');
+/** Each tab with a form open at a tablet's width (no sideways scrolling, axe), including the forms the scenario does not open. */
+async function tabletTour(world: World, clientId: string, viewport: 'tablet' | 'desktop' = 'tablet') {
+  const { context, page } = await newPage(world, viewport);
   try {
     await page.goto(`/app/cases/${clientId}`);
     await logIn(page, world.counselor.username, world.counselor.password);
@@ -309,8 +312,8 @@ async function tabletTour(world: World, clientId: string) {
       if (region) await page.getByRole('region', { name: region }).waitFor();
       await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' }).catch(() => undefined);
       const overflow = await page.evaluate(() => (document as any).documentElement.scrollWidth - (document as any).documentElement.clientWidth);
-      check(overflow <= 1, `${file} at 768 px scrolls sideways by ${overflow} px`);
-      await accessible(page, `사례 ${query || '(처음)'} 768 px`);
+      check(overflow <= 1, `${file} at ${viewport} scrolls sideways by ${overflow} px`);
+      await accessible(page, `사례 ${query || '(처음)'} (${viewport})`);
       await shoot(page, file);
     }
   } finally {
@@ -335,6 +338,8 @@ export const caseFlows: Flow[] = [
         await context.close();
       }
       await tabletTour(world, who.clientId);
+      // The forms the scenario does not open, at a laptop's width too (pictures for docs/screenshots).
+      if (SCREENSHOTS) await tabletTour(world, who.clientId, 'desktop');
     },
   },
   {
