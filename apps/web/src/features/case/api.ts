@@ -23,6 +23,7 @@ export const caseKeys = {
   placements: (clientId: string) => [...caseKeys.client(clientId), 'placements'] as const,
   followUps: (clientId: string, counselorId: string) => [...caseKeys.client(clientId), 'follow-ups', counselorId] as const,
   course: (courseId: string) => [...caseKeys.all, 'course', courseId] as const,
+  retentionPrograms: (centerId: string) => [...caseKeys.all, 'retention-programs', centerId] as const,
 };
 
 /** What a command on her case changes: her case page, the work queue and the caseload. */
@@ -88,4 +89,12 @@ export const courseQuery = (courseId: string) =>
     queryKey: caseKeys.course(courseId),
     queryFn: async () => unwrap(await api.GET('/courses/{courseId}', { params: { path: { courseId } } })),
     enabled: courseId.length > 0,
+  });
+
+/** Her center's 사후관리 프로그램 (newest period first): what a follow-up or a benefit counts toward. */
+export const retentionProgramsQuery = (centerId: string) =>
+  queryOptions({
+    queryKey: caseKeys.retentionPrograms(centerId),
+    queryFn: async () => unwrap(await api.GET('/retention-programs', { params: { query: { centerId, ...minPositionParam() } } })),
+    staleTime: 60_000,
   });

@@ -41,6 +41,8 @@ export const FOLLOW_UP_CHANNELS = { phone: '전화', visit: '방문', online: '�
 export const FOLLOW_UP_OUTCOMES = { employed_same_employer: '같은 업체 근무 중', employed_other_employer: '다른 업체 취업', not_employed: '미취업', unreachable: '연락 안 됨' } as const;
 export const FOLLOW_UP_SUPPORT = { counseling: '상담', gift_or_celebration: '축하·격려 선물', employer_mediation: '기업과 조율', referral: '타 기관 연계' } as const;
 
+export const FUNDING_SOURCES = { national: '국비', provincial: '도비', municipal: '시·군비', other: '기타' } as const;
+
 export const EDUCATION = { middle_school: '중학교 졸업 이하', high_school: '고등학교 졸업', college: '전문대학 졸업', university: '대학교 졸업', graduate: '대학원 졸업', other: '기타' } as const;
 export const CAREER_BREAK_REASONS = { marriage: '결혼', pregnancy_childbirth: '임신·출산', childcare: '육아', family_care: '가족 돌봄', other: '기타' } as const;
 export const DESIRED_EMPLOYMENT_TYPES = { regular: '정규직', contract: '계약직', part_time: '시간제', any: '상관없음' } as const;

@@ -16,7 +16,7 @@ export function FormPicker({ label, forms, search, setSearch, extra = {} }: { la
             type={search.form === form ? 'primary' : 'default'}
             ghost={search.form === form}
             disabled={disabled}
-            onClick={() => setSearch(search.form === form ? { tab: search.tab } : { ...search, ...extra, form })}
+            onClick={() => setSearch(search.form === form ? { ...search, form: undefined } : { ...search, ...extra, form })}
           >
             {text}
           </Button>

@@ -4,7 +4,7 @@ import { api } from '../../../api/client';
 import { describeError, unwrap } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { koreanDate, today } from '../../../components/format';
-import { caseCommandInvalidates, caseFollowUpsQuery, placementsQuery, type Placement } from '../api';
+import { caseCommandInvalidates, caseFollowUpsQuery, caseKeys, placementsQuery, retentionProgramsQuery, type Placement } from '../api';
 import type { CaseSearch } from '../case-search';
 import { CommandForm } from '../forms/CommandForm';
 import { FormPicker } from '../forms/FormPicker';
@@ -15,6 +15,7 @@ import {
   FOLLOW_UP_CHANNELS,
   FOLLOW_UP_OUTCOMES,
   FOLLOW_UP_SUPPORT,
+  FUNDING_SOURCES,
   OCCUPATION_GROUPS,
   PLACEMENT_CHANNELS,
   PLACEMENT_STATUS,
@@ -48,6 +49,7 @@ export default function PlacementsTab(props: CaseTabProps) {
           { form: 'placement-end', label: '퇴사 기록', disabled: !active },
           { form: 'placement-void', label: '취업 기록 취소', disabled: !target || target.status === 'voided' },
           { form: 'follow-up', label: '사후관리 기록', disabled: !target || target.status === 'voided' },
+          { form: 'benefit', label: '사후관리 프로그램 지원', disabled: !target || target.status === 'voided' },
         ]}
         search={search}
         setSearch={setSearch}
@@ -56,7 +58,8 @@ export default function PlacementsTab(props: CaseTabProps) {
       {search.form === 'placement' && <StartForm clientId={clientId} close={close} />}
       {search.form === 'placement-end' && active && <EndForm clientId={clientId} placement={active} close={close} />}
       {search.form === 'placement-void' && target && <VoidForm clientId={clientId} placement={target} close={close} />}
-      {search.form === 'follow-up' && target && <FollowUpForm clientId={clientId} placement={target} search={search} close={close} />}
+      {search.form === 'follow-up' && target && <FollowUpForm clientId={clientId} centerId={summary.centerId} placement={target} search={search} close={close} />}
+      {search.form === 'benefit' && target && <BenefitForm clientId={clientId} centerId={summary.centerId} placement={target} search={search} close={close} />}
       {placements.length === 0 ? (
         <Empty description="취업 기록이 없습니다. 취업하면 ‘취업 기록’으로 남겨 주세요. 1·2·3개월 사후관리 일정이 만들어집니다." />
       ) : (
@@ -205,7 +208,7 @@ function VoidForm({ clientId, placement, close }: { clientId: string; placement:
   );
 }
 
-function FollowUpForm({ clientId, placement, search, close }: { clientId: string; placement: Placement; search: CaseSearch; close: () => void }) {
+function FollowUpForm({ clientId, centerId, placement, search, close }: { clientId: string; centerId: string; placement: Placement; search: CaseSearch; close: () => void }) {
   type FollowUp = Omit<Schemas['RecordFollowUpBody'], 'difficulties'> & { difficulties?: string };
   return (
     <CommandForm<FollowUp, { position?: number }>
@@ -232,7 +235,7 @@ function FollowUpForm({ clientId, placement, search, close }: { clientId: string
       <ChoiceField name="outcome" label="고용 상태" labels={FOLLOW_UP_OUTCOMES} />
       <NotesField name="difficulties" label="애로사항 (한 줄에 하나)" rows={2} />
       <ChecksField name="support" label="제공한 지원" labels={FOLLOW_UP_SUPPORT} />
-      <TextField name="programId" label="사후관리 프로그램 번호 (해당할 때)" optional />
+      <ProgramField centerId={centerId} optional />
     </CommandForm>
   );
 }
@@ -307,5 +310,43 @@ function Startups({ clientId, search, setSearch, summary, startups }: CaseTabPro
         />
       )}
     </>
+  );
+}
+
+/** Her center's retention programs to choose from (the newest first). */
+function ProgramField({ centerId, optional = false }: { centerId: string; optional?: boolean }) {
+  const programs = useQuery(retentionProgramsQuery(centerId));
+  const labels = Object.fromEntries((programs.data?.programs ?? []).map((p) => [p.programId, `${p.name} (${koreanDate(p.periodFrom)} ~ ${koreanDate(p.periodTo)})`])) as Record<string, string>;
+  return <ChoiceField name="programId" label="사후관리 프로그램" labels={labels} optional={optional} />;
+}
+
+/** 사후관리 프로그램 지원: the milestone benefit of her center's retention program, for this placement. */
+function BenefitForm({ clientId, centerId, placement, search, close }: { clientId: string; centerId: string; placement: Placement; search: CaseSearch; close: () => void }) {
+  type Benefit = Omit<Schemas['ProvideRetentionBenefitBody'], 'clientId' | 'placementId' | 'overPlan' | 'programId'> & { programId: string; overPlanReason?: string };
+  return (
+    <CommandForm<Benefit, { position?: number; overPlan?: boolean }>
+      id="benefit"
+      title={`사후관리 프로그램 지원: ${placement.employerName}`}
+      initialValues={{ n: search.n, providedOn: today(), fundingSource: 'national' }}
+      send={async ({ programId, overPlanReason, ...v }, key) =>
+        unwrap(
+          await api.POST('/retention-programs/{programId}/benefits', {
+            params: { path: { programId }, header: { 'Idempotency-Key': key } },
+            body: { ...v, clientId, placementId: placement.placementId, ...(overPlanReason ? { overPlan: { reason: overPlanReason } } : {}) },
+          }),
+        )
+      }
+      invalidates={[...caseCommandInvalidates(clientId), caseKeys.retentionPrograms(centerId)]}
+      saved={(r, v) => `${v.n}개월 사후관리 지원을 기록했습니다${r.overPlan ? ' (계획 초과)' : ''}.`}
+      onSaved={close}
+      onCancel={close}
+    >
+      <ProgramField centerId={centerId} />
+      <RadioField name="n" label="사후관리 차수" options={[{ value: 1, label: '1개월' }, { value: 2, label: '2개월' }, { value: 3, label: '3개월' }]} />
+      <DateField name="providedOn" label="지원일" />
+      <ChoiceField name="fundingSource" label="예산 구분" labels={FUNDING_SOURCES} />
+      <NotesField name="note" label="메모" rows={2} />
+      <TextField name="overPlanReason" label="계획 인원 초과 사유 (계획이 찬 차수에 지원할 때만)" optional />
+    </CommandForm>
   );
 }
