@@ -116,6 +116,9 @@ export class SessionStore {
       return null; // offline: keep what she has, the next request tries again
     }
     if (!response.ok) {
+      // Its body is not needed; left unread, Chromium keeps the request open and the screenshot
+      // script's wait for an idle network never ends.
+      await response.body?.cancel().catch(() => undefined);
       this.expire();
       return null;
     }
