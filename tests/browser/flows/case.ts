@@ -288,6 +288,8 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
     await timeline.getByText(text).first().waitFor();
   }
   await page.locator('[aria-current="step"]', { hasText: '취업' }).waitFor();
+  // She went from training to a job: 인턴 is not shown as a stage she went through.
+  await page.locator('.ant-steps-item', { hasText: '인턴' }).getByText('거치지 않음').waitFor();
   await screen('사례 · 타임라인', file('case-timeline'));
 }
 

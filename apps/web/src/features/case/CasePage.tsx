@@ -56,7 +56,7 @@ export function CasePage() {
 
   return (
     <>
-      <CaseHeader c={c} />
+      <CaseHeader c={c} timeline={timeline.data?.items} />
       <ConsentsPanel {...props} loading={timeline.isPending} />
       <Tabs
         activeKey={tab}
@@ -108,7 +108,15 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
-function CaseHeader({ c }: { c: CaseloadItem }) {
+/** The events that show she went through a stage (a stage passed over is not shown as done). */
+const STAGE_EVENTS: Partial<Record<CaseloadItem['status'], string[]>> = {
+  counseling: ['CounselingSessionRecorded', 'EmploymentPlanSet'],
+  in_training: ['TrainingEnrolled'],
+  interning: ['InternshipStarted'],
+  employed: ['EmploymentStarted', 'InternshipConverted'],
+};
+
+function CaseHeader({ c, timeline }: { c: CaseloadItem; timeline?: TimelineEntry[] }) {
   const principal = useSession();
   const counselor = principal && c.counselorId === principal.username ? `${principal.displayName} (나)` : c.counselorId;
   const current = STAGES.findIndex((s) => s.status === c.status);
@@ -134,7 +142,10 @@ function CaseHeader({ c }: { c: CaseloadItem }) {
           size="small"
           current={current}
           status={c.status === 'closed' ? 'finish' : 'process'}
-          items={STAGES.map((s, i) => ({ title: s.label, 'aria-current': i === current ? 'step' : undefined }))}
+          items={STAGES.map((s, i) => {
+            const passedOver = i < current && timeline !== undefined && STAGE_EVENTS[s.status] !== undefined && !timeline.some((e) => STAGE_EVENTS[s.status]!.includes(e.type));
+            return { title: s.label, 'aria-current': i === current ? 'step' : undefined, ...(passedOver ? { status: 'wait' as const, content: '거치지 않음' } : {}) };
+          })}
         />
       </nav>
     </Card>
