@@ -205,7 +205,7 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
   await screen('사례 · 취업지원계획', file('case-plan'));
   await hands.button(plan, '저장');
   await plan.waitFor({ state: 'detached' });
-  await page.getByText('6개월 내 회계 사무직 정규직 취업').waitFor();
+  await page.locator('.ant-descriptions').getByText('6개월 내 회계 사무직 정규직 취업').waitFor();
 
   // 직업훈련: the course by its number, enrolment, then completion.
   await hands.tab('직업훈련');
