@@ -2,10 +2,11 @@
 import type { Flow } from '../support';
 import { adminFlows } from './admin';
 import { centerFlows } from './center';
+import { caseFlows } from './case';
 import { counselorFlows } from './counselor';
 import { intakeFlows } from './intake';
 import { ministryFlows } from './ministry';
 import { regionalFlows } from './regional';
 import { supervisorFlows } from './supervisor';
 
-export const flows: Flow[] = [...counselorFlows, ...intakeFlows, ...centerFlows, ...supervisorFlows, ...regionalFlows, ...adminFlows, ...ministryFlows];
+export const flows: Flow[] = [...counselorFlows, ...caseFlows, ...intakeFlows, ...centerFlows, ...supervisorFlows, ...regionalFlows, ...adminFlows, ...ministryFlows];

@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: ApiFieldError[] = [],
+    /** A 429's wait (Retry-After, else the body's retryAfterSeconds): when she may send again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -81,7 +83,9 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   if (result.response.ok) return undefined as T;
   const body = result.error as Partial<ApiErrorBody> | undefined;
   const status = result.response.status;
-  throw new ApiError(status, body?.error?.code ?? `HTTP_${status}`, body?.error?.message ?? STATUS_MESSAGES[status] ?? '', body?.error?.fields ?? []);
+  const header = result.response.headers.get('Retry-After');
+  const retryAfter = header && /^\d+$/.test(header.trim()) ? Number(header) : header && !Number.isNaN(Date.parse(header)) ? Math.max(0, Math.ceil((Date.parse(header) - Date.now()) / 1000)) : body?.error?.retryAfterSeconds;
+  throw new ApiError(status, body?.error?.code ?? `HTTP_${status}`, body?.error?.message ?? STATUS_MESSAGES[status] ?? '', body?.error?.fields ?? [], retryAfter);
 }
 
 /**

@@ -2,6 +2,7 @@ import { createRootRouteWithContext, createRoute, createRouter, lazyRouteCompone
 import type { QueryClient } from '@tanstack/react-query';
 import { session } from '../api/session';
 import { LoginPage } from '../features/auth/LoginPage';
+import { caseSearch } from '../features/case/case-search';
 import { caseloadSearch } from '../features/caseload/caseload-search';
 import { centerSearch } from '../features/center/center-search';
 import { supervisorRoutes } from './supervisor-routes';
@@ -47,7 +48,7 @@ export const caseloadRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/caseload/CaseloadPage'), 'CaseloadPage'),
 });
 
-export const caseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases/$clientId', component: lazyRouteComponent(() => import('../features/case/CasePage'), 'CasePage') });
+export const caseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases/$clientId', validateSearch: caseSearch, component: lazyRouteComponent(() => import('../features/case/CasePage'), 'CasePage') });
 
 export const intakeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/clients/new', component: lazyRouteComponent(() => import('../features/intake/IntakePage'), 'IntakePage') });
 

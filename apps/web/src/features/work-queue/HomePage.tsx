@@ -7,6 +7,7 @@ import type { CaseloadItem, FollowUpQueueItem } from '../../api/schemas';
 import { useSession } from '../../app/use-session';
 import { ROLE_NAMES } from '../../components/domain-terms';
 import { koreanDate, today } from '../../components/format';
+import type { CaseSearch } from '../case/case-search';
 import { followUpQueueQuery, newlyAssignedQuery, nextActionsQuery } from './api';
 
 const SupervisorHome = lazy(() => import('../supervisor/SupervisorHome').then((m) => ({ default: m.SupervisorHome })));
@@ -68,6 +69,7 @@ function WorkQueue({ counselorId }: { counselorId: string }) {
             <CaseList
               query={nextActions}
               empty="일주일 안에 기한이 돌아오는 다음 조치가 없습니다."
+              open={{ tab: 'plan' }}
               extra={(c) =>
                 c.nextAction ? (
                   <span>
@@ -78,7 +80,7 @@ function WorkQueue({ counselorId }: { counselorId: string }) {
             />
           </Card>
           <Card title={<h2 className="saeil-card-title">새로 배정된 사례 (초기상담 전)</h2>}>
-            <CaseList query={assigned} empty="초기상담을 기다리는 새 사례가 없습니다." extra={(c) => <span>{koreanDate(c.registeredAt)} 등록</span>} />
+            <CaseList query={assigned} open={{ tab: 'sessions', form: 'session' }} empty="초기상담을 기다리는 새 사례가 없습니다." extra={(c) => <span>{koreanDate(c.registeredAt)} 등록</span>} />
           </Card>
         </Col>
       </Row>
@@ -112,7 +114,13 @@ function FollowUpGroup({ title, items, overdue = false }: { title: string; items
       <ul className="saeil-list">
         {items.map((item) => (
           <li key={`${item.clientId}-${item.n}`}>
-            <Link to="/cases/$clientId" params={{ clientId: item.clientId }} className="saeil-item-link">
+            <Link
+              to="/cases/$clientId"
+              params={{ clientId: item.clientId }}
+              // Opens her placements tab with this milestone's follow-up form ready.
+              search={{ tab: 'placements', form: 'follow-up', placementId: item.placementId, n: item.n as 1 | 2 | 3 }}
+              className="saeil-item-link"
+            >
               <strong>{item.clientName ?? '(이름 없음)'}</strong> · {item.n}개월 사후관리
               {item.employerName ? ` · ${item.employerName}` : ''}
             </Link>
@@ -130,7 +138,10 @@ function CaseList({
   query,
   empty,
   extra,
+  open,
 }: {
+  /** The tab and form her case opens at (a first session for a new case, the plan for a next action). */
+  open: CaseSearch;
   query: { isPending: boolean; isError: boolean; error: unknown; data?: { items: CaseloadItem[] } };
   empty: string;
   extra: (c: CaseloadItem) => React.ReactNode;
@@ -142,7 +153,7 @@ function CaseList({
     <ul className="saeil-list">
       {query.data.items.map((c) => (
         <li key={c.clientId}>
-          <Link to="/cases/$clientId" params={{ clientId: c.clientId }} className="saeil-item-link">
+          <Link to="/cases/$clientId" params={{ clientId: c.clientId }} search={open} className="saeil-item-link">
             <strong>{c.name ?? '(개인정보 파기됨)'}</strong>
           </Link>
           {extra(c)}
