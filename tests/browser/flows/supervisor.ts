@@ -228,6 +228,45 @@ export const supervisorFlows: Flow[] = [
       }
     },
   },
+  {
+    name: "supervisor: moves one of a leaving counselor's cases to another in one action (select, preview, confirm) and sees what moved",
+    run: async (world) => {
+      const supervisor = account(world, 'supervisor');
+      const api = await asAccount(world, supervisor);
+      const [first, second] = world.seed.accounts.filter((a) => a.role === 'counselor');
+      const leaving = world.seed.cases.filter((c) => c.counselor === second.username && c.status !== 'closed');
+      check(leaving.length > 0, `the demo's second counselor carries open cases (${second.username})`);
+      const moving = leaving[0];
+      const { context, page } = await newPage(world);
+      try {
+        await page.goto('/app/');
+        await logIn(page, supervisor.username, supervisor.password);
+        await page.getByRole('heading', { name: '담당자 일괄 이관' }).waitFor();
+        await page.getByLabel('옮길 사례의 상담사').click();
+        await page.getByRole('option', { name: new RegExp(`^${second.displayName.replace(/[()]/g, '\\$&')} \\(진행 중`) }).click();
+        // only her first case: the others are unticked
+        for (const c of leaving.slice(1)) await page.getByRole('checkbox', { name: new RegExp(`^${c.name} ·`) }).uncheck();
+        await page.getByLabel('받을 상담사').click();
+        await page.getByRole('option', { name: new RegExp(`^${first.displayName.replace(/[()]/g, '\\$&')} \\(진행 중`) }).click();
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: '미리 보기' }).click();
+        await page.getByText(`사례 1건을 ${first.displayName}에게 옮깁니다.`).waitFor();
+        await accessible(page, '담당자 일괄 이관 미리 보기');
+        await page.getByRole('button', { name: '1건 옮기기' }).click();
+        await page.getByText('1건을 옮겼습니다.').waitFor();
+        await page.getByRole('list', { name: '옮긴 사례' }).getByText(moving.name).waitFor();
+        await accessible(page, '담당자 일괄 이관 결과');
+        await shoot(page, 'supervisor-reassignment');
+      } finally {
+        await context.close();
+      }
+      // The API agrees: her case is now the first counselor's.
+      const me = await asAccount(world, account(world, 'counselor'));
+      const firstId = (await me('GET', '/auth/me')).body.accountId;
+      const row = (await api('GET', `/caseload?clientId=${moving.clientId}`)).body.items[0];
+      check(row?.counselorId === firstId, `her case moved to ${firstId}: ${JSON.stringify(row)}`);
+    },
+  },
 ];
 
 function lastMonthOf(day: string): string {

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, List, Row, Table, Tag, Typography } from 'antd';
+import { Card, Col, List, Row, Table, Tag, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { Principal } from '../../api/session';
@@ -8,6 +8,7 @@ import { stageLabel, stageTagStyle } from '../../components/domain-terms';
 import { centerName, koreanDate, today } from '../../components/format';
 import { NO_NEXT_ACTION_SCAN, noNextActionQuery, queueByCounselorQuery } from './api';
 import { GROUP_LABELS, type FollowUpGroup } from './follow-up-search';
+import { ReassignCard } from './ReassignCard';
 
 type CounselorCounts = { counselorId: string; overdue: number; dueThisWeek: number; upcoming: number };
 
@@ -101,15 +102,7 @@ export function SupervisorHome({ principal }: { principal: Principal }) {
               )}
             </LoadState>
           </Card>
-          <Card title={<h2 className="saeil-card-title">담당자 일괄 이관</h2>}>
-            {/* GAP: bulk reassignment needs its API (select, preview, confirm); it is not in docs/openapi.json yet. */}
-            <Alert
-              type="warning"
-              showIcon
-              title="일괄 이관은 아직 준비 중입니다."
-              description="퇴사하는 상담사의 사례를 한 번에 옮기는 기능은 서버 기능이 추가되면 이곳에 생깁니다. 지금은 사례 화면에서 한 사례씩 담당자를 바꿀 수 있습니다."
-            />
-          </Card>
+          <ReassignCard centerId={centerId} />
         </Col>
       </Row>
     </>
