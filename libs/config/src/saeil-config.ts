@@ -9,7 +9,7 @@ const blankToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 
 /**
  * Every setting the processes read, validated once at start. Names are the environment
- * variables (see README "Configuration"); a bad value stops the process with a message naming
+ * variables (see docs/CONFIGURATION.md); a bad value stops the process with a message naming
  * the variable, instead of failing later in some corner.
  */
 export class SaeilConfig {

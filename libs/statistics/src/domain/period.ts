@@ -3,7 +3,7 @@ import { todayInKorea } from '@saeil/core';
 /**
  * Periods and dates of the statistics. Every day is a Korean calendar day (YYYY-MM-DD).
  *
- * What a period selects (documented in the README too):
+ * What a period selects (documented in docs/API.md too):
  * - counts of things that happen on a day (registrations, placements, completions, sessions,
  *   agreements, meetings, fairs, follow-ups with support): those dated within [from, to];
  * - retention: a cohort — the placements that started within [from, to]. Each of their
