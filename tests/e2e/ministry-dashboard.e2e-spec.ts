@@ -3,7 +3,7 @@ import { CASE_SYSTEM_MODULES, MINISTRY_DASHBOARD_MODULES } from '@saeil/app';
 import { ministryStatsTopic } from '@saeil/reports';
 import { describeKafka, waitFor } from '../support/env';
 import { startTestSaeil, TestSaeil } from '../support/app';
-import { Api, api, counselorOf, MINISTRY_ANALYST, supervisorOf } from '../support/auth';
+import { Api, api, counselorAccount, counselorOf, MINISTRY_ANALYST, supervisorOf } from '../support/auth';
 
 /**
  * The Ministry dashboard is fed only by submitted reports: a supervisor submits her center's
@@ -15,13 +15,13 @@ import { Api, api, counselorOf, MINISTRY_ANALYST, supervisorOf } from '../suppor
 const PERIOD = '2026-01';
 const S = { suppressed: true };
 
-function clientBody(i: number) {
+function clientBody(i: number, counselorId: string) {
   return {
     name: `대시${i}`,
     birthDate: `19${70 + i}-0${(i % 9) + 1}-1${i % 10}`,
     phone: `010-7${String(i).padStart(3, '0')}-${String(5000 + i)}`,
     centerId: 'center-naju',
-    counselorId: 'counselor-kim',
+    counselorId,
     region: '전라남도',
     registeredOn: '2026-01-05',
   };
@@ -35,8 +35,9 @@ interface PersonTraces {
 
 async function recordWomenAndPlace(saeil: TestSaeil, placed: number, traces: PersonTraces): Promise<void> {
   const counselor = await api(saeil, counselorOf('center-naju'));
+  const counselorId = await counselorAccount(saeil, 'center-naju');
   for (let i = 1; i <= placed; i++) {
-    const body = clientBody(traces.clientIds.length + 1);
+    const body = clientBody(traces.clientIds.length + 1, counselorId);
     const created = await counselor.post('/clients').send(body).expect(201);
     traces.clientIds.push(created.body.clientId);
     traces.values.push(body.name, body.phone, body.birthDate);
