@@ -11,6 +11,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   centerId: '센터',
   counselorId: '담당 상담사',
   counselorIds: '참여 상담사',
+  toCounselorIds: '받을 상담사',
   programId: '사후관리 프로그램',
   placementId: '취업 기록',
   internshipId: '인턴 기록',
@@ -196,6 +197,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 
   // Where a class means something else by a name.
   'RegisterClientDto.name': '이름',
+  'ReassignCaseloadDto.clientIds': '옮길 사례',
   'DefineBudgetPlanDto.name': '사업명',
   'AmendBudgetPlanDto.name': '사업명',
   'RecordBudgetExecutionDto.purpose': '집행 내용',
