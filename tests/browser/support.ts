@@ -61,3 +61,11 @@ export async function apiAs(world: World, username: string, password: string, ro
   return answer.json();
 }
 
+
+/** An account's id (what counselorId names), as she would read it from GET /auth/me. */
+export async function accountIdOf(world: World, who: { username: string; password: string }): Promise<string> {
+  const login = await fetch(`${world.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const me = await fetch(`${world.url}/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+  return ((await me.json()) as { accountId: string }).accountId;
+}

@@ -5,7 +5,7 @@
  * reach, typing, Enter/Space/arrows to act). axe on every screen it opens.
  */
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOTS, accessible, apiAs, check, logIn, newPage, shoot, type Flow, type World } from '../support';
+import { SCREENSHOTS, accessible, apiAs, check, logIn, newPage, shoot, type Flow, type World, accountIdOf } from '../support';
 
 declare const document: { activeElement: any; querySelectorAll(selector: string): { length: number } };
 
@@ -29,7 +29,7 @@ async function given(world: World, name: string, phone: string) {
     birthDate: '1986-05-14',
     phone,
     centerId: 'center-naju',
-    counselorId: world.counselor.username,
+    counselorId: await accountIdOf(world, world.counselor),
     region: '전라남도',
     registeredOn: day(-120),
   });

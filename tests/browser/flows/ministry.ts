@@ -1,5 +1,5 @@
 /** The Ministry dashboard: fed only by submitted reports; nation → 시·도 → center, the map beside the ranked table. */
-import { ANALYST, accessible, check, logIn, newPage, SCREENSHOTS, shoot, type Flow, type World } from '../support';
+import { ANALYST, accessible, check, logIn, newPage, SCREENSHOTS, shoot, type Flow, type World, accountIdOf } from '../support';
 
 const PERIOD = '2026-11';
 
@@ -13,7 +13,9 @@ async function submitAsSupervisor(world: World): Promise<number> {
   const supervisor = world.seed.accounts.find((a) => a.role === 'supervisor')!;
   const token = await tokenOf(world, supervisor.username, supervisor.password!);
   const res = await fetch(`${world.url}/ministry-reports/center/${PERIOD}/submissions?id=${world.seed.centerId}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{}' });
-  const body = (await res.json()) as { version: number };
+  const body = (await res.json()) as { version: number; error?: { code: string; details?: { version: number } } };
+  // The supervisor's own flow may have submitted this month already: the same figures are that version.
+  if (res.status === 422 && body.error?.code === 'REPORT_UNCHANGED') return body.error.details!.version;
   check(res.status === 201, `the supervisor's submission: ${res.status} ${JSON.stringify(body)}`);
   return body.version;
 }
@@ -35,7 +37,7 @@ async function correctAsSupervisor(world: World): Promise<number> {
   const registered = await fetch(`${world.url}/clients`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${counselorToken}` },
-    body: JSON.stringify({ name: '정정희', birthDate: '1984-05-17', phone: '010-0000-9911', centerId: world.seed.centerId, counselorId: counselor.username, region: world.seed.region ?? '전라남도', registeredOn: `${PERIOD}-20` }),
+    body: JSON.stringify({ name: '정정희', birthDate: '1984-05-17', phone: '010-0000-9911', centerId: world.seed.centerId, counselorId: await accountIdOf(world, { username: counselor.username, password: counselor.password! }), region: world.seed.region ?? '전라남도', registeredOn: `${PERIOD}-20` }),
   });
   check(registered.status === 201, `registering a woman in ${PERIOD}: ${registered.status} ${await registered.text()}`);
   for (let i = 0; i < 100 && (await preview()) === before; i++) await new Promise((r) => setTimeout(r, 200));

@@ -1,7 +1,7 @@
 /** The supervisor's screens (issue 16): home, follow-ups, 고용유지, programs, KPIs, reports, 접속기록. */
 import centers from '../../../config/centers.json';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, accessible, check, logIn, newPage, shoot as shootPage, type Flow, type World } from '../support';
+import { SCREENSHOTS, accessible, accountIdOf, check, logIn, newPage, shoot as shootPage, type Flow, type World } from '../support';
 
 /** A request still open after 15 s is named (a screenshot waits for the network to go quiet). */
 export function watchRequests(page: Page): void {
@@ -61,9 +61,21 @@ export const supervisorFlows: Flow[] = [
       const supervisor = account(world, 'supervisor');
       const api = await asAccount(world, supervisor);
       const counselorApi = await asAccount(world, world.counselor);
-      // A woman of hers not working now; her job started 35 days ago, so the 1-month milestone has passed.
-      const woman = world.seed.cases.find((c) => c.counselor === world.counselor.username && (c.status === 'counseling' || c.status === 'in_training'));
-      check(woman, 'the seed gives the counselor a woman in counseling or training');
+      // A woman of hers registered 45 days ago (a job cannot start before her registration); her job
+      // started 35 days ago, so the 1-month milestone has passed.
+      const registered = await counselorApi('POST', '/clients', {
+        name: '고용유지시험',
+        birthDate: '1985-04-12',
+        phone: '010-4512-7788',
+        centerId: world.seed.centerId,
+        counselorId: await accountIdOf(world, world.counselor),
+        region: '전라남도',
+        registeredOn: koreaDay(45),
+      });
+      check(registered.status === 201, `registration: ${registered.status} ${JSON.stringify(registered.body)}`);
+      const woman = { clientId: registered.body.clientId as string };
+      const service = await counselorApi('POST', `/clients/${woman.clientId}/consents`, { purpose: 'service', version: '2026-01', givenOn: koreaDay(45) });
+      check(service.status === 200, `service consent: ${service.status} ${JSON.stringify(service.body)}`);
       const startOn = koreaDay(35);
       const retentionRoute = `/statistics/retention?level=center&id=${world.seed.centerId}&from=${startOn}&to=${startOn}&asOfDate=${koreaDay()}`;
       const before = (await api('GET', retentionRoute)).body.retention[0].eligible as number;
@@ -243,12 +255,15 @@ export const supervisorFlows: Flow[] = [
         await logIn(page, supervisor.username, supervisor.password);
         await page.getByRole('heading', { name: '담당자 일괄 이관' }).waitFor();
         await page.getByLabel('옮길 사례의 상담사').click();
-        await page.getByRole('option', { name: new RegExp(`^${second.displayName.replace(/[()]/g, '\\$&')} \\(진행 중`) }).click();
+        await page.locator('.ant-select-item-option', { hasText: `${second.displayName} (진행 중` }).last().click();
         // only her first case: the others are unticked
         for (const c of leaving.slice(1)) await page.getByRole('checkbox', { name: new RegExp(`^${c.name} ·`) }).uncheck();
         await page.getByLabel('받을 상담사').click();
-        await page.getByRole('option', { name: new RegExp(`^${first.displayName.replace(/[()]/g, '\\$&')} \\(진행 중`) }).click();
+        await // the newest dropdown (the first select's may still be closing)
+        await page.locator('.ant-select-item-option', { hasText: `${first.displayName} (진행 중` }).last().click();
         await page.keyboard.press('Escape');
+        // every dropdown closed (an open one is a listbox without a name to axe)
+        await page.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('.ant-select-dropdown')].every((d: any) => d.offsetParent === null));
         await page.getByRole('button', { name: '미리 보기' }).click();
         await page.getByText(`사례 1건을 ${first.displayName}에게 옮깁니다.`).waitFor();
         await accessible(page, '담당자 일괄 이관 미리 보기');

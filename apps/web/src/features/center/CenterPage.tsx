@@ -65,7 +65,7 @@ export function CenterPage() {
           {KIND_LABELS[kind].create}
         </Button>
       )}
-      {action?.type === 'create' && <CreateForm kind={kind} counselorId={principal.username} {...formProps} />}
+      {action?.type === 'create' && <CreateForm kind={kind} counselorId={principal.accountId} {...formProps} />}
       {action?.type === 'session' && <GroupSessionForm program={action.record} {...formProps} />}
       {action?.type === 'service' && <EmployerServiceForm employer={action.record} {...formProps} />}
       {action?.type === 'renewal' && <AgreementRenewalForm agreement={action.record} {...formProps} />}

@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import type { paths } from '../../api/schema';
+import { useSession } from '../../app/use-session';
+import { useCenterCounselorOptions } from '../../components/center-counselors';
 import { RecordForm } from '../../components/RecordForm';
 import { activityOptionsQuery, centerClientsQuery, centerKeys, toBody, type CenterActivity } from './api';
 import { AGREEMENT_KINDS, EMPLOYER_SERVICES, EMPLOYER_SIZES, KIND_LABELS, type ActivityKind } from './terms';
@@ -162,6 +164,7 @@ export function GroupSessionForm({ centerId, program, ...rest }: FormProps & { p
 }
 
 export function OutreachForm({ centerId, counselorId, ...rest }: FormProps & { counselorId: string }) {
+  const counselorOptions = useCenterCounselorOptions(useSession());
   return (
     <CenterForm id="outreach" title={KIND_LABELS.outreach.create} saved="찾아가는 이동상담을 기록했습니다." initialValues={{ counselorIds: [counselorId], walkInContacts: 0 }} send={(v, key) => post('/outreach-events', { ...toBody(v), centerId }, key)} {...rest}>
       <Row gutter={16}>
@@ -174,8 +177,8 @@ export function OutreachForm({ centerId, counselorId, ...rest }: FormProps & { c
           <Day name="heldOn" label="날짜" />
         </Col>
         <Col {...half}>
-          <Form.Item name="counselorIds" label="나간 상담사 (사용자 이름)" rules={[{ required: true, type: 'array', min: 1, message: '상담사를 한 명 이상 적어 주세요.' }]} extra="입력하고 Enter를 누르면 더해집니다.">
-            <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', ' ']} />
+          <Form.Item name="counselorIds" label="나간 상담사" rules={[{ required: true, type: 'array', min: 1, message: '상담사를 한 명 이상 골라 주세요.' }]}>
+            <Select mode="multiple" optionFilterProp="label" options={counselorOptions} />
           </Form.Item>
         </Col>
         <Col {...half}>

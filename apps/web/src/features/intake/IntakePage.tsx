@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useSession } from '../../app/use-session';
+import { useCenterCounselorOptions } from '../../components/center-counselors';
 import { CASE_WORKERS } from '../../components/domain-terms';
 import { centerName, centerRegion } from '../../components/format';
 import { RecordForm } from '../../components/RecordForm';
@@ -21,6 +22,7 @@ export function IntakePage() {
   const [duplicate, setDuplicate] = useState<DuplicateAnswer | null>(null);
   /** The existing clients she confirmed to be another woman (sent as allowDuplicateOf). */
   const confirmedOthers = useRef<string[]>([]);
+  const counselorOptions = useCenterCounselorOptions(principal);
   if (!principal) return null;
   if (!principal.centerId || !CASE_WORKERS.includes(principal.role)) {
     return <Alert type="info" showIcon title="구직 등록은 센터의 상담사와 센터장이 합니다." />;
@@ -48,7 +50,7 @@ export function IntakePage() {
         id="intake"
         form={form}
         submitLabel="구직 등록"
-        initialValues={{ counselorId: principal.role === 'counselor' ? principal.username : undefined, region: centerRegion(centerId) as IntakeValues['region'], consentVersion: CURRENT_CONSENT_FORM, consents: [] }}
+        initialValues={{ counselorId: principal.accountId, region: centerRegion(centerId) as IntakeValues['region'], consentVersion: CURRENT_CONSENT_FORM, consents: [] }}
         send={(values, key) => registerClient({ ...values, allowDuplicateOf: confirmedOthers.current }, centerId, key)}
         invalidates={[['caseload'], ['work-queue']]}
         saved={() => '구직자를 등록했습니다.'}
@@ -88,8 +90,12 @@ export function IntakePage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="담당 상담사 (사용자 이름)" name="counselorId" rules={[{ required: true, whitespace: true, message: '담당 상담사를 입력해 주세요.' }]}>
-                <Input autoComplete="off" />
+              <Form.Item label="담당 상담사" name="counselorId" rules={[{ required: true, message: '담당 상담사를 골라 주세요.' }]} extra="처음에는 등록하는 사람이 맡습니다. 나중에 사례 화면에서 바꿀 수 있습니다.">
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  options={counselorOptions}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>

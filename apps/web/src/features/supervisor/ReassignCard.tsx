@@ -22,7 +22,8 @@ const NOT_MOVED: Record<string, string> = {
   CHANGED_MEANWHILE: '그사이 다른 변경이 있었음',
 };
 
-export const REASSIGN_SCAN = 500;
+/** The caseload answers at most 200 cases a page. */
+export const REASSIGN_SCAN = 200;
 
 /**
  * 담당자 일괄 이관: a leaving counselor's open cases moved to one or several others of the center
@@ -180,6 +181,7 @@ export function ReassignCard({ centerId }: { centerId: string }) {
             </label>
           </>
         )}
+        {cases.error && <Alert type="error" showIcon title={describeError(cases.error)} />}
         {reassign.error && <Alert type="error" showIcon title={describeError(reassign.error)} />}
         {!previewing ? (
           <Button type="primary" disabled={!from || chosen.length === 0 || to.length === 0} onClick={() => setPreviewing(true)}>
