@@ -128,11 +128,12 @@ export function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>, submit: () 
     return;
   }
   const target = event.target as HTMLElement;
-  const oneLine = target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type) && target.getAttribute('role') !== 'combobox';
-  if (oneLine) {
-    event.preventDefault();
-    submit();
-  }
+  if (!(target instanceof HTMLInputElement)) return;
+  // The browser's own Enter-submits is ours to decide: a select or a date picker takes Enter for
+  // itself (choose the option, take the typed day) and must not save a half-filled form.
+  event.preventDefault();
+  const oneLine = !['checkbox', 'radio', 'button', 'submit'].includes(target.type) && target.getAttribute('role') !== 'combobox' && !target.closest('.ant-picker, .ant-select');
+  if (oneLine) submit();
 }
 
 type NamePath = (string | number)[];

@@ -1,10 +1,10 @@
 import { Alert, App, Button, Form, Space, Typography, type FormInstance } from 'antd';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { ApiError, describeError, toFormFields } from '../../../api/errors';
+import { ApiError, describeError } from '../../../api/errors';
 import { useCommand } from '../../../api/use-command';
+import { onFormKeyDown, placeFieldErrors } from '../../../components/RecordForm';
 
-type NamePath = (string | number)[];
 
 /** What went wrong with the last save, as the form tells her. */
 type Problem =
@@ -99,20 +99,9 @@ export function CommandForm<V extends object, R extends { position?: number }>(p
     if (last.current) await submit(last.current);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Enter') return;
-    if (event.nativeEvent.isComposing || event.keyCode === 229) {
-      event.preventDefault();
-      return;
-    }
-    const target = event.target as HTMLElement;
-    if (!(target instanceof HTMLInputElement)) return;
-    // The browser's own Enter-submits is ours to decide: a select or a date picker takes Enter for
-    // itself (choose the option, take the typed day) and must not save a half-filled form.
-    event.preventDefault();
-    const oneLine = !['checkbox', 'radio', 'button', 'submit'].includes(target.type) && target.getAttribute('role') !== 'combobox' && !target.closest('.ant-picker, .ant-select');
-    if (oneLine && !command.isPending && !waiting) form.submit();
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => onFormKeyDown(event, () => {
+    if (!command.isPending && !waiting) form.submit();
+  });
 
   const secondsLeft = Math.max(0, Math.ceil((waitUntil - now) / 1000));
   return (
@@ -156,43 +145,5 @@ export function CommandForm<V extends object, R extends { position?: number }>(p
       </Form>
     </section>
   );
-}
-
-/**
- * The API names fields by their path in the body ('nextAction.dueOn', 'goals[0]'); the form shows
- * some as one control ('goals' as lines). Each error goes to the longest part of its path the form
- * has a field for; one with no field at all is said above the button.
- */
-export function placeFieldErrors(form: Pick<FormInstance, 'getFieldsValue'>, error: ApiError): { placed: { name: NamePath; errors: string[] }[]; others: string[] } {
-  const mounted = form.getFieldsValue() as Record<string, unknown>;
-  const placed = new Map<string, { name: NamePath; errors: string[] }>();
-  const others: string[] = [];
-  for (const { name, errors } of toFormFields(error)) {
-    const at = longestMounted(mounted, name);
-    if (!at) {
-      others.push(...errors);
-      continue;
-    }
-    const key = JSON.stringify(at);
-    placed.set(key, { name: at, errors: [...(placed.get(key)?.errors ?? []), ...errors] });
-  }
-  return { placed: [...placed.values()], others };
-}
-
-function longestMounted(values: Record<string, unknown>, name: NamePath): NamePath | undefined {
-  for (let length = name.length; length > 0; length--) {
-    const path = name.slice(0, length);
-    let node: unknown = values;
-    let found = true;
-    for (const part of path) {
-      if (node !== null && typeof node === 'object' && part in (node as object)) node = (node as Record<string | number, unknown>)[part];
-      else {
-        found = false;
-        break;
-      }
-    }
-    if (found) return path;
-  }
-  return undefined;
 }
 
