@@ -27,7 +27,7 @@ export const counselorQueueQuery = (counselorId: string) =>
 export const NO_NEXT_ACTION_SCAN = 200;
 
 /**
- * Open cases without a next action. The caseload has no such filter: the 200 cases she looked
+ * Open cases not yet employed without a next action. The caseload has no such filter: the 200 cases she looked
  * at least recently (sort=lastContact) are read and those without one kept — the ones most likely
  * to have slipped. The screen says it looked at no more than 200.
  */
@@ -36,6 +36,7 @@ export const noNextActionQuery = (centerId: string) =>
     queryKey: supervisorKeys.noNextAction(centerId),
     queryFn: async () => {
       const page = unwrap(await api.GET('/caseload', { params: { query: { centerId, sort: 'lastContact', pageSize: NO_NEXT_ACTION_SCAN, ...minPositionParam() } } }));
-      return { scanned: page.items.length, total: page.total, items: page.items.filter((c) => !c.nextAction && c.status !== 'closed') };
+      return { scanned: page.items.length, total: page.total, // employed or closed: her next action ended on purpose (the follow-ups take over), nothing slipped
+      items: page.items.filter((c) => !c.nextAction && c.status !== 'closed' && c.status !== 'employed') };
     },
   });
