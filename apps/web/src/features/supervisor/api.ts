@@ -36,7 +36,8 @@ export const noNextActionQuery = (centerId: string) =>
     queryKey: supervisorKeys.noNextAction(centerId),
     queryFn: async () => {
       const page = unwrap(await api.GET('/caseload', { params: { query: { centerId, sort: 'lastContact', pageSize: NO_NEXT_ACTION_SCAN, ...minPositionParam() } } }));
-      return { scanned: page.items.length, total: page.total, // employed or closed: her next action ended on purpose (the follow-ups take over), nothing slipped
-      items: page.items.filter((c) => !c.nextAction && c.status !== 'closed' && c.status !== 'employed') };
+      // employed or closed: her next action ended on purpose (the follow-ups take over), nothing slipped
+      const open = page.items.filter((c) => !c.nextAction && c.status !== 'closed' && c.status !== 'employed');
+      return { scanned: page.items.length, total: page.total, items: open };
     },
   });
