@@ -125,7 +125,7 @@ export class KafkajsMessageBus implements MessageBus {
   /**
    * A broker may not serve a new topic's metadata for a moment after creating it; a consumer
    * subscribing then fails with "This server does not host this topic-partition". Wait until
-   * every partition has a leader in the metadata.
+   * every partition has a leader in the metadata and the partitions' ends can be read.
    */
   private async untilTopicsServed(topics: string[], timeoutMs = 30000): Promise<void> {
     const admin = await this.getAdmin();
@@ -133,7 +133,13 @@ export class KafkajsMessageBus implements MessageBus {
     for (;;) {
       try {
         const { topics: described } = await admin.fetchTopicMetadata({ topics });
-        if (described.length === topics.length && described.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+        const led = described.length === topics.length && described.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        // Led in the metadata is not yet served: a loaded broker still answers "not the leader" to
+        // a read of the partitions' ends for a moment, and the relay reads them before it sends.
+        if (led) {
+          for (const topic of topics) await admin.fetchTopicOffsets(topic);
+          return;
+        }
       } catch (error) {
         if (Date.now() >= deadline) throw error;
       }
