@@ -3,7 +3,7 @@ import request from 'supertest';
 import { Topics } from '@saeil/messaging';
 import { newClient } from '../support/app';
 import { accountIdOf, Api, api, counselorAccount, counselorOf, TEST_METRICS_TOKEN } from '../support/auth';
-import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor } from '../support/env';
+import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor, waitForProjectionsCaughtUp } from '../support/env';
 import { AppProcess, spawnApp } from '../support/processes';
 import { occurrences, readWholeTopic } from './support/topic-reader';
 import { runLanes } from './support/lanes';
@@ -144,14 +144,7 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     // its topics (offsets move only after a batch's transaction commits), so each read model has
     // applied every event; only then are they compared with what was accepted. (Waiting for a
     // weaker sign — the statuses — let CI compare a caseload that was three sessions behind.)
-    await waitFor(
-      async () => {
-        const health = await request(worker!.url).get('/health');
-        const lags = health.body.projections as Record<string, number> | string | undefined;
-        return typeof lags === 'object' && Object.keys(lags).length > 0 && Object.values(lags).every((lag) => lag === 0);
-      },
-      { description: 'every projection of the restarted worker to reach the end of its topics', timeoutMs: 90_000 },
-    );
+    await waitForProjectionsCaughtUp(async () => (await request(worker!.url).get('/health')).body.projections);
     for (const clientId of clients) {
       const mine = accepted.get(clientId)!;
       const timeline = (await counselor.get(`/cases/${clientId}/timeline`).query({ pageSize: 100 }).expect(200)).body;

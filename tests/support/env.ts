@@ -140,3 +140,19 @@ function sanitise(label: string, separator: '_' | '-'): string {
 function randomSuffix(): string {
   return randomBytes(4).toString('hex');
 }
+
+/**
+ * Waits until every projection of a worker reports no lag (embedded: no event past its
+ * checkpoint; Kafka: its consumer group's committed offsets at the end of its topics, which move
+ * only after a batch's transaction commits). Read models are compared with what was accepted only
+ * after this: waiting for one read model, or for a sign such as a status, lets another lag behind.
+ */
+export async function waitForProjectionsCaughtUp(lags: () => Promise<Record<string, number> | string | undefined>, timeoutMs = 90_000): Promise<void> {
+  await waitFor(
+    async () => {
+      const current = await lags();
+      return typeof current === 'object' && Object.keys(current).length > 0 && Object.values(current).every((lag) => lag === 0);
+    },
+    { description: 'every projection to reach the end of what it reads', timeoutMs },
+  );
+}
