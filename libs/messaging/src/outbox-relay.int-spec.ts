@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate, Notifications } from '@saeil/database';
 import { EVENTS_CHANNEL, EventStore, readCheckpoint, StoredEvent, UpcasterRegistry } from '@saeil/event-store';
@@ -220,5 +221,37 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
     expect(await counterValue(metrics.relayPublished)).toBe(17);
     expect(await counterValue(metrics.relayAlreadyPublished)).toBe(0);
     expect(logLines.filter((l) => l.msg.startsWith('relay resumed')).map((l) => l.alreadyOnKafka)).toEqual([0]);
+  });
+
+  it('an event committed behind a transaction still open goes out soon after that one ends, not at the next poll', async () => {
+    await notifications.start();
+    const metrics = new Metrics();
+    // A poll an hour away: only the relay's own look-again can send the event within the test.
+    const running = new OutboxRelay(dataSource, store, bus, topics, notifications, metrics, logger(), { batchSize: 10, pollIntervalMs: 3_600_000 }, db.url);
+    relays.push(running);
+    const blocker = new Client({ connectionString: db.url });
+    try {
+      const [stream] = await writeCases(1, 0);
+      running.start();
+      const first = (await storedEvents())[0].globalPosition;
+      await waitFor(async () => (await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition === first, { description: 'the registration relayed at the start' });
+
+      // A transaction with an id, open: the session committed after it sits above the snapshot's
+      // xmin, so the relay, woken by the session's notification, cannot take it yet.
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT pg_current_xact_id()');
+      const { globalPosition: session } = await store.append(stream, [{ type: 'CounselingSessionRecorded', data: { n: 0 } }], { context: 'counseling', expectedVersion: 1, metadata: meta });
+      await waitFor(async () => (await metrics.relayLag.get()).values[0]?.value === 1, { description: 'the woken relay seeing one committed event it may not take yet' });
+      expect((await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition).toBe(first);
+
+      await blocker.query('COMMIT'); // no notification comes of this
+      await waitFor(async () => (await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition === session, { description: 'the session relayed after the blocker ended', timeoutMs: 20_000 });
+      expect(await counterValue(metrics.relayPublished)).toBe(2);
+    } finally {
+      await blocker.end().catch(() => undefined);
+      await running.stop();
+      await notifications.stop();
+    }
   });
 });

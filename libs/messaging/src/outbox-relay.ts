@@ -10,6 +10,8 @@ import { readPublishedTail } from './published-tail';
 
 export const RELAY_CHECKPOINT = 'relay:kafka';
 const RELAY_LOCK_KEY = 7411002;
+/** First wait before reading again when committed events wait behind an open transaction (doubles up to the polling interval). */
+const UNSAFE_RETRY_MS = 5;
 
 export interface RelayOptions {
   batchSize: number;
@@ -127,6 +129,7 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     let failures = 0;
+    let unsafeRetries = 0;
     while (this.running) {
       try {
         const wasLeader = this.lock.held;
@@ -139,8 +142,15 @@ export class OutboxRelay {
         const sent = await this.publishBatch();
         failures = 0;
         if (sent < this.options.batchSize) {
-          this.lag().catch(() => undefined);
-          await this.sleep(this.options.pollIntervalMs);
+          // Events committed past the checkpoint that the batch could not take yet: their
+          // transaction is above the snapshot's xmin because another transaction (a projection's,
+          // anyone's) is still open. No notification comes when that one ends, so look again
+          // soon, backing off towards the polling interval, instead of sleeping all of it.
+          const waiting = await this.lag().catch(() => 0);
+          unsafeRetries = waiting > 0 ? unsafeRetries + 1 : 0;
+          await this.sleep(waiting > 0 ? Math.min(this.options.pollIntervalMs, UNSAFE_RETRY_MS * 2 ** Math.min(unsafeRetries - 1, 6)) : this.options.pollIntervalMs);
+        } else {
+          unsafeRetries = 0;
         }
       } catch (error) {
         failures += 1;
