@@ -1,4 +1,14 @@
 import { EventContract } from './contract';
+import type { IntakeEvent } from './intake.events';
+import type { CounselingEvent } from './counseling.events';
+import type { TrainingEvent } from './training.events';
+import type { InternshipEvent } from './internship.events';
+import type { PlacementEvent } from './placement.events';
+import type { EmployersEvent } from './employers.events';
+import type { FollowUpEvent } from './retention.events';
+import type { ProgramsEvent } from './programs.events';
+import type { KpiEvent } from './kpi.events';
+import type { ReportsEvent } from './reports.events';
 import { INTAKE_CONTEXT, INTAKE_CONTRACTS, INTAKE_EVENT_TYPES } from './intake.events';
 import { COUNSELING_CONTEXT, COUNSELING_CONTRACTS, COUNSELING_EVENT_TYPES } from './counseling.events';
 import { TRAINING_CONTEXT, TRAINING_CONTRACTS, TRAINING_EVENT_TYPES } from './training.events';
@@ -30,3 +40,15 @@ export const DECLARED_EVENT_TYPES: [string, readonly string[]][] = [
 export function contractOf(type: string): EventContract | undefined {
   return EVENT_CONTRACTS.find((c) => c.type === type);
 }
+
+/**
+ * Every event Saeil publishes, as one discriminated union on `type` (each context's union).
+ * Readers narrow on `type` and get the payload's type; a map keyed by `SaeilEventType` (such as
+ * the timeline's descriptions) must name every event, so a new event is a compile error there
+ * until it is handled. libs/case-views/src/timeline/timeline.spec.ts checks that map's keys, and so
+ * this union, against EVENT_CONTRACTS.
+ */
+export type SaeilEvent = IntakeEvent | CounselingEvent | TrainingEvent | InternshipEvent | PlacementEvent | EmployersEvent | FollowUpEvent | ProgramsEvent | KpiEvent | ReportsEvent;
+export type SaeilEventType = SaeilEvent['type'];
+/** The payload of one event type. */
+export type EventData<T extends SaeilEventType> = Extract<SaeilEvent, { type: T }>['data'];

@@ -144,6 +144,8 @@ export interface MinistryReportSubmittedV1 {
 
 /** The value of a message on `saeil.ministry.stats.v1` (keyed `<level>:<scopeId|nation>:<period>`). */
 export type MinistryStatsMessageV1 = MinistryReportSubmittedV1;
+export type MinistryReportSubmitted = { type: 'MinistryReportSubmitted'; data: MinistryReportSubmittedV1 };
+export type ReportsEvent = MinistryReportSubmitted;
 
 export const MINISTRY_STATS_TOPIC = 'saeil.ministry.stats.v1';
 

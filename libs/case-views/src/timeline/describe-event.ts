@@ -1,7 +1,7 @@
-import { contractOf, labelOf } from '@saeil/contracts';
+import { contractOf, EventData, labelOf, SaeilEventType } from '@saeil/contracts';
 
-type Data = Record<string, any>;
-type Describe = (data: Data) => string;
+/** How one event type reads on a woman's timeline: a sentence, or not at all ('not-hers': its payload names no client, so no timeline holds it). */
+type Description<T extends SaeilEventType> = ((data: EventData<T>) => string) | 'not-hers';
 
 const CONSENTS: Record<string, string> = { service: '개인정보 수집·이용', employer_sharing: '제3자 제공(채용기업)', marketing: '마케팅 정보 수신' };
 const ERASURE_REASONS: Record<string, string> = { client_request: '본인 요청', retention_period_ended: '보유기간 경과' };
@@ -25,10 +25,12 @@ export function accountsMarked(summary: string): string[] {
 }
 
 /**
- * What each event means for a counselor reading a case's history, in plain Korean. Events
- * without an entry fall back to the Korean part of their contract summary.
+ * What each event means for a counselor reading a case's history, in plain Korean, for every
+ * published event: a new event type does not compile until it is given its line here (a sentence,
+ * or 'not-hers' for an event whose payload names no woman, which timeline.spec.ts checks against
+ * the payload schemas).
  */
-export const DESCRIPTIONS: Record<string, Describe> = {
+export const DESCRIPTIONS: { [T in SaeilEventType]: Description<T> } = {
   ClientRegistered: (d) => `구직등록 (${d.region ?? '지역 미기재'})`,
   ConsentGiven: (d) => `${CONSENTS[d.purpose] ?? d.purpose} 동의 (서식 ${d.version})`,
   ConsentWithdrawn: (d) => `${CONSENTS[d.purpose] ?? d.purpose} 동의 철회`,
@@ -60,14 +62,42 @@ export const DESCRIPTIONS: Record<string, Describe> = {
   PlacementVoided: (d) => `취업 기록 무효 처리: ${d.reason}`,
   StartupStarted: (d) => `창업: ${d.businessName} (${d.industry})`,
   StartupGrantPaid: (d) => `창업 마케팅비 지원 ${won(d.amount)}`,
-  FollowUpsScheduled: (d) => `사후관리 일정: ${(d.milestones ?? []).map((m: Data) => `${m.n}개월 ${m.dueOn}`).join(', ')}`,
+  FollowUpsScheduled: (d) => `사후관리 일정: ${(d.milestones ?? []).map((m) => `${m.n}개월 ${m.dueOn}`).join(', ')}`,
   FollowUpRecorded: (d) => `${d.n}개월 사후관리 (${labelOf('followUpChannel', d.channel)}, ${d.contactedOn}): ${labelOf('followUpOutcome', d.outcome)}`,
   RetentionBenefitProvided: (d) => `사후관리 프로그램 ${d.n}개월 차 지원: ${d.benefit} (${won(d.unitCost)})${d.overPlan ? ' — 계획 초과 승인' : ''}`,
+  FollowUpDue: 'not-hers',
+  FollowUpOverdue: 'not-hers',
+  FollowUpsCancelled: 'not-hers',
+  FollowUpsClosedByEmploymentEnd: 'not-hers',
+  GroupProgramCreated: 'not-hers',
+  TrainingCourseCreated: 'not-hers',
+  EmployerRegistered: 'not-hers',
+  EmployerServiceProvided: 'not-hers',
+  AgreementSigned: 'not-hers',
+  AgreementRenewed: 'not-hers',
+  AgreementEnded: 'not-hers',
+  JobFairHeld: 'not-hers',
+  CouncilMeetingHeld: 'not-hers',
+  RetentionProgramDefined: 'not-hers',
+  RetentionProgramAmended: 'not-hers',
+  BudgetPlanDefined: 'not-hers',
+  BudgetPlanAmended: 'not-hers',
+  BudgetExecutionRecorded: 'not-hers',
+  KpiPlanDefined: 'not-hers',
+  KpiActualEntered: 'not-hers',
+  MinistryReportSubmitted: 'not-hers',
 };
 
-export function describeEvent(type: string, data: Data): string {
-  const describe = DESCRIPTIONS[type];
-  if (describe) return describe(data);
-  const summary = contractOf(type)?.summary ?? type;
-  return summary.split(' — ')[0];
+const isKnownType = (type: string): type is SaeilEventType => Object.hasOwn(DESCRIPTIONS, type);
+
+/**
+ * The timeline's line for one stored event. Its payload is the current version of its contract
+ * (upcast when read), so it is read as that type; an unknown type (a newer writer's) shows its
+ * name, never fails the projection.
+ */
+export function describeEvent(type: string, data: unknown): string {
+  if (!isKnownType(type)) return type;
+  const description = DESCRIPTIONS[type] as Description<typeof type>;
+  if (typeof description === 'function') return (description as (payload: unknown) => string)(data);
+  return (contractOf(type)?.summary ?? type).split(' — ')[0]; // not about a woman: never on a timeline, named plainly all the same
 }

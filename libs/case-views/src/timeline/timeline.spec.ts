@@ -37,8 +37,16 @@ describe('timeline', () => {
     expect(describeEvent('ClientProfileUpdated', { changes: { region: '전라남도' } })).toBe('프로필 수정: region');
   });
 
+  it('names every published event type once: a sentence for each event about a client, "not hers" for exactly the others', () => {
+    expect(Object.keys(DESCRIPTIONS).sort()).toEqual(EVENT_CONTRACTS.map((c) => c.type).sort());
+    const aboutClients = new Set(clientEventTypes());
+    const notHers = Object.entries(DESCRIPTIONS).filter(([, d]) => d === 'not-hers').map(([type]) => type);
+    expect(notHers.filter((type) => aboutClients.has(type))).toEqual([]);
+    expect(EVENT_CONTRACTS.map((c) => c.type).filter((type) => !aboutClients.has(type) && !notHers.includes(type))).toEqual([]);
+  });
+
   it('has a plain-terms description of its own for every event type about a client (not the contract fallback)', () => {
-    expect(clientEventTypes().filter((type) => !(type in DESCRIPTIONS))).toEqual([]);
+    expect(clientEventTypes().filter((type) => typeof DESCRIPTIONS[type as keyof typeof DESCRIPTIONS] !== 'function')).toEqual([]);
     for (const type of clientEventTypes()) {
       const text = describeEvent(type, {});
       expect(text).not.toBe(type);
