@@ -19,7 +19,7 @@ export class JsonConfigFile {
     try {
       this.content = JSON.parse(readFileSync(path.resolve(file), 'utf8'));
     } catch (error) {
-      throw new Error(`${file}: cannot read the ${what} (${(error as Error).message})`);
+      throw new Error(`${file}: cannot read the ${what} (${(error as Error).message})`, { cause: error });
     }
   }
 

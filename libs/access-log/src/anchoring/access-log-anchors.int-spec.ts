@@ -1,6 +1,5 @@
 import { todayInKorea } from '@saeil/core';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { QueryRunner } from 'typeorm';
 import { describeKafka, waitFor } from '../../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../../tests/support/app';

@@ -3,7 +3,6 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ApiAnswer, ApiErrors, NotFound } from '@saeil/core';
 import { CurrentAccess, type RequestAccess, Roles } from '@saeil/identity';
-import { ChainedEntry } from '../domain/hash-chain';
 import { AccessLogAnchoring } from '../anchoring/access-log-anchoring';
 import { toEntry, verifyAccessLog } from '../anchoring/access-log-verification';
 import { AccessLogMonthDto, AccessLogReviewDto } from './access-log-review.dto';

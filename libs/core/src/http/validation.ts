@@ -1,11 +1,11 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
+import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { FieldError, ValidationFailed } from '../errors/domain-errors';
 import { checkedText } from './text-integrity';
 import { constraintsOf, firstRule, koreanMessage, labelOfPath } from '../validation/korean-messages';
 
-type Constructor<T> = new (...args: any[]) => T;
+type Constructor<T> = ClassConstructor<T>;
 
 /** The DTO class a property belongs to (the validated object's own class; none for an array's items). */
 const classOf = (target: unknown): Function | undefined => (target !== null && typeof target === 'object' && !Array.isArray(target) ? target.constructor : undefined);

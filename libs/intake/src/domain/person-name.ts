@@ -4,6 +4,7 @@
  * combining grapheme joiner, the Hangul fillers and the variation selectors. Kept in a name they
  * would make two spellings of one person look like two people, or a blank name look filled.
  */
+// eslint-disable-next-line no-misleading-character-class -- each listed code point is matched alone on purpose (a filler or variation selector on its own)
 const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F\u034F\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F]/gu;
 
 /**

@@ -149,7 +149,7 @@ describe('the Ministry report: no small count can be recovered (generated tables
       const cellsOf = (m: MinistryRetentionFigures) => OUTCOMES.map((o) => m[o]);
       assertGroupProtected(cellsOf(whole), overall, whole.eligible, exactEligible, 5, `seed ${seed} total row`);
       const published = report.retentionBreakdowns[0].rows;
-      rows.forEach((row, r) => {
+      rows.forEach((row) => {
         const m = published.find((p) => p.key === row.key)!.milestones[0];
         assertGroupProtected(cellsOf(m), row.cells, m.eligible, row.cells.reduce((a, b) => a + b, 0), 5, `seed ${seed} row ${row.key}`);
       });

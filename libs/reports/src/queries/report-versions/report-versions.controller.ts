@@ -19,6 +19,7 @@ import { CurrentAccess, REPORT_READERS, type RequestAccess, requireLevel, Roles 
 /** A version in a list: its facts, without the figures (fetch one version for those). */
 export type VersionSummary = Omit<SubmittedVersion, 'figures'>;
 
+// eslint-disable-next-line no-useless-assignment -- used by a parameter decorator below, which the rule does not see
 const badVersion = () => new ValidationFailed([{ field: 'version', code: 'isInt', message: 'version must be a positive integer' }]);
 
 @ApiTags('ministry-reports')
