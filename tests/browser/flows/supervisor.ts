@@ -20,7 +20,7 @@ export async function shoot(page: Page, name: string): Promise<void> {
     await shootPage(page, name);
   } catch (error) {
     const stuck = (page as Page & { openRequests?: () => string[] }).openRequests?.() ?? [];
-    throw new Error(`${(error as Error).message}; requests still open: ${stuck.join(', ') || 'none seen'}`);
+    throw new Error(`${(error as Error).message}; requests still open: ${stuck.join(', ') || 'none seen'}`, { cause: error });
   }
 }
 

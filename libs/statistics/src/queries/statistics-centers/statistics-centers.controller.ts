@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, ApiErrors } from '@saeil/core';
+import { ApiAnswer } from '@saeil/core';
 import { StatisticsCentersResponse } from '../statistics.response';
 import { StatisticsCentersDto } from './statistics-centers.dto';
 import { StatisticsCentersQuery } from './statistics-centers.query';
