@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { startTestSaeil, TestSaeil } from '../support/app';
+import { TEST_METRICS_TOKEN } from '../support/auth';
 
 const BUILT = path.resolve(__dirname, '../../dist/web');
 
@@ -48,6 +49,32 @@ describe('the web app served by the api under /app/', () => {
     for (const missing of ['/app/assets/index-missing.js', '/app/assets/fonts/none.woff2', '/app/assets/']) {
       const answer = await request(saeil.url).get(missing).expect(404);
       expect({ missing, type: answer.headers['content-type'] }).toEqual({ missing, type: expect.stringMatching(/^application\/json/) });
+    }
+  });
+
+  it("the app's files travel compressed to a browser that accepts it; API answers never do (their length could tell a secret, BREACH)", async () => {
+    // The largest script (the smallest may be under the 1 KB below which nothing is compressed).
+    const largest = readdirSync(path.join(BUILT, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .sort((a, b) => statSync(path.join(BUILT, 'assets', b)).size - statSync(path.join(BUILT, 'assets', a)).size)[0];
+    const asset = await request(saeil.url).get(`/app/assets/${largest}`).set('Accept-Encoding', 'gzip, deflate').expect(200);
+    expect(asset.headers['content-encoding']).toBe('gzip');
+    // Brotli, smaller still, to a browser that takes it (every current one does over HTTPS and on localhost).
+    expect((await request(saeil.url).get(`/app/assets/${largest}`).set('Accept-Encoding', 'gzip, deflate, br').expect(200)).headers['content-encoding']).toBe('br');
+    expect(asset.headers['vary']).toMatch(/Accept-Encoding/i);
+    const plain = await request(saeil.url).get(`/app/assets/${largest}`).set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(asset.text).toBe(plain.text); // the same script, decoded
+    // The API's documentation has no secret in it: it travels compressed too.
+    expect((await request(saeil.url).get('/docs/openapi.json').set('Accept-Encoding', 'gzip').expect(200)).headers['content-encoding']).toBe('gzip');
+    // An API answer large enough to be worth compressing (the metrics, well over the 1 KB
+    // threshold), and error answers, stay as they are.
+    const metrics = await request(saeil.url).get('/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    expect(metrics.text.length).toBeGreaterThan(1024);
+    expect(metrics.headers['content-encoding']).toBeUndefined();
+    for (const route of ['/caseload', '/no-such-route']) {
+      const answer = await request(saeil.url).get(route).set('Accept-Encoding', 'gzip, deflate, br');
+      expect({ route, encoding: answer.headers['content-encoding'] }).toEqual({ route, encoding: undefined });
     }
   });
 
