@@ -5,6 +5,7 @@ import type { RebuildFigures } from './measures/rebuild';
 import type { QueryFigure } from './measures/queries';
 import type { ProfileSummary } from './measures/profile';
 import { renderWeb, type WebFigures } from './measures/web';
+import { renderMinistryDashboard, type DashboardRenderFigures } from './measures/ministry-dashboard';
 
 interface Results {
   date: string;
@@ -21,6 +22,7 @@ interface Results {
   memory: { embedded: { apiPeakMiB: number; workerPeakMiB: number }; kafka: { apiPeakMiB: number; workerPeakMiB: number } };
   profile: ProfileSummary;
   web?: WebFigures;
+  ministryDashboard?: DashboardRenderFigures | { notMeasured: string };
 }
 
 const n = (v: number) => v.toLocaleString('en');
@@ -87,5 +89,6 @@ export function renderTable(r: Results): string {
   for (const f of r.profile.topFrames.slice(0, 12)) row(`\`${f.frame}\``, f.selfPercent);
   lines.push('');
   if (r.web) lines.push(...renderWeb(r.web));
+  if (r.ministryDashboard) lines.push(...renderMinistryDashboard(r.ministryDashboard));
   return `${lines.join('\n')}\n`;
 }

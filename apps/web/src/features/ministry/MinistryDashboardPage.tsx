@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { describeError } from '../../api/errors';
 import { useSession } from '../../app/use-session';
 import { centerName } from '../../components/format';
@@ -12,8 +12,24 @@ import { Cell, formatMetric, isSuppressed, metricLabel, metricOf, MetricKey, MET
 import type { MinistrySearch } from './ministry-search';
 
 // ECharts and the map load with the dashboard only, after its first figures.
-const ProvinceMap = lazy(() => import('./map/ProvinceMap'));
-const TrendChart = lazy(() => import('./map/TrendChart'));
+const loadProvinceMap = () => import('./map/ProvinceMap');
+const loadTrendChart = () => import('./map/TrendChart');
+const ProvinceMap = lazy(loadProvinceMap);
+const TrendChart = lazy(loadTrendChart);
+
+/**
+ * The charts' code (ECharts) and the map's boundaries are fetched as the screen opens, beside the
+ * figures, not after them: the map would otherwise start loading only once the figures had come.
+ */
+function usePreloadCharts(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    loadProvinceMap()
+      .then((map) => map.registerKorea())
+      .catch(() => undefined); // the map shows its own error when it is drawn
+    loadTrendChart().catch(() => undefined);
+  }, [enabled]);
+}
 
 const routeApi = getRouteApi('/signed-in/ministry');
 
@@ -24,6 +40,7 @@ export function MinistryDashboardPage() {
   const navigate = useNavigate();
   const periods = useQuery({ ...periodsQuery(), enabled: principal?.role === 'ministry_analyst' });
   const go = useCallback((next: Partial<MinistrySearch>) => navigate({ to: '/ministry', search: (prev) => ({ ...(prev as MinistrySearch), ...next }) }), [navigate]);
+  usePreloadCharts(principal?.role === 'ministry_analyst');
   if (principal?.role !== 'ministry_analyst') return <Alert type="warning" showIcon title="성과 현황은 성평등가족부 분석가의 화면입니다." />;
   const period = search.period ?? periods.data?.[0]?.period;
   const metric: MetricKey = search.metric ?? 'placements';
@@ -42,7 +59,8 @@ export function MinistryDashboardPage() {
       />
       <Typography.Paragraph type="secondary">센터와 시·도가 제출한 성과 보고서만으로 만든 화면입니다. 사람 단위 정보는 없고, 5명 미만의 칸은 ‘{SUPPRESSED_TEXT}’로 가려져 있습니다.</Typography.Paragraph>
       {periods.isError && <Alert type="error" showIcon title={describeError(periods.error)} />}
-      {periods.isPending ? (
+      {/* A period in the address is shown at once; the list of periods only fills the picker. */}
+      {!search.period && periods.isPending ? (
         <Skeleton active />
       ) : !period ? (
         <Empty description="아직 제출된 성과 보고서가 없습니다." />

@@ -9,7 +9,8 @@ import { Cell, isSuppressed, SUPPRESSED_TEXT } from '../figures';
 const RENAMED: Record<string, string> = { 강원도: '강원특별자치도', 전라북도: '전북특별자치도' };
 
 let registered: Promise<void> | undefined;
-function registerKorea(): Promise<void> {
+/** Fetches the 시·도 boundaries once and registers them with ECharts; a failed fetch is tried again next time. */
+export function registerKorea(): Promise<void> {
   registered ??= fetch(mapUrl)
     .then((res) => res.json() as Promise<Topology>)
     .then((topology) => {
@@ -17,6 +18,10 @@ function registerKorea(): Promise<void> {
       const geo = feature(topology, object) as unknown as { features: { properties: { name: string } }[] };
       for (const f of geo.features) f.properties.name = RENAMED[f.properties.name] ?? f.properties.name;
       echarts.registerMap('korea-provinces', geo as never);
+    })
+    .catch((error: unknown) => {
+      registered = undefined;
+      throw error;
     });
   return registered;
 }
