@@ -252,7 +252,7 @@ describe('Ministry dashboard at national scale: 160 centers × 24 months of subm
   }, 120_000);
   afterAll(() => saeil?.dispose());
 
-  it('answers the first national picture and its monthly trend within a second each (the figures are printed)', async () => {
+  it('answers the national picture and its monthly trend over every submitted report (the times are printed)', async () => {
     const [{ n }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM ministry_dashboard.report_versions`);
     expect(n).toBe(160 * 24);
     const timed = async (path: string, query: Record<string, string>) => {
@@ -266,7 +266,6 @@ describe('Ministry dashboard at national scale: 160 centers × 24 months of subm
     process.stdout.write(`dashboard first answers, 160 centers × 24 months: nation ${nation.ms.toFixed(0)} ms, monthly trend ${trend.ms.toFixed(0)} ms, periods ${periods.ms.toFixed(0)} ms\n`);
     expect(nation.body.centersSubmitted).toBe(160);
     expect(trend.body).toHaveLength(24);
-    expect(nation.ms).toBeLessThan(1000);
-    expect(trend.ms).toBeLessThan(1000);
+    // How fast: `npm run bench` (section 8, the first render in Chromium), never a timed assertion here.
   });
 });
