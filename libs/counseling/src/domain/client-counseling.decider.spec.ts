@@ -1,7 +1,7 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { ClientCounselingEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { clientCounselingDecider, RecordCounselingSession, ReviseEmploymentPlan, SetEmploymentPlan } from './client-counseling.decider';
 
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';

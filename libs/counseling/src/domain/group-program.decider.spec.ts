@@ -1,7 +1,7 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { GroupProgramEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { CreateGroupProgram, groupProgramDecider, RecordGroupSession } from './group-program.decider';
 
 const programId = '3c2b1a09-8f7e-4d6c-9b5a-4a3b2c1d0e0f';

@@ -1,7 +1,7 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { OutreachEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { outreachDecider, RecordOutreachEvent } from './outreach.decider';
 
 const outreachId = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';

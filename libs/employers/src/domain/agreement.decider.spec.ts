@@ -1,6 +1,6 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import { NotFound } from '@saeil/core';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { agreementDecider, EndAgreement, RenewAgreement, SignAgreement } from './agreement.decider';
 
 const agreementId = '6c5b4a39-2817-4f6e-9d5c-4b3a29181706';

@@ -1,5 +1,5 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { councilMeetingDecider, HoldCouncilMeeting } from './council-meeting.decider';
 
 const meeting: HoldCouncilMeeting = {

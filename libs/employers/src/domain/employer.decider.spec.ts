@@ -1,6 +1,6 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import { NotFound, RuleViolation, ValidationFailed } from '@saeil/core';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { employerDecider, ProvideEmployerService, RegisterEmployer } from './employer.decider';
 
 const employerId = '3f2b8c1a-9d4e-5a6b-8c7d-0e1f2a3b4c5d';

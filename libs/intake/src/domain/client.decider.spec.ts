@@ -2,7 +2,7 @@ import { addDays } from '@saeil/core';
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { IntakeEvent } from '@saeil/contracts';
 import { RuleViolation } from '@saeil/core';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { ClientCommand, clientDecider, identityAfter, identityOf, RegisterClient } from './client.decider';
 import { requireOpenCase } from './case-state';
 

@@ -4,7 +4,7 @@ import type { CaseState } from '@saeil/intake/domain';
 import { addMonths } from '@saeil/core';
 import { internshipDecider, monthEndsOn, StartInternship } from './internship.decider';
 import type { SubsidySchedules } from './subsidy-schedule';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 
 const internshipId = '7a4c2e10-9b3d-4f5e-8a6b-1c2d3e4f5a60';
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';

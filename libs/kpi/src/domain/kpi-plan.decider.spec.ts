@@ -1,5 +1,5 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { DefineKpiPlan, EnterKpiActual, kpiPlanDecider } from './kpi-plan.decider';
 
 const planId = '5e4d3c2b-1a09-4876-8543-210fedcba987';

@@ -2,7 +2,7 @@ import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { PlacementEvent } from '@saeil/contracts';
 import { NotFound } from '@saeil/core';
 import type { CaseState } from '@saeil/intake/domain';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { EndEmployment, PayStartupGrant, placementsDecider, StartEmployment, StartStartup, VoidPlacement } from './placements.decider';
 
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';

@@ -1,6 +1,6 @@
 import type { BudgetEvent, BudgetExecutionRecorded, BudgetLine } from '@saeil/contracts';
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { AmendBudgetPlan, budgetPlanDecider, DefineBudgetPlan, RecordBudgetExecution } from './budget-plan.decider';
 
 const planId = '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f';

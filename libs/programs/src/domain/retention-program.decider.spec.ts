@@ -1,7 +1,7 @@
 import type { ProgramsEvent, RetentionBenefitProvided } from '@saeil/contracts';
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { CaseState } from '@saeil/intake/domain';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { placementsOf } from './placed-client';
 import { AmendRetentionProgram, DefineRetentionProgram, ProvideRetentionBenefit, retentionProgramDecider } from './retention-program.decider';
 

@@ -1,5 +1,5 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import { buildMinistryReport } from '../report/build-ministry-report';
 import { sources } from '../report/report-fixtures';
 import { contentHash } from './canonical';

@@ -1,7 +1,7 @@
 import { NotFound, RuleViolation, addDays } from '@saeil/core';
 import type { FollowUpEvent } from './events';
 import { followUpsStreamId } from './events';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 import {
   CancelForVoidedPlacement,
   CloseForEmploymentEnd,

@@ -2,7 +2,7 @@ import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { TrainingEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
 import { CourseCommand, courseDecider, CreateCourse, seatsTaken } from './course.decider';
-import { deciderSpec } from '../../../../tests/support/decider-spec';
+import { legacyDeciderSpec as deciderSpec } from '../../../../tests/support/decider-spec';
 
 const courseId = '5d0c1f5e-8a51-4f0e-9a3e-2b7c4d8e9f01';
 const kim = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
