@@ -81,30 +81,3 @@ export function deciderSpec<C extends { type: string }, S, E extends DomainEvent
 
   return { given, when: (command: C) => given().when(command) };
 }
-
-/**
- * The given/when/refusal helpers the decider specs used before the fluent form; kept only while
- * the specs move over, one commit each, and removed with the last of them.
- * @deprecated use deciderSpec(...).given(...).when(...).then / thenRefuses / events
- */
-export function legacyDeciderSpec<C extends { type: string }, S, E extends DomainEvent>(decider: Decider<C, S, E>, { checkEvent }: DeciderSpecOptions<E> = {}) {
-  const given = (...events: E[]): S => events.reduce(decider.evolve, decider.initialState());
-
-  function when(command: C, history: E[] = []): E[] {
-    const events = decider.decide(command, given(...history));
-    if (checkEvent) events.forEach((event) => checkEvent(event));
-    return events;
-  }
-
-  function refusal(command: C, history: E[] = []): SaeilError {
-    try {
-      when(command, history);
-    } catch (error) {
-      if (error instanceof SaeilError) return error;
-      throw error;
-    }
-    throw new Error(`${command.type} was accepted`);
-  }
-
-  return { given, when, refusal };
-}
