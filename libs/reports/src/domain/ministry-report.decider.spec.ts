@@ -1,7 +1,7 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { buildMinistryReport } from '../report/build-ministry-report';
-import { sources } from '../report/report-fixtures';
+import { sources } from '@saeil/testing/report-fixtures';
 import { contentHash } from './canonical';
 import { MinistryReportEvent, ministryReportDecider, SubmitMinistryReport } from './ministry-report.decider';
 
