@@ -237,7 +237,7 @@ describe('Ministry dashboard at national scale: 160 centers × 24 months of subm
     analyst = await api(saeil, MINISTRY_ANALYST);
     // Rows as the feed writes them (figures of a real report shape, indicators beside them), 3,840 in all.
     const { buildMinistryReport } = await import('../../libs/reports/src/report/build-ministry-report');
-    const { sources } = await import('../../libs/reports/src/report/report-fixtures');
+    const { sources } = await import('@saeil/testing/report-fixtures');
     const { indicatorsOf } = await import('@saeil/ministry-dashboard');
     const figures = buildMinistryReport({ level: 'center', scopeId: 'center-naju' }, { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' }, sources(), 5);
     const indicators = JSON.stringify(indicatorsOf(figures));

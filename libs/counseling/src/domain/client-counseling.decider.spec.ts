@@ -1,5 +1,4 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
-import type { ClientCounselingEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { clientCounselingDecider, RecordCounselingSession, ReviseEmploymentPlan, SetEmploymentPlan } from './client-counseling.decider';
@@ -47,12 +46,11 @@ const revise: ReviseEmploymentPlan = {
 };
 
 const { given, when } = deciderSpec(clientCounselingDecider, { checkEvent: assertMatchesContract });
-const decide = (command: Parameters<typeof clientCounselingDecider.decide>[0], ...history: ClientCounselingEvent[]) => when(command, history);
-const [planSet] = clientCounselingDecider.decide(setPlan, given());
+const [planSet] = when(setPlan).events();
 
 describe('recording an individual counseling session', () => {
   it('records channel, topic (trimmed), duration and the sealed notes, by her assigned counselor, at her center', () => {
-    expect(decide(session)).toEqual([
+    when(session).then([
       {
         type: 'CounselingSessionRecorded',
         data: {
@@ -71,67 +69,65 @@ describe('recording an individual counseling session', () => {
   });
 
   it('names the counselor who held the session when it was not her assigned one', () => {
-    expect(decide({ ...session, counselorId: 'counselor-lee' })[0].data).toMatchObject({ counselorId: 'counselor-lee' });
+    expect(when({ ...session, counselorId: 'counselor-lee' }).events()[0].data).toMatchObject({ counselorId: 'counselor-lee' });
   });
 
   it('a mobile outreach session keeps the named place', () => {
-    const [event] = decide({ ...session, channel: 'mobile_outreach', place: ' 빛가람 호반베르디움 아파트 ' });
+    const [event] = when({ ...session, channel: 'mobile_outreach', place: ' 빛가람 호반베르디움 아파트 ' }).events();
     expect(event.data).toMatchObject({ channel: 'mobile_outreach', place: '빛가람 호반베르디움 아파트' });
   });
 
   it('a partner-institution session keeps the institution', () => {
-    const [event] = decide({ ...session, channel: 'partner_institution', place: '나주시 가족센터' });
+    const [event] = when({ ...session, channel: 'partner_institution', place: '나주시 가족센터' }).events();
     expect(event.data).toMatchObject({ channel: 'partner_institution', place: '나주시 가족센터' });
   });
 
   it.each(['mobile_outreach', 'partner_institution'] as const)('a %s session without a place is refused with PLACE_REQUIRED', (channel) => {
-    expect(() => decide({ ...session, channel })).toThrow(expect.objectContaining({ code: 'PLACE_REQUIRED', details: { channel } }));
-    expect(() => decide({ ...session, channel, place: '   ' })).toThrow(expect.objectContaining({ code: 'PLACE_REQUIRED' }));
+    when({ ...session, channel }).thenRefuses('PLACE_REQUIRED', { channel });
+    when({ ...session, channel, place: '   ' }).thenRefuses('PLACE_REQUIRED');
   });
 
   it.each(['in_center', 'phone', 'online'] as const)('a %s session with a place is refused with PLACE_NOT_APPLICABLE', (channel) => {
-    expect(() => decide({ ...session, channel, place: '나주역' })).toThrow(expect.objectContaining({ code: 'PLACE_NOT_APPLICABLE' }));
+    when({ ...session, channel, place: '나주역' }).thenRefuses('PLACE_NOT_APPLICABLE');
   });
 
   it('a phone session without notes records no notes field', () => {
-    const [event] = decide({ ...session, channel: 'phone', sealedNotes: undefined, durationMinutes: 10 });
+    const [event] = when({ ...session, channel: 'phone', sealedNotes: undefined, durationMinutes: 10 }).events();
     expect(event.data).not.toHaveProperty('sealedNotes');
     expect(event.data).not.toHaveProperty('notes');
     expect(event.data).toMatchObject({ channel: 'phone', durationMinutes: 10 });
   });
 
   it('refuses notes that did not come sealed (a programming error, never written in clear)', () => {
-    expect(() => decide({ ...session, sealedNotes: '사무직 희망' })).toThrow('counseling notes must come sealed by the vault (pd1 envelope)');
+    expect(() => when({ ...session, sealedNotes: '사무직 희망' }).events()).toThrow('counseling notes must come sealed by the vault (pd1 envelope)');
   });
 
   it('a session dated after today is refused with DATE_IN_FUTURE; one recorded late is fine', () => {
-    expect(() => decide({ ...session, occurredOn: '2026-11-23' })).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE', details: expect.objectContaining({ field: 'occurredOn' }) }));
-    expect(decide({ ...session, occurredOn: '2026-01-05' })[0].data).toMatchObject({ occurredOn: '2026-01-05' });
-    expect(decide({ ...session, occurredOn: today })).toHaveLength(1);
+    when({ ...session, occurredOn: '2026-11-23' }).thenRefuses('DATE_IN_FUTURE', expect.objectContaining({ field: 'occurredOn' }));
+    expect(when({ ...session, occurredOn: '2026-01-05' }).events()[0].data).toMatchObject({ occurredOn: '2026-01-05' });
+    expect(when({ ...session, occurredOn: today }).events()).toHaveLength(1);
   });
 });
 
 describe('the case rule applies to every counseling record', () => {
   const commands = [session, setPlan];
   it.each(commands.map((c) => [c.type, c] as const))('%s: unknown client → 404', (_, command) => {
-    expect(() => decide({ ...command, case: { exists: false, closed: false, consents: [] } })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    when({ ...command, case: { exists: false, closed: false, consents: [] } }).thenRefuses('NOT_FOUND');
   });
   it.each(commands.map((c) => [c.type, c] as const))('%s: closed case → CASE_CLOSED', (_, command) => {
-    expect(() => decide({ ...command, case: { ...openCase, closed: true } })).toThrow(expect.objectContaining({ code: 'CASE_CLOSED' }));
+    when({ ...command, case: { ...openCase, closed: true } }).thenRefuses('CASE_CLOSED');
   });
   it.each(commands.map((c) => [c.type, c] as const))('%s: no service consent → CONSENT_REQUIRED', (_, command) => {
-    expect(() => decide({ ...command, case: { ...openCase, consents: ['marketing'] } })).toThrow(
-      expect.objectContaining({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } }),
-    );
+    when({ ...command, case: { ...openCase, consents: ['marketing'] } }).thenRefuses('CONSENT_REQUIRED', { missing: ['service'] });
   });
   it('ReviseEmploymentPlan: closed case → CASE_CLOSED even with a plan', () => {
-    expect(() => decide({ ...revise, case: { ...openCase, closed: true } }, planSet)).toThrow(expect.objectContaining({ code: 'CASE_CLOSED' }));
+    given(planSet).when({ ...revise, case: { ...openCase, closed: true } }).thenRefuses('CASE_CLOSED');
   });
 });
 
 describe('setting the employment plan', () => {
   it('records goals, desired occupation, planned services and the next action, for her counselor and center', () => {
-    expect(decide(setPlan)).toEqual([
+    when(setPlan).then([
       {
         type: 'EmploymentPlanSet',
         data: {
@@ -150,23 +146,21 @@ describe('setting the employment plan', () => {
   });
 
   it('given a plan, setting another is refused with PLAN_ALREADY_SET (revise it instead)', () => {
-    expect(() => decide(setPlan, planSet)).toThrow(expect.objectContaining({ code: 'PLAN_ALREADY_SET', details: { planId: setPlan.planId } }));
+    given(planSet).when(setPlan).thenRefuses('PLAN_ALREADY_SET', { planId: setPlan.planId });
   });
 
   it('a plan dated after today is refused with DATE_IN_FUTURE', () => {
-    expect(() => decide({ ...setPlan, setOn: '2026-11-30' })).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
+    when({ ...setPlan, setOn: '2026-11-30' }).thenRefuses('DATE_IN_FUTURE');
   });
 
   it('a next action due before the plan date is refused with NEXT_ACTION_DUE_BEFORE_PLAN_DATE', () => {
-    expect(() => decide({ ...setPlan, nextAction: { description: '상담', dueOn: '2026-11-19' } })).toThrow(
-      expect.objectContaining({ code: 'NEXT_ACTION_DUE_BEFORE_PLAN_DATE', details: { dueOn: '2026-11-19', planDate: '2026-11-20' } }),
-    );
+    when({ ...setPlan, nextAction: { description: '상담', dueOn: '2026-11-19' } }).thenRefuses('NEXT_ACTION_DUE_BEFORE_PLAN_DATE', { dueOn: '2026-11-19', planDate: '2026-11-20' });
   });
 });
 
 describe('revising the employment plan', () => {
   it('records only what changed, numbered, with the reason', () => {
-    expect(decide(revise, planSet)).toEqual([
+    given(planSet).when(revise).then([
       {
         type: 'EmploymentPlanRevised',
         data: {
@@ -182,19 +176,15 @@ describe('revising the employment plan', () => {
   });
 
   it('leaves out parts restated unchanged, and numbers the next revision', () => {
-    const [first] = decide(revise, planSet);
-    const [second] = decide(
-      { ...revise, changes: { desiredOccupation: '경영·회계 사무원', nextAction: { description: '인턴 기업 면접', dueOn: '2026-12-10' } }, revisedOn: '2026-11-22' },
-      planSet,
-      first,
-    );
+    const [first] = given(planSet).when(revise).events();
+    const [second] = given(planSet, first).when({ ...revise, changes: { desiredOccupation: '경영·회계 사무원', nextAction: { description: '인턴 기업 면접', dueOn: '2026-12-10' } }, revisedOn: '2026-11-22' }).events();
     expect(second.data).toMatchObject({ revision: 2, changes: { nextAction: { description: '인턴 기업 면접', dueOn: '2026-12-10' } } });
     expect((second.data as { changes: object }).changes).not.toHaveProperty('desiredOccupation');
   });
 
   it('the plan after revisions is the set plan with the changes applied', () => {
-    const [first] = decide(revise, planSet);
-    expect(given(planSet, first).plan).toMatchObject({
+    const [first] = given(planSet).when(revise).events();
+    expect(given(planSet, first).state().plan).toMatchObject({
       planId: setPlan.planId,
       goals: setPlan.goals,
       plannedServices: ['counseling', 'training', 'internship', 'job_matching'],
@@ -205,29 +195,23 @@ describe('revising the employment plan', () => {
   });
 
   it('without a plan, revising is refused with NO_PLAN', () => {
-    expect(() => decide(revise)).toThrow(expect.objectContaining({ code: 'NO_PLAN' }));
+    when(revise).thenRefuses('NO_PLAN');
   });
 
   it('a revision that changes nothing is refused with NO_CHANGES (services compared as a set)', () => {
-    expect(() => decide({ ...revise, changes: {} }, planSet)).toThrow(expect.objectContaining({ code: 'NO_CHANGES' }));
-    expect(() => decide({ ...revise, changes: { plannedServices: ['job_matching', 'counseling', 'training'], goals: [' 6개월 내 사무직 정규직 취업'] } }, planSet)).toThrow(
-      expect.objectContaining({ code: 'NO_CHANGES' }),
-    );
+    given(planSet).when({ ...revise, changes: {} }).thenRefuses('NO_CHANGES');
+    given(planSet).when({ ...revise, changes: { plannedServices: ['job_matching', 'counseling', 'training'], goals: [' 6개월 내 사무직 정규직 취업'] } }).thenRefuses('NO_CHANGES');
   });
 
   it('a revision dated before the last change is refused with REVISION_BEFORE_LAST_CHANGE', () => {
-    expect(() => decide({ ...revise, revisedOn: '2026-11-19' }, planSet)).toThrow(
-      expect.objectContaining({ code: 'REVISION_BEFORE_LAST_CHANGE', details: { revisedOn: '2026-11-19', lastChangedOn: '2026-11-20' } }),
-    );
+    given(planSet).when({ ...revise, revisedOn: '2026-11-19' }).thenRefuses('REVISION_BEFORE_LAST_CHANGE', { revisedOn: '2026-11-19', lastChangedOn: '2026-11-20' });
   });
 
   it('a revision dated after today is refused with DATE_IN_FUTURE', () => {
-    expect(() => decide({ ...revise, revisedOn: '2026-11-23' }, planSet)).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
+    given(planSet).when({ ...revise, revisedOn: '2026-11-23' }).thenRefuses('DATE_IN_FUTURE');
   });
 
   it('a new next action due before the revision date is refused with NEXT_ACTION_DUE_BEFORE_PLAN_DATE', () => {
-    expect(() => decide({ ...revise, changes: { nextAction: { description: '면접', dueOn: '2026-11-20' } } }, planSet)).toThrow(
-      expect.objectContaining({ code: 'NEXT_ACTION_DUE_BEFORE_PLAN_DATE' }),
-    );
+    given(planSet).when({ ...revise, changes: { nextAction: { description: '면접', dueOn: '2026-11-20' } } }).thenRefuses('NEXT_ACTION_DUE_BEFORE_PLAN_DATE');
   });
 });

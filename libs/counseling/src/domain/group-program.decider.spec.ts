@@ -1,5 +1,4 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
-import type { GroupProgramEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { CreateGroupProgram, groupProgramDecider, RecordGroupSession } from './group-program.decider';
@@ -29,24 +28,23 @@ const session: RecordGroupSession = {
 };
 
 const { given, when } = deciderSpec(groupProgramDecider, { checkEvent: assertMatchesContract });
-const decide = (command: Parameters<typeof groupProgramDecider.decide>[0], ...history: GroupProgramEvent[]) => when(command, history);
-const [created] = groupProgramDecider.decide(create, given());
+const [created] = when(create).events();
 
 describe('creating a group program', () => {
   it('records the program with its planned sessions and participants (name trimmed)', () => {
-    expect(decide(create)).toEqual([
+    when(create).then([
       { type: 'GroupProgramCreated', data: { programId, centerId: 'center-jinju', name: '취업 솔루션', year: 2026, plannedSessions: 18, plannedParticipants: 200 } },
     ]);
   });
 
   it('given it exists, creating it again is refused with PROGRAM_ALREADY_CREATED', () => {
-    expect(() => decide(create, created)).toThrow(expect.objectContaining({ code: 'PROGRAM_ALREADY_CREATED' }));
+    given(created).when(create).thenRefuses('PROGRAM_ALREADY_CREATED');
   });
 });
 
 describe('recording a session of a group program', () => {
   it('records the session with its registered attendees and walk-ins, at the program’s center', () => {
-    expect(decide(session, created)).toEqual([
+    given(created).when(session).then([
       {
         type: 'GroupSessionHeld',
         data: { programId, centerId: 'center-jinju', sessionNo: 1, heldOn: '2026-03-10', topic: '나를 알아보기', attendeeClientIds: [kim, lee], walkInCount: 7 },
@@ -55,40 +53,40 @@ describe('recording a session of a group program', () => {
   });
 
   it('a session of walk-ins only, without a topic, is recorded', () => {
-    const [event] = decide({ ...session, attendees: [], walkInCount: 12, topic: undefined }, created);
+    const [event] = given(created).when({ ...session, attendees: [], walkInCount: 12, topic: undefined }).events();
     expect(event.data).toEqual({ programId, centerId: 'center-jinju', sessionNo: 1, heldOn: '2026-03-10', attendeeClientIds: [], walkInCount: 12 });
   });
 
   it('an unknown program is a 404', () => {
-    expect(() => decide(session)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    when(session).thenRefuses('NOT_FOUND');
   });
 
   it('a session number already recorded is refused with SESSION_ALREADY_RECORDED', () => {
-    const [first] = decide(session, created);
-    expect(() => decide({ ...session, heldOn: '2026-03-17' }, created, first)).toThrow(expect.objectContaining({ code: 'SESSION_ALREADY_RECORDED', details: { sessionNo: 1 } }));
-    expect(decide({ ...session, sessionNo: 2, heldOn: '2026-03-17' }, created, first)).toHaveLength(1);
+    const [first] = given(created).when(session).events();
+    given(created, first).when({ ...session, heldOn: '2026-03-17' }).thenRefuses('SESSION_ALREADY_RECORDED', { sessionNo: 1 });
+    expect(given(created, first).when({ ...session, sessionNo: 2, heldOn: '2026-03-17' }).events()).toHaveLength(1);
   });
 
   it('a session number beyond the plan is refused with SESSION_NUMBER_OUT_OF_PLAN; the last planned one is fine', () => {
-    expect(() => decide({ ...session, sessionNo: 19 }, created)).toThrow(expect.objectContaining({ code: 'SESSION_NUMBER_OUT_OF_PLAN', details: { sessionNo: 19, plannedSessions: 18 } }));
-    expect(decide({ ...session, sessionNo: 18 }, created)).toHaveLength(1);
+    given(created).when({ ...session, sessionNo: 19 }).thenRefuses('SESSION_NUMBER_OUT_OF_PLAN', { sessionNo: 19, plannedSessions: 18 });
+    expect(given(created).when({ ...session, sessionNo: 18 }).events()).toHaveLength(1);
   });
 
   it('a session dated after today is refused with DATE_IN_FUTURE', () => {
-    expect(() => decide({ ...session, heldOn: '2026-11-23' }, created)).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
+    given(created).when({ ...session, heldOn: '2026-11-23' }).thenRefuses('DATE_IN_FUTURE');
   });
 
   it('a session outside the program year is refused with SESSION_OUTSIDE_PROGRAM_YEAR', () => {
-    expect(() => decide({ ...session, heldOn: '2025-12-30' }, created)).toThrow(expect.objectContaining({ code: 'SESSION_OUTSIDE_PROGRAM_YEAR', details: { heldOn: '2025-12-30', year: 2026 } }));
+    given(created).when({ ...session, heldOn: '2025-12-30' }).thenRefuses('SESSION_OUTSIDE_PROGRAM_YEAR', { heldOn: '2025-12-30', year: 2026 });
   });
 
   it('a session with nobody is refused with NO_PARTICIPANTS', () => {
-    expect(() => decide({ ...session, attendees: [], walkInCount: 0 }, created)).toThrow(expect.objectContaining({ code: 'NO_PARTICIPANTS' }));
+    given(created).when({ ...session, attendees: [], walkInCount: 0 }).thenRefuses('NO_PARTICIPANTS');
   });
 
   it('the same attendee twice is refused with DUPLICATE_ATTENDEE naming her', () => {
     const attendees = [kim, lee, kim].map((clientId) => ({ clientId, case: open(clientId) }));
-    expect(() => decide({ ...session, attendees }, created)).toThrow(expect.objectContaining({ code: 'DUPLICATE_ATTENDEE', details: { clientIds: [kim] } }));
+    given(created).when({ ...session, attendees }).thenRefuses('DUPLICATE_ATTENDEE', { clientIds: [kim] });
   });
 
   it('attendees who are not registered clients are refused with UNKNOWN_ATTENDEE naming all of them', () => {
@@ -97,16 +95,16 @@ describe('recording a session of a group program', () => {
       { clientId: lee, case: { exists: false, closed: false, consents: [] } },
       { clientId: park, case: { exists: false, closed: false, consents: [] } },
     ];
-    expect(() => decide({ ...session, attendees }, created)).toThrow(expect.objectContaining({ code: 'UNKNOWN_ATTENDEE', details: { clientIds: [lee, park] } }));
+    given(created).when({ ...session, attendees }).thenRefuses('UNKNOWN_ATTENDEE', { clientIds: [lee, park] });
   });
 
   it('an attendee without the service consent is refused with CONSENT_REQUIRED naming her', () => {
     const attendees = [{ clientId: kim, case: open(kim) }, { clientId: park, case: { ...open(park), consents: [] } }];
-    expect(() => decide({ ...session, attendees }, created)).toThrow(expect.objectContaining({ code: 'CONSENT_REQUIRED', details: { missing: ['service'], clientIds: [park] } }));
+    given(created).when({ ...session, attendees }).thenRefuses('CONSENT_REQUIRED', { missing: ['service'], clientIds: [park] });
   });
 
   it('an attendee whose case is closed is refused with CASE_CLOSED naming her', () => {
     const attendees = [{ clientId: lee, case: { ...open(lee), closed: true } }];
-    expect(() => decide({ ...session, attendees }, created)).toThrow(expect.objectContaining({ code: 'CASE_CLOSED', details: { clientIds: [lee] } }));
+    given(created).when({ ...session, attendees }).thenRefuses('CASE_CLOSED', { clientIds: [lee] });
   });
 });

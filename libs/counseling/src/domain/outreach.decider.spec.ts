@@ -1,5 +1,4 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
-import type { OutreachEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { outreachDecider, RecordOutreachEvent } from './outreach.decider';
@@ -21,12 +20,11 @@ const outreach: RecordOutreachEvent = {
   today: '2026-11-22',
 };
 
-const { when } = deciderSpec(outreachDecider, { checkEvent: assertMatchesContract });
-const decide = (command: RecordOutreachEvent, ...history: OutreachEvent[]) => when(command, history);
+const { given, when } = deciderSpec(outreachDecider, { checkEvent: assertMatchesContract });
 
 describe('recording a mobile outreach event', () => {
   it('records the place, counselors (each once), walk-in contacts and the registered clients counselled', () => {
-    expect(decide(outreach)).toEqual([
+    when(outreach).then([
       {
         type: 'OutreachEventHeld',
         data: {
@@ -44,40 +42,36 @@ describe('recording a mobile outreach event', () => {
   });
 
   it('an event that reached nobody still counts as held', () => {
-    const [event] = decide({ ...outreach, walkInContacts: 0, registeredClients: [], notes: undefined });
+    const [event] = when({ ...outreach, walkInContacts: 0, registeredClients: [], notes: undefined }).events();
     expect(event.data).toMatchObject({ walkInContacts: 0, registeredClientIds: [] });
     expect(event.data).not.toHaveProperty('notes');
   });
 
   it('recording the same outreach twice is refused with OUTREACH_ALREADY_RECORDED', () => {
-    const [held] = decide(outreach);
-    expect(() => decide(outreach, held)).toThrow(expect.objectContaining({ code: 'OUTREACH_ALREADY_RECORDED' }));
+    const [held] = when(outreach).events();
+    given(held).when(outreach).thenRefuses('OUTREACH_ALREADY_RECORDED');
   });
 
   it('a blank place is refused with PLACE_REQUIRED', () => {
-    expect(() => decide({ ...outreach, place: '  ' })).toThrow(expect.objectContaining({ code: 'PLACE_REQUIRED' }));
+    when({ ...outreach, place: '  ' }).thenRefuses('PLACE_REQUIRED');
   });
 
   it('a date after today is refused with DATE_IN_FUTURE', () => {
-    expect(() => decide({ ...outreach, heldOn: '2026-11-23' })).toThrow(expect.objectContaining({ code: 'DATE_IN_FUTURE' }));
+    when({ ...outreach, heldOn: '2026-11-23' }).thenRefuses('DATE_IN_FUTURE');
   });
 
   it('a registered client who is unknown is refused with UNKNOWN_CLIENT (count her as a walk-in instead)', () => {
     const registeredClients = [{ clientId: lee, case: { exists: false, closed: false, consents: [] } }];
-    expect(() => decide({ ...outreach, registeredClients })).toThrow(expect.objectContaining({ code: 'UNKNOWN_CLIENT', details: { clientIds: [lee] } }));
+    when({ ...outreach, registeredClients }).thenRefuses('UNKNOWN_CLIENT', { clientIds: [lee] });
   });
 
   it('a registered client without consent, or with a closed case, is refused naming her', () => {
-    expect(() => decide({ ...outreach, registeredClients: [{ clientId: lee, case: { ...open(lee), consents: [] } }] })).toThrow(
-      expect.objectContaining({ code: 'CONSENT_REQUIRED', details: { missing: ['service'], clientIds: [lee] } }),
-    );
-    expect(() => decide({ ...outreach, registeredClients: [{ clientId: lee, case: { ...open(lee), closed: true } }] })).toThrow(
-      expect.objectContaining({ code: 'CASE_CLOSED', details: { clientIds: [lee] } }),
-    );
+    when({ ...outreach, registeredClients: [{ clientId: lee, case: { ...open(lee), consents: [] } }] }).thenRefuses('CONSENT_REQUIRED', { missing: ['service'], clientIds: [lee] });
+    when({ ...outreach, registeredClients: [{ clientId: lee, case: { ...open(lee), closed: true } }] }).thenRefuses('CASE_CLOSED', { clientIds: [lee] });
   });
 
   it('the same registered client twice is refused with DUPLICATE_ATTENDEE', () => {
     const registeredClients = [kim, kim].map((clientId) => ({ clientId, case: open(clientId) }));
-    expect(() => decide({ ...outreach, registeredClients })).toThrow(expect.objectContaining({ code: 'DUPLICATE_ATTENDEE', details: { clientIds: [kim] } }));
+    when({ ...outreach, registeredClients }).thenRefuses('DUPLICATE_ATTENDEE', { clientIds: [kim] });
   });
 });

@@ -1,5 +1,5 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
-import { NotFound, RuleViolation, ValidationFailed } from '@saeil/core';
+import { RuleViolation, ValidationFailed } from '@saeil/core';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { employerDecider, ProvideEmployerService, RegisterEmployer } from './employer.decider';
 
@@ -24,12 +24,12 @@ const training: ProvideEmployerService = {
   today: '2026-04-20',
 };
 
-const { when, refusal } = deciderSpec(employerDecider, { checkEvent: assertMatchesContract });
-const registered = () => when(register);
+const { given, when } = deciderSpec(employerDecider, { checkEvent: assertMatchesContract });
+const registered = () => when(register).events();
 
 describe('employer decider: registration', () => {
   it('given a new number, when registered, then EmployerRegistered carries the formatted number, industry and size', () => {
-    expect(when(register)).toEqual([
+    when(register).then([
       {
         type: 'EmployerRegistered',
         data: { employerId, centerId: 'center-jinju', businessRegistrationNumber: '220-81-62517', name: '(주)진주주얼리', industry: '귀금속 및 장신용품 제조업', size: 'small' },
@@ -38,11 +38,11 @@ describe('employer decider: registration', () => {
   });
 
   it('given the number is registered, when registered again, then EMPLOYER_ALREADY_REGISTERED naming the employer', () => {
-    expect(refusal({ ...register, centerId: 'center-naju' }, registered())).toMatchObject({ code: 'EMPLOYER_ALREADY_REGISTERED', details: { employerId, name: '(주)진주주얼리' } });
+    given(...registered()).when({ ...register, centerId: 'center-naju' }).thenRefuses('EMPLOYER_ALREADY_REGISTERED', expect.objectContaining({ employerId, name: '(주)진주주얼리' }));
   });
 
   it('refuses a number whose check digit fails with a 400 on businessRegistrationNumber', () => {
-    const error = refusal({ ...register, businessRegistrationNumber: '220-81-62518' });
+    const error = when({ ...register, businessRegistrationNumber: '220-81-62518' }).thenRefuses('VALIDATION_FAILED');
     expect(error).toBeInstanceOf(ValidationFailed);
     expect((error as ValidationFailed).fields.map((f) => f.field)).toEqual(['businessRegistrationNumber']);
   });
@@ -50,7 +50,7 @@ describe('employer decider: registration', () => {
 
 describe('employer decider: post-management services', () => {
   it('given a registered employer, when a gender-equality training is given, then EmployerServiceProvided with participants', () => {
-    expect(when(training, registered())).toEqual([
+    given(...registered()).when(training).then([
       {
         type: 'EmployerServiceProvided',
         data: { employerId, centerId: 'center-jinju', service: 'gender_equality_training', providedOn: '2026-04-15', participants: 24, note: '직장 내 양성평등 특강' },
@@ -59,7 +59,7 @@ describe('employer decider: post-management services', () => {
   });
 
   it('records a consulting without participants or note', () => {
-    expect(when({ ...training, service: 'consulting', participants: undefined, note: undefined }, registered())[0].data).toEqual({
+    expect(given(...registered()).when({ ...training, service: 'consulting', participants: undefined, note: undefined }).events()[0].data).toEqual({
       employerId,
       centerId: 'center-jinju',
       service: 'consulting',
@@ -68,9 +68,8 @@ describe('employer decider: post-management services', () => {
   });
 
   it('refuses an unknown employer (404), a future date, and zero participants', () => {
-    expect(refusal(training)).toBeInstanceOf(NotFound);
-    expect(refusal({ ...training, providedOn: '2026-04-21' }, registered()).code).toBe('DATE_IN_FUTURE');
-    expect(refusal({ ...training, participants: 0 }, registered())).toBeInstanceOf(RuleViolation);
-    expect(refusal({ ...training, participants: 0 }, registered()).code).toBe('PARTICIPANTS_INVALID');
+    when(training).thenRefuses('NOT_FOUND');
+    given(...registered()).when({ ...training, providedOn: '2026-04-21' }).thenRefuses('DATE_IN_FUTURE');
+    expect(given(...registered()).when({ ...training, participants: 0 }).thenRefuses('PARTICIPANTS_INVALID')).toBeInstanceOf(RuleViolation);
   });
 });

@@ -1,5 +1,5 @@
 import { buildMinistryReport } from '../../../reports/src/report/build-ministry-report';
-import { sources } from '../../../reports/src/report/report-fixtures';
+import { sources } from '@saeil/testing/report-fixtures';
 import { indicatorsOf, Indicators, SUPPRESSED, sumIndicators } from './indicators';
 
 const S = SUPPRESSED;

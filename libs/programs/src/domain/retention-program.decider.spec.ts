@@ -45,13 +45,13 @@ const benefit = (i: number, overrides: Partial<ProvideRetentionBenefit> = {}): P
   ...overrides,
 });
 
-const { given, when, refusal } = deciderSpec(retentionProgramDecider, { checkEvent: assertMatchesContract });
+const { given, when } = deciderSpec(retentionProgramDecider, { checkEvent: assertMatchesContract });
 
-const defined = (): ProgramsEvent[] => when(go100);
+const defined = (): ProgramsEvent[] => when(go100).events();
 /** The history after benefits for clients 1…k at month 3. */
 function withBenefits(k: number): ProgramsEvent[] {
   const history = defined();
-  for (let i = 1; i <= k; i++) history.push(...when(benefit(i, { overPlan: i > 2 ? { reason: '예산 잔액으로 추가 지원' } : undefined }), history));
+  for (let i = 1; i <= k; i++) history.push(...given(...history).when(benefit(i, { overPlan: i > 2 ? { reason: '예산 잔액으로 추가 지원' } : undefined })).events());
   return history;
 }
 
@@ -75,18 +75,18 @@ describe('retention program decider', () => {
         },
       },
     ]);
-    expect(refusal(go100, defined()).code).toBe('PROGRAM_ALREADY_DEFINED');
+    given(...defined()).when(go100).thenRefuses('PROGRAM_ALREADY_DEFINED');
   });
 
   it('refuses a plan with a milestone twice, a period out of order, a fractional count or a funding source twice', () => {
-    expect(refusal({ ...go100, milestones: [...go100.milestones, { n: 1, plannedClients: 1, benefit: 'x', unitCost: 0 }] }).code).toBe('MILESTONE_DUPLICATED');
-    expect(refusal({ ...go100, periodTo: '2023-12-31' }).code).toBe('DATES_OUT_OF_ORDER');
-    expect(refusal({ ...go100, milestones: [{ n: 1, plannedClients: 1.5, benefit: 'x', unitCost: 0 }] }).code).toBe('PLANNED_CLIENTS_INVALID');
-    expect(refusal({ ...go100, budget: [...go100.budget, { source: 'national', amount: 1 }] }).code).toBe('FUNDING_SOURCE_DUPLICATED');
+    when({ ...go100, milestones: [...go100.milestones, { n: 1, plannedClients: 1, benefit: 'x', unitCost: 0 }] }).thenRefuses('MILESTONE_DUPLICATED');
+    when({ ...go100, periodTo: '2023-12-31' }).thenRefuses('DATES_OUT_OF_ORDER');
+    when({ ...go100, milestones: [{ n: 1, plannedClients: 1.5, benefit: 'x', unitCost: 0 }] }).thenRefuses('PLANNED_CLIENTS_INVALID');
+    when({ ...go100, budget: [...go100.budget, { source: 'national', amount: 1 }] }).thenRefuses('FUNDING_SOURCE_DUPLICATED');
   });
 
   it('given go 100, when a benefit is given at month 3, then it carries the plan\'s benefit and unit cost and no override', () => {
-    const [event] = when(benefit(1, { note: ' 3개월 근속 ' }), defined()) as RetentionBenefitProvided[];
+    const [event] = given(...defined()).when(benefit(1, { note: ' 3개월 근속 ' })).events() as RetentionBenefitProvided[];
     expect(event).toEqual({
       type: 'RetentionBenefitProvided',
       data: { programId, centerId: 'center-naju', clientId: client(1), placementId, n: 3, benefit: '장기근속 격려금', unitCost: 50_000, fundingSource: 'municipal', providedOn: '2024-04-10', note: '3개월 근속' },
@@ -94,42 +94,42 @@ describe('retention program decider', () => {
   });
 
   it('an override on a milestone that is not full is not recorded (nothing was over the plan)', () => {
-    const [event] = when(benefit(1, { overPlan: { reason: '필요 없음' } }), defined()) as RetentionBenefitProvided[];
+    const [event] = given(...defined()).when(benefit(1, { overPlan: { reason: '필요 없음' } })).events() as RetentionBenefitProvided[];
     expect(event.data).not.toHaveProperty('overPlan');
   });
 
   it('given month 3 full (2 of 2), when a third client comes without an override, then PROGRAM_PLAN_EXCEEDED; with one, it is recorded with the plan it exceeded', () => {
     const full = withBenefits(2);
-    expect(refusal(benefit(3), full)).toMatchObject({ code: 'PROGRAM_PLAN_EXCEEDED', details: { n: 3, plannedClients: 2, given: 2 } });
-    expect(refusal(benefit(3, { overPlan: { reason: '   ' } }), full).code).toBe('PROGRAM_PLAN_EXCEEDED');
-    const [event] = when(benefit(3, { overPlan: { reason: ' 예산 잔액으로 추가 지원 ' } }), full) as RetentionBenefitProvided[];
+    given(...full).when(benefit(3)).thenRefuses('PROGRAM_PLAN_EXCEEDED', expect.objectContaining({ n: 3, plannedClients: 2, given: 2 }));
+    given(...full).when(benefit(3, { overPlan: { reason: '   ' } })).thenRefuses('PROGRAM_PLAN_EXCEEDED');
+    const [event] = given(...full).when(benefit(3, { overPlan: { reason: ' 예산 잔액으로 추가 지원 ' } })).events() as RetentionBenefitProvided[];
     expect(event.data.overPlan).toEqual({ reason: '예산 잔액으로 추가 지원', plannedClients: 2, givenBefore: 2 });
     // Other milestones keep their own capacity.
-    expect(when(benefit(3, { n: 1 }), full)).toHaveLength(1);
-    expect(given(...withBenefits(4)).use[3]).toEqual({ given: 4, overPlan: 2 });
+    expect(given(...full).when(benefit(3, { n: 1 })).events()).toHaveLength(1);
+    expect(given(...withBenefits(4)).state().use[3]).toEqual({ given: 4, overPlan: 2 });
   });
 
   it('gives one benefit per client per milestone', () => {
-    expect(refusal(benefit(1), withBenefits(1))).toMatchObject({ code: 'BENEFIT_ALREADY_PROVIDED', details: { clientId: client(1), n: 3 } });
+    given(...withBenefits(1)).when(benefit(1)).thenRefuses('BENEFIT_ALREADY_PROVIDED', expect.objectContaining({ clientId: client(1), n: 3 }));
   });
 
   it('refuses an unknown program (404), a closed case, a missing consent and a client of another center', () => {
-    expect(refusal(benefit(1)).code).toBe('NOT_FOUND');
-    expect(refusal(benefit(1, { case: { ...openCase(client(1)), closed: true } }), defined()).code).toBe('CASE_CLOSED');
-    expect(refusal(benefit(1, { case: { ...openCase(client(1)), consents: [] } }), defined())).toMatchObject({ code: 'CONSENT_REQUIRED', details: { missing: ['service'] } });
-    expect(refusal(benefit(1, { case: openCase(client(1), 'center-mokpo') }), defined()).code).toBe('PROGRAM_OTHER_CENTER');
+    when(benefit(1)).thenRefuses('NOT_FOUND');
+    given(...defined()).when(benefit(1, { case: { ...openCase(client(1)), closed: true } })).thenRefuses('CASE_CLOSED');
+    given(...defined()).when(benefit(1, { case: { ...openCase(client(1)), consents: [] } })).thenRefuses('CONSENT_REQUIRED', expect.objectContaining({ missing: ['service'] }));
+    given(...defined()).when(benefit(1, { case: openCase(client(1), 'center-mokpo') })).thenRefuses('PROGRAM_OTHER_CENTER');
   });
 
   it('refuses a placement that is not hers or was voided, a date before her start, in the future or outside the period, and a milestone the plan lacks', () => {
-    const history = when({ ...go100, milestones: go100.milestones.filter((m) => m.n !== 2) });
-    expect(refusal(benefit(1, { placement: undefined }), history).code).toBe('NOT_FOUND');
-    expect(refusal(benefit(1, { placement: { placementId, startOn: '2024-01-08', status: 'voided' } }), history).code).toBe('PLACEMENT_VOIDED');
-    expect(refusal(benefit(1, { providedOn: '2024-01-07' }), history).code).toBe('DATES_OUT_OF_ORDER');
-    expect(refusal(benefit(1, { providedOn: '2024-06-01' }), history).code).toBe('DATE_IN_FUTURE');
-    expect(refusal(benefit(1, { providedOn: '2025-01-02', today: '2025-02-01' }), history).code).toBe('BENEFIT_OUTSIDE_PROGRAM_PERIOD');
-    expect(refusal(benefit(1, { n: 2 }), history)).toMatchObject({ code: 'MILESTONE_NOT_IN_PROGRAM', details: { milestones: [1, 3] } });
+    const history = when({ ...go100, milestones: go100.milestones.filter((m) => m.n !== 2) }).events();
+    given(...history).when(benefit(1, { placement: undefined })).thenRefuses('NOT_FOUND');
+    given(...history).when(benefit(1, { placement: { placementId, startOn: '2024-01-08', status: 'voided' } })).thenRefuses('PLACEMENT_VOIDED');
+    given(...history).when(benefit(1, { providedOn: '2024-01-07' })).thenRefuses('DATES_OUT_OF_ORDER');
+    given(...history).when(benefit(1, { providedOn: '2024-06-01' })).thenRefuses('DATE_IN_FUTURE');
+    given(...history).when(benefit(1, { providedOn: '2025-01-02', today: '2025-02-01' })).thenRefuses('BENEFIT_OUTSIDE_PROGRAM_PERIOD');
+    given(...history).when(benefit(1, { n: 2 })).thenRefuses('MILESTONE_NOT_IN_PROGRAM', expect.objectContaining({ milestones: [1, 3] }));
     // An employment that has ended still had its milestone: the benefit is accepted.
-    expect(when(benefit(1, { placement: { placementId, startOn: '2024-01-08', status: 'ended' } }), history)).toHaveLength(1);
+    expect(given(...history).when(benefit(1, { placement: { placementId, startOn: '2024-01-08', status: 'ended' } })).events()).toHaveLength(1);
   });
 
   describe('amendments', () => {
@@ -149,7 +149,7 @@ describe('retention program decider', () => {
 
     it('given two benefits at month 3, when the plan is amended, then revision 2 carries the whole new plan, and later benefits are priced at the new unit cost', () => {
       const history = withBenefits(2);
-      const amended = when(amendment(), history);
+      const amended = given(...history).when(amendment()).events();
       expect(amended).toEqual([
         expect.objectContaining({
           type: 'RetentionProgramAmended',
@@ -157,22 +157,22 @@ describe('retention program decider', () => {
         }),
       ]);
       const after = [...history, ...amended];
-      expect(given(...after).revision).toBe(2);
-      const [next] = when(benefit(3), after) as RetentionBenefitProvided[];
+      expect(given(...after).state().revision).toBe(2);
+      const [next] = given(...after).when(benefit(3)).events() as RetentionBenefitProvided[];
       expect(next.data).toMatchObject({ unitCost: 60_000 });
       expect(next.data).not.toHaveProperty('overPlan');
-      expect((when(amendment({ reason: '재변경' }), [...after, next])[0].data as { revision: number }).revision).toBe(3);
+      expect((given(...after, next).when(amendment({ reason: '재변경' })).events()[0].data as { revision: number }).revision).toBe(3);
     });
 
     it('refuses a plan below what was given within it, dropping a milestone in use, a period that leaves benefits out, no reason, and an unknown program', () => {
       const history = withBenefits(3); // two within the plan, one over it
       const at3 = (plannedClients: number) => go100.milestones.map((m) => (m.n === 3 ? { ...m, plannedClients } : m));
-      expect(refusal(amendment({ milestones: at3(1) }), history)).toMatchObject({ code: 'PROGRAM_PLAN_BELOW_GIVEN', details: { n: 3, plannedClients: 1, givenWithinPlan: 2 } });
-      expect(when(amendment({ milestones: at3(2) }), history)).toHaveLength(1);
-      expect(refusal(amendment({ milestones: go100.milestones.filter((m) => m.n !== 3) }), history).code).toBe('PROGRAM_MILESTONE_IN_USE');
-      expect(refusal(amendment({ periodFrom: '2024-05-01' }), history).code).toBe('PROGRAM_PERIOD_EXCLUDES_BENEFITS');
-      expect(refusal(amendment({ reason: ' ' }), history).code).toBe('REASON_REQUIRED');
-      expect(refusal(amendment()).code).toBe('NOT_FOUND');
+      given(...history).when(amendment({ milestones: at3(1) })).thenRefuses('PROGRAM_PLAN_BELOW_GIVEN', expect.objectContaining({ n: 3, plannedClients: 1, givenWithinPlan: 2 }));
+      expect(given(...history).when(amendment({ milestones: at3(2) })).events()).toHaveLength(1);
+      given(...history).when(amendment({ milestones: go100.milestones.filter((m) => m.n !== 3) })).thenRefuses('PROGRAM_MILESTONE_IN_USE');
+      given(...history).when(amendment({ periodFrom: '2024-05-01' })).thenRefuses('PROGRAM_PERIOD_EXCLUDES_BENEFITS');
+      given(...history).when(amendment({ reason: ' ' })).thenRefuses('REASON_REQUIRED');
+      when(amendment()).thenRefuses('NOT_FOUND');
     });
   });
 

@@ -1,5 +1,5 @@
 import { buildMinistryReport } from '../report/build-ministry-report';
-import { milestone, sources } from '../report/report-fixtures';
+import { milestone, sources } from '@saeil/testing/report-fixtures';
 import { canonicalJson, contentHash } from './canonical';
 
 const Q1 = { key: '2026-Q1', kind: 'quarter' as const, from: '2026-01-01', to: '2026-03-31' };

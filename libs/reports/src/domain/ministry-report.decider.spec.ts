@@ -1,7 +1,7 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
 import { buildMinistryReport } from '../report/build-ministry-report';
-import { sources } from '../report/report-fixtures';
+import { sources } from '@saeil/testing/report-fixtures';
 import { contentHash } from './canonical';
 import { MinistryReportEvent, ministryReportDecider, SubmitMinistryReport } from './ministry-report.decider';
 
@@ -19,11 +19,11 @@ const submit = (overrides: Partial<SubmitMinistryReport> = {}): SubmitMinistryRe
   ...overrides,
 });
 
-const { when, refusal } = deciderSpec(ministryReportDecider, { checkEvent: assertMatchesContract });
+const { given, when } = deciderSpec(ministryReportDecider, { checkEvent: assertMatchesContract });
 
 describe('Ministry report submissions', () => {
   it('the first submission freezes version 1 with its figures, position and hash', () => {
-    const [event] = when(submit());
+    const [event] = when(submit()).events();
     expect(event).toEqual({
       type: 'MinistryReportSubmitted',
       data: { reportId: 'ministry-report-center-center-naju-2026-Q1', level: 'center', scopeId: 'center-naju', period: '2026-Q1', version: 1, asOfPosition: 812, figures, contentHash: contentHash(figures), submittedOn: '2026-04-03' },
@@ -31,26 +31,26 @@ describe('Ministry report submissions', () => {
   });
 
   it('a correction with other figures is version n + 1; the earlier one stays in the history', () => {
-    const history: MinistryReportEvent[] = when(submit());
+    const history: MinistryReportEvent[] = when(submit()).events();
     const corrected = { ...figures, asOfPosition: 950 };
-    const [event] = when(submit({ figures: corrected, contentHash: contentHash(corrected), today: '2026-05-02' }), history);
+    const [event] = given(...history).when(submit({ figures: corrected, contentHash: contentHash(corrected), today: '2026-05-02' })).events();
     expect(event.data).toMatchObject({ version: 2, asOfPosition: 950, submittedOn: '2026-05-02' });
-    const [third] = when(submit(), [...history, event]);
+    const [third] = given(...history, event).when(submit()).events();
     expect(third.data.version).toBe(3);
   });
 
   it('a resubmission that changes nothing is refused (422), no new version', () => {
-    const error = refusal(submit({ today: '2026-04-10' }), when(submit()));
-    expect(error).toMatchObject({ kind: 'rule', code: 'REPORT_UNCHANGED' });
+    const error = given(...when(submit()).events()).when(submit({ today: '2026-04-10' })).thenRefuses('REPORT_UNCHANGED');
+    expect(error.kind).toBe('rule');
   });
 
   it('a period is submitted only after it has ended (the last day itself is too early)', () => {
-    expect(refusal(submit({ today: '2026-03-31' }))).toMatchObject({ kind: 'rule', code: 'REPORT_PERIOD_NOT_ENDED' });
-    expect(when(submit({ today: '2026-04-01' }))).toHaveLength(1);
+    expect(when(submit({ today: '2026-03-31' })).thenRefuses('REPORT_PERIOD_NOT_ENDED').kind).toBe('rule');
+    expect(when(submit({ today: '2026-04-01' })).events()).toHaveLength(1);
   });
 
   it('the nation report has no scope id in its event', () => {
-    const [event] = when(submit({ level: 'nation', scopeId: undefined, reportId: 'ministry-report-nation-nation-2026-Q1' }));
+    const [event] = when(submit({ level: 'nation', scopeId: undefined, reportId: 'ministry-report-nation-nation-2026-Q1' })).events();
     expect(event.data).not.toHaveProperty('scopeId');
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { buildExactFigures, buildMinistryReport } from '../report/build-ministry-report';
-import { milestone, sources } from '../report/report-fixtures';
+import { milestone, sources } from '@saeil/testing/report-fixtures';
 import { csvField, toCsv, UTF8_BOM } from './csv';
 import { exportFormat, exportReport, reportFilename } from './report-export';
 import { reportRows, reportRowsWithExact } from './report-rows';

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@saeil/event-store';
 import { buildMinistryReport } from '../report/build-ministry-report';
-import { sources } from '../report/report-fixtures';
+import { sources } from '@saeil/testing/report-fixtures';
 import { ministryStatsKey, ministryStatsTopic, toStatsMessage } from './ministry-stats.reactor';
 
 const figures = buildMinistryReport({ level: 'region', scopeId: '전라남도' }, { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' }, sources(), 5);

@@ -1,7 +1,7 @@
 import type { MinistryReportFigures, MinistryRetentionFigures, PublishedCount } from '@saeil/contracts';
 import { canonicalJson } from '../domain/canonical';
 import { buildMinistryReport, ReportSources, retentionDimensionsFor } from './build-ministry-report';
-import { milestone, snapshot, sources } from './report-fixtures';
+import { milestone, snapshot, sources } from '@saeil/testing/report-fixtures';
 import { suppressRow } from '@saeil/statistics';
 
 const S = { suppressed: true };

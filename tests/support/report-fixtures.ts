@@ -1,9 +1,10 @@
 /**
- * Hand-made port answers for the report's unit specs: plain objects shaped like what the
- * statistics and KPI ports return (pure data, no database behind them).
+ * Hand-made port answers for the report's specs: plain objects shaped like what the statistics
+ * and KPI ports return (pure data, no database behind them). Tests only: kept out of libs/ so the
+ * production build does not carry them ('@saeil/testing/report-fixtures').
  */
-import type { RetentionFigures, StatisticsSnapshot } from '../ports';
-import type { ReportSources } from './build-ministry-report';
+import type { RetentionFigures, StatisticsSnapshot } from '../../libs/reports/src/ports';
+import type { ReportSources } from '../../libs/reports/src/report/build-ministry-report';
 
 /** A milestone's exact figures from its outcome counts (eligible = their sum). */
 export function milestone(n: 1 | 2 | 3, [sameEmployer, otherEmployer, notEmployed, unreachable, unverified]: number[]): RetentionFigures {
