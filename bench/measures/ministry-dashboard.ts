@@ -6,7 +6,7 @@ import { KOREAN_REGIONS } from '@saeil/contracts';
 import { embeddedClusterDir, runningEmbeddedPostgres } from '@saeil/database';
 import { indicatorsOf } from '@saeil/ministry-dashboard';
 import { buildMinistryReport } from '../../libs/reports/src/report/build-ministry-report';
-import { sources } from '../../libs/reports/src/report/report-fixtures';
+import { sources } from '../../tests/support/report-fixtures';
 import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../../tests/support/auth';
 import { freePorts } from '../../tests/support/kafka-broker';
 import { spawnApp } from '../../tests/support/processes';
