@@ -29,20 +29,13 @@ module.exports = {
     {
       name: 'domain-is-pure',
       comment:
-        'Of the project, a domain folder (deciders, rules) imports only itself, @saeil/core, the event contracts and the shared case rule; the event store only for its types. (Pure npm packages are fine; infrastructure is the next rules\' business.)',
+        'Of the project, a domain folder (deciders, rules) imports only itself, @saeil/core (Decider included), the event contracts and the shared case rule: nothing that stores anything. (Pure npm packages are fine; infrastructure is the next rules\' business.)',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/', pathNot: SPEC },
       to: {
         path: '^(libs|apps|scripts|tests)/',
-        pathNot: ['^libs/$1/src/domain/', '^libs/core/', '^libs/contracts/', '^libs/intake/src/domain/', '^libs/event-store/'],
+        pathNot: ['^libs/$1/src/domain/', '^libs/core/', '^libs/contracts/', '^libs/intake/src/domain/'],
       },
-    },
-    {
-      name: 'domain-uses-event-store-types-only',
-      comment: 'The event store is open to a domain folder for its types (Decider, StoredEvent), never its code.',
-      severity: 'error',
-      from: { path: '^libs/[^/]+/src/domain/', pathNot: SPEC },
-      to: { path: '^libs/event-store/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'domain-imports-no-infrastructure',

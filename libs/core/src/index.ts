@@ -17,3 +17,4 @@ export * from './http/read-responses';
 export * from './validation/field-labels';
 export * from './validation/korean-messages';
 export * from './validation/field-errors';
+export * from './decider';

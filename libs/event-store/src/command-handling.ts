@@ -1,20 +1,10 @@
 import type { QueryRunner } from 'typeorm';
 import { EventStore, IdempotencyRequest, StreamGuard } from './event-store';
 import { AppendResult, EventMetadata, NewEvent, StoredEvent } from './types';
-import { ConcurrencyConflict } from '@saeil/core';
+import { ConcurrencyConflict, type Decider, type DomainEvent } from '@saeil/core';
 
-/** A domain event as deciders produce it: a plain object with an explicit `type`. */
-export interface DomainEvent<T extends string = string, D extends object = object> {
-  type: T;
-  data: D;
-}
-
-/** Pure domain logic: `decide(command, state) → events`, `evolve(state, event) → state`. */
-export interface Decider<C, S, E extends DomainEvent> {
-  initialState(): S;
-  evolve(state: S, event: E): S;
-  decide(command: C, state: S): E[];
-}
+/** Where they lived before the core: every importer of the event store still finds them here. */
+export type { Decider, DomainEvent };
 
 export interface CommandEnvelope<C> {
   streamId: string;

@@ -1,5 +1,5 @@
 import { requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import { CHANNELS_WITH_PLACE } from '@saeil/contracts';
 import type { ClientCounselingEvent, CounselingChannel, EmploymentPlanContent, PlannedService } from '@saeil/contracts';
 import { CaseState, requireOpenCase } from '@saeil/intake/domain';

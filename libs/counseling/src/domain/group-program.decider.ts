@@ -1,5 +1,5 @@
 import { NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type { GroupProgramEvent } from '@saeil/contracts';
 import { Participant, requireParticipants } from './participants';
 

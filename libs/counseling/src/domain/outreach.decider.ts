@@ -1,5 +1,5 @@
 import { requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type { OutreachEvent } from '@saeil/contracts';
 import { Participant, requireParticipants } from './participants';
 

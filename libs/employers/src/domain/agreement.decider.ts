@@ -1,5 +1,5 @@
 import { addDays, addYears, NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type { AgreementEvent, AgreementKind } from '@saeil/contracts';
 
 /** 여성친화기업 협약 run about three years. */

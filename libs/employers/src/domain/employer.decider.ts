@@ -1,5 +1,5 @@
 import { NotFound, requireNotInFuture, RuleViolation, ValidationFailed } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type { EmployerEvent, EmployerService, EmployerSize } from '@saeil/contracts';
 import { normalizeBusinessRegistrationNumber } from './business-registration-number';
 

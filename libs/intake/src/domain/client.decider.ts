@@ -1,5 +1,5 @@
 import { addDays, NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type { ClientErasureReason, ClientIdentityFields, ClientProfile, ClientProfileUpdatedV1, ConsentPurpose, IntakeEvent } from '@saeil/contracts';
 import { normalisePersonName } from './person-name';
 import { CaseState, ClientDataErasedRule, evolveCase, initialCaseState, requireNotErased, requireOpenCase } from './case-state';

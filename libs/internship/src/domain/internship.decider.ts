@@ -1,5 +1,5 @@
 import { addDays, addMonths, NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type {
   ConversionEmploymentType,
   InternshipConvertedV1,

@@ -1,5 +1,5 @@
 import { NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type { KpiEvent, KpiIndicatorPlan } from '@saeil/contracts';
 
 /** A plan covers a mayor's or a center's term: a few years, never decades. */

@@ -1,5 +1,5 @@
 import { NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type { ConsentPurpose, EmploymentEndReason, OccupationGroup, PlacementChannel, PlacementEmploymentType, PlacementEvent } from '@saeil/contracts';
 import { OCCUPATION_GROUPS } from '@saeil/contracts';
 import { CaseState, requireDatedWithinCase, requireOpenCase } from '@saeil/intake/domain';

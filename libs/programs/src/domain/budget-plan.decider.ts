@@ -1,5 +1,5 @@
 import { NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import { EXECUTION_SOURCES, FUNDING_SOURCES } from '@saeil/contracts';
 import type { BudgetEvent, BudgetLine, BudgetProjectKind, ExecutionSource } from '@saeil/contracts';
 

@@ -1,5 +1,5 @@
 import { NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type { FundingSource, ProgramBudgetLine, ProgramMilestone, ProgramMilestonePlan, ProgramsEvent } from '@saeil/contracts';
 import { CaseState, requireOpenCase } from '@saeil/intake/domain';
 import type { PlacementFacts } from './placed-client';

@@ -1,6 +1,6 @@
 import { RuleViolation } from '@saeil/core';
 import type { MinistryReportFigures, MinistryReportSubmittedV1, ReportLevel } from '@saeil/contracts';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 
 /** Submit (freeze) the report of a period as generated now: the first version, or a correction. */
 export interface SubmitMinistryReport {

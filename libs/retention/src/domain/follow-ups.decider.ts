@@ -1,5 +1,5 @@
 import { NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type { EmploymentStartedV1 } from '@saeil/contracts';
 import {
   FollowUpChannel,

@@ -1,5 +1,5 @@
 import { NotFound, requireNotInFuture, RuleViolation } from '@saeil/core';
-import type { Decider } from '@saeil/event-store';
+import type { Decider } from '@saeil/core';
 import type { DropoutReason, TrainingCourseCreatedV1, TrainingEvent } from '@saeil/contracts';
 import { CaseState, requireOpenCase } from '@saeil/intake/domain';
 
