@@ -40,7 +40,7 @@ type Manifest = Record<string, ManifestChunk>;
 
 /** The lazy route modules each measured screen loads on its first paint (apps/web/src/app/router.tsx). */
 export const SCREEN_ROUTES: Record<string, string[]> = {
-  '로그인 (login)': [],
+  '로그인 (login)': ['src/features/auth/LoginPage.tsx'],
   '오늘 할 일 (home)': ['src/app/Shell.tsx', 'src/features/work-queue/HomePage.tsx'],
 };
 
