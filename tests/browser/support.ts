@@ -34,9 +34,12 @@ export async function newPage(world: World, viewport: keyof typeof VIEWPORTS = '
 
 /** axe on the screen as it is now: a serious or critical violation fails the flow, naming the rule and where. */
 export async function accessible(page: Page, screen: string): Promise<void> {
-  // A popup still fading out (antd's *-leave motion: a date picker or a select just closed) is
-  // measured mid-fade by axe, its text at partial opacity: wait until no motion is leaving.
-  await page.waitForFunction(() => !(globalThis as any).document.querySelector('[class*="-leave"]'), undefined, { timeout: 5_000 }).catch(() => undefined);
+  // A popup still fading out (antd's *-leave motion: a date picker or a select just closed) or in
+  // (*-appear / *-enter: the saved toast) is measured mid-fade by axe, its text at partial
+  // opacity: wait until no motion is running.
+  await page
+    .waitForFunction(() => !(globalThis as any).document.querySelector('[class*="-leave"], [class*="-appear"], [class*="-enter"]'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   check(bad.length === 0, `${screen}: axe ${bad.map((v) => `${v.impact} ${v.id} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`).join(', ')}`);
