@@ -40,7 +40,7 @@ type Manifest = Record<string, ManifestChunk>;
 
 /** The lazy route modules each measured screen loads on its first paint (apps/web/src/app/router.tsx). */
 export const SCREEN_ROUTES: Record<string, string[]> = {
-  '로그인 (login)': [],
+  '로그인 (login)': ['src/features/auth/LoginPage.tsx'],
   '오늘 할 일 (home)': ['src/app/Shell.tsx', 'src/features/work-queue/HomePage.tsx'],
 };
 
@@ -146,6 +146,10 @@ async function seedCaseload(url: string, counselor: { username: string; password
   const admin = await token(TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD);
   await send(admin, '/accounts', { username: counselor.username, displayName: '벤치 상담사', role: 'counselor', centerId: 'center-naju', password: counselor.password });
   const bearer = await token(counselor.username, counselor.password);
+  // counselorId names her account (GET /auth/me), not her username: the API refuses a name it has no counselor account for.
+  const me = await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${bearer}` } });
+  if (!me.ok) throw new Error(`/auth/me: ${me.status}`);
+  const { accountId } = (await me.json()) as { accountId: string };
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Seoul' });
   const started = Date.now();
   for (let i = 0; i < cases; i++) {
@@ -154,7 +158,7 @@ async function seedCaseload(url: string, counselor: { username: string; password
       birthDate: `19${70 + (i % 30)}-0${(i % 9) + 1}-${String((i % 28) + 1).padStart(2, '0')}`,
       phone: `010-5${String(i).padStart(3, '0')}-${String(1000 + i).slice(-4)}`,
       centerId: 'center-naju',
-      counselorId: counselor.username,
+      counselorId: accountId,
       region: '전라남도',
       registeredOn: day(-60),
     })) as { clientId: string };

@@ -34,9 +34,12 @@ export async function newPage(world: World, viewport: keyof typeof VIEWPORTS = '
 
 /** axe on the screen as it is now: a serious or critical violation fails the flow, naming the rule and where. */
 export async function accessible(page: Page, screen: string): Promise<void> {
-  // A popup still fading out (antd's *-leave motion: a date picker or a select just closed) is
-  // measured mid-fade by axe, its text at partial opacity: wait until no motion is leaving.
-  await page.waitForFunction(() => !(globalThis as any).document.querySelector('[class*="-leave"]'), undefined, { timeout: 5_000 }).catch(() => undefined);
+  // A popup still fading out (antd's *-leave motion: a date picker or a select just closed) or in
+  // (*-appear / *-enter: the saved toast) is measured mid-fade by axe, its text at partial
+  // opacity: wait until no motion is running.
+  await page
+    .waitForFunction(() => !(globalThis as any).document.querySelector('[class*="-leave"], [class*="-appear"], [class*="-enter"]'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   check(bad.length === 0, `${screen}: axe ${bad.map((v) => `${v.impact} ${v.id} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`).join(', ')}`);
@@ -71,4 +74,30 @@ export async function accountIdOf(world: World, who: { username: string; passwor
   const { accessToken } = (await login.json()) as { accessToken: string };
   const me = await fetch(`${world.url}/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
   return ((await me.json()) as { accountId: string }).accountId;
+}
+
+/**
+ * The main menu as she sees it: exactly these items, each inside the window (none past the right
+ * edge, none clipped into a sideways scroll) and the page itself no wider than the window. At
+ * 1280 px the supervisor's 성과 보고 and 접속기록 once sat past the right edge.
+ */
+export async function menuInView(page: Page, screen: string, labels: string[]): Promise<void> {
+  const nav = page.getByRole('navigation', { name: '주 메뉴' });
+  const items = nav.getByRole('menuitem');
+  await items.first().waitFor();
+  const names = (await items.allInnerTexts()).map((t) => t.trim());
+  check(JSON.stringify(names) === JSON.stringify(labels), `${screen}: the menu reads ${names.join(', ')}, not ${labels.join(', ')}`);
+  const viewport = page.viewportSize()!;
+  for (const [index, name] of names.entries()) {
+    const item = items.nth(index);
+    check(await item.isVisible(), `${screen}: menu item ${name} is not visible`);
+    const box = await item.boundingBox();
+    check(box && box.x >= 0 && box.x + box.width <= viewport.width, `${screen}: menu item ${name} spans ${box?.x.toFixed(0)}–${box ? (box.x + box.width).toFixed(0) : '?'} px, outside the ${viewport.width} px window`);
+  }
+  const overflow = await page.evaluate(() => {
+    const doc = (globalThis as any).document;
+    const navElement = doc.querySelector('nav[aria-label="주 메뉴"]');
+    return { page: doc.documentElement.scrollWidth as number, nav: (navElement.scrollWidth - navElement.clientWidth) as number };
+  });
+  check(overflow.page <= viewport.width && overflow.nav <= 0, `${screen}: scrolls sideways (page ${overflow.page} px wide, menu ${overflow.nav} px wider than its row)`);
 }

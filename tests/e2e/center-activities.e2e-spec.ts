@@ -50,6 +50,10 @@ describe('center activities', () => {
     expect(byKind.employer).toMatchObject({ businessRegistrationNumber: '220-81-62517', servicesProvided: 1, lastServiceOn: '2026-03-25' });
     expect(byKind.agreement).toMatchObject({ agreementKind: 'institution_mou', endedOn: '2026-03-31', endReason: '사업 종료' });
     expect(byKind.job_fair).toMatchObject({ companies: 12, applicants: 150, hires: 23 });
+    // The counselors who went out, by name (an account's display name; the test's accounts are named after their username).
+    const counselorId = await counselorAccount(saeil, centerId);
+    const me = await http.get('/auth/me').expect(200);
+    expect(byKind.outreach).toMatchObject({ counselorIds: [counselorId], counselorNames: { [counselorId]: me.body.displayName } });
   });
 
   it('filters by kind and pages; a bad kind is a 400 naming it', async () => {

@@ -1,11 +1,11 @@
-/** 센터 활동: a counselor opens a course and sees it listed; a regional supervisor reads the same list, without forms. */
+/** 센터 활동: a counselor opens a course, records a job fair and an outreach (its counselor by name) and sees each listed; a regional supervisor reads the same list, without forms. */
 import { SCREENSHOTS, accessible, check, logIn, newPage, shoot, type Flow } from '../support';
 
 declare const document: { querySelectorAll(selector: string): { length: number } };
 
 export const centerFlows: Flow[] = [
   {
-    name: 'a counselor opens a training course and records a job fair in 센터 활동, and each is listed at once',
+    name: 'a counselor opens a training course and records a job fair and an outreach (its counselor named) in 센터 활동, and each is listed at once',
     run: async (world) => {
       const { context, page } = await newPage(world);
       try {
@@ -52,6 +52,19 @@ export const centerFlows: Flow[] = [
         await shoot(page, 'center-job-fairs');
         await page.reload();
         await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '나주 여성 채용박람회' }).waitFor();
+
+        // An outreach names the counselors who went out by name, not by account id.
+        await page.getByRole('tab', { name: '찾아가는 이동상담' }).click();
+        await page.getByRole('button', { name: '이동상담 기록' }).click();
+        await page.getByLabel('장소', { exact: true }).fill('빛가람동 아파트 단지 (브라우저)');
+        await page.getByLabel('날짜', { exact: true }).click();
+        await page.getByLabel('날짜', { exact: true }).pressSequentially('2026-10-20');
+        await page.getByLabel('날짜', { exact: true }).press('Tab');
+        await page.getByRole('button', { name: '저장' }).click();
+        const outreach = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '빛가람동 아파트 단지 (브라우저)' });
+        await outreach.waitFor();
+        const me = world.seed.accounts.find((a) => a.username === world.counselor.username);
+        check(me?.displayName && (await outreach.innerText()).includes(me.displayName), `the outreach row names its counselor (${me?.displayName}): ${await outreach.innerText()}`);
       } finally {
         await context.close();
       }

@@ -5,8 +5,9 @@ import { centerFlows } from './center';
 import { caseFlows } from './case';
 import { counselorFlows } from './counselor';
 import { intakeFlows } from './intake';
+import { menuFlows } from './menu';
 import { ministryFlows } from './ministry';
 import { regionalFlows } from './regional';
 import { supervisorFlows } from './supervisor';
 
-export const flows: Flow[] = [...counselorFlows, ...caseFlows, ...intakeFlows, ...centerFlows, ...supervisorFlows, ...regionalFlows, ...adminFlows, ...ministryFlows];
+export const flows: Flow[] = [...counselorFlows, ...caseFlows, ...intakeFlows, ...centerFlows, ...supervisorFlows, ...regionalFlows, ...adminFlows, ...ministryFlows, ...menuFlows];

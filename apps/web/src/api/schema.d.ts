@@ -1936,6 +1936,10 @@ export interface components {
             /** Format: date */
             heldOn?: string;
             counselorIds?: string[];
+            /** @description outreach: the display name of each of counselorIds, by account id (an id with no account left is not named) */
+            counselorNames?: {
+                [key: string]: string;
+            };
             walkInContacts?: number;
             registeredClients?: number;
             notes?: string | null;

@@ -1,7 +1,6 @@
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { session } from '../api/session';
-import { LoginPage } from '../features/auth/LoginPage';
 import { caseSearch } from '../features/case/case-search';
 import { caseloadSearch } from '../features/caseload/caseload-search';
 import { centerSearch } from '../features/center/center-search';
@@ -22,7 +21,9 @@ export const loginRoute = createRoute({
     const back = safeReturnPath(search.redirect);
     return back ? { redirect: back } : {};
   },
-  component: LoginPage,
+  // Its own chunk: a reload of any other screen (her session restored from the cookie) never needs
+  // the login form, and antd's Form and Input were a tenth of the home screen's first script.
+  component: lazyRouteComponent(() => import('../features/auth/LoginPage'), 'LoginPage'),
 });
 
 /** Every screen but login: she needs a session (restored from the refresh cookie after a reload). */

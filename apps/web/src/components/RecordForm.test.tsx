@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Form, Input } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
@@ -28,7 +28,8 @@ describe('RecordForm', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '종료 기록' })));
     expect(await screen.findByText('다른 사람이 먼저 기록했습니다. 아무것도 저장되지 않았습니다.')).toBeTruthy();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '새로 불러와 다시 적용' })));
-    await screen.findByText('협약 종료를 기록했습니다.');
+    // Under the button (the toast says it too, outside the form).
+    await within(screen.getByRole('region', { name: '종료 기록' })).findByText('협약 종료를 기록했습니다.');
     expect(refetch).toHaveBeenCalledWith({ queryKey: ['center-activities'] });
     expect(sent.map((s) => s.values.reason)).toEqual(['사업 종료', '사업 종료']);
     expect(sent[1].key).toBe(sent[0].key);

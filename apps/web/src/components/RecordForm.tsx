@@ -1,17 +1,27 @@
-import { Alert, Button, Form, Space, Typography, type FormInstance } from 'antd';
+import { Alert, Button, ConfigProvider, Form, message, Space, Typography, type FormInstance } from 'antd';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ApiError, describeError, toFormFields } from '../api/errors';
 import { useCommand } from '../api/use-command';
+import { theme } from '../app/theme';
 import './record-form.css';
 
+// The saved toast outlives the form (most forms close on save), so it is antd's static message,
+// given the app's theme here: the first screen's script carries no App wrapper for it.
+ConfigProvider.config({ holderRender: (children) => <ConfigProvider theme={theme}>{children}</ConfigProvider> });
+
 /** What went wrong with the last save, as the form tells her. */
-export type SaveProblem = { kind: 'fields'; others: string[] } | { kind: 'conflict' } | { kind: 'refused'; message: string; code?: string };
+export type SaveProblem = { kind: 'fields'; others: string[] } | { kind: 'conflict' } | { kind: 'throttled' } | { kind: 'refused'; message: string; code?: string };
 
 export interface RecordFormProps<V, R> {
   /** Unique on the page: the fields' ids (and so their labels) derive from it. */
   id: string;
   title?: string;
+  /**
+   * A form of her case page: a framed box with an h3 title (under its tab's h2), and the 409 offer
+   * speaks of her case; otherwise an h2 title and the offer speaks of the list.
+   */
+  inCase?: boolean;
   submitLabel?: string;
   initialValues?: Partial<V>;
   /** The command: called with the form's values and the attempt's Idempotency-Key. */
@@ -23,20 +33,24 @@ export interface RecordFormProps<V, R> {
   /** A refusal the form words itself (e.g. intake's duplicate answer); return true when handled. */
   onRefused?: (error: ApiError, values: V) => boolean;
   onCancel?: () => void;
+  /** Clear the form after a save (default), or keep what she typed (e.g. the profile). */
+  resetOnSave?: boolean;
   form?: FormInstance<V>;
   children: ReactNode;
 }
 
 /**
- * A form that sends one command, the same way on every center screen:
+ * A form that sends one command, the same way on every screen (her case, intake, the center's):
  * - one Idempotency-Key per attempt, kept on every retry of it (useCommand);
  * - the API's field errors under their fields, in Korean (one the form does not show: above the button);
  *   a broken rule as the API's Korean sentence;
  * - a 409 (someone wrote first) offers to reload and apply what she typed again;
+ * - a 429 keeps the button disabled for as long as Retry-After says, counting down;
+ * - once saved: the sentence under the button and in a toast, and the form cleared (unless resetOnSave is false);
  * - Enter in a one-line field submits, except the Enter that ends a Hangul composition (IME).
  */
 export function RecordForm<V extends object, R extends { position?: number }>(props: RecordFormProps<V, R>) {
-  const { id, title, submitLabel = '저장', initialValues, send, invalidates, saved, onSaved, onRefused, onCancel, children } = props;
+  const { id, title, inCase = false, submitLabel = '저장', initialValues, send, invalidates, saved, onSaved, onRefused, onCancel, resetOnSave = true, children } = props;
   const [own] = Form.useForm<V>();
   const form = props.form ?? own;
   const queryClient = useQueryClient();
@@ -44,6 +58,15 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
   const last = useRef<V | null>(null);
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [waitUntil, setWaitUntil] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  const waiting = waitUntil > now;
+
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [waiting]);
 
   const submit = async (values: V) => {
     last.current = values;
@@ -52,8 +75,9 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
     try {
       const result = await command.mutateAsync(values);
       const sentence = saved(result, values);
-      setDone((result as { duplicate?: boolean }).duplicate ? `${sentence} (이미 저장된 기록입니다)` : sentence);
-      form.resetFields();
+      setDone((result as { duplicate?: boolean } | undefined)?.duplicate ? `${sentence} (이미 저장된 기록입니다)` : sentence);
+      void message.success(sentence);
+      if (resetOnSave) form.resetFields();
       onSaved?.(result, values);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400 && error.fields.length > 0) {
@@ -64,6 +88,12 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
         return;
       }
       if (error instanceof ApiError && error.status === 409) return setProblem({ kind: 'conflict' });
+      if (error instanceof ApiError && error.status === 429) {
+        const at = Date.now();
+        setNow(at);
+        setWaitUntil(at + (error.retryAfterSeconds ?? 5) * 1000);
+        return setProblem({ kind: 'throttled' });
+      }
       if (error instanceof ApiError && onRefused?.(error, values)) return;
       setProblem({ kind: 'refused', message: describeError(error), code: error instanceof ApiError ? error.code : undefined });
     }
@@ -75,14 +105,25 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
     if (last.current) await submit(last.current);
   };
 
+  const secondsLeft = Math.max(0, Math.ceil((waitUntil - now) / 1000));
   return (
-    <section aria-labelledby={title ? `${id}-title` : undefined} aria-label={title ? undefined : submitLabel} className="saeil-record-form">
+    <section aria-labelledby={title ? `${id}-title` : undefined} aria-label={title ? undefined : submitLabel} className={inCase ? 'saeil-record-form saeil-command-form' : 'saeil-record-form'}>
       {title && (
-        <Typography.Title level={2} id={`${id}-title`} className="saeil-form-title">
+        <Typography.Title level={inCase ? 3 : 2} id={`${id}-title`} className="saeil-form-title">
           {title}
         </Typography.Title>
       )}
-      <Form<V> form={form} name={id} layout="vertical" initialValues={initialValues} onFinish={submit} onKeyDown={(e) => onFormKeyDown(e, () => !command.isPending && form.submit())} requiredMark="optional" scrollToFirstError={{ focus: true }}>
+      <Form<V>
+        form={form}
+        name={id}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={submit}
+        onKeyDown={(e) => onFormKeyDown(e, () => !command.isPending && !waiting && form.submit())}
+        noValidate
+        requiredMark="optional"
+        scrollToFirstError={{ focus: true }}
+      >
         {children}
         {problem?.kind === 'fields' && (
           <Alert type="error" showIcon role="alert" title="입력한 내용을 확인해 주세요." description={problem.others.length > 0 ? problem.others.join(' ') : undefined} style={{ marginBottom: 12 }} />
@@ -94,7 +135,7 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
             showIcon
             role="alert"
             title="다른 사람이 먼저 기록했습니다. 아무것도 저장되지 않았습니다."
-            description="새로 불러온 목록을 확인하고, 입력한 내용을 그대로 다시 저장할 수 있습니다."
+            description={`새로 불러온 ${inCase ? '사례' : '목록'}을 확인하고, 입력한 내용을 그대로 다시 저장할 수 있습니다.`}
             action={
               <Button onClick={() => void reloadAndReapply()} loading={command.isPending}>
                 새로 불러와 다시 적용
@@ -103,14 +144,17 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
             style={{ marginBottom: 12 }}
           />
         )}
+        {problem?.kind === 'throttled' && (
+          <Alert type="warning" showIcon role="alert" title={waiting ? `요청이 너무 많습니다. ${secondsLeft}초 후에 다시 저장할 수 있습니다.` : '이제 다시 저장할 수 있습니다.'} style={{ marginBottom: 12 }} />
+        )}
         <Space wrap>
-          <Button type="primary" htmlType="submit" loading={command.isPending}>
-            {submitLabel}
+          <Button type="primary" htmlType="submit" loading={command.isPending} disabled={waiting}>
+            {waiting ? `${secondsLeft}초 후 ${submitLabel}` : submitLabel}
           </Button>
           {onCancel && <Button onClick={onCancel}>닫기</Button>}
         </Space>
         <div role="status" aria-live="polite" className="saeil-form-status">
-          {done && <Typography.Text type="success">{done}</Typography.Text>}
+          {done && <Typography.Text className="saeil-saved">{done}</Typography.Text>}
         </div>
       </Form>
     </section>

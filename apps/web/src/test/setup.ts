@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { message } from 'antd';
 
 // antd in jsdom on a shared 2-core machine: a screen can take seconds to settle.
 configure({ asyncUtilTimeout: 15_000 });
@@ -25,4 +26,11 @@ class NoResize {
 }
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResize;
 
-afterEach(() => cleanup());
+afterEach(async () => {
+  cleanup();
+  // A form's saved toast is antd's static message, in a root of its own that cleanup() does not
+  // unmount: closed here, while the window still exists (its 3-second timer fired after the test
+  // file's jsdom was gone, as "window is not defined").
+  message.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+});

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { koreanDate, today } from '../../components/format';
 import { caseCommandInvalidates } from './api';
-import { CommandForm } from './forms/CommandForm';
+import { RecordForm } from '../../components/RecordForm';
 import { ChoiceField, DateField, TextField } from './forms/fields';
 import { CONSENT_PURPOSES, TONES, type ConsentPurpose } from './terms';
 import { consentStates } from './timeline-facts';
@@ -41,7 +41,8 @@ export function ConsentsPanel({ clientId, search, setSearch, timeline, loading }
         </Button>
       </Space>
       {open && (
-        <CommandForm<{ purpose: ConsentPurpose; version: string; givenOn: string }, { position?: number }>
+        <RecordForm<{ purpose: ConsentPurpose; version: string; givenOn: string }, { position?: number }>
+          inCase
           id="consent-give"
           title="동의 받기"
           initialValues={{ givenOn: today(), version: '2026-01' }}
@@ -53,10 +54,11 @@ export function ConsentsPanel({ clientId, search, setSearch, timeline, loading }
           <ChoiceField name="purpose" label="동의 항목" labels={CONSENT_PURPOSES} />
           <TextField name="version" label="동의서 서식 버전" placeholder="2026-01" />
           <DateField name="givenOn" label="서명일" />
-        </CommandForm>
+        </RecordForm>
       )}
       {withdrawing && (
-        <CommandForm<{ withdrawnOn: string }, { position?: number }>
+        <RecordForm<{ withdrawnOn: string }, { position?: number }>
+          inCase
           key={withdrawing}
           id="consent-withdraw"
           title={`${CONSENT_PURPOSES[withdrawing]} 동의 철회`}
@@ -71,7 +73,7 @@ export function ConsentsPanel({ clientId, search, setSearch, timeline, loading }
           onCancel={() => setWithdrawing(null)}
         >
           <DateField name="withdrawnOn" label="철회일" />
-        </CommandForm>
+        </RecordForm>
       )}
     </Card>
   );

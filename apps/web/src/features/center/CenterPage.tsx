@@ -124,7 +124,7 @@ function columnsOf(kind: ActivityKind, rowAction: RowAction): ColumnsType<Center
         { title: '날짜', key: 'heldOn', render: (_, r) => koreanDate(r.details.heldOn) },
         { title: '현장 상담 (미등록)', key: 'walkIns', render: (_, r) => n(r.details.walkInContacts, '명') },
         { title: '등록 구직자 상담', key: 'registered', render: (_, r) => n(r.details.registeredClients, '명') },
-        { title: '나간 상담사', key: 'counselors', responsive: ['lg'], render: (_, r) => (r.details.counselorIds ?? []).join(', ') },
+        { title: '나간 상담사', key: 'counselors', responsive: ['lg'], render: (_, r) => (r.details.counselorIds ?? []).map((id) => r.details.counselorNames?.[id] ?? id).join(', ') },
       ];
     case 'employer':
       return [

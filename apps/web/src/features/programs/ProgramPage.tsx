@@ -130,10 +130,13 @@ function GiveBenefit({ program, target, onClose }: { program: RetentionProgram; 
   const [form] = Form.useForm<GiveValues>();
   const give = useCommand((body: Parameters<typeof giveBenefit>[1], key: string) => giveBenefit(program.programId, body, key), [programKeys.all, ['budget-plans']]);
   const overPlan = Form.useWatch('overPlan', form);
+  // A refusal with no field to put it under (a rule, a conflict): said above the form, never swallowed.
+  const [refused, setRefused] = useState<string | null>(null);
   const milestone = program.milestones.find((m) => m.n === target?.n);
   const full = milestone ? milestone.given >= milestone.planned : false;
   const submit = async (v: GiveValues) => {
     if (!target) return;
+    setRefused(null);
     try {
       await give.mutateAsync({
         clientId: target.clientId,
@@ -147,13 +150,28 @@ function GiveBenefit({ program, target, onClose }: { program: RetentionProgram; 
       form.resetFields();
       onClose();
     } catch (e) {
-      form.setFields(toFormFields(e) as never);
+      const fields = toFormFields(e);
+      if (fields.length > 0) form.setFields(fields as never);
+      else setRefused(describeError(e));
     }
   };
   return (
-    <Modal open={target !== null} title={`${target?.name ?? ''} ${target?.n ?? ''}개월 지원`} okText="지원 기록" cancelText="취소" onOk={() => form.submit()} onCancel={onClose} confirmLoading={give.isPending} destroyOnHidden>
+    <Modal
+      open={target !== null}
+      title={`${target?.name ?? ''} ${target?.n ?? ''}개월 지원`}
+      okText="지원 기록"
+      cancelText="취소"
+      onOk={() => form.submit()}
+      onCancel={() => {
+        setRefused(null);
+        onClose();
+      }}
+      confirmLoading={give.isPending}
+      destroyOnHidden
+    >
       {milestone && <Typography.Paragraph>{milestone.benefit} · {won(milestone.unitCost)} · 지원 {milestone.given}/{milestone.planned}명</Typography.Paragraph>}
       {full && <Alert type="warning" showIcon title="이 시점의 계획 인원이 다 찼습니다. 계획을 넘겨 지원하려면 사유를 남기세요." style={{ marginBottom: 12 }} />}
+      {refused && <Alert type="error" showIcon role="alert" title={refused} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ providedOn: dayjs(), fundingSource: program.budget[0]?.source ?? 'national' }}>
         <Form.Item name="providedOn" label="지원일" rules={[{ required: true, message: '지원일을 골라 주세요.' }]}>
           <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />

@@ -1,6 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { SaeilConfig } from '@saeil/config';
+import { AccountDirectory } from '@saeil/identity';
 import { ReadModelConsistency } from '@saeil/projections';
 import { centerActivitiesProjection } from '../../projections/center-activities.projection';
 import { CenterActivitiesQuery } from './center-activities.query';
@@ -23,6 +24,7 @@ export class CenterActivitiesHandler implements IQueryHandler<CenterActivitiesQu
     private readonly dataSource: DataSource,
     private readonly consistency: ReadModelConsistency,
     private readonly config: SaeilConfig,
+    private readonly accounts: AccountDirectory,
   ) {}
 
   async execute({ filter }: CenterActivitiesQuery): Promise<CenterActivitiesPageResponse> {
@@ -40,8 +42,16 @@ export class CenterActivitiesHandler implements IQueryHandler<CenterActivitiesQu
       [filter.centerId, filter.kind ?? null, pageSize, (page - 1) * pageSize],
     );
     const total = rows[0]?.total ?? (page > 1 ? await this.count(filter.centerId, filter.kind) : 0);
+    // The staff who went out to an outreach, by name as the caseload names a counselor (the screen
+    // showed their account ids): one read of the accounts for the whole page.
+    const counselorIds = (r: Row) => (Array.isArray(r.details.counselorIds) ? (r.details.counselorIds as string[]) : []);
+    const names = await this.accounts.displayNames(rows.flatMap(counselorIds));
+    const withNames = (r: Row) => {
+      const ids = counselorIds(r);
+      return ids.length === 0 ? r.details : { ...r.details, counselorNames: Object.fromEntries(ids.filter((id) => names.has(id)).map((id) => [id, names.get(id)!])) };
+    };
     return {
-      items: rows.map((r) => ({ kind: r.kind, id: r.activity_id, centerId: r.center_id, title: r.title, date: r.on_date, details: r.details })),
+      items: rows.map((r) => ({ kind: r.kind, id: r.activity_id, centerId: r.center_id, title: r.title, date: r.on_date, details: withNames(r) })),
       page,
       pageSize,
       total,

@@ -22,6 +22,12 @@ export class CenterActivityDetailsResponse {
   // outreach, job fair, council meeting
   @ApiPropertyOptional({ format: 'date' }) heldOn?: string;
   @ApiPropertyOptional({ type: [String] }) counselorIds?: string[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'outreach: the display name of each of counselorIds, by account id (an id with no account left is not named)',
+  })
+  counselorNames?: Record<string, string>;
   @ApiPropertyOptional() walkInContacts?: number;
   @ApiPropertyOptional() registeredClients?: number;
   @ApiPropertyOptional({ type: String, nullable: true }) notes?: string | null;

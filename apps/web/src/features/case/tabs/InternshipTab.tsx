@@ -6,7 +6,7 @@ import { unwrap } from '../../../api/errors';
 import { daysFromToday, koreanDate, today } from '../../../components/format';
 import { caseCommandInvalidates } from '../api';
 import type { CaseForm } from '../case-search';
-import { CommandForm } from '../forms/CommandForm';
+import { RecordForm } from '../../../components/RecordForm';
 import { FormPicker } from '../forms/FormPicker';
 import { ChoiceField, DateField, MoneyField, NotesField, NumberField, TextField } from '../forms/fields';
 import { INTERNSHIP_END_REASONS, REGIONS, SUBSIDY_KINDS, SUBSIDY_RECIPIENTS, TONES, won } from '../terms';
@@ -108,7 +108,8 @@ function InternshipPicker({ internshipId, onPick }: { internshipId: string; onPi
 function StartForm({ clientId, region, onStarted, close }: { clientId: string; region: string; onStarted: (internshipId: string) => void; close: () => void }) {
   type Start = { employerId: string; employerName: string; jobTitle?: string; startOn: string; plannedEndOn: string; region: string; programYear?: number };
   return (
-    <CommandForm<Start, { position?: number; internshipId?: string }>
+    <RecordForm<Start, { position?: number; internshipId?: string }>
+      inCase
       id="internship-start"
       title="새일여성인턴 시작"
       initialValues={{ startOn: today(), plannedEndOn: daysFromToday(91), region }}
@@ -125,7 +126,7 @@ function StartForm({ clientId, region, onStarted, close }: { clientId: string; r
       <DateField name="plannedEndOn" label="종료 예정일" future />
       <ChoiceField name="region" label="지원금 기준 시·도" labels={Object.fromEntries(REGIONS.map((r) => [r, r])) as Record<string, string>} />
       <NumberField name="programYear" label="사업연도 (비우면 시작일의 연도)" optional min={2020} max={2099} />
-    </CommandForm>
+    </RecordForm>
   );
 }
 
@@ -135,7 +136,8 @@ function InternshipForm({ form, clientId, internshipId, next, close }: { form: C
   if (form === 'subsidy') {
     type Pay = { paymentNo: number; kind: SchedulePayment['kind']; recipient: SchedulePayment['recipient']; amount: number; paidOn: string };
     return (
-      <CommandForm<Pay, { position?: number }>
+      <RecordForm<Pay, { position?: number }>
+        inCase
         {...common}
         id="internship-subsidy"
         title="인턴 지원금 지급"
@@ -149,12 +151,13 @@ function InternshipForm({ form, clientId, internshipId, next, close }: { form: C
         <ChoiceField name="recipient" label="받는 쪽" labels={SUBSIDY_RECIPIENTS} />
         <MoneyField name="amount" label="금액 (지급 일정의 금액)" />
         <DateField name="paidOn" label="지급일" />
-      </CommandForm>
+      </RecordForm>
     );
   }
   if (form === 'internship-end') {
     return (
-      <CommandForm<{ endedOn: string; reason: keyof typeof INTERNSHIP_END_REASONS; note?: string }, { position?: number }>
+      <RecordForm<{ endedOn: string; reason: keyof typeof INTERNSHIP_END_REASONS; note?: string }, { position?: number }>
+        inCase
         {...common}
         id="internship-end"
         title="인턴 종료"
@@ -166,11 +169,12 @@ function InternshipForm({ form, clientId, internshipId, next, close }: { form: C
         <DateField name="endedOn" label="마지막 근무일" />
         <ChoiceField name="reason" label="종료 사유" labels={INTERNSHIP_END_REASONS} />
         <NotesField name="note" label="메모" rows={2} />
-      </CommandForm>
+      </RecordForm>
     );
   }
   return (
-    <CommandForm<{ convertedOn: string; jobTitle: string; employmentType: 'regular' | 'contract' }, { position?: number }>
+    <RecordForm<{ convertedOn: string; jobTitle: string; employmentType: 'regular' | 'contract' }, { position?: number }>
+      inCase
       {...common}
       id="internship-conversion"
       title="정규직 전환"
@@ -182,6 +186,6 @@ function InternshipForm({ form, clientId, internshipId, next, close }: { form: C
       <DateField name="convertedOn" label="전환일 (첫 근무일)" />
       <TextField name="jobTitle" label="직무" />
       <ChoiceField name="employmentType" label="고용형태" labels={{ regular: '정규직', contract: '계약직' }} />
-    </CommandForm>
+    </RecordForm>
   );
 }

@@ -6,7 +6,7 @@ import type { components } from '../../../api/schema';
 import { koreanDate, today } from '../../../components/format';
 import { caseCommandInvalidates, caseFollowUpsQuery, caseKeys, placementsQuery, retentionProgramsQuery, type Placement } from '../api';
 import type { CaseSearch } from '../case-search';
-import { CommandForm } from '../forms/CommandForm';
+import { RecordForm } from '../../../components/RecordForm';
 import { FormPicker } from '../forms/FormPicker';
 import { ChecksField, ChoiceField, DateField, MoneyField, NotesField, NumberField, RadioField, TextField, lines } from '../forms/fields';
 import {
@@ -146,7 +146,8 @@ function PlacementCard({ placement: p, owed, recorded, scheduled, openFollowUp }
 function StartForm({ clientId, close }: { clientId: string; close: () => void }) {
   type Start = Schemas['StartEmploymentBody'];
   return (
-    <CommandForm<Start, { position?: number }>
+    <RecordForm<Start, { position?: number }>
+      inCase
       id="placement-start"
       title="취업 기록"
       initialValues={{ startOn: today(), employmentType: 'regular', weeklyHours: 40, channel: 'center', employmentInsurance: true }}
@@ -167,13 +168,14 @@ function StartForm({ clientId, close }: { clientId: string; close: () => void })
       <DateField name="startOn" label="취업일" />
       <ChoiceField name="channel" label="취업 경로" labels={PLACEMENT_CHANNELS} />
       <RadioField name="employmentInsurance" label="고용보험" options={[{ value: true, label: '가입' }, { value: false, label: '미가입' }]} />
-    </CommandForm>
+    </RecordForm>
   );
 }
 
 function EndForm({ clientId, placement, close }: { clientId: string; placement: Placement; close: () => void }) {
   return (
-    <CommandForm<Schemas['EndEmploymentBody'], { position?: number }>
+    <RecordForm<Schemas['EndEmploymentBody'], { position?: number }>
+      inCase
       id="placement-end"
       title={`퇴사 기록: ${placement.employerName}`}
       initialValues={{ endedOn: today() }}
@@ -186,13 +188,14 @@ function EndForm({ clientId, placement, close }: { clientId: string; placement: 
       <DateField name="endedOn" label="퇴사일" />
       <ChoiceField name="reason" label="퇴사 사유" labels={EMPLOYMENT_END_REASONS} />
       <NotesField name="note" label="메모" rows={2} />
-    </CommandForm>
+    </RecordForm>
   );
 }
 
 function VoidForm({ clientId, placement, close }: { clientId: string; placement: Placement; close: () => void }) {
   return (
-    <CommandForm<Schemas['VoidPlacementBody'], { position?: number }>
+    <RecordForm<Schemas['VoidPlacementBody'], { position?: number }>
+      inCase
       id="placement-void"
       title={`취업 기록 취소: ${placement.employerName}`}
       submitLabel="기록 취소"
@@ -204,14 +207,15 @@ function VoidForm({ clientId, placement, close }: { clientId: string; placement:
     >
       <Alert type="warning" showIcon title="잘못 입력한 취업 기록만 취소하세요. 실제로 그만둔 경우는 ‘퇴사 기록’입니다." style={{ marginBottom: 12 }} />
       <TextField name="reason" label="취소 사유" placeholder="다른 구직자의 취업을 잘못 입력함" />
-    </CommandForm>
+    </RecordForm>
   );
 }
 
 function FollowUpForm({ clientId, centerId, placement, search, close }: { clientId: string; centerId: string; placement: Placement; search: CaseSearch; close: () => void }) {
   type FollowUp = Omit<Schemas['RecordFollowUpBody'], 'difficulties'> & { difficulties?: string };
   return (
-    <CommandForm<FollowUp, { position?: number }>
+    <RecordForm<FollowUp, { position?: number }>
+      inCase
       key={`${placement.placementId}-${search.n ?? ''}`}
       id="follow-up"
       title={`사후관리 기록: ${placement.employerName}`}
@@ -236,7 +240,7 @@ function FollowUpForm({ clientId, centerId, placement, search, close }: { client
       <NotesField name="difficulties" label="애로사항 (한 줄에 하나)" rows={2} />
       <ChecksField name="support" label="제공한 지원" labels={FOLLOW_UP_SUPPORT} />
       <ProgramField centerId={centerId} optional />
-    </CommandForm>
+    </RecordForm>
   );
 }
 
@@ -259,7 +263,8 @@ function Startups({ clientId, search, setSearch, summary, startups }: CaseTabPro
         extra={target ? { startupId: target.startupId } : {}}
       />
       {search.form === 'startup' && (
-        <CommandForm<Schemas['StartStartupBody'], { position?: number }>
+        <RecordForm<Schemas['StartStartupBody'], { position?: number }>
+          inCase
           id="startup"
           title="창업 기록"
           initialValues={{ startedOn: today() }}
@@ -273,10 +278,11 @@ function Startups({ clientId, search, setSearch, summary, startups }: CaseTabPro
           <TextField name="industry" label="업종" />
           <DateField name="startedOn" label="개업일" />
           <TextField name="teamId" label="창업팀 번호 (공동 창업일 때)" optional />
-        </CommandForm>
+        </RecordForm>
       )}
       {search.form === 'startup-grant' && target && (
-        <CommandForm<Schemas['PayStartupGrantBody'], { position?: number }>
+        <RecordForm<Schemas['PayStartupGrantBody'], { position?: number }>
+          inCase
           id="startup-grant"
           title={`창업 마케팅비 지급: ${target.businessName}`}
           initialValues={{ paidOn: today() }}
@@ -289,7 +295,7 @@ function Startups({ clientId, search, setSearch, summary, startups }: CaseTabPro
           <MoneyField name="amount" label="금액" />
           <DateField name="paidOn" label="지급일" />
           <NumberField name="grantYear" label="예산 연도 (비우면 지급일의 연도)" optional min={2020} max={2099} />
-        </CommandForm>
+        </RecordForm>
       )}
       {startups.length === 0 ? (
         <Typography.Paragraph type="secondary">창업 기록이 없습니다.</Typography.Paragraph>
@@ -324,7 +330,8 @@ function ProgramField({ centerId, optional = false }: { centerId: string; option
 function BenefitForm({ clientId, centerId, placement, search, close }: { clientId: string; centerId: string; placement: Placement; search: CaseSearch; close: () => void }) {
   type Benefit = Omit<Schemas['ProvideRetentionBenefitBody'], 'clientId' | 'placementId' | 'overPlan' | 'programId'> & { programId: string; overPlanReason?: string };
   return (
-    <CommandForm<Benefit, { position?: number; overPlan?: boolean }>
+    <RecordForm<Benefit, { position?: number; overPlan?: boolean }>
+      inCase
       id="benefit"
       title={`사후관리 프로그램 지원: ${placement.employerName}`}
       initialValues={{ n: search.n, providedOn: today(), fundingSource: 'national' }}
@@ -347,6 +354,6 @@ function BenefitForm({ clientId, centerId, placement, search, close }: { clientI
       <ChoiceField name="fundingSource" label="예산 구분" labels={FUNDING_SOURCES} />
       <NotesField name="note" label="메모" rows={2} />
       <TextField name="overPlanReason" label="계획 인원 초과 사유 (계획이 찬 차수에 지원할 때만)" optional />
-    </CommandForm>
+    </RecordForm>
   );
 }

@@ -4,7 +4,7 @@ import { api } from '../../../api/client';
 import { describeError, unwrap } from '../../../api/errors';
 import { daysFromToday, koreanDate, today } from '../../../components/format';
 import { caseCommandInvalidates, employmentPlanQuery, type EmploymentPlanView } from '../api';
-import { CommandForm } from '../forms/CommandForm';
+import { RecordForm } from '../../../components/RecordForm';
 import { FormPicker } from '../forms/FormPicker';
 import { ChecksField, DateField, NotesField, TextField, lines } from '../forms/fields';
 import { PLANNED_SERVICES } from '../terms';
@@ -85,7 +85,8 @@ function PlanFormSection({ clientId, current, close }: { clientId: string; curre
   const invalidates = caseCommandInvalidates(clientId);
   if (!current) {
     return (
-      <CommandForm<PlanForm, { position?: number }>
+      <RecordForm<PlanForm, { position?: number }>
+        inCase
         id="plan-set"
         title="취업지원계획 수립"
         initialValues={{ setOn: today(), plannedServices: ['counseling'], nextAction: { description: '', dueOn: daysFromToday(14) } }}
@@ -104,11 +105,12 @@ function PlanFormSection({ clientId, current, close }: { clientId: string; curre
       >
         <PlanFields />
         <DateField name="setOn" label="수립일 (본인과 합의한 날)" />
-      </CommandForm>
+      </RecordForm>
     );
   }
   return (
-    <CommandForm<PlanForm, { position?: number; revision?: number }>
+    <RecordForm<PlanForm, { position?: number; revision?: number }>
+      inCase
       id="plan-revise"
       title="취업지원계획 변경"
       initialValues={{ goals: current.goals.join('\n'), desiredOccupation: current.desiredOccupation, plannedServices: current.plannedServices, nextAction: current.nextAction, revisedOn: today() }}
@@ -134,7 +136,7 @@ function PlanFormSection({ clientId, current, close }: { clientId: string; curre
       <PlanFields />
       <TextField name="reason" label="변경 사유" />
       <DateField name="revisedOn" label="변경일" />
-    </CommandForm>
+    </RecordForm>
   );
 }
 

@@ -5,7 +5,7 @@ import { unwrap } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { centerName, today } from '../../../components/format';
 import { caseCommandInvalidates } from '../api';
-import { CommandForm } from '../forms/CommandForm';
+import { RecordForm } from '../../../components/RecordForm';
 import { FormPicker } from '../forms/FormPicker';
 import { ChecksField, ChoiceField, DateField, MoneyField, NotesField, NumberField, TextField, lines } from '../forms/fields';
 import { CAREER_BREAK_REASONS, DESIRED_EMPLOYMENT_TYPES, EDUCATION, REGIONS } from '../terms';
@@ -38,7 +38,8 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
       />
       {!search.form && <Typography.Paragraph type="secondary">위의 단추로 양식을 여세요. 프로필 수정은 바꾼 항목만 저장합니다.</Typography.Paragraph>}
       {search.form === 'profile' && (
-        <CommandForm<ProfileForm, { position?: number }>
+        <RecordForm<ProfileForm, { position?: number }>
+          inCase
           id="profile"
           title="프로필 수정"
           initialValues={known}
@@ -79,10 +80,11 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
           <MoneyField name="desiredMonthlyWage" label="희망 월급여" optional />
           <NotesField name="certifications" label="자격증 (한 줄에 하나, 적으면 목록 전체를 바꿉니다)" rows={2} />
           <NotesField name="childcareNeeds" label="돌봄 필요 사항" rows={2} />
-        </CommandForm>
+        </RecordForm>
       )}
       {search.form === 'transfer' && (
-        <CommandForm<Schemas['AssignCounselorBody'], { position?: number }>
+        <RecordForm<Schemas['AssignCounselorBody'], { position?: number }>
+          inCase
           id="transfer"
           title="담당자 변경·이관"
           initialValues={{ centerId: summary.centerId }}
@@ -96,10 +98,11 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
           <ChoiceField name="centerId" label="맡을 센터" labels={CENTER_NAMES} />
           <TextField name="counselorId" label="맡을 상담사 (사용자 이름)" />
           <TextField name="reason" label="사유" optional placeholder="거주지 이전" />
-        </CommandForm>
+        </RecordForm>
       )}
       {search.form === 'closure' && !closed && (
-        <CommandForm<Schemas['CloseCaseBody'], { position?: number }>
+        <RecordForm<Schemas['CloseCaseBody'], { position?: number }>
+          inCase
           id="closure"
           title="사례 종결"
           submitLabel="종결"
@@ -112,10 +115,11 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
         >
           <TextField name="reason" label="종결 사유" placeholder="취업 후 사후관리 종료" />
           <DateField name="closedOn" label="종결일" />
-        </CommandForm>
+        </RecordForm>
       )}
       {search.form === 'reopening' && closed && (
-        <CommandForm<Schemas['ReopenCaseBody'], { position?: number }>
+        <RecordForm<Schemas['ReopenCaseBody'], { position?: number }>
+          inCase
           id="reopening"
           title="사례 재개"
           submitLabel="재개"
@@ -128,7 +132,7 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
         >
           <TextField name="reason" label="재개 사유" placeholder="퇴사 후 재취업 희망" />
           <DateField name="reopenedOn" label="재개일" />
-        </CommandForm>
+        </RecordForm>
       )}
     </Card>
   );

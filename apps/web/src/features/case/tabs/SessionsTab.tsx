@@ -5,7 +5,7 @@ import { describeError, unwrap } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { koreanDate, today } from '../../../components/format';
 import { caseCommandInvalidates, counselingSessionsQuery } from '../api';
-import { CommandForm } from '../forms/CommandForm';
+import { RecordForm } from '../../../components/RecordForm';
 import { FormPicker } from '../forms/FormPicker';
 import { ChoiceField, DateField, NotesField, NumberField, TextField } from '../forms/fields';
 import { SESSION_CHANNELS } from '../terms';
@@ -21,7 +21,8 @@ export default function SessionsTab({ clientId, search, setSearch, summary }: Ca
       <h2 className="saeil-card-title">개별상담 기록 {sessions.data && <Typography.Text type="secondary">({sessions.data.total}회, 모두 {sessions.data.totalMinutes}분)</Typography.Text>}</h2>
       <FormPicker label="상담 기록하기" forms={[{ form: 'session', label: '상담 기록', disabled: summary.status === 'closed' }]} search={search} setSearch={setSearch} />
       {search.form === 'session' && (
-        <CommandForm<SessionBody, { position?: number }>
+        <RecordForm<SessionBody, { position?: number }>
+          inCase
           id="session"
           title="개별상담 기록"
           initialValues={{ occurredOn: today(), channel: 'in_center', durationMinutes: 50 }}
@@ -36,7 +37,7 @@ export default function SessionsTab({ clientId, search, setSearch, summary }: Ca
           <TextField name="topic" label="상담 주제" placeholder="이력서 작성" />
           <NumberField name="durationMinutes" label="상담 시간" min={1} max={480} unit="분" />
           <NotesField name="notes" label="상담 내용" rows={4} />
-        </CommandForm>
+        </RecordForm>
       )}
       {sessions.isPending ? (
         <Skeleton active />

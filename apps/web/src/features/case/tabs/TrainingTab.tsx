@@ -6,7 +6,7 @@ import { describeError, unwrap } from '../../../api/errors';
 import { koreanDate, today } from '../../../components/format';
 import { caseCommandInvalidates, caseKeys, courseQuery, type Course } from '../api';
 import type { CaseForm } from '../case-search';
-import { CommandForm } from '../forms/CommandForm';
+import { RecordForm } from '../../../components/RecordForm';
 import { FormPicker } from '../forms/FormPicker';
 import { ChoiceField, DateField, NotesField, RadioField, TextField } from '../forms/fields';
 import { DROPOUT_REASONS } from '../terms';
@@ -99,7 +99,8 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
   switch (form) {
     case 'enroll':
       return (
-        <CommandForm<{ enrolledOn: string }, { position?: number }>
+        <RecordForm<{ enrolledOn: string }, { position?: number }>
+          inCase
           {...common}
           id="training-enroll"
           title={`수강 등록: ${course.title}`}
@@ -109,11 +110,12 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
           onSaved={close}
         >
           <DateField name="enrolledOn" label="등록일" />
-        </CommandForm>
+        </RecordForm>
       );
     case 'attendance':
       return (
-        <CommandForm<{ date: string; present: boolean }, { position?: number }>
+        <RecordForm<{ date: string; present: boolean }, { position?: number }>
+          inCase
           {...common}
           id="training-attendance"
           title={`출결: ${course.title}`}
@@ -123,11 +125,12 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
         >
           <DateField name="date" label="훈련일" />
           <RadioField name="present" label="출결" options={[{ value: true, label: '출석' }, { value: false, label: '결석' }]} />
-        </CommandForm>
+        </RecordForm>
       );
     case 'completion':
       return (
-        <CommandForm<{ completedOn: string }, { position?: number }>
+        <RecordForm<{ completedOn: string }, { position?: number }>
+          inCase
           {...common}
           id="training-completion"
           title={`수료: ${course.title}`}
@@ -137,11 +140,12 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
           onSaved={close}
         >
           <DateField name="completedOn" label="수료일" />
-        </CommandForm>
+        </RecordForm>
       );
     case 'certificate':
       return (
-        <CommandForm<{ certificate: string; obtainedOn: string }, { position?: number }>
+        <RecordForm<{ certificate: string; obtainedOn: string }, { position?: number }>
+          inCase
           {...common}
           id="training-certificate"
           title={`자격증 취득: ${course.title}`}
@@ -152,11 +156,12 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
         >
           <TextField name="certificate" label="자격증 명칭" placeholder={course.field} />
           <DateField name="obtainedOn" label="취득일" />
-        </CommandForm>
+        </RecordForm>
       );
     case 'dropout':
       return (
-        <CommandForm<{ droppedOn: string; reason: keyof typeof DROPOUT_REASONS; note?: string }, { position?: number }>
+        <RecordForm<{ droppedOn: string; reason: keyof typeof DROPOUT_REASONS; note?: string }, { position?: number }>
+          inCase
           {...common}
           id="training-dropout"
           title={`중도탈락: ${course.title}`}
@@ -168,7 +173,7 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
           <DateField name="droppedOn" label="탈락일" />
           <ChoiceField name="reason" label="사유" labels={DROPOUT_REASONS} />
           <NotesField name="note" label="메모" rows={2} />
-        </CommandForm>
+        </RecordForm>
       );
     default:
       return null;
