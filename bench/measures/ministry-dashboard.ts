@@ -104,7 +104,10 @@ export async function measureMinistryDashboard(runs = 5, log: (line: string) => 
     for (let run = 0; run < runs + 1; run++) {
       const n = await timedGet(`/ministry-dashboard/nation?period=${LAST_PERIOD}`);
       const t = await timedGet('/ministry-dashboard/trends?kind=month&level=nation');
-      if (run > 0) nation.push(n), trend.push(t);
+      if (run > 0) {
+        nation.push(n);
+        trend.push(t);
+      }
     }
 
     const browser = await chromium.launch({

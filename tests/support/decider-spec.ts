@@ -56,7 +56,7 @@ export function deciderSpec<C extends { type: string }, S, E extends DomainEvent
           events = decide(command, history);
         } catch (error) {
           if (!(error instanceof SaeilError)) throw error;
-          if (error.code !== code) throw new Error(`${command.type} was refused with ${error.code} (${error.message}), not ${code}`);
+          if (error.code !== code) throw new Error(`${command.type} was refused with ${error.code} (${error.message}), not ${code}`, { cause: error });
           if (rest.length > 0) {
             const details = (error as SaeilError & { details?: unknown }).details;
             try {

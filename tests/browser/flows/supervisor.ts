@@ -233,7 +233,7 @@ export const supervisorFlows: Flow[] = [
             } catch (error) {
               // Still open: name what the dialog says (a refusal, a field's error) rather than only the timeout.
               const said = await page.getByRole('dialog').innerText().catch(() => '');
-              throw new Error(`the benefit dialog stayed open: ${said.replace(/\s+/g, ' ').slice(0, 400)} (${(error as Error).message.split('\n')[0]})`);
+              throw new Error(`the benefit dialog stayed open: ${said.replace(/\s+/g, ' ').slice(0, 400)} (${(error as Error).message.split('\n')[0]})`, { cause: error });
             }
             await page.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('td')].some((td: any) => /^1명$/.test(td.innerText.trim())));
             await page.getByText(/프로그램 지원 1건은 집행액에 자동 반영/).waitFor();

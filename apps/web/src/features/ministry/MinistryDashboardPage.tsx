@@ -214,8 +214,8 @@ function CenterView({ centerId, period, metric, kind, onKind }: { centerId: stri
 function TrendCard({ level, id, kind, onKind }: { level: 'nation' | 'region' | 'center'; id?: string; kind: 'month' | 'quarter'; onKind: (k: 'month' | 'quarter') => void }) {
   const trend = useQuery(trendQuery(kind, level, id));
   const [group, setGroup] = useState<'counts' | 'rates'>('rates');
-  const shown = METRICS.filter((m) => (group === 'rates' ? m.unit === 'rate' : m.unit === 'count'));
-  const points = trend.data ?? [];
+  const shown = useMemo(() => METRICS.filter((m) => (group === 'rates' ? m.unit === 'rate' : m.unit === 'count')), [group]);
+  const points = useMemo(() => trend.data ?? [], [trend.data]);
   const series = useMemo(() => shown.map((m) => ({ name: m.label, values: points.map((p) => { const c = metricOf(p.indicators, m.key); return typeof c === 'number' ? Number(c.toFixed(1)) : null; }) })), [points, shown]);
   return (
     <Card

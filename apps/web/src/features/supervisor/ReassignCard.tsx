@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Input, Select, Space, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -45,7 +45,7 @@ export function ReassignCard({ centerId }: { centerId: string }) {
   const [previewing, setPreviewing] = useState(false);
   const [report, setReport] = useState<Report>();
 
-  const rows: CaseRow[] = (cases.data?.items ?? []) as CaseRow[];
+  const rows = useMemo(() => (cases.data?.items ?? []) as CaseRow[], [cases.data]);
   const counselors = useMemo(() => {
     const byId = new Map<string, { id: string; name: string; open: number }>();
     for (const c of rows) {

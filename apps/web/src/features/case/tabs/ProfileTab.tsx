@@ -7,7 +7,7 @@ import { centerName, today } from '../../../components/format';
 import { caseCommandInvalidates } from '../api';
 import { RecordForm } from '../../../components/RecordForm';
 import { FormPicker } from '../forms/FormPicker';
-import { ChecksField, ChoiceField, DateField, MoneyField, NotesField, NumberField, TextField, lines } from '../forms/fields';
+import { ChoiceField, DateField, MoneyField, NotesField, NumberField, TextField, lines } from '../forms/fields';
 import { CAREER_BREAK_REASONS, DESIRED_EMPLOYMENT_TYPES, EDUCATION, REGIONS } from '../terms';
 import type { CaseTabProps } from './tab-props';
 
