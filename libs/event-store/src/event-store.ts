@@ -3,6 +3,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { ConcurrencyConflict, IdempotencyKeyReused } from '@saeil/core';
 import { AppendResult, Checkpoint, EventMetadata, ExpectedVersion, NewEvent, StoredEvent } from './types';
 import { UpcasterRegistry } from './upcasters';
+import { currentPrefetchedStreams } from './prefetched-streams';
 
 /** Channel the store notifies on commit; followers LISTEN on it and also poll as a fallback. */
 export const EVENTS_CHANNEL = 'saeil_events';
@@ -95,6 +96,8 @@ export class EventStore {
     // A programming error, not a domain one: a definition without centerOf leaves the center to
     // its handler (CENTER_FROM_RECORD), and an event must never be stored without one.
     if (!options.metadata.centerId) throw new Error('event metadata needs centerId: the handler must set the center of the record');
+    // Nothing in this command reads back a history older than its own write.
+    currentPrefetchedStreams()?.forget(streamId);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -226,7 +229,14 @@ export class EventStore {
     return version;
   }
 
+  /**
+   * The stream's events from `fromVersion`, in order. Inside a command whose guard already read
+   * the whole stream (`PrefetchedStreams`), the first read from version 1 takes that history
+   * instead of a round trip.
+   */
   async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
+    const prefetched = fromVersion === 1 ? currentPrefetchedStreams()?.take(streamId) : undefined;
+    if (prefetched) return prefetched;
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, fromVersion],
