@@ -49,6 +49,9 @@ function args() {
       'relay-events': { type: 'string', default: '50000' },
       // Only section 7 (the web app's initial JavaScript and home-screen time): a minute, no Kafka.
       'web-only': { type: 'boolean', default: false },
+      // Only section 1 (commands through HTTP vs raw pg) after seeding and rebuilding: no Kafka,
+      // no relay, lag, queries, profile or web app. Writes bench/results-commands.json.
+      'commands-only': { type: 'boolean', default: false },
     },
   });
   const n = (k: keyof typeof values) => {
@@ -56,7 +59,7 @@ function args() {
     if (!Number.isInteger(v) || v < 1) throw new Error(`--${k} must be a positive whole number`);
     return v;
   };
-  return { clients: n('clients'), centers: n('centers'), seed: n('seed'), seconds: n('seconds'), relayEvents: n('relay-events'), webOnly: values['web-only'] === true };
+  return { clients: n('clients'), centers: n('centers'), seed: n('seed'), seconds: n('seconds'), relayEvents: n('relay-events'), webOnly: values['web-only'] === true, commandsOnly: values['commands-only'] === true };
 }
 
 // The in-process relay's producer would print kafkajs's v2 partitioner notice on every run.
@@ -85,6 +88,10 @@ async function main(): Promise<void> {
       const pg = await startEmbeddedPostgres({ dataDir: dir, port: 55_000 + Math.floor(Math.random() * 5000), persistent: false });
       cleanups.push(async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); });
       databaseUrl = await ensureDatabase(pg.url, 'saeil_bench');
+    }
+    if (opts.commandsOnly) {
+      await commandsOnly(opts, databaseUrl, cleanups, started, loadAtStart);
+      return;
     }
     // Kafka: KAFKA_BROKERS, or a broker of our own.
     let brokers = process.env.KAFKA_BROKERS;
@@ -238,6 +245,46 @@ async function dashboardFigures(): Promise<DashboardRenderFigures | { notMeasure
   } catch (error) {
     return { notMeasured: (error as Error).message };
   }
+}
+
+/**
+ * `--commands-only`: seed, rebuild every read model to the head (so the worker starts idle, as in
+ * the full run), then section 1 alone with the same processes, accounts and warm-up.
+ */
+async function commandsOnly(opts: ReturnType<typeof args>, databaseUrl: string, cleanups: (() => Promise<void>)[], started: number, loadAtStart: number): Promise<void> {
+  const runtime = await createRuntime(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }), { modules: SAEIL_MODULES, startWorker: false });
+  cleanups.unshift(() => runtime.close());
+  const pool = new Pool({ connectionString: databaseUrl, max: runtime.config.DATABASE_POOL_SIZE });
+  cleanups.unshift(() => pool.end());
+  log(`seeding ${opts.clients} clients in ${opts.centers} centers (seed ${opts.seed})`);
+  const seed = await seedSynthetic(runtime.dataSource, { seed: opts.seed, centers: opts.centers, clients: opts.clients, asOf: AS_OF, window: { daysBefore: runtime.config.FOLLOW_UP_WINDOW_DAYS_BEFORE, daysAfter: runtime.config.FOLLOW_UP_WINDOW_DAYS_AFTER } }, { batchSize: 1000 });
+  await waitUntilVisible(pool);
+  await measureRebuilds(runtime, pool, log);
+  await moveReactorsToHead(runtime);
+  await moveRelayToHead(runtime);
+  const clients = await openClients(pool);
+  const [template] = (await pool.query(`SELECT data, metadata FROM events WHERE event_type = 'CounselingSessionRecorded' LIMIT 1`)).rows;
+  await prepareRawTable(pool);
+  const pair = await startPair({ DATABASE_URL: databaseUrl, PORT: '0' });
+  const http = new HttpClient(pair.api.url, 64);
+  const accounts = new BenchAccounts(pair.api.url);
+  await accounts.ready(clients.map(sessionRecorderOf));
+  await closedLoop(16, 3, async () => (await recordSession(http, accounts, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure); // warm-up
+  const commands = await measureCommands(http, accounts, pool, clients, AS_OF, template, [1, 16, 64], opts.seconds);
+  http.close();
+  await pair.stop();
+  const results = {
+    date: new Date().toISOString(),
+    command: `npm run bench -- --commands-only --clients ${opts.clients} --centers ${opts.centers} --seed ${opts.seed} --seconds ${opts.seconds}`,
+    commit: git('rev-parse --short HEAD'),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage1m: { atStart: loadAtStart, atEnd: os.loadavg()[0] } },
+    scale: { clients: opts.clients, centers: opts.centers, events: seed.eventsWritten, openClientsDriven: clients.length },
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+    commands,
+  };
+  writeFileSync(path.join(ROOT, 'bench', 'results-commands.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const rows = commands.map((c) => `| ${c.concurrency} | ${c.saeil.perSecond} | ${c.saeil.latencyMs.p50} | ${c.saeil.latencyMs.p99} | ${Object.entries(c.saeil.failed).map(([k, v]) => `${v}×${k}`).join(', ') || '0'} | ${c.rawPg.perSecond} | ${c.rawPg.latencyMs.p50} | ${c.rawPg.latencyMs.p99} | ${c.ratio} |`);
+  process.stdout.write(['| concurrency | Saeil cmd/s | p50 ms | p99 ms | refused | raw pg tx/s | p50 ms | p99 ms | ratio |', '| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |', ...rows, ''].join('\n'));
 }
 
 /** The worker, then the api, as two real processes; stop() answers their peak RSS. */

@@ -4,3 +4,4 @@ export * from './sql';
 export * from './notifications';
 export * from './waker';
 export * from './embedded-reuse';
+export * from './channel-listener';

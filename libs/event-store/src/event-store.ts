@@ -3,6 +3,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { ConcurrencyConflict, IdempotencyKeyReused } from '@saeil/core';
 import { AppendResult, Checkpoint, EventMetadata, ExpectedVersion, NewEvent, StoredEvent } from './types';
 import { UpcasterRegistry } from './upcasters';
+import { currentPrefetchedStreams } from './prefetched-streams';
 
 /** Channel the store notifies on commit; followers LISTEN on it and also poll as a fallback. */
 export const EVENTS_CHANNEL = 'saeil_events';
@@ -95,6 +96,8 @@ export class EventStore {
     // A programming error, not a domain one: a definition without centerOf leaves the center to
     // its handler (CENTER_FROM_RECORD), and an event must never be stored without one.
     if (!options.metadata.centerId) throw new Error('event metadata needs centerId: the handler must set the center of the record');
+    // Nothing in this command reads back a history older than its own write.
+    currentPrefetchedStreams()?.forget(streamId);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -146,6 +149,59 @@ export class EventStore {
         [streamId, guards.map((g) => g.streamId)],
       );
     }
+    const checked = [{ streamId, expectedVersion: options.expectedVersion }, ...guards];
+    const ids = events.map((e) => e.eventId ?? randomUUID());
+    const columns = [
+      ids,
+      events.map(() => options.context),
+      events.map((e) => e.type),
+      events.map((e) => e.schemaVersion ?? this.upcasters.currentVersion(e.type)),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map(() => JSON.stringify(options.metadata)),
+    ];
+    if (!options.inTransaction) {
+      // Nothing runs between the check and the insert: one statement does both (its snapshot, too,
+      // is taken after the locks). It inserts nothing when a version moved; the conflict is then
+      // read back below, under the locks still held, so it names the stream that moved.
+      // The followers' wake-up rides on the insert (NOTIFY is delivered at commit, or never).
+      const rows: EventRow[] = await runner.query(
+        `WITH current AS (
+           SELECT c.stream_id, c.expected, coalesce((SELECT max(e.stream_version) FROM events e WHERE e.stream_id = c.stream_id), 0) AS version
+             FROM unnest($7::text[], $8::int[]) AS c(stream_id, expected)),
+         inserted AS (
+           INSERT INTO events (event_id, stream_id, stream_version, context, event_type, schema_version, data, metadata)
+           SELECT n.event_id, $9, (SELECT version FROM current WHERE stream_id = $9) + n.ord::int, n.context, n.event_type, n.schema_version, n.data, n.metadata
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS n(event_id, context, event_type, schema_version, data, metadata, ord)
+            WHERE NOT EXISTS (SELECT 1 FROM current WHERE expected IS NOT NULL AND version <> expected)
+           RETURNING ${COLUMNS})
+         SELECT inserted.* FROM inserted CROSS JOIN (SELECT pg_notify($10, '')) AS woken ORDER BY inserted.stream_version`,
+        [...columns, checked.map((c) => c.streamId), checked.map((c) => (c.expectedVersion === 'any' ? null : c.expectedVersion)), streamId, EVENTS_CHANNEL],
+      );
+      if (rows.length === 0) {
+        await this.requireVersions(runner, streamId, options.expectedVersion, guards);
+        throw new Error(`append to ${streamId} inserted nothing, yet no version moved`);
+      }
+      return rows.map((row) => this.toStored(row, false));
+    }
+    const version = await this.requireVersions(runner, streamId, options.expectedVersion, guards);
+    await options.inTransaction(runner);
+    const rows: EventRow[] = await runner.query(
+      `WITH inserted AS (
+         INSERT INTO events (event_id, stream_id, stream_version, context, event_type, schema_version, data, metadata)
+         SELECT n.event_id, $7, $8 + n.ord::int, n.context, n.event_type, n.schema_version, n.data, n.metadata
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS n(event_id, context, event_type, schema_version, data, metadata, ord)
+         RETURNING ${COLUMNS})
+       SELECT inserted.* FROM inserted CROSS JOIN (SELECT pg_notify($9, '')) AS woken ORDER BY inserted.stream_version`,
+      [...columns, streamId, version, EVENTS_CHANNEL],
+    );
+    return rows.map((row) => this.toStored(row, false));
+  }
+
+  /**
+   * Reads the versions of the written stream and the guarded ones (under the locks: a statement
+   * after the one that took them) and refuses any that moved; answers the written stream's version.
+   */
+  private async requireVersions(runner: QueryRunner, streamId: string, expectedVersion: ExpectedVersion, guards: StreamGuard[]): Promise<number> {
     const versions = new Map<string, number>(
       (
         (await runner.query(`SELECT stream_id, max(stream_version)::int AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`, [
@@ -158,31 +214,8 @@ export class EventStore {
       if (guarded !== guard.expectedVersion) throw new ConcurrencyConflict(guard.streamId, guard.expectedVersion, guarded);
     }
     const version = versions.get(streamId) ?? 0;
-    if (options.expectedVersion !== 'any' && version !== options.expectedVersion) {
-      throw new ConcurrencyConflict(streamId, options.expectedVersion, version);
-    }
-    if (options.inTransaction) await options.inTransaction(runner);
-    const ids = events.map((e) => e.eventId ?? randomUUID());
-    // The followers' wake-up rides on the insert (NOTIFY is delivered at commit, or never).
-    const rows: EventRow[] = await runner.query(
-      `WITH inserted AS (
-         INSERT INTO events (event_id, stream_id, stream_version, context, event_type, schema_version, data, metadata)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[])
-         RETURNING ${COLUMNS})
-       SELECT inserted.* FROM inserted CROSS JOIN (SELECT pg_notify($9, '')) AS woken ORDER BY inserted.stream_version`,
-      [
-        ids,
-        events.map(() => streamId),
-        events.map((_, i) => version + i + 1),
-        events.map(() => options.context),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion ?? this.upcasters.currentVersion(e.type)),
-        events.map((e) => JSON.stringify(e.data)),
-        events.map(() => JSON.stringify(options.metadata)),
-        EVENTS_CHANNEL,
-      ],
-    );
-    return rows.map((row) => this.toStored(row, false));
+    if (expectedVersion !== 'any' && version !== expectedVersion) throw new ConcurrencyConflict(streamId, expectedVersion, version);
+    return version;
   }
 
   async findIdempotentResult(idempotency: IdempotencyRequest): Promise<AppendResult | undefined> {
@@ -226,7 +259,14 @@ export class EventStore {
     return version;
   }
 
+  /**
+   * The stream's events from `fromVersion`, in order. Inside a command whose guard already read
+   * the whole stream (`PrefetchedStreams`), the first read from version 1 takes that history
+   * instead of a round trip.
+   */
   async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
+    const prefetched = fromVersion === 1 ? currentPrefetchedStreams()?.take(streamId) : undefined;
+    if (prefetched) return prefetched;
     const rows: EventRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, fromVersion],

@@ -3,3 +3,4 @@ export * from './upcasters';
 export * from './event-store';
 export * from './command-handling';
 export * from './checkpoints';
+export * from './prefetched-streams';

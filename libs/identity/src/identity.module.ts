@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, OnModuleDestroy } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
@@ -10,6 +10,7 @@ import { CommandAnswerInterceptor } from './access/command-answer.interceptor';
 import { RecordCenters } from './access/record-scope';
 import { AccessResolver } from './access/access-resolver';
 import { TokenCommandAuthorizer } from './access/token-command-authorizer';
+import { AccountCache } from './accounts/account-cache';
 import { AccountDirectory } from './accounts/account-directory';
 import { AccountRepository } from './accounts/account.repository';
 import { AccountsController } from './accounts/accounts.controller';
@@ -21,6 +22,7 @@ import { LocalAuthenticationProvider } from './login/local-authentication.provid
 import { LoginThrottleStore } from './login/login-throttle.store';
 import { IdentityAccounts1732250000000 } from './migrations/1732250000000-identity-accounts';
 import { LoginKnownAddresses1732290000300 } from './migrations/1732290000300-login-known-addresses';
+import { AccountChangeNotify1733710000000 } from './migrations/1733710000000-account-change-notify';
 import { PasswordHasher } from './passwords/password-hasher';
 import { AccessTokenVerifier, AuthenticationProvider } from './principal/principal';
 import { resolveSigningSecret } from './secrets/signing-secret';
@@ -56,6 +58,14 @@ import { RefreshTokens } from './tokens/refresh-tokens';
         }),
     },
     AccountRepository,
+    {
+      // The accounts the guard checks at every request, held while this process hears every
+      // change to them (LISTEN on the trigger's channel); read from the table otherwise.
+      provide: AccountCache,
+      inject: [AccountRepository, RUNTIME],
+      useFactory: (accounts: AccountRepository, runtime: Runtime) =>
+        new AccountCache(accounts, { databaseUrl: runtime.databaseUrl, logger: runtime.logger.child({ component: 'identity' }) }).start(),
+    },
     AccountDirectory,
     AccountAudit,
     PasswordHasher,
@@ -78,15 +88,21 @@ import { RefreshTokens } from './tokens/refresh-tokens';
     { provide: APP_INTERCEPTOR, useClass: CommandAnswerInterceptor },
     FirstAdministrator,
   ],
-  exports: [AccessTokenVerifier, AuthGuard, RecordCenters, AccessResolver, CommandAuthorizer, AccountDirectory],
+  exports: [AccessTokenVerifier, AuthGuard, RecordCenters, AccessResolver, CommandAuthorizer, AccountDirectory, AccountCache],
 })
-export class IdentityModule {}
+export class IdentityModule implements OnModuleDestroy {
+  constructor(@Inject(AccountCache) private readonly accountCache: AccountCache) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.accountCache.close();
+  }
+}
 
 export const identityModule: SaeilModuleDefinition = {
   name: 'identity',
   // Accounts are tables, not events: no context, no topic (see the migration's comment).
   contexts: [],
-  migrations: [IdentityAccounts1732250000000, LoginKnownAddresses1732290000300],
+  migrations: [IdentityAccounts1732250000000, LoginKnownAddresses1732290000300, AccountChangeNotify1733710000000],
   projections: [],
   jobs: [identityHousekeepingJob],
   commands: [],

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CENTER_FROM_RECORD, OutOfScope } from '@saeil/core';
-import type { AppendResult, EventMetadata, EventStore } from '@saeil/event-store';
+import { PrefetchedStreams, withPrefetchedStreams, type AppendResult, type EventMetadata, type EventStore } from '@saeil/event-store';
 import type { Metrics } from '@saeil/observability';
 import { callerOf, commandMetadata, RequestCaller } from './request-context';
 import { timed } from './timed';
@@ -124,9 +124,13 @@ export async function executeFromHttp<D extends object, R>(
 ): Promise<R> {
   const centerId = centerIdOf(definition, dto);
   requireCommandScope(definition, dto, callerOf(req));
-  await requireReferences(definition, dto, callerOf(req));
-  const metadata = commandMetadata(req, centerId, definition.occurredAtOf?.(dto));
-  return timed(metrics, definition.type, () => commandBus.execute(definition.build(dto, metadata) as never) as Promise<R>);
+  // The streams the guard read to scope the records this command names: its references and its
+  // handler read them from there instead of again (see PrefetchedStreams).
+  return withPrefetchedStreams(PrefetchedStreams.of(req), async () => {
+    await requireReferences(definition, dto, callerOf(req));
+    const metadata = commandMetadata(req, centerId, definition.occurredAtOf?.(dto));
+    return timed(metrics, definition.type, () => commandBus.execute(definition.build(dto, metadata) as never) as Promise<R>);
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { canonicalIdProblem, isUuid, NotFound, RuleViolation, ValidationFailed } from '@saeil/core';
-import { AccountRepository } from '../accounts/account.repository';
+import { AccountCache } from '../accounts/account-cache';
 import { CASE_WORKERS, type Role } from '../domain/roles';
 import type { Principal } from '../principal/principal';
 import { answersFor, CenterRegions, centerIdsOf, CheckedReference, coversCenter, coversLevel, RequestAccess, scopeOf } from './access-scope';
@@ -20,7 +20,8 @@ export class AccessResolver {
   constructor(
     private readonly records: RecordCenters,
     @Optional() private readonly regions?: CenterRegions,
-    @Optional() private readonly accounts?: AccountRepository,
+    // The guard's cache: the same account rows, answered from memory while every change is heard.
+    @Optional() @Inject(AccountCache) private readonly accounts?: Pick<AccountCache, 'findById'>,
   ) {}
 
   accessOf(principal: Principal): RequestAccess {

@@ -1,5 +1,6 @@
-import { Injectable, SetMetadata } from '@nestjs/common';
+import { Injectable, Optional, SetMetadata } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { currentPrefetchedStreams, EventStore, StoredEvent } from '@saeil/event-store';
 import {
   agreementStreamId,
   budgetPlanStreamId,
@@ -71,10 +72,27 @@ export const ScopedRecords = (...refs: ScopedRecordRef[]) => SetMetadata(SCOPED_
  */
 @Injectable()
 export class RecordCenters {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly store?: EventStore,
+  ) {}
 
+  /**
+   * Inside a command's scope (`PrefetchedStreams`: the guard of a command route), the record's whole
+   * stream is read — one round trip, as the single row was — and kept for the handler, whose own
+   * read of it then costs none. Elsewhere (queries, the Kafka door) only the row needed is read.
+   */
   async centerOf(kind: RecordKind, id: string): Promise<string | undefined> {
     const streamId = RECORD_KINDS[kind].stream(id);
+    const history = await this.prefetch(streamId);
+    if (history) {
+      if (kind === 'client') return clientCenterIn(history);
+      const [first] = history;
+      if (!first) return undefined;
+      const clientId = (first.data as { clientId?: unknown }).clientId;
+      if (kind === 'internship' && typeof clientId === 'string') return (await this.centerOf('client', clientId)) ?? first.metadata.centerId ?? undefined;
+      return first.metadata.centerId ?? undefined;
+    }
     if (kind === 'client') return this.clientCenter(streamId);
     const [first]: { center_id: string | null; client_id: string | null }[] = await this.dataSource.query(
       `SELECT metadata->>'centerId' AS center_id, data->>'clientId' AS client_id FROM events WHERE stream_id = $1 AND stream_version = 1`,
@@ -87,11 +105,24 @@ export class RecordCenters {
 
   /** Whether she was ever enrolled in the course (completed and dropped-out trainees included). */
   async isEnrolled(courseId: string, clientId: string): Promise<boolean> {
+    const history = await this.prefetch(courseStreamId(courseId));
+    if (history) return history.some((e) => e.type === 'TrainingEnrolled' && (e.data as { clientId?: unknown }).clientId === clientId);
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM events WHERE stream_id = $1 AND event_type = 'TrainingEnrolled' AND data->>'clientId' = $2 LIMIT 1`,
       [courseStreamId(courseId), clientId],
     );
     return rows.length > 0;
+  }
+
+  /** The stream's history when a command's scope keeps streams for its handler (read now if not kept yet). */
+  private async prefetch(streamId: string): Promise<StoredEvent[] | undefined> {
+    const streams = currentPrefetchedStreams();
+    if (!streams || !this.store) return undefined;
+    const kept = streams.peek(streamId);
+    if (kept) return kept;
+    const history = await this.store.readStream(streamId);
+    if (history.length > 0) streams.offer(streamId, history);
+    return history;
   }
 
   private async clientCenter(streamId: string): Promise<string | undefined> {
@@ -103,4 +134,16 @@ export class RecordCenters {
     );
     return rows[0]?.center_id ?? undefined;
   }
+}
+
+/** Her center in her stream: the last one her registration or a transfer (CounselorAssigned) named. */
+function clientCenterIn(history: StoredEvent[]): string | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const event = history[i];
+    if (event.type === 'ClientRegistered' || event.type === 'CounselorAssigned') {
+      const centerId = (event.data as { centerId?: unknown }).centerId;
+      return typeof centerId === 'string' ? centerId : undefined;
+    }
+  }
+  return undefined;
 }

@@ -36,7 +36,7 @@ function toAccount(row: Row): Account {
   };
 }
 
-export function principalOf(account: Account): Principal {
+export function principalOf(account: Pick<Account, 'accountId' | 'username' | 'displayName' | 'role' | 'centerId' | 'region'>): Principal {
   const { accountId, username, displayName, role, centerId, region } = account;
   return { accountId, username, displayName, role, ...(centerId ? { centerId } : {}), ...(region ? { region } : {}), provider: 'local' };
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { SaeilConfig } from '@saeil/config';
-import { Account, AccountRepository, principalOf } from '../accounts/account.repository';
+import { AccountCache } from '../accounts/account-cache';
+import { Account, principalOf } from '../accounts/account.repository';
 import { AuthenticationRequired } from '../principal/auth-errors';
 import { AccessTokenVerifier, Principal } from '../principal/principal';
 
@@ -19,14 +20,16 @@ interface AccessClaims {
 
 /**
  * Short-lived access tokens: they carry only the account id and its token version. Everything
- * else a guard needs (role, center, region, disabled) is read from the account at each request,
- * so a change made by an administrator counts from the very next request, in every process.
+ * else a guard needs (role, center, region, disabled) is the account's at each request — from
+ * `AccountCache`, which answers from memory only while it hears every change to the accounts
+ * table (NOTIFY from a trigger), so a change made by an administrator counts in every process as
+ * soon as its announcement arrives, and from the table while it cannot be heard.
  */
 @Injectable()
 export class AccessTokens extends AccessTokenVerifier {
   constructor(
     @Inject(ACCESS_TOKEN_JWT) private readonly jwt: JwtService,
-    private readonly accounts: AccountRepository,
+    private readonly accounts: AccountCache,
     private readonly config: SaeilConfig,
   ) {
     super();
