@@ -113,6 +113,14 @@ export class AccountCache {
     return kept;
   }
 
+  /**
+   * A change this process has just committed: forgotten at once, without waiting for the
+   * announcement to come back (which every other process waits for).
+   */
+  forget(accountId: string): void {
+    this.evict(accountId);
+  }
+
   private evict(accountId: string): void {
     this.generation++;
     this.entries.delete(accountId);

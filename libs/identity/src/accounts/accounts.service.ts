@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFound, RuleViolation, ValidationFailed } from '@saeil/core';
@@ -9,6 +9,7 @@ import { PasswordHasher } from '../passwords/password-hasher';
 import { RefreshTokens } from '../tokens/refresh-tokens';
 import { AuthenticationProvider, Principal } from '../principal/principal';
 import { Account, AccountRepository } from './account.repository';
+import { AccountCache } from './account-cache';
 import type { AccountView, CreateAccountDto } from './account.dto';
 
 export interface AdminAction {
@@ -31,6 +32,7 @@ export class AccountsService {
     private readonly refreshTokens: RefreshTokens,
     private readonly audit: AccountAudit,
     private readonly provider: AuthenticationProvider,
+    @Optional() private readonly cache?: AccountCache,
   ) {}
 
   async create(dto: CreateAccountDto, action: AdminAction): Promise<AccountView> {
@@ -116,6 +118,8 @@ export class AccountsService {
       if (!account) throw new NotFound('계정', accountId);
       await apply(account, manager);
     });
+    // This process forgets her at once; the others when the trigger's announcement reaches them.
+    this.cache?.forget(accountId);
     return viewOf((await this.accounts.findById(accountId))!);
   }
 }
