@@ -74,7 +74,9 @@ describe('account cache: every process hears account changes, or reads the table
     await a.runtime.dataSource.query(`UPDATE accounts SET center_id = 'center-jinju' WHERE account_id = $1`, [her.accountId]);
     await waitFor(async () => cacheOf(b).changesHeard > heard, { timeoutMs: 5000, description: 'b to hear the change' });
     expect((await me(b, her.token).expect(200)).body.centerId).toBe('center-jinju');
+    const heardMove = cacheOf(b).changesHeard;
     await a.runtime.dataSource.query(`UPDATE accounts SET disabled_at = now() WHERE account_id = $1`, [her.accountId]);
+    await waitFor(async () => cacheOf(b).changesHeard > heardMove, { timeoutMs: 5000, description: 'b to hear the disable' });
     expect((await me(b, her.token).expect(401)).body.error.code).toBe('TOKEN_REVOKED');
   });
 
@@ -106,8 +108,10 @@ describe('account cache: every process hears account changes, or reads the table
     await waitFor(async () => cacheOf(b).hearsChanges, { timeoutMs: 5000, description: 'b to listen again' });
     await me(b, other.token).expect(200);
     expect(cacheOf(b).size).toBeGreaterThanOrEqual(1);
+    const heard = cacheOf(b).changesHeard;
     const admin = await tokenFor(a.url, ADMINISTRATOR);
     await request(a.url).post(`/accounts/${other.accountId}/disable`).set('Authorization', `Bearer ${admin}`).expect(200);
+    await waitFor(async () => cacheOf(b).changesHeard > heard, { timeoutMs: 5000, description: 'b, listening again, to hear the disable' });
     expect((await me(b, other.token).expect(401)).body.error.code).toBe('TOKEN_REVOKED');
   });
 
