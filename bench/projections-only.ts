@@ -70,8 +70,11 @@ async function main(): Promise<void> {
       log(`reusing ${opts.database}: ${n} events`);
     }
     const batchSize = runtime.config.PROJECTION_BATCH_SIZE;
-    const raw = await rawSequentialRead(pool, batchSize);
-    log(`raw sequential read: ${raw.events} events, ${raw.eventsPerSecond}/s`);
+    // The raw read swings with what else runs on the machine: read twice and keep the quicker, so
+    // the ratios are not flattered by a slow baseline.
+    const reads = [await rawSequentialRead(pool, batchSize), await rawSequentialRead(pool, batchSize)];
+    const raw = reads.reduce((a, b) => (b.eventsPerSecond > a.eventsPerSecond ? b : a));
+    log(`raw sequential read: ${raw.events} events, ${reads.map((r) => r.eventsPerSecond).join(' and ')}/s`);
     const selected = runtime.projections.filter((p) => p.tables.length > 0 && (!opts.only || opts.only.includes(p.name)));
     const rows: string[] = [];
     for (const projection of selected) {
