@@ -4,3 +4,4 @@ export * from './event-store-feed';
 export * from './kafka-feed';
 export * from './rebuild';
 export * from './consistency';
+export * from './batch-sql';

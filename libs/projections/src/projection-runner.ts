@@ -69,24 +69,52 @@ export class ProjectionRunner {
     const touched = new Map<string, StreamPosition>();
     const deadLetters: DeadLetter[] = [];
     const ctx = this.context(runner);
-    let applied = 0;
+    // Redeliveries (at or below the stream's recorded version) are passed over before anything is applied.
+    const fresh: StoredEvent[] = [];
     for (const event of relevant) {
       const seen = touched.get(event.streamId) ?? known.get(event.streamId);
       if (seen && seen.streamVersion >= event.streamVersion) continue;
-      const failure = await this.applyWithRetries(runner, event, ctx);
-      if (failure) {
-        const letter = { projection: this.projection.name, event, error: failure.message, attempts: this.maxAttempts };
-        await this.recordDeadLetter(runner, letter, source);
-        deadLetters.push(letter);
-      } else {
-        applied += 1;
-      }
+      fresh.push(event);
       touched.set(event.streamId, { streamVersion: event.streamVersion, globalPosition: event.globalPosition });
+    }
+    let applied = 0;
+    if (fresh.length > 0 && this.projection.applyBatch && (await this.applyAsBatch(runner, fresh, ctx))) {
+      applied = fresh.length;
+    } else {
+      for (const event of fresh) {
+        const failure = await this.applyWithRetries(runner, event, ctx);
+        if (failure) {
+          const letter = { projection: this.projection.name, event, error: failure.message, attempts: this.maxAttempts };
+          await this.recordDeadLetter(runner, letter, source);
+          deadLetters.push(letter);
+        } else {
+          applied += 1;
+        }
+      }
     }
     await this.savePositions(runner, touched);
     if (applied) this.metrics?.projectionApplied.inc({ projection: this.projection.name }, applied);
     if (deadLetters.length) this.metrics?.deadLetters.inc({ projection: this.projection.name }, deadLetters.length);
     return deadLetters;
+  }
+
+  /**
+   * The whole batch through the projection's `applyBatch`, inside a savepoint: true when it was
+   * applied; false when it failed and was rolled back, so that the caller applies the events one
+   * by one and finds the event at fault (a failure that is not the events' fault fails them too,
+   * and each is retried there as usual).
+   */
+  private async applyAsBatch(runner: QueryRunner, events: StoredEvent[], ctx: ProjectionContext): Promise<boolean> {
+    await runner.query('SAVEPOINT apply_batch');
+    try {
+      await this.projection.applyBatch!(events, ctx);
+      await runner.query('RELEASE SAVEPOINT apply_batch');
+      return true;
+    } catch (error) {
+      await runner.query('ROLLBACK TO SAVEPOINT apply_batch');
+      if (error instanceof RetryLater) throw error;
+      return false;
+    }
   }
 
   private async applyWithRetries(runner: QueryRunner, event: StoredEvent, ctx: ProjectionContext): Promise<Error | undefined> {

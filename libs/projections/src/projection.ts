@@ -30,7 +30,17 @@ export interface Projection {
    * case topics). `topic` gets the installation's KAFKA_TOPIC_PREFIX.
    */
   readonly kafkaSource?: { topic(prefix: string): string; toEvent(message: IncomingMessage): StoredEvent };
+  /** Applies one event. The runner also uses it, event by event, to find the bad event of a failing batch. */
   apply(event: StoredEvent, ctx: ProjectionContext): Promise<void>;
+  /**
+   * Optional: applies a batch of events with what the batch changes computed in memory and
+   * written with one statement per table (unnest arrays, upserts), instead of statements per
+   * event. The events are the ones `apply` would get, in the same order (types it handles,
+   * redeliveries already passed over); the result must be the same as applying them one by one.
+   * When it throws, the runner rolls the batch back and applies its events one by one with
+   * `apply` (retries, dead letters). Without it the runner calls `apply` for each event.
+   */
+  applyBatch?(events: StoredEvent[], ctx: ProjectionContext): Promise<void>;
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');

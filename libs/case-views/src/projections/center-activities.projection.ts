@@ -15,7 +15,7 @@ import {
   TRAINING_CONTEXT,
   TrainingCourseCreatedV1,
 } from '@saeil/contracts';
-import type { Projection, ProjectionContext } from '@saeil/projections';
+import { Column, Projection, ProjectionContext, unnestRows } from '@saeil/projections';
 import type { ActivityKind } from '../center-activities/activity-kinds';
 
 /** A row's creation: what the center's list shows of it. */
@@ -109,6 +109,69 @@ export function activityOf(type: string, data: unknown): ActivityRow | ActivityC
   }
 }
 
+const NEW_COLUMNS: Column[] = [
+  ['kind', 'text'],
+  ['activity_id', 'uuid'],
+  ['center_id', 'text'],
+  ['title', 'text'],
+  ['on_date', 'date'],
+  ['details', 'jsonb'],
+  ['last_position', 'bigint'],
+];
+
+/** The batch's state of one record: created in this batch, or read from the table. */
+interface Held {
+  created: boolean;
+  row: { kind: string; id: string; centerId?: string; title?: string; onDate?: string | null; details: Record<string, unknown>; lastPosition: number };
+  changed: boolean;
+}
+
+/**
+ * A batch: the records its changes name are read once, creations and changes are folded in
+ * memory in order (a creation of a record that exists changes nothing; a change of one that does
+ * not is passed over), then one INSERT for the records created and one UPDATE for the others.
+ */
+async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promise<void> {
+  const table = ctx.table('rm_center_activities');
+  const activities = events.map((e) => ({ event: e, activity: activityOf(e.type, e.data) })).filter((a) => a.activity !== null);
+  if (activities.length === 0) return;
+  const held = new Map<string, Held | null>();
+  const keyOf = (kind: string, id: string) => `${kind}|${String(id).toLowerCase()}`;
+  const ids = activities.map(({ activity }) => [activity!.kind, activity!.id]);
+  const loaded = await ctx.query<{ kind: string; activity_id: string; details: Record<string, unknown>; last_position: string }>(
+    `SELECT a.kind, a.activity_id::text, a.details, a.last_position FROM ${table} a
+       JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::uuid[]) AS k(kind, activity_id)) k USING (kind, activity_id) FOR UPDATE OF a`,
+    [ids.map(([kind]) => kind), ids.map(([, id]) => id)],
+  );
+  for (const r of loaded) held.set(keyOf(r.kind, r.activity_id), { created: false, changed: false, row: { kind: r.kind, id: r.activity_id, details: r.details, lastPosition: Number(r.last_position) } });
+  for (const { event, activity } of activities) {
+    const key = keyOf(activity!.kind, activity!.id);
+    const current = held.get(key);
+    if ('change' in activity!) {
+      if (!current) continue;
+      // What jsonb keeps of the details, as one event at a time would read them back.
+      current.row.details = JSON.parse(JSON.stringify(activity.change(current.row.details)));
+      current.row.lastPosition = event.globalPosition;
+      current.changed = true;
+      continue;
+    }
+    if (current) continue;
+    const a = activity!;
+    held.set(key, { created: true, changed: true, row: { kind: a.kind, id: a.id, centerId: a.centerId, title: a.title, onDate: a.onDate, details: JSON.parse(JSON.stringify(a.details)), lastPosition: event.globalPosition } });
+  }
+  const all = [...held.values()].filter((h): h is Held => h !== null && h.changed);
+  const created = all.filter((h) => h.created).map(({ row }) => [row.kind, row.id, row.centerId, row.title, row.onDate, JSON.stringify(row.details), row.lastPosition]);
+  if (created.length) {
+    const select = unnestRows(NEW_COLUMNS, created);
+    await ctx.query(`INSERT INTO ${table} (${NEW_COLUMNS.map(([n]) => n).join(', ')}) ${select.sql} ON CONFLICT (kind, activity_id) DO NOTHING`, select.params);
+  }
+  const updated = all.filter((h) => !h.created).map(({ row }) => [row.kind, row.id, JSON.stringify(row.details), row.lastPosition]);
+  if (updated.length) {
+    const select = unnestRows([['kind', 'text'], ['activity_id', 'uuid'], ['details', 'jsonb'], ['last_position', 'bigint']], updated);
+    await ctx.query(`UPDATE ${table} a SET details = t.details, last_position = t.last_position FROM (${select.sql}) t WHERE a.kind = t.kind AND a.activity_id = t.activity_id`, select.params);
+  }
+}
+
 /**
  * The center's activities for its lists (courses, group programs, outreach, employers,
  * agreements, job fairs, council meetings). Every change to a row comes from the row's own
@@ -132,20 +195,6 @@ export const centerActivitiesProjection: Projection = {
     'CouncilMeetingHeld',
   ],
 
-  async apply(event: StoredEvent, ctx: ProjectionContext): Promise<void> {
-    const activity = activityOf(event.type, event.data);
-    if (!activity) return;
-    const table = ctx.table('rm_center_activities');
-    if ('change' in activity) {
-      const rows = await ctx.query<{ details: Record<string, unknown> }>(`SELECT details FROM ${table} WHERE kind = $1 AND activity_id = $2 FOR UPDATE`, [activity.kind, activity.id]);
-      if (rows.length === 0) return;
-      await ctx.query(`UPDATE ${table} SET details = $3, last_position = $4 WHERE kind = $1 AND activity_id = $2`, [activity.kind, activity.id, JSON.stringify(activity.change(rows[0].details)), event.globalPosition]);
-      return;
-    }
-    await ctx.query(
-      `INSERT INTO ${table} (kind, activity_id, center_id, title, on_date, details, last_position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (kind, activity_id) DO NOTHING`,
-      [activity.kind, activity.id, activity.centerId, activity.title, activity.onDate, JSON.stringify(activity.details), event.globalPosition],
-    );
-  },
+  apply: (event, ctx) => applyEvents([event], ctx),
+  applyBatch: applyEvents,
 };

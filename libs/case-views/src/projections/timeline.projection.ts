@@ -1,8 +1,37 @@
 import type { StoredEvent } from '@saeil/event-store';
 import { EVENT_CONTRACTS } from '@saeil/contracts';
-import type { Projection, ProjectionContext } from '@saeil/projections';
+import { Column, Projection, ProjectionContext, unnestRows } from '@saeil/projections';
 import { clientEventTypes, clientIdsOf } from '../timeline/client-ids';
 import { describeEvent } from '../timeline/describe-event';
+
+const COLUMNS: Column[] = [
+  ['client_id', 'uuid'],
+  ['event_id', 'uuid'],
+  ['global_position', 'bigint'],
+  ['occurred_at', 'timestamptz'],
+  ['recorded_at', 'timestamptz'],
+  ['context', 'text'],
+  ['event_type', 'text'],
+  ['actor_id', 'text'],
+  ['center_id', 'text'],
+  ['summary', 'text'],
+];
+
+/** One row per client each event concerns, the whole batch in one INSERT (a redelivered row stays as it was). */
+async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promise<void> {
+  const rows: unknown[][] = [];
+  for (const event of events) {
+    const clientIds = clientIdsOf(event.data);
+    if (clientIds.length === 0) continue;
+    const summary = describeEvent(event.type, event.data);
+    for (const clientId of clientIds) {
+      rows.push([clientId, event.eventId, event.globalPosition, event.metadata.occurredAt, event.recordedAt, event.context, event.type, event.metadata.actorId, event.metadata.centerId, summary]);
+    }
+  }
+  if (rows.length === 0) return;
+  const select = unnestRows(COLUMNS, rows);
+  await ctx.query(`INSERT INTO ${ctx.table('rm_timeline')} (${COLUMNS.map(([n]) => n).join(', ')}) ${select.sql} ON CONFLICT (client_id, event_id) DO NOTHING`, select.params);
+}
 
 /** Every client's case history across all contexts, in plain terms (who, what, when). */
 export const timelineProjection: Projection = {
@@ -10,16 +39,6 @@ export const timelineProjection: Projection = {
   tables: ['rm_timeline'],
   contexts: [...new Set(EVENT_CONTRACTS.map((c) => c.context))],
   eventTypes: clientEventTypes(),
-
-  async apply(event: StoredEvent, ctx: ProjectionContext): Promise<void> {
-    const clientIds = clientIdsOf(event.data);
-    if (clientIds.length === 0) return;
-    await ctx.query(
-      `INSERT INTO ${ctx.table('rm_timeline')}
-         (client_id, event_id, global_position, occurred_at, recorded_at, context, event_type, actor_id, center_id, summary)
-       SELECT unnest($1::uuid[]), $2, $3, $4, $5, $6, $7, $8, $9, $10
-       ON CONFLICT (client_id, event_id) DO NOTHING`,
-      [clientIds, event.eventId, event.globalPosition, event.metadata.occurredAt, event.recordedAt, event.context, event.type, event.metadata.actorId, event.metadata.centerId, describeEvent(event.type, event.data)],
-    );
-  },
+  apply: (event, ctx) => applyEvents([event], ctx),
+  applyBatch: applyEvents,
 };
