@@ -120,3 +120,12 @@ export async function registerClient(
 export async function giveConsent(saeil: RunningSaeil, clientId: string, purpose: ConsentPurpose, givenOn = '2026-01-02', centerId = 'center-naju'): Promise<void> {
   await (await api(saeil, supervisorOf(centerId))).post(`/clients/${clientId}/consents`).send({ purpose, version: '2026-01', givenOn }).expect(200);
 }
+
+/**
+ * What a running Saeil's worker still has to do, per read model, and the relay's backlog (Kafka
+ * mode: an event not yet on its topic is lag no consumer can see). For `waitForProjectionsCaughtUp`.
+ */
+export async function workerLags(saeil: RunningSaeil): Promise<Record<string, number>> {
+  const worker = saeil.runtime.worker;
+  return { ...(await worker.projectionLags()), ...(worker.relay ? { relay: await worker.relay.lag() } : {}) };
+}
