@@ -57,3 +57,18 @@ export function isServerShutdown(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
   return code === '57P01' || code === '57P03';
 }
+
+/** First wait before reading again when committed events wait behind an open transaction (doubles up to the polling interval). */
+const BEHIND_OPEN_TRANSACTION_FIRST_MS = 5;
+
+/**
+ * How long a follower of the event store (the relay, an embedded projection) sleeps after a
+ * batch that was not full. Events committed past its checkpoint that it could not take yet sit
+ * above the snapshot's xmin because another transaction is still open, and no notification comes
+ * when that one ends: it looks again soon, backing off towards the polling interval, instead of
+ * sleeping all of it. `waiting` is the count of such events; `retries` how many looks in a row
+ * found some (the caller keeps it, 0 after a full batch or when none wait).
+ */
+export function followerPause(waiting: number, retries: number, pollIntervalMs: number): number {
+  return waiting > 0 ? Math.min(pollIntervalMs, BEHIND_OPEN_TRANSACTION_FIRST_MS * 2 ** Math.min(Math.max(retries - 1, 0), 6)) : pollIntervalMs;
+}

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { Checkpoint, EventStore, eventsAfter, readCheckpoint, StoredEvent, writeCheckpoint } from '@saeil/event-store';
-import { backOffAfterFailure, LeaderLock, Notifications, Waker } from '@saeil/database';
+import { backOffAfterFailure, followerPause, LeaderLock, Notifications, Waker } from '@saeil/database';
 import { Metrics } from '@saeil/observability';
 import { MessageBus } from './message-bus.port';
 import { Topics } from './topics';
@@ -10,8 +10,6 @@ import { readPublishedTail } from './published-tail';
 
 export const RELAY_CHECKPOINT = 'relay:kafka';
 const RELAY_LOCK_KEY = 7411002;
-/** First wait before reading again when committed events wait behind an open transaction (doubles up to the polling interval). */
-const UNSAFE_RETRY_MS = 5;
 
 export interface RelayOptions {
   batchSize: number;
@@ -142,13 +140,10 @@ export class OutboxRelay {
         const sent = await this.publishBatch();
         failures = 0;
         if (sent < this.options.batchSize) {
-          // Events committed past the checkpoint that the batch could not take yet: their
-          // transaction is above the snapshot's xmin because another transaction (a projection's,
-          // anyone's) is still open. No notification comes when that one ends, so look again
-          // soon, backing off towards the polling interval, instead of sleeping all of it.
+          // Committed events it could not take yet (behind an open transaction): look again soon.
           const waiting = await this.lag().catch(() => 0);
           unsafeRetries = waiting > 0 ? unsafeRetries + 1 : 0;
-          await this.sleep(waiting > 0 ? Math.min(this.options.pollIntervalMs, UNSAFE_RETRY_MS * 2 ** Math.min(unsafeRetries - 1, 6)) : this.options.pollIntervalMs);
+          await this.sleep(followerPause(waiting, unsafeRetries, this.options.pollIntervalMs));
         } else {
           unsafeRetries = 0;
         }

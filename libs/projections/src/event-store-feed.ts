@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { EventStore, eventsAfter, readCheckpoint, writeCheckpoint } from '@saeil/event-store';
-import { backOffAfterFailure, Notifications, Waker } from '@saeil/database';
+import { backOffAfterFailure, followerPause, Notifications, Waker } from '@saeil/database';
 import { Metrics } from '@saeil/observability';
 import { checkpointName } from './projection';
 import { ProjectionRunner } from './projection-runner';
@@ -84,13 +84,18 @@ export class EventStoreFeed {
   private async follow(runner: ProjectionRunner): Promise<void> {
     const waker = this.wakers.get(runner)!;
     let failures = 0;
+    let behindOpenTransaction = 0;
     while (this.running) {
       try {
         const read = await this.applyNextBatch(runner);
         failures = 0;
         if (read < this.options.batchSize) {
-          this.lag(runner).catch(() => undefined);
-          await waker.sleep(this.options.pollIntervalMs);
+          // Committed events it could not take yet (behind an open transaction): look again soon.
+          const waiting = await this.lag(runner).catch(() => 0);
+          behindOpenTransaction = waiting > 0 ? behindOpenTransaction + 1 : 0;
+          await waker.sleep(followerPause(waiting, behindOpenTransaction, this.options.pollIntervalMs));
+        } else {
+          behindOpenTransaction = 0;
         }
       } catch (error) {
         failures += 1;
