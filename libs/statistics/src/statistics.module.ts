@@ -5,6 +5,7 @@ import type { SaeilModuleDefinition } from '@saeil/runtime';
 import { CenterRegions } from '@saeil/identity';
 import { CentersDirectory } from './centers/centers-directory';
 import { Statistics1732240870000 } from './migrations/1732240870000-statistics';
+import { StatisticsAggregates1733700000000 } from './migrations/1733700000000-statistics-aggregates';
 import { statisticsProjection } from './projections/statistics.projection';
 import { StatisticsSource } from './statistics-source';
 import { StatisticsQueries } from './queries/statistics.queries';
@@ -47,7 +48,7 @@ export class StatisticsModule {}
 export const statisticsModule: SaeilModuleDefinition = {
   name: 'statistics',
   contexts: [],
-  migrations: [Statistics1732240870000],
+  migrations: [Statistics1732240870000, StatisticsAggregates1733700000000],
   projections: [statisticsProjection],
   commands: [],
   nestModule: StatisticsModule,

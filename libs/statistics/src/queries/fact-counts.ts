@@ -281,7 +281,7 @@ export class FactCounts {
   }
 }
 
-interface RetentionRow {
+export interface RetentionRow {
   center_id: string;
   key: string;
   n: number;
@@ -293,7 +293,7 @@ interface RetentionRow {
   unverified: number;
 }
 
-function retentionCountsOf(r: RetentionRow): Counts {
+export function retentionCountsOf(r: RetentionRow): Counts {
   const n = Number(r.n);
   return {
     [retentionKey(n, 'eligible')]: r.eligible,
