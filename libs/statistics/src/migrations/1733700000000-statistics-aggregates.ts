@@ -17,9 +17,8 @@ export class StatisticsAggregates1733700000000 implements MigrationInterface {
         grain      char(1) NOT NULL,
         bucket     date NOT NULL,
         center_id  text NOT NULL,
-        key        text NOT NULL,
-        value      integer NOT NULL,
-        PRIMARY KEY (grain, bucket, center_id, key)
+        counts     jsonb NOT NULL,
+        PRIMARY KEY (grain, bucket, center_id)
       )`);
     await q.query(`CREATE INDEX rm_stat_agg_counts_center ON rm_stat_agg_counts (center_id, grain, bucket)`);
 
@@ -73,11 +72,15 @@ export class StatisticsAggregates1733700000000 implements MigrationInterface {
     // Follow-ups contacted after their milestone day: the only ones an as-of day can leave out.
     await q.query(`CREATE INDEX rm_stat_follow_ups_late ON rm_stat_follow_ups (due_on, contacted_on) WHERE contacted_on > due_on`);
 
+    // The projection reads a client's completions and follow-ups on each of her placement's events.
+    await q.query(`CREATE INDEX rm_stat_activities_training_client ON rm_stat_activities (client_id) WHERE kind = 'training_completion'`);
+    await q.query(`CREATE INDEX rm_stat_follow_ups_client ON rm_stat_follow_ups (client_id)`);
+
     await fillAggregatesFromFacts((text, params) => q.query(text, params), (name) => name);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX rm_stat_follow_ups_late`);
+    await q.query(`DROP INDEX rm_stat_follow_ups_late, rm_stat_follow_ups_client, rm_stat_activities_training_client`);
     await q.query(`ALTER TABLE rm_stat_follow_ups DROP COLUMN due_on`);
     await q.query(`DROP TABLE rm_stat_support_repeats, rm_stat_placement_repeats, rm_stat_agg_retention, rm_stat_agg_counts`);
   }

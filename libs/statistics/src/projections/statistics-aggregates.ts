@@ -11,7 +11,7 @@ import type { ActivityKind } from '../domain/facts';
  * Each contribution is kept twice, per day (`grain` 'd', `bucket` the day) and per month (`grain`
  * 'm', `bucket` the first of the month): a period sums its whole months and the days at its edges.
  *
- * - `rm_stat_agg_counts` (center × bucket × key): clientsRegistered, placements and their
+ * - `rm_stat_agg_counts` (center × bucket, its counts by key in one JSON object): clientsRegistered, placements and their
  *   breakdowns (by start day), activities (by their day), trainingCompleters and
  *   trainingEmployedWithin.<m> (by completion day, see below), supportedFollowUps (follow-ups with support of a live
  *   placement, by contact day, at the placement's center).
@@ -185,35 +185,40 @@ function addMilestone(delta: RetentionDelta, r: { cohort: string; day: string; c
   delta.set(k, counts);
 }
 
-/** Adds counts per day and per month, in one statement. */
+/**
+ * Adds counts per day and per month, in one statement: one row per center and bucket, its counts
+ * a JSON object (key → count, zeros dropped), so a period reads a row per center and month.
+ */
 export async function applyCountDelta(query: Query, t: TableName, delta: CountDelta): Promise<void> {
-  const grain: string[] = [];
-  const bucket: string[] = [];
-  const center: string[] = [];
-  const key: string[] = [];
-  const value: number[] = [];
+  const rows = new Map<string, Record<string, number>>();
   for (const [k, v] of delta) {
     if (v === 0) continue;
     const [c, day, ...rest] = k.split('|');
     const name = rest.join('|');
-    for (const [g, b] of [
-      ['d', day],
-      ['m', monthOf(day)],
-    ]) {
-      grain.push(g);
-      bucket.push(b);
-      center.push(c);
-      key.push(name);
-      value.push(v);
+    for (const row of [`d|${day}|${c}`, `m|${monthOf(day)}|${c}`]) {
+      const counts = rows.get(row) ?? {};
+      counts[name] = (counts[name] ?? 0) + v;
+      rows.set(row, counts);
     }
   }
-  if (grain.length === 0) return;
+  if (rows.size === 0) return;
+  const [grain, bucket, center, counts]: string[][] = [[], [], [], []];
+  for (const [row, c] of rows) {
+    const [g, b, ...rest] = row.split('|');
+    grain.push(g);
+    bucket.push(b);
+    center.push(rest.join('|'));
+    counts.push(JSON.stringify(c));
+  }
   const table = t('rm_stat_agg_counts');
   await query(
-    `INSERT INTO ${table} AS a (grain, bucket, center_id, key, value)
-     SELECT g, b, c, k, sum(v) FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::int[]) AS u(g, b, c, k, v) GROUP BY g, b, c, k
-     ON CONFLICT (grain, bucket, center_id, key) DO UPDATE SET value = a.value + EXCLUDED.value`,
-    [grain, bucket, center, key, value],
+    `INSERT INTO ${table} AS a (grain, bucket, center_id, counts)
+     SELECT g, b, c, d::jsonb FROM unnest($1::text[], $2::date[], $3::text[], $4::text[]) AS u(g, b, c, d)
+     ON CONFLICT (grain, bucket, center_id) DO UPDATE SET counts = coalesce((
+       SELECT jsonb_object_agg(k, v) FROM (
+         SELECT k, sum(v::int) AS v FROM (SELECT key, value FROM jsonb_each_text(a.counts) UNION ALL SELECT key, value FROM jsonb_each_text(EXCLUDED.counts)) AS x(k, v)
+          GROUP BY k HAVING sum(v::int) <> 0) AS y), '{}'::jsonb)`,
+    [grain, bucket, center, counts],
   );
 }
 
@@ -290,12 +295,14 @@ export async function fillAggregatesFromFacts(query: Query, t: TableName): Promi
   const grains = `CROSS JOIN (VALUES ('d'), ('m')) AS g(grain)`;
   const bucketOf = (day: string) => `CASE g.grain WHEN 'd' THEN ${day}::date ELSE date_trunc('month', ${day}::date)::date END`;
   await query(
-    `INSERT INTO ${t('rm_stat_agg_counts')} (grain, bucket, center_id, key, value)
-     SELECT g.grain, ${bucketOf('x.day')}, x.center_id, x.key, sum(x.value) FROM (
-       ${clientCountsSql(t)}
-       UNION ALL
-       SELECT center_id, registered_on::text, 'clientsRegistered', 1 FROM ${t('rm_stat_clients')}
-     ) x ${grains} GROUP BY 1, 2, 3, 4`,
+    `INSERT INTO ${t('rm_stat_agg_counts')} (grain, bucket, center_id, counts)
+     SELECT grain, bucket, center_id, jsonb_object_agg(key, value) FROM (
+       SELECT g.grain, ${bucketOf('x.day')} AS bucket, x.center_id, x.key, sum(x.value) AS value FROM (
+         ${clientCountsSql(t)}
+         UNION ALL
+         SELECT center_id, registered_on::text, 'clientsRegistered', 1 FROM ${t('rm_stat_clients')}
+       ) x ${grains} GROUP BY 1, 2, 3, 4) s
+     GROUP BY 1, 2, 3`,
     [null],
   );
   const activities: { center_id: string; day: string; kind: string; detail: string | null; events: number; amount: number }[] = await query(

@@ -142,14 +142,20 @@ export class AggregateCounts {
     }
   }
 
-  private counts(runner: QueryRunner, f: FactFilter): Promise<{ center_id: string; key: string; value: number }[]> {
+  /** The period's counts per center and key: a row per center and month, or edge day, summed here. */
+  private async counts(runner: QueryRunner, f: FactFilter): Promise<{ center_id: string; key: string; value: number }[]> {
     const p = new Params();
-    return runner.query(
-      `SELECT center_id, key, sum(value)::int AS value FROM rm_stat_agg_counts
-        WHERE ${p.period(f.from, f.to)} AND ${p.centers('center_id', f.centerIds)}
-        GROUP BY center_id, key`,
+    const rows: { center_id: string; counts: Record<string, number> }[] = await runner.query(
+      `SELECT center_id, counts FROM rm_stat_agg_counts WHERE ${p.period(f.from, f.to)} AND ${p.centers('center_id', f.centerIds)}`,
       p.values,
     );
+    const sums = new Map<string, Record<string, number>>();
+    for (const row of rows) {
+      const sum = sums.get(row.center_id) ?? {};
+      for (const [key, value] of Object.entries(row.counts)) sum[key] = (sum[key] ?? 0) + value;
+      sums.set(row.center_id, sum);
+    }
+    return [...sums].flatMap(([center_id, sum]) => Object.entries(sum).map(([key, value]) => ({ center_id, key, value })));
   }
 
   /** Placements (or supported follow-ups) of the period whose client's previous one is of the period too. */

@@ -293,15 +293,18 @@ export interface RetentionRow {
   unverified: number;
 }
 
+/** The count keys of each milestone, made once (retention reads turn thousands of rows into counts). */
+const MILESTONE_KEYS = new Map(MILESTONES.map((n) => [n, Object.fromEntries(RETENTION_COUNTS.map((c) => [c, retentionKey(n, c)])) as Record<RetentionCount, string>]));
+
 export function retentionCountsOf(r: RetentionRow): Counts {
-  const n = Number(r.n);
+  const k = MILESTONE_KEYS.get(Number(r.n) as 1 | 2 | 3) ?? Object.fromEntries(RETENTION_COUNTS.map((c) => [c, retentionKey(Number(r.n), c)]));
   return {
-    [retentionKey(n, 'eligible')]: r.eligible,
-    [retentionKey(n, 'sameEmployer')]: r.same_employer,
-    [retentionKey(n, 'otherEmployer')]: r.other_employer,
-    [retentionKey(n, 'notEmployed')]: r.not_employed,
-    [retentionKey(n, 'unreachable')]: r.unreachable,
-    [retentionKey(n, 'unverified')]: r.unverified,
-    [retentionKey(n, 'employed')]: r.same_employer + r.other_employer,
+    [k.eligible]: r.eligible,
+    [k.sameEmployer]: r.same_employer,
+    [k.otherEmployer]: r.other_employer,
+    [k.notEmployed]: r.not_employed,
+    [k.unreachable]: r.unreachable,
+    [k.unverified]: r.unverified,
+    [k.employed]: r.same_employer + r.other_employer,
   };
 }

@@ -246,8 +246,20 @@ export class StatisticsQueries extends StatisticsSource {
     return tree.regions.flatMap((r) => r.centers).find((c: CenterRollup) => c.centerId === resolved.scope.id) ?? this.empty();
   }
 
+  /**
+   * The scope's totals: its centers' counts summed, rates from the sums — what the rollup gives
+   * the scope's node, without building the tree of every center (a breakdown by program or month
+   * takes one per value).
+   */
   private totalsOf(resolved: Resolved, perCenter: Map<string, Counts>): ScopeTotals {
-    return this.pick(resolved, this.rollupOf(resolved, perCenter));
+    const summed: Record<string, number> = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0]));
+    for (const { centerId } of resolved.centers) {
+      const counts = perCenter.get(centerId);
+      // A key the definition does not name (a channel of an unknown code) is left out, as the rollup leaves it.
+      if (counts) for (const key in counts) if (Object.hasOwn(summed, key)) summed[key] += counts[key];
+    }
+    const { counts, rates } = rollup([{ centerId: '', regionId: '', counts: summed }], DEFINITION);
+    return { counts, rates };
   }
 
   private empty(): ScopeTotals {
