@@ -38,8 +38,17 @@ export class RetentionStatisticsHandler implements IQueryHandler<RetentionStatis
     // One position for the total and the rows, so the rows add up to the total.
     const asOfPosition = filter.asOfPosition ?? (await this.statistics.currentPosition());
     const asOf = { asOfPosition, asOfDate: filter.asOfDate, retentionCohort: filter.cohort };
-    const snapshot = await this.statistics.snapshot(scope, period, asOf, ['retention']);
-    const rows = filter.by ? await this.statistics.retentionBy(filter.by, scope, period, asOf) : undefined;
+    let snapshot;
+    let rows: BreakdownRow<RetentionFigures[]>[] | undefined;
+    if (filter.by === 'center' || filter.by === 'region') {
+      // The scope and its centers or regions from one count (retentionBy by center or region is this read's rows).
+      const split = await this.statistics.snapshotBy(filter.by, scope, period, asOf, ['retention']);
+      snapshot = split.snapshot;
+      rows = split.rows.map((r) => ({ key: r.key, figures: r.figures.retention }));
+    } else {
+      snapshot = await this.statistics.snapshot(scope, period, asOf, ['retention']);
+      rows = filter.by ? await this.statistics.retentionBy(filter.by, scope, period, asOf) : undefined;
+    }
     const threshold = this.config.SUPPRESSION_THRESHOLD;
     // Suppressed as the report does: the breakdown's rows with the overall figures as their totals.
     let published: { retention: RetentionFigures[] | MinistryRetentionFigures[]; rows?: BreakdownRow<RetentionFigures[] | MinistryRetentionFigures[]>[] } = { retention: snapshot.retention, rows };
