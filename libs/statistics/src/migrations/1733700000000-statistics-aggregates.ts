@@ -41,7 +41,7 @@ export class StatisticsAggregates1733700000000 implements MigrationInterface {
         -- settled months are read from the index alone.
         PRIMARY KEY (cohort, dim, grain, n, bucket, center_id, value) INCLUDE (eligible, same_employer, other_employer, not_employed, unreachable, unverified)
       )`);
-    await q.query(`CREATE INDEX rm_stat_agg_retention_center ON rm_stat_agg_retention (center_id, cohort, dim, grain, bucket)`);
+    await q.query(`CREATE INDEX rm_stat_agg_retention_center ON rm_stat_agg_retention (center_id, cohort, dim, grain, n, bucket)`);
 
     await q.query(`
       CREATE TABLE rm_stat_placement_repeats (

@@ -1,4 +1,4 @@
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { addMonths } from '@saeil/core';
 import { outcomeIndex, OUTCOME_COLUMNS, TRAINING_EMPLOYED_WITHIN } from '../projections/statistics-aggregates';
 import { Counts, FactFilter, FIGURE_PARTS, FigurePart, NO_PROGRAM, retentionCountsOf, RetentionRow } from './fact-counts';
@@ -6,10 +6,10 @@ import { Counts, FactFilter, FIGURE_PARTS, FigurePart, NO_PROGRAM, retentionCoun
 /**
  * The counts FactCounts gives, read from the pre-aggregated tables the statistics projection
  * keeps (libs/statistics/src/projections/statistics-aggregates.ts). They hold every fact
- * applied, so they answer only as of the projection's own position: every read runs in one
- * REPEATABLE READ snapshot that first reads that position, and answers `undefined` (count the
- * facts) when the filter asks for another one. A period sums its whole months from the month
- * rows and its edge days from the day rows.
+ * applied, so they answer only as of the projection's own position: every read is one statement
+ * (one snapshot, one round trip) that reads that position with the counts, and answers
+ * `undefined` (count the facts) when the filter asks for another one. A period sums its whole
+ * months from the month rows and its edge days from the day rows.
  */
 
 type RetentionKeyDimension = 'none' | 'program' | 'employmentType' | 'occupationGroup' | 'placementMonth';
@@ -68,6 +68,8 @@ class Params {
 
 const minDay = (a: string, b: string) => (a < b ? a : b);
 
+type Rows = Record<string, any>[];
+
 export class AggregateCounts {
   constructor(
     private readonly dataSource: DataSource,
@@ -80,106 +82,99 @@ export class AggregateCounts {
    * the answer says which.
    */
   async perCenter(filter: FactFilter, parts: readonly FigurePart[] = FIGURE_PARTS, live = false): Promise<{ position: number; counts: Map<string, Counts> } | undefined> {
-    return this.inSnapshot(filter, live, async (runner, f) => {
-      const out = new Map<string, Counts>();
-      const add = (centerId: string, key: string, value: number) => {
-        const counts = out.get(centerId) ?? {};
-        counts[key] = (counts[key] ?? 0) + value;
-        out.set(centerId, counts);
-      };
-      const employment = parts.includes('employment');
-      const activity = parts.includes('activity');
-      if (employment || activity) {
-        for (const r of await this.counts(runner, f)) {
-          const isEmployment = r.key === 'clientsRegistered' || r.key === 'placements' || r.key.startsWith('placementsBy') || r.key === 'trainingCompleters';
-          if (r.key.startsWith(TRAINING_EMPLOYED_WITHIN)) {
-            if (employment && Number(r.key.slice(TRAINING_EMPLOYED_WITHIN.length)) <= this.trainingWithinMonths) add(r.center_id, 'trainingCompletersEmployed', r.value);
-          } else if (r.key === 'supportedFollowUps') {
-            if (activity) add(r.center_id, 'retentionBeneficiaries', r.value);
-          } else if (!isEmployment || employment) {
-            add(r.center_id, r.key, r.value);
-          }
-          // Each employed client once: placements of the period less those whose client's previous one is of the period too.
-          if (employment && r.key === 'placements') add(r.center_id, 'employedClients', r.value);
+    const employment = parts.includes('employment');
+    const activity = parts.includes('activity');
+    const retention = parts.includes('retention');
+    const read = await this.read(filter, live, (p) => ({
+      ...(employment || activity ? { counts: this.countsSql(p, filter) } : {}),
+      ...(employment ? { placement_repeats: this.repeatsSql(p, filter, 'placement') } : {}),
+      ...(activity ? { support_repeats: this.repeatsSql(p, filter, 'support') } : {}),
+      ...(retention ? { retention: this.retentionSql(p, filter, 'none'), late: this.lateSql(p, filter, 'none') } : {}),
+    }));
+    if (!read) return undefined;
+    const out = new Map<string, Counts>();
+    const add = (centerId: string, key: string, value: number) => {
+      const counts = out.get(centerId) ?? {};
+      counts[key] = (counts[key] ?? 0) + value;
+      out.set(centerId, counts);
+    };
+    for (const row of read.rows.counts ?? []) {
+      for (const [key, value] of Object.entries(row.counts as Record<string, number>)) {
+        const isEmployment = key === 'clientsRegistered' || key === 'placements' || key.startsWith('placementsBy') || key === 'trainingCompleters';
+        if (key.startsWith(TRAINING_EMPLOYED_WITHIN)) {
+          if (employment && Number(key.slice(TRAINING_EMPLOYED_WITHIN.length)) <= this.trainingWithinMonths) add(row.center_id, 'trainingCompletersEmployed', value);
+        } else if (key === 'supportedFollowUps') {
+          if (activity) add(row.center_id, 'retentionBeneficiaries', value);
+        } else if (!isEmployment || employment) {
+          add(row.center_id, key, value);
         }
-        if (employment) for (const r of await this.repeats(runner, f, 'placement')) add(r.center_id, 'employedClients', -r.value);
-        if (activity) for (const r of await this.repeats(runner, f, 'support')) add(r.center_id, 'retentionBeneficiaries', -r.value);
+        // Each employed client once: placements of the period less those whose client's previous one is of the period too.
+        if (employment && key === 'placements') add(row.center_id, 'employedClients', value);
       }
-      if (parts.includes('retention')) {
-        for (const r of await this.retention(runner, f, 'none')) for (const [key, value] of Object.entries(retentionCountsOf(r))) add(r.center_id, key, value);
-      }
-      return out;
-    });
+    }
+    for (const r of read.rows.placement_repeats ?? []) add(r.center_id, 'employedClients', -r.value);
+    for (const r of read.rows.support_repeats ?? []) add(r.center_id, 'retentionBeneficiaries', -r.value);
+    if (retention) {
+      for (const r of mergeRetention(read.rows.retention, read.rows.late, 'none')) for (const [key, value] of Object.entries(retentionCountsOf(r))) add(r.center_id, key, value);
+    }
+    return { position: read.position, counts: out };
   }
 
   /** As FactCounts.retentionBy. */
   async retentionBy(filter: FactFilter, dimension: 'program' | 'employmentType' | 'occupationGroup' | 'placementMonth', live = false): Promise<{ position: number; byKey: Map<string, Map<string, Counts>> } | undefined> {
-    return this.inSnapshot(filter, live, async (runner, f) => {
-      const out = new Map<string, Map<string, Counts>>();
-      for (const r of await this.retention(runner, f, dimension)) {
-        const byCenter = out.get(r.key) ?? new Map<string, Counts>();
-        const counts = byCenter.get(r.center_id) ?? {};
-        for (const [key, value] of Object.entries(retentionCountsOf(r))) counts[key] = (counts[key] ?? 0) + value;
-        byCenter.set(r.center_id, counts);
-        out.set(r.key, byCenter);
-      }
-      return out;
-    }).then((r) => r && { position: r.position, byKey: r.counts });
-  }
-
-  private async inSnapshot<T>(filter: FactFilter, live: boolean, read: (runner: QueryRunner, f: FactFilter) => Promise<T>): Promise<{ position: number; counts: T } | undefined> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const rows: { position: string }[] = await runner.query(`SELECT position FROM rm_stat_position WHERE id = 1`);
-      const position = rows.length ? Number(rows[0].position) : 0;
-      if (!live && position !== filter.asOfPosition) return undefined;
-      return { position, counts: await read(runner, { ...filter, asOfPosition: position }) };
-    } finally {
-      await runner.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
+    const read = await this.read(filter, live, (p) => ({ retention: this.retentionSql(p, filter, dimension), late: this.lateSql(p, filter, dimension) }));
+    if (!read) return undefined;
+    const out = new Map<string, Map<string, Counts>>();
+    for (const r of mergeRetention(read.rows.retention, read.rows.late, dimension)) {
+      const byCenter = out.get(r.key) ?? new Map<string, Counts>();
+      const counts = byCenter.get(r.center_id) ?? {};
+      for (const [key, value] of Object.entries(retentionCountsOf(r))) counts[key] = (counts[key] ?? 0) + value;
+      byCenter.set(r.center_id, counts);
+      out.set(r.key, byCenter);
     }
-  }
-
-  /** The period's counts per center and key: a row per center and month, or edge day, summed here. */
-  private async counts(runner: QueryRunner, f: FactFilter): Promise<{ center_id: string; key: string; value: number }[]> {
-    const p = new Params();
-    const rows: { center_id: string; counts: Record<string, number> }[] = await runner.query(
-      `SELECT center_id, counts FROM rm_stat_agg_counts WHERE ${p.period(f.from, f.to)} AND ${p.centers('center_id', f.centerIds)}`,
-      p.values,
-    );
-    const sums = new Map<string, Record<string, number>>();
-    for (const row of rows) {
-      const sum = sums.get(row.center_id) ?? {};
-      for (const [key, value] of Object.entries(row.counts)) sum[key] = (sum[key] ?? 0) + value;
-      sums.set(row.center_id, sum);
-    }
-    return [...sums].flatMap(([center_id, sum]) => Object.entries(sum).map(([key, value]) => ({ center_id, key, value })));
-  }
-
-  /** Placements (or supported follow-ups) of the period whose client's previous one is of the period too. */
-  private repeats(runner: QueryRunner, f: FactFilter, kind: 'placement' | 'support'): Promise<{ center_id: string; value: number }[]> {
-    const [table, day, prev] = kind === 'placement' ? ['rm_stat_placement_repeats', 'start_on', 'prev_start_on'] : ['rm_stat_support_repeats', 'contacted_on', 'prev_contacted_on'];
-    const p = new Params();
-    const from = p.add(f.from);
-    const to = p.add(f.to);
-    return runner.query(
-      `SELECT center_id, count(*)::int AS value FROM ${table}
-        WHERE ${prev} BETWEEN ${from}::date AND ${to}::date AND ${day} <= ${to}::date AND ${p.centers('center_id', f.centerIds)}
-        GROUP BY center_id`,
-      p.values,
-    );
+    return { position: read.position, byKey: out };
   }
 
   /**
-   * Retention per center, dimension value and milestone: the aggregated milestones of the cohort
-   * (each n over the start days, or milestone days, whose milestone is due by asOfDate), less what
-   * the follow-ups contacted after asOfDate added (they count as unrecorded as of that day).
+   * Runs the named queries as one statement beside the projection's position, so they see one
+   * snapshot: each answers its rows as a JSON array.
    */
-  private async retention(runner: QueryRunner, f: FactFilter, dimension: RetentionKeyDimension): Promise<RetentionRow[]> {
-    const byDue = f.retentionCohort === 'milestone_date';
+  private async read(filter: FactFilter, live: boolean, build: (p: Params) => Record<string, string>): Promise<{ position: number; rows: Record<string, Rows> } | undefined> {
     const p = new Params();
+    const queries = Object.entries(build(p));
+    const [row]: Record<string, any>[] = await this.dataSource.query(
+      `WITH ${queries.map(([name, sql]) => `q_${name} AS (${sql})`).join(',\n')}
+       SELECT coalesce((SELECT position FROM rm_stat_position WHERE id = 1), 0) AS position,
+              ${queries.map(([name]) => `(SELECT coalesce(json_agg(q), '[]'::json) FROM q_${name} q) AS ${name}`).join(', ')}`,
+      p.values,
+    );
+    const position = Number(row.position);
+    if (!live && position !== filter.asOfPosition) return undefined;
+    return { position, rows: Object.fromEntries(queries.map(([name]) => [name, row[name] as Rows])) };
+  }
+
+  /** The period's counts: a row per center and month, or edge day (summed by the caller). */
+  private countsSql(p: Params, f: FactFilter): string {
+    return `SELECT center_id, counts FROM rm_stat_agg_counts WHERE ${p.period(f.from, f.to)} AND ${p.centers('center_id', f.centerIds)}`;
+  }
+
+  /** Placements (or supported follow-ups) of the period whose client's previous one is of the period too. */
+  private repeatsSql(p: Params, f: FactFilter, kind: 'placement' | 'support'): string {
+    const [table, day, prev] = kind === 'placement' ? ['rm_stat_placement_repeats', 'start_on', 'prev_start_on'] : ['rm_stat_support_repeats', 'contacted_on', 'prev_contacted_on'];
+    const from = p.add(f.from);
+    const to = p.add(f.to);
+    return `SELECT center_id, count(*)::int AS value FROM ${table}
+             WHERE ${prev} BETWEEN ${from}::date AND ${to}::date AND ${day} <= ${to}::date AND ${p.centers('center_id', f.centerIds)}
+             GROUP BY center_id`;
+  }
+
+  /**
+   * Retention per center, dimension value and milestone as aggregated: the cohort's milestones
+   * (each n over the start days, or milestone days, whose milestone is due by asOfDate), as if
+   * every follow-up recorded counted.
+   */
+  private retentionSql(p: Params, f: FactFilter, dimension: RetentionKeyDimension): string {
+    const byDue = f.retentionCohort === 'milestone_date';
     const perN = [1, 2, 3].map((n) => {
       const last = byDue ? minDay(f.to, f.asOfDate) : minDay(f.to, lastStartWithMilestoneBy(f.asOfDate, n));
       return `(n = ${n} AND ${p.period(f.from, last)})`;
@@ -187,56 +182,14 @@ export class AggregateCounts {
     const stored = dimension === 'placementMonth' ? 'none' : dimension;
     const keySql =
       dimension === 'placementMonth' ? (byDue ? `to_char((bucket - make_interval(months => n::int))::date, 'YYYY-MM')` : `to_char(bucket, 'YYYY-MM')`) : dimension === 'none' ? `''` : 'value';
-    const names = ['eligible', ...OUTCOME_COLUMNS];
-    const rows: { center_id: string; key: string; n: number; counts: number[] }[] = (
-      await runner.query(
-        `SELECT center_id, ${keySql} AS key, n, ${names.map((c) => `sum(${c})::int AS ${c}`).join(', ')}
-           FROM rm_stat_agg_retention
-          WHERE cohort = ${p.add(byDue ? 'due' : 'start')} AND dim = ${p.add(stored)} AND (${perN.join(' OR ')}) AND ${p.centers('center_id', f.centerIds)}
-          GROUP BY 1, 2, 3`,
-        p.values,
-      )
-    ).map((r: Record<string, any>) => ({ center_id: r.center_id, key: r.key, n: Number(r.n), counts: names.map((c) => r[c]) }));
-    const byKey = new Map(rows.map((r) => [`${r.center_id}|${r.key}|${r.n}`, r]));
-    const at = (centerId: string, key: string, n: number) => {
-      const k = `${centerId}|${key}|${n}`;
-      let row = byKey.get(k);
-      if (!row) byKey.set(k, (row = { center_id: centerId, key, n, counts: [0, 0, 0, 0, 0, 0] }));
-      return row;
-    };
-    for (const late of await this.lateFollowUps(runner, f, dimension)) {
-      const recorded = outcomeIndex(late.outcome);
-      const fallback = outcomeIndex(late.fallback)!;
-      const counted = at(late.center_id, late.key, late.n);
-      counted.counts[0] -= late.count;
-      if (recorded !== undefined) counted.counts[recorded] -= late.count;
-      // Unrecorded as of asOfDate: its placement's end or unverified, and no program.
-      const asOf = at(late.center_id, dimension === 'program' ? NO_PROGRAM : late.key, late.n);
-      asOf.counts[0] += late.count;
-      asOf.counts[fallback] += late.count;
-    }
-    return [...byKey.values()]
-      .filter((r) => r.counts[0] !== 0)
-      .map((r) => ({
-        center_id: r.center_id,
-        key: r.key,
-        n: r.n,
-        eligible: r.counts[0],
-        same_employer: r.counts[1],
-        other_employer: r.counts[2],
-        not_employed: r.counts[3],
-        unreachable: r.counts[4],
-        unverified: r.counts[5],
-      }));
+    return `SELECT center_id, ${keySql} AS key, n::int AS n, ${RETENTION_COLUMNS.map((c) => `sum(${c})::int AS ${c}`).join(', ')}
+              FROM rm_stat_agg_retention
+             WHERE cohort = ${p.add(byDue ? 'due' : 'start')} AND dim = ${p.add(stored)} AND (${perN.join(' OR ')}) AND ${p.centers('center_id', f.centerIds)}
+             GROUP BY 1, 2, 3`;
   }
 
   /** Follow-ups of the cohort's eligible milestones contacted after asOfDate, grouped as the aggregates hold them. */
-  private lateFollowUps(
-    runner: QueryRunner,
-    f: FactFilter,
-    dimension: RetentionKeyDimension,
-  ): Promise<{ center_id: string; key: string; n: number; outcome: string; fallback: string; count: number }[]> {
-    const p = new Params();
+  private lateSql(p: Params, f: FactFilter, dimension: RetentionKeyDimension): string {
     const asOf = p.add(f.asOfDate);
     const from = p.add(f.from);
     const to = p.add(f.to);
@@ -248,14 +201,51 @@ export class AggregateCounts {
       placementMonth: `to_char(pl.start_on, 'YYYY-MM')`,
     };
     const cohort = f.retentionCohort === 'milestone_date' ? `fu.due_on BETWEEN ${from}::date AND ${to}::date` : `pl.start_on BETWEEN ${from}::date AND ${to}::date`;
-    return runner.query(
-      `SELECT pl.center_id, ${keySql[dimension]} AS key, fu.n::int AS n, fu.outcome,
-              CASE WHEN pl.ended_on < fu.due_on THEN 'not_employed' ELSE 'unverified' END AS fallback, count(*)::int AS count
-         FROM rm_stat_follow_ups fu JOIN rm_stat_placements pl ON pl.placement_id = fu.placement_id
-        WHERE fu.contacted_on > fu.due_on AND fu.due_on >= ${from}::date AND fu.due_on <= ${asOf}::date AND fu.contacted_on > ${asOf}::date
-          AND ${cohort} AND pl.voided_position IS NULL AND ${p.centers('pl.center_id', f.centerIds)}
-        GROUP BY 1, 2, 3, 4, 5`,
-      p.values,
-    );
+    return `SELECT pl.center_id, ${keySql[dimension]} AS key, fu.n::int AS n, fu.outcome,
+                   CASE WHEN pl.ended_on < fu.due_on THEN 'not_employed' ELSE 'unverified' END AS fallback, count(*)::int AS count
+              FROM rm_stat_follow_ups fu JOIN rm_stat_placements pl ON pl.placement_id = fu.placement_id
+             WHERE fu.contacted_on > fu.due_on AND fu.due_on >= ${from}::date AND fu.due_on <= ${asOf}::date AND fu.contacted_on > ${asOf}::date
+               AND ${cohort} AND pl.voided_position IS NULL AND ${p.centers('pl.center_id', f.centerIds)}
+             GROUP BY 1, 2, 3, 4, 5`;
   }
+}
+
+const RETENTION_COLUMNS = ['eligible', ...OUTCOME_COLUMNS];
+
+/**
+ * The aggregated retention less what the follow-ups contacted after asOfDate added: as of that
+ * day such a milestone is unrecorded (its placement's end, else unverified) and has no program.
+ */
+function mergeRetention(aggregated: Rows, late: Rows, dimension: RetentionKeyDimension): RetentionRow[] {
+  const byKey = new Map<string, { center_id: string; key: string; n: number; counts: number[] }>();
+  for (const r of aggregated) byKey.set(`${r.center_id}|${r.key}|${r.n}`, { center_id: r.center_id, key: r.key, n: r.n, counts: RETENTION_COLUMNS.map((c) => r[c]) });
+  const at = (centerId: string, key: string, n: number) => {
+    const k = `${centerId}|${key}|${n}`;
+    let row = byKey.get(k);
+    if (!row) byKey.set(k, (row = { center_id: centerId, key, n, counts: [0, 0, 0, 0, 0, 0] }));
+    return row;
+  };
+  for (const l of late) {
+    const recorded = outcomeIndex(l.outcome);
+    const fallback = outcomeIndex(l.fallback)!;
+    const counted = at(l.center_id, l.key, l.n);
+    counted.counts[0] -= l.count;
+    if (recorded !== undefined) counted.counts[recorded] -= l.count;
+    const asOf = at(l.center_id, dimension === 'program' ? NO_PROGRAM : l.key, l.n);
+    asOf.counts[0] += l.count;
+    asOf.counts[fallback] += l.count;
+  }
+  return [...byKey.values()]
+    .filter((r) => r.counts[0] !== 0)
+    .map((r) => ({
+      center_id: r.center_id,
+      key: r.key,
+      n: r.n,
+      eligible: r.counts[0],
+      same_employer: r.counts[1],
+      other_employer: r.counts[2],
+      not_employed: r.counts[3],
+      unreachable: r.counts[4],
+      unverified: r.counts[5],
+    }));
 }
