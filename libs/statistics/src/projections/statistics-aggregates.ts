@@ -264,27 +264,47 @@ async function applyRetentionDelta(query: Query, t: TableName, delta: RetentionD
   );
 }
 
-async function contributionsOf(query: Query, t: TableName, clientIds: string[], sign: number, counts: CountDelta, retention: RetentionDelta): Promise<void> {
-  for (const r of await query(clientCountsSql(t), [clientIds])) addCount(counts, r.center_id, r.day, r.key, sign * r.value);
-  for (const r of await query(clientMilestonesSql(t), [clientIds])) addMilestone(retention, r, sign);
+/** Her contributions, counts and milestones, in one round trip. */
+async function contributionsOf(query: Query, t: TableName, clientIds: string[], sign: number, counts: CountDelta, retention: RetentionDelta, milestones: boolean): Promise<void> {
+  const [row] = await query(
+    `SELECT (SELECT coalesce(json_agg(c), '[]'::json) FROM (${clientCountsSql(t)}) c) AS counts,
+            ${milestones ? `(SELECT coalesce(json_agg(m), '[]'::json) FROM (${clientMilestonesSql(t)}) m)` : `'[]'::json`} AS milestones`,
+    [clientIds],
+  );
+  for (const r of row.counts) addCount(counts, r.center_id, r.day, r.key, sign * r.value);
+  for (const r of row.milestones) addMilestone(retention, r, sign);
+}
+
+/**
+ * What a change can touch: an end moves milestones only; a training completion counts only; a
+ * follow-up both and her supported follow-ups; a placement start or void everything.
+ */
+export interface ClientChange {
+  milestones: boolean;
+  placementRepeats: boolean;
+  supportRepeats: boolean;
 }
 
 /**
  * Runs `write` (the fact change) between two readings of these clients' contributions and adds
- * the difference to the aggregates; then recomputes their repeats.
+ * the difference to the aggregates; then recomputes the repeats the change can touch.
  */
-export async function maintainClients(query: Query, t: TableName, clientIds: string[], write: () => Promise<void>): Promise<void> {
+export async function maintainClients(query: Query, t: TableName, clientIds: string[], change: ClientChange, write: () => Promise<void>): Promise<void> {
   const counts: CountDelta = new Map();
   const retention: RetentionDelta = new Map();
-  await contributionsOf(query, t, clientIds, -1, counts, retention);
+  await contributionsOf(query, t, clientIds, -1, counts, retention, change.milestones);
   await write();
-  await contributionsOf(query, t, clientIds, +1, counts, retention);
+  await contributionsOf(query, t, clientIds, +1, counts, retention, change.milestones);
   await applyCountDelta(query, t, counts);
   await applyRetentionDelta(query, t, retention);
-  await query(`DELETE FROM ${t('rm_stat_placement_repeats')} WHERE client_id = ANY($1)`, [clientIds]);
-  await query(`INSERT INTO ${t('rm_stat_placement_repeats')} (placement_id, client_id, center_id, start_on, prev_start_on) ${placementRepeatsSql(t)}`, [clientIds]);
-  await query(`DELETE FROM ${t('rm_stat_support_repeats')} WHERE client_id = ANY($1)`, [clientIds]);
-  await query(`INSERT INTO ${t('rm_stat_support_repeats')} (placement_id, n, client_id, center_id, contacted_on, prev_contacted_on) ${supportRepeatsSql(t)}`, [clientIds]);
+  if (change.placementRepeats) {
+    await query(`DELETE FROM ${t('rm_stat_placement_repeats')} WHERE client_id = ANY($1)`, [clientIds]);
+    await query(`INSERT INTO ${t('rm_stat_placement_repeats')} (placement_id, client_id, center_id, start_on, prev_start_on) ${placementRepeatsSql(t)}`, [clientIds]);
+  }
+  if (change.supportRepeats) {
+    await query(`DELETE FROM ${t('rm_stat_support_repeats')} WHERE client_id = ANY($1)`, [clientIds]);
+    await query(`INSERT INTO ${t('rm_stat_support_repeats')} (placement_id, n, client_id, center_id, contacted_on, prev_contacted_on) ${supportRepeatsSql(t)}`, [clientIds]);
+  }
 }
 
 /**

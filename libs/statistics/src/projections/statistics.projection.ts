@@ -2,7 +2,7 @@ import type { StoredEvent } from '@saeil/event-store';
 import { EVENT_CONTRACTS } from '@saeil/contracts';
 import type { Projection, ProjectionContext } from '@saeil/projections';
 import { FactChange, factOf, STATISTICS_EVENT_TYPES } from '../domain/facts';
-import { activityCountKeys, addCount, AGGREGATE_TABLES, applyCountDelta, CountDelta, maintainClients } from './statistics-aggregates';
+import { activityCountKeys, addCount, AGGREGATE_TABLES, applyCountDelta, ClientChange, CountDelta, maintainClients } from './statistics-aggregates';
 
 const TABLES = ['rm_stat_clients', 'rm_stat_placements', 'rm_stat_follow_ups', 'rm_stat_activities', 'rm_stat_centers', 'rm_stat_position', ...AGGREGATE_TABLES];
 
@@ -44,7 +44,7 @@ export const statisticsProjection: Projection = {
     const q = (text: string, params?: unknown[]) => ctx.query<any>(text, params);
     const t = (name: string) => ctx.table(name);
     if (clients.length > 0) {
-      await maintainClients(q, t, clients, async () => {
+      await maintainClients(q, t, clients, touched(change), async () => {
         await write(change, ctx);
       });
     } else if (await write(change, ctx)) {
@@ -76,6 +76,22 @@ async function clientsOf(change: FactChange, ctx: ProjectionContext): Promise<st
     }
     default:
       return [];
+  }
+}
+
+/** What of her aggregates the change can move (statistics-aggregates.ts, ClientChange). */
+function touched(change: FactChange): ClientChange {
+  switch (change.fact) {
+    case 'placement':
+    case 'placementVoided':
+      return { milestones: true, placementRepeats: true, supportRepeats: true };
+    case 'placementEnded':
+      return { milestones: true, placementRepeats: false, supportRepeats: false };
+    case 'followUp':
+      return { milestones: true, placementRepeats: false, supportRepeats: true };
+    default:
+      // A training completion: her completions' counts only.
+      return { milestones: false, placementRepeats: false, supportRepeats: false };
   }
 }
 
