@@ -140,24 +140,24 @@ export function clientMilestonesSql(t: TableName): string {
 }
 
 /** Her live placements after the first (by start day, position), with the start of the one before. `$1` as above. */
-export function placementRepeatsSql(t: TableName): string {
+export function placementRepeatsSql(t: TableName, clients = '$1'): string {
   return `
     SELECT placement_id, client_id, center_id, start_on, prev_start_on FROM (
       SELECT p.placement_id, p.client_id, p.center_id, p.start_on,
              lag(p.start_on) OVER (PARTITION BY p.client_id ORDER BY p.start_on, p.position) AS prev_start_on
         FROM ${t('rm_stat_placements')} p
-       WHERE ($1::uuid[] IS NULL OR p.client_id = ANY($1)) AND p.voided_position IS NULL) x
+       WHERE (${clients}::uuid[] IS NULL OR p.client_id = ANY(${clients})) AND p.voided_position IS NULL) x
      WHERE prev_start_on IS NOT NULL`;
 }
 
 /** Her supported follow-ups of live placements after the first (by contact day, position), with the contact day of the one before. */
-export function supportRepeatsSql(t: TableName): string {
+export function supportRepeatsSql(t: TableName, clients = '$1'): string {
   return `
     SELECT placement_id, n, client_id, center_id, contacted_on, prev_contacted_on FROM (
       SELECT f.placement_id, f.n, f.client_id, p.center_id, f.contacted_on,
              lag(f.contacted_on) OVER (PARTITION BY f.client_id ORDER BY f.contacted_on, f.position) AS prev_contacted_on
         FROM ${t('rm_stat_follow_ups')} f JOIN ${t('rm_stat_placements')} p ON p.placement_id = f.placement_id
-       WHERE f.with_support AND ($1::uuid[] IS NULL OR f.client_id = ANY($1)) AND p.voided_position IS NULL) x
+       WHERE f.with_support AND (${clients}::uuid[] IS NULL OR f.client_id = ANY(${clients})) AND p.voided_position IS NULL) x
      WHERE prev_contacted_on IS NOT NULL`;
 }
 
@@ -185,11 +185,21 @@ function addMilestone(delta: RetentionDelta, r: { cohort: string; day: string; c
   delta.set(k, counts);
 }
 
+/** Collects the parameters of one statement. */
+export class StatementParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
 /**
- * Adds counts per day and per month, in one statement: one row per center and bucket, its counts
- * a JSON object (key → count, zeros dropped), so a period reads a row per center and month.
+ * The upsert adding counts per day and per month: one row per center and bucket, its counts a
+ * JSON object (key → count, zeros dropped), so a period reads a row per center and month.
+ * Undefined when nothing changes. `guard`: a condition the rows are added under.
  */
-export async function applyCountDelta(query: Query, t: TableName, delta: CountDelta): Promise<void> {
+export function countUpsertSql(p: StatementParams, t: TableName, delta: CountDelta, guard = 'true'): string | undefined {
   const rows = new Map<string, Record<string, number>>();
   for (const [k, v] of delta) {
     if (v === 0) continue;
@@ -201,7 +211,7 @@ export async function applyCountDelta(query: Query, t: TableName, delta: CountDe
       rows.set(row, counts);
     }
   }
-  if (rows.size === 0) return;
+  if (rows.size === 0) return undefined;
   const [grain, bucket, center, counts]: string[][] = [[], [], [], []];
   for (const [row, c] of rows) {
     const [g, b, ...rest] = row.split('|');
@@ -210,19 +220,22 @@ export async function applyCountDelta(query: Query, t: TableName, delta: CountDe
     center.push(rest.join('|'));
     counts.push(JSON.stringify(c));
   }
-  const table = t('rm_stat_agg_counts');
-  await query(
-    `INSERT INTO ${table} AS a (grain, bucket, center_id, counts)
-     SELECT g, b, c, d::jsonb FROM unnest($1::text[], $2::date[], $3::text[], $4::text[]) AS u(g, b, c, d)
+  return `INSERT INTO ${t('rm_stat_agg_counts')} AS a (grain, bucket, center_id, counts)
+     SELECT g, b, c, d::jsonb FROM unnest(${p.add(grain)}::text[], ${p.add(bucket)}::date[], ${p.add(center)}::text[], ${p.add(counts)}::text[]) AS u(g, b, c, d) WHERE ${guard}
      ON CONFLICT (grain, bucket, center_id) DO UPDATE SET counts = coalesce((
        SELECT jsonb_object_agg(k, v) FROM (
          SELECT k, sum(v::int) AS v FROM (SELECT key, value FROM jsonb_each_text(a.counts) UNION ALL SELECT key, value FROM jsonb_each_text(EXCLUDED.counts)) AS x(k, v)
-          GROUP BY k HAVING sum(v::int) <> 0) AS y), '{}'::jsonb)`,
-    [grain, bucket, center, counts],
-  );
+          GROUP BY k HAVING sum(v::int) <> 0) AS y), '{}'::jsonb)`;
 }
 
-async function applyRetentionDelta(query: Query, t: TableName, delta: RetentionDelta): Promise<void> {
+/** Adds counts per day and per month, in one statement. */
+export async function applyCountDelta(query: Query, t: TableName, delta: CountDelta): Promise<void> {
+  const p = new StatementParams();
+  const sql = countUpsertSql(p, t, delta);
+  if (sql) await query(sql, p.values);
+}
+
+function retentionUpsertSql(p: StatementParams, t: TableName, delta: RetentionDelta): string | undefined {
   const cols: { cohort: string[]; grain: string[]; bucket: string[]; center: string[]; n: number[]; dim: string[]; value: string[]; counts: number[][] } = {
     cohort: [],
     grain: [],
@@ -250,18 +263,23 @@ async function applyRetentionDelta(query: Query, t: TableName, delta: RetentionD
       counts.forEach((c, i) => cols.counts[i].push(c));
     }
   }
-  if (cols.cohort.length === 0) return;
-  const table = t('rm_stat_agg_retention');
+  if (cols.cohort.length === 0) return undefined;
   const names = ['eligible', ...OUTCOME_COLUMNS];
-  await query(
-    `INSERT INTO ${table} AS a (cohort, grain, bucket, center_id, n, dim, value, ${names.join(', ')})
+  const arrays = [
+    `${p.add(cols.cohort)}::text[]`,
+    `${p.add(cols.grain)}::text[]`,
+    `${p.add(cols.bucket)}::date[]`,
+    `${p.add(cols.center)}::text[]`,
+    `${p.add(cols.n)}::smallint[]`,
+    `${p.add(cols.dim)}::text[]`,
+    `${p.add(cols.value)}::text[]`,
+    ...cols.counts.map((c) => `${p.add(c)}::int[]`),
+  ];
+  return `INSERT INTO ${t('rm_stat_agg_retention')} AS a (cohort, grain, bucket, center_id, n, dim, value, ${names.join(', ')})
      SELECT co, g, b, c, n, d, v, ${names.map((x) => `sum(${x})`).join(', ')}
-       FROM unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::smallint[], $6::text[], $7::text[], ${names.map((_, i) => `$${8 + i}::int[]`).join(', ')})
-            AS u(co, g, b, c, n, d, v, ${names.join(', ')})
+       FROM unnest(${arrays.join(', ')}) AS u(co, g, b, c, n, d, v, ${names.join(', ')})
       GROUP BY co, g, b, c, n, d, v
-     ON CONFLICT (cohort, grain, bucket, center_id, n, dim, value) DO UPDATE SET ${names.map((x) => `${x} = a.${x} + EXCLUDED.${x}`).join(', ')}`,
-    [cols.cohort, cols.grain, cols.bucket, cols.center, cols.n, cols.dim, cols.value, ...cols.counts],
-  );
+     ON CONFLICT (cohort, grain, bucket, center_id, n, dim, value) DO UPDATE SET ${names.map((x) => `${x} = a.${x} + EXCLUDED.${x}`).join(', ')}`;
 }
 
 /** Her contributions, counts and milestones, in one round trip. */
@@ -295,16 +313,29 @@ export async function maintainClients(query: Query, t: TableName, clientIds: str
   await contributionsOf(query, t, clientIds, -1, counts, retention, change.milestones);
   await write();
   await contributionsOf(query, t, clientIds, +1, counts, retention, change.milestones);
-  await applyCountDelta(query, t, counts);
-  await applyRetentionDelta(query, t, retention);
+  // The aggregates and the repeats in one statement: its parts touch different rows.
+  const p = new StatementParams();
+  const parts = [countUpsertSql(p, t, counts), retentionUpsertSql(p, t, retention)];
+  // Her ids are a parameter only when a repeats part uses them (an unused one has no type).
+  const clients = change.placementRepeats || change.supportRepeats ? p.add(clientIds) : '';
   if (change.placementRepeats) {
-    await query(`DELETE FROM ${t('rm_stat_placement_repeats')} WHERE client_id = ANY($1)`, [clientIds]);
-    await query(`INSERT INTO ${t('rm_stat_placement_repeats')} (placement_id, client_id, center_id, start_on, prev_start_on) ${placementRepeatsSql(t)}`, [clientIds]);
+    const table = t('rm_stat_placement_repeats');
+    parts.push(
+      `DELETE FROM ${table} WHERE client_id = ANY(${clients}) AND placement_id NOT IN (SELECT placement_id FROM (${placementRepeatsSql(t, clients)}) r)`,
+      `INSERT INTO ${table} (placement_id, client_id, center_id, start_on, prev_start_on) ${placementRepeatsSql(t, clients)}
+       ON CONFLICT (placement_id) DO UPDATE SET client_id = EXCLUDED.client_id, center_id = EXCLUDED.center_id, start_on = EXCLUDED.start_on, prev_start_on = EXCLUDED.prev_start_on`,
+    );
   }
   if (change.supportRepeats) {
-    await query(`DELETE FROM ${t('rm_stat_support_repeats')} WHERE client_id = ANY($1)`, [clientIds]);
-    await query(`INSERT INTO ${t('rm_stat_support_repeats')} (placement_id, n, client_id, center_id, contacted_on, prev_contacted_on) ${supportRepeatsSql(t)}`, [clientIds]);
+    const table = t('rm_stat_support_repeats');
+    parts.push(
+      `DELETE FROM ${table} WHERE client_id = ANY(${clients}) AND (placement_id, n) NOT IN (SELECT placement_id, n FROM (${supportRepeatsSql(t, clients)}) r)`,
+      `INSERT INTO ${table} (placement_id, n, client_id, center_id, contacted_on, prev_contacted_on) ${supportRepeatsSql(t, clients)}
+       ON CONFLICT (placement_id, n) DO UPDATE SET client_id = EXCLUDED.client_id, center_id = EXCLUDED.center_id, contacted_on = EXCLUDED.contacted_on, prev_contacted_on = EXCLUDED.prev_contacted_on`,
+    );
   }
+  const statements = parts.filter((x): x is string => x !== undefined);
+  if (statements.length > 0) await query(`WITH ${statements.map((x, i) => `s${i} AS (${x} RETURNING 1)`).join(', ')} SELECT 1`, p.values);
 }
 
 /**

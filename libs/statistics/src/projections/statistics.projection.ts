@@ -2,7 +2,7 @@ import type { StoredEvent } from '@saeil/event-store';
 import { EVENT_CONTRACTS } from '@saeil/contracts';
 import type { Projection, ProjectionContext } from '@saeil/projections';
 import { FactChange, factOf, STATISTICS_EVENT_TYPES } from '../domain/facts';
-import { activityCountKeys, addCount, AGGREGATE_TABLES, applyCountDelta, ClientChange, CountDelta, maintainClients } from './statistics-aggregates';
+import { activityCountKeys, addCount, AGGREGATE_TABLES, ClientChange, CountDelta, countUpsertSql, maintainClients, StatementParams } from './statistics-aggregates';
 
 const TABLES = ['rm_stat_clients', 'rm_stat_placements', 'rm_stat_follow_ups', 'rm_stat_activities', 'rm_stat_centers', 'rm_stat_position', ...AGGREGATE_TABLES];
 
@@ -47,8 +47,10 @@ export const statisticsProjection: Projection = {
       await maintainClients(q, t, clients, touched(change), async () => {
         await write(change, ctx);
       });
-    } else if (await write(change, ctx)) {
-      await applyCountDelta(q, t, ownCounts(change));
+    } else if (change.fact === 'client' || change.fact === 'activity') {
+      await writeWithCounts(change, ctx);
+    } else {
+      await write(change, ctx);
     }
     const centerId = centerOf(change);
     if (centerId) {
@@ -104,6 +106,24 @@ function ownCounts(change: FactChange): CountDelta {
     for (const [key, value] of activityCountKeys(r.kind, r.detail, 1, r.amount)) addCount(delta, r.centerId, r.occurredOn, key, value);
   }
   return delta;
+}
+
+/** A registration or an activity, and (when its row is new) what it adds to the counts: one statement. */
+async function writeWithCounts(change: Extract<FactChange, { fact: 'client' | 'activity' }>, ctx: ProjectionContext): Promise<void> {
+  const p = new StatementParams();
+  let insert: string;
+  if (change.fact === 'client') {
+    const r = change.row;
+    insert = `INSERT INTO ${ctx.table('rm_stat_clients')} (client_id, center_id, registered_on, position)
+              VALUES (${p.add(r.clientId)}::uuid, ${p.add(r.centerId)}, ${p.add(r.registeredOn)}::date, ${p.add(r.position)}::bigint) ON CONFLICT (client_id) DO NOTHING RETURNING 1`;
+  } else {
+    const r = change.row;
+    insert = `INSERT INTO ${ctx.table('rm_stat_activities')} (event_id, kind, center_id, client_id, occurred_on, detail, amount, position)
+              VALUES (${p.add(r.eventId)}::uuid, ${p.add(r.kind)}, ${p.add(r.centerId)}, ${p.add(r.clientId)}::uuid, ${p.add(r.occurredOn)}::date, ${p.add(r.detail)}, ${p.add(r.amount)}::int, ${p.add(r.position)}::bigint)
+              ON CONFLICT (event_id) DO NOTHING RETURNING 1`;
+  }
+  const counts = countUpsertSql(p, (name) => ctx.table(name), ownCounts(change), 'EXISTS (SELECT 1 FROM inserted)');
+  await ctx.query(counts ? `WITH inserted AS (${insert}), counted AS (${counts} RETURNING 1) SELECT 1` : insert, p.values);
 }
 
 /** Writes the fact; true when a registration or an activity row is new (the others answer false). */
