@@ -4,10 +4,11 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/errors';
 import * as api from './api';
+import { DefineBudget, RecordExecution } from './BudgetPlanCard';
 import { ProgramForm } from './ProgramForm';
 import { GiveBenefit } from './GiveBenefit';
 
-vi.mock('./api', async (original) => ({ ...(await original<typeof import('./api')>()), giveBenefit: vi.fn(), amendProgram: vi.fn() }));
+vi.mock('./api', async (original) => ({ ...(await original<typeof import('./api')>()), giveBenefit: vi.fn(), amendProgram: vi.fn(), defineBudgetPlan: vi.fn(), recordExecution: vi.fn() }));
 
 const PROGRAM = {
   programId: 'p1',
@@ -26,7 +27,7 @@ const wrap = (node: ReactNode) => render(<QueryClientProvider client={new QueryC
 /** The form item (label, field, its errors) of the field labelled so. */
 const itemOf = (label: string) => screen.getByLabelText(new RegExp(`^${label}`)).closest('.ant-form-item') as HTMLElement;
 
-afterEach(() => vi.mocked(api.giveBenefit).mockReset());
+afterEach(() => [api.giveBenefit, api.defineBudgetPlan, api.recordExecution].forEach((f) => vi.mocked(f).mockReset()));
 
 describe('the supervisor’s dialogs (RecordDialog)', () => {
   it('puts the API’s field errors of a benefit under their fields, the body’s overPlan.reason under 계획 초과 사유', async () => {
@@ -82,5 +83,33 @@ describe('the supervisor’s dialogs (RecordDialog)', () => {
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: '저장' })));
     await within(itemOf('국비')).findByText('더 작은 값을 입력해 주세요.');
     expect(send.mock.calls[0][0]).toMatchObject({ reason: '예산 증액', budget: [{ source: 'national', amount: 1000000 }] });
+  });
+
+  it('puts a budget plan’s line error under that year’s and source’s amount', async () => {
+    vi.mocked(api.defineBudgetPlan).mockRejectedValueOnce(new ApiError(400, 'VALIDATION_FAILED', 'invalid', [{ field: 'lines[1].amount', code: 'max', message: 'amount must not be greater than 1000000000' }]));
+    wrap(<DefineBudget open program={{ ...PROGRAM, periodTo: '2027-12-31' }} onClose={() => undefined} />);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(document.getElementById('define-budget_amounts_2027_provincial')!, { target: { value: '5000000' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: '저장' })));
+    const item = () => document.getElementById('define-budget_amounts_2027_provincial')!.closest('.ant-form-item') as HTMLElement;
+    await within(item()).findByText('더 작은 값을 입력해 주세요.');
+    expect(within(document.getElementById('define-budget_amounts_2026_national')!.closest('.ant-form-item') as HTMLElement).queryByText('더 작은 값을 입력해 주세요.')).toBeNull();
+    expect(vi.mocked(api.defineBudgetPlan).mock.calls[0][0].lines).toEqual([
+      { year: 2026, source: 'national', amount: 1000000 },
+      { year: 2027, source: 'provincial', amount: 5000000 },
+    ]);
+  });
+
+  it('says an execution the API refuses without a field in the dialog, which stays open', async () => {
+    vi.mocked(api.recordExecution).mockRejectedValueOnce(new ApiError(422, 'EXECUTION_OUTSIDE_PLAN', '집행일이 예산 계획 기간 밖입니다.'));
+    const onClose = vi.fn();
+    const plan = { planId: 'b1', entries: [], sourceNames: [] } as unknown as api.BudgetPlan;
+    wrap(<RecordExecution open plan={plan} onClose={onClose} />);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^금액/), { target: { value: '30000' } });
+    fireEvent.change(within(dialog).getByLabelText(/^집행 내역/), { target: { value: '꽃다발' } });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: '저장' })));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('집행일이 예산 계획 기간 밖입니다.');
+    expect(onClose).not.toHaveBeenCalled();
   });
 });
