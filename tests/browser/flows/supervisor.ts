@@ -186,7 +186,7 @@ export const supervisorFlows: Flow[] = [
             // ...in the dialog, which stays open until she closes it.
             await page.getByRole('dialog').getByText(/내용이 같습니다/).waitFor();
             await page.getByRole('dialog').getByRole('button', { name: '취소' }).click();
-            await page.getByRole('dialog').waitFor({ state: 'detached' });
+            await page.getByRole('dialog').waitFor({ state: 'hidden' });
             const versions = await api('GET', `/ministry-reports/center/${period}/versions?id=${world.seed.centerId}`);
             check(versions.status === 200 && versions.body.length === 1, `one version submitted, the unchanged correction refused: ${JSON.stringify(versions.body)}`);
 
