@@ -33,6 +33,8 @@ describe('the KPI dialogs (RecordDialog)', () => {
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: '저장' })));
     await vi.waitFor(() => expect(onDefined).toHaveBeenCalledWith('k9'));
     expect(onClose).toHaveBeenCalledTimes(1);
+    // The saved toast (antd's static message, its own React root) is up before the test ends, so the teardown closes it.
+    await vi.waitFor(() => expect(document.querySelector('.ant-message')?.textContent).toContain('2026~2028 확인지표 계획을 만들었습니다.'));
     expect(vi.mocked(api.definePlan).mock.calls[0][0].indicators[0].yearlyTargets).toEqual(['100', '120', '140']);
   });
 

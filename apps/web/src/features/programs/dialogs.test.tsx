@@ -60,6 +60,8 @@ describe('the supervisor’s dialogs (RecordDialog)', () => {
     expect(onClose).not.toHaveBeenCalled();
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: '지원 기록' })));
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    // The saved toast (antd's static message, its own React root) is up before the test ends, so the teardown closes it.
+    await vi.waitFor(() => expect(document.querySelector('.ant-message')?.textContent).toContain('박서연 1개월 지원을 기록했습니다.'));
     const [first, second] = vi.mocked(api.giveBenefit).mock.calls;
     expect(second[2]).toBe(first[2]);
     expect(second[1]).toMatchObject({ clientId: 'c1', placementId: 'pl1', n: 1, fundingSource: 'national' });

@@ -28,6 +28,8 @@ describe('the report dialogs (RecordDialog)', () => {
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: '제출합니다' })));
     await vi.waitFor(() => expect(onSubmitted).toHaveBeenCalledWith(2));
     expect(onClose).toHaveBeenCalledTimes(1);
+    // The saved toast (antd's static message, its own React root) is up before the test ends, so the teardown closes it.
+    await vi.waitFor(() => expect(document.querySelector('.ant-message')?.textContent).toContain('버전 2을 제출했습니다.'));
     const [first, second] = vi.mocked(api.submitReport).mock.calls;
     expect(first.slice(0, 3)).toEqual([SCOPE, '2026-03', 41]);
     expect(second[3]).toBe(first[3]);
