@@ -183,7 +183,10 @@ export const supervisorFlows: Flow[] = [
             // The same figures again are not a correction: the API's reason is shown.
             await page.getByRole('button', { name: /정정본 제출 \(버전 2\)/ }).click();
             await page.getByRole('button', { name: '제출합니다' }).click();
-            await page.getByText(/내용이 같습니다/).waitFor();
+            // ...in the dialog, which stays open until she closes it.
+            await page.getByRole('dialog').getByText(/내용이 같습니다/).waitFor();
+            await page.getByRole('dialog').getByRole('button', { name: '취소' }).click();
+            await page.getByRole('dialog').waitFor({ state: 'hidden' });
             const versions = await api('GET', `/ministry-reports/center/${period}/versions?id=${world.seed.centerId}`);
             check(versions.status === 200 && versions.body.length === 1, `one version submitted, the unchanged correction refused: ${JSON.stringify(versions.body)}`);
 

@@ -33,6 +33,16 @@ export interface RecordFormProps<V, R> {
   /** A refusal the form words itself (e.g. intake's duplicate answer); return true when handled. */
   onRefused?: (error: ApiError, values: V) => boolean;
   onCancel?: () => void;
+  /** The label of the button that calls onCancel: 닫기 under a page's form, 취소 in a dialog. */
+  cancelLabel?: string;
+  /**
+   * Where an API field error goes when the form names it differently from the body (e.g. the body's
+   * 'overPlan.reason' is the form's 'overPlanReason'): given the API's path and the values sent,
+   * the form's name, or undefined to leave it to the longest mounted part of its path.
+   */
+  fieldFor?: (apiPath: (string | number)[], values: V) => (string | number)[] | undefined;
+  /** Inside a dialog (RecordDialog): no title of its own (the dialog's), its buttons at the end like a dialog's footer. */
+  dialog?: boolean;
   /** Clear the form after a save (default), or keep what she typed (e.g. the profile). */
   resetOnSave?: boolean;
   form?: FormInstance<V>;
@@ -50,7 +60,7 @@ export interface RecordFormProps<V, R> {
  * - Enter in a one-line field submits, except the Enter that ends a Hangul composition (IME).
  */
 export function RecordForm<V extends object, R extends { position?: number }>(props: RecordFormProps<V, R>) {
-  const { id, title, inCase = false, submitLabel = '저장', initialValues, send, invalidates, saved, onSaved, onRefused, onCancel, resetOnSave = true, children } = props;
+  const { id, title, inCase = false, submitLabel = '저장', initialValues, send, invalidates, saved, onSaved, onRefused, onCancel, cancelLabel = '닫기', fieldFor, dialog = false, resetOnSave = true, children } = props;
   const [own] = Form.useForm<V>();
   const form = props.form ?? own;
   const queryClient = useQueryClient();
@@ -81,7 +91,7 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
       onSaved?.(result, values);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400 && error.fields.length > 0) {
-        const { placed, others } = placeFieldErrors(form, error);
+        const { placed, others } = placeFieldErrors(form, error, fieldFor && ((path) => fieldFor(path, values)));
         form.setFields(placed as Parameters<typeof form.setFields>[0]);
         setProblem({ kind: 'fields', others });
         if (placed[0]) (form.getFieldInstance(placed[0].name) as { focus?: () => void } | undefined)?.focus?.();
@@ -108,7 +118,7 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
   const secondsLeft = Math.max(0, Math.ceil((waitUntil - now) / 1000));
   return (
     <section aria-labelledby={title ? `${id}-title` : undefined} aria-label={title ? undefined : submitLabel} className={inCase ? 'saeil-record-form saeil-command-form' : 'saeil-record-form'}>
-      {title && (
+      {title && !dialog && (
         <Typography.Title level={inCase ? 3 : 2} id={`${id}-title`} className="saeil-form-title">
           {title}
         </Typography.Title>
@@ -147,11 +157,12 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
         {problem?.kind === 'throttled' && (
           <Alert type="warning" showIcon role="alert" title={waiting ? `요청이 너무 많습니다. ${secondsLeft}초 후에 다시 저장할 수 있습니다.` : '이제 다시 저장할 수 있습니다.'} style={{ marginBottom: 12 }} />
         )}
-        <Space wrap>
+        <Space wrap className={dialog ? 'saeil-dialog-buttons' : undefined}>
+          {dialog && onCancel && <Button onClick={onCancel}>{cancelLabel}</Button>}
           <Button type="primary" htmlType="submit" loading={command.isPending} disabled={waiting}>
             {waiting ? `${secondsLeft}초 후 ${submitLabel}` : submitLabel}
           </Button>
-          {onCancel && <Button onClick={onCancel}>닫기</Button>}
+          {!dialog && onCancel && <Button onClick={onCancel}>{cancelLabel}</Button>}
         </Space>
         <div role="status" aria-live="polite" className="saeil-form-status">
           {done && <Typography.Text className="saeil-saved">{done}</Typography.Text>}
@@ -184,14 +195,18 @@ type NamePath = (string | number)[];
 
 /**
  * The API names fields by their path in the body ('attendees[0]'); each error goes to the longest
- * part of its path the form has a field for; one with no field at all is said above the button.
+ * part of its path the form has a field for (after fieldFor renames it); one with no field at all is said above the button.
  */
-export function placeFieldErrors(form: Pick<FormInstance, 'getFieldsValue'>, error: ApiError): { placed: { name: NamePath; errors: string[] }[]; others: string[] } {
+export function placeFieldErrors(
+  form: Pick<FormInstance, 'getFieldsValue'>,
+  error: ApiError,
+  fieldFor?: (apiPath: NamePath) => NamePath | undefined,
+): { placed: { name: NamePath; errors: string[] }[]; others: string[] } {
   const mounted = form.getFieldsValue() as Record<string, unknown>;
   const placed = new Map<string, { name: NamePath; errors: string[] }>();
   const others: string[] = [];
   for (const { name, errors } of toFormFields(error)) {
-    const at = longestMounted(mounted, name);
+    const at = longestMounted(mounted, fieldFor?.(name) ?? name);
     if (!at) {
       others.push(...errors);
       continue;

@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { message } from 'antd';
 
@@ -33,4 +33,11 @@ afterEach(async () => {
   // file's jsdom was gone, as "window is not defined").
   message.destroy();
   await new Promise((resolve) => setTimeout(resolve, 0));
+});
+
+// React work still scheduled when a file ends (an unmounting toast root, a dialog's leave motion)
+// ran after the file's jsdom was torn down and threw 'window is not defined', blamed on whichever
+// file the worker ran next: let it finish while the window exists.
+afterAll(async () => {
+  await new Promise((resolve) => setTimeout(resolve, 300));
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,6 +7,7 @@ import centers from '../../../../../config/centers.json';
 import { describeError, toFormFields } from '../../api/errors';
 import { useSession } from '../../app/use-session';
 import { ROLE_NAMES } from '../../components/domain-terms';
+import { RecordDialog } from '../../components/RecordDialog';
 import { centerName } from '../../components/format';
 import { KOREAN_REGIONS } from '../../components/regions';
 import { Account, AccountAuditEntry, accountsQuery, adminKeys, auditQuery, ChainVerdict, createAccount, CreateAccount, resetPassword, setDisabled, verifyAccessLog } from './api';
@@ -105,28 +106,24 @@ function AccountsTable({ accounts, loading, selfId, onAudit }: { accounts: Accou
   );
 }
 
-function ResetPasswordModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
-  const [form] = Form.useForm<{ newPassword: string }>();
-  const queryClient = useQueryClient();
-  const reset = useMutation({
-    mutationFn: (newPassword: string) => resetPassword(account!.accountId, newPassword),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: adminKeys.all });
-      form.resetFields();
-      onClose();
-    },
-    onError: (error) => form.setFields(toFormFields(error).map((f) => ({ ...f, name: ['newPassword'] }))),
-  });
+/** A new password for an account (its sessions end); the API's word on the password goes under the field. */
+export function ResetPasswordModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
   return (
-    <Modal open={!!account} title={`비밀번호 재설정 — ${account?.username ?? ''}`} okText="재설정" cancelText="취소" onOk={() => form.submit()} confirmLoading={reset.isPending} onCancel={onClose} destroyOnHidden>
+    <RecordDialog<{ newPassword: string }, Awaited<ReturnType<typeof resetPassword>>>
+      id="reset-password"
+      open={!!account}
+      title={`비밀번호 재설정 — ${account?.username ?? ''}`}
+      submitLabel="재설정"
+      send={({ newPassword }) => resetPassword(account!.accountId, newPassword)}
+      invalidates={[adminKeys.all]}
+      saved={() => `${account?.username ?? ''}의 비밀번호를 재설정했습니다.`}
+      onClose={onClose}
+    >
       <p>새 비밀번호를 정하면 이 계정의 로그인은 모두 끝납니다. 본인에게 안전한 방법으로 전해 주세요.</p>
-      <Form form={form} layout="vertical" onFinish={(v) => reset.mutate(v.newPassword)}>
-        <Form.Item name="newPassword" label="새 비밀번호" rules={[{ required: true, message: '새 비밀번호를 입력해 주세요.' }, { min: 12, message: '12자 이상이어야 합니다.' }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-      {reset.isError && <Alert type="error" showIcon title={describeError(reset.error)} />}
-    </Modal>
+      <Form.Item name="newPassword" label="새 비밀번호" rules={[{ required: true, message: '새 비밀번호를 입력해 주세요.' }, { min: 12, message: '12자 이상이어야 합니다.' }]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </RecordDialog>
   );
 }
 

@@ -1,13 +1,12 @@
-import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { describeError, toFormFields } from '../../api/errors';
 import type { components } from '../../api/schema';
-import { useCommand } from '../../api/use-command';
 import { won } from '../../components/figures';
 import { koreanDate, today } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
+import { RecordDialog } from '../../components/RecordDialog';
 import { FUNDING_SOURCE_NAMES } from '../../components/statistics-terms';
 import { budgetPlanQuery, defineBudgetPlan, programKeys, recordExecution, SOURCES, type BudgetPlan, type RetentionProgram } from './api';
 
@@ -108,80 +107,87 @@ function PlanFigures({ plan }: { plan: BudgetPlan }) {
   );
 }
 
-function DefineBudget({ open, program, onClose }: { open: boolean; program: RetentionProgram; onClose: () => void }) {
+type BudgetValues = { decimals: number; amounts: Record<string, Record<string, number | null>> };
+type ExecutionValues = { executedOn: Dayjs; source: string; amount: number; purpose: string; corrects?: string };
+
+/** The plan's lines: every year and source she gave an amount for, in order. */
+const linesOf = (years: number[], v: BudgetValues) => years.flatMap((year) => SOURCES.map((source) => ({ year, source, amount: v.amounts?.[year]?.[source] ?? 0 })).filter((l) => l.amount > 0));
+
+/** The body's 'lines[2].amount' is the amount of that line's year and source in the form. */
+export const budgetFieldFor = (years: number[]) => (path: (string | number)[], v: BudgetValues) => {
+  if (path[0] !== 'lines' || typeof path[1] !== 'number') return undefined;
+  const line = linesOf(years, v)[path[1]];
+  return line ? ['amounts', String(line.year), line.source] : undefined;
+};
+
+export function DefineBudget({ open, program, onClose }: { open: boolean; program: RetentionProgram; onClose: () => void }) {
   const from = dayjs(program.periodFrom).year();
   const to = dayjs(program.periodTo).year();
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  const [form] = Form.useForm<{ decimals: number; amounts: Record<string, Record<string, number | null>> }>();
-  const define = useCommand((body: Parameters<typeof defineBudgetPlan>[0], key: string) => defineBudgetPlan(body, key), [programKeys.budgets]);
-  const submit = async (v: { decimals: number; amounts: Record<string, Record<string, number | null>> }) => {
-    const lines = years.flatMap((year) => SOURCES.map((source) => ({ year, source, amount: v.amounts?.[year]?.[source] ?? 0 })).filter((l) => l.amount > 0));
-    try {
-      await define.mutateAsync({ name: program.name, fromYear: from, toYear: to, decimals: v.decimals, lines, centerId: program.centerId, programId: program.programId });
-      onClose();
-    } catch (e) {
-      form.setFields(toFormFields(e) as never);
-    }
-  };
   const initialAmounts = Object.fromEntries(years.map((y, i) => [y, Object.fromEntries(SOURCES.map((s) => [s, i === 0 ? (program.budget.find((b) => b.source === s)?.secured ?? null) : null]))]));
   return (
-    <Modal open={open} title="예산 계획 수립" okText="저장" cancelText="취소" onOk={() => form.submit()} onCancel={onClose} confirmLoading={define.isPending} width={760} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ decimals: 1, amounts: initialAmounts }}>
-        {years.map((year) => (
-          <Card key={year} size="small" title={`${year}년 확보액`} style={{ marginBottom: 8 }}>
-            <Space wrap>
-              {SOURCES.map((s) => (
-                <Form.Item key={s} name={['amounts', String(year), s]} label={FUNDING_SOURCE_NAMES[s]}>
-                  <InputNumber min={0} step={100000} addonAfter="원" formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} />
-                </Form.Item>
-              ))}
-            </Space>
-          </Card>
-        ))}
-        <Form.Item name="decimals" label="집행률 소수 자릿수">
-          <Select style={{ width: 120 }} options={[0, 1, 2].map((d) => ({ value: d, label: `${d}자리` }))} />
-        </Form.Item>
-      </Form>
-      {define.isError && <Alert type="error" showIcon title={describeError(define.error)} />}
-    </Modal>
+    <RecordDialog<BudgetValues, Awaited<ReturnType<typeof defineBudgetPlan>>>
+      id="define-budget"
+      open={open}
+      title="예산 계획 수립"
+      width={760}
+      initialValues={{ decimals: 1, amounts: initialAmounts }}
+      send={(v, key) => defineBudgetPlan({ name: program.name, fromYear: from, toYear: to, decimals: v.decimals, lines: linesOf(years, v) as never, centerId: program.centerId, programId: program.programId }, key)}
+      invalidates={[programKeys.budgets]}
+      saved={() => `${program.name}의 ${from}~${to}년 예산 계획을 세웠습니다.`}
+      fieldFor={budgetFieldFor(years)}
+      onClose={onClose}
+    >
+      {years.map((year) => (
+        <Card key={year} size="small" title={`${year}년 확보액`} style={{ marginBottom: 8 }}>
+          <Space wrap>
+            {SOURCES.map((s) => (
+              <Form.Item key={s} name={['amounts', String(year), s]} label={FUNDING_SOURCE_NAMES[s]}>
+                <InputNumber min={0} step={100000} addonAfter="원" formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} />
+              </Form.Item>
+            ))}
+          </Space>
+        </Card>
+      ))}
+      <Form.Item name="decimals" label="집행률 소수 자릿수">
+        <Select style={{ width: 120 }} options={[0, 1, 2].map((d) => ({ value: d, label: `${d}자리` }))} />
+      </Form.Item>
+    </RecordDialog>
   );
 }
 
-function RecordExecution({ open, plan, onClose }: { open: boolean; plan: BudgetPlan; onClose: () => void }) {
-  const [form] = Form.useForm<{ executedOn: Dayjs; source: string; amount: number; purpose: string; corrects?: string }>();
-  const record = useCommand((body: Parameters<typeof recordExecution>[1], key: string) => recordExecution(plan.planId, body, key), [programKeys.budgets, programKeys.all]);
-  const submit = async (v: { executedOn: Dayjs; source: string; amount: number; purpose: string; corrects?: string }) => {
-    const corrected = plan.entries.find((e) => e.entryId === v.corrects);
-    try {
-      await record.mutateAsync({ executedOn: v.executedOn.format('YYYY-MM-DD'), source: (corrected?.source ?? v.source) as never, amount: v.amount, purpose: v.purpose, ...(v.corrects ? { corrects: v.corrects } : {}) });
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      form.setFields(toFormFields(e) as never);
-    }
-  };
+export function RecordExecution({ open, plan, onClose }: { open: boolean; plan: BudgetPlan; onClose: () => void }) {
   return (
-    <Modal open={open} title="예산 집행 기록" okText="저장" cancelText="취소" onOk={() => form.submit()} onCancel={onClose} confirmLoading={record.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ executedOn: dayjs(), source: 'national' }}>
-        <Space wrap>
-          <Form.Item name="executedOn" label="집행일" rules={[{ required: true, message: '집행일을 골라 주세요.' }]}>
-            <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />
-          </Form.Item>
-          <Form.Item name="source" label="재원" rules={[{ required: true, message: '재원을 골라 주세요.' }]}>
-            <Select style={{ width: 200 }} options={[...SOURCES, 'unsplit'].map((s) => ({ value: s, label: sourceLabel(s, plan.sourceNames) }))} />
-          </Form.Item>
-          <Form.Item name="amount" label="금액" rules={[{ required: true, message: '금액을 입력해 주세요.' }]}>
-            <InputNumber step={10000} addonAfter="원" formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="purpose" label="집행 내역 (정정이면 사유)" rules={[{ required: true, whitespace: true, message: '무엇에 썼는지 입력해 주세요.' }]}>
-          <Input />
+    <RecordDialog<ExecutionValues, Awaited<ReturnType<typeof recordExecution>>>
+      id="record-execution"
+      open={open}
+      title="예산 집행 기록"
+      initialValues={{ executedOn: dayjs(), source: 'national' }}
+      send={(v, key) => {
+        const corrected = plan.entries.find((e) => e.entryId === v.corrects);
+        return recordExecution(plan.planId, { executedOn: v.executedOn.format('YYYY-MM-DD'), source: (corrected?.source ?? v.source) as never, amount: v.amount, purpose: v.purpose, ...(v.corrects ? { corrects: v.corrects } : {}) }, key);
+      }}
+      invalidates={[programKeys.budgets, programKeys.all]}
+      saved={(_, v) => `${koreanDate(v.executedOn.format('YYYY-MM-DD'))} ${won(v.amount)} ${v.corrects ? '정정을' : '집행을'} 기록했습니다.`}
+      onClose={onClose}
+    >
+      <Space wrap>
+        <Form.Item name="executedOn" label="집행일" rules={[{ required: true, message: '집행일을 골라 주세요.' }]}>
+          <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />
         </Form.Item>
-        <Form.Item name="corrects" label="정정할 기록 (정정일 때만)" extra="기록은 고치지 않고, 정정 기록(음수면 되돌림)을 더합니다.">
-          <Select allowClear placeholder="새 집행" options={plan.entries.filter((e) => !e.corrects).map((e) => ({ value: e.entryId, label: `${koreanDate(e.executedOn)} ${won(e.amount)} ${e.purpose}` }))} />
+        <Form.Item name="source" label="재원" rules={[{ required: true, message: '재원을 골라 주세요.' }]}>
+          <Select style={{ width: 200 }} options={[...SOURCES, 'unsplit'].map((s) => ({ value: s, label: sourceLabel(s, plan.sourceNames) }))} />
         </Form.Item>
-      </Form>
-      {record.isError && <Alert type="error" showIcon title={describeError(record.error)} />}
-    </Modal>
+        <Form.Item name="amount" label="금액" rules={[{ required: true, message: '금액을 입력해 주세요.' }]}>
+          <InputNumber step={10000} addonAfter="원" formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="purpose" label="집행 내역 (정정이면 사유)" rules={[{ required: true, whitespace: true, message: '무엇에 썼는지 입력해 주세요.' }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="corrects" label="정정할 기록 (정정일 때만)" extra="기록은 고치지 않고, 정정 기록(음수면 되돌림)을 더합니다.">
+        <Select allowClear placeholder="새 집행" options={plan.entries.filter((e) => !e.corrects).map((e) => ({ value: e.entryId, label: `${koreanDate(e.executedOn)} ${won(e.amount)} ${e.purpose}` }))} />
+      </Form.Item>
+    </RecordDialog>
   );
 }

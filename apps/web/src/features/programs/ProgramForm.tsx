@@ -1,7 +1,8 @@
-import { Alert, Card, DatePicker, Form, Input, InputNumber, Modal, Space } from 'antd';
+import { Card, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import type { QueryKey } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { describeError, toFormFields } from '../../api/errors';
 import { today } from '../../components/format';
+import { RecordDialog } from '../../components/RecordDialog';
 import { FUNDING_SOURCE_NAMES } from '../../components/statistics-terms';
 import { SOURCES, type DefineProgram, type FundingSource, type RetentionProgram } from './api';
 
@@ -17,9 +18,24 @@ interface Values {
 
 export type ProgramPlan = Omit<DefineProgram, 'centerId'> & { amendedOn?: string; reason?: string };
 
+const planOf = (v: Values, amending: boolean): ProgramPlan => ({
+  name: v.name,
+  periodFrom: v.periodFrom.format('YYYY-MM-DD'),
+  periodTo: v.periodTo.format('YYYY-MM-DD'),
+  milestones: v.milestones,
+  budget: SOURCES.filter((s) => (v.budget[s] ?? 0) > 0).map((s) => ({ source: s, amount: v.budget[s]! })),
+  ...(amending ? { amendedOn: (v.amendedOn ?? dayjs()).format('YYYY-MM-DD'), reason: v.reason } : {}),
+});
+
+/** The body's budget lines are the non-empty sources in order: 'budget[1].amount' is the form's budget of that source. */
+export const programFieldFor = (path: (string | number)[], v: Values): (string | number)[] | undefined => {
+  if (path[0] !== 'budget' || typeof path[1] !== 'number') return undefined;
+  const source = SOURCES.filter((s) => (v.budget?.[s] ?? 0) > 0)[path[1]];
+  return source ? ['budget', source] : undefined;
+};
+
 /** The plan of a retention program per milestone (e.g. 100/70/50) and its budget by funding source; amending adds the day and reason. */
-export function ProgramForm({ open, program, onClose, onSave, saving, error }: { open: boolean; program?: RetentionProgram; onClose: () => void; onSave: (plan: ProgramPlan) => Promise<void>; saving: boolean; error: unknown }) {
-  const [form] = Form.useForm<Values>();
+export function ProgramForm<R extends { position?: number }>({ open, program, onClose, send, invalidates, onSaved }: { open: boolean; program?: RetentionProgram; onClose: () => void; send: (plan: ProgramPlan, idempotencyKey: string) => Promise<R>; invalidates: QueryKey[]; onSaved?: (result: R) => void }) {
   const year = dayjs().year();
   const initial: Partial<Values> = program
     ? {
@@ -36,24 +52,20 @@ export function ProgramForm({ open, program, onClose, onSave, saving, error }: {
         milestones: [1, 2, 3].map((n) => ({ n: n as 1 | 2 | 3, plannedClients: [100, 70, 50][n - 1], benefit: '', unitCost: 0 })),
         budget: { national: null, provincial: null, municipal: null, other: null },
       };
-  const submit = async (v: Values) => {
-    try {
-      await onSave({
-        name: v.name,
-        periodFrom: v.periodFrom.format('YYYY-MM-DD'),
-        periodTo: v.periodTo.format('YYYY-MM-DD'),
-        milestones: v.milestones,
-        budget: SOURCES.filter((s) => (v.budget[s] ?? 0) > 0).map((s) => ({ source: s, amount: v.budget[s]! })),
-        ...(program ? { amendedOn: (v.amendedOn ?? dayjs()).format('YYYY-MM-DD'), reason: v.reason } : {}),
-      });
-      form.resetFields();
-    } catch (e) {
-      form.setFields(toFormFields(e) as never);
-    }
-  };
   return (
-    <Modal open={open} title={program ? `${program.name} 변경` : '새 사후관리 프로그램'} okText="저장" cancelText="취소" onOk={() => form.submit()} onCancel={onClose} confirmLoading={saving} width={760} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial}>
+    <RecordDialog<Values, R>
+      id={program ? 'amend-program' : 'define-program'}
+      open={open}
+      title={program ? `${program.name} 변경` : '새 사후관리 프로그램'}
+      width={760}
+      initialValues={initial}
+      send={(v, key) => send(planOf(v, !!program), key)}
+      invalidates={invalidates}
+      saved={(_, v) => (program ? `${v.name} 계획 변경을 기록했습니다.` : `${v.name} 프로그램을 만들었습니다.`)}
+      fieldFor={programFieldFor}
+      onSaved={(result) => onSaved?.(result)}
+      onClose={onClose}
+    >
         <Form.Item name="name" label="프로그램 이름" rules={[{ required: true, whitespace: true, message: '프로그램 이름을 입력해 주세요.' }]}>
           <Input placeholder="예: 같이하는 고백(go 100)" />
         </Form.Item>
@@ -106,8 +118,6 @@ export function ProgramForm({ open, program, onClose, onSave, saving, error }: {
             </Form.Item>
           </Space>
         )}
-      </Form>
-      {Boolean(error) && <Alert type="error" showIcon title={describeError(error)} />}
-    </Modal>
+    </RecordDialog>
   );
 }

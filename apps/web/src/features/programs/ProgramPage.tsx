@@ -1,19 +1,16 @@
-import { Alert, Breadcrumb, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Form, Input, Modal, Progress, Select, Table, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Flex, Progress, Table, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { describeError, toFormFields } from '../../api/errors';
-import { useCommand } from '../../api/use-command';
 import { programRoute } from '../../app/supervisor-routes';
 import { useSession } from '../../app/use-session';
 import { counselorLabel, won } from '../../components/figures';
 import { koreanDate, today } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
-import { FUNDING_SOURCE_NAMES } from '../../components/statistics-terms';
-import { amendProgram, giveBenefit, programKeys, programQuery, SOURCES, type RetentionProgram } from './api';
+import { amendProgram, programKeys, programQuery, type RetentionProgram } from './api';
 import { BudgetPlanCard } from './BudgetPlanCard';
 import { loadEligible, type EligibleBenefit } from './eligible';
+import { GiveBenefit } from './GiveBenefit';
 import { ProgramForm } from './ProgramForm';
 
 /** One retention program: utilization per milestone, budget by source, amending it, and giving its benefits. */
@@ -21,7 +18,6 @@ export function ProgramPage() {
   const { programId } = programRoute.useParams();
   const program = useQuery(programQuery(programId));
   const [amending, setAmending] = useState(false);
-  const amend = useCommand((plan: Parameters<typeof amendProgram>[1], key: string) => amendProgram(programId, plan, key), [programKeys.all]);
   return (
     <>
       <Breadcrumb items={[{ title: <Link to="/programs">사후관리 프로그램</Link> }, { title: program.data?.name ?? '프로그램' }]} />
@@ -63,13 +59,9 @@ export function ProgramPage() {
             <ProgramForm
               open={amending}
               program={p}
-              saving={amend.isPending}
-              error={amend.error}
+              send={(plan, key) => amendProgram(programId, { ...plan, amendedOn: plan.amendedOn!, reason: plan.reason! }, key)}
+              invalidates={[programKeys.all]}
               onClose={() => setAmending(false)}
-              onSave={async (plan) => {
-                await amend.mutateAsync({ ...plan, amendedOn: plan.amendedOn!, reason: plan.reason! });
-                setAmending(false);
-              }}
             />
           </>
         )}
@@ -115,83 +107,5 @@ function Benefits({ program }: { program: RetentionProgram }) {
       )}
       <GiveBenefit program={program} target={giving} onClose={() => setGiving(null)} />
     </Card>
-  );
-}
-
-interface GiveValues {
-  providedOn: Dayjs;
-  fundingSource: string;
-  note?: string;
-  overPlan?: boolean;
-  overPlanReason?: string;
-}
-
-function GiveBenefit({ program, target, onClose }: { program: RetentionProgram; target: EligibleBenefit | null; onClose: () => void }) {
-  const [form] = Form.useForm<GiveValues>();
-  const give = useCommand((body: Parameters<typeof giveBenefit>[1], key: string) => giveBenefit(program.programId, body, key), [programKeys.all, ['budget-plans']]);
-  const overPlan = Form.useWatch('overPlan', form);
-  // A refusal with no field to put it under (a rule, a conflict): said above the form, never swallowed.
-  const [refused, setRefused] = useState<string | null>(null);
-  const milestone = program.milestones.find((m) => m.n === target?.n);
-  const full = milestone ? milestone.given >= milestone.planned : false;
-  const submit = async (v: GiveValues) => {
-    if (!target) return;
-    setRefused(null);
-    try {
-      await give.mutateAsync({
-        clientId: target.clientId,
-        placementId: target.placementId,
-        n: target.n,
-        providedOn: v.providedOn.format('YYYY-MM-DD'),
-        fundingSource: v.fundingSource as never,
-        ...(v.note ? { note: v.note } : {}),
-        ...(v.overPlan ? { overPlan: { reason: v.overPlanReason ?? '' } } : {}),
-      });
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      const fields = toFormFields(e);
-      if (fields.length > 0) form.setFields(fields as never);
-      else setRefused(describeError(e));
-    }
-  };
-  return (
-    <Modal
-      open={target !== null}
-      title={`${target?.name ?? ''} ${target?.n ?? ''}개월 지원`}
-      okText="지원 기록"
-      cancelText="취소"
-      onOk={() => form.submit()}
-      onCancel={() => {
-        setRefused(null);
-        onClose();
-      }}
-      confirmLoading={give.isPending}
-      destroyOnHidden
-    >
-      {milestone && <Typography.Paragraph>{milestone.benefit} · {won(milestone.unitCost)} · 지원 {milestone.given}/{milestone.planned}명</Typography.Paragraph>}
-      {full && <Alert type="warning" showIcon title="이 시점의 계획 인원이 다 찼습니다. 계획을 넘겨 지원하려면 사유를 남기세요." style={{ marginBottom: 12 }} />}
-      {refused && <Alert type="error" showIcon role="alert" title={refused} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ providedOn: dayjs(), fundingSource: program.budget[0]?.source ?? 'national' }}>
-        <Form.Item name="providedOn" label="지원일" rules={[{ required: true, message: '지원일을 골라 주세요.' }]}>
-          <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />
-        </Form.Item>
-        <Form.Item name="fundingSource" label="재원" rules={[{ required: true, message: '재원을 골라 주세요.' }]}>
-          <Select options={SOURCES.map((s) => ({ value: s, label: FUNDING_SOURCE_NAMES[s] }))} />
-        </Form.Item>
-        <Form.Item name="note" label="메모">
-          <Input />
-        </Form.Item>
-        <Form.Item name="overPlan" valuePropName="checked">
-          <Checkbox>계획 인원을 넘겨 지원</Checkbox>
-        </Form.Item>
-        {overPlan && (
-          <Form.Item name="overPlanReason" label="계획 초과 사유" rules={[{ required: true, whitespace: true, message: '계획을 넘기는 사유를 입력해 주세요.' }]}>
-            <Input />
-          </Form.Item>
-        )}
-      </Form>
-      {give.isError && <Alert type="error" showIcon title={describeError(give.error)} />}
-    </Modal>
   );
 }

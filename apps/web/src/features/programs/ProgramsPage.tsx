@@ -3,14 +3,13 @@ import { Alert, Button, Card, Flex, Progress, Table, Typography } from 'antd';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useCommand } from '../../api/use-command';
 import { useSession } from '../../app/use-session';
 import { won } from '../../components/figures';
 import { koreanDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { budgetPlansQuery, defineProgram, programKeys, programsQuery, type RetentionProgram } from './api';
 import { BudgetTable } from './BudgetPlanCard';
-import { ProgramForm, type ProgramPlan } from './ProgramForm';
+import { ProgramForm } from './ProgramForm';
 
 /** 사후관리 프로그램: the center's programs (utilization per milestone, budget) and its budget plans. */
 export function ProgramsPage() {
@@ -20,7 +19,6 @@ export function ProgramsPage() {
   const programs = useQuery({ ...programsQuery(centerId), enabled: centerId !== '' });
   const budgets = useQuery({ ...budgetPlansQuery(centerId), enabled: centerId !== '' });
   const [defining, setDefining] = useState(false);
-  const define = useCommand((plan: ProgramPlan, key: string) => defineProgram({ ...plan, centerId }, key), [programKeys.all]);
   if (!principal?.centerId) return <Alert type="info" showIcon title="센터장이 센터의 사후관리 프로그램을 관리하는 화면입니다." />;
   return (
     <>
@@ -81,14 +79,10 @@ export function ProgramsPage() {
       </Card>
       <ProgramForm
         open={defining}
-        saving={define.isPending}
-        error={define.error}
+        send={(plan, key) => defineProgram({ ...plan, centerId }, key)}
+        invalidates={[programKeys.all]}
         onClose={() => setDefining(false)}
-        onSave={async (plan) => {
-          const result = await define.mutateAsync(plan);
-          setDefining(false);
-          await navigate({ to: '/programs/$programId', params: { programId: result.programId } });
-        }}
+        onSaved={(result) => void navigate({ to: '/programs/$programId', params: { programId: result.programId } })}
       />
     </>
   );

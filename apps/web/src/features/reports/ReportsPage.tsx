@@ -1,11 +1,9 @@
 import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Flex, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { describeError } from '../../api/errors';
-import { useCommand } from '../../api/use-command';
 import { reportsRoute } from '../../app/supervisor-routes';
 import { useSession } from '../../app/use-session';
 import { countText, isSuppressed, rateText, type Figure } from '../../components/figures';
@@ -13,7 +11,8 @@ import { centerName, koreanDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { RetentionTable } from '../../components/RetentionTable';
 import { lastMonth, periodLabel } from '../../components/statistics-terms';
-import { downloadReport, exactEmploymentQuery, exactRetentionQuery, previewQuery, reportKeys, submitReport, versionsQuery, type FileFormat, type MinistryReport, type ReportScope } from './api';
+import { exactEmploymentQuery, exactRetentionQuery, previewQuery, versionsQuery, type FileFormat, type MinistryReport, type ReportScope } from './api';
+import { DownloadReason, SubmitReport } from './ReportDialogs';
 
 /** 성과 보고: preview a month or quarter as the Ministry will see it, submit (freeze) a version, its history and files. */
 export function ReportsPage() {
@@ -110,7 +109,6 @@ export function ReportsPage() {
 function SubmitBar({ scope, period, report, versions, onDownload }: { scope: ReportScope; period: string; report: MinistryReport; versions: number; onDownload: (format: FileFormat) => void }) {
   const [confirming, setConfirming] = useState(false);
   const [submitted, setSubmitted] = useState<number | null>(null);
-  const submit = useCommand((_: void, key: string) => submitReport(scope, period, report.asOfPosition, key), [reportKeys.versions(scope, period), reportKeys.preview(scope, period)]);
   const label = versions === 0 ? '제출' : `정정본 제출 (버전 ${versions + 1})`;
   return (
     <Card style={{ marginBottom: 16 }}>
@@ -125,32 +123,20 @@ function SubmitBar({ scope, period, report, versions, onDownload }: { scope: Rep
           <Button icon={<DownloadOutlined aria-hidden />} onClick={() => onDownload('xlsx')}>
             미리보기 XLSX
           </Button>
-          <Button type="primary" icon={<CloudUploadOutlined aria-hidden />} onClick={() => setConfirming(true)}>
+          <Button
+            type="primary"
+            icon={<CloudUploadOutlined aria-hidden />}
+            onClick={() => {
+              setSubmitted(null);
+              setConfirming(true);
+            }}
+          >
             {label}
           </Button>
         </Space>
       </Flex>
-      {submit.isError && <Alert type="error" showIcon title={describeError(submit.error)} style={{ marginTop: 12 }} />}
-      {submitted !== null && !submit.isError && <Alert type="success" showIcon role="status" title={`버전 ${submitted}을 제출했습니다. 제출 이력에서 내려받을 수 있습니다.`} style={{ marginTop: 12 }} />}
-      <Modal
-        open={confirming}
-        title={`${periodLabel(period)} 보고서 ${versions === 0 ? '제출' : '정정 제출'}`}
-        okText="제출합니다"
-        cancelText="취소"
-        confirmLoading={submit.isPending}
-        onCancel={() => setConfirming(false)}
-        onOk={async () => {
-          try {
-            const result = await submit.mutateAsync();
-            setConfirming(false);
-            setSubmitted(result.version);
-          } catch {
-            setConfirming(false);
-          }
-        }}
-      >
-        <p>지금 미리보기의 수치를 그대로 고정해 성평등가족부에 보냅니다. 제출한 버전은 고칠 수 없고, 바로잡으려면 정정본(새 버전)을 제출합니다.</p>
-      </Modal>
+      {submitted !== null && <Alert type="success" showIcon role="status" title={`버전 ${submitted}을 제출했습니다. 제출 이력에서 내려받을 수 있습니다.`} style={{ marginTop: 12 }} />}
+      <SubmitReport open={confirming} scope={scope} period={period} report={report} versions={versions} onClose={() => setConfirming(false)} onSubmitted={setSubmitted} />
     </Card>
   );
 }
@@ -227,57 +213,5 @@ function ReportFigures({ report, scope, exact }: { report: MinistryReport; scope
         </Card>
       )}
     </Flex>
-  );
-}
-
-/** File exports are recorded in the 접속기록 with a reason: asked before anything is downloaded. */
-function DownloadReason({ target, onClose, scope, period }: { target: { format: FileFormat; version?: number } | null; onClose: () => void; scope: ReportScope; period: string }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const close = () => {
-    form.resetFields();
-    setError(null);
-    onClose();
-  };
-  const submit = async ({ reason }: { reason: string }) => {
-    if (!target) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await downloadReport(scope, period, target.format, reason.trim(), target.version);
-      close();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open={target !== null}
-      title={`${periodLabel(period)} ${target?.version ? `버전 ${target.version}` : '미리보기'} ${target?.format.toUpperCase() ?? ''} 내려받기`}
-      okText="내려받기"
-      cancelText="취소"
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={close}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
-        <Form.Item
-          name="reason"
-          label="반출 사유"
-          extra="파일로 내려받은 기록은 사유와 함께 접속기록에 남습니다."
-          rules={[
-            { required: true, whitespace: true, message: '반출 사유를 입력해 주세요.' },
-            { max: 500, message: '500자 안으로 입력해 주세요.' },
-          ]}
-        >
-          <Input placeholder="예: 월간 성과 보고 제출용" autoFocus />
-        </Form.Item>
-      </Form>
-      {error && <Alert type="error" showIcon title={error} />}
-    </Modal>
   );
 }

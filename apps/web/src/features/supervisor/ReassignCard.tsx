@@ -1,13 +1,13 @@
-import { Alert, Button, Card, Checkbox, Flex, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Form, Input, Select, Typography } from 'antd';
 import { Link } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { minPositionParam } from '../../api/consistency';
 import { describeError, unwrap } from '../../api/errors';
-import { useCommand } from '../../api/use-command';
 import type { components } from '../../api/schema';
 import { stageLabel } from '../../components/domain-terms';
+import { RecordDialog } from '../../components/RecordDialog';
 import { supervisorKeys } from './api';
 
 type Report = components['schemas']['ReassignmentReport'];
@@ -27,7 +27,8 @@ export const REASSIGN_SCAN = 200;
 
 /**
  * 담당자 일괄 이관: a leaving counselor's open cases moved to one or several others of the center
- * in one action — select (her cases, all by default), preview (how many to whom), confirm. The
+ * in one action — select (her cases, all by default), preview (how many to whom, in a dialog that
+ * asks the reason and confirms: RecordDialog, so a refusal is said there and a 429 counts down). The
  * API moves each case by its own assignment and answers what moved and what did not; a retry
  * (the same Idempotency-Key, kept until it is accepted) answers the same report.
  * The counselors offered are those who carry cases of the center now (read from the caseload:
@@ -41,7 +42,6 @@ export function ReassignCard({ centerId }: { centerId: string }) {
   const [from, setFrom] = useState<string>();
   const [to, setTo] = useState<string[]>([]);
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
-  const [reason, setReason] = useState('담당 상담사 퇴직');
   const [previewing, setPreviewing] = useState(false);
   const [report, setReport] = useState<Report>();
 
@@ -59,16 +59,12 @@ export function ReassignCard({ centerId }: { centerId: string }) {
   const chosen = hers.filter((c) => !excluded.has(c.clientId));
   const nameOf = (id: string) => counselors.find((c) => c.id === id)?.name ?? id;
 
-  const reassign = useCommand(
-    async (input: { from: string; body: components['schemas']['ReassignCaseloadBody'] }, key: string) =>
-      unwrap(await api.POST('/counselors/{counselorId}/reassignment', { params: { path: { counselorId: input.from }, header: { 'Idempotency-Key': key } }, body: input.body })),
-    [supervisorKeys.all],
-  );
+  const send = async (input: { from: string; body: components['schemas']['ReassignCaseloadBody'] }, key: string) =>
+    unwrap(await api.POST('/counselors/{counselorId}/reassignment', { params: { path: { counselorId: input.from }, header: { 'Idempotency-Key': key } }, body: input.body })) as Report & { position?: number };
 
   const reset = () => {
     setPreviewing(false);
     setReport(undefined);
-    reassign.reset();
   };
 
   if (report) {
@@ -175,48 +171,40 @@ export function ReassignCard({ centerId }: { centerId: string }) {
                 options={counselors.filter((c) => c.id !== from).map((c) => ({ value: c.id, label: `${c.name} (진행 중 ${c.open}건)` }))}
               />
             </label>
-            <label>
-              <span className="saeil-figure-title">사유 (사례마다 기록됩니다)</span>
-              <Input aria-label="이관 사유" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
-            </label>
           </>
         )}
         {cases.error && <Alert type="error" showIcon title={describeError(cases.error)} />}
-        {reassign.error && <Alert type="error" showIcon title={describeError(reassign.error)} />}
-        {!previewing ? (
-          <Button type="primary" disabled={!from || chosen.length === 0 || to.length === 0} onClick={() => setPreviewing(true)}>
-            미리 보기
-          </Button>
-        ) : (
+        <Button type="primary" disabled={!from || chosen.length === 0 || to.length === 0} onClick={() => setPreviewing(true)}>
+          미리 보기
+        </Button>
+        <RecordDialog<{ reason: string }, Report & { position?: number }>
+          id="reassign-caseload"
+          open={previewing && !!from}
+          title="담당자 일괄 이관 미리 보기"
+          submitLabel={`${chosen.length}건 옮기기`}
+          initialValues={{ reason: '담당 상담사 퇴직' }}
+          send={({ reason }, key) =>
+            send(
+              { from: from!, body: { centerId, toCounselorIds: to, ...(excluded.size ? { clientIds: chosen.map((c) => c.clientId) } : {}), ...(reason?.trim() ? { reason: reason.trim() } : {}) } },
+              key,
+            )
+          }
+          invalidates={[supervisorKeys.all]}
+          saved={(r) => `사례 ${r.moved.length}건의 담당자를 바꿨습니다.`}
+          onSaved={(r) => setReport(r)}
+          onClose={() => setPreviewing(false)}
+        >
           <Alert
             type="info"
             showIcon
-            title={`${nameOf(from!)} 상담사의 사례 ${chosen.length}건을 ${to.map(nameOf).join(', ')}에게 옮깁니다.`}
-            description={
-              <Space direction="vertical">
-                <span>받는 상담사가 여럿이면 그때 진행 중인 사례가 가장 적은 상담사에게 한 건씩 돌아갑니다. 옮긴 뒤에는 사례마다 되돌릴 수 있습니다(사례 화면의 담당자 변경).</span>
-                <Space>
-                  <Button
-                    type="primary"
-                    loading={reassign.isPending}
-                    onClick={() =>
-                      reassign.mutate(
-                        {
-                          from: from!,
-                          body: { centerId, toCounselorIds: to, ...(excluded.size ? { clientIds: chosen.map((c) => c.clientId) } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) },
-                        },
-                        { onSuccess: (r) => setReport(r as Report) },
-                      )
-                    }
-                  >
-                    {chosen.length}건 옮기기
-                  </Button>
-                  <Button onClick={() => setPreviewing(false)}>취소</Button>
-                </Space>
-              </Space>
-            }
+            title={`${from ? nameOf(from) : ''} 상담사의 사례 ${chosen.length}건을 ${to.map(nameOf).join(', ')}에게 옮깁니다.`}
+            description="받는 상담사가 여럿이면 그때 진행 중인 사례가 가장 적은 상담사에게 한 건씩 돌아갑니다. 옮긴 뒤에는 사례마다 되돌릴 수 있습니다(사례 화면의 담당자 변경)."
+            style={{ marginBottom: 16 }}
           />
-        )}
+          <Form.Item name="reason" label="이관 사유 (사례마다 기록됩니다)" rules={[{ max: 200, message: '200자 안으로 입력해 주세요.' }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </RecordDialog>
         {cases.data && cases.data.total > REASSIGN_SCAN && (
           <Typography.Text type="secondary">센터 사례 {cases.data.total}건 중 {REASSIGN_SCAN}건을 읽었습니다: 선택한 상담사의 사례를 모두 옮기려면 사례를 고르지 않은 채(전체 선택) 옮기세요.</Typography.Text>
         )}
