@@ -4,8 +4,34 @@
  * (what a center does: a woman's case, statistics, reports). `libs/app` and `apps/` compose both.
  * See docs/ARCHITECTURE.md ("Layout").
  */
-const PLATFORM = ['core', 'config', 'database', 'event-store', 'messaging', 'projections', 'observability', 'contracts', 'runtime', 'privacy', 'identity', 'access-log'];
-const CONTEXTS = ['intake', 'counseling', 'training', 'internship', 'placement', 'employers', 'programs', 'retention', 'kpi', 'reports', 'statistics', 'case-views'];
+const PLATFORM = [
+  'core',
+  'config',
+  'database',
+  'event-store',
+  'messaging',
+  'projections',
+  'observability',
+  'contracts',
+  'runtime',
+  'privacy',
+  'identity',
+  'access-log',
+];
+const CONTEXTS = [
+  'intake',
+  'counseling',
+  'training',
+  'internship',
+  'placement',
+  'employers',
+  'programs',
+  'retention',
+  'kpi',
+  'reports',
+  'statistics',
+  'case-views',
+];
 /** Specs may use test helpers and build what they check; the rules are about the code they test. */
 const SPEC = '\\.(spec|int-spec|e2e-spec)\\.ts$';
 const any = (names) => `^libs/(${names.join('|')})/`;
@@ -14,7 +40,8 @@ module.exports = {
   forbidden: [
     {
       name: 'platform-imports-no-context',
-      comment: 'A platform lib never depends on a context: contexts plug into the platform (module definitions, injected ports), not the reverse.',
+      comment:
+        'A platform lib never depends on a context: contexts plug into the platform (module definitions, injected ports), not the reverse.',
       severity: 'error',
       from: { path: any(PLATFORM) },
       to: { path: [any(CONTEXTS), '^libs/app/', '^apps/'] },
@@ -29,7 +56,7 @@ module.exports = {
     {
       name: 'domain-is-pure',
       comment:
-        'Of the project, a domain folder (deciders, rules) imports only itself, @saeil/core (Decider included), the event contracts and the shared case rule: nothing that stores anything. (Pure npm packages are fine; infrastructure is the next rules\' business.)',
+        "Of the project, a domain folder (deciders, rules) imports only itself, @saeil/core (Decider included), the event contracts and the shared case rule: nothing that stores anything. (Pure npm packages are fine; infrastructure is the next rules' business.)",
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/', pathNot: SPEC },
       to: {
@@ -46,7 +73,8 @@ module.exports = {
     },
     {
       name: 'only-tests-import-tests',
-      comment: 'tests/ is for tests (and the bench, which is not built): production code and operational scripts never import it, so the build never needs jest.',
+      comment:
+        'tests/ is for tests (and the bench, which is not built): production code and operational scripts never import it, so the build never needs jest.',
       severity: 'error',
       from: { path: '^(libs|apps|scripts)/', pathNot: SPEC },
       to: { path: '^tests/' },

@@ -58,13 +58,29 @@ async function main(): Promise<void> {
   url.pathname = `/${opts.database}`;
   const databaseUrl = url.toString();
 
-  const runtime = await createRuntime(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }), { modules: SAEIL_MODULES, startWorker: false });
+  const runtime = await createRuntime(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }), {
+    modules: SAEIL_MODULES,
+    startWorker: false,
+  });
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   try {
     const [{ n }] = (await pool.query(`SELECT count(*)::int AS n FROM events`)).rows;
     if (n === 0) {
       log(`seeding ${opts.clients} clients in ${opts.centers} centers (seed ${opts.seed}) into ${opts.database}`);
-      const seed = await seedSynthetic(runtime.dataSource, { seed: opts.seed, centers: opts.centers, clients: opts.clients, asOf: '2026-11-20', window: { daysBefore: runtime.config.FOLLOW_UP_WINDOW_DAYS_BEFORE, daysAfter: runtime.config.FOLLOW_UP_WINDOW_DAYS_AFTER } }, { batchSize: 1000 });
+      const seed = await seedSynthetic(
+        runtime.dataSource,
+        {
+          seed: opts.seed,
+          centers: opts.centers,
+          clients: opts.clients,
+          asOf: '2026-11-20',
+          window: {
+            daysBefore: runtime.config.FOLLOW_UP_WINDOW_DAYS_BEFORE,
+            daysAfter: runtime.config.FOLLOW_UP_WINDOW_DAYS_AFTER,
+          },
+        },
+        { batchSize: 1000 },
+      );
       log(`seeded: ${seed.eventsWritten} events in ${(seed.ms / 1000).toFixed(1)} s`);
     } else {
       log(`reusing ${opts.database}: ${n} events`);
@@ -75,7 +91,9 @@ async function main(): Promise<void> {
     const reads = [await rawSequentialRead(pool, batchSize), await rawSequentialRead(pool, batchSize)];
     const raw = reads.reduce((a, b) => (b.eventsPerSecond > a.eventsPerSecond ? b : a));
     log(`raw sequential read: ${raw.events} events, ${reads.map((r) => r.eventsPerSecond).join(' and ')}/s`);
-    const selected = runtime.projections.filter((p) => p.tables.length > 0 && (!opts.only || opts.only.includes(p.name)));
+    const selected = runtime.projections.filter(
+      (p) => p.tables.length > 0 && (!opts.only || opts.only.includes(p.name)),
+    );
     const rows: string[] = [];
     for (const projection of selected) {
       const report = await runtime.rebuilder.rebuild(projection);
@@ -84,7 +102,9 @@ async function main(): Promise<void> {
       if (opts.live) {
         const runner = runtime.worker.runners.find((r) => r.projection.name === projection.name)!;
         await pool.query(`DELETE FROM checkpoints WHERE name = $1`, [checkpointName(projection.name, 'live')]);
-        await pool.query(`DELETE FROM projection_stream_positions WHERE projection = $1`, [positionsKey(projection.name, 'live')]);
+        await pool.query(`DELETE FROM projection_stream_positions WHERE projection = $1`, [
+          positionsKey(projection.name, 'live'),
+        ]);
         await pool.query(`DELETE FROM dead_letters WHERE projection = $1`, [positionsKey(projection.name, 'live')]);
         for (const table of projection.tables) await pool.query(`TRUNCATE ${ident(table)}`);
         const t0 = performance.now();

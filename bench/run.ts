@@ -25,7 +25,11 @@ import { measureLag } from './measures/lag';
 import { measureQueries } from './measures/queries';
 import { summariseProfile } from './measures/profile';
 import { measureWeb, renderWeb } from './measures/web';
-import { DashboardRenderFigures, measureMinistryDashboard, renderMinistryDashboard } from './measures/ministry-dashboard';
+import {
+  DashboardRenderFigures,
+  measureMinistryDashboard,
+  renderMinistryDashboard,
+} from './measures/ministry-dashboard';
 import { renderTable } from './report';
 
 /**
@@ -59,7 +63,15 @@ function args() {
     if (!Number.isInteger(v) || v < 1) throw new Error(`--${k} must be a positive whole number`);
     return v;
   };
-  return { clients: n('clients'), centers: n('centers'), seed: n('seed'), seconds: n('seconds'), relayEvents: n('relay-events'), webOnly: values['web-only'] === true, commandsOnly: values['commands-only'] === true };
+  return {
+    clients: n('clients'),
+    centers: n('centers'),
+    seed: n('seed'),
+    seconds: n('seconds'),
+    relayEvents: n('relay-events'),
+    webOnly: values['web-only'] === true,
+    commandsOnly: values['commands-only'] === true,
+  };
 }
 
 // The in-process relay's producer would print kafkajs's v2 partitioner notice on every run.
@@ -75,7 +87,10 @@ async function main(): Promise<void> {
   if (opts.webOnly) {
     const web = await measureWeb(ROOT, log);
     const ministryDashboard = await dashboardFigures();
-    writeFileSync(path.join(ROOT, 'bench', 'results-web.json'), `${JSON.stringify({ date: new Date().toISOString(), commit: git('rev-parse --short HEAD'), web, ministryDashboard }, null, 2)}\n`);
+    writeFileSync(
+      path.join(ROOT, 'bench', 'results-web.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), commit: git('rev-parse --short HEAD'), web, ministryDashboard }, null, 2)}\n`,
+    );
     process.stdout.write(`${[...renderWeb(web), ...renderMinistryDashboard(ministryDashboard)].join('\n')}\n`);
     return;
   }
@@ -85,8 +100,15 @@ async function main(): Promise<void> {
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'saeil-bench-pg-'));
-      const pg = await startEmbeddedPostgres({ dataDir: dir, port: 55_000 + Math.floor(Math.random() * 5000), persistent: false });
-      cleanups.push(async () => { await pg.stop(); rmSync(dir, { recursive: true, force: true }); });
+      const pg = await startEmbeddedPostgres({
+        dataDir: dir,
+        port: 55_000 + Math.floor(Math.random() * 5000),
+        persistent: false,
+      });
+      cleanups.push(async () => {
+        await pg.stop();
+        rmSync(dir, { recursive: true, force: true });
+      });
       databaseUrl = await ensureDatabase(pg.url, 'saeil_bench');
     }
     if (opts.commandsOnly) {
@@ -105,27 +127,51 @@ async function main(): Promise<void> {
     const rawTopics = new Topics(`bench${stamp}raw`);
 
     log(`database ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}, Kafka ${brokers}`);
-    const runtime = await createRuntime(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', KAFKA_BROKERS: brokers, KAFKA_TOPIC_PREFIX: relayPrefix }), { modules: SAEIL_MODULES, startWorker: false });
+    const runtime = await createRuntime(
+      loadConfig({
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: 'warn',
+        KAFKA_BROKERS: brokers,
+        KAFKA_TOPIC_PREFIX: relayPrefix,
+      }),
+      { modules: SAEIL_MODULES, startWorker: false },
+    );
     cleanups.unshift(() => runtime.close());
     const pool = new Pool({ connectionString: databaseUrl, max: runtime.config.DATABASE_POOL_SIZE });
     cleanups.unshift(() => pool.end());
 
     // 0. The national data set.
     log(`seeding ${opts.clients} clients in ${opts.centers} centers (seed ${opts.seed})`);
-    const seed = await seedSynthetic(runtime.dataSource, { seed: opts.seed, centers: opts.centers, clients: opts.clients, asOf: AS_OF, window: { daysBefore: runtime.config.FOLLOW_UP_WINDOW_DAYS_BEFORE, daysAfter: runtime.config.FOLLOW_UP_WINDOW_DAYS_AFTER } }, { batchSize: 1000 });
+    const seed = await seedSynthetic(
+      runtime.dataSource,
+      {
+        seed: opts.seed,
+        centers: opts.centers,
+        clients: opts.clients,
+        asOf: AS_OF,
+        window: {
+          daysBefore: runtime.config.FOLLOW_UP_WINDOW_DAYS_BEFORE,
+          daysAfter: runtime.config.FOLLOW_UP_WINDOW_DAYS_AFTER,
+        },
+      },
+      { batchSize: 1000 },
+    );
     log(`seeded: ${seed.eventsWritten} events in ${(seed.ms / 1000).toFixed(1)} s`);
 
     // Followers read only below the oldest transaction still running anywhere on the server
     // (docs/ARCHITECTURE.md): on a server shared with other work, wait until the seed is visible.
     const waitedForHorizonMs = await waitUntilVisible(pool);
-    if (waitedForHorizonMs > 0) log(`waited ${waitedForHorizonMs} ms for older transactions elsewhere on the server to end`);
+    if (waitedForHorizonMs > 0)
+      log(`waited ${waitedForHorizonMs} ms for older transactions elsewhere on the server to end`);
 
     // 4. Projection rebuilds over it (also brings every read model to the head for what follows).
     const rebuild = await measureRebuilds(runtime, pool, log);
     const reactors = await moveReactorsToHead(runtime);
 
     // 2. Relay to Kafka vs raw kafkajs.
-    const contexts = [...new Set(SAEIL_MODULES.flatMap((m) => [...m.contexts, ...m.projections.flatMap((p) => p.contexts)]))];
+    const contexts = [
+      ...new Set(SAEIL_MODULES.flatMap((m) => [...m.contexts, ...m.projections.flatMap((p) => p.contexts)])),
+    ];
     await runtime.bus!.ensureTopics(contexts.map((c) => ({ topic: rawTopics.events(c) })));
     const relay = await measureRelay(runtime, brokers.split(','), rawTopics, opts.relayEvents);
     log(`relay: ${relay.saeilEventsPerSecond}/s vs raw ${relay.rawKafkajsMessagesPerSecond}/s`);
@@ -133,9 +179,17 @@ async function main(): Promise<void> {
 
     const clients = await openClients(pool);
     // Each counselor with her center: her caseload is read by her, logged in.
-    const counselors = (await pool.query(`SELECT DISTINCT ON (data->>'counselorId') data->>'counselorId' AS id, data->>'centerId' AS center_id FROM events WHERE event_type = 'ClientRegistered' ORDER BY data->>'counselorId'`)).rows.map((r) => ({ id: r.id as string, centerId: r.center_id as string }));
-    const centers = (await pool.query(`SELECT DISTINCT metadata->>'centerId' AS id FROM events WHERE event_type = 'ClientRegistered'`)).rows.map((r) => r.id as string);
-    const [template] = (await pool.query(`SELECT data, metadata FROM events WHERE event_type = 'CounselingSessionRecorded' LIMIT 1`)).rows;
+    const counselors = (
+      await pool.query(
+        `SELECT DISTINCT ON (data->>'counselorId') data->>'counselorId' AS id, data->>'centerId' AS center_id FROM events WHERE event_type = 'ClientRegistered' ORDER BY data->>'counselorId'`,
+      )
+    ).rows.map((r) => ({ id: r.id as string, centerId: r.center_id as string }));
+    const centers = (
+      await pool.query(`SELECT DISTINCT metadata->>'centerId' AS id FROM events WHERE event_type = 'ClientRegistered'`)
+    ).rows.map((r) => r.id as string);
+    const [template] = (
+      await pool.query(`SELECT data, metadata FROM events WHERE event_type = 'CounselingSessionRecorded' LIMIT 1`)
+    ).rows;
     await prepareRawTable(pool);
     // The per-address limit on expensive reads would answer 429 to the query step's callers: the
     // bench measures what a query costs, not the limiter.
@@ -149,12 +203,27 @@ async function main(): Promise<void> {
     const accounts = new BenchAccounts(embedded.api.url);
     log(`logging in a counselor of each of ${new Set(clients.map((c) => c.centerId)).size} centers`);
     await accounts.ready(clients.map(sessionRecorderOf));
-    await closedLoop(16, 3, async () => (await recordSession(http, accounts, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure); // warm-up
+    await closedLoop(
+      16,
+      3,
+      async () =>
+        (await recordSession(http, accounts, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure,
+    ); // warm-up
     const commands = await measureCommands(http, accounts, pool, clients, AS_OF, template, [1, 16, 64], opts.seconds);
     for (const c of commands) log(`c=${c.concurrency}: ${c.saeil.perSecond}/s vs raw ${c.rawPg.perSecond}/s`);
     const maxPerSecond = Math.max(...commands.map((c) => c.saeil.perSecond));
     const lagRate = Math.max(1, Math.round(maxPerSecond / 2));
-    const lagEmbedded = await measureLag('embedded', http, accounts, pool, 'caseload', clients, AS_OF, lagRate, opts.seconds + 5);
+    const lagEmbedded = await measureLag(
+      'embedded',
+      http,
+      accounts,
+      pool,
+      'caseload',
+      clients,
+      AS_OF,
+      lagRate,
+      opts.seconds + 5,
+    );
     log(`lag embedded: p50 ${lagEmbedded.lagMs.p50} ms p99 ${lagEmbedded.lagMs.p99} ms`);
     const pick = <T>(list: T[], n: number) => list[(n * 7919) % list.length];
     // Each read by whom it is for: the counselor her caseload, the center's supervisor its figures, the Ministry analyst the nation's.
@@ -162,10 +231,31 @@ async function main(): Promise<void> {
       http,
       accounts,
       [
-        { name: "a counselor's caseload now", path: (n) => `/caseload?counselorId=${pick(counselors, n).id}`, caller: (n) => counselorOf(pick(counselors, n).centerId), callers: counselors.map((c) => counselorOf(c.centerId)) },
-        { name: 'retention, one center × placement month', path: (n) => `/statistics/retention?level=center&id=${pick(centers, n)}&from=${PERIOD.from}&to=${PERIOD.to}&by=placementMonth`, caller: (n) => supervisorOf(pick(centers, n)), callers: centers.map(supervisorOf) },
-        { name: 'retention, national rollup by 시·도', path: () => `/statistics/retention?level=nation&from=${PERIOD.from}&to=${PERIOD.to}&by=region`, caller: () => MINISTRY_ANALYST, callers: [MINISTRY_ANALYST] },
-        { name: 'employment, national rollup by 시·도', path: () => `/statistics/employment?level=nation&from=${PERIOD.from}&to=${PERIOD.to}&by=region`, caller: () => MINISTRY_ANALYST, callers: [MINISTRY_ANALYST] },
+        {
+          name: "a counselor's caseload now",
+          path: (n) => `/caseload?counselorId=${pick(counselors, n).id}`,
+          caller: (n) => counselorOf(pick(counselors, n).centerId),
+          callers: counselors.map((c) => counselorOf(c.centerId)),
+        },
+        {
+          name: 'retention, one center × placement month',
+          path: (n) =>
+            `/statistics/retention?level=center&id=${pick(centers, n)}&from=${PERIOD.from}&to=${PERIOD.to}&by=placementMonth`,
+          caller: (n) => supervisorOf(pick(centers, n)),
+          callers: centers.map(supervisorOf),
+        },
+        {
+          name: 'retention, national rollup by 시·도',
+          path: () => `/statistics/retention?level=nation&from=${PERIOD.from}&to=${PERIOD.to}&by=region`,
+          caller: () => MINISTRY_ANALYST,
+          callers: [MINISTRY_ANALYST],
+        },
+        {
+          name: 'employment, national rollup by 시·도',
+          path: () => `/statistics/employment?level=nation&from=${PERIOD.from}&to=${PERIOD.to}&by=region`,
+          caller: () => MINISTRY_ANALYST,
+          callers: [MINISTRY_ANALYST],
+        },
       ],
       opts.seconds,
     );
@@ -179,12 +269,27 @@ async function main(): Promise<void> {
     const profiledAccounts = new BenchAccounts(profiledApi.url);
     await profiledAccounts.ready(clients.map(sessionRecorderOf)); // before the profiled window
     const loadStarted = performance.now();
-    const profiledLoad = await closedLoop(16, opts.seconds, async () => (await recordSession(profiledHttp, profiledAccounts, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure);
+    const profiledLoad = await closedLoop(
+      16,
+      opts.seconds,
+      async () =>
+        (
+          await recordSession(
+            profiledHttp,
+            profiledAccounts,
+            clients[Math.floor(Math.random() * clients.length)],
+            AS_OF,
+          )
+        ).failure,
+    );
     profiledHttp.close();
     await profiledApi.stop();
     const profile = summariseProfile(profileDir, performance.now() - loadStarted);
     mkdirSync(path.join(ROOT, 'bench', 'profiles'), { recursive: true });
-    writeFileSync(path.join(ROOT, 'bench', 'profiles', 'api-record-counseling-session.cpuprofile'), readFileSync(profile.file));
+    writeFileSync(
+      path.join(ROOT, 'bench', 'profiles', 'api-record-counseling-session.cpuprofile'),
+      readFileSync(profile.file),
+    );
     rmSync(profileDir, { recursive: true, force: true });
 
     // Kafka mode: 3 and memory.
@@ -194,9 +299,25 @@ async function main(): Promise<void> {
     const kafkaHttp = new HttpClient(kafka.api.url, 64);
     const kafkaAccounts = new BenchAccounts(kafka.api.url);
     await kafkaAccounts.ready(clients.map(sessionRecorderOf));
-    await closedLoop(16, 3, async () => (await recordSession(kafkaHttp, kafkaAccounts, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure);
+    await closedLoop(
+      16,
+      3,
+      async () =>
+        (await recordSession(kafkaHttp, kafkaAccounts, clients[Math.floor(Math.random() * clients.length)], AS_OF))
+          .failure,
+    );
     await new Promise((r) => setTimeout(r, 3000)); // let the warm-up drain through Kafka
-    const lagKafka = await measureLag('kafka', kafkaHttp, kafkaAccounts, pool, 'caseload', clients, AS_OF, lagRate, opts.seconds + 5);
+    const lagKafka = await measureLag(
+      'kafka',
+      kafkaHttp,
+      kafkaAccounts,
+      pool,
+      'caseload',
+      clients,
+      AS_OF,
+      lagRate,
+      opts.seconds + 5,
+    );
     log(`lag Kafka: p50 ${lagKafka.lagMs.p50} ms p99 ${lagKafka.lagMs.p99} ms`);
     kafkaHttp.close();
     const memoryKafka = await kafka.stop();
@@ -213,11 +334,41 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       command: `npm run bench -- --clients ${opts.clients} --centers ${opts.centers} --seed ${opts.seed} --seconds ${opts.seconds} --relay-events ${opts.relayEvents}`,
       totalSeconds: 0,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, loadAverage1m: { atStart: loadAtStart, atEnd: os.loadavg()[0] } },
-      versions: { saeil: pkg().version, commit: git('rev-parse --short HEAD'), node: process.version, postgres, kafka: kafkaVersion(), kafkajs: pkg('kafkajs').version, pg: pkg('pg').version, typeorm: pkg('typeorm').version, nest: pkg('@nestjs/core').version },
-      settings: { DATABASE_POOL_SIZE: runtime.config.DATABASE_POOL_SIZE, RELAY_BATCH_SIZE: runtime.config.RELAY_BATCH_SIZE, PROJECTION_BATCH_SIZE: runtime.config.PROJECTION_BATCH_SIZE, KAFKA_TOPIC_PARTITIONS: runtime.config.KAFKA_TOPIC_PARTITIONS, POLL_INTERVAL_MS: runtime.config.POLL_INTERVAL_MS },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        os: `${os.type()} ${os.release()}`,
+        loadAverage1m: { atStart: loadAtStart, atEnd: os.loadavg()[0] },
+      },
+      versions: {
+        saeil: pkg().version,
+        commit: git('rev-parse --short HEAD'),
+        node: process.version,
+        postgres,
+        kafka: kafkaVersion(),
+        kafkajs: pkg('kafkajs').version,
+        pg: pkg('pg').version,
+        typeorm: pkg('typeorm').version,
+        nest: pkg('@nestjs/core').version,
+      },
+      settings: {
+        DATABASE_POOL_SIZE: runtime.config.DATABASE_POOL_SIZE,
+        RELAY_BATCH_SIZE: runtime.config.RELAY_BATCH_SIZE,
+        PROJECTION_BATCH_SIZE: runtime.config.PROJECTION_BATCH_SIZE,
+        KAFKA_TOPIC_PARTITIONS: runtime.config.KAFKA_TOPIC_PARTITIONS,
+        POLL_INTERVAL_MS: runtime.config.POLL_INTERVAL_MS,
+      },
       waitedForHorizonMs,
-      scale: { clients: opts.clients, centers: opts.centers, seed: opts.seed, asOf: AS_OF, events: seed.eventsWritten, seedSeconds: Math.round(seed.ms / 100) / 10, openClientsDriven: clients.length },
+      scale: {
+        clients: opts.clients,
+        centers: opts.centers,
+        seed: opts.seed,
+        asOf: AS_OF,
+        events: seed.eventsWritten,
+        seedSeconds: Math.round(seed.ms / 100) / 10,
+        openClientsDriven: clients.length,
+      },
       commands,
       relay,
       lag: { targetPerSecond: lagRate, halfOfMaxPerSecond: maxPerSecond, embedded: lagEmbedded, kafka: lagKafka },
@@ -251,25 +402,54 @@ async function dashboardFigures(): Promise<DashboardRenderFigures | { notMeasure
  * `--commands-only`: seed, rebuild every read model to the head (so the worker starts idle, as in
  * the full run), then section 1 alone with the same processes, accounts and warm-up.
  */
-async function commandsOnly(opts: ReturnType<typeof args>, databaseUrl: string, cleanups: (() => Promise<void>)[], started: number, loadAtStart: number): Promise<void> {
-  const runtime = await createRuntime(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }), { modules: SAEIL_MODULES, startWorker: false });
+async function commandsOnly(
+  opts: ReturnType<typeof args>,
+  databaseUrl: string,
+  cleanups: (() => Promise<void>)[],
+  started: number,
+  loadAtStart: number,
+): Promise<void> {
+  const runtime = await createRuntime(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }), {
+    modules: SAEIL_MODULES,
+    startWorker: false,
+  });
   cleanups.unshift(() => runtime.close());
   const pool = new Pool({ connectionString: databaseUrl, max: runtime.config.DATABASE_POOL_SIZE });
   cleanups.unshift(() => pool.end());
   log(`seeding ${opts.clients} clients in ${opts.centers} centers (seed ${opts.seed})`);
-  const seed = await seedSynthetic(runtime.dataSource, { seed: opts.seed, centers: opts.centers, clients: opts.clients, asOf: AS_OF, window: { daysBefore: runtime.config.FOLLOW_UP_WINDOW_DAYS_BEFORE, daysAfter: runtime.config.FOLLOW_UP_WINDOW_DAYS_AFTER } }, { batchSize: 1000 });
+  const seed = await seedSynthetic(
+    runtime.dataSource,
+    {
+      seed: opts.seed,
+      centers: opts.centers,
+      clients: opts.clients,
+      asOf: AS_OF,
+      window: {
+        daysBefore: runtime.config.FOLLOW_UP_WINDOW_DAYS_BEFORE,
+        daysAfter: runtime.config.FOLLOW_UP_WINDOW_DAYS_AFTER,
+      },
+    },
+    { batchSize: 1000 },
+  );
   await waitUntilVisible(pool);
   await measureRebuilds(runtime, pool, log);
   await moveReactorsToHead(runtime);
   await moveRelayToHead(runtime);
   const clients = await openClients(pool);
-  const [template] = (await pool.query(`SELECT data, metadata FROM events WHERE event_type = 'CounselingSessionRecorded' LIMIT 1`)).rows;
+  const [template] = (
+    await pool.query(`SELECT data, metadata FROM events WHERE event_type = 'CounselingSessionRecorded' LIMIT 1`)
+  ).rows;
   await prepareRawTable(pool);
   const pair = await startPair({ DATABASE_URL: databaseUrl, PORT: '0' });
   const http = new HttpClient(pair.api.url, 64);
   const accounts = new BenchAccounts(pair.api.url);
   await accounts.ready(clients.map(sessionRecorderOf));
-  await closedLoop(16, 3, async () => (await recordSession(http, accounts, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure); // warm-up
+  await closedLoop(
+    16,
+    3,
+    async () =>
+      (await recordSession(http, accounts, clients[Math.floor(Math.random() * clients.length)], AS_OF)).failure,
+  ); // warm-up
   const commands = await measureCommands(http, accounts, pool, clients, AS_OF, template, [1, 16, 64], opts.seconds);
   http.close();
   await pair.stop();
@@ -277,14 +457,37 @@ async function commandsOnly(opts: ReturnType<typeof args>, databaseUrl: string, 
     date: new Date().toISOString(),
     command: `npm run bench -- --commands-only --clients ${opts.clients} --centers ${opts.centers} --seed ${opts.seed} --seconds ${opts.seconds}`,
     commit: git('rev-parse --short HEAD'),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverage1m: { atStart: loadAtStart, atEnd: os.loadavg()[0] } },
-    scale: { clients: opts.clients, centers: opts.centers, events: seed.eventsWritten, openClientsDriven: clients.length },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      loadAverage1m: { atStart: loadAtStart, atEnd: os.loadavg()[0] },
+    },
+    scale: {
+      clients: opts.clients,
+      centers: opts.centers,
+      events: seed.eventsWritten,
+      openClientsDriven: clients.length,
+    },
     totalSeconds: Math.round((Date.now() - started) / 1000),
     commands,
   };
   writeFileSync(path.join(ROOT, 'bench', 'results-commands.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const rows = commands.map((c) => `| ${c.concurrency} | ${c.saeil.perSecond} | ${c.saeil.latencyMs.p50} | ${c.saeil.latencyMs.p99} | ${Object.entries(c.saeil.failed).map(([k, v]) => `${v}×${k}`).join(', ') || '0'} | ${c.rawPg.perSecond} | ${c.rawPg.latencyMs.p50} | ${c.rawPg.latencyMs.p99} | ${c.ratio} |`);
-  process.stdout.write(['| concurrency | Saeil cmd/s | p50 ms | p99 ms | refused | raw pg tx/s | p50 ms | p99 ms | ratio |', '| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |', ...rows, ''].join('\n'));
+  const rows = commands.map(
+    (c) =>
+      `| ${c.concurrency} | ${c.saeil.perSecond} | ${c.saeil.latencyMs.p50} | ${c.saeil.latencyMs.p99} | ${
+        Object.entries(c.saeil.failed)
+          .map(([k, v]) => `${v}×${k}`)
+          .join(', ') || '0'
+      } | ${c.rawPg.perSecond} | ${c.rawPg.latencyMs.p50} | ${c.rawPg.latencyMs.p99} | ${c.ratio} |`,
+  );
+  process.stdout.write(
+    [
+      '| concurrency | Saeil cmd/s | p50 ms | p99 ms | refused | raw pg tx/s | p50 ms | p99 ms | ratio |',
+      '| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
 }
 
 /** The worker, then the api, as two real processes; stop() answers their peak RSS. */
@@ -311,7 +514,10 @@ async function waitUntilVisible(pool: Pool): Promise<number> {
       `SELECT (SELECT max(transaction_id) FROM events) < pg_snapshot_xmin(pg_current_snapshot()) AS visible`,
     );
     if (rows[0].visible) return Date.now() - t0;
-    if (Date.now() - t0 > 300_000) throw new Error('a transaction elsewhere on the PostgreSQL server has been open for 5 minutes: the seeded events stay invisible to followers');
+    if (Date.now() - t0 > 300_000)
+      throw new Error(
+        'a transaction elsewhere on the PostgreSQL server has been open for 5 minutes: the seeded events stay invisible to followers',
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -336,8 +542,13 @@ async function openClients(pool: Pool): Promise<BenchClient[]> {
 
 /** The Kafka-mode relay starts at the head: the backlog was relayed (and measured) already. */
 async function moveRelayToHead(runtime: Runtime): Promise<void> {
-  const [head] = await runtime.dataSource.query(`SELECT transaction_id::text AS tx, global_position AS pos FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`);
-  await writeCheckpoint(runtime.dataSource, RELAY_CHECKPOINT, { transactionId: head.tx, globalPosition: Number(head.pos) });
+  const [head] = await runtime.dataSource.query(
+    `SELECT transaction_id::text AS tx, global_position AS pos FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
+  );
+  await writeCheckpoint(runtime.dataSource, RELAY_CHECKPOINT, {
+    transactionId: head.tx,
+    globalPosition: Number(head.pos),
+  });
 }
 
 function pkg(name?: string): { version: string } {

@@ -15,10 +15,16 @@ async function main(): Promise<void> {
   try {
     const keyring = await resolveMasterKeyring(config, process.env.NODE_ENV, runtime.dataSource, runtime.logger);
     const report = await new PrivacyVault({ dataSource: runtime.dataSource, keyring }).rewrapDataKeys();
-    process.stdout.write(`master key ${keyring.current.id}: ${report.rewrapped} data keys re-wrapped, ${report.remaining} still under another master key\n`);
-    for (const s of report.skipped) process.stdout.write(`  not re-wrapped: client ${s.clientId} (master key ${s.masterKeyId}): ${s.code}\n`);
+    process.stdout.write(
+      `master key ${keyring.current.id}: ${report.rewrapped} data keys re-wrapped, ${report.remaining} still under another master key\n`,
+    );
+    for (const s of report.skipped)
+      process.stdout.write(`  not re-wrapped: client ${s.clientId} (master key ${s.masterKeyId}): ${s.code}\n`);
     if (report.remaining > 0) process.exitCode = 1;
-    else process.stdout.write('no data key needs a retired master key any more: PRIVACY_RETIRED_MASTER_KEYS can be emptied\n');
+    else
+      process.stdout.write(
+        'no data key needs a retired master key any more: PRIVACY_RETIRED_MASTER_KEYS can be emptied\n',
+      );
   } finally {
     await runtime.close();
   }

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   try {
     const projection = runtime.projections.find((p) => p.name === name)!;
     const report = await runtime.rebuilder.rebuild(projection);
-    process.stdout.write(`rebuilt ${report.projection}: ${report.events} events in ${(report.ms / 1000).toFixed(1)} s, switched over\n`);
+    process.stdout.write(
+      `rebuilt ${report.projection}: ${report.events} events in ${(report.ms / 1000).toFixed(1)} s, switched over\n`,
+    );
   } finally {
     await runtime.close();
   }

@@ -20,7 +20,9 @@ const SUPERVISOR = 'demo-naju-supervisor';
 const COUNSELORS = ['demo-naju-counselor-1', 'demo-naju-counselor-2'];
 const REGIONAL = 'demo-naju-regional';
 const ANALYST = 'demo-naju-analyst';
-const REGION = (JSON.parse(readFileSync('config/centers.json', 'utf8')) as { centers: Record<string, { region: string }> }).centers[CENTER].region;
+const REGION = (
+  JSON.parse(readFileSync('config/centers.json', 'utf8')) as { centers: Record<string, { region: string }> }
+).centers[CENTER].region;
 
 function captured(): { lines: string[]; errors: string[]; logger: SeedDemoLogger } {
   const lines: string[] = [];
@@ -93,14 +95,29 @@ describe('npm run seed:demo', () => {
       const token = await logIn(saeil.url, username, accounts.get(username)!.password);
       const me = await request(saeil.url).get('/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
       expect(me.body).toMatchObject({ username, role: 'counselor', centerId: CENTER });
-      const caseload = await request(saeil.url).get('/caseload').query({ centerId: CENTER, pageSize: 100 }).set('Authorization', `Bearer ${token}`).expect(200);
+      const caseload = await request(saeil.url)
+        .get('/caseload')
+        .query({ centerId: CENTER, pageSize: 100 })
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
       // her cases name her account, and show her display name
-      const hers = caseload.body.items.filter((item: { counselorId: string }) => item.counselorId === me.body.accountId);
-      expect(new Set(hers.map((item: { counselorName: string }) => item.counselorName))).toEqual(new Set([me.body.displayName]));
+      const hers = caseload.body.items.filter(
+        (item: { counselorId: string }) => item.counselorId === me.body.accountId,
+      );
+      expect(new Set(hers.map((item: { counselorName: string }) => item.counselorName))).toEqual(
+        new Set([me.body.displayName]),
+      );
       expect(hers.length).toBeGreaterThanOrEqual(2);
-      const byCounselor = await request(saeil.url).get('/caseload').query({ counselorId: me.body.accountId }).set('Authorization', `Bearer ${token}`).expect(200);
+      const byCounselor = await request(saeil.url)
+        .get('/caseload')
+        .query({ counselorId: me.body.accountId })
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
       expect(byCounselor.body.total).toBe(hers.length);
-      mine.set(username, hers.map((item: { name: string; status: string }) => ({ name: item.name, status: item.status })));
+      mine.set(
+        username,
+        hers.map((item: { name: string; status: string }) => ({ name: item.name, status: item.status })),
+      );
     }
     const all = [...mine.values()].flat();
     expect(all.length).toBeGreaterThanOrEqual(5);
@@ -108,7 +125,11 @@ describe('npm run seed:demo', () => {
 
     // The supervisor: every case of the center, at every stage the seed takes them to.
     const supervisorToken = await logIn(saeil.url, SUPERVISOR, accounts.get(SUPERVISOR)!.password);
-    const center = await request(saeil.url).get('/caseload').query({ centerId: CENTER, pageSize: 100 }).set('Authorization', `Bearer ${supervisorToken}`).expect(200);
+    const center = await request(saeil.url)
+      .get('/caseload')
+      .query({ centerId: CENTER, pageSize: 100 })
+      .set('Authorization', `Bearer ${supervisorToken}`)
+      .expect(200);
     expect(center.body.total).toBe(all.length);
     expect(center.body.items.map((item: { name: string }) => item.name).sort()).toEqual(all.map((c) => c.name).sort());
     const statuses = center.body.items.map((item: { status: string }) => item.status);
@@ -120,18 +141,34 @@ describe('npm run seed:demo', () => {
     // The timeline follows the events a moment later than the caseload the seed waited for.
     const types = await waitFor(
       async () => {
-        const timeline = await request(saeil.url).get(`/cases/${closed.clientId}/timeline`).query({ pageSize: 100 }).set('Authorization', `Bearer ${supervisorToken}`).expect(200);
+        const timeline = await request(saeil.url)
+          .get(`/cases/${closed.clientId}/timeline`)
+          .query({ pageSize: 100 })
+          .set('Authorization', `Bearer ${supervisorToken}`)
+          .expect(200);
         const seen: string[] = timeline.body.items.map((item: { type: string }) => item.type);
-        return seen.includes('CaseClosed') && seen.filter((type) => type === 'FollowUpRecorded').length === 3 ? seen : undefined;
+        return seen.includes('CaseClosed') && seen.filter((type) => type === 'FollowUpRecorded').length === 3
+          ? seen
+          : undefined;
       },
       { description: 'the closed case on her timeline' },
     );
-    expect(types).toEqual(expect.arrayContaining(['ClientRegistered', 'ConsentGiven', 'CounselingSessionRecorded', 'EmploymentPlanSet', 'EmploymentStarted', 'CaseClosed']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'ClientRegistered',
+        'ConsentGiven',
+        'CounselingSessionRecorded',
+        'EmploymentPlanSet',
+        'EmploymentStarted',
+        'CaseClosed',
+      ]),
+    );
     expect(types.filter((type: string) => type === 'FollowUpRecorded')).toHaveLength(3);
   }, 120_000);
 
   it('gives every other role something to look at: the supervisor her program and KPI plan, the regional supervisor her 시·도, the analyst the nation', async () => {
-    const get = (token: string, path: string, query: Record<string, string | number> = {}) => request(saeil.url).get(path).query(query).set('Authorization', `Bearer ${token}`);
+    const get = (token: string, path: string, query: Record<string, string | number> = {}) =>
+      request(saeil.url).get(path).query(query).set('Authorization', `Bearer ${token}`);
     const idAfter = (pattern: RegExp) => {
       const found = printed.map((line) => pattern.exec(line)?.[1]).find(Boolean);
       expect(found).toBeDefined();
@@ -144,40 +181,68 @@ describe('npm run seed:demo', () => {
 
     // The supervisor: the 100/70/50 plan with its budget, and the KPI plan's indicators and targets.
     const supervisor = await logIn(saeil.url, SUPERVISOR, accounts.get(SUPERVISOR)!.password);
-    const program = await waitFor(async () => {
-      const answer = await get(supervisor, `/retention-programs/${programId}`);
-      return answer.status === 200 ? answer.body : undefined;
-    }, { description: 'the demo retention program' });
+    const program = await waitFor(
+      async () => {
+        const answer = await get(supervisor, `/retention-programs/${programId}`);
+        return answer.status === 200 ? answer.body : undefined;
+      },
+      { description: 'the demo retention program' },
+    );
     expect(program).toMatchObject({ centerId: CENTER, periodFrom: expect.stringMatching(/^\d{4}-01-01$/) });
-    expect(program.milestones.map((m: { n: number; planned: number }) => [m.n, m.planned])).toEqual([[1, 100], [2, 70], [3, 50]]);
+    expect(program.milestones.map((m: { n: number; planned: number }) => [m.n, m.planned])).toEqual([
+      [1, 100],
+      [2, 70],
+      [3, 50],
+    ]);
     const secured = program.budget.reduce((sum: number, line: { secured: number }) => sum + line.secured, 0);
-    const cost = program.milestones.reduce((sum: number, m: { planned: number; unitCost: number }) => sum + m.planned * m.unitCost, 0);
+    const cost = program.milestones.reduce(
+      (sum: number, m: { planned: number; unitCost: number }) => sum + m.planned * m.unitCost,
+      0,
+    );
     expect({ secured, cost }).toEqual({ secured: 11_500_000, cost: 11_500_000 });
     const listed = await get(supervisor, '/retention-programs', { centerId: CENTER }).expect(200);
     expect(JSON.stringify(listed.body)).toContain(programId);
 
-    const achievement = await waitFor(async () => {
-      const answer = await get(supervisor, `/kpi-plans/${kpiPlanId}/achievement`);
-      // The actuals entered after the plan are read as of the statistics' position: wait for both.
-      return answer.status === 200 && answer.body.indicators.some((i: { cumulativeActual: number }) => i.cumulativeActual > 0) ? answer.body : undefined;
-    }, { description: 'the demo KPI plan with its entered actual' });
+    const achievement = await waitFor(
+      async () => {
+        const answer = await get(supervisor, `/kpi-plans/${kpiPlanId}/achievement`);
+        // The actuals entered after the plan are read as of the statistics' position: wait for both.
+        return answer.status === 200 &&
+          answer.body.indicators.some((i: { cumulativeActual: number }) => i.cumulativeActual > 0)
+          ? answer.body
+          : undefined;
+      },
+      { description: 'the demo KPI plan with its entered actual' },
+    );
     expect(achievement.term).toEqual({ fromYear: year - 1, toYear: year + 1 });
     expect(achievement.indicators.length).toBeGreaterThanOrEqual(3);
     for (const indicator of achievement.indicators) expect(indicator.termTarget).toBeGreaterThan(0);
-    expect(achievement.indicators.map((i: { weight?: number }) => i.weight ?? 0).reduce((a: number, b: number) => a + b, 0)).toBe(100);
-    expect(achievement.indicators.find((i: { name: string }) => i.name === '채용기업 사후관리 건수')).toMatchObject({ cumulativeActual: 31 });
+    expect(
+      achievement.indicators.map((i: { weight?: number }) => i.weight ?? 0).reduce((a: number, b: number) => a + b, 0),
+    ).toBe(100);
+    expect(achievement.indicators.find((i: { name: string }) => i.name === '채용기업 사후관리 건수')).toMatchObject({
+      cumulativeActual: 31,
+    });
 
     // The regional supervisor: her 시·도's figures count the demo center's six registrations; another 시·도 is not hers.
     const regional = await logIn(saeil.url, REGIONAL, accounts.get(REGIONAL)!.password);
     const me = await get(regional, '/auth/me').expect(200);
     expect(me.body).toMatchObject({ role: 'regional_supervisor', region: REGION });
     const period = { from: `${year - 1}-01-01`, to: today };
-    const figures = await waitFor(async () => {
-      const answer = await get(regional, '/statistics/employment', { level: 'region', id: REGION, ...period });
-      return answer.status === 200 && JSON.stringify(answer.body).includes('"clientsRegistered":6') ? answer.body : undefined;
-    }, { description: `${REGION}'s figures with the demo's registrations` });
+    const figures = await waitFor(
+      async () => {
+        const answer = await get(regional, '/statistics/employment', { level: 'region', id: REGION, ...period });
+        return answer.status === 200 && JSON.stringify(answer.body).includes('"clientsRegistered":6')
+          ? answer.body
+          : undefined;
+      },
+      { description: `${REGION}'s figures with the demo's registrations` },
+    );
     // Above the center, figures are published as the Ministry sees them: two employed women is below the threshold.
-    expect(figures).toMatchObject({ disclosure: 'suppressed', employment: { clientsRegistered: 6, employedClients: { suppressed: true } } });
+    expect(figures).toMatchObject({
+      disclosure: 'suppressed',
+      employment: { clientsRegistered: 6, employedClients: { suppressed: true } },
+    });
     const otherRegion = REGION === '서울특별시' ? '부산광역시' : '서울특별시';
     await get(regional, '/statistics/employment', { level: 'region', id: otherRegion, ...period }).expect(404);
 
@@ -194,7 +259,10 @@ describe('npm run seed:demo', () => {
     const events = await countEvents(saeil);
     const [{ n: accounts }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM accounts`);
     const again = captured();
-    const result = await seedDemo({ url: saeil.url, adminUser: TEST_ADMIN_USERNAME, adminPassword: TEST_ADMIN_PASSWORD, centerId: CENTER }, again.logger);
+    const result = await seedDemo(
+      { url: saeil.url, adminUser: TEST_ADMIN_USERNAME, adminPassword: TEST_ADMIN_PASSWORD, centerId: CENTER },
+      again.logger,
+    );
     expect(result.outcome).toBe('exists');
     expect(result.cases).toEqual([]);
     expect(result.accounts.every((a) => a.password === undefined)).toBe(true);
@@ -213,12 +281,22 @@ describe('npm run seed:demo', () => {
     const closedPort = await freePort();
     const unreachable = captured();
     expect(await runCli(['--url', `http://127.0.0.1:${closedPort}`], env, unreachable.logger)).toBe(1);
-    expect(unreachable.errors).toEqual([`seed:demo: cannot reach Saeil at http://127.0.0.1:${closedPort} (ECONNREFUSED): is it running (npm start)? Pass --url if it listens elsewhere.`]);
+    expect(unreachable.errors).toEqual([
+      `seed:demo: cannot reach Saeil at http://127.0.0.1:${closedPort} (ECONNREFUSED): is it running (npm start)? Pass --url if it listens elsewhere.`,
+    ]);
 
     const events = await countEvents(saeil);
     const wrong = captured();
-    expect(await runCli(['--url', saeil.url, '--center', 'center-mokpo'], { ...env, SAEIL_ADMIN_PASSWORD: 'not-the-admin-password' }, wrong.logger)).toBe(1);
-    expect(wrong.errors).toEqual([`seed:demo: the administrator "${TEST_ADMIN_USERNAME}" cannot log in at ${saeil.url}: wrong user name or password (INVALID_CREDENTIALS).`]);
+    expect(
+      await runCli(
+        ['--url', saeil.url, '--center', 'center-mokpo'],
+        { ...env, SAEIL_ADMIN_PASSWORD: 'not-the-admin-password' },
+        wrong.logger,
+      ),
+    ).toBe(1);
+    expect(wrong.errors).toEqual([
+      `seed:demo: the administrator "${TEST_ADMIN_USERNAME}" cannot log in at ${saeil.url}: wrong user name or password (INVALID_CREDENTIALS).`,
+    ]);
 
     const unknown = captured();
     expect(await runCli(['--url', saeil.url, '--center', 'center-atlantis'], env, unknown.logger)).toBe(1);

@@ -136,7 +136,9 @@ class SaeilClient {
       });
       text = await response.text();
     } catch (error) {
-      throw new SeedDemoError(`cannot reach Saeil at ${this.baseUrl} (${reasonOf(error)}): is it running (npm start)? Pass --url if it listens elsewhere.`);
+      throw new SeedDemoError(
+        `cannot reach Saeil at ${this.baseUrl} (${reasonOf(error)}): is it running (npm start)? Pass --url if it listens elsewhere.`,
+      );
     }
     let body: unknown = text;
     try {
@@ -151,7 +153,11 @@ class SaeilClient {
    * A request that carries an idempotency key, retried (with the same key) when the connection
    * drops or the api answers 502/503/504: the first result comes back, nothing is applied twice.
    */
-  async sendWithRetry(method: string, path: string, options: RequestOptions & { idempotencyKey: string }): Promise<Answer> {
+  async sendWithRetry(
+    method: string,
+    path: string,
+    options: RequestOptions & { idempotencyKey: string },
+  ): Promise<Answer> {
     for (let attempt = 1; ; attempt++) {
       try {
         const answer = await this.send(method, path, options);
@@ -179,7 +185,9 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 function describe(answer: Answer): string {
   const error = answer.body?.error;
   if (error?.code) {
-    const fields = Array.isArray(error.fields) ? ` (${error.fields.map((f: { field: string; message: string }) => `${f.field}: ${f.message}`).join('; ')})` : '';
+    const fields = Array.isArray(error.fields)
+      ? ` (${error.fields.map((f: { field: string; message: string }) => `${f.field}: ${f.message}`).join('; ')})`
+      : '';
     return `${answer.status} ${error.code}: ${error.message}${fields}`;
   }
   const excerpt = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? '');
@@ -201,11 +209,21 @@ async function logIn(client: SaeilClient, username: string, password: string, wh
   const answer = await client.send('POST', '/auth/login', { body: { username, password } });
   if (answer.status === 200 && typeof answer.body?.accessToken === 'string') {
     const me = await client.send('GET', '/auth/me', { token: answer.body.accessToken });
-    if (me.status !== 200 || typeof me.body?.accountId !== 'string') throw new SeedDemoError(`reading who "${username}" is at ${client.baseUrl} failed: ${describe(me)}`);
-    return { username, accountId: me.body.accountId, accessToken: answer.body.accessToken, refreshToken: answer.body.refreshToken };
+    if (me.status !== 200 || typeof me.body?.accountId !== 'string')
+      throw new SeedDemoError(`reading who "${username}" is at ${client.baseUrl} failed: ${describe(me)}`);
+    return {
+      username,
+      accountId: me.body.accountId,
+      accessToken: answer.body.accessToken,
+      refreshToken: answer.body.refreshToken,
+    };
   }
-  if (answer.status === 401) throw new SeedDemoError(`${who} "${username}" cannot log in at ${client.baseUrl}: wrong user name or password (${answer.body?.error?.code ?? 401}).`);
-  if (answer.status === 429) throw new SeedDemoError(`${who} "${username}" cannot log in at ${client.baseUrl} now: ${describe(answer)}`);
+  if (answer.status === 401)
+    throw new SeedDemoError(
+      `${who} "${username}" cannot log in at ${client.baseUrl}: wrong user name or password (${answer.body?.error?.code ?? 401}).`,
+    );
+  if (answer.status === 429)
+    throw new SeedDemoError(`${who} "${username}" cannot log in at ${client.baseUrl} now: ${describe(answer)}`);
   throw new SeedDemoError(`logging in as ${who} "${username}" at ${client.baseUrl} failed: ${describe(answer)}`);
 }
 
@@ -227,7 +245,10 @@ const PASSWORD_LENGTH = 20;
  */
 export function generatePassword(username: string): string {
   for (;;) {
-    const password = Array.from({ length: PASSWORD_LENGTH }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
+    const password = Array.from(
+      { length: PASSWORD_LENGTH },
+      () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)],
+    ).join('');
     if (passwordProblems(password, username).length === 0) return password;
   }
 }
@@ -237,7 +258,13 @@ export function generatePassword(username: string): string {
  * demo too, named after it, so that demos of two centers of one 시·도 never share an account.
  */
 export function demoAccountsOf(centerId: string): DemoAccount[] {
-  const tag = centerId.replace(/^center-/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30) || 'center';
+  const tag =
+    centerId
+      .replace(/^center-/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 30) || 'center';
   return [
     { username: `demo-${tag}-supervisor`, displayName: '정미경 (데모 팀장)', role: 'supervisor' },
     { username: `demo-${tag}-counselor-1`, displayName: '김하늘 (데모 상담사)', role: 'counselor' },
@@ -269,18 +296,52 @@ interface CaseScript {
   profile: Record<string, unknown>;
   registeredDaysAgo: number;
   consents: ('service' | 'employer_sharing')[];
-  sessions: { daysAgo: number; channel: string; topic: string; durationMinutes: number; place?: string; notes?: string }[];
-  plan?: { daysAgo: number; goals: string[]; desiredOccupation: string; plannedServices: string[]; nextAction: string; dueInDays: number };
+  sessions: {
+    daysAgo: number;
+    channel: string;
+    topic: string;
+    durationMinutes: number;
+    place?: string;
+    notes?: string;
+  }[];
+  plan?: {
+    daysAgo: number;
+    goals: string[];
+    desiredOccupation: string;
+    plannedServices: string[];
+    nextAction: string;
+    dueInDays: number;
+  };
   training?: { course: 'accounting' | 'care'; enrolledDaysAgo: number; completedDaysAgo?: number };
-  placement?: { startedDaysAgo: number; body: Record<string, unknown>; followUps: { n: 1 | 2 | 3; support: string[]; difficulties?: string[]; outcome: string; channel: string }[] };
+  placement?: {
+    startedDaysAgo: number;
+    body: Record<string, unknown>;
+    followUps: { n: 1 | 2 | 3; support: string[]; difficulties?: string[]; outcome: string; channel: string }[];
+  };
   closure?: { daysAgo: number; reason: string };
 }
 
 const COURSES = {
   // Ended: her training done before the job she got.
-  accounting: { title: '전산회계 실무 (데모)', provider: '한빛직업전문학교', field: '경영·회계', startsDaysAgo: 100, endsDaysAgo: 40, hours: 240, capacity: 20 },
+  accounting: {
+    title: '전산회계 실무 (데모)',
+    provider: '한빛직업전문학교',
+    field: '경영·회계',
+    startsDaysAgo: 100,
+    endsDaysAgo: 40,
+    hours: 240,
+    capacity: 20,
+  },
   // Running now.
-  care: { title: '요양보호사 양성과정 (데모)', provider: '늘봄요양교육원', field: '요양보호', startsDaysAgo: 14, endsDaysAgo: -45, hours: 240, capacity: 15 },
+  care: {
+    title: '요양보호사 양성과정 (데모)',
+    provider: '늘봄요양교육원',
+    field: '요양보호',
+    startsDaysAgo: 14,
+    endsDaysAgo: -45,
+    hours: 240,
+    capacity: 15,
+  },
 } as const;
 
 /** The center's 사후관리 프로그램 (glossary: "같이하는 고백(go 100)", 100/70/50 clients at months 1/2/3). */
@@ -299,9 +360,22 @@ const DEMO_PROGRAM = {
 };
 
 /** The center's 확인지표 over three years (last, this, next); weights sum to 100. */
-const DEMO_KPI_INDICATORS: { name: string; unit: string; yearlyTargets: number[]; weight: number; metric?: string; actuals?: { yearsAgo: 0 | 1; value: number; note: string }[] }[] = [
+const DEMO_KPI_INDICATORS: {
+  name: string;
+  unit: string;
+  yearlyTargets: number[];
+  weight: number;
+  metric?: string;
+  actuals?: { yearsAgo: 0 | 1; value: number; note: string }[];
+}[] = [
   { name: '취업자 수', unit: '명', yearlyTargets: [120, 130, 140], weight: 40, metric: 'employed_clients' },
-  { name: '사후관리사업 수혜자 수', unit: '명', yearlyTargets: [50, 60, 70], weight: 30, metric: 'retention_beneficiaries' },
+  {
+    name: '사후관리사업 수혜자 수',
+    unit: '명',
+    yearlyTargets: [50, 60, 70],
+    weight: 30,
+    metric: 'retention_beneficiaries',
+  },
   {
     name: '채용기업 사후관리 건수',
     unit: '건',
@@ -321,20 +395,59 @@ const CASES: CaseScript[] = [
     name: '김민지',
     birthDate: '1987-04-12',
     phoneNo: 1,
-    profile: { education: 'college', careerBreakReason: 'childcare', careerBreakYears: 6, lastOccupation: '경리 사무원', experienceYears: 5, desiredOccupation: '회계 사무원', desiredEmploymentType: 'regular', certifications: ['전산회계 2급'] },
+    profile: {
+      education: 'college',
+      careerBreakReason: 'childcare',
+      careerBreakYears: 6,
+      lastOccupation: '경리 사무원',
+      experienceYears: 5,
+      desiredOccupation: '회계 사무원',
+      desiredEmploymentType: 'regular',
+      certifications: ['전산회계 2급'],
+    },
     registeredDaysAgo: 130,
     consents: ['service', 'employer_sharing'],
     sessions: [
-      { daysAgo: 130, channel: 'in_center', topic: '초기상담: 경력과 희망 직종', durationMinutes: 60, notes: '경리 5년 경력, 회계 사무직 정규직 희망' },
+      {
+        daysAgo: 130,
+        channel: 'in_center',
+        topic: '초기상담: 경력과 희망 직종',
+        durationMinutes: 60,
+        notes: '경리 5년 경력, 회계 사무직 정규직 희망',
+      },
       { daysAgo: 120, channel: 'phone', topic: '훈련 과정 안내', durationMinutes: 20 },
       { daysAgo: 38, channel: 'in_center', topic: '이력서·면접 준비', durationMinutes: 40 },
     ],
-    plan: { daysAgo: 120, goals: ['회계 사무 정규직 취업'], desiredOccupation: '회계 사무원', plannedServices: ['counseling', 'training', 'job_matching'], nextAction: '전산회계 과정 수강', dueInDays: -100 },
+    plan: {
+      daysAgo: 120,
+      goals: ['회계 사무 정규직 취업'],
+      desiredOccupation: '회계 사무원',
+      plannedServices: ['counseling', 'training', 'job_matching'],
+      nextAction: '전산회계 과정 수강',
+      dueInDays: -100,
+    },
     training: { course: 'accounting', enrolledDaysAgo: 105, completedDaysAgo: 40 },
     placement: {
       startedDaysAgo: 35,
-      body: { employerName: '한결세무회계', jobTitle: '회계 사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_450_000, channel: 'center', employmentInsurance: true },
-      followUps: [{ n: 1, channel: 'phone', outcome: 'employed_same_employer', support: ['counseling'], difficulties: ['월말 결산 업무 적응'] }],
+      body: {
+        employerName: '한결세무회계',
+        jobTitle: '회계 사무원',
+        occupation: '0231',
+        employmentType: 'regular',
+        weeklyHours: 40,
+        monthlyWage: 2_450_000,
+        channel: 'center',
+        employmentInsurance: true,
+      },
+      followUps: [
+        {
+          n: 1,
+          channel: 'phone',
+          outcome: 'employed_same_employer',
+          support: ['counseling'],
+          difficulties: ['월말 결산 업무 적응'],
+        },
+      ],
     },
   },
   {
@@ -342,14 +455,31 @@ const CASES: CaseScript[] = [
     name: '이서영',
     birthDate: '1991-09-03',
     phoneNo: 2,
-    profile: { education: 'university', careerBreakReason: 'pregnancy_childbirth', careerBreakYears: 3, lastOccupation: '어린이집 보육교사', experienceYears: 4, desiredOccupation: '요양보호사', desiredEmploymentType: 'part_time', desiredHoursPerWeek: 30, childcareNeeds: '만 3세 자녀, 오후 4시 이후 돌봄 필요' },
+    profile: {
+      education: 'university',
+      careerBreakReason: 'pregnancy_childbirth',
+      careerBreakYears: 3,
+      lastOccupation: '어린이집 보육교사',
+      experienceYears: 4,
+      desiredOccupation: '요양보호사',
+      desiredEmploymentType: 'part_time',
+      desiredHoursPerWeek: 30,
+      childcareNeeds: '만 3세 자녀, 오후 4시 이후 돌봄 필요',
+    },
     registeredDaysAgo: 30,
     consents: ['service'],
     sessions: [
       { daysAgo: 30, channel: 'in_center', topic: '초기상담: 구직 의사와 돌봄 상황', durationMinutes: 50 },
       { daysAgo: 20, channel: 'online', topic: '요양보호사 과정 상담', durationMinutes: 30 },
     ],
-    plan: { daysAgo: 20, goals: ['요양보호사 자격 취득', '재가요양기관 시간제 취업'], desiredOccupation: '요양보호사', plannedServices: ['training', 'job_matching'], nextAction: '요양보호사 자격시험 접수', dueInDays: 10 },
+    plan: {
+      daysAgo: 20,
+      goals: ['요양보호사 자격 취득', '재가요양기관 시간제 취업'],
+      desiredOccupation: '요양보호사',
+      plannedServices: ['training', 'job_matching'],
+      nextAction: '요양보호사 자격시험 접수',
+      dueInDays: 10,
+    },
     training: { course: 'care', enrolledDaysAgo: 18 },
   },
   {
@@ -357,29 +487,80 @@ const CASES: CaseScript[] = [
     name: '최은정',
     birthDate: '1983-12-20',
     phoneNo: 3,
-    profile: { education: 'high_school', careerBreakReason: 'family_care', careerBreakYears: 9, lastOccupation: '판매 사원', experienceYears: 3, desiredEmploymentType: 'any' },
+    profile: {
+      education: 'high_school',
+      careerBreakReason: 'family_care',
+      careerBreakYears: 9,
+      lastOccupation: '판매 사원',
+      experienceYears: 3,
+      desiredEmploymentType: 'any',
+    },
     registeredDaysAgo: 4,
     consents: ['service'],
-    sessions: [{ daysAgo: 4, channel: 'in_center', topic: '초기상담: 구직 의사 확인', durationMinutes: 50, notes: '부모님 간병으로 9년 경력단절, 희망 직종 미정' }],
+    sessions: [
+      {
+        daysAgo: 4,
+        channel: 'in_center',
+        topic: '초기상담: 구직 의사 확인',
+        durationMinutes: 50,
+        notes: '부모님 간병으로 9년 경력단절, 희망 직종 미정',
+      },
+    ],
   },
   {
     counselor: 1,
     name: '정혜린',
     birthDate: '1979-06-08',
     phoneNo: 4,
-    profile: { education: 'high_school', careerBreakReason: 'childcare', careerBreakYears: 10, lastOccupation: '의류 판매원', experienceYears: 6, desiredOccupation: '고객 상담원', desiredEmploymentType: 'regular' },
+    profile: {
+      education: 'high_school',
+      careerBreakReason: 'childcare',
+      careerBreakYears: 10,
+      lastOccupation: '의류 판매원',
+      experienceYears: 6,
+      desiredOccupation: '고객 상담원',
+      desiredEmploymentType: 'regular',
+    },
     registeredDaysAgo: 190,
     consents: ['service', 'employer_sharing'],
     sessions: [
       { daysAgo: 190, channel: 'in_center', topic: '초기상담: 경력과 희망 직종', durationMinutes: 60 },
-      { daysAgo: 175, channel: 'mobile_outreach', place: '빛가람동 행정복지센터', topic: '이력서 점검', durationMinutes: 40 },
+      {
+        daysAgo: 175,
+        channel: 'mobile_outreach',
+        place: '빛가람동 행정복지센터',
+        topic: '이력서 점검',
+        durationMinutes: 40,
+      },
     ],
-    plan: { daysAgo: 175, goals: ['콜센터 상담직 정규직 취업'], desiredOccupation: '고객 상담원', plannedServices: ['counseling', 'job_matching', 'job_fair'], nextAction: '채용박람회 참가', dueInDays: -160 },
+    plan: {
+      daysAgo: 175,
+      goals: ['콜센터 상담직 정규직 취업'],
+      desiredOccupation: '고객 상담원',
+      plannedServices: ['counseling', 'job_matching', 'job_fair'],
+      nextAction: '채용박람회 참가',
+      dueInDays: -160,
+    },
     placement: {
       startedDaysAgo: 110,
-      body: { employerName: '새봄고객센터', jobTitle: '고객 상담원', occupation: '0291', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_250_000, channel: 'center', employmentInsurance: true },
+      body: {
+        employerName: '새봄고객센터',
+        jobTitle: '고객 상담원',
+        occupation: '0291',
+        employmentType: 'regular',
+        weeklyHours: 40,
+        monthlyWage: 2_250_000,
+        channel: 'center',
+        employmentInsurance: true,
+      },
       followUps: [
-        { n: 1, channel: 'phone', outcome: 'employed_same_employer', support: ['counseling'], difficulties: ['교대 근무 적응'] },
+        {
+          n: 1,
+          channel: 'phone',
+          outcome: 'employed_same_employer',
+          support: ['counseling'],
+          difficulties: ['교대 근무 적응'],
+        },
         { n: 2, channel: 'message', outcome: 'employed_same_employer', support: [] },
         { n: 3, channel: 'visit', outcome: 'employed_same_employer', support: ['gift_or_celebration'] },
       ],
@@ -391,7 +572,16 @@ const CASES: CaseScript[] = [
     name: '강수민',
     birthDate: '1989-02-14',
     phoneNo: 5,
-    profile: { education: 'university', careerBreakReason: 'marriage', careerBreakYears: 5, lastOccupation: '웹디자이너', experienceYears: 4, desiredOccupation: '사무 보조원', desiredEmploymentType: 'part_time', desiredMonthlyWage: 1_800_000 },
+    profile: {
+      education: 'university',
+      careerBreakReason: 'marriage',
+      careerBreakYears: 5,
+      lastOccupation: '웹디자이너',
+      experienceYears: 4,
+      desiredOccupation: '사무 보조원',
+      desiredEmploymentType: 'part_time',
+      desiredMonthlyWage: 1_800_000,
+    },
     registeredDaysAgo: 60,
     consents: ['service', 'employer_sharing'],
     sessions: [
@@ -399,7 +589,14 @@ const CASES: CaseScript[] = [
       { daysAgo: 45, channel: 'phone', topic: '구인 정보 안내', durationMinutes: 15 },
       { daysAgo: 12, channel: 'in_center', topic: '면접 준비', durationMinutes: 40 },
     ],
-    plan: { daysAgo: 45, goals: ['사무 보조 시간제 취업'], desiredOccupation: '사무 보조원', plannedServices: ['counseling', 'job_matching'], nextAction: '구인업체 면접 (동행 면접)', dueInDays: 3 },
+    plan: {
+      daysAgo: 45,
+      goals: ['사무 보조 시간제 취업'],
+      desiredOccupation: '사무 보조원',
+      plannedServices: ['counseling', 'job_matching'],
+      nextAction: '구인업체 면접 (동행 면접)',
+      dueInDays: 3,
+    },
   },
   {
     counselor: 1,
@@ -447,16 +644,22 @@ export async function seedDemo(options: SeedDemoOptions, logger: SeedDemoLogger)
   // Is it Saeil, and can the administrator log in? Both checked before anything is created.
   const health = await client.send('GET', '/health');
   if (typeof health.body !== 'object' || health.body === null || !('status' in health.body)) {
-    throw new SeedDemoError(`${baseUrl} does not answer like Saeil (GET /health: ${describe(health)}); pass --url with the api's address.`);
+    throw new SeedDemoError(
+      `${baseUrl} does not answer like Saeil (GET /health: ${describe(health)}); pass --url with the api's address.`,
+    );
   }
   const admin = await logIn(client, options.adminUser, options.adminPassword, 'the administrator');
   const sessions: Session[] = [admin];
   try {
     const me = await client.send('GET', '/auth/me', { token: admin.accessToken });
-    if (me.body?.role !== 'administrator') throw new SeedDemoError(`"${options.adminUser}" is not an administrator (role ${me.body?.role ?? 'unknown'}): pass --admin-user with an administrator's user name.`);
+    if (me.body?.role !== 'administrator')
+      throw new SeedDemoError(
+        `"${options.adminUser}" is not an administrator (role ${me.body?.role ?? 'unknown'}): pass --admin-user with an administrator's user name.`,
+      );
 
     const existing = await client.send('GET', '/accounts', { token: admin.accessToken });
-    if (existing.status !== 200 || !Array.isArray(existing.body)) throw new SeedDemoError(`listing the accounts failed: ${describe(existing)}`);
+    if (existing.status !== 200 || !Array.isArray(existing.body))
+      throw new SeedDemoError(`listing the accounts failed: ${describe(existing)}`);
     const taken = new Set<string>(existing.body.map((a: { username: string }) => a.username));
     const present = accounts.filter((a) => taken.has(a.username));
     if (present.length === accounts.length) return alreadySeeded(options.centerId, accounts, docsUrl, logger);
@@ -474,32 +677,74 @@ export async function seedDemo(options: SeedDemoOptions, logger: SeedDemoLogger)
         account.password = generatePassword(account.username);
         const answer = await client.send('POST', '/accounts', {
           token: admin.accessToken,
-          body: { username: account.username, displayName: account.displayName, role: account.role, ...placeOf(account, options.centerId, center.region), password: account.password },
+          body: {
+            username: account.username,
+            displayName: account.displayName,
+            role: account.role,
+            ...placeOf(account, options.centerId, center.region),
+            password: account.password,
+          },
         });
         if (answer.status === 201) {
           created.push(account);
           logger.info(`created ${account.role} account ${account.username}`);
           continue;
         }
-        if (created.length === 0 && isUsernameTaken(answer)) return alreadySeeded(options.centerId, accounts, docsUrl, logger);
+        if (created.length === 0 && isUsernameTaken(answer))
+          return alreadySeeded(options.centerId, accounts, docsUrl, logger);
         throw new SeedDemoError(`creating the account ${account.username} failed: ${describe(answer)}`);
       }
 
       const supervisorAccount = accounts.find((a) => a.role === 'supervisor')!;
-      const supervisor = await logIn(client, supervisorAccount.username, supervisorAccount.password!, 'the demo supervisor');
+      const supervisor = await logIn(
+        client,
+        supervisorAccount.username,
+        supervisorAccount.password!,
+        'the demo supervisor',
+      );
       sessions.push(supervisor);
       const counselors: Session[] = [];
-      for (const account of accounts.filter((a) => a.role === 'counselor')) counselors.push(await logIn(client, account.username, account.password!, 'demo counselor'));
+      for (const account of accounts.filter((a) => a.role === 'counselor'))
+        counselors.push(await logIn(client, account.username, account.password!, 'demo counselor'));
       sessions.push(...counselors);
       const run = new CaseRecorder(client, counselors, options.centerId, center, today, logger);
       const cases = await run.recordAll();
       const { programId, kpiPlanId } = await run.recordCenterPlans(supervisor);
-      const seen = await client.send('GET', `/caseload?centerId=${encodeURIComponent(options.centerId)}&minPosition=${run.lastPosition}&waitMs=5000&pageSize=100`, { token: supervisor.accessToken });
+      const seen = await client.send(
+        'GET',
+        `/caseload?centerId=${encodeURIComponent(options.centerId)}&minPosition=${run.lastPosition}&waitMs=5000&pageSize=100`,
+        { token: supervisor.accessToken },
+      );
       const supervisorSees = seen.status === 200 ? (seen.body.total as number) : undefined;
-      const statusOf = new Map<string, string>(seen.status === 200 ? seen.body.items.map((i: { clientId: string; status: string }) => [i.clientId, i.status]) : []);
+      const statusOf = new Map<string, string>(
+        seen.status === 200
+          ? seen.body.items.map((i: { clientId: string; status: string }) => [i.clientId, i.status])
+          : [],
+      );
       for (const c of cases) c.status = statusOf.get(c.clientId) ?? c.status;
-      printSummary(logger, { centerId: options.centerId, center, accounts, cases, supervisorSees, baseUrl, docsUrl, programId, kpiPlanId, today });
-      return { outcome: 'created', centerId: options.centerId, accounts, cases, supervisorSees, programId, kpiPlanId, region: center.region, docsUrl };
+      printSummary(logger, {
+        centerId: options.centerId,
+        center,
+        accounts,
+        cases,
+        supervisorSees,
+        baseUrl,
+        docsUrl,
+        programId,
+        kpiPlanId,
+        today,
+      });
+      return {
+        outcome: 'created',
+        centerId: options.centerId,
+        accounts,
+        cases,
+        supervisorSees,
+        programId,
+        kpiPlanId,
+        region: center.region,
+        docsUrl,
+      };
     } catch (error) {
       // Accounts created before the failure exist now: their passwords must not be lost with it.
       if (created.length > 0) {
@@ -513,7 +758,12 @@ export async function seedDemo(options: SeedDemoOptions, logger: SeedDemoLogger)
   }
 }
 
-function alreadySeeded(centerId: string, accounts: DemoAccount[], docsUrl: string, logger: SeedDemoLogger): SeedDemoResult {
+function alreadySeeded(
+  centerId: string,
+  accounts: DemoAccount[],
+  docsUrl: string,
+  logger: SeedDemoLogger,
+): SeedDemoResult {
   logger.info(
     `the demo accounts of ${centerId} already exist (${accounts.map((a) => a.username).join(', ')}): nothing created. ` +
       `Their passwords were printed by the run that created them; an administrator can set new ones (POST /accounts/:id/password-reset).`,
@@ -529,7 +779,8 @@ function normalizeUrl(url: string): string {
   } catch {
     throw new SeedDemoError(`--url ${url} is not a URL; e.g. ${DEFAULT_URL}`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new SeedDemoError(`--url ${url} must be http:// or https://`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new SeedDemoError(`--url ${url} must be http:// or https://`);
   return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -554,10 +805,22 @@ class CaseRecorder {
   }
 
   /** A command as `who`: its answer's body, or a SeedDemoError saying which step was refused and why. */
-  private async command(who: Session, step: string, what: string, path: string, body: Record<string, unknown>): Promise<any> {
-    const answer = await this.client.sendWithRetry('POST', path, { token: who.accessToken, body, idempotencyKey: `seed-demo.${this.runId}.${step}` });
-    if (answer.status < 200 || answer.status >= 300) throw new SeedDemoError(`${what} (as ${who.username}) was refused: ${describe(answer)}`);
-    if (typeof answer.body?.position === 'number') this.lastPosition = Math.max(this.lastPosition, answer.body.position);
+  private async command(
+    who: Session,
+    step: string,
+    what: string,
+    path: string,
+    body: Record<string, unknown>,
+  ): Promise<any> {
+    const answer = await this.client.sendWithRetry('POST', path, {
+      token: who.accessToken,
+      body,
+      idempotencyKey: `seed-demo.${this.runId}.${step}`,
+    });
+    if (answer.status < 200 || answer.status >= 300)
+      throw new SeedDemoError(`${what} (as ${who.username}) was refused: ${describe(answer)}`);
+    if (typeof answer.body?.position === 'number')
+      this.lastPosition = Math.max(this.lastPosition, answer.body.position);
     return answer.body;
   }
 
@@ -602,7 +865,11 @@ class CaseRecorder {
     const clientId: string = registered.clientId;
     const client = `/clients/${clientId}`;
     for (const purpose of s.consents) {
-      await this.command(who, step(`consent.${purpose}`), `${s.name}'s ${purpose} consent`, `${client}/consents`, { purpose, version: CONSENT_FORM_VERSION, givenOn: this.day(s.registeredDaysAgo) });
+      await this.command(who, step(`consent.${purpose}`), `${s.name}'s ${purpose} consent`, `${client}/consents`, {
+        purpose,
+        version: CONSENT_FORM_VERSION,
+        givenOn: this.day(s.registeredDaysAgo),
+      });
     }
     done.push(count(s.consents.length, 'consent'));
 
@@ -615,7 +882,13 @@ class CaseRecorder {
         order: 1,
         run: async () => {
           const { daysAgo, ...rest } = session;
-          await this.command(who, step(`session${k + 1}`), `${s.name}'s counseling session`, `${client}/counseling-sessions`, { ...rest, occurredOn: this.day(daysAgo) });
+          await this.command(
+            who,
+            step(`session${k + 1}`),
+            `${s.name}'s counseling session`,
+            `${client}/counseling-sessions`,
+            { ...rest, occurredOn: this.day(daysAgo) },
+          );
         },
       }),
     );
@@ -644,7 +917,13 @@ class CaseRecorder {
         order: 3,
         run: async () => {
           const courseId = await this.course(training.course, who);
-          await this.command(who, step('enroll'), `enrolling ${s.name} in ${COURSES[training.course].title}`, `/courses/${courseId}/enrollments`, { clientId, enrolledOn: this.day(training.enrolledDaysAgo) });
+          await this.command(
+            who,
+            step('enroll'),
+            `enrolling ${s.name} in ${COURSES[training.course].title}`,
+            `/courses/${courseId}/enrollments`,
+            { clientId, enrolledOn: this.day(training.enrolledDaysAgo) },
+          );
         },
       });
       done.push(`training (${COURSES[training.course].title})`);
@@ -655,7 +934,13 @@ class CaseRecorder {
           order: 4,
           run: async () => {
             const courseId = await this.course(training.course, who);
-            await this.command(who, step('complete'), `${s.name}'s training completion`, `/courses/${courseId}/completions`, { clientId, completedOn: this.day(completedDaysAgo) });
+            await this.command(
+              who,
+              step('complete'),
+              `${s.name}'s training completion`,
+              `/courses/${courseId}/completions`,
+              { clientId, completedOn: this.day(completedDaysAgo) },
+            );
           },
         });
         done.push('completed');
@@ -668,11 +953,20 @@ class CaseRecorder {
         on: placement.startedDaysAgo,
         order: 5,
         run: async () => {
-          const job = await this.command(who, step('placement'), `${s.name}'s placement`, `${client}/placements`, { ...placement.body, startOn });
+          const job = await this.command(who, step('placement'), `${s.name}'s placement`, `${client}/placements`, {
+            ...placement.body,
+            startOn,
+          });
           for (const followUp of placement.followUps) {
             // A day or two after the milestone (start + n months), never after today.
             const contactedOn = [addDays(addMonths(startOn, followUp.n), 2), this.today].sort()[0];
-            await this.followUp(who, step(`follow-up${followUp.n}`), s.name, `${client}/placements/${job.placementId}/follow-ups`, { ...followUp, contactedOn });
+            await this.followUp(
+              who,
+              step(`follow-up${followUp.n}`),
+              s.name,
+              `${client}/placements/${job.placementId}/follow-ups`,
+              { ...followUp, contactedOn },
+            );
           }
         },
       });
@@ -684,15 +978,33 @@ class CaseRecorder {
         on: closure.daysAgo,
         order: 6,
         run: async () => {
-          await this.command(who, step('closure'), `closing ${s.name}'s case`, `${client}/closure`, { reason: closure.reason, closedOn: this.day(closure.daysAgo) });
+          await this.command(who, step('closure'), `closing ${s.name}'s case`, `${client}/closure`, {
+            reason: closure.reason,
+            closedOn: this.day(closure.daysAgo),
+          });
         },
       });
       done.push('closed');
     }
     events.sort((a, b) => b.on - a.on || a.order - b.order);
     for (const event of events) await event.run();
-    this.logger.info(`case ${n}/${CASES.length}: ${s.name} (${who.username}) registered ${this.day(s.registeredDaysAgo)}: ${done.join(', ')}`);
-    return { clientId, name: s.name, counselor: who.username, status: s.closure ? 'closed' : s.placement ? 'employed' : s.training ? 'in_training' : s.sessions.length > 0 ? 'counseling' : 'intake' };
+    this.logger.info(
+      `case ${n}/${CASES.length}: ${s.name} (${who.username}) registered ${this.day(s.registeredDaysAgo)}: ${done.join(', ')}`,
+    );
+    return {
+      clientId,
+      name: s.name,
+      counselor: who.username,
+      status: s.closure
+        ? 'closed'
+        : s.placement
+          ? 'employed'
+          : s.training
+            ? 'in_training'
+            : s.sessions.length > 0
+              ? 'counseling'
+              : 'intake',
+    };
   }
 
   /**
@@ -711,7 +1023,9 @@ class CaseRecorder {
       milestones: DEMO_PROGRAM.milestones,
       budget: DEMO_PROGRAM.budget,
     });
-    this.logger.info(`retention program ${program.programId}: ${DEMO_PROGRAM.milestones.map((m) => m.plannedClients).join('/')} clients at months 1/2/3, budget ${DEMO_PROGRAM.budget.reduce((sum, b) => sum + b.amount, 0).toLocaleString('ko-KR')}원`);
+    this.logger.info(
+      `retention program ${program.programId}: ${DEMO_PROGRAM.milestones.map((m) => m.plannedClients).join('/')} clients at months 1/2/3, budget ${DEMO_PROGRAM.budget.reduce((sum, b) => sum + b.amount, 0).toLocaleString('ko-KR')}원`,
+    );
 
     const plan = await this.command(supervisor, 'kpi-plan', 'defining the KPI plan', '/kpi-plans', {
       centerId: this.centerId,
@@ -720,20 +1034,30 @@ class CaseRecorder {
       toYear: year + 1,
       indicators: DEMO_KPI_INDICATORS.map(({ actuals: _, ...indicator }) => indicator),
     });
-    const ids = new Map<string, string>(plan.indicators.map((i: { indicatorId: string; name: string }) => [i.name, i.indicatorId]));
+    const ids = new Map<string, string>(
+      plan.indicators.map((i: { indicatorId: string; name: string }) => [i.name, i.indicatorId]),
+    );
     for (const [i, indicator] of DEMO_KPI_INDICATORS.entries()) {
       for (const [k, actual] of (indicator.actuals ?? []).entries()) {
         const enteredOn = actual.yearsAgo === 0 ? this.today : `${year - actual.yearsAgo}-12-31`;
-        await this.command(supervisor, `kpi-actual.${i}.${k}`, `entering the actual of ${indicator.name}`, `/kpi-plans/${plan.planId}/actuals`, {
-          indicatorId: ids.get(indicator.name),
-          year: year - actual.yearsAgo,
-          value: actual.value,
-          enteredOn,
-          note: actual.note,
-        });
+        await this.command(
+          supervisor,
+          `kpi-actual.${i}.${k}`,
+          `entering the actual of ${indicator.name}`,
+          `/kpi-plans/${plan.planId}/actuals`,
+          {
+            indicatorId: ids.get(indicator.name),
+            year: year - actual.yearsAgo,
+            value: actual.value,
+            enteredOn,
+            note: actual.note,
+          },
+        );
       }
     }
-    this.logger.info(`KPI plan ${plan.planId}: ${count(DEMO_KPI_INDICATORS.length, 'indicator')}, ${year - 1}–${year + 1}`);
+    this.logger.info(
+      `KPI plan ${plan.planId}: ${count(DEMO_KPI_INDICATORS.length, 'indicator')}, ${year - 1}–${year + 1}`,
+    );
     return { programId: program.programId, kpiPlanId: plan.planId };
   }
 
@@ -741,15 +1065,29 @@ class CaseRecorder {
    * Her follow-ups are scheduled by the retention reactor after the placement event, a moment
    * later: until then the schedule is 404, so that answer is waited out (up to 30 s).
    */
-  private async followUp(who: Session, step: string, name: string, path: string, body: Record<string, unknown>): Promise<void> {
+  private async followUp(
+    who: Session,
+    step: string,
+    name: string,
+    path: string,
+    body: Record<string, unknown>,
+  ): Promise<void> {
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const answer = await this.client.sendWithRetry('POST', path, { token: who.accessToken, body, idempotencyKey: `seed-demo.${this.runId}.${step}` });
+      const answer = await this.client.sendWithRetry('POST', path, {
+        token: who.accessToken,
+        body,
+        idempotencyKey: `seed-demo.${this.runId}.${step}`,
+      });
       if (answer.status >= 200 && answer.status < 300) {
-        if (typeof answer.body?.position === 'number') this.lastPosition = Math.max(this.lastPosition, answer.body.position);
+        if (typeof answer.body?.position === 'number')
+          this.lastPosition = Math.max(this.lastPosition, answer.body.position);
         return;
       }
-      if (answer.status !== 404 || Date.now() > deadline) throw new SeedDemoError(`${name}'s ${body.n}-month follow-up (as ${who.username}) was refused: ${describe(answer)}`);
+      if (answer.status !== 404 || Date.now() > deadline)
+        throw new SeedDemoError(
+          `${name}'s ${body.n}-month follow-up (as ${who.username}) was refused: ${describe(answer)}`,
+        );
       await sleep(200);
     }
   }
@@ -766,14 +1104,28 @@ export function lastQuarter(today: string): string {
 }
 
 function accountTable(accounts: DemoAccount[]): string[] {
-  const rows = [['user name', 'role', 'password'], ...accounts.map((a) => [a.username, a.role, a.password ?? '(not shown)'])];
+  const rows = [
+    ['user name', 'role', 'password'],
+    ...accounts.map((a) => [a.username, a.role, a.password ?? '(not shown)']),
+  ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => `  ${r.map((cell, c) => cell.padEnd(widths[c])).join('  ')}`.trimEnd());
 }
 
 function printSummary(
   logger: SeedDemoLogger,
-  s: { centerId: string; center: CenterInfo; accounts: DemoAccount[]; cases: DemoCase[]; supervisorSees?: number; baseUrl: string; docsUrl: string; programId: string; kpiPlanId: string; today: string },
+  s: {
+    centerId: string;
+    center: CenterInfo;
+    accounts: DemoAccount[];
+    cases: DemoCase[];
+    supervisorSees?: number;
+    baseUrl: string;
+    docsUrl: string;
+    programId: string;
+    kpiPlanId: string;
+    today: string;
+  },
 ): void {
   const seen = s.supervisorSees === undefined ? '' : `; the supervisor's caseload shows ${s.supervisorSees}`;
   logger.info('');
@@ -789,8 +1141,14 @@ function printSummary(
     ['counselor, supervisor', `GET /caseload?centerId=${s.centerId}`],
     ['supervisor', `GET /retention-programs/${s.programId}  (사후관리 프로그램: plan, given, budget)`],
     ['supervisor', `GET /kpi-plans/${s.kpiPlanId}/achievement  (확인지표 달성률)`],
-    ['regional supervisor', `GET /statistics/employment?level=region&id=${region}&from=${addDays(s.today, -365)}&to=${s.today}  (${s.center.region})`],
-    ['ministry analyst', `GET /statistics/employment?level=nation&from=${from}&to=${s.today}, GET /ministry-reports/nation/${lastQuarter(s.today)}`],
+    [
+      'regional supervisor',
+      `GET /statistics/employment?level=region&id=${region}&from=${addDays(s.today, -365)}&to=${s.today}  (${s.center.region})`,
+    ],
+    [
+      'ministry analyst',
+      `GET /statistics/employment?level=nation&from=${from}&to=${s.today}, GET /ministry-reports/nation/${lastQuarter(s.today)}`,
+    ],
   ]) {
     logger.info(`  ${line[0].padEnd(21)}  ${line[1]}`);
   }
@@ -805,7 +1163,11 @@ export const USAGE =
   '  the administrator password comes from SAEIL_ADMIN_PASSWORD unless --admin-password is given; Saeil must be running (npm start)';
 
 /** The whole command: parses argv, runs the seed, returns the exit code (0 done or already there, 1 failed, 2 usage). */
-export async function runCli(argv: string[], env: Record<string, string | undefined>, logger: SeedDemoLogger): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  logger: SeedDemoLogger,
+): Promise<number> {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -829,7 +1191,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   }
   const adminPassword = (values['admin-password'] as string | undefined) ?? env.SAEIL_ADMIN_PASSWORD;
   if (!adminPassword) {
-    logger.error(`seed:demo needs the administrator's password: set SAEIL_ADMIN_PASSWORD or pass --admin-password\n${USAGE}`);
+    logger.error(
+      `seed:demo needs the administrator's password: set SAEIL_ADMIN_PASSWORD or pass --admin-password\n${USAGE}`,
+    );
     return 2;
   }
   try {
@@ -854,7 +1218,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 }
 
 if (require.main === module) {
-  const terminal: SeedDemoLogger = { info: (line) => process.stdout.write(`${line}\n`), error: (line) => process.stderr.write(`${line}\n`) };
+  const terminal: SeedDemoLogger = {
+    info: (line) => process.stdout.write(`${line}\n`),
+    error: (line) => process.stderr.write(`${line}\n`),
+  };
   runCli(process.argv.slice(2), process.env, terminal).then((code) => {
     process.exitCode = code;
   });

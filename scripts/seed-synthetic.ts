@@ -11,7 +11,8 @@ import { seedSynthetic, SeedProgress } from './seed/seed';
  * DATABASE_URL, or the embedded PostgreSQL as `npm start` uses it. Rerunning after a stop
  * continues after the last committed batch; a larger --clients extends the same data set.
  */
-const USAGE = 'usage: npm run seed:synthetic -- [--centers 160] [--clients 200000] [--seed 42] [--as-of 2026-11-20] [--batch 1000]';
+const USAGE =
+  'usage: npm run seed:synthetic -- [--centers 160] [--clients 200000] [--seed 42] [--as-of 2026-11-20] [--batch 1000]';
 
 function options() {
   const { values } = parseArgs({
@@ -41,7 +42,13 @@ function options() {
     process.stderr.write(`--as-of must be a day (YYYY-MM-DD), got ${asOf}\n`);
     process.exit(2);
   }
-  return { centers: int('centers', 1, 1000), clients: int('clients', 1, 5_000_000), seed: int('seed', 0, 2 ** 31 - 1), asOf, batch: int('batch', 1, 50_000) };
+  return {
+    centers: int('centers', 1, 1000),
+    clients: int('clients', 1, 5_000_000),
+    seed: int('seed', 0, 2 ** 31 - 1),
+    asOf,
+    batch: int('batch', 1, 50_000),
+  };
 }
 
 /** One line, redrawn in place on a terminal; every 10 % elsewhere (CI logs). */
@@ -69,10 +76,20 @@ async function main(): Promise<void> {
   const window = { daysBefore: config.FOLLOW_UP_WINDOW_DAYS_BEFORE, daysAfter: config.FOLLOW_UP_WINDOW_DAYS_AFTER };
   try {
     const started = Date.now();
-    const report = await seedSynthetic(runtime.dataSource, { seed: args.seed, centers: args.centers, clients: args.clients, asOf: args.asOf, window }, { batchSize: args.batch, onProgress: progressLine(started), env: { ...process.env, SAEIL_DATA_DIR: config.SAEIL_DATA_DIR } });
+    const report = await seedSynthetic(
+      runtime.dataSource,
+      { seed: args.seed, centers: args.centers, clients: args.clients, asOf: args.asOf, window },
+      {
+        batchSize: args.batch,
+        onProgress: progressLine(started),
+        env: { ...process.env, SAEIL_DATA_DIR: config.SAEIL_DATA_DIR },
+      },
+    );
     if (process.stdout.isTTY) process.stdout.write('\n');
     const resumed = report.resumedAt > 0 ? ` (resumed after ${report.resumedAt.toLocaleString('en')})` : '';
-    process.stdout.write(`seeded ${report.clientsDone.toLocaleString('en')} clients in ${args.centers} centers${resumed}: ${report.eventsWritten.toLocaleString('en')} events, ${(report.ms / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `seeded ${report.clientsDone.toLocaleString('en')} clients in ${args.centers} centers${resumed}: ${report.eventsWritten.toLocaleString('en')} events, ${(report.ms / 1000).toFixed(1)} s\n`,
+    );
   } finally {
     await runtime.close();
   }

@@ -6,7 +6,27 @@ import { defineConfig } from 'vite';
  * `npm run dev -w apps/web` proxies the API to a running Saeil (SAEIL_URL, default :3000).
  */
 const api = process.env.SAEIL_URL ?? 'http://127.0.0.1:3000';
-const apiRoutes = ['/auth', '/caseload', '/cases', '/clients', '/follow-ups', '/courses', '/placements', '/internships', '/employers', '/center-activities', '/group-programs', '/outreach-events', '/agreements', '/job-fairs', '/council-meetings', '/health', '/accounts', '/access-log', '/ministry-dashboard'];
+const apiRoutes = [
+  '/auth',
+  '/caseload',
+  '/cases',
+  '/clients',
+  '/follow-ups',
+  '/courses',
+  '/placements',
+  '/internships',
+  '/employers',
+  '/center-activities',
+  '/group-programs',
+  '/outreach-events',
+  '/agreements',
+  '/job-fairs',
+  '/council-meetings',
+  '/health',
+  '/accounts',
+  '/access-log',
+  '/ministry-dashboard',
+];
 
 export default defineConfig({
   base: '/app/',
@@ -25,7 +45,9 @@ export default defineConfig({
         // from it (through antd/es/form/context, under every Modal, Dropdown and Tooltip) kept the
         // whole form library and its async-validator in the first script of every screen (13 KB
         // gzip). Its modules only define components and helpers: an unused one can be left out.
-        moduleSideEffects: [{ test: /node_modules[\\/]@rc-component[\\/](form|async-validator)[\\/]/, sideEffects: false }],
+        moduleSideEffects: [
+          { test: /node_modules[\\/]@rc-component[\\/](form|async-validator)[\\/]/, sideEffects: false },
+        ],
       },
     },
   },

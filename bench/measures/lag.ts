@@ -20,7 +20,17 @@ export interface LagFigures {
  * what ?minPosition= waits on). One poller asks PostgreSQL every 5 ms for all pending streams,
  * so the figure is exact to about 5 ms plus one query.
  */
-export async function measureLag(mode: LagFigures['mode'], http: HttpClient, accounts: BenchAccounts, pool: Pool, projection: string, clients: BenchClient[], occurredOn: string, ratePerSecond: number, seconds: number): Promise<LagFigures> {
+export async function measureLag(
+  mode: LagFigures['mode'],
+  http: HttpClient,
+  accounts: BenchAccounts,
+  pool: Pool,
+  projection: string,
+  clients: BenchClient[],
+  occurredOn: string,
+  ratePerSecond: number,
+  seconds: number,
+): Promise<LagFigures> {
   await accounts.ready(clients.map(sessionRecorderOf)); // renews ageing tokens before the clock starts
   const pending = new Map<string, { position: number; acceptedAt: number }>();
   const lags: number[] = [];
@@ -30,7 +40,10 @@ export async function measureLag(mode: LagFigures['mode'], http: HttpClient, acc
     while (polling || pending.size > 0) {
       await new Promise((r) => setTimeout(r, 5));
       if (pending.size === 0) continue;
-      const { rows } = await pool.query(`SELECT stream_id, global_position FROM projection_stream_positions WHERE projection = $1 AND stream_id = ANY($2)`, [projection, [...pending.keys()]]);
+      const { rows } = await pool.query(
+        `SELECT stream_id, global_position FROM projection_stream_positions WHERE projection = $1 AND stream_id = ANY($2)`,
+        [projection, [...pending.keys()]],
+      );
       const now = performance.now();
       for (const row of rows) {
         const p = pending.get(row.stream_id);
@@ -56,5 +69,12 @@ export async function measureLag(mode: LagFigures['mode'], http: HttpClient, acc
   });
   polling = false;
   await poller;
-  return { mode, targetPerSecond: ratePerSecond, achievedPerSecond: Math.round(accepted / run.seconds), accepted, reachedReadModel: lags.length, lagMs: summarise(lags) };
+  return {
+    mode,
+    targetPerSecond: ratePerSecond,
+    achievedPerSecond: Math.round(accepted / run.seconds),
+    accepted,
+    reachedReadModel: lags.length,
+    lagMs: summarise(lags),
+  };
 }

@@ -39,7 +39,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** 160 centers spread over the 17 시·도, as the dashboard's centers directory. */
 function writeCentersFile(dir: string): { file: string; ids: string[] } {
   const ids = Array.from({ length: CENTERS }, (_, i) => `bench-center-${String(i + 1).padStart(3, '0')}`);
-  const centers = Object.fromEntries(ids.map((id, i) => [id, { name: `벤치여성새로일하기센터 ${i + 1}`, level: 'basic', region: KOREAN_REGIONS[i % KOREAN_REGIONS.length] }]));
+  const centers = Object.fromEntries(
+    ids.map((id, i) => [
+      id,
+      { name: `벤치여성새로일하기센터 ${i + 1}`, level: 'basic', region: KOREAN_REGIONS[i % KOREAN_REGIONS.length] },
+    ]),
+  );
   const file = path.join(dir, 'centers.json');
   writeFileSync(file, JSON.stringify({ centers }));
   return { file, ids };
@@ -51,8 +56,16 @@ function writeCentersFile(dir: string): { file: string; ids: string[] } {
  * the feed itself is proven by tests, this measures reading them.
  */
 async function fillDashboard(databaseUrl: string, centerIds: string[]): Promise<number> {
-  const figures = buildMinistryReport({ level: 'center', scopeId: centerIds[0] }, { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' }, sources(), 5);
-  const months = Array.from({ length: MONTHS }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  const figures = buildMinistryReport(
+    { level: 'center', scopeId: centerIds[0] },
+    { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' },
+    sources(),
+    5,
+  );
+  const months = Array.from(
+    { length: MONTHS },
+    (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+  );
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -69,14 +82,28 @@ async function fillDashboard(databaseUrl: string, centerIds: string[]): Promise<
   }
 }
 
-export async function measureMinistryDashboard(runs = 5, log: (line: string) => void = () => undefined): Promise<DashboardRenderFigures> {
+export async function measureMinistryDashboard(
+  runs = 5,
+  log: (line: string) => void = () => undefined,
+): Promise<DashboardRenderFigures> {
   const { chromium } = await import('playwright-core');
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (apt-get install -y chromium fonts-noto-cjk)`);
+  if (!existsSync(executablePath))
+    throw new Error(`no Chromium at ${executablePath} (apt-get install -y chromium fonts-noto-cjk)`);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'saeil-bench-dashboard-'));
   const { file: centersFile, ids } = writeCentersFile(dataDir);
   const [pgPort] = await freePorts(1);
-  const app = await spawnApp('saeil', { SAEIL_DATA_DIR: dataDir, SAEIL_CENTERS_FILE: centersFile, EMBEDDED_PG_PORT: String(pgPort), PORT: '0', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000' }, 120_000);
+  const app = await spawnApp(
+    'saeil',
+    {
+      SAEIL_DATA_DIR: dataDir,
+      SAEIL_CENTERS_FILE: centersFile,
+      EMBEDDED_PG_PORT: String(pgPort),
+      PORT: '0',
+      RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000',
+    },
+    120_000,
+  );
   try {
     const serverUrl = runningEmbeddedPostgres(embeddedClusterDir(dataDir));
     if (!serverUrl) throw new Error('the embedded PostgreSQL of the started Saeil was not found');
@@ -85,12 +112,21 @@ export async function measureMinistryDashboard(runs = 5, log: (line: string) => 
 
     const analyst = { username: 'bench-ministry-analyst', password: 'national-picture-timing-2026' };
     const post = async (route: string, body: object, bearer?: string) => {
-      const answer = await fetch(`${app.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, body: JSON.stringify(body) });
+      const answer = await fetch(`${app.url}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+        body: JSON.stringify(body),
+      });
       if (answer.status >= 300) throw new Error(`${route}: ${answer.status} ${await answer.text()}`);
       return (await answer.json()) as Record<string, unknown>;
     };
-    const admin = (await post('/auth/login', { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD })).accessToken as string;
-    await post('/accounts', { username: analyst.username, displayName: '벤치 분석관', role: 'ministry_analyst', password: analyst.password }, admin);
+    const admin = (await post('/auth/login', { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD }))
+      .accessToken as string;
+    await post(
+      '/accounts',
+      { username: analyst.username, displayName: '벤치 분석관', role: 'ministry_analyst', password: analyst.password },
+      admin,
+    );
     const bearer = (await post('/auth/login', analyst)).accessToken as string;
     const timedGet = async (route: string) => {
       const started = performance.now();
@@ -112,12 +148,24 @@ export async function measureMinistryDashboard(runs = 5, log: (line: string) => 
 
     const browser = await chromium.launch({
       executablePath,
-      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      args: [
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ],
     });
     try {
       const times: number[] = [];
       for (let run = 0; run < runs + 1; run++) {
-        const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul', viewport: { width: 1280, height: 860 }, baseURL: app.url });
+        const context = await browser.newContext({
+          locale: 'ko-KR',
+          timezoneId: 'Asia/Seoul',
+          viewport: { width: 1280, height: 860 },
+          baseURL: app.url,
+        });
         const page = await context.newPage();
         page.setDefaultTimeout(30_000);
         await page.goto('/app/login');
@@ -137,11 +185,24 @@ export async function measureMinistryDashboard(runs = 5, log: (line: string) => 
         const ms = await page.evaluate(
           () =>
             new Promise<number>((resolve) =>
-              (globalThis as unknown as { requestIdleCallback(cb: () => void, o: object): void }).requestIdleCallback(() => resolve(performance.now()), { timeout: 5000 }),
+              (globalThis as unknown as { requestIdleCallback(cb: () => void, o: object): void }).requestIdleCallback(
+                () => resolve(performance.now()),
+                { timeout: 5000 },
+              ),
             ),
         );
         if (process.env.BENCH_DASHBOARD_TRACE) {
-          const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => { const r = e as unknown as { startTime: number; responseEnd: number; encodedBodySize: number; name: string }; return `${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ${Math.round(r.encodedBodySize / 1024)}KB ${r.name.replace(/^https?:\/\/[^/]+/, '')}`; }));
+          const entries = await page.evaluate(() =>
+            performance.getEntriesByType('resource').map((e) => {
+              const r = e as unknown as {
+                startTime: number;
+                responseEnd: number;
+                encodedBodySize: number;
+                name: string;
+              };
+              return `${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ${Math.round(r.encodedBodySize / 1024)}KB ${r.name.replace(/^https?:\/\/[^/]+/, '')}`;
+            }),
+          );
           log(`run ${run}: ${ms.toFixed(0)} ms\n  ${entries.join('\n  ')}`);
         }
         await context.close();
@@ -168,7 +229,10 @@ export async function measureMinistryDashboard(runs = 5, log: (line: string) => 
 }
 
 export function renderMinistryDashboard(figures: DashboardRenderFigures | { notMeasured: string }): string[] {
-  const lines = [`**8. Ministry dashboard: first render of the national picture (target < ${'targetMs' in figures ? figures.targetMs : 1000} ms)**`, ''];
+  const lines = [
+    `**8. Ministry dashboard: first render of the national picture (target < ${'targetMs' in figures ? figures.targetMs : 1000} ms)**`,
+    '',
+  ];
   if ('notMeasured' in figures) {
     lines.push(`Not measured: ${figures.notMeasured}`, '');
     return lines;

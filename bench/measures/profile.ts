@@ -22,10 +22,18 @@ export interface ProfileSummary {
  * compiling the TypeScript sources, loading modules — does not drown the command path.
  */
 export function summariseProfile(dir: string, windowMs: number, top = 15): ProfileSummary {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort();
   if (files.length === 0) throw new Error(`no .cpuprofile in ${dir}`);
   const file = path.join(dir, files[files.length - 1]);
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: ProfileNode[];
+    startTime: number;
+    endTime: number;
+    samples: number[];
+    timeDeltas: number[];
+  };
   const hitsInWindow = new Map<number, number>();
   const from = profile.endTime - windowMs * 1000;
   let t = profile.startTime;
@@ -50,8 +58,14 @@ export function summariseProfile(dir: string, windowMs: number, top = 15): Profi
   return {
     file,
     sampledMs: Math.min(windowMs, Math.round((profile.endTime - profile.startTime) / 1000)),
-    topFrames: [...byFrame.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([frame, hits]) => ({ frame, selfPercent: pct(hits) })),
-    byArea: [...byArea.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([area, hits]) => ({ area, selfPercent: pct(hits) })),
+    topFrames: [...byFrame.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([frame, hits]) => ({ frame, selfPercent: pct(hits) })),
+    byArea: [...byArea.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([area, hits]) => ({ area, selfPercent: pct(hits) })),
   };
 }
 

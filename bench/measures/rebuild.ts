@@ -14,7 +14,10 @@ export interface RebuildFigures {
  * Raw baseline: one pass over the events table in commit order, in pages of the projection
  * batch size, with the columns a projection reads — what any rebuild must at least do.
  */
-export async function rawSequentialRead(pool: Pool, batchSize: number): Promise<{ events: number; seconds: number; eventsPerSecond: number }> {
+export async function rawSequentialRead(
+  pool: Pool,
+  batchSize: number,
+): Promise<{ events: number; seconds: number; eventsPerSecond: number }> {
   const t0 = performance.now();
   let after = { tx: '0', pos: '0' };
   let events = 0;
@@ -37,7 +40,11 @@ export async function rawSequentialRead(pool: Pool, batchSize: number): Promise<
 }
 
 /** Every read model rebuilt from position zero with ProjectionRebuilder (fills, then switches over). */
-export async function measureRebuilds(runtime: Runtime, pool: Pool, log: (line: string) => void): Promise<RebuildFigures> {
+export async function measureRebuilds(
+  runtime: Runtime,
+  pool: Pool,
+  log: (line: string) => void,
+): Promise<RebuildFigures> {
   const batchSize = runtime.config.PROJECTION_BATCH_SIZE;
   const rawRead = await rawSequentialRead(pool, batchSize);
   log(`raw sequential read: ${rawRead.events} events, ${rawRead.eventsPerSecond}/s`);
@@ -46,7 +53,13 @@ export async function measureRebuilds(runtime: Runtime, pool: Pool, log: (line: 
     const report = await runtime.rebuilder.rebuild(projection);
     const seconds = report.ms / 1000;
     const eventsPerSecond = Math.round(report.events / seconds);
-    projections.push({ name: projection.name, events: report.events, seconds: round(seconds), eventsPerSecond, ratio: ratio(eventsPerSecond, rawRead.eventsPerSecond) });
+    projections.push({
+      name: projection.name,
+      events: report.events,
+      seconds: round(seconds),
+      eventsPerSecond,
+      ratio: ratio(eventsPerSecond, rawRead.eventsPerSecond),
+    });
     log(`rebuilt ${projection.name}: ${eventsPerSecond} events/s`);
   }
   return { batchSize, rawRead, projections };
@@ -62,7 +75,11 @@ export async function moveReactorsToHead(runtime: Runtime): Promise<string[]> {
     `SELECT transaction_id::text AS "transactionId", global_position AS "globalPosition" FROM events ORDER BY transaction_id DESC, global_position DESC LIMIT 1`,
   );
   const reactors = runtime.modules.flatMap((m) => m.reactors ?? []).map((r) => r.name);
-  for (const name of reactors) await writeCheckpoint(runtime.dataSource, checkpointName(name, 'live'), { transactionId: head.transactionId, globalPosition: Number(head.globalPosition) });
+  for (const name of reactors)
+    await writeCheckpoint(runtime.dataSource, checkpointName(name, 'live'), {
+      transactionId: head.transactionId,
+      globalPosition: Number(head.globalPosition),
+    });
   return reactors;
 }
 

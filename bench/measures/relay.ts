@@ -18,11 +18,17 @@ export interface RelayFigures {
  * messages (same keys, values, headers, topic layout and partitions) with the same producer
  * settings (acks -1, no compression, 5 in flight, idempotent) in the same batches, one batch at a time.
  */
-export async function measureRelay(runtime: Runtime, brokers: string[], rawTopics: Topics, maxEvents: number): Promise<RelayFigures> {
+export async function measureRelay(
+  runtime: Runtime,
+  brokers: string[],
+  rawTopics: Topics,
+  maxEvents: number,
+): Promise<RelayFigures> {
   const relay = runtime.worker.relay as OutboxRelay;
   const batchSize = runtime.config.RELAY_BATCH_SIZE;
   const from: Checkpoint = await readCheckpoint(runtime.dataSource, RELAY_CHECKPOINT);
-  if (from.globalPosition !== START.globalPosition) throw new Error('the relay checkpoint has moved already: run the bench on a fresh database');
+  if (from.globalPosition !== START.globalPosition)
+    throw new Error('the relay checkpoint has moved already: run the bench on a fresh database');
 
   let sent = 0;
   const t0 = performance.now();
@@ -36,7 +42,7 @@ export async function measureRelay(runtime: Runtime, brokers: string[], rawTopic
   // The same events, as the same messages, to topics of their own.
   const batches: StoredEvent[][] = [];
   let checkpoint = from;
-  for (let read = 0; read < sent; ) {
+  for (let read = 0; read < sent;) {
     const events = await runtime.store.readAll(checkpoint, batchSize);
     if (events.length === 0) break;
     batches.push(events);
@@ -56,11 +62,18 @@ export async function measureRelay(runtime: Runtime, brokers: string[], rawTopic
     return [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages }));
   });
   const t1 = performance.now();
-  for (const topicMessages of payloads) await producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+  for (const topicMessages of payloads)
+    await producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
   const rawSeconds = (performance.now() - t1) / 1000;
   await producer.disconnect();
 
   const saeilRate = Math.round(sent / relaySeconds);
   const rawRate = Math.round(sent / rawSeconds);
-  return { events: sent, batchSize, saeilEventsPerSecond: saeilRate, rawKafkajsMessagesPerSecond: rawRate, ratio: ratio(saeilRate, rawRate) };
+  return {
+    events: sent,
+    batchSize,
+    saeilEventsPerSecond: saeilRate,
+    rawKafkajsMessagesPerSecond: rawRate,
+    ratio: ratio(saeilRate, rawRate),
+  };
 }

@@ -45,7 +45,9 @@ export const SCREEN_ROUTES: Record<string, string[]> = {
 };
 
 /** Sizes from the built app (dist/web) and its Vite manifest: what the browser fetches for each screen before it can render. */
-export function measureInitialJs(distDir: string): { screen: string; files: number; bytes: number; gzipBytes: number }[] {
+export function measureInitialJs(
+  distDir: string,
+): { screen: string; files: number; bytes: number; gzipBytes: number }[] {
   const manifestFile = path.join(distDir, '.vite', 'manifest.json');
   if (!existsSync(manifestFile)) throw new Error(`no ${manifestFile}: build the web app first (npm run build)`);
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
@@ -60,8 +62,11 @@ export function measureInitialJs(distDir: string): { screen: string; files: numb
     return seen;
   };
   return Object.entries(SCREEN_ROUTES).map(([screen, routes]) => {
-    for (const route of routes) if (!manifest[route]) throw new Error(`${route} is not a chunk of its own in the manifest (is its route lazy?)`);
-    const files = [...closure([entry[0], ...routes])].map((key) => manifest[key].file).filter((file) => file.endsWith('.js'));
+    for (const route of routes)
+      if (!manifest[route]) throw new Error(`${route} is not a chunk of its own in the manifest (is its route lazy?)`);
+    const files = [...closure([entry[0], ...routes])]
+      .map((key) => manifest[key].file)
+      .filter((file) => file.endsWith('.js'));
     const contents = files.map((file) => readFileSync(path.join(distDir, file)));
     return {
       screen,
@@ -78,25 +83,53 @@ export function measureInitialJs(distDir: string): { screen: string; files: numb
  * due this week; a tenth placed a month ago, so their 1-month follow-ups are due), and Debian's
  * Chromium opening her home screen with the browser cache disabled.
  */
-export async function measureHomeInteractive(root: string, cases = 200, runs = 5, log: (line: string) => void = () => undefined): Promise<HomeInteractive> {
+export async function measureHomeInteractive(
+  root: string,
+  cases = 200,
+  runs = 5,
+  log: (line: string) => void = () => undefined,
+): Promise<HomeInteractive> {
   const { chromium } = await import('playwright-core');
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (apt-get install -y chromium fonts-noto-cjk)`);
-  if (!existsSync(path.join(root, 'dist', 'web', 'index.html'))) throw new Error('no built web app in dist/web: run npm run build first');
+  if (!existsSync(executablePath))
+    throw new Error(`no Chromium at ${executablePath} (apt-get install -y chromium fonts-noto-cjk)`);
+  if (!existsSync(path.join(root, 'dist', 'web', 'index.html')))
+    throw new Error('no built web app in dist/web: run npm run build first');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'saeil-bench-web-'));
   const [pgPort] = await freePorts(1);
-  const app = await spawnApp('saeil', { SAEIL_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: '0', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000' }, 120_000);
+  const app = await spawnApp(
+    'saeil',
+    {
+      SAEIL_DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      PORT: '0',
+      RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000000',
+    },
+    120_000,
+  );
   try {
     const counselor = { username: 'bench-web-counselor', password: 'naju-home-screen-timing-2026' };
     await seedCaseload(app.url, counselor, cases, log);
     const browser = await chromium.launch({
       executablePath,
-      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      args: [
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ],
     });
     try {
       const times: number[] = [];
       for (let run = 0; run < runs + 1; run++) {
-        const context = await browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul', viewport: { width: 1280, height: 860 }, baseURL: app.url });
+        const context = await browser.newContext({
+          locale: 'ko-KR',
+          timezoneId: 'Asia/Seoul',
+          viewport: { width: 1280, height: 860 },
+          baseURL: app.url,
+        });
         const page = await context.newPage();
         page.setDefaultTimeout(30_000);
         await page.goto('/app/login');
@@ -115,14 +148,27 @@ export async function measureHomeInteractive(root: string, cases = 200, runs = 5
           () =>
             new Promise<number>((resolve) =>
               // The first idle moment after the data is shown: she can click.
-              (globalThis as unknown as { requestIdleCallback(cb: () => void, o: object): void }).requestIdleCallback(() => resolve(performance.now()), { timeout: 5000 }),
+              (globalThis as unknown as { requestIdleCallback(cb: () => void, o: object): void }).requestIdleCallback(
+                () => resolve(performance.now()),
+                { timeout: 5000 },
+              ),
             ),
         );
         await context.close();
         if (run > 0) times.push(Math.round(ms)); // the first run warms the server (its caches, the JIT), not measured
       }
       times.sort((a, b) => a - b);
-      return { cases, runs, timeToInteractiveMs: { median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1] }, targetMs: 1500, chromium: browser.version() };
+      return {
+        cases,
+        runs,
+        timeToInteractiveMs: {
+          median: times[Math.floor(times.length / 2)],
+          min: times[0],
+          max: times[times.length - 1],
+        },
+        targetMs: 1500,
+        chromium: browser.version(),
+      };
     } finally {
       await browser.close();
     }
@@ -132,25 +178,45 @@ export async function measureHomeInteractive(root: string, cases = 200, runs = 5
   }
 }
 
-async function seedCaseload(url: string, counselor: { username: string; password: string }, cases: number, log: (line: string) => void): Promise<void> {
+async function seedCaseload(
+  url: string,
+  counselor: { username: string; password: string },
+  cases: number,
+  log: (line: string) => void,
+): Promise<void> {
   const token = async (username: string, password: string) => {
-    const answer = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const answer = await fetch(`${url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     if (!answer.ok) throw new Error(`login ${username}: ${answer.status}`);
     return ((await answer.json()) as { accessToken: string }).accessToken;
   };
   const send = async (bearer: string, route: string, body: object) => {
-    const answer = await fetch(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
+    const answer = await fetch(`${url}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      body: JSON.stringify(body),
+    });
     if (answer.status >= 300) throw new Error(`${route}: ${answer.status} ${await answer.text()}`);
     return answer.json() as Promise<Record<string, unknown>>;
   };
   const admin = await token(TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD);
-  await send(admin, '/accounts', { username: counselor.username, displayName: '벤치 상담사', role: 'counselor', centerId: 'center-naju', password: counselor.password });
+  await send(admin, '/accounts', {
+    username: counselor.username,
+    displayName: '벤치 상담사',
+    role: 'counselor',
+    centerId: 'center-naju',
+    password: counselor.password,
+  });
   const bearer = await token(counselor.username, counselor.password);
   // counselorId names her account (GET /auth/me), not her username: the API refuses a name it has no counselor account for.
   const me = await fetch(`${url}/auth/me`, { headers: { authorization: `Bearer ${bearer}` } });
   if (!me.ok) throw new Error(`/auth/me: ${me.status}`);
   const { accountId } = (await me.json()) as { accountId: string };
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Seoul' });
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Seoul' });
   const started = Date.now();
   for (let i = 0; i < cases; i++) {
     const { clientId } = (await send(bearer, '/clients', {
@@ -164,11 +230,31 @@ async function seedCaseload(url: string, counselor: { username: string; password
     })) as { clientId: string };
     await send(bearer, `/clients/${clientId}/consents`, { purpose: 'service', version: '2026-01', givenOn: day(-60) });
     if (i % 10 === 1) {
-      await send(bearer, `/clients/${clientId}/employment-plan`, { goals: ['사무직 취업'], desiredOccupation: '사무원', plannedServices: ['counseling'], nextAction: { description: '이력서 제출', dueOn: day(3) }, setOn: day(-30) });
+      await send(bearer, `/clients/${clientId}/employment-plan`, {
+        goals: ['사무직 취업'],
+        desiredOccupation: '사무원',
+        plannedServices: ['counseling'],
+        nextAction: { description: '이력서 제출', dueOn: day(3) },
+        setOn: day(-30),
+      });
     }
     if (i % 10 === 2) {
-      await send(bearer, `/clients/${clientId}/consents`, { purpose: 'employer_sharing', version: '2026-01', givenOn: day(-60) });
-      await send(bearer, `/clients/${clientId}/placements`, { employerName: '(주)나주식품', jobTitle: '품질관리 사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_350_000, startOn: day(-31), channel: 'center', employmentInsurance: true });
+      await send(bearer, `/clients/${clientId}/consents`, {
+        purpose: 'employer_sharing',
+        version: '2026-01',
+        givenOn: day(-60),
+      });
+      await send(bearer, `/clients/${clientId}/placements`, {
+        employerName: '(주)나주식품',
+        jobTitle: '품질관리 사무원',
+        occupation: '0231',
+        employmentType: 'regular',
+        weeklyHours: 40,
+        monthlyWage: 2_350_000,
+        startOn: day(-31),
+        channel: 'center',
+        employmentInsurance: true,
+      });
     }
   }
   log(`web: ${cases} cases for ${counselor.username} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -177,7 +263,8 @@ async function seedCaseload(url: string, counselor: { username: string; password
 /** The web section of the bench: sizes always; the home screen's time when Chromium is here. */
 export async function measureWeb(root: string, log: (line: string) => void): Promise<WebFigures> {
   const initialJs = measureInitialJs(path.join(root, 'dist', 'web'));
-  for (const s of initialJs) log(`web: ${s.screen} initial JS ${(s.gzipBytes / 1024).toFixed(1)} KB gzip (${s.files} files)`);
+  for (const s of initialJs)
+    log(`web: ${s.screen} initial JS ${(s.gzipBytes / 1024).toFixed(1)} KB gzip (${s.files} files)`);
   try {
     const home = await measureHomeInteractive(root, 200, 5, log);
     log(`web: home time to interactive, median ${home.timeToInteractiveMs.median} ms`);
@@ -190,7 +277,9 @@ export async function measureWeb(root: string, log: (line: string) => void): Pro
 export function renderWeb(web: WebFigures): string[] {
   const lines: string[] = [];
   const row = (...cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
-  lines.push(`**7. Web app: initial JavaScript (target ≤ ${web.targetGzipKB} KB gzip) and the home screen's time to interactive (target < 1.5 s)**`);
+  lines.push(
+    `**7. Web app: initial JavaScript (target ≤ ${web.targetGzipKB} KB gzip) and the home screen's time to interactive (target < 1.5 s)**`,
+  );
   lines.push('');
   row('screen', 'JS files', 'KB', 'KB gzip');
   row('---', '---:', '---:', '---:');
@@ -198,7 +287,9 @@ export function renderWeb(web: WebFigures): string[] {
   lines.push('');
   if (web.home) {
     const t = web.home.timeToInteractiveMs;
-    lines.push(`오늘 할 일 with ${web.home.cases} cases, browser cache disabled, Chromium ${web.home.chromium}: time to interactive median ${t.median} ms (min ${t.min}, max ${t.max}; ${web.home.runs} runs after a warm-up).`);
+    lines.push(
+      `오늘 할 일 with ${web.home.cases} cases, browser cache disabled, Chromium ${web.home.chromium}: time to interactive median ${t.median} ms (min ${t.min}, max ${t.max}; ${web.home.runs} runs after a warm-up).`,
+    );
   } else lines.push(`Home screen time to interactive not measured: ${web.notMeasured}`);
   lines.push('');
   return lines;

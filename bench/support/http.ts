@@ -15,7 +15,12 @@ export class HttpClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   }
 
-  request(method: 'GET' | 'POST', path: string, body?: object, headers: Record<string, string> = {}): Promise<JsonResponse> {
+  request(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: object,
+    headers: Record<string, string> = {},
+  ): Promise<JsonResponse> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -25,7 +30,10 @@ export class HttpClient {
           port: this.base.port,
           method,
           path,
-          headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...headers },
+          headers: {
+            ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+            ...headers,
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];

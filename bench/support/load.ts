@@ -14,7 +14,11 @@ export interface LoadResult {
  * Closed loop: `concurrency` callers each run `operation` back to back for `seconds`. The rate
  * counts successful operations only; latency is of successful ones.
  */
-export async function closedLoop(concurrency: number, seconds: number, operation: (caller: number) => Promise<string | undefined>): Promise<LoadResult> {
+export async function closedLoop(
+  concurrency: number,
+  seconds: number,
+  operation: (caller: number) => Promise<string | undefined>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const failed: Record<string, number> = {};
   const started = performance.now();
@@ -34,11 +38,22 @@ export async function closedLoop(concurrency: number, seconds: number, operation
   };
   await Promise.all(Array.from({ length: concurrency }, (_, n) => caller(n)));
   const elapsed = (performance.now() - started) / 1000;
-  return { concurrency, seconds: Math.round(elapsed * 100) / 100, ok: latencies.length, failed, perSecond: Math.round(latencies.length / elapsed), latencyMs: summarise(latencies) };
+  return {
+    concurrency,
+    seconds: Math.round(elapsed * 100) / 100,
+    ok: latencies.length,
+    failed,
+    perSecond: Math.round(latencies.length / elapsed),
+    latencyMs: summarise(latencies),
+  };
 }
 
 /** Open loop: starts `operation` at a fixed rate for `seconds`, whatever the answers' speed. */
-export async function openLoop(ratePerSecond: number, seconds: number, operation: () => Promise<void>): Promise<{ started: number; seconds: number }> {
+export async function openLoop(
+  ratePerSecond: number,
+  seconds: number,
+  operation: () => Promise<void>,
+): Promise<{ started: number; seconds: number }> {
   const interval = 1000 / ratePerSecond;
   const begin = performance.now();
   const inFlight: Promise<void>[] = [];

@@ -17,7 +17,11 @@ export interface BenchProcess {
  * A real entry point run as its own process by the tests' `spawnApp`, with extra Node flags
  * (e.g. --cpu-prof) and its peak memory read from /proc.
  */
-export async function startProcess(entry: 'api' | 'worker', env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchProcess> {
+export async function startProcess(
+  entry: 'api' | 'worker',
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<BenchProcess> {
   const app = await spawnApp(entry, { NODE_ENV: 'development', ...env }, 120_000, nodeArgs);
   let lastPeak = 0;
   const peakRssMiB = () => {

@@ -28,7 +28,13 @@ import { insertSeedAccounts, seedSynthetic } from './seed';
  * sweep's due/overdue marks through `decideFollowUps` with the metadata `sweepFollowUps` gives
  * them, on the day the plan says it ran (the real sweep runs on today's date only).
  */
-const OPTIONS: SeedOptions = { seed: 3, centers: 2, clients: 30, asOf: '2026-11-20', window: { daysBefore: 7, daysAfter: 14 } };
+const OPTIONS: SeedOptions = {
+  seed: 3,
+  centers: 2,
+  clients: 30,
+  asOf: '2026-11-20',
+  window: { daysBefore: 7, daysAfter: 14 },
+};
 
 interface Comparable {
   streamId: string;
@@ -42,7 +48,15 @@ interface Comparable {
 }
 
 async function eventsOf(saeil: TestSaeil): Promise<(Comparable & { eventId: string })[]> {
-  const rows: { event_id: string; stream_id: string; stream_version: number; context: string; event_type: string; data: unknown; metadata: EventMetadata }[] = await saeil.runtime.dataSource.query(
+  const rows: {
+    event_id: string;
+    stream_id: string;
+    stream_version: number;
+    context: string;
+    event_type: string;
+    data: unknown;
+    metadata: EventMetadata;
+  }[] = await saeil.runtime.dataSource.query(
     `SELECT event_id::text, stream_id, stream_version, context, event_type, data, metadata FROM events ORDER BY stream_id, stream_version`,
   );
   return rows.map((r) => ({
@@ -67,26 +81,50 @@ function mapIds<T>(value: T, ids: Map<string, string>): T {
 }
 
 /** The center of each plan counselor: her HTTP commands go out as a counselor account of that center. */
-const centerOfCounselor = (centers: CenterPlan[]) => new Map(centers.flatMap((c) => c.counselorIds.map((id) => [id, c.centerId] as const)));
+const centerOfCounselor = (centers: CenterPlan[]) =>
+  new Map(centers.flatMap((c) => c.counselorIds.map((id) => [id, c.centerId] as const)));
 
-async function runThroughCommands(saeil: TestSaeil, steps: SeedStep[], ids: Map<string, string>, centerOf: Map<string, string>): Promise<void> {
+async function runThroughCommands(
+  saeil: TestSaeil,
+  steps: SeedStep[],
+  ids: Map<string, string>,
+  centerOf: Map<string, string>,
+): Promise<void> {
   const id = (seedId: string) => ids.get(seedId) ?? seedId;
   const post = async (path: string, actorId: string, body: object) => {
     const centerId = centerOf.get(actorId);
     if (!centerId) throw new Error(`plan actor ${actorId} is no counselor of a planned center`);
     const res = await (await api(saeil, counselorOf(centerId))).post(path).send(body);
-    if (res.status !== 201 && res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    if (res.status !== 201 && res.status !== 200)
+      throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body as Record<string, string>;
   };
-  const services = { config: saeil.config, store: saeil.runtime.store, dataSource: saeil.runtime.dataSource, clock: systemClock, logger: pino({ level: 'silent' }) };
+  const services = {
+    config: saeil.config,
+    store: saeil.runtime.store,
+    dataSource: saeil.runtime.dataSource,
+    clock: systemClock,
+    logger: pino({ level: 'silent' }),
+  };
   const react = async (clientId: string) => {
     const placements = await saeil.runtime.store.readStream(placementsStreamId(id(clientId)));
     await placementReactions.react(placements[placements.length - 1], services);
   };
-  const sweep = async (step: SeedStep & { placementId: string; n: number; kind: 'MarkFollowUpDue' | 'MarkFollowUpOverdue' }) => {
+  const sweep = async (
+    step: SeedStep & { placementId: string; n: number; kind: 'MarkFollowUpDue' | 'MarkFollowUpOverdue' },
+  ) => {
     const [scheduled] = await saeil.runtime.store.readStream(followUpsStreamId(id(step.placementId)));
-    const metadata: EventMetadata = { actorId: 'system:follow-up-sweep', centerId: (scheduled.data as { centerId: string }).centerId, correlationId: `follow-up-sweep:${step.on}`, occurredAt: occurredAtOfDay(step.on) };
-    await decideFollowUps(saeil.runtime.store, { type: step.kind, placementId: id(step.placementId), n: step.n, today: step.on }, metadata);
+    const metadata: EventMetadata = {
+      actorId: 'system:follow-up-sweep',
+      centerId: (scheduled.data as { centerId: string }).centerId,
+      correlationId: `follow-up-sweep:${step.on}`,
+      occurredAt: occurredAtOfDay(step.on),
+    };
+    await decideFollowUps(
+      saeil.runtime.store,
+      { type: step.kind, placementId: id(step.placementId), n: step.n, today: step.on },
+      metadata,
+    );
   };
   for (const step of steps) {
     const clientPath = `/clients/${id(step.clientId)}`;
@@ -101,10 +139,16 @@ async function runThroughCommands(saeil: TestSaeil, steps: SeedStep[], ids: Map<
         ids.set(step.sessionId, (await post(`${clientPath}/counseling-sessions`, step.actorId, step.body)).sessionId);
         break;
       case 'EnrollInCourse':
-        await post(`/courses/${id(step.courseId)}/enrollments`, step.actorId, { clientId: id(step.clientId), ...step.body });
+        await post(`/courses/${id(step.courseId)}/enrollments`, step.actorId, {
+          clientId: id(step.clientId),
+          ...step.body,
+        });
         break;
       case 'CompleteTraining':
-        await post(`/courses/${id(step.courseId)}/completions`, step.actorId, { clientId: id(step.clientId), ...step.body });
+        await post(`/courses/${id(step.courseId)}/completions`, step.actorId, {
+          clientId: id(step.clientId),
+          ...step.body,
+        });
         break;
       case 'StartEmployment':
         ids.set(step.placementId, (await post(`${clientPath}/placements`, step.actorId, step.body)).placementId);
@@ -128,7 +172,6 @@ async function runThroughCommands(saeil: TestSaeil, steps: SeedStep[], ids: Map<
   }
 }
 
-
 /**
  * The two databases are compared event by event, so both installations take one identity hash
  * key (each test app otherwise generates its own in its own data directory).
@@ -136,7 +179,11 @@ async function runThroughCommands(saeil: TestSaeil, steps: SeedStep[], ids: Map<
 const SHARED_KEYS = { IDENTITY_HASH_KEY: randomBytes(48).toString('base64') };
 
 /** The keys this test app's api uses (its own data directory's generated ones): the seed seals with the same. */
-const envOf = (app: TestSaeil): NodeJS.ProcessEnv => ({ ...process.env, ...SHARED_KEYS, SAEIL_DATA_DIR: app.config.SAEIL_DATA_DIR });
+const envOf = (app: TestSaeil): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ...SHARED_KEYS,
+  SAEIL_DATA_DIR: app.config.SAEIL_DATA_DIR,
+});
 
 describe('synthetic seed: the bulk path writes what the commands write', () => {
   let bulk: TestSaeil;
@@ -144,7 +191,13 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
 
   beforeAll(async () => {
     bulk = await startTestSaeil({ label: 'seed_bulk', kafka: false, api: false, worker: false, env: SHARED_KEYS });
-    commands = await startTestSaeil({ label: 'seed_commands', kafka: false, api: true, worker: false, env: SHARED_KEYS });
+    commands = await startTestSaeil({
+      label: 'seed_commands',
+      kafka: false,
+      api: true,
+      worker: false,
+      env: SHARED_KEYS,
+    });
   });
   afterAll(async () => {
     await bulk?.dispose();
@@ -161,7 +214,12 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
     const ids = new Map<string, string>();
     for (const center of centers) {
       for (const course of center.courses) {
-        const res = await (await api(commands, counselorOf(center.centerId))).post('/courses').send(course.body).expect(201);
+        const res = await (
+          await api(commands, counselorOf(center.centerId))
+        )
+          .post('/courses')
+          .send(course.body)
+          .expect(201);
         ids.set(course.courseId, res.body.courseId);
       }
     }
@@ -176,7 +234,19 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
 
     // The plan must exercise every kind of step, or the comparison proves less than it says.
     expect(new Set(plans.flat().map((s) => s.kind))).toEqual(
-      new Set(['RegisterClient', 'GiveConsent', 'RecordCounselingSession', 'EnrollInCourse', 'CompleteTraining', 'StartEmployment', 'MarkFollowUpDue', 'RecordFollowUp', 'MarkFollowUpOverdue', 'EndEmployment', 'CloseCase']),
+      new Set([
+        'RegisterClient',
+        'GiveConsent',
+        'RecordCounselingSession',
+        'EnrollInCourse',
+        'CompleteTraining',
+        'StartEmployment',
+        'MarkFollowUpDue',
+        'RecordFollowUp',
+        'MarkFollowUpOverdue',
+        'EndEmployment',
+        'CloseCase',
+      ]),
     );
 
     // Her identity: opened on each side with that side's vault (the envelopes differ by key and iv).
@@ -190,31 +260,55 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
     const registrations = fromBulk.filter((e) => e.type === 'ClientRegistered');
     expect(registrations).toHaveLength(OPTIONS.clients);
     // What is compared really is her identity, opened (not a placeholder both sides share).
-    for (const e of registrations) expect((e.data as { personal: { name: string; birthDate: string; phone: string } }).personal).toEqual({ name: expect.stringMatching(/\S/), birthDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), phone: expect.stringMatching(/^010-/) });
-    expect(new Set(fromBulk.map((e) => e.actorId))).toEqual(new Set([...accounts.values(), 'system:retention', 'system:follow-up-sweep']));
+    for (const e of registrations)
+      expect((e.data as { personal: { name: string; birthDate: string; phone: string } }).personal).toEqual({
+        name: expect.stringMatching(/\S/),
+        birthDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        phone: expect.stringMatching(/^010-/),
+      });
+    expect(new Set(fromBulk.map((e) => e.actorId))).toEqual(
+      new Set([...accounts.values(), 'system:retention', 'system:follow-up-sweep']),
+    );
     const withoutId = ({ eventId: _id, ...event }: Comparable & { eventId: string }) => event;
     expect(fromBulk.map(withoutId)).toEqual(fromCommands.map(withoutId));
     // Both sides wrote the schema version the store writes (ClientRegistered at 2).
-    const versionsOf = async (saeil: TestSaeil) => saeil.runtime.dataSource.query(`SELECT event_type, schema_version, count(*)::int AS n FROM events GROUP BY 1, 2 ORDER BY 1, 2`);
+    const versionsOf = async (saeil: TestSaeil) =>
+      saeil.runtime.dataSource.query(
+        `SELECT event_type, schema_version, count(*)::int AS n FROM events GROUP BY 1, 2 ORDER BY 1, 2`,
+      );
     expect(await versionsOf(bulk)).toEqual(await versionsOf(commands));
-    expect(await versionsOf(bulk)).toContainEqual({ event_type: 'ClientRegistered', schema_version: 3, n: OPTIONS.clients });
+    expect(await versionsOf(bulk)).toContainEqual({
+      event_type: 'ClientRegistered',
+      schema_version: 3,
+      n: OPTIONS.clients,
+    });
     // Event ids are generated on each side: pair them by stream and version, and check that
     // causation ids (a reaction names the placement event it reacted to) point at the same event.
     fromBulk.forEach((e, i) => ids.set(e.eventId, fromCommands[i].eventId));
     const causations = async (saeil: TestSaeil) =>
-      (await saeil.runtime.dataSource.query(`SELECT stream_id, stream_version, metadata->>'causationId' AS cause FROM events WHERE metadata ? 'causationId' ORDER BY stream_id, stream_version`)) as { stream_id: string; stream_version: number; cause: string }[];
+      (await saeil.runtime.dataSource.query(
+        `SELECT stream_id, stream_version, metadata->>'causationId' AS cause FROM events WHERE metadata ? 'causationId' ORDER BY stream_id, stream_version`,
+      )) as { stream_id: string; stream_version: number; cause: string }[];
     const bulkCausations = mapIds(await causations(bulk), ids);
     expect(bulkCausations.length).toBeGreaterThan(0);
-    expect(bulkCausations.sort((a, b) => (a.stream_id < b.stream_id ? -1 : 1) || a.stream_version - b.stream_version)).toEqual(
-      (await causations(commands)).sort((a, b) => (a.stream_id < b.stream_id ? -1 : 1) || a.stream_version - b.stream_version),
+    expect(
+      bulkCausations.sort((a, b) => (a.stream_id < b.stream_id ? -1 : 1) || a.stream_version - b.stream_version),
+    ).toEqual(
+      (await causations(commands)).sort(
+        (a, b) => (a.stream_id < b.stream_id ? -1 : 1) || a.stream_version - b.stream_version,
+      ),
     );
 
     const keysOf = async (saeil: TestSaeil) =>
-      (await saeil.runtime.dataSource.query(`SELECT identity_key, client_id::text FROM client_identity_keys ORDER BY identity_key`)) as { identity_key: string; client_id: string }[];
+      (await saeil.runtime.dataSource.query(
+        `SELECT identity_key, client_id::text FROM client_identity_keys ORDER BY identity_key`,
+      )) as { identity_key: string; client_id: string }[];
     expect(mapIds(await keysOf(bulk), ids)).toEqual(await keysOf(commands));
     expect((await keysOf(bulk)).length).toBe(OPTIONS.clients * 2);
     const searchKeysOf = async (saeil: TestSaeil) =>
-      (await saeil.runtime.dataSource.query(`SELECT search_key || ' ' || client_id::text AS row FROM client_search_keys`)) as { row: string }[];
+      (await saeil.runtime.dataSource.query(
+        `SELECT search_key || ' ' || client_id::text AS row FROM client_search_keys`,
+      )) as { row: string }[];
     const sorted = (rows: { row: string }[]) => rows.map((r) => r.row).sort();
     expect(sorted(mapIds(await searchKeysOf(bulk), ids))).toEqual(sorted(await searchKeysOf(commands)));
     expect((await searchKeysOf(bulk)).length).toBe(OPTIONS.clients * 2);
@@ -222,24 +316,39 @@ describe('synthetic seed: the bulk path writes what the commands write', () => {
     // The reactions' idempotency keys (what keeps a replaying reactor from reacting twice); global
     // positions differ between the two databases, so each is checked against its own events.
     const reactionsOf = async (saeil: TestSaeil) => {
-      const rows: { idempotency_key: string; command_type: string; request_hash: string; result: { globalPosition: number; eventIds: string[] } }[] = await saeil.runtime.dataSource.query(
+      const rows: {
+        idempotency_key: string;
+        command_type: string;
+        request_hash: string;
+        result: { globalPosition: number; eventIds: string[] };
+      }[] = await saeil.runtime.dataSource.query(
         `SELECT owner, idempotency_key, command_type, request_hash, result FROM idempotency_keys ORDER BY idempotency_key`,
       );
       for (const row of rows) {
-        const [last] = await saeil.runtime.dataSource.query(`SELECT event_id::text FROM events WHERE global_position = $1`, [row.result.globalPosition]);
+        const [last] = await saeil.runtime.dataSource.query(
+          `SELECT event_id::text FROM events WHERE global_position = $1`,
+          [row.result.globalPosition],
+        );
         expect(last.event_id).toBe(row.result.eventIds[row.result.eventIds.length - 1]);
       }
       return rows.map(({ result: { globalPosition: _position, ...result }, ...row }) => ({ ...row, result }));
     };
     const bulkReactions = await reactionsOf(bulk);
-    expect(bulkReactions.length).toBe(plans.flat().filter((s) => s.kind === 'StartEmployment' || s.kind === 'EndEmployment').length);
-    const hashOfCause = (row: { idempotency_key: string; request_hash: string }) => row.request_hash === requestHash({ eventId: row.idempotency_key.split(':').pop() });
+    expect(bulkReactions.length).toBe(
+      plans.flat().filter((s) => s.kind === 'StartEmployment' || s.kind === 'EndEmployment').length,
+    );
+    const hashOfCause = (row: { idempotency_key: string; request_hash: string }) =>
+      row.request_hash === requestHash({ eventId: row.idempotency_key.split(':').pop() });
     expect(bulkReactions.every(hashOfCause)).toBe(true);
     const commandReactions = await reactionsOf(commands);
     expect(commandReactions.every(hashOfCause)).toBe(true);
-    const comparable = (rows: typeof bulkReactions) => rows.map(({ request_hash: _hash, ...row }) => row).sort((a, b) => (a.idempotency_key < b.idempotency_key ? -1 : 1));
+    const comparable = (rows: typeof bulkReactions) =>
+      rows
+        .map(({ request_hash: _hash, ...row }) => row)
+        .sort((a, b) => (a.idempotency_key < b.idempotency_key ? -1 : 1));
     expect(comparable(mapIds(bulkReactions, ids))).toEqual(comparable(commandReactions));
   });
 });
 
-const byStream = (a: Comparable, b: Comparable) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : a.version - b.version);
+const byStream = (a: Comparable, b: Comparable) =>
+  a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : a.version - b.version;

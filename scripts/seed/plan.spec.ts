@@ -2,7 +2,13 @@ import { KOREAN_REGIONS } from '@saeil/contracts';
 import { planCenters, planClient, SeedOptions } from './plan';
 import { Random } from './random';
 
-const OPTIONS: SeedOptions = { seed: 42, centers: 160, clients: 200_000, asOf: '2026-11-20', window: { daysBefore: 7, daysAfter: 14 } };
+const OPTIONS: SeedOptions = {
+  seed: 42,
+  centers: 160,
+  clients: 200_000,
+  asOf: '2026-11-20',
+  window: { daysBefore: 7, daysAfter: 14 },
+};
 
 describe('synthetic seed plan', () => {
   const centers = planCenters(OPTIONS);

@@ -38,13 +38,27 @@ export interface SeedAccount {
 /** The counselor accounts of the planned centers, the k-th of center n named seed-counselor-nnn-kk. */
 export function seedAccountsOf(centers: CenterPlan[]): SeedAccount[] {
   return centers.flatMap((c) =>
-    c.counselorIds.map((accountId, k) => ({ accountId, username: `seed-counselor-${pad(c.index + 1, 3)}-${pad(k + 1, 2)}`, displayName: `상담사 ${pad(c.index + 1, 3)}-${pad(k + 1, 2)}`, centerId: c.centerId })),
+    c.counselorIds.map((accountId, k) => ({
+      accountId,
+      username: `seed-counselor-${pad(c.index + 1, 3)}-${pad(k + 1, 2)}`,
+      displayName: `상담사 ${pad(c.index + 1, 3)}-${pad(k + 1, 2)}`,
+      centerId: c.centerId,
+    })),
   );
 }
 
 export interface CoursePlan {
   courseId: string;
-  body: { centerId: string; title: string; provider: string; field: string; startsOn: string; endsOn: string; hours: number; capacity: number };
+  body: {
+    centerId: string;
+    title: string;
+    provider: string;
+    field: string;
+    startsOn: string;
+    endsOn: string;
+    hours: number;
+    capacity: number;
+  };
 }
 
 /** Actor of the events the worker's follow-up sweep writes. */
@@ -52,14 +66,44 @@ const SWEEP_ACTOR = 'system:follow-up-sweep';
 
 type Dated<T> = T & { on: string; actorId: string };
 export type SeedStep = Dated<
-  | { kind: 'RegisterClient'; clientId: string; body: Record<string, unknown> & { centerId: string; counselorId: string; registeredOn: string } }
-  | { kind: 'GiveConsent'; clientId: string; body: { purpose: 'service' | 'employer_sharing'; version: string; givenOn: string } }
-  | { kind: 'RecordCounselingSession'; clientId: string; sessionId: string; body: { channel: string; topic: string; durationMinutes: number; occurredOn: string } }
+  | {
+      kind: 'RegisterClient';
+      clientId: string;
+      body: Record<string, unknown> & { centerId: string; counselorId: string; registeredOn: string };
+    }
+  | {
+      kind: 'GiveConsent';
+      clientId: string;
+      body: { purpose: 'service' | 'employer_sharing'; version: string; givenOn: string };
+    }
+  | {
+      kind: 'RecordCounselingSession';
+      clientId: string;
+      sessionId: string;
+      body: { channel: string; topic: string; durationMinutes: number; occurredOn: string };
+    }
   | { kind: 'EnrollInCourse'; clientId: string; courseId: string; body: { enrolledOn: string } }
   | { kind: 'CompleteTraining'; clientId: string; courseId: string; body: { completedOn: string } }
-  | { kind: 'StartEmployment'; clientId: string; placementId: string; body: Record<string, unknown> & { startOn: string } }
+  | {
+      kind: 'StartEmployment';
+      clientId: string;
+      placementId: string;
+      body: Record<string, unknown> & { startOn: string };
+    }
   | { kind: 'MarkFollowUpDue' | 'MarkFollowUpOverdue'; clientId: string; placementId: string; n: number }
-  | { kind: 'RecordFollowUp'; clientId: string; placementId: string; body: { n: number; contactedOn: string; channel: string; outcome: string; support: string[]; difficulties?: string[] } }
+  | {
+      kind: 'RecordFollowUp';
+      clientId: string;
+      placementId: string;
+      body: {
+        n: number;
+        contactedOn: string;
+        channel: string;
+        outcome: string;
+        support: string[];
+        difficulties?: string[];
+      };
+    }
   | { kind: 'EndEmployment'; clientId: string; placementId: string; body: { endedOn: string; reason: string } }
   | { kind: 'CloseCase'; clientId: string; body: { reason: string; closedOn: string } }
 >;
@@ -92,7 +136,16 @@ export function planCenters(options: SeedOptions): CenterPlan[] {
       const startsOn = addDays(firstStart, k * 55 + random.int(0, 10));
       return {
         courseId: random.uuid(),
-        body: { centerId, title, provider: random.pick(K.TRAINING_PROVIDERS), field, startsOn, endsOn: addDays(startsOn, random.int(50, 90)), hours: random.int(12, 40) * 10, capacity: 400 },
+        body: {
+          centerId,
+          title,
+          provider: random.pick(K.TRAINING_PROVIDERS),
+          field,
+          startsOn,
+          endsOn: addDays(startsOn, random.int(50, 90)),
+          hours: random.int(12, 40) * 10,
+          capacity: 400,
+        },
       };
     });
     return { index, centerId, region, counselorIds, courses };
@@ -141,9 +194,22 @@ export function planClient(options: SeedOptions, centers: CenterPlan[], i: numbe
       ...(careerBreakReason === 'childcare' ? { childcareNeeds: r.pick(K.CHILDCARE_NEEDS) } : {}),
     },
   });
-  add({ kind: 'GiveConsent', clientId, on: registeredOn, ...by, body: { purpose: 'service', version: '2025-01', givenOn: registeredOn } });
+  add({
+    kind: 'GiveConsent',
+    clientId,
+    on: registeredOn,
+    ...by,
+    body: { purpose: 'service', version: '2025-01', givenOn: registeredOn },
+  });
   const referredByCenter = r.chance(0.7);
-  if (referredByCenter) add({ kind: 'GiveConsent', clientId, on: registeredOn, ...by, body: { purpose: 'employer_sharing', version: '2025-01', givenOn: registeredOn } });
+  if (referredByCenter)
+    add({
+      kind: 'GiveConsent',
+      clientId,
+      on: registeredOn,
+      ...by,
+      body: { purpose: 'employer_sharing', version: '2025-01', givenOn: registeredOn },
+    });
 
   // Training: the first course of her center starting after she registered, for about one in five.
   let readyOn = registeredOn;
@@ -152,7 +218,14 @@ export function planClient(options: SeedOptions, centers: CenterPlan[], i: numbe
     const enrolledOn = max(registeredOn, addDays(course.body.startsOn, -r.int(1, 14)));
     add({ kind: 'EnrollInCourse', clientId, courseId: course.courseId, on: enrolledOn, ...by, body: { enrolledOn } });
     if (course.body.endsOn < options.asOf && r.chance(0.85)) {
-      add({ kind: 'CompleteTraining', clientId, courseId: course.courseId, on: course.body.endsOn, ...by, body: { completedOn: course.body.endsOn } });
+      add({
+        kind: 'CompleteTraining',
+        clientId,
+        courseId: course.courseId,
+        on: course.body.endsOn,
+        ...by,
+        body: { completedOn: course.body.endsOn },
+      });
       readyOn = course.body.endsOn;
     } else readyOn = options.asOf;
   }
@@ -167,13 +240,29 @@ export function planClient(options: SeedOptions, centers: CenterPlan[], i: numbe
   const sessionDays = Array.from({ length: sessions }, (_, k) => (k === 0 ? 0 : r.int(0, span))).sort((a, b) => a - b);
   for (const offset of sessionDays) {
     const occurredOn = addDays(registeredOn, offset);
-    add({ kind: 'RecordCounselingSession', clientId, sessionId: r.uuid(), on: occurredOn, ...by, body: { channel: r.weighted(K.COUNSELING_CHANNELS_WEIGHTED), topic: r.pick(K.COUNSELING_TOPICS), durationMinutes: r.int(3, 9) * 10, occurredOn } });
+    add({
+      kind: 'RecordCounselingSession',
+      clientId,
+      sessionId: r.uuid(),
+      on: occurredOn,
+      ...by,
+      body: {
+        channel: r.weighted(K.COUNSELING_CHANNELS_WEIGHTED),
+        topic: r.pick(K.COUNSELING_TOPICS),
+        durationMinutes: r.int(3, 9) * 10,
+        occurredOn,
+      },
+    });
   }
 
   if (placed) {
     const placementId = r.uuid();
     const [occupation, jobTitle] = r.pick(K.JOBS);
-    const employmentType = r.weighted([['regular', 45], ['contract', 30], ['part_time', 25]] as const);
+    const employmentType = r.weighted([
+      ['regular', 45],
+      ['contract', 30],
+      ['part_time', 25],
+    ] as const);
     const weeklyHours = employmentType === 'part_time' ? r.int(15, 30) : 40;
     add({
       kind: 'StartEmployment',
@@ -216,7 +305,19 @@ export function planClient(options: SeedOptions, centers: CenterPlan[], i: numbe
           placementId,
           on: contactedOn,
           ...by,
-          body: { n, contactedOn, channel: r.weighted([['phone', 70], ['message', 15], ['visit', 10], ['in_center', 5]] as const), outcome, support: n === 1 ? ['counseling', 'gift_or_celebration'] : ['counseling'], ...(difficulties ? { difficulties } : {}) },
+          body: {
+            n,
+            contactedOn,
+            channel: r.weighted([
+              ['phone', 70],
+              ['message', 15],
+              ['visit', 10],
+              ['in_center', 5],
+            ] as const),
+            outcome,
+            support: n === 1 ? ['counseling', 'gift_or_celebration'] : ['counseling'],
+            ...(difficulties ? { difficulties } : {}),
+          },
         });
         lastOn = max(lastOn, contactedOn);
         if (outcome === 'not_employed') stillEmployed = false;
@@ -225,7 +326,14 @@ export function planClient(options: SeedOptions, centers: CenterPlan[], i: numbe
       }
     }
     if (ended) {
-      add({ kind: 'EndEmployment', clientId, placementId, on: ended, ...by, body: { endedOn: ended, reason: r.weighted(K.EMPLOYMENT_END_REASONS_WEIGHTED) } });
+      add({
+        kind: 'EndEmployment',
+        clientId,
+        placementId,
+        on: ended,
+        ...by,
+        body: { endedOn: ended, reason: r.weighted(K.EMPLOYMENT_END_REASONS_WEIGHTED) },
+      });
       lastOn = max(lastOn, ended);
     }
   }
@@ -236,7 +344,10 @@ export function planClient(options: SeedOptions, centers: CenterPlan[], i: numbe
     add({ kind: 'CloseCase', clientId, on: closedOn, ...by, body: { reason: r.pick(K.CLOSURE_REASONS), closedOn } });
   }
   // Stable sort by day keeps the written order within a day (registration before consent …).
-  return steps.map((s, k) => [s, k] as const).sort(([a, ka], [b, kb]) => (a.on < b.on ? -1 : a.on > b.on ? 1 : ka - kb)).map(([s]) => s);
+  return steps
+    .map((s, k) => [s, k] as const)
+    .sort(([a, ka], [b, kb]) => (a.on < b.on ? -1 : a.on > b.on ? 1 : ka - kb))
+    .map(([s]) => s);
 }
 
 function daysBetween(from: string, to: string): number {

@@ -58,21 +58,36 @@ export async function seedSynthetic(
 ): Promise<SeedReport> {
   const started = Date.now();
   const today = run.today ?? todayInKorea();
-  if (options.asOf > today) throw new Error(`--as-of ${options.asOf} is after today (${today}): commands dated in the future are refused`);
+  if (options.asOf > today)
+    throw new Error(`--as-of ${options.asOf} is after today (${today}): commands dated in the future are refused`);
   await dataSource.query(PROGRESS_TABLE);
-  const [existing] = (await dataSource.query(`SELECT seed, centers, as_of::text, clients_done, events_written FROM seed_synthetic_progress WHERE id = 1`)) as ProgressRow[];
-  if (existing && (existing.seed !== options.seed || existing.centers !== options.centers || existing.as_of !== options.asOf)) {
-    throw new Error(`this database holds seed ${existing.seed} with ${existing.centers} centers as of ${existing.as_of}: use the same --seed, --centers and --as-of (or a fresh database)`);
+  const [existing] = (await dataSource.query(
+    `SELECT seed, centers, as_of::text, clients_done, events_written FROM seed_synthetic_progress WHERE id = 1`,
+  )) as ProgressRow[];
+  if (
+    existing &&
+    (existing.seed !== options.seed || existing.centers !== options.centers || existing.as_of !== options.asOf)
+  ) {
+    throw new Error(
+      `this database holds seed ${existing.seed} with ${existing.centers} centers as of ${existing.as_of}: use the same --seed, --centers and --as-of (or a fresh database)`,
+    );
   }
   if (!existing) {
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM events`);
-    if (n > 0) throw new Error(`the database already holds ${n} events that are not from this seed: use a fresh database`);
+    if (n > 0)
+      throw new Error(`the database already holds ${n} events that are not from this seed: use a fresh database`);
   }
 
   const centers = planCenters(options);
   const env = run.env ?? process.env;
   const vault = run.vault ?? (await vaultFromEnvironment(dataSource, env));
-  const writer = new BulkWriter(new IdentityHasher(identityHashSecret(env)), (items, runner) => vault.sealEach(items, runner), today, options.seed, options.window);
+  const writer = new BulkWriter(
+    new IdentityHasher(identityHashSecret(env)),
+    (items, runner) => vault.sealEach(items, runner),
+    today,
+    options.seed,
+    options.window,
+  );
   const batchSize = run.batchSize ?? 1000;
   let clientsDone = existing?.clients_done ?? 0;
   let eventsWritten = Number(existing?.events_written ?? 0);
@@ -80,10 +95,18 @@ export async function seedSynthetic(
 
   if (existing) {
     // The courses' streams carry on across batches: read back what the earlier run wrote.
-    const courses: { stream_id: string; stream_version: number; event_type: string; data: Record<string, unknown> }[] = await dataSource.query(
-      `SELECT stream_id, stream_version, event_type, data FROM events WHERE stream_id LIKE 'course-%' ORDER BY stream_id, stream_version`,
+    const courses: { stream_id: string; stream_version: number; event_type: string; data: Record<string, unknown> }[] =
+      await dataSource.query(
+        `SELECT stream_id, stream_version, event_type, data FROM events WHERE stream_id LIKE 'course-%' ORDER BY stream_id, stream_version`,
+      );
+    writer.restoreStreams(
+      courses.map((e) => ({
+        streamId: e.stream_id,
+        streamVersion: e.stream_version,
+        type: e.event_type,
+        data: e.data,
+      })),
     );
-    writer.restoreStreams(courses.map((e) => ({ streamId: e.stream_id, streamVersion: e.stream_version, type: e.event_type, data: e.data })));
   }
 
   const commit = async (nextDone: number, work: (runner: QueryRunner) => Promise<void>) => {
@@ -94,7 +117,10 @@ export async function seedSynthetic(
       // Two runs on one database must not interleave: the row lock makes the second wait, then
       // it finds the count moved and stops instead of writing the same cases again.
       const [row] = await runner.query(`SELECT clients_done FROM seed_synthetic_progress WHERE id = 1 FOR UPDATE`);
-      if (row && row.clients_done !== clientsDone) throw new Error(`another seed run wrote up to client ${row.clients_done} meanwhile: stopping (rerun to continue)`);
+      if (row && row.clients_done !== clientsDone)
+        throw new Error(
+          `another seed run wrote up to client ${row.clients_done} meanwhile: stopping (rerun to continue)`,
+        );
       // Deciding inside the transaction: the batch's data keys are issued in it.
       await work(runner);
       const written = await writer.flush(runner);
@@ -124,7 +150,10 @@ export async function seedSynthetic(
     const from = clientsDone;
     await commit(upTo, (runner) =>
       writer.applyClients(
-        Array.from({ length: upTo - from }, (_, k) => ({ index: from + k, steps: planClient(options, centers, from + k) })),
+        Array.from({ length: upTo - from }, (_, k) => ({
+          index: from + k,
+          steps: planClient(options, centers, from + k),
+        })),
         runner,
       ),
     );
@@ -137,7 +166,10 @@ export async function seedSynthetic(
  * accounts as the api requires. No password opens them (the hash is no argon2 hash): an
  * administrator sets one (POST /accounts/:id/password-reset) to log in as one of them.
  */
-export async function insertSeedAccounts(dataSource: Pick<DataSource, 'query'>, centers: CenterPlan[]): Promise<number> {
+export async function insertSeedAccounts(
+  dataSource: Pick<DataSource, 'query'>,
+  centers: CenterPlan[],
+): Promise<number> {
   const accounts = seedAccountsOf(centers);
   if (accounts.length === 0) return 0;
   const inserted: unknown[] = await dataSource.query(
@@ -145,7 +177,12 @@ export async function insertSeedAccounts(dataSource: Pick<DataSource, 'query'>, 
      SELECT a.id::uuid, a.username, a.name, 'counselor', a.center, '!seed-no-login'
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS a(id, username, name, center)
      ON CONFLICT DO NOTHING RETURNING account_id`,
-    [accounts.map((a) => a.accountId), accounts.map((a) => a.username), accounts.map((a) => a.displayName), accounts.map((a) => a.centerId)],
+    [
+      accounts.map((a) => a.accountId),
+      accounts.map((a) => a.username),
+      accounts.map((a) => a.displayName),
+      accounts.map((a) => a.centerId),
+    ],
   );
   return inserted.length;
 }

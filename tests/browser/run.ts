@@ -35,7 +35,8 @@ async function main(): Promise<number> {
     console.log('browser: 0 passed, 0 failed, skipped');
     return 0;
   }
-  if (!existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) throw new Error('no built web app in dist/web: run npm run build first');
+  if (!existsSync(path.join(ROOT, 'dist', 'web', 'index.html')))
+    throw new Error('no built web app in dist/web: run npm run build first');
   if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'saeil-browser-'));
@@ -47,14 +48,29 @@ async function main(): Promise<number> {
   try {
     app = await spawnApp('saeil', { SAEIL_DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: '0' }, 120_000);
     const quiet = { info: () => undefined, error: (line: string) => console.error(line) };
-    const seed = await seedDemo({ url: app.url, adminUser: TEST_ADMIN_USERNAME, adminPassword: TEST_ADMIN_PASSWORD, centerId: 'center-naju' }, quiet);
+    const seed = await seedDemo(
+      { url: app.url, adminUser: TEST_ADMIN_USERNAME, adminPassword: TEST_ADMIN_PASSWORD, centerId: 'center-naju' },
+      quiet,
+    );
     const counselor = seed.accounts.find((a) => a.role === 'counselor')!;
     await createAnalyst(app.url);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+      args: [
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ],
     });
-    const world: World = { url: app.url, browser, seed, counselor: { username: counselor.username, password: counselor.password! } };
+    const world: World = {
+      url: app.url,
+      browser,
+      seed,
+      counselor: { username: counselor.username, password: counselor.password! },
+    };
     for (const flow of flows.filter((f) => !ONLY || f.name.includes(ONLY))) {
       const started = Date.now();
       try {
@@ -63,7 +79,9 @@ async function main(): Promise<number> {
         console.log(`  ✓ ${flow.name} (${Date.now() - started} ms)`);
       } catch (error) {
         failed += 1;
-        console.log(`  ✗ ${flow.name} (${Date.now() - started} ms)\n      ${(error as Error).message.split('\n').join('\n      ')}`);
+        console.log(
+          `  ✗ ${flow.name} (${Date.now() - started} ms)\n      ${(error as Error).message.split('\n').join('\n      ')}`,
+        );
       }
     }
   } catch (error) {
@@ -80,12 +98,21 @@ async function main(): Promise<number> {
 }
 
 async function createAnalyst(url: string): Promise<void> {
-  const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD }) });
+  const login = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD }),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const created = await fetch(`${url}/accounts`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify({ username: ANALYST.username, displayName: ANALYST.displayName, role: 'ministry_analyst', password: ANALYST.password }),
+    body: JSON.stringify({
+      username: ANALYST.username,
+      displayName: ANALYST.displayName,
+      role: 'ministry_analyst',
+      password: ANALYST.password,
+    }),
   });
   if (created.status !== 201) throw new Error(`analyst account: ${created.status} ${await created.text()}`);
 }

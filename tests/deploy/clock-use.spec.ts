@@ -20,9 +20,16 @@ function sources(dir: string): string[] {
 
 describe('today comes from the injected clock', () => {
   it('no production code but the clock calls todayInKorea()', () => {
-    const files = [...sources(path.join(ROOT, 'libs')), ...sources(path.join(ROOT, 'apps/api')), ...sources(path.join(ROOT, 'apps/worker')), ...sources(path.join(ROOT, 'apps/saeil'))];
+    const files = [
+      ...sources(path.join(ROOT, 'libs')),
+      ...sources(path.join(ROOT, 'apps/api')),
+      ...sources(path.join(ROOT, 'apps/worker')),
+      ...sources(path.join(ROOT, 'apps/saeil')),
+    ];
     expect(files.length).toBeGreaterThan(100);
-    const callers = files.map((f) => path.relative(ROOT, f)).filter((f) => !ALLOWED.has(f) && /\btodayInKorea\(\s*\)/.test(readFileSync(path.join(ROOT, f), 'utf8')));
+    const callers = files
+      .map((f) => path.relative(ROOT, f))
+      .filter((f) => !ALLOWED.has(f) && /\btodayInKorea\(\s*\)/.test(readFileSync(path.join(ROOT, f), 'utf8')));
     expect(callers).toEqual([]);
   });
 });

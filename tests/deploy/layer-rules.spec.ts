@@ -15,15 +15,28 @@ function violations(files: Record<string, string>): string[] {
   try {
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
     const paths: Record<string, string[]> = {};
-    for (const lib of ['core', 'runtime', 'kpi', 'event-store', 'intake', 'app']) paths[`@saeil/${lib}`] = [`libs/${lib}/src`];
-    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', module: 'commonjs', paths } }));
+    for (const lib of ['core', 'runtime', 'kpi', 'event-store', 'intake', 'app'])
+      paths[`@saeil/${lib}`] = [`libs/${lib}/src`];
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { baseUrl: '.', module: 'commonjs', paths } }),
+    );
     for (const [file, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
     }
     mkdirSync(path.join(dir, 'scripts'), { recursive: true });
     const cli = path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
-    const args = [cli, 'libs', 'scripts', '--config', path.join(ROOT, '.dependency-cruiser.js'), '--output-type', 'json', '--no-progress'];
+    const args = [
+      cli,
+      'libs',
+      'scripts',
+      '--config',
+      path.join(ROOT, '.dependency-cruiser.js'),
+      '--output-type',
+      'json',
+      '--no-progress',
+    ];
     let out: string;
     try {
       out = execFileSync(process.execPath, args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -32,7 +45,9 @@ function violations(files: Record<string, string>): string[] {
       out = (error as { stdout?: string }).stdout ?? '';
       if (!out) throw error;
     }
-    const result = JSON.parse(out) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
+    const result = JSON.parse(out) as {
+      summary: { violations: { rule: { name: string }; from: string; to: string }[] };
+    };
     return result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -49,9 +64,11 @@ describe('layer rules (dependency-cruiser)', () => {
         ...lib('runtime', "import { x } from '@saeil/core';\nexport const y = x;\n"),
         ...lib('event-store'),
         ...lib('kpi', "import { y } from '@saeil/runtime';\nexport const z = y;\n"),
-        'libs/kpi/src/domain/plan.decider.ts': "import { x } from '@saeil/core';\nimport { createHash } from 'node:crypto';\nimport { a } from './rules';\nexport const d = [x, a, createHash];\n",
+        'libs/kpi/src/domain/plan.decider.ts':
+          "import { x } from '@saeil/core';\nimport { createHash } from 'node:crypto';\nimport { a } from './rules';\nexport const d = [x, a, createHash];\n",
         'libs/kpi/src/domain/rules.ts': 'export const a = 1;\n',
-        'libs/kpi/src/domain/plan.decider.spec.ts': "import { y } from '@saeil/runtime';\nimport { t } from '../../../../tests/support/t';\nexport const s = [y, t];\n",
+        'libs/kpi/src/domain/plan.decider.spec.ts':
+          "import { y } from '@saeil/runtime';\nimport { t } from '../../../../tests/support/t';\nexport const s = [y, t];\n",
         'tests/support/t.ts': 'export const t = 1;\n',
       }),
     ).toEqual([]);
@@ -65,7 +82,8 @@ describe('layer rules (dependency-cruiser)', () => {
         ...lib('app', 'export const app = 1;\n'),
         ...lib('runtime'),
         ...lib('event-store'),
-        'libs/kpi/src/domain/plan.decider.ts': "import { y } from '@saeil/runtime';\nimport type { es } from '@saeil/event-store';\nimport { Injectable } from '@nestjs/common';\nexport const d = [y, Injectable] as unknown as typeof es;\n",
+        'libs/kpi/src/domain/plan.decider.ts':
+          "import { y } from '@saeil/runtime';\nimport type { es } from '@saeil/event-store';\nimport { Injectable } from '@nestjs/common';\nexport const d = [y, Injectable] as unknown as typeof es;\n",
         'scripts/seed.ts': "import { t } from '../tests/support/t';\nexport const s = t;\n",
         'tests/support/t.ts': 'export const t = 1;\n',
       }).map((v) => v.split(':')[0]),

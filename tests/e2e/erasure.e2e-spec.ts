@@ -27,7 +27,8 @@ import { Api, api, counselorAccount, counselorOf, supervisorOf } from '../suppor
 const HER = { name: '윤채린', birthDate: '1981-06-23', phone: '010-3847-2916' };
 const OTHER = { name: '구다온', birthDate: '1990-11-04', phone: '010-5172-6038' };
 /** JSON's \u escapes of a text (lower and upper case hex), as some writers put non-ASCII characters. */
-const jsonEscaped = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+const jsonEscaped = (text: string) =>
+  [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 /** Forms in which her identity would be recognisable in clear: as written, URL-encoded (a query string), JSON-escaped; phone and birth date with and without dashes. */
 const formsOf = (who: typeof HER) => [
   who.name,
@@ -68,7 +69,12 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     counselor = await api(saeil, counselorOf(CENTER));
     kim = await counselorAccount(saeil, CENTER);
     supervisor = await api(saeil, supervisorOf(CENTER));
-    const keyring = await resolveMasterKeyring(saeil.config, process.env.NODE_ENV, saeil.runtime.dataSource, pino({ level: 'silent' }));
+    const keyring = await resolveMasterKeyring(
+      saeil.config,
+      process.env.NODE_ENV,
+      saeil.runtime.dataSource,
+      pino({ level: 'silent' }),
+    );
     vault = new PrivacyVault({ dataSource: saeil.runtime.dataSource, keyring });
 
     const post = async (path: string, body: object, status = [200, 201]) => {
@@ -76,15 +82,34 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
       if (!status.includes(res.status)) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     };
-    const registration = { centerId: CENTER, counselorId: kim, region: '전라남도', registeredOn: '2026-08-03', careerBreakReason: 'childcare', desiredOccupation: '회계 사무원' };
+    const registration = {
+      centerId: CENTER,
+      counselorId: kim,
+      region: '전라남도',
+      registeredOn: '2026-08-03',
+      careerBreakReason: 'childcare',
+      desiredOccupation: '회계 사무원',
+    };
     herId = (await post('/clients', { ...registration, ...HER })).clientId;
     otherId = (await post('/clients', { ...registration, ...OTHER })).clientId;
-    for (const purpose of ['service', 'employer_sharing']) await post(`/clients/${herId}/consents`, { purpose, version: '2026-01', givenOn: '2026-08-03' });
+    for (const purpose of ['service', 'employer_sharing'])
+      await post(`/clients/${herId}/consents`, { purpose, version: '2026-01', givenOn: '2026-08-03' });
     await post(`/clients/${otherId}/consents`, { purpose: 'service', version: '2026-01', givenOn: '2026-08-03' });
     // Her counselor's notes name her, as notes do: they are sealed with her key like her identity.
-    await post(`/clients/${herId}/counseling-sessions`, { channel: 'in_center', topic: '초기상담: 희망 직종', durationMinutes: 50, notes: `${HER.name} 님 내방, 연락처 ${HER.phone}, 생년월일 ${HER.birthDate}`, occurredOn: '2026-08-10' });
+    await post(`/clients/${herId}/counseling-sessions`, {
+      channel: 'in_center',
+      topic: '초기상담: 희망 직종',
+      durationMinutes: 50,
+      notes: `${HER.name} 님 내방, 연락처 ${HER.phone}, 생년월일 ${HER.birthDate}`,
+      occurredOn: '2026-08-10',
+    });
     // The control: free text, in clear by design, shaped like a name and a phone number.
-    await post(`/clients/${otherId}/counseling-sessions`, { channel: 'phone', topic: `대조값 ${CONTROL.name} ${CONTROL.phone}`, durationMinutes: 10, occurredOn: '2026-08-11' });
+    await post(`/clients/${otherId}/counseling-sessions`, {
+      channel: 'phone',
+      topic: `대조값 ${CONTROL.name} ${CONTROL.phone}`,
+      durationMinutes: 10,
+      occurredOn: '2026-08-11',
+    });
     placementId = (
       await post(`/clients/${herId}/placements`, {
         employerName: '영산강세무회계',
@@ -99,8 +124,17 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
       })
     ).placementId;
     // The retention reactor (worker, fed from Kafka) schedules her follow-ups; then the 1-month one is recorded.
-    await waitFor(async () => (await saeil.runtime.store.readStream(followUpsStreamId(placementId))).length > 0, { timeoutMs: 60_000, description: 'her follow-ups scheduled' });
-    const followUp = await post(`/clients/${herId}/placements/${placementId}/follow-ups`, { n: 1, contactedOn: '2026-10-01', channel: 'phone', outcome: 'employed_same_employer', support: ['counseling'] });
+    await waitFor(async () => (await saeil.runtime.store.readStream(followUpsStreamId(placementId))).length > 0, {
+      timeoutMs: 60_000,
+      description: 'her follow-ups scheduled',
+    });
+    const followUp = await post(`/clients/${herId}/placements/${placementId}/follow-ups`, {
+      n: 1,
+      contactedOn: '2026-10-01',
+      channel: 'phone',
+      outcome: 'employed_same_employer',
+      support: ['counseling'],
+    });
     lastBefore = followUp.position;
     await allPublished();
   }, 180_000);
@@ -113,7 +147,10 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
   const figures = async (position: number) => {
     const reader = supervisor;
     const read = async (what: string, extra: Record<string, unknown> = {}) => {
-      const { body } = await reader.get(`/statistics/${what}`).query({ ...PERIOD, minPosition: position, waitMs: 20_000, ...extra }).expect(200);
+      const { body } = await reader
+        .get(`/statistics/${what}`)
+        .query({ ...PERIOD, minPosition: position, waitMs: 20_000, ...extra })
+        .expect(200);
       expect(body.consistency).toMatchObject({ reached: true });
       const { consistency: _consistency, ...figuresOnly } = body;
       return figuresOnly;
@@ -126,7 +163,10 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     };
   };
   const caseloadItem = async (clientId: string, position: number) => {
-    const { body } = await counselor.get('/caseload').query({ centerId: CENTER, minPosition: position, waitMs: 20_000, pageSize: 200 }).expect(200);
+    const { body } = await counselor
+      .get('/caseload')
+      .query({ centerId: CENTER, minPosition: position, waitMs: 20_000, pageSize: 200 })
+      .expect(200);
     expect(body.consistency.reached).toBe(true);
     return body.items.find((i: { clientId: string }) => i.clientId === clientId);
   };
@@ -149,7 +189,16 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     const tables: { name: string }[] = await saeil.runtime.dataSource.query(
       `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
     );
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['public.events', 'public.rm_caseload', 'public.rm_timeline', 'public.rm_follow_up_clients', 'keystore.privacy_data_keys', 'public.access_log']));
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        'public.events',
+        'public.rm_caseload',
+        'public.rm_timeline',
+        'public.rm_follow_up_clients',
+        'keystore.privacy_data_keys',
+        'public.access_log',
+      ]),
+    );
     const parts: string[] = [];
     for (const { name } of tables) {
       const rows: { line: string }[] = await saeil.runtime.dataSource.query(`SELECT t::text AS line FROM ${name} t`);
@@ -179,7 +228,9 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     await admin.connect();
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix)).sort();
     const ends = new Map<string, number>();
-    for (const topic of topics) for (const p of await admin.fetchTopicOffsets(topic)) if (Number(p.high) > Number(p.low)) ends.set(`${topic}/${p.partition}`, Number(p.high) - 1);
+    for (const topic of topics)
+      for (const p of await admin.fetchTopicOffsets(topic))
+        if (Number(p.high) > Number(p.low)) ends.set(`${topic}/${p.partition}`, Number(p.high) - 1);
     await admin.disconnect();
     const lines: string[] = [];
     let messages = 0;
@@ -191,12 +242,17 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
       await consumer.run({
         eachMessage: async ({ topic, partition, message }) => {
           messages += 1;
-          const headers = Object.entries(message.headers ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+          const headers = Object.entries(message.headers ?? {})
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(' ');
           lines.push(`${topic} ${message.key?.toString() ?? ''} ${headers} ${message.value?.toString() ?? ''}`);
           if (Number(message.offset) >= ends.get(`${topic}/${partition}`)!) remaining.delete(`${topic}/${partition}`);
         },
       });
-      await waitFor(async () => remaining.size === 0, { timeoutMs: 60_000, description: `every message of ${topics.length} topics` });
+      await waitFor(async () => remaining.size === 0, {
+        timeoutMs: 60_000,
+        description: `every message of ${topics.length} topics`,
+      });
     } finally {
       await consumer.disconnect();
     }
@@ -212,8 +268,14 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
    * duplicate keys (birth date + phone, name + birth date + center) and search keys (name, phone).
    */
   function herKeyedHashes(): string[] {
-    const secret = identityHashSecret({ IDENTITY_HASH_KEY: saeil.config.IDENTITY_HASH_KEY, SAEIL_DATA_DIR: saeil.config.SAEIL_DATA_DIR }, { warn: () => undefined });
-    const hashes = [...identityKeysOf(secret, { ...HER, centerId: CENTER }).map((k) => k.key), ...searchKeysOf(secret, HER)];
+    const secret = identityHashSecret(
+      { IDENTITY_HASH_KEY: saeil.config.IDENTITY_HASH_KEY, SAEIL_DATA_DIR: saeil.config.SAEIL_DATA_DIR },
+      { warn: () => undefined },
+    );
+    const hashes = [
+      ...identityKeysOf(secret, { ...HER, centerId: CENTER }).map((k) => k.key),
+      ...searchKeysOf(secret, HER),
+    ];
     expect(hashes).toHaveLength(4);
     return hashes;
   }
@@ -222,7 +284,12 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
   function expectNoIdentityIn(text: string, place: string): void {
     expect({ place, her: found(text, HER), other: found(text, OTHER) }).toEqual({ place, her: [], other: [] });
     // The same scan finds what is in clear: her client id, and the control (a Korean name and a phone number).
-    expect({ place, clientId: text.includes(herId), controlName: text.includes(CONTROL.name), controlPhone: text.includes(CONTROL.phone) }).toEqual({ place, clientId: true, controlName: true, controlPhone: true });
+    expect({
+      place,
+      clientId: text.includes(herId),
+      controlName: text.includes(CONTROL.name),
+      controlPhone: text.includes(CONTROL.phone),
+    }).toEqual({ place, clientId: true, controlName: true, controlPhone: true });
   }
 
   it('before her erasure: her name is visible to her center (caseload, search, follow-up queue), yet only ciphertext was ever written — database and topics', async () => {
@@ -233,10 +300,17 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
     const sessions = await counselor.get(`/clients/${herId}/counseling-sessions`).expect(200);
     expect(sessions.body.items[0].notes).toBe(`${HER.name} 님 내방, 연락처 ${HER.phone}, 생년월일 ${HER.birthDate}`);
     const queue = await counselor.get('/follow-ups/queue').query({ counselorId: kim, today: '2026-11-20' }).expect(200);
-    expect([...queue.body.overdue, ...queue.body.dueThisWeek, ...queue.body.upcoming].filter((i: { placementId: string }) => i.placementId === placementId).map((i: { clientName: string }) => i.clientName)).toEqual([HER.name, HER.name]);
+    expect(
+      [...queue.body.overdue, ...queue.body.dueThisWeek, ...queue.body.upcoming]
+        .filter((i: { placementId: string }) => i.placementId === placementId)
+        .map((i: { clientName: string }) => i.clientName),
+    ).toEqual([HER.name, HER.name]);
     // Her envelope opens to her identity (it is there, sealed).
     const [registered] = await saeil.runtime.store.readStream(clientStreamId(herId));
-    expect(await vault.openFields(herId, (registered.data as { personal: string }).personal)).toEqual({ status: 'open', fields: HER });
+    expect(await vault.openFields(herId, (registered.data as { personal: string }).personal)).toEqual({
+      status: 'open',
+      fields: HER,
+    });
 
     statisticsBefore = await figures(lastBefore);
     // The figures count her: a placement, a month-1 follow-up, counseling.
@@ -253,31 +327,52 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
       [herId],
     );
     expect(Number(indexRows)).toBe(4);
-    const events: { text: string }[] = await saeil.runtime.dataSource.query(`SELECT string_agg(data::text || metadata::text, ' ') AS text FROM events`);
+    const events: { text: string }[] = await saeil.runtime.dataSource.query(
+      `SELECT string_agg(data::text || metadata::text, ' ') AS text FROM events`,
+    );
     expect(hashesFoundIn(events[0].text)).toEqual([]);
     const dump = await pgDump();
     if (dump !== undefined) expectNoIdentityIn(dump, 'pg_dump before erasure');
     const topics = await readAllTopics();
     expect(hashesFoundIn(topics.text)).toEqual([]);
     expect(topics.topics.some((t) => t.endsWith('saeil.intake.events.v1'))).toBe(true);
-    expect(topics.messages).toBeGreaterThanOrEqual(Number((await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events`))[0].n));
+    expect(topics.messages).toBeGreaterThanOrEqual(
+      Number((await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events`))[0].n),
+    );
     expectNoIdentityIn(topics.text, 'Kafka topics before erasure');
   });
 
-  it('her center\'s supervisor erases her over HTTP; the projections apply it', async () => {
-    erasure = (await supervisor.post(`/clients/${herId}/erasure`).send({ reason: 'client_request', note: '본인 서면 요청' }).expect(200)).body;
+  it("her center's supervisor erases her over HTTP; the projections apply it", async () => {
+    erasure = (
+      await supervisor
+        .post(`/clients/${herId}/erasure`)
+        .send({ reason: 'client_request', note: '본인 서면 요청' })
+        .expect(200)
+    ).body;
     expect(erasure).toMatchObject({ clientId: herId, reason: 'client_request', duplicate: false });
-    expect(await caseloadItem(herId, erasure.position)).toMatchObject({ clientId: herId, name: null, birthDate: null, phone: null, erased: true });
+    expect(await caseloadItem(herId, erasure.position)).toMatchObject({
+      clientId: herId,
+      name: null,
+      birthDate: null,
+      phone: null,
+      erased: true,
+    });
     await waitFor(
       async () => {
-        const [row] = await saeil.runtime.dataSource.query(`SELECT personal, erased_at FROM rm_follow_up_clients WHERE client_id = $1`, [herId]);
+        const [row] = await saeil.runtime.dataSource.query(
+          `SELECT personal, erased_at FROM rm_follow_up_clients WHERE client_id = $1`,
+          [herId],
+        );
         return row?.erased_at && row.personal === null;
       },
       { description: 'the follow-up queue applying her erasure' },
     );
     const latest = await waitFor(
       async () => {
-        const { body } = await counselor.get(`/cases/${herId}/timeline`).query({ minPosition: erasure.position }).expect(200);
+        const { body } = await counselor
+          .get(`/cases/${herId}/timeline`)
+          .query({ minPosition: erasure.position })
+          .expect(200);
         return body.consistency?.reached ? body.items[0] : undefined;
       },
       { description: 'her timeline applying her erasure' },
@@ -293,12 +388,25 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
   });
 
   it('(a2) no keyed hash of her identity is left anywhere in the database (events, read models, idempotency, index) nor on any topic', async () => {
-    expect({ place: 'database (every table as text) after erasure', found: hashesFoundIn(await sqlDump()) }).toEqual({ place: 'database (every table as text) after erasure', found: [] });
+    expect({ place: 'database (every table as text) after erasure', found: hashesFoundIn(await sqlDump()) }).toEqual({
+      place: 'database (every table as text) after erasure',
+      found: [],
+    });
     const dump = await pgDump();
-    if (dump !== undefined) expect({ place: 'pg_dump after erasure', found: hashesFoundIn(dump) }).toEqual({ place: 'pg_dump after erasure', found: [] });
-    expect({ place: 'Kafka topics after erasure', found: hashesFoundIn((await readAllTopics()).text) }).toEqual({ place: 'Kafka topics after erasure', found: [] });
+    if (dump !== undefined)
+      expect({ place: 'pg_dump after erasure', found: hashesFoundIn(dump) }).toEqual({
+        place: 'pg_dump after erasure',
+        found: [],
+      });
+    expect({ place: 'Kafka topics after erasure', found: hashesFoundIn((await readAllTopics()).text) }).toEqual({
+      place: 'Kafka topics after erasure',
+      found: [],
+    });
     // The other woman's keys are still indexed: erasure deleted hers only.
-    const [{ n }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM client_search_keys WHERE client_id = $1`, [otherId]);
+    const [{ n }] = await saeil.runtime.dataSource.query(
+      `SELECT count(*)::int AS n FROM client_search_keys WHERE client_id = $1`,
+      [otherId],
+    );
     expect(n).toBe(2);
   });
 
@@ -313,18 +421,37 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
   });
 
   it('(d) the other woman is still readable: her caseload row, her search, her envelope', async () => {
-    expect(await caseloadItem(otherId, erasure.position)).toMatchObject({ name: OTHER.name, birthDate: OTHER.birthDate, phone: OTHER.phone, erased: false });
+    expect(await caseloadItem(otherId, erasure.position)).toMatchObject({
+      name: OTHER.name,
+      birthDate: OTHER.birthDate,
+      phone: OTHER.phone,
+      erased: false,
+    });
     const search = await counselor.get('/caseload').query({ centerId: CENTER, q: OTHER.phone }).expect(200);
     expect(search.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([otherId]);
     const [registered] = await saeil.runtime.store.readStream(clientStreamId(otherId));
-    expect(await vault.openFields(otherId, (registered.data as { personal: string }).personal)).toEqual({ status: 'open', fields: OTHER });
+    expect(await vault.openFields(otherId, (registered.data as { personal: string }).personal)).toEqual({
+      status: 'open',
+      fields: OTHER,
+    });
   });
 
   it('(e) her data key is destroyed: the row is only the erasure record', async () => {
-    const [row] = await saeil.runtime.dataSource.query(`SELECT wrapped_key, master_key_id, erasure_reason, erased_at FROM keystore.privacy_data_keys WHERE client_id = $1`, [herId]);
-    expect(row).toEqual({ wrapped_key: null, master_key_id: null, erasure_reason: 'client_request', erased_at: expect.any(Date) });
+    const [row] = await saeil.runtime.dataSource.query(
+      `SELECT wrapped_key, master_key_id, erasure_reason, erased_at FROM keystore.privacy_data_keys WHERE client_id = $1`,
+      [herId],
+    );
+    expect(row).toEqual({
+      wrapped_key: null,
+      master_key_id: null,
+      erasure_reason: 'client_request',
+      erased_at: expect.any(Date),
+    });
     const [registered] = await saeil.runtime.store.readStream(clientStreamId(herId));
-    expect(await vault.openFields(herId, (registered.data as { personal: string }).personal)).toMatchObject({ status: 'erased', reason: 'client_request' });
+    expect(await vault.openFields(herId, (registered.data as { personal: string }).personal)).toMatchObject({
+      status: 'erased',
+      reason: 'client_request',
+    });
   });
 
   it('(e2) her counseling notes, readable before, are gone: the session stays, counted', async () => {
@@ -335,11 +462,20 @@ describeKafka('erasure: her identity never in clear anywhere, unreadable after e
   });
 
   it('(f) GET /caseload shows her as erased, and no search finds her', async () => {
-    expect(await caseloadItem(herId, erasure.position)).toMatchObject({ erased: true, name: null, birthYear: 1981, status: 'employed' });
+    expect(await caseloadItem(herId, erasure.position)).toMatchObject({
+      erased: true,
+      name: null,
+      birthYear: 1981,
+      status: 'employed',
+    });
     for (const q of [HER.name, HER.phone]) {
       expect((await counselor.get('/caseload').query({ centerId: CENTER, q }).expect(200)).body.items).toEqual([]);
     }
     const queue = await counselor.get('/follow-ups/queue').query({ counselorId: kim, today: '2026-11-20' }).expect(200);
-    expect([...queue.body.overdue, ...queue.body.dueThisWeek, ...queue.body.upcoming].filter((i: { placementId: string }) => i.placementId === placementId).map((i: { clientName: string | null }) => i.clientName)).toEqual([null, null]);
+    expect(
+      [...queue.body.overdue, ...queue.body.dueThisWeek, ...queue.body.upcoming]
+        .filter((i: { placementId: string }) => i.placementId === placementId)
+        .map((i: { clientName: string | null }) => i.clientName),
+    ).toEqual([null, null]);
   });
 });

@@ -25,9 +25,17 @@ describe('hardening', () => {
       label: 'hardening',
       kafka: false,
       worker: false,
-      env: { CORS_ORIGINS: `${LISTED}, http://localhost:5173`, RATE_LIMIT_EXPENSIVE_PER_MINUTE: String(LIMIT), HTTP_BODY_LIMIT: '16kb' },
+      env: {
+        CORS_ORIGINS: `${LISTED}, http://localhost:5173`,
+        RATE_LIMIT_EXPENSIVE_PER_MINUTE: String(LIMIT),
+        HTTP_BODY_LIMIT: '16kb',
+      },
     });
-    [counselor, supervisor, analyst] = await Promise.all([api(saeil, counselorOf('center-naju')), api(saeil, supervisorOf('center-naju')), api(saeil, MINISTRY_ANALYST)]);
+    [counselor, supervisor, analyst] = await Promise.all([
+      api(saeil, counselorOf('center-naju')),
+      api(saeil, supervisorOf('center-naju')),
+      api(saeil, MINISTRY_ANALYST),
+    ]);
     kim = await counselorAccount(saeil, 'center-naju');
   }, 60_000);
   afterAll(async () => saeil?.dispose());
@@ -55,7 +63,11 @@ describe('hardening', () => {
 
   it('lets a listed origin call cross-origin and gives any other origin no Access-Control-Allow-Origin', async () => {
     const preflight = (origin: string) =>
-      request(saeil.url).options('/clients').set('Origin', origin).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization,content-type');
+      request(saeil.url)
+        .options('/clients')
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'POST')
+        .set('Access-Control-Request-Headers', 'authorization,content-type');
 
     const allowed = await preflight(LISTED).expect(204);
     expect(allowed.headers['access-control-allow-origin']).toBe(LISTED);
@@ -80,10 +92,18 @@ describe('hardening', () => {
   });
 
   it('with CORS_ORIGINS unset (the default) gives no origin cross-origin access', async () => {
-    const sameOriginOnly = await startTestSaeil({ label: 'hardening_default', kafka: false, worker: false, db: saeil.db });
+    const sameOriginOnly = await startTestSaeil({
+      label: 'hardening_default',
+      kafka: false,
+      worker: false,
+      db: saeil.db,
+    });
     try {
       for (const origin of [LISTED, UNLISTED]) {
-        const preflight = await request(sameOriginOnly.url).options('/clients').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
+        const preflight = await request(sameOriginOnly.url)
+          .options('/clients')
+          .set('Origin', origin)
+          .set('Access-Control-Request-Method', 'POST');
         expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
         const read = await request(sameOriginOnly.url).get('/health').set('Origin', origin).expect(200);
         expect(read.headers['access-control-allow-origin']).toBeUndefined();
@@ -95,7 +115,14 @@ describe('hardening', () => {
 
   it('refuses a body over HTTP_BODY_LIMIT with 413 and the JSON error body, appending nothing; one under it is read', async () => {
     const before = await countEvents(saeil);
-    const registration = { name: '김하나', birthDate: '1985-04-02', phone: '010-1234-5678', centerId: 'center-naju', counselorId: kim, region: '전라남도' };
+    const registration = {
+      name: '김하나',
+      birthDate: '1985-04-02',
+      phone: '010-1234-5678',
+      centerId: 'center-naju',
+      counselorId: kim,
+      region: '전라남도',
+    };
     const oversized = await counselor.post('/clients').send({ ...registration, note: 'ㄱ'.repeat(6000) }); // 18,000 bytes in UTF-8 > 16kb
     expect(oversized.status).toBe(413);
     expect(oversized.headers['content-type']).toMatch(/^application\/json/);
@@ -131,7 +158,9 @@ describe('hardening', () => {
       request(saeil.url).post('/clients').send(newClient(4201, kim)), // no Authorization header at all
       request(saeil.url).post('/clients').set('Authorization', 'Basic YWRtaW46YWRtaW4=').send(newClient(4202, kim)), // not a bearer token
       request(saeil.url).post('/clients').set('Authorization', `Bearer ${tampered}`).send(newClient(4203, kim)), // a token tampered with
-      request(saeil.url).post(`/clients/00000000-0000-4000-8000-000000000000/counseling-sessions`).send({ channel: 'phone', topic: '상담', durationMinutes: 10, occurredOn: '2026-03-02' }),
+      request(saeil.url)
+        .post(`/clients/00000000-0000-4000-8000-000000000000/counseling-sessions`)
+        .send({ channel: 'phone', topic: '상담', durationMinutes: 10, occurredOn: '2026-03-02' }),
     ];
     for (const attempt of attempts) {
       const response = await attempt;
@@ -154,7 +183,9 @@ describe('hardening', () => {
     const refused = await statistics();
     expect(refused.status).toBe(429);
     expect(refused.headers['content-type']).toMatch(/^application\/json/);
-    expect(refused.body).toEqual({ error: { code: 'TOO_MANY_REQUESTS', message: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.' } });
+    expect(refused.body).toEqual({
+      error: { code: 'TOO_MANY_REQUESTS', message: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.' },
+    });
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
@@ -185,9 +216,20 @@ describe('hardening', () => {
     const getRoutes = Object.entries(document.body.paths as Record<string, Record<string, unknown>>)
       .filter(([, operations]) => 'get' in operations)
       .map(([path]) => path.replace(/\{(\w+)\}/g, ':$1'));
-    for (const pattern of EXPENSIVE_READS) expect({ pattern: String(pattern), matches: getRoutes.filter((route) => pattern.test(route)).length > 0 }).toEqual({ pattern: String(pattern), matches: true });
+    for (const pattern of EXPENSIVE_READS)
+      expect({
+        pattern: String(pattern),
+        matches: getRoutes.filter((route) => pattern.test(route)).length > 0,
+      }).toEqual({ pattern: String(pattern), matches: true });
     expect(getRoutes.filter((route) => isExpensiveRead('GET', route)).sort()).toEqual(
-      expect.arrayContaining(['/caseload', '/follow-ups/queue', '/kpi-plans/:planId/achievement', '/ministry-reports/:level/:period', '/statistics/employment', '/statistics/retention']),
+      expect.arrayContaining([
+        '/caseload',
+        '/follow-ups/queue',
+        '/kpi-plans/:planId/achievement',
+        '/ministry-reports/:level/:period',
+        '/statistics/employment',
+        '/statistics/retention',
+      ]),
     );
     expect(isExpensiveRead('GET', '/clients/:clientId/placements')).toBe(false);
     expect(isExpensiveRead('POST', '/ministry-reports/:level/:period/submissions')).toBe(false);
@@ -206,11 +248,19 @@ describe('hardening', () => {
       expect(body.trim()).toBe('');
     }
     const assets = [...page.text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map(([, src]) => src);
-    expect(assets).toEqual(expect.arrayContaining([expect.stringContaining('swagger-ui-bundle.js'), expect.stringContaining('swagger-ui-init.js'), expect.stringContaining('swagger-ui.css')]));
+    expect(assets).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('swagger-ui-bundle.js'),
+        expect.stringContaining('swagger-ui-init.js'),
+        expect.stringContaining('swagger-ui.css'),
+      ]),
+    );
     for (const asset of assets) {
       expect(asset).not.toMatch(/^(https?:)?\/\//);
       // Resolved as the browser does, against the page's address (/docs, no trailing slash).
-      const served = await request(saeil.url).get(new URL(asset, `${saeil.url}/docs`).pathname).expect(200);
+      const served = await request(saeil.url)
+        .get(new URL(asset, `${saeil.url}/docs`).pathname)
+        .expect(200);
       expect(served.headers['content-type']).toMatch(asset.endsWith('.css') ? /^text\/css/ : /javascript/);
     }
     const document = await request(saeil.url).get('/docs/openapi.json').expect(200);

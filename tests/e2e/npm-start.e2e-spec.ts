@@ -9,7 +9,13 @@ import { checkoutFiles, copyTree, runShell } from '../support/tree';
 /** What the first start prints, once, when SAEIL_ADMIN_PASSWORD is not set. */
 const FIRST_ADMINISTRATOR = /First administrator created: user name "([^"]+)", password "([^"]+)"/;
 
-const COUNSELOR = { username: 'kim.counselor', displayName: '김상담', role: 'counselor', centerId: 'center-naju', password: 'naju-sangdam-2026-봄' };
+const COUNSELOR = {
+  username: 'kim.counselor',
+  displayName: '김상담',
+  role: 'counselor',
+  centerId: 'center-naju',
+  password: 'naju-sangdam-2026-봄',
+};
 
 /**
  * Ctrl-C in her terminal: SIGINT to npm and the app it started. npm itself then ends by that
@@ -82,29 +88,70 @@ describe('npm start on a fresh copy of the checkout (embedded PostgreSQL, embedd
 
     // Nothing is served without a token, even on a fresh start.
     const anonymous = await request(app.url).post('/clients').send(newClient(1, 'nobody-yet'));
-    expect({ status: anonymous.status, authenticate: anonymous.headers['www-authenticate'] }).toEqual({ status: 401, authenticate: 'Bearer' });
+    expect({ status: anonymous.status, authenticate: anonymous.headers['www-authenticate'] }).toEqual({
+      status: 401,
+      authenticate: 'Bearer',
+    });
 
     // Pasted as the README shows it: logs in, reads who she is, refreshes; fails loudly on a wrong password.
-    const pasted = await runShell(`set -euo pipefail\n${readmeLoginBlock(app.url, adminPassword)}\necho "me=$(curl -s ${app.url}/auth/me -H "Authorization: Bearer $TOKEN")"`, dir, {}, 60_000, 'bash');
-    expect({ code: pasted.code, output: pasted.output }).toEqual({ code: 0, output: expect.stringMatching(/logged in[\s\S]*me=\{[^\n]*"role":"administrator"/) });
-    const wrong = await runShell(`set -uo pipefail\n${readmeLoginBlock(app.url, 'not-her-password')}`, dir, {}, 60_000, 'bash');
+    const pasted = await runShell(
+      `set -euo pipefail\n${readmeLoginBlock(app.url, adminPassword)}\necho "me=$(curl -s ${app.url}/auth/me -H "Authorization: Bearer $TOKEN")"`,
+      dir,
+      {},
+      60_000,
+      'bash',
+    );
+    expect({ code: pasted.code, output: pasted.output }).toEqual({
+      code: 0,
+      output: expect.stringMatching(/logged in[\s\S]*me=\{[^\n]*"role":"administrator"/),
+    });
+    const wrong = await runShell(
+      `set -uo pipefail\n${readmeLoginBlock(app.url, 'not-her-password')}`,
+      dir,
+      {},
+      60_000,
+      'bash',
+    );
     // In a terminal the block goes on after a failed line; what she sees is the reason, and no "logged in".
     expect(wrong.output).toContain('login failed: {"code":"INVALID_CREDENTIALS"');
     expect(wrong.output).not.toContain('logged in');
 
     const admin = await login(app.url, adminUsername, adminPassword);
-    const account = await request(app.url).post('/accounts').set('Authorization', `Bearer ${admin}`).send(COUNSELOR).expect(201);
+    const account = await request(app.url)
+      .post('/accounts')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(COUNSELOR)
+      .expect(201);
     const accountId: string = account.body.accountId;
-    expect(account.body).toMatchObject({ accountId: expect.any(String), username: COUNSELOR.username, role: 'counselor', centerId: 'center-naju' });
+    expect(account.body).toMatchObject({
+      accountId: expect.any(String),
+      username: COUNSELOR.username,
+      role: 'counselor',
+      centerId: 'center-naju',
+    });
     expect(account.body).not.toHaveProperty('passwordHash');
 
     const counselor = `Bearer ${await login(app.url, COUNSELOR.username, COUNSELOR.password)}`;
-    const created = await request(app.url).post('/clients').set('Authorization', counselor).send(newClient(1, accountId)).expect(201);
-    const seen = await request(app.url).get('/caseload').set('Authorization', counselor).query({ counselorId: accountId, minPosition: created.body.position }).expect(200);
+    const created = await request(app.url)
+      .post('/clients')
+      .set('Authorization', counselor)
+      .send(newClient(1, accountId))
+      .expect(201);
+    const seen = await request(app.url)
+      .get('/caseload')
+      .set('Authorization', counselor)
+      .query({ counselorId: accountId, minPosition: created.body.position })
+      .expect(200);
     expect(seen.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([created.body.clientId]);
     // She, the account that logged in, is who registered her.
-    const timeline = await request(app.url).get(`/cases/${created.body.clientId}/timeline`).set('Authorization', counselor).query({ minPosition: created.body.position }).expect(200);
-    expect(timeline.body.items.map((i: { type: string; actorId: string }) => [i.type, i.actorId])).toEqual([['ClientRegistered', accountId]]);
+    const timeline = await request(app.url)
+      .get(`/cases/${created.body.clientId}/timeline`)
+      .set('Authorization', counselor)
+      .query({ minPosition: created.body.position })
+      .expect(200);
+    expect(timeline.body.items.map((i: { type: string; actorId: string }) => [i.type, i.actorId])).toEqual([
+      ['ClientRegistered', accountId],
+    ]);
 
     await pressCtrlC(app, 'saeil');
 
@@ -112,11 +159,19 @@ describe('npm start on a fresh copy of the checkout (embedded PostgreSQL, embedd
     // The administrator exists: no new one, and her password is never printed again.
     expect(app.output()).not.toMatch(FIRST_ADMINISTRATOR);
     // Tokens are signed with the key kept beside the data: hers still holds after the restart.
-    const after = await request(app.url).get('/caseload').set('Authorization', counselor).query({ counselorId: accountId }).expect(200);
+    const after = await request(app.url)
+      .get('/caseload')
+      .set('Authorization', counselor)
+      .query({ counselorId: accountId })
+      .expect(200);
     expect(after.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([created.body.clientId]);
     // And her account is still there to log in to.
     const again = `Bearer ${await login(app.url, COUNSELOR.username, COUNSELOR.password)}`;
-    const relogged = await request(app.url).get('/caseload').set('Authorization', again).query({ counselorId: accountId }).expect(200);
+    const relogged = await request(app.url)
+      .get('/caseload')
+      .set('Authorization', again)
+      .query({ counselorId: accountId })
+      .expect(200);
     expect(relogged.body.items.map((i: { clientId: string }) => i.clientId)).toEqual([created.body.clientId]);
     await pressCtrlC(app, 'saeil');
     app = undefined;
@@ -126,17 +181,29 @@ describe('npm start on a fresh copy of the checkout (embedded PostgreSQL, embedd
     const scripts = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).scripts as Record<string, string>;
     // Each of these builds first and then runs compiled code, as the README tells users.
     for (const name of ['start', 'start:api', 'start:worker', 'projections:rebuild', 'privacy:rewrap', 'seed:demo']) {
-      expect({ name, script: scripts[name] }).toEqual({ name, script: expect.stringMatching(/^npm run -s build && node dist\/\S+\.js/) });
+      expect({ name, script: scripts[name] }).toEqual({
+        name,
+        script: expect.stringMatching(/^npm run -s build && node dist\/\S+\.js/),
+      });
     }
 
     const rebuild = await runShell('npm run -s projections:rebuild -- caseload', dir, env);
-    expect({ code: rebuild.code, output: rebuild.output }).toEqual({ code: 0, output: expect.stringMatching(/rebuilt caseload: \d+ events/) });
+    expect({ code: rebuild.code, output: rebuild.output }).toEqual({
+      code: 0,
+      output: expect.stringMatching(/rebuilt caseload: \d+ events/),
+    });
 
     const rewrap = await runShell('npm run -s privacy:rewrap', dir, env);
-    expect({ code: rewrap.code, output: rewrap.output }).toEqual({ code: 0, output: expect.stringContaining('0 still under another master key') });
+    expect({ code: rewrap.code, output: rewrap.output }).toEqual({
+      code: 0,
+      output: expect.stringContaining('0 still under another master key'),
+    });
 
     // The two roles of the container images, each alone (api without worker, worker without api).
-    for (const [script, name] of [['start:api', 'saeil-api'], ['start:worker', 'saeil-worker']]) {
+    for (const [script, name] of [
+      ['start:api', 'saeil-api'],
+      ['start:worker', 'saeil-worker'],
+    ]) {
       app = await spawnNpmStart(dir, env, 180_000, script);
       await request(app.url).get('/health').expect(200);
       await pressCtrlC(app, name);

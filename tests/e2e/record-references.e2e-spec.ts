@@ -41,46 +41,104 @@ interface Target {
 const TARGETS: Record<string, (saeil: TestSaeil, value: string, fixtures: Fixtures) => Promise<Target>> = {
   async StartEmployment(saeil, employerId) {
     const clientId = await freshClient(saeil);
-    const body = { employerId, employerName: '(주)나주식품', jobTitle: '사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_300_000, startOn: '2026-01-31', channel: 'center', employmentInsurance: true };
+    const body = {
+      employerId,
+      employerName: '(주)나주식품',
+      jobTitle: '사무원',
+      occupation: '0231',
+      employmentType: 'regular',
+      weeklyHours: 40,
+      monthlyWage: 2_300_000,
+      startOn: '2026-01-31',
+      channel: 'center',
+      employmentInsurance: true,
+    };
     return { http: { path: `/clients/${clientId}/placements`, body }, kafka: { clientId, ...body } };
   },
   async SignAgreement(_saeil, employerId) {
-    const body = { centerId: 'center-naju', kind: 'women_friendly_company', employerId, signedOn: '2026-03-02', termStart: '2026-03-02' };
+    const body = {
+      centerId: 'center-naju',
+      kind: 'women_friendly_company',
+      employerId,
+      signedOn: '2026-03-02',
+      termStart: '2026-03-02',
+    };
     return { http: { path: '/agreements', body }, kafka: body };
   },
   async RecordFollowUp(saeil, programId) {
     const clientId = await freshClient(saeil);
-    const placed = await (await api(saeil, counselorOf('center-naju')))
+    const placed = await (
+      await api(saeil, counselorOf('center-naju'))
+    )
       .post(`/clients/${clientId}/placements`)
-      .send({ employerName: '(주)나주식품', jobTitle: '사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_300_000, startOn: '2026-01-31', channel: 'self', employmentInsurance: true })
+      .send({
+        employerName: '(주)나주식품',
+        jobTitle: '사무원',
+        occupation: '0231',
+        employmentType: 'regular',
+        weeklyHours: 40,
+        monthlyWage: 2_300_000,
+        startOn: '2026-01-31',
+        channel: 'self',
+        employmentInsurance: true,
+      })
       .expect(201);
     const { placementId } = placed.body;
-    const body = { n: 1, contactedOn: '2026-03-04', channel: 'phone', outcome: 'employed_same_employer', support: ['gift_or_celebration'], programId };
-    return { http: { path: `/clients/${clientId}/placements/${placementId}/follow-ups`, body }, kafka: { clientId, placementId, ...body } };
+    const body = {
+      n: 1,
+      contactedOn: '2026-03-04',
+      channel: 'phone',
+      outcome: 'employed_same_employer',
+      support: ['gift_or_celebration'],
+      programId,
+    };
+    return {
+      http: { path: `/clients/${clientId}/placements/${placementId}/follow-ups`, body },
+      kafka: { clientId, placementId, ...body },
+    };
   },
   async DefineBudgetPlan(saeil, programId, fixtures) {
     // A program has one budget plan: her own center's program is a fresh one each time it is to be accepted.
     const own = programId === fixtures.own.retentionProgram ? await freshProgram(saeil) : programId;
-    const body = { centerId: 'center-naju', name: '사후관리 프로그램 예산', programId: own, fromYear: 2026, toYear: 2026, lines: [{ year: 2026, source: 'national', amount: 3_000_000 }] };
+    const body = {
+      centerId: 'center-naju',
+      name: '사후관리 프로그램 예산',
+      programId: own,
+      fromYear: 2026,
+      toYear: 2026,
+      lines: [{ year: 2026, source: 'national', amount: 3_000_000 }],
+    };
     return { http: { path: '/budget-plans', body }, kafka: body, caller: 'supervisor' };
   },
 };
 
 const freshProgram = async (saeil: TestSaeil): Promise<string> =>
   (
-    await (await api(saeil, supervisorOf('center-naju')))
+    await (
+      await api(saeil, supervisorOf('center-naju'))
+    )
       .post('/retention-programs')
-      .send({ centerId: 'center-naju', name: '같이하는 고백(go 100)', periodFrom: '2026-01-01', periodTo: '2026-12-31', milestones: [{ n: 1, plannedClients: 100, benefit: '기념품', unitCost: 30_000 }], budget: [{ source: 'national', amount: 3_000_000 }] })
+      .send({
+        centerId: 'center-naju',
+        name: '같이하는 고백(go 100)',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-12-31',
+        milestones: [{ n: 1, plannedClients: 100, benefit: '기념품', unitCost: 30_000 }],
+        budget: [{ source: 'national', amount: 3_000_000 }],
+      })
       .expect(201)
   ).body.programId;
 
 let clientNo = 900;
-const freshClient = (saeil: TestSaeil) => registerClient(saeil, clientNo++, { consents: ['service', 'employer_sharing'] });
+const freshClient = (saeil: TestSaeil) =>
+  registerClient(saeil, clientNo++, { consents: ['service', 'employer_sharing'] });
 
 /** Every (command, reference) the modules declare to a record. */
 function declaredReferences(): { definition: CommandDefinition; reference: CommandReference & { kind: RecordKind } }[] {
   return SAEIL_MODULES.flatMap((m) => m.commands ?? []).flatMap((definition) =>
-    (definition.references ?? []).filter((r): r is CommandReference & { kind: RecordKind } => (RECORD_KINDS as readonly string[]).includes(r.kind)).map((reference) => ({ definition, reference })),
+    (definition.references ?? [])
+      .filter((r): r is CommandReference & { kind: RecordKind } => (RECORD_KINDS as readonly string[]).includes(r.kind))
+      .map((reference) => ({ definition, reference })),
   );
 }
 
@@ -104,30 +162,82 @@ describe('records a command names by id (REFERENCE_NOT_FOUND)', () => {
 
   const countEvents = async (): Promise<number> => {
     // the worker's own events (follow-ups scheduled, the sweep) do not count: only what a request appended
-    const [{ n }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE metadata->>'actorId' NOT LIKE 'system:%'`);
+    const [{ n }] = await saeil.runtime.dataSource.query(
+      `SELECT count(*)::int AS n FROM events WHERE metadata->>'actorId' NOT LIKE 'system:%'`,
+    );
     return n;
   };
 
   beforeAll(async () => {
-    saeil = await startTestSaeil({ label: 'record_references', kafka: Boolean(kafkaBrokers()), env: { SAEIL_CLOCK_TODAY: '2026-03-05' } });
+    saeil = await startTestSaeil({
+      label: 'record_references',
+      kafka: Boolean(kafkaBrokers()),
+      env: { SAEIL_CLOCK_TODAY: '2026-03-05' },
+    });
     counselor = await api(saeil, counselorOf('center-naju'));
     supervisor = await api(saeil, supervisorOf('center-naju'));
-    for (const [side, centerId, number] of [['own', 'center-naju', '220-81-62517'], ['foreign', 'center-jinju', '124-81-00998']] as const) {
+    for (const [side, centerId, number] of [
+      ['own', 'center-naju', '220-81-62517'],
+      ['foreign', 'center-jinju', '124-81-00998'],
+    ] as const) {
       const supervisor = await api(saeil, supervisorOf(centerId));
       const made = async (path: string, body: object) => (await supervisor.post(path).send(body).expect(201)).body;
-      fixtures[side].employer = (await made('/employers', { centerId, businessRegistrationNumber: number, name: `(주)${centerId}`, industry: '제조업', size: 'small' })).employerId;
-      fixtures[side].agreement = (await made('/agreements', { centerId, kind: 'institution_mou', partyName: '대학교', signedOn: '2026-01-05', termStart: '2026-01-05', termEnd: '2028-12-31' })).agreementId;
-      fixtures[side].course = (await made('/courses', { centerId, title: '전산회계', provider: '직업학교', field: '회계', startsOn: '2026-04-01', endsOn: '2026-06-30', hours: 120, capacity: 20 })).courseId;
+      fixtures[side].employer = (
+        await made('/employers', {
+          centerId,
+          businessRegistrationNumber: number,
+          name: `(주)${centerId}`,
+          industry: '제조업',
+          size: 'small',
+        })
+      ).employerId;
+      fixtures[side].agreement = (
+        await made('/agreements', {
+          centerId,
+          kind: 'institution_mou',
+          partyName: '대학교',
+          signedOn: '2026-01-05',
+          termStart: '2026-01-05',
+          termEnd: '2028-12-31',
+        })
+      ).agreementId;
+      fixtures[side].course = (
+        await made('/courses', {
+          centerId,
+          title: '전산회계',
+          provider: '직업학교',
+          field: '회계',
+          startsOn: '2026-04-01',
+          endsOn: '2026-06-30',
+          hours: 120,
+          capacity: 20,
+        })
+      ).courseId;
       fixtures[side].retentionProgram = (
-        await made('/retention-programs', { centerId, name: '같이하는 고백(go 100)', periodFrom: '2026-01-01', periodTo: '2026-12-31', milestones: [{ n: 1, plannedClients: 100, benefit: '기념품', unitCost: 30_000 }], budget: [{ source: 'national', amount: 3_000_000 }] })
+        await made('/retention-programs', {
+          centerId,
+          name: '같이하는 고백(go 100)',
+          periodFrom: '2026-01-01',
+          periodTo: '2026-12-31',
+          milestones: [{ n: 1, plannedClients: 100, benefit: '기념품', unitCost: 30_000 }],
+          budget: [{ source: 'national', amount: 3_000_000 }],
+        })
       ).programId;
     }
   }, 120_000);
   afterAll(async () => saeil?.dispose());
 
   it('finds the references the commands declare, and knows an accepted request for each command (a new one fails here until added)', () => {
-    const declared = references.map(({ definition, reference }) => `${definition.type}.${reference.field}:${reference.kind}`).sort();
-    expect(declared).toEqual(expect.arrayContaining(['RecordFollowUp.programId:retentionProgram', 'SignAgreement.employerId:employer', 'StartEmployment.employerId:employer']));
+    const declared = references
+      .map(({ definition, reference }) => `${definition.type}.${reference.field}:${reference.kind}`)
+      .sort();
+    expect(declared).toEqual(
+      expect.arrayContaining([
+        'RecordFollowUp.programId:retentionProgram',
+        'SignAgreement.employerId:employer',
+        'StartEmployment.employerId:employer',
+      ]),
+    );
     for (const { definition } of references) expect(Object.keys(TARGETS)).toContain(definition.type);
   });
 
@@ -137,18 +247,30 @@ describe('records a command names by id (REFERENCE_NOT_FOUND)', () => {
       for (const variant of variants(reference.kind, fixtures)) {
         const target = await TARGETS[definition.type](saeil, variant.value, fixtures);
         const before = await countEvents();
-        const res = await (target.caller === 'supervisor' ? supervisor : counselor).post(target.http.path).send(target.http.body);
+        const res = await (target.caller === 'supervisor' ? supervisor : counselor)
+          .post(target.http.path)
+          .send(target.http.body);
         const what = `${definition.type} ${reference.field} = ${variant.name}`;
         if (variant.accepted) {
           answers.push(`${what}: ${res.status < 300 ? 'accepted' : `${res.status} ${JSON.stringify(res.body)}`}`);
         } else {
-          const refused = res.status === 422 && res.body.error?.code === 'REFERENCE_NOT_FOUND' && res.body.error.details?.field === reference.field && res.body.error.details?.kind === reference.kind;
+          const refused =
+            res.status === 422 &&
+            res.body.error?.code === 'REFERENCE_NOT_FOUND' &&
+            res.body.error.details?.field === reference.field &&
+            res.body.error.details?.kind === reference.kind;
           answers.push(`${what}: ${refused ? 'refused' : `${res.status} ${JSON.stringify(res.body)}`}`);
           expect(await countEvents()).toBe(before);
         }
       }
     }
-    expect(answers).toEqual(references.flatMap(({ definition, reference }) => variants(reference.kind, fixtures).map((v) => `${definition.type} ${reference.field} = ${v.name}: ${v.accepted ? 'accepted' : 'refused'}`)));
+    expect(answers).toEqual(
+      references.flatMap(({ definition, reference }) =>
+        variants(reference.kind, fixtures).map(
+          (v) => `${definition.type} ${reference.field} = ${v.name}: ${v.accepted ? 'accepted' : 'refused'}`,
+        ),
+      ),
+    );
   });
 
   describeKafka('on the Kafka command topic', () => {
@@ -166,14 +288,27 @@ describe('records a command names by id (REFERENCE_NOT_FOUND)', () => {
         for (const variant of variants(reference.kind, fixtures)) {
           const target = await TARGETS[definition.type](saeil, variant.value, fixtures);
           const before = await countEvents();
-          const reply = await kafka.sendCommand(definition.type, target.kafka, { token: target.caller === 'supervisor' ? supervisorToken : token });
+          const reply = await kafka.sendCommand(definition.type, target.kafka, {
+            token: target.caller === 'supervisor' ? supervisorToken : token,
+          });
           const what = `${definition.type} ${reference.field} = ${variant.name}`;
-          const refused = reply.status === 'rejected' && reply.error?.code === 'REFERENCE_NOT_FOUND' && reply.error?.details?.field === reference.field;
-          answers.push(`${what}: ${reply.status === 'accepted' ? 'accepted' : refused ? 'refused' : JSON.stringify(reply)}`);
+          const refused =
+            reply.status === 'rejected' &&
+            reply.error?.code === 'REFERENCE_NOT_FOUND' &&
+            reply.error?.details?.field === reference.field;
+          answers.push(
+            `${what}: ${reply.status === 'accepted' ? 'accepted' : refused ? 'refused' : JSON.stringify(reply)}`,
+          );
           if (!variant.accepted) expect(await countEvents()).toBe(before);
         }
       }
-      expect(answers).toEqual(references.flatMap(({ definition, reference }) => variants(reference.kind, fixtures).map((v) => `${definition.type} ${reference.field} = ${v.name}: ${v.accepted ? 'accepted' : 'refused'}`)));
+      expect(answers).toEqual(
+        references.flatMap(({ definition, reference }) =>
+          variants(reference.kind, fixtures).map(
+            (v) => `${definition.type} ${reference.field} = ${v.name}: ${v.accepted ? 'accepted' : 'refused'}`,
+          ),
+        ),
+      );
     }, 180_000);
   });
 });

@@ -1,7 +1,16 @@
 import { SAEIL_MODULES } from '@saeil/app';
 import { todayInKorea } from '@saeil/core';
 import { countEvents, newClient, registerClient, startTestSaeil, TestSaeil } from '../support/app';
-import { accountIdOf, ADMINISTRATOR, Api, api, counselorAccount, MINISTRY_ANALYST, supervisorOf, tokenFor } from '../support/auth';
+import {
+  accountIdOf,
+  ADMINISTRATOR,
+  Api,
+  api,
+  counselorAccount,
+  MINISTRY_ANALYST,
+  supervisorOf,
+  tokenFor,
+} from '../support/auth';
 import { describeKafka, kafkaBrokers } from '../support/env';
 import { KafkaObserver, observeTopics } from '../support/kafka-observer';
 
@@ -23,7 +32,10 @@ describe('references a command names', () => {
     saeil = await startTestSaeil({ label: 'references', kafka: Boolean(kafkaBrokers()), worker: false });
     supervisor = await api(saeil, supervisorOf('center-naju'));
     clientId = await registerClient(saeil, 1, { consents: ['service'] });
-    [kim, lee] = await Promise.all([counselorAccount(saeil, 'center-naju'), counselorAccount(saeil, 'center-naju', 'lee')]);
+    [kim, lee] = await Promise.all([
+      counselorAccount(saeil, 'center-naju'),
+      counselorAccount(saeil, 'center-naju', 'lee'),
+    ]);
   }, 60_000);
   afterAll(async () => saeil?.dispose());
 
@@ -35,17 +47,32 @@ describe('references a command names', () => {
   it('refuses a transfer to a center the directory does not list, and the case stays where it was', async () => {
     const before = await countEvents(saeil);
     for (const centerId of UNLISTED) {
-      const res = await supervisor.post(`/clients/${clientId}/assignment`).send({ centerId, counselorId: kim }).expect(422);
-      expect(res.body.error).toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { field: 'centerId', kind: 'center' } });
+      const res = await supervisor
+        .post(`/clients/${clientId}/assignment`)
+        .send({ centerId, counselorId: kim })
+        .expect(422);
+      expect(res.body.error).toMatchObject({
+        code: 'REFERENCE_NOT_FOUND',
+        details: { field: 'centerId', kind: 'center' },
+      });
     }
     for (const centerId of MALFORMED) {
-      const res = await supervisor.post(`/clients/${clientId}/assignment`).send({ centerId, counselorId: kim }).expect(400);
-      expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [expect.objectContaining({ field: 'centerId' })] });
+      const res = await supervisor
+        .post(`/clients/${clientId}/assignment`)
+        .send({ centerId, counselorId: kim })
+        .expect(400);
+      expect(res.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: [expect.objectContaining({ field: 'centerId' })],
+      });
     }
     expect(await countEvents(saeil)).toBe(before);
     // still her center's: readable, and a transfer to a listed center works
     await supervisor.get(`/cases/${clientId}/timeline`).expect(200);
-    await supervisor.post(`/clients/${clientId}/assignment`).send({ centerId: 'center-naju', counselorId: lee }).expect(200);
+    await supervisor
+      .post(`/clients/${clientId}/assignment`)
+      .send({ centerId: 'center-naju', counselorId: lee })
+      .expect(200);
   });
 
   /**
@@ -54,17 +81,51 @@ describe('references a command names', () => {
    * must cover exactly the definitions that declare one: a command given a counselor field later
    * fails here until it is added.
    */
-  const COUNSELOR_COMMANDS: Record<string, (counselor: string, n: number, clientId: string) => { path: string; body: Record<string, unknown> }> = {
+  const COUNSELOR_COMMANDS: Record<
+    string,
+    (counselor: string, n: number, clientId: string) => { path: string; body: Record<string, unknown> }
+  > = {
     RegisterClient: (counselor, n) => ({ path: '/clients', body: newClient(100 + n, counselor) }),
-    AssignCounselor: (counselor, _, her) => ({ path: `/clients/${her}/assignment`, body: { centerId: 'center-naju', counselorId: counselor } }),
-    RecordCounselingSession: (counselor, _, her) => ({ path: `/clients/${her}/counseling-sessions`, body: { channel: 'phone', topic: '구직 상담', durationMinutes: 20, occurredOn: todayInKorea(), counselorId: counselor } }),
+    AssignCounselor: (counselor, _, her) => ({
+      path: `/clients/${her}/assignment`,
+      body: { centerId: 'center-naju', counselorId: counselor },
+    }),
+    RecordCounselingSession: (counselor, _, her) => ({
+      path: `/clients/${her}/counseling-sessions`,
+      body: {
+        channel: 'phone',
+        topic: '구직 상담',
+        durationMinutes: 20,
+        occurredOn: todayInKorea(),
+        counselorId: counselor,
+      },
+    }),
     SetEmploymentPlan: (counselor, _, her) => ({
       path: `/clients/${her}/employment-plan`,
-      body: { goals: ['취업'], desiredOccupation: '사무원', plannedServices: ['counseling'], nextAction: { description: '상담', dueOn: '2027-12-20' }, setOn: todayInKorea(), counselorId: counselor },
+      body: {
+        goals: ['취업'],
+        desiredOccupation: '사무원',
+        plannedServices: ['counseling'],
+        nextAction: { description: '상담', dueOn: '2027-12-20' },
+        setOn: todayInKorea(),
+        counselorId: counselor,
+      },
     }),
-    RecordOutreachEvent: (counselor) => ({ path: '/outreach-events', body: { centerId: 'center-naju', place: '나주 5일장', heldOn: todayInKorea(), counselorIds: [counselor], walkInContacts: 3 } }),
+    RecordOutreachEvent: (counselor) => ({
+      path: '/outreach-events',
+      body: {
+        centerId: 'center-naju',
+        place: '나주 5일장',
+        heldOn: todayInKorea(),
+        counselorIds: [counselor],
+        walkInContacts: 3,
+      },
+    }),
     // her case moves from kim (her counselor: registerClient's default) to the counselor named
-    ReassignCaseload: (counselor, _, her) => ({ path: `/counselors/${kim}/reassignment`, body: { centerId: 'center-naju', toCounselorIds: [counselor], clientIds: [her] } }),
+    ReassignCaseload: (counselor, _, her) => ({
+      path: `/counselors/${kim}/reassignment`,
+      body: { centerId: 'center-naju', toCounselorIds: [counselor], clientIds: [her] },
+    }),
   };
   const withCounselorReference = SAEIL_MODULES.flatMap((m) => m.commands)
     .filter((d) => (d.references ?? []).some((r) => r.kind === 'counselor'))
@@ -97,14 +158,22 @@ describe('references a command names', () => {
           type,
           who,
           status: 422,
-          error: { code: 'REFERENCE_NOT_FOUND', message: expect.stringContaining(field), details: { field, kind: 'counselor' } },
+          error: {
+            code: 'REFERENCE_NOT_FOUND',
+            message: expect.stringContaining(field),
+            details: { field, kind: 'counselor' },
+          },
         });
         expect(await countEvents(saeil)).toBe(before);
       }
       // Her center's counselor is taken (or, for a reassignment, a supervisor: she may carry cases too).
       const { path, body } = COUNSELOR_COMMANDS[type](type === 'AssignCounselor' ? supervisorAccount : lee, n++, her);
       const accepted = await supervisor.post(path).send(body);
-      expect({ type, status: accepted.status < 300 ? 'accepted' : accepted.status, error: accepted.body.error }).toEqual({ type, status: 'accepted', error: undefined });
+      expect({
+        type,
+        status: accepted.status < 300 ? 'accepted' : accepted.status,
+        error: accepted.body.error,
+      }).toEqual({ type, status: 'accepted', error: undefined });
     }
   });
 
@@ -130,7 +199,10 @@ describe('references a command names', () => {
       const token = await tokenFor(saeil.url, supervisorOf('center-naju'));
       for (const counselorId of ['nobody-at-all', await counselorAccount(saeil, 'center-jinju')]) {
         const reply = await kafka.sendCommand('RegisterClient', newClient(300, counselorId), { token });
-        expect(reply).toMatchObject({ status: 'rejected', error: { code: 'REFERENCE_NOT_FOUND', details: { field: 'counselorId', kind: 'counselor' } } });
+        expect(reply).toMatchObject({
+          status: 'rejected',
+          error: { code: 'REFERENCE_NOT_FOUND', details: { field: 'counselorId', kind: 'counselor' } },
+        });
       }
       expect(await countEvents(saeil)).toBe(before);
     }, 60_000);

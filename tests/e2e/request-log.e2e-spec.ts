@@ -4,7 +4,19 @@ import { newClient, registerClient, startTestSaeil, TestSaeil } from '../support
 import { accountIdOf, api, counselorAccount, counselorOf, supervisorOf } from '../support/auth';
 
 /** Every key a request line may have (pino's own, ours); an error line adds `err`. */
-const LINE_KEYS = ['level', 'time', 'service', 'correlationId', 'method', 'route', 'path', 'account', 'res', 'durationMs', 'msg'];
+const LINE_KEYS = [
+  'level',
+  'time',
+  'service',
+  'correlationId',
+  'method',
+  'route',
+  'path',
+  'account',
+  'res',
+  'durationMs',
+  'msg',
+];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Sent on every request below, so a line that kept the request's headers would show it. */
 const USER_AGENT = 'saeil-request-log-probe/1.0 (header-must-not-be-logged)';
@@ -23,7 +35,13 @@ describe('the request log', () => {
   beforeAll(async () => {
     const stream = new PassThrough();
     stream.on('data', (chunk: Buffer) => (logged += chunk.toString()));
-    saeil = await startTestSaeil({ label: 'request-log', kafka: false, worker: false, env: { LOG_LEVEL: 'info' }, logStream: stream });
+    saeil = await startTestSaeil({
+      label: 'request-log',
+      kafka: false,
+      worker: false,
+      env: { LOG_LEVEL: 'info' },
+      logStream: stream,
+    });
   });
 
   afterAll(async () => {
@@ -33,7 +51,9 @@ describe('the request log', () => {
   /** The one line the request with this correlation id left when it was answered (pino-http writes it on finish). */
   async function lineOf(correlationId: string): Promise<{ raw: string; line: Record<string, unknown> }> {
     for (let waited = 0; waited < 2000; waited += 50) {
-      const raws = logged.split('\n').filter((raw) => raw.includes(`"correlationId":"${correlationId}"`) && raw.includes('"res":'));
+      const raws = logged
+        .split('\n')
+        .filter((raw) => raw.includes(`"correlationId":"${correlationId}"`) && raw.includes('"res":'));
       if (raws.length > 1) throw new Error(`more than one request line for ${correlationId}:\n${raws.join('\n')}`);
       if (raws.length === 1) return { raw: raws[0], line: JSON.parse(raws[0]) };
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -61,25 +81,53 @@ describe('the request log', () => {
         name: 'a read by a path parameter',
         send: () => counselor.get(`/cases/${clientId}/timeline`).set('X-Correlation-Id', 'probe-timeline-1'),
         correlationId: 'probe-timeline-1',
-        expected: { method: 'GET', route: '/cases/:clientId/timeline', path: `/cases/${clientId}/timeline`, res: { statusCode: 200 }, account: { id: counselorId, role: 'counselor' } },
+        expected: {
+          method: 'GET',
+          route: '/cases/:clientId/timeline',
+          path: `/cases/${clientId}/timeline`,
+          res: { statusCode: 200 },
+          account: { id: counselorId, role: 'counselor' },
+        },
       },
       {
         name: 'a command, its id from X-Request-Id (what a proxy sends)',
         send: () => supervisor.post('/clients').set('X-Request-Id', 'proxy.req:42').send(newClient(4244, counselorId)),
         correlationId: 'proxy.req:42',
-        expected: { method: 'POST', route: '/clients', path: '/clients', res: { statusCode: 201 }, account: { id: supervisorId, role: 'supervisor' } },
+        expected: {
+          method: 'POST',
+          route: '/clients',
+          path: '/clients',
+          res: { statusCode: 201 },
+          account: { id: supervisorId, role: 'supervisor' },
+        },
       },
       {
         name: 'bad input (400), X-Correlation-Id preferred to X-Request-Id',
-        send: () => supervisor.post('/clients').set('X-Correlation-Id', 'probe-400').set('X-Request-Id', 'not-this-one').send({ name: '' }),
+        send: () =>
+          supervisor
+            .post('/clients')
+            .set('X-Correlation-Id', 'probe-400')
+            .set('X-Request-Id', 'not-this-one')
+            .send({ name: '' }),
         correlationId: 'probe-400',
-        expected: { method: 'POST', route: '/clients', path: '/clients', res: { statusCode: 400 }, account: { id: supervisorId, role: 'supervisor' } },
+        expected: {
+          method: 'POST',
+          route: '/clients',
+          path: '/clients',
+          res: { statusCode: 400 },
+          account: { id: supervisorId, role: 'supervisor' },
+        },
       },
       {
         name: 'no token (401): no account',
         send: () => request(saeil.url).get('/caseload?centerId=center-naju').set('X-Correlation-Id', 'probe-401'),
         correlationId: 'probe-401',
-        expected: { method: 'GET', route: '/caseload', path: '/caseload?centerId=center-naju', res: { statusCode: 401 } },
+        expected: {
+          method: 'GET',
+          route: '/caseload',
+          path: '/caseload?centerId=center-naju',
+          res: { statusCode: 401 },
+        },
       },
       {
         name: 'an unknown route (404): no route pattern',
@@ -90,7 +138,10 @@ describe('the request log', () => {
     ];
     for (const c of cases) {
       const answer = await c.send().set('User-Agent', USER_AGENT);
-      expect({ case: c.name, echoed: answer.headers['x-correlation-id'] }).toEqual({ case: c.name, echoed: c.correlationId });
+      expect({ case: c.name, echoed: answer.headers['x-correlation-id'] }).toEqual({
+        case: c.name,
+        echoed: c.correlationId,
+      });
       const { raw, line } = await lineOf(c.correlationId);
       expect({ case: c.name, ...line }).toEqual({ case: c.name, ...expectedLine(c.expected, c.correlationId) });
       expectQuiet(raw, line, [counselor.token, supervisor.token]);
@@ -115,8 +166,16 @@ describe('the request log', () => {
     await registerClient(saeil, 4242);
     const her = newClient(4242, await counselorAccount(saeil));
     const counselor = await api(saeil, counselorOf('center-naju'));
-    await counselor.get('/caseload').query({ centerId: 'center-naju', q: her.name }).set('X-Correlation-Id', 'probe-search-name').expect(200);
-    await counselor.get('/caseload').query({ centerId: 'center-naju', q: her.phone }).set('X-Correlation-Id', 'probe-search-phone').expect(200);
+    await counselor
+      .get('/caseload')
+      .query({ centerId: 'center-naju', q: her.name })
+      .set('X-Correlation-Id', 'probe-search-name')
+      .expect(200);
+    await counselor
+      .get('/caseload')
+      .query({ centerId: 'center-naju', q: her.phone })
+      .set('X-Correlation-Id', 'probe-search-phone')
+      .expect(200);
     for (const id of ['probe-search-name', 'probe-search-phone']) {
       const { raw, line } = await lineOf(id);
       expect(line.path).toBe('/caseload?centerId=center-naju&q=(redacted)');
@@ -130,5 +189,13 @@ describe('the request log', () => {
 });
 
 function expectedLine(fields: Record<string, unknown>, correlationId: string): Record<string, unknown> {
-  return { level: 30, time: expect.any(Number), service: 'saeil', msg: 'request completed', correlationId, durationMs: expect.any(Number), ...fields };
+  return {
+    level: 30,
+    time: expect.any(Number),
+    service: 'saeil',
+    msg: 'request completed',
+    correlationId,
+    durationMs: expect.any(Number),
+    ...fields,
+  };
 }

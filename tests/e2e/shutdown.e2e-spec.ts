@@ -49,7 +49,10 @@ describe('stopping npm start', () => {
       {
         how: 'Ctrl-C',
         stop: async (running) => {
-          const postmaster = Number.parseInt(readFileSync(path.join(embeddedClusterDir(dataDir), 'postmaster.pid'), 'utf8').split('\n')[0], 10);
+          const postmaster = Number.parseInt(
+            readFileSync(path.join(embeddedClusterDir(dataDir), 'postmaster.pid'), 'utf8').split('\n')[0],
+            10,
+          );
           const exited = running.kill('SIGINT');
           process.kill(postmaster, 'SIGINT');
           return exited;
@@ -61,7 +64,10 @@ describe('stopping npm start', () => {
       app = await spawnApp('saeil', env, 120_000);
       // Work under way when the signal comes: a registration the projections and reactors follow.
       const supervisor = await api(app.url, supervisorOf('center-naju'));
-      await supervisor.post('/clients').send(newClient(700 + i, await counselorAccount(app.url, 'center-naju', 'stop'))).expect(201);
+      await supervisor
+        .post('/clients')
+        .send(newClient(700 + i, await counselorAccount(app.url, 'center-naju', 'stop')))
+        .expect(201);
       const code = await stop(app);
       const output = app.output();
       app = undefined;

@@ -25,13 +25,28 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
     const counselorId = await counselorNamed(mode);
     const body = newClient(1, counselorId);
     const created = await http.post('/clients').send(body).expect(201);
-    expect(created.body).toMatchObject({ clientId: expect.any(String), streamVersion: 1, position: expect.any(Number), duplicate: false });
+    expect(created.body).toMatchObject({
+      clientId: expect.any(String),
+      streamVersion: 1,
+      position: expect.any(Number),
+      duplicate: false,
+    });
     expect(created.headers['x-correlation-id']).toEqual(expect.any(String));
 
-    const caseload = await http.get('/caseload').query({ counselorId, minPosition: created.body.position, waitMs: 15000 }).expect(200);
+    const caseload = await http
+      .get('/caseload')
+      .query({ counselorId, minPosition: created.body.position, waitMs: 15000 })
+      .expect(200);
     expect(caseload.body.consistency).toEqual({ minPosition: created.body.position, reached: true });
     expect(caseload.body.total).toBe(1);
-    expect(caseload.body.items[0]).toMatchObject({ clientId: created.body.clientId, name: body.name, birthDate: body.birthDate, phone: body.phone, centerId: body.centerId, status: 'intake' });
+    expect(caseload.body.items[0]).toMatchObject({
+      clientId: created.body.clientId,
+      name: body.name,
+      birthDate: body.birthDate,
+      phone: body.phone,
+      centerId: body.centerId,
+      status: 'intake',
+    });
   });
 
   it('answers 400 with every bad field and appends nothing', async () => {
@@ -43,7 +58,9 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
     const fields = response.body.error.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['birthDate', 'phone', 'counselorId', 'nickname']));
-    expect(response.body.error.fields.find((f: { field: string }) => f.field === 'nickname').code).toBe('whitelistValidation');
+    expect(response.body.error.fields.find((f: { field: string }) => f.field === 'nickname').code).toBe(
+      'whitelistValidation',
+    );
     expect(await countEvents(saeil)).toBe(before);
   });
 
@@ -51,8 +68,14 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
     const before = await countEvents(saeil);
     const malformed = await http.post('/clients').set('content-type', 'application/json').send('{"name":').expect(400);
     expect(malformed.body.error.code).toBe('MALFORMED_REQUEST');
-    const tooYoung = await http.post('/clients').send({ ...newClient(3, kim), birthDate: '2020-01-01' }).expect(422);
-    expect(tooYoung.body.error).toMatchObject({ code: 'BIRTH_DATE_IMPLAUSIBLE', message: expect.stringContaining('생년월일') });
+    const tooYoung = await http
+      .post('/clients')
+      .send({ ...newClient(3, kim), birthDate: '2020-01-01' })
+      .expect(422);
+    expect(tooYoung.body.error).toMatchObject({
+      code: 'BIRTH_DATE_IMPLAUSIBLE',
+      message: expect.stringContaining('생년월일'),
+    });
     expect(await countEvents(saeil)).toBe(before);
   });
 
@@ -62,7 +85,11 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
     const first = await http.post('/clients').set('Idempotency-Key', `intake-form-${mode}-0004`).send(body).expect(201);
     const again = await http.post('/clients').set('Idempotency-Key', `intake-form-${mode}-0004`).send(body).expect(200);
     expect(again.body).toEqual({ ...first.body, duplicate: true });
-    const reused = await http.post('/clients').set('Idempotency-Key', `intake-form-${mode}-0004`).send({ ...body, name: '다른사람' }).expect(422);
+    const reused = await http
+      .post('/clients')
+      .set('Idempotency-Key', `intake-form-${mode}-0004`)
+      .send({ ...body, name: '다른사람' })
+      .expect(422);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const caseload = await http.get('/caseload').query({ counselorId, minPosition: first.body.position }).expect(200);
     expect(caseload.body.total).toBe(1);
@@ -77,7 +104,11 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
 
   if (mode === 'kafka') {
     it('publishes to saeil.intake.events.v1 (created with the configured partitions), keyed by stream id, with routing headers', async () => {
-      const admin = new Kafka({ clientId: 'slice-admin', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING }).admin();
+      const admin = new Kafka({
+        clientId: 'slice-admin',
+        brokers: kafkaBrokers()!,
+        logLevel: logLevel.NOTHING,
+      }).admin();
       await admin.connect();
       try {
         const { topics } = await admin.fetchTopicMetadata({ topics: [saeil.runtime.topics.events('intake')] });
@@ -85,10 +116,17 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
       } finally {
         await admin.disconnect();
       }
-      const created = await http.post('/clients').set('X-Correlation-Id', 'intake-form-7781').send(newClient(9, await counselorNamed('headers'))).expect(201);
+      const created = await http
+        .post('/clients')
+        .set('X-Correlation-Id', 'intake-form-7781')
+        .send(newClient(9, await counselorNamed('headers')))
+        .expect(201);
       const kafka = await observeTopics(saeil, { contexts: ['intake'] });
       try {
-        const message = await waitFor(async () => kafka.published.find((m) => m.data.clientId === created.body.clientId), { description: 'her ClientRegistered on the intake topic' });
+        const message = await waitFor(
+          async () => kafka.published.find((m) => m.data.clientId === created.body.clientId),
+          { description: 'her ClientRegistered on the intake topic' },
+        );
         expect(message.topic).toBe(saeil.runtime.topics.events('intake'));
         expect(message.key).toBe(`client-${created.body.clientId}`);
         expect(message.headers).toMatchObject({
@@ -98,7 +136,10 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
           'global-position': String(created.body.position),
           'stream-version': '1',
         });
-        expect(message.event).toMatchObject({ type: 'ClientRegistered', metadata: { correlationId: 'intake-form-7781', centerId: 'center-naju' } });
+        expect(message.event).toMatchObject({
+          type: 'ClientRegistered',
+          metadata: { correlationId: 'intake-form-7781', centerId: 'center-naju' },
+        });
       } finally {
         await kafka.stop();
       }
@@ -107,11 +148,22 @@ function sliceSuite(mode: 'embedded' | 'kafka') {
 
   it('serves /health, /metrics and the OpenAPI document', async () => {
     const health = await request(saeil.url).get('/health').expect(200);
-    expect(health.body).toMatchObject({ status: 'ok', mode, database: { status: 'up' }, kafka: { status: mode === 'kafka' ? 'up' : 'disabled' } });
+    expect(health.body).toMatchObject({
+      status: 'ok',
+      mode,
+      database: { status: 'up' },
+      kafka: { status: mode === 'kafka' ? 'up' : 'disabled' },
+    });
     expect(health.body.projections).toHaveProperty('caseload');
     await request(saeil.url).get('/metrics').expect(401);
-    await request(saeil.url).get('/metrics').set('Authorization', 'Bearer not-the-metrics-token-0123456789abcdef').expect(401);
-    const metrics = await request(saeil.url).get('/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).expect(200);
+    await request(saeil.url)
+      .get('/metrics')
+      .set('Authorization', 'Bearer not-the-metrics-token-0123456789abcdef')
+      .expect(401);
+    const metrics = await request(saeil.url)
+      .get('/metrics')
+      .set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`)
+      .expect(200);
     expect(metrics.text).toMatch(/saeil_events_appended_total\{type="ClientRegistered"\} [1-9]/);
     expect(metrics.text).toMatch(/saeil_command_duration_seconds_count\{command="RegisterClient",outcome="ok"\} [1-9]/);
     expect(metrics.text).toContain('saeil_projection_lag{projection="caseload"}');

@@ -15,11 +15,18 @@ describe('TRUST_PROXY: whose address the access log and the limits see', () => {
     // the review filters by the Korean calendar month: the UTC month differs from 15:00 UTC on a month's last day
     const month = todayInKorea().slice(0, 7);
     const review = await (await api(saeil, ADMINISTRATOR)).get('/access-log').query({ month }).expect(200);
-    return review.body.items.filter((row: { subjectClientId: string }) => row.subjectClientId === clientId).map((row: { sourceAddress: string }) => row.sourceAddress);
+    return review.body.items
+      .filter((row: { subjectClientId: string }) => row.subjectClientId === clientId)
+      .map((row: { sourceAddress: string }) => row.sourceAddress);
   }
 
   it('with the proxy trusted (loopback here), the address it forwarded is the one logged', async () => {
-    const saeil = await startTestSaeil({ label: 'trust-proxy', kafka: false, worker: false, env: { TRUST_PROXY: 'loopback' } });
+    const saeil = await startTestSaeil({
+      label: 'trust-proxy',
+      kafka: false,
+      worker: false,
+      env: { TRUST_PROXY: 'loopback' },
+    });
     try {
       expect(await loggedAddress(saeil)).toEqual(['203.0.113.7']);
     } finally {

@@ -15,7 +15,8 @@ describe('the web app served by the api under /app/', () => {
   let script: string;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(BUILT, 'index.html'))) throw new Error(`no built web app in ${BUILT}: run npm run build first`);
+    if (!existsSync(path.join(BUILT, 'index.html')))
+      throw new Error(`no built web app in ${BUILT}: run npm run build first`);
     script = readdirSync(path.join(BUILT, 'assets')).find((f) => f.endsWith('.js'))!;
     saeil = await startTestSaeil({ label: 'web_app', kafka: false, worker: false });
   });
@@ -33,14 +34,16 @@ describe('the web app served by the api under /app/', () => {
     expect(index.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
-  it.each(['/app/cases', '/app/cases/6f1c2b9e-0000-4000-8000-000000000000', '/app/login?redirect=%2Fcases', '/app/no/such/screen'])(
-    'an app path the server does not know (%s) answers the app, whose router reads it',
-    async (url) => {
-      const answer = await request(saeil.url).get(url).expect(200);
-      expect(answer.headers['content-type']).toMatch(/^text\/html/);
-      expect(answer.text).toContain('<div id="root">');
-    },
-  );
+  it.each([
+    '/app/cases',
+    '/app/cases/6f1c2b9e-0000-4000-8000-000000000000',
+    '/app/login?redirect=%2Fcases',
+    '/app/no/such/screen',
+  ])('an app path the server does not know (%s) answers the app, whose router reads it', async (url) => {
+    const answer = await request(saeil.url).get(url).expect(200);
+    expect(answer.headers['content-type']).toMatch(/^text\/html/);
+    expect(answer.text).toContain('<div id="root">');
+  });
 
   it('a hashed asset is served immutable; a missing one is a JSON 404, never index.html', async () => {
     const asset = await request(saeil.url).get(`/app/assets/${script}`).expect(200);
@@ -48,7 +51,10 @@ describe('the web app served by the api under /app/', () => {
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     for (const missing of ['/app/assets/index-missing.js', '/app/assets/fonts/none.woff2', '/app/assets/']) {
       const answer = await request(saeil.url).get(missing).expect(404);
-      expect({ missing, type: answer.headers['content-type'] }).toEqual({ missing, type: expect.stringMatching(/^application\/json/) });
+      expect({ missing, type: answer.headers['content-type'] }).toEqual({
+        missing,
+        type: expect.stringMatching(/^application\/json/),
+      });
     }
   });
 
@@ -57,19 +63,33 @@ describe('the web app served by the api under /app/', () => {
     const largest = readdirSync(path.join(BUILT, 'assets'))
       .filter((f) => f.endsWith('.js'))
       .sort((a, b) => statSync(path.join(BUILT, 'assets', b)).size - statSync(path.join(BUILT, 'assets', a)).size)[0];
-    const asset = await request(saeil.url).get(`/app/assets/${largest}`).set('Accept-Encoding', 'gzip, deflate').expect(200);
+    const asset = await request(saeil.url)
+      .get(`/app/assets/${largest}`)
+      .set('Accept-Encoding', 'gzip, deflate')
+      .expect(200);
     expect(asset.headers['content-encoding']).toBe('gzip');
     // Brotli, smaller still, to a browser that takes it (every current one does over HTTPS and on localhost).
-    expect((await request(saeil.url).get(`/app/assets/${largest}`).set('Accept-Encoding', 'gzip, deflate, br').expect(200)).headers['content-encoding']).toBe('br');
+    expect(
+      (await request(saeil.url).get(`/app/assets/${largest}`).set('Accept-Encoding', 'gzip, deflate, br').expect(200))
+        .headers['content-encoding'],
+    ).toBe('br');
     expect(asset.headers['vary']).toMatch(/Accept-Encoding/i);
     const plain = await request(saeil.url).get(`/app/assets/${largest}`).set('Accept-Encoding', 'identity').expect(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(asset.text).toBe(plain.text); // the same script, decoded
     // The API's documentation has no secret in it: it travels compressed too.
-    expect((await request(saeil.url).get('/docs/openapi.json').set('Accept-Encoding', 'gzip').expect(200)).headers['content-encoding']).toBe('gzip');
+    expect(
+      (await request(saeil.url).get('/docs/openapi.json').set('Accept-Encoding', 'gzip').expect(200)).headers[
+        'content-encoding'
+      ],
+    ).toBe('gzip');
     // An API answer large enough to be worth compressing (the metrics, well over the 1 KB
     // threshold), and error answers, stay as they are.
-    const metrics = await request(saeil.url).get('/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).set('Accept-Encoding', 'gzip, deflate, br').expect(200);
+    const metrics = await request(saeil.url)
+      .get('/metrics')
+      .set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`)
+      .set('Accept-Encoding', 'gzip, deflate, br')
+      .expect(200);
     expect(metrics.text.length).toBeGreaterThan(1024);
     expect(metrics.headers['content-encoding']).toBeUndefined();
     for (const route of ['/caseload', '/no-such-route']) {
@@ -81,6 +101,8 @@ describe('the web app served by the api under /app/', () => {
   it('API routes keep their paths and answers beside it', async () => {
     expect((await request(saeil.url).get('/caseload').expect(401)).body.error.code).toBe('AUTHENTICATION_REQUIRED');
     await request(saeil.url).get('/health').expect(200);
-    expect((await request(saeil.url).get('/no-such-route').expect(404)).headers['content-type']).toMatch(/^application\/json/);
+    expect((await request(saeil.url).get('/no-such-route').expect(404)).headers['content-type']).toMatch(
+      /^application\/json/,
+    );
   });
 });

@@ -46,14 +46,24 @@ describe('one case under random command sequences, checked against a model', () 
   async function expectReadModelsMatch(model: CaseModel, real: RealCase): Promise<void> {
     // Read-your-writes waits for the stream of the position given: wait for each of hers in turn.
     for (const position of [...real.lastPositions.values(), ...(await scheduledFollowUps(model, real))]) {
-      const caseload = await http.get('/caseload').query({ counselorId: real.counselorId, minPosition: position, pageSize: 1 }).expect(200);
-      const timeline = await http.get(`/cases/${real.clientId}/timeline`).query({ minPosition: position, pageSize: 1 }).expect(200);
+      const caseload = await http
+        .get('/caseload')
+        .query({ counselorId: real.counselorId, minPosition: position, pageSize: 1 })
+        .expect(200);
+      const timeline = await http
+        .get(`/cases/${real.clientId}/timeline`)
+        .query({ minPosition: position, pageSize: 1 })
+        .expect(200);
       expect([caseload.body.consistency.reached, timeline.body.consistency.reached]).toEqual([true, true]);
     }
 
     const caseload = await http.get('/caseload').query({ counselorId: real.counselorId }).expect(200);
     const row = caseload.body.items.find((i: { clientId: string }) => i.clientId === real.clientId);
-    expect({ status: row?.status, lastContactOn: row?.lastContactOn ?? null, nextAction: row?.nextAction ?? null }).toEqual({
+    expect({
+      status: row?.status,
+      lastContactOn: row?.lastContactOn ?? null,
+      nextAction: row?.nextAction ?? null,
+    }).toEqual({
       status: model.status(),
       lastContactOn: model.lastContactOn(),
       nextAction: model.nextAction,
@@ -63,9 +73,9 @@ describe('one case under random command sequences, checked against a model', () 
     expect(timeline.body.total).toBe(model.eventCount);
 
     const placements = await http.get(`/clients/${real.clientId}/placements`).expect(200);
-    expect(placements.body.placements.map((p: { placementId: string; status: string }) => [p.placementId, p.status])).toEqual(
-      model.placements.map((status, i) => [real.placementIds[i], status]),
-    );
+    expect(
+      placements.body.placements.map((p: { placementId: string; status: string }) => [p.placementId, p.status]),
+    ).toEqual(model.placements.map((status, i) => [real.placementIds[i], status]));
   }
 
   it('answers every command as the model does, and the read models agree with it', async () => {
@@ -75,8 +85,17 @@ describe('one case under random command sequences, checked against a model', () 
         clients++;
         const counselorId = await counselorAccount(saeil, 'center-naju', `model-${clients}`);
         // Registered on the day her consents are dated: her jobs (05-04) start after both.
-        const registered = await http.post('/clients').send({ ...newClient(5000 + clients, counselorId), registeredOn: '2026-02-01' }).expect(201);
-        const real: RealCase = { http, clientId: registered.body.clientId, counselorId, placementIds: [], lastPositions: new Map([['intake', registered.body.position]]) };
+        const registered = await http
+          .post('/clients')
+          .send({ ...newClient(5000 + clients, counselorId), registeredOn: '2026-02-01' })
+          .expect(201);
+        const real: RealCase = {
+          http,
+          clientId: registered.body.clientId,
+          counselorId,
+          placementIds: [],
+          lastPositions: new Map([['intake', registered.body.position]]),
+        };
         const model = initialModel();
         await fc.asyncModelRun(() => ({ model, real }), commands);
         await expectReadModelsMatch(model, real);

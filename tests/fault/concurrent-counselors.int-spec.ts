@@ -50,13 +50,17 @@ describe('concurrent commands on one case from two counselors', () => {
   it('two profile updates: one is saved, the other is refused with 409, and her phone is the winner’s', async () => {
     const clientId = await registerClient(saeil, 1, { counselorId: kimAccount, consents: ['service'] });
     const updatesBefore = await countEvents(saeil, 'ClientProfileUpdated');
-    const patch = (counselor: Api, phone: string) => () => counselor.patch(`/clients/${clientId}/profile`).send({ phone });
+    const patch = (counselor: Api, phone: string) => () =>
+      counselor.patch(`/clients/${clientId}/profile`).send({ phone });
 
     const [kim, lee] = await race(clientId, patch(kimApi, '010-2222-0001'), patch(leeApi, '010-3333-0002'));
 
     expect([kim.status, lee.status].sort()).toEqual([200, 409]);
     const [winner, loser] = kim.status === 200 ? [kim, lee] : [lee, kim];
-    expect(loser.body.error).toEqual({ code: 'VERSION_CONFLICT', message: expect.stringContaining('다른 사용자가 먼저 수정했습니다') });
+    expect(loser.body.error).toEqual({
+      code: 'VERSION_CONFLICT',
+      message: expect.stringContaining('다른 사용자가 먼저 수정했습니다'),
+    });
     const winningPhone = winner === kim ? '010-2222-0001' : '010-3333-0002';
     expect(await countEvents(saeil, 'ClientProfileUpdated')).toBe(updatesBefore + 1);
     const [stored] = await saeil.runtime.dataSource.query(
@@ -73,25 +77,38 @@ describe('concurrent commands on one case from two counselors', () => {
 
     // The loser reloads and saves again: now a deliberate change on top of the winner's.
     const losingPhone = winner === kim ? '010-3333-0002' : '010-2222-0001';
-    const retry = await (winner === kim ? leeApi : kimApi).patch(`/clients/${clientId}/profile`).send({ phone: losingPhone }).expect(200);
+    const retry = await (winner === kim ? leeApi : kimApi)
+      .patch(`/clients/${clientId}/profile`)
+      .send({ phone: losingPhone })
+      .expect(200);
     expect((await caseRow(clientId, kimAccount, retry.body.position)).phone).toBe(losingPhone);
   });
 
   it('two closures: the case is closed once, the second closure gets 409, and a retry is refused as already closed', async () => {
     const clientId = await registerClient(saeil, 2, { counselorId: kimAccount, consents: ['service'] });
-    const close = (counselor: Api, reason: string) => () => counselor.post(`/clients/${clientId}/closure`).send({ reason, closedOn: '2026-03-02' });
+    const close = (counselor: Api, reason: string) => () =>
+      counselor.post(`/clients/${clientId}/closure`).send({ reason, closedOn: '2026-03-02' });
 
     const answers = await race(clientId, close(kimApi, '취업 후 종결'), close(leeApi, '연락 두절'));
 
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = answers.find((r) => r.status === 200)!;
-    const closures = await saeil.runtime.dataSource.query(`SELECT data, metadata FROM events WHERE stream_id = $1 AND event_type = 'CaseClosed'`, [clientStreamId(clientId)]);
-    expect(closures.map((c: { data: { reason: string }; metadata: { actorId: string } }) => [c.data.reason, c.metadata.actorId])).toEqual([
-      answers[0] === winner ? ['취업 후 종결', kimAccount] : ['연락 두절', leeAccount],
-    ]);
+    const closures = await saeil.runtime.dataSource.query(
+      `SELECT data, metadata FROM events WHERE stream_id = $1 AND event_type = 'CaseClosed'`,
+      [clientStreamId(clientId)],
+    );
+    expect(
+      closures.map((c: { data: { reason: string }; metadata: { actorId: string } }) => [
+        c.data.reason,
+        c.metadata.actorId,
+      ]),
+    ).toEqual([answers[0] === winner ? ['취업 후 종결', kimAccount] : ['연락 두절', leeAccount]]);
     expect((await caseRow(clientId, kimAccount, winner.body.position)).status).toBe('closed');
 
-    const retry = await (answers[0] === winner ? leeApi : kimApi).post(`/clients/${clientId}/closure`).send({ reason: '연락 두절', closedOn: '2026-03-02' }).expect(422);
+    const retry = await (answers[0] === winner ? leeApi : kimApi)
+      .post(`/clients/${clientId}/closure`)
+      .send({ reason: '연락 두절', closedOn: '2026-03-02' })
+      .expect(422);
     expect(retry.body.error.code).toBe('CASE_ALREADY_CLOSED');
   });
 });

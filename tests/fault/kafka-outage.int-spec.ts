@@ -30,7 +30,14 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
   let saeil: TestSaeil;
   /** The center-naju counselor recording the sessions, logged in. */
   let counselor: Api;
-  const relayPosition = async () => Number((await saeil.runtime.dataSource.query(`SELECT coalesce(max(global_position), 0) AS p FROM checkpoints WHERE name = 'relay:kafka'`))[0].p);
+  const relayPosition = async () =>
+    Number(
+      (
+        await saeil.runtime.dataSource.query(
+          `SELECT coalesce(max(global_position), 0) AS p FROM checkpoints WHERE name = 'relay:kafka'`,
+        )
+      )[0].p,
+    );
 
   beforeAll(async () => {
     // A directory of our own: stop() then keeps the broker's data, so it can start again on it.
@@ -39,7 +46,12 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
     saeil = await startTestSaeil({
       label: 'fault_broker',
       kafka: true,
-      env: { KAFKA_BROKERS: broker.brokers, RELAY_BATCH_SIZE: String(RELAY_BATCH_SIZE), PROJECTION_BATCH_SIZE: '10', POLL_INTERVAL_MS: '50' },
+      env: {
+        KAFKA_BROKERS: broker.brokers,
+        RELAY_BATCH_SIZE: String(RELAY_BATCH_SIZE),
+        PROJECTION_BATCH_SIZE: '10',
+        POLL_INTERVAL_MS: '50',
+      },
     });
     counselor = await api(saeil, counselorOf('center-naju'));
     COUNSELOR = await counselorAccount(saeil, 'center-naju', 'broker');
@@ -53,7 +65,8 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
 
   it('keeps accepting commands while it is down, then relays everything once; read models hold each command once', async () => {
     const clients: string[] = [];
-    for (let i = 0; i < CLIENTS; i++) clients.push(await registerClient(saeil, 100 + i, { counselorId: COUNSELOR, consents: ['service'] }));
+    for (let i = 0; i < CLIENTS; i++)
+      clients.push(await registerClient(saeil, 100 + i, { counselorId: COUNSELOR, consents: ['service'] }));
 
     const accepted = new Map<string, string[]>(clients.map((id) => [id, []]));
     let brokerDown = false;
@@ -63,7 +76,11 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
     // once), and the test would prove nothing about commands accepted during the outage.
     let releaseLanes!: () => void;
     const brokerStopped = new Promise<void>((resolve) => (releaseLanes = resolve));
-    const { done: load, answered, unlessALaneFailed } = runLanes(clients, SESSIONS_PER_CLIENT, async (clientId, n) => {
+    const {
+      done: load,
+      answered,
+      unlessALaneFailed,
+    } = runLanes(clients, SESSIONS_PER_CLIENT, async (clientId, n) => {
       if (n === SESSIONS_BEFORE_OUTAGE) await brokerStopped;
       const response = await counselor
         .post(`/clients/${clientId}/counseling-sessions`)
@@ -73,19 +90,29 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
       if (brokerDown) acceptedWhileDown++;
     });
 
-    await waitFor(async () => {
-      unlessALaneFailed();
-      return answered() >= CLIENTS * SESSIONS_BEFORE_OUTAGE && (await relayPosition()) > 20;
-    }, { description: 'part of the load relayed', intervalMs: 10, timeoutMs: 60_000 });
+    await waitFor(
+      async () => {
+        unlessALaneFailed();
+        return answered() >= CLIENTS * SESSIONS_BEFORE_OUTAGE && (await relayPosition()) > 20;
+      },
+      { description: 'part of the load relayed', intervalMs: 10, timeoutMs: 60_000 },
+    );
     await broker.stop();
     brokerDown = true;
     releaseLanes();
     const health = await request(saeil.url).get('/health');
-    expect({ status: health.status, kafka: health.body.kafka.status, database: health.body.database.status }).toEqual({ status: 503, kafka: 'down', database: 'up' });
-    await waitFor(async () => {
-      unlessALaneFailed();
-      return acceptedWhileDown >= 30;
-    }, { description: 'commands accepted while Kafka is down', timeoutMs: 60_000 });
+    expect({ status: health.status, kafka: health.body.kafka.status, database: health.body.database.status }).toEqual({
+      status: 503,
+      kafka: 'down',
+      database: 'up',
+    });
+    await waitFor(
+      async () => {
+        unlessALaneFailed();
+        return acceptedWhileDown >= 30;
+      },
+      { description: 'commands accepted while Kafka is down', timeoutMs: 60_000 },
+    );
     const relayedWhileDown = await relayPosition();
     await broker.restart(); // same ports, same data
     brokerDown = false;
@@ -97,9 +124,15 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
 
     const [{ last }] = await saeil.runtime.dataSource.query(`SELECT max(global_position)::int AS last FROM events`);
     expect(relayedWhileDown).toBeLessThan(last); // the relay had a backlog to catch up on
-    await waitFor(async () => (await relayPosition()) === last, { description: 'the relay to catch up after the restart', timeoutMs: 90_000 });
+    await waitFor(async () => (await relayPosition()) === last, {
+      description: 'the relay to catch up after the restart',
+      timeoutMs: 90_000,
+    });
     const topics = saeil.runtime.topics;
-    const onKafka = [...(await readWholeTopic([broker.brokers], topics.events('counseling'))), ...(await readWholeTopic([broker.brokers], topics.events('intake')))];
+    const onKafka = [
+      ...(await readWholeTopic([broker.brokers], topics.events('counseling'))),
+      ...(await readWholeTopic([broker.brokers], topics.events('intake'))),
+    ];
     const stored = await saeil.runtime.dataSource.query(`SELECT event_id FROM events`);
     const counts = occurrences(onKafka.map((m) => m.eventId));
     expect([...counts].filter(([, n]) => n > 1)).toEqual([]); // no event id twice
@@ -114,8 +147,13 @@ describeKafka('the Kafka broker stopped and restarted in the middle of a load', 
     for (const clientId of clients) {
       const timeline = (await counselor.get(`/cases/${clientId}/timeline`).query({ pageSize: 100 }).expect(200)).body;
       expect(timeline.items).toHaveLength(SESSIONS_PER_CLIENT + 2); // registered, consent, the sessions
-      const sessions = await counselor.get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 100 }).expect(200);
-      expect(sessions.body.items.map((s: { sessionId: string }) => s.sessionId).sort()).toEqual([...accepted.get(clientId)!].sort());
+      const sessions = await counselor
+        .get(`/clients/${clientId}/counseling-sessions`)
+        .query({ pageSize: 100 })
+        .expect(200);
+      expect(sessions.body.items.map((s: { sessionId: string }) => s.sessionId).sort()).toEqual(
+        [...accepted.get(clientId)!].sort(),
+      );
     }
     const [{ n: dead }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM dead_letters`);
     expect(dead).toBe(0);

@@ -3,7 +3,15 @@ import request from 'supertest';
 import { Topics } from '@saeil/messaging';
 import { newClient } from '../support/app';
 import { accountIdOf, Api, api, counselorAccount, counselorOf, TEST_METRICS_TOKEN } from '../support/auth';
-import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor, waitForProjectionsCaughtUp } from '../support/env';
+import {
+  createTestDatabase,
+  describeKafka,
+  kafkaBrokers,
+  TestDatabase,
+  uniqueTopicPrefix,
+  waitFor,
+  waitForProjectionsCaughtUp,
+} from '../support/env';
 import { AppProcess, spawnApp } from '../support/processes';
 import { occurrences, readWholeTopic } from './support/topic-reader';
 import { runLanes } from './support/lanes';
@@ -15,7 +23,7 @@ const SESSIONS_BEFORE_KILL = 17;
 /** The counselor every registration names: an account of center-naju of this file's own (set when the api runs). */
 let COUNSELOR: string;
 
-const sessionDay = (n: number) => `2026-04-${String((n * 11) % 28 + 1).padStart(2, '0')}`;
+const sessionDay = (n: number) => `2026-04-${String(((n * 11) % 28) + 1).padStart(2, '0')}`;
 
 /**
  * The api and the worker as two real processes on Kafka, as in production. While counselors
@@ -44,13 +52,22 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     POLL_INTERVAL_MS: '50',
     PORT: '0',
   });
-  const relayPosition = async () => Number((await pool.query(`SELECT coalesce(max(global_position), 0) AS p FROM checkpoints WHERE name = 'relay:kafka'`)).rows[0].p);
+  const relayPosition = async () =>
+    Number(
+      (await pool.query(`SELECT coalesce(max(global_position), 0) AS p FROM checkpoints WHERE name = 'relay:kafka'`))
+        .rows[0].p,
+    );
   const relayMetrics = async (url: string) => {
-    const text = (await request(url).get('/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).expect(200)).text;
+    const text = (await request(url).get('/metrics').set('Authorization', `Bearer ${TEST_METRICS_TOKEN}`).expect(200))
+      .text;
     const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? NaN);
-    return { published: value('saeil_relay_published_total'), alreadyPublished: value('saeil_relay_already_published_total') };
+    return {
+      published: value('saeil_relay_published_total'),
+      alreadyPublished: value('saeil_relay_already_published_total'),
+    };
   };
-  const lastPosition = async () => Number((await pool.query(`SELECT coalesce(max(global_position), 0) AS p FROM events`)).rows[0].p);
+  const lastPosition = async () =>
+    Number((await pool.query(`SELECT coalesce(max(global_position), 0) AS p FROM events`)).rows[0].p);
 
   beforeAll(async () => {
     db = await createTestDatabase('fault_worker');
@@ -73,7 +90,10 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     const clients: string[] = [];
     for (let i = 0; i < CLIENTS; i++) {
       const { body } = await counselor.post('/clients').send(newClient(i, COUNSELOR)).expect(201);
-      await counselor.post(`/clients/${body.clientId}/consents`).send({ purpose: 'service', version: '2026-01', givenOn: '2026-04-01' }).expect(200);
+      await counselor
+        .post(`/clients/${body.clientId}/consents`)
+        .send({ purpose: 'service', version: '2026-01', givenOn: '2026-04-01' })
+        .expect(200);
       clients.push(body.clientId);
     }
 
@@ -83,7 +103,11 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     // accepted with no worker running, however fast this machine answers the first ones.
     let releaseLanes!: () => void;
     const workerKilled = new Promise<void>((resolve) => (releaseLanes = resolve));
-    const { done: load, answered, unlessALaneFailed } = runLanes(clients, SESSIONS_PER_CLIENT, async (clientId, n) => {
+    const {
+      done: load,
+      answered,
+      unlessALaneFailed,
+    } = runLanes(clients, SESSIONS_PER_CLIENT, async (clientId, n) => {
       if (n === SESSIONS_BEFORE_KILL) await workerKilled;
       const day = sessionDay(n);
       const response = await counselor
@@ -94,18 +118,26 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     });
 
     // Kill while the load runs and the relay is working through it in small batches.
-    await waitFor(async () => {
-      unlessALaneFailed();
-      return answered() >= CLIENTS * SESSIONS_BEFORE_KILL && (await relayPosition()) > 40;
-    }, { description: 'a third of the load, partly relayed', intervalMs: 10, timeoutMs: 60_000 });
+    await waitFor(
+      async () => {
+        unlessALaneFailed();
+        return answered() >= CLIENTS * SESSIONS_BEFORE_KILL && (await relayPosition()) > 40;
+      },
+      { description: 'a third of the load, partly relayed', intervalMs: 10, timeoutMs: 60_000 },
+    );
     await worker!.kill('SIGKILL');
     releaseLanes();
     const relayedAtKill = await relayPosition();
-    const [checkpointAtKill] = (await pool.query(`SELECT transaction_id, global_position FROM checkpoints WHERE name = 'relay:kafka'`)).rows;
-    await waitFor(async () => {
-      unlessALaneFailed();
-      return answered() >= 180;
-    }, { description: 'more commands accepted with no worker running', timeoutMs: 60_000 });
+    const [checkpointAtKill] = (
+      await pool.query(`SELECT transaction_id, global_position FROM checkpoints WHERE name = 'relay:kafka'`)
+    ).rows;
+    await waitFor(
+      async () => {
+        unlessALaneFailed();
+        return answered() >= 180;
+      },
+      { description: 'more commands accepted with no worker running', timeoutMs: 60_000 },
+    );
     expect(await relayPosition()).toBe(relayedAtKill); // nobody relayed meanwhile: the restart below has to catch up
     worker = await spawnApp('worker', env());
     await load;
@@ -114,9 +146,13 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     expect(acceptedIds).toHaveLength(CLIENTS * SESSIONS_PER_CLIENT);
 
     // Event store: each accepted session once.
-    const stored = await pool.query(`SELECT event_id, data->>'sessionId' AS session_id, metadata->>'actorId' AS actor_id FROM events WHERE event_type = 'CounselingSessionRecorded'`);
+    const stored = await pool.query(
+      `SELECT event_id, data->>'sessionId' AS session_id, metadata->>'actorId' AS actor_id FROM events WHERE event_type = 'CounselingSessionRecorded'`,
+    );
     expect([...occurrences(stored.rows.map((r) => r.session_id)).values()].every((n) => n === 1)).toBe(true);
-    expect(new Set(stored.rows.map((r) => r.actor_id))).toEqual(new Set([await accountIdOf(apiProcess!.url, counselorOf('center-naju'))])); // recorded as her account
+    expect(new Set(stored.rows.map((r) => r.actor_id))).toEqual(
+      new Set([await accountIdOf(apiProcess!.url, counselorOf('center-naju'))]),
+    ); // recorded as her account
     expect(new Set(stored.rows.map((r) => r.session_id))).toEqual(new Set(acceptedIds));
 
     // Kafka: once the relay has caught up, every stored event is on its topic exactly once. A kill
@@ -124,9 +160,15 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     // past the checkpoint; the restarted relay reads the end of the partitions first and passes
     // over what it finds there (docs/ARCHITECTURE.md, "Out to Kafka").
     const last = await lastPosition();
-    await waitFor(async () => (await relayPosition()) === last, { description: 'the restarted relay to catch up', timeoutMs: 90_000 });
+    await waitFor(async () => (await relayPosition()) === last, {
+      description: 'the restarted relay to catch up',
+      timeoutMs: 90_000,
+    });
     const topics = new Topics(prefix);
-    const onKafka = [...(await readWholeTopic(kafkaBrokers()!, topics.events('counseling'))), ...(await readWholeTopic(kafkaBrokers()!, topics.events('intake')))];
+    const onKafka = [
+      ...(await readWholeTopic(kafkaBrokers()!, topics.events('counseling'))),
+      ...(await readWholeTopic(kafkaBrokers()!, topics.events('intake'))),
+    ];
     const allStored = await pool.query(`SELECT event_id FROM events`);
     const counts = occurrences(onKafka.map((m) => m.eventId));
     expect([...counts].filter(([, n]) => n > 1)).toEqual([]); // no event id twice
@@ -134,7 +176,10 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     // The restarted relay's own count: what it sent plus what it found sent already is exactly
     // what lay past the checkpoint at the kill.
     const [afterKill] = (
-      await pool.query(`SELECT count(*)::int AS n FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`, [checkpointAtKill.transaction_id, checkpointAtKill.global_position])
+      await pool.query(
+        `SELECT count(*)::int AS n FROM events WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)`,
+        [checkpointAtKill.transaction_id, checkpointAtKill.global_position],
+      )
     ).rows;
     const relayCounts = await relayMetrics(worker!.url);
     expect(relayCounts.published + relayCounts.alreadyPublished).toBe(afterKill.n);
@@ -148,17 +193,32 @@ describeKafka('the worker SIGKILLed in the middle of a load of counseling sessio
     for (const clientId of clients) {
       const mine = accepted.get(clientId)!;
       const timeline = (await counselor.get(`/cases/${clientId}/timeline`).query({ pageSize: 100 }).expect(200)).body;
-      expect(timeline.items.filter((i: { type: string }) => i.type === 'CounselingSessionRecorded')).toHaveLength(mine.length);
+      expect(timeline.items.filter((i: { type: string }) => i.type === 'CounselingSessionRecorded')).toHaveLength(
+        mine.length,
+      );
       expect(timeline.items).toHaveLength(mine.length + 2);
-      const sessions = await counselor.get(`/clients/${clientId}/counseling-sessions`).query({ pageSize: 100 }).expect(200);
-      expect(sessions.body.items.map((s: { sessionId: string }) => s.sessionId).sort()).toEqual(mine.map((s) => s.sessionId).sort());
+      const sessions = await counselor
+        .get(`/clients/${clientId}/counseling-sessions`)
+        .query({ pageSize: 100 })
+        .expect(200);
+      expect(sessions.body.items.map((s: { sessionId: string }) => s.sessionId).sort()).toEqual(
+        mine.map((s) => s.sessionId).sort(),
+      );
     }
-    const caseload = (await counselor.get('/caseload').query({ counselorId: COUNSELOR, pageSize: 100 }).expect(200)).body;
+    const caseload = (await counselor.get('/caseload').query({ counselorId: COUNSELOR, pageSize: 100 }).expect(200))
+      .body;
     expect(caseload.items.map((i: { status: string }) => i.status)).toEqual(clients.map(() => 'counseling'));
-    const lastContact = (clientId: string) => accepted.get(clientId)!.map((s) => s.day).sort().at(-1);
-    expect(Object.fromEntries(caseload.items.map((i: { clientId: string; lastContactOn: string }) => [i.clientId, i.lastContactOn]))).toEqual(
-      Object.fromEntries(clients.map((id) => [id, lastContact(id)])),
-    );
+    const lastContact = (clientId: string) =>
+      accepted
+        .get(clientId)!
+        .map((s) => s.day)
+        .sort()
+        .at(-1);
+    expect(
+      Object.fromEntries(
+        caseload.items.map((i: { clientId: string; lastContactOn: string }) => [i.clientId, i.lastContactOn]),
+      ),
+    ).toEqual(Object.fromEntries(clients.map((id) => [id, lastContact(id)])));
     const dead = await pool.query(`SELECT count(*)::int AS n FROM dead_letters`);
     expect(dead.rows[0].n).toBe(0);
   }, 300_000); // a bound for a loaded machine (three processes start from source), not a target

@@ -25,11 +25,39 @@ import { Kafka, logLevel, Producer } from 'kafkajs';
 import request from 'supertest';
 import { SAEIL_MODULES } from '@saeil/app';
 import { countEvents, startTestSaeil, TestSaeil } from '../support/app';
-import { ADMINISTRATOR, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf, tokenFor } from '../support/auth';
+import {
+  ADMINISTRATOR,
+  Caller,
+  counselorOf,
+  MINISTRY_ANALYST,
+  regionalSupervisorOf,
+  supervisorOf,
+  tokenFor,
+} from '../support/auth';
 import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
 import { KafkaObserver, observeTopics } from '../support/kafka-observer';
-import { brokenCommand, brokenObject, CommandTopicMessage, nastyValueNestedUpTo, notACommand, notAnObjectBody, pathId, tampered, tamperedCommand, withAccessToken } from './payloads';
-import { httpCommandRoutes, HttpCommandRoute, KafkaCommand, kafkaCommands, OpenApiDocument, RouteAccess, routeAccess, routeKey } from './targets';
+import {
+  brokenCommand,
+  brokenObject,
+  CommandTopicMessage,
+  nastyValueNestedUpTo,
+  notACommand,
+  notAnObjectBody,
+  pathId,
+  tampered,
+  tamperedCommand,
+  withAccessToken,
+} from './payloads';
+import {
+  httpCommandRoutes,
+  HttpCommandRoute,
+  KafkaCommand,
+  kafkaCommands,
+  OpenApiDocument,
+  RouteAccess,
+  routeAccess,
+  routeKey,
+} from './targets';
 
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 /** Malformed requests per route: about 1,800 in all with today's ~50 routes. */
@@ -51,9 +79,14 @@ async function check<T>(target: string, property: fc.IAsyncProperty<T>, params: 
   const details = await fc.check(property, params);
   if (!details.failed) return;
   const counterexample = printable(details.counterexample);
-  const cut = counterexample.length > 3_000 ? `${counterexample.slice(0, 3_000)}… (${counterexample.length} characters)` : counterexample;
+  const cut =
+    counterexample.length > 3_000
+      ? `${counterexample.slice(0, 3_000)}… (${counterexample.length} characters)`
+      : counterexample;
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  throw new Error(`${target}: failed after ${details.numRuns} run(s), seed ${details.seed}, path "${details.counterexamplePath}" (rerun with FC_SEED=${details.seed})\n${cause.slice(0, 3_000)}\ncounterexample: ${cut}`);
+  throw new Error(
+    `${target}: failed after ${details.numRuns} run(s), seed ${details.seed}, path "${details.counterexamplePath}" (rerun with FC_SEED=${details.seed})\n${cause.slice(0, 3_000)}\ncounterexample: ${cut}`,
+  );
 }
 
 function tally(answers: Map<string, Map<string, number>>, route: HttpCommandRoute, answer: string): void {
@@ -97,7 +130,8 @@ function commandCallerFor(command: KafkaCommand): Caller {
 }
 
 /** An answer of the AuthGuard rather than of the route: the request never reached validation. */
-const refusedByGuard = (res: { status: number; body?: { error?: { code?: string } } }) => res.status === 401 || res.body?.error?.code === 'ACCESS_DENIED';
+const refusedByGuard = (res: { status: number; body?: { error?: { code?: string } } }) =>
+  res.status === 401 || res.body?.error?.code === 'ACCESS_DENIED';
 
 describe('malformed commands are refused and change nothing', () => {
   let saeil: TestSaeil;
@@ -112,7 +146,15 @@ describe('malformed commands are refused and change nothing', () => {
     routes = httpCommandRoutes(saeil.app, openApi);
     access = routeAccess(saeil.app);
     commands = kafkaCommands(definitions);
-    if (process.env.FUZZ_LIST) console.log(routes.map((r) => `${r.method} ${r.path} [${r.fields.map((f) => `${f.name}:${f.kind}${f.required ? '!' : ''}`).join(' ')}]`).join('\n'));
+    if (process.env.FUZZ_LIST)
+      console.log(
+        routes
+          .map(
+            (r) =>
+              `${r.method} ${r.path} [${r.fields.map((f) => `${f.name}:${f.kind}${f.required ? '!' : ''}`).join(' ')}]`,
+          )
+          .join('\n'),
+      );
   });
 
   afterAll(async () => {
@@ -126,17 +168,36 @@ describe('malformed commands are refused and change nothing', () => {
     expect(commands.every((c) => c.fields.length > 0)).toBe(true);
     // Every command admits someone the topic's broken messages can be signed by.
     expect(commands.filter((c) => c.roles.length === 0).map((c) => c.type)).toEqual([]);
-    expect(commands.find((c) => c.type === 'RegisterClient')?.roles).toEqual(expect.arrayContaining(['counselor', 'supervisor']));
+    expect(commands.find((c) => c.type === 'RegisterClient')?.roles).toEqual(
+      expect.arrayContaining(['counselor', 'supervisor']),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(definitions.length);
     const named = routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
-    expect(named).toEqual(expect.arrayContaining(['POST /clients', 'PATCH /clients/:clientId/profile', 'POST /clients/:clientId/placements/:placementId/end', 'POST /auth/login']));
+    expect(named).toEqual(
+      expect.arrayContaining([
+        'POST /clients',
+        'PATCH /clients/:clientId/profile',
+        'POST /clients/:clientId/placements/:placementId/end',
+        'POST /auth/login',
+      ]),
+    );
     // Routes whose body is documented get their fields broken one by one, not only wholesale.
     expect(routes.filter((r) => r.fields.length > 0).length).toBeGreaterThanOrEqual(definitions.length);
     // Every route's access is known (from its controller), and names who may call it: a route
     // admitting nobody would be refused before validation and fuzzed for nothing.
     expect(routes.filter((r) => !access.has(routeKey(r))).map(routeKey)).toEqual([]);
-    expect(routes.filter((r) => { const a = access.get(routeKey(r)); return a && !a.public && a.roles.length === 0; }).map(routeKey)).toEqual([]);
-    expect(access.get('post /clients')).toEqual({ public: false, roles: expect.arrayContaining(['counselor', 'supervisor']) });
+    expect(
+      routes
+        .filter((r) => {
+          const a = access.get(routeKey(r));
+          return a && !a.public && a.roles.length === 0;
+        })
+        .map(routeKey),
+    ).toEqual([]);
+    expect(access.get('post /clients')).toEqual({
+      public: false,
+      roles: expect.arrayContaining(['counselor', 'supervisor']),
+    });
     expect(access.get('post /auth/login')).toEqual({ public: true });
   });
 
@@ -154,10 +215,21 @@ describe('malformed commands are refused and change nothing', () => {
       const ids = fc.tuple(...route.pathParams.map(() => pathId));
       const body = fc.oneof(
         { arbitrary: notAnObjectBody, weight: 1 },
-        { arbitrary: brokenObject(route.fields, { missingRequiredBreaks: false, contradictable: route.pathParams }).map((o) => JSON.stringify(o)), weight: 4 },
+        {
+          arbitrary: brokenObject(route.fields, { missingRequiredBreaks: false, contradictable: route.pathParams }).map(
+            (o) => JSON.stringify(o),
+          ),
+          weight: 4,
+        },
       );
       const headers = fc.record(
-        { 'Idempotency-Key': fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 300 }), 'X-Correlation-Id': fc.string({ maxLength: 40 }).map(encodeURIComponent) },
+        {
+          'Idempotency-Key': fc.string({
+            unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+            maxLength: 300,
+          }),
+          'X-Correlation-Id': fc.string({ maxLength: 40 }).map(encodeURIComponent),
+        },
         { requiredKeys: [] },
       );
       const authorization = await authorizationFor(route);
@@ -175,7 +247,8 @@ describe('malformed commands are refused and change nothing', () => {
           const where = `${route.method.toUpperCase()} ${url} → ${res.status} ${res.text.slice(0, 500)}`;
           tally(answers, route, `${res.status} ${res.body?.error?.code}`);
           if (res.status < 400 || res.status >= 500) throw new Error(`expected a 4xx: ${where}`);
-          if (typeof res.body?.error?.code !== 'string') throw new Error(`expected an error body with a code: ${where}`);
+          if (typeof res.body?.error?.code !== 'string')
+            throw new Error(`expected an error body with a code: ${where}`);
           if (LEAK.test(res.text)) throw new Error(`the response leaks internals: ${where}`);
           if (refusedByGuard(res)) throw new Error(`refused by the AuthGuard, never validated: ${where}`);
           const now = await countEvents(saeil);
@@ -184,7 +257,8 @@ describe('malformed commands are refused and change nothing', () => {
         { numRuns: RUNS_PER_ROUTE, seed },
       ).catch((error: Error) => failures.push(error.message));
     }
-    if (process.env.FUZZ_LIST) console.log([...answers].map(([r, m]) => `${r}: ${[...m].map(([a, n]) => `${a}×${n}`).join(', ')}`).join('\n'));
+    if (process.env.FUZZ_LIST)
+      console.log([...answers].map(([r, m]) => `${r}: ${[...m].map(([a, n]) => `${a}×${n}`).join(', ')}`).join('\n'));
     expect(failures).toEqual([]);
     expect(await countEvents(saeil)).toBe(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -199,25 +273,44 @@ describe('malformed commands are refused and change nothing', () => {
     // exist, so even a valid body cannot append. (Path parameters with a documented example, such
     // as a report's level and period, are not ids and get their example.)
     for (const route of routes.filter((r) => r.pathParams.some((name) => !r.pathExamples[name]))) {
-      const ids = fc.tuple(...route.pathParams.map((name) => (route.pathExamples[name] ? fc.constant(route.pathExamples[name]) : fc.uuid({ version: 4 }))));
+      const ids = fc.tuple(
+        ...route.pathParams.map((name) =>
+          route.pathExamples[name] ? fc.constant(route.pathExamples[name]) : fc.uuid({ version: 4 }),
+        ),
+      );
       // the example as documented, or with one field replaced by garbage or left out
       const names = route.fields.map((f) => f.name);
-      const body = names.length === 0 ? fc.constant(route.example) : fc.option(fc.tuple(fc.constantFrom(...names), fc.option(nastyValueNestedUpTo(200), { nil: undefined })), { nil: undefined, freq: 2 }).map((change) => {
-        if (!change) return route.example;
-        const [name, value] = change;
-        const { [name]: _replaced, ...rest } = route.example;
-        return value === undefined ? rest : { ...rest, [name]: value };
-      });
+      const body =
+        names.length === 0
+          ? fc.constant(route.example)
+          : fc
+              .option(fc.tuple(fc.constantFrom(...names), fc.option(nastyValueNestedUpTo(200), { nil: undefined })), {
+                nil: undefined,
+                freq: 2,
+              })
+              .map((change) => {
+                if (!change) return route.example;
+                const [name, value] = change;
+                const { [name]: _replaced, ...rest } = route.example;
+                return value === undefined ? rest : { ...rest, [name]: value };
+              });
       const authorization = await authorizationFor(route);
       await check(
         `${route.method.toUpperCase()} ${route.path}`,
         fc.asyncProperty(ids, body, async (pathIds, payload) => {
           const url = route.pathParams.reduce((path, name, i) => path.replace(`:${name}`, pathIds[i]), route.path);
-          const res = await request(saeil.url)[route.method](url).agent(keepAlive).set(authorization).timeout(REQUEST_TIMEOUT_MS).send(payload).ok(() => true);
+          const res = await request(saeil.url)
+            [route.method](url)
+            .agent(keepAlive)
+            .set(authorization)
+            .timeout(REQUEST_TIMEOUT_MS)
+            .send(payload)
+            .ok(() => true);
           tally(answers, route, `${res.status} ${res.body?.error?.code}`);
           const where = `${route.method.toUpperCase()} ${url} → ${res.status} ${res.text.slice(0, 500)}`;
           if (res.status < 400 || res.status >= 500) throw new Error(`expected a 4xx: ${where}`);
-          if (typeof res.body?.error?.code !== 'string' || LEAK.test(res.text)) throw new Error(`expected an error body with a code and nothing internal: ${where}`);
+          if (typeof res.body?.error?.code !== 'string' || LEAK.test(res.text))
+            throw new Error(`expected an error body with a code and nothing internal: ${where}`);
           if (refusedByGuard(res)) throw new Error(`refused by the AuthGuard, never looked up: ${where}`);
           const now = await countEvents(saeil);
           if (now !== before) throw new Error(`${now - before} event(s) appended: ${where}`);
@@ -225,11 +318,20 @@ describe('malformed commands are refused and change nothing', () => {
         { numRuns: UNKNOWN_RECORD_RUNS_PER_ROUTE, seed },
       ).catch((error: Error) => failures.push(error.message));
     }
-    if (process.env.FUZZ_LIST) console.log([...answers].map(([r, m]) => `${r}: ${[...m].map(([a, n]) => `${a}×${n}`).join(', ')}`).join('\n'));
+    if (process.env.FUZZ_LIST)
+      console.log([...answers].map(([r, m]) => `${r}: ${[...m].map(([a, n]) => `${a}×${n}`).join(', ')}`).join('\n'));
     expect(failures).toEqual([]);
     // the examples do get past validation: the handlers look the record up and answer 404
-    const notFound = [...answers].filter(([, counts]) => [...counts.keys()].some((answer) => answer.startsWith('404 NOT_FOUND'))).map(([route]) => route);
-    expect(notFound).toEqual(expect.arrayContaining(['POST /clients/:clientId/placements', 'POST /courses/:courseId/enrollments', 'POST /agreements/:agreementId/renewal']));
+    const notFound = [...answers]
+      .filter(([, counts]) => [...counts.keys()].some((answer) => answer.startsWith('404 NOT_FOUND')))
+      .map(([route]) => route);
+    expect(notFound).toEqual(
+      expect.arrayContaining([
+        'POST /clients/:clientId/placements',
+        'POST /courses/:courseId/enrollments',
+        'POST /agreements/:agreementId/renewal',
+      ]),
+    );
     expect(notFound.length).toBeGreaterThanOrEqual(answers.size / 2);
     expect(answers.size).toBeGreaterThanOrEqual(definitions.length / 2);
     expect(await countEvents(saeil)).toBe(before);
@@ -241,7 +343,11 @@ describe('malformed commands are refused and change nothing', () => {
 
     beforeAll(async () => {
       kafka = await observeTopics(saeil, { contexts: [], deadLetters: true, clientId: 'saeil-fuzz' });
-      producer = new Kafka({ clientId: 'saeil-fuzz-producer', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING }).producer();
+      producer = new Kafka({
+        clientId: 'saeil-fuzz-producer',
+        brokers: kafkaBrokers()!,
+        logLevel: logLevel.NOTHING,
+      }).producer();
       await producer.connect();
     });
 
@@ -255,7 +361,10 @@ describe('malformed commands are refused and change nothing', () => {
       if (!message.token) return message.value;
       const command = message.expect === 'reply' ? commands.find((c) => c.type === message.type) : undefined;
       const token = await tokenFor(saeil.url, command ? commandCallerFor(command) : supervisorOf('center-naju'));
-      return withAccessToken(message.value, message.token.kind === 'caller' ? token : tampered(token, message.token.at));
+      return withAccessToken(
+        message.value,
+        message.token.kind === 'caller' ? token : tampered(token, message.token.at),
+      );
     }
 
     it('rejects every broken command on the reply topic (validation, past the token check), every unknown token (401 kind), dead-letters every non-command, and appends no event', async () => {
@@ -279,30 +388,54 @@ describe('malformed commands are refused and change nothing', () => {
           const lettersBefore = kafka.deadLetters.length;
           // Tokens are fetched (and renewed as they age) per batch, and put in as the batch is sent.
           const sent = await Promise.all(messages.map(async (m) => ({ ...m, value: await signed(m) })));
-          const keyed = sent.map((m, i) => ({ key: m.expect === 'reply' ? m.commandId : `garbage-${i}`, value: m.value }));
+          const keyed = sent.map((m, i) => ({
+            key: m.expect === 'reply' ? m.commandId : `garbage-${i}`,
+            value: m.value,
+          }));
           // The broker's limit is per record batch too: send in batches that stay under it.
-          for (const part of underBytes(keyed, 900_000)) await producer.send({ topic: saeil.runtime.topics.commands(), messages: part });
+          for (const part of underBytes(keyed, 900_000))
+            await producer.send({ topic: saeil.runtime.topics.commands(), messages: part });
 
           const wanted = sent.flatMap((m) => (m.expect === 'reply' ? [m] : []));
           const garbage = sent.filter((m) => m.expect === 'dead-letter').map((m) => m.value);
           const replies = await waitFor(
             async () => {
               const found = wanted.map((m) => kafka.replies.find((r) => r.commandId === m.commandId));
-              return found.every(Boolean) && kafka.deadLetters.length >= lettersBefore + garbage.length ? found : undefined;
+              return found.every(Boolean) && kafka.deadLetters.length >= lettersBefore + garbage.length
+                ? found
+                : undefined;
             },
-            { timeoutMs: 60_000, description: `replies to ${wanted.length} broken or unauthenticated commands and ${garbage.length} dead letters` },
+            {
+              timeoutMs: 60_000,
+              description: `replies to ${wanted.length} broken or unauthenticated commands and ${garbage.length} dead letters`,
+            },
           ).catch((error: Error) => {
             // Say which went unanswered: a message that crashed the consumer is among them.
-            const unanswered = wanted.filter((m) => !kafka.replies.some((r) => r.commandId === m.commandId)).map((m) => `${m.type} (${m.code}): ${m.value.slice(0, 300)}`);
+            const unanswered = wanted
+              .filter((m) => !kafka.replies.some((r) => r.commandId === m.commandId))
+              .map((m) => `${m.type} (${m.code}): ${m.value.slice(0, 300)}`);
             const letters = kafka.deadLetters.slice(lettersBefore).map((l) => l.value);
-            const unlettered = garbage.filter((g) => !letters.includes(g)).map((g) => `${g.slice(0, 600)} → answered ${JSON.stringify(kafka.replies.find((r) => g.includes(JSON.stringify(r.commandId))) ?? null).slice(0, 300)}`);
-            throw new Error(`${error.message}\nno reply to ${unanswered.length}:\n${unanswered.slice(0, 5).join('\n')}\nnot dead-lettered ${unlettered.length}:\n${unlettered.slice(0, 5).join('\n')}`);
+            const unlettered = garbage
+              .filter((g) => !letters.includes(g))
+              .map(
+                (g) =>
+                  `${g.slice(0, 600)} → answered ${JSON.stringify(kafka.replies.find((r) => g.includes(JSON.stringify(r.commandId))) ?? null).slice(0, 300)}`,
+              );
+            throw new Error(
+              `${error.message}\nno reply to ${unanswered.length}:\n${unanswered.slice(0, 5).join('\n')}\nnot dead-lettered ${unlettered.length}:\n${unlettered.slice(0, 5).join('\n')}`,
+            );
           });
           replies.forEach((reply, i) => {
             const message = wanted[i];
             const validated = message.code === 'VALIDATION_FAILED';
-            if (reply!.status !== 'rejected' || reply!.error?.code !== message.code || (validated && !reply!.error?.fields?.length)) {
-              throw new Error(`${message.type} answered ${JSON.stringify(reply).slice(0, 500)}, expected a ${message.code} rejection, to ${message.value.slice(0, 500)}`);
+            if (
+              reply!.status !== 'rejected' ||
+              reply!.error?.code !== message.code ||
+              (validated && !reply!.error?.fields?.length)
+            ) {
+              throw new Error(
+                `${message.type} answered ${JSON.stringify(reply).slice(0, 500)}, expected a ${message.code} rejection, to ${message.value.slice(0, 500)}`,
+              );
             }
             if (validated) typesAnswered.add(message.type);
             refusals.set(message.code, (refusals.get(message.code) ?? 0) + 1);

@@ -90,13 +90,47 @@ export interface EdgeValue {
   json: string;
 }
 
-const edge = (kind: EdgeClass, values: string[], json: (v: string) => string = (v) => JSON.stringify(v)): EdgeValue[] => values.map((text) => ({ kind, text, json: json(text) }));
+const edge = (kind: EdgeClass, values: string[], json: (v: string) => string = (v) => JSON.stringify(v)): EdgeValue[] =>
+  values.map((text) => ({ kind, text, json: json(text) }));
 
 export const EDGE_VALUES: EdgeValue[] = [
-  ...edge('unstorable', ['\u0000', 'topic\u0000', '\u0000\u0000\u0000', '\uD800', 'a\uDFFF', '\uDC00\uD800', '상담\uDBFF', '2026-01-0\u0000']),
-  ...edge('unsafeNumber', ['9007199254740993', '99999999999999999999', '1e400', '-1e400', '1e308', '-9007199254740993'], (v) => v),
-  ...edge('impossibleDate', ['2024-02-30', '2025-02-29', '2026-04-31', '0000-01-01', '1899-12-31', '2100-01-01', '9999-12-31', '9999-12-31T23:59:59.999Z', '+275760-09-13']),
-  ...edge('oddText', ['김영희'.normalize('NFD'), 'Cafe\u0301', '\u200B', 'a\u200Bb', '\u200D\uFEFF', '\u202Eevil', '\u00A0', 'ﷺ', '👩\u200D👩\u200D👧']),
+  ...edge('unstorable', [
+    '\u0000',
+    'topic\u0000',
+    '\u0000\u0000\u0000',
+    '\uD800',
+    'a\uDFFF',
+    '\uDC00\uD800',
+    '상담\uDBFF',
+    '2026-01-0\u0000',
+  ]),
+  ...edge(
+    'unsafeNumber',
+    ['9007199254740993', '99999999999999999999', '1e400', '-1e400', '1e308', '-9007199254740993'],
+    (v) => v,
+  ),
+  ...edge('impossibleDate', [
+    '2024-02-30',
+    '2025-02-29',
+    '2026-04-31',
+    '0000-01-01',
+    '1899-12-31',
+    '2100-01-01',
+    '9999-12-31',
+    '9999-12-31T23:59:59.999Z',
+    '+275760-09-13',
+  ]),
+  ...edge('oddText', [
+    '김영희'.normalize('NFD'),
+    'Cafe\u0301',
+    '\u200B',
+    'a\u200Bb',
+    '\u200D\uFEFF',
+    '\u202Eevil',
+    '\u00A0',
+    'ﷺ',
+    '👩\u200D👩\u200D👧',
+  ]),
 ];
 
 export const edgeValue: fc.Arbitrary<EdgeValue> = fc.constantFrom(...EDGE_VALUES);
@@ -118,10 +152,30 @@ export const RAW_HEADER_VALUES: Buffer[] = [
 ];
 
 /** Idempotency-Key values a client can send that the API must refuse (400 naming Idempotency-Key): too short, too long, spaces, odd characters. */
-export const BAD_IDEMPOTENCY_KEYS = ['short', 'k'.repeat(201), 'key with spaces 1234', 'key/with/slashes', 'key"quoted"1234', "key'1234'5678", 'key;drop;1234', '1e400', 'key?1234&5678', 'key\u00e9-12345678'];
+export const BAD_IDEMPOTENCY_KEYS = [
+  'short',
+  'k'.repeat(201),
+  'key with spaces 1234',
+  'key/with/slashes',
+  'key"quoted"1234',
+  "key'1234'5678",
+  'key;drop;1234',
+  '1e400',
+  'key?1234&5678',
+  'key\u00e9-12345678',
+];
 
 /** Keys that poison objects (and the ones that merely look interesting to a server). */
-export const POISON_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', ''];
+export const POISON_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  '',
+];
 
 const hugeString = fc
   .tuple(fc.constantFrom('A', '가', '👩', '\u0301', ' '), fc.integer({ min: 1_000, max: 120_000 }))
@@ -139,7 +193,20 @@ const nastyNumber = fc.oneof(
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   // 1e-7 and below print in exponent notation, which class-validator's maxDecimalPlaces choked on
-  fc.constantFrom(-0, 0.1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 53, -(2 ** 60), 5e-324, 1e-7, 1.5e-10, 2 ** 31, -1),
+  fc.constantFrom(
+    -0,
+    0.1,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    2 ** 53,
+    -(2 ** 60),
+    5e-324,
+    1e-7,
+    1.5e-10,
+    2 ** 31,
+    -1,
+  ),
 );
 
 const nastyScalar: fc.Arbitrary<unknown> = fc.oneof(nastyString, nastyNumber, fc.boolean(), fc.constant(null));
@@ -186,7 +253,12 @@ export function wrongValueFor(kind: FieldKind): fc.Arbitrary<unknown> | undefine
     case 'string':
       return fc.oneof(nastyNumber, fc.boolean(), object, array);
     case 'number':
-      return fc.oneof(fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e309', '12', '3.5', 'abc'), fc.boolean(), object, array);
+      return fc.oneof(
+        fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e309', '12', '3.5', 'abc'),
+        fc.boolean(),
+        object,
+        array,
+      );
     case 'boolean':
       return fc.oneof(fc.constantFrom('true', 'false', '1', '0', 'yes'), fc.constantFrom(0, 1), object, array);
     case 'enum':
@@ -211,7 +283,21 @@ export const poisonEntry: fc.Arbitrary<[string, unknown]> = fc.oneof(
 const unknownFieldName = (known: Set<string>) =>
   fc
     .oneof(
-      fc.constantFrom('isAdmin', 'role', 'id', 'streamVersion', 'globalPosition', 'createdAt', 'centerIds', 'password', 'a.b', '$set', '名前', 'name ', 'NAME'),
+      fc.constantFrom(
+        'isAdmin',
+        'role',
+        'id',
+        'streamVersion',
+        'globalPosition',
+        'createdAt',
+        'centerIds',
+        'password',
+        'a.b',
+        '$set',
+        '名前',
+        'name ',
+        'NAME',
+      ),
       fc.string({ minLength: 1, maxLength: 20 }).map((s) => `fuzz_${s}`),
     )
     .filter((name) => !known.has(name) && !POISON_KEYS.includes(name));
@@ -223,20 +309,33 @@ const unknownFieldName = (known: Set<string>) =>
  * where which fields are required is known exactly). Poison keys and, for routes, a path id
  * contradicting the URL are added on top.
  */
-export function brokenObject(fields: FieldShape[], options: { missingRequiredBreaks: boolean; contradictable?: string[] }): fc.Arbitrary<Record<string, unknown>> {
+export function brokenObject(
+  fields: FieldShape[],
+  options: { missingRequiredBreaks: boolean; contradictable?: string[] },
+): fc.Arbitrary<Record<string, unknown>> {
   const known = new Set(fields.map((f) => f.name));
   const typed = fields.filter((f) => wrongValueFor(f.kind));
   const required = options.missingRequiredBreaks ? fields.filter((f) => f.required) : [];
 
   type Break = { set?: [string, unknown]; drop?: string };
-  const breaks: fc.Arbitrary<Break>[] = [unknownFieldName(known).chain((name) => nastyValue.map((value): Break => ({ set: [name, value] })))];
+  const breaks: fc.Arbitrary<Break>[] = [
+    unknownFieldName(known).chain((name) => nastyValue.map((value): Break => ({ set: [name, value] }))),
+  ];
   if (typed.length > 0) {
-    breaks.push(fc.constantFrom(...typed).chain((f) => wrongValueFor(f.kind)!.map((value): Break => ({ set: [f.name, value] }))));
+    breaks.push(
+      fc.constantFrom(...typed).chain((f) => wrongValueFor(f.kind)!.map((value): Break => ({ set: [f.name, value] }))),
+    );
   }
   if (required.length > 0) breaks.push(fc.constantFrom(...required).map((f): Break => ({ drop: f.name })));
 
-  const garbageFields = fields.map((f) => fc.option(fc.oneof(nastyValue, wrongValueFor(f.kind) ?? nastyValue), { nil: undefined, freq: 3 }).map((value) => [f.name, value] as const));
-  const contradictions = (options.contradictable ?? []).map((name) => fc.option(fc.uuid(), { nil: undefined, freq: 2 }).map((value) => [name, value] as const));
+  const garbageFields = fields.map((f) =>
+    fc
+      .option(fc.oneof(nastyValue, wrongValueFor(f.kind) ?? nastyValue), { nil: undefined, freq: 3 })
+      .map((value) => [f.name, value] as const),
+  );
+  const contradictions = (options.contradictable ?? []).map((name) =>
+    fc.option(fc.uuid(), { nil: undefined, freq: 2 }).map((value) => [name, value] as const),
+  );
 
   return fc
     .record({
@@ -261,9 +360,26 @@ export function brokenObject(fields: FieldShape[], options: { missingRequiredBre
 export const notAnObjectBody: fc.Arbitrary<string> = fc.oneof(
   // valid JSON, wrong shape
   fc.array(nastyValue, { maxLength: 4 }).map((v) => JSON.stringify(v)),
-  fc.tuple(nastyString, nastyNumber, fc.boolean()).chain((values) => fc.constantFrom(...values, null)).map((v) => JSON.stringify(v)),
+  fc
+    .tuple(nastyString, nastyNumber, fc.boolean())
+    .chain((values) => fc.constantFrom(...values, null))
+    .map((v) => JSON.stringify(v)),
   // not JSON
-  fc.constantFrom('{', '{"a":', "{'a': 1}", '{"a":1,}', '{"a":1} trailing', '[1,2', 'undefined', 'NaN', '{a:1}', '/* */ {}', '{"a":1}{"b":2}', '\u0000', '{"a":"\\uZZZZ"}'),
+  fc.constantFrom(
+    '{',
+    '{"a":',
+    "{'a': 1}",
+    '{"a":1,}',
+    '{"a":1} trailing',
+    '[1,2',
+    'undefined',
+    'NaN',
+    '{a:1}',
+    '/* */ {}',
+    '{"a":1}{"b":2}',
+    '\u0000',
+    '{"a":"\\uZZZZ"}',
+  ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }).filter((s) => !isJsonObject(s)),
 );
 
@@ -281,7 +397,21 @@ export const pathId: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.uuid({ version: 4 }), weight: 3 },
   {
     arbitrary: fc.oneof(
-      fc.constantFrom('x', '0', 'null', 'undefined', '..', '%2e%2e', '%E0%A4%A', '%00', '%F0%9F%98%80', 'a'.repeat(300), '00000000-0000-0000-0000-00000000000g', '123e4567e89b12d3a456426614174000', "'%20OR%201=1"),
+      fc.constantFrom(
+        'x',
+        '0',
+        'null',
+        'undefined',
+        '..',
+        '%2e%2e',
+        '%E0%A4%A',
+        '%00',
+        '%F0%9F%98%80',
+        'a'.repeat(300),
+        '00000000-0000-0000-0000-00000000000g',
+        '123e4567e89b12d3a456426614174000',
+        "'%20OR%201=1",
+      ),
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).map(encodeURIComponent),
     ),
     weight: 2,
@@ -317,7 +447,9 @@ export type CommandTopicMessage = (
  * JSON object with at least one key whenever it has a slot).
  */
 export function withAccessToken(value: string, token: string): string {
-  return value === '{}' ? JSON.stringify({ accessToken: token }) : `{"accessToken":${JSON.stringify(token)},${value.slice(1)}`;
+  return value === '{}'
+    ? JSON.stringify({ accessToken: token })
+    : `{"accessToken":${JSON.stringify(token)},${value.slice(1)}`;
 }
 
 /** The real token with one character changed: a forged signature, a broken header or claims. */
@@ -336,14 +468,31 @@ export function brokenCommand(type: string, fields: FieldShape[]): fc.Arbitrary<
     .record({
       commandId: fc.uuid().map((id) => `fuzz-${id}`),
       // Optional and informational now: the recorded actor is the token's account.
-      actorId: fc.option(fc.oneof(fc.constant('fuzz-app'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })), { nil: undefined, freq: 4 }),
+      actorId: fc.option(
+        fc.oneof(fc.constant('fuzz-app'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })),
+        { nil: undefined, freq: 4 },
+      ),
       correlationId: fc.option(nastyValue, { nil: undefined }),
       payload: brokenObject(fields, { missingRequiredBreaks: true }),
       extra: fc.array(poisonEntry, { maxLength: 1 }),
     })
     .map(({ commandId, actorId, correlationId, payload, extra }) => {
-      const envelope = Object.fromEntries([...extra, ['commandId', commandId], ['type', type], ['actorId', actorId], ['correlationId', correlationId], ['payload', payload]]);
-      return { value: JSON.stringify(envelope), expect: 'reply' as const, commandId, type, code: 'VALIDATION_FAILED' as const, token: { kind: 'caller' as const } };
+      const envelope = Object.fromEntries([
+        ...extra,
+        ['commandId', commandId],
+        ['type', type],
+        ['actorId', actorId],
+        ['correlationId', correlationId],
+        ['payload', payload],
+      ]);
+      return {
+        value: JSON.stringify(envelope),
+        expect: 'reply' as const,
+        commandId,
+        type,
+        code: 'VALIDATION_FAILED' as const,
+        token: { kind: 'caller' as const },
+      };
     });
 }
 
@@ -363,11 +512,18 @@ const badTokenString: fc.Arbitrary<string> = fc.oneof(
     'A'.repeat(MAX_ACCESS_TOKEN_LENGTH),
     'A'.repeat(MAX_ACCESS_TOKEN_LENGTH + 1),
   ),
-  fc.tuple(fc.base64String({ maxLength: 200 }), fc.base64String({ maxLength: 400 }), fc.base64String({ maxLength: 60 })).map((parts) => parts.join('.').replace(/=/g, '')),
+  fc
+    .tuple(fc.base64String({ maxLength: 200 }), fc.base64String({ maxLength: 400 }), fc.base64String({ maxLength: 60 }))
+    .map((parts) => parts.join('.').replace(/=/g, '')),
 );
 
 /** The rejection or dead letter a command with this (non-string, too long or unknown) access token gets. */
-function expectationForToken(token: unknown, commandId: string, type: string): Pick<CommandTopicMessage, 'expect'> & Partial<{ commandId: string; type: string; code: 'AUTHENTICATION_REQUIRED' | 'INVALID_TOKEN' }> {
+function expectationForToken(
+  token: unknown,
+  commandId: string,
+  type: string,
+): Pick<CommandTopicMessage, 'expect'> &
+  Partial<{ commandId: string; type: string; code: 'AUTHENTICATION_REQUIRED' | 'INVALID_TOKEN' }> {
   if (typeof token !== 'string' || token.length > MAX_ACCESS_TOKEN_LENGTH) return { expect: 'dead-letter' };
   return { expect: 'reply', commandId, type, code: token === '' ? 'AUTHENTICATION_REQUIRED' : 'INVALID_TOKEN' };
 }
@@ -383,7 +539,8 @@ export function notACommand(knownTypes: string[]): fc.Arbitrary<CommandTopicMess
   const goodId = fc.uuid().map((id) => `fuzz-${id}`);
   const knownType = fc.constantFrom(...knownTypes);
   const payload = objectOf(anyKey, nastyValue, 3);
-  const envelope = (fields: fc.Arbitrary<[string, unknown][]>) => fields.map((entries) => JSON.stringify(Object.fromEntries(entries.filter(([, v]) => v !== undefined))));
+  const envelope = (fields: fc.Arbitrary<[string, unknown][]>) =>
+    fields.map((entries) => JSON.stringify(Object.fromEntries(entries.filter(([, v]) => v !== undefined))));
   const badCommandId = fc.oneof(
     fc.constant(undefined),
     fc.constantFrom('short', 'has space in it', 'slash/slash/slash', '', 'a'.repeat(201), '김영희김영희김영희'),
@@ -398,34 +555,117 @@ export function notACommand(knownTypes: string[]): fc.Arbitrary<CommandTopicMess
   );
   // actorId is optional now (informational: the recorded actor is the token's account), and may
   // be empty; what is not a string of at most 128 characters is still not a command.
-  const badActor = fc.oneof(fc.constant('a'.repeat(129)), nastyNumber, fc.constant(null), fc.boolean(), fc.array(nastyString, { maxLength: 2 }), objectOf(anyKey, nastyScalar, 2));
-  const badPayload = fc.oneof(fc.constant(undefined), fc.constant(null), fc.array(nastyValue, { maxLength: 3 }), nastyString, nastyNumber);
+  const badActor = fc.oneof(
+    fc.constant('a'.repeat(129)),
+    nastyNumber,
+    fc.constant(null),
+    fc.boolean(),
+    fc.array(nastyString, { maxLength: 2 }),
+    objectOf(anyKey, nastyScalar, 2),
+  );
+  const badPayload = fc.oneof(
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.array(nastyValue, { maxLength: 3 }),
+    nastyString,
+    nastyNumber,
+  );
   // The envelopes broken otherwise are sent with a good token or none: a token never makes them commands.
   const anyToken = fc.option(fc.constant<TokenSlot>({ kind: 'caller' }), { nil: undefined });
-  const letter = (value: fc.Arbitrary<string>) => fc.tuple(value, anyToken).map(([v, token]): CommandTopicMessage => ({ value: v, expect: 'dead-letter', ...(token ? { token } : {}) }));
+  const letter = (value: fc.Arbitrary<string>) =>
+    fc
+      .tuple(value, anyToken)
+      .map(([v, token]): CommandTopicMessage => ({ value: v, expect: 'dead-letter', ...(token ? { token } : {}) }));
   const notCommands = fc.oneof(
     notAnObjectBody.map((value): CommandTopicMessage => ({ value, expect: 'dead-letter' })),
-    letter(envelope(fc.tuple(badCommandId, knownType, fc.constant('fuzz-app'), payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]]))),
-    letter(envelope(fc.tuple(goodId, badType, fc.constant('fuzz-app'), payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]]))),
-    letter(envelope(fc.tuple(goodId, knownType, badActor, payload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]]))),
-    letter(envelope(fc.tuple(goodId, knownType, fc.constant('fuzz-app'), badPayload).map(([c, t, a, p]) => [['commandId', c], ['type', t], ['actorId', a], ['payload', p]]))),
+    letter(
+      envelope(
+        fc.tuple(badCommandId, knownType, fc.constant('fuzz-app'), payload).map(([c, t, a, p]) => [
+          ['commandId', c],
+          ['type', t],
+          ['actorId', a],
+          ['payload', p],
+        ]),
+      ),
+    ),
+    letter(
+      envelope(
+        fc.tuple(goodId, badType, fc.constant('fuzz-app'), payload).map(([c, t, a, p]) => [
+          ['commandId', c],
+          ['type', t],
+          ['actorId', a],
+          ['payload', p],
+        ]),
+      ),
+    ),
+    letter(
+      envelope(
+        fc.tuple(goodId, knownType, badActor, payload).map(([c, t, a, p]) => [
+          ['commandId', c],
+          ['type', t],
+          ['actorId', a],
+          ['payload', p],
+        ]),
+      ),
+    ),
+    letter(
+      envelope(
+        fc.tuple(goodId, knownType, fc.constant('fuzz-app'), badPayload).map(([c, t, a, p]) => [
+          ['commandId', c],
+          ['type', t],
+          ['actorId', a],
+          ['payload', p],
+        ]),
+      ),
+    ),
   );
   // An access token that is not a string (or too long to be one): not a command either.
-  const notAToken = fc.oneof(nastyNumber, fc.boolean(), fc.constant(null), fc.array(nastyString, { maxLength: 2 }), objectOf(anyKey, nastyScalar, 2), fc.constant('A'.repeat(MAX_ACCESS_TOKEN_LENGTH + 1)));
+  const notAToken = fc.oneof(
+    nastyNumber,
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(nastyString, { maxLength: 2 }),
+    objectOf(anyKey, nastyScalar, 2),
+    fc.constant('A'.repeat(MAX_ACCESS_TOKEN_LENGTH + 1)),
+  );
   const actor = fc.option(fc.constant('fuzz-app'), { nil: undefined });
   const unauthenticated = fc
     .record({ commandId: goodId, type: knownType, actorId: actor, payload, token: fc.oneof(badTokenString, notAToken) })
     .map(({ commandId, type, actorId, payload: p, token }): CommandTopicMessage => {
-      const value = JSON.stringify(Object.fromEntries(Object.entries({ commandId, type, actorId, accessToken: token, payload: p }).filter(([, v]) => v !== undefined)));
+      const value = JSON.stringify(
+        Object.fromEntries(
+          Object.entries({ commandId, type, actorId, accessToken: token, payload: p }).filter(
+            ([, v]) => v !== undefined,
+          ),
+        ),
+      );
       const expected = expectationForToken(token, commandId, type);
-      return expected.expect === 'dead-letter' ? { value, expect: 'dead-letter' } : { value, expect: 'reply', commandId, type, code: expected.code! };
+      return expected.expect === 'dead-letter'
+        ? { value, expect: 'dead-letter' }
+        : { value, expect: 'reply', commandId, type, code: expected.code! };
     });
-  return fc.oneof({ arbitrary: notCommands, weight: 5 }, { arbitrary: unauthenticated, weight: 2 }, { arbitrary: tamperedCommand(knownTypes), weight: 1 });
+  return fc.oneof(
+    { arbitrary: notCommands, weight: 5 },
+    { arbitrary: unauthenticated, weight: 2 },
+    { arbitrary: tamperedCommand(knownTypes), weight: 1 },
+  );
 }
 
 /** A command of a known type signed with the real token of its caller, one character changed: INVALID_TOKEN, whatever its payload. */
 export function tamperedCommand(knownTypes: string[]): fc.Arbitrary<CommandTopicMessage> {
   return fc
-    .record({ commandId: fc.uuid().map((id) => `fuzz-${id}`), type: fc.constantFrom(...knownTypes), payload: objectOf(anyKey, nastyValue, 3), at: fc.nat() })
-    .map(({ commandId, type, payload, at }): CommandTopicMessage => ({ value: JSON.stringify({ commandId, type, payload }), expect: 'reply', commandId, type, code: 'INVALID_TOKEN', token: { kind: 'tampered', at } }));
+    .record({
+      commandId: fc.uuid().map((id) => `fuzz-${id}`),
+      type: fc.constantFrom(...knownTypes),
+      payload: objectOf(anyKey, nastyValue, 3),
+      at: fc.nat(),
+    })
+    .map(({ commandId, type, payload, at }): CommandTopicMessage => ({
+      value: JSON.stringify({ commandId, type, payload }),
+      expect: 'reply',
+      commandId,
+      type,
+      code: 'INVALID_TOKEN',
+      token: { kind: 'tampered', at },
+    }));
 }

@@ -50,7 +50,10 @@ interface ExpressLayer {
 
 /** Every POST/PUT/PATCH/DELETE route the Express app serves, with its OpenAPI body fields when documented. */
 export function httpCommandRoutes(app: INestApplication, openApi: OpenApiDocument): HttpCommandRoute[] {
-  const express = app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
+  const express = app.getHttpAdapter().getInstance() as {
+    router?: { stack: ExpressLayer[] };
+    _router?: { stack: ExpressLayer[] };
+  };
   const stack = (express.router ?? express._router)?.stack ?? [];
   const routes: HttpCommandRoute[] = [];
   for (const layer of stack) {
@@ -61,7 +64,14 @@ export function httpCommandRoutes(app: INestApplication, openApi: OpenApiDocumen
       for (const method of COMMAND_METHODS) {
         if (!layer.route.methods[method]) continue;
         const pathParams = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
-        routes.push({ method, path, pathParams, fields: documentedBody(openApi, method, path), example: documentedExample(openApi, method, path), pathExamples: documentedPathExamples(openApi, method, path) });
+        routes.push({
+          method,
+          path,
+          pathParams,
+          fields: documentedBody(openApi, method, path),
+          example: documentedExample(openApi, method, path),
+          pathExamples: documentedPathExamples(openApi, method, path),
+        });
       }
     }
   }
@@ -80,7 +90,8 @@ export const routeKey = (route: Pick<HttpCommandRoute, 'method' | 'path'>): stri
  */
 export function routeAccess(app: INestApplication): Map<string, RouteAccess> {
   const access = new Map<string, RouteAccess>();
-  for (const route of controllerRoutes(app)) access.set(route.key, route.isPublic ? { public: true } : { public: false, roles: route.roles });
+  for (const route of controllerRoutes(app))
+    access.set(route.key, route.isPublic ? { public: true } : { public: false, roles: route.roles });
   return access;
 }
 
@@ -101,7 +112,11 @@ interface ControllerRoute {
 /** Every route of the app's controllers, read the way the AuthGuard reads them (the handler's decorator over the controller's). */
 function controllerRoutes(app: INestApplication): ControllerRoute[] {
   const found: ControllerRoute[] = [];
-  const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+  const join = (...parts: string[]) =>
+    `/${parts
+      .map((p) => p.replace(/^\/+|\/+$/g, ''))
+      .filter(Boolean)
+      .join('/')}`;
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
@@ -114,11 +129,19 @@ function controllerRoutes(app: INestApplication): ControllerRoute[] {
         const method: RequestMethod | undefined = Reflect.getMetadata(METHOD_METADATA, handler);
         if (paths === undefined || method === undefined) continue;
         const isPublic = Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller);
-        const roles: Role[] = Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller) ?? [];
-        const definition: CommandDefinition | undefined = Reflect.getMetadata(COMMAND_DEFINITION_KEY, handler) ?? Reflect.getMetadata(COMMAND_DEFINITION_KEY, controller);
+        const roles: Role[] =
+          Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller) ?? [];
+        const definition: CommandDefinition | undefined =
+          Reflect.getMetadata(COMMAND_DEFINITION_KEY, handler) ??
+          Reflect.getMetadata(COMMAND_DEFINITION_KEY, controller);
         for (const base of bases) {
           for (const path of ([] as string[]).concat(paths)) {
-            found.push({ key: `${RequestMethod[method].toLowerCase()} ${join(base, path)}`, isPublic: Boolean(isPublic), roles, definition });
+            found.push({
+              key: `${RequestMethod[method].toLowerCase()} ${join(base, path)}`,
+              isPublic: Boolean(isPublic),
+              roles,
+              definition,
+            });
           }
         }
       }
@@ -145,7 +168,10 @@ export interface HttpQueryRoute {
 
 /** Every GET route the Express app serves, with its documented query parameters. */
 export function httpQueryRoutes(app: INestApplication, openApi: OpenApiDocument): HttpQueryRoute[] {
-  const express = app.getHttpAdapter().getInstance() as { router?: { stack: ExpressLayer[] }; _router?: { stack: ExpressLayer[] } };
+  const express = app.getHttpAdapter().getInstance() as {
+    router?: { stack: ExpressLayer[] };
+    _router?: { stack: ExpressLayer[] };
+  };
   const stack = (express.router ?? express._router)?.stack ?? [];
   const routes: HttpQueryRoute[] = [];
   for (const layer of stack) {
@@ -165,7 +191,12 @@ export function httpQueryRoutes(app: INestApplication, openApi: OpenApiDocument)
             example: text,
           };
         });
-      routes.push({ path, pathParams: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]), pathExamples: documentedPathExamples(openApi, 'get', path), query });
+      routes.push({
+        path,
+        pathParams: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]),
+        pathExamples: documentedPathExamples(openApi, 'get', path),
+        query,
+      });
     }
   }
   return routes;
@@ -183,7 +214,16 @@ export function dtoRules(dto: new () => object): Map<string, Set<string>> {
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: SchemaObject }> }; parameters?: { name: string; in: string; example?: unknown; schema?: SchemaObject }[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        requestBody?: { content?: Record<string, { schema?: SchemaObject }> };
+        parameters?: { name: string; in: string; example?: unknown; schema?: SchemaObject }[];
+      }
+    >
+  >;
   components?: { schemas?: Record<string, SchemaObject> };
 }
 
@@ -216,7 +256,9 @@ function documentedPathExamples(doc: OpenApiDocument, method: string, expressPat
 
 function documentedExample(doc: OpenApiDocument, method: string, expressPath: string): Record<string, unknown> {
   const example = exampleOf(doc, bodySchema(doc, method, expressPath) ?? {}, 0);
-  return example !== null && typeof example === 'object' && !Array.isArray(example) ? (example as Record<string, unknown>) : {};
+  return example !== null && typeof example === 'object' && !Array.isArray(example)
+    ? (example as Record<string, unknown>)
+    : {};
 }
 
 function exampleOf(doc: OpenApiDocument, schema: SchemaObject, depth: number): unknown {
@@ -249,7 +291,11 @@ function documentedBody(doc: OpenApiDocument, method: string, expressPath: strin
   const body = bodySchema(doc, method, expressPath);
   if (!body?.properties) return [];
   const required = new Set(body.required ?? []);
-  return Object.entries(body.properties).map(([name, property]) => ({ name, kind: kindOfSchema(doc, property), required: required.has(name) }));
+  return Object.entries(body.properties).map(([name, property]) => ({
+    name,
+    kind: kindOfSchema(doc, property),
+    required: required.has(name),
+  }));
 }
 
 function resolve(doc: OpenApiDocument, schema: SchemaObject): SchemaObject | undefined {
@@ -301,6 +347,7 @@ function kindOfRules(names: Set<string>): FieldKind {
   if (names.has('isIn')) return 'enum';
   if (names.has('isBoolean')) return 'boolean';
   if (names.has('isInt') || names.has('isNumber') || names.has('min') || names.has('max')) return 'number';
-  if (['isString', 'matches', 'isUuid', 'isIso8601', 'isDateOnly', 'maxLength', 'isNotEmpty'].some((n) => names.has(n))) return 'string';
+  if (['isString', 'matches', 'isUuid', 'isIso8601', 'isDateOnly', 'maxLength', 'isNotEmpty'].some((n) => names.has(n)))
+    return 'string';
   return 'unknown';
 }

@@ -17,10 +17,16 @@ describe('round trips of one command (POST /clients/:id/counseling-sessions)', (
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'round-trips', kafka: false, worker: false });
-    (Client.prototype as { query: unknown }).query = function (this: Client & { connectionParameters?: { application_name?: string } }, ...args: unknown[]) {
+    (Client.prototype as { query: unknown }).query = function (
+      this: Client & { connectionParameters?: { application_name?: string } },
+      ...args: unknown[]
+    ) {
       if (counting) {
         const config = args[0] as string | { text?: string };
-        sent.push({ app: this.connectionParameters?.application_name ?? '?', text: (typeof config === 'string' ? config : config?.text ?? '').replace(/\s+/g, ' ').slice(0, 200) });
+        sent.push({
+          app: this.connectionParameters?.application_name ?? '?',
+          text: (typeof config === 'string' ? config : (config?.text ?? '')).replace(/\s+/g, ' ').slice(0, 200),
+        });
       }
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     };
@@ -45,10 +51,18 @@ describe('round trips of one command (POST /clients/:id/counseling-sessions)', (
   it('a counselor records a session for a woman of her center: the statements it sends, after a first request warmed the caches', async () => {
     const clientId = await registerClient(saeil, 1, { consents: ['service'] });
     const counselor = await api(saeil, counselorOf('center-naju'));
-    const body = { channel: 'phone', topic: '취업 후 적응 상담', durationMinutes: 30, notes: '근무 적응 확인', occurredOn: '2026-01-05' };
+    const body = {
+      channel: 'phone',
+      topic: '취업 후 적응 상담',
+      durationMinutes: 30,
+      notes: '근무 적응 확인',
+      occurredOn: '2026-01-05',
+    };
     // First request: her data key, the account, whatever is cached, is read once.
     await counselor.post(`/clients/${clientId}/counseling-sessions`).send(body).expect(201);
-    const statements = await countOne(() => counselor.post(`/clients/${clientId}/counseling-sessions`).send(body).expect(201));
+    const statements = await countOne(() =>
+      counselor.post(`/clients/${clientId}/counseling-sessions`).send(body).expect(201),
+    );
     const listed = statements.map((s) => `[${s.app}] ${s.text}`);
     // 9 before issue 17's command work: the account and her center were read first, and the
     // versions in a statement of their own. Now: her case stream (read by the guard for her center,
@@ -71,7 +85,12 @@ describe('round trips of one command (POST /clients/:id/counseling-sessions)', (
     await naju.post(`/clients/${clientId}/counseling-sessions`).send(body).expect(201);
     await jinju.post(`/clients/${clientId}/counseling-sessions`).send(body).expect(404);
     const jinjuCounselor = await counselorAccount(saeil, 'center-jinju');
-    await (await api(saeil, supervisorOf('center-naju'))).post(`/clients/${clientId}/assignment`).send({ centerId: 'center-jinju', counselorId: jinjuCounselor }).expect(200);
+    await (
+      await api(saeil, supervisorOf('center-naju'))
+    )
+      .post(`/clients/${clientId}/assignment`)
+      .send({ centerId: 'center-jinju', counselorId: jinjuCounselor })
+      .expect(200);
     await naju.post(`/clients/${clientId}/counseling-sessions`).send(body).expect(404);
     await jinju.post(`/clients/${clientId}/counseling-sessions`).send(body).expect(201);
     // A record that does not exist is refused the same way (the scope check fails closed).

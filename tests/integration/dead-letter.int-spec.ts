@@ -5,16 +5,25 @@ import { describeKafka, kafkaBrokers, waitFor } from '../support/env';
 import { newClient, startTestSaeil, TestSaeil } from '../support/app';
 import { api, counselorAccount, counselorOf } from '../support/auth';
 
-const meta = { actorId: 'test', centerId: 'center-naju', correlationId: 'poison', occurredAt: new Date().toISOString() };
+const meta = {
+  actorId: 'test',
+  centerId: 'center-naju',
+  correlationId: 'poison',
+  occurredAt: new Date().toISOString(),
+};
 
 /** An event the caseload projection cannot apply: ClientRegistered without the fields it needs. */
 async function appendPoison(saeil: TestSaeil): Promise<string> {
   const clientId = randomUUID();
-  const result = await saeil.runtime.store.append(clientStreamId(clientId), [{ type: 'ClientRegistered', data: { clientId, centerId: 'center-naju' } }], {
-    context: 'intake',
-    expectedVersion: 0,
-    metadata: meta,
-  });
+  const result = await saeil.runtime.store.append(
+    clientStreamId(clientId),
+    [{ type: 'ClientRegistered', data: { clientId, centerId: 'center-naju' } }],
+    {
+      context: 'intake',
+      expectedVersion: 0,
+      metadata: meta,
+    },
+  );
   return result.eventIds[0];
 }
 
@@ -23,7 +32,10 @@ async function registerAndSee(saeil: TestSaeil, counselorName: string) {
   const counselorId = await counselorAccount(saeil, 'center-naju', counselorName);
   const http = await api(saeil, counselorOf('center-naju'));
   const created = await http.post('/clients').send(newClient(7, counselorId)).expect(201);
-  const caseload = await http.get('/caseload').query({ counselorId, minPosition: created.body.position, waitMs: 20000 }).expect(200);
+  const caseload = await http
+    .get('/caseload')
+    .query({ counselorId, minPosition: created.body.position, waitMs: 20000 })
+    .expect(200);
   return { created: created.body, caseload: caseload.body };
 }
 
@@ -37,8 +49,16 @@ describe('a poison event in embedded mode', () => {
     const { caseload } = await registerAndSee(saeil, 'after-poison');
     expect(caseload.consistency.reached).toBe(true);
     expect(caseload.total).toBe(1);
-    const [letter] = await saeil.runtime.dataSource.query(`SELECT projection, event_type, attempts, error, source FROM dead_letters WHERE event_id = $1`, [poisonId]);
-    expect(letter).toMatchObject({ projection: 'caseload', event_type: 'ClientRegistered', attempts: 3, source: 'event-store' });
+    const [letter] = await saeil.runtime.dataSource.query(
+      `SELECT projection, event_type, attempts, error, source FROM dead_letters WHERE event_id = $1`,
+      [poisonId],
+    );
+    expect(letter).toMatchObject({
+      projection: 'caseload',
+      event_type: 'ClientRegistered',
+      attempts: 3,
+      source: 'event-store',
+    });
     expect(letter.error).toMatch(/lacks counselorId, name, birthDate, phone, region/);
   });
 });
@@ -66,14 +86,19 @@ describeKafka('a poison event in Kafka mode', () => {
       },
     });
     try {
-      const letter = await waitFor(async () => letters.find((l) => l.headers['event-id'] === poisonId), { timeoutMs: 30_000, description: 'the poison event on the dead-letter topic' });
+      const letter = await waitFor(async () => letters.find((l) => l.headers['event-id'] === poisonId), {
+        timeoutMs: 30_000,
+        description: 'the poison event on the dead-letter topic',
+      });
       expect(letter.headers).toMatchObject({ projection: 'caseload', 'event-type': 'ClientRegistered', attempts: '3' });
       expect(letter.headers.error).toMatch(/lacks counselorId, name, birthDate, phone, region/);
       expect(JSON.parse(letter.value)).toMatchObject({ eventId: poisonId, type: 'ClientRegistered' });
     } finally {
       await consumer.disconnect();
     }
-    const [row] = await saeil.runtime.dataSource.query(`SELECT source FROM dead_letters WHERE event_id = $1`, [poisonId]);
+    const [row] = await saeil.runtime.dataSource.query(`SELECT source FROM dead_letters WHERE event_id = $1`, [
+      poisonId,
+    ]);
     expect(row.source).toBe('kafka');
   });
 });

@@ -7,7 +7,12 @@ import { Projection, ProjectionRunner } from '@saeil/projections';
 import { followUpQueueProjection } from '@saeil/retention';
 import { createTestDatabase, TestDatabase } from '../support/env';
 import { generateHistory, GeneratedHistory } from './support/generated-history';
-import { perEventCaseload, perEventCenterActivities, perEventFollowUpQueue, perEventTimeline } from './support/per-event-projections';
+import {
+  perEventCaseload,
+  perEventCenterActivities,
+  perEventFollowUpQueue,
+  perEventTimeline,
+} from './support/per-event-projections';
 
 /**
  * The batch path (`applyBatch`: a batch's changes computed in memory, one statement per table)
@@ -35,7 +40,11 @@ describe('projections applied in batches equal the same events applied one at a 
 
   beforeAll(async () => {
     db = await createTestDatabase('projection_batches');
-    dataSource = createDataSource(db.url, SAEIL_MODULES.flatMap((m) => m.migrations), 4);
+    dataSource = createDataSource(
+      db.url,
+      SAEIL_MODULES.flatMap((m) => m.migrations),
+      4,
+    );
     await dataSource.initialize();
     await migrate(dataSource);
   }, 120_000);
@@ -49,12 +58,20 @@ describe('projections applied in batches equal the same events applied one at a 
     await dataSource.query(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
     await dataSource.query(`CREATE SCHEMA ${ident(schema)}`);
     for (const table of [...projection.tables, 'projection_stream_positions', 'dead_letters']) {
-      await dataSource.query(`CREATE TABLE ${ident(schema)}.${ident(table)} (LIKE public.${ident(table)} INCLUDING ALL)`);
+      await dataSource.query(
+        `CREATE TABLE ${ident(schema)}.${ident(table)} (LIKE public.${ident(table)} INCLUDING ALL)`,
+      );
     }
   }
 
   /** Applies the events in transactions of `batchSize` (Kafka: with the stream-position checks), as the feeds do. */
-  async function applyAll(schema: string, projection: Projection, events: StoredEvent[], batchSize: number, dedupe: boolean): Promise<void> {
+  async function applyAll(
+    schema: string,
+    projection: Projection,
+    events: StoredEvent[],
+    batchSize: number,
+    dedupe: boolean,
+  ): Promise<void> {
     await prepareSchema(schema, projection);
     const runner = new ProjectionRunner(projection, 'live', 3);
     const q = dataSource.createQueryRunner();
@@ -75,11 +92,17 @@ describe('projections applied in batches equal the same events applied one at a 
   async function contents(schema: string, projection: Projection): Promise<Record<string, unknown[]>> {
     const out: Record<string, unknown[]> = {};
     for (const table of projection.tables) {
-      const rows: { row: unknown }[] = await dataSource.query(`SELECT to_jsonb(t) AS row FROM ${ident(schema)}.${ident(table)} t ORDER BY to_jsonb(t)::text`);
+      const rows: { row: unknown }[] = await dataSource.query(
+        `SELECT to_jsonb(t) AS row FROM ${ident(schema)}.${ident(table)} t ORDER BY to_jsonb(t)::text`,
+      );
       out[table] = rows.map((r) => r.row);
     }
-    out.positions = await dataSource.query(`SELECT projection, stream_id, stream_version, global_position FROM ${ident(schema)}.projection_stream_positions ORDER BY stream_id`);
-    out.deadLetters = await dataSource.query(`SELECT projection, event_id, event_type, attempts FROM ${ident(schema)}.dead_letters ORDER BY event_id`);
+    out.positions = await dataSource.query(
+      `SELECT projection, stream_id, stream_version, global_position FROM ${ident(schema)}.projection_stream_positions ORDER BY stream_id`,
+    );
+    out.deadLetters = await dataSource.query(
+      `SELECT projection, event_id, event_type, attempts FROM ${ident(schema)}.dead_letters ORDER BY event_id`,
+    );
     return out;
   }
 
@@ -93,14 +116,21 @@ describe('projections applied in batches equal the same events applied one at a 
         const expected = await contents(schema('ref'), reference);
 
         // The reference is not empty, and its dead letters are exactly the poison events.
-        for (const table of batch.tables) expect(expected[table].length).toBeGreaterThan(table === 'rm_center_activities' ? 10 : 50);
-        expect((expected.deadLetters as { event_id: string }[]).map((d) => d.event_id).sort()).toEqual([...history.poison[key]].sort());
+        for (const table of batch.tables)
+          expect(expected[table].length).toBeGreaterThan(table === 'rm_center_activities' ? 10 : 50);
+        expect((expected.deadLetters as { event_id: string }[]).map((d) => d.event_id).sort()).toEqual(
+          [...history.poison[key]].sort(),
+        );
 
         for (const size of BATCH_SIZES) {
           await applyAll(schema(String(size)), batch, events, size, dedupe);
           const actual = await contents(schema(String(size)), batch);
           for (const part of Object.keys(expected)) {
-            expect({ batchSize: size, part, rows: actual[part] }).toEqual({ batchSize: size, part, rows: expected[part] });
+            expect({ batchSize: size, part, rows: actual[part] }).toEqual({
+              batchSize: size,
+              part,
+              rows: expected[part],
+            });
           }
         }
       }, 240_000);
@@ -120,12 +150,18 @@ describe('projections applied in batches equal the same events applied one at a 
     expect(erased.every((r) => r.personal === null)).toBe(true);
     // Version 1 identities merged with their updates by jsonb (the merged text has jsonb's spacing).
     expect(caseload.some((r) => r.legacy && r.personal?.includes('새이름') && r.personal.includes('", "'))).toBe(true);
-    const clients: { erased: boolean; personal: string | null }[] = await dataSource.query(`SELECT erased_at IS NOT NULL AS erased, personal FROM ${schema}_queue.rm_follow_up_clients`);
+    const clients: { erased: boolean; personal: string | null }[] = await dataSource.query(
+      `SELECT erased_at IS NOT NULL AS erased, personal FROM ${schema}_queue.rm_follow_up_clients`,
+    );
     expect(clients.filter((c) => c.erased).every((c) => c.personal === null)).toBe(true);
     expect(clients.filter((c) => c.erased).length).toBe(history.erasedClients.length);
-    const statuses: { status: string }[] = await dataSource.query(`SELECT DISTINCT status FROM ${schema}_queue.rm_follow_ups ORDER BY status`);
+    const statuses: { status: string }[] = await dataSource.query(
+      `SELECT DISTINCT status FROM ${schema}_queue.rm_follow_ups ORDER BY status`,
+    );
     expect(statuses.map((s) => s.status)).toEqual(['cancelled', 'closed', 'open', 'recorded']);
-    const changed: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM ${schema}_activities.rm_center_activities WHERE details ? 'sessionNos' AND jsonb_array_length(details->'sessionNos') > 0`);
+    const changed: { n: number }[] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM ${schema}_activities.rm_center_activities WHERE details ? 'sessionNos' AND jsonb_array_length(details->'sessionNos') > 0`,
+    );
     expect(changed[0].n).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -10,25 +10,42 @@ async function snapshot(saeil: TestSaeil): Promise<Record<string, unknown>[]> {
 }
 
 /** Registrations by a counselor of center-naju, logged in, 25 at a time. */
-async function register(saeil: TestSaeil, from: number, count: number): Promise<{ clientId: string; position: number }[]> {
+async function register(
+  saeil: TestSaeil,
+  from: number,
+  count: number,
+): Promise<{ clientId: string; position: number }[]> {
   const http = await api(saeil, counselorOf('center-naju'));
   // four counselors of the center share her registrations
   const counselors = await Promise.all([0, 1, 2, 3].map((k) => counselorAccount(saeil, 'center-naju', `rebuild-${k}`)));
   const out: { clientId: string; position: number }[] = [];
   for (let i = from; i < from + count; i += 25) {
-    const batch = await Promise.all(Array.from({ length: Math.min(25, from + count - i) }, (_, k) => http.post('/clients').send(newClient(i + k, counselors[(i + k) % 4])).expect(201)));
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(25, from + count - i) }, (_, k) =>
+        http
+          .post('/clients')
+          .send(newClient(i + k, counselors[(i + k) % 4]))
+          .expect(201),
+      ),
+    );
     out.push(...batch.map((r) => r.body));
   }
   return out;
 }
 
 async function caughtUp(saeil: TestSaeil, position: number) {
-  await waitFor(() => saeil.runtime.consistency.waitFor(caseloadProjection, position, 1000), { timeoutMs: 30_000, description: `caseload at ${position}` });
+  await waitFor(() => saeil.runtime.consistency.waitFor(caseloadProjection, position, 1000), {
+    timeoutMs: 30_000,
+    description: `caseload at ${position}`,
+  });
 }
 
 describe('projection rebuild while the system runs', () => {
   let saeil: TestSaeil;
-  beforeAll(async () => (saeil = await startTestSaeil({ label: 'rebuild', kafka: false, env: { PROJECTION_BATCH_SIZE: '50' } })));
+  beforeAll(
+    async () =>
+      (saeil = await startTestSaeil({ label: 'rebuild', kafka: false, env: { PROJECTION_BATCH_SIZE: '50' } })),
+  );
   afterAll(async () => saeil?.dispose());
 
   it('rebuilds from position zero into a shadow, switches over, and equals the incrementally built read model', async () => {
@@ -38,7 +55,10 @@ describe('projection rebuild while the system runs', () => {
     expect(incremental).toHaveLength(300);
 
     // Writes go on during the rebuild; the live projection keeps applying them until the switch.
-    const [report, during] = await Promise.all([saeil.runtime.rebuilder.rebuild(caseloadProjection), register(saeil, 300, 100)]);
+    const [report, during] = await Promise.all([
+      saeil.runtime.rebuilder.rebuild(caseloadProjection),
+      register(saeil, 300, 100),
+    ]);
     expect(report.events).toBeGreaterThanOrEqual(300);
     await caughtUp(saeil, Math.max(...during.map((r) => r.position)));
 
@@ -51,10 +71,18 @@ describe('projection rebuild while the system runs', () => {
     // A second rebuild with nothing new gives the same table again, and leaves no shadow behind.
     await saeil.runtime.rebuilder.rebuild(caseloadProjection);
     expect(await snapshot(saeil)).toEqual(rebuilt);
-    const shadows = await saeil.runtime.dataSource.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE '%__rebuild'`);
+    const shadows = await saeil.runtime.dataSource.query(
+      `SELECT tablename FROM pg_tables WHERE tablename LIKE '%__rebuild'`,
+    );
     expect(shadows).toEqual([]);
-    const indexes = await saeil.runtime.dataSource.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'rm_caseload' ORDER BY indexname`);
-    expect(indexes.map((i: { indexname: string }) => i.indexname)).toEqual(['rm_caseload_center', 'rm_caseload_counselor', 'rm_caseload_pkey']);
+    const indexes = await saeil.runtime.dataSource.query(
+      `SELECT indexname FROM pg_indexes WHERE tablename = 'rm_caseload' ORDER BY indexname`,
+    );
+    expect(indexes.map((i: { indexname: string }) => i.indexname)).toEqual([
+      'rm_caseload_center',
+      'rm_caseload_counselor',
+      'rm_caseload_pkey',
+    ]);
 
     // The live projection goes on from the rebuilt checkpoint: a new registration shows up once.
     const [late] = await register(saeil, 400, 1);

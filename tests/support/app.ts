@@ -49,13 +49,23 @@ export async function startTestSaeil(options: {
     RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000',
     // The harness logs in as this administrator to create the accounts tests act as (./auth.ts).
     ...TEST_ADMIN_ENV,
-    ...(options.kafka ? { KAFKA_BROKERS: kafkaBrokers()!.join(','), KAFKA_TOPIC_PREFIX: options.topicPrefix ?? uniqueTopicPrefix(options.label) } : {}),
+    ...(options.kafka
+      ? {
+          KAFKA_BROKERS: kafkaBrokers()!.join(','),
+          KAFKA_TOPIC_PREFIX: options.topicPrefix ?? uniqueTopicPrefix(options.label),
+        }
+      : {}),
     ...options.env,
   };
   const config = loadConfig(env);
   // The product's logger (its redaction included), not a bare pino: what tests see logged is what runs.
   const logger = createLogger(config, options.logStream);
-  const running = await startSaeil(config, { api: options.api ?? true, worker: options.worker ?? true, logger, modules: options.modules });
+  const running = await startSaeil(config, {
+    api: options.api ?? true,
+    worker: options.worker ?? true,
+    logger,
+    modules: options.modules,
+  });
   return {
     ...running,
     db,
@@ -71,7 +81,10 @@ export async function startTestSaeil(options: {
 }
 
 export async function countEvents(saeil: RunningSaeil, type?: string): Promise<number> {
-  const [{ n }] = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM events WHERE ($1::text IS NULL OR event_type = $1)`, [type ?? null]);
+  const [{ n }] = await saeil.runtime.dataSource.query(
+    `SELECT count(*)::int AS n FROM events WHERE ($1::text IS NULL OR event_type = $1)`,
+    [type ?? null],
+  );
   return n;
 }
 
@@ -103,22 +116,44 @@ export type ConsentPurpose = 'service' | 'employer_sharing';
 export async function registerClient(
   saeil: RunningSaeil,
   n: number,
-  options: { consents?: ConsentPurpose[]; counselorId?: string; centerId?: string; givenOn?: string; registeredOn?: string } = {},
+  options: {
+    consents?: ConsentPurpose[];
+    counselorId?: string;
+    centerId?: string;
+    givenOn?: string;
+    registeredOn?: string;
+  } = {},
 ): Promise<string> {
   const centerId = options.centerId ?? 'center-naju';
   // Registered on the day she consents (unless told): what is recorded about her afterwards may
   // be dated from then on (a job cannot start before her registration or her consent).
   const registeredOn = options.registeredOn ?? options.givenOn ?? '2026-01-02';
   const counselorId = options.counselorId ?? (await counselorAccount(saeil, centerId));
-  const created = await (await api(saeil, supervisorOf(centerId))).post('/clients').send({ ...newClient(n, counselorId, centerId), registeredOn }).expect(201);
+  const created = await (
+    await api(saeil, supervisorOf(centerId))
+  )
+    .post('/clients')
+    .send({ ...newClient(n, counselorId, centerId), registeredOn })
+    .expect(201);
   const clientId: string = created.body.clientId;
   for (const purpose of options.consents ?? []) await giveConsent(saeil, clientId, purpose, options.givenOn, centerId);
   return clientId;
 }
 
 /** Gives her consent for the purpose through HTTP (`POST /clients/:id/consents`) as her center's supervisor, expecting 200. */
-export async function giveConsent(saeil: RunningSaeil, clientId: string, purpose: ConsentPurpose, givenOn = '2026-01-02', centerId = 'center-naju'): Promise<void> {
-  await (await api(saeil, supervisorOf(centerId))).post(`/clients/${clientId}/consents`).send({ purpose, version: '2026-01', givenOn }).expect(200);
+export async function giveConsent(
+  saeil: RunningSaeil,
+  clientId: string,
+  purpose: ConsentPurpose,
+  givenOn = '2026-01-02',
+  centerId = 'center-naju',
+): Promise<void> {
+  await (
+    await api(saeil, supervisorOf(centerId))
+  )
+    .post(`/clients/${clientId}/consents`)
+    .send({ purpose, version: '2026-01', givenOn })
+    .expect(200);
 }
 
 /**

@@ -12,7 +12,11 @@ export const TEST_ADMIN_PASSWORD = 'harness-keeper-2026-naju';
 /** Env for an app (in-process or spawned) whose first administrator the harness can log in as. */
 /** The scraper's token for /metrics (METRICS_TOKEN), set in every test process like the administrator's password. */
 export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789abcdef';
-export const TEST_ADMIN_ENV = { SAEIL_ADMIN_USERNAME: TEST_ADMIN_USERNAME, SAEIL_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, METRICS_TOKEN: TEST_METRICS_TOKEN } as const;
+export const TEST_ADMIN_ENV = {
+  SAEIL_ADMIN_USERNAME: TEST_ADMIN_USERNAME,
+  SAEIL_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+  METRICS_TOKEN: TEST_METRICS_TOKEN,
+} as const;
 
 export type TestRole = 'counselor' | 'supervisor' | 'regional_supervisor' | 'ministry_analyst' | 'administrator';
 export interface Caller {
@@ -23,7 +27,11 @@ export interface Caller {
   name?: string;
 }
 
-export const counselorOf = (centerId: string, name?: string): Caller => ({ role: 'counselor', centerId, ...(name ? { name } : {}) });
+export const counselorOf = (centerId: string, name?: string): Caller => ({
+  role: 'counselor',
+  centerId,
+  ...(name ? { name } : {}),
+});
 export const supervisorOf = (centerId: string): Caller => ({ role: 'supervisor', centerId });
 export const regionalSupervisorOf = (region: string): Caller => ({ role: 'regional_supervisor', region });
 export const MINISTRY_ANALYST: Caller = { role: 'ministry_analyst' };
@@ -38,7 +46,10 @@ const tokens = new Map<string, Promise<{ token: string; at: number }>>();
 
 function usernameOf(caller: Caller): string {
   const scope = caller.centerId ?? caller.region ?? 'all';
-  const tag = createHash('sha256').update(caller.name ? `${scope}|${caller.name}` : scope).digest('hex').slice(0, 10);
+  const tag = createHash('sha256')
+    .update(caller.name ? `${scope}|${caller.name}` : scope)
+    .digest('hex')
+    .slice(0, 10);
   return `t.${caller.role.replace(/_/g, '-')}.${tag}`;
 }
 
@@ -52,13 +63,18 @@ async function issue(url: string, caller: Caller): Promise<string> {
   if (caller.role === 'administrator') return login(url, TEST_ADMIN_USERNAME, TEST_ADMIN_PASSWORD);
   const admin = await tokenFor(url, ADMINISTRATOR);
   const username = usernameOf(caller);
-  const created = await request(url)
-    .post('/accounts')
-    .set('Authorization', `Bearer ${admin}`)
-    .send({ username, role: caller.role, centerId: caller.centerId, region: caller.region, password: PASSWORD, displayName: username });
+  const created = await request(url).post('/accounts').set('Authorization', `Bearer ${admin}`).send({
+    username,
+    role: caller.role,
+    centerId: caller.centerId,
+    region: caller.region,
+    password: PASSWORD,
+    displayName: username,
+  });
   // 422 USERNAME_TAKEN: created earlier by another test in this database (or before a token was renewed).
   const taken = created.status === 422 && created.body?.error?.code === 'USERNAME_TAKEN';
-  if (created.status !== 201 && !taken) throw new Error(`creating ${username} failed: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201 && !taken)
+    throw new Error(`creating ${username} failed: ${created.status} ${JSON.stringify(created.body)}`);
   return login(url, username, PASSWORD);
 }
 
@@ -90,8 +106,11 @@ export interface Api {
 /** The caller's account id (GET /auth/me): the actor her commands record. */
 export async function accountIdOf(target: { url: string } | string, caller: Caller = DEFAULT_CALLER): Promise<string> {
   const url = typeof target === 'string' ? target : target.url;
-  const me = await request(url).get('/auth/me').set('Authorization', `Bearer ${await tokenFor(url, caller)}`);
-  if (me.status !== 200) throw new Error(`GET /auth/me as ${usernameOf(caller)} failed: ${me.status} ${JSON.stringify(me.body)}`);
+  const me = await request(url)
+    .get('/auth/me')
+    .set('Authorization', `Bearer ${await tokenFor(url, caller)}`);
+  if (me.status !== 200)
+    throw new Error(`GET /auth/me as ${usernameOf(caller)} failed: ${me.status} ${JSON.stringify(me.body)}`);
   return me.body.accountId as string;
 }
 
@@ -100,7 +119,11 @@ export async function accountIdOf(target: { url: string } | string, caller: Call
  * `counselorOf(centerId, name)` acts as): what a command's counselorId must name — an enabled
  * counselor or supervisor account of the case's center. `name` tells two counselors apart.
  */
-export function counselorAccount(target: { url: string } | string, centerId = 'center-naju', name?: string): Promise<string> {
+export function counselorAccount(
+  target: { url: string } | string,
+  centerId = 'center-naju',
+  name?: string,
+): Promise<string> {
   return accountIdOf(target, counselorOf(centerId, name));
 }
 

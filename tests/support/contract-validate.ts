@@ -19,6 +19,8 @@ export function assertMatchesContract(event: { type: string; data: unknown }): v
     compiled.set(event.type, validate);
   }
   if (!validate(event.data)) {
-    throw new Error(`${event.type} does not match its contract: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(event.data)}`);
+    throw new Error(
+      `${event.type} does not match its contract: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(event.data)}`,
+    );
   }
 }

@@ -9,10 +9,12 @@ type State = { open: boolean; total: number };
 
 const counter: Decider<Command, State, Event> = {
   initialState: () => ({ open: false, total: 0 }),
-  evolve: (state, event) => (event.type === 'Opened' ? { ...state, open: true } : { ...state, total: state.total + event.data.amount }),
+  evolve: (state, event) =>
+    event.type === 'Opened' ? { ...state, open: true } : { ...state, total: state.total + event.data.amount },
   decide(command, state) {
     if (command.type === 'Open') {
-      if (state.open) throw new RuleViolation('ALREADY_OPEN', '이미 열려 있습니다.', { total: state.total, field: 'type' });
+      if (state.open)
+        throw new RuleViolation('ALREADY_OPEN', '이미 열려 있습니다.', { total: state.total, field: 'type' });
       return [{ type: 'Opened', data: {} }];
     }
     if (!state.open) throw new NotFound('counter', 'c-1');
@@ -29,7 +31,9 @@ const spec = deciderSpec(counter);
 describe('deciderSpec: given', () => {
   it('folds the history with evolve from initialState', () => {
     expect(spec.given().state()).toEqual({ open: false, total: 0 });
-    expect(spec.given(opened, { type: 'Added', data: { amount: 2 } }, { type: 'Added', data: { amount: 3 } }).state()).toEqual({ open: true, total: 5 });
+    expect(
+      spec.given(opened, { type: 'Added', data: { amount: 2 } }, { type: 'Added', data: { amount: 3 } }).state(),
+    ).toEqual({ open: true, total: 5 });
   });
 
   it('decides on that history: the same command is accepted on one and refused on another', () => {
@@ -40,14 +44,27 @@ describe('deciderSpec: given', () => {
 
 describe('deciderSpec: then', () => {
   it('passes on exactly the events decided, and on none when none were', () => {
-    spec.given(opened).when(add(2)).then([{ type: 'Added', data: { amount: 2 } }]);
+    spec
+      .given(opened)
+      .when(add(2))
+      .then([{ type: 'Added', data: { amount: 2 } }]);
     spec.given(opened).when(add(0)).then([]);
   });
 
   it('fails on other events, on a missing or an extra event', () => {
-    expect(() => spec.given(opened).when(add(2)).then([{ type: 'Added', data: { amount: 3 } }])).toThrow(/toEqual/);
+    expect(() =>
+      spec
+        .given(opened)
+        .when(add(2))
+        .then([{ type: 'Added', data: { amount: 3 } }]),
+    ).toThrow(/toEqual/);
     expect(() => spec.given(opened).when(add(2)).then([])).toThrow(/toEqual/);
-    expect(() => spec.given(opened).when(add(0)).then([{ type: 'Added', data: { amount: 0 } }])).toThrow(/toEqual/);
+    expect(() =>
+      spec
+        .given(opened)
+        .when(add(0))
+        .then([{ type: 'Added', data: { amount: 0 } }]),
+    ).toThrow(/toEqual/);
   });
 
   it('fails when the command is refused, with the refusal', () => {
@@ -63,21 +80,31 @@ describe('deciderSpec: thenRefuses', () => {
   });
 
   it('fails on another code, naming both', () => {
-    expect(() => spec.given(opened).when({ type: 'Open' }).thenRefuses('NOT_FOUND')).toThrow('Open was refused with ALREADY_OPEN (이미 열려 있습니다.), not NOT_FOUND');
+    expect(() => spec.given(opened).when({ type: 'Open' }).thenRefuses('NOT_FOUND')).toThrow(
+      'Open was refused with ALREADY_OPEN (이미 열려 있습니다.), not NOT_FOUND',
+    );
   });
 
   it('fails when the command is accepted, naming the events it decided', () => {
-    expect(() => spec.given(opened).when(add(2)).thenRefuses('ALREADY_OPEN')).toThrow('Add was accepted, not refused with ALREADY_OPEN: it decided {"type":"Added","data":{"amount":2}}');
-    expect(() => spec.given(opened).when(add(0)).thenRefuses('ALREADY_OPEN')).toThrow('Add was accepted, not refused with ALREADY_OPEN: it decided no events');
+    expect(() => spec.given(opened).when(add(2)).thenRefuses('ALREADY_OPEN')).toThrow(
+      'Add was accepted, not refused with ALREADY_OPEN: it decided {"type":"Added","data":{"amount":2}}',
+    );
+    expect(() => spec.given(opened).when(add(0)).thenRefuses('ALREADY_OPEN')).toThrow(
+      'Add was accepted, not refused with ALREADY_OPEN: it decided no events',
+    );
   });
 
   it('with details, needs them equal; expect.objectContaining matches some of them', () => {
     const refused = spec.given(opened).when({ type: 'Open' });
     refused.thenRefuses('ALREADY_OPEN', { total: 0, field: 'type' });
     refused.thenRefuses('ALREADY_OPEN', expect.objectContaining({ field: 'type' }));
-    expect(() => refused.thenRefuses('ALREADY_OPEN', { field: 'type' })).toThrow(/refused with ALREADY_OPEN as expected, but with other details/);
+    expect(() => refused.thenRefuses('ALREADY_OPEN', { field: 'type' })).toThrow(
+      /refused with ALREADY_OPEN as expected, but with other details/,
+    );
     expect(() => refused.thenRefuses('ALREADY_OPEN', { total: 1, field: 'type' })).toThrow(/other details/);
-    expect(() => refused.thenRefuses('ALREADY_OPEN', expect.objectContaining({ field: 'amount' }))).toThrow(/other details/);
+    expect(() => refused.thenRefuses('ALREADY_OPEN', expect.objectContaining({ field: 'amount' }))).toThrow(
+      /other details/,
+    );
   });
 
   it('with details, fails on an error that has none', () => {
@@ -110,12 +137,23 @@ describe('deciderSpec: checkEvent', () => {
   it('a failing check fails then, events and thenRefuses', () => {
     const strict = deciderSpec(counter, {
       checkEvent: (event) => {
-        if (event.type === 'Added' && event.data.amount > 9) throw new Error(`Added ${event.data.amount} breaks its contract`);
+        if (event.type === 'Added' && event.data.amount > 9)
+          throw new Error(`Added ${event.data.amount} breaks its contract`);
       },
     });
-    expect(() => strict.given(opened).when(add(10)).then([{ type: 'Added', data: { amount: 10 } }])).toThrow('Added 10 breaks its contract');
+    expect(() =>
+      strict
+        .given(opened)
+        .when(add(10))
+        .then([{ type: 'Added', data: { amount: 10 } }]),
+    ).toThrow('Added 10 breaks its contract');
     expect(() => strict.given(opened).when(add(10)).events()).toThrow('Added 10 breaks its contract');
-    expect(() => strict.given(opened).when(add(10)).thenRefuses('ALREADY_OPEN')).toThrow('Added 10 breaks its contract');
-    strict.given(opened).when(add(9)).then([{ type: 'Added', data: { amount: 9 } }]);
+    expect(() => strict.given(opened).when(add(10)).thenRefuses('ALREADY_OPEN')).toThrow(
+      'Added 10 breaks its contract',
+    );
+    strict
+      .given(opened)
+      .when(add(9))
+      .then([{ type: 'Added', data: { amount: 9 } }]);
   });
 });

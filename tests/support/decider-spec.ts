@@ -36,7 +36,10 @@ export interface GivenHistory<C, S, E> {
  *   spec.given(...history).state()       // the folded state
  * Every event decided is passed to checkEvent, whichever way the outcome is asserted.
  */
-export function deciderSpec<C extends { type: string }, S, E extends DomainEvent>(decider: Decider<C, S, E>, { checkEvent }: DeciderSpecOptions<E> = {}) {
+export function deciderSpec<C extends { type: string }, S, E extends DomainEvent>(
+  decider: Decider<C, S, E>,
+  { checkEvent }: DeciderSpecOptions<E> = {},
+) {
   const fold = (history: readonly E[]): S => history.reduce(decider.evolve, decider.initialState());
 
   function decide(command: C, history: readonly E[]): E[] {
@@ -56,13 +59,17 @@ export function deciderSpec<C extends { type: string }, S, E extends DomainEvent
           events = decide(command, history);
         } catch (error) {
           if (!(error instanceof SaeilError)) throw error;
-          if (error.code !== code) throw new Error(`${command.type} was refused with ${error.code} (${error.message}), not ${code}`, { cause: error });
+          if (error.code !== code)
+            throw new Error(`${command.type} was refused with ${error.code} (${error.message}), not ${code}`, {
+              cause: error,
+            });
           if (rest.length > 0) {
             const details = (error as SaeilError & { details?: unknown }).details;
             try {
               expect(details).toEqual(rest[0]);
             } catch (mismatch) {
-              if (mismatch instanceof Error) mismatch.message = `${command.type} was refused with ${code} as expected, but with other details:\n${mismatch.message}`;
+              if (mismatch instanceof Error)
+                mismatch.message = `${command.type} was refused with ${code} as expected, but with other details:\n${mismatch.message}`;
               throw mismatch;
             }
           }

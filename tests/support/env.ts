@@ -122,11 +122,21 @@ export async function waitFor<T>(
  * `pg_backend_pid()`): the race a test means to stage has then really happened, which a sleep
  * only hopes for.
  */
-export async function waitForLockWaiter(db: { query(text: string, params?: unknown[]): Promise<any> }, blockerPid: number, description = 'a session waiting on the held lock'): Promise<void> {
-  await waitFor(async () => {
-    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [blockerPid]);
-    return n > 0;
-  }, { description, intervalMs: 10 });
+export async function waitForLockWaiter(
+  db: { query(text: string, params?: unknown[]): Promise<any> },
+  blockerPid: number,
+  description = 'a session waiting on the held lock',
+): Promise<void> {
+  await waitFor(
+    async () => {
+      const [{ n }] = await db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+        [blockerPid],
+      );
+      return n > 0;
+    },
+    { description, intervalMs: 10 },
+  );
 }
 
 function sanitise(label: string, separator: '_' | '-'): string {
@@ -147,11 +157,18 @@ function randomSuffix(): string {
  * only after a batch's transaction commits). Read models are compared with what was accepted only
  * after this: waiting for one read model, or for a sign such as a status, lets another lag behind.
  */
-export async function waitForProjectionsCaughtUp(lags: () => Promise<Record<string, number> | string | undefined>, timeoutMs = 90_000): Promise<void> {
+export async function waitForProjectionsCaughtUp(
+  lags: () => Promise<Record<string, number> | string | undefined>,
+  timeoutMs = 90_000,
+): Promise<void> {
   await waitFor(
     async () => {
       const current = await lags();
-      return typeof current === 'object' && Object.keys(current).length > 0 && Object.values(current).every((lag) => lag === 0);
+      return (
+        typeof current === 'object' &&
+        Object.keys(current).length > 0 &&
+        Object.values(current).every((lag) => lag === 0)
+      );
     },
     { description: 'every projection to reach the end of what it reads', timeoutMs },
   );

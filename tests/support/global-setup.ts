@@ -56,7 +56,9 @@ export async function stopAll(handles: HarnessHandles): Promise<void> {
   handles.stopPostgres = handles.postgresTempDir = handles.kafka = undefined;
   await Promise.all([
     kafka?.stop(),
-    stopPostgres?.().finally(() => (postgresTempDir ? rm(postgresTempDir, { recursive: true, force: true }) : undefined)),
+    stopPostgres?.().finally(() =>
+      postgresTempDir ? rm(postgresTempDir, { recursive: true, force: true }) : undefined,
+    ),
   ]);
 }
 

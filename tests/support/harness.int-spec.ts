@@ -74,7 +74,10 @@ describeKafka('test harness: Kafka', () => {
       },
     });
 
-    await waitFor(async () => received.length >= sent.length, { timeoutMs: 30_000, description: '3 consumed messages' });
+    await waitFor(async () => received.length >= sent.length, {
+      timeoutMs: 30_000,
+      description: '3 consumed messages',
+    });
     expect(received).toEqual(sent);
   });
 });

@@ -57,7 +57,10 @@ export async function resolveKafkaJars(log: (line: string) => void = console.log
   const staging = `${libs}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     await runCommand('mvn', [
-      '-q', '-B', '-f', POM,
+      '-q',
+      '-B',
+      '-f',
+      POM,
       `${DEPENDENCY_PLUGIN}:copy-dependencies`,
       `-DoutputDirectory=${staging}`,
       '-DincludeScope=runtime',
@@ -195,7 +198,8 @@ const LOG4J_PROPERTIES = [
 function javaArgs(libs: string, files: BrokerFiles): string[] {
   return [
     // Java expands the classpath wildcard itself; no shell involved.
-    '-cp', path.join(libs, '*'),
+    '-cp',
+    path.join(libs, '*'),
     `-Dlog4j.configuration=${pathToFileURL(files.log4jProperties).href}`,
     `-Dkafka.logs.dir=${path.join(files.dir, 'logs')}`,
     '-Djava.awt.headless=true',
@@ -223,9 +227,15 @@ async function formattedTemplate(libs: string): Promise<string> {
     await writeConfig(files, 9092, 9093); // format does not use the ports
     await runCommand('java', [
       // A short-lived tool: C1 only and serial GC make the JVM start noticeably faster.
-      '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
       ...javaArgs(libs, files),
-      'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', files.serverProperties,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId(),
+      '-c',
+      files.serverProperties,
     ]);
     await fs.rename(path.join(staging, 'data'), template).catch((error: unknown) => {
       if (!existsSync(path.join(template, 'meta.properties'))) throw error; // else a concurrent run won
@@ -252,7 +262,15 @@ async function launch(libs: string, files: BrokerFiles, brokers: string): Promis
   const out = openSync(files.logFile, 'a');
   const child = spawn(
     'java',
-    ['-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', ...javaArgs(libs, files), 'kafka.Kafka', files.serverProperties],
+    [
+      '-Xms256m',
+      '-Xmx512m',
+      '-XX:+UseG1GC',
+      '-XX:MaxGCPauseMillis=20',
+      ...javaArgs(libs, files),
+      'kafka.Kafka',
+      files.serverProperties,
+    ],
     { cwd: files.dir, stdio: ['ignore', out, out], detached: false },
   );
   closeSync(out);
@@ -272,7 +290,9 @@ async function waitUntilReady(child: ChildProcess, brokers: string, logFile: str
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (!isRunning(child)) {
-      throw new Error(`Kafka broker exited during start-up (code ${child.exitCode}, signal ${child.signalCode}).\n${logTail(logFile)}`);
+      throw new Error(
+        `Kafka broker exited during start-up (code ${child.exitCode}, signal ${child.signalCode}).\n${logTail(logFile)}`,
+      );
     }
     if (await answersDescribeCluster(brokers)) return;
     await sleep(250);
@@ -391,7 +411,10 @@ function runCommand(command: string, args: string[]): Promise<void> {
     child.once('error', (error) => reject(new Error(`could not run ${command}: ${error.message}`)));
     child.once('close', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} failed (code ${code}, signal ${signal}):\n${lastLines(output)}`));
+      else
+        reject(
+          new Error(`${command} ${args.join(' ')} failed (code ${code}, signal ${signal}):\n${lastLines(output)}`),
+        );
     });
   });
 }
@@ -399,12 +422,14 @@ function runCommand(command: string, args: string[]): Promise<void> {
 /** Free TCP ports on loopback, all held open together so they are distinct. */
 export async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () =>
-      new Promise<net.Server>((resolve, reject) => {
-        const server = net.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve(server));
-      }),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const server = net.createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
     ),
   );
   const ports = servers.map((server) => (server.address() as net.AddressInfo).port);

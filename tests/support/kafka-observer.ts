@@ -39,7 +39,11 @@ export interface KafkaObserver {
    * states) and waits for its reply, accepted or rejected. The command id is `<actorId>-<uuid>`
    * unless one is given.
    */
-  sendCommand(type: string, payload: Record<string, unknown>, opts: { token: string; actorId?: string; commandId?: string; timeoutMs?: number }): Promise<Record<string, any>>;
+  sendCommand(
+    type: string,
+    payload: Record<string, unknown>,
+    opts: { token: string; actorId?: string; commandId?: string; timeoutMs?: number },
+  ): Promise<Record<string, any>>;
   /** Disconnects the consumer and the producer. */
   stop(): Promise<void>;
 }
@@ -49,7 +53,15 @@ export interface KafkaObserver {
  * beginning): the events topics of the given contexts, the command replies and, if asked, the
  * command dead letters; and connects a producer for the command topic.
  */
-export async function observeTopics(saeil: RunningSaeil, options: { contexts: string[]; deadLetters?: boolean; clientId?: string; /** Other topics by full name (e.g. the Ministry stats feed); their messages land in `published`. */ topics?: string[] }): Promise<KafkaObserver> {
+export async function observeTopics(
+  saeil: RunningSaeil,
+  options: {
+    contexts: string[];
+    deadLetters?: boolean;
+    clientId?: string;
+    /** Other topics by full name (e.g. the Ministry stats feed); their messages land in `published`. */ topics?: string[];
+  },
+): Promise<KafkaObserver> {
   const topics = saeil.runtime.topics;
   const repliesTopic = topics.commandReplies();
   const deadLetterTopic = topics.commandDeadLetter();
@@ -57,14 +69,25 @@ export async function observeTopics(saeil: RunningSaeil, options: { contexts: st
   const replies: Record<string, any>[] = [];
   const deadLetters: DeadLetter[] = [];
 
-  const kafka = new Kafka({ clientId: options.clientId ?? 'saeil-test-observer', brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: options.clientId ?? 'saeil-test-observer',
+    brokers: kafkaBrokers()!,
+    logLevel: logLevel.NOTHING,
+  });
   const producer: Producer = kafka.producer();
-  const consumer: Consumer = kafka.consumer({ groupId: `${options.clientId ?? 'saeil-test-observer'}-${randomUUID()}` });
+  const consumer: Consumer = kafka.consumer({
+    groupId: `${options.clientId ?? 'saeil-test-observer'}-${randomUUID()}`,
+  });
   try {
     await producer.connect();
     await consumer.connect();
     await consumer.subscribe({
-      topics: [...options.contexts.map((context) => topics.events(context)), ...(options.topics ?? []), repliesTopic, ...(options.deadLetters ? [deadLetterTopic] : [])],
+      topics: [
+        ...options.contexts.map((context) => topics.events(context)),
+        ...(options.topics ?? []),
+        repliesTopic,
+        ...(options.deadLetters ? [deadLetterTopic] : []),
+      ],
       fromBeginning: true,
     });
     await consumer.run({
@@ -76,8 +99,17 @@ export async function observeTopics(saeil: RunningSaeil, options: { contexts: st
         const value = JSON.parse(message.value!.toString());
         if (topic === repliesTopic) replies.push(value);
         else {
-          const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, v]) => [name, String(v)]));
-          published.push({ topic, key: message.key!.toString(), type: String(message.headers?.['event-type'] ?? value.type), data: value.data ?? value, event: value, headers });
+          const headers = Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([name, v]) => [name, String(v)]),
+          );
+          published.push({
+            topic,
+            key: message.key!.toString(),
+            type: String(message.headers?.['event-type'] ?? value.type),
+            data: value.data ?? value,
+            event: value,
+            headers,
+          });
         }
       },
     });
@@ -100,7 +132,10 @@ export async function observeTopics(saeil: RunningSaeil, options: { contexts: st
       const actorId = opts.actorId ?? 'test';
       const commandId = opts.commandId ?? `${actorId}-${randomUUID()}`;
       await send(JSON.stringify({ commandId, type, actorId, accessToken: opts.token, payload }), commandId);
-      return waitFor(async () => replies.find((r) => r.commandId === commandId), { timeoutMs: opts.timeoutMs ?? 30_000, description: `the reply to ${type} ${commandId}` });
+      return waitFor(async () => replies.find((r) => r.commandId === commandId), {
+        timeoutMs: opts.timeoutMs ?? 30_000,
+        description: `the reply to ${type} ${commandId}`,
+      });
     },
     async stop() {
       try {

@@ -14,7 +14,10 @@ export async function vaultOf(saeil: TestSaeil): Promise<PrivacyVault> {
  * vault: so that two databases' events, sealed with different keys and ivs, compare by content.
  * An envelope that does not open to her fields fails (tampered, another client's, another key).
  */
-export async function openedPersonalData<E extends { type: string; data: unknown }>(vault: PrivacyVault, events: E[]): Promise<E[]> {
+export async function openedPersonalData<E extends { type: string; data: unknown }>(
+  vault: PrivacyVault,
+  events: E[],
+): Promise<E[]> {
   return Promise.all(
     events.map(async (event) => {
       const data = event.data as Record<string, unknown>;
@@ -23,7 +26,8 @@ export async function openedPersonalData<E extends { type: string; data: unknown
       for (const field of ['personal', 'sealedKeys'] as const) {
         if (typeof data[field] !== 'string') continue;
         const result = await vault.openFields(data.clientId as string, data[field] as string);
-        if (result.status !== 'open') throw new Error(`${event.type} of client ${String(data.clientId)}: her data is erased`);
+        if (result.status !== 'open')
+          throw new Error(`${event.type} of client ${String(data.clientId)}: her data is erased`);
         opened = { ...opened, [field]: result.fields };
       }
       return opened === data ? event : { ...event, data: opened };

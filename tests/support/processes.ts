@@ -28,7 +28,13 @@ export type Entry = 'saeil' | 'api' | 'worker';
 const OUTPUT_KEPT = 200_000;
 
 /** The environment a spawned process starts from: nothing of the harness's but PATH and HOME. */
-const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', ...TEST_ADMIN_ENV };
+const BASE_ENV = {
+  PATH: process.env.PATH ?? '',
+  HOME: process.env.HOME ?? '',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000',
+  ...TEST_ADMIN_ENV,
+};
 
 /**
  * The process group of every process this test file started (each starts its own group), killed
@@ -67,12 +73,30 @@ export async function killGroup(pid: number): Promise<void> {
  * `npm test` (it builds first); otherwise the TypeScript sources through ts-node, slower to
  * start, so that a single spec run by hand never tests a stale build.
  */
-export async function spawnApp(entry: Entry, env: Record<string, string>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<AppProcess> {
+export async function spawnApp(
+  entry: Entry,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  nodeArgs: string[] = [],
+): Promise<AppProcess> {
   const compiled = compiledEntry(entry);
   const args = compiled
     ? [...nodeArgs, '--enable-source-maps', compiled]
-    : [...nodeArgs, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${entry}/src/main.ts`];
-  return startAndWaitForHealth(entry, process.execPath, args, { cwd: ROOT, env: { TS_NODE_PROJECT: 'tsconfig.json', ...BASE_ENV, ...env } }, timeoutMs);
+    : [
+        ...nodeArgs,
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        `apps/${entry}/src/main.ts`,
+      ];
+  return startAndWaitForHealth(
+    entry,
+    process.execPath,
+    args,
+    { cwd: ROOT, env: { TS_NODE_PROJECT: 'tsconfig.json', ...BASE_ENV, ...env } },
+    timeoutMs,
+  );
 }
 
 /**
@@ -80,10 +104,21 @@ export async function spawnApp(entry: Entry, env: Record<string, string>, timeou
  * entry point, exactly as a user's terminal does. It runs in its own process group, so that
  * `kill('SIGINT')` is what Ctrl-C in that terminal sends: the signal to npm and all it started.
  */
-export async function spawnNpmStart(dir: string, env: Record<string, string>, timeoutMs = 180_000, script = 'start'): Promise<AppProcess> {
+export async function spawnNpmStart(
+  dir: string,
+  env: Record<string, string>,
+  timeoutMs = 180_000,
+  script = 'start',
+): Promise<AppProcess> {
   const nodeBin = path.dirname(process.execPath);
   const pathWithNode = `${nodeBin}${path.delimiter}${BASE_ENV.PATH}`;
-  return startAndWaitForHealth(`npm run ${script}`, 'npm', ['run', script], { cwd: dir, env: { ...BASE_ENV, PATH: pathWithNode, ...env }, detached: true }, timeoutMs);
+  return startAndWaitForHealth(
+    `npm run ${script}`,
+    'npm',
+    ['run', script],
+    { cwd: dir, env: { ...BASE_ENV, PATH: pathWithNode, ...env }, detached: true },
+    timeoutMs,
+  );
 }
 
 /** The compiled entry point when `dist/` holds a build newer than every source it was built from. */
@@ -100,9 +135,14 @@ function newestSource(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     // The web app is built apart (into dist/web) and is no source of the server's entry points.
-    if (entry.isDirectory() && (entry.name === 'node_modules' || (path.basename(dir) === 'apps' && entry.name === 'web'))) continue;
+    if (
+      entry.isDirectory() &&
+      (entry.name === 'node_modules' || (path.basename(dir) === 'apps' && entry.name === 'web'))
+    )
+      continue;
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+    else if (entry.name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name))
+      newest = Math.max(newest, statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -144,7 +184,10 @@ async function startAndWaitForHealth(
   );
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${out}`)),
+        timeoutMs,
+      );
       const check = () => {
         const match = /health\s+(http:\/\/\S+)\/health/.exec(out);
         if (match) {
@@ -164,7 +207,8 @@ async function startAndWaitForHealth(
       output: () => out,
       kill: async (signal = 'SIGTERM') => {
         signalTree(child, signal, group);
-        const escalate = signal === 'SIGKILL' ? undefined : setTimeout(() => signalTree(child, 'SIGKILL', true), STOP_GRACE_MS);
+        const escalate =
+          signal === 'SIGKILL' ? undefined : setTimeout(() => signalTree(child, 'SIGKILL', true), STOP_GRACE_MS);
         const code = await exited;
         clearTimeout(escalate);
         if (signal === 'SIGKILL' && child.pid !== undefined) await killGroup(child.pid);

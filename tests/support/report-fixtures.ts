@@ -7,10 +7,24 @@ import type { RetentionFigures, StatisticsSnapshot } from '../../libs/reports/sr
 import type { ReportSources } from '../../libs/reports/src/report/build-ministry-report';
 
 /** A milestone's exact figures from its outcome counts (eligible = their sum). */
-export function milestone(n: 1 | 2 | 3, [sameEmployer, otherEmployer, notEmployed, unreachable, unverified]: number[]): RetentionFigures {
+export function milestone(
+  n: 1 | 2 | 3,
+  [sameEmployer, otherEmployer, notEmployed, unreachable, unverified]: number[],
+): RetentionFigures {
   const eligible = sameEmployer + otherEmployer + notEmployed + unreachable + unverified;
   const pct = (x: number) => (eligible === 0 ? null : (x * 100) / eligible);
-  return { n, eligible, sameEmployer, otherEmployer, notEmployed, unreachable, unverified, retentionRate: pct(sameEmployer), anyEmployerRate: pct(sameEmployer + otherEmployer), unverifiedShare: pct(unverified) };
+  return {
+    n,
+    eligible,
+    sameEmployer,
+    otherEmployer,
+    notEmployed,
+    unreachable,
+    unverified,
+    retentionRate: pct(sameEmployer),
+    anyEmployerRate: pct(sameEmployer + otherEmployer),
+    unverifiedShare: pct(unverified),
+  };
 }
 
 export function snapshot(overrides: Partial<StatisticsSnapshot> = {}): StatisticsSnapshot {
@@ -35,7 +49,17 @@ export function snapshot(overrides: Partial<StatisticsSnapshot> = {}): Statistic
       internshipConversions: 6,
       startups: 2,
     },
-    activity: { counselingSessionsByChannel: { phone: 120, in_center: 80, mobile_outreach: 3 }, groupProgramAttendances: 200, outreachEvents: 2, outreachContacts: 3, agreementsSigned: 4, agreementsByKind: { women_friendly_company: 3, institution_mou: 1 }, councilMeetings: 2, jobFairs: 1, retentionBeneficiaries: 36 },
+    activity: {
+      counselingSessionsByChannel: { phone: 120, in_center: 80, mobile_outreach: 3 },
+      groupProgramAttendances: 200,
+      outreachEvents: 2,
+      outreachContacts: 3,
+      agreementsSigned: 4,
+      agreementsByKind: { women_friendly_company: 3, institution_mou: 1 },
+      councilMeetings: 2,
+      jobFairs: 1,
+      retentionBeneficiaries: 36,
+    },
     ...overrides,
   };
 }
@@ -51,9 +75,33 @@ export function sources(overrides: Partial<ReportSources> = {}): ReportSources {
         centerId: 'center-naju',
         term: { fromYear: 2024, toYear: 2026 },
         indicators: [
-          { indicatorId: 'i1', name: '협의체 회의', unit: '회', termTarget: 8, actual: 3, achievement: 37.5, source: 'council_meetings' },
-          { indicatorId: 'i2', name: '취업자 수', unit: '명', termTarget: 500, actual: 211, achievement: 42.2, source: 'employed_clients' },
-          { indicatorId: 'i3', name: '창업 지원', unit: '명', termTarget: 28, actual: 12, achievement: (12 * 100) / 28, source: 'entered' },
+          {
+            indicatorId: 'i1',
+            name: '협의체 회의',
+            unit: '회',
+            termTarget: 8,
+            actual: 3,
+            achievement: 37.5,
+            source: 'council_meetings',
+          },
+          {
+            indicatorId: 'i2',
+            name: '취업자 수',
+            unit: '명',
+            termTarget: 500,
+            actual: 211,
+            achievement: 42.2,
+            source: 'employed_clients',
+          },
+          {
+            indicatorId: 'i3',
+            name: '창업 지원',
+            unit: '명',
+            termTarget: 28,
+            actual: 12,
+            achievement: (12 * 100) / 28,
+            source: 'entered',
+          },
         ],
         overall: (37.5 + 42.2 + (12 * 100) / 28) / 3,
       },

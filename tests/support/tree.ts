@@ -1,5 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -11,14 +20,21 @@ export const ROOT = path.resolve(__dirname, '../..');
  * (dist/, .data/, logs). In CI, a fresh clone, this is exactly the committed tree.
  */
 export function checkoutFiles(root = ROOT): string[] {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 64 * 1024 * 1024 })
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  })
     .toString('utf8')
     .split('\0')
     .filter(Boolean);
   // A tracked file deleted in the working tree is not in a clone made after that change; an
   // installed node_modules (a link git does not see as the ignored folder) is not in a clone either.
   return [...new Set(listed)].filter(
-    (file) => file !== 'node_modules' && !file.startsWith('node_modules/') && existsSync(path.join(root, file)) && !lstatSync(path.join(root, file)).isDirectory(),
+    (file) =>
+      file !== 'node_modules' &&
+      !file.startsWith('node_modules/') &&
+      existsSync(path.join(root, file)) &&
+      !lstatSync(path.join(root, file)).isDirectory(),
   );
 }
 
@@ -37,10 +53,13 @@ export function copyTree(files: string[], label: string): string {
   }
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   // npm ci also installs the packages a workspace keeps in its own node_modules (not hoisted).
-  const { workspaces = [] } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { workspaces?: string[] };
+  const { workspaces = [] } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    workspaces?: string[];
+  };
   for (const workspace of workspaces) {
     const own = path.join(ROOT, workspace, 'node_modules');
-    if (existsSync(own) && existsSync(path.join(dir, workspace))) symlinkSync(own, path.join(dir, workspace, 'node_modules'), 'dir');
+    if (existsSync(own) && existsSync(path.join(dir, workspace)))
+      symlinkSync(own, path.join(dir, workspace, 'node_modules'), 'dir');
   }
   return dir;
 }
@@ -51,7 +70,13 @@ export interface CommandResult {
 }
 
 /** Runs a command line with `shell` in `cwd` (as a Dockerfile RUN or a terminal would) and returns its exit code and output. */
-export function runShell(commandLine: string, cwd: string, env: Record<string, string> = {}, timeoutMs = 300_000, shell = 'sh'): Promise<CommandResult> {
+export function runShell(
+  commandLine: string,
+  cwd: string,
+  env: Record<string, string> = {},
+  timeoutMs = 300_000,
+  shell = 'sh',
+): Promise<CommandResult> {
   const nodeBin = path.dirname(process.execPath);
   return new Promise((resolve, reject) => {
     const child = spawn(shell, ['-c', commandLine], {

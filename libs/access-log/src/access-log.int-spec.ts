@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { waitFor } from '../../../tests/support/env';
 import { registerClient, startTestSaeil, TestSaeil } from '../../../tests/support/app';
-import { ADMINISTRATOR, Api, api, Caller, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
+import {
+  ADMINISTRATOR,
+  Api,
+  api,
+  Caller,
+  counselorOf,
+  MINISTRY_ANALYST,
+  regionalSupervisorOf,
+  supervisorOf,
+} from '../../../tests/support/auth';
 import { accessLogPurgeJob } from './housekeeping/access-log-purge.job';
 
 /** 접속기록 through HTTP on the real PostgreSQL (embedded event delivery: no Kafka needed here). */
@@ -18,7 +27,8 @@ describe('access log (HTTP, PostgreSQL)', () => {
     await saeil?.dispose();
   });
 
-  const rows = (): Promise<Array<Record<string, unknown>>> => saeil.runtime.dataSource.query(`SELECT * FROM access_log ORDER BY seq`);
+  const rows = (): Promise<Array<Record<string, unknown>>> =>
+    saeil.runtime.dataSource.query(`SELECT * FROM access_log ORDER BY seq`);
   const count = async (): Promise<number> => (await rows()).length;
   const thisMonth = () => todayInKorea().slice(0, 7); // the Korean calendar month the review filters by
   /** The caller's client on this app (her account is created and logged in on first use). */
@@ -31,7 +41,9 @@ describe('access log (HTTP, PostgreSQL)', () => {
   it('a timeline read logs one row: the account of the token and her center, source address, the woman concerned, action, route', async () => {
     const clientId = await registerClient(saeil, 1);
     const http = await naju();
-    await waitFor(async () => (await http.get(`/cases/${clientId}/timeline`)).body.total > 0, { description: 'her timeline' });
+    await waitFor(async () => (await http.get(`/cases/${clientId}/timeline`)).body.total > 0, {
+      description: 'her timeline',
+    });
     const before = await count();
 
     await http.get(`/cases/${clientId}/timeline`).expect(200);
@@ -51,7 +63,7 @@ describe('access log (HTTP, PostgreSQL)', () => {
     expect(logged[0].source_address).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
   });
 
-  it('the token\'s account is recorded whatever an X-Actor-Id header claims; without a token, or with one that does not verify, the read is refused (401) and logs nothing', async () => {
+  it("the token's account is recorded whatever an X-Actor-Id header claims; without a token, or with one that does not verify, the read is refused (401) and logs nothing", async () => {
     const clientId = await registerClient(saeil, 6);
     const http = await as(supervisorOf('center-naju'));
     const accountId = await accountIdOf(http);
@@ -59,14 +71,19 @@ describe('access log (HTTP, PostgreSQL)', () => {
 
     await http.get(`/clients/${clientId}/placements`).set('X-Actor-Id', 'claims-to-be-kim').expect(200);
     const logged = (await rows()).slice(before);
-    expect(logged.map((r) => [r.actor_id, r.actor_kind, r.actor_center_id, r.action, r.subject_client_id])).toEqual([[accountId, 'account', 'center-naju', 'read.client-record', clientId]]);
+    expect(logged.map((r) => [r.actor_id, r.actor_kind, r.actor_center_id, r.action, r.subject_client_id])).toEqual([
+      [accountId, 'account', 'center-naju', 'read.client-record', clientId],
+    ]);
     expect(accountId).not.toBe('claims-to-be-kim');
 
     const after = await count();
     for (const refused of [
       request(saeil.url).get(`/clients/${clientId}/placements`),
       request(saeil.url).get(`/clients/${clientId}/placements`).set('X-Actor-Id', 'claims-to-be-kim'),
-      request(saeil.url).get(`/clients/${clientId}/placements`).set('Authorization', 'Bearer not.a.token').set('X-Actor-Id', 'claims-to-be-kim'),
+      request(saeil.url)
+        .get(`/clients/${clientId}/placements`)
+        .set('Authorization', 'Bearer not.a.token')
+        .set('X-Actor-Id', 'claims-to-be-kim'),
       request(saeil.url).get(`/cases/${clientId}/timeline`),
       request(saeil.url).get('/caseload').query({ centerId: 'center-naju' }),
       request(saeil.url).get('/ministry-reports/nation/2026-03').query({ format: 'csv', reason: '점검' }),
@@ -100,7 +117,15 @@ describe('access log (HTTP, PostgreSQL)', () => {
         expect(JSON.stringify(res.body)).not.toContain('"items"');
         const logged = (await rows()).slice(before);
         expect(logged).toEqual([
-          expect.objectContaining({ actor_id: account, actor_kind: 'account', actor_center_id: centerId, action: route.action, subject_client_id: subject, route: `GET ${route.path(subject)}`, outcome: 'refused' }),
+          expect.objectContaining({
+            actor_id: account,
+            actor_kind: 'account',
+            actor_center_id: centerId,
+            action: route.action,
+            subject_client_id: subject,
+            route: `GET ${route.path(subject)}`,
+            outcome: 'refused',
+          }),
         ]);
       }
     }
@@ -108,20 +133,33 @@ describe('access log (HTTP, PostgreSQL)', () => {
     const own = await registerClient(saeil, 10);
     const before = await count();
     await http.get(`/clients/${own}/placements`).expect(200);
-    expect((await rows()).slice(before)).toEqual([expect.objectContaining({ subject_client_id: own, outcome: 'allowed' })]);
-    expect((await (await admin()).get('/access-log/verify').query({ month: thisMonth() }).expect(200)).body).toMatchObject({ ok: true, rows: await count() });
+    expect((await rows()).slice(before)).toEqual([
+      expect.objectContaining({ subject_client_id: own, outcome: 'allowed' }),
+    ]);
+    expect(
+      (await (await admin()).get('/access-log/verify').query({ month: thisMonth() }).expect(200)).body,
+    ).toMatchObject({ ok: true, rows: await count() });
   });
 
   it('a request that is not an authenticated read of her logs nothing (no token: 401); a malformed id is logged only when it is refused as a record (404), never when refused as input (400)', async () => {
     const hwasun = await registerClient(saeil, 11, { centerId: 'center-hwasun' });
     let before = await count();
     await request(saeil.url).get(`/cases/${hwasun}/timeline`).expect(401);
-    await request(saeil.url).get(`/clients/${hwasun}/placements`).set('Authorization', 'Bearer not.a.token').expect(401);
+    await request(saeil.url)
+      .get(`/clients/${hwasun}/placements`)
+      .set('Authorization', 'Bearer not.a.token')
+      .expect(401);
     expect(await count()).toBe(before);
 
     const http = await naju();
     // Ids have one canonical form checked at the edge: any other spelling is refused as input (400), naming no one.
-    for (const malformed of ['not-a-uuid', `{${hwasun}}`, `${hwasun.slice(0, -1)}z`, hwasun.toUpperCase(), ` ${hwasun}`]) {
+    for (const malformed of [
+      'not-a-uuid',
+      `{${hwasun}}`,
+      `${hwasun.slice(0, -1)}z`,
+      hwasun.toUpperCase(),
+      ` ${hwasun}`,
+    ]) {
       before = await count();
       await http.get(`/cases/${encodeURIComponent(malformed)}/timeline`).expect(400);
       expect((await rows()).slice(before)).toEqual([]);
@@ -132,7 +170,9 @@ describe('access log (HTTP, PostgreSQL)', () => {
     const a = await registerClient(saeil, 2, { centerId: 'center-log' });
     const b = await registerClient(saeil, 3, { centerId: 'center-log' });
     const http = await as(supervisorOf('center-log'));
-    await waitFor(async () => (await http.get('/caseload').query({ centerId: 'center-log' })).body.total === 2, { description: 'both in the caseload' });
+    await waitFor(async () => (await http.get('/caseload').query({ centerId: 'center-log' })).body.total === 2, {
+      description: 'both in the caseload',
+    });
     const before = await count();
 
     await http.get('/caseload').query({ centerId: 'center-log' }).expect(200);
@@ -162,7 +202,10 @@ describe('access log (HTTP, PostgreSQL)', () => {
   });
 
   it("a supervisor reviews only her center's accounts' rows (another center 404); only the administrator verifies the chain", async () => {
-    const [najuClient, hwasunClient] = [await registerClient(saeil, 8), await registerClient(saeil, 9, { centerId: 'center-hwasun' })];
+    const [najuClient, hwasunClient] = [
+      await registerClient(saeil, 8),
+      await registerClient(saeil, 9, { centerId: 'center-hwasun' }),
+    ];
     const najuCounselor = await naju();
     const hwasunCounselor = await as(counselorOf('center-hwasun'));
     await najuCounselor.get(`/clients/${najuClient}/placements`).expect(200);
@@ -179,27 +222,49 @@ describe('access log (HTTP, PostgreSQL)', () => {
     const review = await supervisor.get('/access-log').query({ month: thisMonth(), pageSize: 1000 }).expect(200);
     expect(review.body.total).toBe(ofNaju.length);
     expect(review.body.items.map((r: { seq: number }) => r.seq)).toEqual(ofNaju.map((r) => Number(r.seq)));
-    expect(new Set(review.body.items.map((r: { actorCenterId: string }) => r.actorCenterId))).toEqual(new Set(['center-naju']));
+    expect(new Set(review.body.items.map((r: { actorCenterId: string }) => r.actorCenterId))).toEqual(
+      new Set(['center-naju']),
+    );
     expect(review.body.items.map((r: { actorId: string }) => r.actorId)).toContain(najuAccount);
     expect(review.body.items.map((r: { actorId: string }) => r.actorId)).not.toContain(hwasunAccount);
     // Naming her own center is the same review; naming another answers 404, as a center she does not know.
-    const own = await supervisor.get('/access-log').query({ month: thisMonth(), pageSize: 1000, centerId: 'center-naju' }).expect(200);
+    const own = await supervisor
+      .get('/access-log')
+      .query({ month: thisMonth(), pageSize: 1000, centerId: 'center-naju' })
+      .expect(200);
     expect(own.body).toEqual(review.body);
-    const other = await supervisor.get('/access-log').query({ month: thisMonth(), centerId: 'center-hwasun' }).expect(404);
+    const other = await supervisor
+      .get('/access-log')
+      .query({ month: thisMonth(), centerId: 'center-hwasun' })
+      .expect(404);
     expect(other.body.error.code).toBe('NOT_FOUND');
     expect(JSON.stringify(other.body)).not.toContain(hwasunAccount);
 
     // The administrator reviews any center's rows.
-    const hwasunReview = await (await admin()).get('/access-log').query({ month: thisMonth(), pageSize: 1000, centerId: 'center-hwasun' }).expect(200);
-    expect(hwasunReview.body.items.map((r: { seq: number }) => r.seq)).toEqual(all.filter((r) => r.actor_center_id === 'center-hwasun').map((r) => Number(r.seq)));
+    const hwasunReview = await (
+      await admin()
+    )
+      .get('/access-log')
+      .query({ month: thisMonth(), pageSize: 1000, centerId: 'center-hwasun' })
+      .expect(200);
+    expect(hwasunReview.body.items.map((r: { seq: number }) => r.seq)).toEqual(
+      all.filter((r) => r.actor_center_id === 'center-hwasun').map((r) => Number(r.seq)),
+    );
 
     // Verifying the whole chain is the administrator's alone; the review is no one else's either.
-    for (const caller of [supervisorOf('center-naju'), counselorOf('center-naju'), regionalSupervisorOf('전라남도'), MINISTRY_ANALYST]) {
+    for (const caller of [
+      supervisorOf('center-naju'),
+      counselorOf('center-naju'),
+      regionalSupervisorOf('전라남도'),
+      MINISTRY_ANALYST,
+    ]) {
       const refused = await (await as(caller)).get('/access-log/verify').query({ month: thisMonth() }).expect(403);
       expect(refused.body.error.code).toBe('ACCESS_DENIED');
     }
     for (const caller of [counselorOf('center-naju'), regionalSupervisorOf('전라남도'), MINISTRY_ANALYST]) {
-      expect((await (await as(caller)).get('/access-log').query({ month: thisMonth() }).expect(403)).body.error.code).toBe('ACCESS_DENIED');
+      expect(
+        (await (await as(caller)).get('/access-log').query({ month: thisMonth() }).expect(403)).body.error.code,
+      ).toBe('ACCESS_DENIED');
     }
     await request(saeil.url).get('/access-log').query({ month: thisMonth() }).expect(401);
     await request(saeil.url).get('/access-log/verify').query({ month: thisMonth() }).expect(401);
@@ -208,7 +273,9 @@ describe('access log (HTTP, PostgreSQL)', () => {
   });
 
   it('the database refuses UPDATE and DELETE of a row; verify names a row changed behind the trigger', async () => {
-    await expect(saeil.runtime.dataSource.query(`UPDATE access_log SET actor_id = 'nobody' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(
+      saeil.runtime.dataSource.query(`UPDATE access_log SET actor_id = 'nobody' WHERE seq = 1`),
+    ).rejects.toThrow(/append-only/);
     await expect(saeil.runtime.dataSource.query(`DELETE FROM access_log WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(saeil.runtime.dataSource.query(`TRUNCATE access_log`)).rejects.toThrow(/append-only/);
     // the purge never goes below two years
@@ -229,7 +296,9 @@ describe('access log (HTTP, PostgreSQL)', () => {
     const analyst = await as(MINISTRY_ANALYST);
     const before = await count();
     const refused = await analyst.get('/ministry-reports/nation/2026-03').query({ format: 'csv' }).expect(400);
-    expect(refused.body.error.fields).toEqual([expect.objectContaining({ field: 'reason', code: 'exportReasonRequired' })]);
+    expect(refused.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'reason', code: 'exportReasonRequired' }),
+    ]);
     expect(await count()).toBe(before);
 
     // the on-screen JSON is not an export
@@ -237,16 +306,32 @@ describe('access log (HTTP, PostgreSQL)', () => {
     expect(await count()).toBe(before);
 
     // a level she does not reach is 404 and logs nothing (a center's supervisor, the nation)
-    await (await as(supervisorOf('center-naju'))).get('/ministry-reports/nation/2026-03').query({ format: 'csv', reason: '1분기 실적 제출' }).expect(404);
+    await (
+      await as(supervisorOf('center-naju'))
+    )
+      .get('/ministry-reports/nation/2026-03')
+      .query({ format: 'csv', reason: '1분기 실적 제출' })
+      .expect(404);
     expect(await count()).toBe(before);
 
-    await analyst.get('/ministry-reports/nation/2026-03').query({ format: 'csv', reason: '1분기 실적 제출' }).set('X-Actor-Id', 'supervisor-lee').expect(200);
+    await analyst
+      .get('/ministry-reports/nation/2026-03')
+      .query({ format: 'csv', reason: '1분기 실적 제출' })
+      .set('X-Actor-Id', 'supervisor-lee')
+      .expect(200);
     const logged = (await rows()).slice(before);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ action: 'export.ministry-report', actor_id: await accountIdOf(analyst), actor_kind: 'account', actor_center_id: null, subject_client_id: null, reason: '1분기 실적 제출' });
+    expect(logged[0]).toMatchObject({
+      action: 'export.ministry-report',
+      actor_id: await accountIdOf(analyst),
+      actor_kind: 'account',
+      actor_center_id: null,
+      subject_client_id: null,
+      reason: '1분기 실적 제출',
+    });
   });
 
-  it('the administrator\'s monthly review lists every row of the month', async () => {
+  it("the administrator's monthly review lists every row of the month", async () => {
     const http = await admin();
     const all = await rows();
     const review = await http.get('/access-log').query({ month: thisMonth(), pageSize: 1000 }).expect(200);
@@ -263,13 +348,18 @@ describe('access log (HTTP, PostgreSQL)', () => {
     const analyst = await as(MINISTRY_ANALYST);
     const before = await count();
     // every new row now violates a constraint: the append fails as a broken database would
-    await saeil.runtime.dataSource.query(`ALTER TABLE access_log ADD CONSTRAINT test_refuse_all CHECK (false) NOT VALID`);
+    await saeil.runtime.dataSource.query(
+      `ALTER TABLE access_log ADD CONSTRAINT test_refuse_all CHECK (false) NOT VALID`,
+    );
     try {
       const res = await http.get(`/clients/${clientId}/placements`).expect(503);
       expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
       expect(JSON.stringify(res.body)).not.toContain('placements":');
       // an export refused for the same reason is a JSON error, not a file
-      const exported = await analyst.get('/ministry-reports/nation/2026-03').query({ format: 'csv', reason: '점검' }).expect(503);
+      const exported = await analyst
+        .get('/ministry-reports/nation/2026-03')
+        .query({ format: 'csv', reason: '점검' })
+        .expect(503);
       expect(exported.headers['content-type']).toMatch(/^application\/json/);
       expect(exported.headers['content-disposition']).toBeUndefined();
       expect(exported.body.error.code).toBe('SERVICE_UNAVAILABLE');
@@ -284,17 +374,24 @@ describe('access log (HTTP, PostgreSQL)', () => {
   it('the worker purges rows past ACCESS_LOG_RETENTION_DAYS and nothing younger', async () => {
     const young = await count();
     // rows written 800 and 700 days ago (INSERT is not refused; seq below the chain's own)
-    for (const [seq, days] of [[-2, 800], [-1, 700]]) {
+    for (const [seq, days] of [
+      [-2, 800],
+      [-1, 700],
+    ]) {
       await saeil.runtime.dataSource.query(
         `INSERT INTO access_log (seq, at, actor_id, actor_kind, source_address, action, route, prev_hash, hash)
          VALUES ($1, now() - make_interval(days => $2), 'old', 'header', '127.0.0.1', 'read.timeline', 'GET /old', '', '')`,
         [seq, days],
       );
     }
-    await accessLogPurgeJob.run({ dataSource: saeil.runtime.dataSource, config: saeil.config } as Parameters<typeof accessLogPurgeJob.run>[0]);
+    await accessLogPurgeJob.run({ dataSource: saeil.runtime.dataSource, config: saeil.config } as Parameters<
+      typeof accessLogPurgeJob.run
+    >[0]);
     const left = await rows();
     expect(left.map((r) => Number(r.seq))).toEqual([-1, ...Array.from({ length: young }, (_, i) => i + 1)]);
     // the 700-day-old row is inside the two legal years: not even a direct DELETE may remove it
-    await expect(saeil.runtime.dataSource.query(`DELETE FROM access_log WHERE seq = -1`)).rejects.toThrow(/append-only/);
+    await expect(saeil.runtime.dataSource.query(`DELETE FROM access_log WHERE seq = -1`)).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

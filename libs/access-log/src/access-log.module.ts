@@ -23,7 +23,12 @@ import { accessLogPurgeJob } from './housekeeping/access-log-purge.job';
       provide: AccessLogAnchoring,
       inject: [RUNTIME],
       useFactory: async (runtime: Runtime) => {
-        const anchoring = anchoringFor({ config: runtime.config, dataSource: runtime.dataSource, bus: runtime.bus, logger: runtime.logger.child({ component: 'access-log' }) });
+        const anchoring = anchoringFor({
+          config: runtime.config,
+          dataSource: runtime.dataSource,
+          bus: runtime.bus,
+          logger: runtime.logger.child({ component: 'access-log' }),
+        });
         if (anchoring.store instanceof KafkaAnchorStore) await anchoring.store.ensureTopic();
         return anchoring;
       },
@@ -40,7 +45,11 @@ export class AccessLogModule implements OnApplicationShutdown {
     // the head again as soon as the next start runs it; until then those rows have the chain alone.
     await this.anchoring
       .publishHead()
-      .catch((error) => this.logger.warn(`the access log's head could not be anchored at shutdown (${this.anchoring.store.where}): ${(error as Error).message}; the next start anchors it`));
+      .catch((error) =>
+        this.logger.warn(
+          `the access log's head could not be anchored at shutdown (${this.anchoring.store.where}): ${(error as Error).message}; the next start anchors it`,
+        ),
+      );
   }
 }
 

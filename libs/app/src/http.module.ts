@@ -27,7 +27,14 @@ export class SaeilHttpModule {
         ...(options.domain ? runtime.modules.map((m) => m.nestModule) : []),
         // The api role serves the counselor's web app (built by `npm run build` into dist/web).
         ...(options.domain ? [WebAppModule.register()] : []),
-        ...(throttled ? [ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit }], errorMessage: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.' })] : []),
+        ...(throttled
+          ? [
+              ThrottlerModule.forRoot({
+                throttlers: [{ ttl: 60_000, limit }],
+                errorMessage: '요청이 너무 많습니다. 잠시 후 다시 시도하세요.',
+              }),
+            ]
+          : []),
       ],
       controllers: [OpsController],
       providers: throttled ? [{ provide: APP_GUARD, useClass: ExpensiveReadsGuard } satisfies Provider] : [],

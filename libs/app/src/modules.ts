@@ -17,7 +17,23 @@ import { accessLogModule } from '@saeil/access-log';
 import { ministryDashboardModule } from '@saeil/ministry-dashboard';
 
 /** The case system: the bounded contexts the api and the worker run (apps/api, apps/worker). Add a module here to wire it everywhere. */
-export const CASE_SYSTEM_MODULES: SaeilModuleDefinition[] = [identityModule, privacyModule, intakeModule, counselingModule, trainingModule, internshipModule, placementModule, employersModule, caseViewsModule, programsModule, kpiModule, retentionModule, statisticsModule, reportsModule, accessLogModule];
+export const CASE_SYSTEM_MODULES: SaeilModuleDefinition[] = [
+  identityModule,
+  privacyModule,
+  intakeModule,
+  counselingModule,
+  trainingModule,
+  internshipModule,
+  placementModule,
+  employersModule,
+  caseViewsModule,
+  programsModule,
+  kpiModule,
+  retentionModule,
+  statisticsModule,
+  reportsModule,
+  accessLogModule,
+];
 
 /**
  * The Ministry dashboard on its own (apps/ministry-dashboard): the accounts (same login) and the

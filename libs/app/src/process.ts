@@ -6,7 +6,12 @@ import { startSaeil } from './start';
  * Entry point shared by the three apps: validate configuration (a bad setting stops the
  * process with a message naming it), start, print where things are, stop cleanly on Ctrl-C.
  */
-export function runProcess(role: { api: boolean; worker: boolean; name: string; modules?: SaeilModuleDefinition[] }): void {
+export function runProcess(role: {
+  api: boolean;
+  worker: boolean;
+  name: string;
+  modules?: SaeilModuleDefinition[];
+}): void {
   let config;
   try {
     config = loadConfig();
@@ -25,15 +30,20 @@ export function runProcess(role: { api: boolean; worker: boolean; name: string; 
       // and exit 130 at once: PostgreSQL went away under the running worker, which logged it as
       // failures with their stacks. The stop below is ours, in order, ending with that server.
       for (const signal of SIGNALS) {
-        for (const listener of process.listeners(signal)) if (!ownListeners.get(signal)!.has(listener)) process.off(signal, listener);
+        for (const listener of process.listeners(signal))
+          if (!ownListeners.get(signal)!.has(listener)) process.off(signal, listener);
       }
-      const mode = config.kafkaEnabled ? `Kafka (${config.KAFKA_BROKERS})` : 'embedded (projections read the event store directly)';
+      const mode = config.kafkaEnabled
+        ? `Kafka (${config.KAFKA_BROKERS})`
+        : 'embedded (projections read the event store directly)';
       const db = config.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${config.SAEIL_DATA_DIR}/`;
       const lines = [
         `${role.name} is running`,
         role.api ? `  API      ${running.url}` : undefined,
         role.api ? `  OpenAPI  ${running.url}/docs` : undefined,
-        role.api && running.runtime.modules.some((m) => m.name === 'ministry-dashboard') ? `  Ministry ${running.url}/ministry/ (the Ministry dashboard)` : undefined,
+        role.api && running.runtime.modules.some((m) => m.name === 'ministry-dashboard')
+          ? `  Ministry ${running.url}/ministry/ (the Ministry dashboard)`
+          : undefined,
         `  health   ${running.url}/health`,
         `  metrics  ${running.url}/metrics ${config.METRICS_TOKEN ? '(Bearer METRICS_TOKEN)' : '(closed: set METRICS_TOKEN)'}`,
         `  events   ${mode}`,

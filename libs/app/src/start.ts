@@ -32,11 +32,18 @@ export interface RunningSaeil {
 
 /** Starts one Saeil process: api, worker, or both (npm start). */
 export async function startSaeil(config: SaeilConfig, options: StartOptions): Promise<RunningSaeil> {
-  const runtime = await createRuntime(config, { modules: options.modules ?? SAEIL_MODULES, logger: options.logger, startWorker: options.worker });
+  const runtime = await createRuntime(config, {
+    modules: options.modules ?? SAEIL_MODULES,
+    logger: options.logger,
+    startWorker: options.worker,
+  });
   let app: NestExpressApplication | undefined;
   let commandTopic: CommandTopicConsumer | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(SaeilHttpModule.forRuntime(runtime, { domain: options.api }), { bufferLogs: true, bodyParser: false });
+    app = await NestFactory.create<NestExpressApplication>(
+      SaeilHttpModule.forRuntime(runtime, { domain: options.api }),
+      { bufferLogs: true, bodyParser: false },
+    );
     app.useLogger(app.get(PinoNestLogger));
     applyHttpHardening(app, config);
     app.useGlobalFilters(new SaeilErrorFilter());

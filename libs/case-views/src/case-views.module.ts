@@ -33,7 +33,13 @@ export class CaseViewsModule {}
 export const caseViewsModule: SaeilModuleDefinition = {
   name: 'case-views',
   contexts: [],
-  migrations: [Timeline1732240600000, Caseload1732240600100, CaseloadSealedIdentity1732270000000, CaseloadSearchKeysOut1732290000200, CenterActivities1733610000000],
+  migrations: [
+    Timeline1732240600000,
+    Caseload1732240600100,
+    CaseloadSealedIdentity1732270000000,
+    CaseloadSearchKeysOut1732290000200,
+    CenterActivities1733610000000,
+  ],
   projections: [caseloadProjection, timelineProjection, centerActivitiesProjection],
   commands: [],
   nestModule: CaseViewsModule,

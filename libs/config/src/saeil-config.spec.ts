@@ -4,12 +4,23 @@ import { ConfigurationError, loadConfig } from './saeil-config';
 describe('configuration', () => {
   it('starts from documented defaults: embedded PostgreSQL, no Kafka, port 3000', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ DATABASE_URL: undefined, KAFKA_BROKERS: undefined, PORT: 3000, SAEIL_DATA_DIR: '.data', KAFKA_TOPIC_PARTITIONS: 6 });
+    expect(config).toMatchObject({
+      DATABASE_URL: undefined,
+      KAFKA_BROKERS: undefined,
+      PORT: 3000,
+      SAEIL_DATA_DIR: '.data',
+      KAFKA_TOPIC_PARTITIONS: 6,
+    });
     expect(config.kafkaEnabled).toBe(false);
   });
 
   it('reads numbers, booleans and the broker list from strings', () => {
-    const config = loadConfig({ PORT: '8080', RUN_WORKER: 'false', KAFKA_BROKERS: 'k1:9092,k2:9092', DATABASE_URL: 'postgres://u@h/db' });
+    const config = loadConfig({
+      PORT: '8080',
+      RUN_WORKER: 'false',
+      KAFKA_BROKERS: 'k1:9092,k2:9092',
+      DATABASE_URL: 'postgres://u@h/db',
+    });
     expect(config).toMatchObject({ PORT: 8080, RUN_WORKER: false });
     expect(config.kafkaBrokers).toEqual(['k1:9092', 'k2:9092']);
     expect(config.kafkaEnabled).toBe(true);
@@ -33,7 +44,9 @@ describe('configuration', () => {
       expect(() => loadConfig({ NODE_ENV: 'production', ACCESS_LOG_MAC_KEY: value })).toThrow(/ACCESS_LOG_MAC_KEY: /);
     }
     // A repeated character is refused like every weak secret in production; a random one is taken.
-    expect(() => loadConfig({ NODE_ENV: 'production', ACCESS_LOG_MAC_KEY: 'k'.repeat(32) })).toThrow(/ACCESS_LOG_MAC_KEY: /);
+    expect(() => loadConfig({ NODE_ENV: 'production', ACCESS_LOG_MAC_KEY: 'k'.repeat(32) })).toThrow(
+      /ACCESS_LOG_MAC_KEY: /,
+    );
     const key = randomBytes(48).toString('base64');
     expect(loadConfig({ NODE_ENV: 'production', ACCESS_LOG_MAC_KEY: key }).ACCESS_LOG_MAC_KEY).toBe(key);
     expect(loadConfig({ NODE_ENV: 'development' }).ACCESS_LOG_MAC_KEY).toBeUndefined();
@@ -46,8 +59,17 @@ describe('configuration', () => {
   it('allows no cross-origin caller unless CORS_ORIGINS lists origins, and refuses anything that is not an http(s) origin', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
     expect(loadConfig({ CORS_ORIGINS: '' }).corsOrigins).toEqual([]);
-    expect(loadConfig({ CORS_ORIGINS: 'https://saeil.example.kr, http://localhost:5173' }).corsOrigins).toEqual(['https://saeil.example.kr', 'http://localhost:5173']);
-    for (const bad of ['*', 'saeil.example.kr', 'https://saeil.example.kr/app', 'ftp://x.kr', 'https://a.kr,,https://b.kr']) {
+    expect(loadConfig({ CORS_ORIGINS: 'https://saeil.example.kr, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://saeil.example.kr',
+      'http://localhost:5173',
+    ]);
+    for (const bad of [
+      '*',
+      'saeil.example.kr',
+      'https://saeil.example.kr/app',
+      'ftp://x.kr',
+      'https://a.kr,,https://b.kr',
+    ]) {
       expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS: /);
     }
   });
@@ -63,7 +85,10 @@ describe('configuration', () => {
 
   it('reads the body limit and the expensive-read rate limit, refusing nonsense', () => {
     expect(loadConfig({})).toMatchObject({ HTTP_BODY_LIMIT: '256kb', RATE_LIMIT_EXPENSIVE_PER_MINUTE: 60 });
-    expect(loadConfig({ HTTP_BODY_LIMIT: '1mb', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0' })).toMatchObject({ HTTP_BODY_LIMIT: '1mb', RATE_LIMIT_EXPENSIVE_PER_MINUTE: 0 });
+    expect(loadConfig({ HTTP_BODY_LIMIT: '1mb', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0' })).toMatchObject({
+      HTTP_BODY_LIMIT: '1mb',
+      RATE_LIMIT_EXPENSIVE_PER_MINUTE: 0,
+    });
     expect(() => loadConfig({ HTTP_BODY_LIMIT: 'lots' })).toThrow(/HTTP_BODY_LIMIT: /);
     expect(() => loadConfig({ RATE_LIMIT_EXPENSIVE_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_EXPENSIVE_PER_MINUTE: /);
   });

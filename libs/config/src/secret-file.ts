@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -57,10 +67,15 @@ function readOwnerOnly(file: string): string {
   try {
     const mode = fstatSync(fd).mode & 0o777;
     if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-      throw new SecretFileError(`${file} may be read or written by others (mode ${mode.toString(8)}): make it owner-only (chmod 600 ${file}) and check who copied it`);
+      throw new SecretFileError(
+        `${file} may be read or written by others (mode ${mode.toString(8)}): make it owner-only (chmod 600 ${file}) and check who copied it`,
+      );
     }
     const secret = readFileSync(fd, 'utf8').trim();
-    if (secret === '') throw new SecretFileError(`${file} is empty: remove it to have a new key generated (what was sealed with the old one is then unreadable)`);
+    if (secret === '')
+      throw new SecretFileError(
+        `${file} is empty: remove it to have a new key generated (what was sealed with the old one is then unreadable)`,
+      );
     return secret;
   } finally {
     closeSync(fd);

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigurationError, loadConfig } from './saeil-config';
-import { binaryKeyWeakness, databasePasswordWeakness, PUBLISHED_SECRETS, secretWeakness, weakSecretProblems } from './secret-strength';
+import {
+  binaryKeyWeakness,
+  databasePasswordWeakness,
+  PUBLISHED_SECRETS,
+  secretWeakness,
+  weakSecretProblems,
+} from './secret-strength';
 
 /** What a deployer makes with the README's one-liner. */
 const strong = () => ({
@@ -28,11 +34,17 @@ describe('production secrets', () => {
 
   it('refuses the master key docker-compose.yml carried, and any 32 bytes that are text', () => {
     expect(binaryKeyWeakness('bG9jYWwtY29tcG9zZS1tYXN0ZXIta2V5LWNoYW5nZSE=')).toMatch(/published/);
-    for (const phrase of ['our-center-master-key-for-2026!!', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '0123456789abcdef0123456789abcdef']) {
+    for (const phrase of [
+      'our-center-master-key-for-2026!!',
+      'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      '0123456789abcdef0123456789abcdef',
+    ]) {
       expect(binaryKeyWeakness(Buffer.from(phrase).toString('base64'))).toMatch(/text/);
     }
     expect(binaryKeyWeakness(Buffer.alloc(32, 7).toString('base64'))).toMatch(/distinct bytes/);
-    expect(binaryKeyWeakness(Buffer.from([...Array(32)].map((_, i) => 0x80 + (i % 8))).toString('base64'))).toMatch(/distinct bytes/);
+    expect(binaryKeyWeakness(Buffer.from([...Array(32)].map((_, i) => 0x80 + (i % 8))).toString('base64'))).toMatch(
+      /distinct bytes/,
+    );
   });
 
   it.each([
@@ -47,7 +59,8 @@ describe('production secrets', () => {
   });
 
   it('refuses placeholder, user-name and short database passwords, and leaves none at all to the server', () => {
-    for (const password of ['saeil', 'postgres', 'Password', 'secret']) expect(databasePasswordWeakness(`postgres://saeil:${password}@db/saeil`)).toMatch(/placeholder/);
+    for (const password of ['saeil', 'postgres', 'Password', 'secret'])
+      expect(databasePasswordWeakness(`postgres://saeil:${password}@db/saeil`)).toMatch(/placeholder/);
     expect(databasePasswordWeakness('postgres://app:app@db/saeil')).toMatch(/placeholder/);
     expect(databasePasswordWeakness('postgres://saeil:Xy7-short@db/saeil')).toMatch(/shorter/);
     expect(databasePasswordWeakness('postgres://saeil@db/saeil')).toBeUndefined();
@@ -55,7 +68,9 @@ describe('production secrets', () => {
 
   it('refuses one value used for two secrets', () => {
     const settings = strong();
-    expect(weakSecretProblems({ ...settings, IDENTITY_HASH_KEY: settings.JWT_SECRET })).toEqual([expect.stringMatching(/^IDENTITY_HASH_KEY: must not be the same value as JWT_SECRET/)]);
+    expect(weakSecretProblems({ ...settings, IDENTITY_HASH_KEY: settings.JWT_SECRET })).toEqual([
+      expect.stringMatching(/^IDENTITY_HASH_KEY: must not be the same value as JWT_SECRET/),
+    ]);
   });
 
   it('stops a production start with the old compose values, naming each secret, and lets a development start use them', () => {

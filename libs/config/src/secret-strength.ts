@@ -16,7 +16,19 @@ export const PUBLISHED_SECRETS: readonly string[] = [
 ];
 
 /** Words that mark a value someone meant to replace (compared on letters and digits only, lower case). */
-const PLACEHOLDER_WORDS = ['changeme', 'replaceme', 'placeholder', 'example', 'notforproduction', 'dummy', 'default', 'insecure', 'localcompose', 'yoursecret', 'xxxxxx'];
+const PLACEHOLDER_WORDS = [
+  'changeme',
+  'replaceme',
+  'placeholder',
+  'example',
+  'notforproduction',
+  'dummy',
+  'default',
+  'insecure',
+  'localcompose',
+  'yoursecret',
+  'xxxxxx',
+];
 
 /** Bits a secret must carry at least, as estimated from its characters (a 128-bit key). */
 const MIN_ENTROPY_BITS = 128;
@@ -45,12 +57,15 @@ const squeezed = (value: string): string => value.toLowerCase().replace(/[^a-z0-
 /** Why `value` cannot be a production secret, or undefined when nothing speaks against it. */
 export function secretWeakness(value: string): string | undefined {
   const trimmed = value.trim();
-  if (PUBLISHED_SECRETS.includes(trimmed)) return 'is a value published in this repository (docker-compose.yml or the docs): anyone could use it';
+  if (PUBLISHED_SECRETS.includes(trimmed))
+    return 'is a value published in this repository (docker-compose.yml or the docs): anyone could use it';
   const letters = squeezed(trimmed);
   const word = PLACEHOLDER_WORDS.find((w) => letters.includes(w));
   if (word) return `looks like a placeholder (contains "${word}")`;
-  if (new Set(trimmed).size < MIN_DISTINCT_CHARACTERS) return `has fewer than ${MIN_DISTINCT_CHARACTERS} distinct characters`;
-  if (estimatedEntropyBits(trimmed) < MIN_ENTROPY_BITS) return `is too short or too regular to be random (about ${Math.floor(estimatedEntropyBits(trimmed))} bits, at least ${MIN_ENTROPY_BITS} needed)`;
+  if (new Set(trimmed).size < MIN_DISTINCT_CHARACTERS)
+    return `has fewer than ${MIN_DISTINCT_CHARACTERS} distinct characters`;
+  if (estimatedEntropyBits(trimmed) < MIN_ENTROPY_BITS)
+    return `is too short or too regular to be random (about ${Math.floor(estimatedEntropyBits(trimmed))} bits, at least ${MIN_ENTROPY_BITS} needed)`;
   return undefined;
 }
 
@@ -61,9 +76,11 @@ export function secretWeakness(value: string): string | undefined {
  */
 export function binaryKeyWeakness(base64: string): string | undefined {
   const trimmed = base64.trim();
-  if (PUBLISHED_SECRETS.includes(trimmed)) return 'is a value published in this repository (docker-compose.yml or the docs): anyone could use it';
+  if (PUBLISHED_SECRETS.includes(trimmed))
+    return 'is a value published in this repository (docker-compose.yml or the docs): anyone could use it';
   const bytes = Buffer.from(trimmed, 'base64');
-  if (bytes.every((b) => b >= 0x20 && b < 0x7f)) return `decodes to text ("${bytes.toString('latin1').slice(0, 12)}…"), not random bytes: make one with openssl rand -base64 32`;
+  if (bytes.every((b) => b >= 0x20 && b < 0x7f))
+    return `decodes to text ("${bytes.toString('latin1').slice(0, 12)}…"), not random bytes: make one with openssl rand -base64 32`;
   if (new Set(bytes).size < 16) return 'has too few distinct bytes to be random: make one with openssl rand -base64 32';
   return undefined;
 }
@@ -82,9 +99,13 @@ export function databasePasswordWeakness(url: string): string | undefined {
   }
   const password = decodeURIComponent(parsed.password);
   if (password === '') return undefined;
-  if (PLACEHOLDER_DB_PASSWORDS.includes(password.toLowerCase()) || password === decodeURIComponent(parsed.username)) return 'has a placeholder password (as in docker-compose.yml or the image docs)';
-  if (password.length < MIN_DB_PASSWORD_LENGTH) return `has a password shorter than ${MIN_DB_PASSWORD_LENGTH} characters`;
-  return secretWeakness(password) ? 'has a password that is not random (make one with openssl rand -hex 24)' : undefined;
+  if (PLACEHOLDER_DB_PASSWORDS.includes(password.toLowerCase()) || password === decodeURIComponent(parsed.username))
+    return 'has a placeholder password (as in docker-compose.yml or the image docs)';
+  if (password.length < MIN_DB_PASSWORD_LENGTH)
+    return `has a password shorter than ${MIN_DB_PASSWORD_LENGTH} characters`;
+  return secretWeakness(password)
+    ? 'has a password that is not random (make one with openssl rand -hex 24)'
+    : undefined;
 }
 
 /** The secrets configuration reads; production checks each one that is set. */
@@ -117,10 +138,13 @@ export function weakSecretProblems(settings: SecretSettings): string[] {
     const why = databasePasswordWeakness(settings.DATABASE_URL);
     if (why) problems.push(`DATABASE_URL: ${why}`);
   }
-  const given = (['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY', 'ACCESS_LOG_MAC_KEY', 'METRICS_TOKEN'] as const).filter((n) => settings[n] !== undefined);
+  const given = (
+    ['JWT_SECRET', 'IDENTITY_HASH_KEY', 'PRIVACY_MASTER_KEY', 'ACCESS_LOG_MAC_KEY', 'METRICS_TOKEN'] as const
+  ).filter((n) => settings[n] !== undefined);
   for (let i = 0; i < given.length; i++) {
     for (const other of given.slice(i + 1)) {
-      if (settings[given[i]]!.trim() === settings[other]!.trim()) problems.push(`${other}: must not be the same value as ${given[i]}`);
+      if (settings[given[i]]!.trim() === settings[other]!.trim())
+        problems.push(`${other}: must not be the same value as ${given[i]}`);
     }
   }
   return problems;

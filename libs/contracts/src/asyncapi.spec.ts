@@ -14,7 +14,8 @@ describe('AsyncAPI document and event contracts', () => {
 
   it('every event type a context declares has exactly one contract, in that context', () => {
     for (const [context, types] of DECLARED_EVENT_TYPES) {
-      for (const type of types) expect(EVENT_CONTRACTS.filter((c) => c.type === type).map((c) => c.context)).toEqual([context]);
+      for (const type of types)
+        expect(EVENT_CONTRACTS.filter((c) => c.type === type).map((c) => c.context)).toEqual([context]);
     }
     expect(new Set(EVENT_CONTRACTS.map((c) => c.type)).size).toBe(EVENT_CONTRACTS.length);
     const declaredTypes = DECLARED_EVENT_TYPES.flatMap(([, types]) => types);

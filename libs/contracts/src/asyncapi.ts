@@ -23,7 +23,11 @@ const METADATA = {
     causationId: { type: 'string' },
     commandId: { type: 'string' },
     idempotencyKey: { type: 'string' },
-    occurredAt: { type: 'string', format: 'date-time', description: 'when it happened (may be earlier than recordedAt)' },
+    occurredAt: {
+      type: 'string',
+      format: 'date-time',
+      description: 'when it happened (may be earlier than recordedAt)',
+    },
   },
   required: ['actorId', 'centerId', 'correlationId', 'occurredAt'],
 };
@@ -45,7 +49,18 @@ function envelope(contract: EventContract) {
       metadata: METADATA,
       recordedAt: { type: 'string', format: 'date-time' },
     },
-    required: ['eventId', 'globalPosition', 'streamId', 'streamVersion', 'context', 'type', 'schemaVersion', 'data', 'metadata', 'recordedAt'],
+    required: [
+      'eventId',
+      'globalPosition',
+      'streamId',
+      'streamVersion',
+      'context',
+      'type',
+      'schemaVersion',
+      'data',
+      'metadata',
+      'recordedAt',
+    ],
   };
 }
 
@@ -67,7 +82,15 @@ export function buildAsyncApi(contracts: EventContract[] = EVENT_CONTRACTS): Rec
       channel: { $ref: `#/channels/${context}Events` },
     };
     for (const c of own) {
-      messages[c.type] = { name: c.type, title: c.type, summary: c.summary, contentType: 'application/json', headers: HEADERS, payload: envelope(c), 'x-schema-version': c.version };
+      messages[c.type] = {
+        name: c.type,
+        title: c.type,
+        summary: c.summary,
+        contentType: 'application/json',
+        headers: HEADERS,
+        payload: envelope(c),
+        'x-schema-version': c.version,
+      };
     }
   }
   return {
@@ -75,7 +98,8 @@ export function buildAsyncApi(contracts: EventContract[] = EVENT_CONTRACTS): Rec
     info: {
       title: 'Saeil events',
       version: '1.0.0',
-      description: 'Events Saeil publishes to Apache Kafka through its transactional outbox. Generated from libs/contracts by `npm run docs:asyncapi`; a test fails when this file and the code disagree.',
+      description:
+        'Events Saeil publishes to Apache Kafka through its transactional outbox. Generated from libs/contracts by `npm run docs:asyncapi`; a test fails when this file and the code disagree.',
     },
     defaultContentType: 'application/json',
     channels,

@@ -5,7 +5,15 @@
  * and the deciders' events, in agreement.
  */
 export interface JsonSchema {
-  type?: 'object' | 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'null' | ('string' | 'null' | 'integer' | 'number' | 'object')[];
+  type?:
+    | 'object'
+    | 'string'
+    | 'integer'
+    | 'number'
+    | 'boolean'
+    | 'array'
+    | 'null'
+    | ('string' | 'null' | 'integer' | 'number' | 'object')[];
   description?: string;
   properties?: Record<string, JsonSchema>;
   required?: string[];
@@ -33,15 +41,47 @@ export interface EventContract {
 
 /** Shorthands for payload schemas. */
 export const s = {
-  string: (description?: string, extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'string', ...(description ? { description } : {}), ...extra }),
-  uuid: (description?: string): JsonSchema => ({ type: 'string', format: 'uuid', ...(description ? { description } : {}) }),
-  date: (description?: string): JsonSchema => ({ type: 'string', format: 'date', ...(description ? { description } : {}) }),
-  dateTime: (description?: string): JsonSchema => ({ type: 'string', format: 'date-time', ...(description ? { description } : {}) }),
-  integer: (description?: string, extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'integer', ...(description ? { description } : {}), ...extra }),
-  number: (description?: string, extra: Partial<JsonSchema> = {}): JsonSchema => ({ type: 'number', ...(description ? { description } : {}), ...extra }),
+  string: (description?: string, extra: Partial<JsonSchema> = {}): JsonSchema => ({
+    type: 'string',
+    ...(description ? { description } : {}),
+    ...extra,
+  }),
+  uuid: (description?: string): JsonSchema => ({
+    type: 'string',
+    format: 'uuid',
+    ...(description ? { description } : {}),
+  }),
+  date: (description?: string): JsonSchema => ({
+    type: 'string',
+    format: 'date',
+    ...(description ? { description } : {}),
+  }),
+  dateTime: (description?: string): JsonSchema => ({
+    type: 'string',
+    format: 'date-time',
+    ...(description ? { description } : {}),
+  }),
+  integer: (description?: string, extra: Partial<JsonSchema> = {}): JsonSchema => ({
+    type: 'integer',
+    ...(description ? { description } : {}),
+    ...extra,
+  }),
+  number: (description?: string, extra: Partial<JsonSchema> = {}): JsonSchema => ({
+    type: 'number',
+    ...(description ? { description } : {}),
+    ...extra,
+  }),
   boolean: (description?: string): JsonSchema => ({ type: 'boolean', ...(description ? { description } : {}) }),
-  enum: (values: readonly string[], description?: string): JsonSchema => ({ type: 'string', enum: [...values], ...(description ? { description } : {}) }),
-  array: (items: JsonSchema, description?: string): JsonSchema => ({ type: 'array', items, ...(description ? { description } : {}) }),
+  enum: (values: readonly string[], description?: string): JsonSchema => ({
+    type: 'string',
+    enum: [...values],
+    ...(description ? { description } : {}),
+  }),
+  array: (items: JsonSchema, description?: string): JsonSchema => ({
+    type: 'array',
+    items,
+    ...(description ? { description } : {}),
+  }),
   nullable: (schema: JsonSchema): JsonSchema => ({ ...schema, type: [schema.type as 'string', 'null'] }),
   /** An envelope sealed with her data key by the privacy vault (docs/PRIVACY.md): unreadable once she is erased. */
   sealed: (what: string): JsonSchema => ({

@@ -25,7 +25,15 @@ export type CounselingChannel = (typeof COUNSELING_CHANNELS)[number];
 export const CHANNELS_WITH_PLACE: readonly CounselingChannel[] = ['mobile_outreach', 'partner_institution'];
 
 /** Services an employment plan can foresee (the service chain of the glossary). */
-export const PLANNED_SERVICES = ['counseling', 'group_program', 'training', 'internship', 'job_matching', 'job_fair', 'startup_support'] as const;
+export const PLANNED_SERVICES = [
+  'counseling',
+  'group_program',
+  'training',
+  'internship',
+  'job_matching',
+  'job_fair',
+  'startup_support',
+] as const;
 export type PlannedService = (typeof PLANNED_SERVICES)[number];
 
 export const MAX_SESSION_MINUTES = 480;
@@ -64,7 +72,8 @@ export interface CounselingSessionRecordedV2 extends CounselingSessionFields {
 }
 
 /** A session as readers get it: version 2, or a version 1 event lifted as is (its notes clear). */
-export type CounselingSessionRecordedData = (CounselingSessionRecordedV2 & { notes?: undefined }) | (CounselingSessionRecordedV1 & { sealedNotes?: undefined });
+export type CounselingSessionRecordedData =
+  (CounselingSessionRecordedV2 & { notes?: undefined }) | (CounselingSessionRecordedV1 & { sealedNotes?: undefined });
 
 export interface NextAction {
   description: string;
@@ -160,7 +169,11 @@ const planContent = {
   goals: { ...s.array(text(), '취업 목표'), minItems: 1 },
   desiredOccupation: text('희망 직종'),
   plannedServices: { ...s.array(s.enum(PLANNED_SERVICES), 'services the plan foresees'), minItems: 1 },
-  nextAction: s.object({ description: text(), dueOn: s.date() }, [], 'the next step agreed with her, and when it is due'),
+  nextAction: s.object(
+    { description: text(), dueOn: s.date() },
+    [],
+    'the next step agreed with her, and when it is due',
+  ),
 };
 
 export const COUNSELING_CONTRACTS: EventContract[] = [
@@ -174,7 +187,10 @@ export const COUNSELING_CONTRACTS: EventContract[] = [
         clientId: s.uuid(),
         sessionId: s.uuid(),
         centerId: id('center'),
-        channel: s.enum(COUNSELING_CHANNELS, 'in_center 내방 | phone 전화 | online 온라인 | mobile_outreach 찾아가는 이동상담 | partner_institution 기관 협약상담'),
+        channel: s.enum(
+          COUNSELING_CHANNELS,
+          'in_center 내방 | phone 전화 | online 온라인 | mobile_outreach 찾아가는 이동상담 | partner_institution 기관 협약상담',
+        ),
         place: text('mobile_outreach: the named place; partner_institution: the institution'),
         topic: text('상담 주제'),
         durationMinutes: s.integer('minutes', { minimum: 1, maximum: MAX_SESSION_MINUTES }),
@@ -190,7 +206,14 @@ export const COUNSELING_CONTRACTS: EventContract[] = [
     context: COUNSELING_CONTEXT,
     version: 1,
     summary: '개인별 취업지원계획 수립 — goals and planned services agreed with the client',
-    payload: s.object({ clientId: s.uuid(), planId: s.uuid(), centerId: id('center'), counselorId: id('counselor'), ...planContent, setOn: s.date() }),
+    payload: s.object({
+      clientId: s.uuid(),
+      planId: s.uuid(),
+      centerId: id('center'),
+      counselorId: id('counselor'),
+      ...planContent,
+      setOn: s.date(),
+    }),
   },
   {
     type: 'EmploymentPlanRevised',

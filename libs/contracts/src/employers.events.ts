@@ -141,7 +141,8 @@ export const EMPLOYERS_CONTRACTS: EventContract[] = [
     type: 'EmployerServiceProvided',
     context: EMPLOYERS_CONTEXT,
     version: 1,
-    summary: '채용기업 사후관리 — a service was provided to an employer (gender-equality training, consulting, workplace improvement)',
+    summary:
+      '채용기업 사후관리 — a service was provided to an employer (gender-equality training, consulting, workplace improvement)',
     payload: s.object(
       {
         employerId: s.uuid(),
@@ -178,14 +179,25 @@ export const EMPLOYERS_CONTRACTS: EventContract[] = [
     context: EMPLOYERS_CONTEXT,
     version: 1,
     summary: '협약 갱신 — an agreement was renewed to a new term end',
-    payload: s.object({ agreementId: s.uuid(), centerId: s.string(), previousTermEnd: s.date(), newTermEnd: s.date(), renewedOn: s.date() }),
+    payload: s.object({
+      agreementId: s.uuid(),
+      centerId: s.string(),
+      previousTermEnd: s.date(),
+      newTermEnd: s.date(),
+      renewedOn: s.date(),
+    }),
   },
   {
     type: 'AgreementEnded',
     context: EMPLOYERS_CONTEXT,
     version: 1,
     summary: '협약 종료 — an agreement ended (terminated or not renewed)',
-    payload: s.object({ agreementId: s.uuid(), centerId: s.string(), endedOn: s.date(), reason: s.string(undefined, { minLength: 1 }) }),
+    payload: s.object({
+      agreementId: s.uuid(),
+      centerId: s.string(),
+      endedOn: s.date(),
+      reason: s.string(undefined, { minLength: 1 }),
+    }),
   },
   {
     type: 'JobFairHeld',
@@ -206,7 +218,7 @@ export const EMPLOYERS_CONTRACTS: EventContract[] = [
     type: 'CouncilMeetingHeld',
     context: EMPLOYERS_CONTEXT,
     version: 1,
-    summary: '협의체 회의 — a women\'s-employment council meeting was held',
+    summary: "협의체 회의 — a women's-employment council meeting was held",
     payload: s.object(
       {
         meetingId: s.uuid(),

@@ -36,8 +36,23 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 /** The 17 시·도 by their current official names (a client's `region` is one of them). */
 export const KOREAN_REGIONS = [
-  '서울특별시', '부산광역시', '대구광역시', '인천광역시', '광주광역시', '대전광역시', '울산광역시', '세종특별자치시',
-  '경기도', '강원특별자치도', '충청북도', '충청남도', '전북특별자치도', '전라남도', '경상북도', '경상남도', '제주특별자치도',
+  '서울특별시',
+  '부산광역시',
+  '대구광역시',
+  '인천광역시',
+  '광주광역시',
+  '대전광역시',
+  '울산광역시',
+  '세종특별자치시',
+  '경기도',
+  '강원특별자치도',
+  '충청북도',
+  '충청남도',
+  '전북특별자치도',
+  '전라남도',
+  '경상북도',
+  '경상남도',
+  '제주특별자치도',
 ] as const;
 
 export interface ClientProfile {
@@ -133,7 +148,11 @@ export interface ClientRegisteredV3 extends Omit<ClientRegisteredV2, 'identityKe
  * cannot seal, so her identity stays in clear). Version 1 events exist only in development
  * databases written before sealing; readers accept both shapes (`personal` present or not).
  */
-export type ClientRegisteredV1Lifted = ClientRegisteredV1 & { birthYear: number; personal?: undefined; searchKeys?: undefined };
+export type ClientRegisteredV1Lifted = ClientRegisteredV1 & {
+  birthYear: number;
+  personal?: undefined;
+  searchKeys?: undefined;
+};
 
 export interface ConsentGivenV1 {
   clientId: string;
@@ -181,7 +200,11 @@ export interface ClientProfileUpdatedV3 extends Omit<ClientProfileUpdatedV2, 'id
   searchKeys?: undefined;
 }
 
-export type ClientProfileUpdatedV1Lifted = ClientProfileUpdatedV1 & { birthYear?: number; personal?: undefined; searchKeys?: undefined };
+export type ClientProfileUpdatedV1Lifted = ClientProfileUpdatedV1 & {
+  birthYear?: number;
+  personal?: undefined;
+  searchKeys?: undefined;
+};
 
 export interface CounselorAssignedV1 {
   clientId: string;
@@ -222,16 +245,30 @@ export interface ClientDataErasedV1 {
   note?: string;
 }
 
-export type ClientRegistered = { type: 'ClientRegistered'; data: ClientRegisteredV3 | ClientRegisteredV2 | ClientRegisteredV1Lifted };
+export type ClientRegistered = {
+  type: 'ClientRegistered';
+  data: ClientRegisteredV3 | ClientRegisteredV2 | ClientRegisteredV1Lifted;
+};
 export type ConsentGiven = { type: 'ConsentGiven'; data: ConsentGivenV1 };
 export type ConsentWithdrawn = { type: 'ConsentWithdrawn'; data: ConsentWithdrawnV1 };
-export type ClientProfileUpdated = { type: 'ClientProfileUpdated'; data: ClientProfileUpdatedV3 | ClientProfileUpdatedV2 | ClientProfileUpdatedV1Lifted };
+export type ClientProfileUpdated = {
+  type: 'ClientProfileUpdated';
+  data: ClientProfileUpdatedV3 | ClientProfileUpdatedV2 | ClientProfileUpdatedV1Lifted;
+};
 export type CounselorAssigned = { type: 'CounselorAssigned'; data: CounselorAssignedV1 };
 export type CaseClosed = { type: 'CaseClosed'; data: CaseClosedV1 };
 export type CaseReopened = { type: 'CaseReopened'; data: CaseReopenedV1 };
 export type ClientDataErased = { type: 'ClientDataErased'; data: ClientDataErasedV1 };
 
-export type IntakeEvent = ClientRegistered | ConsentGiven | ConsentWithdrawn | ClientProfileUpdated | CounselorAssigned | CaseClosed | CaseReopened | ClientDataErased;
+export type IntakeEvent =
+  | ClientRegistered
+  | ConsentGiven
+  | ConsentWithdrawn
+  | ClientProfileUpdated
+  | CounselorAssigned
+  | CaseClosed
+  | CaseReopened
+  | ClientDataErased;
 
 export const INTAKE_EVENT_TYPES = [
   'ClientRegistered',
@@ -261,7 +298,9 @@ const profileSchema = {
 const optionalProfile = Object.keys(profileSchema).filter((k) => k !== 'region');
 const sealed = s.sealed('her name, birth date and phone');
 const birthYear = s.integer('year of birth, in clear (age bands)', { minimum: 1900, maximum: 2100 });
-const sealedKeys = s.sealed('her keyed hashes for duplicate detection and search, as {"identityKeys": […], "searchKeys": […]}');
+const sealedKeys = s.sealed(
+  'her keyed hashes for duplicate detection and search, as {"identityKeys": […], "searchKeys": […]}',
+);
 const consentPurpose = s.enum(CONSENT_PURPOSES, 'service | employer_sharing | marketing');
 
 export const INTAKE_CONTRACTS: EventContract[] = [
@@ -269,7 +308,8 @@ export const INTAKE_CONTRACTS: EventContract[] = [
     type: 'ClientRegistered',
     context: INTAKE_CONTEXT,
     version: 3,
-    summary: '구직등록 — a client was registered at a center and assigned a counselor (her identity and its keyed hashes sealed)',
+    summary:
+      '구직등록 — a client was registered at a center and assigned a counselor (her identity and its keyed hashes sealed)',
     payload: s.object(
       {
         clientId: s.uuid(),
@@ -278,7 +318,10 @@ export const INTAKE_CONTRACTS: EventContract[] = [
         personal: sealed,
         birthYear,
         sealedKeys,
-        acknowledgedDuplicateOf: s.array(s.uuid(), 'clients she matched whom the counselor confirmed to be other people'),
+        acknowledgedDuplicateOf: s.array(
+          s.uuid(),
+          'clients she matched whom the counselor confirmed to be other people',
+        ),
         ...profileSchema,
       },
       [...optionalProfile, 'acknowledgedDuplicateOf'],
@@ -306,7 +349,11 @@ export const INTAKE_CONTRACTS: EventContract[] = [
     payload: s.object(
       {
         clientId: s.uuid(),
-        changes: s.object(profileSchema, ['region', ...optionalProfile], 'the profile fields that changed; never her name, birth date or phone'),
+        changes: s.object(
+          profileSchema,
+          ['region', ...optionalProfile],
+          'the profile fields that changed; never her name, birth date or phone',
+        ),
         personal: sealed,
         birthYear,
         sealedKeys,
@@ -320,7 +367,14 @@ export const INTAKE_CONTRACTS: EventContract[] = [
     version: 1,
     summary: '담당자 배정/이관 — the case moved to another counselor, possibly at another center',
     payload: s.object(
-      { clientId: s.uuid(), fromCenterId: s.string(), fromCounselorId: s.string(), centerId: s.string(), counselorId: s.string(), reason: s.string() },
+      {
+        clientId: s.uuid(),
+        fromCenterId: s.string(),
+        fromCounselorId: s.string(),
+        centerId: s.string(),
+        counselorId: s.string(),
+        reason: s.string(),
+      },
       ['reason'],
     ),
   },
@@ -348,7 +402,7 @@ export const INTAKE_CONTRACTS: EventContract[] = [
         clientId: s.uuid(),
         reason: s.enum(CLIENT_ERASURE_REASONS, 'client_request | retention_period_ended'),
         erasedOn: s.date(),
-        note: s.string('the supervisor\'s note (never her personal data: it stays in clear)', { minLength: 1 }),
+        note: s.string("the supervisor's note (never her personal data: it stays in clear)", { minLength: 1 }),
       },
       ['note'],
     ),

@@ -88,7 +88,12 @@ export type InternshipSubsidyPaid = { type: 'InternshipSubsidyPaid'; data: Inter
 
 export type InternshipEvent = InternshipStarted | InternshipEnded | InternshipConverted | InternshipSubsidyPaid;
 
-export const INTERNSHIP_EVENT_TYPES = ['InternshipStarted', 'InternshipEnded', 'InternshipConverted', 'InternshipSubsidyPaid'] as const satisfies readonly InternshipEvent['type'][];
+export const INTERNSHIP_EVENT_TYPES = [
+  'InternshipStarted',
+  'InternshipEnded',
+  'InternshipConverted',
+  'InternshipSubsidyPaid',
+] as const satisfies readonly InternshipEvent['type'][];
 
 const text = (description?: string) => s.string(description, { minLength: 1 });
 const programYear = s.integer('사업연도', { minimum: 2000, maximum: 2100 });
@@ -121,7 +126,13 @@ export const INTERNSHIP_CONTRACTS: EventContract[] = [
     version: 1,
     summary: '인턴 종료 — the internship ended (completed, quit, dismissed, other)',
     payload: s.object(
-      { internshipId: s.uuid(), clientId: s.uuid(), endedOn: s.date('last day as an intern'), reason: s.enum(INTERNSHIP_END_REASONS), note: s.string(undefined, { maxLength: 500 }) },
+      {
+        internshipId: s.uuid(),
+        clientId: s.uuid(),
+        endedOn: s.date('last day as an intern'),
+        reason: s.enum(INTERNSHIP_END_REASONS),
+        note: s.string(undefined, { maxLength: 500 }),
+      },
       ['note'],
     ),
   },

@@ -70,39 +70,47 @@ export const KPI_CONTRACTS: EventContract[] = [
     type: 'KpiPlanDefined',
     context: KPI_CONTEXT,
     version: 1,
-    summary: '확인지표 수립 — a KPI plan: term years and indicators (unit, yearly/quarterly targets, cumulative column, weight, statistic mapping)',
-    payload: s.object({
-      planId: s.uuid(),
-      centerId: s.string(),
-      name: s.string('계획명', { minLength: 1 }),
-      fromYear: s.integer('first term year', { minimum: 2000, maximum: 2100 }),
-      toYear: s.integer('last term year', { minimum: 2000, maximum: 2100 }),
-      indicators: {
-        ...s.array(
-          s.object(
-            {
-              indicatorId: s.uuid(),
-              name: s.string('확인지표', { minLength: 1 }),
-              unit: s.string('단위', { minLength: 1 }),
-              yearlyTargets: amounts('목표, one per term year'),
-              cumulativeTargets: amounts('목표 누계, one per term year'),
-              quarterlyTargets: s.array(amounts('Q1–Q4'), 'quarters of each term year'),
-              weight: s.number('가중치 (%)', { minimum: 0, maximum: 100 }),
-              metric: s.string('statistic the actuals come from'),
-            },
-            ['yearlyTargets', 'cumulativeTargets', 'quarterlyTargets', 'weight', 'metric'],
+    summary:
+      '확인지표 수립 — a KPI plan: term years and indicators (unit, yearly/quarterly targets, cumulative column, weight, statistic mapping)',
+    payload: s.object(
+      {
+        planId: s.uuid(),
+        centerId: s.string(),
+        name: s.string('계획명', { minLength: 1 }),
+        fromYear: s.integer('first term year', { minimum: 2000, maximum: 2100 }),
+        toYear: s.integer('last term year', { minimum: 2000, maximum: 2100 }),
+        indicators: {
+          ...s.array(
+            s.object(
+              {
+                indicatorId: s.uuid(),
+                name: s.string('확인지표', { minLength: 1 }),
+                unit: s.string('단위', { minLength: 1 }),
+                yearlyTargets: amounts('목표, one per term year'),
+                cumulativeTargets: amounts('목표 누계, one per term year'),
+                quarterlyTargets: s.array(amounts('Q1–Q4'), 'quarters of each term year'),
+                weight: s.number('가중치 (%)', { minimum: 0, maximum: 100 }),
+                metric: s.string('statistic the actuals come from'),
+              },
+              ['yearlyTargets', 'cumulativeTargets', 'quarterlyTargets', 'weight', 'metric'],
+            ),
           ),
-        ),
-        minItems: 1,
+          minItems: 1,
+        },
+        decimals: s.integer("decimals the plan's table writes achievement with (display texts keep them)", {
+          minimum: 0,
+          maximum: 6,
+        }),
       },
-      decimals: s.integer("decimals the plan's table writes achievement with (display texts keep them)", { minimum: 0, maximum: 6 }),
-    }, ['decimals']),
+      ['decimals'],
+    ),
   },
   {
     type: 'KpiActualEntered',
     context: KPI_CONTEXT,
     version: 1,
-    summary: '확인지표 실적 입력 — the actual of an indicator for a year or quarter (replaces an earlier figure for the same period)',
+    summary:
+      '확인지표 실적 입력 — the actual of an indicator for a year or quarter (replaces an earlier figure for the same period)',
     payload: s.object(
       {
         planId: s.uuid(),

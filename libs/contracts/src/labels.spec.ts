@@ -3,11 +3,14 @@ import { CODE_LABELS, LABELLED_CODES, labelOf, type LabelledEnumeration } from '
 describe('Korean labels of the enumerated codes', () => {
   const enumerations = Object.keys(CODE_LABELS) as LabelledEnumeration[];
 
-  it.each(enumerations)('%s: every code has a Korean label, and the map names no code the enumeration lacks', (enumeration) => {
-    const labels = CODE_LABELS[enumeration] as Record<string, string>;
-    expect(Object.keys(labels).sort()).toEqual([...LABELLED_CODES[enumeration]].sort());
-    for (const code of LABELLED_CODES[enumeration]) expect(labels[code]).toMatch(/[가-힣]/);
-  });
+  it.each(enumerations)(
+    '%s: every code has a Korean label, and the map names no code the enumeration lacks',
+    (enumeration) => {
+      const labels = CODE_LABELS[enumeration] as Record<string, string>;
+      expect(Object.keys(labels).sort()).toEqual([...LABELLED_CODES[enumeration]].sort());
+      for (const code of LABELLED_CODES[enumeration]) expect(labels[code]).toMatch(/[가-힣]/);
+    },
+  );
 
   it('reads the codes a report breaks figures down by as a person says them', () => {
     expect(labelOf('counselingChannel', 'in_center')).toBe('내방');

@@ -6,7 +6,13 @@
  */
 import { AGREEMENT_KINDS, type AgreementKind } from './employers.events';
 import { COUNSELING_CHANNELS, type CounselingChannel } from './counseling.events';
-import { OCCUPATION_GROUPS, PLACEMENT_CHANNELS, PLACEMENT_EMPLOYMENT_TYPES, type PlacementChannel, type PlacementEmploymentType } from './placement.events';
+import {
+  OCCUPATION_GROUPS,
+  PLACEMENT_CHANNELS,
+  PLACEMENT_EMPLOYMENT_TYPES,
+  type PlacementChannel,
+  type PlacementEmploymentType,
+} from './placement.events';
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_OUTCOMES, type FollowUpChannel, type FollowUpOutcome } from './retention.events';
 
 /** 개별상담 경로 (glossary: 내방, 전화, 온라인, 찾아가는 이동상담, 기관 협약상담). */

@@ -120,7 +120,8 @@ export const PLACEMENT_CONTRACTS: EventContract[] = [
     type: 'EmploymentStarted',
     context: PLACEMENT_CONTEXT,
     version: 1,
-    summary: '취업 — she started a job (employer, job, occupation, type, hours, wage, start date, via the center or self-found)',
+    summary:
+      '취업 — she started a job (employer, job, occupation, type, hours, wage, start date, via the center or self-found)',
     payload: s.object(
       {
         clientId: s.uuid(),

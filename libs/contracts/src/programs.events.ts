@@ -22,7 +22,12 @@ export const retentionProgramStreamId = (programId: string): string => `retentio
 export const FUNDING_SOURCES = ['national', 'provincial', 'municipal', 'other'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
-export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = { national: '국비', provincial: '시·도비', municipal: '시·군·구비', other: '기타' };
+export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
+  national: '국비',
+  provincial: '시·도비',
+  municipal: '시·군·구비',
+  other: '기타',
+};
 
 /** Retention milestones (months after the start date) a program can support. */
 export const PROGRAM_MILESTONES = [1, 2, 3] as const;
@@ -166,7 +171,8 @@ export const PROGRAMS_EVENT_TYPES = [
   'BudgetExecutionRecorded',
 ] as const satisfies readonly ProgramsEvent['type'][];
 
-const FUNDING_SOURCE_DESCRIPTION = 'national (국비) | provincial (시·도비: 도비, or a 특별시·광역시\'s 시비) | municipal (시·군·구비: 시비·군비·구비) | other (기타)';
+const FUNDING_SOURCE_DESCRIPTION =
+  "national (국비) | provincial (시·도비: 도비, or a 특별시·광역시's 시비) | municipal (시·군·구비: 시비·군비·구비) | other (기타)";
 
 const milestone = s.object({
   n: { type: 'integer', enum: [...PROGRAM_MILESTONES], description: 'months after the start date (1, 2, 3)' },
@@ -186,7 +192,10 @@ const plan = {
   name: s.string('프로그램명', { minLength: 1 }),
   periodFrom: s.date('사업 기간 시작'),
   periodTo: s.date('사업 기간 끝'),
-  milestones: { ...s.array(milestone, 'clients planned per milestone, with the benefit and its unit cost'), minItems: 1 },
+  milestones: {
+    ...s.array(milestone, 'clients planned per milestone, with the benefit and its unit cost'),
+    minItems: 1,
+  },
   budget: s.array(budgetLine, 'secured budget by funding source (each source at most once)'),
 };
 
@@ -198,7 +207,11 @@ const budgetPlan = {
   toYear: s.integer('last plan year', { minimum: 2000, maximum: 2100 }),
   decimals: s.integer('decimals of the execution rates shown', { minimum: 0, maximum: 3 }),
   lines: s.array(
-    s.object({ year: s.integer(undefined, { minimum: 2000, maximum: 2100 }), source: s.enum(FUNDING_SOURCES, FUNDING_SOURCE_DESCRIPTION), amount: s.integer('확보액 (KRW)', { minimum: 0 }) }),
+    s.object({
+      year: s.integer(undefined, { minimum: 2000, maximum: 2100 }),
+      source: s.enum(FUNDING_SOURCES, FUNDING_SOURCE_DESCRIPTION),
+      amount: s.integer('확보액 (KRW)', { minimum: 0 }),
+    }),
     'KRW secured per year and funding source (each pair at most once)',
   ),
 };
@@ -208,7 +221,8 @@ export const PROGRAMS_CONTRACTS: EventContract[] = [
     type: 'RetentionProgramDefined',
     context: PROGRAMS_CONTEXT,
     version: 1,
-    summary: '사후관리 프로그램 수립 — a retention program with its period, clients planned per milestone, benefits and budget by funding source',
+    summary:
+      '사후관리 프로그램 수립 — a retention program with its period, clients planned per milestone, benefits and budget by funding source',
     payload: s.object(plan),
   },
   {
@@ -216,13 +230,19 @@ export const PROGRAMS_CONTRACTS: EventContract[] = [
     context: PROGRAMS_CONTEXT,
     version: 1,
     summary: '사후관리 프로그램 변경 — the program plan or budget was amended (the whole new plan, with its revision)',
-    payload: s.object({ ...plan, revision: s.integer('2 for the first amendment', { minimum: 2 }), amendedOn: s.date(), reason: s.string('변경 사유', { minLength: 1 }) }),
+    payload: s.object({
+      ...plan,
+      revision: s.integer('2 for the first amendment', { minimum: 2 }),
+      amendedOn: s.date(),
+      reason: s.string('변경 사유', { minLength: 1 }),
+    }),
   },
   {
     type: 'RetentionBenefitProvided',
     context: PROGRAMS_CONTEXT,
     version: 1,
-    summary: '사후관리 프로그램 지원 — a placed client received the program benefit at a milestone (beyond the plan only with an override)',
+    summary:
+      '사후관리 프로그램 지원 — a placed client received the program benefit at a milestone (beyond the plan only with an override)',
     payload: s.object(
       {
         programId: s.uuid(),
@@ -235,7 +255,15 @@ export const PROGRAMS_CONTRACTS: EventContract[] = [
         fundingSource: s.enum(FUNDING_SOURCES),
         providedOn: s.date('지원일'),
         note: s.string(),
-        overPlan: s.object({ reason: s.string('계획 초과 사유', { minLength: 1 }), plannedClients: s.integer(undefined, { minimum: 0 }), givenBefore: s.integer(undefined, { minimum: 0 }) }, [], 'explicit override: the milestone plan was full'),
+        overPlan: s.object(
+          {
+            reason: s.string('계획 초과 사유', { minLength: 1 }),
+            plannedClients: s.integer(undefined, { minimum: 0 }),
+            givenBefore: s.integer(undefined, { minimum: 0 }),
+          },
+          [],
+          'explicit override: the milestone plan was full',
+        ),
       },
       ['note', 'overPlan'],
     ),
@@ -244,15 +272,29 @@ export const PROGRAMS_CONTRACTS: EventContract[] = [
     type: 'BudgetPlanDefined',
     context: PROGRAMS_CONTEXT,
     version: 1,
-    summary: '예산 계획 수립 — a budget plan of a retention program or another project: KRW secured per year and funding source',
-    payload: s.object({ ...budgetPlan, projectKind: s.enum(BUDGET_PROJECT_KINDS), programId: s.uuid('the retention program (= planId)') }, ['programId']),
+    summary:
+      '예산 계획 수립 — a budget plan of a retention program or another project: KRW secured per year and funding source',
+    payload: s.object(
+      {
+        ...budgetPlan,
+        projectKind: s.enum(BUDGET_PROJECT_KINDS),
+        programId: s.uuid('the retention program (= planId)'),
+      },
+      ['programId'],
+    ),
   },
   {
     type: 'BudgetPlanAmended',
     context: PROGRAMS_CONTEXT,
     version: 1,
-    summary: '예산 계획 변경 — the whole new budget plan, with its revision, date and reason (earlier revisions stay in history)',
-    payload: s.object({ ...budgetPlan, revision: s.integer('2 for the first amendment', { minimum: 2 }), amendedOn: s.date('변경일'), reason: s.string('변경 사유', { minLength: 1 }) }),
+    summary:
+      '예산 계획 변경 — the whole new budget plan, with its revision, date and reason (earlier revisions stay in history)',
+    payload: s.object({
+      ...budgetPlan,
+      revision: s.integer('2 for the first amendment', { minimum: 2 }),
+      amendedOn: s.date('변경일'),
+      reason: s.string('변경 사유', { minLength: 1 }),
+    }),
   },
   {
     type: 'BudgetExecutionRecorded',

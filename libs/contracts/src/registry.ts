@@ -21,7 +21,18 @@ import { KPI_CONTEXT, KPI_CONTRACTS, KPI_EVENT_TYPES } from './kpi.events';
 import { REPORTS_CONTEXT, REPORTS_CONTRACTS, REPORTS_EVENT_TYPES } from './reports.events';
 
 /** Every event type Saeil publishes. A context adds its list here. */
-export const EVENT_CONTRACTS: EventContract[] = [...INTAKE_CONTRACTS, ...COUNSELING_CONTRACTS, ...TRAINING_CONTRACTS, ...INTERNSHIP_CONTRACTS, ...PLACEMENT_CONTRACTS, ...EMPLOYERS_CONTRACTS, ...RETENTION_CONTRACTS, ...PROGRAMS_CONTRACTS, ...KPI_CONTRACTS, ...REPORTS_CONTRACTS];
+export const EVENT_CONTRACTS: EventContract[] = [
+  ...INTAKE_CONTRACTS,
+  ...COUNSELING_CONTRACTS,
+  ...TRAINING_CONTRACTS,
+  ...INTERNSHIP_CONTRACTS,
+  ...PLACEMENT_CONTRACTS,
+  ...EMPLOYERS_CONTRACTS,
+  ...RETENTION_CONTRACTS,
+  ...PROGRAMS_CONTRACTS,
+  ...KPI_CONTRACTS,
+  ...REPORTS_CONTRACTS,
+];
 
 /** Each context's declared event types (its decider's union), checked against the contracts. */
 export const DECLARED_EVENT_TYPES: [string, readonly string[]][] = [
@@ -48,7 +59,17 @@ export function contractOf(type: string): EventContract | undefined {
  * until it is handled. libs/case-views/src/timeline/timeline.spec.ts checks that map's keys, and so
  * this union, against EVENT_CONTRACTS.
  */
-export type SaeilEvent = IntakeEvent | CounselingEvent | TrainingEvent | InternshipEvent | PlacementEvent | EmployersEvent | FollowUpEvent | ProgramsEvent | KpiEvent | ReportsEvent;
+export type SaeilEvent =
+  | IntakeEvent
+  | CounselingEvent
+  | TrainingEvent
+  | InternshipEvent
+  | PlacementEvent
+  | EmployersEvent
+  | FollowUpEvent
+  | ProgramsEvent
+  | KpiEvent
+  | ReportsEvent;
 export type SaeilEventType = SaeilEvent['type'];
 /** The payload of one event type. */
 export type EventData<T extends SaeilEventType> = Extract<SaeilEvent, { type: T }>['data'];

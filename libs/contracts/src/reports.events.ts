@@ -16,7 +16,8 @@ export const REPORTS_CONTEXT = 'reports';
 export const REPORT_LEVELS = ['center', 'region', 'nation'] as const;
 export type ReportLevel = (typeof REPORT_LEVELS)[number];
 
-export const ministryReportStreamId = (level: ReportLevel, scopeId: string | undefined, period: string): string => `ministry-report-${level}-${scopeId ?? 'nation'}-${period}`;
+export const ministryReportStreamId = (level: ReportLevel, scopeId: string | undefined, period: string): string =>
+  `ministry-report-${level}-${scopeId ?? 'nation'}-${period}`;
 
 /** A suppressed figure: no value, no reason (telling primary from complementary would say which cell is small). */
 export interface SuppressedFigure {
@@ -161,15 +162,39 @@ const figures: JsonSchema = {
     period: { type: 'object', description: '{ key, kind: month | quarter, from, to }' },
     asOfPosition: s.integer(undefined, { minimum: 0 }),
     asOfDate: s.date(),
-    retentionCohort: s.enum(['placement_start', 'milestone_date'], 'which placements retention counts: started in the period, or with a milestone dated in it'),
+    retentionCohort: s.enum(
+      ['placement_start', 'milestone_date'],
+      'which placements retention counts: started in the period, or with a milestone dated in it',
+    ),
     suppressionThreshold: s.integer(undefined, { minimum: 1 }),
     retention: { type: 'array', description: 'months 1, 2 and 3' },
-    retentionBreakdowns: { type: 'array', description: 'retention months 1–3 by center, region, program, employment type, occupation group, placement month' },
+    retentionBreakdowns: {
+      type: 'array',
+      description:
+        'retention months 1–3 by center, region, program, employment type, occupation group, placement month',
+    },
     employment: { type: 'object' },
-    activity: { type: 'object', description: 'counts of activities; outreachContacts and retentionBeneficiaries (persons) are suppressed when small' },
+    activity: {
+      type: 'object',
+      description:
+        'counts of activities; outreachContacts and retentionBeneficiaries (persons) are suppressed when small',
+    },
     kpi: { type: 'array', description: 'KPI plans of the centers in scope, with achievement' },
   },
-  required: ['level', 'scopeId', 'period', 'asOfPosition', 'asOfDate', 'retentionCohort', 'suppressionThreshold', 'retention', 'retentionBreakdowns', 'employment', 'activity', 'kpi'],
+  required: [
+    'level',
+    'scopeId',
+    'period',
+    'asOfPosition',
+    'asOfDate',
+    'retentionCohort',
+    'suppressionThreshold',
+    'retention',
+    'retentionBreakdowns',
+    'employment',
+    'activity',
+    'kpi',
+  ],
 };
 
 export const REPORTS_CONTRACTS: EventContract[] = [

@@ -25,7 +25,12 @@ export const FOLLOW_UP_CHANNELS = ['phone', 'visit', 'online', 'in_center', 'mes
 export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
 
 /** What the follow-up found (the glossary's "outcome at milestone N", without "unverified"). */
-export const FOLLOW_UP_OUTCOMES = ['employed_same_employer', 'employed_other_employer', 'not_employed', 'unreachable'] as const;
+export const FOLLOW_UP_OUTCOMES = [
+  'employed_same_employer',
+  'employed_other_employer',
+  'not_employed',
+  'unreachable',
+] as const;
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 
 /** Support given with the follow-up: 상담, 축하 선물(1·3 축하데이), 고용주 중재, 연계. */
@@ -93,9 +98,18 @@ export type FollowUpDue = { type: 'FollowUpDue'; data: FollowUpDueV1 };
 export type FollowUpOverdue = { type: 'FollowUpOverdue'; data: FollowUpOverdueV1 };
 export type FollowUpRecorded = { type: 'FollowUpRecorded'; data: FollowUpRecordedV1 };
 export type FollowUpsCancelled = { type: 'FollowUpsCancelled'; data: FollowUpsCancelledV1 };
-export type FollowUpsClosedByEmploymentEnd = { type: 'FollowUpsClosedByEmploymentEnd'; data: FollowUpsClosedByEmploymentEndV1 };
+export type FollowUpsClosedByEmploymentEnd = {
+  type: 'FollowUpsClosedByEmploymentEnd';
+  data: FollowUpsClosedByEmploymentEndV1;
+};
 
-export type FollowUpEvent = FollowUpsScheduled | FollowUpDue | FollowUpOverdue | FollowUpRecorded | FollowUpsCancelled | FollowUpsClosedByEmploymentEnd;
+export type FollowUpEvent =
+  | FollowUpsScheduled
+  | FollowUpDue
+  | FollowUpOverdue
+  | FollowUpRecorded
+  | FollowUpsCancelled
+  | FollowUpsClosedByEmploymentEnd;
 
 export const FOLLOW_UP_EVENT_TYPES = [
   'FollowUpsScheduled',
@@ -121,7 +135,12 @@ export const RETENTION_CONTRACTS: EventContract[] = [
       counselorId: s.string('her counselor when the placement started'),
       startOn: s.date('취업일'),
       milestones: s.array(
-        s.object({ n: milestoneN, dueOn: s.date('milestone date: start + n calendar months (month end when that day does not exist)'), opensOn: s.date('contact window opens'), closesOn: s.date('contact window closes (inclusive)') }),
+        s.object({
+          n: milestoneN,
+          dueOn: s.date('milestone date: start + n calendar months (month end when that day does not exist)'),
+          opensOn: s.date('contact window opens'),
+          closesOn: s.date('contact window closes (inclusive)'),
+        }),
         'one per milestone',
       ),
     }),
@@ -137,7 +156,7 @@ export const RETENTION_CONTRACTS: EventContract[] = [
     type: 'FollowUpOverdue',
     context: RETENTION_CONTEXT,
     version: 1,
-    summary: '사후관리 기한 경과 — a milestone\'s contact window closed with no follow-up recorded (written once)',
+    summary: "사후관리 기한 경과 — a milestone's contact window closed with no follow-up recorded (written once)",
     payload: s.object({ placementId: s.uuid(), n: milestoneN }),
   },
   {
@@ -152,9 +171,15 @@ export const RETENTION_CONTRACTS: EventContract[] = [
         n: milestoneN,
         contactedOn: s.date('the day of the contact (a late record keeps it)'),
         channel: s.enum(FOLLOW_UP_CHANNELS, 'phone | visit | online | in_center | message'),
-        outcome: s.enum(FOLLOW_UP_OUTCOMES, 'employed_same_employer | employed_other_employer | not_employed | unreachable'),
+        outcome: s.enum(
+          FOLLOW_UP_OUTCOMES,
+          'employed_same_employer | employed_other_employer | not_employed | unreachable',
+        ),
         difficulties: s.array(s.string(undefined, { minLength: 1 }), '애로사항'),
-        support: s.array(s.enum(FOLLOW_UP_SUPPORTS), 'counseling | gift_or_celebration | employer_mediation | referral'),
+        support: s.array(
+          s.enum(FOLLOW_UP_SUPPORTS),
+          'counseling | gift_or_celebration | employer_mediation | referral',
+        ),
         programId: s.string('사후관리 프로그램 it counts toward'),
       },
       ['difficulties', 'programId'],

@@ -16,7 +16,15 @@ export const TRAINING_CONTEXT = 'training';
 export const courseStreamId = (courseId: string): string => `course-${courseId}`;
 
 /** 중도탈락 사유. `employed`: she left because she found a job (조기취업), a good outcome. */
-export const DROPOUT_REASONS = ['employed', 'health', 'childcare', 'family_care', 'personal', 'lost_contact', 'other'] as const;
+export const DROPOUT_REASONS = [
+  'employed',
+  'health',
+  'childcare',
+  'family_care',
+  'personal',
+  'lost_contact',
+  'other',
+] as const;
 export type DropoutReason = (typeof DROPOUT_REASONS)[number];
 
 export interface TrainingCourseCreatedV1 {
@@ -127,21 +135,39 @@ export const TRAINING_CONTRACTS: EventContract[] = [
     context: TRAINING_CONTEXT,
     version: 1,
     summary: '수강 등록 — she enrolled in a course (within its capacity, before it ended)',
-    payload: s.object({ courseId: s.uuid(), clientId: s.uuid(), courseTitle: text(), field: text('훈련 분야'), enrolledOn: s.date() }),
+    payload: s.object({
+      courseId: s.uuid(),
+      clientId: s.uuid(),
+      courseTitle: text(),
+      field: text('훈련 분야'),
+      enrolledOn: s.date(),
+    }),
   },
   {
     type: 'TrainingAttendanceRecorded',
     context: TRAINING_CONTEXT,
     version: 1,
     summary: '출결 기록 — her attendance on one course day (a later record for the same day corrects it)',
-    payload: s.object({ courseId: s.uuid(), clientId: s.uuid(), date: s.date(), present: s.boolean(), correction: s.boolean() }),
+    payload: s.object({
+      courseId: s.uuid(),
+      clientId: s.uuid(),
+      date: s.date(),
+      present: s.boolean(),
+      correction: s.boolean(),
+    }),
   },
   {
     type: 'TrainingCompleted',
     context: TRAINING_CONTEXT,
     version: 1,
     summary: '수료 — she completed the course (completedOn and field feed the training employment rate)',
-    payload: s.object({ courseId: s.uuid(), clientId: s.uuid(), courseTitle: text(), field: text('훈련 분야'), completedOn: s.date() }),
+    payload: s.object({
+      courseId: s.uuid(),
+      clientId: s.uuid(),
+      courseTitle: text(),
+      field: text('훈련 분야'),
+      completedOn: s.date(),
+    }),
   },
   {
     type: 'TrainingDroppedOut',
@@ -149,7 +175,13 @@ export const TRAINING_CONTRACTS: EventContract[] = [
     version: 1,
     summary: '중도탈락 — she left the course before completing it, with a reason; her seat is freed',
     payload: s.object(
-      { courseId: s.uuid(), clientId: s.uuid(), droppedOn: s.date(), reason: s.enum(DROPOUT_REASONS, '중도탈락 사유'), note: s.string(undefined, { maxLength: 500 }) },
+      {
+        courseId: s.uuid(),
+        clientId: s.uuid(),
+        droppedOn: s.date(),
+        reason: s.enum(DROPOUT_REASONS, '중도탈락 사유'),
+        note: s.string(undefined, { maxLength: 500 }),
+      },
       ['note'],
     ),
   },
@@ -158,6 +190,12 @@ export const TRAINING_CONTRACTS: EventContract[] = [
     context: TRAINING_CONTEXT,
     version: 1,
     summary: '자격증 취득 — she obtained a certificate through the course',
-    payload: s.object({ courseId: s.uuid(), clientId: s.uuid(), certificate: text('자격증 명칭'), field: text('훈련 분야'), obtainedOn: s.date() }),
+    payload: s.object({
+      courseId: s.uuid(),
+      clientId: s.uuid(),
+      certificate: text('자격증 명칭'),
+      field: text('훈련 분야'),
+      obtainedOn: s.date(),
+    }),
   },
 ];

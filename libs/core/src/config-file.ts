@@ -29,7 +29,8 @@ export class JsonConfigFile {
 
   /** `value` checked against a class-validator class; the first bad field stops the start. */
   check<T extends object>(cls: new () => T, value: unknown, prefix = ''): T {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return this.fail(prefix ? prefix.slice(0, -1) : '(file)', 'must be an object');
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      return this.fail(prefix ? prefix.slice(0, -1) : '(file)', 'must be an object');
     try {
       return validateDto(cls, value);
     } catch (error) {

@@ -1,6 +1,16 @@
 import { RuleViolation, ValidationFailed } from './errors/domain-errors';
 import { validateDto } from './http/validation';
-import { addDays, addMonths, addYears, isCalendarDay, IsDateOnly, occurredAtOfDay, requireInOrder, requireNotInFuture, todayInKorea } from './dates';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  isCalendarDay,
+  IsDateOnly,
+  occurredAtOfDay,
+  requireInOrder,
+  requireNotInFuture,
+  todayInKorea,
+} from './dates';
 
 describe('today on the Korean calendar', () => {
   it('is the next day in Korea from 15:00 UTC on: 2026-11-21T15:30:00Z is 2026-11-22 in Korea', () => {
@@ -38,13 +48,23 @@ describe('dates that must not be in the future', () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(RuleViolation);
-    expect(refusal).toMatchObject({ code: 'DATE_IN_FUTURE', details: { field: 'heldOn', date: '2026-11-23', today: '2026-11-22' } });
+    expect(refusal).toMatchObject({
+      code: 'DATE_IN_FUTURE',
+      details: { field: 'heldOn', date: '2026-11-23', today: '2026-11-22' },
+    });
   });
 
   it('refuses a later date before an earlier one (DATES_OUT_OF_ORDER), and the same day only when strictly after is required', () => {
-    expect(() => requireInOrder('startOn', '2026-03-02', 'endedOn', '2026-03-01')).toThrow(expect.objectContaining({ code: 'DATES_OUT_OF_ORDER', details: { startOn: '2026-03-02', endedOn: '2026-03-01' } }));
+    expect(() => requireInOrder('startOn', '2026-03-02', 'endedOn', '2026-03-01')).toThrow(
+      expect.objectContaining({
+        code: 'DATES_OUT_OF_ORDER',
+        details: { startOn: '2026-03-02', endedOn: '2026-03-01' },
+      }),
+    );
     expect(() => requireInOrder('startOn', '2026-03-02', 'endedOn', '2026-03-02')).not.toThrow();
-    expect(() => requireInOrder('termStart', '2026-03-02', 'termEnd', '2026-03-02', true)).toThrow(expect.objectContaining({ code: 'DATES_OUT_OF_ORDER' }));
+    expect(() => requireInOrder('termStart', '2026-03-02', 'termEnd', '2026-03-02', true)).toThrow(
+      expect.objectContaining({ code: 'DATES_OUT_OF_ORDER' }),
+    );
   });
 });
 
@@ -89,16 +109,40 @@ describe('IsDateOnly', () => {
       expect(fields.length).toBeGreaterThan(0);
       expect(fields.every((f) => f.field === 'signedOn')).toBe(true);
     }
-    expect(fieldsOf({ signedOn: '2026-02-30' })).toEqual([expect.objectContaining({ code: 'isDateOnly', message: '체결일은 1900-01-01부터 2099-12-31 사이의 실제 날짜(YYYY-MM-DD)여야 합니다.' })]);
-    expect(fieldsOf({ signedOn: '22.11.2026' })).toEqual([expect.objectContaining({ field: 'signedOn', code: 'isDateOnly' })]);
+    expect(fieldsOf({ signedOn: '2026-02-30' })).toEqual([
+      expect.objectContaining({
+        code: 'isDateOnly',
+        message: '체결일은 1900-01-01부터 2099-12-31 사이의 실제 날짜(YYYY-MM-DD)여야 합니다.',
+      }),
+    ]);
+    expect(fieldsOf({ signedOn: '22.11.2026' })).toEqual([
+      expect.objectContaining({ field: 'signedOn', code: 'isDateOnly' }),
+    ]);
   });
 
   // Found by the security probe (issue 13): `?nextActionDueBefore=2025-02-30` reached a SQL date cast.
   it('refuses impossible and extreme days: no 30 February, no 29 February in a common year, nothing outside 1900–2099', () => {
-    for (const signedOn of ['2024-02-30', '2025-02-29', '2026-04-31', '2026-00-10', '2026-13-01', '2026-01-00', '0000-01-01', '1899-12-31', '2100-01-01', '9999-12-31', '+275760-09-13', '2026-01-01\n']) {
-      expect([signedOn, fieldsOf({ signedOn })]).toEqual([signedOn, [expect.objectContaining({ field: 'signedOn', code: 'isDateOnly' })]]);
+    for (const signedOn of [
+      '2024-02-30',
+      '2025-02-29',
+      '2026-04-31',
+      '2026-00-10',
+      '2026-13-01',
+      '2026-01-00',
+      '0000-01-01',
+      '1899-12-31',
+      '2100-01-01',
+      '9999-12-31',
+      '+275760-09-13',
+      '2026-01-01\n',
+    ]) {
+      expect([signedOn, fieldsOf({ signedOn })]).toEqual([
+        signedOn,
+        [expect.objectContaining({ field: 'signedOn', code: 'isDateOnly' })],
+      ]);
     }
-    for (const signedOn of ['1900-01-01', '2000-02-29', '2024-02-29', '2099-12-31']) expect(validateDto(Dated, { signedOn }).signedOn).toBe(signedOn);
+    for (const signedOn of ['1900-01-01', '2000-02-29', '2024-02-29', '2099-12-31'])
+      expect(validateDto(Dated, { signedOn }).signedOn).toBe(signedOn);
     expect(isCalendarDay('2026-12-31')).toBe(true);
     expect(isCalendarDay(20261231)).toBe(false);
   });

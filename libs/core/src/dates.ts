@@ -6,7 +6,12 @@ import { RuleViolation } from './errors/domain-errors';
  * day, YYYY-MM-DD; such strings compare correctly as strings and carry no time zone.
  */
 
-const KOREAN_CALENDAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' });
+const KOREAN_CALENDAR = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Seoul',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today on the Korean calendar (YYYY-MM-DD), whatever the server's time zone: what "in the future" is measured against. */
 export function todayInKorea(now = new Date()): string {
@@ -57,7 +62,9 @@ export function IsDateOnly(options: { each?: boolean } = {}): PropertyDecorator 
         name: 'isDateOnly',
         validator: {
           validate: (value) => isCalendarDay(value),
-          defaultMessage: buildMessage((each) => `${each}$property must be a day that exists, YYYY-MM-DD, from ${FIRST_DAY} to ${LAST_DAY}`),
+          defaultMessage: buildMessage(
+            (each) => `${each}$property must be a day that exists, YYYY-MM-DD, from ${FIRST_DAY} to ${LAST_DAY}`,
+          ),
         },
       },
       { each: options.each },
@@ -67,13 +74,28 @@ export function IsDateOnly(options: { each?: boolean } = {}): PropertyDecorator 
 
 /** Counselors record late, so past dates are normal; a date after today (in Korea) is a typo: 422 DATE_IN_FUTURE. */
 export function requireNotInFuture(field: string, date: string, today: string): void {
-  if (date > today) throw new RuleViolation('DATE_IN_FUTURE', `${date}은(는) 미래 날짜입니다. 이미 일어난 일만 기록할 수 있습니다.`, { field, date, today });
+  if (date > today)
+    throw new RuleViolation('DATE_IN_FUTURE', `${date}은(는) 미래 날짜입니다. 이미 일어난 일만 기록할 수 있습니다.`, {
+      field,
+      date,
+      today,
+    });
 }
 
 /** `later` may not come before `earlier` (nor be the same day, when `strictly`): 422 DATES_OUT_OF_ORDER. */
-export function requireInOrder(earlierField: string, earlier: string, laterField: string, later: string, strictly = false): void {
+export function requireInOrder(
+  earlierField: string,
+  earlier: string,
+  laterField: string,
+  later: string,
+  strictly = false,
+): void {
   if (later < earlier || (strictly && later === earlier)) {
-    throw new RuleViolation('DATES_OUT_OF_ORDER', `${laterField}(${later})이(가) ${earlierField}(${earlier})보다 앞설 수 없습니다.`, { [earlierField]: earlier, [laterField]: later });
+    throw new RuleViolation(
+      'DATES_OUT_OF_ORDER',
+      `${laterField}(${later})이(가) ${earlierField}(${earlier})보다 앞설 수 없습니다.`,
+      { [earlierField]: earlier, [laterField]: later },
+    );
   }
 }
 

@@ -22,7 +22,8 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
  * is refused, never taken for `center-naju`).
  */
 export const CENTER_OR_COUNSELOR_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-export const isCenterOrCounselorId = (value: unknown): value is string => typeof value === 'string' && CENTER_OR_COUNSELOR_ID.test(value);
+export const isCenterOrCounselorId = (value: unknown): value is string =>
+  typeof value === 'string' && CENTER_OR_COUNSELOR_ID.test(value);
 
 /** A center or counselor id field (or, with `each`, a list of them), in its canonical form. */
 export function IsCenterOrCounselorId(options: { each?: boolean } = {}): PropertyDecorator {
@@ -37,7 +38,14 @@ export function IsCenterOrCounselorId(options: { each?: boolean } = {}): Propert
  */
 export function IsRecordId(options: Pick<ValidationOptions, 'each'> = {}): PropertyDecorator {
   return ValidateBy(
-    { name: 'isUuid', validator: { validate: (value: unknown) => isUuid(value), defaultMessage: () => `${options.each ? 'each of ' : ''}$property must be a UUID in lower case (8-4-4-4-12 hexadecimal digits, nothing around it)` } },
+    {
+      name: 'isUuid',
+      validator: {
+        validate: (value: unknown) => isUuid(value),
+        defaultMessage: () =>
+          `${options.each ? 'each of ' : ''}$property must be a UUID in lower case (8-4-4-4-12 hexadecimal digits, nothing around it)`,
+      },
+    },
     { each: options.each },
   );
 }
@@ -53,12 +61,24 @@ export function idRuleOf(name: string): 'uuid' | 'center-or-counselor' | undefin
  * Why `value`, given for the id field `field`, is not in its canonical form (a field error for a
  * 400), or undefined when it is (or when `field` is not an id). Lists are checked element by element.
  */
-export function canonicalIdProblem(field: string, value: unknown, rule = idRuleOf(field)): { field: string; code: string; message: string } | undefined {
+export function canonicalIdProblem(
+  field: string,
+  value: unknown,
+  rule = idRuleOf(field),
+): { field: string; code: string; message: string } | undefined {
   if (rule === undefined || value === undefined) return undefined;
   const values = Array.isArray(value) ? value : [value];
   const ok = rule === 'uuid' ? isUuid : isCenterOrCounselorId;
   if (values.every((v) => ok(v))) return undefined;
   return rule === 'uuid'
-    ? { field, code: 'isUuid', message: `${field} must be a UUID in lower case (8-4-4-4-12 hexadecimal digits, nothing around it)` }
-    : { field, code: 'matches', message: `${field} must be 1–64 lower-case letters, digits, "_" or "-", starting with a letter or digit` };
+    ? {
+        field,
+        code: 'isUuid',
+        message: `${field} must be a UUID in lower case (8-4-4-4-12 hexadecimal digits, nothing around it)`,
+      }
+    : {
+        field,
+        code: 'matches',
+        message: `${field} must be 1–64 lower-case letters, digits, "_" or "-", starting with a letter or digit`,
+      };
 }

@@ -15,7 +15,14 @@ describe('a number with at most N decimal places', () => {
   });
 
   it('refuses more decimals, non-numbers and non-finite numbers', () => {
-    expect([37.55, 0.1 + 0.2, NaN, Infinity, '37.5', null].map((n) => hasAtMostDecimals(n, 1))).toEqual([false, false, false, false, false, false]);
+    expect([37.55, 0.1 + 0.2, NaN, Infinity, '37.5', null].map((n) => hasAtMostDecimals(n, 1))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   // Found by tests/fuzz: class-validator's IsNumber({ maxDecimalPlaces }) threw on these (a 500).
@@ -28,15 +35,19 @@ describe('a number with at most N decimal places', () => {
       refused = error;
     }
     expect(refused).toBeInstanceOf(ValidationFailed);
-    expect((refused as ValidationFailed).fields).toEqual([expect.objectContaining({ field: 'weeklyHours', code: 'isNumber' })]);
+    expect((refused as ValidationFailed).fields).toEqual([
+      expect.objectContaining({ field: 'weeklyHours', code: 'isNumber' }),
+    ]);
   });
 });
 
 class Paged {
-  @IsOptional() @IsQueryInt(1, MAX_PAGE)
+  @IsOptional()
+  @IsQueryInt(1, MAX_PAGE)
   page?: number;
 
-  @IsOptional() @IsQueryInt(0)
+  @IsOptional()
+  @IsQueryInt(0)
   asOfPosition?: number;
 }
 
@@ -52,12 +63,28 @@ describe('an integer query parameter', () => {
   };
 
   it('reads digits as a number within its bounds', () => {
-    expect(validateDto(Paged, { page: '3', asOfPosition: '9007199254740991' })).toEqual(Object.assign(new Paged(), { page: 3, asOfPosition: Number.MAX_SAFE_INTEGER }));
+    expect(validateDto(Paged, { page: '3', asOfPosition: '9007199254740991' })).toEqual(
+      Object.assign(new Paged(), { page: 3, asOfPosition: Number.MAX_SAFE_INTEGER }),
+    );
     expect(validateDto(Paged, { page: String(MAX_PAGE) }).page).toBe(MAX_PAGE);
   });
 
   it('refuses a huge number, exponent notation, a fraction, a sign, hex or nothing, naming the field', () => {
-    for (const page of ['99999999999999999999', String(MAX_PAGE + 1), '1e400', '1e3', '3.5', '-1', '+1', '0x1F', '', ' 1', '0', 'NaN', ['1', '2']]) {
+    for (const page of [
+      '99999999999999999999',
+      String(MAX_PAGE + 1),
+      '1e400',
+      '1e3',
+      '3.5',
+      '-1',
+      '+1',
+      '0x1F',
+      '',
+      ' 1',
+      '0',
+      'NaN',
+      ['1', '2'],
+    ]) {
       expect([page, fieldsOf({ page })]).toEqual([page, expect.arrayContaining([expect.stringMatching(/^page:/)])]);
     }
     expect(fieldsOf({ asOfPosition: '9007199254740993' })).toEqual(expect.arrayContaining(['asOfPosition:max']));

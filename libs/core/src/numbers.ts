@@ -17,7 +17,9 @@ export function IsDecimal(places: number): PropertyDecorator {
     constraints: [places],
     validator: {
       validate: (value) => hasAtMostDecimals(value, places),
-      defaultMessage: buildMessage((each) => `${each}$property must be a number with at most ${places} decimal place(s)`),
+      defaultMessage: buildMessage(
+        (each) => `${each}$property must be a number with at most ${places} decimal place(s)`,
+      ),
     },
   });
 }
@@ -29,7 +31,8 @@ export const MAX_PAGE = 100_000;
 export const MAX_QUERY_INT = Number.MAX_SAFE_INTEGER;
 
 /** Up to 16 digits: a query string's integer; anything else (1e400, 0x1F, 3.5, -1, "") stays a string for IsInt to refuse. */
-const toQueryInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value);
+const toQueryInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
 
 /**
  * An integer query parameter (`page`, `pageSize`, `minPosition`, `asOfPosition`, `waitMs`,

@@ -63,7 +63,14 @@ export const counselingModule: SaeilModuleDefinition = {
   contexts: [COUNSELING_CONTEXT],
   migrations: [],
   projections: [],
-  commands: [recordCounselingSession, setEmploymentPlan, reviseEmploymentPlan, createGroupProgram, recordGroupSession, recordOutreachEvent],
+  commands: [
+    recordCounselingSession,
+    setEmploymentPlan,
+    reviseEmploymentPlan,
+    createGroupProgram,
+    recordGroupSession,
+    recordOutreachEvent,
+  ],
   nestModule: CounselingModule,
   // CounselingSessionRecorded version 2 seals the notes. Being pure, the upcaster cannot seal a
   // version 1 event's notes: it lifts it as it is and readers accept both (`sealedNotes` or

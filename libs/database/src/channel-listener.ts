@@ -53,14 +53,21 @@ export class ChannelListener {
   async start(): Promise<void> {
     this.stopped = false;
     await this.connect().catch((error) => {
-      this.options.logger?.warn({ err: error }, `LISTEN ${this.channel} failed; ${this.options.whileDown} until it is back`);
+      this.options.logger?.warn(
+        { err: error },
+        `LISTEN ${this.channel} failed; ${this.options.whileDown} until it is back`,
+      );
       this.scheduleReconnect();
     });
   }
 
   private async connect(): Promise<void> {
     // keepAlive: a peer that vanished is found out by TCP too, not only by the heartbeat.
-    const client = new Client({ connectionString: this.url, application_name: this.options.applicationName, keepAlive: true });
+    const client = new Client({
+      connectionString: this.url,
+      application_name: this.options.applicationName,
+      keepAlive: true,
+    });
     client.on('notification', (message) => {
       if (message.channel === this.channel) this.handlers.message(message.payload ?? '');
     });
@@ -86,9 +93,15 @@ export class ChannelListener {
     if (this.stopped) {
       // our own stop: nothing to say
     } else if (isServerShutdown(error)) {
-      this.options.logger?.info({ code: (error as { code?: string }).code }, `PostgreSQL is shutting down; ${this.options.whileDown} until LISTEN ${this.channel} is back`);
+      this.options.logger?.info(
+        { code: (error as { code?: string }).code },
+        `PostgreSQL is shutting down; ${this.options.whileDown} until LISTEN ${this.channel} is back`,
+      );
     } else {
-      this.options.logger?.warn({ err: error }, `LISTEN ${this.channel} connection lost; ${this.options.whileDown} until it is back`);
+      this.options.logger?.warn(
+        { err: error },
+        `LISTEN ${this.channel} connection lost; ${this.options.whileDown} until it is back`,
+      );
     }
     client.end().catch(() => undefined);
     this.scheduleReconnect();

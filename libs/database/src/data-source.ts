@@ -5,7 +5,11 @@ import { IdempotencyOwner1732290000400 } from './migrations/1732290000400-idempo
 
 type MigrationClass = new () => MigrationInterface;
 
-export const platformMigrations: MigrationClass[] = [EventStore1732240000000, IdempotencyStream1732280000100, IdempotencyOwner1732290000400];
+export const platformMigrations: MigrationClass[] = [
+  EventStore1732240000000,
+  IdempotencyStream1732280000100,
+  IdempotencyOwner1732290000400,
+];
 
 /**
  * TypeORM is used for its pooled connection, transactions and migrations. The schema is only
@@ -40,7 +44,10 @@ interface PgPoolLike {
  * gets a listener: the error is reported here, and the query that next uses the connection fails
  * and releases it, which the callers already handle (a batch is retried, a request answers 503).
  */
-export function reportPooledConnectionErrors(dataSource: DataSource, report: (error: Error & { code?: string }) => void): void {
+export function reportPooledConnectionErrors(
+  dataSource: DataSource,
+  report: (error: Error & { code?: string }) => void,
+): void {
   const pool = (dataSource.driver as unknown as { master?: PgPoolLike }).master;
   if (!pool) return;
   for (const client of pool._clients ?? []) client.on('error', report);

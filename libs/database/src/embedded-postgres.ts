@@ -175,7 +175,9 @@ async function startWithRetry(
       forgetProcess(instance);
       const text = log.text();
       if (/could not bind|address already in use/i.test(text)) {
-        throw new Error(`embedded PostgreSQL could not listen on 127.0.0.1:${port}: the port is in use.\n${log.tail()}`);
+        throw new Error(
+          `embedded PostgreSQL could not listen on 127.0.0.1:${port}: the port is in use.\n${log.tail()}`,
+        );
       }
       // After a SIGKILL of the postmaster its children need a moment to notice and detach from
       // the old shared memory; postgres refuses to start until they are gone.

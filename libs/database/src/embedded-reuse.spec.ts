@@ -21,19 +21,22 @@ describe("Saeil's data directory and the embedded cluster in it", () => {
     expect(statSync(dir).isDirectory()).toBe(true);
   });
 
-  (asRoot ? it : it.skip)('as root, lets the postgres user pass through a 0700 data directory (execute bit only), and never touches a cluster', () => {
-    const dir = path.join(root, 'data');
-    prepareDataDir(dir);
-    chmodSync(dir, 0o700);
-    expect(prepareDataDir(dir)).toBe(true);
-    expect(statSync(dir).mode & 0o777).toBe(0o711);
-    expect(prepareDataDir(dir)).toBe(false);
+  (asRoot ? it : it.skip)(
+    'as root, lets the postgres user pass through a 0700 data directory (execute bit only), and never touches a cluster',
+    () => {
+      const dir = path.join(root, 'data');
+      prepareDataDir(dir);
+      chmodSync(dir, 0o700);
+      expect(prepareDataDir(dir)).toBe(true);
+      expect(statSync(dir).mode & 0o777).toBe(0o711);
+      expect(prepareDataDir(dir)).toBe(false);
 
-    const cluster = path.join(root, 'old');
-    prepareDataDir(cluster);
-    writeFileSync(path.join(cluster, 'PG_VERSION'), '17\n');
-    chmodSync(cluster, 0o700);
-    expect(prepareDataDir(cluster)).toBe(false);
-    expect(statSync(cluster).mode & 0o777).toBe(0o700);
-  });
+      const cluster = path.join(root, 'old');
+      prepareDataDir(cluster);
+      writeFileSync(path.join(cluster, 'PG_VERSION'), '17\n');
+      chmodSync(cluster, 0o700);
+      expect(prepareDataDir(cluster)).toBe(false);
+      expect(statSync(cluster).mode & 0o777).toBe(0o700);
+    },
+  );
 });

@@ -39,7 +39,10 @@ export class Notifications {
       if (this.stopped) {
         // our own stop: nothing to say
       } else if (isServerShutdown(error)) {
-        this.logger?.info({ code: (error as { code?: string }).code }, 'PostgreSQL is shutting down; LISTEN reconnects when it is back');
+        this.logger?.info(
+          { code: (error as { code?: string }).code },
+          'PostgreSQL is shutting down; LISTEN reconnects when it is back',
+        );
       } else {
         this.logger?.warn({ err: error }, 'LISTEN connection lost; reconnecting');
       }

@@ -40,7 +40,12 @@ export const FAILURE_REPORT_GRACE_MS = 250;
  * if the loop is still running (a stop meanwhile made it the shutdown's), then sleeps the rest of
  * `retryInMs` (cut short when the waker is woken).
  */
-export async function backOffAfterFailure(waker: Waker, retryInMs: number, running: () => boolean, report: () => void): Promise<void> {
+export async function backOffAfterFailure(
+  waker: Waker,
+  retryInMs: number,
+  running: () => boolean,
+  report: () => void,
+): Promise<void> {
   const grace = Math.min(FAILURE_REPORT_GRACE_MS, retryInMs);
   await new Promise((resolve) => setTimeout(resolve, grace));
   if (!running()) return;
@@ -70,5 +75,7 @@ const BEHIND_OPEN_TRANSACTION_FIRST_MS = 5;
  * found some (the caller keeps it, 0 after a full batch or when none wait).
  */
 export function followerPause(waiting: number, retries: number, pollIntervalMs: number): number {
-  return waiting > 0 ? Math.min(pollIntervalMs, BEHIND_OPEN_TRANSACTION_FIRST_MS * 2 ** Math.min(Math.max(retries - 1, 0), 6)) : pollIntervalMs;
+  return waiting > 0
+    ? Math.min(pollIntervalMs, BEHIND_OPEN_TRANSACTION_FIRST_MS * 2 ** Math.min(Math.max(retries - 1, 0), 6))
+    : pollIntervalMs;
 }

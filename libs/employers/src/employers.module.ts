@@ -26,8 +26,24 @@ import { HoldCouncilMeetingHandler } from './commands/hold-council-meeting/hold-
 
 @Module({
   imports: [CqrsModule],
-  controllers: [RegisterEmployerController, ProvideEmployerServiceController, SignAgreementController, RenewAgreementController, EndAgreementController, RecordJobFairController, HoldCouncilMeetingController],
-  providers: [RegisterEmployerHandler, ProvideEmployerServiceHandler, SignAgreementHandler, RenewAgreementHandler, EndAgreementHandler, RecordJobFairHandler, HoldCouncilMeetingHandler],
+  controllers: [
+    RegisterEmployerController,
+    ProvideEmployerServiceController,
+    SignAgreementController,
+    RenewAgreementController,
+    EndAgreementController,
+    RecordJobFairController,
+    HoldCouncilMeetingController,
+  ],
+  providers: [
+    RegisterEmployerHandler,
+    ProvideEmployerServiceHandler,
+    SignAgreementHandler,
+    RenewAgreementHandler,
+    EndAgreementHandler,
+    RecordJobFairHandler,
+    HoldCouncilMeetingHandler,
+  ],
 })
 export class EmployersModule {}
 
@@ -36,6 +52,14 @@ export const employersModule: SaeilModuleDefinition = {
   contexts: [EMPLOYERS_CONTEXT],
   migrations: [],
   projections: [],
-  commands: [registerEmployer, provideEmployerService, signAgreement, renewAgreement, endAgreement, recordJobFair, holdCouncilMeeting],
+  commands: [
+    registerEmployer,
+    provideEmployerService,
+    signAgreement,
+    renewAgreement,
+    endAgreement,
+    recordJobFair,
+    holdCouncilMeeting,
+  ],
   nestModule: EmployersModule,
 };

@@ -25,9 +25,15 @@ export interface CommandEnvelope<C> {
 }
 
 /** Current state of a stream from its history. */
-export function foldStream<S, E extends DomainEvent>(decider: Pick<Decider<unknown, S, E>, 'initialState' | 'evolve'>, history: { type: string; data: object; metadata?: { occurredAt?: string } }[]): S {
+export function foldStream<S, E extends DomainEvent>(
+  decider: Pick<Decider<unknown, S, E>, 'initialState' | 'evolve'>,
+  history: { type: string; data: object; metadata?: { occurredAt?: string } }[],
+): S {
   // The metadata rides along for the folds that date something by it (her registration day).
-  return history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data, ...(e.metadata ? { metadata: e.metadata } : {}) } as E), decider.initialState());
+  return history.reduce(
+    (s, e) => decider.evolve(s, { type: e.type, data: e.data, ...(e.metadata ? { metadata: e.metadata } : {}) } as E),
+    decider.initialState(),
+  );
 }
 
 /**

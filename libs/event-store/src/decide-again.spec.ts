@@ -16,10 +16,20 @@ describe('decideAgainOnConflict', () => {
 
   it('gives the conflict back after its attempts, and any other error at once', async () => {
     let calls = 0;
-    await expect(decideAgainOnConflict(async () => { calls++; throw conflict(); }, 4)).rejects.toBeInstanceOf(ConcurrencyConflict);
+    await expect(
+      decideAgainOnConflict(async () => {
+        calls++;
+        throw conflict();
+      }, 4),
+    ).rejects.toBeInstanceOf(ConcurrencyConflict);
     expect(calls).toBe(4);
     calls = 0;
-    await expect(decideAgainOnConflict(async () => { calls++; throw new RuleViolation('FOLLOW_UP_CANCELLED', '취소됨'); })).rejects.toMatchObject({ code: 'FOLLOW_UP_CANCELLED' });
+    await expect(
+      decideAgainOnConflict(async () => {
+        calls++;
+        throw new RuleViolation('FOLLOW_UP_CANCELLED', '취소됨');
+      }),
+    ).rejects.toMatchObject({ code: 'FOLLOW_UP_CANCELLED' });
     expect(calls).toBe(1);
   });
 });

@@ -7,7 +7,12 @@ import { EventStore } from './event-store';
 import { UpcasterRegistry } from './upcasters';
 import { Checkpoint, EventMetadata, START, StoredEvent } from './types';
 
-const meta: EventMetadata = { actorId: 'counselor-kim', centerId: 'center-naju', correlationId: 'c-1', occurredAt: '2026-11-20T09:00:00.000Z' };
+const meta: EventMetadata = {
+  actorId: 'counselor-kim',
+  centerId: 'center-naju',
+  correlationId: 'c-1',
+  occurredAt: '2026-11-20T09:00:00.000Z',
+};
 const event = (n = 0) => ({ type: 'CounselingSessionRecorded', data: { n } });
 
 describe('PostgreSQL event store', () => {
@@ -20,7 +25,10 @@ describe('PostgreSQL event store', () => {
     dataSource = createDataSource(db.url, [], 40);
     await dataSource.initialize();
     await migrate(dataSource);
-    store = new EventStore(dataSource, new UpcasterRegistry().register('ClientRegistered', 1, (d) => ({ ...d, region: d.region ?? 'unknown' })));
+    store = new EventStore(
+      dataSource,
+      new UpcasterRegistry().register('ClientRegistered', 1, (d) => ({ ...d, region: d.region ?? 'unknown' })),
+    );
   });
 
   afterAll(async () => {
@@ -48,7 +56,9 @@ describe('PostgreSQL event store', () => {
   it('refuses an append whose expected version is stale, without writing', async () => {
     const stream = `case-${randomUUID()}`;
     await store.append(stream, [event(), event()], { context: 'counseling', expectedVersion: 0, metadata: meta });
-    await expect(store.append(stream, [event()], { context: 'counseling', expectedVersion: 1, metadata: meta })).rejects.toMatchObject({
+    await expect(
+      store.append(stream, [event()], { context: 'counseling', expectedVersion: 1, metadata: meta }),
+    ).rejects.toMatchObject({
       code: 'VERSION_CONFLICT',
       actualVersion: 2,
     });
@@ -57,7 +67,11 @@ describe('PostgreSQL event store', () => {
 
   it('stores the writing transaction, type, schema version, data and metadata of each event', async () => {
     const stream = `case-${randomUUID()}`;
-    const result = await store.append(stream, [event(7)], { context: 'counseling', expectedVersion: 0, metadata: { ...meta, causationId: 'cmd-1', idempotencyKey: 'k-abcdefgh' } });
+    const result = await store.append(stream, [event(7)], {
+      context: 'counseling',
+      expectedVersion: 0,
+      metadata: { ...meta, causationId: 'cmd-1', idempotencyKey: 'k-abcdefgh' },
+    });
     const [stored] = await store.readStream(stream);
     expect(stored).toMatchObject({
       globalPosition: result.globalPosition,
@@ -66,7 +80,14 @@ describe('PostgreSQL event store', () => {
       type: 'CounselingSessionRecorded',
       schemaVersion: 1,
       data: { n: 7 },
-      metadata: { actorId: 'counselor-kim', centerId: 'center-naju', correlationId: 'c-1', causationId: 'cmd-1', idempotencyKey: 'k-abcdefgh', occurredAt: '2026-11-20T09:00:00.000Z' },
+      metadata: {
+        actorId: 'counselor-kim',
+        centerId: 'center-naju',
+        correlationId: 'c-1',
+        causationId: 'cmd-1',
+        idempotencyKey: 'k-abcdefgh',
+        occurredAt: '2026-11-20T09:00:00.000Z',
+      },
     });
     expect(BigInt(stored.transactionId)).toBeGreaterThan(0n);
     expect(Date.parse(stored.recordedAt)).toBeGreaterThan(Date.parse(meta.occurredAt));
@@ -75,33 +96,75 @@ describe('PostgreSQL event store', () => {
   it('a repeated idempotency key returns the first result and appends nothing; reused for another request it is refused', async () => {
     const key = `register-${randomUUID()}`;
     const idempotency = { owner: 'account-naju', key, commandType: 'RegisterClient', request: { name: '김영희' } };
-    const first = await store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency });
+    const first = await store.append(`client-${randomUUID()}`, [event()], {
+      context: 'intake',
+      expectedVersion: 0,
+      metadata: meta,
+      idempotency,
+    });
     const before = await store.headPosition();
-    const again = await store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency });
+    const again = await store.append(`client-${randomUUID()}`, [event()], {
+      context: 'intake',
+      expectedVersion: 0,
+      metadata: meta,
+      idempotency,
+    });
     expect(again).toEqual({ ...first, duplicate: true });
     expect(await store.headPosition()).toBe(before);
     await expect(
-      store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { ...idempotency, request: { name: '이순자' } } }),
+      store.append(`client-${randomUUID()}`, [event()], {
+        context: 'intake',
+        expectedVersion: 0,
+        metadata: meta,
+        idempotency: { ...idempotency, request: { name: '이순자' } },
+      }),
     ).rejects.toBeInstanceOf(IdempotencyKeyReused);
   });
 
   it("a key belongs to the account that used it: another account's identical key appends its own events, never answers with the first result", async () => {
     const key = `shared-${randomUUID()}`;
-    const naju = await store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { owner: 'account-naju', key, commandType: 'RegisterClient', request: { name: '김영희' } } });
+    const naju = await store.append(`client-${randomUUID()}`, [event()], {
+      context: 'intake',
+      expectedVersion: 0,
+      metadata: meta,
+      idempotency: { owner: 'account-naju', key, commandType: 'RegisterClient', request: { name: '김영희' } },
+    });
     // Even with the same command and body, and after the first body is forgotten (her erasure).
     await dataSource.query(`UPDATE idempotency_keys SET request_hash = 'forgotten' WHERE idempotency_key = $1`, [key]);
-    const jinju = await store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { owner: 'account-jinju', key, commandType: 'RegisterClient', request: { name: '김영희' } } });
+    const jinju = await store.append(`client-${randomUUID()}`, [event()], {
+      context: 'intake',
+      expectedVersion: 0,
+      metadata: meta,
+      idempotency: { owner: 'account-jinju', key, commandType: 'RegisterClient', request: { name: '김영희' } },
+    });
     expect(jinju.duplicate).toBe(false);
     expect(jinju.streamId).not.toBe(naju.streamId);
     expect(await store.streamVersion(jinju.streamId)).toBe(1);
     // Each account's retry still answers its own first result.
-    const najuRetry = await store.findIdempotentResult({ owner: 'account-naju', key, commandType: 'RegisterClient', request: { name: '김영희' } });
-    const jinjuRetry = await store.findIdempotentResult({ owner: 'account-jinju', key, commandType: 'RegisterClient', request: { name: '김영희' } });
+    const najuRetry = await store.findIdempotentResult({
+      owner: 'account-naju',
+      key,
+      commandType: 'RegisterClient',
+      request: { name: '김영희' },
+    });
+    const jinjuRetry = await store.findIdempotentResult({
+      owner: 'account-jinju',
+      key,
+      commandType: 'RegisterClient',
+      request: { name: '김영희' },
+    });
     expect([najuRetry?.streamId, jinjuRetry?.streamId]).toEqual([naju.streamId, jinju.streamId]);
     // Concurrent first uses by two accounts: one write each.
     const raced = `race-${randomUUID()}`;
     const results = await Promise.all(
-      ['a', 'b', 'a', 'b', 'a', 'b'].map((owner) => store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { owner, key: raced, commandType: 'RegisterClient', request: { n: 1 } } })),
+      ['a', 'b', 'a', 'b', 'a', 'b'].map((owner) =>
+        store.append(`client-${randomUUID()}`, [event()], {
+          context: 'intake',
+          expectedVersion: 0,
+          metadata: meta,
+          idempotency: { owner, key: raced, commandType: 'RegisterClient', request: { n: 1 } },
+        }),
+      ),
     );
     expect(new Set(results.map((r) => r.streamId)).size).toBe(2);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(2);
@@ -109,10 +172,25 @@ describe('PostgreSQL event store', () => {
 
   it('a retry whose first attempt succeeded gets the first answer even after the stream moved on (not a 409)', async () => {
     const stream = `case-${randomUUID()}`;
-    const idempotency = { owner: 'account-naju', key: `session-${randomUUID()}`, commandType: 'RecordSession', request: { n: 1 } };
-    const first = await store.append(stream, [event(1)], { context: 'counseling', expectedVersion: 0, metadata: meta, idempotency });
+    const idempotency = {
+      owner: 'account-naju',
+      key: `session-${randomUUID()}`,
+      commandType: 'RecordSession',
+      request: { n: 1 },
+    };
+    const first = await store.append(stream, [event(1)], {
+      context: 'counseling',
+      expectedVersion: 0,
+      metadata: meta,
+      idempotency,
+    });
     await store.append(stream, [event(2)], { context: 'counseling', expectedVersion: 1, metadata: meta });
-    const retry = await store.append(stream, [event(1)], { context: 'counseling', expectedVersion: 0, metadata: meta, idempotency });
+    const retry = await store.append(stream, [event(1)], {
+      context: 'counseling',
+      expectedVersion: 0,
+      metadata: meta,
+      idempotency,
+    });
     expect(retry).toEqual({ ...first, duplicate: true });
     expect(await store.streamVersion(stream)).toBe(2);
   });
@@ -121,7 +199,12 @@ describe('PostgreSQL event store', () => {
     const key = `burst-${randomUUID()}`;
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        store.append(`client-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta, idempotency: { owner: 'account-naju', key, commandType: 'RegisterClient', request: { n: 1 } } }),
+        store.append(`client-${randomUUID()}`, [event()], {
+          context: 'intake',
+          expectedVersion: 0,
+          metadata: meta,
+          idempotency: { owner: 'account-naju', key, commandType: 'RegisterClient', request: { n: 1 } },
+        }),
       ),
     );
     expect(new Set(results.map((r) => r.streamId)).size).toBe(1);
@@ -132,12 +215,26 @@ describe('PostgreSQL event store', () => {
     const caseStream = `client-${randomUUID()}`;
     const placements = `placements-${randomUUID()}`;
     await store.append(caseStream, [event()], { context: 'intake', expectedVersion: 0, metadata: meta });
-    await store.append(caseStream, [{ type: 'CaseClosed', data: {} }], { context: 'intake', expectedVersion: 1, metadata: meta });
+    await store.append(caseStream, [{ type: 'CaseClosed', data: {} }], {
+      context: 'intake',
+      expectedVersion: 1,
+      metadata: meta,
+    });
     await expect(
-      store.append(placements, [event()], { context: 'placement', expectedVersion: 0, metadata: meta, guards: [{ streamId: caseStream, expectedVersion: 1 }] }),
+      store.append(placements, [event()], {
+        context: 'placement',
+        expectedVersion: 0,
+        metadata: meta,
+        guards: [{ streamId: caseStream, expectedVersion: 1 }],
+      }),
     ).rejects.toMatchObject({ code: 'VERSION_CONFLICT', streamId: caseStream, actualVersion: 2 });
     expect(await store.streamVersion(placements)).toBeNull();
-    await store.append(placements, [event()], { context: 'placement', expectedVersion: 0, metadata: meta, guards: [{ streamId: caseStream, expectedVersion: 2 }] });
+    await store.append(placements, [event()], {
+      context: 'placement',
+      expectedVersion: 0,
+      metadata: meta,
+      guards: [{ streamId: caseStream, expectedVersion: 2 }],
+    });
     expect(await store.streamVersion(placements)).toBe(1);
   });
 
@@ -161,7 +258,12 @@ describe('PostgreSQL event store', () => {
       },
     });
     const closurePid = await closing;
-    const placement = store.append(placements, [event()], { context: 'placement', expectedVersion: 0, metadata: meta, guards: [{ streamId: caseStream, expectedVersion: 1 }] });
+    const placement = store.append(placements, [event()], {
+      context: 'placement',
+      expectedVersion: 0,
+      metadata: meta,
+      guards: [{ streamId: caseStream, expectedVersion: 1 }],
+    });
     await waitForLockWaiter(dataSource, closurePid, 'the placement waiting for the case stream lock the closure holds');
     release();
     await closure;
@@ -171,8 +273,14 @@ describe('PostgreSQL event store', () => {
 
   it('refuses an event without the center of its record (a handler that left CENTER_FROM_RECORD in place), writing nothing', async () => {
     const stream = `counseling-${randomUUID()}`;
-    const refused = store.append(stream, [event()], { context: 'counseling', expectedVersion: 0, metadata: { ...meta, centerId: CENTER_FROM_RECORD } });
-    await expect(refused).rejects.toThrow('event metadata needs centerId: the handler must set the center of the record');
+    const refused = store.append(stream, [event()], {
+      context: 'counseling',
+      expectedVersion: 0,
+      metadata: { ...meta, centerId: CENTER_FROM_RECORD },
+    });
+    await expect(refused).rejects.toThrow(
+      'event metadata needs centerId: the handler must set the center of the record',
+    );
     await expect(refused).rejects.not.toBeInstanceOf(SaeilError);
     expect(await store.streamVersion(stream)).toBeNull();
   });
@@ -197,13 +305,24 @@ describe('PostgreSQL event store', () => {
 
   it('upcasts old event versions on read and leaves the stored payload as written', async () => {
     const stream = `client-${randomUUID()}`;
-    await store.append(stream, [{ type: 'ClientRegistered', data: { name: '김영희' }, schemaVersion: 1 }], { context: 'intake', expectedVersion: 0, metadata: meta });
+    await store.append(stream, [{ type: 'ClientRegistered', data: { name: '김영희' }, schemaVersion: 1 }], {
+      context: 'intake',
+      expectedVersion: 0,
+      metadata: meta,
+    });
     const [read] = await store.readStream(stream);
     expect(read).toMatchObject({ schemaVersion: 2, data: { name: '김영희', region: 'unknown' } });
     const [raw] = await dataSource.query(`SELECT schema_version, data FROM events WHERE stream_id = $1`, [stream]);
     expect(raw).toEqual({ schema_version: 1, data: { name: '김영희' } });
-    await store.append(stream, [{ type: 'ClientRegistered', data: { name: 'x', region: '전남' } }], { context: 'intake', expectedVersion: 1, metadata: meta });
-    const [, written] = await dataSource.query(`SELECT schema_version FROM events WHERE stream_id = $1 ORDER BY stream_version`, [stream]);
+    await store.append(stream, [{ type: 'ClientRegistered', data: { name: 'x', region: '전남' } }], {
+      context: 'intake',
+      expectedVersion: 1,
+      metadata: meta,
+    });
+    const [, written] = await dataSource.query(
+      `SELECT schema_version FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+      [stream],
+    );
     expect(written.schema_version).toBe(2);
   });
 
@@ -229,7 +348,11 @@ describe('PostgreSQL event store', () => {
         `INSERT INTO events (event_id, stream_id, stream_version, context, event_type, data, metadata) VALUES ($1, $2, 1, 'intake', 'Late', '{}', '{}') RETURNING global_position`,
         [randomUUID(), `late-${randomUUID()}`],
       );
-      const fast = await store.append(`fast-${randomUUID()}`, [event()], { context: 'intake', expectedVersion: 0, metadata: meta });
+      const fast = await store.append(`fast-${randomUUID()}`, [event()], {
+        context: 'intake',
+        expectedVersion: 0,
+        metadata: meta,
+      });
       expect(fast.globalPosition).toBeGreaterThan(Number(lowPosition));
 
       const whileOpen = await drain(start);
@@ -242,10 +365,13 @@ describe('PostgreSQL event store', () => {
       // Other test files write to the same database meanwhile, so their events may come between
       // and are left out: what matters is that both of these come, once each, in position order.
       const ours = new Set([Number(lowPosition), fast.globalPosition]);
-      const after = await waitFor(async () => {
-        const drained = (await drain(whileOpen.checkpoint)).events.filter((e) => ours.has(e.globalPosition));
-        return drained.length >= 2 ? drained : undefined;
-      }, { description: 'both events readable after the slow commit' });
+      const after = await waitFor(
+        async () => {
+          const drained = (await drain(whileOpen.checkpoint)).events.filter((e) => ours.has(e.globalPosition));
+          return drained.length >= 2 ? drained : undefined;
+        },
+        { description: 'both events readable after the slow commit' },
+      );
       expect(after.map((e) => e.globalPosition)).toEqual([Number(lowPosition), fast.globalPosition]);
     });
 
@@ -261,7 +387,11 @@ describe('PostgreSQL event store', () => {
       let writersDone = Number.POSITIVE_INFINITY;
       const follower = (async () => {
         let checkpoint = start;
-        while (writing || (seen.length < written.length && !deadline()) || (await store.readAll(checkpoint, 1)).length > 0) {
+        while (
+          writing ||
+          (seen.length < written.length && !deadline()) ||
+          (await store.readAll(checkpoint, 1)).length > 0
+        ) {
           const { events, checkpoint: next } = await drain(checkpoint);
           // Other test files write to the same database meanwhile: only this test's streams count.
           seen.push(...events.filter((e) => e.streamId.startsWith(run)).map((e) => e.globalPosition));

@@ -70,7 +70,9 @@ export type AppendListener = (events: StoredEvent[]) => void;
 export const FORGOTTEN_REQUEST = 'forgotten';
 
 export function requestHash(request: unknown): string {
-  return createHash('sha256').update(JSON.stringify(request ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(request ?? null))
+    .digest('hex');
 }
 
 /**
@@ -95,7 +97,8 @@ export class EventStore {
     if (events.length === 0) throw new Error('append needs at least one event');
     // A programming error, not a domain one: a definition without centerOf leaves the center to
     // its handler (CENTER_FROM_RECORD), and an event must never be stored without one.
-    if (!options.metadata.centerId) throw new Error('event metadata needs centerId: the handler must set the center of the record');
+    if (!options.metadata.centerId)
+      throw new Error('event metadata needs centerId: the handler must set the center of the record');
     // Nothing in this command reads back a history older than its own write.
     currentPrefetchedStreams()?.forget(streamId);
     const runner = this.dataSource.createQueryRunner();
@@ -127,7 +130,11 @@ export class EventStore {
       // A version taken by a concurrent writer, or a deadlock PostgreSQL broke between two appends
       // guarding each other's streams: both retryable, both a 409.
       if (isUniqueViolation(error, 'events_stream_version_unique') || pgCode(error) === '40P01') {
-        throw new ConcurrencyConflict(streamId, options.expectedVersion === 'any' ? 0 : options.expectedVersion, await this.streamVersion(streamId));
+        throw new ConcurrencyConflict(
+          streamId,
+          options.expectedVersion === 'any' ? 0 : options.expectedVersion,
+          await this.streamVersion(streamId),
+        );
       }
       throw error;
     } finally {
@@ -135,7 +142,12 @@ export class EventStore {
     }
   }
 
-  private async appendIn(runner: QueryRunner, streamId: string, events: NewEvent[], options: AppendOptions): Promise<StoredEvent[]> {
+  private async appendIn(
+    runner: QueryRunner,
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<StoredEvent[]> {
     // Writers of a stream take its lock exclusively, readers-for-a-decision (guards) shared: one
     // round trip for all the locks. The versions are read by the NEXT statement, whose snapshot is
     // taken after the locks are held (in READ COMMITTED a statement that waits for a lock still
@@ -175,7 +187,13 @@ export class EventStore {
             WHERE NOT EXISTS (SELECT 1 FROM current WHERE expected IS NOT NULL AND version <> expected)
            RETURNING ${COLUMNS})
          SELECT inserted.* FROM inserted CROSS JOIN (SELECT pg_notify($10, '')) AS woken ORDER BY inserted.stream_version`,
-        [...columns, checked.map((c) => c.streamId), checked.map((c) => (c.expectedVersion === 'any' ? null : c.expectedVersion)), streamId, EVENTS_CHANNEL],
+        [
+          ...columns,
+          checked.map((c) => c.streamId),
+          checked.map((c) => (c.expectedVersion === 'any' ? null : c.expectedVersion)),
+          streamId,
+          EVENTS_CHANNEL,
+        ],
       );
       if (rows.length === 0) {
         await this.requireVersions(runner, streamId, options.expectedVersion, guards);
@@ -201,20 +219,28 @@ export class EventStore {
    * Reads the versions of the written stream and the guarded ones (under the locks: a statement
    * after the one that took them) and refuses any that moved; answers the written stream's version.
    */
-  private async requireVersions(runner: QueryRunner, streamId: string, expectedVersion: ExpectedVersion, guards: StreamGuard[]): Promise<number> {
+  private async requireVersions(
+    runner: QueryRunner,
+    streamId: string,
+    expectedVersion: ExpectedVersion,
+    guards: StreamGuard[],
+  ): Promise<number> {
     const versions = new Map<string, number>(
       (
-        (await runner.query(`SELECT stream_id, max(stream_version)::int AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`, [
-          [streamId, ...guards.map((g) => g.streamId)],
-        ])) as { stream_id: string; version: number }[]
+        (await runner.query(
+          `SELECT stream_id, max(stream_version)::int AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id`,
+          [[streamId, ...guards.map((g) => g.streamId)]],
+        )) as { stream_id: string; version: number }[]
       ).map((r) => [r.stream_id, r.version]),
     );
     for (const guard of guards) {
       const guarded = versions.get(guard.streamId) ?? 0;
-      if (guarded !== guard.expectedVersion) throw new ConcurrencyConflict(guard.streamId, guard.expectedVersion, guarded);
+      if (guarded !== guard.expectedVersion)
+        throw new ConcurrencyConflict(guard.streamId, guard.expectedVersion, guarded);
     }
     const version = versions.get(streamId) ?? 0;
-    if (expectedVersion !== 'any' && version !== expectedVersion) throw new ConcurrencyConflict(streamId, expectedVersion, version);
+    if (expectedVersion !== 'any' && version !== expectedVersion)
+      throw new ConcurrencyConflict(streamId, expectedVersion, version);
     return version;
   }
 
@@ -226,7 +252,10 @@ export class EventStore {
     if (rows.length === 0) return undefined;
     const [row] = rows;
     // A forgotten body (her erasure) can no longer be compared: the key and command type decide.
-    if (row.command_type !== idempotency.commandType || (row.request_hash !== FORGOTTEN_REQUEST && row.request_hash !== requestHash(idempotency.request))) {
+    if (
+      row.command_type !== idempotency.commandType ||
+      (row.request_hash !== FORGOTTEN_REQUEST && row.request_hash !== requestHash(idempotency.request))
+    ) {
       throw new IdempotencyKeyReused(idempotency.key);
     }
     return { ...row.result, duplicate: true };
@@ -247,15 +276,28 @@ export class EventStore {
     return changed.length;
   }
 
-  private async rememberResult(runner: QueryRunner, idempotency: IdempotencyRequest, result: AppendResult): Promise<void> {
+  private async rememberResult(
+    runner: QueryRunner,
+    idempotency: IdempotencyRequest,
+    result: AppendResult,
+  ): Promise<void> {
     await runner.query(
       `INSERT INTO idempotency_keys (owner, idempotency_key, command_type, request_hash, result) VALUES ($1, $2, $3, $4, $5)`,
-      [idempotency.owner, idempotency.key, idempotency.commandType, requestHash(idempotency.request), JSON.stringify(result)],
+      [
+        idempotency.owner,
+        idempotency.key,
+        idempotency.commandType,
+        requestHash(idempotency.request),
+        JSON.stringify(result),
+      ],
     );
   }
 
   async streamVersion(streamId: string): Promise<number | null> {
-    const [{ version }] = await this.dataSource.query(`SELECT max(stream_version)::int AS version FROM events WHERE stream_id = $1`, [streamId]);
+    const [{ version }] = await this.dataSource.query(
+      `SELECT max(stream_version)::int AS version FROM events WHERE stream_id = $1`,
+      [streamId],
+    );
     return version;
   }
 
@@ -294,7 +336,9 @@ export class EventStore {
   }
 
   async readEvent(globalPosition: number): Promise<StoredEvent | undefined> {
-    const rows: EventRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM events WHERE global_position = $1`, [globalPosition]);
+    const rows: EventRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM events WHERE global_position = $1`, [
+      globalPosition,
+    ]);
     return rows[0] && this.toStored(rows[0], true);
   }
 
@@ -305,7 +349,9 @@ export class EventStore {
   }
 
   private toStored(row: EventRow, upcast: boolean): StoredEvent {
-    const lifted = upcast ? this.upcasters.upcast(row.event_type, row.schema_version, row.data) : { schemaVersion: row.schema_version, data: row.data };
+    const lifted = upcast
+      ? this.upcasters.upcast(row.event_type, row.schema_version, row.data)
+      : { schemaVersion: row.schema_version, data: row.data };
     return {
       eventId: row.event_id,
       globalPosition: Number(row.global_position),

@@ -21,7 +21,11 @@ export class UpcasterRegistry {
     return forType && forType.size > 0 ? Math.max(...forType.keys()) + 1 : 1;
   }
 
-  upcast(type: string, schemaVersion: number, data: Record<string, unknown>): { schemaVersion: number; data: Record<string, unknown> } {
+  upcast(
+    type: string,
+    schemaVersion: number,
+    data: Record<string, unknown>,
+  ): { schemaVersion: number; data: Record<string, unknown> } {
     const forType = this.steps.get(type);
     let version = schemaVersion;
     let current = data;

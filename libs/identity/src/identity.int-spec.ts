@@ -17,7 +17,16 @@ describe('identity (HTTP, PostgreSQL)', () => {
   let adminToken: string;
 
   beforeAll(async () => {
-    saeil = await startTestSaeil({ label: 'identity', kafka: false, worker: false, env: { SAEIL_ADMIN_PASSWORD: ADMIN_PASSWORD, LOGIN_MAX_FAILURES_PER_ADDRESS: '1000', LOGIN_MAX_FAILURES_PER_USERNAME: '1000' } });
+    saeil = await startTestSaeil({
+      label: 'identity',
+      kafka: false,
+      worker: false,
+      env: {
+        SAEIL_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+        LOGIN_MAX_FAILURES_PER_USERNAME: '1000',
+      },
+    });
     adminToken = (await login('admin', ADMIN_PASSWORD).expect(200)).body.accessToken;
   });
 
@@ -25,50 +34,108 @@ describe('identity (HTTP, PostgreSQL)', () => {
     await saeil?.dispose();
   });
 
-  const login = (username: string, password: string) => request(saeil.url).post('/auth/login').send({ username, password });
+  const login = (username: string, password: string) =>
+    request(saeil.url).post('/auth/login').send({ username, password });
   const refresh = (refreshToken: string) => request(saeil.url).post('/auth/refresh').send({ refreshToken });
   const me = (accessToken: string) => request(saeil.url).get('/auth/me').set('Authorization', `Bearer ${accessToken}`);
-  const asAdmin = (method: 'get' | 'post', path: string) => request(saeil.url)[method](path).set('Authorization', `Bearer ${adminToken}`);
+  const asAdmin = (method: 'get' | 'post', path: string) =>
+    request(saeil.url)[method](path).set('Authorization', `Bearer ${adminToken}`);
 
   let accountNo = 0;
   /** Creates a counselor at center-naju through the admin API; returns her id, user name and password. */
   async function createCounselor(): Promise<{ accountId: string; username: string; password: string }> {
     const username = `counselor-${++accountNo}`;
     const password = `naju-bay-${accountNo}-spring`;
-    const created = await asAdmin('post', '/accounts').send({ username, displayName: `상담사${accountNo}`, role: 'counselor', centerId: 'center-naju', password }).expect(201);
+    const created = await asAdmin('post', '/accounts')
+      .send({ username, displayName: `상담사${accountNo}`, role: 'counselor', centerId: 'center-naju', password })
+      .expect(201);
     return { accountId: created.body.accountId, username, password };
   }
 
   it('a fresh start created the first administrator from SAEIL_ADMIN_PASSWORD, and recorded it', async () => {
     const principal = await me(adminToken).expect(200);
-    expect(principal.body).toEqual({ accountId: expect.any(String), username: 'admin', displayName: '관리자', role: 'administrator', provider: 'local' });
-    const audit = await saeil.runtime.dataSource.query(`SELECT action, details FROM account_audit WHERE account_id = $1 AND action = 'account_created'`, [principal.body.accountId]);
-    expect(audit).toEqual([{ action: 'account_created', details: { username: 'admin', role: 'administrator', bootstrap: true } }]);
+    expect(principal.body).toEqual({
+      accountId: expect.any(String),
+      username: 'admin',
+      displayName: '관리자',
+      role: 'administrator',
+      provider: 'local',
+    });
+    const audit = await saeil.runtime.dataSource.query(
+      `SELECT action, details FROM account_audit WHERE account_id = $1 AND action = 'account_created'`,
+      [principal.body.accountId],
+    );
+    expect(audit).toEqual([
+      { action: 'account_created', details: { username: 'admin', role: 'administrator', bootstrap: true } },
+    ]);
   });
 
   it('an administrator creates a counselor: stored with an argon2id hash, shown without it, and she can log in', async () => {
-    const created = await asAdmin('post', '/accounts').send({ username: 'kim.sangdam', displayName: '김상담', role: 'counselor', centerId: 'center-naju', password: 'naju-bay-2026-spring' }).expect(201);
-    expect(created.body).toEqual({ accountId: expect.any(String), username: 'kim.sangdam', displayName: '김상담', role: 'counselor', centerId: 'center-naju', disabled: false, createdAt: expect.any(String) });
-    const [row] = await saeil.runtime.dataSource.query(`SELECT password_hash FROM accounts WHERE account_id = $1`, [created.body.accountId]);
+    const created = await asAdmin('post', '/accounts')
+      .send({
+        username: 'kim.sangdam',
+        displayName: '김상담',
+        role: 'counselor',
+        centerId: 'center-naju',
+        password: 'naju-bay-2026-spring',
+      })
+      .expect(201);
+    expect(created.body).toEqual({
+      accountId: expect.any(String),
+      username: 'kim.sangdam',
+      displayName: '김상담',
+      role: 'counselor',
+      centerId: 'center-naju',
+      disabled: false,
+      createdAt: expect.any(String),
+    });
+    const [row] = await saeil.runtime.dataSource.query(`SELECT password_hash FROM accounts WHERE account_id = $1`, [
+      created.body.accountId,
+    ]);
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
 
     const tokens = await login('kim.sangdam', 'naju-bay-2026-spring').expect(200);
-    expect(tokens.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshToken: expect.any(String), refreshExpiresIn: 1209600 });
+    expect(tokens.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshToken: expect.any(String),
+      refreshExpiresIn: 1209600,
+    });
     const principal = await me(tokens.body.accessToken).expect(200);
-    expect(principal.body).toEqual({ accountId: created.body.accountId, username: 'kim.sangdam', displayName: '김상담', role: 'counselor', centerId: 'center-naju', provider: 'local' });
+    expect(principal.body).toEqual({
+      accountId: created.body.accountId,
+      username: 'kim.sangdam',
+      displayName: '김상담',
+      role: 'counselor',
+      centerId: 'center-naju',
+      provider: 'local',
+    });
   });
 
   it('refuses an account whose scope does not fit its role, a weak password and a taken user name, creating nothing', async () => {
     const before = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM accounts`);
-    const noCenter = await asAdmin('post', '/accounts').send({ username: 'park.supervisor', role: 'supervisor', password: 'naju-bay-2026-summer' }).expect(400);
-    expect(noCenter.body.error.fields).toEqual([expect.objectContaining({ field: 'centerId', code: 'requiredForRole' })]);
-    const badRegion = await asAdmin('post', '/accounts').send({ username: 'lee.region', role: 'regional_supervisor', region: '전남', password: 'naju-bay-2026-summer' }).expect(400);
+    const noCenter = await asAdmin('post', '/accounts')
+      .send({ username: 'park.supervisor', role: 'supervisor', password: 'naju-bay-2026-summer' })
+      .expect(400);
+    expect(noCenter.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'centerId', code: 'requiredForRole' }),
+    ]);
+    const badRegion = await asAdmin('post', '/accounts')
+      .send({ username: 'lee.region', role: 'regional_supervisor', region: '전남', password: 'naju-bay-2026-summer' })
+      .expect(400);
     expect(badRegion.body.error.fields).toEqual([expect.objectContaining({ field: 'region', code: 'unknownRegion' })]);
-    const weak = await asAdmin('post', '/accounts').send({ username: 'choi.counselor', role: 'counselor', centerId: 'center-naju', password: 'short-pw' }).expect(400);
+    const weak = await asAdmin('post', '/accounts')
+      .send({ username: 'choi.counselor', role: 'counselor', centerId: 'center-naju', password: 'short-pw' })
+      .expect(400);
     expect(weak.body.error.fields).toEqual([expect.objectContaining({ field: 'password', code: 'passwordTooShort' })]);
-    const unknownRole = await asAdmin('post', '/accounts').send({ username: 'choi.counselor', role: 'superuser', password: 'naju-bay-2026-summer' }).expect(400);
+    const unknownRole = await asAdmin('post', '/accounts')
+      .send({ username: 'choi.counselor', role: 'superuser', password: 'naju-bay-2026-summer' })
+      .expect(400);
     expect(unknownRole.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['role']);
-    const taken = await asAdmin('post', '/accounts').send({ username: 'admin', role: 'ministry_analyst', password: 'naju-bay-2026-summer' }).expect(422);
+    const taken = await asAdmin('post', '/accounts')
+      .send({ username: 'admin', role: 'ministry_analyst', password: 'naju-bay-2026-summer' })
+      .expect(422);
     expect(taken.body.error.code).toBe('USERNAME_TAKEN');
     const after = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM accounts`);
     expect(after[0].n).toBe(before[0].n);
@@ -78,7 +145,9 @@ describe('identity (HTTP, PostgreSQL)', () => {
     const { username } = await createCounselor();
     const wrong = await login(username, 'not-her-password-1').expect(401);
     const unknown = await login('nobody-here', 'not-her-password-1').expect(401);
-    expect(wrong.body).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: '사용자 이름 또는 비밀번호가 올바르지 않습니다.' } });
+    expect(wrong.body).toEqual({
+      error: { code: 'INVALID_CREDENTIALS', message: '사용자 이름 또는 비밀번호가 올바르지 않습니다.' },
+    });
     expect(unknown.body).toEqual(wrong.body);
   });
 
@@ -90,9 +159,14 @@ describe('identity (HTTP, PostgreSQL)', () => {
     expect(Number(waiting.headers['retry-after'])).toBeGreaterThan(25);
     expect(Number(waiting.headers['retry-after'])).toBeLessThanOrEqual(30);
     // The wait passes: its end is moved into the past rather than waiting.
-    await saeil.runtime.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE throttle_key LIKE $1`, [`pair:${username}|%`]);
+    await saeil.runtime.dataSource.query(
+      `UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE throttle_key LIKE $1`,
+      [`pair:${username}|%`],
+    );
     await login(username, password).expect(200);
-    const rows = await saeil.runtime.dataSource.query(`SELECT 1 FROM login_throttle WHERE throttle_key LIKE $1`, [`pair:${username}|%`]);
+    const rows = await saeil.runtime.dataSource.query(`SELECT 1 FROM login_throttle WHERE throttle_key LIKE $1`, [
+      `pair:${username}|%`,
+    ]);
     expect(rows).toEqual([]);
   });
 
@@ -122,7 +196,10 @@ describe('identity (HTTP, PostgreSQL)', () => {
   it('an account id that is not a UUID is a 400 naming it on administration routes, an unknown one a 404', async () => {
     // Ids have one canonical form, checked at the edge before any lookup (the same rule as every record id).
     const malformed = (await asAdmin('post', '/accounts/not-a-uuid/disable').expect(400)).body.error;
-    expect({ code: malformed.code, fields: (malformed.fields ?? []).map((f: { field: string }) => f.field) }).toEqual({ code: 'VALIDATION_FAILED', fields: ['accountId'] });
+    expect({ code: malformed.code, fields: (malformed.fields ?? []).map((f: { field: string }) => f.field) }).toEqual({
+      code: 'VALIDATION_FAILED',
+      fields: ['accountId'],
+    });
     await asAdmin('post', '/accounts/00000000-0000-4000-8000-000000000000/enable').expect(404);
   });
 
@@ -134,7 +211,10 @@ describe('identity (HTTP, PostgreSQL)', () => {
     expect((await me(second.accessToken).expect(200)).body.accountId).toBe(accountId);
     const third = (await refresh(second.refreshToken).expect(200)).body;
     expect(third.refreshToken).not.toBe(second.refreshToken);
-    const stored = await saeil.runtime.dataSource.query(`SELECT count(DISTINCT family_id)::int AS families, count(*)::int AS tokens, count(used_at)::int AS used FROM refresh_tokens WHERE account_id = $1`, [accountId]);
+    const stored = await saeil.runtime.dataSource.query(
+      `SELECT count(DISTINCT family_id)::int AS families, count(*)::int AS tokens, count(used_at)::int AS used FROM refresh_tokens WHERE account_id = $1`,
+      [accountId],
+    );
     expect(stored).toEqual([{ families: 1, tokens: 3, used: 2 }]);
   });
 
@@ -150,7 +230,9 @@ describe('identity (HTTP, PostgreSQL)', () => {
     expect((await refresh(rotated.refreshToken).expect(401)).body.error.code).toBe('INVALID_REFRESH_TOKEN');
     // The other login (another family) is untouched.
     await refresh(otherDevice.refreshToken).expect(200);
-    const audit = await saeil.runtime.dataSource.query(`SELECT count(*)::int AS n FROM account_audit WHERE action = 'refresh_token_reused'`);
+    const audit = await saeil.runtime.dataSource.query(
+      `SELECT count(*)::int AS n FROM account_audit WHERE action = 'refresh_token_reused'`,
+    );
     expect(audit[0].n).toBeGreaterThanOrEqual(1);
   });
 
@@ -173,8 +255,16 @@ describe('identity (HTTP, PostgreSQL)', () => {
 
   it('cookie mode (the web app): the refresh token rides only in an httpOnly, SameSite=Strict cookie; refresh rotates it, reuse ends the login, logout clears it', async () => {
     const { username, password } = await createCounselor();
-    const loggedIn = await request(saeil.url).post('/auth/login').send({ username, password, cookie: true }).expect(200);
-    expect(loggedIn.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
+    const loggedIn = await request(saeil.url)
+      .post('/auth/login')
+      .send({ username, password, cookie: true })
+      .expect(200);
+    expect(loggedIn.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshExpiresIn: 1209600,
+    });
     const first = refreshCookie(loggedIn)!;
     expect(first.value).toMatch(/^\S{20,}$/);
     expect(first.attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/auth']));
@@ -183,29 +273,66 @@ describe('identity (HTTP, PostgreSQL)', () => {
     expect(first.attributes).not.toContain('secure');
 
     // No token in the body: the cookie is read, the answer has a new access token and a new cookie.
-    const refreshed = await request(saeil.url).post('/auth/refresh').set('Cookie', `other=1; saeil_refresh=${first.value}`).send({ cookie: true }).expect(200);
-    expect(refreshed.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
+    const refreshed = await request(saeil.url)
+      .post('/auth/refresh')
+      .set('Cookie', `other=1; saeil_refresh=${first.value}`)
+      .send({ cookie: true })
+      .expect(200);
+    expect(refreshed.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshExpiresIn: 1209600,
+    });
     await me(refreshed.body.accessToken).expect(200);
     const second = refreshCookie(refreshed)!;
     expect(second.value).not.toBe(first.value);
 
     // The old cookie again (a stolen copy): the whole login ends, and the answer clears the cookie.
-    const reused = await request(saeil.url).post('/auth/refresh').set('Cookie', `saeil_refresh=${first.value}`).send({ cookie: true }).expect(401);
+    const reused = await request(saeil.url)
+      .post('/auth/refresh')
+      .set('Cookie', `saeil_refresh=${first.value}`)
+      .send({ cookie: true })
+      .expect(401);
     expect(reused.body.error.code).toBe('REFRESH_TOKEN_REUSED');
     expect(refreshCookie(reused)?.value).toBe('');
-    expect((await request(saeil.url).post('/auth/refresh').set('Cookie', `saeil_refresh=${second.value}`).send({ cookie: true }).expect(401)).body.error.code).toBe('INVALID_REFRESH_TOKEN');
+    expect(
+      (
+        await request(saeil.url)
+          .post('/auth/refresh')
+          .set('Cookie', `saeil_refresh=${second.value}`)
+          .send({ cookie: true })
+          .expect(401)
+      ).body.error.code,
+    ).toBe('INVALID_REFRESH_TOKEN');
 
     // Without a cookie: 401, not a validation error about a missing body field.
-    expect((await request(saeil.url).post('/auth/refresh').send({ cookie: true }).expect(401)).body.error.code).toBe('INVALID_REFRESH_TOKEN');
+    expect((await request(saeil.url).post('/auth/refresh').send({ cookie: true }).expect(401)).body.error.code).toBe(
+      'INVALID_REFRESH_TOKEN',
+    );
     // Neither a cookie flag nor a token: the body is invalid, as before.
-    expect((await request(saeil.url).post('/auth/refresh').send({}).expect(400)).body.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'refreshToken' })]));
-    expect((await request(saeil.url).post('/auth/refresh').send({ cookie: 'yes' }).expect(400)).body.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'cookie' })]));
+    expect((await request(saeil.url).post('/auth/refresh').send({}).expect(400)).body.error.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'refreshToken' })]),
+    );
+    expect(
+      (await request(saeil.url).post('/auth/refresh').send({ cookie: 'yes' }).expect(400)).body.error.fields,
+    ).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'cookie' })]));
 
     // Logout with the cookie revokes its login and clears it.
-    const again = refreshCookie(await request(saeil.url).post('/auth/login').send({ username, password, cookie: true }).expect(200))!;
-    const loggedOut = await request(saeil.url).post('/auth/logout').set('Cookie', `saeil_refresh=${again.value}`).send({ cookie: true }).expect(204);
+    const again = refreshCookie(
+      await request(saeil.url).post('/auth/login').send({ username, password, cookie: true }).expect(200),
+    )!;
+    const loggedOut = await request(saeil.url)
+      .post('/auth/logout')
+      .set('Cookie', `saeil_refresh=${again.value}`)
+      .send({ cookie: true })
+      .expect(204);
     expect(refreshCookie(loggedOut)?.value).toBe('');
-    await request(saeil.url).post('/auth/refresh').set('Cookie', `saeil_refresh=${again.value}`).send({ cookie: true }).expect(401);
+    await request(saeil.url)
+      .post('/auth/refresh')
+      .set('Cookie', `saeil_refresh=${again.value}`)
+      .send({ cookie: true })
+      .expect(401);
     // And the JSON mode is untouched: no cookie is set when it is not asked for.
     const json = await login(username, password).expect(200);
     expect(json.body.refreshToken).toEqual(expect.any(String));
@@ -234,11 +361,17 @@ describe('identity (HTTP, PostgreSQL)', () => {
   it('a password reset by an administrator ends her sessions; the old password stops working, the new one works', async () => {
     const { username, password, accountId } = await createCounselor();
     const tokens = (await login(username, password).expect(200)).body;
-    const weak = await asAdmin('post', `/accounts/${accountId}/password-reset`).send({ newPassword: `${username}-2026` }).expect(400);
-    expect(weak.body.error.fields).toEqual([expect.objectContaining({ field: 'newPassword', code: 'passwordContainsUsername' })]);
+    const weak = await asAdmin('post', `/accounts/${accountId}/password-reset`)
+      .send({ newPassword: `${username}-2026` })
+      .expect(400);
+    expect(weak.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'newPassword', code: 'passwordContainsUsername' }),
+    ]);
     await me(tokens.accessToken).expect(200);
 
-    await asAdmin('post', `/accounts/${accountId}/password-reset`).send({ newPassword: 'mokpo-harbor-autumn' }).expect(200);
+    await asAdmin('post', `/accounts/${accountId}/password-reset`)
+      .send({ newPassword: 'mokpo-harbor-autumn' })
+      .expect(200);
     await me(tokens.accessToken).expect(401);
     await refresh(tokens.refreshToken).expect(401);
     await login(username, password).expect(401);
@@ -248,13 +381,22 @@ describe('identity (HTTP, PostgreSQL)', () => {
   it('she changes her own password: the current one is checked like a login, and every session of hers ends', async () => {
     const { username, password } = await createCounselor();
     const tokens = (await login(username, password).expect(200)).body;
-    const change = (body: object) => request(saeil.url).post('/auth/password').set('Authorization', `Bearer ${tokens.accessToken}`).send(body);
+    const change = (body: object) =>
+      request(saeil.url).post('/auth/password').set('Authorization', `Bearer ${tokens.accessToken}`).send(body);
 
     const weak = await change({ currentPassword: password, newPassword: 'short' }).expect(400);
-    expect(weak.body.error.fields).toEqual([expect.objectContaining({ field: 'newPassword', code: 'passwordTooShort' })]);
-    expect((await change({ currentPassword: 'not-my-password-1', newPassword: 'yeosu-night-sea-2026' }).expect(401)).body.error.code).toBe('INVALID_CREDENTIALS');
+    expect(weak.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'newPassword', code: 'passwordTooShort' }),
+    ]);
+    expect(
+      (await change({ currentPassword: 'not-my-password-1', newPassword: 'yeosu-night-sea-2026' }).expect(401)).body
+        .error.code,
+    ).toBe('INVALID_CREDENTIALS');
     // Counted for her user name at this address (where she has logged in, so only that pair counts).
-    const failures = await saeil.runtime.dataSource.query(`SELECT failures FROM login_throttle WHERE throttle_key LIKE $1`, [`pair:${username}|%`]);
+    const failures = await saeil.runtime.dataSource.query(
+      `SELECT failures FROM login_throttle WHERE throttle_key LIKE $1`,
+      [`pair:${username}|%`],
+    );
     expect(failures).toEqual([{ failures: 1 }]);
 
     await change({ currentPassword: password, newPassword: 'yeosu-night-sea-2026' }).expect(204);
@@ -285,10 +427,21 @@ describe('identity (HTTP, PostgreSQL)', () => {
       `INSERT INTO login_known_addresses (username, source_address, last_success_at) VALUES
          ('hk-known-old', '198.51.100.1', now() - interval '91 days'), ('hk-known-recent', '198.51.100.1', now() - interval '89 days')`,
     );
-    await identityHousekeepingJob.run({ config: saeil.config, store: saeil.runtime.store, dataSource: db, clock: saeil.runtime.clock, logger: saeil.runtime.logger });
-    const tokens = await db.query(`SELECT encode(token_hash, 'hex') AS hash FROM refresh_tokens WHERE account_id = $1 ORDER BY 1`, [accountId]);
+    await identityHousekeepingJob.run({
+      config: saeil.config,
+      store: saeil.runtime.store,
+      dataSource: db,
+      clock: saeil.runtime.clock,
+      logger: saeil.runtime.logger,
+    });
+    const tokens = await db.query(
+      `SELECT encode(token_hash, 'hex') AS hash FROM refresh_tokens WHERE account_id = $1 ORDER BY 1`,
+      [accountId],
+    );
     expect(tokens).toEqual([{ hash: '02' }, { hash: '03' }]);
-    const throttle = await db.query(`SELECT throttle_key FROM login_throttle WHERE throttle_key LIKE 'user:hk-%' ORDER BY 1`);
+    const throttle = await db.query(
+      `SELECT throttle_key FROM login_throttle WHERE throttle_key LIKE 'user:hk-%' ORDER BY 1`,
+    );
     expect(throttle).toEqual([{ throttle_key: 'user:hk-counting' }, { throttle_key: 'user:hk-locked' }]);
     const known = await db.query(`SELECT username FROM login_known_addresses WHERE username LIKE 'hk-known-%'`);
     expect(known).toEqual([{ username: 'hk-known-recent' }]);
@@ -297,11 +450,16 @@ describe('identity (HTTP, PostgreSQL)', () => {
   it('account administration refuses a counselor (403 ACCESS_DENIED) and a request without a token (401), changing nothing', async () => {
     const { username, password, accountId } = await createCounselor();
     const counselorToken = (await login(username, password).expect(200)).body.accessToken;
-    const asCounselor = (method: 'get' | 'post', path: string) => request(saeil.url)[method](path).set('Authorization', `Bearer ${counselorToken}`);
+    const asCounselor = (method: 'get' | 'post', path: string) =>
+      request(saeil.url)[method](path).set('Authorization', `Bearer ${counselorToken}`);
 
     expect((await asCounselor('get', '/accounts').expect(403)).body.error.code).toBe('ACCESS_DENIED');
-    await asCounselor('post', '/accounts').send({ username: 'sneaky.admin', role: 'administrator', password: 'naju-bay-2026-winter' }).expect(403);
-    await asCounselor('post', `/accounts/${accountId}/password-reset`).send({ newPassword: 'naju-bay-2026-winter' }).expect(403);
+    await asCounselor('post', '/accounts')
+      .send({ username: 'sneaky.admin', role: 'administrator', password: 'naju-bay-2026-winter' })
+      .expect(403);
+    await asCounselor('post', `/accounts/${accountId}/password-reset`)
+      .send({ newPassword: 'naju-bay-2026-winter' })
+      .expect(403);
 
     const anonymous = await request(saeil.url).get('/accounts').expect(401);
     expect(anonymous.body.error.code).toBe('AUTHENTICATION_REQUIRED');
@@ -332,17 +490,31 @@ describe('identity (HTTP, PostgreSQL)', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const secret = readFileSync(file, 'utf8').trim();
     expect(secret.length).toBeGreaterThanOrEqual(64);
-    expect(await saeil.runtime.dataSource.query(`SELECT to_regclass('identity_generated_secrets') AS t`)).toEqual([{ t: null }]);
+    expect(await saeil.runtime.dataSource.query(`SELECT to_regclass('identity_generated_secrets') AS t`)).toEqual([
+      { t: null },
+    ]);
   });
 
   it('an installation that kept its generated signing key in the database has it moved to the file, and the table dropped', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'saeil-keys-'));
     const legacy = randomBytes(48).toString('base64url');
-    await saeil.runtime.dataSource.query(`CREATE TABLE identity_generated_secrets (name text PRIMARY KEY, secret text NOT NULL)`);
+    await saeil.runtime.dataSource.query(
+      `CREATE TABLE identity_generated_secrets (name text PRIMARY KEY, secret text NOT NULL)`,
+    );
     await saeil.runtime.dataSource.query(`INSERT INTO identity_generated_secrets VALUES ('jwt', $1)`, [legacy]);
-    expect(await resolveSigningSecret(undefined, 'development', saeil.runtime.dataSource, { warn: () => undefined }, dataDir)).toBe(legacy);
+    expect(
+      await resolveSigningSecret(
+        undefined,
+        'development',
+        saeil.runtime.dataSource,
+        { warn: () => undefined },
+        dataDir,
+      ),
+    ).toBe(legacy);
     expect(readFileSync(path.join(dataDir, 'keys', 'jwt-signing.key'), 'utf8').trim()).toBe(legacy);
-    expect(await saeil.runtime.dataSource.query(`SELECT to_regclass('identity_generated_secrets') AS t`)).toEqual([{ t: null }]);
+    expect(await saeil.runtime.dataSource.query(`SELECT to_regclass('identity_generated_secrets') AS t`)).toEqual([
+      { t: null },
+    ]);
   });
 });
 
@@ -351,10 +523,17 @@ describe('identity: throttling by user name and address, so that nobody can lock
   const ADMIN = 'naju-lighthouse-2026';
   /** A login from `address` as the proxy forwards it (TRUST_PROXY=loopback); `forged` entries are what the caller put in front. */
   const loginFrom = (address: string, username: string, password: string, forged: string[] = []) =>
-    request(saeil.url).post('/auth/login').set('X-Forwarded-For', [...forged, address].join(', ')).send({ username, password });
+    request(saeil.url)
+      .post('/auth/login')
+      .set('X-Forwarded-For', [...forged, address].join(', '))
+      .send({ username, password });
   const newAccount = async (username: string, password: string) => {
     const token = (await loginFrom('192.0.2.250', 'admin', ADMIN).expect(200)).body.accessToken;
-    await request(saeil.url).post('/accounts').set('Authorization', `Bearer ${token}`).send({ username, role: 'counselor', centerId: 'center-naju', password }).expect(201);
+    await request(saeil.url)
+      .post('/accounts')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ username, role: 'counselor', centerId: 'center-naju', password })
+      .expect(201);
   };
   const pass = (status: number) => status === 401 || status === 429;
 
@@ -363,7 +542,13 @@ describe('identity: throttling by user name and address, so that nobody can lock
       label: 'identity-address',
       kafka: false,
       worker: false,
-      env: { TRUST_PROXY: 'loopback', SAEIL_ADMIN_PASSWORD: ADMIN, LOGIN_MAX_FAILURES_PER_ADDRESS: '10', LOGIN_MAX_FAILURES_PER_USERNAME: '20', JWT_SECRET: 'a-configured-secret-of-at-least-32-characters' },
+      env: {
+        TRUST_PROXY: 'loopback',
+        SAEIL_ADMIN_PASSWORD: ADMIN,
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '10',
+        LOGIN_MAX_FAILURES_PER_USERNAME: '20',
+        JWT_SECRET: 'a-configured-secret-of-at-least-32-characters',
+      },
     });
   });
 
@@ -374,7 +559,9 @@ describe('identity: throttling by user name and address, so that nobody can lock
   it('an attacker failing again and again from address A does not keep her out at address B, nor the administrator', async () => {
     await newAccount('kim.b', 'her-own-password-2026');
     for (const victim of ['kim.b', 'admin']) {
-      const attacker = await Promise.all(Array.from({ length: 15 }, (_, i) => loginFrom('203.0.113.66', victim, `guess-${i}-wrong`)));
+      const attacker = await Promise.all(
+        Array.from({ length: 15 }, (_, i) => loginFrom('203.0.113.66', victim, `guess-${i}-wrong`)),
+      );
       expect(attacker.every((a) => pass(a.status))).toBe(true);
       expect(attacker.filter((a) => a.status === 429).length).toBeGreaterThan(0);
     }
@@ -393,7 +580,10 @@ describe('identity: throttling by user name and address, so that nobody can lock
       const told = await loginFrom(attacker, 'kim.a', 'her-own-password-2027', [`10.2.${round}.9`]).expect(429);
       waits.push(Number(told.headers['retry-after']));
       // The wait passes (moved into the past rather than waited for).
-      await saeil.runtime.dataSource.query(`UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE throttle_key = $1`, [`pair:kim.a|${attacker}`]);
+      await saeil.runtime.dataSource.query(
+        `UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE throttle_key = $1`,
+        [`pair:kim.a|${attacker}`],
+      );
     }
     expect(waits.map((w) => Math.ceil(w / 30) * 30)).toEqual([30, 60, 120, 240]);
   });
@@ -415,7 +605,8 @@ describe('identity: throttling by user name and address, so that nobody can lock
   it('the ceiling per user name slows guessing from many addresses; from her known address she still gets in', async () => {
     await newAccount('lee.known', 'known-address-password');
     await loginFrom('198.51.100.90', 'lee.known', 'known-address-password').expect(200);
-    for (let i = 0; i < 20; i++) expect(pass((await loginFrom(`203.0.113.${100 + i}`, 'lee.known', `guess-${i}-from-far`)).status)).toBe(true);
+    for (let i = 0; i < 20; i++)
+      expect(pass((await loginFrom(`203.0.113.${100 + i}`, 'lee.known', `guess-${i}-from-far`)).status)).toBe(true);
     await loginFrom('203.0.113.200', 'lee.known', 'known-address-password').expect(429); // a fresh address
     await loginFrom('198.51.100.90', 'lee.known', 'known-address-password').expect(200); // hers
   });

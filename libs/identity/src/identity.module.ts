@@ -52,7 +52,17 @@ import { RefreshTokens } from './tokens/refresh-tokens';
           // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a
           // PEM public key on every verification (a thrown error each time, 12 % of the api's CPU
           // under the bench's command load) before treating it as a secret.
-          secret: createSecretKey(Buffer.from(await resolveSigningSecret(config.JWT_SECRET, process.env.NODE_ENV, dataSource, runtime.logger.child({ component: 'identity' }), config.SAEIL_DATA_DIR))),
+          secret: createSecretKey(
+            Buffer.from(
+              await resolveSigningSecret(
+                config.JWT_SECRET,
+                process.env.NODE_ENV,
+                dataSource,
+                runtime.logger.child({ component: 'identity' }),
+                config.SAEIL_DATA_DIR,
+              ),
+            ),
+          ),
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
@@ -64,7 +74,10 @@ import { RefreshTokens } from './tokens/refresh-tokens';
       provide: AccountCache,
       inject: [AccountRepository, RUNTIME],
       useFactory: (accounts: AccountRepository, runtime: Runtime) =>
-        new AccountCache(accounts, { databaseUrl: runtime.databaseUrl, logger: runtime.logger.child({ component: 'identity' }) }).start(),
+        new AccountCache(accounts, {
+          databaseUrl: runtime.databaseUrl,
+          logger: runtime.logger.child({ component: 'identity' }),
+        }).start(),
     },
     AccountDirectory,
     AccountAudit,
@@ -88,7 +101,15 @@ import { RefreshTokens } from './tokens/refresh-tokens';
     { provide: APP_INTERCEPTOR, useClass: CommandAnswerInterceptor },
     FirstAdministrator,
   ],
-  exports: [AccessTokenVerifier, AuthGuard, RecordCenters, AccessResolver, CommandAuthorizer, AccountDirectory, AccountCache],
+  exports: [
+    AccessTokenVerifier,
+    AuthGuard,
+    RecordCenters,
+    AccessResolver,
+    CommandAuthorizer,
+    AccountDirectory,
+    AccountCache,
+  ],
 })
 export class IdentityModule implements OnModuleDestroy {
   constructor(@Inject(AccountCache) private readonly accountCache: AccountCache) {}

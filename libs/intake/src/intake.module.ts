@@ -72,10 +72,25 @@ export class IntakeModule {}
 export const intakeModule: SaeilModuleDefinition = {
   name: 'intake',
   contexts: [INTAKE_CONTEXT],
-  migrations: [ClientIdentityKeys1732240200000, CaseClosedIndex1732280000000, ClientSearchKeys1732290000100, CaseloadReassignments1733660000000],
+  migrations: [
+    ClientIdentityKeys1732240200000,
+    CaseClosedIndex1732280000000,
+    ClientSearchKeys1732290000100,
+    CaseloadReassignments1733660000000,
+  ],
   projections: [],
   jobs: [retentionErasureJob],
-  commands: [registerClient, giveConsent, withdrawConsent, updateClientProfile, assignCounselor, closeCase, reopenCase, eraseClientDataCommand, reassignCaseload],
+  commands: [
+    registerClient,
+    giveConsent,
+    withdrawConsent,
+    updateClientProfile,
+    assignCounselor,
+    closeCase,
+    reopenCase,
+    eraseClientDataCommand,
+    reassignCaseload,
+  ],
   registerUpcasters: registerIntakeUpcasters,
   nestModule: IntakeModule,
 };

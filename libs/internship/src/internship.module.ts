@@ -3,7 +3,11 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { INTERNSHIP_CONTEXT } from '@saeil/contracts';
 import type { SaeilModuleDefinition } from '@saeil/runtime';
-import { INTERNSHIP_SUBSIDIES, loadInternshipSubsidies, INTERNSHIP_SUBSIDIES_FILE_ENV } from './config/internship-subsidies.config';
+import {
+  INTERNSHIP_SUBSIDIES,
+  loadInternshipSubsidies,
+  INTERNSHIP_SUBSIDIES_FILE_ENV,
+} from './config/internship-subsidies.config';
 import { ActiveInternships1732240450000 } from './migrations/1732240450000-active-internships';
 import { StartInternshipController } from './commands/start-internship/start-internship.controller';
 import { StartInternshipHandler } from './commands/start-internship/start-internship.handler';
@@ -20,10 +24,20 @@ import { payInternshipSubsidy } from './commands/pay-internship-subsidy/pay-inte
 
 @Module({
   imports: [CqrsModule],
-  controllers: [StartInternshipController, EndInternshipController, ConvertInternshipController, PayInternshipSubsidyController],
+  controllers: [
+    StartInternshipController,
+    EndInternshipController,
+    ConvertInternshipController,
+    PayInternshipSubsidyController,
+  ],
   providers: [
     // Read and validated when the module starts: a bad schedule file stops the process at once.
-    { provide: INTERNSHIP_SUBSIDIES, inject: [SaeilConfig], useFactory: (config: SaeilConfig) => loadInternshipSubsidies({ [INTERNSHIP_SUBSIDIES_FILE_ENV]: config.SAEIL_INTERNSHIP_SUBSIDIES_FILE }) },
+    {
+      provide: INTERNSHIP_SUBSIDIES,
+      inject: [SaeilConfig],
+      useFactory: (config: SaeilConfig) =>
+        loadInternshipSubsidies({ [INTERNSHIP_SUBSIDIES_FILE_ENV]: config.SAEIL_INTERNSHIP_SUBSIDIES_FILE }),
+    },
     StartInternshipHandler,
     EndInternshipHandler,
     ConvertInternshipHandler,

@@ -24,7 +24,13 @@ import { KpiSource } from './kpi-source';
 @Module({
   imports: [CqrsModule],
   controllers: [DefineKpiPlanController, EnterKpiActualController, KpiAchievementController],
-  providers: [DefineKpiPlanHandler, EnterKpiActualHandler, KpiAchievementHandler, KpiAchievements, { provide: KpiSource, useExisting: KpiAchievements }],
+  providers: [
+    DefineKpiPlanHandler,
+    EnterKpiActualHandler,
+    KpiAchievementHandler,
+    KpiAchievements,
+    { provide: KpiSource, useExisting: KpiAchievements },
+  ],
   exports: [KpiSource],
 })
 export class KpiModule {}

@@ -25,15 +25,22 @@ export function eventHeaders(event: StoredEvent): Record<string, string> {
 export class MalformedEventMessage extends Error {}
 
 export function fromMessage(message: IncomingMessage): StoredEvent {
-  if (!message.value) throw new MalformedEventMessage(`empty message at ${message.topic}/${message.partition}@${message.offset}`);
+  if (!message.value)
+    throw new MalformedEventMessage(`empty message at ${message.topic}/${message.partition}@${message.offset}`);
   let parsed: StoredEvent;
   try {
     parsed = JSON.parse(message.value) as StoredEvent;
   } catch {
     throw new MalformedEventMessage(`message at ${message.topic}/${message.partition}@${message.offset} is not JSON`);
   }
-  if (typeof parsed?.streamId !== 'string' || typeof parsed.type !== 'string' || typeof parsed.streamVersion !== 'number') {
-    throw new MalformedEventMessage(`message at ${message.topic}/${message.partition}@${message.offset} is not an event envelope`);
+  if (
+    typeof parsed?.streamId !== 'string' ||
+    typeof parsed.type !== 'string' ||
+    typeof parsed.streamVersion !== 'number'
+  ) {
+    throw new MalformedEventMessage(
+      `message at ${message.topic}/${message.partition}@${message.offset} is not an event envelope`,
+    );
   }
   return parsed;
 }

@@ -6,14 +6,26 @@ import { DataSource } from 'typeorm';
 import { createDataSource, migrate, Notifications } from '@saeil/database';
 import { EVENTS_CHANNEL, EventStore, readCheckpoint, StoredEvent, UpcasterRegistry } from '@saeil/event-store';
 import { Metrics } from '@saeil/observability';
-import { createTestDatabase, describeKafka, kafkaBrokers, TestDatabase, uniqueTopicPrefix, waitFor } from '../../../tests/support/env';
+import {
+  createTestDatabase,
+  describeKafka,
+  kafkaBrokers,
+  TestDatabase,
+  uniqueTopicPrefix,
+  waitFor,
+} from '../../../tests/support/env';
 import { readWholeTopic } from '../../../tests/fault/support/topic-reader';
 import { KafkajsMessageBus } from './kafka/kafkajs-message-bus';
 import { toMessage } from './envelope';
 import { OutboxRelay, RELAY_CHECKPOINT } from './outbox-relay';
 import { Topics } from './topics';
 
-const meta = { actorId: 'counselor-relay', centerId: 'center-naju', correlationId: 'c-relay', occurredAt: '2026-11-20T00:00:00.000Z' };
+const meta = {
+  actorId: 'counselor-relay',
+  centerId: 'center-naju',
+  correlationId: 'c-relay',
+  occurredAt: '2026-11-20T00:00:00.000Z',
+};
 
 /** A relay killed between its send and its checkpoint: the broker has the batch, PostgreSQL does not know. */
 class RelayKilledAfterSend extends OutboxRelay {
@@ -60,8 +72,22 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
       }),
     );
 
-  const relay = <R extends OutboxRelay>(Kind: new (...args: ConstructorParameters<typeof OutboxRelay>) => R, batchSize: number, metrics = new Metrics()): R => {
-    const made = new Kind(dataSource, store, bus, topics, notifications, metrics, logger(), { batchSize, pollIntervalMs: 50 }, db.url);
+  const relay = <R extends OutboxRelay>(
+    Kind: new (...args: ConstructorParameters<typeof OutboxRelay>) => R,
+    batchSize: number,
+    metrics = new Metrics(),
+  ): R => {
+    const made = new Kind(
+      dataSource,
+      store,
+      bus,
+      topics,
+      notifications,
+      metrics,
+      logger(),
+      { batchSize, pollIntervalMs: 50 },
+      db.url,
+    );
     relays.push(made);
     return made;
   };
@@ -73,7 +99,8 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
     return passed;
   };
 
-  const storedEvents = async (): Promise<StoredEvent[]> => store.readAll({ transactionId: '0', globalPosition: 0 }, 10_000);
+  const storedEvents = async (): Promise<StoredEvent[]> =>
+    store.readAll({ transactionId: '0', globalPosition: 0 }, 10_000);
 
   /**
    * Readers see only below the oldest transaction still running on the server, and other test
@@ -81,16 +108,29 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
    */
   const untilReadable = async () => {
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM events`);
-    await waitFor(async () => (await storedEvents()).length === n, { description: `${n} events readable in commit order`, timeoutMs: 30_000, intervalMs: 20 });
+    await waitFor(async () => (await storedEvents()).length === n, {
+      description: `${n} events readable in commit order`,
+      timeoutMs: 30_000,
+      intervalMs: 20,
+    });
   };
 
   /** `clients` cases: each registered in intake, then `sessions` counseling sessions, written client after client in turns. */
   const writeCases = async (clients: number, sessions: number): Promise<string[]> => {
     const streams = Array.from({ length: clients }, () => `case-${randomUUID()}`);
-    for (const stream of streams) await store.append(stream, [{ type: 'ClientRegistered', data: {} }], { context: 'intake', expectedVersion: 0, metadata: meta });
+    for (const stream of streams)
+      await store.append(stream, [{ type: 'ClientRegistered', data: {} }], {
+        context: 'intake',
+        expectedVersion: 0,
+        metadata: meta,
+      });
     for (let n = 0; n < sessions; n++) {
       for (const stream of streams) {
-        await store.append(stream, [{ type: 'CounselingSessionRecorded', data: { n } }], { context: 'counseling', expectedVersion: n + 1, metadata: meta });
+        await store.append(stream, [{ type: 'CounselingSessionRecorded', data: { n } }], {
+          context: 'counseling',
+          expectedVersion: n + 1,
+          metadata: meta,
+        });
       }
     }
     await untilReadable();
@@ -98,7 +138,10 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
   };
 
   /** Every message on the two topics, by event id: the same list as the store's means each event once. */
-  const onKafka = async () => [...(await readWholeTopic(kafkaBrokers()!, topics.events('intake'))), ...(await readWholeTopic(kafkaBrokers()!, topics.events('counseling')))];
+  const onKafka = async () => [
+    ...(await readWholeTopic(kafkaBrokers()!, topics.events('intake'))),
+    ...(await readWholeTopic(kafkaBrokers()!, topics.events('counseling'))),
+  ];
 
   const counterValue = async (counter: Metrics['relayPublished']) => (await counter.get()).values[0]?.value ?? 0;
 
@@ -108,7 +151,9 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
     expect(messages.map((m) => m.eventId).sort()).toEqual(events.map((e) => e.eventId).sort());
     // Kafka keeps one stream's events on one partition: they must be there in stream order.
     for (const stream of new Set(events.map((e) => e.streamId))) {
-      expect(messages.filter((m) => m.key === stream).map((m) => m.eventId)).toEqual(events.filter((e) => e.streamId === stream).map((e) => e.eventId));
+      expect(messages.filter((m) => m.key === stream).map((m) => m.eventId)).toEqual(
+        events.filter((e) => e.streamId === stream).map((e) => e.eventId),
+      );
     }
     const checkpoint = await readCheckpoint(dataSource, RELAY_CHECKPOINT);
     expect(checkpoint.globalPosition).toBe(events[events.length - 1].globalPosition);
@@ -122,7 +167,13 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
     store = new EventStore(dataSource, new UpcasterRegistry());
     notifications = new Notifications(db.url, EVENTS_CHANNEL);
     topics = new Topics(uniqueTopicPrefix('relay'));
-    bus = new KafkajsMessageBus({ brokers: kafkaBrokers()!, clientId: 'saeil-relay-spec', defaultPartitions: 3, replicationFactor: 1, logger: pino({ level: 'error' }) });
+    bus = new KafkajsMessageBus({
+      brokers: kafkaBrokers()!,
+      clientId: 'saeil-relay-spec',
+      defaultPartitions: 3,
+      replicationFactor: 1,
+      logger: pino({ level: 'error' }),
+    });
     await bus.ensureTopics([{ topic: topics.events('intake') }, { topic: topics.events('counseling') }]);
     logLines = [];
   });
@@ -179,7 +230,12 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
       { topic: topics.events('counseling'), partitions: 1 },
     ]);
     const streams = await writeCases(1, 0);
-    for (let n = 0; n < 19; n++) await store.append(streams[0], [{ type: 'CounselingSessionRecorded', data: { n } }], { context: 'counseling', expectedVersion: n + 1, metadata: meta });
+    for (let n = 0; n < 19; n++)
+      await store.append(streams[0], [{ type: 'CounselingSessionRecorded', data: { n } }], {
+        context: 'counseling',
+        expectedVersion: n + 1,
+        metadata: meta,
+      });
     await untilReadable();
     // 20 events. The first relay relays 5 properly (batch 5), then one sends 10 and dies.
     const first = relay(OutboxRelay, 5);
@@ -214,7 +270,10 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
     running.start();
     await writeCases(2, 3); // 8 more: 17 in all, these written while it runs
     const last = (await storedEvents()).at(-1)!.globalPosition;
-    await waitFor(async () => (await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition === last, { description: 'the relay to reach the last event', timeoutMs: 30_000 });
+    await waitFor(async () => (await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition === last, {
+      description: 'the relay to reach the last event',
+      timeoutMs: 30_000,
+    });
     await running.stop();
 
     await expectEachEventOnceInStreamOrder();
@@ -227,26 +286,47 @@ describeKafka('outbox relay: exactly once on the topics across a takeover', () =
     await notifications.start();
     const metrics = new Metrics();
     // A poll an hour away: only the relay's own look-again can send the event within the test.
-    const running = new OutboxRelay(dataSource, store, bus, topics, notifications, metrics, logger(), { batchSize: 10, pollIntervalMs: 3_600_000 }, db.url);
+    const running = new OutboxRelay(
+      dataSource,
+      store,
+      bus,
+      topics,
+      notifications,
+      metrics,
+      logger(),
+      { batchSize: 10, pollIntervalMs: 3_600_000 },
+      db.url,
+    );
     relays.push(running);
     const blocker = new Client({ connectionString: db.url });
     try {
       const [stream] = await writeCases(1, 0);
       running.start();
       const first = (await storedEvents())[0].globalPosition;
-      await waitFor(async () => (await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition === first, { description: 'the registration relayed at the start' });
+      await waitFor(async () => (await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition === first, {
+        description: 'the registration relayed at the start',
+      });
 
       // A transaction with an id, open: the session committed after it sits above the snapshot's
       // xmin, so the relay, woken by the session's notification, cannot take it yet.
       await blocker.connect();
       await blocker.query('BEGIN');
       await blocker.query('SELECT pg_current_xact_id()');
-      const { globalPosition: session } = await store.append(stream, [{ type: 'CounselingSessionRecorded', data: { n: 0 } }], { context: 'counseling', expectedVersion: 1, metadata: meta });
-      await waitFor(async () => (await metrics.relayLag.get()).values[0]?.value === 1, { description: 'the woken relay seeing one committed event it may not take yet' });
+      const { globalPosition: session } = await store.append(
+        stream,
+        [{ type: 'CounselingSessionRecorded', data: { n: 0 } }],
+        { context: 'counseling', expectedVersion: 1, metadata: meta },
+      );
+      await waitFor(async () => (await metrics.relayLag.get()).values[0]?.value === 1, {
+        description: 'the woken relay seeing one committed event it may not take yet',
+      });
       expect((await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition).toBe(first);
 
       await blocker.query('COMMIT'); // no notification comes of this
-      await waitFor(async () => (await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition === session, { description: 'the session relayed after the blocker ended', timeoutMs: 20_000 });
+      await waitFor(async () => (await readCheckpoint(dataSource, RELAY_CHECKPOINT)).globalPosition === session, {
+        description: 'the session relayed after the blocker ended',
+        timeoutMs: 20_000,
+      });
       expect(await counterValue(metrics.relayPublished)).toBe(2);
     } finally {
       await blocker.end().catch(() => undefined);

@@ -79,7 +79,8 @@ export class OutboxRelay {
     const events = await this.store.readAll(checkpoint, this.options.batchSize);
     if (events.length === 0) return 0;
     if (this.checkKafkaFirst) await this.resume(checkpoint, events);
-    const unsent = this.alreadyOnKafka.size === 0 ? events : events.filter((e) => !this.alreadyOnKafka.delete(e.eventId));
+    const unsent =
+      this.alreadyOnKafka.size === 0 ? events : events.filter((e) => !this.alreadyOnKafka.delete(e.eventId));
     try {
       await this.bus.publish(unsent.map((e) => toMessage(this.topics.events(e.context), e)));
       await this.moveCheckpoint(events[events.length - 1]);
@@ -94,7 +95,10 @@ export class OutboxRelay {
 
   /** Separate so a test can stop a relay between its send and its checkpoint, as a crash does. */
   protected async moveCheckpoint(last: StoredEvent): Promise<void> {
-    await writeCheckpoint(this.dataSource, RELAY_CHECKPOINT, { transactionId: last.transactionId, globalPosition: last.globalPosition });
+    await writeCheckpoint(this.dataSource, RELAY_CHECKPOINT, {
+      transactionId: last.transactionId,
+      globalPosition: last.globalPosition,
+    });
   }
 
   /**
@@ -110,7 +114,13 @@ export class OutboxRelay {
     this.alreadyOnKafka = tail.eventIds;
     this.checkKafkaFirst = false;
     this.logger.info(
-      { alreadyOnKafka: tail.eventIds.size, topics, partitions: tail.partitions, messagesRead: tail.messagesRead, ms: Date.now() - started },
+      {
+        alreadyOnKafka: tail.eventIds.size,
+        topics,
+        partitions: tail.partitions,
+        messagesRead: tail.messagesRead,
+        ms: Date.now() - started,
+      },
       `relay resumed: ${tail.eventIds.size} events already on Kafka skipped`,
     );
   }
@@ -150,8 +160,11 @@ export class OutboxRelay {
       } catch (error) {
         failures += 1;
         // Kafka or PostgreSQL away: commands keep being accepted into the store; we catch up later.
-        await backOffAfterFailure(this.waker, Math.min(30000, 250 * 2 ** Math.min(failures, 7)), () => this.running, () =>
-          this.logger.warn({ err: error, failures }, 'outbox relay batch failed; retrying'),
+        await backOffAfterFailure(
+          this.waker,
+          Math.min(30000, 250 * 2 ** Math.min(failures, 7)),
+          () => this.running,
+          () => this.logger.warn({ err: error, failures }, 'outbox relay batch failed; retrying'),
         );
       }
     }

@@ -20,7 +20,11 @@ function positionOf(message: IncomingMessage): (Checkpoint & { eventId: string }
   try {
     const event = fromMessage(message);
     if (typeof event.transactionId !== 'string' || typeof event.globalPosition !== 'number') return undefined;
-    return { transactionId: event.transactionId, globalPosition: event.globalPosition, eventId: message.headers['event-id'] ?? event.eventId };
+    return {
+      transactionId: event.transactionId,
+      globalPosition: event.globalPosition,
+      eventId: message.headers['event-id'] ?? event.eventId,
+    };
   } catch {
     return undefined; // not one of our events: nothing the relay could send again
   }
@@ -35,7 +39,12 @@ function positionOf(message: IncomingMessage): (Checkpoint & { eventId: string }
  * Each partition holds the relay's messages in commit order, so the first message at or before
  * the checkpoint ends the search there.
  */
-export async function readPublishedTail(bus: MessageBus, topics: string[], checkpoint: Checkpoint, depth: number): Promise<PublishedTail> {
+export async function readPublishedTail(
+  bus: MessageBus,
+  topics: string[],
+  checkpoint: Checkpoint,
+  depth: number,
+): Promise<PublishedTail> {
   const tail: PublishedTail = { eventIds: new Set(), partitions: 0, messagesRead: 0 };
   if (topics.length === 0) return tail;
   const offsets = await bus.partitionOffsets(topics);
@@ -55,7 +64,9 @@ export async function readPublishedTail(bus: MessageBus, topics: string[], check
       else reachedCheckpoint.add(`${message.topic}/${message.partition}`);
     }
     windows = windows
-      .filter((w) => !reachedCheckpoint.has(`${w.topic}/${w.partition}`) && w.from > lowOf.get(`${w.topic}/${w.partition}`)!)
+      .filter(
+        (w) => !reachedCheckpoint.has(`${w.topic}/${w.partition}`) && w.from > lowOf.get(`${w.topic}/${w.partition}`)!,
+      )
       .map((w) => ({ ...w, from: Math.max(lowOf.get(`${w.topic}/${w.partition}`)!, w.from - depth), to: w.from }));
   }
   return tail;

@@ -12,7 +12,11 @@ import { MinistryDashboardController, MinistryEntryController } from './queries/
   providers: [
     DashboardQueries,
     // The directory says which centers exist (who has not submitted): reference data, not case data.
-    { provide: CentersDirectory, inject: [SaeilConfig], useFactory: (config: SaeilConfig) => CentersDirectory.load(config.SAEIL_CENTERS_FILE) },
+    {
+      provide: CentersDirectory,
+      inject: [SaeilConfig],
+      useFactory: (config: SaeilConfig) => CentersDirectory.load(config.SAEIL_CENTERS_FILE),
+    },
   ],
 })
 export class MinistryDashboardModule {}

@@ -25,10 +25,21 @@ import { StartupGrantTeams1732240500000 } from './migrations/1732240500000-start
 
 @Module({
   imports: [CqrsModule],
-  controllers: [StartEmploymentController, EndEmploymentController, VoidPlacementController, StartStartupController, PayStartupGrantController, ListPlacementsController],
+  controllers: [
+    StartEmploymentController,
+    EndEmploymentController,
+    VoidPlacementController,
+    StartStartupController,
+    PayStartupGrantController,
+    ListPlacementsController,
+  ],
   providers: [
     // Read and checked when the module starts: a bad file stops the start, naming file and field.
-    { provide: StartupSupportConfig, inject: [SaeilConfig], useFactory: (config: SaeilConfig) => StartupSupportConfig.load(config.SAEIL_STARTUP_SUPPORT_FILE) },
+    {
+      provide: StartupSupportConfig,
+      inject: [SaeilConfig],
+      useFactory: (config: SaeilConfig) => StartupSupportConfig.load(config.SAEIL_STARTUP_SUPPORT_FILE),
+    },
     StartEmploymentHandler,
     EndEmploymentHandler,
     VoidPlacementHandler,

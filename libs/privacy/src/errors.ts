@@ -33,6 +33,8 @@ export class PersonalDataUnreadable extends Error {
 /** Sealing new personal data for a client whose key was destroyed: refused (422), nothing is written. */
 export class PersonalDataErasedRule extends RuleViolation {
   constructor(clientId: string) {
-    super('PERSONAL_DATA_ERASED', `이 내담자의 개인정보는 파기되었습니다: 새 개인정보를 기록할 수 없습니다.`, { clientId });
+    super('PERSONAL_DATA_ERASED', `이 내담자의 개인정보는 파기되었습니다: 새 개인정보를 기록할 수 없습니다.`, {
+      clientId,
+    });
   }
 }

@@ -20,8 +20,17 @@ import { PrivacyVault } from './vault/privacy-vault';
       useFactory: async (config: SaeilConfig, runtime: Runtime) => {
         const logger = runtime.logger.child({ component: 'privacy' });
         const keyring = await resolveMasterKeyring(config, process.env.NODE_ENV, runtime.dataSource, logger);
-        if (keyring.retiredIds.length) logger.warn({ current: keyring.current.id, retired: keyring.retiredIds }, 'privacy: retired master keys configured; run `npm run privacy:rewrap` to finish the rotation');
-        return new PrivacyVault({ dataSource: runtime.dataSource, keyring, databaseUrl: runtime.databaseUrl, logger }).start();
+        if (keyring.retiredIds.length)
+          logger.warn(
+            { current: keyring.current.id, retired: keyring.retiredIds },
+            'privacy: retired master keys configured; run `npm run privacy:rewrap` to finish the rotation',
+          );
+        return new PrivacyVault({
+          dataSource: runtime.dataSource,
+          keyring,
+          databaseUrl: runtime.databaseUrl,
+          logger,
+        }).start();
       },
     },
   ],

@@ -76,6 +76,13 @@ export const programsModule: SaeilModuleDefinition = {
   contexts: [PROGRAMS_CONTEXT],
   migrations: [RetentionPrograms1732240700000, BudgetPlans1733600000000],
   projections: [retentionProgramsProjection, budgetPlansProjection],
-  commands: [defineRetentionProgram, amendRetentionProgram, provideRetentionBenefit, defineBudgetPlan, amendBudgetPlan, recordBudgetExecution],
+  commands: [
+    defineRetentionProgram,
+    amendRetentionProgram,
+    provideRetentionBenefit,
+    defineBudgetPlan,
+    amendBudgetPlan,
+    recordBudgetExecution,
+  ],
   nestModule: ProgramsModule,
 };

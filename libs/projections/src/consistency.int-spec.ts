@@ -11,7 +11,13 @@ import { Projection } from './projection';
  */
 describe('read-your-writes for a position the projection ignores', () => {
   let saeil: TestSaeil;
-  const caseload: Projection = { name: 'caseload', tables: [], contexts: ['intake'], eventTypes: ['ClientRegistered'], apply: async () => undefined };
+  const caseload: Projection = {
+    name: 'caseload',
+    tables: [],
+    contexts: ['intake'],
+    eventTypes: ['ClientRegistered'],
+    apply: async () => undefined,
+  };
 
   beforeAll(async () => {
     saeil = await startTestSaeil({ label: 'consistency_ignored', kafka: false, worker: false });
@@ -23,7 +29,10 @@ describe('read-your-writes for a position the projection ignores', () => {
 
   it('waits for the earlier events of the same stream the projection does apply', async () => {
     const http = await counselor();
-    const registered = await http.post('/clients').send(newClient(1, await counselorAccount(saeil, 'center-naju', 'ryw'))).expect(201);
+    const registered = await http
+      .post('/clients')
+      .send(newClient(1, await counselorAccount(saeil, 'center-naju', 'ryw')))
+      .expect(201);
     const consent = await http
       .post(`/clients/${registered.body.clientId}/consents`)
       .send({ purpose: 'service', version: '2026-01', givenOn: '2026-02-01' })
@@ -35,7 +44,10 @@ describe('read-your-writes for a position the projection ignores', () => {
 
   it('is reached at once when the projection applies nothing of that stream', async () => {
     const http = await counselor();
-    const registered = await http.post('/clients').send(newClient(2, await counselorAccount(saeil, 'center-naju', 'ryw'))).expect(201);
+    const registered = await http
+      .post('/clients')
+      .send(newClient(2, await counselorAccount(saeil, 'center-naju', 'ryw')))
+      .expect(201);
     const consent = await http
       .post(`/clients/${registered.body.clientId}/consents`)
       .send({ purpose: 'service', version: '2026-01', givenOn: '2026-02-01' })

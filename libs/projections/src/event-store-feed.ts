@@ -76,7 +76,10 @@ export class EventStoreFeed {
   }
 
   async lag(runner: ProjectionRunner): Promise<number> {
-    const lag = await eventsAfter(this.dataSource, await readCheckpoint(this.dataSource, checkpointName(runner.projection.name, runner.target)));
+    const lag = await eventsAfter(
+      this.dataSource,
+      await readCheckpoint(this.dataSource, checkpointName(runner.projection.name, runner.target)),
+    );
     this.metrics.projectionLag.set({ projection: runner.projection.name }, lag);
     return lag;
   }
@@ -99,8 +102,15 @@ export class EventStoreFeed {
         }
       } catch (error) {
         failures += 1;
-        await backOffAfterFailure(waker, Math.min(30000, 250 * 2 ** Math.min(failures, 7)), () => this.running, () =>
-          this.logger.warn({ err: error, projection: runner.projection.name, failures }, 'projection batch failed; retrying'),
+        await backOffAfterFailure(
+          waker,
+          Math.min(30000, 250 * 2 ** Math.min(failures, 7)),
+          () => this.running,
+          () =>
+            this.logger.warn(
+              { err: error, projection: runner.projection.name, failures },
+              'projection batch failed; retrying',
+            ),
         );
       }
     }

@@ -80,7 +80,11 @@ export class KafkaProjectionFeed {
       if (query.isTransactionActive) await query.rollbackTransaction().catch(() => undefined);
       // A failure while the process stops (Ctrl-C stops the embedded PostgreSQL too) is the shutdown's: not reported.
       await new Promise((resolve) => setTimeout(resolve, FAILURE_REPORT_GRACE_MS));
-      if (!this.stopping) this.logger.warn({ err: error, projection: runner.projection.name }, 'projection batch from Kafka failed; it will be redelivered');
+      if (!this.stopping)
+        this.logger.warn(
+          { err: error, projection: runner.projection.name },
+          'projection batch from Kafka failed; it will be redelivered',
+        );
       throw error;
     } finally {
       await query.release();
@@ -103,16 +107,28 @@ export class KafkaProjectionFeed {
         },
       })),
     );
-    for (const l of letters) this.logger.error({ projection: l.projection, eventId: l.event.eventId, type: l.event.type, error: l.error }, 'event sent to the dead-letter topic');
+    for (const l of letters)
+      this.logger.error(
+        { projection: l.projection, eventId: l.event.eventId, type: l.event.type, error: l.error },
+        'event sent to the dead-letter topic',
+      );
   }
 
-  private async publishMalformed(runner: ProjectionRunner, items: { message: IncomingMessage; error: string }[]): Promise<void> {
+  private async publishMalformed(
+    runner: ProjectionRunner,
+    items: { message: IncomingMessage; error: string }[],
+  ): Promise<void> {
     await this.bus.publish(
       items.map(({ message, error }) => ({
         topic: this.topics.deadLetter(),
         key: message.key ?? '',
         value: message.value ?? '',
-        headers: { projection: runner.projection.name, error, 'source-topic': message.topic, 'source-offset': `${message.partition}@${message.offset}` },
+        headers: {
+          projection: runner.projection.name,
+          error,
+          'source-topic': message.topic,
+          'source-offset': `${message.partition}@${message.offset}`,
+        },
       })),
     );
     this.metrics.deadLetters.inc({ projection: runner.projection.name }, items.length);

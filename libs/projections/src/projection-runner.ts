@@ -2,7 +2,14 @@ import type { QueryRunner } from 'typeorm';
 import type { StoredEvent } from '@saeil/event-store';
 import { ident } from '@saeil/database';
 import { Metrics } from '@saeil/observability';
-import { physicalTable, positionsKey, Projection, ProjectionContext, ProjectionTarget, projectionLockKey } from './projection';
+import {
+  physicalTable,
+  positionsKey,
+  Projection,
+  ProjectionContext,
+  ProjectionTarget,
+  projectionLockKey,
+} from './projection';
 
 export interface DeadLetter {
   projection: string;
@@ -65,7 +72,9 @@ export class ProjectionRunner {
   async applyBatch(runner: QueryRunner, events: StoredEvent[], dedupe: boolean, source: string): Promise<DeadLetter[]> {
     const relevant = events.filter((e) => this.handles(e.type));
     if (relevant.length === 0) return [];
-    const known = dedupe ? await this.loadPositions(runner, [...new Set(relevant.map((e) => e.streamId))]) : new Map<string, StreamPosition>();
+    const known = dedupe
+      ? await this.loadPositions(runner, [...new Set(relevant.map((e) => e.streamId))])
+      : new Map<string, StreamPosition>();
     const touched = new Map<string, StreamPosition>();
     const deadLetters: DeadLetter[] = [];
     const ctx = this.context(runner);
@@ -84,7 +93,12 @@ export class ProjectionRunner {
       for (const event of fresh) {
         const failure = await this.applyWithRetries(runner, event, ctx);
         if (failure) {
-          const letter = { projection: this.projection.name, event, error: failure.message, attempts: this.maxAttempts };
+          const letter = {
+            projection: this.projection.name,
+            event,
+            error: failure.message,
+            attempts: this.maxAttempts,
+          };
           await this.recordDeadLetter(runner, letter, source);
           deadLetters.push(letter);
         } else {
@@ -117,7 +131,11 @@ export class ProjectionRunner {
     }
   }
 
-  private async applyWithRetries(runner: QueryRunner, event: StoredEvent, ctx: ProjectionContext): Promise<Error | undefined> {
+  private async applyWithRetries(
+    runner: QueryRunner,
+    event: StoredEvent,
+    ctx: ProjectionContext,
+  ): Promise<Error | undefined> {
     let lastError: Error | undefined;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       await runner.query('SAVEPOINT apply_event');
@@ -151,7 +169,9 @@ export class ProjectionRunner {
         WHERE projection = $1 AND stream_id = ANY($2::text[])`,
       [this.key, streamIds],
     );
-    return new Map(rows.map((r) => [r.stream_id, { streamVersion: r.stream_version, globalPosition: Number(r.global_position) }]));
+    return new Map(
+      rows.map((r) => [r.stream_id, { streamVersion: r.stream_version, globalPosition: Number(r.global_position) }]),
+    );
   }
 
   private async savePositions(runner: QueryRunner, touched: Map<string, StreamPosition>): Promise<void> {
@@ -163,7 +183,12 @@ export class ProjectionRunner {
        ON CONFLICT (projection, stream_id) DO UPDATE
          SET stream_version = EXCLUDED.stream_version, global_position = EXCLUDED.global_position
          WHERE projection_stream_positions.stream_version < EXCLUDED.stream_version`,
-      [this.key, ids, ids.map((id) => touched.get(id)!.streamVersion), ids.map((id) => touched.get(id)!.globalPosition)],
+      [
+        this.key,
+        ids,
+        ids.map((id) => touched.get(id)!.streamVersion),
+        ids.map((id) => touched.get(id)!.globalPosition),
+      ],
     );
   }
 
@@ -171,7 +196,15 @@ export class ProjectionRunner {
     await runner.query(
       `INSERT INTO dead_letters (projection, event_id, global_position, event_type, error, attempts, source)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (projection, event_id) DO NOTHING`,
-      [positionsKey(this.projection.name, this.target), letter.event.eventId, letter.event.globalPosition, letter.event.type, letter.error.slice(0, 4000), letter.attempts, source],
+      [
+        positionsKey(this.projection.name, this.target),
+        letter.event.eventId,
+        letter.event.globalPosition,
+        letter.event.type,
+        letter.error.slice(0, 4000),
+        letter.attempts,
+        source,
+      ],
     );
   }
 }

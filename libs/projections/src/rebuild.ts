@@ -29,7 +29,8 @@ export class ProjectionRebuilder {
   async rebuild(projection: Projection): Promise<RebuildReport> {
     // A reactor (libs/runtime/src/reactor.ts) owns no tables: replaying it from zero would issue
     // every command again. Its place in the events is its checkpoint, which a rebuild never moves.
-    if (projection.tables.length === 0) throw new Error(`${projection.name} owns no tables: it is a reactor and is never rebuilt`);
+    if (projection.tables.length === 0)
+      throw new Error(`${projection.name} owns no tables: it is a reactor and is never rebuilt`);
     const started = Date.now();
     const shadow = new ProjectionRunner(projection, 'rebuild', this.options.maxAttempts);
     await this.prepareShadow(projection);
@@ -38,7 +39,8 @@ export class ProjectionRebuilder {
       const read = await this.inTransaction((q) => this.applyNext(shadow, q));
       events += read;
       if (read < this.options.batchSize) break;
-      if (events % (this.options.batchSize * 20) === 0) this.logger.info({ projection: projection.name, events }, 'rebuild progress');
+      if (events % (this.options.batchSize * 20) === 0)
+        this.logger.info({ projection: projection.name, events }, 'rebuild progress');
     }
     await this.inTransaction(async (q) => {
       await shadow.lock(q);
@@ -73,7 +75,9 @@ export class ProjectionRebuilder {
         await this.nameShadowIndexes(q, table);
       }
       await q.query(`DELETE FROM checkpoints WHERE name = $1`, [checkpointName(projection.name, 'rebuild')]);
-      await q.query(`DELETE FROM projection_stream_positions WHERE projection = $1`, [positionsKey(projection.name, 'rebuild')]);
+      await q.query(`DELETE FROM projection_stream_positions WHERE projection = $1`, [
+        positionsKey(projection.name, 'rebuild'),
+      ]);
       await q.query(`DELETE FROM dead_letters WHERE projection = $1`, [positionsKey(projection.name, 'rebuild')]);
     });
   }
@@ -83,7 +87,9 @@ export class ProjectionRebuilder {
       const shadowName = physicalTable(table, 'rebuild');
       await q.query(`DROP TABLE ${ident(table)}`);
       await q.query(`ALTER TABLE ${ident(shadowName)} RENAME TO ${ident(table)}`);
-      const indexes: { indexname: string }[] = await q.query(`SELECT indexname FROM pg_indexes WHERE tablename = $1`, [table]);
+      const indexes: { indexname: string }[] = await q.query(`SELECT indexname FROM pg_indexes WHERE tablename = $1`, [
+        table,
+      ]);
       for (const { indexname } of indexes.filter((i) => i.indexname.endsWith('__rb'))) {
         await q.query(`ALTER INDEX ${ident(indexname)} RENAME TO ${ident(indexname.slice(0, -'__rb'.length))}`);
       }
@@ -106,11 +112,18 @@ export class ProjectionRebuilder {
   private async nameShadowIndexes(q: QueryRunner, table: string): Promise<void> {
     const shadowName = physicalTable(table, 'rebuild');
     const shape = (def: string) => def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, '$1');
-    const live: { indexname: string; indexdef: string }[] = await q.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = $1`, [table]);
-    const copies: { indexname: string; indexdef: string }[] = await q.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = $1`, [shadowName]);
+    const live: { indexname: string; indexdef: string }[] = await q.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = $1`,
+      [table],
+    );
+    const copies: { indexname: string; indexdef: string }[] = await q.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = $1`,
+      [shadowName],
+    );
     for (const copy of copies) {
       const original = live.find((l) => shape(l.indexdef) === shape(copy.indexdef));
-      if (original) await q.query(`ALTER INDEX ${ident(copy.indexname)} RENAME TO ${ident(`${original.indexname}__rb`)}`);
+      if (original)
+        await q.query(`ALTER INDEX ${ident(copy.indexname)} RENAME TO ${ident(`${original.indexname}__rb`)}`);
     }
   }
 

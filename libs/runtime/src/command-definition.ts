@@ -1,7 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CENTER_FROM_RECORD, OutOfScope } from '@saeil/core';
-import { PrefetchedStreams, withPrefetchedStreams, type AppendResult, type EventMetadata, type EventStore } from '@saeil/event-store';
+import {
+  PrefetchedStreams,
+  withPrefetchedStreams,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+} from '@saeil/event-store';
 import type { Metrics } from '@saeil/observability';
 import { callerOf, commandMetadata, RequestCaller } from './request-context';
 import { timed } from './timed';
@@ -89,17 +95,31 @@ export interface CommandDefinition<D extends object = any> {
  * one the caller works for, a report only a level she reaches (403 OUT_OF_SCOPE); the records it
  * names by id were checked before (the guard, or the command topic's authorizer). Both doors.
  */
-export function requireCommandScope<D extends object>(definition: CommandDefinition<D>, dto: D, caller: Pick<RequestCaller, 'coversCenter' | 'coversLevel' | 'answersFor'>): void {
+export function requireCommandScope<D extends object>(
+  definition: CommandDefinition<D>,
+  dto: D,
+  caller: Pick<RequestCaller, 'coversCenter' | 'coversLevel' | 'answersFor'>,
+): void {
   const level = definition.levelOf?.(dto);
-  if (level ? !caller.coversLevel(level.level, level.id) : definition.centerOf && !caller.coversCenter(definition.centerOf(dto))) throw new OutOfScope(level ? 'id' : 'centerId');
-  if (level && definition.access.submitsLevel && !caller.answersFor(level.level, level.id)) throw new OutOfScope('level', '이 수준의 보고서는 제출할 수 없습니다.');
+  if (
+    level
+      ? !caller.coversLevel(level.level, level.id)
+      : definition.centerOf && !caller.coversCenter(definition.centerOf(dto))
+  )
+    throw new OutOfScope(level ? 'id' : 'centerId');
+  if (level && definition.access.submitsLevel && !caller.answersFor(level.level, level.id))
+    throw new OutOfScope('level', '이 수준의 보고서는 제출할 수 없습니다.');
 }
 
 /**
  * The references the definition declares, each checked by the caller's door (identity's
  * AccessResolver): both doors call this after validation and `requireCommandScope`.
  */
-export async function requireReferences<D extends object>(definition: CommandDefinition<D>, dto: D, caller: Pick<RequestCaller, 'requireReference'>): Promise<void> {
+export async function requireReferences<D extends object>(
+  definition: CommandDefinition<D>,
+  dto: D,
+  caller: Pick<RequestCaller, 'requireReference'>,
+): Promise<void> {
   for (const reference of definition.references ?? []) {
     const value = (dto as Record<string, unknown>)[reference.field];
     if (value !== undefined && value !== null) await caller.requireReference(reference, value, dto);
@@ -129,7 +149,11 @@ export async function executeFromHttp<D extends object, R>(
   return withPrefetchedStreams(PrefetchedStreams.of(req), async () => {
     await requireReferences(definition, dto, callerOf(req));
     const metadata = commandMetadata(req, centerId, definition.occurredAtOf?.(dto));
-    return timed(metrics, definition.type, () => commandBus.execute(definition.build(dto, metadata) as never) as Promise<R>);
+    return timed(
+      metrics,
+      definition.type,
+      () => commandBus.execute(definition.build(dto, metadata) as never) as Promise<R>,
+    );
   });
 }
 
@@ -144,13 +168,18 @@ export function actingFor(metadata: EventMetadata, centerId: string | undefined)
 
 /** What every command answers besides its ids (a class: it is the documented response body too). */
 export class CommandResult {
-  @ApiProperty({ description: 'Version of the stream written (her case, the course, the program …) after this command' })
+  @ApiProperty({
+    description: 'Version of the stream written (her case, the course, the program …) after this command',
+  })
   streamVersion: number;
   /** Global position written: pass it as `minPosition` to read your own write. */
   @ApiProperty({ description: 'Global position written: pass it as `minPosition` to a query to read your own write' })
   position: number;
   /** True when an idempotency key matched an earlier request: nothing was appended now. */
-  @ApiProperty({ description: 'True when an Idempotency-Key matched an earlier request (or the record was already there): nothing was recorded now' })
+  @ApiProperty({
+    description:
+      'True when an Idempotency-Key matched an earlier request (or the record was already there): nothing was recorded now',
+  })
   duplicate: boolean;
 }
 
@@ -165,7 +194,12 @@ export const commandResult = (result: AppendResult): CommandResult => ({
  * id …). On a repeated Idempotency-Key nothing was appended now: the id is the one the first
  * request wrote, read back from the last event it appended.
  */
-export async function idWritten(store: Pick<EventStore, 'readEvent'>, result: AppendResult, field: string, generated: string): Promise<string> {
+export async function idWritten(
+  store: Pick<EventStore, 'readEvent'>,
+  result: AppendResult,
+  field: string,
+  generated: string,
+): Promise<string> {
   if (!result.duplicate) return generated;
   const first = await store.readEvent(result.globalPosition);
   const written = (first?.data as Record<string, unknown> | undefined)?.[field];

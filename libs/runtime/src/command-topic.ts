@@ -47,7 +47,10 @@ class MalformedCommand extends Error {}
 
 const ID = /^[\w.:-]{8,200}$/;
 
-function parse(message: IncomingMessage, known: Map<string, CommandDefinition>): { command: CommandMessage; definition: CommandDefinition } {
+function parse(
+  message: IncomingMessage,
+  known: Map<string, CommandDefinition>,
+): { command: CommandMessage; definition: CommandDefinition } {
   let value: unknown;
   try {
     value = JSON.parse(message.value ?? '');
@@ -56,13 +59,17 @@ function parse(message: IncomingMessage, known: Map<string, CommandDefinition>):
   }
   const c = value as Partial<CommandMessage> | null;
   if (!c || typeof c !== 'object' || Array.isArray(c)) throw new MalformedCommand('value is not a JSON object');
-  if (typeof c.commandId !== 'string' || !ID.test(c.commandId)) throw new MalformedCommand('commandId must be 8–200 characters of letters, digits, ".", ":", "_" or "-"');
+  if (typeof c.commandId !== 'string' || !ID.test(c.commandId))
+    throw new MalformedCommand('commandId must be 8–200 characters of letters, digits, ".", ":", "_" or "-"');
   if (typeof c.type !== 'string') throw new MalformedCommand('type is missing');
   const definition = known.get(c.type);
   if (!definition) throw new MalformedCommand(`unknown command type ${c.type}`);
-  if (c.actorId !== undefined && (typeof c.actorId !== 'string' || c.actorId.length > 128)) throw new MalformedCommand('actorId must be a string of at most 128 characters');
-  if (c.accessToken !== undefined && (typeof c.accessToken !== 'string' || c.accessToken.length > 4096)) throw new MalformedCommand('accessToken must be a string');
-  if (!c.payload || typeof c.payload !== 'object' || Array.isArray(c.payload)) throw new MalformedCommand('payload must be a JSON object');
+  if (c.actorId !== undefined && (typeof c.actorId !== 'string' || c.actorId.length > 128))
+    throw new MalformedCommand('actorId must be a string of at most 128 characters');
+  if (c.accessToken !== undefined && (typeof c.accessToken !== 'string' || c.accessToken.length > 4096))
+    throw new MalformedCommand('accessToken must be a string');
+  if (!c.payload || typeof c.payload !== 'object' || Array.isArray(c.payload))
+    throw new MalformedCommand('payload must be a JSON object');
   return { command: c as CommandMessage, definition };
 }
 
@@ -123,10 +130,17 @@ export class CommandTopicConsumer {
           topic: this.topics.commandDeadLetter(),
           key: message.key ?? '',
           value: message.value ?? '',
-          headers: { reason: error.message, 'source-topic': message.topic, 'source-offset': `${message.partition}@${message.offset}` },
+          headers: {
+            reason: error.message,
+            'source-topic': message.topic,
+            'source-offset': `${message.partition}@${message.offset}`,
+          },
         },
       ]);
-      this.logger.warn({ reason: error.message, offset: message.offset }, 'malformed command sent to the dead-letter topic');
+      this.logger.warn(
+        { reason: error.message, offset: message.offset },
+        'malformed command sent to the dead-letter topic',
+      );
       return;
     }
     const { command, definition } = parsed;
@@ -158,12 +172,20 @@ export class CommandTopicConsumer {
       } else {
         await this.failedAttempt(message, command, error);
         reply.status = 'failed';
-        reply.error = { code: 'INTERNAL_ERROR', message: '명령을 처리하지 못했습니다. 운영자가 확인 후 다시 처리합니다.' };
+        reply.error = {
+          code: 'INTERNAL_ERROR',
+          message: '명령을 처리하지 못했습니다. 운영자가 확인 후 다시 처리합니다.',
+        };
       }
     }
     this.attempts.delete(messageKey(message));
     await this.bus.publish([
-      { topic: this.topics.commandReplies(), key: command.commandId, value: JSON.stringify(reply), headers: { 'command-type': command.type, status: reply.status } },
+      {
+        topic: this.topics.commandReplies(),
+        key: command.commandId,
+        value: JSON.stringify(reply),
+        headers: { 'command-type': command.type, status: reply.status },
+      },
     ]);
   }
 
@@ -171,12 +193,18 @@ export class CommandTopicConsumer {
   private async failedAttempt(message: IncomingMessage, command: CommandMessage, error: unknown): Promise<void> {
     const key = messageKey(message);
     const attempt = (this.attempts.get(key) ?? 0) + 1;
-    this.logger.error({ err: error, commandId: command.commandId, type: command.type, attempt }, 'command handler failed');
+    this.logger.error(
+      { err: error, commandId: command.commandId, type: command.type, attempt },
+      'command handler failed',
+    );
     if (attempt < MAX_HANDLER_ATTEMPTS) {
       this.attempts.set(key, attempt);
       throw error;
     }
-    const reason = `handler failed ${attempt} times: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+    const reason = `handler failed ${attempt} times: ${error instanceof Error ? error.message : String(error)}`.slice(
+      0,
+      500,
+    );
     await this.bus.publish([
       {
         topic: this.topics.commandDeadLetter(),

@@ -47,7 +47,11 @@ export class OpsController {
   @Get('health')
   @ApiOperation({ summary: 'Database, Kafka, relay lag and projection lag; 503 when a dependency is down' })
   @ApiResponse({ status: 200, type: HealthResponse, description: 'Healthy' })
-  @ApiResponse({ status: 503, type: HealthResponse, description: 'A dependency is down: status degraded, the check that failed says why' })
+  @ApiResponse({
+    status: 503,
+    type: HealthResponse,
+    description: 'A dependency is down: status degraded, the check that failed says why',
+  })
   async health(@Res() res: Response): Promise<void> {
     const { dataSource, bus, worker } = this.runtime;
     const database = await check(() => dataSource.query('SELECT 1'));
@@ -68,9 +72,16 @@ export class OpsController {
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  @ApiOperation({ summary: 'Prometheus metrics; needs `Authorization: Bearer <METRICS_TOKEN>` (its own token, not an account\'s: 401 without it)' })
+  @ApiOperation({
+    summary:
+      "Prometheus metrics; needs `Authorization: Bearer <METRICS_TOKEN>` (its own token, not an account's: 401 without it)",
+  })
   @ApiProduces('text/plain')
-  @ApiResponse({ status: 200, description: 'The Prometheus text exposition format (version 0.0.4)', content: { 'text/plain': { schema: { type: 'string' } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'The Prometheus text exposition format (version 0.0.4)',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   async metrics(@Headers('authorization') authorization?: string): Promise<string> {
     if (!isMetricsToken(authorization, this.runtime.config.METRICS_TOKEN)) throw new MetricsTokenRequired();
     if (this.runtime.worker.running) await this.runtime.worker.projectionLags().catch(() => undefined);

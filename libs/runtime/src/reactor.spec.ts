@@ -9,13 +9,23 @@ const services = { clock: systemClock, logger: pino({ level: 'silent' }) } as un
 const ctx = { query: async () => [], table: (t: string) => t };
 
 function reactorThatThrows(error: unknown): Reactor {
-  return { name: 'r', contexts: ['placement'], eventTypes: ['EmploymentStarted'], react: async () => Promise.reject(error) };
+  return {
+    name: 'r',
+    contexts: ['placement'],
+    eventTypes: ['EmploymentStarted'],
+    react: async () => Promise.reject(error),
+  };
 }
 
 describe('reactor as the feeds see it', () => {
   it('owns no tables (so the rebuilder refuses it) and follows the same contexts and event types', () => {
     const projection = reactorProjection(reactorThatThrows(undefined), services);
-    expect(projection).toMatchObject({ name: 'r', tables: [], contexts: ['placement'], eventTypes: ['EmploymentStarted'] });
+    expect(projection).toMatchObject({
+      name: 'r',
+      tables: [],
+      contexts: ['placement'],
+      eventTypes: ['EmploymentStarted'],
+    });
   });
 
   it('hands the event and the services to react', async () => {
@@ -35,7 +45,9 @@ describe('reactor as the feeds see it', () => {
 
   it('turns any other failure (the database went away) into RetryLater: the batch is tried again, the event is not skipped', async () => {
     const failure = new Error('Connection terminated unexpectedly');
-    const thrown = await reactorProjection(reactorThatThrows(failure), services).apply(event, ctx).catch((e: unknown) => e);
+    const thrown = await reactorProjection(reactorThatThrows(failure), services)
+      .apply(event, ctx)
+      .catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(RetryLater);
     expect((thrown as RetryLater).cause).toBe(failure);
   });

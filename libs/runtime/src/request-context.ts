@@ -19,7 +19,11 @@ export interface RequestCaller {
   /** She is the one who answers for this level's figures (submits its report). */
   answersFor(level: string, id: string | undefined): boolean;
   /** What a command's field refers to exists and her center may use it, else RuleViolation REFERENCE_NOT_FOUND (`dto`: the command, for `within`). */
-  requireReference(reference: { kind: string; field: string; within?: { centerField: string } | { clientField: string } }, value: unknown, dto?: object): Promise<void>;
+  requireReference(
+    reference: { kind: string; field: string; within?: { centerField: string } | { clientField: string } },
+    value: unknown,
+    dto?: object,
+  ): Promise<void>;
 }
 
 /** The caller on a request the guard admitted; a request it did not see is refused, never run as nobody. */
@@ -31,15 +35,26 @@ export function callerOf(req: Request): RequestCaller {
 
 export function correlationIdOf(req: Request): string {
   const given = req.headers[CORRELATION_HEADER];
-  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : ((req as unknown as { id?: string }).id ?? randomUUID());
+  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given)
+    ? given
+    : ((req as unknown as { id?: string }).id ?? randomUUID());
 }
 
 /** The metadata of a command arriving over HTTP: the actor is the account the guard authenticated. */
 export function commandMetadata(req: Request, centerId: string, occurredAt?: string): EventMetadata {
   const actorId = callerOf(req).actorId;
   const idempotencyKey = req.headers[IDEMPOTENCY_HEADER];
-  if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !/^[\w.:-]{8,200}$/.test(idempotencyKey))) {
-    throw new ValidationFailed([{ field: 'Idempotency-Key', code: 'idempotencyKey', message: 'Idempotency-Key must be 8–200 characters of letters, digits, ".", ":", "_" or "-"' }]);
+  if (
+    idempotencyKey !== undefined &&
+    (typeof idempotencyKey !== 'string' || !/^[\w.:-]{8,200}$/.test(idempotencyKey))
+  ) {
+    throw new ValidationFailed([
+      {
+        field: 'Idempotency-Key',
+        code: 'idempotencyKey',
+        message: 'Idempotency-Key must be 8–200 characters of letters, digits, ".", ":", "_" or "-"',
+      },
+    ]);
   }
   return {
     actorId,
@@ -55,6 +70,12 @@ export function commandMetadata(req: Request, centerId: string, occurredAt?: str
  * The idempotency key of a command, owned by the account that sent it (`metadata.actorId`, the
  * authenticated account on both doors): another account's identical key is a different key.
  */
-export function idempotencyOf(metadata: EventMetadata, commandType: string, request: unknown): IdempotencyRequest | undefined {
-  return metadata.idempotencyKey ? { owner: metadata.actorId, key: metadata.idempotencyKey, commandType, request } : undefined;
+export function idempotencyOf(
+  metadata: EventMetadata,
+  commandType: string,
+  request: unknown,
+): IdempotencyRequest | undefined {
+  return metadata.idempotencyKey
+    ? { owner: metadata.actorId, key: metadata.idempotencyKey, commandType, request }
+    : undefined;
 }

@@ -2,11 +2,28 @@ import { DataSource } from 'typeorm';
 import pino, { Logger } from 'pino';
 import { SaeilConfig } from '@saeil/config';
 import { Clock, clockFor } from '@saeil/core';
-import { createDataSource, prepareDataDir, reportPooledConnectionErrors, ensureDatabase, migrate, Notifications, embeddedClusterDir, runningEmbeddedPostgres, startEmbeddedPostgres } from '@saeil/database';
+import {
+  createDataSource,
+  prepareDataDir,
+  reportPooledConnectionErrors,
+  ensureDatabase,
+  migrate,
+  Notifications,
+  embeddedClusterDir,
+  runningEmbeddedPostgres,
+  startEmbeddedPostgres,
+} from '@saeil/database';
 import { EventStore, EVENTS_CHANNEL, UpcasterRegistry } from '@saeil/event-store';
 import { KafkajsMessageBus, MessageBus, OutboxRelay, Topics } from '@saeil/messaging';
 import { Metrics } from '@saeil/observability';
-import { EventStoreFeed, KafkaProjectionFeed, Projection, ProjectionRebuilder, ProjectionRunner, ReadModelConsistency } from '@saeil/projections';
+import {
+  EventStoreFeed,
+  KafkaProjectionFeed,
+  Projection,
+  ProjectionRebuilder,
+  ProjectionRunner,
+  ReadModelConsistency,
+} from '@saeil/projections';
 import { SaeilModuleDefinition } from './module-definition';
 import { reactorProjection, WorkerServices } from './reactor';
 import { WorkerJobs } from './worker-jobs';
@@ -53,18 +70,57 @@ export class Worker {
   readonly jobs: WorkerJobs;
 
   constructor(rt: Omit<Runtime, 'worker' | 'close' | 'rebuilder'>) {
-    const services: WorkerServices = { config: rt.config, store: rt.store, dataSource: rt.dataSource, clock: rt.clock, logger: rt.logger.child({ component: 'worker' }), bus: rt.bus };
+    const services: WorkerServices = {
+      config: rt.config,
+      store: rt.store,
+      dataSource: rt.dataSource,
+      clock: rt.clock,
+      logger: rt.logger.child({ component: 'worker' }),
+      bus: rt.bus,
+    };
     const reactors = rt.modules.flatMap((m) => m.reactors ?? []).map((r) => reactorProjection(r, services));
-    this.runners = [...rt.projections, ...reactors].map((p) => new ProjectionRunner(p, 'live', rt.config.PROJECTION_MAX_ATTEMPTS, rt.metrics));
-    this.jobs = new WorkerJobs(rt.modules.flatMap((m) => m.jobs ?? []), services, rt.metrics);
+    this.runners = [...rt.projections, ...reactors].map(
+      (p) => new ProjectionRunner(p, 'live', rt.config.PROJECTION_MAX_ATTEMPTS, rt.metrics),
+    );
+    this.jobs = new WorkerJobs(
+      rt.modules.flatMap((m) => m.jobs ?? []),
+      services,
+      rt.metrics,
+    );
     const feedOptions = { batchSize: rt.config.PROJECTION_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS };
     // A process whose modules write no events (the Ministry dashboard on its own) relays none.
     const writesEvents = rt.modules.some((m) => m.contexts.length > 0);
     if (rt.bus) {
-      if (writesEvents) this.relay = new OutboxRelay(rt.dataSource, rt.store, rt.bus, rt.topics, rt.notifications, rt.metrics, rt.logger.child({ component: 'relay' }), { batchSize: rt.config.RELAY_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS }, rt.databaseUrl);
-      this.kafkaFeed = new KafkaProjectionFeed(rt.dataSource, rt.bus, rt.topics, this.runners, rt.metrics, rt.logger.child({ component: 'projections' }));
+      if (writesEvents)
+        this.relay = new OutboxRelay(
+          rt.dataSource,
+          rt.store,
+          rt.bus,
+          rt.topics,
+          rt.notifications,
+          rt.metrics,
+          rt.logger.child({ component: 'relay' }),
+          { batchSize: rt.config.RELAY_BATCH_SIZE, pollIntervalMs: rt.config.POLL_INTERVAL_MS },
+          rt.databaseUrl,
+        );
+      this.kafkaFeed = new KafkaProjectionFeed(
+        rt.dataSource,
+        rt.bus,
+        rt.topics,
+        this.runners,
+        rt.metrics,
+        rt.logger.child({ component: 'projections' }),
+      );
     } else {
-      this.storeFeed = new EventStoreFeed(rt.dataSource, rt.store, this.runners, rt.notifications, rt.metrics, rt.logger.child({ component: 'projections' }), feedOptions);
+      this.storeFeed = new EventStoreFeed(
+        rt.dataSource,
+        rt.store,
+        this.runners,
+        rt.notifications,
+        rt.metrics,
+        rt.logger.child({ component: 'projections' }),
+        feedOptions,
+      );
     }
   }
 
@@ -96,7 +152,9 @@ export class Worker {
   async projectionLags(): Promise<Record<string, number>> {
     const lags: Record<string, number> = {};
     for (const runner of this.runners) {
-      lags[runner.projection.name] = this.kafkaFeed ? await this.kafkaFeed.lag(runner) : await this.storeFeed!.lag(runner);
+      lags[runner.projection.name] = this.kafkaFeed
+        ? await this.kafkaFeed.lag(runner)
+        : await this.storeFeed!.lag(runner);
     }
     return lags;
   }
@@ -104,7 +162,11 @@ export class Worker {
 
 /** The process's logger: bearer tokens and cookies never reach a log line. To stdout unless a stream is given. */
 export function createLogger(config: SaeilConfig, stream?: pino.DestinationStream): Logger {
-  const options = { level: config.LOG_LEVEL, base: { service: 'saeil' }, redact: ['req.headers.authorization', 'req.headers.cookie'] };
+  const options = {
+    level: config.LOG_LEVEL,
+    base: { service: 'saeil' },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  };
   return stream ? pino(options, stream) : pino(options);
 }
 
@@ -113,21 +175,38 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
   let stopEmbedded: (() => Promise<void>) | undefined;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    if (prepareDataDir(config.SAEIL_DATA_DIR)) logger.info({ dataDir: config.SAEIL_DATA_DIR }, 'the data directory may now be passed through by the postgres user (execute bit only): embedded PostgreSQL runs as that user under root');
+    if (prepareDataDir(config.SAEIL_DATA_DIR))
+      logger.info(
+        { dataDir: config.SAEIL_DATA_DIR },
+        'the data directory may now be passed through by the postgres user (execute bit only): embedded PostgreSQL runs as that user under root',
+      );
     const clusterDir = embeddedClusterDir(config.SAEIL_DATA_DIR);
-    if (clusterDir === config.SAEIL_DATA_DIR) logger.warn({ dataDir: clusterDir }, 'the embedded PostgreSQL cluster is the data directory itself (made by an older Saeil): generated keys and anchors sit inside its files; move it to <SAEIL_DATA_DIR>/postgres while stopped');
+    if (clusterDir === config.SAEIL_DATA_DIR)
+      logger.warn(
+        { dataDir: clusterDir },
+        'the embedded PostgreSQL cluster is the data directory itself (made by an older Saeil): generated keys and anchors sit inside its files; move it to <SAEIL_DATA_DIR>/postgres while stopped',
+      );
     let serverUrl = runningEmbeddedPostgres(clusterDir);
     if (serverUrl) {
       logger.info({ dataDir: config.SAEIL_DATA_DIR }, 'using the embedded PostgreSQL another Saeil process is running');
     } else {
-      const embedded = await startEmbeddedPostgres({ dataDir: clusterDir, port: config.EMBEDDED_PG_PORT, persistent: true, logger: (line) => logger.debug({ component: 'postgres' }, line) });
+      const embedded = await startEmbeddedPostgres({
+        dataDir: clusterDir,
+        port: config.EMBEDDED_PG_PORT,
+        persistent: true,
+        logger: (line) => logger.debug({ component: 'postgres' }, line),
+      });
       serverUrl = embedded.url;
       stopEmbedded = embedded.stop;
       logger.info({ dataDir: config.SAEIL_DATA_DIR, port: config.EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');
     }
     databaseUrl = await ensureDatabase(serverUrl, 'saeil');
   }
-  const dataSource = createDataSource(databaseUrl, options.modules.flatMap((m) => m.migrations), config.DATABASE_POOL_SIZE);
+  const dataSource = createDataSource(
+    databaseUrl,
+    options.modules.flatMap((m) => m.migrations),
+    config.DATABASE_POOL_SIZE,
+  );
   try {
     await dataSource.initialize();
     reportPooledConnectionErrors(dataSource, (error) => {
@@ -153,11 +232,31 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
 
   let bus: MessageBus | undefined;
   if (config.kafkaEnabled) {
-    bus = new KafkajsMessageBus({ brokers: config.kafkaBrokers, clientId: config.KAFKA_CLIENT_ID, defaultPartitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_REPLICATION_FACTOR, sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS, logger: logger.child({ component: 'kafka' }) });
+    bus = new KafkajsMessageBus({
+      brokers: config.kafkaBrokers,
+      clientId: config.KAFKA_CLIENT_ID,
+      defaultPartitions: config.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+      logger: logger.child({ component: 'kafka' }),
+    });
     // Also the topics projections read: a projection may follow a context this build does not
     // run (yet), and a consumer cannot join a group on a topic that does not exist.
-    const contexts = [...new Set(options.modules.flatMap((m) => [...m.contexts, ...m.projections.filter((p) => !p.kafkaSource).flatMap((p) => p.contexts)]))];
-    const sourceTopics = [...new Set(options.modules.flatMap((m) => m.projections.flatMap((p) => (p.kafkaSource ? [p.kafkaSource.topic(config.KAFKA_TOPIC_PREFIX)] : []))))];
+    const contexts = [
+      ...new Set(
+        options.modules.flatMap((m) => [
+          ...m.contexts,
+          ...m.projections.filter((p) => !p.kafkaSource).flatMap((p) => p.contexts),
+        ]),
+      ),
+    ];
+    const sourceTopics = [
+      ...new Set(
+        options.modules.flatMap((m) =>
+          m.projections.flatMap((p) => (p.kafkaSource ? [p.kafkaSource.topic(config.KAFKA_TOPIC_PREFIX)] : [])),
+        ),
+      ),
+    ];
     await bus.ensureTopics([
       ...contexts.map((c) => ({ topic: topics.events(c) })),
       ...sourceTopics.map((topic) => ({ topic })),
@@ -170,10 +269,28 @@ export async function createRuntime(config: SaeilConfig, options: RuntimeOptions
 
   const projections = options.modules.flatMap((m) => m.projections);
   const clock = clockFor(config.SAEIL_CLOCK_TODAY);
-  if (config.SAEIL_CLOCK_TODAY) logger.warn({ today: config.SAEIL_CLOCK_TODAY }, 'SAEIL_CLOCK_TODAY pins today: for tests and drills only');
-  const base = { config, databaseUrl, logger, dataSource, store, metrics, notifications, topics, bus, modules: options.modules, projections, clock, consistency: new ReadModelConsistency(dataSource, store) };
+  if (config.SAEIL_CLOCK_TODAY)
+    logger.warn({ today: config.SAEIL_CLOCK_TODAY }, 'SAEIL_CLOCK_TODAY pins today: for tests and drills only');
+  const base = {
+    config,
+    databaseUrl,
+    logger,
+    dataSource,
+    store,
+    metrics,
+    notifications,
+    topics,
+    bus,
+    modules: options.modules,
+    projections,
+    clock,
+    consistency: new ReadModelConsistency(dataSource, store),
+  };
   const worker = new Worker(base);
-  const rebuilder = new ProjectionRebuilder(dataSource, store, logger.child({ component: 'rebuild' }), { batchSize: config.PROJECTION_BATCH_SIZE, maxAttempts: config.PROJECTION_MAX_ATTEMPTS });
+  const rebuilder = new ProjectionRebuilder(dataSource, store, logger.child({ component: 'rebuild' }), {
+    batchSize: config.PROJECTION_BATCH_SIZE,
+    maxAttempts: config.PROJECTION_MAX_ATTEMPTS,
+  });
   if (options.startWorker) await worker.start();
 
   let closed = false;

@@ -41,8 +41,15 @@ export class WorkerJobs {
         await job.run(this.services);
         this.metrics?.workerJobRuns.inc({ job: job.name });
       } catch (error) {
-        await backOffAfterFailure(waker, interval, () => this.running, () =>
-          this.services.logger.warn({ err: error, job: job.name }, 'worker job failed; it runs again at its next interval'),
+        await backOffAfterFailure(
+          waker,
+          interval,
+          () => this.running,
+          () =>
+            this.services.logger.warn(
+              { err: error, job: job.name },
+              'worker job failed; it runs again at its next interval',
+            ),
         );
         continue;
       }

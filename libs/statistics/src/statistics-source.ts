@@ -90,7 +90,14 @@ export interface RetentionFigures {
 }
 
 /** Dimensions retention can be broken down by. */
-export const RETENTION_DIMENSIONS = ['center', 'region', 'program', 'employmentType', 'occupationGroup', 'placementMonth'] as const;
+export const RETENTION_DIMENSIONS = [
+  'center',
+  'region',
+  'program',
+  'employmentType',
+  'occupationGroup',
+  'placementMonth',
+] as const;
 export type RetentionDimension = (typeof RETENTION_DIMENSIONS)[number];
 
 export interface BreakdownRow<F> {
@@ -148,13 +155,27 @@ export interface StatisticsSnapshot {
 
 export abstract class StatisticsSource {
   /** One unrounded figure (a KPI actual). */
-  abstract metric(metric: StatisticMetric, scope: StatisticsScope, period: StatisticsPeriod, asOf?: StatisticsAsOf): Promise<number | null>;
+  abstract metric(
+    metric: StatisticMetric,
+    scope: StatisticsScope,
+    period: StatisticsPeriod,
+    asOf?: StatisticsAsOf,
+  ): Promise<number | null>;
 
   /** Every figure of a scope and period (the Ministry report's body). */
-  abstract snapshot(scope: StatisticsScope, period: StatisticsPeriod, asOf?: StatisticsAsOf): Promise<StatisticsSnapshot>;
+  abstract snapshot(
+    scope: StatisticsScope,
+    period: StatisticsPeriod,
+    asOf?: StatisticsAsOf,
+  ): Promise<StatisticsSnapshot>;
 
   /** Retention at months 1–3 broken down by one dimension, within a scope. */
-  abstract retentionBy(dimension: RetentionDimension, scope: StatisticsScope, period: StatisticsPeriod, asOf?: StatisticsAsOf): Promise<BreakdownRow<RetentionFigures[]>[]>;
+  abstract retentionBy(
+    dimension: RetentionDimension,
+    scope: StatisticsScope,
+    period: StatisticsPeriod,
+    asOf?: StatisticsAsOf,
+  ): Promise<BreakdownRow<RetentionFigures[]>[]>;
 
   /** The centers and regions a scope holds, for rollups (center ids sorted; regions by name). */
   abstract centersOf(scope: StatisticsScope): Promise<{ centerId: string; region: string }[]>;

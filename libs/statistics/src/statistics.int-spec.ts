@@ -11,7 +11,16 @@ import { QueryBus } from '@nestjs/cqrs';
 import { RetentionStatisticsQuery } from './queries/retention-statistics/retention-statistics.query';
 import { EmploymentStatisticsQuery } from './queries/employment-statistics/employment-statistics.query';
 import { ActivityStatisticsQuery } from './queries/activity-statistics/activity-statistics.query';
-import { accountIdOf, ADMINISTRATOR, Api, api, counselorOf, MINISTRY_ANALYST, regionalSupervisorOf, supervisorOf } from '../../../tests/support/auth';
+import {
+  accountIdOf,
+  ADMINISTRATOR,
+  Api,
+  api,
+  counselorOf,
+  MINISTRY_ANALYST,
+  regionalSupervisorOf,
+  supervisorOf,
+} from '../../../tests/support/auth';
 
 /**
  * Who reads a level's figures: a center's supervisor her center, a region's supervisor her region
@@ -24,7 +33,8 @@ interface Readers {
 }
 async function readersOf(saeil: TestSaeil, centers: string[]): Promise<Readers> {
   const readers: Readers = { analyst: await api(saeil, MINISTRY_ANALYST), regions: {}, centers: {} };
-  for (const region of ['전라남도', '경상남도']) readers.regions[region] = await api(saeil, regionalSupervisorOf(region));
+  for (const region of ['전라남도', '경상남도'])
+    readers.regions[region] = await api(saeil, regionalSupervisorOf(region));
   for (const centerId of centers) readers.centers[centerId] = await api(saeil, supervisorOf(centerId));
   return readers;
 }
@@ -67,7 +77,8 @@ interface Story {
 async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
   // Each center's counselor registers, places and counsels the women of her center and records its activities.
   const counselors: Record<string, Api> = {};
-  for (const centerId of ['center-naju', 'center-hwasun', 'center-jinju', 'center-atlantis']) counselors[centerId] = await api(saeil, counselorOf(centerId));
+  for (const centerId of ['center-naju', 'center-hwasun', 'center-jinju', 'center-atlantis'])
+    counselors[centerId] = await api(saeil, counselorOf(centerId));
   const centerOf: Record<string, string> = {};
   const clients: Record<string, string> = {};
   const who: [string, string, string][] = [
@@ -90,14 +101,36 @@ async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
     clients[name] = created.body.clientId;
     centerOf[name] = centerId;
     for (const purpose of ['service', 'employer_sharing']) {
-      await counselors[centerId].post(`/clients/${clients[name]}/consents`).send({ purpose, version: '2026-01', givenOn: registeredOn }).expect(200);
+      await counselors[centerId]
+        .post(`/clients/${clients[name]}/consents`)
+        .send({ purpose, version: '2026-01', givenOn: registeredOn })
+        .expect(200);
     }
   }
   const placements: Record<string, string> = {};
-  const place = async (key: string, client: string, startOn: string, employmentType: string, occupationGroup: string, monthlyWage: number, channel: string) => {
+  const place = async (
+    key: string,
+    client: string,
+    startOn: string,
+    employmentType: string,
+    occupationGroup: string,
+    monthlyWage: number,
+    channel: string,
+  ) => {
     const res = await counselors[centerOf[client]]
       .post(`/clients/${clients[client]}/placements`)
-      .send({ employerName: `(주)${key}`, jobTitle: '사무원', occupation: `직종 ${key}`, occupationGroup, employmentType, weeklyHours: 40, monthlyWage, startOn, channel, employmentInsurance: true })
+      .send({
+        employerName: `(주)${key}`,
+        jobTitle: '사무원',
+        occupation: `직종 ${key}`,
+        occupationGroup,
+        employmentType,
+        weeklyHours: 40,
+        monthlyWage,
+        startOn,
+        channel,
+        employmentInsurance: true,
+      })
       .expect(201);
     placements[key] = res.body.placementId;
     return res.body.position as number;
@@ -110,15 +143,52 @@ async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
   await place('P6', 'F', '2025-12-15', 'regular', '0', 2_500_000, 'center');
   await place('P7', 'G', '2026-03-20', 'regular', '8', 4_200_000, 'center');
   await place('P8', 'I', '2026-01-20', 'contract', '6', 2_000_000, 'self');
-  await counselors['center-naju'].post(`/clients/${clients.B}/placements/${placements.P2}/end`).send({ endedOn: '2026-03-01', reason: 'resigned' }).expect(200);
+  await counselors['center-naju']
+    .post(`/clients/${clients.B}/placements/${placements.P2}/end`)
+    .send({ endedOn: '2026-03-01', reason: 'resigned' })
+    .expect(200);
   const midPosition = await place('P9', 'B', '2026-03-15', 'daily', '0', 2_000_000, 'self');
-  await counselors['center-naju'].post(`/clients/${clients.C}/placements/${placements.P3}/void`).send({ reason: '다른 구직자의 기록을 잘못 입력함' }).expect(200);
+  await counselors['center-naju']
+    .post(`/clients/${clients.C}/placements/${placements.P3}/void`)
+    .send({ reason: '다른 구직자의 기록을 잘못 입력함' })
+    .expect(200);
 
-  const followUp = (key: string, client: string, n: number, contactedOn: string, outcome: string, support: string[], programId?: string) =>
+  const followUp = (
+    key: string,
+    client: string,
+    n: number,
+    contactedOn: string,
+    outcome: string,
+    support: string[],
+    programId?: string,
+  ) =>
     saeil.runtime.store.append(
       followUpsStreamId(placements[key]),
-      [{ type: 'FollowUpRecorded', data: { clientId: clients[client], placementId: placements[key], n, contactedOn, channel: 'phone', outcome, support, ...(programId ? { programId } : {}) } }],
-      { context: 'retention', expectedVersion: 'any', metadata: { actorId: 'counselor-kim', centerId: 'center-naju', correlationId: randomUUID(), occurredAt: `${contactedOn}T00:00:00.000Z` } },
+      [
+        {
+          type: 'FollowUpRecorded',
+          data: {
+            clientId: clients[client],
+            placementId: placements[key],
+            n,
+            contactedOn,
+            channel: 'phone',
+            outcome,
+            support,
+            ...(programId ? { programId } : {}),
+          },
+        },
+      ],
+      {
+        context: 'retention',
+        expectedVersion: 'any',
+        metadata: {
+          actorId: 'counselor-kim',
+          centerId: 'center-naju',
+          correlationId: randomUUID(),
+          occurredAt: `${contactedOn}T00:00:00.000Z`,
+        },
+      },
     );
   await followUp('P1', 'A', 1, '2026-02-27', 'employed_same_employer', ['gift_or_celebration'], 'go-100');
   await followUp('P1', 'A', 2, '2026-04-02', 'employed_other_employer', []);
@@ -131,27 +201,64 @@ async function tellTheStory(saeil: TestSaeil, first: number): Promise<Story> {
   const naju = counselors['center-naju'];
   const course = await naju
     .post('/courses')
-    .send({ centerId: 'center-naju', title: '사무행정 실무', provider: '나주직업훈련원', field: '사무행정', startsOn: '2025-11-03', endsOn: '2026-01-09', hours: 120, capacity: 10 })
+    .send({
+      centerId: 'center-naju',
+      title: '사무행정 실무',
+      provider: '나주직업훈련원',
+      field: '사무행정',
+      startsOn: '2025-11-03',
+      endsOn: '2026-01-09',
+      hours: 120,
+      capacity: 10,
+    })
     .expect(201);
   for (const c of ['A', 'C', 'D']) {
-    await naju.post(`/courses/${course.body.courseId}/enrollments`).send({ clientId: clients[c], enrolledOn: '2025-11-03' }).expect(201);
-    await naju.post(`/courses/${course.body.courseId}/completions`).send({ clientId: clients[c], completedOn: '2026-01-09' }).expect(201);
+    await naju
+      .post(`/courses/${course.body.courseId}/enrollments`)
+      .send({ clientId: clients[c], enrolledOn: '2025-11-03' })
+      .expect(201);
+    await naju
+      .post(`/courses/${course.body.courseId}/completions`)
+      .send({ clientId: clients[c], completedOn: '2026-01-09' })
+      .expect(201);
   }
   // Activity: 4 sessions (one per channel but partner), 2 agreements, a council meeting, a job fair, a startup.
   const session = (c: string, channel: string, occurredOn: string, place?: string) =>
-    counselors[centerOf[c]].post(`/clients/${clients[c]}/counseling-sessions`).send({ channel, topic: '취업 상담', durationMinutes: 30, occurredOn, ...(place ? { place } : {}) }).expect(201);
+    counselors[centerOf[c]]
+      .post(`/clients/${clients[c]}/counseling-sessions`)
+      .send({ channel, topic: '취업 상담', durationMinutes: 30, occurredOn, ...(place ? { place } : {}) })
+      .expect(201);
   await session('A', 'phone', '2026-01-06');
   await session('A', 'in_center', '2026-01-20');
   await session('E', 'online', '2026-02-03');
   await session('G', 'mobile_outreach', '2026-03-11', '진주역 광장');
   await session('G', 'phone', '2026-04-01'); // after the period
   const mou = (centerId: string, partyName: string, signedOn: string) =>
-    counselors[centerId].post('/agreements').send({ centerId, kind: 'institution_mou', partyName, signedOn, termStart: signedOn, termEnd: '2027-01-31' }).expect(201);
+    counselors[centerId]
+      .post('/agreements')
+      .send({ centerId, kind: 'institution_mou', partyName, signedOn, termStart: signedOn, termEnd: '2027-01-31' })
+      .expect(201);
   await mou('center-naju', '나주시가족센터', '2026-02-10');
   await mou('center-jinju', '경상국립대학교', '2026-03-02');
-  await naju.post('/council-meetings').send({ centerId: 'center-naju', heldOn: '2026-02-20', title: '여성일자리 실무협의체' }).expect(201);
-  await counselors['center-jinju'].post('/job-fairs').send({ centerId: 'center-jinju', name: '진주 여성 취업박람회', heldOn: '2026-03-25', companies: 12, applicants: 150, hires: 18 }).expect(201);
-  const startup = await counselors['center-jinju'].post(`/clients/${clients.H}/startups`).send({ businessName: '진주 공방', industry: '공예품 제조', startedOn: '2026-03-12' }).expect(201);
+  await naju
+    .post('/council-meetings')
+    .send({ centerId: 'center-naju', heldOn: '2026-02-20', title: '여성일자리 실무협의체' })
+    .expect(201);
+  await counselors['center-jinju']
+    .post('/job-fairs')
+    .send({
+      centerId: 'center-jinju',
+      name: '진주 여성 취업박람회',
+      heldOn: '2026-03-25',
+      companies: 12,
+      applicants: 150,
+      hires: 18,
+    })
+    .expect(201);
+  const startup = await counselors['center-jinju']
+    .post(`/clients/${clients.H}/startups`)
+    .send({ businessName: '진주 공방', industry: '공예품 제조', startedOn: '2026-03-12' })
+    .expect(201);
   return { clients, placements, midPosition, lastPosition: startup.body.position };
 }
 
@@ -168,19 +275,32 @@ function newClientBody(i: number, centerId: string, counselorId: string) {
 }
 
 /** The statistics as the reader of the level asked for (readerFor). */
-const get = (readers: Readers, path: string, query: Record<string, string | number>) => readerFor(readers, query).get(`/statistics/${path}`).query(query);
+const get = (readers: Readers, path: string, query: Record<string, string | number>) =>
+  readerFor(readers, query).get(`/statistics/${path}`).query(query);
 
-const QUERIES = { retention: RetentionStatisticsQuery, employment: EmploymentStatisticsQuery, activity: ActivityStatisticsQuery } as const;
+const QUERIES = {
+  retention: RetentionStatisticsQuery,
+  employment: EmploymentStatisticsQuery,
+  activity: ActivityStatisticsQuery,
+} as const;
 
 /**
  * Exact figures of any level: a center's through her own staff over HTTP; a region's or the
  * nation's through the route's own query handler with exact disclosure, since over HTTP every
  * reader above the center gets them suppressed (the disclosure tests below read those).
  */
-async function exact(saeil: TestSaeil, readers: Readers, path: string, query: Record<string, string | number>): Promise<{ body: any }> {
-  if (query.level === 'center' && readers.centers[String(query.id)]) return { body: (await get(readers, path, query).expect(200)).body };
+async function exact(
+  saeil: TestSaeil,
+  readers: Readers,
+  path: string,
+  query: Record<string, string | number>,
+): Promise<{ body: any }> {
+  if (query.level === 'center' && readers.centers[String(query.id)])
+    return { body: (await get(readers, path, query).expect(200)).body };
   const Query = QUERIES[path as keyof typeof QUERIES];
-  return { body: JSON.parse(JSON.stringify(await saeil.app.get(QueryBus).execute(new Query(query as never, 'exact')))) };
+  return {
+    body: JSON.parse(JSON.stringify(await saeil.app.get(QueryBus).execute(new Query(query as never, 'exact')))),
+  };
 }
 
 /** Expected retention rows: [eligible, same, other, notEmployed, unreachable, unverified]. */
@@ -213,7 +333,11 @@ function sumOf(rows: Record<string, any>[]): Record<string, any> {
 const countsOnly = (value: any): any => {
   if (Array.isArray(value)) return value.map(countsOnly);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !/Rate$|Share$|^n$/.test(k)).map(([k, v]) => [k, countsOnly(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !/Rate$|Share$|^n$/.test(k))
+        .map(([k, v]) => [k, countsOnly(v)]),
+    );
   }
   return value;
 };
@@ -230,7 +354,8 @@ describe('statistics (HTTP, PostgreSQL)', () => {
   }, 120_000);
   afterAll(async () => saeil?.dispose());
 
-  const read = (path: string, query: Record<string, string | number>) => exact(saeil, readers, path, { ...PERIOD, minPosition: story.lastPosition, ...query });
+  const read = (path: string, query: Record<string, string | number>) =>
+    exact(saeil, readers, path, { ...PERIOD, minPosition: story.lastPosition, ...query });
 
   it('retention of the period’s cohort at months 1–3, as of a day after every milestone', async () => {
     const { body } = await read('retention', { level: 'nation', asOfDate: '2026-06-30' });
@@ -275,36 +400,87 @@ describe('statistics (HTTP, PostgreSQL)', () => {
 
   it('a center, a region and the unassigned region; centers and regions add up to the nation', async () => {
     const naju = await read('retention', { level: 'center', id: 'center-naju', asOfDate: '2026-06-30' });
-    expect(naju.body.retention).toEqual(figures([[4, 1, 0, 1, 0, 2], [4, 0, 1, 1, 0, 2], [4, 0, 0, 1, 0, 3]]));
+    expect(naju.body.retention).toEqual(
+      figures([
+        [4, 1, 0, 1, 0, 2],
+        [4, 0, 1, 1, 0, 2],
+        [4, 0, 0, 1, 0, 3],
+      ]),
+    );
     const jeonnam = await read('retention', { level: 'region', id: '전라남도', asOfDate: '2026-06-30', by: 'center' });
-    expect(jeonnam.body.retention).toEqual(figures([[5, 1, 0, 1, 1, 2], [5, 1, 1, 1, 0, 2], [5, 0, 0, 1, 0, 4]]));
-    expect(jeonnam.body.rows.map((r: { key: string }) => r.key)).toEqual(['center-hwasun', 'center-jangseong', 'center-jeonnam', 'center-mokpo', 'center-naju', 'center-yeongam']);
+    expect(jeonnam.body.retention).toEqual(
+      figures([
+        [5, 1, 0, 1, 1, 2],
+        [5, 1, 1, 1, 0, 2],
+        [5, 0, 0, 1, 0, 4],
+      ]),
+    );
+    expect(jeonnam.body.rows.map((r: { key: string }) => r.key)).toEqual([
+      'center-hwasun',
+      'center-jangseong',
+      'center-jeonnam',
+      'center-mokpo',
+      'center-naju',
+      'center-yeongam',
+    ]);
     const unassigned = await read('retention', { level: 'region', id: '미지정', asOfDate: '2026-06-30' });
-    expect(unassigned.body.retention).toEqual(figures([[1, 1, 0, 0, 0, 0], [1, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 1]]));
+    expect(unassigned.body.retention).toEqual(
+      figures([
+        [1, 1, 0, 0, 0, 0],
+        [1, 0, 0, 0, 0, 1],
+        [1, 0, 0, 0, 0, 1],
+      ]),
+    );
 
     const nation = await read('retention', { level: 'nation', asOfDate: '2026-06-30', by: 'region' });
-    const byRegion = Object.fromEntries(nation.body.rows.map((r: { key: string; figures: unknown[] }) => [r.key, r.figures[0]]));
+    const byRegion = Object.fromEntries(
+      nation.body.rows.map((r: { key: string; figures: unknown[] }) => [r.key, r.figures[0]]),
+    );
     expect(Object.keys(byRegion)).toEqual(expect.arrayContaining(['경상남도', '미지정', '전라남도', '서울특별시']));
-    expect(countsOnly(sumOf(nation.body.rows.map((r: { figures: unknown }) => r.figures)))).toEqual(countsOnly(nation.body.retention));
+    expect(countsOnly(sumOf(nation.body.rows.map((r: { figures: unknown }) => r.figures)))).toEqual(
+      countsOnly(nation.body.retention),
+    );
     const byCenter = await read('retention', { level: 'nation', asOfDate: '2026-06-30', by: 'center' });
     expect(byCenter.body.rows.find((r: { key: string }) => r.key === 'center-atlantis').figures[0].eligible).toBe(1);
-    expect(countsOnly(sumOf(byCenter.body.rows.map((r: { figures: unknown }) => r.figures)))).toEqual(countsOnly(nation.body.retention));
+    expect(countsOnly(sumOf(byCenter.body.rows.map((r: { figures: unknown }) => r.figures)))).toEqual(
+      countsOnly(nation.body.retention),
+    );
   });
 
   it('by program, by placement month and by employment type, each adding up to the whole', async () => {
     const program = await read('retention', { level: 'nation', asOfDate: '2026-06-30', by: 'program' });
     expect(program.body.rows).toEqual([
-      { key: 'go-100', figures: figures([[1, 1, 0, 0, 0, 0], [1, 1, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]]) },
-      { key: 'none', figures: figures([[6, 1, 0, 1, 1, 3], [6, 0, 1, 1, 0, 4], [7, 0, 0, 1, 0, 6]]) },
+      {
+        key: 'go-100',
+        figures: figures([
+          [1, 1, 0, 0, 0, 0],
+          [1, 1, 0, 0, 0, 0],
+          [0, 0, 0, 0, 0, 0],
+        ]),
+      },
+      {
+        key: 'none',
+        figures: figures([
+          [6, 1, 0, 1, 1, 3],
+          [6, 0, 1, 1, 0, 4],
+          [7, 0, 0, 1, 0, 6],
+        ]),
+      },
     ]);
     const month = await read('retention', { level: 'nation', asOfDate: '2026-06-30', by: 'placementMonth' });
-    expect(month.body.rows.map((r: { key: string; figures: { eligible: number }[] }) => [r.key, r.figures[0].eligible])).toEqual([
+    expect(
+      month.body.rows.map((r: { key: string; figures: { eligible: number }[] }) => [r.key, r.figures[0].eligible]),
+    ).toEqual([
       ['2026-01', 3],
       ['2026-02', 1],
       ['2026-03', 3],
     ]);
     const type = await read('retention', { level: 'nation', asOfDate: '2026-06-30', by: 'employmentType' });
-    expect(Object.fromEntries(type.body.rows.map((r: { key: string; figures: { eligible: number }[] }) => [r.key, r.figures[0].eligible]))).toEqual({
+    expect(
+      Object.fromEntries(
+        type.body.rows.map((r: { key: string; figures: { eligible: number }[] }) => [r.key, r.figures[0].eligible]),
+      ),
+    ).toEqual({
       regular: 3,
       contract: 2,
       part_time: 1,
@@ -330,7 +506,13 @@ describe('statistics (HTTP, PostgreSQL)', () => {
       startups: 1,
     });
     const naju = await read('employment', { level: 'center', id: 'center-naju' });
-    expect(naju.body.employment).toMatchObject({ clientsRegistered: 3, employedClients: 3, placements: 4, trainingCompleters: 3, startups: 0 });
+    expect(naju.body.employment).toMatchObject({
+      clientsRegistered: 3,
+      employedClients: 3,
+      placements: 4,
+      trainingCompleters: 3,
+      startups: 0,
+    });
   });
 
   it('activity: sessions by channel, agreements, council meetings, job fairs, post-management beneficiaries', async () => {
@@ -347,7 +529,12 @@ describe('statistics (HTTP, PostgreSQL)', () => {
       retentionBeneficiaries: 2, // A (P1 m1, gift) and E (P5 m1 and m2, counseling); P1 m2 is after the period and without support
     });
     const gyeongnam = body.rows.find((r: { key: string }) => r.key === '경상남도').activity;
-    expect(gyeongnam).toMatchObject({ agreementsSigned: 1, jobFairs: 1, councilMeetings: 0, retentionBeneficiaries: 0 });
+    expect(gyeongnam).toMatchObject({
+      agreementsSigned: 1,
+      jobFairs: 1,
+      councilMeetings: 0,
+      retentionBeneficiaries: 0,
+    });
     expect(sumOf(body.rows.map((r: { activity: unknown }) => r.activity))).toEqual(body.activity);
   });
 
@@ -366,12 +553,27 @@ describe('statistics (HTTP, PostgreSQL)', () => {
   });
 
   it('as of an earlier position: before the voiding and the follow-ups', async () => {
-    const { body } = await read('retention', { level: 'nation', asOfDate: '2026-06-30', asOfPosition: story.midPosition });
+    const { body } = await read('retention', {
+      level: 'nation',
+      asOfDate: '2026-06-30',
+      asOfPosition: story.midPosition,
+    });
     expect(body.asOfPosition).toBe(story.midPosition);
     // P3 still counts (m 03-10, 04-10, 05-10); no follow-up yet; P2's end was recorded before.
-    expect(body.retention).toEqual(figures([[8, 0, 0, 1, 0, 7], [8, 0, 0, 1, 0, 7], [8, 0, 0, 1, 0, 7]]));
+    expect(body.retention).toEqual(
+      figures([
+        [8, 0, 0, 1, 0, 7],
+        [8, 0, 0, 1, 0, 7],
+        [8, 0, 0, 1, 0, 7],
+      ]),
+    );
     const employment = await read('employment', { level: 'nation', asOfPosition: story.midPosition });
-    expect(employment.body.employment).toMatchObject({ placements: 8, employedClients: 7, trainingCompleters: 0, startups: 0 });
+    expect(employment.body.employment).toMatchObject({
+      placements: 8,
+      employedClients: 7,
+      trainingCompleters: 0,
+      startups: 0,
+    });
     const before = await read('employment', { level: 'nation', asOfPosition: 0 });
     expect(before.body.employment).toMatchObject({ clientsRegistered: 0, placements: 0 });
   });
@@ -400,15 +602,29 @@ describe('statistics (HTTP, PostgreSQL)', () => {
       { centerId: 'center-jinju', region: '경상남도' },
       { centerId: 'center-sacheon', region: '경상남도' },
     ]);
-    expect(await source.centersOf({ level: 'region', id: '미지정' })).toEqual([{ centerId: 'center-atlantis', region: '미지정' }]);
+    expect(await source.centersOf({ level: 'region', id: '미지정' })).toEqual([
+      { centerId: 'center-atlantis', region: '미지정' },
+    ]);
 
     // Within 1 month of the 01-09 completion only A (placed 01-31) counts; D (03-05) no longer does.
-    const oneMonth = new StatisticsQueries(saeil.runtime.dataSource, saeil.app.get(CentersDirectory), { TRAINING_EMPLOYMENT_WITHIN_MONTHS: 1 } as SaeilConfig);
-    expect((await oneMonth.snapshot(nation, PERIOD, asOf)).employment).toMatchObject({ trainingCompleters: 3, trainingCompletersEmployed: 1, trainingEmploymentRate: 100 / 3 });
+    const oneMonth = new StatisticsQueries(saeil.runtime.dataSource, saeil.app.get(CentersDirectory), {
+      TRAINING_EMPLOYMENT_WITHIN_MONTHS: 1,
+    } as SaeilConfig);
+    expect((await oneMonth.snapshot(nation, PERIOD, asOf)).employment).toMatchObject({
+      trainingCompleters: 3,
+      trainingCompletersEmployed: 1,
+      trainingEmploymentRate: 100 / 3,
+    });
   });
 
   it('refuses a bad scope or period with the fields named (400) and an unknown center (404)', async () => {
-    const bad = await get(readers, 'retention', { level: 'region', id: '전남', from: '2026-02-30', to: '2026-03-31', by: 'mood' }).expect(400);
+    const bad = await get(readers, 'retention', {
+      level: 'region',
+      id: '전남',
+      from: '2026-02-30',
+      to: '2026-03-31',
+      by: 'mood',
+    }).expect(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     expect([...new Set(bad.body.error.fields.map((f: { field: string }) => f.field))].sort()).toEqual(['by', 'from']);
     const region = await get(readers, 'employment', { level: 'region', id: '전남', ...PERIOD }).expect(400);
@@ -422,17 +638,39 @@ describe('statistics (HTTP, PostgreSQL)', () => {
   });
 
   it('lists the centers of a scope, an unlisted one under 미지정', async () => {
-    const jeonnam = await readers.regions['전라남도'].get('/statistics/centers').query({ level: 'region', id: '전라남도' }).expect(200);
-    expect(jeonnam.body.centers.map((c: { centerId: string }) => c.centerId)).toEqual(['center-hwasun', 'center-jangseong', 'center-jeonnam', 'center-mokpo', 'center-naju', 'center-yeongam']);
-    expect(jeonnam.body.centers[2]).toEqual({ centerId: 'center-jeonnam', name: '전남광역새일센터', level: 'regional', region: '전라남도' });
-    const unlisted = await readers.analyst.get('/statistics/centers').query({ level: 'center', id: 'center-atlantis' }).expect(200);
+    const jeonnam = await readers.regions['전라남도']
+      .get('/statistics/centers')
+      .query({ level: 'region', id: '전라남도' })
+      .expect(200);
+    expect(jeonnam.body.centers.map((c: { centerId: string }) => c.centerId)).toEqual([
+      'center-hwasun',
+      'center-jangseong',
+      'center-jeonnam',
+      'center-mokpo',
+      'center-naju',
+      'center-yeongam',
+    ]);
+    expect(jeonnam.body.centers[2]).toEqual({
+      centerId: 'center-jeonnam',
+      name: '전남광역새일센터',
+      level: 'regional',
+      region: '전라남도',
+    });
+    const unlisted = await readers.analyst
+      .get('/statistics/centers')
+      .query({ level: 'center', id: 'center-atlantis' })
+      .expect(200);
     expect(unlisted.body.centers).toEqual([{ centerId: 'center-atlantis', name: null, level: null, region: '미지정' }]);
     await readers.analyst.get('/statistics/centers').query({ level: 'country' }).expect(400);
   });
 
   describe('readers above the center (issue 13, finding 12)', () => {
     const SECTION = { retention: 'retention', employment: 'employment', activity: 'activity' } as const;
-    const BY: Record<string, (string | undefined)[]> = { retention: [undefined, ...RETENTION_DIMENSIONS], employment: [undefined, 'center', 'region'], activity: [undefined, 'center', 'region'] };
+    const BY: Record<string, (string | undefined)[]> = {
+      retention: [undefined, ...RETENTION_DIMENSIONS],
+      employment: [undefined, 'center', 'region'],
+      activity: [undefined, 'center', 'region'],
+    };
     const RETENTION_COUNTS = ['eligible', 'sameEmployer', 'otherEmployer', 'notEmployed', 'unreachable', 'unverified'];
     const ACTIVITY_COUNTS = ['outreachContacts', 'retentionBeneficiaries'];
     /** Every person count of a section, by leaf path. */
@@ -443,7 +681,8 @@ describe('statistics (HTTP, PostgreSQL)', () => {
       if (path === 'employment') {
         for (const [k, v] of Object.entries(figures)) {
           if (k === 'trainingEmploymentRate') continue;
-          if (v !== null && typeof v === 'object' && !('suppressed' in (v as object))) for (const [kk, vv] of Object.entries(v as object)) out.set(`${k}.${kk}`, vv);
+          if (v !== null && typeof v === 'object' && !('suppressed' in (v as object)))
+            for (const [kk, vv] of Object.entries(v as object)) out.set(`${k}.${kk}`, vv);
           else out.set(k, v);
         }
       }
@@ -455,11 +694,18 @@ describe('statistics (HTTP, PostgreSQL)', () => {
     /** What a reader above the center may see: no small count, none recoverable from the parts and the whole. */
     function disclosureProblems(path: string, published: any, exactBody: any): string[] {
       const problems: string[] = [];
-      const sections = [{ name: 'whole', published: published[SECTION[path as keyof typeof SECTION]], exact: exactBody[SECTION[path as keyof typeof SECTION]] }];
+      const sections = [
+        {
+          name: 'whole',
+          published: published[SECTION[path as keyof typeof SECTION]],
+          exact: exactBody[SECTION[path as keyof typeof SECTION]],
+        },
+      ];
       for (const row of exactBody.rows ?? []) {
         const match = (published.rows ?? []).find((r: any) => r.key === row.key);
         if (!match) problems.push(`row ${row.key} missing`);
-        else sections.push({ name: `row ${row.key}`, published: rowFigures(path, match), exact: rowFigures(path, row) });
+        else
+          sections.push({ name: `row ${row.key}`, published: rowFigures(path, match), exact: rowFigures(path, row) });
       }
       for (const section of sections) {
         const exactCounts = personCounts(path, section.exact);
@@ -467,7 +713,8 @@ describe('statistics (HTTP, PostgreSQL)', () => {
         for (const [leaf, value] of exactCounts) {
           const shown = publishedCounts.get(leaf);
           if (value < 5 && !hidden(shown)) problems.push(`${section.name} ${leaf}: ${value} published`);
-          if (!hidden(shown) && shown !== value) problems.push(`${section.name} ${leaf}: ${JSON.stringify(shown)} published for ${value}`);
+          if (!hidden(shown) && shown !== value)
+            problems.push(`${section.name} ${leaf}: ${JSON.stringify(shown)} published for ${value}`);
         }
       }
       // Parts and whole: exactly one hidden figure, or hidden parts adding up to a small number, could be recovered by subtraction.
@@ -475,12 +722,17 @@ describe('statistics (HTTP, PostgreSQL)', () => {
         const whole = personCounts(path, sections[0].exact);
         const wholePublished = personCounts(path, sections[0].published);
         for (const [leaf, total] of whole) {
-          const parts = sections.slice(1).map((sec) => ({ value: personCounts(path, sec.exact).get(leaf) ?? 0, shown: personCounts(path, sec.published).get(leaf) ?? 0 }));
+          const parts = sections.slice(1).map((sec) => ({
+            value: personCounts(path, sec.exact).get(leaf) ?? 0,
+            shown: personCounts(path, sec.published).get(leaf) ?? 0,
+          }));
           if (parts.reduce((sum, p) => sum + p.value, 0) !== total) continue;
           const hiddenParts = parts.filter((p) => hidden(p.shown));
           const totalHidden = hidden(wholePublished.get(leaf));
-          if (hiddenParts.length + (totalHidden ? 1 : 0) === 1) problems.push(`${leaf}: one hidden figure among the parts and the whole`);
-          if (!totalHidden && hiddenParts.length > 0 && hiddenParts.reduce((sum, p) => sum + p.value, 0) < 5) problems.push(`${leaf}: hidden parts add up to a small number`);
+          if (hiddenParts.length + (totalHidden ? 1 : 0) === 1)
+            problems.push(`${leaf}: one hidden figure among the parts and the whole`);
+          if (!totalHidden && hiddenParts.length > 0 && hiddenParts.reduce((sum, p) => sum + p.value, 0) < 5)
+            problems.push(`${leaf}: hidden parts add up to a small number`);
         }
       }
       return problems;
@@ -502,14 +754,22 @@ describe('statistics (HTTP, PostgreSQL)', () => {
         for (const by of BY[path]) {
           for (const { query, readers: above } of scopes) {
             for (const period of periods) {
-              const q = { ...query, ...period, minPosition: story.lastPosition, ...(by ? { by } : {}), ...(path === 'retention' ? { asOfDate: '2026-06-30' } : {}) };
+              const q = {
+                ...query,
+                ...period,
+                minPosition: story.lastPosition,
+                ...(by ? { by } : {}),
+                ...(path === 'retention' ? { asOfDate: '2026-06-30' } : {}),
+              };
               const exactBody = (await exact(saeil, { ...readers, centers: {} }, path, q)).body;
               for (const reader of above) {
                 const res = await reader.get(`/statistics/${path}`).query(q).expect(200);
                 reads++;
                 const where = `${path} ${JSON.stringify(q)}`;
-                if (res.body.disclosure !== 'suppressed' || res.body.suppressionThreshold !== 5) problems.push(`${where}: disclosure ${res.body.disclosure}`);
-                if (res.headers['cache-control'] !== 'no-store') problems.push(`${where}: Cache-Control ${res.headers['cache-control']}`);
+                if (res.body.disclosure !== 'suppressed' || res.body.suppressionThreshold !== 5)
+                  problems.push(`${where}: disclosure ${res.body.disclosure}`);
+                if (res.headers['cache-control'] !== 'no-store')
+                  problems.push(`${where}: Cache-Control ${res.headers['cache-control']}`);
                 problems.push(...disclosureProblems(path, res.body, exactBody).map((p) => `${where}: ${p}`));
               }
             }
@@ -521,11 +781,19 @@ describe('statistics (HTTP, PostgreSQL)', () => {
     }, 300_000);
 
     it("the probe's read: one placement of a center on one day — the Ministry sees it suppressed with its wage band, her center exactly", async () => {
-      const q = { level: 'center', id: 'center-naju', from: '2026-01-31', to: '2026-01-31', minPosition: story.lastPosition };
+      const q = {
+        level: 'center',
+        id: 'center-naju',
+        from: '2026-01-31',
+        to: '2026-01-31',
+        minPosition: story.lastPosition,
+      };
       const ministry = (await readers.analyst.get('/statistics/employment').query(q).expect(200)).body;
       expect(ministry.employment.placements).toEqual({ suppressed: true });
       expect(ministry.employment.employedClients).toEqual({ suppressed: true });
-      expect(Object.values(ministry.employment.placementsByWageBand)).toEqual(Object.values(ministry.employment.placementsByWageBand).map(() => ({ suppressed: true })));
+      expect(Object.values(ministry.employment.placementsByWageBand)).toEqual(
+        Object.values(ministry.employment.placementsByWageBand).map(() => ({ suppressed: true })),
+      );
       const own = (await readers.centers['center-naju'].get('/statistics/employment').query(q).expect(200)).body;
       expect(own.disclosure).toBeUndefined();
       expect(own.employment.placements).toBe(1);
@@ -533,12 +801,30 @@ describe('statistics (HTTP, PostgreSQL)', () => {
     });
 
     it('refuses a period longer than five years (400 naming to, the limit in the message), on every route and level; five years exactly are read', async () => {
-      const scopes: Record<string, string>[] = [{ level: 'center', id: 'center-naju' }, { level: 'region', id: '전라남도' }, { level: 'nation' }];
+      const scopes: Record<string, string>[] = [
+        { level: 'center', id: 'center-naju' },
+        { level: 'region', id: '전라남도' },
+        { level: 'nation' },
+      ];
       for (const path of ['retention', 'employment', 'activity']) {
         for (const scope of scopes) {
-          for (const [from, to] of [['1900-01-01', '2099-12-31'], ['2021-01-01', '2026-01-02']]) {
-            const res = await get(readers, path, { ...scope, from, to, ...(path === 'retention' ? { by: 'placementMonth' } : {}) }).expect(400);
-            expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'to', code: 'periodTooLong', message: expect.stringContaining('최대 5년') })]);
+          for (const [from, to] of [
+            ['1900-01-01', '2099-12-31'],
+            ['2021-01-01', '2026-01-02'],
+          ]) {
+            const res = await get(readers, path, {
+              ...scope,
+              from,
+              to,
+              ...(path === 'retention' ? { by: 'placementMonth' } : {}),
+            }).expect(400);
+            expect(res.body.error.fields).toEqual([
+              expect.objectContaining({
+                field: 'to',
+                code: 'periodTooLong',
+                message: expect.stringContaining('최대 5년'),
+              }),
+            ]);
           }
           await get(readers, path, { ...scope, from: '2021-01-01', to: '2026-01-01' }).expect(200);
         }
@@ -549,7 +835,12 @@ describe('statistics (HTTP, PostgreSQL)', () => {
   it("a center's staff read their center's figures, a region's supervisor her region and its centers, the Ministry all; beyond their reach 404", async () => {
     const q = { ...PERIOD, minPosition: story.lastPosition };
     const as = async (reader: Api, path: string, query: Record<string, string | number>, status: number) =>
-      (await reader.get(`/statistics/${path}`).query({ ...q, ...(path === 'retention' ? { asOfDate: '2026-06-30' } : {}), ...query }).expect(status)).body;
+      (
+        await reader
+          .get(`/statistics/${path}`)
+          .query({ ...q, ...(path === 'retention' ? { asOfDate: '2026-06-30' } : {}), ...query })
+          .expect(status)
+      ).body;
     const najuSupervisor = readers.centers['center-naju'];
     const najuCounselor = await api(saeil, counselorOf('center-naju'));
     const jeonnam = readers.regions['전라남도'];
@@ -560,21 +851,42 @@ describe('statistics (HTTP, PostgreSQL)', () => {
       const figures = await as(najuSupervisor, path, naju, 200);
       expect(await as(najuCounselor, path, naju, 200)).toEqual(figures);
       expect(await as(jeonnam, path, naju, 200)).toEqual(await as(readers.analyst, path, naju, 200));
-      expect(await as(jeonnam, path, { level: 'region', id: '전라남도' }, 200)).toEqual(await as(readers.analyst, path, { level: 'region', id: '전라남도' }, 200));
+      expect(await as(jeonnam, path, { level: 'region', id: '전라남도' }, 200)).toEqual(
+        await as(readers.analyst, path, { level: 'region', id: '전라남도' }, 200),
+      );
       // Beyond: another center, her region, the nation for a center's staff; another region's center, another region, 미지정, the nation for a regional supervisor.
       for (const reader of [najuSupervisor, najuCounselor]) {
-        for (const scope of [{ level: 'center', id: 'center-hwasun' }, { level: 'region', id: '전라남도' }, { level: 'nation' }] as Record<string, string>[]) {
+        for (const scope of [
+          { level: 'center', id: 'center-hwasun' },
+          { level: 'region', id: '전라남도' },
+          { level: 'nation' },
+        ] as Record<string, string>[]) {
           expect((await as(reader, path, scope, 404)).error.code).toBe('NOT_FOUND');
         }
       }
-      for (const scope of [{ level: 'center', id: 'center-jinju' }, { level: 'center', id: 'center-atlantis' }, { level: 'region', id: '경상남도' }, { level: 'region', id: '미지정' }, { level: 'nation' }] as Record<string, string>[]) {
+      for (const scope of [
+        { level: 'center', id: 'center-jinju' },
+        { level: 'center', id: 'center-atlantis' },
+        { level: 'region', id: '경상남도' },
+        { level: 'region', id: '미지정' },
+        { level: 'nation' },
+      ] as Record<string, string>[]) {
         expect((await as(jeonnam, path, scope, 404)).error.code).toBe('NOT_FOUND');
       }
       await as(gyeongnam, path, naju, 404);
       await as(gyeongnam, path, { level: 'center', id: 'center-jinju' }, 200);
     }
     // The administrator keeps accounts, not figures.
-    expect((await (await api(saeil, ADMINISTRATOR)).get('/statistics/retention').query({ ...q, level: 'nation' }).expect(403)).body.error.code).toBe('ACCESS_DENIED');
+    expect(
+      (
+        await (
+          await api(saeil, ADMINISTRATOR)
+        )
+          .get('/statistics/retention')
+          .query({ ...q, level: 'nation' })
+          .expect(403)
+      ).body.error.code,
+    ).toBe('ACCESS_DENIED');
   });
 
   it('a projection rebuild gives identical figures', async () => {
@@ -584,7 +896,10 @@ describe('statistics (HTTP, PostgreSQL)', () => {
       ['employment', { level: 'nation', by: 'center' }],
       ['activity', { level: 'nation', by: 'center' }],
     ];
-    const snapshot = async () => Promise.all(queries.map(async ([path, q]) => (await read(path, { ...q, asOfPosition: story.lastPosition })).body));
+    const snapshot = async () =>
+      Promise.all(
+        queries.map(async ([path, q]) => (await read(path, { ...q, asOfPosition: story.lastPosition })).body),
+      );
     const before = await snapshot();
     const report = await saeil.runtime.rebuilder.rebuild(statisticsProjection);
     expect(report.events).toBeGreaterThan(50);
@@ -604,22 +919,82 @@ describeKafka('statistics (Kafka mode)', () => {
   it('fed from the topics: placements at two centers and a follow-up from the retention topic, joined whatever order the topics arrive in', async () => {
     const naju = await registerClient(saeil, 5300, { centerId: 'center-naju', consents: ['service'] });
     const jinju = await registerClient(saeil, 5301, { centerId: 'center-jinju', consents: ['service'] });
-    const job = (startOn: string) => ({ employerName: '(주)새일', jobTitle: '사무원', occupation: '사무원', occupationGroup: '0', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_500_000, startOn, channel: 'self', employmentInsurance: true });
-    const p1 = (await (await api(saeil, counselorOf('center-naju'))).post(`/clients/${naju}/placements`).send(job('2026-05-04')).expect(201)).body;
-    const p2 = (await (await api(saeil, counselorOf('center-jinju'))).post(`/clients/${jinju}/placements`).send(job('2026-05-11')).expect(201)).body;
+    const job = (startOn: string) => ({
+      employerName: '(주)새일',
+      jobTitle: '사무원',
+      occupation: '사무원',
+      occupationGroup: '0',
+      employmentType: 'regular',
+      weeklyHours: 40,
+      monthlyWage: 2_500_000,
+      startOn,
+      channel: 'self',
+      employmentInsurance: true,
+    });
+    const p1 = (
+      await (
+        await api(saeil, counselorOf('center-naju'))
+      )
+        .post(`/clients/${naju}/placements`)
+        .send(job('2026-05-04'))
+        .expect(201)
+    ).body;
+    const p2 = (
+      await (
+        await api(saeil, counselorOf('center-jinju'))
+      )
+        .post(`/clients/${jinju}/placements`)
+        .send(job('2026-05-11'))
+        .expect(201)
+    ).body;
     const written = await saeil.runtime.store.append(
       followUpsStreamId(p2.placementId),
-      [{ type: 'FollowUpRecorded', data: { clientId: jinju, placementId: p2.placementId, n: 1, contactedOn: '2026-06-11', channel: 'phone', outcome: 'employed_same_employer', support: ['counseling'] } }],
-      { context: 'retention', expectedVersion: 'any', metadata: { actorId: 'counselor-kim', centerId: 'center-jinju', correlationId: randomUUID(), occurredAt: '2026-06-11T00:00:00.000Z' } },
+      [
+        {
+          type: 'FollowUpRecorded',
+          data: {
+            clientId: jinju,
+            placementId: p2.placementId,
+            n: 1,
+            contactedOn: '2026-06-11',
+            channel: 'phone',
+            outcome: 'employed_same_employer',
+            support: ['counseling'],
+          },
+        },
+      ],
+      {
+        context: 'retention',
+        expectedVersion: 'any',
+        metadata: {
+          actorId: 'counselor-kim',
+          centerId: 'center-jinju',
+          correlationId: randomUUID(),
+          occurredAt: '2026-06-11T00:00:00.000Z',
+        },
+      },
     );
     const query = { level: 'nation', from: '2026-05-01', to: '2026-05-31', asOfDate: '2026-07-31' };
     for (const position of [p1.position, p2.position, written.globalPosition]) {
-      await waitFor(async () => (await get(readers, 'retention', { ...query, minPosition: position, waitMs: 1000 })).body.consistency?.reached, { timeoutMs: 60_000, description: `statistics at ${position}` });
+      await waitFor(
+        async () =>
+          (await get(readers, 'retention', { ...query, minPosition: position, waitMs: 1000 })).body.consistency
+            ?.reached,
+        { timeoutMs: 60_000, description: `statistics at ${position}` },
+      );
     }
     const { body } = await exact(saeil, readers, 'retention', { ...query, by: 'region' });
     expect(body.retention[0]).toMatchObject({ eligible: 2, sameEmployer: 1, unverified: 1, retentionRate: 50 });
-    expect(body.rows.find((r: { key: string }) => r.key === '경상남도').figures[0]).toMatchObject({ eligible: 1, sameEmployer: 1 });
-    const activity = await exact(saeil, readers, 'activity', { level: 'region', id: '경상남도', from: '2026-06-01', to: '2026-06-30' });
+    expect(body.rows.find((r: { key: string }) => r.key === '경상남도').figures[0]).toMatchObject({
+      eligible: 1,
+      sameEmployer: 1,
+    });
+    const activity = await exact(saeil, readers, 'activity', {
+      level: 'region',
+      id: '경상남도',
+      from: '2026-06-01',
+      to: '2026-06-30',
+    });
     expect(activity.body.activity.retentionBeneficiaries).toBe(1);
   }, 120_000);
 });

@@ -26,10 +26,19 @@ import { StatisticsCentersHandler } from './queries/statistics-centers/statistic
 @Global()
 @Module({
   imports: [CqrsModule],
-  controllers: [RetentionStatisticsController, EmploymentStatisticsController, ActivityStatisticsController, StatisticsCentersController],
+  controllers: [
+    RetentionStatisticsController,
+    EmploymentStatisticsController,
+    ActivityStatisticsController,
+    StatisticsCentersController,
+  ],
   providers: [
     // Read and checked when the module starts: a bad file stops the start, naming file and field.
-    { provide: CentersDirectory, inject: [SaeilConfig], useFactory: (config: SaeilConfig) => CentersDirectory.load(config.SAEIL_CENTERS_FILE) },
+    {
+      provide: CentersDirectory,
+      inject: [SaeilConfig],
+      useFactory: (config: SaeilConfig) => CentersDirectory.load(config.SAEIL_CENTERS_FILE),
+    },
     // The guard resolves a regional supervisor's centers through it.
     { provide: CenterRegions, useExisting: CentersDirectory },
     StatisticsQueries,

@@ -51,6 +51,13 @@ export const trainingModule: SaeilModuleDefinition = {
   contexts: [TRAINING_CONTEXT],
   migrations: [],
   projections: [],
-  commands: [createCourse, enrollInCourse, recordTrainingAttendance, completeTraining, recordTrainingDropout, recordTrainingCertificate],
+  commands: [
+    createCourse,
+    enrollInCourse,
+    recordTrainingAttendance,
+    completeTraining,
+    recordTrainingDropout,
+    recordTrainingCertificate,
+  ],
   nestModule: TrainingModule,
 };

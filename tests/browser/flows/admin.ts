@@ -4,7 +4,11 @@ import { accessible, check, logIn, newPage, SCREENSHOTS, shoot, type Flow } from
 
 declare const document: { querySelectorAll(selector: string): { length: number } };
 
-const NEW_COUNSELOR = { username: 'browser.counselor', displayName: '한가람 (새 상담사)', password: 'garam-first-login-2026-naju' };
+const NEW_COUNSELOR = {
+  username: 'browser.counselor',
+  displayName: '한가람 (새 상담사)',
+  password: 'garam-first-login-2026-naju',
+};
 
 export const adminFlows: Flow[] = [
   {
@@ -39,7 +43,9 @@ export const adminFlows: Flow[] = [
           await page.keyboard.type('나주');
           await page.locator('.ant-select-item-option', { hasText: '나주여성새로일하기센터' }).click();
           await page.getByRole('button', { name: '계정 만들기' }).click();
-          await page.getByText(`${NEW_COUNSELOR.displayName}(${NEW_COUNSELOR.username}) 계정을 만들었습니다.`).waitFor();
+          await page
+            .getByText(`${NEW_COUNSELOR.displayName}(${NEW_COUNSELOR.username}) 계정을 만들었습니다.`)
+            .waitFor();
           const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: NEW_COUNSELOR.username }).first();
           await row.waitFor();
           check((await row.innerText()).includes('나주여성새로일하기센터'), 'the new account shows her center');
@@ -59,10 +65,16 @@ export const adminFlows: Flow[] = [
           await page.getByRole('heading', { name: /오늘 할 일/ }).waitFor();
           await page.getByText(NEW_COUNSELOR.displayName).first().waitFor();
           // She is no administrator: the accounts screen is not hers.
-          check((await page.getByRole('link', { name: '계정 관리' }).count()) === 0, 'a counselor has no 계정 관리 in her menu');
+          check(
+            (await page.getByRole('link', { name: '계정 관리' }).count()) === 0,
+            'a counselor has no 계정 관리 in her menu',
+          );
           await page.goto('/app/admin/accounts');
           await page.getByText('계정 관리는 시스템 관리자의 화면입니다.').waitFor();
-          check((await page.evaluate(() => document.querySelectorAll('.ant-table-row').length)) === 0, 'no account listed to a counselor');
+          check(
+            (await page.evaluate(() => document.querySelectorAll('.ant-table-row').length)) === 0,
+            'no account listed to a counselor',
+          );
         } finally {
           await context.close();
         }

@@ -5,18 +5,46 @@
  * reach, typing, Enter/Space/arrows to act). axe on every screen it opens.
  */
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOTS, accessible, apiAs, check, logIn, newPage, shoot, type Flow, type World, accountIdOf } from '../support';
+import {
+  SCREENSHOTS,
+  accessible,
+  apiAs,
+  check,
+  logIn,
+  newPage,
+  shoot,
+  type Flow,
+  type World,
+  accountIdOf,
+} from '../support';
 
 declare const document: { activeElement: any; querySelectorAll(selector: string): { length: number } };
 
-const KOREAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' });
+const KOREAN_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Seoul',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 /** A day relative to today on the Korean calendar (the API's and the browser's), YYYY-MM-DD. */
 const day = (offset: number) => KOREAN_DAY.format(new Date(Date.now() + offset * 86_400_000));
 
 async function postAs(world: World, route: string, body: unknown): Promise<any> {
-  const login = await fetch(`${world.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(world.counselor) });
+  const login = await fetch(`${world.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(world.counselor),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const answer = await fetch(`${world.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(body) });
+  const answer = await fetch(`${world.url}${route}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${accessToken}`,
+      'idempotency-key': crypto.randomUUID(),
+    },
+    body: JSON.stringify(body),
+  });
   const json = await answer.json();
   check(answer.ok, `POST ${route}: ${answer.status} ${JSON.stringify(json)}`);
   return json;
@@ -45,7 +73,12 @@ async function given(world: World, name: string, phone: string) {
   });
   // Her caseload row is a projection: wait until it has her (the intake screen's own save waits with minPosition).
   for (let i = 0; i < 40; i++) {
-    const page = await apiAs(world, world.counselor.username, world.counselor.password, `/caseload?clientId=${clientId}`);
+    const page = await apiAs(
+      world,
+      world.counselor.username,
+      world.counselor.password,
+      `/caseload?clientId=${clientId}`,
+    );
     if (page.items.length > 0) break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -63,7 +96,8 @@ interface Hands {
 }
 
 /** A field by its label; an optional field's label ends in antd's "(선택사항)". */
-const field = (form: Locator, label: string) => form.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(\\(선택사항\\))?$`));
+const field = (form: Locator, label: string) =>
+  form.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(\\(선택사항\\))?$`));
 
 const mouse = (page: Page): Hands => ({
   button: (scope, name) => scope.getByRole('button', { name, exact: true }).click(),
@@ -86,14 +120,26 @@ async function focused(page: Page): Promise<{ name: string; role: string }> {
   return page.evaluate(() => {
     const el = document.activeElement;
     if (!el) return { name: '', role: '' };
-    const byId = (ids: string | null) => (ids ?? '').split(' ').map((id: string) => (id ? el.ownerDocument.getElementById(id)?.textContent ?? '' : '')).join(' ');
+    const byId = (ids: string | null) =>
+      (ids ?? '')
+        .split(' ')
+        .map((id: string) => (id ? (el.ownerDocument.getElementById(id)?.textContent ?? '') : ''))
+        .join(' ');
     const name = el.getAttribute('aria-label') ?? (el.labels?.[0]?.textContent || '') ?? '';
     // Its own text, without a live region inside it (antd's tab announces "n of m" that way).
     const own = el.cloneNode(true);
     own.querySelectorAll('[aria-live]').forEach((live: any) => live.remove());
     const label = name || byId(el.getAttribute('aria-labelledby')) || own.textContent || '';
-    const role = el.getAttribute('role') ?? (el.tagName === 'BUTTON' ? 'button' : el.tagName === 'A' ? 'link' : el.type ?? el.tagName.toLowerCase());
-    return { name: label.replace(/\s+/g, ' ').trim().replace(/\s*\(선택사항\)$/, ''), role };
+    const role =
+      el.getAttribute('role') ??
+      (el.tagName === 'BUTTON' ? 'button' : el.tagName === 'A' ? 'link' : (el.type ?? el.tagName.toLowerCase()));
+    return {
+      name: label
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/\s*\(선택사항\)$/, ''),
+      role,
+    };
   });
 }
 
@@ -145,13 +191,23 @@ const keyboard = (page: Page): Hands => ({
 });
 
 /** Her case, worked through with one pair of hands; axe and (with --screenshots) a picture of every screen. */
-async function workHerCase(world: World, page: Page, hands: Hands, who: { name: string; clientId: string; courseId: string }, tag: string) {
+async function workHerCase(
+  world: World,
+  page: Page,
+  hands: Hands,
+  who: { name: string; clientId: string; courseId: string },
+  tag: string,
+) {
   const saved = async (form: Locator, sentence: string | RegExp) => {
     await form.getByRole('status').getByText(sentence).waitFor();
   };
   const screen = async (label: string, file: string) => {
     // An error message or a closing calendar still fading out is not the screen she reads.
-    await page.locator('.ant-form-show-help-item-leave, .ant-picker-dropdown:visible, .ant-select-dropdown:visible').first().waitFor({ state: 'detached', timeout: 3000 }).catch(() => undefined);
+    await page
+      .locator('.ant-form-show-help-item-leave, .ant-picker-dropdown:visible, .ant-select-dropdown:visible')
+      .first()
+      .waitFor({ state: 'detached', timeout: 3000 })
+      .catch(() => undefined);
     await accessible(page, label);
     if (tag === 'mouse') await shoot(page, file);
   };
@@ -171,7 +227,11 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
     if (purpose === '개인정보 수집·이용') await screen('사례 · 동의 받기', file('case-consent'));
     await hands.button(form, '저장');
     await saved(form, `${purpose} 동의를 기록했습니다.`);
-    await page.getByRole('list', { name: '동의 현황' }).getByText(/동의 \(서식 2026-01/).nth(purpose === '개인정보 수집·이용' ? 0 : 1).waitFor();
+    await page
+      .getByRole('list', { name: '동의 현황' })
+      .getByText(/동의 \(서식 2026-01/)
+      .nth(purpose === '개인정보 수집·이용' ? 0 : 1)
+      .waitFor();
     await hands.button(form, '닫기');
   }
 
@@ -263,7 +323,10 @@ async function workHerCase(world: World, page: Page, hands: Hands, who: { name: 
   const followUp = page.getByRole('region', { name: '사후관리 기록: 한빛세무회계' });
   await followUp.waitFor();
   check(await followUp.getByLabel('1개월', { exact: true }).isChecked(), 'the form is ready for the 1-month milestone');
-  await page.getByText(/연락 기간|기한 지남|예정/).first().waitFor();
+  await page
+    .getByText(/연락 기간|기한 지남|예정/)
+    .first()
+    .waitFor();
   await hands.choose(followUp, '고용 상태', '같은 업체 근무 중');
   await hands.text(followUp, '애로사항 (한 줄에 하나)', '월말 결산 업무 적응');
   await hands.tick(followUp, '상담');
@@ -312,8 +375,14 @@ async function tabletTour(world: World, clientId: string, viewport: 'tablet' | '
       await page.goto(`/app/cases/${clientId}${query}`);
       await page.getByRole('list', { name: '동의 현황' }).waitFor();
       if (region) await page.getByRole('region', { name: region }).waitFor();
-      await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' }).catch(() => undefined);
-      const overflow = await page.evaluate(() => (document as any).documentElement.scrollWidth - (document as any).documentElement.clientWidth);
+      await page
+        .locator('.ant-skeleton')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
+      const overflow = await page.evaluate(
+        () => (document as any).documentElement.scrollWidth - (document as any).documentElement.clientWidth,
+      );
       check(overflow <= 1, `${file} at ${viewport} scrolls sideways by ${overflow} px`);
       await accessible(page, `사례 ${query || '(처음)'} (${viewport})`);
       await shoot(page, file);

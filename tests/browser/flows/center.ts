@@ -21,7 +21,10 @@ export const centerFlows: Flow[] = [
         await page.getByLabel('과정명').fill('사무행정 실무 (브라우저)');
         await page.getByLabel('훈련기관').fill('나주직업전문학교');
         await page.getByLabel('훈련 분야').fill('사무행정');
-        for (const [label, day] of [['시작일', '2026-04-01'], ['종료일', '2026-06-30']] as const) {
+        for (const [label, day] of [
+          ['시작일', '2026-04-01'],
+          ['종료일', '2026-06-30'],
+        ] as const) {
           await page.getByLabel(label).click();
           await page.getByLabel(label).pressSequentially(day);
           await page.getByLabel(label).press('Tab');
@@ -61,10 +64,15 @@ export const centerFlows: Flow[] = [
         await page.getByLabel('날짜', { exact: true }).pressSequentially('2026-10-20');
         await page.getByLabel('날짜', { exact: true }).press('Tab');
         await page.getByRole('button', { name: '저장' }).click();
-        const outreach = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '빛가람동 아파트 단지 (브라우저)' });
+        const outreach = page.locator('.ant-table-tbody tr.ant-table-row', {
+          hasText: '빛가람동 아파트 단지 (브라우저)',
+        });
         await outreach.waitFor();
         const me = world.seed.accounts.find((a) => a.username === world.counselor.username);
-        check(me?.displayName && (await outreach.innerText()).includes(me.displayName), `the outreach row names its counselor (${me?.displayName}): ${await outreach.innerText()}`);
+        check(
+          me?.displayName && (await outreach.innerText()).includes(me.displayName),
+          `the outreach row names its counselor (${me?.displayName}): ${await outreach.innerText()}`,
+        );
       } finally {
         await context.close();
       }
@@ -93,7 +101,10 @@ export const centerFlows: Flow[] = [
         await page.getByRole('heading', { name: /센터 활동/, level: 1 }).waitFor();
         await page.getByText('광역 관리자는 보기만 할 수 있습니다.').waitFor();
         await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length > 0);
-        check((await page.getByRole('button', { name: '과정 개설' }).count()) === 0, 'no form for a regional supervisor');
+        check(
+          (await page.getByRole('button', { name: '과정 개설' }).count()) === 0,
+          'no form for a regional supervisor',
+        );
         await accessible(page, '센터 활동 (광역)');
       } finally {
         await context.close();

@@ -26,14 +26,28 @@ export const counselorFlows: Flow[] = [
           await page.getByText('김하늘 (데모 상담사)').waitFor();
           // The follow-up card says what the API's queue holds: overdue first, in red.
           const me = await apiAs(world, world.counselor.username, world.counselor.password, '/auth/me');
-          const queue = await apiAs(world, world.counselor.username, world.counselor.password, `/follow-ups/queue?counselorId=${me.accountId}`);
+          const queue = await apiAs(
+            world,
+            world.counselor.username,
+            world.counselor.password,
+            `/follow-ups/queue?counselorId=${me.accountId}`,
+          );
           const owed = queue.overdue.length + queue.dueThisWeek.length + queue.upcoming.length;
           await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
           const followUpLinks = page.locator('section[aria-label^="사후관리"] a');
-          await page.waitForFunction((n) => document.querySelectorAll('section[aria-label^="사후관리"] a').length === n || n === 0, owed);
-          check((await followUpLinks.count()) === owed, `follow-ups shown ${await followUpLinks.count()}, API has ${owed}`);
+          await page.waitForFunction(
+            (n) => document.querySelectorAll('section[aria-label^="사후관리"] a').length === n || n === 0,
+            owed,
+          );
+          check(
+            (await followUpLinks.count()) === owed,
+            `follow-ups shown ${await followUpLinks.count()}, API has ${owed}`,
+          );
           if (queue.overdue.length > 0) {
-            check((await page.locator('section').first().getAttribute('aria-label')) === '사후관리 기한 지남', 'overdue follow-ups come first');
+            check(
+              (await page.locator('section').first().getAttribute('aria-label')) === '사후관리 기한 지남',
+              'overdue follow-ups come first',
+            );
           } else if (owed === 0) await page.getByText('연락할 사후관리가 없습니다.').waitFor();
           await accessible(page, '오늘 할 일');
           await shoot(page, 'home');
@@ -43,7 +57,10 @@ export const counselorFlows: Flow[] = [
           const mine = world.seed.cases.filter((c) => c.counselor === world.counselor.username);
           check(mine.length >= 2, 'the seed gives her at least two cases');
           const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-          await page.waitForFunction((n) => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === n, mine.length);
+          await page.waitForFunction(
+            (n) => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === n,
+            mine.length,
+          );
           await accessible(page, '내 사례');
           await shoot(page, 'caseload');
 
@@ -66,12 +83,27 @@ export const counselorFlows: Flow[] = [
           await page.waitForURL(new RegExp(`/app/cases/${target.clientId}$`));
           await page.getByRole('heading', { name: target.name, level: 1 }).waitFor();
           await page.getByText('나주여성새로일하기센터').first().waitFor();
-          for (const stage of ['접수', '상담', '훈련', '인턴', '취업', '종결']) await page.locator('.ant-steps').getByText(stage, { exact: true }).waitFor();
-          const timeline = await apiAs(world, world.counselor.username, world.counselor.password, `/cases/${target.clientId}/timeline?pageSize=100`);
+          for (const stage of ['접수', '상담', '훈련', '인턴', '취업', '종결'])
+            await page.locator('.ant-steps').getByText(stage, { exact: true }).waitFor();
+          const timeline = await apiAs(
+            world,
+            world.counselor.username,
+            world.counselor.password,
+            `/cases/${target.clientId}/timeline?pageSize=100`,
+          );
           const entries = page.locator('.ant-timeline-item');
-          await page.waitForFunction((n) => document.querySelectorAll('.ant-timeline-item').length === n, timeline.items.length);
-          check((await entries.first().innerText()).includes(timeline.items[0].summary), `newest entry first: ${timeline.items[0].summary}`);
-          check((await page.locator('.ant-timeline').innerText()).includes('구직등록'), 'the timeline tells her registration in Korean');
+          await page.waitForFunction(
+            (n) => document.querySelectorAll('.ant-timeline-item').length === n,
+            timeline.items.length,
+          );
+          check(
+            (await entries.first().innerText()).includes(timeline.items[0].summary),
+            `newest entry first: ${timeline.items[0].summary}`,
+          );
+          check(
+            (await page.locator('.ant-timeline').innerText()).includes('구직등록'),
+            'the timeline tells her registration in Korean',
+          );
           await accessible(page, '사례');
           await shoot(page, 'case');
         } finally {
@@ -90,15 +122,30 @@ export const counselorFlows: Flow[] = [
         await page.waitForURL(/\/app\/login\?redirect=/);
         await page.getByText('다시 로그인하면 보던 화면으로 돌아갑니다.').waitFor();
         await logIn(page, world.counselor.username, world.counselor.password);
-        await page.waitForURL((u) => u.pathname === '/app/cases' && u.searchParams.get('status') === 'counseling' && u.searchParams.get('sort') === 'nextActionDue');
+        await page.waitForURL(
+          (u) =>
+            u.pathname === '/app/cases' &&
+            u.searchParams.get('status') === 'counseling' &&
+            u.searchParams.get('sort') === 'nextActionDue',
+        );
         await page.getByText('상태: 상담').waitFor();
 
         // Nothing of the session in browser storage: the access token is in memory, the refresh token an httpOnly cookie.
-        const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
-        check(stored.local === 0 && stored.session === 0 && stored.cookie === '', `browser storage holds ${JSON.stringify(stored)}`);
+        const stored = await page.evaluate(() => ({
+          local: localStorage.length,
+          session: sessionStorage.length,
+          cookie: document.cookie,
+        }));
+        check(
+          stored.local === 0 && stored.session === 0 && stored.cookie === '',
+          `browser storage holds ${JSON.stringify(stored)}`,
+        );
         const cookies = await context.cookies();
         const refresh = cookies.find((c) => c.name === 'saeil_refresh');
-        check(refresh?.httpOnly === true && refresh.sameSite === 'Strict' && refresh.path === '/auth', `refresh cookie ${JSON.stringify(refresh)}`);
+        check(
+          refresh?.httpOnly === true && refresh.sameSite === 'Strict' && refresh.path === '/auth',
+          `refresh cookie ${JSON.stringify(refresh)}`,
+        );
 
         // A reload keeps her signed in (the cookie is traded for a new access token).
         await page.reload();
@@ -108,7 +155,13 @@ export const counselorFlows: Flow[] = [
         // Her login is ended elsewhere (refresh family revoked): the next start of the app sends her to login, then back.
         await page.goto('/app/cases?status=employed');
         await page.getByText('상태: 취업').waitFor();
-        await page.evaluate(() => fetch('/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cookie: true }) }));
+        await page.evaluate(() =>
+          fetch('/auth/logout', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ cookie: true }),
+          }),
+        );
         await page.reload();
         await page.waitForURL(/\/app\/login\?redirect=/);
         await logIn(page, world.counselor.username, world.counselor.password);
@@ -117,7 +170,10 @@ export const counselorFlows: Flow[] = [
         // 로그아웃: back to login; the cookie is gone.
         await page.getByRole('button', { name: '로그아웃' }).click();
         await page.waitForURL(/\/app\/login/);
-        check(!(await context.cookies()).some((c) => c.name === 'saeil_refresh' && c.value !== ''), 'logout clears the refresh cookie');
+        check(
+          !(await context.cookies()).some((c) => c.name === 'saeil_refresh' && c.value !== ''),
+          'logout clears the refresh cookie',
+        );
         // A wrong password shows the API's Korean reason.
         await logIn(page, world.counselor.username, 'not-her-password-2026');
         await page.getByRole('alert').getByText('사용자 이름 또는 비밀번호가 올바르지 않습니다.').waitFor();
@@ -150,4 +206,3 @@ export const counselorFlows: Flow[] = [
     },
   },
 ];
-

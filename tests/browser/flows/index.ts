@@ -10,4 +10,14 @@ import { ministryFlows } from './ministry';
 import { regionalFlows } from './regional';
 import { supervisorFlows } from './supervisor';
 
-export const flows: Flow[] = [...counselorFlows, ...caseFlows, ...intakeFlows, ...centerFlows, ...supervisorFlows, ...regionalFlows, ...adminFlows, ...ministryFlows, ...menuFlows];
+export const flows: Flow[] = [
+  ...counselorFlows,
+  ...caseFlows,
+  ...intakeFlows,
+  ...centerFlows,
+  ...supervisorFlows,
+  ...regionalFlows,
+  ...adminFlows,
+  ...ministryFlows,
+  ...menuFlows,
+];

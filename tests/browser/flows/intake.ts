@@ -9,7 +9,11 @@ export const intakeFlows: Flow[] = [
       for (const [i, viewport] of viewports.entries()) {
         const { context, page } = await newPage(world, viewport);
         // A woman of her own per viewport: the first registration of each must succeed.
-        const woman = { name: i === 0 ? '한지민' : '서예린', birthDate: i === 0 ? '1985-03-05' : '1989-11-21', phone: i === 0 ? '010-7345-1285' : '010-7345-1289' };
+        const woman = {
+          name: i === 0 ? '한지민' : '서예린',
+          birthDate: i === 0 ? '1985-03-05' : '1989-11-21',
+          phone: i === 0 ? '010-7345-1285' : '010-7345-1289',
+        };
         try {
           await page.goto('/app/login');
           await logIn(page, world.counselor.username, world.counselor.password);
@@ -36,7 +40,11 @@ export const intakeFlows: Flow[] = [
           await page.waitForURL(/\/app\/cases\/[0-9a-f-]{36}$/);
           await page.getByRole('heading', { name: woman.name, level: 1 }).waitFor();
           const clientId = new URL(page.url()).pathname.split('/').pop()!;
-          await page.locator('.ant-timeline').getByText(/구직등록/).first().waitFor();
+          await page
+            .locator('.ant-timeline')
+            .getByText(/구직등록/)
+            .first()
+            .waitFor();
           await page.locator('.ant-timeline').getByText(/동의/).first().waitFor();
 
           // The same woman again: refused, in words, with her existing case one click away.
@@ -48,9 +56,14 @@ export const intakeFlows: Flow[] = [
           await page.getByLabel('생년월일').press('Tab');
           await page.getByLabel('전화번호').fill(woman.phone);
           await page.getByRole('button', { name: '구직 등록', exact: true }).click();
-          const warning = page.getByRole('alert').filter({ hasText: '이미 우리 센터에 등록된 구직자와 같은 사람으로 보입니다' });
+          const warning = page
+            .getByRole('alert')
+            .filter({ hasText: '이미 우리 센터에 등록된 구직자와 같은 사람으로 보입니다' });
           await warning.waitFor();
-          check((await warning.innerText()).includes('기존 사례를 열어 이어서 기록하세요'), 'the warning says what to do next');
+          check(
+            (await warning.innerText()).includes('기존 사례를 열어 이어서 기록하세요'),
+            'the warning says what to do next',
+          );
           await accessible(page, '구직 등록 (중복 안내)');
           await shoot(page, 'intake-duplicate');
           await warning.getByRole('button', { name: '기존 사례 열기' }).click();

@@ -5,7 +5,20 @@ import { account } from './supervisor';
 
 const MENUS: { role: string; labels: string[] }[] = [
   { role: 'counselor', labels: ['오늘 할 일', '내 사례', '구직 등록', '센터 활동'] },
-  { role: 'supervisor', labels: ['처음 화면', '내 사례', '구직 등록', '센터 활동', '고용유지', '사후관리 프로그램', '성과지표', '성과 보고', '접속기록'] },
+  {
+    role: 'supervisor',
+    labels: [
+      '처음 화면',
+      '내 사례',
+      '구직 등록',
+      '센터 활동',
+      '고용유지',
+      '사후관리 프로그램',
+      '성과지표',
+      '성과 보고',
+      '접속기록',
+    ],
+  },
   { role: 'regional_supervisor', labels: ['처음 화면', '내 사례', '센터 활동', '시·도 현황', '성과 보고'] },
   { role: 'administrator', labels: ['처음 화면', '계정 관리'] },
   { role: 'ministry_analyst', labels: ['처음 화면', '성과 현황'] },
@@ -17,7 +30,13 @@ export const menuFlows: Flow[] = [
     run: async (world) => {
       for (const { role, labels } of MENUS) {
         const who =
-          role === 'counselor' ? world.counselor : role === 'administrator' ? { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD } : role === 'ministry_analyst' ? ANALYST : account(world, role);
+          role === 'counselor'
+            ? world.counselor
+            : role === 'administrator'
+              ? { username: TEST_ADMIN_USERNAME, password: TEST_ADMIN_PASSWORD }
+              : role === 'ministry_analyst'
+                ? ANALYST
+                : account(world, role);
         for (const viewport of ['desktop', 'tablet'] as const) {
           const { context, page } = await newPage(world, viewport);
           try {

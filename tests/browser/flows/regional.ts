@@ -47,7 +47,10 @@ export const regionalFlows: Flow[] = [
           await page.getByRole('heading', { name: /성과 보고/ }).waitFor();
           await page.getByText(region).first().waitFor();
           await page.waitForFunction(() => document.querySelectorAll('.ant-skeleton').length === 0);
-          check((await page.getByRole('cell', { name: '우리 센터 실제 값' }).count()) === 0, 'a region sees no exact center figures');
+          check(
+            (await page.getByRole('cell', { name: '우리 센터 실제 값' }).count()) === 0,
+            'a region sees no exact center figures',
+          );
           await accessible(page, '성과 보고 (시·도)');
           await shoot(page, 'regional-reports');
         } finally {

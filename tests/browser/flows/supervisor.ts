@@ -1,7 +1,17 @@
 /** The supervisor's screens (issue 16): home, follow-ups, 고용유지, programs, KPIs, reports, 접속기록. */
 import centers from '../../../config/centers.json';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, accessible, accountIdOf, check, logIn, newPage, shoot as shootPage, type Flow, type World } from '../support';
+import {
+  SCREENSHOTS,
+  accessible,
+  accountIdOf,
+  check,
+  logIn,
+  newPage,
+  shoot as shootPage,
+  type Flow,
+  type World,
+} from '../support';
 
 /** A request still open after 15 s is named (a screenshot waits for the network to go quiet). */
 export function watchRequests(page: Page): void {
@@ -12,7 +22,8 @@ export function watchRequests(page: Page): void {
     if (r.status() >= 500) console.log(`      (${r.status()} ${r.request().method()} ${r.url()})`);
   });
   page.on('requestfailed', (r) => open.delete(r));
-  (page as Page & { openRequests?: () => string[] }).openRequests = () => [...open.values()].filter((o) => Date.now() - o.at > 15_000).map((o) => o.url);
+  (page as Page & { openRequests?: () => string[] }).openRequests = () =>
+    [...open.values()].filter((o) => Date.now() - o.at > 15_000).map((o) => o.url);
 }
 
 export async function shoot(page: Page, name: string): Promise<void> {
@@ -20,7 +31,9 @@ export async function shoot(page: Page, name: string): Promise<void> {
     await shootPage(page, name);
   } catch (error) {
     const stuck = (page as Page & { openRequests?: () => string[] }).openRequests?.() ?? [];
-    throw new Error(`${(error as Error).message}; requests still open: ${stuck.join(', ') || 'none seen'}`, { cause: error });
+    throw new Error(`${(error as Error).message}; requests still open: ${stuck.join(', ') || 'none seen'}`, {
+      cause: error,
+    });
   }
 }
 
@@ -39,12 +52,20 @@ export function account(world: World, role: string): { username: string; passwor
 
 /** A request to the API as this account (the counselor's part of a flow, and the answers to compare the screen with). */
 export async function asAccount(world: World, who: { username: string; password: string }) {
-  const login = await fetch(`${world.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+  const login = await fetch(`${world.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
   const { accessToken } = (await login.json()) as { accessToken: string };
   return async (method: string, route: string, body?: unknown): Promise<{ status: number; body: any }> => {
     const answer = await fetch(`${world.url}${route}`, {
       method,
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json', ...(method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {}) },
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        'content-type': 'application/json',
+        ...(method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await answer.text();
@@ -74,7 +95,11 @@ export const supervisorFlows: Flow[] = [
       });
       check(registered.status === 201, `registration: ${registered.status} ${JSON.stringify(registered.body)}`);
       const woman = { clientId: registered.body.clientId as string };
-      const service = await counselorApi('POST', `/clients/${woman.clientId}/consents`, { purpose: 'service', version: '2026-01', givenOn: koreaDay(45) });
+      const service = await counselorApi('POST', `/clients/${woman.clientId}/consents`, {
+        purpose: 'service',
+        version: '2026-01',
+        givenOn: koreaDay(45),
+      });
       check(service.status === 200, `service consent: ${service.status} ${JSON.stringify(service.body)}`);
       const startOn = koreaDay(35);
       const retentionRoute = `/statistics/retention?level=center&id=${world.seed.centerId}&from=${startOn}&to=${startOn}&asOfDate=${koreaDay()}`;
@@ -97,8 +122,15 @@ export const supervisorFlows: Flow[] = [
         const beforeText = await page.locator('main').innerText();
 
         // The counselor's part, through the API: her consent to share with employers, the placement and its 1-month follow-up.
-        const consent = await counselorApi('POST', `/clients/${woman.clientId}/consents`, { purpose: 'employer_sharing', version: '2026-01', givenOn: koreaDay(40) });
-        check(consent.status === 201 || consent.status === 200, `consent: ${consent.status} ${JSON.stringify(consent.body)}`);
+        const consent = await counselorApi('POST', `/clients/${woman.clientId}/consents`, {
+          purpose: 'employer_sharing',
+          version: '2026-01',
+          givenOn: koreaDay(40),
+        });
+        check(
+          consent.status === 201 || consent.status === 200,
+          `consent: ${consent.status} ${JSON.stringify(consent.body)}`,
+        );
         const placed = await counselorApi('POST', `/clients/${woman.clientId}/placements`, {
           startOn,
           employerName: '브라우저시험상사',
@@ -114,20 +146,35 @@ export const supervisorFlows: Flow[] = [
         const milestone = koreaDay(5);
         let followed: { status: number; body: any } = { status: 0, body: null };
         for (let i = 0; i < 150; i++) {
-          followed = await counselorApi('POST', `/clients/${woman.clientId}/placements/${placed.body.placementId}/follow-ups`, { n: 1, channel: 'phone', outcome: 'employed_same_employer', support: ['counseling'], contactedOn: milestone < koreaDay() ? koreaDay(3) : koreaDay() });
+          followed = await counselorApi(
+            'POST',
+            `/clients/${woman.clientId}/placements/${placed.body.placementId}/follow-ups`,
+            {
+              n: 1,
+              channel: 'phone',
+              outcome: 'employed_same_employer',
+              support: ['counseling'],
+              contactedOn: milestone < koreaDay() ? koreaDay(3) : koreaDay(),
+            },
+          );
           if (followed.status !== 404) break;
           await new Promise((r) => setTimeout(r, 200));
         }
         check(followed.status === 201, `follow-up: ${followed.status} ${JSON.stringify(followed.body)}`);
         const after = await api('GET', `${retentionRoute}&minPosition=${followed.body.position}`);
-        check(after.body.retention[0].eligible === before + 1, `the statistics count her: ${before} → ${after.body.retention[0].eligible}`);
+        check(
+          after.body.retention[0].eligible === before + 1,
+          `the statistics count her: ${before} → ${after.body.retention[0].eligible}`,
+        );
 
         // The screen, reloaded, shows the new figure.
         await page.reload();
         const total = page.getByRole('row', { name: /기간 전체/ });
         await total.waitFor();
         await page.waitForFunction((n) => {
-          const row = [...(globalThis as any).document.querySelectorAll('tr')].find((r: any) => r.innerText.includes('기간 전체'));
+          const row = [...(globalThis as any).document.querySelectorAll('tr')].find((r: any) =>
+            r.innerText.includes('기간 전체'),
+          );
           return row && row.innerText.includes(`${n}명`);
         }, before + 1);
         const afterText = await page.locator('main').innerText();
@@ -184,18 +231,27 @@ export const supervisorFlows: Flow[] = [
             await page.getByRole('button', { name: /정정본 제출 \(버전 2\)/ }).click();
             await page.getByRole('button', { name: '제출합니다' }).click();
             // ...in the dialog, which stays open until she closes it.
-            await page.getByRole('dialog').getByText(/내용이 같습니다/).waitFor();
+            await page
+              .getByRole('dialog')
+              .getByText(/내용이 같습니다/)
+              .waitFor();
             await page.getByRole('dialog').getByRole('button', { name: '취소' }).click();
             await page.getByRole('dialog').waitFor({ state: 'hidden' });
             const versions = await api('GET', `/ministry-reports/center/${period}/versions?id=${world.seed.centerId}`);
-            check(versions.status === 200 && versions.body.length === 1, `one version submitted, the unchanged correction refused: ${JSON.stringify(versions.body)}`);
+            check(
+              versions.status === 200 && versions.body.length === 1,
+              `one version submitted, the unchanged correction refused: ${JSON.stringify(versions.body)}`,
+            );
 
             // A file asks for the reason first: empty, the field says so in Korean.
             await page.getByRole('button', { name: '버전 1 CSV 내려받기' }).click();
             await page.getByRole('button', { name: '내려받기', exact: true }).click();
             await page.getByText('반출 사유를 입력해 주세요.').waitFor();
             await page.getByLabel('반출 사유').fill('월간 성과 보고 확인');
-            const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '내려받기', exact: true }).click()]);
+            const [download] = await Promise.all([
+              page.waitForEvent('download'),
+              page.getByRole('button', { name: '내려받기', exact: true }).click(),
+            ]);
             check(download.suggestedFilename().endsWith('.csv'), `a CSV file: ${download.suggestedFilename()}`);
           } else {
             await page.locator('.ant-table-row').first().waitFor();
@@ -235,10 +291,20 @@ export const supervisorFlows: Flow[] = [
               await page.getByRole('button', { name: '지원 기록' }).waitFor({ state: 'detached' });
             } catch (error) {
               // Still open: name what the dialog says (a refusal, a field's error) rather than only the timeout.
-              const said = await page.getByRole('dialog').innerText().catch(() => '');
-              throw new Error(`the benefit dialog stayed open: ${said.replace(/\s+/g, ' ').slice(0, 400)} (${(error as Error).message.split('\n')[0]})`, { cause: error });
+              const said = await page
+                .getByRole('dialog')
+                .innerText()
+                .catch(() => '');
+              throw new Error(
+                `the benefit dialog stayed open: ${said.replace(/\s+/g, ' ').slice(0, 400)} (${(error as Error).message.split('\n')[0]})`,
+                { cause: error },
+              );
             }
-            await page.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('td')].some((td: any) => /^1명$/.test(td.innerText.trim())));
+            await page.waitForFunction(() =>
+              [...(globalThis as any).document.querySelectorAll('td')].some((td: any) =>
+                /^1명$/.test(td.innerText.trim()),
+              ),
+            );
             await page.getByText(/프로그램 지원 1건은 집행액에 자동 반영/).waitFor();
           }
           await accessible(page, '사후관리 프로그램 상세');
@@ -264,15 +330,26 @@ export const supervisorFlows: Flow[] = [
         await logIn(page, supervisor.username, supervisor.password);
         await page.getByRole('heading', { name: '담당자 일괄 이관' }).waitFor();
         await page.getByLabel('옮길 사례의 상담사').click();
-        await page.locator('.ant-select-item-option', { hasText: `${second.displayName} (진행 중` }).last().click();
+        await page
+          .locator('.ant-select-item-option', { hasText: `${second.displayName} (진행 중` })
+          .last()
+          .click();
         // only her first case: the others are unticked
-        for (const c of leaving.slice(1)) await page.getByRole('checkbox', { name: new RegExp(`^${c.name} ·`) }).uncheck();
+        for (const c of leaving.slice(1))
+          await page.getByRole('checkbox', { name: new RegExp(`^${c.name} ·`) }).uncheck();
         await page.getByLabel('받을 상담사').click();
         await // the newest dropdown (the first select's may still be closing)
-        await page.locator('.ant-select-item-option', { hasText: `${first.displayName} (진행 중` }).last().click();
+        await page
+          .locator('.ant-select-item-option', { hasText: `${first.displayName} (진행 중` })
+          .last()
+          .click();
         await page.keyboard.press('Escape');
         // every dropdown closed (an open one is a listbox without a name to axe)
-        await page.waitForFunction(() => [...(globalThis as any).document.querySelectorAll('.ant-select-dropdown')].every((d: any) => d.offsetParent === null));
+        await page.waitForFunction(() =>
+          [...(globalThis as any).document.querySelectorAll('.ant-select-dropdown')].every(
+            (d: any) => d.offsetParent === null,
+          ),
+        );
         await page.getByRole('button', { name: '미리 보기' }).click();
         await page.getByText(`사례 1건을 ${first.displayName}에게 옮깁니다.`).waitFor();
         await accessible(page, '담당자 일괄 이관 미리 보기');

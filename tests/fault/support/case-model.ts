@@ -62,12 +62,24 @@ export type CaseCommand = fc.AsyncCommand<CaseModel, RealCase>;
 type Expected = { status: number } | { refused: string };
 
 /** Sends one command and checks its answer against what the model expected; true when accepted. */
-async function send(real: RealCase, stream: Stream, path: string, body: object, expected: Expected): Promise<request.Response> {
+async function send(
+  real: RealCase,
+  stream: Stream,
+  path: string,
+  body: object,
+  expected: Expected,
+): Promise<request.Response> {
   const response = await real.http.post(path).send(body);
   if ('refused' in expected) {
-    expect({ status: response.status, code: response.body.error?.code }).toEqual({ status: 422, code: expected.refused });
+    expect({ status: response.status, code: response.body.error?.code }).toEqual({
+      status: 422,
+      code: expected.refused,
+    });
   } else {
-    expect({ status: response.status, body: response.status >= 300 ? response.body : undefined }).toEqual({ status: expected.status, body: undefined });
+    expect({ status: response.status, body: response.status >= 300 ? response.body : undefined }).toEqual({
+      status: expected.status,
+      body: undefined,
+    });
     real.lastPositions.set(stream, response.body.position);
   }
   return response;
@@ -87,7 +99,13 @@ class GiveConsent extends Base {
   }
   async run(model: CaseModel, real: RealCase) {
     const refused = model.consents.has(this.purpose) ? 'CONSENT_ALREADY_GIVEN' : undefined;
-    await send(real, 'intake', `/clients/${real.clientId}/consents`, { purpose: this.purpose, version: '2026-01', givenOn: '2026-02-01' }, refused ? { refused } : { status: 200 });
+    await send(
+      real,
+      'intake',
+      `/clients/${real.clientId}/consents`,
+      { purpose: this.purpose, version: '2026-01', givenOn: '2026-02-01' },
+      refused ? { refused } : { status: 200 },
+    );
     if (refused) return;
     model.consents.add(this.purpose);
     model.eventCount++;
@@ -103,7 +121,13 @@ class WithdrawConsent extends Base {
   }
   async run(model: CaseModel, real: RealCase) {
     const refused = model.consents.has(this.purpose) ? undefined : 'CONSENT_NOT_GIVEN';
-    await send(real, 'intake', `/clients/${real.clientId}/consents/${this.purpose}/withdrawal`, { withdrawnOn: '2026-02-15' }, refused ? { refused } : { status: 200 });
+    await send(
+      real,
+      'intake',
+      `/clients/${real.clientId}/consents/${this.purpose}/withdrawal`,
+      { withdrawnOn: '2026-02-15' },
+      refused ? { refused } : { status: 200 },
+    );
     if (refused) return;
     model.consents.delete(this.purpose);
     model.eventCount++;
@@ -119,7 +143,13 @@ class RecordSession extends Base {
   }
   async run(model: CaseModel, real: RealCase) {
     const refused = model.openCaseRefusal(['service']);
-    await send(real, 'counseling', `/clients/${real.clientId}/counseling-sessions`, { channel: 'in_center', topic: '상담', durationMinutes: 30, occurredOn: this.day }, refused ? { refused } : { status: 201 });
+    await send(
+      real,
+      'counseling',
+      `/clients/${real.clientId}/counseling-sessions`,
+      { channel: 'in_center', topic: '상담', durationMinutes: 30, occurredOn: this.day },
+      refused ? { refused } : { status: 201 },
+    );
     if (refused) return;
     model.sessionDays.push(this.day);
     model.counseled = true;
@@ -134,8 +164,20 @@ class SetPlan extends Base {
   async run(model: CaseModel, real: RealCase) {
     const refused = model.openCaseRefusal(['service']) ?? (model.planSet ? 'PLAN_ALREADY_SET' : undefined);
     const nextAction = { description: '이력서 제출', dueOn: '2026-03-20' };
-    const body = { goals: ['사무직 취업'], desiredOccupation: '사무원', plannedServices: ['counseling'], nextAction, setOn: '2026-03-10' };
-    await send(real, 'counseling', `/clients/${real.clientId}/employment-plan`, body, refused ? { refused } : { status: 201 });
+    const body = {
+      goals: ['사무직 취업'],
+      desiredOccupation: '사무원',
+      plannedServices: ['counseling'],
+      nextAction,
+      setOn: '2026-03-10',
+    };
+    await send(
+      real,
+      'counseling',
+      `/clients/${real.clientId}/employment-plan`,
+      body,
+      refused ? { refused } : { status: 201 },
+    );
     if (refused) return;
     model.planSet = true;
     model.counseled = true;
@@ -150,7 +192,13 @@ class SetPlan extends Base {
 class CloseCase extends Base {
   async run(model: CaseModel, real: RealCase) {
     const refused = model.closed ? 'CASE_ALREADY_CLOSED' : undefined;
-    await send(real, 'intake', `/clients/${real.clientId}/closure`, { reason: '연락 두절', closedOn: '2026-04-01' }, refused ? { refused } : { status: 200 });
+    await send(
+      real,
+      'intake',
+      `/clients/${real.clientId}/closure`,
+      { reason: '연락 두절', closedOn: '2026-04-01' },
+      refused ? { refused } : { status: 200 },
+    );
     if (refused) return;
     model.closed = true;
     // Her next action ends with her case (reopening does not bring it back).
@@ -165,7 +213,13 @@ class CloseCase extends Base {
 class ReopenCase extends Base {
   async run(model: CaseModel, real: RealCase) {
     const refused = model.closed ? undefined : 'CASE_NOT_CLOSED';
-    await send(real, 'intake', `/clients/${real.clientId}/reopening`, { reason: '다시 구직 활동', reopenedOn: '2026-04-02' }, refused ? { refused } : { status: 200 });
+    await send(
+      real,
+      'intake',
+      `/clients/${real.clientId}/reopening`,
+      { reason: '다시 구직 활동', reopenedOn: '2026-04-02' },
+      refused ? { refused } : { status: 200 },
+    );
     if (refused) return;
     model.closed = false;
     model.eventCount++;
@@ -182,9 +236,26 @@ class StartEmployment extends Base {
   async run(model: CaseModel, real: RealCase) {
     // Referring her to an employer shares her data with it: that needs the employer-sharing consent too.
     const needs: Purpose[] = this.channel === 'center' ? ['service', 'employer_sharing'] : ['service'];
-    const refused = model.openCaseRefusal(needs) ?? (model.placements.includes('active') ? 'ACTIVE_PLACEMENT_EXISTS' : undefined);
-    const body = { employerName: '한울세무회계', jobTitle: '회계 사무원', occupation: '0231', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2_400_000, startOn: '2026-05-04', channel: this.channel, employmentInsurance: true };
-    const response = await send(real, 'placements', `/clients/${real.clientId}/placements`, body, refused ? { refused } : { status: 201 });
+    const refused =
+      model.openCaseRefusal(needs) ?? (model.placements.includes('active') ? 'ACTIVE_PLACEMENT_EXISTS' : undefined);
+    const body = {
+      employerName: '한울세무회계',
+      jobTitle: '회계 사무원',
+      occupation: '0231',
+      employmentType: 'regular',
+      weeklyHours: 40,
+      monthlyWage: 2_400_000,
+      startOn: '2026-05-04',
+      channel: this.channel,
+      employmentInsurance: true,
+    };
+    const response = await send(
+      real,
+      'placements',
+      `/clients/${real.clientId}/placements`,
+      body,
+      refused ? { refused } : { status: 201 },
+    );
     if (refused) return;
     real.placementIds.push(response.body.placementId);
     model.placements.push('active');
@@ -198,7 +269,8 @@ class StartEmployment extends Base {
 }
 
 /** The placement refusal for a placement that is no longer active. */
-const inactiveRefusal = (status: PlacementStatus): string | undefined => (status === 'ended' ? 'PLACEMENT_ALREADY_ENDED' : status === 'voided' ? 'PLACEMENT_VOIDED' : undefined);
+const inactiveRefusal = (status: PlacementStatus): string | undefined =>
+  status === 'ended' ? 'PLACEMENT_ALREADY_ENDED' : status === 'voided' ? 'PLACEMENT_VOIDED' : undefined;
 
 class EndEmployment extends Base {
   constructor(readonly pick: number) {
@@ -210,7 +282,13 @@ class EndEmployment extends Base {
   async run(model: CaseModel, real: RealCase) {
     const i = this.pick % model.placements.length;
     const refused = model.openCaseRefusal(['service']) ?? inactiveRefusal(model.placements[i]);
-    await send(real, 'placements', `/clients/${real.clientId}/placements/${real.placementIds[i]}/end`, { endedOn: '2026-06-30', reason: 'resigned' }, refused ? { refused } : { status: 200 });
+    await send(
+      real,
+      'placements',
+      `/clients/${real.clientId}/placements/${real.placementIds[i]}/end`,
+      { endedOn: '2026-06-30', reason: 'resigned' },
+      refused ? { refused } : { status: 200 },
+    );
     if (refused) return;
     model.placements[i] = 'ended';
     model.eventCount++;
@@ -231,7 +309,13 @@ class VoidPlacement extends Base {
     // A correction of the record: allowed on a closed case and without consent.
     const i = this.pick % model.placements.length;
     const refused = inactiveRefusal(model.placements[i]);
-    await send(real, 'placements', `/clients/${real.clientId}/placements/${real.placementIds[i]}/void`, { reason: '다른 구직자의 기록을 잘못 입력함' }, refused ? { refused } : { status: 200 });
+    await send(
+      real,
+      'placements',
+      `/clients/${real.clientId}/placements/${real.placementIds[i]}/void`,
+      { reason: '다른 구직자의 기록을 잘못 입력함' },
+      refused ? { refused } : { status: 200 },
+    );
     if (refused) return;
     model.placements[i] = 'voided';
     model.eventCount++;

@@ -9,7 +9,11 @@ export interface Lanes {
   unlessALaneFailed(): void;
 }
 
-export function runLanes(lanes: string[], stepsPerLane: number, step: (lane: string, n: number) => Promise<void>): Lanes {
+export function runLanes(
+  lanes: string[],
+  stepsPerLane: number,
+  step: (lane: string, n: number) => Promise<void>,
+): Lanes {
   let answered = 0;
   let failure: unknown;
   const done = Promise.all(

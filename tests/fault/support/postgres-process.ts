@@ -62,13 +62,17 @@ export async function startDedicatedPostgres(): Promise<DedicatedPostgres> {
 }
 
 async function launch(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'tests/fault/support/postgres-main.ts', dataDir, String(port)], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_PROJECT: 'tsconfig.json' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-    // its own process group: the PostgreSQL the wrapper starts can be ended with it
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', 'tests/fault/support/postgres-main.ts', dataDir, String(port)],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_PROJECT: 'tsconfig.json' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // its own process group: the PostgreSQL the wrapper starts can be ended with it
+      detached: true,
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {

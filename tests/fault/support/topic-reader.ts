@@ -33,12 +33,19 @@ export async function readWholeTopic(brokers: string[], topic: string): Promise<
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${topic} not read to its end within 60 s (${messages.length} messages read)`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`${topic} not read to its end within 60 s (${messages.length} messages read)`)),
+        60_000,
+      );
       consumer
         .run({
           eachMessage: async ({ partition, message }) => {
             if (Number(message.offset) >= marks.get(partition)!) return;
-            messages.push({ eventId: String(message.headers!['event-id']), type: String(message.headers!['event-type']), key: String(message.key) });
+            messages.push({
+              eventId: String(message.headers!['event-id']),
+              type: String(message.headers!['event-type']),
+              key: String(message.key),
+            });
             if (Number(message.offset) + 1 >= marks.get(partition)!) pending.delete(partition);
             if (pending.size === 0) {
               clearTimeout(timer);

@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAuthedFetch, retryAfterMs } from './authed-fetch';
 import { SessionStore } from './session';
 
-const PRINCIPAL = { accountId: 'a1', username: 'kim.counselor', displayName: '김상담', role: 'counselor', centerId: 'center-naju' };
+const PRINCIPAL = {
+  accountId: 'a1',
+  username: 'kim.counselor',
+  displayName: '김상담',
+  role: 'counselor',
+  centerId: 'center-naju',
+};
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
@@ -17,15 +23,27 @@ function fakeApi() {
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(String(input), init);
     const url = new URL(request.url).pathname;
-    calls.push({ url, authorization: request.headers.get('Authorization'), idempotencyKey: request.headers.get('Idempotency-Key'), body: request.method === 'POST' ? await request.clone().text() : undefined });
+    calls.push({
+      url,
+      authorization: request.headers.get('Authorization'),
+      idempotencyKey: request.headers.get('Idempotency-Key'),
+      body: request.method === 'POST' ? await request.clone().text() : undefined,
+    });
     if (url === '/auth/refresh') {
       await new Promise((r) => setTimeout(r, 20)); // long enough for the others to pile up behind it
-      if (!refreshOk) return json(401, { error: { code: 'INVALID_REFRESH_TOKEN', message: '갱신 토큰이 유효하지 않습니다.' } });
+      if (!refreshOk)
+        return json(401, { error: { code: 'INVALID_REFRESH_TOKEN', message: '갱신 토큰이 유효하지 않습니다.' } });
       generation += 1;
-      return json(200, { accessToken: `token-${generation}`, tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
+      return json(200, {
+        accessToken: `token-${generation}`,
+        tokenType: 'Bearer',
+        expiresIn: 900,
+        refreshExpiresIn: 1209600,
+      });
     }
     if (url === '/auth/me') return json(200, PRINCIPAL);
-    if (request.headers.get('Authorization') !== `Bearer token-${generation}`) return json(401, { error: { code: 'AUTHENTICATION_REQUIRED', message: '로그인이 필요합니다.' } });
+    if (request.headers.get('Authorization') !== `Bearer token-${generation}`)
+      return json(401, { error: { code: 'AUTHENTICATION_REQUIRED', message: '로그인이 필요합니다.' } });
     return json(200, { ok: true, url });
   });
   return {
@@ -41,7 +59,15 @@ async function signedIn() {
   const server = fakeApi();
   const session = new SessionStore('http://saeil.test', server.fetchImpl);
   await session.restore();
-  const authedFetch = createAuthedFetch({ session, fetchImpl: server.fetchImpl, sleep: async () => undefined, newKey: (() => { let n = 0; return () => `key-${++n}`; })() });
+  const authedFetch = createAuthedFetch({
+    session,
+    fetchImpl: server.fetchImpl,
+    sleep: async () => undefined,
+    newKey: (() => {
+      let n = 0;
+      return () => `key-${++n}`;
+    })(),
+  });
   return { server, session, authedFetch };
 }
 
@@ -63,7 +89,13 @@ describe('the API client’s session handling', () => {
     // restore's refresh, then exactly one more for the five.
     expect(server.refreshes()).toBe(2);
     const replays = server.calls.filter((c) => c.url !== '/auth/refresh' && c.authorization === 'Bearer token-3');
-    expect(replays.map((c) => c.url).sort()).toEqual(['/caseload', '/caseload', '/cases/1/timeline', '/follow-ups/queue', '/placements']);
+    expect(replays.map((c) => c.url).sort()).toEqual([
+      '/caseload',
+      '/caseload',
+      '/cases/1/timeline',
+      '/follow-ups/queue',
+      '/placements',
+    ]);
   });
 
   it('a request made while a refresh runs waits for it instead of starting another', async () => {
@@ -80,13 +112,25 @@ describe('the API client’s session handling', () => {
   it('a POST carries an Idempotency-Key, the same one when it is replayed after a refresh; one given by the caller is kept', async () => {
     const { server, authedFetch } = await signedIn();
     server.expireTokens();
-    await authedFetch(new Request('http://saeil.test/clients/1/counseling-sessions', { method: 'POST', body: '{"channel":"phone"}', headers: { 'Content-Type': 'application/json' } }));
+    await authedFetch(
+      new Request('http://saeil.test/clients/1/counseling-sessions', {
+        method: 'POST',
+        body: '{"channel":"phone"}',
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
     const posts = server.calls.filter((c) => c.url === '/clients/1/counseling-sessions');
     expect(posts.map((c) => [c.idempotencyKey, c.body])).toEqual([
       ['key-1', '{"channel":"phone"}'],
       ['key-1', '{"channel":"phone"}'],
     ]);
-    await authedFetch(new Request('http://saeil.test/clients/1/consents', { method: 'POST', body: '{}', headers: { 'Idempotency-Key': 'her-retry' } }));
+    await authedFetch(
+      new Request('http://saeil.test/clients/1/consents', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'Idempotency-Key': 'her-retry' },
+      }),
+    );
     expect(server.calls.at(-1)!.idempotencyKey).toBe('her-retry');
     // A GET has none.
     await authedFetch(new Request('http://saeil.test/caseload'));
@@ -99,7 +143,10 @@ describe('the API client’s session handling', () => {
     session.onExpired(expired);
     server.expireTokens();
     server.refuseRefresh();
-    const answers = await Promise.all([authedFetch(new Request('http://saeil.test/caseload')), authedFetch(new Request('http://saeil.test/follow-ups/queue'))]);
+    const answers = await Promise.all([
+      authedFetch(new Request('http://saeil.test/caseload')),
+      authedFetch(new Request('http://saeil.test/follow-ups/queue')),
+    ]);
     expect(answers.map((a) => a.status)).toEqual([401, 401]);
     expect(expired).toHaveBeenCalledTimes(1);
     expect(session.token).toBeNull();
@@ -110,13 +157,21 @@ describe('the API client’s session handling', () => {
     const slept: number[] = [];
     let busy = 1;
     const session = new SessionStore('http://saeil.test', (async () => json(401, {})) as unknown as typeof fetch);
-    const fetchImpl = (async () => (busy-- > 0 ? json(429, { error: { code: 'TOO_MANY_REQUESTS', message: '요청이 너무 많습니다.' } }, { 'Retry-After': '3' }) : json(200, {}))) as unknown as typeof fetch;
+    const fetchImpl = (async () =>
+      busy-- > 0
+        ? json(429, { error: { code: 'TOO_MANY_REQUESTS', message: '요청이 너무 많습니다.' } }, { 'Retry-After': '3' })
+        : json(200, {})) as unknown as typeof fetch;
     const authedFetch = createAuthedFetch({ session, fetchImpl, sleep: async (ms) => void slept.push(ms) });
     expect((await authedFetch(new Request('http://saeil.test/statistics/retention'))).status).toBe(200);
     expect(slept).toEqual([3000]);
 
     const always429 = (async () => json(429, {}, { 'Retry-After': '120' })) as unknown as typeof fetch;
-    const patient = createAuthedFetch({ session, fetchImpl: always429, sleep: async (ms) => void slept.push(ms), maxRetryAfterMs: 30_000 });
+    const patient = createAuthedFetch({
+      session,
+      fetchImpl: always429,
+      sleep: async (ms) => void slept.push(ms),
+      maxRetryAfterMs: 30_000,
+    });
     expect((await patient(new Request('http://saeil.test/statistics/retention'))).status).toBe(429);
     expect(slept).toEqual([3000]);
   });

@@ -27,10 +27,17 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-export function createAuthedFetch({ session, fetchImpl = (...a) => fetch(...a), sleep = wait, newKey = () => crypto.randomUUID(), maxRetryAfterMs = 30_000 }: AuthedFetchOptions) {
+export function createAuthedFetch({
+  session,
+  fetchImpl = (...a) => fetch(...a),
+  sleep = wait,
+  newKey = () => crypto.randomUUID(),
+  maxRetryAfterMs = 30_000,
+}: AuthedFetchOptions) {
   return async function authedFetch(input: Request): Promise<Response> {
     const original = input.clone();
-    if (original.method === 'POST' && !original.headers.has('Idempotency-Key')) original.headers.set('Idempotency-Key', newKey());
+    if (original.method === 'POST' && !original.headers.has('Idempotency-Key'))
+      original.headers.set('Idempotency-Key', newKey());
 
     const send = async (): Promise<Response> => {
       await session.settled();
@@ -44,7 +51,8 @@ export function createAuthedFetch({ session, fetchImpl = (...a) => fetch(...a), 
     if (response.status === 401) {
       const before = session.token;
       // Another request may have refreshed meanwhile: replay with its token, else refresh.
-      const token = (await session.settled(), session.token !== before && session.token ? session.token : await session.refresh());
+      const token =
+        (await session.settled(), session.token !== before && session.token ? session.token : await session.refresh());
       if (!token) {
         session.expire();
         return response;

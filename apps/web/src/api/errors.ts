@@ -54,7 +54,10 @@ export function toFormFields(error: unknown): { name: (string | number)[]; error
   const byField = new Map<string, string[]>();
   for (const f of error.fields) byField.set(f.field, [...(byField.get(f.field) ?? []), fieldMessage(f)]);
   return [...byField].map(([field, errors]) => ({
-    name: field.split(/[.[\]]/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+    name: field
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
     errors,
   }));
 }
@@ -84,8 +87,19 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   const body = result.error as Partial<ApiErrorBody> | undefined;
   const status = result.response.status;
   const header = result.response.headers.get('Retry-After');
-  const retryAfter = header && /^\d+$/.test(header.trim()) ? Number(header) : header && !Number.isNaN(Date.parse(header)) ? Math.max(0, Math.ceil((Date.parse(header) - Date.now()) / 1000)) : body?.error?.retryAfterSeconds;
-  throw new ApiError(status, body?.error?.code ?? `HTTP_${status}`, body?.error?.message ?? STATUS_MESSAGES[status] ?? '', body?.error?.fields ?? [], retryAfter);
+  const retryAfter =
+    header && /^\d+$/.test(header.trim())
+      ? Number(header)
+      : header && !Number.isNaN(Date.parse(header))
+        ? Math.max(0, Math.ceil((Date.parse(header) - Date.now()) / 1000))
+        : body?.error?.retryAfterSeconds;
+  throw new ApiError(
+    status,
+    body?.error?.code ?? `HTTP_${status}`,
+    body?.error?.message ?? STATUS_MESSAGES[status] ?? '',
+    body?.error?.fields ?? [],
+    retryAfter,
+  );
 }
 
 /**

@@ -128,8 +128,15 @@ export class SessionStore {
   private async accept(answer: TokenAnswer): Promise<void> {
     this.accessToken = answer.accessToken;
     if (!this.current) {
-      const me = await this.fetchImpl(`${this.baseUrl}/auth/me`, { headers: { Authorization: `Bearer ${answer.accessToken}` } });
-      if (!me.ok) throw new LoginRefused(me.status, 'AUTHENTICATION_REQUIRED', '로그인 정보를 확인하지 못했습니다. 다시 로그인하세요.');
+      const me = await this.fetchImpl(`${this.baseUrl}/auth/me`, {
+        headers: { Authorization: `Bearer ${answer.accessToken}` },
+      });
+      if (!me.ok)
+        throw new LoginRefused(
+          me.status,
+          'AUTHENTICATION_REQUIRED',
+          '로그인 정보를 확인하지 못했습니다. 다시 로그인하세요.',
+        );
       this.current = (await me.json()) as Principal;
     }
     this.emit();
@@ -155,10 +162,15 @@ export class SessionStore {
 }
 
 async function refusal(response: Response): Promise<LoginRefused> {
-  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string; retryAfterSeconds?: number } };
+  const body = (await response.json().catch(() => ({}))) as {
+    error?: { code?: string; message?: string; retryAfterSeconds?: number };
+  };
   const retryAfter = Number(response.headers.get('Retry-After')) || body.error?.retryAfterSeconds;
   const message =
-    body.error?.message ?? (response.status === 429 ? '요청이 너무 많습니다. 잠시 후 다시 시도하세요.' : '로그인하지 못했습니다. 잠시 후 다시 시도하세요.');
+    body.error?.message ??
+    (response.status === 429
+      ? '요청이 너무 많습니다. 잠시 후 다시 시도하세요.'
+      : '로그인하지 못했습니다. 잠시 후 다시 시도하세요.');
   return new LoginRefused(response.status, body.error?.code ?? `HTTP_${response.status}`, message, retryAfter);
 }
 

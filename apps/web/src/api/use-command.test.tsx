@@ -9,7 +9,9 @@ describe('useCommand (a form’s command)', () => {
   it('keeps one Idempotency-Key while she retries a failed save, a new one after it succeeded; notes the position for the next queries', async () => {
     const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
     const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
-    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    );
     const keys: string[] = [];
     let fail = true;
     const send = vi.fn(async (_input: { notes: string }, key: string) => {

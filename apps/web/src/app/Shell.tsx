@@ -1,4 +1,12 @@
-import { BankOutlined, BarChartOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserAddOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  BarChartOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserAddOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -17,16 +25,42 @@ export function Shell() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const path = useRouterState({ select: (s) => s.location.pathname });
-  const selected = supervisorNavKey(path) ?? (path.startsWith('/cases') ? 'cases' : path.startsWith('/clients/new') ? 'intake' : path.startsWith('/center') ? 'center' : path.startsWith('/admin') ? 'admin' : path.startsWith('/ministry') ? 'ministry' : 'home');
+  const selected =
+    supervisorNavKey(path) ??
+    (path.startsWith('/cases')
+      ? 'cases'
+      : path.startsWith('/clients/new')
+        ? 'intake'
+        : path.startsWith('/center')
+          ? 'center'
+          : path.startsWith('/admin')
+            ? 'admin'
+            : path.startsWith('/ministry')
+              ? 'ministry'
+              : 'home');
   const items = [
-    { key: 'home', icon: <HomeOutlined aria-hidden />, label: <Link to="/">{principal?.role === 'counselor' ? '오늘 할 일' : '처음 화면'}</Link> },
+    {
+      key: 'home',
+      icon: <HomeOutlined aria-hidden />,
+      label: <Link to="/">{principal?.role === 'counselor' ? '오늘 할 일' : '처음 화면'}</Link>,
+    },
     // Only the roles that read cases see the caseload (the API refuses the others anyway).
-    ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'cases', icon: <TeamOutlined aria-hidden />, label: <Link to="/cases">내 사례</Link> }] : []),
-    ...(principal && CASE_WORKERS.includes(principal.role) ? [{ key: 'intake', icon: <UserAddOutlined aria-hidden />, label: <Link to="/clients/new">구직 등록</Link> }] : []),
-    ...(principal && CASE_READERS.includes(principal.role) ? [{ key: 'center', icon: <BankOutlined aria-hidden />, label: <Link to="/center">센터 활동</Link> }] : []),
+    ...(principal && CASE_READERS.includes(principal.role)
+      ? [{ key: 'cases', icon: <TeamOutlined aria-hidden />, label: <Link to="/cases">내 사례</Link> }]
+      : []),
+    ...(principal && CASE_WORKERS.includes(principal.role)
+      ? [{ key: 'intake', icon: <UserAddOutlined aria-hidden />, label: <Link to="/clients/new">구직 등록</Link> }]
+      : []),
+    ...(principal && CASE_READERS.includes(principal.role)
+      ? [{ key: 'center', icon: <BankOutlined aria-hidden />, label: <Link to="/center">센터 활동</Link> }]
+      : []),
     ...supervisorNavItems(principal),
-    ...(principal?.role === 'administrator' ? [{ key: 'admin', icon: <UserOutlined aria-hidden />, label: <Link to="/admin/accounts">계정 관리</Link> }] : []),
-    ...(principal?.role === 'ministry_analyst' ? [{ key: 'ministry', icon: <BarChartOutlined aria-hidden />, label: <Link to="/ministry">성과 현황</Link> }] : []),
+    ...(principal?.role === 'administrator'
+      ? [{ key: 'admin', icon: <UserOutlined aria-hidden />, label: <Link to="/admin/accounts">계정 관리</Link> }]
+      : []),
+    ...(principal?.role === 'ministry_analyst'
+      ? [{ key: 'ministry', icon: <BarChartOutlined aria-hidden />, label: <Link to="/ministry">성과 현황</Link> }]
+      : []),
   ];
   const logout = async () => {
     await session.logout();
@@ -59,7 +93,11 @@ export function Shell() {
               <Typography.Text strong>{principal.displayName}</Typography.Text>
               <Typography.Text type="secondary" className="saeil-who-scope">
                 {ROLE_NAMES[principal.role]}
-                {principal.centerId ? ` · ${centerName(principal.centerId)}` : principal.region ? ` · ${principal.region}` : ''}
+                {principal.centerId
+                  ? ` · ${centerName(principal.centerId)}`
+                  : principal.region
+                    ? ` · ${principal.region}`
+                    : ''}
               </Typography.Text>
             </span>
             <Button icon={<LogoutOutlined aria-hidden />} onClick={logout}>

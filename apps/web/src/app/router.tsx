@@ -1,4 +1,11 @@
-import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { session } from '../api/session';
 import { caseSearch } from '../features/case/case-search';
@@ -9,7 +16,9 @@ import { ministrySearch } from '../features/ministry/ministry-search';
 
 /** Only a path inside the app may be a place to return to after login (never another origin). */
 export function safeReturnPath(value: unknown): string | undefined {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login') ? value : undefined;
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login')
+    ? value
+    : undefined;
 }
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({ component: Outlet });
@@ -39,7 +48,11 @@ export const signedInRoute = createRoute({
   component: lazyRouteComponent(() => import('./Shell'), 'Shell'),
 });
 
-export const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/', component: lazyRouteComponent(() => import('../features/work-queue/HomePage'), 'HomePage') });
+export const homeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/work-queue/HomePage'), 'HomePage'),
+});
 
 export const caseloadRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -49,9 +62,18 @@ export const caseloadRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/caseload/CaseloadPage'), 'CaseloadPage'),
 });
 
-export const caseRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/cases/$clientId', validateSearch: caseSearch, component: lazyRouteComponent(() => import('../features/case/CasePage'), 'CasePage') });
+export const caseRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/cases/$clientId',
+  validateSearch: caseSearch,
+  component: lazyRouteComponent(() => import('../features/case/CasePage'), 'CasePage'),
+});
 
-export const intakeRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/clients/new', component: lazyRouteComponent(() => import('../features/intake/IntakePage'), 'IntakePage') });
+export const intakeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/clients/new',
+  component: lazyRouteComponent(() => import('../features/intake/IntakePage'), 'IntakePage'),
+});
 
 export const centerRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -60,7 +82,11 @@ export const centerRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/center/CenterPage'), 'CenterPage'),
 });
 
-export const adminAccountsRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/admin/accounts', component: lazyRouteComponent(() => import('../features/admin/AccountsPage'), 'AccountsPage') });
+export const adminAccountsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/admin/accounts',
+  component: lazyRouteComponent(() => import('../features/admin/AccountsPage'), 'AccountsPage'),
+});
 
 /** The Ministry dashboard (the server sends /ministry/ here); ECharts and the map load inside it only. */
 export const ministryRoute = createRoute({
@@ -70,10 +96,28 @@ export const ministryRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/ministry/MinistryDashboardPage'), 'MinistryDashboardPage'),
 });
 
-const routeTree = rootRoute.addChildren([loginRoute, signedInRoute.addChildren([homeRoute, caseloadRoute, caseRoute, intakeRoute, centerRoute, adminAccountsRoute, ministryRoute, ...supervisorRoutes])]);
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signedInRoute.addChildren([
+    homeRoute,
+    caseloadRoute,
+    caseRoute,
+    intakeRoute,
+    centerRoute,
+    adminAccountsRoute,
+    ministryRoute,
+    ...supervisorRoutes,
+  ]),
+]);
 
 export function createAppRouter(queryClient: QueryClient) {
-  return createRouter({ routeTree, basepath: '/app', context: { queryClient }, defaultPreload: false, scrollRestoration: true });
+  return createRouter({
+    routeTree,
+    basepath: '/app',
+    context: { queryClient },
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
 }
 
 declare module '@tanstack/react-router' {

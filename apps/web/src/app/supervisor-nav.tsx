@@ -1,4 +1,11 @@
-import { AuditOutlined, BarChartOutlined, FileDoneOutlined, FundOutlined, GiftOutlined, GlobalOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  FileDoneOutlined,
+  FundOutlined,
+  GiftOutlined,
+  GlobalOutlined,
+} from '@ant-design/icons';
 import { Link } from '@tanstack/react-router';
 import type { Principal } from '../api/session';
 
@@ -17,12 +24,18 @@ const REGIONAL_ITEMS = [
 
 /** The menu items of the supervisor's and the regional supervisor's screens (the Shell adds them after its own). */
 export function supervisorNavItems(principal: Principal | null) {
-  const items = principal?.role === 'supervisor' ? SUPERVISOR_ITEMS : principal?.role === 'regional_supervisor' ? REGIONAL_ITEMS : [];
+  const items =
+    principal?.role === 'supervisor'
+      ? SUPERVISOR_ITEMS
+      : principal?.role === 'regional_supervisor'
+        ? REGIONAL_ITEMS
+        : [];
   return items.map((item) => ({ key: item.key, icon: item.icon, label: <Link to={item.to}>{item.label}</Link> }));
 }
 
 /** The menu key a path belongs to, when it is one of these screens. */
 export function supervisorNavKey(path: string): string | undefined {
   if (path.startsWith('/follow-ups')) return 'home';
-  return [...SUPERVISOR_ITEMS, ...REGIONAL_ITEMS].find((item) => path === item.to || path.startsWith(`${item.to}/`))?.key;
+  return [...SUPERVISOR_ITEMS, ...REGIONAL_ITEMS].find((item) => path === item.to || path.startsWith(`${item.to}/`))
+    ?.key;
 }

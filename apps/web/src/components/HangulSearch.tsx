@@ -6,7 +6,17 @@ import { useState, type KeyboardEvent } from 'react';
  * A search box that submits on Enter, except while a Hangul syllable is being composed (IME):
  * the Enter that ends the composition would otherwise search for half-typed syllables.
  */
-export function HangulSearch({ value, onSearch, label, placeholder }: { value: string; onSearch: (q: string) => void; label: string; placeholder?: string }) {
+export function HangulSearch({
+  value,
+  onSearch,
+  label,
+  placeholder,
+}: {
+  value: string;
+  onSearch: (q: string) => void;
+  label: string;
+  placeholder?: string;
+}) {
   const [text, setText] = useState(value);
   // A new value from outside (the URL's search) replaces what is typed: set while rendering, as
   // React advises for state that follows a prop, not in an effect after a first wrong paint.

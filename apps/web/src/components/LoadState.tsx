@@ -18,7 +18,8 @@ export function LoadState<T>({
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <Skeleton active aria-busy="true" aria-label="불러오는 중" />;
-  if (query.isError || query.data === undefined) return <Alert type="error" showIcon title={describeError(query.error)} />;
+  if (query.isError || query.data === undefined)
+    return <Alert type="error" showIcon title={describeError(query.error)} />;
   if (isEmpty?.(query.data)) return <Empty description={empty} />;
   return <>{children(query.data)}</>;
 }

@@ -2,7 +2,10 @@ import { Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { RecordForm, type RecordFormProps } from './RecordForm';
 
-export interface RecordDialogProps<V, R> extends Omit<RecordFormProps<V, R>, 'title' | 'inCase' | 'onCancel' | 'dialog'> {
+export interface RecordDialogProps<V, R> extends Omit<
+  RecordFormProps<V, R>,
+  'title' | 'inCase' | 'onCancel' | 'dialog'
+> {
   open: boolean;
   title: ReactNode;
   /** Closing without saving (취소, the ×, Escape); a save closes it too, after onSaved. */

@@ -17,7 +17,13 @@ describe('RecordForm', () => {
     });
     render(
       <QueryClientProvider client={queryClient}>
-        <RecordForm<{ reason: string }, { position: number }> id="end" submitLabel="종료 기록" send={send} invalidates={[['center-activities']]} saved={() => '협약 종료를 기록했습니다.'}>
+        <RecordForm<{ reason: string }, { position: number }>
+          id="end"
+          submitLabel="종료 기록"
+          send={send}
+          invalidates={[['center-activities']]}
+          saved={() => '협약 종료를 기록했습니다.'}
+        >
           <Form.Item label="종료 사유" name="reason">
             <Input />
           </Form.Item>
@@ -33,6 +39,8 @@ describe('RecordForm', () => {
     expect(refetch).toHaveBeenCalledWith({ queryKey: ['center-activities'] });
     expect(sent.map((s) => s.values.reason)).toEqual(['사업 종료', '사업 종료']);
     expect(sent[1].key).toBe(sent[0].key);
-    await waitFor(() => expect(screen.queryByText('다른 사람이 먼저 기록했습니다. 아무것도 저장되지 않았습니다.')).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByText('다른 사람이 먼저 기록했습니다. 아무것도 저장되지 않았습니다.')).toBeNull(),
+    );
   });
 });

@@ -11,7 +11,11 @@ import './record-form.css';
 ConfigProvider.config({ holderRender: (children) => <ConfigProvider theme={theme}>{children}</ConfigProvider> });
 
 /** What went wrong with the last save, as the form tells her. */
-export type SaveProblem = { kind: 'fields'; others: string[] } | { kind: 'conflict' } | { kind: 'throttled' } | { kind: 'refused'; message: string; code?: string };
+export type SaveProblem =
+  | { kind: 'fields'; others: string[] }
+  | { kind: 'conflict' }
+  | { kind: 'throttled' }
+  | { kind: 'refused'; message: string; code?: string };
 
 export interface RecordFormProps<V, R> {
   /** Unique on the page: the fields' ids (and so their labels) derive from it. */
@@ -60,7 +64,24 @@ export interface RecordFormProps<V, R> {
  * - Enter in a one-line field submits, except the Enter that ends a Hangul composition (IME).
  */
 export function RecordForm<V extends object, R extends { position?: number }>(props: RecordFormProps<V, R>) {
-  const { id, title, inCase = false, submitLabel = '저장', initialValues, send, invalidates, saved, onSaved, onRefused, onCancel, cancelLabel = '닫기', fieldFor, dialog = false, resetOnSave = true, children } = props;
+  const {
+    id,
+    title,
+    inCase = false,
+    submitLabel = '저장',
+    initialValues,
+    send,
+    invalidates,
+    saved,
+    onSaved,
+    onRefused,
+    onCancel,
+    cancelLabel = '닫기',
+    fieldFor,
+    dialog = false,
+    resetOnSave = true,
+    children,
+  } = props;
   const [own] = Form.useForm<V>();
   const form = props.form ?? own;
   const queryClient = useQueryClient();
@@ -85,7 +106,9 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
     try {
       const result = await command.mutateAsync(values);
       const sentence = saved(result, values);
-      setDone((result as { duplicate?: boolean } | undefined)?.duplicate ? `${sentence} (이미 저장된 기록입니다)` : sentence);
+      setDone(
+        (result as { duplicate?: boolean } | undefined)?.duplicate ? `${sentence} (이미 저장된 기록입니다)` : sentence,
+      );
       void message.success(sentence);
       if (resetOnSave) form.resetFields();
       onSaved?.(result, values);
@@ -105,7 +128,11 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
         return setProblem({ kind: 'throttled' });
       }
       if (error instanceof ApiError && onRefused?.(error, values)) return;
-      setProblem({ kind: 'refused', message: describeError(error), code: error instanceof ApiError ? error.code : undefined });
+      setProblem({
+        kind: 'refused',
+        message: describeError(error),
+        code: error instanceof ApiError ? error.code : undefined,
+      });
     }
   };
 
@@ -117,7 +144,11 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
 
   const secondsLeft = Math.max(0, Math.ceil((waitUntil - now) / 1000));
   return (
-    <section aria-labelledby={title ? `${id}-title` : undefined} aria-label={title ? undefined : submitLabel} className={inCase ? 'saeil-record-form saeil-command-form' : 'saeil-record-form'}>
+    <section
+      aria-labelledby={title ? `${id}-title` : undefined}
+      aria-label={title ? undefined : submitLabel}
+      className={inCase ? 'saeil-record-form saeil-command-form' : 'saeil-record-form'}
+    >
       {title && !dialog && (
         <Typography.Title level={inCase ? 3 : 2} id={`${id}-title`} className="saeil-form-title">
           {title}
@@ -136,9 +167,18 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
       >
         {children}
         {problem?.kind === 'fields' && (
-          <Alert type="error" showIcon role="alert" title="입력한 내용을 확인해 주세요." description={problem.others.length > 0 ? problem.others.join(' ') : undefined} style={{ marginBottom: 12 }} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title="입력한 내용을 확인해 주세요."
+            description={problem.others.length > 0 ? problem.others.join(' ') : undefined}
+            style={{ marginBottom: 12 }}
+          />
         )}
-        {problem?.kind === 'refused' && <Alert type="error" showIcon role="alert" title={problem.message} style={{ marginBottom: 12 }} />}
+        {problem?.kind === 'refused' && (
+          <Alert type="error" showIcon role="alert" title={problem.message} style={{ marginBottom: 12 }} />
+        )}
         {problem?.kind === 'conflict' && (
           <Alert
             type="warning"
@@ -155,7 +195,17 @@ export function RecordForm<V extends object, R extends { position?: number }>(pr
           />
         )}
         {problem?.kind === 'throttled' && (
-          <Alert type="warning" showIcon role="alert" title={waiting ? `요청이 너무 많습니다. ${secondsLeft}초 후에 다시 저장할 수 있습니다.` : '이제 다시 저장할 수 있습니다.'} style={{ marginBottom: 12 }} />
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            title={
+              waiting
+                ? `요청이 너무 많습니다. ${secondsLeft}초 후에 다시 저장할 수 있습니다.`
+                : '이제 다시 저장할 수 있습니다.'
+            }
+            style={{ marginBottom: 12 }}
+          />
         )}
         <Space wrap className={dialog ? 'saeil-dialog-buttons' : undefined}>
           {dialog && onCancel && <Button onClick={onCancel}>{cancelLabel}</Button>}
@@ -187,7 +237,10 @@ export function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>, submit: () 
   // The browser's own Enter-submits is ours to decide: a select or a date picker takes Enter for
   // itself (choose the option, take the typed day) and must not save a half-filled form.
   event.preventDefault();
-  const oneLine = !['checkbox', 'radio', 'button', 'submit'].includes(target.type) && target.getAttribute('role') !== 'combobox' && !target.closest('.ant-picker, .ant-select');
+  const oneLine =
+    !['checkbox', 'radio', 'button', 'submit'].includes(target.type) &&
+    target.getAttribute('role') !== 'combobox' &&
+    !target.closest('.ant-picker, .ant-select');
   if (oneLine) submit();
 }
 
@@ -223,7 +276,8 @@ function longestMounted(values: Record<string, unknown>, name: NamePath): NamePa
     let node: unknown = values;
     let found = true;
     for (const part of path) {
-      if (node !== null && typeof node === 'object' && part in (node as object)) node = (node as Record<string | number, unknown>)[part];
+      if (node !== null && typeof node === 'object' && part in (node as object))
+        node = (node as Record<string | number, unknown>)[part];
       else {
         found = false;
         break;

@@ -6,7 +6,13 @@ import type { CSSProperties, ReactNode } from 'react';
  */
 export function ScrollRegion({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
   return (
-    <div className="saeil-scroll" tabIndex={0} role="region" aria-label={label} style={{ '--saeil-min-width': `${minWidth}px` } as CSSProperties}>
+    <div
+      className="saeil-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+      style={{ '--saeil-min-width': `${minWidth}px` } as CSSProperties}
+    >
       {children}
     </div>
   );

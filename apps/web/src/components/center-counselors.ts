@@ -14,11 +14,14 @@ export function useCenterCounselorOptions(principal: Principal | null | undefine
     queryKey: ['center-counselors', centerId],
     enabled: Boolean(centerId),
     staleTime: 60_000,
-    queryFn: async () => unwrap(await api.GET('/follow-ups/queue/by-counselor', { params: { query: { centerId: centerId! } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/follow-ups/queue/by-counselor', { params: { query: { centerId: centerId! } } })),
   });
   if (!principal) return [];
   return [
     { value: principal.accountId, label: `${principal.displayName} (나)` },
-    ...(colleagues.data?.counselors ?? []).filter((c) => c.counselorId !== principal.accountId).map((c) => ({ value: c.counselorId, label: c.counselorName ?? c.counselorId })),
+    ...(colleagues.data?.counselors ?? [])
+      .filter((c) => c.counselorId !== principal.accountId)
+      .map((c) => ({ value: c.counselorId, label: c.counselorName ?? c.counselorId })),
   ];
 }

@@ -55,7 +55,9 @@ export function won(amount: number | null | undefined): string {
  * their given order) and get no rank: a hidden figure is not a low one.
  */
 export function rankBy<T>(rows: T[], figure: (row: T) => Figure | undefined): { row: T; rank: number | null }[] {
-  const known = rows.filter((r) => numeric(figure(r)) !== null).sort((a, b) => numeric(figure(b))! - numeric(figure(a))!);
+  const known = rows
+    .filter((r) => numeric(figure(r)) !== null)
+    .sort((a, b) => numeric(figure(b))! - numeric(figure(a))!);
   const unknown = rows.filter((r) => numeric(figure(r)) === null);
   let rank = 0;
   let previous: number | null = null;

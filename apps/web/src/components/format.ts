@@ -19,7 +19,11 @@ export function daysFromToday(days: number): string {
 }
 
 /** 만 나이 from her birth date, else from the birth year (the only part kept once she is erased). */
-export function ageOf(birthDate: string | null | undefined, birthYear: number | null | undefined, on = dayjs()): string {
+export function ageOf(
+  birthDate: string | null | undefined,
+  birthYear: number | null | undefined,
+  on = dayjs(),
+): string {
   if (birthDate) return `만 ${on.diff(dayjs(birthDate), 'year')}세`;
   if (birthYear) return `${on.year() - birthYear}세 무렵`;
   return '—';

@@ -1,7 +1,13 @@
 import dayjs from 'dayjs';
 
 /** Korean words for the statistics' keys (libs/contracts: employment types, KECO 대분류). */
-export const EMPLOYMENT_TYPE_NAMES: Record<string, string> = { regular: '정규직', contract: '계약직', part_time: '시간제', daily: '일용직', other: '기타' };
+export const EMPLOYMENT_TYPE_NAMES: Record<string, string> = {
+  regular: '정규직',
+  contract: '계약직',
+  part_time: '시간제',
+  daily: '일용직',
+  other: '기타',
+};
 
 export const OCCUPATION_GROUP_NAMES: Record<string, string> = {
   '0': '경영·사무·금융·보험직',
@@ -16,7 +22,13 @@ export const OCCUPATION_GROUP_NAMES: Record<string, string> = {
   '9': '농림어업직',
 };
 
-export const FUNDING_SOURCE_NAMES: Record<string, string> = { national: '국비', provincial: '시·도비', municipal: '시·군·구비', other: '기타', unsplit: '재원 구분 없음' };
+export const FUNDING_SOURCE_NAMES: Record<string, string> = {
+  national: '국비',
+  provincial: '시·도비',
+  municipal: '시·군·구비',
+  other: '기타',
+  unsplit: '재원 구분 없음',
+};
 
 /** '2026-03' → '2026년 3월'; '2026-Q1' → '2026년 1분기'. */
 export function periodLabel(key: string): string {

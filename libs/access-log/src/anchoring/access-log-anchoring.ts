@@ -60,7 +60,10 @@ export class AccessLogAnchoring {
     if (!last) return undefined;
     const published = `${last.seq}:${last.hash}`;
     if (published === this.lastPublished) return undefined;
-    const anchor = signAnchor({ v: 1, kind: 'head', seq: Number(last.seq), hash: last.hash, rows: Number(last.rows), at: now.toISOString() }, this.key) as HeadAnchor;
+    const anchor = signAnchor(
+      { v: 1, kind: 'head', seq: Number(last.seq), hash: last.hash, rows: Number(last.rows), at: now.toISOString() },
+      this.key,
+    ) as HeadAnchor;
     await this.store.append(anchor);
     this.lastPublished = published;
     return anchor;

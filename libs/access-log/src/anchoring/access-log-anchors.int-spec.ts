@@ -27,7 +27,11 @@ function anchoredLogSuite(kafka: boolean) {
 
   beforeAll(async () => {
     // Anchors only when a test publishes one (or the api stops): the tests decide what is anchored.
-    saeil = await startTestSaeil({ label: kafka ? 'anchors_kafka' : 'anchors_file', kafka, env: { ACCESS_LOG_ANCHOR_INTERVAL_MS: '86400000' } });
+    saeil = await startTestSaeil({
+      label: kafka ? 'anchors_kafka' : 'anchors_file',
+      kafka,
+      env: { ACCESS_LOG_ANCHOR_INTERVAL_MS: '86400000' },
+    });
     admin = await api(saeil, ADMINISTRATOR);
   });
 
@@ -38,9 +42,17 @@ function anchoredLogSuite(kafka: boolean) {
   const db = () => saeil.runtime.dataSource;
   const thisMonth = () => todayInKorea().slice(0, 7);
   const verify = async () => (await admin.get('/access-log/verify').query({ month: thisMonth() }).expect(200)).body;
-  const services = (): WorkerServices => ({ config: saeil.config, store: saeil.runtime.store, dataSource: db(), clock: saeil.runtime.clock, logger: saeil.runtime.logger, bus: saeil.runtime.bus });
+  const services = (): WorkerServices => ({
+    config: saeil.config,
+    store: saeil.runtime.store,
+    dataSource: db(),
+    clock: saeil.runtime.clock,
+    logger: saeil.runtime.logger,
+    bus: saeil.runtime.bus,
+  });
   const anchorNow = () => accessLogAnchorJob.run(services());
-  const lastSeq = async (): Promise<number> => Number((await db().query(`SELECT coalesce(max(seq), 0) AS n FROM access_log WHERE seq >= 1`))[0].n);
+  const lastSeq = async (): Promise<number> =>
+    Number((await db().query(`SELECT coalesce(max(seq), 0) AS n FROM access_log WHERE seq >= 1`))[0].n);
   /** Reads by two counselors of her center: rows to tamper with. */
   const someReads = async (n: number) => {
     const clientId = await registerClient(saeil, ++woman);
@@ -53,25 +65,42 @@ function anchoredLogSuite(kafka: boolean) {
     const q = db().createQueryRunner();
     await q.connect();
     try {
-      await q.query(how === 'replica' ? `SET session_replication_role = replica` : `ALTER TABLE access_log DISABLE TRIGGER access_log_append_only`);
+      await q.query(
+        how === 'replica'
+          ? `SET session_replication_role = replica`
+          : `ALTER TABLE access_log DISABLE TRIGGER access_log_append_only`,
+      );
       return await work(q);
     } finally {
-      await q.query(how === 'replica' ? `RESET session_replication_role` : `ALTER TABLE access_log ENABLE TRIGGER access_log_append_only`);
+      await q.query(
+        how === 'replica'
+          ? `RESET session_replication_role`
+          : `ALTER TABLE access_log ENABLE TRIGGER access_log_append_only`,
+      );
       await q.release();
     }
   }
 
   /** The owner recomputes every hash from the genesis with the chain's own function, and sets the head to match. */
   async function recomputeWholeChain(q: QueryRunner): Promise<void> {
-    const rows = (await q.query(`SELECT * FROM access_log WHERE seq >= 1 ORDER BY seq`) as Record<string, unknown>[]).map(toEntry);
-    const rechained = chain(GENESIS_HASH, rows.map(({ prevHash: _p, hash: _h, ...entry }) => entry));
-    for (const r of rechained) await q.query(`UPDATE access_log SET prev_hash = $2, hash = $3 WHERE seq = $1`, [r.seq, r.prevHash, r.hash]);
+    const rows = (
+      (await q.query(`SELECT * FROM access_log WHERE seq >= 1 ORDER BY seq`)) as Record<string, unknown>[]
+    ).map(toEntry);
+    const rechained = chain(
+      GENESIS_HASH,
+      rows.map(({ prevHash: _p, hash: _h, ...entry }) => entry),
+    );
+    for (const r of rechained)
+      await q.query(`UPDATE access_log SET prev_hash = $2, hash = $3 WHERE seq = $1`, [r.seq, r.prevHash, r.hash]);
     const last = rechained[rechained.length - 1];
     await q.query(`UPDATE access_log_head SET seq = $1, hash = $2`, [last?.seq ?? 0, last?.hash ?? GENESIS_HASH]);
   }
 
   /** Runs a tampering, then puts the table back as it was (so each test starts from the honest log). */
-  async function tampered(how: 'replica' | 'disable-trigger', tamper: (q: QueryRunner) => Promise<void>): Promise<Record<string, unknown>> {
+  async function tampered(
+    how: 'replica' | 'disable-trigger',
+    tamper: (q: QueryRunner) => Promise<void>,
+  ): Promise<Record<string, unknown>> {
     const copy = `access_log_copy_${++backup}`;
     await db().query(`CREATE TABLE ${copy} AS SELECT * FROM access_log`);
     const [head] = await db().query(`SELECT seq, hash FROM access_log_head`);
@@ -104,7 +133,9 @@ function anchoredLogSuite(kafka: boolean) {
     const file = anchorFilePath(saeil.config.SAEIL_DATA_DIR);
     if (kafka) {
       expect(existsSync(file)).toBe(false);
-      const [partition, ...others] = await saeil.runtime.bus!.partitionOffsets([saeil.runtime.topics.accessLogAnchors()]);
+      const [partition, ...others] = await saeil.runtime.bus!.partitionOffsets([
+        saeil.runtime.topics.accessLogAnchors(),
+      ]);
       expect(others).toEqual([]);
       expect(partition.high - partition.low).toBe(2);
     } else {
@@ -115,48 +146,70 @@ function anchoredLogSuite(kafka: boolean) {
   it.each([
     [1, 'replica'],
     [3, 'disable-trigger'],
-  ] as const)('deleting the last %i row(s) as the owner (%s), head set to match, is seen: truncated', async (k, how) => {
-    await someReads(2);
-    await anchorNow();
-    const last = await lastSeq();
-    const verdict = await tampered(how, async (q) => {
-      await q.query(`DELETE FROM access_log WHERE seq > $1`, [last - k]);
-      const [prev] = await q.query(`SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1`);
-      await q.query(`UPDATE access_log_head SET seq = $1, hash = $2`, [prev.seq, prev.hash]);
-    });
-    expect(verdict).toMatchObject({ ok: false, brokenAt: { seq: last - k + 1, problem: 'truncated' }, anchoredThrough: last });
-    expect(verdict.reason).toEqual(expect.any(String));
-    expect(await verify()).toMatchObject({ ok: true });
-  });
+  ] as const)(
+    'deleting the last %i row(s) as the owner (%s), head set to match, is seen: truncated',
+    async (k, how) => {
+      await someReads(2);
+      await anchorNow();
+      const last = await lastSeq();
+      const verdict = await tampered(how, async (q) => {
+        await q.query(`DELETE FROM access_log WHERE seq > $1`, [last - k]);
+        const [prev] = await q.query(`SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1`);
+        await q.query(`UPDATE access_log_head SET seq = $1, hash = $2`, [prev.seq, prev.hash]);
+      });
+      expect(verdict).toMatchObject({
+        ok: false,
+        brokenAt: { seq: last - k + 1, problem: 'truncated' },
+        anchoredThrough: last,
+      });
+      expect(verdict.reason).toEqual(expect.any(String));
+      expect(await verify()).toMatchObject({ ok: true });
+    },
+  );
 
   it.each([
     [1, 'replica', false],
     [2, 'disable-trigger', false],
     [2, 'replica', true],
-  ] as const)('deleting the first %i row(s) as the owner (%s; renumbered and rehashed from the genesis: %s) is seen', async (k, how, renumber) => {
-    await anchorNow();
-    const verdict = await tampered(how, async (q) => {
-      await q.query(`DELETE FROM access_log WHERE seq BETWEEN 1 AND $1`, [k]);
-      if (renumber) {
-        await q.query(`UPDATE access_log SET seq = seq - $1 WHERE seq > $1`, [k]);
-        await recomputeWholeChain(q);
-      }
-    });
-    expect(verdict).toMatchObject(renumber ? { ok: false, brokenAt: { problem: 'anchor' } } : { ok: false, brokenAt: { seq: 1, problem: 'genesis' } });
-  });
+  ] as const)(
+    'deleting the first %i row(s) as the owner (%s; renumbered and rehashed from the genesis: %s) is seen',
+    async (k, how, renumber) => {
+      await anchorNow();
+      const verdict = await tampered(how, async (q) => {
+        await q.query(`DELETE FROM access_log WHERE seq BETWEEN 1 AND $1`, [k]);
+        if (renumber) {
+          await q.query(`UPDATE access_log SET seq = seq - $1 WHERE seq > $1`, [k]);
+          await recomputeWholeChain(q);
+        }
+      });
+      expect(verdict).toMatchObject(
+        renumber
+          ? { ok: false, brokenAt: { problem: 'anchor' } }
+          : { ok: false, brokenAt: { seq: 1, problem: 'genesis' } },
+      );
+    },
+  );
 
-  it.each(['replica', 'disable-trigger'] as const)("rewriting one reader's rows and recomputing the whole chain as the owner (%s) is seen: the anchored head no longer matches", async (how) => {
-    await someReads(4);
-    await anchorNow();
-    const [{ actor_id: reader }] = await db().query(`SELECT actor_id FROM access_log WHERE action = 'read.client-record' ORDER BY seq DESC LIMIT 1`);
-    const verdict = await tampered(how, async (q) => {
-      await q.query(`UPDATE access_log SET actor_id = 'someone-else', source_address = '10.9.9.9' WHERE actor_id = $1`, [reader]);
-      await recomputeWholeChain(q);
-    });
-    expect(verdict).toMatchObject({ ok: false, brokenAt: { problem: 'anchor' } });
-    // the chain itself is whole again after the recompute: only the anchors can tell
-    expect(verdict.reason).toMatch(/고정/);
-  });
+  it.each(['replica', 'disable-trigger'] as const)(
+    "rewriting one reader's rows and recomputing the whole chain as the owner (%s) is seen: the anchored head no longer matches",
+    async (how) => {
+      await someReads(4);
+      await anchorNow();
+      const [{ actor_id: reader }] = await db().query(
+        `SELECT actor_id FROM access_log WHERE action = 'read.client-record' ORDER BY seq DESC LIMIT 1`,
+      );
+      const verdict = await tampered(how, async (q) => {
+        await q.query(
+          `UPDATE access_log SET actor_id = 'someone-else', source_address = '10.9.9.9' WHERE actor_id = $1`,
+          [reader],
+        );
+        await recomputeWholeChain(q);
+      });
+      expect(verdict).toMatchObject({ ok: false, brokenAt: { problem: 'anchor' } });
+      // the chain itself is whole again after the recompute: only the anchors can tell
+      expect(verdict.reason).toMatch(/고정/);
+    },
+  );
 
   it('a refused read joins the chain like any other row, and the anchors vouch for it', async () => {
     const hwasun = await registerClient(saeil, 300, { centerId: 'center-hwasun' });
@@ -179,13 +232,20 @@ describe('access-log anchors in a file of the data directory (PostgreSQL, no Kaf
   describe('the anchor file and its key', () => {
     let saeil: TestSaeil;
     beforeAll(async () => {
-      saeil = await startTestSaeil({ label: 'anchors_keyfile', kafka: false, env: { ACCESS_LOG_ANCHOR_INTERVAL_MS: '1000' } });
+      saeil = await startTestSaeil({
+        label: 'anchors_keyfile',
+        kafka: false,
+        env: { ACCESS_LOG_ANCHOR_INTERVAL_MS: '1000' },
+      });
     });
     afterAll(async () => {
       await saeil?.dispose();
     });
     const dir = () => saeil.config.SAEIL_DATA_DIR;
-    const anchorLines = () => (existsSync(anchorFilePath(dir())) ? readFileSync(anchorFilePath(dir()), 'utf8').trim().split('\n').filter(Boolean) : []);
+    const anchorLines = () =>
+      existsSync(anchorFilePath(dir()))
+        ? readFileSync(anchorFilePath(dir()), 'utf8').trim().split('\n').filter(Boolean)
+        : [];
 
     it('generates the MAC key once, owner-only, outside the database; the worker anchors new rows on its interval into an owner-only file', async () => {
       const keyFile = keyFilePath(dir(), MAC_KEY_FILE);
@@ -196,19 +256,37 @@ describe('access-log anchors in a file of the data directory (PostgreSQL, no Kaf
       const clientId = await registerClient(saeil, 1);
       await (await api(saeil, counselorOf('center-naju'))).get(`/clients/${clientId}/placements`).expect(200);
       const [{ seq }] = await saeil.runtime.dataSource.query(`SELECT max(seq) AS seq FROM access_log`);
-      await waitFor(async () => anchorLines().some((l) => JSON.parse(l).seq === Number(seq)), { description: 'the worker anchoring the head' });
+      await waitFor(async () => anchorLines().some((l) => JSON.parse(l).seq === Number(seq)), {
+        description: 'the worker anchoring the head',
+      });
       expect(statSync(anchorFilePath(dir())).mode & 0o777).toBe(0o600);
-      expect(JSON.parse(anchorLines()[0])).toEqual({ v: 1, kind: 'head', seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/), rows: expect.any(Number), at: expect.any(String), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(JSON.parse(anchorLines()[0])).toEqual({
+        v: 1,
+        kind: 'head',
+        seq: expect.any(Number),
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        rows: expect.any(Number),
+        at: expect.any(String),
+        mac: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       // a process started later on the same data directory reads the same key; production refuses to make one
       const logger = { warn: jest.fn() };
       expect(accessLogMacKey(saeil.config, 'development', logger)).toEqual(Buffer.from(key.trim(), 'base64'));
       expect(readFileSync(keyFile, 'utf8')).toBe(key);
       expect(logger.warn).not.toHaveBeenCalled();
-      expect(() => accessLogMacKey({ SAEIL_DATA_DIR: dir(), ACCESS_LOG_MAC_KEY: undefined }, 'production', logger)).toThrow(/ACCESS_LOG_MAC_KEY is not set/);
+      expect(() =>
+        accessLogMacKey({ SAEIL_DATA_DIR: dir(), ACCESS_LOG_MAC_KEY: undefined }, 'production', logger),
+      ).toThrow(/ACCESS_LOG_MAC_KEY is not set/);
     });
 
     it('an api that stops anchors the head it leaves', async () => {
-      const second = await startTestSaeil({ label: 'anchors_keyfile', kafka: false, db: saeil.db, worker: false, env: { ACCESS_LOG_ANCHOR_INTERVAL_MS: '86400000' } });
+      const second = await startTestSaeil({
+        label: 'anchors_keyfile',
+        kafka: false,
+        db: saeil.db,
+        worker: false,
+        env: { ACCESS_LOG_ANCHOR_INTERVAL_MS: '86400000' },
+      });
       const clientId = await registerClient(saeil, 5);
       await saeil.runtime.worker.jobs.stop(); // only the stopping api may anchor the row it writes
       await (await api(second, counselorOf('center-naju'))).get(`/clients/${clientId}/placements`).expect(200);
@@ -253,22 +331,39 @@ describe('access-log anchors in a file of the data directory (PostgreSQL, no Kaf
       try {
         await q.query(`SET session_replication_role = replica`);
         await q.query(`UPDATE access_log SET at = now() - interval '800 days' WHERE seq IN (1, 2)`);
-        const rows = (await q.query(`SELECT * FROM access_log WHERE seq >= 1 ORDER BY seq`) as Record<string, unknown>[]).map(toEntry);
-        const rechained = chain(GENESIS_HASH, rows.map(({ prevHash: _p, hash: _h, ...e }) => e));
-        for (const r of rechained) await q.query(`UPDATE access_log SET prev_hash = $2, hash = $3 WHERE seq = $1`, [r.seq, r.prevHash, r.hash]);
-        await q.query(`UPDATE access_log_head SET seq = $1, hash = $2`, [rechained.at(-1)!.seq, rechained.at(-1)!.hash]);
+        const rows = (
+          (await q.query(`SELECT * FROM access_log WHERE seq >= 1 ORDER BY seq`)) as Record<string, unknown>[]
+        ).map(toEntry);
+        const rechained = chain(
+          GENESIS_HASH,
+          rows.map(({ prevHash: _p, hash: _h, ...e }) => e),
+        );
+        for (const r of rechained)
+          await q.query(`UPDATE access_log SET prev_hash = $2, hash = $3 WHERE seq = $1`, [r.seq, r.prevHash, r.hash]);
+        await q.query(`UPDATE access_log_head SET seq = $1, hash = $2`, [
+          rechained.at(-1)!.seq,
+          rechained.at(-1)!.hash,
+        ]);
         await q.query(`RESET session_replication_role`);
       } finally {
         await q.release();
       }
       writeFileSync(anchorFilePath(dir()), ''); // the anchors of before the backdating no longer apply to this made-up history
-      const services = { config: saeil.config, store: saeil.runtime.store, dataSource: db, clock: saeil.runtime.clock, logger: saeil.runtime.logger } as WorkerServices;
+      const services = {
+        config: saeil.config,
+        store: saeil.runtime.store,
+        dataSource: db,
+        clock: saeil.runtime.clock,
+        logger: saeil.runtime.logger,
+      } as WorkerServices;
       await anchoringFor(services).publishHead();
       expect(await verify()).toMatchObject({ ok: true });
 
       await accessLogPurgeJob.run(services);
       expect(Number((await db.query(`SELECT min(seq) AS s FROM access_log WHERE seq >= 1`))[0].s)).toBe(3);
-      expect(anchorLines().map((l) => JSON.parse(l))).toContainEqual(expect.objectContaining({ kind: 'purge', through: 2, removed: 2 }));
+      expect(anchorLines().map((l) => JSON.parse(l))).toContainEqual(
+        expect.objectContaining({ kind: 'purge', through: 2, removed: 2 }),
+      );
       expect(await verify()).toMatchObject({ ok: true });
 
       // the owner deletes row 3 as well: the purge did not announce it

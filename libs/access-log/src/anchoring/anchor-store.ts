@@ -39,7 +39,10 @@ export class FileAnchorStore implements AnchorStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    return text.split('\n').filter((line) => line.trim() !== '').map(parseOrRaw);
+    return text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map(parseOrRaw);
   }
 }
 
@@ -58,10 +61,12 @@ export class KafkaAnchorStore implements AnchorStore {
 
   /** Creates the topic (once per process): one partition, no time or size limit on what it keeps. */
   ensureTopic(): Promise<void> {
-    this.ensured ??= this.bus.ensureTopics([{ topic: this.topic, partitions: 1, config: { 'retention.ms': '-1', 'retention.bytes': '-1' } }]).catch((error) => {
-      this.ensured = undefined;
-      throw error;
-    });
+    this.ensured ??= this.bus
+      .ensureTopics([{ topic: this.topic, partitions: 1, config: { 'retention.ms': '-1', 'retention.bytes': '-1' } }])
+      .catch((error) => {
+        this.ensured = undefined;
+        throw error;
+      });
     return this.ensured;
   }
 
@@ -73,7 +78,9 @@ export class KafkaAnchorStore implements AnchorStore {
   async readAll(): Promise<unknown[]> {
     await this.ensureTopic();
     const offsets = await this.bus.partitionOffsets([this.topic]);
-    const ranges = offsets.filter((o) => o.high > o.low).map((o) => ({ topic: o.topic, partition: o.partition, from: o.low, to: o.high }));
+    const ranges = offsets
+      .filter((o) => o.high > o.low)
+      .map((o) => ({ topic: o.topic, partition: o.partition, from: o.low, to: o.high }));
     if (ranges.length === 0) return [];
     return (await this.bus.readRanges(ranges)).map((m) => parseOrRaw(m.value ?? ''));
   }

@@ -3,7 +3,10 @@ import { authenticAnchor, signAnchor } from './anchors';
 
 describe('access-log anchors', () => {
   const key = randomBytes(32);
-  const head = signAnchor({ v: 1, kind: 'head', seq: 42, hash: 'a'.repeat(64), rows: 42, at: '2026-12-07T10:00:00.000Z' }, key);
+  const head = signAnchor(
+    { v: 1, kind: 'head', seq: 42, hash: 'a'.repeat(64), rows: 42, at: '2026-12-07T10:00:00.000Z' },
+    key,
+  );
   const purge = signAnchor({ v: 1, kind: 'purge', through: 7, removed: 7, at: '2026-12-07T10:00:00.000Z' }, key);
 
   it('authenticates what was signed with the key, read back from its JSON', () => {

@@ -30,7 +30,9 @@ export type UnsignedAnchor = Omit<HeadAnchor, 'mac'> | Omit<PurgeAnchor, 'mac'>;
 
 /** The anchor as the MAC sees it: a JSON array in a fixed order. */
 function macInput(a: UnsignedAnchor): string {
-  return JSON.stringify(a.kind === 'head' ? [a.v, a.kind, a.seq, a.hash, a.rows, a.at] : [a.v, a.kind, a.through, a.removed, a.at]);
+  return JSON.stringify(
+    a.kind === 'head' ? [a.v, a.kind, a.seq, a.hash, a.rows, a.at] : [a.v, a.kind, a.through, a.removed, a.at],
+  );
 }
 
 function macOf(a: UnsignedAnchor, key: Buffer): string {
@@ -48,7 +50,14 @@ export function authenticAnchor(raw: unknown, key: Buffer): Anchor | undefined {
   const r = raw as Record<string, unknown>;
   const count = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
   let unsigned: UnsignedAnchor;
-  if (r.v === 1 && r.kind === 'head' && count(r.seq) && typeof r.hash === 'string' && count(r.rows) && typeof r.at === 'string') {
+  if (
+    r.v === 1 &&
+    r.kind === 'head' &&
+    count(r.seq) &&
+    typeof r.hash === 'string' &&
+    count(r.rows) &&
+    typeof r.at === 'string'
+  ) {
     unsigned = { v: 1, kind: 'head', seq: r.seq as number, hash: r.hash, rows: r.rows as number, at: r.at };
   } else if (r.v === 1 && r.kind === 'purge' && count(r.through) && count(r.removed) && typeof r.at === 'string') {
     unsigned = { v: 1, kind: 'purge', through: r.through as number, removed: r.removed as number, at: r.at };

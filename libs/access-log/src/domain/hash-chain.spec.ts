@@ -20,7 +20,21 @@ describe('access-log hash chain', () => {
   it('hashes sha256(prev_hash ‖ the row as a fixed-order JSON array)', () => {
     const e = entry(1);
     const byHand = createHash('sha256')
-      .update(GENESIS_HASH + JSON.stringify([1, e.at, 'counselor-kim', 'header', null, '10.0.0.7', 'read.timeline', e.subjectClientId, e.route, null]))
+      .update(
+        GENESIS_HASH +
+          JSON.stringify([
+            1,
+            e.at,
+            'counselor-kim',
+            'header',
+            null,
+            '10.0.0.7',
+            'read.timeline',
+            e.subjectClientId,
+            e.route,
+            null,
+          ]),
+      )
       .digest('hex');
     expect(chainHash(GENESIS_HASH, e)).toBe(byHand);
   });
@@ -28,13 +42,29 @@ describe('access-log hash chain', () => {
   it('hashes the outcome as an eleventh element on rows that have one; a row cannot change form without its hash changing', () => {
     const refused = entry(1, { outcome: 'refused' });
     const byHand = createHash('sha256')
-      .update(GENESIS_HASH + JSON.stringify([1, refused.at, 'counselor-kim', 'header', null, '10.0.0.7', 'read.timeline', refused.subjectClientId, refused.route, null, 'refused']))
+      .update(
+        GENESIS_HASH +
+          JSON.stringify([
+            1,
+            refused.at,
+            'counselor-kim',
+            'header',
+            null,
+            '10.0.0.7',
+            'read.timeline',
+            refused.subjectClientId,
+            refused.route,
+            null,
+            'refused',
+          ]),
+      )
       .digest('hex');
     expect(chainHash(GENESIS_HASH, refused)).toBe(byHand);
     const forms = [entry(1), entry(1, { outcome: 'allowed' }), refused].map((e) => chainHash(GENESIS_HASH, e));
     expect(new Set(forms).size).toBe(3);
     const [row] = chain(GENESIS_HASH, [refused]);
-    for (const outcome of [null, 'allowed'] as const) expect(verifyChain([{ ...row, outcome }])).toMatchObject({ ok: false, brokenAt: { seq: 1, problem: 'hash' } });
+    for (const outcome of [null, 'allowed'] as const)
+      expect(verifyChain([{ ...row, outcome }])).toMatchObject({ ok: false, brokenAt: { seq: 1, problem: 'hash' } });
   });
 
   it('links each row to the one before', () => {
@@ -67,6 +97,10 @@ describe('access-log hash chain', () => {
     const rows = chain(GENESIS_HASH, [entry(1), entry(2), entry(3)]);
     expect(verifyChain(rows.slice(1), rows[0])).toEqual({ ok: true, rows: 2 });
     const otherHead = { ...rows[0], hash: 'f'.repeat(64) };
-    expect(verifyChain(rows.slice(1), otherHead)).toEqual({ ok: false, rows: 2, brokenAt: { seq: 2, problem: 'link' } });
+    expect(verifyChain(rows.slice(1), otherHead)).toEqual({
+      ok: false,
+      rows: 2,
+      brokenAt: { seq: 2, problem: 'link' },
+    });
   });
 });

@@ -37,7 +37,18 @@ export const GENESIS_HASH = '0'.repeat(64);
  * written (ten elements), and a row cannot move between the two forms without its hash changing.
  */
 export function canonicalEntry(e: AccessLogEntry): string {
-  const fields: unknown[] = [e.seq, e.at, e.actorId, e.actorKind, e.actorCenterId, e.sourceAddress, e.action, e.subjectClientId, e.route, e.reason];
+  const fields: unknown[] = [
+    e.seq,
+    e.at,
+    e.actorId,
+    e.actorKind,
+    e.actorCenterId,
+    e.sourceAddress,
+    e.action,
+    e.subjectClientId,
+    e.route,
+    e.reason,
+  ];
   if (e.outcome !== null) fields.push(e.outcome);
   return JSON.stringify(fields);
 }
@@ -58,7 +69,8 @@ export function chain(headHash: string, entries: AccessLogEntry[]): ChainedEntry
   });
 }
 
-export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: { seq: number; problem: 'hash' | 'link' | 'gap' } };
+export type ChainVerdict =
+  { ok: true; rows: number } | { ok: false; rows: number; brokenAt: { seq: number; problem: 'hash' | 'link' | 'gap' } };
 
 /**
  * Checks consecutive rows (ascending seq). `before` is the row just before the first one, when
@@ -70,9 +82,12 @@ export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: numbe
 export function verifyChain(rows: ChainedEntry[], before?: ChainedEntry): ChainVerdict {
   let previous = before;
   for (const row of rows) {
-    if (previous && row.seq !== previous.seq + 1) return { ok: false, rows: rows.length, brokenAt: { seq: row.seq, problem: 'gap' } };
-    if (previous && row.prevHash !== previous.hash) return { ok: false, rows: rows.length, brokenAt: { seq: row.seq, problem: 'link' } };
-    if (chainHash(row.prevHash, row) !== row.hash) return { ok: false, rows: rows.length, brokenAt: { seq: row.seq, problem: 'hash' } };
+    if (previous && row.seq !== previous.seq + 1)
+      return { ok: false, rows: rows.length, brokenAt: { seq: row.seq, problem: 'gap' } };
+    if (previous && row.prevHash !== previous.hash)
+      return { ok: false, rows: rows.length, brokenAt: { seq: row.seq, problem: 'link' } };
+    if (chainHash(row.prevHash, row) !== row.hash)
+      return { ok: false, rows: rows.length, brokenAt: { seq: row.seq, problem: 'hash' } };
     previous = row;
   }
   return { ok: true, rows: rows.length };

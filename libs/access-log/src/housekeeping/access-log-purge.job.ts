@@ -15,7 +15,10 @@ export const accessLogPurgeJob: WorkerJob = {
   async run(services) {
     const days = services.config.ACCESS_LOG_RETENTION_DAYS;
     await services.dataSource.transaction(async (m) => {
-      const [{ through, removable }] = await m.query(`SELECT max(seq) AS through, count(*)::bigint AS removable FROM access_log WHERE seq >= 1 AND at < now() - make_interval(days => $1)`, [days]);
+      const [{ through, removable }] = await m.query(
+        `SELECT max(seq) AS through, count(*)::bigint AS removable FROM access_log WHERE seq >= 1 AND at < now() - make_interval(days => $1)`,
+        [days],
+      );
       if (through !== null) await anchoringFor(services).publishPurge(Number(through), Number(removable));
       await m.query(`SELECT access_log_purge($1)`, [days]);
     });

@@ -46,8 +46,12 @@ export class AccessLog1732260000000 implements MigrationInterface {
         END IF;
         RAISE EXCEPTION 'access_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log FOR EACH ROW EXECUTE FUNCTION access_log_refuse_change()`);
-    await q.query(`CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON access_log FOR EACH ROW EXECUTE FUNCTION access_log_refuse_change()`,
+    );
+    await q.query(
+      `CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change()`,
+    );
     await q.query(`
       CREATE FUNCTION access_log_purge(retention_days integer) RETURNS integer LANGUAGE plpgsql AS $$
       DECLARE removed integer;

@@ -40,14 +40,20 @@ export class AccessLogInterceptor implements NestInterceptor {
           outcome: 'allowed' as const,
         };
         const subjects = subjectsOf(meta, req, body);
-        const entries: NewAccessLogEntry[] = subjects.length === 0 ? [{ ...base, subjectClientId: null }] : subjects.map((s) => ({ ...base, subjectClientId: s }));
+        const entries: NewAccessLogEntry[] =
+          subjects.length === 0
+            ? [{ ...base, subjectClientId: null }]
+            : subjects.map((s) => ({ ...base, subjectClientId: s }));
         try {
           await appendAccessLog(this.dataSource, entries);
         } catch {
           // A file export has already named its attachment and type: the error must not go out as the file.
           const res = context.switchToHttp().getResponse<Response>();
-          if (!res.headersSent) ['Content-Disposition', 'Content-Type', 'X-Report-As-Of-Position'].forEach((h) => res.removeHeader(h));
-          throw new ServiceUnavailable('접속기록을 남길 수 없어 개인정보를 보여줄 수 없습니다. 잠시 후 다시 시도하세요.');
+          if (!res.headersSent)
+            ['Content-Disposition', 'Content-Type', 'X-Report-As-Of-Position'].forEach((h) => res.removeHeader(h));
+          throw new ServiceUnavailable(
+            '접속기록을 남길 수 없어 개인정보를 보여줄 수 없습니다. 잠시 후 다시 시도하세요.',
+          );
         }
         return body;
       }),
@@ -55,7 +61,9 @@ export class AccessLogInterceptor implements NestInterceptor {
   }
 
   /** The account the global AuthGuard authenticated: every logged route requires one. */
-  private actorOf(req: Request & { principal?: Principal }): Pick<AccessLogEntry, 'actorId' | 'actorKind' | 'actorCenterId'> {
+  private actorOf(
+    req: Request & { principal?: Principal },
+  ): Pick<AccessLogEntry, 'actorId' | 'actorKind' | 'actorCenterId'> {
     const principal = req.principal;
     if (!principal) throw new ServiceUnavailable('인증되지 않은 요청의 개인정보 조회는 기록할 수 없습니다.');
     return { actorId: principal.accountId, actorKind: 'account', actorCenterId: principal.centerId ?? null };
@@ -65,7 +73,13 @@ export class AccessLogInterceptor implements NestInterceptor {
 function reasonOf(req: Request): string {
   const reason = req.query.reason;
   if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_REASON) {
-    throw new ValidationFailed([{ field: 'reason', code: 'exportReasonRequired', message: `an export must state its reason (reason, 1–${MAX_REASON} characters)` }]);
+    throw new ValidationFailed([
+      {
+        field: 'reason',
+        code: 'exportReasonRequired',
+        message: `an export must state its reason (reason, 1–${MAX_REASON} characters)`,
+      },
+    ]);
   }
   return reason.trim();
 }

@@ -14,11 +14,28 @@ export async function appendAccessLog(dataSource: DataSource, entries: NewAccess
     const [head] = await m.query(`SELECT seq, hash FROM access_log_head FOR UPDATE`);
     const at = new Date().toISOString();
     const first = Number(head.seq) + 1;
-    const rows = chain(head.hash, entries.map((e, i) => ({ ...e, seq: first + i, at })));
+    const rows = chain(
+      head.hash,
+      entries.map((e, i) => ({ ...e, seq: first + i, at })),
+    );
     const params: unknown[] = [];
     const values = rows.map((r) => {
       const base = params.length;
-      params.push(r.seq, r.at, r.actorId, r.actorKind, r.actorCenterId, r.sourceAddress, r.action, r.subjectClientId, r.route, r.reason, r.outcome, r.prevHash, r.hash);
+      params.push(
+        r.seq,
+        r.at,
+        r.actorId,
+        r.actorKind,
+        r.actorCenterId,
+        r.sourceAddress,
+        r.action,
+        r.subjectClientId,
+        r.route,
+        r.reason,
+        r.outcome,
+        r.prevHash,
+        r.hash,
+      );
       return `(${Array.from({ length: 13 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
     });
     await m.query(

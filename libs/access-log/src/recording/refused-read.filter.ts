@@ -39,7 +39,8 @@ export class RefusedReadLogger implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const subject = typeof this.meta.subject === 'string' ? req.params?.[this.meta.subject] : undefined;
-    if (!req.principal || typeof subject !== 'string' || !isRefusal(exception)) return this.answer.catch(exception, host);
+    if (!req.principal || typeof subject !== 'string' || !isRefusal(exception))
+      return this.answer.catch(exception, host);
     const principal = req.principal;
     appendAccessLog(this.dataSource, [
       {

@@ -27,7 +27,9 @@ export class AccessLogReviewController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '접속기록 monthly review: who read or exported whose data, when, from where (oldest first, paged)' })
+  @ApiOperation({
+    summary: '접속기록 monthly review: who read or exported whose data, when, from where (oldest first, paged)',
+  })
   @Roles('supervisor', 'administrator')
   @ApiAnswer(AccessLogPage)
   @ApiErrors(404)
@@ -37,8 +39,14 @@ export class AccessLogReviewController {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 100;
     const where = `at >= ${MONTH_START} AND at < ${MONTH_END} AND ($2::text IS NULL OR actor_center_id = $2)`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM access_log WHERE ${where}`, [q.month, centerId ?? null]);
-    const rows = await this.dataSource.query(`SELECT ${COLUMNS} FROM access_log WHERE ${where} ORDER BY seq LIMIT $3 OFFSET $4`, [q.month, centerId ?? null, pageSize, (page - 1) * pageSize]);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM access_log WHERE ${where}`, [
+      q.month,
+      centerId ?? null,
+    ]);
+    const rows = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM access_log WHERE ${where} ORDER BY seq LIMIT $3 OFFSET $4`,
+      [q.month, centerId ?? null, pageSize, (page - 1) * pageSize],
+    );
     return { month: q.month, items: rows.map(toEntry), page, pageSize, total };
   }
 

@@ -11,14 +11,17 @@ export class AccessLogMonthDto {
 
 export class AccessLogReviewDto extends AccessLogMonthDto {
   @ApiPropertyOptional({ description: "Only reads by this center's accounts", example: 'center-naju' })
-  @IsOptional() @Matches(/^[\w-]{1,64}$/)
+  @IsOptional()
+  @Matches(/^[\w-]{1,64}$/)
   centerId?: string;
 
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @IsQueryInt(1, MAX_PAGE)
+  @IsOptional()
+  @IsQueryInt(1, MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional() @IsQueryInt(1, 1000)
+  @IsOptional()
+  @IsQueryInt(1, 1000)
   pageSize?: number;
 }

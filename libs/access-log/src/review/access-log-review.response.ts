@@ -12,7 +12,8 @@ export class AccessLogEntryResponse {
   @ApiProperty({ example: 'read.timeline' }) action: string;
   @ApiProperty({ type: String, nullable: true }) subjectClientId: string | null;
   @ApiProperty() route: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was exported (file exports ask for a reason)' }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was exported (file exports ask for a reason)' })
+  reason: string | null;
   @ApiProperty() prevHash: string;
   @ApiProperty() hash: string;
 }
@@ -26,7 +27,12 @@ export class AccessLogPage {
 }
 
 export class ChainBreakResponse {
-  @ApiProperty({ type: Number, nullable: true, description: 'The first row found wrong (null: the anchors themselves, or an emptied log)' }) seq: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The first row found wrong (null: the anchors themselves, or an emptied log)',
+  })
+  seq: number | null;
   @ApiProperty({
     enum: INTEGRITY_PROBLEMS,
     description:
@@ -38,8 +44,16 @@ export class ChainBreakResponse {
 export class ChainVerdictResponse {
   @ApiProperty() ok: boolean;
   @ApiProperty({ description: 'Rows of the month checked' }) rows: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'The last row an anchor published outside the database vouches for (null: none yet); rows after it are checked by the hash chain alone' }) anchoredThrough: number | null;
-  @ApiProperty({ description: 'Authentic head anchors read (from the Kafka topic or the anchor file)' }) anchors: number;
-  @ApiProperty({ type: ChainBreakResponse, required: false, description: 'The first problem found, when ok is false' }) brokenAt?: ChainBreakResponse;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'The last row an anchor published outside the database vouches for (null: none yet); rows after it are checked by the hash chain alone',
+  })
+  anchoredThrough: number | null;
+  @ApiProperty({ description: 'Authentic head anchors read (from the Kafka topic or the anchor file)' })
+  anchors: number;
+  @ApiProperty({ type: ChainBreakResponse, required: false, description: 'The first problem found, when ok is false' })
+  brokenAt?: ChainBreakResponse;
   @ApiProperty({ required: false, description: 'What the problem means, in Korean, when ok is false' }) reason?: string;
 }

@@ -18,7 +18,9 @@ export const EXPENSIVE_READS: readonly RegExp[] = [
 ];
 
 export function isExpensiveRead(method: string, routePath: string | undefined): boolean {
-  return (method === 'GET' || method === 'HEAD') && !!routePath && EXPENSIVE_READS.some((pattern) => pattern.test(routePath));
+  return (
+    (method === 'GET' || method === 'HEAD') && !!routePath && EXPENSIVE_READS.some((pattern) => pattern.test(routePath))
+  );
 }
 
 /**

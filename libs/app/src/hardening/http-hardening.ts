@@ -26,7 +26,12 @@ export function applyHttpHardening(app: NestExpressApplication, config: SaeilCon
   // credentials are not allowed cross-origin.
   const origins = config.corsOrigins;
   if (origins.length > 0) {
-    app.enableCors({ origin: origins, credentials: false, maxAge: 600, exposedHeaders: [CORRELATION_HEADER, 'Retry-After', 'Content-Disposition'] });
+    app.enableCors({
+      origin: origins,
+      credentials: false,
+      maxAge: 600,
+      exposedHeaders: [CORRELATION_HEADER, 'Retry-After', 'Content-Disposition'],
+    });
   }
   // Answers carry a woman's case, figures or a report: no browser or proxy cache may keep them
   // (issue 13). Every answer but the OpenAPI UI's static files, so no route can be forgotten.
@@ -40,7 +45,12 @@ export function applyHttpHardening(app: NestExpressApplication, config: SaeilCon
   // token or a woman's data beside what a caller sent could leak through its length (BREACH).
   // (The filter runs when the answer starts, inside the static files' handler mounted at /app,
   // where req.path has lost its /app: hence the original URL.)
-  app.use(compression({ filter: (req: Request, res: Response) => /^\/(app|docs)(\/|-json|$)/.test(req.originalUrl) && compression.filter(req, res) }));
+  app.use(
+    compression({
+      filter: (req: Request, res: Response) =>
+        /^\/(app|docs)(\/|-json|$)/.test(req.originalUrl) && compression.filter(req, res),
+    }),
+  );
   // The only body parser: JSON, limited; a larger body is a 413 before it is read into memory.
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
 }

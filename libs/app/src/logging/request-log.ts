@@ -36,7 +36,11 @@ export function requestLineOf(req: IncomingMessage): Record<string, unknown> {
   const r = req as LoggedRequest;
   // A wildcard is Nest's catch-all for what no route matched (404), not a route of ours.
   const route = r.route?.path && !r.route.path.includes('*') ? r.route.path : undefined;
-  const line: Record<string, unknown> = { method: r.method, route, path: redactPersonalQuery(r.originalUrl ?? r.url ?? '') };
+  const line: Record<string, unknown> = {
+    method: r.method,
+    route,
+    path: redactPersonalQuery(r.originalUrl ?? r.url ?? ''),
+  };
   if (r.principal?.accountId) line.account = { id: r.principal.accountId, role: r.principal.role };
   return line;
 }
@@ -62,7 +66,10 @@ export function requestLogOptions(logger: Logger): Options {
     customProps: (req) => requestLineOf(req),
     serializers: {
       // Whatever else logs a request or a response (an error filter, a library) gets no headers either.
-      req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url && redactPersonalQuery(req.url) }),
+      req: (req: { method?: string; url?: string }) => ({
+        method: req.method,
+        url: req.url && redactPersonalQuery(req.url),
+      }),
       res: (res: ServerResponse | { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },

@@ -1,5 +1,10 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, PathItemObject, ReferenceObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  PathItemObject,
+  ReferenceObject,
+  ResponseObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { BEARER_SCHEME, HTTP_METHODS } from './openapi-document';
 
 const ERROR_SCHEMA = '#/components/schemas/ErrorResponse';
@@ -19,8 +24,10 @@ function schemasOf(response: ResponseObject | ReferenceObject | undefined): unkn
  */
 export function contractProblems(document: OpenAPIObject, publicOperationIds: ReadonlySet<string>): string[] {
   const problems: string[] = [];
-  const scheme = document.components?.securitySchemes?.[BEARER_SCHEME] as { type?: string; scheme?: string } | undefined;
-  if (scheme?.type !== 'http' || scheme.scheme !== 'bearer') problems.push(`components.securitySchemes.${BEARER_SCHEME} is not an HTTP bearer scheme`);
+  const scheme = document.components?.securitySchemes?.[BEARER_SCHEME] as
+    { type?: string; scheme?: string } | undefined;
+  if (scheme?.type !== 'http' || scheme.scheme !== 'bearer')
+    problems.push(`components.securitySchemes.${BEARER_SCHEME} is not an HTTP bearer scheme`);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = (item as PathItemObject)[method] as OperationObject | undefined;
@@ -31,18 +38,24 @@ export function contractProblems(document: OpenAPIObject, publicOperationIds: Re
       const success = statuses.filter((s) => /^2\d\d$/.test(s));
       if (success.length === 0) problems.push(`${route}: no 2xx answer`);
       for (const status of success) {
-        if (status !== '204' && schemasOf(responses[status]).length === 0) problems.push(`${route}: its ${status} answer has no body schema`);
+        if (status !== '204' && schemasOf(responses[status]).length === 0)
+          problems.push(`${route}: its ${status} answer has no body schema`);
       }
       const errors = statuses.filter((s) => /^[45]\d\d$/.test(s));
       for (const status of errors) {
-        if (schemasOf(responses[status]).length === 0) problems.push(`${route}: its ${status} answer has no body schema`);
+        if (schemasOf(responses[status]).length === 0)
+          problems.push(`${route}: its ${status} answer has no body schema`);
       }
-      if (!errors.some((s) => schemasOf(responses[s]).some((schema) => (schema as ReferenceObject).$ref === ERROR_SCHEMA))) problems.push(`${route}: no error answer with the ErrorResponse body`);
+      if (
+        !errors.some((s) => schemasOf(responses[s]).some((schema) => (schema as ReferenceObject).$ref === ERROR_SCHEMA))
+      )
+        problems.push(`${route}: no error answer with the ErrorResponse body`);
       const parameters = (operation.parameters ?? []) as { in?: string }[];
       const required = (status: string, why: string) => {
         if (!statuses.includes(status)) problems.push(`${route}: no ${status} answer (${why})`);
       };
-      if (operation.requestBody || parameters.some((p) => p.in === 'query' || p.in === 'path')) required('400', 'it takes input');
+      if (operation.requestBody || parameters.some((p) => p.in === 'query' || p.in === 'path'))
+        required('400', 'it takes input');
       if (parameters.some((p) => p.in === 'path')) required('404', 'it takes an id in the path');
       const isPublic = operation.operationId !== undefined && publicOperationIds.has(operation.operationId);
       const bearer = (operation.security ?? []).some((requirement) => BEARER_SCHEME in requirement);

@@ -16,8 +16,15 @@ import { buildOpenApiDocument } from './openapi-document';
  * modules reads (the configuration, a logger, the module list); nothing else of it is ever called.
  */
 export async function withDocumentApp<T>(use: (app: NestExpressApplication) => T): Promise<T> {
-  const composition = { config: loadConfig({}), logger: pino({ level: 'silent' }), modules: SAEIL_MODULES } as Partial<Runtime> as Runtime;
-  const app = await NestFactory.create<NestExpressApplication>(SaeilHttpModule.forRuntime(composition, { domain: true }), { preview: true, logger: false, abortOnError: false });
+  const composition = {
+    config: loadConfig({}),
+    logger: pino({ level: 'silent' }),
+    modules: SAEIL_MODULES,
+  } as Partial<Runtime> as Runtime;
+  const app = await NestFactory.create<NestExpressApplication>(
+    SaeilHttpModule.forRuntime(composition, { domain: true }),
+    { preview: true, logger: false, abortOnError: false },
+  );
   try {
     return use(app);
   } finally {

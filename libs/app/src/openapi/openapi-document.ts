@@ -2,7 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { OperationObject, PathItemObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  PathItemObject,
+  ResponseObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ERROR_STATUSES, ErrorResponse, ErrorStatus, PUBLIC_KEY } from '@saeil/core';
 import { isExpensiveRead } from '../hardening/expensive-reads.throttle';
 
@@ -25,7 +29,12 @@ export function publicOperationIds(app: INestApplicationContext): Set<string> {
       const classPublic = Reflect.getMetadata(PUBLIC_KEY, controller) === true;
       for (const name of Object.getOwnPropertyNames(controller.prototype)) {
         const handler = (controller.prototype as Record<string, unknown>)[name];
-        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        if (
+          name === 'constructor' ||
+          typeof handler !== 'function' ||
+          Reflect.getMetadata(PATH_METADATA, handler) === undefined
+        )
+          continue;
         const own = Reflect.getMetadata(PUBLIC_KEY, handler) as boolean | undefined;
         if (own ?? classPublic) ids.add(`${controller.name}_${name}`);
       }
@@ -35,7 +44,10 @@ export function publicOperationIds(app: INestApplicationContext): Set<string> {
 }
 
 function errorResponse(status: ErrorStatus): ResponseObject {
-  return { description: ERROR_STATUSES[status], content: { 'application/json': { schema: { $ref: `#/components/schemas/${ErrorResponse.name}` } } } };
+  return {
+    description: ERROR_STATUSES[status],
+    content: { 'application/json': { schema: { $ref: `#/components/schemas/${ErrorResponse.name}` } } },
+  };
 }
 
 function addError(operation: OperationObject, status: ErrorStatus): void {
@@ -43,7 +55,9 @@ function addError(operation: OperationObject, status: ErrorStatus): void {
 }
 
 function sortedKeys<T extends object>(object: T, compare?: (a: string, b: string) => number): T {
-  return Object.fromEntries(Object.entries(object).sort(([a], [b]) => (compare ? compare(a, b) : a < b ? -1 : a > b ? 1 : 0))) as T;
+  return Object.fromEntries(
+    Object.entries(object).sort(([a], [b]) => (compare ? compare(a, b) : a < b ? -1 : a > b ? 1 : 0)),
+  ) as T;
 }
 
 /**
@@ -77,7 +91,9 @@ function completeOperation(path: string, method: string, operation: OperationObj
  * stable order (paths, methods, statuses, schemas sorted): what `npm run docs:openapi` writes to
  * docs/openapi.json, and what /docs, /docs/openapi.json and /docs-json serve.
  */
-export function buildOpenApiDocument(app: INestApplicationContext & Parameters<typeof SwaggerModule.createDocument>[0]): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplicationContext & Parameters<typeof SwaggerModule.createDocument>[0],
+): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Saeil API')
     .setDescription(
@@ -85,7 +101,15 @@ export function buildOpenApiDocument(app: INestApplicationContext & Parameters<t
         'Every error answers `{ error: { code, message, fields? } }`.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken of POST /auth/login (or /auth/refresh)' }, BEARER_SCHEME)
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'The accessToken of POST /auth/login (or /auth/refresh)',
+      },
+      BEARER_SCHEME,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponse] });
   const publicIds = publicOperationIds(app);

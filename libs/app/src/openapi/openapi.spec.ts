@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, PathItemObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  PathItemObject,
+  ResponseObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { contractProblems } from './contract-check';
 import { generateOpenApiDocument, serializeOpenApiDocument, withDocumentApp } from './document-app';
 import { buildOpenApiDocument, HTTP_METHODS, publicOperationIds } from './openapi-document';
@@ -12,12 +16,19 @@ type Operation = { route: string; operation: OperationObject };
 
 function operationsOf(document: OpenAPIObject): Operation[] {
   return Object.entries(document.paths).flatMap(([p, item]) =>
-    HTTP_METHODS.filter((m) => (item as PathItemObject)[m]).map((m) => ({ route: `${m.toUpperCase()} ${p}`, operation: (item as PathItemObject)[m] as OperationObject })),
+    HTTP_METHODS.filter((m) => (item as PathItemObject)[m]).map((m) => ({
+      route: `${m.toUpperCase()} ${p}`,
+      operation: (item as PathItemObject)[m] as OperationObject,
+    })),
   );
 }
 
 /** The document with one operation changed by `mutate` (a deep copy: the original stays whole). */
-function withOperation(document: OpenAPIObject, route: string, mutate: (operation: OperationObject) => void): OpenAPIObject {
+function withOperation(
+  document: OpenAPIObject,
+  route: string,
+  mutate: (operation: OperationObject) => void,
+): OpenAPIObject {
   const copy = JSON.parse(JSON.stringify(document)) as OpenAPIObject;
   mutate(operationsOf(copy).find((o) => o.route === route)!.operation);
   return copy;
@@ -28,7 +39,9 @@ describe('the OpenAPI contract', () => {
   let publicIds: Set<string>;
 
   beforeAll(async () => {
-    [document, publicIds] = await withDocumentApp((app) => [buildOpenApiDocument(app), publicOperationIds(app)] as const);
+    [document, publicIds] = await withDocumentApp(
+      (app) => [buildOpenApiDocument(app), publicOperationIds(app)] as const,
+    );
   });
 
   it('every operation has its success body, its error bodies and, when protected, the bearer requirement', () => {
@@ -37,8 +50,16 @@ describe('the OpenAPI contract', () => {
   });
 
   it('only login, refresh, logout, /health and /metrics are public', () => {
-    const open = operationsOf(document).filter((o) => !o.operation.security).map((o) => o.route);
-    expect(open.sort()).toEqual(['GET /health', 'GET /metrics', 'POST /auth/login', 'POST /auth/logout', 'POST /auth/refresh']);
+    const open = operationsOf(document)
+      .filter((o) => !o.operation.security)
+      .map((o) => o.route);
+    expect(open.sort()).toEqual([
+      'GET /health',
+      'GET /metrics',
+      'POST /auth/login',
+      'POST /auth/logout',
+      'POST /auth/refresh',
+    ]);
   });
 
   it('docs/openapi.json is what the code generates (run npm run docs:openapi after changing a route or a response class)', () => {
@@ -93,12 +114,18 @@ describe('the OpenAPI contract', () => {
           ...(operation.security ? ['401', '403'] : []),
         ];
         for (const status of Object.keys(operation.responses).filter((s) => /^[45]/.test(s))) {
-          const stripped = withOperation(document, route, (o) => delete (o.responses[status] as ResponseObject).content);
+          const stripped = withOperation(
+            document,
+            route,
+            (o) => delete (o.responses[status] as ResponseObject).content,
+          );
           expect(contractProblems(stripped, publicIds)).toContain(`${route}: its ${status} answer has no body schema`);
         }
         for (const status of required) {
           const missing = withOperation(document, route, (o) => delete o.responses[status]);
-          expect(contractProblems(missing, publicIds).some((p) => p.startsWith(`${route}: no ${status} answer`))).toBe(true);
+          expect(contractProblems(missing, publicIds).some((p) => p.startsWith(`${route}: no ${status} answer`))).toBe(
+            true,
+          );
         }
       }
     });
@@ -107,9 +134,13 @@ describe('the OpenAPI contract', () => {
       const operations = operationsOf(document);
       for (const { route, operation } of operations.filter((o) => o.operation.security)) {
         const broken = withOperation(document, route, (o) => delete o.security);
-        expect(contractProblems(broken, publicIds)).toContain(`${route}: protected, but has no bearer security requirement`);
+        expect(contractProblems(broken, publicIds)).toContain(
+          `${route}: protected, but has no bearer security requirement`,
+        );
         const emptied = withOperation(document, route, (o) => (o.security = []));
-        expect(contractProblems(emptied, publicIds)).toContain(`${route}: protected, but has no bearer security requirement`);
+        expect(contractProblems(emptied, publicIds)).toContain(
+          `${route}: protected, but has no bearer security requirement`,
+        );
         expect(operation.security).toEqual([{ bearer: [] }]);
       }
       for (const { route } of operations.filter((o) => !o.operation.security)) {
@@ -121,7 +152,9 @@ describe('the OpenAPI contract', () => {
     it('a document without the bearer scheme', () => {
       const broken = JSON.parse(JSON.stringify(document)) as OpenAPIObject;
       delete broken.components!.securitySchemes;
-      expect(contractProblems(broken, publicIds)).toContain('components.securitySchemes.bearer is not an HTTP bearer scheme');
+      expect(contractProblems(broken, publicIds)).toContain(
+        'components.securitySchemes.bearer is not an HTTP bearer scheme',
+      );
     });
   });
 });

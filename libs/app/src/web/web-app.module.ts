@@ -1,4 +1,13 @@
-import { Controller, DynamicModule, Get, MiddlewareConsumer, Module, NestModule, Redirect, RequestMethod } from '@nestjs/common';
+import {
+  Controller,
+  DynamicModule,
+  Get,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  Redirect,
+  RequestMethod,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
@@ -43,7 +52,11 @@ export class WebAppRedirectController {
  * /app without its slash: to /app/ (the app's asset URLs are relative to that base). A middleware
  * rather than a route, because a route for /app would also take /app/ (non-strict routing).
  */
-function redirectBareRoot(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: () => void): void {
+function redirectBareRoot(
+  req: IncomingMessage & { originalUrl?: string },
+  res: ServerResponse,
+  next: () => void,
+): void {
   const url = req.originalUrl ?? req.url ?? '';
   const [pathname, query] = url.split('?', 2);
   if (pathname !== WEB_APP_ROOT) return next();

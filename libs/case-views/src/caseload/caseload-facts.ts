@@ -87,21 +87,43 @@ export const NEXT_ACTION_ENDS = ['CaseClosed', 'EmploymentStarted', 'InternshipC
  * after it: global positions (commit order) decide, not arrival. Without a position (a fold in
  * order) arrival is the order.
  */
-function nextActionSet(f: CaseloadFacts, action: { description: string; dueOn: string }, position?: number): CaseloadFacts {
+function nextActionSet(
+  f: CaseloadFacts,
+  action: { description: string; dueOn: string },
+  position?: number,
+): CaseloadFacts {
   if (position !== undefined && f.nextActionEndedAt !== undefined && position < f.nextActionEndedAt) return f;
-  return { ...f, nextAction: { description: action.description, dueOn: action.dueOn, ...(position !== undefined ? { setAt: position } : {}) } };
+  return {
+    ...f,
+    nextAction: {
+      description: action.description,
+      dueOn: action.dueOn,
+      ...(position !== undefined ? { setAt: position } : {}),
+    },
+  };
 }
 
 function nextActionEnded(f: CaseloadFacts, position?: number): CaseloadFacts {
   const setLater = position !== undefined && f.nextAction?.setAt !== undefined && f.nextAction.setAt > position;
   const endedAt = position === undefined ? f.nextActionEndedAt : Math.max(f.nextActionEndedAt ?? 0, position);
-  return { ...f, nextAction: setLater ? f.nextAction : undefined, ...(endedAt !== undefined ? { nextActionEndedAt: endedAt } : {}) };
+  return {
+    ...f,
+    nextAction: setLater ? f.nextAction : undefined,
+    ...(endedAt !== undefined ? { nextActionEndedAt: endedAt } : {}),
+  };
 }
 
 /** `position`: the event's global position (the projection passes it; see nextActionSet). */
-export function applyToFacts(facts: CaseloadFacts, type: string, data: Record<string, any>, position?: number): CaseloadFacts {
+export function applyToFacts(
+  facts: CaseloadFacts,
+  type: string,
+  data: Record<string, any>,
+  position?: number,
+): CaseloadFacts {
   const contactField = CONTACT_DATE[type];
-  const read: CaseloadFacts = contactField ? { ...facts, lastContactOn: later(facts.lastContactOn, data[contactField]) } : { ...facts };
+  const read: CaseloadFacts = contactField
+    ? { ...facts, lastContactOn: later(facts.lastContactOn, data[contactField]) }
+    : { ...facts };
   const f = (NEXT_ACTION_ENDS as readonly string[]).includes(type) ? nextActionEnded(read, position) : read;
   switch (type) {
     case 'CounselorAssigned':
@@ -128,7 +150,11 @@ export function applyToFacts(facts: CaseloadFacts, type: string, data: Record<st
     case 'InternshipEnded':
       return { ...f, activeInternships: remove(f.activeInternships, data.internshipId) };
     case 'InternshipConverted':
-      return { ...f, activeInternships: remove(f.activeInternships, data.internshipId), activePlacements: add(f.activePlacements, `internship:${data.internshipId}`) };
+      return {
+        ...f,
+        activeInternships: remove(f.activeInternships, data.internshipId),
+        activePlacements: add(f.activePlacements, `internship:${data.internshipId}`),
+      };
     case 'EmploymentStarted':
       return { ...f, activePlacements: add(f.activePlacements, data.placementId) };
     case 'EmploymentEnded':

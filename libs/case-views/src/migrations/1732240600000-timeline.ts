@@ -19,7 +19,9 @@ export class Timeline1732240600000 implements MigrationInterface {
         summary         text        NOT NULL,
         PRIMARY KEY (client_id, event_id)
       )`);
-    await q.query(`CREATE INDEX rm_timeline_client_time ON rm_timeline (client_id, occurred_at DESC, global_position DESC)`);
+    await q.query(
+      `CREATE INDEX rm_timeline_client_time ON rm_timeline (client_id, occurred_at DESC, global_position DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

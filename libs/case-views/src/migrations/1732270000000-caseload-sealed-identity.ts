@@ -33,6 +33,8 @@ export class CaseloadSealedIdentity1732270000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX rm_caseload_search`);
     await q.query(`ALTER TABLE rm_caseload ADD COLUMN name text, ADD COLUMN birth_date date, ADD COLUMN phone text`);
-    await q.query(`ALTER TABLE rm_caseload DROP COLUMN personal, DROP COLUMN birth_year, DROP COLUMN search_keys, DROP COLUMN erased_at`);
+    await q.query(
+      `ALTER TABLE rm_caseload DROP COLUMN personal, DROP COLUMN birth_year, DROP COLUMN search_keys, DROP COLUMN erased_at`,
+    );
   }
 }

@@ -45,7 +45,8 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 /** What jsonb keeps of the facts (undefined fields dropped), so the batch folds what one event at a time would read back. */
 const stored = (facts: CaseloadFacts): CaseloadFacts => JSON.parse(JSON.stringify(facts));
 /** A text parameter as node-postgres would have sent it. */
-const asText = (value: unknown): string | null => (value === null || value === undefined ? null : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const asText = (value: unknown): string | null =>
+  value === null || value === undefined ? null : typeof value === 'object' ? JSON.stringify(value) : String(value);
 const key = (id: string) => id.toLowerCase();
 
 /**
@@ -57,7 +58,11 @@ async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promi
   const table = ctx.table('rm_caseload');
   const clientsOf = (event: StoredEvent): string[] => {
     const data = event.data as Record<string, any>;
-    return event.type === 'ClientRegistered' || event.type === 'ClientProfileUpdated' || event.type === 'ClientDataErased' ? [data.clientId] : clientIdsOf(data);
+    return event.type === 'ClientRegistered' ||
+      event.type === 'ClientProfileUpdated' ||
+      event.type === 'ClientDataErased'
+      ? [data.clientId]
+      : clientIdsOf(data);
   };
   const ids = [...new Set(events.flatMap(clientsOf))];
   if (ids.length === 0) return;
@@ -67,7 +72,9 @@ async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promi
        FROM ${table} WHERE client_id = ANY($1::uuid[]) FOR UPDATE`,
     [ids],
   );
-  const rows = new Map(loaded.map((row) => [key(row.client_id), { ...row, last_position: Number(row.last_position) } as CaseloadRow]));
+  const rows = new Map(
+    loaded.map((row) => [key(row.client_id), { ...row, last_position: Number(row.last_position) } as CaseloadRow]),
+  );
   const changed = new Set<CaseloadRow>();
   const touch = (row: CaseloadRow, event: StoredEvent) => {
     row.last_event_at = laterInstant(row.last_event_at, event.metadata.occurredAt)!;
@@ -80,20 +87,48 @@ async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promi
       // Her identity as the event has it: the sealed envelope (version 2), or the JSON of the
       // clear fields a version 1 event carried (development databases); never opened here.
       const sealed = typeof data.personal === 'string';
-      const required = sealed ? ['centerId', 'counselorId', 'personal', 'region'] : ['centerId', 'counselorId', 'name', 'birthDate', 'phone', 'region'];
+      const required = sealed
+        ? ['centerId', 'counselorId', 'personal', 'region']
+        : ['centerId', 'counselorId', 'name', 'birthDate', 'phone', 'region'];
       // The identity columns are nullable only for placeholders; a registration must fill them.
       const missing = required.filter((field) => typeof data[field] !== 'string' || data[field] === '');
       if (missing.length > 0) throw new Error(`ClientRegistered ${event.eventId} lacks ${missing.join(', ')}`);
-      const personal = sealed ? data.personal : JSON.stringify({ name: data.name, birthDate: data.birthDate, phone: data.phone });
+      const personal = sealed
+        ? data.personal
+        : JSON.stringify({ name: data.name, birthDate: data.birthDate, phone: data.phone });
       const existing = rows.get(key(data.clientId));
-      const facts = stored({ ...(existing?.facts ?? newFacts()), centerId: data.centerId, counselorId: data.counselorId });
-      const registration = { center_id: data.centerId, counselor_id: data.counselorId, personal, birth_year: data.birthYear ?? null, region: data.region, status: statusOf(facts), facts, registered_at: event.metadata.occurredAt };
+      const facts = stored({
+        ...(existing?.facts ?? newFacts()),
+        centerId: data.centerId,
+        counselorId: data.counselorId,
+      });
+      const registration = {
+        center_id: data.centerId,
+        counselor_id: data.counselorId,
+        personal,
+        birth_year: data.birthYear ?? null,
+        region: data.region,
+        status: statusOf(facts),
+        facts,
+        registered_at: event.metadata.occurredAt,
+      };
       if (existing) {
         // A placeholder (her other events came first) or a redelivery: who she is, and the facts kept; her last event stays.
-        Object.assign(existing, registration, { last_position: Math.max(existing.last_position, event.globalPosition) });
+        Object.assign(existing, registration, {
+          last_position: Math.max(existing.last_position, event.globalPosition),
+        });
         changed.add(existing);
       } else {
-        const row: CaseloadRow = { client_id: data.clientId, ...registration, last_contact_on: null, next_action: null, next_action_due: null, last_event_at: event.metadata.occurredAt, last_position: event.globalPosition, erased_at: null };
+        const row: CaseloadRow = {
+          client_id: data.clientId,
+          ...registration,
+          last_contact_on: null,
+          next_action: null,
+          next_action_due: null,
+          last_event_at: event.metadata.occurredAt,
+          last_position: event.globalPosition,
+          erased_at: null,
+        };
         rows.set(key(data.clientId), row);
         changed.add(row);
       }
@@ -104,12 +139,17 @@ async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promi
       if (!row) continue;
       const c = data.changes ?? {};
       // Version 1: identity changes in clear, merged into the clear JSON such rows hold (jsonb's `||`, by PostgreSQL itself).
-      const legacy = Object.fromEntries(['name', 'birthDate', 'phone'].filter((f) => typeof c[f] === 'string').map((f) => [f, c[f]]));
+      const legacy = Object.fromEntries(
+        ['name', 'birthDate', 'phone'].filter((f) => typeof c[f] === 'string').map((f) => [f, c[f]]),
+      );
       const sealed = asText(data.personal);
       if (row.erased_at !== null) row.personal = null;
       else if (sealed !== null) row.personal = sealed;
       else if (Object.keys(legacy).length > 0 && row.personal !== null && !row.personal.startsWith('pd1.')) {
-        const [merged] = await ctx.query<{ personal: string }>(`SELECT ($1::jsonb || $2::jsonb)::text AS personal`, [row.personal, JSON.stringify(legacy)]);
+        const [merged] = await ctx.query<{ personal: string }>(`SELECT ($1::jsonb || $2::jsonb)::text AS personal`, [
+          row.personal,
+          JSON.stringify(legacy),
+        ]);
         row.personal = merged.personal;
       }
       row.birth_year = data.birthYear ?? row.birth_year;
@@ -133,7 +173,23 @@ async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promi
       let current = rows.get(key(clientId));
       if (!current) {
         const facts = stored(newFacts());
-        current = { client_id: clientId, center_id: null, counselor_id: null, personal: null, birth_year: null, region: null, status: 'intake', facts, registered_at: null, last_contact_on: null, next_action: null, next_action_due: null, last_event_at: event.metadata.occurredAt, last_position: event.globalPosition, erased_at: null };
+        current = {
+          client_id: clientId,
+          center_id: null,
+          counselor_id: null,
+          personal: null,
+          birth_year: null,
+          region: null,
+          status: 'intake',
+          facts,
+          registered_at: null,
+          last_contact_on: null,
+          next_action: null,
+          next_action_due: null,
+          last_event_at: event.metadata.occurredAt,
+          last_position: event.globalPosition,
+          erased_at: null,
+        };
         rows.set(key(clientId), current);
       }
       const facts = stored(applyToFacts(current.facts, event.type, data, event.globalPosition));
@@ -151,7 +207,14 @@ async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promi
     }
   }
   if (changed.size === 0) return;
-  const write = upsertRows(table, ['client_id'], COLUMNS, [...changed].map((row) => COLUMNS.map(([name]) => (name === 'facts' ? JSON.stringify(row.facts) : row[name as keyof CaseloadRow]))));
+  const write = upsertRows(
+    table,
+    ['client_id'],
+    COLUMNS,
+    [...changed].map((row) =>
+      COLUMNS.map(([name]) => (name === 'facts' ? JSON.stringify(row.facts) : row[name as keyof CaseloadRow])),
+    ),
+  );
   await ctx.query(write.sql, write.params);
 }
 
@@ -162,7 +225,13 @@ async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promi
 export const caseloadProjection: Projection = {
   name: 'caseload',
   tables: ['rm_caseload'],
-  contexts: [...new Set(EVENT_CONTRACTS.filter((c) => c.type === 'ClientRegistered' || (CASELOAD_EVENT_TYPES as readonly string[]).includes(c.type)).map((c) => c.context))],
+  contexts: [
+    ...new Set(
+      EVENT_CONTRACTS.filter(
+        (c) => c.type === 'ClientRegistered' || (CASELOAD_EVENT_TYPES as readonly string[]).includes(c.type),
+      ).map((c) => c.context),
+    ),
+  ],
   eventTypes: ['ClientRegistered', 'ClientProfileUpdated', 'ClientDataErased', ...CASELOAD_EVENT_TYPES],
   apply: (event, ctx) => applyEvents([event], ctx),
   applyBatch: applyEvents,

@@ -40,11 +40,40 @@ export function activityOf(type: string, data: unknown): ActivityRow | ActivityC
   switch (type) {
     case 'TrainingCourseCreated': {
       const d = data as TrainingCourseCreatedV1;
-      return { kind: 'course', id: d.courseId, centerId: d.centerId, title: d.title, onDate: d.startsOn, details: { provider: d.provider, field: d.field, startsOn: d.startsOn, endsOn: d.endsOn, hours: d.hours, capacity: d.capacity } };
+      return {
+        kind: 'course',
+        id: d.courseId,
+        centerId: d.centerId,
+        title: d.title,
+        onDate: d.startsOn,
+        details: {
+          provider: d.provider,
+          field: d.field,
+          startsOn: d.startsOn,
+          endsOn: d.endsOn,
+          hours: d.hours,
+          capacity: d.capacity,
+        },
+      };
     }
     case 'GroupProgramCreated': {
       const d = data as GroupProgramCreatedV1;
-      return { kind: 'group_program', id: d.programId, centerId: d.centerId, title: d.name, onDate: `${d.year}-01-01`, details: { year: d.year, plannedSessions: d.plannedSessions, plannedParticipants: d.plannedParticipants, sessionsHeld: 0, attendances: 0, lastHeldOn: null, sessionNos: [] } };
+      return {
+        kind: 'group_program',
+        id: d.programId,
+        centerId: d.centerId,
+        title: d.name,
+        onDate: `${d.year}-01-01`,
+        details: {
+          year: d.year,
+          plannedSessions: d.plannedSessions,
+          plannedParticipants: d.plannedParticipants,
+          sessionsHeld: 0,
+          attendances: 0,
+          lastHeldOn: null,
+          sessionNos: [],
+        },
+      };
     }
     case 'GroupSessionHeld': {
       const d = data as GroupSessionHeldV1;
@@ -67,11 +96,37 @@ export function activityOf(type: string, data: unknown): ActivityRow | ActivityC
     }
     case 'OutreachEventHeld': {
       const d = data as OutreachEventHeldV1;
-      return { kind: 'outreach', id: d.outreachId, centerId: d.centerId, title: d.place, onDate: d.heldOn, details: { heldOn: d.heldOn, counselorIds: d.counselorIds, walkInContacts: d.walkInContacts, registeredClients: d.registeredClientIds.length, notes: d.notes ?? null } };
+      return {
+        kind: 'outreach',
+        id: d.outreachId,
+        centerId: d.centerId,
+        title: d.place,
+        onDate: d.heldOn,
+        details: {
+          heldOn: d.heldOn,
+          counselorIds: d.counselorIds,
+          walkInContacts: d.walkInContacts,
+          registeredClients: d.registeredClientIds.length,
+          notes: d.notes ?? null,
+        },
+      };
     }
     case 'EmployerRegistered': {
       const d = data as EmployerRegisteredV1;
-      return { kind: 'employer', id: d.employerId, centerId: d.centerId, title: d.name, onDate: null, details: { businessRegistrationNumber: d.businessRegistrationNumber, industry: d.industry, size: d.size, servicesProvided: 0, lastServiceOn: null } };
+      return {
+        kind: 'employer',
+        id: d.employerId,
+        centerId: d.centerId,
+        title: d.name,
+        onDate: null,
+        details: {
+          businessRegistrationNumber: d.businessRegistrationNumber,
+          industry: d.industry,
+          size: d.size,
+          servicesProvided: 0,
+          lastServiceOn: null,
+        },
+      };
     }
     case 'EmployerServiceProvided': {
       const d = data as EmployerServiceProvidedV1;
@@ -80,29 +135,71 @@ export function activityOf(type: string, data: unknown): ActivityRow | ActivityC
         id: d.employerId,
         change: (details) => {
           const last = details.lastServiceOn as string | null;
-          return { ...details, servicesProvided: Number(details.servicesProvided ?? 0) + 1, lastServiceOn: !last || d.providedOn > last ? d.providedOn : last };
+          return {
+            ...details,
+            servicesProvided: Number(details.servicesProvided ?? 0) + 1,
+            lastServiceOn: !last || d.providedOn > last ? d.providedOn : last,
+          };
         },
       };
     }
     case 'AgreementSigned': {
       const d = data as AgreementSignedV1;
-      return { kind: 'agreement', id: d.agreementId, centerId: d.centerId, title: d.partyName, onDate: d.signedOn, details: { agreementKind: d.kind, employerId: d.employerId ?? null, signedOn: d.signedOn, termStart: d.termStart, termEnd: d.termEnd, renewals: 0, endedOn: null, endReason: null } };
+      return {
+        kind: 'agreement',
+        id: d.agreementId,
+        centerId: d.centerId,
+        title: d.partyName,
+        onDate: d.signedOn,
+        details: {
+          agreementKind: d.kind,
+          employerId: d.employerId ?? null,
+          signedOn: d.signedOn,
+          termStart: d.termStart,
+          termEnd: d.termEnd,
+          renewals: 0,
+          endedOn: null,
+          endReason: null,
+        },
+      };
     }
     case 'AgreementRenewed': {
       const d = data as AgreementRenewedV1;
-      return { kind: 'agreement', id: d.agreementId, change: (details) => ({ ...details, termEnd: d.newTermEnd, renewals: Number(details.renewals ?? 0) + 1 }) };
+      return {
+        kind: 'agreement',
+        id: d.agreementId,
+        change: (details) => ({ ...details, termEnd: d.newTermEnd, renewals: Number(details.renewals ?? 0) + 1 }),
+      };
     }
     case 'AgreementEnded': {
       const d = data as AgreementEndedV1;
-      return { kind: 'agreement', id: d.agreementId, change: (details) => ({ ...details, endedOn: d.endedOn, endReason: d.reason }) };
+      return {
+        kind: 'agreement',
+        id: d.agreementId,
+        change: (details) => ({ ...details, endedOn: d.endedOn, endReason: d.reason }),
+      };
     }
     case 'JobFairHeld': {
       const d = data as JobFairHeldV1;
-      return { kind: 'job_fair', id: d.jobFairId, centerId: d.centerId, title: d.name, onDate: d.heldOn, details: { heldOn: d.heldOn, companies: d.companies, applicants: d.applicants, hires: d.hires } };
+      return {
+        kind: 'job_fair',
+        id: d.jobFairId,
+        centerId: d.centerId,
+        title: d.name,
+        onDate: d.heldOn,
+        details: { heldOn: d.heldOn, companies: d.companies, applicants: d.applicants, hires: d.hires },
+      };
     }
     case 'CouncilMeetingHeld': {
       const d = data as CouncilMeetingHeldV1;
-      return { kind: 'council_meeting', id: d.meetingId, centerId: d.centerId, title: d.title, onDate: d.heldOn, details: { heldOn: d.heldOn, attendees: d.attendees ?? [] } };
+      return {
+        kind: 'council_meeting',
+        id: d.meetingId,
+        centerId: d.centerId,
+        title: d.title,
+        onDate: d.heldOn,
+        details: { heldOn: d.heldOn, attendees: d.attendees ?? [] },
+      };
     }
     default:
       return null;
@@ -122,7 +219,15 @@ const NEW_COLUMNS: Column[] = [
 /** The batch's state of one record: created in this batch, or read from the table. */
 interface Held {
   created: boolean;
-  row: { kind: string; id: string; centerId?: string; title?: string; onDate?: string | null; details: Record<string, unknown>; lastPosition: number };
+  row: {
+    kind: string;
+    id: string;
+    centerId?: string;
+    title?: string;
+    onDate?: string | null;
+    details: Record<string, unknown>;
+    lastPosition: number;
+  };
   changed: boolean;
 }
 
@@ -133,17 +238,29 @@ interface Held {
  */
 async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promise<void> {
   const table = ctx.table('rm_center_activities');
-  const activities = events.map((e) => ({ event: e, activity: activityOf(e.type, e.data) })).filter((a) => a.activity !== null);
+  const activities = events
+    .map((e) => ({ event: e, activity: activityOf(e.type, e.data) }))
+    .filter((a) => a.activity !== null);
   if (activities.length === 0) return;
   const held = new Map<string, Held | null>();
   const keyOf = (kind: string, id: string) => `${kind}|${String(id).toLowerCase()}`;
   const ids = activities.map(({ activity }) => [activity!.kind, activity!.id]);
-  const loaded = await ctx.query<{ kind: string; activity_id: string; details: Record<string, unknown>; last_position: string }>(
+  const loaded = await ctx.query<{
+    kind: string;
+    activity_id: string;
+    details: Record<string, unknown>;
+    last_position: string;
+  }>(
     `SELECT a.kind, a.activity_id::text, a.details, a.last_position FROM ${table} a
        JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::uuid[]) AS k(kind, activity_id)) k USING (kind, activity_id) FOR UPDATE OF a`,
     [ids.map(([kind]) => kind), ids.map(([, id]) => id)],
   );
-  for (const r of loaded) held.set(keyOf(r.kind, r.activity_id), { created: false, changed: false, row: { kind: r.kind, id: r.activity_id, details: r.details, lastPosition: Number(r.last_position) } });
+  for (const r of loaded)
+    held.set(keyOf(r.kind, r.activity_id), {
+      created: false,
+      changed: false,
+      row: { kind: r.kind, id: r.activity_id, details: r.details, lastPosition: Number(r.last_position) },
+    });
   for (const { event, activity } of activities) {
     const key = keyOf(activity!.kind, activity!.id);
     const current = held.get(key);
@@ -157,18 +274,56 @@ async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promi
     }
     if (current) continue;
     const a = activity!;
-    held.set(key, { created: true, changed: true, row: { kind: a.kind, id: a.id, centerId: a.centerId, title: a.title, onDate: a.onDate, details: JSON.parse(JSON.stringify(a.details)), lastPosition: event.globalPosition } });
+    held.set(key, {
+      created: true,
+      changed: true,
+      row: {
+        kind: a.kind,
+        id: a.id,
+        centerId: a.centerId,
+        title: a.title,
+        onDate: a.onDate,
+        details: JSON.parse(JSON.stringify(a.details)),
+        lastPosition: event.globalPosition,
+      },
+    });
   }
   const all = [...held.values()].filter((h): h is Held => h !== null && h.changed);
-  const created = all.filter((h) => h.created).map(({ row }) => [row.kind, row.id, row.centerId, row.title, row.onDate, JSON.stringify(row.details), row.lastPosition]);
+  const created = all
+    .filter((h) => h.created)
+    .map(({ row }) => [
+      row.kind,
+      row.id,
+      row.centerId,
+      row.title,
+      row.onDate,
+      JSON.stringify(row.details),
+      row.lastPosition,
+    ]);
   if (created.length) {
     const select = unnestRows(NEW_COLUMNS, created);
-    await ctx.query(`INSERT INTO ${table} (${NEW_COLUMNS.map(([n]) => n).join(', ')}) ${select.sql} ON CONFLICT (kind, activity_id) DO NOTHING`, select.params);
+    await ctx.query(
+      `INSERT INTO ${table} (${NEW_COLUMNS.map(([n]) => n).join(', ')}) ${select.sql} ON CONFLICT (kind, activity_id) DO NOTHING`,
+      select.params,
+    );
   }
-  const updated = all.filter((h) => !h.created).map(({ row }) => [row.kind, row.id, JSON.stringify(row.details), row.lastPosition]);
+  const updated = all
+    .filter((h) => !h.created)
+    .map(({ row }) => [row.kind, row.id, JSON.stringify(row.details), row.lastPosition]);
   if (updated.length) {
-    const select = unnestRows([['kind', 'text'], ['activity_id', 'uuid'], ['details', 'jsonb'], ['last_position', 'bigint']], updated);
-    await ctx.query(`UPDATE ${table} a SET details = t.details, last_position = t.last_position FROM (${select.sql}) t WHERE a.kind = t.kind AND a.activity_id = t.activity_id`, select.params);
+    const select = unnestRows(
+      [
+        ['kind', 'text'],
+        ['activity_id', 'uuid'],
+        ['details', 'jsonb'],
+        ['last_position', 'bigint'],
+      ],
+      updated,
+    );
+    await ctx.query(
+      `UPDATE ${table} a SET details = t.details, last_position = t.last_position FROM (${select.sql}) t WHERE a.kind = t.kind AND a.activity_id = t.activity_id`,
+      select.params,
+    );
   }
 }
 

@@ -25,12 +25,26 @@ async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promi
     if (clientIds.length === 0) continue;
     const summary = describeEvent(event.type, event.data);
     for (const clientId of clientIds) {
-      rows.push([clientId, event.eventId, event.globalPosition, event.metadata.occurredAt, event.recordedAt, event.context, event.type, event.metadata.actorId, event.metadata.centerId, summary]);
+      rows.push([
+        clientId,
+        event.eventId,
+        event.globalPosition,
+        event.metadata.occurredAt,
+        event.recordedAt,
+        event.context,
+        event.type,
+        event.metadata.actorId,
+        event.metadata.centerId,
+        summary,
+      ]);
     }
   }
   if (rows.length === 0) return;
   const select = unnestRows(COLUMNS, rows);
-  await ctx.query(`INSERT INTO ${ctx.table('rm_timeline')} (${COLUMNS.map(([n]) => n).join(', ')}) ${select.sql} ON CONFLICT (client_id, event_id) DO NOTHING`, select.params);
+  await ctx.query(
+    `INSERT INTO ${ctx.table('rm_timeline')} (${COLUMNS.map(([n]) => n).join(', ')}) ${select.sql} ON CONFLICT (client_id, event_id) DO NOTHING`,
+    select.params,
+  );
 }
 
 /** Every client's case history across all contexts, in plain terms (who, what, when). */

@@ -5,14 +5,19 @@ import { IsQueryInt, MAX_PAGE } from '@saeil/core';
 /** Paging and read-your-writes, shared by the case-view queries. */
 export class PagedReadDto {
   @ApiPropertyOptional({ default: 1 })
-  @IsOptional() @IsQueryInt(1, MAX_PAGE)
+  @IsOptional()
+  @IsQueryInt(1, MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ default: 50 })
-  @IsOptional() @IsQueryInt(1, 200)
+  @IsOptional()
+  @IsQueryInt(1, 200)
   pageSize?: number;
 
-  @ApiPropertyOptional({ description: 'Read your writes: wait until the read model has applied this position (from a command response)' })
-  @IsOptional() @IsQueryInt(1)
+  @ApiPropertyOptional({
+    description: 'Read your writes: wait until the read model has applied this position (from a command response)',
+  })
+  @IsOptional()
+  @IsQueryInt(1)
   minPosition?: number;
 }

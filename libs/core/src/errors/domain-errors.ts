@@ -43,7 +43,11 @@ export class ValidationFailed extends SaeilError {
 /** A business rule refused the command: 422. `message` is meant for a counselor (Korean). */
 export class RuleViolation extends SaeilError {
   readonly kind = 'rule' as const;
-  constructor(code: string, message: string, readonly details?: Record<string, unknown>) {
+  constructor(
+    code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(code, message);
   }
 }

@@ -26,7 +26,10 @@ export type ErrorStatus = keyof typeof ERROR_STATUSES;
 
 /** The error answers a route (or every route of a controller) can give, each with the shared `ErrorResponse` body. */
 export function ApiErrors(...statuses: ErrorStatus[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiExtraModels(ErrorResponse), ...statuses.map((status) => ApiResponse({ status, description: ERROR_STATUSES[status], type: ErrorResponse })));
+  return applyDecorators(
+    ApiExtraModels(ErrorResponse),
+    ...statuses.map((status) => ApiResponse({ status, description: ERROR_STATUSES[status], type: ErrorResponse })),
+  );
 }
 
 export interface AnswerOptions {
@@ -46,9 +49,24 @@ export interface AnswerOptions {
  */
 export function ApiAnswer(type: Type<unknown>, options: AnswerOptions = {}): MethodDecorator {
   const status = options.status ?? 200;
-  const decorators = [ApiResponse({ status, type, isArray: options.isArray, description: options.description ?? (status === 201 ? 'Created' : status === 202 ? 'Accepted' : 'OK') })];
+  const decorators = [
+    ApiResponse({
+      status,
+      type,
+      isArray: options.isArray,
+      description: options.description ?? (status === 201 ? 'Created' : status === 202 ? 'Accepted' : 'OK'),
+    }),
+  ];
   if (options.duplicate) {
-    decorators.push(ApiResponse({ status: options.duplicate, type, isArray: options.isArray, description: 'The same Idempotency-Key again (or a record already there): the first result, `duplicate: true`, nothing recorded now' }));
+    decorators.push(
+      ApiResponse({
+        status: options.duplicate,
+        type,
+        isArray: options.isArray,
+        description:
+          'The same Idempotency-Key again (or a record already there): the first result, `duplicate: true`, nothing recorded now',
+      }),
+    );
   }
   return applyDecorators(...decorators);
 }
@@ -65,7 +83,10 @@ export interface FileAnswerOptions {
 export function ApiFileAnswer(options: FileAnswerOptions): MethodDecorator {
   const content: Record<string, { schema: object }> = {};
   if (options.json) content['application/json'] = { schema: { $ref: `#/components/schemas/${options.json.name}` } };
-  for (const file of options.files) content[file.mediaType] = { schema: { type: 'string', ...(file.binary ? { format: 'binary' } : {}), description: file.description } };
+  for (const file of options.files)
+    content[file.mediaType] = {
+      schema: { type: 'string', ...(file.binary ? { format: 'binary' } : {}), description: file.description },
+    };
   const mediaTypes = Object.keys(content);
   return applyDecorators(
     ...(options.json ? [ApiExtraModels(options.json)] : []),

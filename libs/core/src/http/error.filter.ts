@@ -1,4 +1,12 @@
-import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { OutOfScope, SaeilError, ValidationFailed, RuleViolation } from '../errors/domain-errors';
 import { AuthError } from '../errors/auth-refusal';
@@ -21,7 +29,8 @@ export function toErrorBody(error: SaeilError): ErrorBody {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error instanceof ValidationFailed) body.error.fields = error.fields;
   if (error instanceof RuleViolation && error.details) body.error.details = error.details;
-  if (error instanceof OutOfScope) body.error.fields = [{ field: error.field, code: 'outOfScope', message: error.message }];
+  if (error instanceof OutOfScope)
+    body.error.fields = [{ field: error.field, code: 'outOfScope', message: error.message }];
   return body;
 }
 
@@ -39,8 +48,12 @@ export function isConnectionError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   if (error instanceof Error && error.name === 'QueryRunnerAlreadyReleasedError') return true;
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(code) ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006'].includes(
+      code,
+    ) ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
   );
 }
 
@@ -72,7 +85,9 @@ export class SaeilErrorFilter implements ExceptionFilter {
     }
     if (isConnectionError(exception)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
-      send(response, 503, { error: { code: 'SERVICE_UNAVAILABLE', message: '데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.' } });
+      send(response, 503, {
+        error: { code: 'SERVICE_UNAVAILABLE', message: '데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.' },
+      });
       return;
     }
     const bodyParserType = (exception as { type?: string } | null)?.type;
@@ -83,16 +98,27 @@ export class SaeilErrorFilter implements ExceptionFilter {
     if (exception instanceof BadRequestException) {
       // Our own validation throws ValidationFailed; a bare 400 comes from Nest mapping a body that
       // is not JSON or a malformed URL. Its message may quote the body, so it is not echoed.
-      send(response, 400, { error: { code: 'MALFORMED_REQUEST', message: '요청 형식이 올바르지 않습니다 (JSON 본문 또는 URL).' } });
+      send(response, 400, {
+        error: { code: 'MALFORMED_REQUEST', message: '요청 형식이 올바르지 않습니다 (JSON 본문 또는 URL).' },
+      });
       return;
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 429 ? 'TOO_MANY_REQUESTS' : status === 400 ? 'BAD_REQUEST' : `HTTP_${status}`;
+      const code =
+        status === 404
+          ? 'NOT_FOUND'
+          : status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : status === 429
+              ? 'TOO_MANY_REQUESTS'
+              : status === 400
+                ? 'BAD_REQUEST'
+                : `HTTP_${status}`;
       send(response, status, { error: { code, message: exception.message } });
       return;
     }
-    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     send(response, 500, { error: { code: 'INTERNAL_ERROR', message: '처리 중 오류가 발생했습니다.' } });
   }
 }

@@ -8,7 +8,8 @@ export const PERSONAL_QUERY_PARAMETERS = ['q'] as const;
 /** The URL with the values of PERSONAL_QUERY_PARAMETERS replaced by `(redacted)`. */
 export function redactPersonalQuery(url: string): string {
   let redacted = url;
-  for (const name of PERSONAL_QUERY_PARAMETERS) redacted = redacted.replace(new RegExp(`([?&]${name}=)[^&#]*`, 'g'), '$1(redacted)');
+  for (const name of PERSONAL_QUERY_PARAMETERS)
+    redacted = redacted.replace(new RegExp(`([?&]${name}=)[^&#]*`, 'g'), '$1(redacted)');
   return redacted;
 }
 

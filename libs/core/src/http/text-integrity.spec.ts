@@ -5,10 +5,12 @@ import { checkedText, hasUnrepresentableText } from './text-integrity';
 import { DtoValidationPipe, validateDto } from './validation';
 
 class Session {
-  @IsString() @MaxLength(200)
+  @IsString()
+  @MaxLength(200)
   topic: string;
 
-  @IsOptional() @IsString({ each: true })
+  @IsOptional()
+  @IsString({ each: true })
   tags?: string[];
 }
 
@@ -36,8 +38,12 @@ describe('text PostgreSQL cannot hold', () => {
   it('is a 400 invalidCharacter naming the field, at any depth, in values and in keys, on the command path', () => {
     for (const bad of UNSTORABLE) {
       expect(refusal(() => validateDto(Session, { topic: bad }))).toEqual(['topic:invalidCharacter']);
-      expect(refusal(() => validateDto(Session, { topic: 'ok', tags: ['fine', bad] }))).toEqual(['tags.1:invalidCharacter']);
-      expect(refusal(() => validateDto(Session, { topic: 'ok', [`x${bad}`]: 1 }))).toEqual([`x${bad}:invalidCharacter`]);
+      expect(refusal(() => validateDto(Session, { topic: 'ok', tags: ['fine', bad] }))).toEqual([
+        'tags.1:invalidCharacter',
+      ]);
+      expect(refusal(() => validateDto(Session, { topic: 'ok', [`x${bad}`]: 1 }))).toEqual([
+        `x${bad}:invalidCharacter`,
+      ]);
     }
   });
 
@@ -53,7 +59,9 @@ describe('text PostgreSQL cannot hold', () => {
     expect(refusal(() => pipe.transform('\u0000', as('query', 'id')))).toEqual(['id:invalidCharacter']);
     expect(refusal(() => pipe.transform('\ud800', as('param', 'clientId')))).toEqual(['clientId:invalidCharacter']);
     expect(refusal(() => pipe.transform({ reason: 'x\u0000' }, as('query')))).toEqual(['reason:invalidCharacter']);
-    expect(refusal(() => pipe.transform({ topic: '\ud800' }, { type: 'body', metatype: Object }))).toEqual(['topic:invalidCharacter']);
+    expect(refusal(() => pipe.transform({ topic: '\ud800' }, { type: 'body', metatype: Object }))).toEqual([
+      'topic:invalidCharacter',
+    ]);
   });
 });
 
@@ -62,7 +70,9 @@ describe('text that is kept', () => {
     const decomposed = '김영희'.normalize('NFD');
     expect(decomposed).not.toBe('김영희');
     expect(validateDto(Session, { topic: decomposed }).topic).toBe('김영희');
-    expect(validateDto(Session, { topic: 'Cafe\u0301', tags: ['e\u0301'] })).toEqual(Object.assign(new Session(), { topic: 'Café', tags: ['é'] }));
+    expect(validateDto(Session, { topic: 'Cafe\u0301', tags: ['e\u0301'] })).toEqual(
+      Object.assign(new Session(), { topic: 'Café', tags: ['é'] }),
+    );
     expect(new DtoValidationPipe().transform('e\u0301', { type: 'query', data: 'q', metatype: String })).toBe('é');
   });
 

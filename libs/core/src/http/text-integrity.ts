@@ -22,12 +22,20 @@ export function hasUnrepresentableText(value: string): boolean {
 
 function stringProblem(value: string, field: string): FieldError | undefined {
   if (!hasUnrepresentableText(value)) return undefined;
-  return { field, code: 'invalidCharacter', message: `${field} contains a character that cannot be stored (U+0000 or an unpaired surrogate)` };
+  return {
+    field,
+    code: 'invalidCharacter',
+    message: `${field} contains a character that cannot be stored (U+0000 or an unpaired surrogate)`,
+  };
 }
 
 function numberProblem(value: number, field: string): FieldError | undefined {
   if (Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return undefined;
-  return { field, code: 'unsafeNumber', message: `${field} must be a finite number no larger than ${Number.MAX_SAFE_INTEGER} in magnitude` };
+  return {
+    field,
+    code: 'unsafeNumber',
+    message: `${field} must be a finite number no larger than ${Number.MAX_SAFE_INTEGER} in magnitude`,
+  };
 }
 
 /**
@@ -52,16 +60,26 @@ export function checkedText<T>(value: T, root = '(body)'): T {
     }
     // Deeper than any body may be: left as is for the shape check to refuse (maxDepth).
     if (item === null || typeof item !== 'object' || depth > 64) return item;
-    if (Array.isArray(item)) return item.map((element, i) => visit(element, path ? `${path}.${i}` : String(i), depth + 1));
+    if (Array.isArray(item))
+      return item.map((element, i) => visit(element, path ? `${path}.${i}` : String(i), depth + 1));
     const copy: Record<string, unknown> = {};
     for (const key of Object.keys(item)) {
       const keyField = path ? `${path}.${key}` : key;
       if (hasUnrepresentableText(key)) {
-        problems.push({ field: keyField, code: 'invalidCharacter', message: 'a field name contains a character that cannot be stored (U+0000 or an unpaired surrogate)' });
+        problems.push({
+          field: keyField,
+          code: 'invalidCharacter',
+          message: 'a field name contains a character that cannot be stored (U+0000 or an unpaired surrogate)',
+        });
         continue;
       }
       // defineProperty: a `__proto__` key stays an own key (the shape check refuses it by name)
-      Object.defineProperty(copy, key.normalize('NFC'), { value: visit((item as Record<string, unknown>)[key], keyField, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(copy, key.normalize('NFC'), {
+        value: visit((item as Record<string, unknown>)[key], keyField, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return copy;
   };

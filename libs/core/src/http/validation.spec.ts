@@ -6,7 +6,8 @@ class RecordAttendance {
   @IsUUID()
   courseId: string;
 
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   hours: number;
 }
 
@@ -24,7 +25,9 @@ function refusal(run: () => unknown): ValidationFailed['fields'] {
 
 describe('the DTO of a route with ids in its path', () => {
   it('takes the ids from the path into the same DTO the Kafka command topic validates', () => {
-    expect(dtoWithPathIds(RecordAttendance, { hours: 3 }, { courseId })).toEqual(Object.assign(new RecordAttendance(), { hours: 3, courseId }));
+    expect(dtoWithPathIds(RecordAttendance, { hours: 3 }, { courseId })).toEqual(
+      Object.assign(new RecordAttendance(), { hours: 3, courseId }),
+    );
   });
 
   it('a malformed path id is a 400 on that field, reported together with the body’s own problems', () => {
@@ -34,15 +37,21 @@ describe('the DTO of a route with ids in its path', () => {
   });
 
   it('a body naming the id differently from the URL is refused with pathMismatch; naming the same id is fine', () => {
-    expect(refusal(() => dtoWithPathIds(RecordAttendance, { hours: 3, courseId: '9a7b3c51-6d2e-4f80-8a1b-2c3d4e5f6a7b' }, { courseId }))).toEqual([
-      expect.objectContaining({ field: 'courseId', code: 'pathMismatch' }),
-    ]);
+    expect(
+      refusal(() =>
+        dtoWithPathIds(RecordAttendance, { hours: 3, courseId: '9a7b3c51-6d2e-4f80-8a1b-2c3d4e5f6a7b' }, { courseId }),
+      ),
+    ).toEqual([expect.objectContaining({ field: 'courseId', code: 'pathMismatch' })]);
     expect(dtoWithPathIds(RecordAttendance, { hours: 3, courseId }, { courseId }).courseId).toBe(courseId);
   });
 
   it('a body that is not a JSON object is a 400 on the body, and unknown fields are refused', () => {
-    expect(refusal(() => dtoWithPathIds(RecordAttendance, [1], { courseId }))).toEqual([expect.objectContaining({ field: '(body)', code: 'isObject' })]);
-    expect(refusal(() => dtoWithPathIds(RecordAttendance, { hours: 3, minutes: 5 }, { courseId }))).toEqual([expect.objectContaining({ field: 'minutes', code: 'whitelistValidation' })]);
+    expect(refusal(() => dtoWithPathIds(RecordAttendance, [1], { courseId }))).toEqual([
+      expect.objectContaining({ field: '(body)', code: 'isObject' }),
+    ]);
+    expect(refusal(() => dtoWithPathIds(RecordAttendance, { hours: 3, minutes: 5 }, { courseId }))).toEqual([
+      expect.objectContaining({ field: 'minutes', code: 'whitelistValidation' }),
+    ]);
   });
 });
 
@@ -56,19 +65,29 @@ describe('a body shaped to break the transformer', () => {
   };
 
   it('nested deeper than the limit is a 400 maxDepth, however deep (5,000 levels)', () => {
-    expect(refusal(() => validateDto(RecordAttendance, { courseId, hours: 3, extra: nested(5_000) }))).toEqual([expect.objectContaining({ code: 'maxDepth' })]);
+    expect(refusal(() => validateDto(RecordAttendance, { courseId, hours: 3, extra: nested(5_000) }))).toEqual([
+      expect.objectContaining({ code: 'maxDepth' }),
+    ]);
     // at the limit, the body reaches the ordinary validation (here: an unknown field)
-    expect(refusal(() => validateDto(RecordAttendance, { courseId, hours: 3, extra: nested(MAX_BODY_DEPTH - 1) }))).toEqual([expect.objectContaining({ field: 'extra', code: 'whitelistValidation' })]);
+    expect(
+      refusal(() => validateDto(RecordAttendance, { courseId, hours: 3, extra: nested(MAX_BODY_DEPTH - 1) })),
+    ).toEqual([expect.objectContaining({ field: 'extra', code: 'whitelistValidation' })]);
   });
 
   it('a `constructor`, `__proto__` or `prototype` key at any level is a 400 forbiddenKey on its path, and pollutes nothing', () => {
-    expect(refusal(() => validateDto(RecordAttendance, JSON.parse('{"hours": 3, "x": {"constructor": {"prototype": {"polluted": 1}}}}')))).toEqual([
-      expect.objectContaining({ field: 'x.constructor', code: 'forbiddenKey' }),
-    ]);
-    expect(refusal(() => dtoWithPathIds(RecordAttendance, JSON.parse('{"hours": 3, "__proto__": {"polluted": 1}}'), { courseId }))).toEqual([
-      expect.objectContaining({ field: '__proto__', code: 'forbiddenKey' }),
-    ]);
-    expect(refusal(() => validateDto(RecordAttendance, JSON.parse('{"hours": 3, "list": [{"prototype": 1}]}')))).toEqual([expect.objectContaining({ field: 'list.0.prototype', code: 'forbiddenKey' })]);
+    expect(
+      refusal(() =>
+        validateDto(RecordAttendance, JSON.parse('{"hours": 3, "x": {"constructor": {"prototype": {"polluted": 1}}}}')),
+      ),
+    ).toEqual([expect.objectContaining({ field: 'x.constructor', code: 'forbiddenKey' })]);
+    expect(
+      refusal(() =>
+        dtoWithPathIds(RecordAttendance, JSON.parse('{"hours": 3, "__proto__": {"polluted": 1}}'), { courseId }),
+      ),
+    ).toEqual([expect.objectContaining({ field: '__proto__', code: 'forbiddenKey' })]);
+    expect(
+      refusal(() => validateDto(RecordAttendance, JSON.parse('{"hours": 3, "list": [{"prototype": 1}]}'))),
+    ).toEqual([expect.objectContaining({ field: 'list.0.prototype', code: 'forbiddenKey' })]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -8,7 +8,8 @@ import { constraintsOf, firstRule, koreanMessage, labelOfPath } from '../validat
 type Constructor<T> = ClassConstructor<T>;
 
 /** The DTO class a property belongs to (the validated object's own class; none for an array's items). */
-const classOf = (target: unknown): Function | undefined => (target !== null && typeof target === 'object' && !Array.isArray(target) ? target.constructor : undefined);
+const classOf = (target: unknown): Function | undefined =>
+  target !== null && typeof target === 'object' && !Array.isArray(target) ? target.constructor : undefined;
 
 /**
  * One problem per field, in Korean naming its label: of the rules it broke, the one that matters
@@ -22,7 +23,11 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
     const own: FieldError[] = [];
     if (codes.length > 0) {
       const code = firstRule(codes);
-      own.push({ field, code, message: koreanMessage(code, labelOfPath(field, target?.name), constraintsOf(target, error.property, code)) });
+      own.push({
+        field,
+        code,
+        message: koreanMessage(code, labelOfPath(field, target?.name), constraintsOf(target, error.property, code)),
+      });
     }
     return [...own, ...flatten(error.children ?? [], field)];
   });
@@ -42,7 +47,8 @@ function unsafeShape(plain: object): FieldError | undefined {
   while (pending.length > 0) {
     const { value, path, depth } = pending.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (depth > MAX_BODY_DEPTH) return { field: path, code: 'maxDepth', message: `nested deeper than ${MAX_BODY_DEPTH} levels` };
+    if (depth > MAX_BODY_DEPTH)
+      return { field: path, code: 'maxDepth', message: `nested deeper than ${MAX_BODY_DEPTH} levels` };
     for (const key of Object.keys(value)) {
       const field = path ? `${path}.${key}` : key;
       if (FORBIDDEN_KEYS.has(key)) return { field, code: 'forbiddenKey', message: `${key} is not a field name` };
@@ -87,7 +93,13 @@ export function dtoWithPathIds<T extends object>(cls: Constructor<T>, body: unkn
   const given = body as Record<string, unknown>;
   const mismatched = Object.keys(ids).filter((field) => field in given && given[field] !== ids[field]);
   if (mismatched.length > 0) {
-    throw new ValidationFailed(mismatched.map((field) => ({ field, code: 'pathMismatch', message: `${field} is taken from the URL; leave it out of the body` })));
+    throw new ValidationFailed(
+      mismatched.map((field) => ({
+        field,
+        code: 'pathMismatch',
+        message: `${field} is taken from the URL; leave it out of the body`,
+      })),
+    );
   }
   return validateDto(cls, { ...given, ...ids });
 }

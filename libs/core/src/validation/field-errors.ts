@@ -14,7 +14,11 @@ export function inKoreanOncePerField(fields: readonly FieldError[]): FieldError[
   for (const f of fields) {
     if (seen.has(f.field)) continue;
     seen.add(f.field);
-    once.push(HANGUL.test(f.message) ? f : { field: f.field, code: f.code, message: koreanMessage(f.code, labelOfPath(f.field)) });
+    once.push(
+      HANGUL.test(f.message)
+        ? f
+        : { field: f.field, code: f.code, message: koreanMessage(f.code, labelOfPath(f.field)) },
+    );
   }
   return once;
 }

@@ -30,13 +30,20 @@ export const KOREAN_MESSAGES: Readonly<Record<string, Template>> = {
   arrayNotEmpty: (l) => `${l}${objectParticle(l)} 하나 이상 입력하세요.`,
   isString: (l) => `${is(l)} 글자로 입력하세요.`,
   isInt: (l) => `${is(l)} 정수로 입력하세요.`,
-  isNumber: (l, [places]) => (typeof places === 'number' ? `${is(l)} 소수점 아래 ${places}자리까지의 숫자로 입력하세요.` : `${is(l)} 숫자로 입력하세요.`),
+  isNumber: (l, [places]) =>
+    typeof places === 'number'
+      ? `${is(l)} 소수점 아래 ${places}자리까지의 숫자로 입력하세요.`
+      : `${is(l)} 숫자로 입력하세요.`,
   isBoolean: (l) => `${is(l)} 예(true) 또는 아니요(false)로 입력하세요.`,
   isArray: (l) => `${is(l)} 목록으로 입력하세요.`,
   isObject: (l) => `${is(l)} 항목을 묶은 객체(JSON 객체)여야 합니다.`,
   nestedValidation: (l) => `${is(l)} 항목을 묶은 객체(JSON 객체)여야 합니다.`,
-  isIn: (l, [values]) => (Array.isArray(values) ? `${is(l)} 다음 중 하나여야 합니다: ${list(values)}.` : `${is(l)} 정해진 값 중 하나여야 합니다.`),
-  isEnum: (l, [values]) => `${is(l)} 정해진 값 중 하나여야 합니다${values && typeof values === 'object' ? `: ${list(Object.values(values))}` : ''}.`,
+  isIn: (l, [values]) =>
+    Array.isArray(values)
+      ? `${is(l)} 다음 중 하나여야 합니다: ${list(values)}.`
+      : `${is(l)} 정해진 값 중 하나여야 합니다.`,
+  isEnum: (l, [values]) =>
+    `${is(l)} 정해진 값 중 하나여야 합니다${values && typeof values === 'object' ? `: ${list(Object.values(values))}` : ''}.`,
   min: (l, [n]) => (n === undefined ? `${is(l)} 너무 작습니다.` : `${is(l)} ${n} 이상이어야 합니다.`),
   max: (l, [n]) => (n === undefined ? `${is(l)} 너무 큽니다.` : `${is(l)} ${n} 이하여야 합니다.`),
   minLength: (l, [n]) => (n === undefined ? `${is(l)} 너무 짧습니다.` : `${is(l)} ${n}자 이상 입력하세요.`),
@@ -67,7 +74,21 @@ export const KOREAN_MESSAGES: Readonly<Record<string, Template>> = {
 };
 
 /** The rule a field is reported by when it breaks several: presence and type first, the finer rules after. */
-const PRECEDENCE = ['whitelistValidation', 'invalidCharacter', 'unsafeNumber', 'isDefined', 'isNotEmpty', 'arrayNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'nestedValidation'];
+const PRECEDENCE = [
+  'whitelistValidation',
+  'invalidCharacter',
+  'unsafeNumber',
+  'isDefined',
+  'isNotEmpty',
+  'arrayNotEmpty',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'nestedValidation',
+];
 
 /** Of the rules a field broke, the one to report. */
 export function firstRule(codes: readonly string[]): string {

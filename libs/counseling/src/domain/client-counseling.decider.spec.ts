@@ -1,13 +1,26 @@
 import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { CaseState } from '@saeil/intake/domain';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
-import { clientCounselingDecider, RecordCounselingSession, ReviseEmploymentPlan, SetEmploymentPlan } from './client-counseling.decider';
+import {
+  clientCounselingDecider,
+  RecordCounselingSession,
+  ReviseEmploymentPlan,
+  SetEmploymentPlan,
+} from './client-counseling.decider';
 
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
-const openCase: CaseState = { exists: true, clientId, centerId: 'center-naju', counselorId: 'counselor-kim', closed: false, consents: ['service'] };
+const openCase: CaseState = {
+  exists: true,
+  clientId,
+  centerId: 'center-naju',
+  counselorId: 'counselor-kim',
+  closed: false,
+  consents: ['service'],
+};
 const today = '2026-11-22';
 /** Notes as the handler hands them over: sealed by the vault (the decider never sees them clear). */
-const sealedNotes = 'pd1.3f0a9b52-6c1d-4e8f-a2b7-5d9c0e1f2a3b.q8Jc0t1Zb3xR2mPa.Tm90IHJlYWxseSBzZWFsZWQ.b2s7n1Xc4Qh0YtRw9LzP3g';
+const sealedNotes =
+  'pd1.3f0a9b52-6c1d-4e8f-a2b7-5d9c0e1f2a3b.q8Jc0t1Zb3xR2mPa.Tm90IHJlYWxseSBzZWFsZWQ.b2s7n1Xc4Qh0YtRw9LzP3g';
 
 const session: RecordCounselingSession = {
   type: 'RecordCounselingSession',
@@ -69,7 +82,9 @@ describe('recording an individual counseling session', () => {
   });
 
   it('names the counselor who held the session when it was not her assigned one', () => {
-    expect(when({ ...session, counselorId: 'counselor-lee' }).events()[0].data).toMatchObject({ counselorId: 'counselor-lee' });
+    expect(when({ ...session, counselorId: 'counselor-lee' }).events()[0].data).toMatchObject({
+      counselorId: 'counselor-lee',
+    });
   });
 
   it('a mobile outreach session keeps the named place', () => {
@@ -82,14 +97,20 @@ describe('recording an individual counseling session', () => {
     expect(event.data).toMatchObject({ channel: 'partner_institution', place: '나주시 가족센터' });
   });
 
-  it.each(['mobile_outreach', 'partner_institution'] as const)('a %s session without a place is refused with PLACE_REQUIRED', (channel) => {
-    when({ ...session, channel }).thenRefuses('PLACE_REQUIRED', { channel });
-    when({ ...session, channel, place: '   ' }).thenRefuses('PLACE_REQUIRED');
-  });
+  it.each(['mobile_outreach', 'partner_institution'] as const)(
+    'a %s session without a place is refused with PLACE_REQUIRED',
+    (channel) => {
+      when({ ...session, channel }).thenRefuses('PLACE_REQUIRED', { channel });
+      when({ ...session, channel, place: '   ' }).thenRefuses('PLACE_REQUIRED');
+    },
+  );
 
-  it.each(['in_center', 'phone', 'online'] as const)('a %s session with a place is refused with PLACE_NOT_APPLICABLE', (channel) => {
-    when({ ...session, channel, place: '나주역' }).thenRefuses('PLACE_NOT_APPLICABLE');
-  });
+  it.each(['in_center', 'phone', 'online'] as const)(
+    'a %s session with a place is refused with PLACE_NOT_APPLICABLE',
+    (channel) => {
+      when({ ...session, channel, place: '나주역' }).thenRefuses('PLACE_NOT_APPLICABLE');
+    },
+  );
 
   it('a phone session without notes records no notes field', () => {
     const [event] = when({ ...session, channel: 'phone', sealedNotes: undefined, durationMinutes: 10 }).events();
@@ -99,11 +120,16 @@ describe('recording an individual counseling session', () => {
   });
 
   it('refuses notes that did not come sealed (a programming error, never written in clear)', () => {
-    expect(() => when({ ...session, sealedNotes: '사무직 희망' }).events()).toThrow('counseling notes must come sealed by the vault (pd1 envelope)');
+    expect(() => when({ ...session, sealedNotes: '사무직 희망' }).events()).toThrow(
+      'counseling notes must come sealed by the vault (pd1 envelope)',
+    );
   });
 
   it('a session dated after today is refused with DATE_IN_FUTURE; one recorded late is fine', () => {
-    when({ ...session, occurredOn: '2026-11-23' }).thenRefuses('DATE_IN_FUTURE', expect.objectContaining({ field: 'occurredOn' }));
+    when({ ...session, occurredOn: '2026-11-23' }).thenRefuses(
+      'DATE_IN_FUTURE',
+      expect.objectContaining({ field: 'occurredOn' }),
+    );
     expect(when({ ...session, occurredOn: '2026-01-05' }).events()[0].data).toMatchObject({ occurredOn: '2026-01-05' });
     expect(when({ ...session, occurredOn: today }).events()).toHaveLength(1);
   });
@@ -118,10 +144,14 @@ describe('the case rule applies to every counseling record', () => {
     when({ ...command, case: { ...openCase, closed: true } }).thenRefuses('CASE_CLOSED');
   });
   it.each(commands.map((c) => [c.type, c] as const))('%s: no service consent → CONSENT_REQUIRED', (_, command) => {
-    when({ ...command, case: { ...openCase, consents: ['marketing'] } }).thenRefuses('CONSENT_REQUIRED', { missing: ['service'] });
+    when({ ...command, case: { ...openCase, consents: ['marketing'] } }).thenRefuses('CONSENT_REQUIRED', {
+      missing: ['service'],
+    });
   });
   it('ReviseEmploymentPlan: closed case → CASE_CLOSED even with a plan', () => {
-    given(planSet).when({ ...revise, case: { ...openCase, closed: true } }).thenRefuses('CASE_CLOSED');
+    given(planSet)
+      .when({ ...revise, case: { ...openCase, closed: true } })
+      .thenRefuses('CASE_CLOSED');
   });
 });
 
@@ -154,31 +184,48 @@ describe('setting the employment plan', () => {
   });
 
   it('a next action due before the plan date is refused with NEXT_ACTION_DUE_BEFORE_PLAN_DATE', () => {
-    when({ ...setPlan, nextAction: { description: '상담', dueOn: '2026-11-19' } }).thenRefuses('NEXT_ACTION_DUE_BEFORE_PLAN_DATE', { dueOn: '2026-11-19', planDate: '2026-11-20' });
+    when({ ...setPlan, nextAction: { description: '상담', dueOn: '2026-11-19' } }).thenRefuses(
+      'NEXT_ACTION_DUE_BEFORE_PLAN_DATE',
+      { dueOn: '2026-11-19', planDate: '2026-11-20' },
+    );
   });
 });
 
 describe('revising the employment plan', () => {
   it('records only what changed, numbered, with the reason', () => {
-    given(planSet).when(revise).then([
-      {
-        type: 'EmploymentPlanRevised',
-        data: {
-          clientId,
-          planId: setPlan.planId,
-          revision: 1,
-          changes: { plannedServices: ['counseling', 'training', 'internship', 'job_matching'] },
-          reason: '새일여성인턴 연계 희망',
-          revisedOn: '2026-11-21',
+    given(planSet)
+      .when(revise)
+      .then([
+        {
+          type: 'EmploymentPlanRevised',
+          data: {
+            clientId,
+            planId: setPlan.planId,
+            revision: 1,
+            changes: { plannedServices: ['counseling', 'training', 'internship', 'job_matching'] },
+            reason: '새일여성인턴 연계 희망',
+            revisedOn: '2026-11-21',
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('leaves out parts restated unchanged, and numbers the next revision', () => {
     const [first] = given(planSet).when(revise).events();
-    const [second] = given(planSet, first).when({ ...revise, changes: { desiredOccupation: '경영·회계 사무원', nextAction: { description: '인턴 기업 면접', dueOn: '2026-12-10' } }, revisedOn: '2026-11-22' }).events();
-    expect(second.data).toMatchObject({ revision: 2, changes: { nextAction: { description: '인턴 기업 면접', dueOn: '2026-12-10' } } });
+    const [second] = given(planSet, first)
+      .when({
+        ...revise,
+        changes: {
+          desiredOccupation: '경영·회계 사무원',
+          nextAction: { description: '인턴 기업 면접', dueOn: '2026-12-10' },
+        },
+        revisedOn: '2026-11-22',
+      })
+      .events();
+    expect(second.data).toMatchObject({
+      revision: 2,
+      changes: { nextAction: { description: '인턴 기업 면접', dueOn: '2026-12-10' } },
+    });
     expect((second.data as { changes: object }).changes).not.toHaveProperty('desiredOccupation');
   });
 
@@ -199,19 +246,35 @@ describe('revising the employment plan', () => {
   });
 
   it('a revision that changes nothing is refused with NO_CHANGES (services compared as a set)', () => {
-    given(planSet).when({ ...revise, changes: {} }).thenRefuses('NO_CHANGES');
-    given(planSet).when({ ...revise, changes: { plannedServices: ['job_matching', 'counseling', 'training'], goals: [' 6개월 내 사무직 정규직 취업'] } }).thenRefuses('NO_CHANGES');
+    given(planSet)
+      .when({ ...revise, changes: {} })
+      .thenRefuses('NO_CHANGES');
+    given(planSet)
+      .when({
+        ...revise,
+        changes: {
+          plannedServices: ['job_matching', 'counseling', 'training'],
+          goals: [' 6개월 내 사무직 정규직 취업'],
+        },
+      })
+      .thenRefuses('NO_CHANGES');
   });
 
   it('a revision dated before the last change is refused with REVISION_BEFORE_LAST_CHANGE', () => {
-    given(planSet).when({ ...revise, revisedOn: '2026-11-19' }).thenRefuses('REVISION_BEFORE_LAST_CHANGE', { revisedOn: '2026-11-19', lastChangedOn: '2026-11-20' });
+    given(planSet)
+      .when({ ...revise, revisedOn: '2026-11-19' })
+      .thenRefuses('REVISION_BEFORE_LAST_CHANGE', { revisedOn: '2026-11-19', lastChangedOn: '2026-11-20' });
   });
 
   it('a revision dated after today is refused with DATE_IN_FUTURE', () => {
-    given(planSet).when({ ...revise, revisedOn: '2026-11-23' }).thenRefuses('DATE_IN_FUTURE');
+    given(planSet)
+      .when({ ...revise, revisedOn: '2026-11-23' })
+      .thenRefuses('DATE_IN_FUTURE');
   });
 
   it('a new next action due before the revision date is refused with NEXT_ACTION_DUE_BEFORE_PLAN_DATE', () => {
-    given(planSet).when({ ...revise, changes: { nextAction: { description: '면접', dueOn: '2026-11-20' } } }).thenRefuses('NEXT_ACTION_DUE_BEFORE_PLAN_DATE');
+    given(planSet)
+      .when({ ...revise, changes: { nextAction: { description: '면접', dueOn: '2026-11-20' } } })
+      .thenRefuses('NEXT_ACTION_DUE_BEFORE_PLAN_DATE');
   });
 });

@@ -64,13 +64,18 @@ function decideSession(command: RecordCounselingSession): ClientCounselingEvent[
   requireNotInFuture('occurredOn', command.occurredOn, command.today);
   const place = command.place?.trim() || undefined;
   if (CHANNELS_WITH_PLACE.includes(command.channel) && !place) {
-    throw new RuleViolation('PLACE_REQUIRED', `${PLACE_LABEL[command.channel]}을(를) 입력하세요.`, { channel: command.channel });
+    throw new RuleViolation('PLACE_REQUIRED', `${PLACE_LABEL[command.channel]}을(를) 입력하세요.`, {
+      channel: command.channel,
+    });
   }
   if (!CHANNELS_WITH_PLACE.includes(command.channel) && place) {
-    throw new RuleViolation('PLACE_NOT_APPLICABLE', '장소는 찾아가는 이동상담과 기관 협약상담에만 입력합니다.', { channel: command.channel });
+    throw new RuleViolation('PLACE_NOT_APPLICABLE', '장소는 찾아가는 이동상담과 기관 협약상담에만 입력합니다.', {
+      channel: command.channel,
+    });
   }
   const sealedNotes = command.sealedNotes;
-  if (sealedNotes !== undefined && !sealedNotes.startsWith('pd1.')) throw new Error('counseling notes must come sealed by the vault (pd1 envelope)');
+  if (sealedNotes !== undefined && !sealedNotes.startsWith('pd1.'))
+    throw new Error('counseling notes must come sealed by the vault (pd1 envelope)');
   return [
     {
       type: 'CounselingSessionRecorded',
@@ -92,17 +97,23 @@ function decideSession(command: RecordCounselingSession): ClientCounselingEvent[
 
 function requireNextActionNotBefore(content: Partial<EmploymentPlanContent>, day: string): void {
   if (content.nextAction && content.nextAction.dueOn < day) {
-    throw new RuleViolation('NEXT_ACTION_DUE_BEFORE_PLAN_DATE', `다음 조치 기한(${content.nextAction.dueOn})이 계획일(${day})보다 앞설 수 없습니다.`, {
-      dueOn: content.nextAction.dueOn,
-      planDate: day,
-    });
+    throw new RuleViolation(
+      'NEXT_ACTION_DUE_BEFORE_PLAN_DATE',
+      `다음 조치 기한(${content.nextAction.dueOn})이 계획일(${day})보다 앞설 수 없습니다.`,
+      {
+        dueOn: content.nextAction.dueOn,
+        planDate: day,
+      },
+    );
   }
 }
 
 function decideSetPlan(command: SetEmploymentPlan, state: ClientCounselingState): ClientCounselingEvent[] {
   requireOpenCase(command.case, command.clientId, ['service']);
   if (state.plan) {
-    throw new RuleViolation('PLAN_ALREADY_SET', '취업지원계획이 이미 수립되어 있습니다. 계획 변경으로 수정하세요.', { planId: state.plan.planId });
+    throw new RuleViolation('PLAN_ALREADY_SET', '취업지원계획이 이미 수립되어 있습니다. 계획 변경으로 수정하세요.', {
+      planId: state.plan.planId,
+    });
   }
   requireNotInFuture('setOn', command.setOn, command.today);
   requireNextActionNotBefore(command, command.setOn);
@@ -127,10 +138,14 @@ function decideRevisePlan(command: ReviseEmploymentPlan, state: ClientCounseling
   if (!plan) throw new RuleViolation('NO_PLAN', '수립된 취업지원계획이 없습니다. 먼저 계획을 수립하세요.');
   requireNotInFuture('revisedOn', command.revisedOn, command.today);
   if (command.revisedOn < plan.lastChangedOn) {
-    throw new RuleViolation('REVISION_BEFORE_LAST_CHANGE', `계획 변경일은 마지막 수립·변경일(${plan.lastChangedOn}) 이후여야 합니다.`, {
-      revisedOn: command.revisedOn,
-      lastChangedOn: plan.lastChangedOn,
-    });
+    throw new RuleViolation(
+      'REVISION_BEFORE_LAST_CHANGE',
+      `계획 변경일은 마지막 수립·변경일(${plan.lastChangedOn}) 이후여야 합니다.`,
+      {
+        revisedOn: command.revisedOn,
+        lastChangedOn: plan.lastChangedOn,
+      },
+    );
   }
   const changes = differences(plan, normalised(command.changes));
   if (Object.keys(changes).length === 0) {
@@ -140,18 +155,28 @@ function decideRevisePlan(command: ReviseEmploymentPlan, state: ClientCounseling
   return [
     {
       type: 'EmploymentPlanRevised',
-      data: { clientId: command.clientId, planId: plan.planId, revision: plan.revisions + 1, changes, reason: command.reason.trim(), revisedOn: command.revisedOn },
+      data: {
+        clientId: command.clientId,
+        planId: plan.planId,
+        revision: plan.revisions + 1,
+        changes,
+        reason: command.reason.trim(),
+        revisedOn: command.revisedOn,
+      },
     },
   ];
 }
 
 /** Trimmed text, services in a stable order: what is compared and what is stored. */
-function normalised<T extends Partial<EmploymentPlanContent>>(content: T): Pick<T, keyof EmploymentPlanContent & keyof T> {
+function normalised<T extends Partial<EmploymentPlanContent>>(
+  content: T,
+): Pick<T, keyof EmploymentPlanContent & keyof T> {
   const out: Partial<EmploymentPlanContent> = {};
   if (content.goals) out.goals = content.goals.map((g) => g.trim());
   if (content.desiredOccupation !== undefined) out.desiredOccupation = content.desiredOccupation.trim();
   if (content.plannedServices) out.plannedServices = [...new Set(content.plannedServices)] as PlannedService[];
-  if (content.nextAction) out.nextAction = { description: content.nextAction.description.trim(), dueOn: content.nextAction.dueOn };
+  if (content.nextAction)
+    out.nextAction = { description: content.nextAction.description.trim(), dueOn: content.nextAction.dueOn };
   return out as Pick<T, keyof EmploymentPlanContent & keyof T>;
 }
 
@@ -160,8 +185,10 @@ function differences(plan: CurrentPlan, proposed: Partial<EmploymentPlanContent>
   const changed: Partial<EmploymentPlanContent> = {};
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   if (proposed.goals && !same(proposed.goals, plan.goals)) changed.goals = proposed.goals;
-  if (proposed.desiredOccupation !== undefined && proposed.desiredOccupation !== plan.desiredOccupation) changed.desiredOccupation = proposed.desiredOccupation;
-  if (proposed.plannedServices && !same([...proposed.plannedServices].sort(), [...plan.plannedServices].sort())) changed.plannedServices = proposed.plannedServices;
+  if (proposed.desiredOccupation !== undefined && proposed.desiredOccupation !== plan.desiredOccupation)
+    changed.desiredOccupation = proposed.desiredOccupation;
+  if (proposed.plannedServices && !same([...proposed.plannedServices].sort(), [...plan.plannedServices].sort()))
+    changed.plannedServices = proposed.plannedServices;
   if (proposed.nextAction && !same(proposed.nextAction, plan.nextAction)) changed.nextAction = proposed.nextAction;
   return changed;
 }
@@ -176,11 +203,31 @@ export const clientCounselingDecider: Decider<ClientCounselingCommand, ClientCou
         return { ...state, sessions: state.sessions + 1 };
       case 'EmploymentPlanSet': {
         const { planId, goals, desiredOccupation, plannedServices, nextAction, setOn } = event.data;
-        return { ...state, plan: { planId, goals, desiredOccupation, plannedServices, nextAction, setOn, lastChangedOn: setOn, revisions: 0 } };
+        return {
+          ...state,
+          plan: {
+            planId,
+            goals,
+            desiredOccupation,
+            plannedServices,
+            nextAction,
+            setOn,
+            lastChangedOn: setOn,
+            revisions: 0,
+          },
+        };
       }
       case 'EmploymentPlanRevised':
         if (!state.plan) return state;
-        return { ...state, plan: { ...state.plan, ...event.data.changes, lastChangedOn: event.data.revisedOn, revisions: event.data.revision } };
+        return {
+          ...state,
+          plan: {
+            ...state.plan,
+            ...event.data.changes,
+            lastChangedOn: event.data.revisedOn,
+            revisions: event.data.revision,
+          },
+        };
       default:
         return state;
     }

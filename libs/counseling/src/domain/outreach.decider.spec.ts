@@ -5,7 +5,14 @@ import { outreachDecider, RecordOutreachEvent } from './outreach.decider';
 
 const outreachId = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';
 const [kim, lee] = ['0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11', '1c9e6a7f-4a8d-4b6a-8e1b-8a0e8c2f3b22'];
-const open = (clientId: string): CaseState => ({ exists: true, clientId, centerId: 'center-naju', counselorId: 'counselor-kim', closed: false, consents: ['service'] });
+const open = (clientId: string): CaseState => ({
+  exists: true,
+  clientId,
+  centerId: 'center-naju',
+  counselorId: 'counselor-kim',
+  closed: false,
+  consents: ['service'],
+});
 
 const outreach: RecordOutreachEvent = {
   type: 'RecordOutreachEvent',
@@ -66,8 +73,14 @@ describe('recording a mobile outreach event', () => {
   });
 
   it('a registered client without consent, or with a closed case, is refused naming her', () => {
-    when({ ...outreach, registeredClients: [{ clientId: lee, case: { ...open(lee), consents: [] } }] }).thenRefuses('CONSENT_REQUIRED', { missing: ['service'], clientIds: [lee] });
-    when({ ...outreach, registeredClients: [{ clientId: lee, case: { ...open(lee), closed: true } }] }).thenRefuses('CASE_CLOSED', { clientIds: [lee] });
+    when({ ...outreach, registeredClients: [{ clientId: lee, case: { ...open(lee), consents: [] } }] }).thenRefuses(
+      'CONSENT_REQUIRED',
+      { missing: ['service'], clientIds: [lee] },
+    );
+    when({ ...outreach, registeredClients: [{ clientId: lee, case: { ...open(lee), closed: true } }] }).thenRefuses(
+      'CASE_CLOSED',
+      { clientIds: [lee] },
+    );
   });
 
   it('the same registered client twice is refused with DUPLICATE_ATTENDEE', () => {

@@ -13,7 +13,10 @@ export interface Participant {
  * consent. All offenders are named in one answer, so the counselor can fix the list in one go
  * (or count a person as a walk-in instead).
  */
-export function requireParticipants(participants: Participant[], unknownCode: 'UNKNOWN_ATTENDEE' | 'UNKNOWN_CLIENT'): void {
+export function requireParticipants(
+  participants: Participant[],
+  unknownCode: 'UNKNOWN_ATTENDEE' | 'UNKNOWN_CLIENT',
+): void {
   const duplicates = [...new Set(participants.map((p) => p.clientId).filter((id, i, all) => all.indexOf(id) !== i))];
   if (duplicates.length > 0) {
     throw new RuleViolation('DUPLICATE_ATTENDEE', '같은 구직자가 두 번 입력되었습니다.', { clientIds: duplicates });
@@ -30,12 +33,21 @@ export function requireParticipants(participants: Participant[], unknownCode: 'U
     }
   }
   if (refusals.unknown.length > 0) {
-    throw new RuleViolation(unknownCode, '등록되지 않은 구직자가 포함되어 있습니다. 미등록 참여자는 인원수로만 입력하세요.', { clientIds: refusals.unknown });
+    throw new RuleViolation(
+      unknownCode,
+      '등록되지 않은 구직자가 포함되어 있습니다. 미등록 참여자는 인원수로만 입력하세요.',
+      { clientIds: refusals.unknown },
+    );
   }
   if (refusals.closed.length > 0) {
-    throw new RuleViolation('CASE_CLOSED', '종결된 사례의 구직자가 포함되어 있습니다. 사례를 재개한 뒤 기록하세요.', { clientIds: refusals.closed });
+    throw new RuleViolation('CASE_CLOSED', '종결된 사례의 구직자가 포함되어 있습니다. 사례를 재개한 뒤 기록하세요.', {
+      clientIds: refusals.closed,
+    });
   }
   if (refusals.noConsent.length > 0) {
-    throw new RuleViolation('CONSENT_REQUIRED', '개인정보 수집·이용 동의가 없는 구직자가 포함되어 있습니다.', { missing: ['service'], clientIds: refusals.noConsent });
+    throw new RuleViolation('CONSENT_REQUIRED', '개인정보 수집·이용 동의가 없는 구직자가 포함되어 있습니다.', {
+      missing: ['service'],
+      clientIds: refusals.noConsent,
+    });
   }
 }

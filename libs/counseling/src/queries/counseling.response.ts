@@ -32,8 +32,10 @@ export class EmploymentPlanViewResponse {
   @ApiProperty({ enum: PLANNED_SERVICES, isArray: true }) plannedServices: PlannedService[];
   @ApiProperty({ type: PlanNextActionResponse }) nextAction: PlanNextActionResponse;
   @ApiProperty({ format: 'date' }) setOn: string;
-  @ApiProperty({ format: 'date', description: 'Day of the last change: the setting or the latest revision' }) lastChangedOn: string;
-  @ApiProperty({ type: [EmploymentPlanRevisionResponse], description: 'Oldest first' }) revisions: EmploymentPlanRevisionResponse[];
+  @ApiProperty({ format: 'date', description: 'Day of the last change: the setting or the latest revision' })
+  lastChangedOn: string;
+  @ApiProperty({ type: [EmploymentPlanRevisionResponse], description: 'Oldest first' })
+  revisions: EmploymentPlanRevisionResponse[];
 }
 
 export class GroupSessionResponse {
@@ -48,9 +50,11 @@ export class GroupSessionResponse {
 
 export class GroupAttendanceResponse {
   @ApiProperty() sessionsHeld: number;
-  @ApiProperty({ description: '연인원: participants summed over sessions (registered attendees and walk-ins)' }) participations: number;
+  @ApiProperty({ description: '연인원: participants summed over sessions (registered attendees and walk-ins)' })
+  participations: number;
   @ApiProperty() walkIns: number;
-  @ApiProperty({ description: 'Distinct registered clients who attended at least one session' }) distinctClients: number;
+  @ApiProperty({ description: 'Distinct registered clients who attended at least one session' })
+  distinctClients: number;
 }
 
 export class GroupProgramViewResponse {
@@ -72,7 +76,11 @@ export class CounselingSessionItemResponse {
   @ApiProperty() topic: string;
   @ApiProperty() durationMinutes: number;
   @ApiPropertyOptional({ description: '상담 내용, opened from its envelope' }) notes?: string;
-  @ApiPropertyOptional({ enum: [true], description: 'Set when the session had notes that can no longer be read: she was erased' }) notesErased?: true;
+  @ApiPropertyOptional({
+    enum: [true],
+    description: 'Set when the session had notes that can no longer be read: she was erased',
+  })
+  notesErased?: true;
   @ApiProperty() counselorId: string;
   @ApiProperty() centerId: string;
   @ApiProperty() recordedAt: string;
@@ -81,7 +89,8 @@ export class CounselingSessionItemResponse {
 
 export class CounselingSessionPageResponse {
   @ApiProperty({ format: 'uuid' }) clientId: string;
-  @ApiProperty({ type: [CounselingSessionItemResponse], description: 'Newest first' }) items: CounselingSessionItemResponse[];
+  @ApiProperty({ type: [CounselingSessionItemResponse], description: 'Newest first' })
+  items: CounselingSessionItemResponse[];
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() total: number;

@@ -1,13 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { PLANNED_SERVICES } from '@saeil/contracts';
 import { IsDay } from './fields';
 
 export class NextActionDto {
   @ApiProperty({ example: '컴퓨터활용능력 과정 등록' })
-  @IsString() @IsNotEmpty() @MaxLength(300)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   description: string;
 
   @IsDay('when the next step is due', '2026-12-05')
@@ -31,7 +44,15 @@ export const PlanField = {
       IsArray(),
       ArrayMinSize(1, { message: 'plannedServices must name at least one service' }),
       ArrayUnique(),
-      IsIn(PLANNED_SERVICES, { each: true, message: `each of plannedServices must be one of ${PLANNED_SERVICES.join(', ')}` }),
+      IsIn(PLANNED_SERVICES, {
+        each: true,
+        message: `each of plannedServices must be one of ${PLANNED_SERVICES.join(', ')}`,
+      }),
     ),
-  nextAction: () => applyDecorators(IsObject(), ValidateNested(), Type(() => NextActionDto)),
+  nextAction: () =>
+    applyDecorators(
+      IsObject(),
+      ValidateNested(),
+      Type(() => NextActionDto),
+    ),
 };

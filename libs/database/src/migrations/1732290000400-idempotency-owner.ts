@@ -24,7 +24,9 @@ export class IdempotencyOwner1732290000400 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     // Keys used by several accounts cannot share one global key again: the later ones are dropped.
-    await q.query(`DELETE FROM idempotency_keys a USING idempotency_keys b WHERE a.idempotency_key = b.idempotency_key AND a.created_at > b.created_at`);
+    await q.query(
+      `DELETE FROM idempotency_keys a USING idempotency_keys b WHERE a.idempotency_key = b.idempotency_key AND a.created_at > b.created_at`,
+    );
     await q.query(`ALTER TABLE idempotency_keys DROP CONSTRAINT idempotency_keys_pkey`);
     await q.query(`ALTER TABLE idempotency_keys ADD PRIMARY KEY (idempotency_key)`);
     await q.query(`ALTER TABLE idempotency_keys DROP COLUMN owner`);

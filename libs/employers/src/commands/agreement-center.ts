@@ -7,7 +7,10 @@ import { agreementDecider } from '../domain/agreement.decider';
  * definitions have no centerOf), and decide on the same history. centerId is undefined when the
  * agreement is unknown: the decider then answers 404.
  */
-export async function readAgreement(store: EventStore, agreementId: string): Promise<{ history: StoredEvent[]; centerId?: string }> {
+export async function readAgreement(
+  store: EventStore,
+  agreementId: string,
+): Promise<{ history: StoredEvent[]; centerId?: string }> {
   const history = await store.readStream(agreementStreamId(agreementId));
   return { history, centerId: foldStream(agreementDecider, history).centerId };
 }

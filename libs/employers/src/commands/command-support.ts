@@ -7,6 +7,7 @@ export const IsBusinessRegistrationNumber = () =>
     name: 'isBusinessRegistrationNumber',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && isValidBusinessRegistrationNumber(value),
-      defaultMessage: () => 'businessRegistrationNumber must be a valid 사업자등록번호 (XXX-XX-XXXXX with a matching check digit)',
+      defaultMessage: () =>
+        'businessRegistrationNumber must be a valid 사업자등록번호 (XXX-XX-XXXXX with a matching check digit)',
     },
   });

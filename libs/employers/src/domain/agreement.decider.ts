@@ -57,13 +57,17 @@ export interface AgreementState {
   ended: boolean;
 }
 
-function requireSigned(state: AgreementState, agreementId: string): asserts state is AgreementState & { signed: true; centerId: string; signedOn: string; termEnd: string } {
+function requireSigned(
+  state: AgreementState,
+  agreementId: string,
+): asserts state is AgreementState & { signed: true; centerId: string; signedOn: string; termEnd: string } {
   if (!state.signed) throw new NotFound('협약', agreementId);
   if (state.ended) throw new RuleViolation('AGREEMENT_ENDED', '종료된 협약입니다.', { agreementId });
 }
 
 function sign(c: SignAgreement, state: AgreementState): AgreementEvent[] {
-  if (state.signed) throw new RuleViolation('AGREEMENT_ALREADY_SIGNED', '이미 기록된 협약입니다.', { agreementId: c.agreementId });
+  if (state.signed)
+    throw new RuleViolation('AGREEMENT_ALREADY_SIGNED', '이미 기록된 협약입니다.', { agreementId: c.agreementId });
   if (c.kind === 'women_friendly_company' && !c.employer) {
     throw new RuleViolation('EMPLOYER_REQUIRED', '여성친화기업 협약은 등록된 기업(employerId)과 맺습니다.');
   }
@@ -71,7 +75,9 @@ function sign(c: SignAgreement, state: AgreementState): AgreementEvent[] {
   const partyName = c.partyName?.trim() || c.employer?.name;
   if (!partyName) throw new RuleViolation('PARTY_NAME_REQUIRED', '협약 상대 기관명을 입력하세요.');
   requireNotInFuture('signedOn', c.signedOn, c.today);
-  const termEnd = c.termEnd ?? (c.kind === 'women_friendly_company' ? addDays(addYears(c.termStart, WOMEN_FRIENDLY_TERM_YEARS), -1) : undefined);
+  const termEnd =
+    c.termEnd ??
+    (c.kind === 'women_friendly_company' ? addDays(addYears(c.termStart, WOMEN_FRIENDLY_TERM_YEARS), -1) : undefined);
   if (!termEnd) throw new RuleViolation('TERM_END_REQUIRED', '업무협약의 협약 종료일(termEnd)을 입력하세요.');
   requireInOrder('termStart', c.termStart, 'termEnd', termEnd, true);
   return [
@@ -100,25 +106,53 @@ function renew(c: RenewAgreement, state: AgreementState): AgreementEvent[] {
     // A date in the window of the term before the current one: that term was renewed already.
     const previous = state.renewedTermEnds.at(-1);
     if (previous && c.renewedOn >= addDays(previous, -RENEWAL_OPENS_DAYS_BEFORE_END)) {
-      throw new RuleViolation('AGREEMENT_ALREADY_RENEWED', `협약은 이미 ${state.termEnd}까지 갱신되었습니다.`, { termEnd: state.termEnd, previousTermEnd: previous });
+      throw new RuleViolation('AGREEMENT_ALREADY_RENEWED', `협약은 이미 ${state.termEnd}까지 갱신되었습니다.`, {
+        termEnd: state.termEnd,
+        previousTermEnd: previous,
+      });
     }
-    throw new RuleViolation('RENEWAL_TOO_EARLY', `갱신은 협약 종료일(${state.termEnd}) 6개월 전(${opens})부터 기록할 수 있습니다.`, { termEnd: state.termEnd, opensOn: opens });
+    throw new RuleViolation(
+      'RENEWAL_TOO_EARLY',
+      `갱신은 협약 종료일(${state.termEnd}) 6개월 전(${opens})부터 기록할 수 있습니다.`,
+      { termEnd: state.termEnd, opensOn: opens },
+    );
   }
   if (c.renewedOn > closes) {
-    throw new RuleViolation('AGREEMENT_LAPSED', `협약이 ${state.termEnd}에 만료되어 3개월이 지났습니다. 새 협약으로 기록하세요.`, { termEnd: state.termEnd, closedOn: closes });
+    throw new RuleViolation(
+      'AGREEMENT_LAPSED',
+      `협약이 ${state.termEnd}에 만료되어 3개월이 지났습니다. 새 협약으로 기록하세요.`,
+      { termEnd: state.termEnd, closedOn: closes },
+    );
   }
   requireInOrder('termEnd', state.termEnd, 'newTermEnd', c.newTermEnd, true);
-  return [{ type: 'AgreementRenewed', data: { agreementId: c.agreementId, centerId: state.centerId, previousTermEnd: state.termEnd, newTermEnd: c.newTermEnd, renewedOn: c.renewedOn } }];
+  return [
+    {
+      type: 'AgreementRenewed',
+      data: {
+        agreementId: c.agreementId,
+        centerId: state.centerId,
+        previousTermEnd: state.termEnd,
+        newTermEnd: c.newTermEnd,
+        renewedOn: c.renewedOn,
+      },
+    },
+  ];
 }
 
 function end(c: EndAgreement, state: AgreementState): AgreementEvent[] {
-  if (state.ended) throw new RuleViolation('AGREEMENT_ALREADY_ENDED', '이미 종료된 협약입니다.', { agreementId: c.agreementId });
+  if (state.ended)
+    throw new RuleViolation('AGREEMENT_ALREADY_ENDED', '이미 종료된 협약입니다.', { agreementId: c.agreementId });
   requireSigned(state, c.agreementId);
   requireNotInFuture('endedOn', c.endedOn, c.today);
   requireInOrder('signedOn', state.signedOn, 'endedOn', c.endedOn);
   const reason = c.reason.trim();
   if (!reason) throw new RuleViolation('REASON_REQUIRED', '종료 사유를 입력하세요.');
-  return [{ type: 'AgreementEnded', data: { agreementId: c.agreementId, centerId: state.centerId, endedOn: c.endedOn, reason } }];
+  return [
+    {
+      type: 'AgreementEnded',
+      data: { agreementId: c.agreementId, centerId: state.centerId, endedOn: c.endedOn, reason },
+    },
+  ];
 }
 
 /** An agreement (stream `agreement-<agreementId>`): signed with a term, renewed, ended. */
@@ -128,9 +162,19 @@ export const agreementDecider: Decider<AgreementCommand, AgreementState, Agreeme
   evolve(state, event) {
     switch (event.type) {
       case 'AgreementSigned':
-        return { ...state, signed: true, centerId: event.data.centerId, signedOn: event.data.signedOn, termEnd: event.data.termEnd };
+        return {
+          ...state,
+          signed: true,
+          centerId: event.data.centerId,
+          signedOn: event.data.signedOn,
+          termEnd: event.data.termEnd,
+        };
       case 'AgreementRenewed':
-        return { ...state, termEnd: event.data.newTermEnd, renewedTermEnds: [...state.renewedTermEnds, event.data.previousTermEnd] };
+        return {
+          ...state,
+          termEnd: event.data.newTermEnd,
+          renewedTermEnds: [...state.renewedTermEnds, event.data.previousTermEnd],
+        };
       case 'AgreementEnded':
         return { ...state, ended: true };
       default:

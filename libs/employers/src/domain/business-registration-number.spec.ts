@@ -1,17 +1,27 @@
-import { businessNumberCheckDigit, isValidBusinessRegistrationNumber, normalizeBusinessRegistrationNumber } from './business-registration-number';
+import {
+  businessNumberCheckDigit,
+  isValidBusinessRegistrationNumber,
+  normalizeBusinessRegistrationNumber,
+} from './business-registration-number';
 
 describe('사업자등록번호 check digit', () => {
   it.each([
     ['220-81-62517', 7],
     ['124-81-00998', 8],
     ['120-81-47521', 1],
-  ])('computes the check digit of %s as %i (weights 1,3,7,1,3,7,1,3,5 plus the tens of digit 9 × 5)', (number, check) => {
-    expect(businessNumberCheckDigit(number.replace(/-/g, '').slice(0, 9))).toBe(check);
-  });
+  ])(
+    'computes the check digit of %s as %i (weights 1,3,7,1,3,7,1,3,5 plus the tens of digit 9 × 5)',
+    (number, check) => {
+      expect(businessNumberCheckDigit(number.replace(/-/g, '').slice(0, 9))).toBe(check);
+    },
+  );
 
-  it.each(['220-81-62517', '2208162517', '124-81-00998', ' 120-81-47521 '])('accepts %p and formats it XXX-XX-XXXXX', (input) => {
-    expect(normalizeBusinessRegistrationNumber(input)).toMatch(/^\d{3}-\d{2}-\d{5}$/);
-  });
+  it.each(['220-81-62517', '2208162517', '124-81-00998', ' 120-81-47521 '])(
+    'accepts %p and formats it XXX-XX-XXXXX',
+    (input) => {
+      expect(normalizeBusinessRegistrationNumber(input)).toMatch(/^\d{3}-\d{2}-\d{5}$/);
+    },
+  );
 
   it('normalizes a number typed without hyphens', () => {
     expect(normalizeBusinessRegistrationNumber('2208162517')).toBe('220-81-62517');

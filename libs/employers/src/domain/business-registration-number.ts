@@ -20,6 +20,7 @@ export function normalizeBusinessRegistrationNumber(input: string): string | und
   return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
-export const isValidBusinessRegistrationNumber = (input: string): boolean => normalizeBusinessRegistrationNumber(input) !== undefined;
+export const isValidBusinessRegistrationNumber = (input: string): boolean =>
+  normalizeBusinessRegistrationNumber(input) !== undefined;
 
 export const businessNumberDigits = (formatted: string): string => formatted.replace(/-/g, '');

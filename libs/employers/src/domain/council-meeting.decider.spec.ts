@@ -19,7 +19,13 @@ describe('council meeting decider', () => {
     when(meeting).then([
       {
         type: 'CouncilMeetingHeld',
-        data: { meetingId: meeting.meetingId, centerId: 'center-naju', heldOn: '2024-04-18', title: '여성일자리 실무협의체 회의', attendees: ['나주시 여성친화팀', '광주고용복지플러스센터'] },
+        data: {
+          meetingId: meeting.meetingId,
+          centerId: 'center-naju',
+          heldOn: '2024-04-18',
+          title: '여성일자리 실무협의체 회의',
+          attendees: ['나주시 여성친화팀', '광주고용복지플러스센터'],
+        },
       },
     ]);
   });
@@ -32,6 +38,8 @@ describe('council meeting decider', () => {
   it('refuses a future date, a blank title and recording the meeting twice', () => {
     when({ ...meeting, heldOn: '2024-06-01' }).thenRefuses('DATE_IN_FUTURE');
     when({ ...meeting, title: '   ' }).thenRefuses('TITLE_REQUIRED');
-    given(...when(meeting).events()).when(meeting).thenRefuses('COUNCIL_MEETING_ALREADY_RECORDED');
+    given(...when(meeting).events())
+      .when(meeting)
+      .thenRefuses('COUNCIL_MEETING_ALREADY_RECORDED');
   });
 });

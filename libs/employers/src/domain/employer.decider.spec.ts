@@ -32,13 +32,22 @@ describe('employer decider: registration', () => {
     when(register).then([
       {
         type: 'EmployerRegistered',
-        data: { employerId, centerId: 'center-jinju', businessRegistrationNumber: '220-81-62517', name: '(주)진주주얼리', industry: '귀금속 및 장신용품 제조업', size: 'small' },
+        data: {
+          employerId,
+          centerId: 'center-jinju',
+          businessRegistrationNumber: '220-81-62517',
+          name: '(주)진주주얼리',
+          industry: '귀금속 및 장신용품 제조업',
+          size: 'small',
+        },
       },
     ]);
   });
 
   it('given the number is registered, when registered again, then EMPLOYER_ALREADY_REGISTERED naming the employer', () => {
-    given(...registered()).when({ ...register, centerId: 'center-naju' }).thenRefuses('EMPLOYER_ALREADY_REGISTERED', expect.objectContaining({ employerId, name: '(주)진주주얼리' }));
+    given(...registered())
+      .when({ ...register, centerId: 'center-naju' })
+      .thenRefuses('EMPLOYER_ALREADY_REGISTERED', expect.objectContaining({ employerId, name: '(주)진주주얼리' }));
   });
 
   it('refuses a number whose check digit fails with a 400 on businessRegistrationNumber', () => {
@@ -50,16 +59,29 @@ describe('employer decider: registration', () => {
 
 describe('employer decider: post-management services', () => {
   it('given a registered employer, when a gender-equality training is given, then EmployerServiceProvided with participants', () => {
-    given(...registered()).when(training).then([
-      {
-        type: 'EmployerServiceProvided',
-        data: { employerId, centerId: 'center-jinju', service: 'gender_equality_training', providedOn: '2026-04-15', participants: 24, note: '직장 내 양성평등 특강' },
-      },
-    ]);
+    given(...registered())
+      .when(training)
+      .then([
+        {
+          type: 'EmployerServiceProvided',
+          data: {
+            employerId,
+            centerId: 'center-jinju',
+            service: 'gender_equality_training',
+            providedOn: '2026-04-15',
+            participants: 24,
+            note: '직장 내 양성평등 특강',
+          },
+        },
+      ]);
   });
 
   it('records a consulting without participants or note', () => {
-    expect(given(...registered()).when({ ...training, service: 'consulting', participants: undefined, note: undefined }).events()[0].data).toEqual({
+    expect(
+      given(...registered())
+        .when({ ...training, service: 'consulting', participants: undefined, note: undefined })
+        .events()[0].data,
+    ).toEqual({
       employerId,
       centerId: 'center-jinju',
       service: 'consulting',
@@ -69,7 +91,13 @@ describe('employer decider: post-management services', () => {
 
   it('refuses an unknown employer (404), a future date, and zero participants', () => {
     when(training).thenRefuses('NOT_FOUND');
-    given(...registered()).when({ ...training, providedOn: '2026-04-21' }).thenRefuses('DATE_IN_FUTURE');
-    expect(given(...registered()).when({ ...training, participants: 0 }).thenRefuses('PARTICIPANTS_INVALID')).toBeInstanceOf(RuleViolation);
+    given(...registered())
+      .when({ ...training, providedOn: '2026-04-21' })
+      .thenRefuses('DATE_IN_FUTURE');
+    expect(
+      given(...registered())
+        .when({ ...training, participants: 0 })
+        .thenRefuses('PARTICIPANTS_INVALID'),
+    ).toBeInstanceOf(RuleViolation);
   });
 });

@@ -19,7 +19,18 @@ const { given, when } = deciderSpec(jobFairDecider, { checkEvent: assertMatchesC
 describe('job fair decider', () => {
   it('given nothing recorded, when a fair was held, then JobFairHeld carries companies, applicants and hires', () => {
     when(fair).then([
-      { type: 'JobFairHeld', data: { jobFairId: fair.jobFairId, centerId: 'center-jinju', name: '2026 진주시 여성 취업박람회', heldOn: '2026-04-23', companies: 32, applicants: 410, hires: 57 } },
+      {
+        type: 'JobFairHeld',
+        data: {
+          jobFairId: fair.jobFairId,
+          centerId: 'center-jinju',
+          name: '2026 진주시 여성 취업박람회',
+          heldOn: '2026-04-23',
+          companies: 32,
+          applicants: 410,
+          hires: 57,
+        },
+      },
     ]);
   });
 
@@ -29,13 +40,18 @@ describe('job fair decider', () => {
   });
 
   it('refuses more hires than applicants (HIRES_EXCEED_APPLICANTS)', () => {
-    when({ ...fair, hires: 411 }).thenRefuses('HIRES_EXCEED_APPLICANTS', expect.objectContaining({ hires: 411, applicants: 410 }));
+    when({ ...fair, hires: 411 }).thenRefuses(
+      'HIRES_EXCEED_APPLICANTS',
+      expect.objectContaining({ hires: 411, applicants: 410 }),
+    );
   });
 
   it('refuses negative or fractional counts, a future date, and recording the fair twice', () => {
     when({ ...fair, companies: -1 }).thenRefuses('COUNT_INVALID', expect.objectContaining({ field: 'companies' }));
     when({ ...fair, applicants: 1.5 }).thenRefuses('COUNT_INVALID');
     when({ ...fair, heldOn: '2026-05-01' }).thenRefuses('DATE_IN_FUTURE');
-    given(...when(fair).events()).when(fair).thenRefuses('JOB_FAIR_ALREADY_RECORDED');
+    given(...when(fair).events())
+      .when(fair)
+      .thenRefuses('JOB_FAIR_ALREADY_RECORDED');
   });
 });

@@ -51,7 +51,14 @@ const regions: CenterRegions = {
   centersIn: (region) => ({ 전라남도: ['center-naju'], 경상남도: ['center-jinju'] })[region] ?? [],
   isListed: (centerId) => centerId === 'center-naju' || centerId === 'center-jinju',
 };
-const counselor: Principal = { accountId: 'c0ffee00-0000-4000-8000-000000000001', username: 'naju.counselor', displayName: '상담사', role: 'counselor', centerId: 'center-naju', provider: 'local' };
+const counselor: Principal = {
+  accountId: 'c0ffee00-0000-4000-8000-000000000001',
+  username: 'naju.counselor',
+  displayName: '상담사',
+  role: 'counselor',
+  centerId: 'center-naju',
+  provider: 'local',
+};
 const regional: Principal = { ...counselor, role: 'regional_supervisor', centerId: undefined, region: '경상남도' };
 
 async function outcome(promise: Promise<void>): Promise<string> {
@@ -90,7 +97,8 @@ describe('AccessResolver.requireRecords: the scope check fails closed', () => {
     directory = new DirectoryInMemory();
     resolver = new AccessResolver(directory as unknown as RecordCenters, regions);
   });
-  const check = (principal: Principal, kind: RecordKind, value: unknown, field = 'programId') => outcome(resolver.requireRecords(resolver.accessOf(principal), kind, value, undefined, field));
+  const check = (principal: Principal, kind: RecordKind, value: unknown, field = 'programId') =>
+    outcome(resolver.requireRecords(resolver.accessOf(principal), kind, value, undefined, field));
 
   it('admits a record of her own center named in the canonical form', async () => {
     expect(await check(counselor, 'retentionProgram', NAJU_PROGRAM)).toBe('admitted');
@@ -98,23 +106,34 @@ describe('AccessResolver.requireRecords: the scope check fails closed', () => {
   });
 
   it("refuses another center's record, a missing record and a record with no center alike (404 with the same words)", async () => {
-    const answers = await Promise.all([JINJU_PROGRAM, MISSING, ORPHAN_PROGRAM].map(async (id) => (await check(counselor, 'retentionProgram', id)).replace(id, '<id>')));
+    const answers = await Promise.all(
+      [JINJU_PROGRAM, MISSING, ORPHAN_PROGRAM].map(async (id) =>
+        (await check(counselor, 'retentionProgram', id)).replace(id, '<id>'),
+      ),
+    );
     expect(answers).toEqual(Array(3).fill('404 사후관리 프로그램 <id>을(를) 찾을 수 없습니다.'));
   });
 
-  it.each(otherForms(JINJU_PROGRAM).map((form) => [JSON.stringify(form), form]))("refuses %s (another center's record in another form) with a 400 on the field, before any lookup", async (_, form) => {
-    expect(await check(counselor, 'retentionProgram', form)).toBe('400 programId:isUuid');
-    expect(await check(regional, 'retentionProgram', form.replace(JINJU_PROGRAM, NAJU_PROGRAM))).toBe('400 programId:isUuid');
-    expect(directory.lookups).toEqual([]);
-  });
+  it.each(otherForms(JINJU_PROGRAM).map((form) => [JSON.stringify(form), form]))(
+    "refuses %s (another center's record in another form) with a 400 on the field, before any lookup",
+    async (_, form) => {
+      expect(await check(counselor, 'retentionProgram', form)).toBe('400 programId:isUuid');
+      expect(await check(regional, 'retentionProgram', form.replace(JINJU_PROGRAM, NAJU_PROGRAM))).toBe(
+        '400 programId:isUuid',
+      );
+      expect(directory.lookups).toEqual([]);
+    },
+  );
 
   it('refuses her own record in another form the same way: no spelling but one names a record', async () => {
-    for (const form of otherForms(NAJU_PROGRAM)) expect(await check(counselor, 'retentionProgram', form)).toBe('400 programId:isUuid');
+    for (const form of otherForms(NAJU_PROGRAM))
+      expect(await check(counselor, 'retentionProgram', form)).toBe('400 programId:isUuid');
     expect(directory.lookups).toEqual([]);
   });
 
   it('refuses values that are not ids at all (numbers, objects) instead of passing them on', async () => {
-    for (const value of [42, { id: NAJU_PROGRAM }, true, '']) expect(await check(counselor, 'retentionProgram', value)).toBe('400 programId:isUuid');
+    for (const value of [42, { id: NAJU_PROGRAM }, true, ''])
+      expect(await check(counselor, 'retentionProgram', value)).toBe('400 programId:isUuid');
   });
 
   it('leaves an absent value to validation (an optional field not given names nothing)', async () => {
@@ -124,34 +143,53 @@ describe('AccessResolver.requireRecords: the scope check fails closed', () => {
 
   it('a list is checked id by id: one malformed id refuses it (400), one unknown or foreign id refuses it (404)', async () => {
     expect(await check(counselor, 'client', [NAJU_CLIENT], 'attendeeClientIds')).toBe('admitted');
-    expect(await check(counselor, 'client', [NAJU_CLIENT, JINJU_CLIENT.toUpperCase()], 'attendeeClientIds')).toBe('400 attendeeClientIds:isUuid');
+    expect(await check(counselor, 'client', [NAJU_CLIENT, JINJU_CLIENT.toUpperCase()], 'attendeeClientIds')).toBe(
+      '400 attendeeClientIds:isUuid',
+    );
     expect(await check(counselor, 'client', [NAJU_CLIENT, JINJU_CLIENT], 'attendeeClientIds')).toMatch(/^404 구직자 /);
     expect(await check(counselor, 'client', [NAJU_CLIENT, MISSING], 'attendeeClientIds')).toMatch(/^404 구직자 /);
-    expect(await check(counselor, 'client', Array(1001).fill(NAJU_CLIENT), 'attendeeClientIds')).toBe('400 attendeeClientIds:arrayMaxSize');
+    expect(await check(counselor, 'client', Array(1001).fill(NAJU_CLIENT), 'attendeeClientIds')).toBe(
+      '400 attendeeClientIds:arrayMaxSize',
+    );
   });
 });
 
 describe('AccessResolver.requireReference: what a command points to exists and is usable by her center', () => {
   const resolver = new AccessResolver(new DirectoryInMemory() as unknown as RecordCenters, regions);
-  const reference = (principal: Principal, kind: string, value: unknown, field = `${kind}Id`) => outcome(resolver.accessOf(principal).requireReference({ kind, field }, value));
+  const reference = (principal: Principal, kind: string, value: unknown, field = `${kind}Id`) =>
+    outcome(resolver.accessOf(principal).requireReference({ kind, field }, value));
   const refused = 'rule REFERENCE_NOT_FOUND';
 
-  it.each(['agreement', 'course', 'retentionProgram'])('%s: her center’s is admitted; another center’s, a random UUID, a record of another kind or another spelling are REFERENCE_NOT_FOUND alike', async (kind) => {
-    const own = kind === 'retentionProgram' ? NAJU_PROGRAM : NAJU_CLIENT;
-    const foreign = kind === 'retentionProgram' ? JINJU_PROGRAM : JINJU_CLIENT;
-    expect(await reference(counselor, kind, own)).toBe('admitted');
-    expect(await reference(regional, kind, foreign)).toBe('admitted');
-    for (const value of [foreign, MISSING, kind === 'retentionProgram' ? NAJU_CLIENT : NAJU_PROGRAM, own.toUpperCase(), ` ${own}`, 42]) expect(await reference(counselor, kind, value)).toBe(refused);
-  });
+  it.each(['agreement', 'course', 'retentionProgram'])(
+    '%s: her center’s is admitted; another center’s, a random UUID, a record of another kind or another spelling are REFERENCE_NOT_FOUND alike',
+    async (kind) => {
+      const own = kind === 'retentionProgram' ? NAJU_PROGRAM : NAJU_CLIENT;
+      const foreign = kind === 'retentionProgram' ? JINJU_PROGRAM : JINJU_CLIENT;
+      expect(await reference(counselor, kind, own)).toBe('admitted');
+      expect(await reference(regional, kind, foreign)).toBe('admitted');
+      for (const value of [
+        foreign,
+        MISSING,
+        kind === 'retentionProgram' ? NAJU_CLIENT : NAJU_PROGRAM,
+        own.toUpperCase(),
+        ` ${own}`,
+        42,
+      ])
+        expect(await reference(counselor, kind, value)).toBe(refused);
+    },
+  );
 
   it('employer: one per business registration number for the whole country, so any center’s registered employer is usable; an unregistered id is not', async () => {
     expect(await reference(counselor, 'employer', NAJU_CLIENT)).toBe('admitted');
     expect(await reference(counselor, 'employer', JINJU_CLIENT)).toBe('admitted');
-    for (const value of [MISSING, NAJU_PROGRAM, NAJU_CLIENT.toUpperCase(), 'employer-3f2a']) expect(await reference(counselor, 'employer', value)).toBe(refused);
+    for (const value of [MISSING, NAJU_PROGRAM, NAJU_CLIENT.toUpperCase(), 'employer-3f2a'])
+      expect(await reference(counselor, 'employer', value)).toBe(refused);
   });
 
   it('names the field and the kind in the refusal, and refuses a kind nobody checks (fails closed)', async () => {
-    await expect(resolver.accessOf(counselor).requireReference({ kind: 'course', field: 'courseId' }, MISSING)).rejects.toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { field: 'courseId', kind: 'course' } });
+    await expect(
+      resolver.accessOf(counselor).requireReference({ kind: 'course', field: 'courseId' }, MISSING),
+    ).rejects.toMatchObject({ code: 'REFERENCE_NOT_FOUND', details: { field: 'courseId', kind: 'course' } });
     expect(await reference(counselor, 'kpiPlan', NAJU_CLIENT)).toBe(refused);
   });
 });
@@ -170,7 +208,9 @@ describe('AccessResolver: a counselor reference names an enabled account of her 
     [LEFT, { accountId: LEFT, role: 'counselor', centerId: 'center-naju', disabledAt: new Date('2026-11-01') }],
   ]);
   // The accounts table in memory, looked up case-insensitively as PostgreSQL's uuid does.
-  const repository = { findById: async (id: string) => accounts.get(id.toLowerCase()) as Account | undefined } as unknown as AccountRepository;
+  const repository = {
+    findById: async (id: string) => accounts.get(id.toLowerCase()) as Account | undefined,
+  } as unknown as AccountRepository;
   const resolver = new AccessResolver(new DirectoryInMemory() as unknown as RecordCenters, regions, repository);
   const access = resolver.accessOf(counselor);
   const inBody = { kind: 'counselor', field: 'counselorId', within: { centerField: 'centerId' } };
@@ -180,7 +220,11 @@ describe('AccessResolver: a counselor reference names an enabled account of her 
     expect(await outcome(access.requireReference(inBody, KIM, { centerId: 'center-naju' }))).toBe('admitted');
     expect(await outcome(access.requireReference(inBody, TEAM_LEAD, { centerId: 'center-naju' }))).toBe('admitted');
     expect(await outcome(access.requireReference(ofHerCase, KIM, { clientId: NAJU_CLIENT }))).toBe('admitted');
-    expect(await outcome(access.requireReference({ ...inBody, field: 'counselorIds' }, [KIM, TEAM_LEAD], { centerId: 'center-naju' }))).toBe('admitted');
+    expect(
+      await outcome(
+        access.requireReference({ ...inBody, field: 'counselorIds' }, [KIM, TEAM_LEAD], { centerId: 'center-naju' }),
+      ),
+    ).toBe('admitted');
     // a transfer: a counselor of the center taking the case, not of the caller's
     expect(await outcome(access.requireReference(inBody, JINJU, { centerId: 'center-jinju' }))).toBe('admitted');
   });
@@ -188,17 +232,30 @@ describe('AccessResolver: a counselor reference names an enabled account of her 
   it('refuses a made-up id, another center’s counselor, the analyst, a disabled account, another spelling of an id, and one bad id in a list, alike', async () => {
     const refused = 'rule REFERENCE_NOT_FOUND';
     for (const value of ['nobody-at-all', MISSING, JINJU, ANALYST, LEFT, KIM.toUpperCase(), ` ${KIM}`, 42, null]) {
-      expect({ value, outcome: await outcome(access.requireReference(inBody, value, { centerId: 'center-naju' })) }).toEqual({ value, outcome: refused });
+      expect({
+        value,
+        outcome: await outcome(access.requireReference(inBody, value, { centerId: 'center-naju' })),
+      }).toEqual({ value, outcome: refused });
     }
     expect(await outcome(access.requireReference(ofHerCase, KIM, { clientId: JINJU_CLIENT }))).toBe(refused);
     expect(await outcome(access.requireReference(ofHerCase, KIM, { clientId: MISSING }))).toBe(refused);
-    expect(await outcome(access.requireReference({ ...inBody, field: 'counselorIds' }, [KIM, JINJU], { centerId: 'center-naju' }))).toBe(refused);
+    expect(
+      await outcome(
+        access.requireReference({ ...inBody, field: 'counselorIds' }, [KIM, JINJU], { centerId: 'center-naju' }),
+      ),
+    ).toBe(refused);
   });
 
   it('fails closed without a center to check against, or without the accounts', async () => {
-    expect(await outcome(access.requireReference({ kind: 'counselor', field: 'counselorId' }, KIM, { centerId: 'center-naju' }))).toBe('rule REFERENCE_NOT_FOUND');
+    expect(
+      await outcome(
+        access.requireReference({ kind: 'counselor', field: 'counselorId' }, KIM, { centerId: 'center-naju' }),
+      ),
+    ).toBe('rule REFERENCE_NOT_FOUND');
     expect(await outcome(access.requireReference(inBody, KIM, {}))).toBe('rule REFERENCE_NOT_FOUND');
     const blind = new AccessResolver(new DirectoryInMemory() as unknown as RecordCenters, regions).accessOf(counselor);
-    expect(await outcome(blind.requireReference(inBody, KIM, { centerId: 'center-naju' }))).toBe('rule REFERENCE_NOT_FOUND');
+    expect(await outcome(blind.requireReference(inBody, KIM, { centerId: 'center-naju' }))).toBe(
+      'rule REFERENCE_NOT_FOUND',
+    );
   });
 });

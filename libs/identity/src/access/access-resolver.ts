@@ -3,10 +3,26 @@ import { canonicalIdProblem, isUuid, NotFound, RuleViolation, ValidationFailed }
 import { AccountCache } from '../accounts/account-cache';
 import { CASE_WORKERS, type Role } from '../domain/roles';
 import type { Principal } from '../principal/principal';
-import { answersFor, CenterRegions, centerIdsOf, CheckedReference, coversCenter, coversLevel, RequestAccess, scopeOf } from './access-scope';
+import {
+  answersFor,
+  CenterRegions,
+  centerIdsOf,
+  CheckedReference,
+  coversCenter,
+  coversLevel,
+  RequestAccess,
+  scopeOf,
+} from './access-scope';
 import { RECORD_KINDS, RecordCenters, RecordKind } from './record-scope';
 
-const REFERENCE_LABELS: Record<string, string> = { center: '센터', retentionProgram: '사후관리 프로그램', employer: '구인업체', agreement: '협약', course: '직업교육훈련 과정', counselor: '상담사' };
+const REFERENCE_LABELS: Record<string, string> = {
+  center: '센터',
+  retentionProgram: '사후관리 프로그램',
+  employer: '구인업체',
+  agreement: '협약',
+  course: '직업교육훈련 과정',
+  counselor: '상담사',
+};
 
 /** Ids one reference may name (a list: a group session's attendees); more is refused. */
 const MAX_IDS = 1000;
@@ -34,7 +50,8 @@ export class AccessResolver {
       coversLevel: (level, id) => coversLevel(scope, level, id, this.regions),
       answersFor: (level, id) => answersFor(principal, level, id),
       centerIds: () => centerIdsOf(scope, this.regions),
-      requireReference: (reference, value, dto) => this.requireReference(reference, value, (centerId) => coversCenter(scope, centerId, this.regions), dto),
+      requireReference: (reference, value, dto) =>
+        this.requireReference(reference, value, (centerId) => coversCenter(scope, centerId, this.regions), dto),
     };
   }
 
@@ -47,12 +64,22 @@ export class AccessResolver {
    * names. Otherwise 422 REFERENCE_NOT_FOUND naming the field and kind, the same for "does not
    * exist" and "not yours".
    */
-  private async requireReference(reference: CheckedReference, value: unknown, reaches: (centerId: string) => boolean, dto?: object): Promise<void> {
+  private async requireReference(
+    reference: CheckedReference,
+    value: unknown,
+    reaches: (centerId: string) => boolean,
+    dto?: object,
+  ): Promise<void> {
     const refused = (named: unknown = value) =>
-      new RuleViolation('REFERENCE_NOT_FOUND', `${reference.field}: ${REFERENCE_LABELS[reference.kind] ?? reference.kind} ${String(named)}을(를) 찾을 수 없습니다.`, { field: reference.field, kind: reference.kind });
+      new RuleViolation(
+        'REFERENCE_NOT_FOUND',
+        `${reference.field}: ${REFERENCE_LABELS[reference.kind] ?? reference.kind} ${String(named)}을(를) 찾을 수 없습니다.`,
+        { field: reference.field, kind: reference.kind },
+      );
     if (reference.kind === 'counselor') {
       const centerId = await this.centerWithin(reference, dto);
-      for (const id of Array.isArray(value) ? value : [value]) if (centerId === undefined || !(await this.carriesCasesAt(id, centerId))) throw refused(id);
+      for (const id of Array.isArray(value) ? value : [value])
+        if (centerId === undefined || !(await this.carriesCasesAt(id, centerId))) throw refused(id);
       return;
     }
     if (typeof value !== 'string') throw refused();
@@ -94,7 +121,12 @@ export class AccessResolver {
   private async carriesCasesAt(accountId: unknown, centerId: string): Promise<boolean> {
     if (!isUuid(accountId) || !this.accounts) return false;
     const account = await this.accounts.findById(accountId);
-    return account !== undefined && !account.disabledAt && (CASE_WORKERS as readonly Role[]).includes(account.role) && account.centerId === centerId;
+    return (
+      account !== undefined &&
+      !account.disabledAt &&
+      (CASE_WORKERS as readonly Role[]).includes(account.role) &&
+      account.centerId === centerId
+    );
   }
 
   /**
@@ -109,10 +141,20 @@ export class AccessResolver {
    * brings her within reach (see `ScopedRecordRef.enrolledIn`): the course must be within reach
    * and she must have been enrolled in it.
    */
-  async requireRecords(access: RequestAccess, kind: RecordKind, raw: unknown, enrolledInCourse?: unknown, field: string = kind, options: { malformed: 'refuse' | 'leave-to-validation' } = { malformed: 'refuse' }): Promise<void> {
+  async requireRecords(
+    access: RequestAccess,
+    kind: RecordKind,
+    raw: unknown,
+    enrolledInCourse?: unknown,
+    field: string = kind,
+    options: { malformed: 'refuse' | 'leave-to-validation' } = { malformed: 'refuse' },
+  ): Promise<void> {
     if (raw === undefined || raw === null) return;
     const values = Array.isArray(raw) ? raw : [raw];
-    const malformed = values.length > MAX_IDS ? { field, code: 'arrayMaxSize', message: `${field} must name at most ${MAX_IDS} records` } : canonicalIdProblem(field, values, 'uuid');
+    const malformed =
+      values.length > MAX_IDS
+        ? { field, code: 'arrayMaxSize', message: `${field} must name at most ${MAX_IDS} records` }
+        : canonicalIdProblem(field, values, 'uuid');
     if (malformed) {
       // A command's DTO refuses it next, with every other bad field (and `IsRecordId` on each record field is checked by a spec): nothing is looked up, nothing passed on.
       if (options.malformed === 'leave-to-validation') return;
@@ -129,6 +171,10 @@ export class AccessResolver {
   private async reachedThroughCourse(access: RequestAccess, clientId: string, courseId: unknown): Promise<boolean> {
     if (!isUuid(courseId)) return false;
     const courseCenter = await this.records.centerOf('course', courseId);
-    return courseCenter !== undefined && access.coversCenter(courseCenter) && (await this.records.isEnrolled(courseId, clientId));
+    return (
+      courseCenter !== undefined &&
+      access.coversCenter(courseCenter) &&
+      (await this.records.isEnrolled(courseId, clientId))
+    );
   }
 }

@@ -7,7 +7,8 @@ import type { Principal } from '../principal/principal';
  * administrator every center (their roles keep them from a person's data: routes naming a
  * person admit neither, see `@Roles` on each route).
  */
-export type AccessScope = { kind: 'nation' } | { kind: 'center'; centerId: string } | { kind: 'region'; region: string };
+export type AccessScope =
+  { kind: 'nation' } | { kind: 'center'; centerId: string } | { kind: 'region'; region: string };
 
 export function scopeOf(principal: Pick<Principal, 'role' | 'centerId' | 'region'>): AccessScope {
   switch (principal.role) {
@@ -63,7 +64,12 @@ export function coversCenter(scope: AccessScope, centerId: string, regions?: Cen
  * reaches its center; a regional one its region and the centers in it; the nation-wide roles
  * everything.
  */
-export function coversLevel(scope: AccessScope, level: string, id: string | undefined, regions?: CenterRegions): boolean {
+export function coversLevel(
+  scope: AccessScope,
+  level: string,
+  id: string | undefined,
+  regions?: CenterRegions,
+): boolean {
   if (scope.kind === 'nation') return true;
   if (level === 'center') return id !== undefined && coversCenter(scope, id, regions);
   if (level === 'region') return scope.kind === 'region' && id === scope.region;
@@ -74,7 +80,11 @@ export function coversLevel(scope: AccessScope, level: string, id: string | unde
  * Who answers for a level's figures (submits its Ministry report): the center's supervisor, the
  * region's supervisor, the Ministry analyst for the nation. Reading them is wider (coversLevel).
  */
-export function answersFor(principal: Pick<Principal, 'role' | 'centerId' | 'region'>, level: string, id: string | undefined): boolean {
+export function answersFor(
+  principal: Pick<Principal, 'role' | 'centerId' | 'region'>,
+  level: string,
+  id: string | undefined,
+): boolean {
   if (level === 'center') return principal.role === 'supervisor' && principal.centerId === id;
   if (level === 'region') return principal.role === 'regional_supervisor' && principal.region === id;
   return level === 'nation' && principal.role === 'ministry_analyst';
@@ -109,5 +119,6 @@ export interface CheckedReference {
  * center's staff reach their center, a regional supervisor her region and its centers.
  */
 export function requireLevel(access: Pick<RequestAccess, 'coversLevel'>, level: string, id: string | undefined): void {
-  if (!access.coversLevel(level, id)) throw new NotFound(level === 'nation' ? '범위' : level === 'region' ? '시·도' : '센터', id ?? level);
+  if (!access.coversLevel(level, id))
+    throw new NotFound(level === 'nation' ? '범위' : level === 'region' ? '시·도' : '센터', id ?? level);
 }

@@ -15,7 +15,6 @@ export const ROLES_KEY = 'saeil:roles';
 
 export type AuthenticatedRequest = Request & { principal?: Principal; access?: RequestAccess };
 
-
 /**
  * The one gate of every HTTP route (registered as the app's global guard):
  * - `@Public()` routes pass (login, refresh, health, metrics);
@@ -52,7 +51,9 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<readonly string[] | undefined>(ROLES_KEY, targets);
     if (!roles || roles.length === 0) {
-      this.logger.error(`route ${request.method} ${request.route?.path ?? request.path} names no roles: refused to everyone`);
+      this.logger.error(
+        `route ${request.method} ${request.route?.path ?? request.path} names no roles: refused to everyone`,
+      );
       throw new AccessDenied();
     }
     if (!roles.includes(principal.role)) throw new AccessDenied();
@@ -65,12 +66,23 @@ export class AuthGuard implements CanActivate {
     const access = request.access;
     // A command's handler reads the records it names again: the streams read here to find their
     // centers are kept for it (`executeFromHttp` runs the command with them), one round trip less.
-    await withPrefetchedStreams(validatedNext && refs.length > 0 ? PrefetchedStreams.for(request) : undefined, async () => {
-      for (const ref of refs) {
-        const course = ref.enrolledIn === undefined ? undefined : valueOf({ kind: 'course', field: ref.enrolledIn }, request);
-        await this.resolver.requireRecords(access, ref.kind, valueOf(ref, request), course, ref.param ?? ref.body ?? ref.field, { malformed: validatedNext ? 'leave-to-validation' : 'refuse' });
-      }
-    });
+    await withPrefetchedStreams(
+      validatedNext && refs.length > 0 ? PrefetchedStreams.for(request) : undefined,
+      async () => {
+        for (const ref of refs) {
+          const course =
+            ref.enrolledIn === undefined ? undefined : valueOf({ kind: 'course', field: ref.enrolledIn }, request);
+          await this.resolver.requireRecords(
+            access,
+            ref.kind,
+            valueOf(ref, request),
+            course,
+            ref.param ?? ref.body ?? ref.field,
+            { malformed: validatedNext ? 'leave-to-validation' : 'refuse' },
+          );
+        }
+      },
+    );
     return true;
   }
 }

@@ -15,11 +15,15 @@ export class CommandAnswerInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const isCommand = this.reflector.getAllAndOverride<boolean>(COMMAND_ROUTE_KEY, [context.getHandler(), context.getClass()]);
+    const isCommand = this.reflector.getAllAndOverride<boolean>(COMMAND_ROUTE_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!isCommand || context.getType() !== 'http') return next.handle();
     return next.handle().pipe(
       map((result) => {
-        if (result && typeof result === 'object' && (result as { duplicate?: unknown }).duplicate === true) context.switchToHttp().getResponse<Response>().status(200);
+        if (result && typeof result === 'object' && (result as { duplicate?: unknown }).duplicate === true)
+          context.switchToHttp().getResponse<Response>().status(200);
         return result;
       }),
     );

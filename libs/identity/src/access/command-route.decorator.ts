@@ -25,13 +25,21 @@ export const COMMAND_ROUTE_KEY = 'saeil:command-route';
  * only passes the body to `executeFromHttp` and sets what is its own (a `Location`).
  */
 export function CommandRoute(definition: Pick<CommandDefinition, 'access'>): ClassDecorator & MethodDecorator {
-  const records = (definition.access.records ?? []).map((r) => ({ kind: r.kind as RecordKind, field: r.field, enrolledIn: r.enrolledIn }));
+  const records = (definition.access.records ?? []).map((r) => ({
+    kind: r.kind as RecordKind,
+    field: r.field,
+    enrolledIn: r.enrolledIn,
+  }));
   return applyDecorators(
     Roles(...(definition.access.roles as Role[])),
     ScopedRecords(...records),
     SetMetadata(COMMAND_ROUTE_KEY, true),
     SetMetadata(COMMAND_DEFINITION_KEY, definition),
     ApiErrors(409, 422),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the first result' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'Repeat a request safely: the same key returns the first result',
+    }),
   );
 }

@@ -90,7 +90,8 @@ export class RecordCenters {
       const [first] = history;
       if (!first) return undefined;
       const clientId = (first.data as { clientId?: unknown }).clientId;
-      if (kind === 'internship' && typeof clientId === 'string') return (await this.centerOf('client', clientId)) ?? first.metadata.centerId ?? undefined;
+      if (kind === 'internship' && typeof clientId === 'string')
+        return (await this.centerOf('client', clientId)) ?? first.metadata.centerId ?? undefined;
       return first.metadata.centerId ?? undefined;
     }
     if (kind === 'client') return this.clientCenter(streamId);
@@ -99,14 +100,18 @@ export class RecordCenters {
       [streamId],
     );
     if (!first) return undefined;
-    if (kind === 'internship' && first.client_id) return (await this.clientCenter(clientStreamId(first.client_id))) ?? first.center_id ?? undefined;
+    if (kind === 'internship' && first.client_id)
+      return (await this.clientCenter(clientStreamId(first.client_id))) ?? first.center_id ?? undefined;
     return first.center_id ?? undefined;
   }
 
   /** Whether she was ever enrolled in the course (completed and dropped-out trainees included). */
   async isEnrolled(courseId: string, clientId: string): Promise<boolean> {
     const history = await this.prefetch(courseStreamId(courseId));
-    if (history) return history.some((e) => e.type === 'TrainingEnrolled' && (e.data as { clientId?: unknown }).clientId === clientId);
+    if (history)
+      return history.some(
+        (e) => e.type === 'TrainingEnrolled' && (e.data as { clientId?: unknown }).clientId === clientId,
+      );
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM events WHERE stream_id = $1 AND event_type = 'TrainingEnrolled' AND data->>'clientId' = $2 LIMIT 1`,
       [courseStreamId(courseId), clientId],

@@ -35,7 +35,13 @@ export class TokenCommandAuthorizer extends CommandAuthorizer {
       reaches: async (dto) => {
         const fields = dto as Record<string, unknown>;
         for (const ref of definition.access.records ?? []) {
-          await this.resolver.requireRecords(access, ref.kind as RecordKind, fields[ref.field], ref.enrolledIn === undefined ? undefined : fields[ref.enrolledIn], ref.field);
+          await this.resolver.requireRecords(
+            access,
+            ref.kind as RecordKind,
+            fields[ref.field],
+            ref.enrolledIn === undefined ? undefined : fields[ref.enrolledIn],
+            ref.field,
+          );
         }
       },
     };

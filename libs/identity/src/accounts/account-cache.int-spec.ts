@@ -31,7 +31,8 @@ describe('account cache: every process hears account changes, or reads the table
     await db?.drop();
   });
 
-  const me = (saeil: TestSaeil, token: string) => request(saeil.url).get('/auth/me').set('Authorization', `Bearer ${token}`);
+  const me = (saeil: TestSaeil, token: string) =>
+    request(saeil.url).get('/auth/me').set('Authorization', `Bearer ${token}`);
   const cacheOf = (saeil: TestSaeil) => saeil.app.get(AccountCache);
   /** A counselor account created through a, logged in through a: her id and token. */
   async function newCounselor(): Promise<{ accountId: string; token: string }> {
@@ -39,7 +40,9 @@ describe('account cache: every process hears account changes, or reads the table
     return { accountId: await accountIdOf(a, caller), token: await tokenFor(a.url, caller) };
   }
   const listeners = (saeil: TestSaeil) =>
-    saeil.runtime.dataSource.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'saeil-account-listen'`);
+    saeil.runtime.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'saeil-account-listen'`,
+    );
 
   it('a disable is refused at once by the process that made it, and by another, which answered her from memory just before, as soon as the announcement reaches it', async () => {
     const her = await newCounselor();
@@ -53,12 +56,18 @@ describe('account cache: every process hears account changes, or reads the table
       expect((await me(a, her.token).expect(200)).body.accountId).toBe(her.accountId); // a holds her too
       const heardByB = cacheOf(b).changesHeard;
       const admin = await tokenFor(a.url, ADMINISTRATOR);
-      await request(a.url).post(`/accounts/${her.accountId}/disable`).set('Authorization', `Bearer ${admin}`).expect(200);
+      await request(a.url)
+        .post(`/accounts/${her.accountId}/disable`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200);
       // a made the change: the very next request to a is refused, announcement or not.
       expect((await me(a, her.token).expect(401)).body.error.code).toBe('TOKEN_REVOKED');
       // b learns it from the trigger's NOTIFY, delivered at the commit (milliseconds; the one
       // window the cache leaves, docs/ARCHITECTURE.md): its next request after hearing it is refused.
-      await waitFor(async () => cacheOf(b).changesHeard > heardByB, { timeoutMs: 5000, description: 'b to hear the disable' });
+      await waitFor(async () => cacheOf(b).changesHeard > heardByB, {
+        timeoutMs: 5000,
+        description: 'b to hear the disable',
+      });
       expect((await me(b, her.token).expect(401)).body.error.code).toBe('TOKEN_REVOKED');
       expect(reads).toHaveBeenCalledWith(her.accountId);
     } finally {
@@ -71,12 +80,20 @@ describe('account cache: every process hears account changes, or reads the table
     await waitFor(async () => cacheOf(b).hearsChanges, { description: "b's account listener" });
     expect((await me(b, her.token).expect(200)).body.centerId).toBe('center-naju');
     const heard = cacheOf(b).changesHeard;
-    await a.runtime.dataSource.query(`UPDATE accounts SET center_id = 'center-jinju' WHERE account_id = $1`, [her.accountId]);
-    await waitFor(async () => cacheOf(b).changesHeard > heard, { timeoutMs: 5000, description: 'b to hear the change' });
+    await a.runtime.dataSource.query(`UPDATE accounts SET center_id = 'center-jinju' WHERE account_id = $1`, [
+      her.accountId,
+    ]);
+    await waitFor(async () => cacheOf(b).changesHeard > heard, {
+      timeoutMs: 5000,
+      description: 'b to hear the change',
+    });
     expect((await me(b, her.token).expect(200)).body.centerId).toBe('center-jinju');
     const heardMove = cacheOf(b).changesHeard;
     await a.runtime.dataSource.query(`UPDATE accounts SET disabled_at = now() WHERE account_id = $1`, [her.accountId]);
-    await waitFor(async () => cacheOf(b).changesHeard > heardMove, { timeoutMs: 5000, description: 'b to hear the disable' });
+    await waitFor(async () => cacheOf(b).changesHeard > heardMove, {
+      timeoutMs: 5000,
+      description: 'b to hear the disable',
+    });
     expect((await me(b, her.token).expect(401)).body.error.code).toBe('TOKEN_REVOKED');
   });
 
@@ -89,13 +106,19 @@ describe('account cache: every process hears account changes, or reads the table
     expect(cacheOf(b).size).toBeGreaterThanOrEqual(2);
 
     await listeners(a); // every account listener of this database, b's among them, as a network blip would
-    await waitFor(async () => !cacheOf(b).hearsChanges, { timeoutMs: 5000, description: 'b to notice its LISTEN connection is gone' });
+    await waitFor(async () => !cacheOf(b).hearsChanges, {
+      timeoutMs: 5000,
+      description: 'b to notice its LISTEN connection is gone',
+    });
     expect(cacheOf(b).size).toBe(0);
 
     // Announced to nobody: the reads go to the table.
     const reads = jest.spyOn(b.app.get(AccountRepository), 'findById');
     try {
-      await a.runtime.dataSource.query(`UPDATE accounts SET disabled_at = now(), token_version = token_version + 1 WHERE account_id = $1`, [her.accountId]);
+      await a.runtime.dataSource.query(
+        `UPDATE accounts SET disabled_at = now(), token_version = token_version + 1 WHERE account_id = $1`,
+        [her.accountId],
+      );
       expect((await me(b, her.token).expect(401)).body.error.code).toBe('TOKEN_REVOKED');
       await me(b, other.token).expect(200);
       await me(b, other.token).expect(200);
@@ -110,8 +133,14 @@ describe('account cache: every process hears account changes, or reads the table
     expect(cacheOf(b).size).toBeGreaterThanOrEqual(1);
     const heard = cacheOf(b).changesHeard;
     const admin = await tokenFor(a.url, ADMINISTRATOR);
-    await request(a.url).post(`/accounts/${other.accountId}/disable`).set('Authorization', `Bearer ${admin}`).expect(200);
-    await waitFor(async () => cacheOf(b).changesHeard > heard, { timeoutMs: 5000, description: 'b, listening again, to hear the disable' });
+    await request(a.url)
+      .post(`/accounts/${other.accountId}/disable`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    await waitFor(async () => cacheOf(b).changesHeard > heard, {
+      timeoutMs: 5000,
+      description: 'b, listening again, to hear the disable',
+    });
     expect((await me(b, other.token).expect(401)).body.error.code).toBe('TOKEN_REVOKED');
   });
 
@@ -128,7 +157,11 @@ describe('account cache: every process hears account changes, or reads the table
       const viaProxy = new URL(db.url);
       viaProxy.hostname = '127.0.0.1';
       viaProxy.port = String(proxy.port);
-      cache = await new AccountCache(repository, { databaseUrl: viaProxy.toString(), heartbeatMs: 200, reconnectMs: 200 }).start();
+      cache = await new AccountCache(repository, {
+        databaseUrl: viaProxy.toString(),
+        heartbeatMs: 200,
+        reconnectMs: 200,
+      }).start();
     });
 
     afterAll(async () => {
@@ -144,8 +177,13 @@ describe('account cache: every process hears account changes, or reads the table
       expect(cache.size).toBe(1);
 
       proxy.freeze(); // the path to PostgreSQL drops everything, and says nothing
-      await a.runtime.dataSource.query(`UPDATE accounts SET disabled_at = now() WHERE account_id = $1`, [her.accountId]);
-      await waitFor(async () => !cache.hearsChanges, { timeoutMs: 2000, description: 'the heartbeat to find the connection silent' });
+      await a.runtime.dataSource.query(`UPDATE accounts SET disabled_at = now() WHERE account_id = $1`, [
+        her.accountId,
+      ]);
+      await waitFor(async () => !cache.hearsChanges, {
+        timeoutMs: 2000,
+        description: 'the heartbeat to find the connection silent',
+      });
       expect((await cache.findById(her.accountId))?.disabledAt).toEqual(expect.any(Date));
       expect(cache.size).toBe(0);
     });

@@ -36,9 +36,19 @@ function toAccount(row: Row): Account {
   };
 }
 
-export function principalOf(account: Pick<Account, 'accountId' | 'username' | 'displayName' | 'role' | 'centerId' | 'region'>): Principal {
+export function principalOf(
+  account: Pick<Account, 'accountId' | 'username' | 'displayName' | 'role' | 'centerId' | 'region'>,
+): Principal {
   const { accountId, username, displayName, role, centerId, region } = account;
-  return { accountId, username, displayName, role, ...(centerId ? { centerId } : {}), ...(region ? { region } : {}), provider: 'local' };
+  return {
+    accountId,
+    username,
+    displayName,
+    role,
+    ...(centerId ? { centerId } : {}),
+    ...(region ? { region } : {}),
+    provider: 'local',
+  };
 }
 
 /** User names are compared as typed at creation: trimmed, NFC, lower case. */
@@ -57,19 +67,25 @@ export class AccountRepository {
 
   async findById(accountId: string, manager?: EntityManager): Promise<Account | undefined> {
     if (!UUID.test(accountId)) return undefined;
-    const rows: Row[] = await this.q(manager).query(`SELECT ${COLUMNS} FROM accounts WHERE account_id = $1`, [accountId]);
+    const rows: Row[] = await this.q(manager).query(`SELECT ${COLUMNS} FROM accounts WHERE account_id = $1`, [
+      accountId,
+    ]);
     return rows[0] ? toAccount(rows[0]) : undefined;
   }
 
   async findByUsername(username: string, manager?: EntityManager): Promise<Account | undefined> {
-    const rows: Row[] = await this.q(manager).query(`SELECT ${COLUMNS} FROM accounts WHERE username = $1`, [normalizeUsername(username)]);
+    const rows: Row[] = await this.q(manager).query(`SELECT ${COLUMNS} FROM accounts WHERE username = $1`, [
+      normalizeUsername(username),
+    ]);
     return rows[0] ? toAccount(rows[0]) : undefined;
   }
 
   /** The account, its row locked until the transaction ends: changes to one account are serialized. */
   async lock(accountId: string, manager: EntityManager): Promise<Account | undefined> {
     if (!UUID.test(accountId)) return undefined;
-    const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM accounts WHERE account_id = $1 FOR UPDATE`, [accountId]);
+    const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM accounts WHERE account_id = $1 FOR UPDATE`, [
+      accountId,
+    ]);
     return rows[0] ? toAccount(rows[0]) : undefined;
   }
 
@@ -79,11 +95,22 @@ export class AccountRepository {
   }
 
   /** Inserts the account; false when the user name is taken. */
-  async insert(account: Omit<Account, 'tokenVersion' | 'disabledAt' | 'createdAt'>, manager?: EntityManager): Promise<boolean> {
+  async insert(
+    account: Omit<Account, 'tokenVersion' | 'disabledAt' | 'createdAt'>,
+    manager?: EntityManager,
+  ): Promise<boolean> {
     const rows: Row[] = await this.q(manager).query(
       `INSERT INTO accounts (account_id, username, display_name, role, center_id, region, password_hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING account_id`,
-      [account.accountId, normalizeUsername(account.username), account.displayName, account.role, account.centerId ?? null, account.region ?? null, account.passwordHash],
+      [
+        account.accountId,
+        normalizeUsername(account.username),
+        account.displayName,
+        account.role,
+        account.centerId ?? null,
+        account.region ?? null,
+        account.passwordHash,
+      ],
     );
     return rows.length === 1;
   }
@@ -103,11 +130,19 @@ export class AccountRepository {
 
   /** Her name as the staff read it (timelines, caseloads read it when asked: the new name shows at once). */
   async setDisplayName(accountId: string, displayName: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE accounts SET display_name = $2, updated_at = now() WHERE account_id = $1`, [accountId, displayName]);
+    await manager.query(`UPDATE accounts SET display_name = $2, updated_at = now() WHERE account_id = $1`, [
+      accountId,
+      displayName,
+    ]);
   }
 
   /** A new password hash; with `signOut`, tokens issued before stop working (a reset by an administrator). */
-  async setPasswordHash(accountId: string, passwordHash: string, signOut: boolean, manager?: EntityManager): Promise<void> {
+  async setPasswordHash(
+    accountId: string,
+    passwordHash: string,
+    signOut: boolean,
+    manager?: EntityManager,
+  ): Promise<void> {
     await this.q(manager).query(
       `UPDATE accounts SET password_hash = $2, token_version = token_version + CASE WHEN $3 THEN 1 ELSE 0 END, updated_at = now() WHERE account_id = $1`,
       [accountId, passwordHash, signOut],

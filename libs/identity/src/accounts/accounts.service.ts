@@ -19,7 +19,16 @@ export interface AdminAction {
 
 export function viewOf(account: Account): AccountView {
   const { accountId, username, displayName, role, centerId, region } = account;
-  return { accountId, username, displayName, role, ...(centerId ? { centerId } : {}), ...(region ? { region } : {}), disabled: !!account.disabledAt, createdAt: account.createdAt.toISOString() };
+  return {
+    accountId,
+    username,
+    displayName,
+    role,
+    ...(centerId ? { centerId } : {}),
+    ...(region ? { region } : {}),
+    disabled: !!account.disabledAt,
+    createdAt: account.createdAt.toISOString(),
+  };
 }
 
 /** What an administrator does with accounts; each change and its audit entry in one transaction. */
@@ -41,9 +50,29 @@ export class AccountsService {
     const accountId = randomUUID();
     const passwordHash = await this.hasher.hash(dto.password);
     await this.dataSource.transaction(async (manager) => {
-      const inserted = await this.accounts.insert({ accountId, username: dto.username, displayName: dto.displayName ?? dto.username, role: dto.role, centerId: dto.centerId, region: dto.region, passwordHash }, manager);
+      const inserted = await this.accounts.insert(
+        {
+          accountId,
+          username: dto.username,
+          displayName: dto.displayName ?? dto.username,
+          role: dto.role,
+          centerId: dto.centerId,
+          region: dto.region,
+          passwordHash,
+        },
+        manager,
+      );
       if (!inserted) throw new RuleViolation('USERNAME_TAKEN', `사용자 이름 ${dto.username}은(는) 이미 사용 중입니다.`);
-      await this.audit.record({ action: 'account_created', accountId, actorId: action.actor.accountId, sourceAddress: action.sourceAddress, details: { username: dto.username, role: dto.role, centerId: dto.centerId, region: dto.region } }, manager);
+      await this.audit.record(
+        {
+          action: 'account_created',
+          accountId,
+          actorId: action.actor.accountId,
+          sourceAddress: action.sourceAddress,
+          details: { username: dto.username, role: dto.role, centerId: dto.centerId, region: dto.region },
+        },
+        manager,
+      );
     });
     return viewOf((await this.accounts.findById(accountId))!);
   }
@@ -54,12 +83,16 @@ export class AccountsService {
 
   /** Takes effect at once: her access tokens are refused from the next request, her refresh tokens revoked. */
   async disable(accountId: string, action: AdminAction): Promise<AccountView> {
-    if (accountId === action.actor.accountId) throw new RuleViolation('CANNOT_DISABLE_SELF', '자기 계정은 비활성화할 수 없습니다.');
+    if (accountId === action.actor.accountId)
+      throw new RuleViolation('CANNOT_DISABLE_SELF', '자기 계정은 비활성화할 수 없습니다.');
     return this.change(accountId, action, async (account, manager) => {
       if (account.disabledAt) return;
       await this.accounts.setDisabled(accountId, true, manager);
       await this.refreshTokens.revokeAllOf(accountId, manager);
-      await this.audit.record({ action: 'account_disabled', accountId, actorId: action.actor.accountId, sourceAddress: action.sourceAddress }, manager);
+      await this.audit.record(
+        { action: 'account_disabled', accountId, actorId: action.actor.accountId, sourceAddress: action.sourceAddress },
+        manager,
+      );
     });
   }
 
@@ -69,7 +102,16 @@ export class AccountsService {
       const name = displayName.trim().normalize('NFC');
       if (account.displayName === name) return;
       await this.accounts.setDisplayName(accountId, name, manager);
-      await this.audit.record({ action: 'account_renamed', accountId, actorId: action.actor.accountId, sourceAddress: action.sourceAddress, details: { from: account.displayName, to: name } }, manager);
+      await this.audit.record(
+        {
+          action: 'account_renamed',
+          accountId,
+          actorId: action.actor.accountId,
+          sourceAddress: action.sourceAddress,
+          details: { from: account.displayName, to: name },
+        },
+        manager,
+      );
     });
   }
 
@@ -77,7 +119,10 @@ export class AccountsService {
     return this.change(accountId, action, async (account, manager) => {
       if (!account.disabledAt) return;
       await this.accounts.setDisabled(accountId, false, manager);
-      await this.audit.record({ action: 'account_enabled', accountId, actorId: action.actor.accountId, sourceAddress: action.sourceAddress }, manager);
+      await this.audit.record(
+        { action: 'account_enabled', accountId, actorId: action.actor.accountId, sourceAddress: action.sourceAddress },
+        manager,
+      );
     });
   }
 
@@ -91,7 +136,10 @@ export class AccountsService {
     return this.change(accountId, action, async (_, manager) => {
       await this.accounts.setPasswordHash(accountId, passwordHash, true, manager);
       await this.refreshTokens.revokeAllOf(accountId, manager);
-      await this.audit.record({ action: 'password_reset', accountId, actorId: action.actor.accountId, sourceAddress: action.sourceAddress }, manager);
+      await this.audit.record(
+        { action: 'password_reset', accountId, actorId: action.actor.accountId, sourceAddress: action.sourceAddress },
+        manager,
+      );
     });
   }
 
@@ -99,20 +147,37 @@ export class AccountsService {
    * She changes her own password, proving the current one through the login path (so wrong
    * guesses count toward the lockout like any login). Every session of hers ends, this one too.
    */
-  async changeOwnPassword(principal: Principal, currentPassword: string, newPassword: string, sourceAddress: string): Promise<void> {
+  async changeOwnPassword(
+    principal: Principal,
+    currentPassword: string,
+    newPassword: string,
+    sourceAddress: string,
+  ): Promise<void> {
     const problems = passwordProblems(newPassword, principal.username).map((p) => ({ ...p, field: 'newPassword' }));
-    if (newPassword === currentPassword) problems.push({ field: 'newPassword', code: 'passwordUnchanged', message: '새 비밀번호가 지금 비밀번호와 같습니다.' });
+    if (newPassword === currentPassword)
+      problems.push({
+        field: 'newPassword',
+        code: 'passwordUnchanged',
+        message: '새 비밀번호가 지금 비밀번호와 같습니다.',
+      });
     if (problems.length > 0) throw new ValidationFailed(problems);
     await this.provider.authenticate({ username: principal.username, password: currentPassword, sourceAddress });
     const passwordHash = await this.hasher.hash(newPassword);
     await this.change(principal.accountId, { actor: principal, sourceAddress }, async (_, manager) => {
       await this.accounts.setPasswordHash(principal.accountId, passwordHash, true, manager);
       await this.refreshTokens.revokeAllOf(principal.accountId, manager);
-      await this.audit.record({ action: 'password_changed', accountId: principal.accountId, actorId: principal.accountId, sourceAddress }, manager);
+      await this.audit.record(
+        { action: 'password_changed', accountId: principal.accountId, actorId: principal.accountId, sourceAddress },
+        manager,
+      );
     });
   }
 
-  private async change(accountId: string, action: AdminAction, apply: (account: Account, manager: EntityManager) => Promise<void>): Promise<AccountView> {
+  private async change(
+    accountId: string,
+    action: AdminAction,
+    apply: (account: Account, manager: EntityManager) => Promise<void>,
+  ): Promise<AccountView> {
     await this.dataSource.transaction(async (manager) => {
       const account = await this.accounts.lock(accountId, manager);
       if (!account) throw new NotFound('계정', accountId);

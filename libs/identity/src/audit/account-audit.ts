@@ -35,13 +35,39 @@ export class AccountAudit {
   async record(entry: AccountAuditEntry, manager?: EntityManager): Promise<void> {
     await (manager ?? this.dataSource).query(
       `INSERT INTO account_audit (account_id, actor_id, action, source_address, details) VALUES ($1, $2, $3, $4, $5)`,
-      [entry.accountId ?? null, entry.actorId ?? null, entry.action, entry.sourceAddress ?? null, JSON.stringify(entry.details ?? {})],
+      [
+        entry.accountId ?? null,
+        entry.actorId ?? null,
+        entry.action,
+        entry.sourceAddress ?? null,
+        JSON.stringify(entry.details ?? {}),
+      ],
     );
   }
 
   /** The newest entries first (all accounts, or one). */
-  async list(options: { accountId?: string; limit: number }): Promise<{ auditId: string; recordedAt: string; accountId?: string; actorId?: string; action: string; sourceAddress?: string; details: Record<string, unknown> }[]> {
-    const rows = await this.dataSource.query<{ audit_id: string; recorded_at: Date; account_id: string | null; actor_id: string | null; action: string; source_address: string | null; details: Record<string, unknown> }[]>(
+  async list(options: { accountId?: string; limit: number }): Promise<
+    {
+      auditId: string;
+      recordedAt: string;
+      accountId?: string;
+      actorId?: string;
+      action: string;
+      sourceAddress?: string;
+      details: Record<string, unknown>;
+    }[]
+  > {
+    const rows = await this.dataSource.query<
+      {
+        audit_id: string;
+        recorded_at: Date;
+        account_id: string | null;
+        actor_id: string | null;
+        action: string;
+        source_address: string | null;
+        details: Record<string, unknown>;
+      }[]
+    >(
       `SELECT audit_id, recorded_at, account_id, actor_id, action, source_address, details FROM account_audit
         WHERE ($1::uuid IS NULL OR account_id = $1) ORDER BY audit_id DESC LIMIT $2`,
       [options.accountId ?? null, options.limit],

@@ -1,7 +1,21 @@
-import { afterFailure, delayAfter, lockedUntil, NO_FAILURES, retryAfterSeconds, ThrottlePolicy, ThrottleState } from './login-throttle';
+import {
+  afterFailure,
+  delayAfter,
+  lockedUntil,
+  NO_FAILURES,
+  retryAfterSeconds,
+  ThrottlePolicy,
+  ThrottleState,
+} from './login-throttle';
 
 const DAY = 24 * 60 * 60_000;
-const pair: ThrottlePolicy = { delayFrom: 5, baseDelayMs: 30_000, doublingEvery: 1, maxDelayMs: 15 * 60_000, forgetAfterMs: DAY };
+const pair: ThrottlePolicy = {
+  delayFrom: 5,
+  baseDelayMs: 30_000,
+  doublingEvery: 1,
+  maxDelayMs: 15 * 60_000,
+  forgetAfterMs: DAY,
+};
 const ceiling: ThrottlePolicy = { ...pair, delayFrom: 100, doublingEvery: 10 };
 const at = (hhmmss: string) => new Date(`2026-03-02T${hhmmss}Z`);
 
@@ -17,7 +31,9 @@ describe('login throttle', () => {
   });
 
   it('the 5th failure makes her wait 30 seconds; each further one doubles the wait, up to 15 minutes', () => {
-    expect([1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 50].map((n) => delayAfter(n, pair) / 1000)).toEqual([0, 0, 30, 60, 120, 240, 480, 900, 900, 900, 900]);
+    expect([1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 50].map((n) => delayAfter(n, pair) / 1000)).toEqual([
+      0, 0, 30, 60, 120, 240, 480, 900, 900, 900, 900,
+    ]);
     const state = failAt(['09:00:00', '09:00:01', '09:00:02', '09:00:03', '09:00:04']);
     expect(state.lockedUntil).toEqual(at('09:00:34'));
     expect(retryAfterSeconds(state, at('09:00:14'))).toBe(20);
@@ -26,7 +42,9 @@ describe('login throttle', () => {
   });
 
   it('a ceiling grows slowly: the same wait for ten failures, then twice as long', () => {
-    expect([99, 100, 109, 110, 119, 120, 130].map((n) => delayAfter(n, ceiling) / 1000)).toEqual([0, 30, 30, 60, 60, 120, 240]);
+    expect([99, 100, 109, 110, 119, 120, 130].map((n) => delayAfter(n, ceiling) / 1000)).toEqual([
+      0, 30, 30, 60, 60, 120, 240,
+    ]);
   });
 
   it('a failure during a wait changes nothing: the wait ends when it was announced', () => {

@@ -62,7 +62,8 @@ export function delayAfter(failures: number, policy: ThrottlePolicy): number {
  */
 export function afterFailure(state: ThrottleState, now: Date, policy: ThrottlePolicy): ThrottleState {
   if (lockedUntil(state, now)) return state;
-  const remembered = state.lastFailureAt !== null && now.getTime() - state.lastFailureAt.getTime() < policy.forgetAfterMs;
+  const remembered =
+    state.lastFailureAt !== null && now.getTime() - state.lastFailureAt.getTime() < policy.forgetAfterMs;
   const failures = remembered ? state.failures + 1 : 1;
   const delay = delayAfter(failures, policy);
   return { failures, lastFailureAt: now, lockedUntil: delay > 0 ? new Date(now.getTime() + delay) : null };

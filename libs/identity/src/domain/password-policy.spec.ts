@@ -37,6 +37,8 @@ describe('password policy', () => {
   });
 
   it('names the field and says why in Korean', () => {
-    expect(passwordProblems('short')).toEqual([{ field: 'password', code: 'passwordTooShort', message: '비밀번호는 12자 이상이어야 합니다.' }]);
+    expect(passwordProblems('short')).toEqual([
+      { field: 'password', code: 'passwordTooShort', message: '비밀번호는 12자 이상이어야 합니다.' },
+    ]);
   });
 });

@@ -11,9 +11,30 @@ const MIN_DISTINCT_CHARACTERS = 5;
  * no composition rules).
  */
 const COMMON_PASSWORDS = new Set([
-  'password1234', 'password12345', 'password123456', 'passw0rd1234', 'qwerty123456', 'qwertyuiop12', 'qwertyuiop123', '1q2w3e4r5t6y',
-  '1qaz2wsx3edc', 'abcd12345678', 'abc123456789', 'iloveyou1234', 'admin1234567', 'administrator', 'welcome12345', 'letmein12345',
-  'saeil1234567', 'changeme1234', 'asdfghjkl123', 'zxcvbnm12345', '123456789012', '1234567890ab', '123412341234', '000000000000',
+  'password1234',
+  'password12345',
+  'password123456',
+  'passw0rd1234',
+  'qwerty123456',
+  'qwertyuiop12',
+  'qwertyuiop123',
+  '1q2w3e4r5t6y',
+  '1qaz2wsx3edc',
+  'abcd12345678',
+  'abc123456789',
+  'iloveyou1234',
+  'admin1234567',
+  'administrator',
+  'welcome12345',
+  'letmein12345',
+  'saeil1234567',
+  'changeme1234',
+  'asdfghjkl123',
+  'zxcvbnm12345',
+  '123456789012',
+  '1234567890ab',
+  '123412341234',
+  '000000000000',
 ]);
 
 /**
@@ -24,11 +45,18 @@ const COMMON_PASSWORDS = new Set([
 export function passwordProblems(password: string, username?: string): FieldError[] {
   const problem = (code: string, message: string): FieldError[] => [{ field: 'password', code, message }];
   const characters = [...password];
-  if (characters.length < PASSWORD_MIN_LENGTH) return problem('passwordTooShort', `비밀번호는 ${PASSWORD_MIN_LENGTH}자 이상이어야 합니다.`);
-  if (characters.length > PASSWORD_MAX_LENGTH) return problem('passwordTooLong', `비밀번호는 ${PASSWORD_MAX_LENGTH}자 이하여야 합니다.`);
+  if (characters.length < PASSWORD_MIN_LENGTH)
+    return problem('passwordTooShort', `비밀번호는 ${PASSWORD_MIN_LENGTH}자 이상이어야 합니다.`);
+  if (characters.length > PASSWORD_MAX_LENGTH)
+    return problem('passwordTooLong', `비밀번호는 ${PASSWORD_MAX_LENGTH}자 이하여야 합니다.`);
   const lower = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lower)) return problem('passwordTooCommon', '널리 알려진 비밀번호는 사용할 수 없습니다.');
-  if (username && username.length >= 3 && lower.includes(username.toLowerCase())) return problem('passwordContainsUsername', '비밀번호에 사용자 이름을 넣을 수 없습니다.');
-  if (new Set(characters).size < MIN_DISTINCT_CHARACTERS) return problem('passwordTooRepetitive', `비밀번호에는 서로 다른 문자가 ${MIN_DISTINCT_CHARACTERS}개 이상 있어야 합니다.`);
+  if (username && username.length >= 3 && lower.includes(username.toLowerCase()))
+    return problem('passwordContainsUsername', '비밀번호에 사용자 이름을 넣을 수 없습니다.');
+  if (new Set(characters).size < MIN_DISTINCT_CHARACTERS)
+    return problem(
+      'passwordTooRepetitive',
+      `비밀번호에는 서로 다른 문자가 ${MIN_DISTINCT_CHARACTERS}개 이상 있어야 합니다.`,
+    );
   return [];
 }

@@ -16,12 +16,23 @@ describe('refresh-token rotation', () => {
   });
 
   it('a token used before is reuse: its whole family is revoked', () => {
-    expect(decideRefresh(token({ usedAt: new Date('2026-03-02T08:00:00Z') }), now)).toEqual({ kind: 'revoke_family', familyId: 'family-1' });
+    expect(decideRefresh(token({ usedAt: new Date('2026-03-02T08:00:00Z') }), now)).toEqual({
+      kind: 'revoke_family',
+      familyId: 'family-1',
+    });
   });
 
   it('a revoked token is refused (logout, or its family already revoked), even if it was also used', () => {
-    expect(decideRefresh(token({ revokedAt: new Date('2026-03-02T08:30:00Z') }), now)).toEqual({ kind: 'refuse', reason: 'revoked' });
-    expect(decideRefresh(token({ usedAt: new Date('2026-03-02T08:00:00Z'), revokedAt: new Date('2026-03-02T08:30:00Z') }), now)).toEqual({ kind: 'refuse', reason: 'revoked' });
+    expect(decideRefresh(token({ revokedAt: new Date('2026-03-02T08:30:00Z') }), now)).toEqual({
+      kind: 'refuse',
+      reason: 'revoked',
+    });
+    expect(
+      decideRefresh(
+        token({ usedAt: new Date('2026-03-02T08:00:00Z'), revokedAt: new Date('2026-03-02T08:30:00Z') }),
+        now,
+      ),
+    ).toEqual({ kind: 'refuse', reason: 'revoked' });
   });
 
   it('a token is refused from the instant it expires', () => {

@@ -13,7 +13,9 @@ describe('role scope', () => {
     expect(codes('regional_supervisor', { region: '전라남도' })).toEqual([]);
     expect(codes('regional_supervisor', { region: '전남' })).toEqual(['region:unknownRegion']);
     expect(codes('regional_supervisor', {})).toEqual(['region:requiredForRole']);
-    expect(codes('regional_supervisor', { region: '전라남도', centerId: 'center-naju' })).toEqual(['centerId:notAllowedForRole']);
+    expect(codes('regional_supervisor', { region: '전라남도', centerId: 'center-naju' })).toEqual([
+      'centerId:notAllowedForRole',
+    ]);
   });
 
   it('the Ministry analyst and the administrator have neither center nor region', () => {

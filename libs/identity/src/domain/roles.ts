@@ -20,13 +20,33 @@ export function scopeProblems(role: Role, scope: RoleScope): FieldError[] {
   const problems: FieldError[] = [];
   const needsCenter = role === 'counselor' || role === 'supervisor';
   const needsRegion = role === 'regional_supervisor';
-  if (needsCenter && !scope.centerId) problems.push({ field: 'centerId', code: 'requiredForRole', message: `${role} 계정에는 소속 센터(centerId)가 필요합니다.` });
-  if (!needsCenter && scope.centerId !== undefined) problems.push({ field: 'centerId', code: 'notAllowedForRole', message: `${role} 계정에는 센터를 지정하지 않습니다.` });
-  if (needsRegion && !scope.region) problems.push({ field: 'region', code: 'requiredForRole', message: 'regional_supervisor 계정에는 시·도(region)가 필요합니다.' });
+  if (needsCenter && !scope.centerId)
+    problems.push({
+      field: 'centerId',
+      code: 'requiredForRole',
+      message: `${role} 계정에는 소속 센터(centerId)가 필요합니다.`,
+    });
+  if (!needsCenter && scope.centerId !== undefined)
+    problems.push({
+      field: 'centerId',
+      code: 'notAllowedForRole',
+      message: `${role} 계정에는 센터를 지정하지 않습니다.`,
+    });
+  if (needsRegion && !scope.region)
+    problems.push({
+      field: 'region',
+      code: 'requiredForRole',
+      message: 'regional_supervisor 계정에는 시·도(region)가 필요합니다.',
+    });
   if (needsRegion && scope.region && !(KOREAN_REGIONS as readonly string[]).includes(scope.region)) {
     problems.push({ field: 'region', code: 'unknownRegion', message: `알 수 없는 시·도입니다: ${scope.region}` });
   }
-  if (!needsRegion && scope.region !== undefined) problems.push({ field: 'region', code: 'notAllowedForRole', message: `${role} 계정에는 시·도를 지정하지 않습니다.` });
+  if (!needsRegion && scope.region !== undefined)
+    problems.push({
+      field: 'region',
+      code: 'notAllowedForRole',
+      message: `${role} 계정에는 시·도를 지정하지 않습니다.`,
+    });
   return problems;
 }
 
@@ -41,5 +61,14 @@ export function scopeProblems(role: Role, scope: RoleScope): FieldError[] {
  */
 export const CASE_WORKERS = ['counselor', 'supervisor'] as const satisfies readonly Role[];
 export const CASE_READERS = ['counselor', 'supervisor', 'regional_supervisor'] as const satisfies readonly Role[];
-export const FIGURE_READERS = ['counselor', 'supervisor', 'regional_supervisor', 'ministry_analyst'] as const satisfies readonly Role[];
-export const REPORT_READERS = ['supervisor', 'regional_supervisor', 'ministry_analyst'] as const satisfies readonly Role[];
+export const FIGURE_READERS = [
+  'counselor',
+  'supervisor',
+  'regional_supervisor',
+  'ministry_analyst',
+] as const satisfies readonly Role[];
+export const REPORT_READERS = [
+  'supervisor',
+  'regional_supervisor',
+  'ministry_analyst',
+] as const satisfies readonly Role[];

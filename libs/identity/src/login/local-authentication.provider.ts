@@ -31,7 +31,11 @@ export class LocalAuthenticationProvider extends AuthenticationProvider {
     config: SaeilConfig,
   ) {
     super();
-    const delays = { baseDelayMs: config.LOGIN_BACKOFF_BASE_SECONDS * 1000, maxDelayMs: config.LOGIN_MAX_DELAY_SECONDS * 1000, forgetAfterMs: LOGIN_FAILURES_FORGOTTEN_AFTER_MS };
+    const delays = {
+      baseDelayMs: config.LOGIN_BACKOFF_BASE_SECONDS * 1000,
+      maxDelayMs: config.LOGIN_MAX_DELAY_SECONDS * 1000,
+      forgetAfterMs: LOGIN_FAILURES_FORGOTTEN_AFTER_MS,
+    };
     this.pairPolicy = { delayFrom: config.LOGIN_MAX_FAILURES, doublingEvery: 1, ...delays };
     // The ceilings grow slowly: doubling every 10 failures past them.
     this.userPolicy = { delayFrom: config.LOGIN_MAX_FAILURES_PER_USERNAME, doublingEvery: 10, ...delays };
@@ -56,22 +60,44 @@ export class LocalAuthenticationProvider extends AuthenticationProvider {
       if (wait > 0) return new TooManyLoginAttempts(wait);
 
       const account = await this.accounts.findByUsername(username, manager);
-      const passwordMatches = account ? await this.hasher.verify(account.passwordHash, attempt.password) : await this.hasher.verifyDecoy(attempt.password);
+      const passwordMatches = account
+        ? await this.hasher.verify(account.passwordHash, attempt.password)
+        : await this.hasher.verifyDecoy(attempt.password);
       if (!account || !passwordMatches || account.disabledAt) {
         await this.throttle.recordFailure(pairKey, states.get(pairKey)!, now, this.pairPolicy, manager);
         if (!known) {
           await this.throttle.recordFailure(userKey, states.get(userKey)!, now, this.userPolicy, manager);
           await this.throttle.recordFailure(addressKey, states.get(addressKey)!, now, this.addressPolicy, manager);
         }
-        await this.audit.record({ action: 'login_failed', accountId: account?.accountId, sourceAddress: address, details: { username, reason: !account ? 'unknown_username' : !passwordMatches ? 'wrong_password' : 'disabled' } }, manager);
+        await this.audit.record(
+          {
+            action: 'login_failed',
+            accountId: account?.accountId,
+            sourceAddress: address,
+            details: {
+              username,
+              reason: !account ? 'unknown_username' : !passwordMatches ? 'wrong_password' : 'disabled',
+            },
+          },
+          manager,
+        );
         return new InvalidCredentials();
       }
       // A success clears the pair's count only: one valid account must not let an address go on
       // guessing at others, nor end a spraying attack on her name from elsewhere.
       await this.throttle.clear(pairKey, manager);
       await this.throttle.rememberAddress(username, address, now, manager);
-      if (this.hasher.needsRehash(account.passwordHash)) await this.accounts.setPasswordHash(account.accountId, await this.hasher.hash(attempt.password), false, manager);
-      await this.audit.record({ action: 'login_succeeded', accountId: account.accountId, actorId: account.accountId, sourceAddress: address }, manager);
+      if (this.hasher.needsRehash(account.passwordHash))
+        await this.accounts.setPasswordHash(
+          account.accountId,
+          await this.hasher.hash(attempt.password),
+          false,
+          manager,
+        );
+      await this.audit.record(
+        { action: 'login_succeeded', accountId: account.accountId, actorId: account.accountId, sourceAddress: address },
+        manager,
+      );
       return principalOf(account);
     });
     if (outcome instanceof AuthError) throw outcome;

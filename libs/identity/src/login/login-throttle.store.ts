@@ -15,18 +15,38 @@ export class LoginThrottleStore {
   /** Locks the keys' rows (created when missing), in a fixed order so two attempts never deadlock. */
   async lock(keys: string[], manager: EntityManager): Promise<Map<string, ThrottleState>> {
     const sorted = [...new Set(keys)].sort();
-    await manager.query(`INSERT INTO login_throttle (throttle_key) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT (throttle_key) DO NOTHING`, [sorted]);
+    await manager.query(
+      `INSERT INTO login_throttle (throttle_key) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT (throttle_key) DO NOTHING`,
+      [sorted],
+    );
     const states = new Map<string, ThrottleState>();
     for (const key of sorted) {
-      const [row]: Row[] = await manager.query(`SELECT failures, window_started_at, locked_until FROM login_throttle WHERE throttle_key = $1 FOR UPDATE`, [key]);
-      states.set(key, row ? { failures: row.failures, lastFailureAt: row.window_started_at, lockedUntil: row.locked_until } : NO_FAILURES);
+      const [row]: Row[] = await manager.query(
+        `SELECT failures, window_started_at, locked_until FROM login_throttle WHERE throttle_key = $1 FOR UPDATE`,
+        [key],
+      );
+      states.set(
+        key,
+        row
+          ? { failures: row.failures, lastFailureAt: row.window_started_at, lockedUntil: row.locked_until }
+          : NO_FAILURES,
+      );
     }
     return states;
   }
 
-  async recordFailure(key: string, state: ThrottleState, now: Date, policy: ThrottlePolicy, manager: EntityManager): Promise<ThrottleState> {
+  async recordFailure(
+    key: string,
+    state: ThrottleState,
+    now: Date,
+    policy: ThrottlePolicy,
+    manager: EntityManager,
+  ): Promise<ThrottleState> {
     const next = afterFailure(state, now, policy);
-    await manager.query(`UPDATE login_throttle SET failures = $2, window_started_at = $3, locked_until = $4 WHERE throttle_key = $1`, [key, next.failures, next.lastFailureAt, next.lockedUntil]);
+    await manager.query(
+      `UPDATE login_throttle SET failures = $2, window_started_at = $3, locked_until = $4 WHERE throttle_key = $1`,
+      [key, next.failures, next.lastFailureAt, next.lockedUntil],
+    );
     return next;
   }
 
@@ -37,7 +57,10 @@ export class LoginThrottleStore {
 
   /** Has this user name logged in from this address (within the housekeeping's 90 days)? */
   async isKnownAddress(username: string, address: string, manager: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM login_known_addresses WHERE username = $1 AND source_address = $2`, [username, address]);
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM login_known_addresses WHERE username = $1 AND source_address = $2`,
+      [username, address],
+    );
     return rows.length > 0;
   }
 

@@ -22,8 +22,12 @@ export class AccountChangeNotify1733710000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER accounts_changed AFTER UPDATE OR DELETE ON accounts FOR EACH ROW EXECUTE FUNCTION saeil_account_changed()`);
-    await q.query(`CREATE TRIGGER accounts_truncated AFTER TRUNCATE ON accounts FOR EACH STATEMENT EXECUTE FUNCTION saeil_account_changed()`);
+    await q.query(
+      `CREATE TRIGGER accounts_changed AFTER UPDATE OR DELETE ON accounts FOR EACH ROW EXECUTE FUNCTION saeil_account_changed()`,
+    );
+    await q.query(
+      `CREATE TRIGGER accounts_truncated AFTER TRUNCATE ON accounts FOR EACH STATEMENT EXECUTE FUNCTION saeil_account_changed()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -27,7 +27,11 @@ export class InvalidCredentials extends AuthError {
 export class TooManyLoginAttempts extends AuthError {
   readonly status = 429;
   constructor(retryAfterSeconds: number) {
-    super('TOO_MANY_LOGIN_ATTEMPTS', `로그인 실패가 너무 많습니다. ${retryAfterSeconds}초 뒤에 다시 시도하세요.`, retryAfterSeconds);
+    super(
+      'TOO_MANY_LOGIN_ATTEMPTS',
+      `로그인 실패가 너무 많습니다. ${retryAfterSeconds}초 뒤에 다시 시도하세요.`,
+      retryAfterSeconds,
+    );
   }
 }
 

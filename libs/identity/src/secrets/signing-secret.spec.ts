@@ -2,7 +2,14 @@ import type { DataSource } from 'typeorm';
 import { resolveSigningSecret } from './signing-secret';
 
 /** A data source that fails the test if touched: these cases must be decided before any database use. */
-const untouchable = new Proxy({}, { get: () => { throw new Error('the database must not be used'); } }) as DataSource;
+const untouchable = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('the database must not be used');
+    },
+  },
+) as DataSource;
 const silent = { warn: () => undefined };
 
 describe('access-token signing key', () => {
@@ -12,6 +19,8 @@ describe('access-token signing key', () => {
   });
 
   it('stops a production start without JWT_SECRET, naming the variable', async () => {
-    await expect(resolveSigningSecret(undefined, 'production', untouchable, silent)).rejects.toThrow(/^JWT_SECRET is not set: it is required in production/);
+    await expect(resolveSigningSecret(undefined, 'production', untouchable, silent)).rejects.toThrow(
+      /^JWT_SECRET is not set: it is required in production/,
+    );
   });
 });

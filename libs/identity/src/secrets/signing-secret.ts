@@ -22,20 +22,30 @@ export async function resolveSigningSecret(
   dataDir = '.data',
 ): Promise<string> {
   if (configured) return configured;
-  if (nodeEnv === 'production') throw new Error('JWT_SECRET is not set: it is required in production (the key that signs access tokens, at least 32 characters)');
+  if (nodeEnv === 'production')
+    throw new Error(
+      'JWT_SECRET is not set: it is required in production (the key that signs access tokens, at least 32 characters)',
+    );
   const legacy = await readLegacy(dataSource);
   const file = keyFilePath(dataDir, GENERATED_SIGNING_KEY_FILE);
   const { secret } = readOrCreateSecretFile(file, () => legacy || randomBytes(48).toString('base64url'));
   if (legacy !== undefined) await dataSource.query(`DROP TABLE IF EXISTS identity_generated_secrets`);
-  logger.warn({ file }, 'JWT_SECRET is not set: access tokens are signed with a key generated and kept in this file, outside the database (development only; set JWT_SECRET in production)');
+  logger.warn(
+    { file },
+    'JWT_SECRET is not set: access tokens are signed with a key generated and kept in this file, outside the database (development only; set JWT_SECRET in production)',
+  );
   return secret;
 }
 
 async function readLegacy(dataSource: Pick<DataSource, 'query'>): Promise<string | undefined> {
-  const [{ present }] = await dataSource.query(`SELECT to_regclass('identity_generated_secrets') IS NOT NULL AS present`);
+  const [{ present }] = await dataSource.query(
+    `SELECT to_regclass('identity_generated_secrets') IS NOT NULL AS present`,
+  );
   if (!present) return undefined;
   try {
-    const rows: { secret: string }[] = await dataSource.query(`SELECT secret FROM identity_generated_secrets WHERE name = 'jwt'`);
+    const rows: { secret: string }[] = await dataSource.query(
+      `SELECT secret FROM identity_generated_secrets WHERE name = 'jwt'`,
+    );
     // An empty table (a fresh database: the first migration creates it) is dropped as well.
     return rows[0]?.secret ?? '';
   } catch (error) {

@@ -22,7 +22,13 @@ export function refreshCookieOf(req: Request): string | undefined {
 }
 
 export function setRefreshCookie(req: Request, res: Response, token: string, maxAgeSeconds: number): void {
-  res.cookie(REFRESH_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: COOKIE_PATH, maxAge: maxAgeSeconds * 1000 });
+  res.cookie(REFRESH_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.secure,
+    path: COOKIE_PATH,
+    maxAge: maxAgeSeconds * 1000,
+  });
 }
 
 export function clearRefreshCookie(req: Request, res: Response): void {

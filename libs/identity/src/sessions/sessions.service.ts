@@ -24,7 +24,9 @@ export class Sessions {
     const principal = await this.provider.authenticate(attempt);
     const account = await this.accounts.findById(principal.accountId);
     if (!account) throw new AuthenticationRequired();
-    const refreshToken = await this.dataSource.transaction((manager) => this.refreshTokens.issue(account.accountId, manager));
+    const refreshToken = await this.dataSource.transaction((manager) =>
+      this.refreshTokens.issue(account.accountId, manager),
+    );
     return this.pair(await this.accessTokens.issue(account), refreshToken);
   }
 
@@ -34,10 +36,18 @@ export class Sessions {
       return !!account && !account.disabledAt;
     });
     if (outcome.kind === 'revoke_family') {
-      await this.audit.record({ action: 'refresh_token_reused', sourceAddress, details: { familyId: outcome.familyId } });
-      throw new AuthenticationRequired('REFRESH_TOKEN_REUSED', '이미 사용된 갱신 토큰입니다. 보안을 위해 이 로그인을 끊었습니다. 다시 로그인하세요.');
+      await this.audit.record({
+        action: 'refresh_token_reused',
+        sourceAddress,
+        details: { familyId: outcome.familyId },
+      });
+      throw new AuthenticationRequired(
+        'REFRESH_TOKEN_REUSED',
+        '이미 사용된 갱신 토큰입니다. 보안을 위해 이 로그인을 끊었습니다. 다시 로그인하세요.',
+      );
     }
-    if (outcome.kind === 'refuse') throw new AuthenticationRequired('INVALID_REFRESH_TOKEN', '갱신 토큰이 유효하지 않습니다. 다시 로그인하세요.');
+    if (outcome.kind === 'refuse')
+      throw new AuthenticationRequired('INVALID_REFRESH_TOKEN', '갱신 토큰이 유효하지 않습니다. 다시 로그인하세요.');
     const account = await this.accounts.findById(outcome.accountId);
     if (!account) throw new AuthenticationRequired();
     return this.pair(await this.accessTokens.issue(account), outcome.refreshToken);
@@ -50,6 +60,12 @@ export class Sessions {
   }
 
   private pair(accessToken: string, refreshToken: string): TokenPair {
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.accessTokens.ttlSeconds, refreshToken, refreshExpiresIn: this.refreshTokens.ttlSeconds };
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.accessTokens.ttlSeconds,
+      refreshToken,
+      refreshExpiresIn: this.refreshTokens.ttlSeconds,
+    };
   }
 }

@@ -47,9 +47,17 @@ export class AccessTokens extends AccessTokenVerifier {
   async verify(token: string): Promise<Principal> {
     let claims: AccessClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      });
     } catch (error) {
-      if (error instanceof TokenExpiredError) throw new AuthenticationRequired('TOKEN_EXPIRED', '로그인이 만료되었습니다. 토큰을 갱신하거나 다시 로그인하세요.');
+      if (error instanceof TokenExpiredError)
+        throw new AuthenticationRequired(
+          'TOKEN_EXPIRED',
+          '로그인이 만료되었습니다. 토큰을 갱신하거나 다시 로그인하세요.',
+        );
       throw new AuthenticationRequired('INVALID_TOKEN', '유효하지 않은 토큰입니다.');
     }
     const account = typeof claims.sub === 'string' ? await this.accounts.findById(claims.sub) : undefined;

@@ -9,7 +9,8 @@ function hashOf(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
-export type RotationOutcome = { kind: 'rotated'; accountId: string; refreshToken: string } | Exclude<RefreshDecision, { kind: 'rotate' }>;
+export type RotationOutcome =
+  { kind: 'rotated'; accountId: string; refreshToken: string } | Exclude<RefreshDecision, { kind: 'rotate' }>;
 
 /** Opaque refresh tokens in `refresh_tokens`, one family per login, rotated at each use. */
 @Injectable()
@@ -26,7 +27,10 @@ export class RefreshTokens {
   /** A new token: of a new family (a login) or of the given one (a rotation). */
   async issue(accountId: string, manager: EntityManager, familyId: string = randomUUID()): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await manager.query(`INSERT INTO refresh_tokens (token_hash, family_id, account_id, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`, [hashOf(token), familyId, accountId, this.ttlSeconds]);
+    await manager.query(
+      `INSERT INTO refresh_tokens (token_hash, family_id, account_id, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
+      [hashOf(token), familyId, accountId, this.ttlSeconds],
+    );
     return token;
   }
 
@@ -35,10 +39,22 @@ export class RefreshTokens {
    * revokes its family. Under the row's lock, so two uses racing each other are one rotation and
    * one reuse. `accountUsable` says whether the account may still sign in (not disabled).
    */
-  async rotate(token: string, accountUsable: (accountId: string, manager: EntityManager) => Promise<boolean>): Promise<RotationOutcome> {
+  async rotate(
+    token: string,
+    accountUsable: (accountId: string, manager: EntityManager) => Promise<boolean>,
+  ): Promise<RotationOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(`SELECT family_id, account_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [hashOf(token)]);
-      const stored: StoredRefreshToken | undefined = row && { familyId: row.family_id, accountId: row.account_id, expiresAt: row.expires_at, usedAt: row.used_at, revokedAt: row.revoked_at };
+      const [row] = await manager.query(
+        `SELECT family_id, account_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
+        [hashOf(token)],
+      );
+      const stored: StoredRefreshToken | undefined = row && {
+        familyId: row.family_id,
+        accountId: row.account_id,
+        expiresAt: row.expires_at,
+        usedAt: row.used_at,
+        revokedAt: row.revoked_at,
+      };
       const decision = decideRefresh(stored, new Date());
       if (decision.kind === 'revoke_family') {
         await this.revokeFamily(decision.familyId, manager);
@@ -50,14 +66,20 @@ export class RefreshTokens {
         return { kind: 'refuse', reason: 'revoked' };
       }
       await manager.query(`UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1`, [hashOf(token)]);
-      return { kind: 'rotated', accountId: stored!.accountId, refreshToken: await this.issue(stored!.accountId, manager, stored!.familyId) };
+      return {
+        kind: 'rotated',
+        accountId: stored!.accountId,
+        refreshToken: await this.issue(stored!.accountId, manager, stored!.familyId),
+      };
     });
   }
 
   /** Logout: the token's family is revoked. Returns its account, or undefined for an unknown token. */
   async revokeFamilyOf(token: string): Promise<string | undefined> {
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(`SELECT family_id, account_id FROM refresh_tokens WHERE token_hash = $1`, [hashOf(token)]);
+      const [row] = await manager.query(`SELECT family_id, account_id FROM refresh_tokens WHERE token_hash = $1`, [
+        hashOf(token),
+      ]);
       if (!row) return undefined;
       await this.revokeFamily(row.family_id, manager);
       return row.account_id as string;
@@ -65,10 +87,14 @@ export class RefreshTokens {
   }
 
   async revokeAllOf(accountId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [accountId]);
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [
+      accountId,
+    ]);
   }
 
   private async revokeFamily(familyId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+      familyId,
+    ]);
   }
 }

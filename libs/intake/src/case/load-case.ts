@@ -13,5 +13,8 @@ export async function loadCase(store: EventStore, clientId: string): Promise<Loa
   const streamId = clientStreamId(clientId);
   const history = await store.readStream(streamId);
   const state = foldStream<CaseState, IntakeEvent>({ initialState: initialCaseState, evolve: evolveCase }, history);
-  return { state, guard: { streamId, expectedVersion: history.length === 0 ? 0 : history[history.length - 1].streamVersion } };
+  return {
+    state,
+    guard: { streamId, expectedVersion: history.length === 0 ? 0 : history[history.length - 1].streamVersion },
+  };
 }

@@ -11,7 +11,10 @@ export class ClientCommandResult extends CommandResult {
   clientId: string;
 }
 
-export const toResult = (clientId: string, result: AppendResult): ClientCommandResult => ({ clientId, ...commandResult(result) });
+export const toResult = (clientId: string, result: AppendResult): ClientCommandResult => ({
+  clientId,
+  ...commandResult(result),
+});
 
 export interface CaseDecision {
   command: ClientCommand;
@@ -27,7 +30,13 @@ export interface CaseDecision {
  */
 export async function handleCaseCommand(
   store: EventStore,
-  request: { clientId: string; commandType: string; input: object; metadata: EventMetadata; /** Her stream, when the caller already read it. */ history?: StoredEvent[] },
+  request: {
+    clientId: string;
+    commandType: string;
+    input: object;
+    metadata: EventMetadata;
+    /** Her stream, when the caller already read it. */ history?: StoredEvent[];
+  },
   decide: (state: ClientState) => CaseDecision,
 ): Promise<ClientCommandResult> {
   const streamId = clientStreamId(request.clientId);

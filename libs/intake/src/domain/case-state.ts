@@ -35,7 +35,14 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       const occurredAt = event.metadata?.occurredAt;
       // occurredAt of a day-dated command is that day at 00:00Z, which is the same day in Korea.
       const registeredOn = occurredAt ? todayInKorea(new Date(occurredAt)) : undefined;
-      return { ...state, exists: true, clientId: event.data.clientId, centerId: event.data.centerId, counselorId: event.data.counselorId, ...(registeredOn ? { registeredOn } : {}) };
+      return {
+        ...state,
+        exists: true,
+        clientId: event.data.clientId,
+        centerId: event.data.centerId,
+        counselorId: event.data.counselorId,
+        ...(registeredOn ? { registeredOn } : {}),
+      };
     }
     case 'CounselorAssigned':
       return { ...state, centerId: event.data.centerId, counselorId: event.data.counselorId };
@@ -69,7 +76,10 @@ const CONSENT_NAMES: Record<ConsentPurpose, string> = {
 /** A command about a client whose personal data was erased: refused (422), whatever it is. */
 export class ClientDataErasedRule extends RuleViolation {
   constructor() {
-    super('CLIENT_DATA_ERASED', '개인정보가 파기된 구직자입니다. 새 기록을 남길 수 없습니다 (다시 지원하려면 새로 등록하세요).');
+    super(
+      'CLIENT_DATA_ERASED',
+      '개인정보가 파기된 구직자입니다. 새 기록을 남길 수 없습니다 (다시 지원하려면 새로 등록하세요).',
+    );
   }
 }
 
@@ -83,13 +93,21 @@ export function requireNotErased(state: CaseState): void {
  * data has not been erased (422 CLIENT_DATA_ERASED), her case is open (422 CASE_CLOSED), and she
  * has given the consents this processing needs (422 CONSENT_REQUIRED).
  */
-export function requireOpenCase(state: CaseState, clientId: string, needs: ConsentPurpose[] = ['service']): asserts state is CaseState & { exists: true; clientId: string; centerId: string; counselorId: string } {
+export function requireOpenCase(
+  state: CaseState,
+  clientId: string,
+  needs: ConsentPurpose[] = ['service'],
+): asserts state is CaseState & { exists: true; clientId: string; centerId: string; counselorId: string } {
   if (!state.exists) throw new NotFound('구직자', clientId);
   requireNotErased(state);
   if (state.closed) throw new RuleViolation('CASE_CLOSED', '종결된 사례입니다. 사례를 재개한 뒤 기록하세요.');
   const missing = needs.filter((p) => !state.consents.includes(p));
   if (missing.length > 0) {
-    throw new RuleViolation('CONSENT_REQUIRED', `${missing.map((p) => CONSENT_NAMES[p]).join(', ')}가 없어 처리할 수 없습니다.`, { missing });
+    throw new RuleViolation(
+      'CONSENT_REQUIRED',
+      `${missing.map((p) => CONSENT_NAMES[p]).join(', ')}가 없어 처리할 수 없습니다.`,
+      { missing },
+    );
   }
 }
 
@@ -98,14 +116,27 @@ export function requireOpenCase(state: CaseState, clientId: string, needs: Conse
  * (422 DATED_BEFORE_REGISTRATION) nor the consents it needs (422 DATED_BEFORE_CONSENT): the
  * record would say the center processed her data before it had her, or before she agreed.
  */
-export function requireDatedWithinCase(state: CaseState, field: string, day: string, needs: ConsentPurpose[] = ['service']): void {
+export function requireDatedWithinCase(
+  state: CaseState,
+  field: string,
+  day: string,
+  needs: ConsentPurpose[] = ['service'],
+): void {
   if (state.registeredOn && day < state.registeredOn) {
-    throw new RuleViolation('DATED_BEFORE_REGISTRATION', `${field}(${day})이(가) 구직등록일(${state.registeredOn})보다 앞설 수 없습니다.`, { field, [field]: day, registeredOn: state.registeredOn });
+    throw new RuleViolation(
+      'DATED_BEFORE_REGISTRATION',
+      `${field}(${day})이(가) 구직등록일(${state.registeredOn})보다 앞설 수 없습니다.`,
+      { field, [field]: day, registeredOn: state.registeredOn },
+    );
   }
   for (const purpose of needs) {
     const givenOn = state.consentsGivenOn?.[purpose];
     if (givenOn && day < givenOn) {
-      throw new RuleViolation('DATED_BEFORE_CONSENT', `${field}(${day})이(가) ${CONSENT_NAMES[purpose]} 일자(${givenOn})보다 앞설 수 없습니다.`, { field, [field]: day, purpose, givenOn });
+      throw new RuleViolation(
+        'DATED_BEFORE_CONSENT',
+        `${field}(${day})이(가) ${CONSENT_NAMES[purpose]} 일자(${givenOn})보다 앞설 수 없습니다.`,
+        { field, [field]: day, purpose, givenOn },
+      );
     }
   }
 }

@@ -1,8 +1,22 @@
 import { addDays, NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/core';
-import type { ClientErasureReason, ClientIdentityFields, ClientProfile, ClientProfileUpdatedV1, ConsentPurpose, IntakeEvent } from '@saeil/contracts';
+import type {
+  ClientErasureReason,
+  ClientIdentityFields,
+  ClientProfile,
+  ClientProfileUpdatedV1,
+  ConsentPurpose,
+  IntakeEvent,
+} from '@saeil/contracts';
 import { normalisePersonName } from './person-name';
-import { CaseState, ClientDataErasedRule, evolveCase, initialCaseState, requireNotErased, requireOpenCase } from './case-state';
+import {
+  CaseState,
+  ClientDataErasedRule,
+  evolveCase,
+  initialCaseState,
+  requireNotErased,
+  requireOpenCase,
+} from './case-state';
 
 export type { ClientIdentityFields };
 export { normalisePersonName };
@@ -107,7 +121,15 @@ export interface EraseClientData {
   today: string;
 }
 
-export type ClientCommand = RegisterClient | GiveConsent | WithdrawConsent | UpdateClientProfile | AssignCounselor | CloseCase | ReopenCase | EraseClientData;
+export type ClientCommand =
+  | RegisterClient
+  | GiveConsent
+  | WithdrawConsent
+  | UpdateClientProfile
+  | AssignCounselor
+  | CloseCase
+  | ReopenCase
+  | EraseClientData;
 
 /** The case as every context sees it (CaseState), plus what intake's own rules need. */
 export interface ClientState extends CaseState {
@@ -156,14 +178,17 @@ function ageOn(birthDate: string, today: string): number {
 function requirePlausibleBirthDate(birthDate: string, today: string): void {
   const age = ageOn(birthDate, today);
   if (age < MIN_AGE || age > MAX_AGE) {
-    throw new RuleViolation('BIRTH_DATE_IMPLAUSIBLE', `생년월일이 올바르지 않습니다 (만 ${MIN_AGE}–${MAX_AGE}세만 등록할 수 있습니다).`, { age });
+    throw new RuleViolation(
+      'BIRTH_DATE_IMPLAUSIBLE',
+      `생년월일이 올바르지 않습니다 (만 ${MIN_AGE}–${MAX_AGE}세만 등록할 수 있습니다).`,
+      { age },
+    );
   }
 }
 
 function requireExists(state: ClientState, clientId: string): void {
   if (!state.exists) throw new NotFound('구직자', clientId);
 }
-
 
 const profileOf = (source: Partial<ClientProfile>): Partial<ClientProfile> =>
   Object.fromEntries(PROFILE_FIELDS.filter((f) => source[f] !== undefined).map((f) => [f, source[f]]));
@@ -175,21 +200,39 @@ const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSO
  * identity comes opened by the handler (`identity`): the state holds only its envelope.
  * Exported for the handler, which seals and re-indexes her identity only when this says so.
  */
-export function changedFields(state: Pick<ClientState, 'profile'>, identity: ClientIdentityFields | undefined, changes: ProfileChanges): ProfileChanges {
+export function changedFields(
+  state: Pick<ClientState, 'profile'>,
+  identity: ClientIdentityFields | undefined,
+  changes: ProfileChanges,
+): ProfileChanges {
   const current: Record<string, unknown> = { ...identity, ...state.profile };
-  const proposed: Record<string, unknown> = { ...changes, ...(changes.name !== undefined ? { name: normalisePersonName(changes.name) } : {}) };
-  return Object.fromEntries(Object.entries(proposed).filter(([field, value]) => value !== undefined && !sameValue(current[field], value)));
+  const proposed: Record<string, unknown> = {
+    ...changes,
+    ...(changes.name !== undefined ? { name: normalisePersonName(changes.name) } : {}),
+  };
+  return Object.fromEntries(
+    Object.entries(proposed).filter(([field, value]) => value !== undefined && !sameValue(current[field], value)),
+  );
 }
 
-export const identityChanged = (changed: ProfileChanges): boolean => IDENTITY_FIELDS.some((f) => changed[f] !== undefined);
+export const identityChanged = (changed: ProfileChanges): boolean =>
+  IDENTITY_FIELDS.some((f) => changed[f] !== undefined);
 
 /** Her whole identity once `changes` are applied to `current` (name normalised): what the handler seals. */
 export function identityAfter(current: ClientIdentityFields, changes: ProfileChanges): ClientIdentityFields {
-  return { name: normalisePersonName(changes.name ?? current.name), birthDate: changes.birthDate ?? current.birthDate, phone: changes.phone ?? current.phone };
+  return {
+    name: normalisePersonName(changes.name ?? current.name),
+    birthDate: changes.birthDate ?? current.birthDate,
+    phone: changes.phone ?? current.phone,
+  };
 }
 
 /** What a registration seals: her name normalised, as identity keys compare it. */
-export const identityOf = (input: ClientIdentityFields): ClientIdentityFields => ({ name: normalisePersonName(input.name), birthDate: input.birthDate, phone: input.phone });
+export const identityOf = (input: ClientIdentityFields): ClientIdentityFields => ({
+  name: normalisePersonName(input.name),
+  birthDate: input.birthDate,
+  phone: input.phone,
+});
 
 export const birthYearOf = (birthDate: string): number => Number(birthDate.slice(0, 4));
 
@@ -204,18 +247,41 @@ export function evolveClient(state: ClientState, event: IntakeEvent): ClientStat
       const data = event.data;
       const { centerId, acknowledgedDuplicateOf, birthYear } = data;
       // Version 2 carries her identity sealed; a lifted version 1 event still in clear.
-      const identity = data.personal !== undefined ? { personal: data.personal } : { legacyIdentity: { name: data.name, birthDate: data.birthDate, phone: data.phone } };
-      return { ...next, registeredAtCenterId: centerId, ...identity, birthYear, profile: profileOf(data), acknowledgedDuplicateOf: acknowledgedDuplicateOf ?? [] };
+      const identity =
+        data.personal !== undefined
+          ? { personal: data.personal }
+          : { legacyIdentity: { name: data.name, birthDate: data.birthDate, phone: data.phone } };
+      return {
+        ...next,
+        registeredAtCenterId: centerId,
+        ...identity,
+        birthYear,
+        profile: profileOf(data),
+        acknowledgedDuplicateOf: acknowledgedDuplicateOf ?? [],
+      };
     }
     case 'ClientProfileUpdated': {
       const data = event.data;
       const { name, birthDate, phone, ...profile } = data.changes as ProfileChanges;
-      let identity: Pick<ClientState, 'personal' | 'legacyIdentity'> = { personal: next.personal, legacyIdentity: next.legacyIdentity };
+      let identity: Pick<ClientState, 'personal' | 'legacyIdentity'> = {
+        personal: next.personal,
+        legacyIdentity: next.legacyIdentity,
+      };
       if (data.personal !== undefined) identity = { personal: data.personal, legacyIdentity: undefined };
       else if (next.legacyIdentity && (name !== undefined || birthDate !== undefined || phone !== undefined)) {
-        identity.legacyIdentity = { ...next.legacyIdentity, ...(name !== undefined ? { name } : {}), ...(birthDate !== undefined ? { birthDate } : {}), ...(phone !== undefined ? { phone } : {}) };
+        identity.legacyIdentity = {
+          ...next.legacyIdentity,
+          ...(name !== undefined ? { name } : {}),
+          ...(birthDate !== undefined ? { birthDate } : {}),
+          ...(phone !== undefined ? { phone } : {}),
+        };
       }
-      return { ...next, ...identity, birthYear: data.birthYear ?? next.birthYear, profile: { ...next.profile, ...profileOf(profile) } };
+      return {
+        ...next,
+        ...identity,
+        birthYear: data.birthYear ?? next.birthYear,
+        profile: { ...next.profile, ...profileOf(profile) },
+      };
     }
     case 'ConsentGiven':
       return { ...next, consentVersions: { ...next.consentVersions, [event.data.purpose]: event.data.version } };
@@ -237,7 +303,8 @@ export function evolveClient(state: ClientState, event: IntakeEvent): ClientStat
 
 function requireSealed(personal: string | undefined): asserts personal is string {
   // The handler's duty, not a rule: an event must never carry her identity any other way.
-  if (typeof personal !== 'string' || !personal.startsWith('pd1.')) throw new Error('her identity and its keyed hashes must come sealed by the vault (pd1 envelope)');
+  if (typeof personal !== 'string' || !personal.startsWith('pd1.'))
+    throw new Error('her identity and its keyed hashes must come sealed by the vault (pd1 envelope)');
 }
 
 function register(command: RegisterClient, state: ClientState): IntakeEvent[] {
@@ -261,7 +328,9 @@ function register(command: RegisterClient, state: ClientState): IntakeEvent[] {
         personal,
         birthYear: birthYearOf(birthDate),
         sealedKeys,
-        ...(allowDuplicateOf && allowDuplicateOf.length > 0 ? { acknowledgedDuplicateOf: [...new Set(allowDuplicateOf)] } : {}),
+        ...(allowDuplicateOf && allowDuplicateOf.length > 0
+          ? { acknowledgedDuplicateOf: [...new Set(allowDuplicateOf)] }
+          : {}),
         ...(profileOf(command) as ClientProfile),
       },
     },
@@ -274,7 +343,10 @@ function giveConsent(command: GiveConsent, state: ClientState): IntakeEvent[] {
   requireNotErased(state);
   requireNotInFuture('givenOn', command.givenOn, command.today);
   if (state.consentVersions[command.purpose] === command.version) {
-    throw new RuleViolation('CONSENT_ALREADY_GIVEN', `이미 같은 버전(${command.version})의 동의가 유효합니다.`, { purpose: command.purpose, version: command.version });
+    throw new RuleViolation('CONSENT_ALREADY_GIVEN', `이미 같은 버전(${command.version})의 동의가 유효합니다.`, {
+      purpose: command.purpose,
+      version: command.version,
+    });
   }
   const { clientId, purpose, version, givenOn } = command;
   return [{ type: 'ConsentGiven', data: { clientId, purpose, version, givenOn } }];
@@ -285,7 +357,9 @@ function withdrawConsent(command: WithdrawConsent, state: ClientState): IntakeEv
   requireNotErased(state);
   requireNotInFuture('withdrawnOn', command.withdrawnOn, command.today);
   if (!state.consents.includes(command.purpose)) {
-    throw new RuleViolation('CONSENT_NOT_GIVEN', '철회할 동의가 없습니다 (동의하지 않았거나 이미 철회했습니다).', { purpose: command.purpose });
+    throw new RuleViolation('CONSENT_NOT_GIVEN', '철회할 동의가 없습니다 (동의하지 않았거나 이미 철회했습니다).', {
+      purpose: command.purpose,
+    });
   }
   const { clientId, purpose, withdrawnOn } = command;
   return [{ type: 'ConsentWithdrawn', data: { clientId, purpose, withdrawnOn } }];
@@ -297,7 +371,8 @@ function updateProfile(command: UpdateClientProfile, state: ClientState): Intake
   if (Object.keys(changes).length === 0) throw new RuleViolation('NOTHING_CHANGED', '바뀐 내용이 없습니다.');
   if (changes.birthDate !== undefined) requirePlausibleBirthDate(changes.birthDate, command.today);
   const { name: _name, birthDate, phone: _phone, ...profile } = changes;
-  if (!identityChanged(changes)) return [{ type: 'ClientProfileUpdated', data: { clientId: command.clientId, changes: profile } }];
+  if (!identityChanged(changes))
+    return [{ type: 'ClientProfileUpdated', data: { clientId: command.clientId, changes: profile } }];
   const sealed = command.sealedIdentity;
   requireSealed(sealed?.personal);
   requireSealed(sealed?.sealedKeys);
@@ -319,10 +394,25 @@ function updateProfile(command: UpdateClientProfile, state: ClientState): Intake
 function assignCounselor(command: AssignCounselor, state: ClientState): IntakeEvent[] {
   requireOpenCase(state, command.clientId, []);
   if (state.centerId === command.centerId && state.counselorId === command.counselorId) {
-    throw new RuleViolation('SAME_ASSIGNMENT', '이미 이 센터의 이 상담사가 담당하고 있습니다.', { centerId: command.centerId, counselorId: command.counselorId });
+    throw new RuleViolation('SAME_ASSIGNMENT', '이미 이 센터의 이 상담사가 담당하고 있습니다.', {
+      centerId: command.centerId,
+      counselorId: command.counselorId,
+    });
   }
   const { clientId, centerId, counselorId, reason } = command;
-  return [{ type: 'CounselorAssigned', data: { clientId, fromCenterId: state.centerId, fromCounselorId: state.counselorId, centerId, counselorId, ...(reason ? { reason } : {}) } }];
+  return [
+    {
+      type: 'CounselorAssigned',
+      data: {
+        clientId,
+        fromCenterId: state.centerId,
+        fromCounselorId: state.counselorId,
+        centerId,
+        counselorId,
+        ...(reason ? { reason } : {}),
+      },
+    },
+  ];
 }
 
 function closeCase(command: CloseCase, state: ClientState): IntakeEvent[] {
@@ -351,18 +441,29 @@ function reopenCase(command: ReopenCase, state: ClientState): IntakeEvent[] {
 export const retentionEndsOn = (closedOn: string, retentionDays: number): string => addDays(closedOn, retentionDays);
 
 /** Whether her case has been closed for longer than the retention period, today. */
-export function retentionPeriodEnded(state: Pick<ClientState, 'closed' | 'closedOn'>, today: string, retentionDays: number): boolean {
+export function retentionPeriodEnded(
+  state: Pick<ClientState, 'closed' | 'closedOn'>,
+  today: string,
+  retentionDays: number,
+): boolean {
   return state.closed && state.closedOn !== undefined && today > retentionEndsOn(state.closedOn, retentionDays);
 }
 
 function eraseClientData(command: EraseClientData, state: ClientState): IntakeEvent[] {
   requireExists(state, command.clientId);
   if (state.erased) throw new ClientDataErasedRule();
-  if (command.reason === 'retention_period_ended' && !retentionPeriodEnded(state, command.today, command.retentionDays)) {
-    throw new RuleViolation('RETENTION_PERIOD_NOT_ENDED', '사례 종결 후 보유기간이 지나지 않았습니다. 본인 요청에 의한 파기는 reason을 client_request로 하세요.', {
-      closedOn: state.closed ? (state.closedOn ?? null) : null,
-      retentionEndsOn: state.closed && state.closedOn ? retentionEndsOn(state.closedOn, command.retentionDays) : null,
-    });
+  if (
+    command.reason === 'retention_period_ended' &&
+    !retentionPeriodEnded(state, command.today, command.retentionDays)
+  ) {
+    throw new RuleViolation(
+      'RETENTION_PERIOD_NOT_ENDED',
+      '사례 종결 후 보유기간이 지나지 않았습니다. 본인 요청에 의한 파기는 reason을 client_request로 하세요.',
+      {
+        closedOn: state.closed ? (state.closedOn ?? null) : null,
+        retentionEndsOn: state.closed && state.closedOn ? retentionEndsOn(state.closedOn, command.retentionDays) : null,
+      },
+    );
   }
   const { clientId, reason, today } = command;
   const note = command.note?.trim();

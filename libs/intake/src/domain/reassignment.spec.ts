@@ -3,7 +3,14 @@ import { CaseState, initialCaseState } from './case-state';
 import { distributeCases, reassignmentRefusal, requireReassignmentTargets } from './reassignment';
 
 const from = { centerId: 'center-naju', counselorId: 'kim' };
-const hers = (changes: Partial<CaseState> = {}): CaseState => ({ ...initialCaseState(), exists: true, clientId: 'c1', centerId: 'center-naju', counselorId: 'kim', ...changes });
+const hers = (changes: Partial<CaseState> = {}): CaseState => ({
+  ...initialCaseState(),
+  exists: true,
+  clientId: 'c1',
+  centerId: 'center-naju',
+  counselorId: 'kim',
+  ...changes,
+});
 const codeOf = (f: () => void) => {
   try {
     f();
@@ -25,7 +32,9 @@ describe('bulk reassignment: which case moves', () => {
 
   it('leaves a closed case, an erased woman and another counselor’s case where they are, each with its reason', () => {
     expect(reassignmentRefusal(hers({ closed: true }), from)).toBe('CASE_CLOSED');
-    expect(reassignmentRefusal(hers({ closed: true, erased: { reason: 'client_request', erasedOn: '2026-11-01' } }), from)).toBe('CLIENT_DATA_ERASED');
+    expect(
+      reassignmentRefusal(hers({ closed: true, erased: { reason: 'client_request', erasedOn: '2026-11-01' } }), from),
+    ).toBe('CLIENT_DATA_ERASED');
     expect(reassignmentRefusal(hers({ counselorId: 'lee' }), from)).toBe('NOT_HERS');
   });
 });
@@ -52,11 +61,14 @@ describe('bulk reassignment: to whom', () => {
   });
 
   it('with equal caseloads is round-robin in the order the targets are named', () => {
-    const plan = distributeCases(['c1', 'c2', 'c3', 'c4', 'c5'], [
-      { counselorId: 'lee', openCases: 0 },
-      { counselorId: 'park', openCases: 0 },
-      { counselorId: 'choi', openCases: 0 },
-    ]);
+    const plan = distributeCases(
+      ['c1', 'c2', 'c3', 'c4', 'c5'],
+      [
+        { counselorId: 'lee', openCases: 0 },
+        { counselorId: 'park', openCases: 0 },
+        { counselorId: 'choi', openCases: 0 },
+      ],
+    );
     expect(plan.map((p) => p.toCounselorId)).toEqual(['lee', 'park', 'choi', 'lee', 'park']);
   });
 });

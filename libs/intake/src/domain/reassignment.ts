@@ -23,7 +23,10 @@ export const NOT_MOVED_MESSAGES: Record<NotMovedReason, string> = {
  * that center (another center's case answers as a missing one), is not erased, is open, and is
  * still that counselor's. Undefined when it may.
  */
-export function reassignmentRefusal(state: CaseState, from: { centerId: string; counselorId: string }): NotMovedReason | undefined {
+export function reassignmentRefusal(
+  state: CaseState,
+  from: { centerId: string; counselorId: string },
+): NotMovedReason | undefined {
   if (!state.exists || state.centerId !== from.centerId) return 'NOT_FOUND';
   if (state.erased) return 'CLIENT_DATA_ERASED';
   if (state.closed) return 'CASE_CLOSED';
@@ -33,10 +36,14 @@ export function reassignmentRefusal(state: CaseState, from: { centerId: string; 
 
 /** The counselors taking the cases: at least one, none twice, and not the one they are taken from. */
 export function requireReassignmentTargets(fromCounselorId: string, toCounselorIds: readonly string[]): void {
-  if (toCounselorIds.length === 0) throw new RuleViolation('NO_TARGET_COUNSELOR', '사례를 넘겨받을 상담사를 한 명 이상 지정하세요.');
-  if (new Set(toCounselorIds).size !== toCounselorIds.length) throw new RuleViolation('DUPLICATE_TARGET_COUNSELOR', '넘겨받을 상담사가 두 번 지정되었습니다.');
+  if (toCounselorIds.length === 0)
+    throw new RuleViolation('NO_TARGET_COUNSELOR', '사례를 넘겨받을 상담사를 한 명 이상 지정하세요.');
+  if (new Set(toCounselorIds).size !== toCounselorIds.length)
+    throw new RuleViolation('DUPLICATE_TARGET_COUNSELOR', '넘겨받을 상담사가 두 번 지정되었습니다.');
   if (toCounselorIds.includes(fromCounselorId)) {
-    throw new RuleViolation('REASSIGNMENT_TO_SAME_COUNSELOR', '사례를 원래 담당 상담사에게 다시 배정할 수 없습니다.', { counselorId: fromCounselorId });
+    throw new RuleViolation('REASSIGNMENT_TO_SAME_COUNSELOR', '사례를 원래 담당 상담사에게 다시 배정할 수 없습니다.', {
+      counselorId: fromCounselorId,
+    });
   }
 }
 
@@ -45,7 +52,10 @@ export function requireReassignmentTargets(fromCounselorId: string, toCounselorI
  * fewest open cases (her caseload before plus the cases given her so far); a tie goes to the
  * target named first. Two targets with 10 and 4 open cases taking 8 cases end at 11 and 11.
  */
-export function distributeCases(clientIds: readonly string[], targets: readonly { counselorId: string; openCases: number }[]): { clientId: string; toCounselorId: string }[] {
+export function distributeCases(
+  clientIds: readonly string[],
+  targets: readonly { counselorId: string; openCases: number }[],
+): { clientId: string; toCounselorId: string }[] {
   if (targets.length === 0) return [];
   const load = targets.map((t) => t.openCases);
   return clientIds.map((clientId) => {

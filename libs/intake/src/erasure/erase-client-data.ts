@@ -1,7 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ConcurrencyConflict } from '@saeil/core';
-import { EventMetadata, EventStore, foldStream, handleCommand, IdempotencyRequest, StoredEvent } from '@saeil/event-store';
-import { CLIENT_ERASURE_REASONS, ClientDataErasedV1, ClientErasureReason, clientStreamId, counselingStreamId, INTAKE_CONTEXT, IntakeEvent } from '@saeil/contracts';
+import {
+  EventMetadata,
+  EventStore,
+  foldStream,
+  handleCommand,
+  IdempotencyRequest,
+  StoredEvent,
+} from '@saeil/event-store';
+import {
+  CLIENT_ERASURE_REASONS,
+  ClientDataErasedV1,
+  ClientErasureReason,
+  clientStreamId,
+  counselingStreamId,
+  INTAKE_CONTEXT,
+  IntakeEvent,
+} from '@saeil/contracts';
 import type { DataKeyEraser } from '@saeil/privacy';
 import { actingFor, commandResult } from '@saeil/runtime';
 import { clientDecider, ClientState } from '../domain/client.decider';
@@ -41,7 +56,11 @@ const ATTEMPTS = 3;
  * written; two erasures at once end in one event (the second loses the race, reads again and
  * finds her erased).
  */
-export async function eraseClientData(store: EventStore, eraser: DataKeyEraser, request: ErasureRequest): Promise<ErasureResult> {
+export async function eraseClientData(
+  store: EventStore,
+  eraser: DataKeyEraser,
+  request: ErasureRequest,
+): Promise<ErasureResult> {
   const { clientId, reason, note, today, retentionDays } = request;
   const streamId = clientStreamId(clientId);
   for (let attempt = 1; ; attempt++) {
@@ -67,7 +86,15 @@ export async function eraseClientData(store: EventStore, eraser: DataKeyEraser, 
           await store.forgetRequestsOn(runner, [streamId, counselingStreamId(clientId)]);
         },
       });
-      if (result.duplicate) return firstErasure(await store.readStream(streamId)) ?? { clientId, ...commandResult(result), reason, erasedOn: today };
+      if (result.duplicate)
+        return (
+          firstErasure(await store.readStream(streamId)) ?? {
+            clientId,
+            ...commandResult(result),
+            reason,
+            erasedOn: today,
+          }
+        );
       await eraser.afterErasureCommitted(clientId);
       return { clientId, ...commandResult(result), reason, erasedOn: today };
     } catch (error) {
@@ -81,5 +108,12 @@ function firstErasure(history: StoredEvent[]): ErasureResult | undefined {
   const erased = history.find((e) => e.type === 'ClientDataErased');
   if (!erased) return undefined;
   const data = erased.data as unknown as ClientDataErasedV1;
-  return { clientId: data.clientId, streamVersion: erased.streamVersion, position: erased.globalPosition, duplicate: true, reason: data.reason, erasedOn: data.erasedOn };
+  return {
+    clientId: data.clientId,
+    streamVersion: erased.streamVersion,
+    position: erased.globalPosition,
+    duplicate: true,
+    reason: data.reason,
+    erasedOn: data.erasedOn,
+  };
 }

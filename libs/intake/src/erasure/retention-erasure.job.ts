@@ -42,13 +42,30 @@ export async function eraseClientsPastRetention(services: WorkerServices): Promi
   let erased = 0;
   for (const { client_id: clientId } of candidates) {
     try {
-      const state = foldStream<ClientState, IntakeEvent>(clientDecider, await services.store.readStream(clientStreamId(clientId)));
+      const state = foldStream<ClientState, IntakeEvent>(
+        clientDecider,
+        await services.store.readStream(clientStreamId(clientId)),
+      );
       if (state.erased || !retentionPeriodEnded(state, today, days)) continue;
-      const metadata = { actorId: RETENTION_ERASURE_ACTOR, centerId: state.centerId!, correlationId: `personal-data-retention:${today}`, occurredAt: occurredAtOfDay(today) };
-      const result = await eraseClientData(services.store, eraser, { clientId, reason: 'retention_period_ended', metadata, today, retentionDays: days });
+      const metadata = {
+        actorId: RETENTION_ERASURE_ACTOR,
+        centerId: state.centerId!,
+        correlationId: `personal-data-retention:${today}`,
+        occurredAt: occurredAtOfDay(today),
+      };
+      const result = await eraseClientData(services.store, eraser, {
+        clientId,
+        reason: 'retention_period_ended',
+        metadata,
+        today,
+        retentionDays: days,
+      });
       if (!result.duplicate) {
         erased += 1;
-        services.logger.info({ clientId, closedOn: state.closedOn, retentionEndedOn: retentionEndsOn(state.closedOn!, days) }, 'personal data erased: retention period ended');
+        services.logger.info(
+          { clientId, closedOn: state.closedOn, retentionEndedOn: retentionEndsOn(state.closedOn!, days) },
+          'personal data erased: retention period ended',
+        );
       }
     } catch (error) {
       services.logger.warn({ err: error, clientId }, 'retention erasure failed for a client; the next run tries again');
@@ -63,6 +80,7 @@ export const retentionErasureJob: WorkerJob = {
   intervalMs: () => INTERVAL_MS,
   async run(services) {
     const erased = await eraseClientsPastRetention(services);
-    if (erased > 0) services.logger.info({ erased, today: services.clock.today() }, 'retention erasure: clients erased');
+    if (erased > 0)
+      services.logger.info({ erased, today: services.clock.today() }, 'retention erasure: clients erased');
   },
 };

@@ -15,13 +15,25 @@ describe('intake upcasters (version 1 events, development databases only)', () =
   });
 
   it('lift a version 1 registration by adding her birth year; her identity stays as it was (an upcaster cannot seal)', () => {
-    const v1 = { clientId: 'c', centerId: 'center-naju', counselorId: 'k', name: '김영희', birthDate: '1988-03-14', phone: '010-1234-5678', region: '전라남도', identityKeys: [] };
+    const v1 = {
+      clientId: 'c',
+      centerId: 'center-naju',
+      counselorId: 'k',
+      name: '김영희',
+      birthDate: '1988-03-14',
+      phone: '010-1234-5678',
+      region: '전라남도',
+      identityKeys: [],
+    };
     expect(registry.upcast('ClientRegistered', 1, v1)).toEqual({ schemaVersion: 3, data: { ...v1, birthYear: 1988 } });
   });
 
   it('lift a version 1 profile change with a birth date by adding the birth year, and leave others as they were', () => {
     const withBirthDate = { clientId: 'c', changes: { birthDate: '1987-01-02' }, identityKeys: ['a'] };
-    expect(registry.upcast('ClientProfileUpdated', 1, withBirthDate).data).toEqual({ ...withBirthDate, birthYear: 1987 });
+    expect(registry.upcast('ClientProfileUpdated', 1, withBirthDate).data).toEqual({
+      ...withBirthDate,
+      birthYear: 1987,
+    });
     const other = { clientId: 'c', changes: { region: '전라남도' } };
     expect(registry.upcast('ClientProfileUpdated', 1, other)).toEqual({ schemaVersion: 3, data: other });
   });

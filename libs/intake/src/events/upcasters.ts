@@ -1,6 +1,7 @@
 import type { UpcasterRegistry } from '@saeil/event-store';
 
-const yearOf = (date: unknown): number | undefined => (typeof date === 'string' && /^\d{4}-/.test(date) ? Number(date.slice(0, 4)) : undefined);
+const yearOf = (date: unknown): number | undefined =>
+  typeof date === 'string' && /^\d{4}-/.test(date) ? Number(date.slice(0, 4)) : undefined;
 
 /**
  * Version 1 → 2 of ClientRegistered and ClientProfileUpdated. Version 2 seals her name, birth

@@ -14,20 +14,28 @@ const warnedFor = new Set<string>();
  * (`<SAEIL_DATA_DIR>/keys/identity-hash.key`, owner-only): with a key written in the source, as
  * before, anyone could recompute a phone number's hash offline and find her in a dump.
  */
-export function identityHashSecret(env: NodeJS.ProcessEnv = process.env, logger: Pick<Logger, 'warn'> = new Logger('IdentityHasher')): string {
+export function identityHashSecret(
+  env: NodeJS.ProcessEnv = process.env,
+  logger: Pick<Logger, 'warn'> = new Logger('IdentityHasher'),
+): string {
   const configured = env.IDENTITY_HASH_KEY;
   if (configured !== undefined && configured !== '') {
-    if (configured.length < MIN_KEY_LENGTH) throw new Error(`IDENTITY_HASH_KEY must be at least ${MIN_KEY_LENGTH} characters long`);
+    if (configured.length < MIN_KEY_LENGTH)
+      throw new Error(`IDENTITY_HASH_KEY must be at least ${MIN_KEY_LENGTH} characters long`);
     return configured;
   }
   if (env.NODE_ENV === 'production') {
-    throw new Error('IDENTITY_HASH_KEY is not set: it is required in production (the HMAC key for client duplicate detection)');
+    throw new Error(
+      'IDENTITY_HASH_KEY is not set: it is required in production (the HMAC key for client duplicate detection)',
+    );
   }
   const file = keyFilePath(env.SAEIL_DATA_DIR || '.data', GENERATED_IDENTITY_HASH_KEY_FILE);
   const { secret } = readOrCreateSecretFile(file, () => randomBytes(48).toString('base64url'));
   if (!warnedFor.has(file)) {
     warnedFor.add(file);
-    logger.warn(`IDENTITY_HASH_KEY is not set: client identity and search keys are made with a key generated for this installation and kept in ${file} (development only; set IDENTITY_HASH_KEY in production)`);
+    logger.warn(
+      `IDENTITY_HASH_KEY is not set: client identity and search keys are made with a key generated for this installation and kept in ${file} (development only; set IDENTITY_HASH_KEY in production)`,
+    );
   }
   return secret;
 }
@@ -55,5 +63,12 @@ export class IdentityHasher {
 export const identityHasherProvider: Provider = {
   provide: IdentityHasher,
   inject: [SaeilConfig],
-  useFactory: (config: SaeilConfig) => new IdentityHasher(identityHashSecret({ IDENTITY_HASH_KEY: config.IDENTITY_HASH_KEY, NODE_ENV: process.env.NODE_ENV, SAEIL_DATA_DIR: config.SAEIL_DATA_DIR })),
+  useFactory: (config: SaeilConfig) =>
+    new IdentityHasher(
+      identityHashSecret({
+        IDENTITY_HASH_KEY: config.IDENTITY_HASH_KEY,
+        NODE_ENV: process.env.NODE_ENV,
+        SAEIL_DATA_DIR: config.SAEIL_DATA_DIR,
+      }),
+    ),
 };

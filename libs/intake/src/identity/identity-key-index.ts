@@ -41,7 +41,12 @@ export async function reserveIdentityKeys(runner: QueryRunner, reservation: Iden
   );
   const taken = keys.filter((k) => !inserted.some((row) => row.identity_key === k.key));
   const holders: { identity_key: string; client_id: string }[] =
-    taken.length === 0 ? [] : await runner.query(`SELECT identity_key, client_id FROM client_identity_keys WHERE identity_key = ANY($1::text[])`, [taken.map((k) => k.key)]);
+    taken.length === 0
+      ? []
+      : await runner.query(
+          `SELECT identity_key, client_id FROM client_identity_keys WHERE identity_key = ANY($1::text[])`,
+          [taken.map((k) => k.key)],
+        );
   const matches = holders
     .filter((row) => row.client_id !== clientId)
     .map((row) => ({ clientId: row.client_id, matchedOn: taken.find((k) => k.key === row.identity_key)!.matchedOn }));
@@ -55,7 +60,10 @@ export async function reserveIdentityKeys(runner: QueryRunner, reservation: Iden
         mode === 'register'
           ? '이미 등록된 구직자와 같은 사람으로 보입니다. 기존 구직자를 확인하고, 다른 사람이라면 확인한 구직자를 allowDuplicateOf에 모두 적어 다시 등록하세요.'
           : '바꾼 이름·생년월일·연락처가 이미 등록된 다른 구직자와 같습니다. 기존 구직자를 확인하세요.',
-        { existingClientIds: unique(here.map((m) => m.clientId)), matchedOn: unique(here.map((m) => m.matchedOn)) as IdentityMatch[] },
+        {
+          existingClientIds: unique(here.map((m) => m.clientId)),
+          matchedOn: unique(here.map((m) => m.matchedOn)) as IdentityMatch[],
+        },
       );
     }
     // Only women of other centers: that one exists is said (so she is not registered twice), never who or where.
@@ -66,9 +74,14 @@ export async function reserveIdentityKeys(runner: QueryRunner, reservation: Iden
         : '바꾼 이름·생년월일·연락처가 다른 새일센터에 등록된 구직자와 같습니다. 입력을 확인하고, 같은 사람이라면 그 센터와 사례 이관을 협의하세요.',
     );
   }
-  const notMatched = mode === 'register' ? allowDuplicateOf.filter((id) => !matches.some((m) => m.clientId === id)) : [];
+  const notMatched =
+    mode === 'register' ? allowDuplicateOf.filter((id) => !matches.some((m) => m.clientId === id)) : [];
   if (notMatched.length > 0) {
-    throw new RuleViolation('NOT_A_DUPLICATE', 'allowDuplicateOf에 적은 구직자가 이 사람과 일치하지 않습니다. 중복으로 안내된 구직자만 적으세요.', { notMatched });
+    throw new RuleViolation(
+      'NOT_A_DUPLICATE',
+      'allowDuplicateOf에 적은 구직자가 이 사람과 일치하지 않습니다. 중복으로 안내된 구직자만 적으세요.',
+      { notMatched },
+    );
   }
 }
 
@@ -80,7 +93,12 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
  * keys sealed) nor a read model, so that her erasure can delete her rows in its transaction and
  * leave no hash of her identity readable. `replace` (a profile change) drops her previous keys first.
  */
-export async function indexSearchKeys(runner: Pick<QueryRunner, 'query'>, clientId: string, searchKeys: string[], mode: 'register' | 'replace'): Promise<void> {
+export async function indexSearchKeys(
+  runner: Pick<QueryRunner, 'query'>,
+  clientId: string,
+  searchKeys: string[],
+  mode: 'register' | 'replace',
+): Promise<void> {
   if (mode === 'replace') await runner.query(`DELETE FROM client_search_keys WHERE client_id = $1`, [clientId]);
   await runner.query(
     `INSERT INTO client_search_keys (search_key, client_id) SELECT DISTINCT key, $2::uuid FROM unnest($1::text[]) AS k(key) ON CONFLICT DO NOTHING`,

@@ -21,7 +21,9 @@ describe('identity keys', () => {
     const keys = identityKeysOf(secret, her).map((k) => k.key);
     expect(identityKeysOf(secret, { ...her, phone: '01012345678' })[0].key).toBe(keys[0]);
     expect(identityKeysOf(secret, { ...her, name: '  김영희 ' })[1].key).toBe(keys[1]);
-    expect(identityKeysOf(secret, { ...her, name: ' 김  영희 ' })[1].key).toBe(identityKeysOf(secret, { ...her, name: '김 영희' })[1].key);
+    expect(identityKeysOf(secret, { ...her, name: ' 김  영희 ' })[1].key).toBe(
+      identityKeysOf(secret, { ...her, name: '김 영희' })[1].key,
+    );
   });
 
   it('differ by center for the name key only, and by secret for both', () => {
@@ -70,11 +72,15 @@ describe('the identity hash key (IDENTITY_HASH_KEY)', () => {
   });
 
   it('missing in production stops the start with a message naming it', () => {
-    expect(() => identityHashSecret({ NODE_ENV: 'production' }, { warn: jest.fn() })).toThrow(/IDENTITY_HASH_KEY is not set/);
+    expect(() => identityHashSecret({ NODE_ENV: 'production' }, { warn: jest.fn() })).toThrow(
+      /IDENTITY_HASH_KEY is not set/,
+    );
   });
 
   it('too short is refused', () => {
-    expect(() => identityHashSecret({ IDENTITY_HASH_KEY: 'short' }, { warn: jest.fn() })).toThrow(/at least 32 characters/);
+    expect(() => identityHashSecret({ IDENTITY_HASH_KEY: 'short' }, { warn: jest.fn() })).toThrow(
+      /at least 32 characters/,
+    );
   });
 
   it('missing outside production is generated once per installation into an owner-only file of the data directory, warning once', () => {

@@ -29,11 +29,15 @@ export function identityKeysOf(secret: string, identity: ClientIdentity): Identi
   const hmac = (value: string) => createHmac('sha256', secret).update(value, 'utf8').digest('hex');
   return [
     { key: hmac(`bp:${identity.birthDate}|${phoneDigits(identity.phone)}`), matchedOn: 'birthDate+phone' },
-    { key: hmac(`nbc:${nameKeyForm(identity.name)}|${identity.birthDate}|${identity.centerId}`), matchedOn: 'name+birthDate+center' },
+    {
+      key: hmac(`nbc:${nameKeyForm(identity.name)}|${identity.birthDate}|${identity.centerId}`),
+      matchedOn: 'name+birthDate+center',
+    },
   ];
 }
 
-const hmacWith = (secret: string) => (value: string) => createHmac('sha256', secret).update(value, 'utf8').digest('hex');
+const hmacWith = (secret: string) => (value: string) =>
+  createHmac('sha256', secret).update(value, 'utf8').digest('hex');
 /** Fewer digits than a Korean phone number has cannot be one (and must not match every empty phone). */
 const MIN_PHONE_DIGITS = 9;
 

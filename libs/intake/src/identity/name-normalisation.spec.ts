@@ -32,7 +32,8 @@ const SPACES: Record<string, string> = {
 
 /** Every way to write `name` that is the same name to a reader: the variants the keys must not tell apart. */
 function variantsOf(name: string): Array<[string, string]> {
-  const variants: Array<[string, string]> = name.normalize('NFD') === name ? [] : [['NFD (decomposed jamo)', name.normalize('NFD')]];
+  const variants: Array<[string, string]> =
+    name.normalize('NFD') === name ? [] : [['NFD (decomposed jamo)', name.normalize('NFD')]];
   const chars = [...name];
   for (const [what, c] of Object.entries(INVISIBLES)) {
     variants.push([`${what} inside`, chars.slice(0, 1).join('') + c + chars.slice(1).join('')]);
@@ -52,13 +53,16 @@ describe('a person name, normalised once for validation, sealing and keys', () =
     const keys = identityKeysOf(secret, her).map((k) => k.key);
     const [nameSearchKey] = searchKeysOf(secret, her);
 
-    it.each(variantsOf(name))('written with %s is the same name, the same identity keys and found by the same search', (_what, variant) => {
-      expect(variant).not.toBe(name);
-      expect(normalisePersonName(variant)).toBe(name);
-      expect(identityKeysOf(secret, { ...her, name: variant }).map((k) => k.key)).toEqual(keys);
-      expect(searchKeysOf(secret, { ...her, name: variant })[0]).toBe(nameSearchKey);
-      expect(searchKeysForQuery(secret, variant)).toContain(nameSearchKey);
-    });
+    it.each(variantsOf(name))(
+      'written with %s is the same name, the same identity keys and found by the same search',
+      (_what, variant) => {
+        expect(variant).not.toBe(name);
+        expect(normalisePersonName(variant)).toBe(name);
+        expect(identityKeysOf(secret, { ...her, name: variant }).map((k) => k.key)).toEqual(keys);
+        expect(searchKeysOf(secret, { ...her, name: variant })[0]).toBe(nameSearchKey);
+        expect(searchKeysForQuery(secret, variant)).toContain(nameSearchKey);
+      },
+    );
   });
 
   it('keeps what tells two people apart: other letters, the space between family and given name, upper case in what is kept', () => {
@@ -68,21 +72,44 @@ describe('a person name, normalised once for validation, sealing and keys', () =
     expect(normalisePersonName('남궁 민수')).not.toBe(normalisePersonName('남궁민수'));
   });
 
-  it.each([...Object.entries(INVISIBLES), ...Object.entries(SPACES), ['all of them', [...Object.values(INVISIBLES), ...Object.values(SPACES)].join('')]])(
+  it.each([
+    ...Object.entries(INVISIBLES),
+    ...Object.entries(SPACES),
+    ['all of them', [...Object.values(INVISIBLES), ...Object.values(SPACES)].join('')],
+  ])(
     'a name of only %s is blank: refused at registration and at a profile change, and searches for nothing',
     (_what, invisible) => {
-      const body = { name: invisible, birthDate: '1988-03-14', phone: '010-1234-5678', centerId: 'center-naju', counselorId: 'counselor-kim', region: '전라남도' };
-      expect(() => validateDto(RegisterClientDto, body)).toThrow(expect.objectContaining({ fields: [expect.objectContaining({ field: 'name' })] }));
-      expect(() => validateDto(UpdateClientProfileDto, { clientId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', name: invisible })).toThrow(
+      const body = {
+        name: invisible,
+        birthDate: '1988-03-14',
+        phone: '010-1234-5678',
+        centerId: 'center-naju',
+        counselorId: 'counselor-kim',
+        region: '전라남도',
+      };
+      expect(() => validateDto(RegisterClientDto, body)).toThrow(
         expect.objectContaining({ fields: [expect.objectContaining({ field: 'name' })] }),
       );
+      expect(() =>
+        validateDto(UpdateClientProfileDto, { clientId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', name: invisible }),
+      ).toThrow(expect.objectContaining({ fields: [expect.objectContaining({ field: 'name' })] }));
       expect(searchKeysForQuery(secret, invisible)).toEqual([]);
     },
   );
 
   it('validation hands on the normalised name, so the handler seals and keys one spelling', () => {
-    const body = { name: '\u200B김영희'.normalize('NFD') + '\u3000', birthDate: '1988-03-14', phone: '010-1234-5678', centerId: 'center-naju', counselorId: 'counselor-kim', region: '전라남도' };
+    const body = {
+      name: '\u200B김영희'.normalize('NFD') + '\u3000',
+      birthDate: '1988-03-14',
+      phone: '010-1234-5678',
+      centerId: 'center-naju',
+      counselorId: 'counselor-kim',
+      region: '전라남도',
+    };
     expect(validateDto(RegisterClientDto, body).name).toBe('김영희');
-    expect(validateDto(UpdateClientProfileDto, { clientId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', name: ' 김\u00AD영희' }).name).toBe('김영희');
+    expect(
+      validateDto(UpdateClientProfileDto, { clientId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', name: ' 김\u00AD영희' })
+        .name,
+    ).toBe('김영희');
   });
 });

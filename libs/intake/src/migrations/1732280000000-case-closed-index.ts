@@ -11,7 +11,9 @@ export class CaseClosedIndex1732280000000 implements MigrationInterface {
   name = 'CaseClosedIndex1732280000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX events_case_closed_on ON events ((data->>'closedOn'), stream_id) WHERE event_type = 'CaseClosed'`);
+    await q.query(
+      `CREATE INDEX events_case_closed_on ON events ((data->>'closedOn'), stream_id) WHERE event_type = 'CaseClosed'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

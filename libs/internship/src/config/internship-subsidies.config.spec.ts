@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '@saeil/config';
 import { programFor } from '../domain/subsidy-schedule';
-import { INTERNSHIP_SUBSIDIES_FILE_ENV, loadInternshipSubsidies, parseInternshipSubsidies } from './internship-subsidies.config';
+import {
+  INTERNSHIP_SUBSIDIES_FILE_ENV,
+  loadInternshipSubsidies,
+  parseInternshipSubsidies,
+} from './internship-subsidies.config';
 
 const program = (overrides: Record<string, unknown> = {}) => ({
   programYear: 2026,
@@ -42,23 +46,42 @@ describe('internship subsidy schedule configuration', () => {
   it(`${INTERNSHIP_SUBSIDIES_FILE_ENV} points at another file`, () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'saeil-subsidies-'));
     const file = path.join(dir, 'subsidies.json');
-    writeFileSync(file, JSON.stringify({ programs: [program({ region: '전라남도', payments: [{ no: 1, kind: 'monthly', recipient: 'employer', amount: 1000000, month: 1 }] })] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        programs: [
+          program({
+            region: '전라남도',
+            payments: [{ no: 1, kind: 'monthly', recipient: 'employer', amount: 1000000, month: 1 }],
+          }),
+        ],
+      }),
+    );
     const schedules = loadInternshipSubsidies({ [INTERNSHIP_SUBSIDIES_FILE_ENV]: file });
     expect(programFor(schedules, 2026, '전라남도')!.payments[0].amount).toBe(1000000);
     expect(programFor(schedules, 2026, '경상남도')).toBeUndefined();
   });
 
   it('a missing or unreadable file stops the start with a message naming it', () => {
-    expect(() => loadInternshipSubsidies({ [INTERNSHIP_SUBSIDIES_FILE_ENV]: '/nonexistent/subsidies.json' })).toThrow(/\/nonexistent\/subsidies\.json/);
+    expect(() => loadInternshipSubsidies({ [INTERNSHIP_SUBSIDIES_FILE_ENV]: '/nonexistent/subsidies.json' })).toThrow(
+      /\/nonexistent\/subsidies\.json/,
+    );
     const dir = mkdtempSync(path.join(os.tmpdir(), 'saeil-subsidies-'));
     const file = path.join(dir, 'broken.json');
     writeFileSync(file, '{ "programs": [');
-    expect(() => loadInternshipSubsidies({ [INTERNSHIP_SUBSIDIES_FILE_ENV]: file })).toThrow(/broken\.json is not valid JSON/);
+    expect(() => loadInternshipSubsidies({ [INTERNSHIP_SUBSIDIES_FILE_ENV]: file })).toThrow(
+      /broken\.json is not valid JSON/,
+    );
   });
 
   it('names every bad field with its path', () => {
     const message = problemsOf({
-      programs: [program({ payments: [{ no: 1, kind: 'monthly', recipient: 'bank', amount: -5 }], conversionWindowDays: 'thirty' })],
+      programs: [
+        program({
+          payments: [{ no: 1, kind: 'monthly', recipient: 'bank', amount: -5 }],
+          conversionWindowDays: 'thirty',
+        }),
+      ],
     });
     expect(message).toContain('test.json');
     expect(message).toMatch(/programs\.0\.payments\.0\.recipient/);
@@ -68,14 +91,20 @@ describe('internship subsidy schedule configuration', () => {
   });
 
   it('refuses a retention bonus without monthsAfterConversion, unknown fields, and an empty document', () => {
-    expect(problemsOf({ programs: [program({ payments: [{ no: 1, kind: 'retention_bonus', recipient: 'employer', amount: 800000 }] })] })).toMatch(/monthsAfterConversion/);
+    expect(
+      problemsOf({
+        programs: [program({ payments: [{ no: 1, kind: 'retention_bonus', recipient: 'employer', amount: 800000 }] })],
+      }),
+    ).toMatch(/monthsAfterConversion/);
     expect(problemsOf({ programs: [program({ subsidy: 1 })] })).toMatch(/programs\.0\.subsidy/);
     expect(problemsOf({})).toMatch(/programs/);
     expect(problemsOf([])).toMatch(/JSON object/);
   });
 
   it('refuses duplicates: a second program for the same year and region, a payment number or month twice, fields of the other kind', () => {
-    expect(problemsOf({ programs: [program(), program()] })).toMatch(/programs\.1: a second program for 2026 and region \*/);
+    expect(problemsOf({ programs: [program(), program()] })).toMatch(
+      /programs\.1: a second program for 2026 and region \*/,
+    );
     const payments = [
       { no: 1, kind: 'monthly', recipient: 'employer', amount: 800000, month: 1 },
       { no: 1, kind: 'monthly', recipient: 'employer', amount: 800000, month: 1 },

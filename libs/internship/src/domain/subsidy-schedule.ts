@@ -35,7 +35,11 @@ export interface SubsidySchedules {
 export const DEFAULT_REGION = '*';
 
 /** The region's own program for the year, else the year's default ('*'). */
-export function programFor(schedules: SubsidySchedules, programYear: number, region: string): SubsidyProgram | undefined {
+export function programFor(
+  schedules: SubsidySchedules,
+  programYear: number,
+  region: string,
+): SubsidyProgram | undefined {
   const ofYear = schedules.programs.filter((p) => p.programYear === programYear);
   return ofYear.find((p) => p.region === region) ?? ofYear.find((p) => p.region === DEFAULT_REGION);
 }

@@ -15,7 +15,16 @@ export const kpiPlansProjection: Projection = {
       await ctx.query(
         `INSERT INTO ${ctx.table('rm_kpi_plans')} (plan_id, center_id, name, from_year, to_year, indicators, decimals, global_position)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (plan_id) DO NOTHING`,
-        [d.planId, d.centerId, d.name, d.fromYear, d.toYear, JSON.stringify(d.indicators), d.decimals ?? null, event.globalPosition],
+        [
+          d.planId,
+          d.centerId,
+          d.name,
+          d.fromYear,
+          d.toYear,
+          JSON.stringify(d.indicators),
+          d.decimals ?? null,
+          event.globalPosition,
+        ],
       );
       return;
     }

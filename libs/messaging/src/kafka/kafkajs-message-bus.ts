@@ -52,17 +52,20 @@ export class KafkajsMessageBus implements MessageBus {
       brokers: options.brokers,
       logLevel: logLevel.WARN,
       retry: { initialRetryTime: 200, retries: 8 },
-      logCreator: () => ({ level, log: entry }) => {
-        const { message, ...extra } = entry;
-        if (!log) return;
-        // We bound the idempotent producer's retries on purpose: a send that still fails is
-        // reported, the producer replaced, and the relay checks the topics before sending again.
-        if (message.startsWith('Limiting retries for the idempotent producer')) return log.debug({ kafka: extra }, message);
-        // kafkajs logs every failed response at ERROR, though most are retried (a new topic not
-        // served yet, a leader moving); those are warnings until they surface as a failure.
-        if (level <= logLevel.ERROR && !message.startsWith('Response ')) log.error({ kafka: extra }, message);
-        else log.warn({ kafka: extra }, message);
-      },
+      logCreator:
+        () =>
+        ({ level, log: entry }) => {
+          const { message, ...extra } = entry;
+          if (!log) return;
+          // We bound the idempotent producer's retries on purpose: a send that still fails is
+          // reported, the producer replaced, and the relay checks the topics before sending again.
+          if (message.startsWith('Limiting retries for the idempotent producer'))
+            return log.debug({ kafka: extra }, message);
+          // kafkajs logs every failed response at ERROR, though most are retried (a new topic not
+          // served yet, a leader moving); those are warnings until they surface as a failure.
+          if (level <= logLevel.ERROR && !message.startsWith('Response ')) log.error({ kafka: extra }, message);
+          else log.warn({ kafka: extra }, message);
+        },
     });
   }
 
@@ -133,7 +136,9 @@ export class KafkajsMessageBus implements MessageBus {
     for (;;) {
       try {
         const { topics: described } = await admin.fetchTopicMetadata({ topics });
-        const led = described.length === topics.length && described.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+        const led =
+          described.length === topics.length &&
+          described.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
         // Led in the metadata is not yet served: a loaded broker still answers "not the leader" to
         // a read of the partitions' ends for a moment, and the relay reads them before it sends.
         if (led) {
@@ -143,7 +148,8 @@ export class KafkajsMessageBus implements MessageBus {
       } catch (error) {
         if (Date.now() >= deadline) throw error;
       }
-      if (Date.now() >= deadline) throw new Error(`Kafka topics not served after ${timeoutMs} ms: ${topics.join(', ')}`);
+      if (Date.now() >= deadline)
+        throw new Error(`Kafka topics not served after ${timeoutMs} ms: ${topics.join(', ')}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -176,7 +182,8 @@ export class KafkajsMessageBus implements MessageBus {
     const admin = await this.getAdmin();
     const offsets: PartitionOffsets[] = [];
     for (const topic of topics) {
-      for (const { partition, low, high } of await admin.fetchTopicOffsets(topic)) offsets.push({ topic, partition, low: Number(low), high: Number(high) });
+      for (const { partition, low, high } of await admin.fetchTopicOffsets(topic))
+        offsets.push({ topic, partition, low: Number(low), high: Number(high) });
     }
     return offsets;
   }
@@ -211,7 +218,10 @@ export class KafkajsMessageBus implements MessageBus {
       } catch (error) {
         await consumer.disconnect().catch(() => undefined);
         if (this.closed || attempt >= 10 || !(error as { retriable?: boolean }).retriable) throw error;
-        this.options.logger?.warn({ err: error, groupId: options.groupId, attempt }, 'consumer could not join yet; retrying');
+        this.options.logger?.warn(
+          { err: error, groupId: options.groupId, attempt },
+          'consumer could not join yet; retrying',
+        );
         await new Promise((r) => setTimeout(r, 250 * attempt));
       }
     }

@@ -28,7 +28,15 @@ export class RangeReader {
       // Not from the beginning: partitions without a range stay idle at their end.
       await consumer.subscribe({ topics: [...new Set([...open.values()].map((r) => r.topic))], fromBeginning: false });
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`Kafka ranges not read within ${this.timeoutMs} ms: ${[...open.keys()].length} partitions left`)), this.timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `Kafka ranges not read within ${this.timeoutMs} ms: ${[...open.keys()].length} partitions left`,
+              ),
+            ),
+          this.timeoutMs,
+        );
         const settle = (error?: unknown) => {
           clearTimeout(timer);
           if (error) reject(error);
@@ -59,13 +67,20 @@ export class RangeReader {
           })
           .then(() => {
             // run() resolves once the group is joined; seek() is only accepted from then on.
-            for (const r of open.values()) consumer.seek({ topic: r.topic, partition: r.partition, offset: String(r.from) });
+            for (const r of open.values())
+              consumer.seek({ topic: r.topic, partition: r.partition, offset: String(r.from) });
           })
           .catch(settle);
       });
     } finally {
       await consumer.disconnect().catch(() => undefined);
     }
-    return [...read.values()].sort((a, b) => (a.topic === b.topic ? a.partition - b.partition || Number(a.offset) - Number(b.offset) : a.topic < b.topic ? -1 : 1));
+    return [...read.values()].sort((a, b) =>
+      a.topic === b.topic
+        ? a.partition - b.partition || Number(a.offset) - Number(b.offset)
+        : a.topic < b.topic
+          ? -1
+          : 1,
+    );
   }
 }

@@ -21,7 +21,12 @@ const part = (over: Partial<Indicators>): Indicators => ({
 
 describe('the dashboard indicators', () => {
   it('are taken from a report field by field, its suppressed cells still suppressed', () => {
-    const figures = buildMinistryReport({ level: 'region', scopeId: '전라남도' }, { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' }, sources(), 5);
+    const figures = buildMinistryReport(
+      { level: 'region', scopeId: '전라남도' },
+      { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' },
+      sources(),
+      5,
+    );
     const indicators = indicatorsOf(figures);
     expect(indicators.placements).toEqual(figures.employment.placements);
     expect(indicators.retention.map((r) => r.rate)).toEqual(figures.retention.map((r) => r.retentionRate));
@@ -29,7 +34,16 @@ describe('the dashboard indicators', () => {
   });
 
   it('add counts and recompute rates from the added counts (not an average of rates)', () => {
-    const sum = sumIndicators([part({}), part({ retention: [{ n: 1, eligible: 30, sameEmployer: 15, rate: 50 }, { n: 2, eligible: 6, sameEmployer: 3, rate: 50 }, { n: 3, eligible: 5, sameEmployer: 5, rate: 100 }] })]);
+    const sum = sumIndicators([
+      part({}),
+      part({
+        retention: [
+          { n: 1, eligible: 30, sameEmployer: 15, rate: 50 },
+          { n: 2, eligible: 6, sameEmployer: 3, rate: 50 },
+          { n: 3, eligible: 5, sameEmployer: 5, rate: 100 },
+        ],
+      }),
+    ]);
     expect(sum.placements).toBe(16);
     expect(sum.retention[0]).toMatchObject({ n: 1, eligible: 40, sameEmployer: 23 });
     expect(sum.retention[0].rate).toBeCloseTo(57.5, 10);
@@ -46,7 +60,14 @@ describe('the dashboard indicators', () => {
   });
 
   it('give null, not 0 %, for a rate nobody was eligible for', () => {
-    const none = part({ retention: [{ n: 1, eligible: 0, sameEmployer: 0, rate: null }, { n: 2, eligible: 0, sameEmployer: 0, rate: null }, { n: 3, eligible: 0, sameEmployer: 0, rate: null }], kpiAchievement: null });
+    const none = part({
+      retention: [
+        { n: 1, eligible: 0, sameEmployer: 0, rate: null },
+        { n: 2, eligible: 0, sameEmployer: 0, rate: null },
+        { n: 3, eligible: 0, sameEmployer: 0, rate: null },
+      ],
+      kpiAchievement: null,
+    });
     const sum = sumIndicators([none, none]);
     expect(sum.retention[0].rate).toBeNull();
     expect(sum.kpiAchievement).toBeNull();

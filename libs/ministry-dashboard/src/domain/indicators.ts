@@ -4,7 +4,8 @@ import type { MinistryReportFigures, PublishedCount, PublishedRate } from '@saei
 export type Cell = number | null | { suppressed: true };
 
 export const SUPPRESSED = { suppressed: true } as const;
-export const isSuppressed = (c: Cell | PublishedCount | PublishedRate | undefined): c is { suppressed: true } => typeof c === 'object' && c !== null && (c as { suppressed?: boolean }).suppressed === true;
+export const isSuppressed = (c: Cell | PublishedCount | PublishedRate | undefined): c is { suppressed: true } =>
+  typeof c === 'object' && c !== null && (c as { suppressed?: boolean }).suppressed === true;
 
 /**
  * The headline figures of one submitted report (or of a sum of them): what the ranked table,
@@ -24,10 +25,20 @@ export interface Indicators {
   kpiAchievement: Cell;
 }
 
-export const METRICS = ['clientsRegistered', 'placements', 'employedClients', 'retention1', 'retention2', 'retention3', 'trainingEmploymentRate', 'kpiAchievement'] as const;
+export const METRICS = [
+  'clientsRegistered',
+  'placements',
+  'employedClients',
+  'retention1',
+  'retention2',
+  'retention3',
+  'trainingEmploymentRate',
+  'kpiAchievement',
+] as const;
 export type Metric = (typeof METRICS)[number];
 
-const cell = (v: PublishedCount | PublishedRate | undefined): Cell => (v === undefined ? null : isSuppressed(v) ? SUPPRESSED : v);
+const cell = (v: PublishedCount | PublishedRate | undefined): Cell =>
+  v === undefined ? null : isSuppressed(v) ? SUPPRESSED : v;
 
 function mean(values: Cell[]): Cell {
   if (values.some(isSuppressed)) return SUPPRESSED;
@@ -44,7 +55,12 @@ export function indicatorsOf(figures: MinistryReportFigures): Indicators {
     employedClients: cell(e.employedClients),
     retention: ([1, 2, 3] as const).map((n) => {
       const row = figures.retention.find((r) => r.n === n);
-      return { n, eligible: cell(row?.eligible), sameEmployer: cell(row?.sameEmployer), rate: cell(row?.retentionRate) };
+      return {
+        n,
+        eligible: cell(row?.eligible),
+        sameEmployer: cell(row?.sameEmployer),
+        rate: cell(row?.retentionRate),
+      };
     }),
     trainingCompleters: cell(e.trainingCompleters),
     trainingCompletersEmployed: cell(e.trainingCompletersEmployed),
@@ -62,7 +78,7 @@ function sum(values: Cell[]): Cell {
 function rate(numerator: Cell, denominator: Cell): Cell {
   if (isSuppressed(numerator) || isSuppressed(denominator)) return SUPPRESSED;
   if (typeof denominator !== 'number' || denominator === 0) return null;
-  return ((numerator as number) ?? 0) / denominator * 100;
+  return (((numerator as number) ?? 0) / denominator) * 100;
 }
 
 /**

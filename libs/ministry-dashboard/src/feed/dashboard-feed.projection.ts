@@ -10,7 +10,13 @@ import { indicatorsOf } from '../domain/indicators';
  */
 export function statsMessageOf(data: Record<string, unknown>): MinistryStatsMessageV1 {
   const m = data as unknown as MinistryStatsMessageV1;
-  if (typeof m.reportId !== 'string' || typeof m.period !== 'string' || typeof m.version !== 'number' || typeof m.figures !== 'object' || m.figures === null) {
+  if (
+    typeof m.reportId !== 'string' ||
+    typeof m.period !== 'string' ||
+    typeof m.version !== 'number' ||
+    typeof m.figures !== 'object' ||
+    m.figures === null
+  ) {
     throw new MalformedEventMessage('not a Ministry stats message (reportId, period, version, figures)');
   }
   return {
@@ -32,7 +38,8 @@ export function statsMessageOf(data: Record<string, unknown>): MinistryStatsMess
  * redelivery), the position the one the publisher's header names. No metadata: the topic has none.
  */
 export function statsMessageToEvent(message: IncomingMessage): StoredEvent {
-  if (!message.value) throw new MalformedEventMessage(`empty message at ${message.topic}/${message.partition}@${message.offset}`);
+  if (!message.value)
+    throw new MalformedEventMessage(`empty message at ${message.topic}/${message.partition}@${message.offset}`);
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(message.value) as Record<string, unknown>;
@@ -79,7 +86,20 @@ export const ministryDashboardProjection: Projection = {
          (report_id, level, scope_id, period, period_kind, version, as_of_position, content_hash, submitted_on, figures, indicators, feed_position)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (report_id, version) DO NOTHING`,
-      [m.reportId, m.level, m.scopeId ?? null, m.period, m.figures.period.kind, m.version, m.asOfPosition, m.contentHash, m.submittedOn, JSON.stringify(m.figures), JSON.stringify(indicatorsOf(m.figures)), event.globalPosition],
+      [
+        m.reportId,
+        m.level,
+        m.scopeId ?? null,
+        m.period,
+        m.figures.period.kind,
+        m.version,
+        m.asOfPosition,
+        m.contentHash,
+        m.submittedOn,
+        JSON.stringify(m.figures),
+        JSON.stringify(indicatorsOf(m.figures)),
+        event.globalPosition,
+      ],
     );
   },
 };

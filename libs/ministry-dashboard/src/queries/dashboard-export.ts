@@ -4,9 +4,26 @@ import type { CenterRow, RegionRow } from './dashboard-queries';
 
 export const suppressedText = (threshold: number): string => `비공개 (${threshold}명 미만)`;
 
-const HEADERS = ['구분', '이름', '제출', '구직 등록', '취업자', '취업 건수', '1개월 고용유지율(%)', '2개월 고용유지율(%)', '3개월 고용유지율(%)', '훈련 후 취업률(%)', '성과지표 달성률(%)'];
+const HEADERS = [
+  '구분',
+  '이름',
+  '제출',
+  '구직 등록',
+  '취업자',
+  '취업 건수',
+  '1개월 고용유지율(%)',
+  '2개월 고용유지율(%)',
+  '3개월 고용유지율(%)',
+  '훈련 후 취업률(%)',
+  '성과지표 달성률(%)',
+];
 
-const SOURCE_TEXT: Record<RegionRow['source'], string> = { report: '시·도 보고', sumOfCenters: '센터 보고 합산', sumOfRegions: '시·도 합산', none: '미제출' };
+const SOURCE_TEXT: Record<RegionRow['source'], string> = {
+  report: '시·도 보고',
+  sumOfCenters: '센터 보고 합산',
+  sumOfRegions: '시·도 합산',
+  none: '미제출',
+};
 
 /** A cell as a spreadsheet gets it: the number, "" when nothing counts, the suppression text — never 0 for a hidden cell. */
 function out(c: Cell, threshold: number, decimals = 0): number | string {
@@ -27,9 +44,22 @@ function figures(i: Indicators | null, threshold: number): (number | string)[] {
   ];
 }
 
-export function dashboardRows(rows: { regions?: RegionRow[]; centers?: CenterRow[] }, threshold: number): (number | string)[][] {
-  const regionRows = (rows.regions ?? []).map((r) => ['시·도', r.region, SOURCE_TEXT[r.source], ...figures(r.indicators, threshold)]);
-  const centerRows = (rows.centers ?? []).map((c) => ['센터', c.name, c.submitted ? `제출 (${c.version}판)` : '미제출', ...figures(c.indicators, threshold)]);
+export function dashboardRows(
+  rows: { regions?: RegionRow[]; centers?: CenterRow[] },
+  threshold: number,
+): (number | string)[][] {
+  const regionRows = (rows.regions ?? []).map((r) => [
+    '시·도',
+    r.region,
+    SOURCE_TEXT[r.source],
+    ...figures(r.indicators, threshold),
+  ]);
+  const centerRows = (rows.centers ?? []).map((c) => [
+    '센터',
+    c.name,
+    c.submitted ? `제출 (${c.version}판)` : '미제출',
+    ...figures(c.indicators, threshold),
+  ]);
   return [...regionRows, ...centerRows];
 }
 

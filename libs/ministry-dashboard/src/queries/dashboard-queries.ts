@@ -92,7 +92,16 @@ interface Row {
   indicators: Indicators;
 }
 
-const toLatest = (r: Row): LatestReport => ({ reportId: r.report_id, level: r.level, scopeId: r.scope_id, period: r.period, periodKind: r.period_kind, version: r.version, submittedOn: r.submitted_on, indicators: r.indicators });
+const toLatest = (r: Row): LatestReport => ({
+  reportId: r.report_id,
+  level: r.level,
+  scopeId: r.scope_id,
+  period: r.period,
+  periodKind: r.period_kind,
+  version: r.version,
+  submittedOn: r.submitted_on,
+  indicators: r.indicators,
+});
 
 /**
  * The dashboard's reads. Every one of them reads `ministry_dashboard.report_versions` only — the
@@ -118,26 +127,45 @@ export class DashboardQueries {
   }
 
   async periods(): Promise<PeriodSummary[]> {
-    const rows = await this.dataSource.query<{ period: string; kind: 'month' | 'quarter'; center: number; region: number; nation: number }[]>(
+    const rows = await this.dataSource.query<
+      { period: string; kind: 'month' | 'quarter'; center: number; region: number; nation: number }[]
+    >(
       `SELECT period, min(period_kind) AS kind,
               count(DISTINCT report_id) FILTER (WHERE level = 'center')::int AS center,
               count(DISTINCT report_id) FILTER (WHERE level = 'region')::int AS region,
               count(DISTINCT report_id) FILTER (WHERE level = 'nation')::int AS nation
          FROM ministry_dashboard.report_versions GROUP BY period ORDER BY period DESC`,
     );
-    return rows.map((r) => ({ period: r.period, kind: r.kind, centerReports: r.center, regionReports: r.region, nationReports: r.nation }));
+    return rows.map((r) => ({
+      period: r.period,
+      kind: r.kind,
+      centerReports: r.center,
+      regionReports: r.region,
+      nationReports: r.nation,
+    }));
   }
 
   private regionOf(report: LatestReport): string {
-    return report.level === 'center' ? this.centers.regionOf(report.scopeId!) : report.scopeId ?? '';
+    return report.level === 'center' ? this.centers.regionOf(report.scopeId!) : (report.scopeId ?? '');
   }
 
   private regionRow(region: string, reports: LatestReport[]): RegionRow {
     const own = reports.find((r) => r.level === 'region' && r.scopeId === region);
     const centerReports = reports.filter((r) => r.level === 'center' && this.regionOf(r) === region);
     const listed = this.centers.centersIn(region).length;
-    const indicators = own ? own.indicators : centerReports.length ? sumIndicators(centerReports.map((r) => r.indicators)) : null;
-    return { region, source: own ? 'report' : centerReports.length ? 'sumOfCenters' : 'none', version: own?.version ?? null, centersListed: listed, centersSubmitted: centerReports.length, indicators };
+    const indicators = own
+      ? own.indicators
+      : centerReports.length
+        ? sumIndicators(centerReports.map((r) => r.indicators))
+        : null;
+    return {
+      region,
+      source: own ? 'report' : centerReports.length ? 'sumOfCenters' : 'none',
+      version: own?.version ?? null,
+      centersListed: listed,
+      centersSubmitted: centerReports.length,
+      indicators,
+    };
   }
 
   private regionsOf(reports: LatestReport[]): string[] {
@@ -153,7 +181,11 @@ export class DashboardQueries {
     return {
       period,
       source: own ? 'report' : submittedRegions.length ? 'sumOfRegions' : 'none',
-      indicators: own ? own.indicators : submittedRegions.length ? sumIndicators(submittedRegions.map((r) => r.indicators!)) : null,
+      indicators: own
+        ? own.indicators
+        : submittedRegions.length
+          ? sumIndicators(submittedRegions.map((r) => r.indicators!))
+          : null,
       regions,
       centersListed: this.centers.all().length,
       centersSubmitted: reports.filter((r) => r.level === 'center').length,
@@ -167,11 +199,21 @@ export class DashboardQueries {
   async region(region: string, period: string): Promise<RegionPicture> {
     if (!this.centers.isRegion(region)) throw new NotFound('시·도', region);
     const reports = await this.latest('period = $1', [period]);
-    const byCenter = new Map(reports.filter((r) => r.level === 'center' && this.regionOf(r) === region).map((r) => [r.scopeId!, r]));
+    const byCenter = new Map(
+      reports.filter((r) => r.level === 'center' && this.regionOf(r) === region).map((r) => [r.scopeId!, r]),
+    );
     const ids = [...new Set([...this.centers.centersIn(region), ...byCenter.keys()])].sort();
     const centers = ids.map((centerId): CenterRow => {
       const report = byCenter.get(centerId);
-      return { centerId, name: this.centers.get(centerId)?.name ?? centerId, region, submitted: !!report, version: report?.version ?? null, submittedOn: report?.submittedOn ?? null, indicators: report?.indicators ?? null };
+      return {
+        centerId,
+        name: this.centers.get(centerId)?.name ?? centerId,
+        region,
+        submitted: !!report,
+        version: report?.version ?? null,
+        submittedOn: report?.submittedOn ?? null,
+        indicators: report?.indicators ?? null,
+      };
     });
     return { period, region: this.regionRow(region, reports), centers };
   }
@@ -202,7 +244,7 @@ export class DashboardQueries {
       `SELECT report_id, level, scope_id, period, period_kind, version, to_char(submitted_on, 'YYYY-MM-DD') AS submitted_on, as_of_position, content_hash, indicators
          FROM ministry_dashboard.report_versions
         WHERE level = $1 AND scope_id IS NOT DISTINCT FROM $2 AND period = $3 ORDER BY version`,
-      [level, level === 'nation' ? null : id ?? null, period],
+      [level, level === 'nation' ? null : (id ?? null), period],
     );
     return rows.map((r) => ({ ...toLatest(r), asOfPosition: Number(r.as_of_position), contentHash: r.content_hash }));
   }

@@ -7,7 +7,13 @@ import { Roles } from '@saeil/identity';
 import { dashboardRows, toCsv, toXlsx } from './dashboard-export';
 import { DashboardQueries } from './dashboard-queries';
 import { ExportQueryDto, PeriodQueryDto, TrendQueryDto, VersionsQueryDto } from './dashboard.dto';
-import { DashboardVersionResponse, NationalPictureResponse, PeriodSummaryResponse, RegionPictureResponse, TrendPointResponse } from './dashboard.response';
+import {
+  DashboardVersionResponse,
+  NationalPictureResponse,
+  PeriodSummaryResponse,
+  RegionPictureResponse,
+  TrendPointResponse,
+} from './dashboard.response';
 
 /**
  * The Ministry dashboard's read API: the Ministry analyst only. Everything it answers comes from
@@ -24,14 +30,19 @@ export class MinistryDashboardController {
   ) {}
 
   @Get('periods')
-  @ApiOperation({ summary: '제출된 기간: every month or quarter with a submitted report, and how many reports of each level' })
+  @ApiOperation({
+    summary: '제출된 기간: every month or quarter with a submitted report, and how many reports of each level',
+  })
   @ApiAnswer(PeriodSummaryResponse, { isArray: true })
   periods(): Promise<PeriodSummaryResponse[]> {
     return this.queries.periods();
   }
 
   @Get('nation')
-  @ApiOperation({ summary: '전국 현황: the nation and the 17 시·도 for a period, from the submitted reports; centers submitted of those listed' })
+  @ApiOperation({
+    summary:
+      '전국 현황: the nation and the 17 시·도 for a period, from the submitted reports; centers submitted of those listed',
+  })
   @ApiAnswer(NationalPictureResponse)
   nation(@Query() query: PeriodQueryDto): Promise<NationalPictureResponse> {
     return this.queries.nation(query.period);
@@ -54,20 +65,39 @@ export class MinistryDashboardController {
   }
 
   @Get('versions')
-  @ApiOperation({ summary: '제출 이력: every version of one report as the feed delivered it (a correction is the next version)' })
+  @ApiOperation({
+    summary: '제출 이력: every version of one report as the feed delivered it (a correction is the next version)',
+  })
   @ApiAnswer(DashboardVersionResponse, { isArray: true })
   versions(@Query() query: VersionsQueryDto): Promise<DashboardVersionResponse[]> {
     return this.queries.versions(query.level, query.id, query.period);
   }
 
   @Get('export')
-  @ApiOperation({ summary: '내려받기: the ranked table (the 17 시·도, or a 시·도\'s centers) as CSV or XLSX; suppressed cells read 비공개 (5명 미만)' })
-  @ApiFileAnswer({ files: [{ mediaType: 'text/csv', description: 'UTF-8 with BOM' }, { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', binary: true, description: 'XLSX' }] })
+  @ApiOperation({
+    summary:
+      "내려받기: the ranked table (the 17 시·도, or a 시·도's centers) as CSV or XLSX; suppressed cells read 비공개 (5명 미만)",
+  })
+  @ApiFileAnswer({
+    files: [
+      { mediaType: 'text/csv', description: 'UTF-8 with BOM' },
+      {
+        mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        binary: true,
+        description: 'XLSX',
+      },
+    ],
+  })
   @ApiErrors(404)
   async export(@Query() query: ExportQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const threshold = this.config.SUPPRESSION_THRESHOLD;
     const rows = query.region
-      ? dashboardRows(await this.queries.region(query.region, query.period).then((p) => ({ regions: [p.region], centers: p.centers })), threshold)
+      ? dashboardRows(
+          await this.queries
+            .region(query.region, query.period)
+            .then((p) => ({ regions: [p.region], centers: p.centers })),
+          threshold,
+        )
       : dashboardRows(await this.queries.nation(query.period), threshold);
     const name = `ministry-dashboard-${query.region ?? 'nation'}-${query.period}.${query.format}`;
     res.attachment(name);

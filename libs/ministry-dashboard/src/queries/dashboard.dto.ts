@@ -9,7 +9,8 @@ const SCOPE_ID_MESSAGE = 'id must be a center id (lower case) or a 시·도 name
 
 export class PeriodQueryDto {
   @ApiProperty({ example: '2026-03', description: '`YYYY-MM` (a month) or `YYYY-Qn` (a quarter)' })
-  @IsString() @Matches(PERIOD, { message: 'period must be YYYY-MM or YYYY-Qn' })
+  @IsString()
+  @Matches(PERIOD, { message: 'period must be YYYY-MM or YYYY-Qn' })
   period: string;
 }
 
@@ -19,7 +20,9 @@ export class ExportQueryDto extends PeriodQueryDto {
   format: 'csv' | 'xlsx';
 
   @ApiPropertyOptional({ example: '전라남도', description: 'a 시·도: its centers; without it, the 17 시·도' })
-  @IsOptional() @IsString() @Matches(/^[가-힣]{2,10}$/, { message: 'region must be a 시·도 name' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[가-힣]{2,10}$/, { message: 'region must be a 시·도 name' })
   region?: string;
 }
 
@@ -33,7 +36,9 @@ export class TrendQueryDto {
   level: ReportLevel;
 
   @ApiPropertyOptional({ example: '전라남도', description: 'the 시·도 (level region) or center id (level center)' })
-  @IsOptional() @IsString() @Matches(SCOPE_ID, { message: SCOPE_ID_MESSAGE })
+  @IsOptional()
+  @IsString()
+  @Matches(SCOPE_ID, { message: SCOPE_ID_MESSAGE })
   id?: string;
 }
 
@@ -43,6 +48,8 @@ export class VersionsQueryDto extends PeriodQueryDto {
   level: ReportLevel;
 
   @ApiPropertyOptional({ example: 'center-naju', description: 'center id or 시·도; none for the nation' })
-  @IsOptional() @IsString() @Matches(SCOPE_ID, { message: SCOPE_ID_MESSAGE })
+  @IsOptional()
+  @IsString()
+  @Matches(SCOPE_ID, { message: SCOPE_ID_MESSAGE })
   id?: string;
 }

@@ -4,7 +4,10 @@ import { PUBLISHED_COUNT, PUBLISHED_RATE, SuppressedFigureResponse } from '@saei
 import type { Cell } from '../domain/indicators';
 import type { FigureSource } from './dashboard-queries';
 
-const CELL = { ...PUBLISHED_RATE, description: 'a number, null (nothing to count), or `{ suppressed: true }` (비공개: below the threshold, never 0)' };
+const CELL = {
+  ...PUBLISHED_RATE,
+  description: 'a number, null (nothing to count), or `{ suppressed: true }` (비공개: below the threshold, never 0)',
+};
 const SOURCES = ['report', 'sumOfCenters', 'sumOfRegions', 'none'];
 
 export class RetentionIndicatorResponse {
@@ -28,7 +31,11 @@ export class IndicatorsResponse {
 
 export class RegionRowResponse {
   @ApiProperty({ example: '전라남도' }) region: string;
-  @ApiProperty({ enum: SOURCES, description: "report: the 시·도's own report; sumOfCenters: its centers' reports added; none: nothing submitted" }) source: FigureSource;
+  @ApiProperty({
+    enum: SOURCES,
+    description: "report: the 시·도's own report; sumOfCenters: its centers' reports added; none: nothing submitted",
+  })
+  source: FigureSource;
   @ApiProperty({ type: Number, nullable: true }) version: number | null;
   @ApiProperty() centersListed: number;
   @ApiProperty() centersSubmitted: number;

@@ -19,8 +19,16 @@ describe('startup-support configuration', () => {
   it('a year entry overrides the default, a center entry overrides both', () => {
     const config = StartupSupportConfig.load(
       file({
-        years: { '*': { capPerTeam: 500_000, teamsPerCenter: 10 }, '2027': { capPerTeam: 600_000, teamsPerCenter: 12 } },
-        centers: { 'center-jinju': { '*': { capPerTeam: 500_000, teamsPerCenter: 15 }, '2027': { capPerTeam: 700_000, teamsPerCenter: 5 } } },
+        years: {
+          '*': { capPerTeam: 500_000, teamsPerCenter: 10 },
+          '2027': { capPerTeam: 600_000, teamsPerCenter: 12 },
+        },
+        centers: {
+          'center-jinju': {
+            '*': { capPerTeam: 500_000, teamsPerCenter: 15 },
+            '2027': { capPerTeam: 700_000, teamsPerCenter: 5 },
+          },
+        },
       }),
     );
     expect(config.budgetFor('center-naju', 2026)).toEqual({ capPerTeam: 500_000, teamsPerCenter: 10 });
@@ -34,7 +42,9 @@ describe('startup-support configuration', () => {
     expect(() => StartupSupportConfig.load(negative)).toThrow(`${negative}: years.*.capPerTeam`);
     const noDefault = file({ years: { '2026': { capPerTeam: 1, teamsPerCenter: 1 } } });
     expect(() => StartupSupportConfig.load(noDefault)).toThrow(`${noDefault}: years.*`);
-    const badYear = file({ years: { '*': { capPerTeam: 1, teamsPerCenter: 1 }, '26': { capPerTeam: 1, teamsPerCenter: 1 } } });
+    const badYear = file({
+      years: { '*': { capPerTeam: 1, teamsPerCenter: 1 }, '26': { capPerTeam: 1, teamsPerCenter: 1 } },
+    });
     expect(() => StartupSupportConfig.load(badYear)).toThrow(`${badYear}: years.26`);
     const typo = file({ years: { '*': { capPerTeam: 1, teamsPerCentre: 1 } } });
     expect(() => StartupSupportConfig.load(typo)).toThrow(/years\.\*\.(teamsPerCentre|teamsPerCenter)/);

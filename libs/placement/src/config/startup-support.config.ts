@@ -6,21 +6,27 @@ export const STARTUP_SUPPORT_FILE_ENV = 'SAEIL_STARTUP_SUPPORT_FILE';
 export const DEFAULT_STARTUP_SUPPORT_FILE = 'config/startup-support.json';
 
 class GrantBudgetEntry implements GrantBudget {
-  @IsInt() @Min(0) @Max(100_000_000)
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
   capPerTeam: number;
 
-  @IsInt() @Min(0) @Max(10_000)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
   teamsPerCenter: number;
 }
 
 class StartupSupportFile {
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   description?: string;
 
   @IsObject()
   years: Record<string, unknown>;
 
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   centers?: Record<string, Record<string, unknown>>;
 }
 
@@ -53,7 +59,8 @@ export class StartupSupportConfig {
     const centers: Record<string, YearTable> = {};
     for (const [centerId, table] of Object.entries(parsed.centers ?? {})) {
       if (!/^[\w-]{1,64}$/.test(centerId)) config.fail(`centers.${centerId}`, 'not a center id');
-      if (!table || typeof table !== 'object' || Array.isArray(table)) config.fail(`centers.${centerId}`, 'must be an object of years');
+      if (!table || typeof table !== 'object' || Array.isArray(table))
+        config.fail(`centers.${centerId}`, 'must be an object of years');
       centers[centerId] = yearTable(config, table, `centers.${centerId}`);
     }
     return new StartupSupportConfig(years, centers);

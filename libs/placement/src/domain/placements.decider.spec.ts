@@ -2,7 +2,14 @@ import { assertMatchesContract } from '@saeil/testing/contract-validate';
 import type { PlacementEvent } from '@saeil/contracts';
 import type { CaseState } from '@saeil/intake/domain';
 import { deciderSpec } from '../../../../tests/support/decider-spec';
-import { EndEmployment, PayStartupGrant, placementsDecider, StartEmployment, StartStartup, VoidPlacement } from './placements.decider';
+import {
+  EndEmployment,
+  PayStartupGrant,
+  placementsDecider,
+  StartEmployment,
+  StartStartup,
+  VoidPlacement,
+} from './placements.decider';
 
 const clientId = '0b8f5f8e-3f7c-4c59-9d0a-7f9d7b1e2a11';
 const placementId = '5d0c3c1e-8a53-4b8e-9a43-1f2f0d6c7a01';
@@ -39,11 +46,46 @@ const start: StartEmployment = {
   channel: 'center',
   employmentInsurance: true,
 };
-const end: EndEmployment = { type: 'EndEmployment', clientId, case: openCase, today, placementId, endedOn: '2026-03-15', reason: 'resigned', note: '육아 부담' };
-const voidIt: VoidPlacement = { type: 'VoidPlacement', clientId, case: openCase, today, placementId, reason: '다른 구직자의 취업을 잘못 입력함' };
-const startup: StartStartup = { type: 'StartStartup', clientId, case: openCase, today, startupId, businessName: '주얼리 1인 쇼핑몰', industry: '전자상거래', startedOn: '2026-02-01' };
+const end: EndEmployment = {
+  type: 'EndEmployment',
+  clientId,
+  case: openCase,
+  today,
+  placementId,
+  endedOn: '2026-03-15',
+  reason: 'resigned',
+  note: '육아 부담',
+};
+const voidIt: VoidPlacement = {
+  type: 'VoidPlacement',
+  clientId,
+  case: openCase,
+  today,
+  placementId,
+  reason: '다른 구직자의 취업을 잘못 입력함',
+};
+const startup: StartStartup = {
+  type: 'StartStartup',
+  clientId,
+  case: openCase,
+  today,
+  startupId,
+  businessName: '주얼리 1인 쇼핑몰',
+  industry: '전자상거래',
+  startedOn: '2026-02-01',
+};
 const budget = { capPerTeam: 500_000, teamsPerCenter: 10 };
-const grant: PayStartupGrant = { type: 'PayStartupGrant', clientId, case: openCase, today, startupId, amount: 300_000, paidOn: '2026-03-10', grantYear: 2026, budget };
+const grant: PayStartupGrant = {
+  type: 'PayStartupGrant',
+  clientId,
+  case: openCase,
+  today,
+  startupId,
+  amount: 300_000,
+  paidOn: '2026-03-10',
+  grantYear: 2026,
+  budget,
+};
 
 /** when() checks every event produced against its published contract. */
 const { given, when } = deciderSpec(placementsDecider, { checkEvent: assertMatchesContract });
@@ -82,7 +124,10 @@ describe('placements decider: employment start', () => {
   });
 
   it('refuses a stated group that contradicts the KECO code (OCCUPATION_GROUP_MISMATCH)', () => {
-    when({ ...start, occupation: '0231', occupationGroup: '5' }).thenRefuses('OCCUPATION_GROUP_MISMATCH', expect.objectContaining({ expected: '0' }));
+    when({ ...start, occupation: '0231', occupationGroup: '5' }).thenRefuses(
+      'OCCUPATION_GROUP_MISMATCH',
+      expect.objectContaining({ expected: '0' }),
+    );
   });
 
   it('given an unknown client, then 404', () => {
@@ -95,23 +140,41 @@ describe('placements decider: employment start', () => {
 
   it('via the center needs the employer-sharing consent (CONSENT_REQUIRED); a self-found job needs only the service consent', () => {
     const serviceOnly: CaseState = { ...openCase, consents: ['service'] };
-    when({ ...start, case: serviceOnly }).thenRefuses('CONSENT_REQUIRED', expect.objectContaining({ missing: ['employer_sharing'] }));
+    when({ ...start, case: serviceOnly }).thenRefuses(
+      'CONSENT_REQUIRED',
+      expect.objectContaining({ missing: ['employer_sharing'] }),
+    );
     expect(when({ ...start, case: serviceOnly, channel: 'self' }).events()[0].data).toMatchObject({ channel: 'self' });
-    when({ ...start, case: { ...openCase, consents: [] }, channel: 'self' }).thenRefuses('CONSENT_REQUIRED', expect.objectContaining({ missing: ['service'] }));
+    when({ ...start, case: { ...openCase, consents: [] }, channel: 'self' }).thenRefuses(
+      'CONSENT_REQUIRED',
+      expect.objectContaining({ missing: ['service'] }),
+    );
   });
 
   it('given she registered on 2026-01-05, a job starting the day before is DATED_BEFORE_REGISTRATION; on her registration day it is recorded', () => {
     const selfFound = { ...start, channel: 'self' as const };
-    when({ ...selfFound, startOn: '2026-01-04' }).thenRefuses('DATED_BEFORE_REGISTRATION', expect.objectContaining({ field: 'startOn', registeredOn: '2026-01-05' }));
+    when({ ...selfFound, startOn: '2026-01-04' }).thenRefuses(
+      'DATED_BEFORE_REGISTRATION',
+      expect.objectContaining({ field: 'startOn', registeredOn: '2026-01-05' }),
+    );
     expect(when({ ...selfFound, startOn: '2026-01-05' }).events()).toHaveLength(1);
   });
 
   it('a referral dated before her employer-sharing consent (2026-01-20) is DATED_BEFORE_CONSENT; a self-found job needs only the service consent', () => {
-    when({ ...start, startOn: '2026-01-19' }).thenRefuses('DATED_BEFORE_CONSENT', expect.objectContaining({ field: 'startOn', purpose: 'employer_sharing', givenOn: '2026-01-20' }));
+    when({ ...start, startOn: '2026-01-19' }).thenRefuses(
+      'DATED_BEFORE_CONSENT',
+      expect.objectContaining({ field: 'startOn', purpose: 'employer_sharing', givenOn: '2026-01-20' }),
+    );
     expect(when({ ...start, startOn: '2026-01-20' }).events()).toHaveLength(1);
     expect(when({ ...start, channel: 'self', startOn: '2026-01-19' }).events()).toHaveLength(1);
-    const consentedLate: CaseState = { ...openCase, consentsGivenOn: { service: '2026-02-01', employer_sharing: '2026-01-20' } };
-    when({ ...start, channel: 'self', startOn: '2026-01-31', case: consentedLate }).thenRefuses('DATED_BEFORE_CONSENT', expect.objectContaining({ purpose: 'service' }));
+    const consentedLate: CaseState = {
+      ...openCase,
+      consentsGivenOn: { service: '2026-02-01', employer_sharing: '2026-01-20' },
+    };
+    when({ ...start, channel: 'self', startOn: '2026-01-31', case: consentedLate }).thenRefuses(
+      'DATED_BEFORE_CONSENT',
+      expect.objectContaining({ purpose: 'service' }),
+    );
   });
 
   it('refuses a start date after today (DATE_IN_FUTURE) and accepts today', () => {
@@ -124,7 +187,8 @@ describe('placements decider: employment start', () => {
   });
 
   it('accepts 1 and 80 weekly hours and a part-time 15.5', () => {
-    for (const weeklyHours of [1, 80, 15.5]) expect(when({ ...start, weeklyHours }).events()[0].data).toMatchObject({ weeklyHours });
+    for (const weeklyHours of [1, 80, 15.5])
+      expect(when({ ...start, weeklyHours }).events()[0].data).toMatchObject({ weeklyHours });
   });
 
   it.each([-1, 20_000_001, 1500.5])('refuses a monthly wage of %p (MONTHLY_WAGE_OUT_OF_RANGE)', (monthlyWage) => {
@@ -132,69 +196,150 @@ describe('placements decider: employment start', () => {
   });
 
   it('given an active placement, when another starts, then ACTIVE_PLACEMENT_EXISTS naming the active one', () => {
-    given(...started()).when({ ...start, placementId: secondPlacementId }).thenRefuses('ACTIVE_PLACEMENT_EXISTS', expect.objectContaining({ placementId, startOn: '2026-03-02' }));
+    given(...started())
+      .when({ ...start, placementId: secondPlacementId })
+      .thenRefuses('ACTIVE_PLACEMENT_EXISTS', expect.objectContaining({ placementId, startOn: '2026-03-02' }));
   });
 
   it('given the first placement ended, when another starts, then it is recorded', () => {
-    const history = [...started(), ...given(...started()).when(end).events()];
-    expect(given(...history).when({ ...start, placementId: secondPlacementId, startOn: '2026-03-18' }).events()[0].data).toMatchObject({ placementId: secondPlacementId });
+    const history = [
+      ...started(),
+      ...given(...started())
+        .when(end)
+        .events(),
+    ];
+    expect(
+      given(...history)
+        .when({ ...start, placementId: secondPlacementId, startOn: '2026-03-18' })
+        .events()[0].data,
+    ).toMatchObject({ placementId: secondPlacementId });
   });
 
   it('given the first placement was voided, then the active slot is free again', () => {
-    const history = [...started(), ...given(...started()).when(voidIt).events()];
-    expect(given(...history).when({ ...start, placementId: secondPlacementId }).events()).toHaveLength(1);
+    const history = [
+      ...started(),
+      ...given(...started())
+        .when(voidIt)
+        .events(),
+    ];
+    expect(
+      given(...history)
+        .when({ ...start, placementId: secondPlacementId })
+        .events(),
+    ).toHaveLength(1);
   });
 });
 
 describe('placements decider: employment end', () => {
   it('given an active placement, when it ends, then EmploymentEnded carries date, reason and note', () => {
-    given(...started()).when(end).then([{ type: 'EmploymentEnded', data: { clientId, placementId, endedOn: '2026-03-15', reason: 'resigned', note: '육아 부담' } }]);
+    given(...started())
+      .when(end)
+      .then([
+        {
+          type: 'EmploymentEnded',
+          data: { clientId, placementId, endedOn: '2026-03-15', reason: 'resigned', note: '육아 부담' },
+        },
+      ]);
   });
 
   it('leaves a blank note out', () => {
-    expect(given(...started()).when({ ...end, note: '  ' }).events()[0].data).not.toHaveProperty('note');
+    expect(
+      given(...started())
+        .when({ ...end, note: '  ' })
+        .events()[0].data,
+    ).not.toHaveProperty('note');
   });
 
   it('refuses an end before the start (DATES_OUT_OF_ORDER) and accepts an end on the start day', () => {
-    given(...started()).when({ ...end, endedOn: '2026-03-01' }).thenRefuses('DATES_OUT_OF_ORDER');
-    expect(given(...started()).when({ ...end, endedOn: '2026-03-02' }).events()).toHaveLength(1);
+    given(...started())
+      .when({ ...end, endedOn: '2026-03-01' })
+      .thenRefuses('DATES_OUT_OF_ORDER');
+    expect(
+      given(...started())
+        .when({ ...end, endedOn: '2026-03-02' })
+        .events(),
+    ).toHaveLength(1);
   });
 
   it('refuses an end in the future (DATE_IN_FUTURE)', () => {
-    given(...started()).when({ ...end, endedOn: '2026-04-01' }).thenRefuses('DATE_IN_FUTURE');
+    given(...started())
+      .when({ ...end, endedOn: '2026-04-01' })
+      .thenRefuses('DATE_IN_FUTURE');
   });
 
   it('given an unknown placement, then 404', () => {
-    given(...started()).when({ ...end, placementId: secondPlacementId }).thenRefuses('NOT_FOUND');
+    given(...started())
+      .when({ ...end, placementId: secondPlacementId })
+      .thenRefuses('NOT_FOUND');
   });
 
   it('given it already ended, then PLACEMENT_ALREADY_ENDED; given it was voided, then PLACEMENT_VOIDED', () => {
     const history = started();
-    given(...history, ...given(...history).when(end).events()).when(end).thenRefuses('PLACEMENT_ALREADY_ENDED');
-    given(...history, ...given(...history).when(voidIt).events()).when(end).thenRefuses('PLACEMENT_VOIDED');
+    given(
+      ...history,
+      ...given(...history)
+        .when(end)
+        .events(),
+    )
+      .when(end)
+      .thenRefuses('PLACEMENT_ALREADY_ENDED');
+    given(
+      ...history,
+      ...given(...history)
+        .when(voidIt)
+        .events(),
+    )
+      .when(end)
+      .thenRefuses('PLACEMENT_VOIDED');
   });
 
   it('given her case is closed, then CASE_CLOSED', () => {
-    given(...started()).when({ ...end, case: { ...openCase, closed: true } }).thenRefuses('CASE_CLOSED');
+    given(...started())
+      .when({ ...end, case: { ...openCase, closed: true } })
+      .thenRefuses('CASE_CLOSED');
   });
 });
 
 describe('placements decider: void', () => {
   it('given a placement entered by mistake, when voided, then PlacementVoided with the reason', () => {
-    given(...started()).when(voidIt).then([{ type: 'PlacementVoided', data: { clientId, placementId, reason: '다른 구직자의 취업을 잘못 입력함' } }]);
+    given(...started())
+      .when(voidIt)
+      .then([{ type: 'PlacementVoided', data: { clientId, placementId, reason: '다른 구직자의 취업을 잘못 입력함' } }]);
   });
 
   it('can correct a record on a closed case', () => {
-    expect(given(...started()).when({ ...voidIt, case: { ...openCase, closed: true } }).events()).toHaveLength(1);
+    expect(
+      given(...started())
+        .when({ ...voidIt, case: { ...openCase, closed: true } })
+        .events(),
+    ).toHaveLength(1);
   });
 
   it('refuses an unknown placement (404), an unknown client (404), an ended or voided one (422), and a blank reason', () => {
     when(voidIt).thenRefuses('NOT_FOUND');
-    given(...started()).when({ ...voidIt, case: { exists: false, closed: false, consents: [] } }).thenRefuses('NOT_FOUND');
+    given(...started())
+      .when({ ...voidIt, case: { exists: false, closed: false, consents: [] } })
+      .thenRefuses('NOT_FOUND');
     const history = started();
-    given(...history, ...given(...history).when(end).events()).when(voidIt).thenRefuses('PLACEMENT_ALREADY_ENDED');
-    given(...history, ...given(...history).when(voidIt).events()).when(voidIt).thenRefuses('PLACEMENT_VOIDED');
-    given(...history).when({ ...voidIt, reason: '  ' }).thenRefuses('REASON_REQUIRED');
+    given(
+      ...history,
+      ...given(...history)
+        .when(end)
+        .events(),
+    )
+      .when(voidIt)
+      .thenRefuses('PLACEMENT_ALREADY_ENDED');
+    given(
+      ...history,
+      ...given(...history)
+        .when(voidIt)
+        .events(),
+    )
+      .when(voidIt)
+      .thenRefuses('PLACEMENT_VOIDED');
+    given(...history)
+      .when({ ...voidIt, reason: '  ' })
+      .thenRefuses('REASON_REQUIRED');
   });
 });
 
@@ -202,48 +347,116 @@ describe('placements decider: startup support', () => {
   const startedUp = (): PlacementEvent[] => when(startup).events();
 
   it('records a business she started as its own outcome, while she also has an active placement', () => {
-    given(...started()).when({ ...startup, teamId: 'team-2026-03' }).then([
-      { type: 'StartupStarted', data: { clientId, startupId, businessName: '주얼리 1인 쇼핑몰', industry: '전자상거래', startedOn: '2026-02-01', teamId: 'team-2026-03' } },
-    ]);
+    given(...started())
+      .when({ ...startup, teamId: 'team-2026-03' })
+      .then([
+        {
+          type: 'StartupStarted',
+          data: {
+            clientId,
+            startupId,
+            businessName: '주얼리 1인 쇼핑몰',
+            industry: '전자상거래',
+            startedOn: '2026-02-01',
+            teamId: 'team-2026-03',
+          },
+        },
+      ]);
   });
 
   it('refuses a startup on a closed case, in the future, or recorded twice', () => {
     when({ ...startup, case: { ...openCase, closed: true } }).thenRefuses('CASE_CLOSED');
     when({ ...startup, startedOn: '2026-03-21' }).thenRefuses('DATE_IN_FUTURE');
-    given(...startedUp()).when(startup).thenRefuses('STARTUP_ALREADY_RECORDED');
-    when({ ...startup, startedOn: '2026-01-04' }).thenRefuses('DATED_BEFORE_REGISTRATION', expect.objectContaining({ field: 'startedOn' }));
+    given(...startedUp())
+      .when(startup)
+      .thenRefuses('STARTUP_ALREADY_RECORDED');
+    when({ ...startup, startedOn: '2026-01-04' }).thenRefuses(
+      'DATED_BEFORE_REGISTRATION',
+      expect.objectContaining({ field: 'startedOn' }),
+    );
   });
 
   it('pays a marketing grant against her center and team (the startup itself when she has no team)', () => {
-    given(...startedUp()).when(grant).then([
-      { type: 'StartupGrantPaid', data: { clientId, startupId, amount: 300_000, paidOn: '2026-03-10', grantYear: 2026, centerId: 'center-jinju', teamKey: startupId } },
-    ]);
+    given(...startedUp())
+      .when(grant)
+      .then([
+        {
+          type: 'StartupGrantPaid',
+          data: {
+            clientId,
+            startupId,
+            amount: 300_000,
+            paidOn: '2026-03-10',
+            grantYear: 2026,
+            centerId: 'center-jinju',
+            teamKey: startupId,
+          },
+        },
+      ]);
     const teamHistory = when({ ...startup, teamId: 'team-a' }).events();
-    expect(given(...teamHistory).when(grant).events()[0].data).toMatchObject({ teamKey: 'team-a' });
+    expect(
+      given(...teamHistory)
+        .when(grant)
+        .events()[0].data,
+    ).toMatchObject({ teamKey: 'team-a' });
   });
 
   it('given 300,000 KRW paid this year, when 200,000 more, then exactly the 500,000 cap; 200,001 is GRANT_OVER_CAP', () => {
-    const history = [...startedUp(), ...given(...startedUp()).when(grant).events()];
-    expect(given(...history).when({ ...grant, amount: 200_000 }).events()).toHaveLength(1);
-    given(...history).when({ ...grant, amount: 200_001 }).thenRefuses('GRANT_OVER_CAP', expect.objectContaining({ alreadyPaid: 300_000, remaining: 200_000 }));
+    const history = [
+      ...startedUp(),
+      ...given(...startedUp())
+        .when(grant)
+        .events(),
+    ];
+    expect(
+      given(...history)
+        .when({ ...grant, amount: 200_000 })
+        .events(),
+    ).toHaveLength(1);
+    given(...history)
+      .when({ ...grant, amount: 200_001 })
+      .thenRefuses('GRANT_OVER_CAP', expect.objectContaining({ alreadyPaid: 300_000, remaining: 200_000 }));
   });
 
   it('counts the cap per grant year: last year’s grants do not use this year’s cap', () => {
-    const history = [...startedUp(), ...given(...startedUp()).when({ ...grant, amount: 500_000, paidOn: '2026-02-10', grantYear: 2025 }).events()];
-    expect(given(...history).when({ ...grant, amount: 500_000 }).events()[0].data).toMatchObject({ grantYear: 2026 });
+    const history = [
+      ...startedUp(),
+      ...given(...startedUp())
+        .when({ ...grant, amount: 500_000, paidOn: '2026-02-10', grantYear: 2025 })
+        .events(),
+    ];
+    expect(
+      given(...history)
+        .when({ ...grant, amount: 500_000 })
+        .events()[0].data,
+    ).toMatchObject({ grantYear: 2026 });
   });
 
   it('refuses a single grant above the cap, a zero amount, an unknown startup (404), and a closed case', () => {
-    given(...startedUp()).when({ ...grant, amount: 500_001 }).thenRefuses('GRANT_OVER_CAP');
-    given(...startedUp()).when({ ...grant, amount: 0 }).thenRefuses('GRANT_AMOUNT_INVALID');
+    given(...startedUp())
+      .when({ ...grant, amount: 500_001 })
+      .thenRefuses('GRANT_OVER_CAP');
+    given(...startedUp())
+      .when({ ...grant, amount: 0 })
+      .thenRefuses('GRANT_AMOUNT_INVALID');
     when(grant).thenRefuses('NOT_FOUND');
-    given(...startedUp()).when({ ...grant, case: { ...openCase, closed: true } }).thenRefuses('CASE_CLOSED');
+    given(...startedUp())
+      .when({ ...grant, case: { ...openCase, closed: true } })
+      .thenRefuses('CASE_CLOSED');
   });
 
   it('refuses a payment before the business started (DATES_OUT_OF_ORDER), in the future, or for a grant year other than the payment’s or the one before', () => {
-    given(...startedUp()).when({ ...grant, paidOn: '2026-01-31' }).thenRefuses('DATES_OUT_OF_ORDER');
-    given(...startedUp()).when({ ...grant, paidOn: '2026-03-21' }).thenRefuses('DATE_IN_FUTURE');
-    given(...startedUp()).when({ ...grant, grantYear: 2024 }).thenRefuses('GRANT_YEAR_MISMATCH');
-    given(...startedUp()).when({ ...grant, grantYear: 2027 }).thenRefuses('GRANT_YEAR_MISMATCH');
+    given(...startedUp())
+      .when({ ...grant, paidOn: '2026-01-31' })
+      .thenRefuses('DATES_OUT_OF_ORDER');
+    given(...startedUp())
+      .when({ ...grant, paidOn: '2026-03-21' })
+      .thenRefuses('DATE_IN_FUTURE');
+    given(...startedUp())
+      .when({ ...grant, grantYear: 2024 })
+      .thenRefuses('GRANT_YEAR_MISMATCH');
+    given(...startedUp())
+      .when({ ...grant, grantYear: 2027 })
+      .thenRefuses('GRANT_YEAR_MISMATCH');
   });
 });

@@ -1,6 +1,13 @@
 import { NotFound, requireInOrder, requireNotInFuture, RuleViolation } from '@saeil/core';
 import type { Decider } from '@saeil/core';
-import type { ConsentPurpose, EmploymentEndReason, OccupationGroup, PlacementChannel, PlacementEmploymentType, PlacementEvent } from '@saeil/contracts';
+import type {
+  ConsentPurpose,
+  EmploymentEndReason,
+  OccupationGroup,
+  PlacementChannel,
+  PlacementEmploymentType,
+  PlacementEvent,
+} from '@saeil/contracts';
 import { OCCUPATION_GROUPS } from '@saeil/contracts';
 import { CaseState, requireDatedWithinCase, requireOpenCase } from '@saeil/intake/domain';
 import { GrantBudget, requireWithinTeamCap } from './startup-grant-budget';
@@ -94,7 +101,11 @@ export interface PlacementsState {
 export function requireGrantYear(grantYear: number, paidOn: string): void {
   const paidYear = Number(paidOn.slice(0, 4));
   if (grantYear !== paidYear && grantYear !== paidYear - 1) {
-    throw new RuleViolation('GRANT_YEAR_MISMATCH', `지원 연도(${grantYear})는 지급일(${paidOn})의 연도 또는 전년도여야 합니다.`, { grantYear, paidOn });
+    throw new RuleViolation(
+      'GRANT_YEAR_MISMATCH',
+      `지원 연도(${grantYear})는 지급일(${paidOn})의 연도 또는 전년도여야 합니다.`,
+      { grantYear, paidOn },
+    );
   }
 }
 
@@ -105,10 +116,19 @@ export function requireGrantYear(grantYear: number, paidOn: string): void {
 export function occupationGroupOf(occupation: string, stated?: OccupationGroup): OccupationGroup {
   const fromCode = /^\d{1,6}$/.test(occupation) ? (occupation[0] as OccupationGroup) : undefined;
   if (fromCode && stated && fromCode !== stated) {
-    throw new RuleViolation('OCCUPATION_GROUP_MISMATCH', `직업코드 ${occupation}은(는) ${OCCUPATION_GROUPS[fromCode]}(${fromCode})에 속합니다.`, { occupation, occupationGroup: stated, expected: fromCode });
+    throw new RuleViolation(
+      'OCCUPATION_GROUP_MISMATCH',
+      `직업코드 ${occupation}은(는) ${OCCUPATION_GROUPS[fromCode]}(${fromCode})에 속합니다.`,
+      { occupation, occupationGroup: stated, expected: fromCode },
+    );
   }
   const group = stated ?? fromCode;
-  if (!group) throw new RuleViolation('OCCUPATION_GROUP_REQUIRED', '직업명을 입력한 경우 직업 대분류(occupationGroup)를 함께 입력하세요.', { occupation });
+  if (!group)
+    throw new RuleViolation(
+      'OCCUPATION_GROUP_REQUIRED',
+      '직업명을 입력한 경우 직업 대분류(occupationGroup)를 함께 입력하세요.',
+      { occupation },
+    );
   return group;
 }
 
@@ -119,8 +139,10 @@ function activePlacement(state: PlacementsState): PlacementRecord | undefined {
 function requirePlacement(state: PlacementsState, placementId: string): PlacementRecord {
   const placement = state.placements[placementId];
   if (!placement) throw new NotFound('취업 기록', placementId);
-  if (placement.status === 'ended') throw new RuleViolation('PLACEMENT_ALREADY_ENDED', '이미 퇴사 처리된 취업 기록입니다.', { placementId });
-  if (placement.status === 'voided') throw new RuleViolation('PLACEMENT_VOIDED', '취소된 취업 기록입니다.', { placementId });
+  if (placement.status === 'ended')
+    throw new RuleViolation('PLACEMENT_ALREADY_ENDED', '이미 퇴사 처리된 취업 기록입니다.', { placementId });
+  if (placement.status === 'voided')
+    throw new RuleViolation('PLACEMENT_VOIDED', '취소된 취업 기록입니다.', { placementId });
   return placement;
 }
 
@@ -131,14 +153,26 @@ function startEmployment(c: StartEmployment, state: PlacementsState): PlacementE
   requireNotInFuture('startOn', c.startOn, c.today);
   requireDatedWithinCase(c.case, 'startOn', c.startOn, needs);
   if (!(c.weeklyHours >= MIN_WEEKLY_HOURS && c.weeklyHours <= MAX_WEEKLY_HOURS)) {
-    throw new RuleViolation('WEEKLY_HOURS_OUT_OF_RANGE', `주당 근로시간은 ${MIN_WEEKLY_HOURS}–${MAX_WEEKLY_HOURS}시간이어야 합니다.`, { weeklyHours: c.weeklyHours });
+    throw new RuleViolation(
+      'WEEKLY_HOURS_OUT_OF_RANGE',
+      `주당 근로시간은 ${MIN_WEEKLY_HOURS}–${MAX_WEEKLY_HOURS}시간이어야 합니다.`,
+      { weeklyHours: c.weeklyHours },
+    );
   }
   if (!(Number.isInteger(c.monthlyWage) && c.monthlyWage >= 0 && c.monthlyWage <= MAX_MONTHLY_WAGE)) {
-    throw new RuleViolation('MONTHLY_WAGE_OUT_OF_RANGE', `월 임금은 0–${MAX_MONTHLY_WAGE.toLocaleString('ko-KR')}원이어야 합니다.`, { monthlyWage: c.monthlyWage });
+    throw new RuleViolation(
+      'MONTHLY_WAGE_OUT_OF_RANGE',
+      `월 임금은 0–${MAX_MONTHLY_WAGE.toLocaleString('ko-KR')}원이어야 합니다.`,
+      { monthlyWage: c.monthlyWage },
+    );
   }
   const active = activePlacement(state);
   if (active) {
-    throw new RuleViolation('ACTIVE_PLACEMENT_EXISTS', '재직 중인 취업 기록이 있습니다. 퇴사를 먼저 기록하거나 잘못된 기록이면 취소하세요.', { placementId: active.placementId, startOn: active.startOn });
+    throw new RuleViolation(
+      'ACTIVE_PLACEMENT_EXISTS',
+      '재직 중인 취업 기록이 있습니다. 퇴사를 먼저 기록하거나 잘못된 기록이면 취소하세요.',
+      { placementId: active.placementId, startOn: active.startOn },
+    );
   }
   const occupation = c.occupation.trim();
   return [
@@ -169,7 +203,18 @@ function endEmployment(c: EndEmployment, state: PlacementsState): PlacementEvent
   requireNotInFuture('endedOn', c.endedOn, c.today);
   requireInOrder('startOn', placement.startOn, 'endedOn', c.endedOn);
   const note = c.note?.trim();
-  return [{ type: 'EmploymentEnded', data: { clientId: c.clientId, placementId: c.placementId, endedOn: c.endedOn, reason: c.reason, ...(note ? { note } : {}) } }];
+  return [
+    {
+      type: 'EmploymentEnded',
+      data: {
+        clientId: c.clientId,
+        placementId: c.placementId,
+        endedOn: c.endedOn,
+        reason: c.reason,
+        ...(note ? { note } : {}),
+      },
+    },
+  ];
 }
 
 function voidPlacement(c: VoidPlacement, state: PlacementsState): PlacementEvent[] {
@@ -185,12 +230,20 @@ function startStartup(c: StartStartup, state: PlacementsState): PlacementEvent[]
   requireOpenCase(c.case, c.clientId, ['service']);
   requireNotInFuture('startedOn', c.startedOn, c.today);
   requireDatedWithinCase(c.case, 'startedOn', c.startedOn);
-  if (state.startups[c.startupId]) throw new RuleViolation('STARTUP_ALREADY_RECORDED', '이미 기록된 창업입니다.', { startupId: c.startupId });
+  if (state.startups[c.startupId])
+    throw new RuleViolation('STARTUP_ALREADY_RECORDED', '이미 기록된 창업입니다.', { startupId: c.startupId });
   const teamId = c.teamId?.trim();
   return [
     {
       type: 'StartupStarted',
-      data: { clientId: c.clientId, startupId: c.startupId, businessName: c.businessName.trim(), industry: c.industry.trim(), startedOn: c.startedOn, ...(teamId ? { teamId } : {}) },
+      data: {
+        clientId: c.clientId,
+        startupId: c.startupId,
+        businessName: c.businessName.trim(),
+        industry: c.industry.trim(),
+        startedOn: c.startedOn,
+        ...(teamId ? { teamId } : {}),
+      },
     },
   ];
 }
@@ -203,14 +256,23 @@ function payStartupGrant(c: PayStartupGrant, state: PlacementsState): PlacementE
   requireNotInFuture('paidOn', c.paidOn, c.today);
   requireInOrder('startedOn', startup.startedOn, 'paidOn', c.paidOn);
   requireGrantYear(c.grantYear, c.paidOn);
-  if (!(Number.isInteger(c.amount) && c.amount > 0)) throw new RuleViolation('GRANT_AMOUNT_INVALID', '지원 금액은 1원 이상의 정수여야 합니다.', { amount: c.amount });
+  if (!(Number.isInteger(c.amount) && c.amount > 0))
+    throw new RuleViolation('GRANT_AMOUNT_INVALID', '지원 금액은 1원 이상의 정수여야 합니다.', { amount: c.amount });
   // Her own startup's grants; the team's (shared with co-founders) and the center's teams are
   // checked again in the append transaction (see PayStartupGrantHandler).
   requireWithinTeamCap(startup.paidByYear[c.grantYear] ?? 0, c.amount, c.budget);
   return [
     {
       type: 'StartupGrantPaid',
-      data: { clientId: c.clientId, startupId: c.startupId, amount: c.amount, paidOn: c.paidOn, grantYear: c.grantYear, centerId: caseState.centerId, teamKey: startup.teamKey },
+      data: {
+        clientId: c.clientId,
+        startupId: c.startupId,
+        amount: c.amount,
+        paidOn: c.paidOn,
+        grantYear: c.grantYear,
+        centerId: caseState.centerId,
+        teamKey: startup.teamKey,
+      },
     },
   ];
 }
@@ -223,7 +285,10 @@ export const placementsDecider: Decider<PlacementCommand, PlacementsState, Place
     switch (event.type) {
       case 'EmploymentStarted': {
         const { placementId, startOn } = event.data;
-        return { ...state, placements: { ...state.placements, [placementId]: { placementId, startOn, status: 'active' } } };
+        return {
+          ...state,
+          placements: { ...state.placements, [placementId]: { placementId, startOn, status: 'active' } },
+        };
       }
       case 'EmploymentEnded':
       case 'PlacementVoided': {
@@ -234,7 +299,13 @@ export const placementsDecider: Decider<PlacementCommand, PlacementsState, Place
       }
       case 'StartupStarted': {
         const { startupId, startedOn, teamId } = event.data;
-        return { ...state, startups: { ...state.startups, [startupId]: { startupId, startedOn, teamKey: teamId ?? startupId, paidByYear: {} } } };
+        return {
+          ...state,
+          startups: {
+            ...state.startups,
+            [startupId]: { startupId, startedOn, teamKey: teamId ?? startupId, paidByYear: {} },
+          },
+        };
       }
       case 'StartupGrantPaid': {
         const startup = state.startups[event.data.startupId];

@@ -16,7 +16,9 @@ function refusal(ledger: TeamGrantLedger, amount: number): RuleViolation {
 
 describe('startup grant budget of a center and year', () => {
   it('given 9 teams funded, when a 10th team gets its first grant, then it is accepted', () => {
-    expect(() => checkTeamGrant({ fundedTeams: 9, teamFunded: false, teamPaid: 0 }, 500_000, budget, where)).not.toThrow();
+    expect(() =>
+      checkTeamGrant({ fundedTeams: 9, teamFunded: false, teamPaid: 0 }, 500_000, budget, where),
+    ).not.toThrow();
   });
 
   it('given 10 teams funded, when an 11th team asks, then GRANT_TEAMS_EXHAUSTED', () => {
@@ -27,10 +29,15 @@ describe('startup grant budget of a center and year', () => {
   });
 
   it('given 10 teams funded, when one of them gets its remaining amount, then no new slot is needed', () => {
-    expect(() => checkTeamGrant({ fundedTeams: 10, teamFunded: true, teamPaid: 300_000 }, 200_000, budget, where)).not.toThrow();
+    expect(() =>
+      checkTeamGrant({ fundedTeams: 10, teamFunded: true, teamPaid: 300_000 }, 200_000, budget, where),
+    ).not.toThrow();
   });
 
   it('given a team paid 300,000 by a co-founder, when 200,001 more, then GRANT_OVER_CAP', () => {
-    expect(refusal({ fundedTeams: 3, teamFunded: true, teamPaid: 300_000 }, 200_001)).toMatchObject({ code: 'GRANT_OVER_CAP', details: { remaining: 200_000 } });
+    expect(refusal({ fundedTeams: 3, teamFunded: true, teamPaid: 300_000 }, 200_001)).toMatchObject({
+      code: 'GRANT_OVER_CAP',
+      details: { remaining: 200_000 },
+    });
   });
 });

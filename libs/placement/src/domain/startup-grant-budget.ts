@@ -23,7 +23,12 @@ export function requireWithinTeamCap(paid: number, amount: number, budget: Grant
     throw new RuleViolation(
       'GRANT_OVER_CAP',
       `창업 마케팅비는 팀당 연 ${budget.capPerTeam.toLocaleString('ko-KR')}원까지 지원할 수 있습니다 (이미 ${paid.toLocaleString('ko-KR')}원 지원).`,
-      { capPerTeam: budget.capPerTeam, alreadyPaid: paid, requested: amount, remaining: Math.max(0, budget.capPerTeam - paid) },
+      {
+        capPerTeam: budget.capPerTeam,
+        alreadyPaid: paid,
+        requested: amount,
+        remaining: Math.max(0, budget.capPerTeam - paid),
+      },
     );
   }
 }
@@ -32,7 +37,12 @@ export function requireWithinTeamCap(paid: number, amount: number, budget: Grant
  * The center-wide rule, checked where the ledger is read under the year's lock: a grant stays
  * within the team's cap, and a team not funded yet needs one of the year's remaining slots.
  */
-export function checkTeamGrant(ledger: TeamGrantLedger, amount: number, budget: GrantBudget, where: { centerId: string; grantYear: number }): void {
+export function checkTeamGrant(
+  ledger: TeamGrantLedger,
+  amount: number,
+  budget: GrantBudget,
+  where: { centerId: string; grantYear: number },
+): void {
   requireWithinTeamCap(ledger.teamPaid, amount, budget);
   if (!ledger.teamFunded && ledger.fundedTeams >= budget.teamsPerCenter) {
     throw new RuleViolation(

@@ -5,7 +5,12 @@ import { formatEnvelope, isSealed, openWithKey, parseEnvelope, sealWithKey } fro
 const dataKey = randomBytes(32);
 const kid = randomUUID();
 const clientId = 'client-3f1c';
-const fields = { name: '김새일', phone: '010-1234-5678', birthDate: '1985-03-14', address: '전라남도 나주시 빛가람동 1' };
+const fields = {
+  name: '김새일',
+  phone: '010-1234-5678',
+  birthDate: '1985-03-14',
+  address: '전라남도 나주시 빛가람동 1',
+};
 
 /** Expects a PersonalDataUnreadable with this code. */
 function expectUnreadable(run: () => unknown, code: string): void {
@@ -39,7 +44,9 @@ describe('sealed personal data (envelope pd1)', () => {
     const decipher = createDecipheriv('aes-256-gcm', dataKey, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(`pd1|${clientId}|${kid}`));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    const plaintext = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    const plaintext = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
     expect(JSON.parse(plaintext)).toEqual(fields);
   });
 
@@ -54,10 +61,16 @@ describe('sealed personal data (envelope pd1)', () => {
   it('detects a changed ciphertext, iv or tag (ENVELOPE_TAMPERED), never answering altered text', () => {
     const parts = parseEnvelope(sealWithKey(dataKey, kid, clientId, fields));
     const flip = (buffer: Buffer, at: number) => Buffer.from(buffer.map((byte, i) => (i === at ? byte ^ 0x01 : byte)));
-    expectUnreadable(() => openWithKey(dataKey, clientId, { ...parts, ciphertext: flip(parts.ciphertext, 3) }), 'ENVELOPE_TAMPERED');
+    expectUnreadable(
+      () => openWithKey(dataKey, clientId, { ...parts, ciphertext: flip(parts.ciphertext, 3) }),
+      'ENVELOPE_TAMPERED',
+    );
     expectUnreadable(() => openWithKey(dataKey, clientId, { ...parts, iv: flip(parts.iv, 0) }), 'ENVELOPE_TAMPERED');
     expectUnreadable(() => openWithKey(dataKey, clientId, { ...parts, tag: flip(parts.tag, 15) }), 'ENVELOPE_TAMPERED');
-    expectUnreadable(() => openWithKey(dataKey, clientId, parseEnvelope(formatEnvelope(parts).replace(parts.kid, randomUUID()))), 'ENVELOPE_TAMPERED');
+    expectUnreadable(
+      () => openWithKey(dataKey, clientId, parseEnvelope(formatEnvelope(parts).replace(parts.kid, randomUUID()))),
+      'ENVELOPE_TAMPERED',
+    );
   });
 
   it('does not open under another client id or with another key (ENVELOPE_TAMPERED)', () => {

@@ -37,11 +37,18 @@ function associatedData(clientId: string, kid: string): Buffer {
 }
 
 export function formatEnvelope(parts: EnvelopeParts): string {
-  return [ENVELOPE_VERSION, parts.kid, parts.iv.toString('base64url'), parts.ciphertext.toString('base64url'), parts.tag.toString('base64url')].join('.');
+  return [
+    ENVELOPE_VERSION,
+    parts.kid,
+    parts.iv.toString('base64url'),
+    parts.ciphertext.toString('base64url'),
+    parts.tag.toString('base64url'),
+  ].join('.');
 }
 
 export function parseEnvelope(envelope: string): EnvelopeParts {
-  const malformed = (why: string) => new PersonalDataUnreadable('ENVELOPE_MALFORMED', `not a sealed personal-data value (${why})`);
+  const malformed = (why: string) =>
+    new PersonalDataUnreadable('ENVELOPE_MALFORMED', `not a sealed personal-data value (${why})`);
   if (typeof envelope !== 'string') throw malformed('not a string');
   const parts = envelope.split('.');
   if (parts.length !== 5) throw malformed(`${parts.length} parts instead of 5`);
@@ -49,7 +56,12 @@ export function parseEnvelope(envelope: string): EnvelopeParts {
   if (version !== ENVELOPE_VERSION) throw malformed(`version ${JSON.stringify(version.slice(0, 8))}`);
   if (!UUID.test(kid)) throw malformed('key id is not a uuid');
   if (![iv, ciphertext, tag].every((p) => BASE64URL.test(p))) throw malformed('a part is not base64url');
-  const parsed = { kid, iv: Buffer.from(iv, 'base64url'), ciphertext: Buffer.from(ciphertext, 'base64url'), tag: Buffer.from(tag, 'base64url') };
+  const parsed = {
+    kid,
+    iv: Buffer.from(iv, 'base64url'),
+    ciphertext: Buffer.from(ciphertext, 'base64url'),
+    tag: Buffer.from(tag, 'base64url'),
+  };
   if (parsed.iv.length !== IV_BYTES) throw malformed(`iv of ${parsed.iv.length} bytes`);
   if (parsed.tag.length !== TAG_BYTES) throw malformed(`tag of ${parsed.tag.length} bytes`);
   return parsed;
@@ -73,7 +85,10 @@ export function openWithKey<T extends object>(dataKey: Buffer, clientId: string,
   try {
     plaintext = Buffer.concat([decipher.update(parts.ciphertext), decipher.final()]).toString('utf8');
   } catch {
-    throw new PersonalDataUnreadable('ENVELOPE_TAMPERED', `sealed personal data of client ${clientId} failed its integrity check (changed, or sealed for another client)`);
+    throw new PersonalDataUnreadable(
+      'ENVELOPE_TAMPERED',
+      `sealed personal data of client ${clientId} failed its integrity check (changed, or sealed for another client)`,
+    );
   }
   return JSON.parse(plaintext) as T;
 }

@@ -45,8 +45,12 @@ describe('data keys wrapped by the master key', () => {
     expect(unreadableCode(() => unwrapDataKey(impostor, row))).toBe('WRAPPED_KEY_TAMPERED');
     const changed = Buffer.from(row.wrapped);
     changed[20] ^= 0x80;
-    expect(unreadableCode(() => unwrapDataKey(new MasterKeyring(oldMaster), { ...row, wrapped: changed }))).toBe('WRAPPED_KEY_TAMPERED');
-    expect(unreadableCode(() => unwrapDataKey(new MasterKeyring(oldMaster), { ...row, clientId: 'client-other' }))).toBe('WRAPPED_KEY_TAMPERED');
+    expect(unreadableCode(() => unwrapDataKey(new MasterKeyring(oldMaster), { ...row, wrapped: changed }))).toBe(
+      'WRAPPED_KEY_TAMPERED',
+    );
+    expect(
+      unreadableCode(() => unwrapDataKey(new MasterKeyring(oldMaster), { ...row, clientId: 'client-other' })),
+    ).toBe('WRAPPED_KEY_TAMPERED');
   });
 });
 
@@ -63,7 +67,10 @@ describe('master-key rotation (re-wrap)', () => {
     expect(rotated.wrapped.equals(before.wrapped)).toBe(false);
     const unwrappedWithNewOnly = unwrapDataKey(new MasterKeyring(newMaster), rotated);
     expect(unwrappedWithNewOnly.equals(dataKey)).toBe(true);
-    expect(openWithKey(unwrappedWithNewOnly, clientId, parseEnvelope(sealed))).toEqual({ name: '박나래', phone: '010-9876-5432' });
+    expect(openWithKey(unwrappedWithNewOnly, clientId, parseEnvelope(sealed))).toEqual({
+      name: '박나래',
+      phone: '010-9876-5432',
+    });
   });
 
   it('leaves a row already under the current master key as it is, and cannot re-wrap one whose old key is gone', () => {

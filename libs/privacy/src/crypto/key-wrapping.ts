@@ -54,7 +54,10 @@ export function unwrapDataKey(keyring: MasterKeyring, row: WrappedDataKey): Buff
     if (dataKey.length !== DATA_KEY_BYTES) throw new Error('wrong length');
     return dataKey;
   } catch {
-    throw new PersonalDataUnreadable('WRAPPED_KEY_TAMPERED', `the wrapped data key of client ${row.clientId} did not verify under master key ${row.masterKeyId}`);
+    throw new PersonalDataUnreadable(
+      'WRAPPED_KEY_TAMPERED',
+      `the wrapped data key of client ${row.clientId} did not verify under master key ${row.masterKeyId}`,
+    );
   }
 }
 

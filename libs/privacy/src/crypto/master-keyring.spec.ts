@@ -11,8 +11,12 @@ describe('master keys', () => {
   });
 
   it('must be 32 bytes of base64, the error naming the setting', () => {
-    expect(() => decodeMasterKey(randomBytes(31).toString('base64'), 'PRIVACY_MASTER_KEY')).toThrow(/^PRIVACY_MASTER_KEY must be 32 random bytes in base64/);
-    expect(() => decodeMasterKey('not a key at all, not base64 !!', 'PRIVACY_RETIRED_MASTER_KEYS (entry 2)')).toThrow(/^PRIVACY_RETIRED_MASTER_KEYS \(entry 2\) must be/);
+    expect(() => decodeMasterKey(randomBytes(31).toString('base64'), 'PRIVACY_MASTER_KEY')).toThrow(
+      /^PRIVACY_MASTER_KEY must be 32 random bytes in base64/,
+    );
+    expect(() => decodeMasterKey('not a key at all, not base64 !!', 'PRIVACY_RETIRED_MASTER_KEYS (entry 2)')).toThrow(
+      /^PRIVACY_RETIRED_MASTER_KEYS \(entry 2\) must be/,
+    );
   });
 
   it('a keyring finds the current and the retired keys by id, and lists only the retired ones as retired', () => {

@@ -27,7 +27,9 @@ export class PrivacyKeys1732260000000 implements MigrationInterface {
         CHECK ((erased_at IS NULL) = (erasure_reason IS NULL) AND (erased_at IS NULL) = (erased_by IS NULL))
       )`);
     // Only used to find the rows a rotation still has to re-wrap.
-    await q.query(`CREATE INDEX privacy_data_keys_master ON privacy_data_keys (master_key_id) WHERE wrapped_key IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX privacy_data_keys_master ON privacy_data_keys (master_key_id) WHERE wrapped_key IS NOT NULL`,
+    );
     // Development only (no PRIVACY_MASTER_KEY outside production): see resolveMasterKeyring.
     await q.query(`CREATE TABLE privacy_generated_master_key (name text PRIMARY KEY, secret text NOT NULL)`);
   }

@@ -23,6 +23,8 @@ export class KeystoreSchema1732290000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE keystore.privacy_data_keys SET SCHEMA public`);
     await q.query(`DROP SCHEMA keystore`);
-    await q.query(`CREATE TABLE IF NOT EXISTS privacy_generated_master_key (name text PRIMARY KEY, secret text NOT NULL)`);
+    await q.query(
+      `CREATE TABLE IF NOT EXISTS privacy_generated_master_key (name text PRIMARY KEY, secret text NOT NULL)`,
+    );
   }
 }

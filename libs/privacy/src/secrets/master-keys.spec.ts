@@ -11,12 +11,17 @@ describe('the master keyring from configuration', () => {
   const retired = [randomBytes(32), randomBytes(32)];
 
   it('stops a production start without PRIVACY_MASTER_KEY, naming the variable', async () => {
-    await expect(resolveMasterKeyring({}, 'production', untouchable, silent)).rejects.toThrow(/^PRIVACY_MASTER_KEY is not set: it is required in production/);
+    await expect(resolveMasterKeyring({}, 'production', untouchable, silent)).rejects.toThrow(
+      /^PRIVACY_MASTER_KEY is not set: it is required in production/,
+    );
   });
 
   it('in production uses PRIVACY_MASTER_KEY as current and PRIVACY_RETIRED_MASTER_KEYS for unwrapping only, without the database', async () => {
     const keyring = await resolveMasterKeyring(
-      { PRIVACY_MASTER_KEY: current.toString('base64'), PRIVACY_RETIRED_MASTER_KEYS: retired.map((k) => k.toString('base64')).join(',') },
+      {
+        PRIVACY_MASTER_KEY: current.toString('base64'),
+        PRIVACY_RETIRED_MASTER_KEYS: retired.map((k) => k.toString('base64')).join(','),
+      },
       'production',
       untouchable,
       silent,
@@ -26,8 +31,16 @@ describe('the master keyring from configuration', () => {
   });
 
   it('refuses a retired key that is not 32 bytes, naming its position', async () => {
-    await expect(resolveMasterKeyring({ PRIVACY_MASTER_KEY: current.toString('base64'), PRIVACY_RETIRED_MASTER_KEYS: `${retired[0].toString('base64')},c2hvcnQ=` }, 'production', untouchable, silent)).rejects.toThrow(
-      /^PRIVACY_RETIRED_MASTER_KEYS \(entry 2\) must be 32 random bytes/,
-    );
+    await expect(
+      resolveMasterKeyring(
+        {
+          PRIVACY_MASTER_KEY: current.toString('base64'),
+          PRIVACY_RETIRED_MASTER_KEYS: `${retired[0].toString('base64')},c2hvcnQ=`,
+        },
+        'production',
+        untouchable,
+        silent,
+      ),
+    ).rejects.toThrow(/^PRIVACY_RETIRED_MASTER_KEYS \(entry 2\) must be 32 random bytes/);
   });
 });

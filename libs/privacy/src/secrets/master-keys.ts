@@ -30,15 +30,25 @@ export const GENERATED_MASTER_KEY_FILE = 'privacy-master.key';
  * another key than the database's means the data directory belongs to another installation: the
  * start stops rather than lose either key.
  */
-export async function resolveMasterKeyring(settings: MasterKeySettings, nodeEnv: string | undefined, db: SqlRunner, logger: Pick<Logger, 'warn'>): Promise<MasterKeyring> {
+export async function resolveMasterKeyring(
+  settings: MasterKeySettings,
+  nodeEnv: string | undefined,
+  db: SqlRunner,
+  logger: Pick<Logger, 'warn'>,
+): Promise<MasterKeyring> {
   const retired = (settings.PRIVACY_RETIRED_MASTER_KEYS ?? '')
     .split(',')
     .map((k) => k.trim())
     .filter(Boolean)
     .map((k, i) => decodeMasterKey(k, `PRIVACY_RETIRED_MASTER_KEYS (entry ${i + 1})`));
-  const configured = settings.PRIVACY_MASTER_KEY ? decodeMasterKey(settings.PRIVACY_MASTER_KEY, 'PRIVACY_MASTER_KEY') : undefined;
+  const configured = settings.PRIVACY_MASTER_KEY
+    ? decodeMasterKey(settings.PRIVACY_MASTER_KEY, 'PRIVACY_MASTER_KEY')
+    : undefined;
   if (nodeEnv === 'production') {
-    if (!configured) throw new Error('PRIVACY_MASTER_KEY is not set: it is required in production (the master key that wraps every client data key, 32 bytes in base64)');
+    if (!configured)
+      throw new Error(
+        'PRIVACY_MASTER_KEY is not set: it is required in production (the master key that wraps every client data key, 32 bytes in base64)',
+      );
     return new MasterKeyring(configured, retired);
   }
   const file = keyFilePath(settings.SAEIL_DATA_DIR ?? '.data', GENERATED_MASTER_KEY_FILE);
@@ -52,7 +62,10 @@ export async function resolveMasterKeyring(settings: MasterKeySettings, nodeEnv:
     return new MasterKeyring(configured, existing ? [...retired, existing] : retired);
   }
   const { secret } = readOrCreateSecretFile(file, () => randomBytes(MASTER_KEY_BYTES).toString('base64'));
-  logger.warn({ file }, 'PRIVACY_MASTER_KEY is not set: client data keys are wrapped by a master key generated and kept in this file, outside the database (development only; set PRIVACY_MASTER_KEY in production)');
+  logger.warn(
+    { file },
+    'PRIVACY_MASTER_KEY is not set: client data keys are wrapped by a master key generated and kept in this file, outside the database (development only; set PRIVACY_MASTER_KEY in production)',
+  );
   return new MasterKeyring(decodeMasterKey(secret, file), retired);
 }
 
@@ -61,7 +74,9 @@ async function readLegacy(db: SqlRunner): Promise<string | undefined> {
   const [{ present }] = await db.query(`SELECT to_regclass('privacy_generated_master_key') IS NOT NULL AS present`);
   if (!present) return undefined;
   try {
-    const rows: { secret: string }[] = await db.query(`SELECT secret FROM privacy_generated_master_key WHERE name = 'master'`);
+    const rows: { secret: string }[] = await db.query(
+      `SELECT secret FROM privacy_generated_master_key WHERE name = 'master'`,
+    );
     return rows[0]?.secret;
   } catch (error) {
     // Another process moved it and dropped the table meanwhile: the file has it.

@@ -39,9 +39,18 @@ describe('the unwrapped-key cache', () => {
   it('forgets an active key after its TTL but remembers an erasure', async () => {
     const cache = new DataKeyCache({ max: 10, ttlMs: 30 });
     cache.set('a', active('ka'), cache.currentGeneration);
-    cache.set('b', { state: 'erased', kid: 'kb', erasedAt: new Date('2026-11-01T00:00:00Z'), reason: 'client_request' }, cache.currentGeneration);
+    cache.set(
+      'b',
+      { state: 'erased', kid: 'kb', erasedAt: new Date('2026-11-01T00:00:00Z'), reason: 'client_request' },
+      cache.currentGeneration,
+    );
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect(cache.get('a')).toBeUndefined();
-    expect(cache.get('b')).toEqual({ state: 'erased', kid: 'kb', erasedAt: new Date('2026-11-01T00:00:00Z'), reason: 'client_request' });
+    expect(cache.get('b')).toEqual({
+      state: 'erased',
+      kid: 'kb',
+      erasedAt: new Date('2026-11-01T00:00:00Z'),
+      reason: 'client_request',
+    });
   });
 });

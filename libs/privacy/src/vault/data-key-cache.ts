@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
 
 /** What the cache holds for a client: her unwrapped key, or the fact she was erased (that never changes back). */
-export type CachedKey = { state: 'active'; kid: string; dataKey: Buffer } | { state: 'erased'; kid: string; erasedAt: Date; reason: string };
+export type CachedKey =
+  { state: 'active'; kid: string; dataKey: Buffer } | { state: 'erased'; kid: string; erasedAt: Date; reason: string };
 
 export interface DataKeyCacheOptions {
   /** Most clients whose keys are held unwrapped at once. */

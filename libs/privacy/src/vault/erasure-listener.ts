@@ -39,7 +39,10 @@ export class ErasureListener {
   async start(): Promise<void> {
     this.stopped = false;
     await this.connect().catch((error) => {
-      this.logger?.warn({ err: error }, 'privacy: erasure LISTEN connection failed; data keys are not cached until it is back');
+      this.logger?.warn(
+        { err: error },
+        'privacy: erasure LISTEN connection failed; data keys are not cached until it is back',
+      );
       this.scheduleReconnect();
     });
   }
@@ -56,9 +59,15 @@ export class ErasureListener {
       if (this.stopped) {
         // our own stop: nothing to say
       } else if (isServerShutdown(error)) {
-        this.logger?.info({ code: (error as { code?: string }).code }, 'privacy: PostgreSQL is shutting down; data keys are not cached until the erasure LISTEN is back');
+        this.logger?.info(
+          { code: (error as { code?: string }).code },
+          'privacy: PostgreSQL is shutting down; data keys are not cached until the erasure LISTEN is back',
+        );
       } else {
-        this.logger?.warn({ err: error }, 'privacy: erasure LISTEN connection lost; data keys are not cached until it is back');
+        this.logger?.warn(
+          { err: error },
+          'privacy: erasure LISTEN connection lost; data keys are not cached until it is back',
+        );
       }
       client.end().catch(() => undefined);
       this.scheduleReconnect();

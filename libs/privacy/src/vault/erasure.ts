@@ -20,11 +20,18 @@ interface ErasedRow {
  * pg_notify, so every vault evicts her key when the transaction commits. Needs no master key:
  * destroying a key never unwraps it (a worker without PRIVACY_MASTER_KEY can erase).
  */
-export async function destroyDataKey(q: SqlRunner, clientId: string, reason: ErasureReason, actor: string): Promise<ErasureRecord> {
+export async function destroyDataKey(
+  q: SqlRunner,
+  clientId: string,
+  reason: ErasureReason,
+  actor: string,
+): Promise<ErasureRecord> {
   // Reached from commands and jobs: bad input is a 400 naming the field, and nothing is erased.
   const invalid: FieldError[] = [];
-  if (!ERASURE_REASONS.includes(reason)) invalid.push({ field: 'reason', code: 'isIn', message: `reason must be one of ${ERASURE_REASONS.join(', ')}` });
-  if (typeof actor !== 'string' || actor.trim() === '') invalid.push({ field: 'actor', code: 'isNotEmpty', message: 'an erasure must name who ordered it' });
+  if (!ERASURE_REASONS.includes(reason))
+    invalid.push({ field: 'reason', code: 'isIn', message: `reason must be one of ${ERASURE_REASONS.join(', ')}` });
+  if (typeof actor !== 'string' || actor.trim() === '')
+    invalid.push({ field: 'actor', code: 'isNotEmpty', message: 'an erasure must name who ordered it' });
   if (invalid.length) throw new ValidationFailed(invalid);
   const changed: ErasedRow[] = await q.query(
     `INSERT INTO keystore.privacy_data_keys AS k (client_id, key_id, erased_at, erasure_reason, erased_by)
@@ -36,16 +43,40 @@ export async function destroyDataKey(q: SqlRunner, clientId: string, reason: Era
     [clientId, randomUUID(), reason, actor],
   );
   if (changed.length) await q.query(`SELECT pg_notify($1, $2)`, [ERASURE_CHANNEL, clientId]);
-  const row = changed[0] ?? ((await q.query(`SELECT key_id, erased_at, erasure_reason, erased_by FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId])) as ErasedRow[])[0];
-  return { clientId, keyId: row.key_id, erasedAt: row.erased_at, reason: row.erasure_reason, erasedBy: row.erased_by, alreadyErased: changed.length === 0 };
+  const row =
+    changed[0] ??
+    (
+      (await q.query(
+        `SELECT key_id, erased_at, erasure_reason, erased_by FROM keystore.privacy_data_keys WHERE client_id = $1`,
+        [clientId],
+      )) as ErasedRow[]
+    )[0];
+  return {
+    clientId,
+    keyId: row.key_id,
+    erasedAt: row.erased_at,
+    reason: row.erasure_reason,
+    erasedBy: row.erased_by,
+    alreadyErased: changed.length === 0,
+  };
 }
 
 /**
  * UPDATE leaves the old row version (with the wrapped key) on disk until vacuumed; a dump never
  * shows it, but the data files would. Best effort: an older transaction still running keeps it.
  */
-export async function vacuumDataKeys(dataSource: Pick<DataSource, 'query'>, logger?: Pick<Logger, 'warn'>): Promise<void> {
-  await dataSource.query(`VACUUM keystore.privacy_data_keys`).catch((error) => logger?.warn({ err: error }, 'privacy: VACUUM of keystore.privacy_data_keys failed; old key versions stay on disk until autovacuum'));
+export async function vacuumDataKeys(
+  dataSource: Pick<DataSource, 'query'>,
+  logger?: Pick<Logger, 'warn'>,
+): Promise<void> {
+  await dataSource
+    .query(`VACUUM keystore.privacy_data_keys`)
+    .catch((error) =>
+      logger?.warn(
+        { err: error },
+        'privacy: VACUUM of keystore.privacy_data_keys failed; old key versions stay on disk until autovacuum',
+      ),
+    );
 }
 
 /** What erasing her needs: destroy her key in a transaction, then clean up once it committed. */

@@ -146,9 +146,17 @@ export class PrivacyVault {
     await tx.query(
       `INSERT INTO keystore.privacy_data_keys (client_id, key_id, master_key_id, wrapped_key)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bytea[]) ON CONFLICT (client_id) DO NOTHING`,
-      [clientIds, clientIds.map((c) => fresh.get(c)!.kid), clientIds.map((c) => fresh.get(c)!.wrapped.masterKeyId), clientIds.map((c) => fresh.get(c)!.wrapped.wrapped)],
+      [
+        clientIds,
+        clientIds.map((c) => fresh.get(c)!.kid),
+        clientIds.map((c) => fresh.get(c)!.wrapped.masterKeyId),
+        clientIds.map((c) => fresh.get(c)!.wrapped.wrapped),
+      ],
     );
-    const rows: KeyRow[] = await tx.query(`SELECT ${KEY_COLUMNS} FROM keystore.privacy_data_keys WHERE client_id = ANY($1::text[])`, [clientIds]);
+    const rows: KeyRow[] = await tx.query(
+      `SELECT ${KEY_COLUMNS} FROM keystore.privacy_data_keys WHERE client_id = ANY($1::text[])`,
+      [clientIds],
+    );
     const keys = new Map<string, { kid: string; dataKey: Buffer }>();
     try {
       for (const row of rows) {
@@ -169,14 +177,21 @@ export class PrivacyVault {
    * Throws PersonalDataUnreadable only for an integrity or configuration fault (a changed
    * envelope, an envelope of another client, a master key not configured).
    */
-  async openFields<T extends object>(clientId: string, sealed: Sealed<T> | string, tx?: SqlRunner): Promise<PersonalDataResult<T>> {
+  async openFields<T extends object>(
+    clientId: string,
+    sealed: Sealed<T> | string,
+    tx?: SqlRunner,
+  ): Promise<PersonalDataResult<T>> {
     const parts = parseEnvelope(sealed);
     const cached = tx ? undefined : this.cachedKey(clientId);
     const key = cached ?? (await this.loadKey(clientId, tx));
     try {
       if (key.state === 'erased') return erased(clientId, key);
       if (key.kid !== parts.kid) {
-        throw new PersonalDataUnreadable('ENVELOPE_KEY_MISMATCH', `sealed value names data key ${parts.kid}, but client ${clientId} has key ${key.kid}`);
+        throw new PersonalDataUnreadable(
+          'ENVELOPE_KEY_MISMATCH',
+          `sealed value names data key ${parts.kid}, but client ${clientId} has key ${key.kid}`,
+        );
       }
       return { status: 'open', fields: openWithKey<T>(key.dataKey, clientId, parts) };
     } finally {
@@ -196,10 +211,17 @@ export class PrivacyVault {
     const missing = [...new Set(clientIds)].filter((clientId) => this.cache.get(clientId) === undefined);
     if (missing.length === 0) return;
     const generation = this.cache.currentGeneration;
-    const rows: KeyRow[] = await this.dataSource.query(`SELECT ${KEY_COLUMNS} FROM keystore.privacy_data_keys WHERE client_id = ANY($1::text[])`, [missing]);
+    const rows: KeyRow[] = await this.dataSource.query(
+      `SELECT ${KEY_COLUMNS} FROM keystore.privacy_data_keys WHERE client_id = ANY($1::text[])`,
+      [missing],
+    );
     for (const row of rows) {
       if (row.erased_at) {
-        this.remember(row.client_id, { state: 'erased', kid: row.key_id, erasedAt: row.erased_at, reason: row.erasure_reason! }, generation);
+        this.remember(
+          row.client_id,
+          { state: 'erased', kid: row.key_id, erasedAt: row.erased_at, reason: row.erasure_reason! },
+          generation,
+        );
         continue;
       }
       const dataKey = unwrapDataKey(this.keyring, toWrapped(row));
@@ -215,7 +237,9 @@ export class PrivacyVault {
    * the erasure); other processes hear of it when that commits.
    */
   async eraseClient(clientId: string, reason: ErasureReason, actor: string, tx?: SqlRunner): Promise<ErasureRecord> {
-    const record = tx ? await destroyDataKey(tx, clientId, reason, actor) : await this.dataSource.transaction((manager) => destroyDataKey(manager, clientId, reason, actor));
+    const record = tx
+      ? await destroyDataKey(tx, clientId, reason, actor)
+      : await this.dataSource.transaction((manager) => destroyDataKey(manager, clientId, reason, actor));
     this.cache.evict(clientId);
     if (!tx && !record.alreadyErased) await this.vacuumKeys();
     return record;
@@ -256,14 +280,20 @@ export class PrivacyVault {
             skipped.push({ clientId: row.client_id, masterKeyId: row.master_key_id!, code: error.code });
             continue;
           }
-          await manager.query(`UPDATE keystore.privacy_data_keys SET master_key_id = $2, wrapped_key = $3, rewrapped_at = now() WHERE client_id = $1 AND wrapped_key IS NOT NULL`, [row.client_id, next.masterKeyId, next.wrapped]);
+          await manager.query(
+            `UPDATE keystore.privacy_data_keys SET master_key_id = $2, wrapped_key = $3, rewrapped_at = now() WHERE client_id = $1 AND wrapped_key IS NOT NULL`,
+            [row.client_id, next.masterKeyId, next.wrapped],
+          );
           rewrapped++;
         }
         return rows.length === 0;
       });
       if (done) break;
     }
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM keystore.privacy_data_keys WHERE wrapped_key IS NOT NULL AND master_key_id <> $1`, [current]);
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM keystore.privacy_data_keys WHERE wrapped_key IS NOT NULL AND master_key_id <> $1`,
+      [current],
+    );
     if (rewrapped) await this.vacuumKeys();
     return { rewrapped, skipped, remaining: n };
   }
@@ -288,7 +318,8 @@ export class PrivacyVault {
   private async loadKey(clientId: string, tx?: SqlRunner): Promise<CachedKey> {
     const generation = this.cache.currentGeneration;
     const row = await this.selectRow(clientId, tx ?? this.dataSource);
-    if (!row) throw new PersonalDataUnreadable('DATA_KEY_MISSING', `client ${clientId} has no data key and no erasure record`);
+    if (!row)
+      throw new PersonalDataUnreadable('DATA_KEY_MISSING', `client ${clientId} has no data key and no erasure record`);
     const entry: CachedKey = row.erased_at
       ? { state: 'erased', kid: row.key_id, erasedAt: row.erased_at, reason: row.erasure_reason! }
       : { state: 'active', kid: row.key_id, dataKey: unwrapDataKey(this.keyring, toWrapped(row)) };
@@ -318,7 +349,9 @@ export class PrivacyVault {
   }
 
   private async selectRow(clientId: string, q: SqlRunner): Promise<KeyRow | undefined> {
-    const rows: KeyRow[] = await q.query(`SELECT ${KEY_COLUMNS} FROM keystore.privacy_data_keys WHERE client_id = $1`, [clientId]);
+    const rows: KeyRow[] = await q.query(`SELECT ${KEY_COLUMNS} FROM keystore.privacy_data_keys WHERE client_id = $1`, [
+      clientId,
+    ]);
     return rows[0];
   }
 }

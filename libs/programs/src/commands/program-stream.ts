@@ -7,7 +7,10 @@ import { RetentionProgramState, retentionProgramDecider } from '../domain/retent
  * have no centerOf) and decide on the same history. An unknown program leaves centerId undefined
  * and the decider answers 404.
  */
-export async function readProgram(store: EventStore, programId: string): Promise<{ history: StoredEvent[]; state: RetentionProgramState }> {
+export async function readProgram(
+  store: EventStore,
+  programId: string,
+): Promise<{ history: StoredEvent[]; state: RetentionProgramState }> {
   const history = await store.readStream(retentionProgramStreamId(programId));
   return { history, state: foldStream(retentionProgramDecider, history) };
 }

@@ -11,9 +11,16 @@ export interface PlacementFacts {
 export function placementsOf(events: readonly { type: string; data: object }[]): Record<string, PlacementFacts> {
   const placements: Record<string, PlacementFacts> = {};
   for (const event of events as PlacementEvent[]) {
-    if (event.type === 'EmploymentStarted') placements[event.data.placementId] = { placementId: event.data.placementId, startOn: event.data.startOn, status: 'active' };
-    else if (event.type === 'EmploymentEnded' && placements[event.data.placementId]) placements[event.data.placementId] = { ...placements[event.data.placementId], status: 'ended' };
-    else if (event.type === 'PlacementVoided' && placements[event.data.placementId]) placements[event.data.placementId] = { ...placements[event.data.placementId], status: 'voided' };
+    if (event.type === 'EmploymentStarted')
+      placements[event.data.placementId] = {
+        placementId: event.data.placementId,
+        startOn: event.data.startOn,
+        status: 'active',
+      };
+    else if (event.type === 'EmploymentEnded' && placements[event.data.placementId])
+      placements[event.data.placementId] = { ...placements[event.data.placementId], status: 'ended' };
+    else if (event.type === 'PlacementVoided' && placements[event.data.placementId])
+      placements[event.data.placementId] = { ...placements[event.data.placementId], status: 'voided' };
   }
   return placements;
 }

@@ -1,5 +1,11 @@
 import type { StoredEvent } from '@saeil/event-store';
-import { BudgetExecutionRecordedV1, BudgetPlanAmendedV1, BudgetPlanDefinedV1, PROGRAMS_CONTEXT, RetentionBenefitProvidedV1 } from '@saeil/contracts';
+import {
+  BudgetExecutionRecordedV1,
+  BudgetPlanAmendedV1,
+  BudgetPlanDefinedV1,
+  PROGRAMS_CONTEXT,
+  RetentionBenefitProvidedV1,
+} from '@saeil/contracts';
 import type { Projection, ProjectionContext } from '@saeil/projections';
 
 /**
@@ -20,7 +26,15 @@ export const budgetPlansProjection: Projection = {
         await ctx.query(
           `INSERT INTO ${ctx.table('rm_budget_program_benefits')} (program_id, client_id, n, year, source, amount, global_position)
            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (program_id, client_id, n) DO NOTHING`,
-          [d.programId, d.clientId, d.n, Number(d.providedOn.slice(0, 4)), d.fundingSource, d.unitCost, event.globalPosition],
+          [
+            d.programId,
+            d.clientId,
+            d.n,
+            Number(d.providedOn.slice(0, 4)),
+            d.fundingSource,
+            d.unitCost,
+            event.globalPosition,
+          ],
         );
         return;
       }
@@ -29,9 +43,24 @@ export const budgetPlansProjection: Projection = {
         await ctx.query(
           `INSERT INTO ${ctx.table('rm_budget_executions')} (entry_id, plan_id, executed_on, year, source, amount, purpose, corrects, entered_by, recorded_at, global_position)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (entry_id) DO NOTHING`,
-          [d.entryId, d.planId, d.executedOn, d.year, d.source, d.amount, d.purpose, d.corrects ?? null, event.metadata.actorId, event.recordedAt, event.globalPosition],
+          [
+            d.entryId,
+            d.planId,
+            d.executedOn,
+            d.year,
+            d.source,
+            d.amount,
+            d.purpose,
+            d.corrects ?? null,
+            event.metadata.actorId,
+            event.recordedAt,
+            event.globalPosition,
+          ],
         );
-        await ctx.query(`UPDATE ${ctx.table('rm_budget_plans')} SET last_position = greatest(last_position, $2) WHERE plan_id = $1`, [d.planId, event.globalPosition]);
+        await ctx.query(
+          `UPDATE ${ctx.table('rm_budget_plans')} SET last_position = greatest(last_position, $2) WHERE plan_id = $1`,
+          [d.planId, event.globalPosition],
+        );
         return;
       }
       case 'BudgetPlanDefined':
@@ -45,19 +74,52 @@ export const budgetPlansProjection: Projection = {
           await ctx.query(
             `INSERT INTO ${plans} (plan_id, center_id, name, project_kind, program_id, from_year, to_year, decimals, revision, lines, last_position)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10) ON CONFLICT (plan_id) DO NOTHING`,
-            [d.planId, d.centerId, d.name, defined.projectKind, defined.programId ?? null, d.fromYear, d.toYear, d.decimals, JSON.stringify(d.lines), event.globalPosition],
+            [
+              d.planId,
+              d.centerId,
+              d.name,
+              defined.projectKind,
+              defined.programId ?? null,
+              d.fromYear,
+              d.toYear,
+              d.decimals,
+              JSON.stringify(d.lines),
+              event.globalPosition,
+            ],
           );
         } else {
           await ctx.query(
             `UPDATE ${plans} SET name = $2, from_year = $3, to_year = $4, decimals = $5, lines = $6, revision = $7, last_position = greatest(last_position, $8)
               WHERE plan_id = $1 AND revision < $7`,
-            [d.planId, d.name, d.fromYear, d.toYear, d.decimals, JSON.stringify(d.lines), revision, event.globalPosition],
+            [
+              d.planId,
+              d.name,
+              d.fromYear,
+              d.toYear,
+              d.decimals,
+              JSON.stringify(d.lines),
+              revision,
+              event.globalPosition,
+            ],
           );
         }
         await ctx.query(
           `INSERT INTO ${ctx.table('rm_budget_plan_revisions')} (plan_id, revision, amended_on, reason, name, from_year, to_year, decimals, lines, actor_id, recorded_at, global_position)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (plan_id, revision) DO NOTHING`,
-          [d.planId, revision, amended?.amendedOn ?? null, amended?.reason ?? null, d.name, d.fromYear, d.toYear, d.decimals, JSON.stringify(d.lines), event.metadata.actorId, event.recordedAt, event.globalPosition],
+          [
+            d.planId,
+            revision,
+            amended?.amendedOn ?? null,
+            amended?.reason ?? null,
+            d.name,
+            d.fromYear,
+            d.toYear,
+            d.decimals,
+            JSON.stringify(d.lines),
+            event.metadata.actorId,
+            event.recordedAt,
+            event.globalPosition,
+          ],
         );
         return;
       }

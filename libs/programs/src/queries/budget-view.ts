@@ -88,25 +88,50 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 function rate(executed: number, secured: number, decimals: number): RateAtPrecision {
   // × 100 before ÷, as the KPI figures do: 13 × 100 / 13 is exactly 100. Rounded once, for display.
   const exact = secured > 0 ? (executed * 100) / secured : null;
-  return { executionRate: exact === null ? null : roundHalfAwayFromZero(exact, decimals), executionRateText: display(exact, decimals, { trailingZeros: 'keep', missing: '-' }) };
+  return {
+    executionRate: exact === null ? null : roundHalfAwayFromZero(exact, decimals),
+    executionRateText: display(exact, decimals, { trailingZeros: 'keep', missing: '-' }),
+  };
 }
 
-function figures(lines: BudgetLine[], sums: ExecutedSum[], names: FundingSourceName[], decimals: number): BudgetFigures {
+function figures(
+  lines: BudgetLine[],
+  sums: ExecutedSum[],
+  names: FundingSourceName[],
+  decimals: number,
+): BudgetFigures {
   const sources = names.map((name): SourceFigures => {
     const secured = sum(lines.filter((l) => l.source === name.source).map((l) => l.amount));
-    const of = (origin: ExecutedSum['origin']) => sum(sums.filter((s) => s.source === name.source && s.origin === origin).map((s) => s.amount));
+    const of = (origin: ExecutedSum['origin']) =>
+      sum(sums.filter((s) => s.source === name.source && s.origin === origin).map((s) => s.amount));
     const [executedByEntries, executedByBenefits] = [of('entries'), of('benefits')];
     const executed = executedByEntries + executedByBenefits;
-    return { ...name, secured, executed, executedByEntries, executedByBenefits, remaining: secured - executed, ...rate(executed, secured, decimals) };
+    return {
+      ...name,
+      secured,
+      executed,
+      executedByEntries,
+      executedByBenefits,
+      remaining: secured - executed,
+      ...rate(executed, secured, decimals),
+    };
   });
   const unsplit = sum(sums.filter((s) => s.source === 'unsplit').map((s) => s.amount));
   const secured = sum(sources.map((s) => s.secured));
   const executed = sum(sources.map((s) => s.executed)) + unsplit;
-  return { sources, unsplit: { executed: unsplit }, total: { secured, executed, remaining: secured - executed, ...rate(executed, secured, decimals) } };
+  return {
+    sources,
+    unsplit: { executed: unsplit },
+    total: { secured, executed, remaining: secured - executed, ...rate(executed, secured, decimals) },
+  };
 }
 
 /** Secured / executed / remaining / execution rate per year and for the whole term, per source and in total. */
-export function budgetPlanFigures(row: BudgetPlanRow, sums: ExecutedSum[], names: FundingSourceName[]): BudgetPlanFiguresView {
+export function budgetPlanFigures(
+  row: BudgetPlanRow,
+  sums: ExecutedSum[],
+  names: FundingSourceName[],
+): BudgetPlanFiguresView {
   const years = new Set<number>();
   for (let year = row.from_year; year <= row.to_year; year++) years.add(year);
   for (const s of sums) years.add(s.year);
@@ -123,7 +148,15 @@ export function budgetPlanFigures(row: BudgetPlanRow, sums: ExecutedSum[], names
     revision: row.revision,
     currency: 'KRW',
     sourceNames: names,
-    years: inOrder.map((year) => ({ year, ...figures(row.lines.filter((l) => l.year === year), sums.filter((s) => s.year === year), names, row.decimals) })),
+    years: inOrder.map((year) => ({
+      year,
+      ...figures(
+        row.lines.filter((l) => l.year === year),
+        sums.filter((s) => s.year === year),
+        names,
+        row.decimals,
+      ),
+    })),
     term: figures(row.lines, sums, names, row.decimals),
   };
 }

@@ -62,7 +62,10 @@ export class BudgetViews {
 
   async consistent(minPosition: number | undefined): Promise<{ minPosition: number; reached: boolean } | undefined> {
     if (!minPosition) return undefined;
-    return { minPosition, reached: await this.consistency.waitFor(budgetPlansProjection, minPosition, this.config.MAX_CONSISTENCY_WAIT_MS) };
+    return {
+      minPosition,
+      reached: await this.consistency.waitFor(budgetPlansProjection, minPosition, this.config.MAX_CONSISTENCY_WAIT_MS),
+    };
   }
 
   async find(where: { planId?: string; centerId?: string }): Promise<BudgetPlanFiguresView[]> {
@@ -87,7 +90,9 @@ export class BudgetViews {
     return rows.map((row) =>
       budgetPlanFigures(
         row,
-        sums.filter((s) => s.plan_id === row.plan_id).map(({ year, source, origin, amount }) => ({ year, source, origin, amount: Number(amount) })),
+        sums
+          .filter((s) => s.plan_id === row.plan_id)
+          .map(({ year, source, origin, amount }) => ({ year, source, origin, amount: Number(amount) })),
         this.namesFor(row.center_id),
       ),
     );
@@ -102,16 +107,24 @@ export class BudgetViews {
          FROM rm_budget_plan_revisions WHERE plan_id = $1 ORDER BY revision`,
       [planId],
     );
-    const entries: (Omit<BudgetExecutionEntryView, 'correctedBy' | 'amount'> & { amount: string })[] = await this.dataSource.query(
-      `SELECT entry_id AS "entryId", to_char(executed_on, 'YYYY-MM-DD') AS "executedOn", year::int AS year, source, amount::text AS amount, purpose, corrects,
+    const entries: (Omit<BudgetExecutionEntryView, 'correctedBy' | 'amount'> & { amount: string })[] =
+      await this.dataSource.query(
+        `SELECT entry_id AS "entryId", to_char(executed_on, 'YYYY-MM-DD') AS "executedOn", year::int AS year, source, amount::text AS amount, purpose, corrects,
               entered_by AS "enteredBy", recorded_at AS "recordedAt"
          FROM rm_budget_executions WHERE plan_id = $1 ORDER BY global_position`,
+        [planId],
+      );
+    const [{ counted }] = await this.dataSource.query(
+      `SELECT count(*)::int AS counted FROM rm_budget_program_benefits WHERE program_id = $1`,
       [planId],
     );
-    const [{ counted }] = await this.dataSource.query(`SELECT count(*)::int AS counted FROM rm_budget_program_benefits WHERE program_id = $1`, [planId]);
     return {
       ...view,
-      revisions: revisions.map((r) => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString(), secured: r.lines.reduce((a, l) => a + l.amount, 0) })),
+      revisions: revisions.map((r) => ({
+        ...r,
+        recordedAt: new Date(r.recordedAt).toISOString(),
+        secured: r.lines.reduce((a, l) => a + l.amount, 0),
+      })),
       entries: entries.map((e) => ({
         ...e,
         amount: Number(e.amount),

@@ -40,13 +40,27 @@ describe('retention program view', () => {
       { source: 'provincial', secured: 1_000_000, executed: 0, remaining: 1_000_000, executionRate: 0 },
       { source: 'municipal', secured: 5_000_000, executed: 3_230_000, remaining: 1_770_000, executionRate: 64.6 },
     ]);
-    expect(view.totals).toEqual({ planned: 220, given: 148, overPlan: 2, secured: 12_000_000, executed: 5_480_000, remaining: 6_520_000, executionRate: (5_480_000 * 100) / 12_000_000 });
+    expect(view.totals).toEqual({
+      planned: 220,
+      given: 148,
+      overPlan: 2,
+      secured: 12_000_000,
+      executed: 5_480_000,
+      remaining: 6_520_000,
+      executionRate: (5_480_000 * 100) / 12_000_000,
+    });
   });
 
   it('shows a source charged without a budget line (remaining below zero, no rate) and a milestone planned at 0 without a rate', () => {
-    const row = { ...go100, milestones: [{ n: 1 as const, plannedClients: 0, benefit: '기념품', unitCost: 10_000 }], budget: [] };
+    const row = {
+      ...go100,
+      milestones: [{ n: 1 as const, plannedClients: 0, benefit: '기념품', unitCost: 10_000 }],
+      budget: [],
+    };
     const view = programView(row, [{ n: 1, funding_source: 'other', given: 1, over_plan: 1, executed: 10_000 }]);
     expect(view.milestones[0]).toMatchObject({ planned: 0, given: 1, overPlan: 1, utilization: null });
-    expect(view.budget).toEqual([{ source: 'other', secured: 0, executed: 10_000, remaining: -10_000, executionRate: null }]);
+    expect(view.budget).toEqual([
+      { source: 'other', secured: 0, executed: 10_000, remaining: -10_000, executionRate: null },
+    ]);
   });
 });

@@ -34,7 +34,15 @@ export interface RetentionProgramView {
   revision: number;
   milestones: MilestoneUtilization[];
   budget: BudgetExecution[];
-  totals: { planned: number; given: number; overPlan: number; secured: number; executed: number; remaining: number; executionRate: number | null };
+  totals: {
+    planned: number;
+    given: number;
+    overPlan: number;
+    secured: number;
+    executed: number;
+    remaining: number;
+    executionRate: number | null;
+  };
 }
 
 export interface ProgramRow {
@@ -66,10 +74,20 @@ export function programView(row: ProgramRow, sums: BenefitSum[]): RetentionProgr
   const milestones = row.milestones.map((m): MilestoneUtilization => {
     const at = sums.filter((s) => s.n === m.n);
     const given = sum(at.map((s) => s.given));
-    return { n: m.n, benefit: m.benefit, unitCost: m.unitCost, planned: m.plannedClients, given, overPlan: sum(at.map((s) => s.over_plan)), utilization: percent(given, m.plannedClients) };
+    return {
+      n: m.n,
+      benefit: m.benefit,
+      unitCost: m.unitCost,
+      planned: m.plannedClients,
+      given,
+      overPlan: sum(at.map((s) => s.over_plan)),
+      utilization: percent(given, m.plannedClients),
+    };
   });
   // Every source that has a budget line or was charged, in the fixed order 국비, 시·도비, 시·군·구비, 기타.
-  const budget = FUNDING_SOURCES.filter((source) => row.budget.some((l) => l.source === source) || sums.some((s) => s.funding_source === source)).map((source): BudgetExecution => {
+  const budget = FUNDING_SOURCES.filter(
+    (source) => row.budget.some((l) => l.source === source) || sums.some((s) => s.funding_source === source),
+  ).map((source): BudgetExecution => {
     const secured = row.budget.find((l) => l.source === source)?.amount ?? 0;
     const executed = sum(sums.filter((s) => s.funding_source === source).map((s) => s.executed));
     return { source, secured, executed, remaining: secured - executed, executionRate: percent(executed, secured) };

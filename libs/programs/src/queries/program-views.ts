@@ -16,7 +16,14 @@ export class ProgramViews {
 
   async consistent(minPosition: number | undefined): Promise<{ minPosition: number; reached: boolean } | undefined> {
     if (!minPosition) return undefined;
-    return { minPosition, reached: await this.consistency.waitFor(retentionProgramsProjection, minPosition, this.config.MAX_CONSISTENCY_WAIT_MS) };
+    return {
+      minPosition,
+      reached: await this.consistency.waitFor(
+        retentionProgramsProjection,
+        minPosition,
+        this.config.MAX_CONSISTENCY_WAIT_MS,
+      ),
+    };
   }
 
   async find(where: { programId?: string; centerId?: string }): Promise<RetentionProgramView[]> {
@@ -34,6 +41,11 @@ export class ProgramViews {
         GROUP BY program_id, n, funding_source`,
       [rows.map((r) => r.program_id)],
     );
-    return rows.map((row) => programView(row, sums.filter((s) => s.program_id === row.program_id).map((s) => ({ ...s, executed: Number(s.executed) }))));
+    return rows.map((row) =>
+      programView(
+        row,
+        sums.filter((s) => s.program_id === row.program_id).map((s) => ({ ...s, executed: Number(s.executed) })),
+      ),
+    );
   }
 }

@@ -10,15 +10,18 @@ export class MilestoneUtilizationResponse {
   @ApiProperty() planned: number;
   @ApiProperty() given: number;
   @ApiProperty({ description: 'Given with an explicit override because the plan was full' }) overPlan: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'given ÷ planned × 100 (may pass 100 with overrides)' }) utilization: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'given ÷ planned × 100 (may pass 100 with overrides)' })
+  utilization: number | null;
 }
 
 export class BudgetExecutionResponse {
   @ApiProperty({ enum: FUNDING_SOURCES }) source: FundingSource;
   @ApiProperty({ description: 'KRW secured (확보액)' }) secured: number;
-  @ApiProperty({ description: 'KRW executed (집행액): the unit costs of the benefits paid from this source, as given' }) executed: number;
+  @ApiProperty({ description: 'KRW executed (집행액): the unit costs of the benefits paid from this source, as given' })
+  executed: number;
   @ApiProperty() remaining: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'executed ÷ secured × 100; null when nothing was secured' }) executionRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'executed ÷ secured × 100; null when nothing was secured' })
+  executionRate: number | null;
 }
 
 export class ProgramTotalsResponse {
@@ -49,6 +52,7 @@ export class RetentionProgramAnswerResponse extends RetentionProgramResponse {
 
 export class RetentionProgramListResponse {
   @ApiProperty() centerId: string;
-  @ApiProperty({ type: [RetentionProgramResponse], description: 'Newest period first' }) programs: RetentionProgramResponse[];
+  @ApiProperty({ type: [RetentionProgramResponse], description: 'Newest period first' })
+  programs: RetentionProgramResponse[];
   @ApiProperty({ type: ConsistencyResponse, required: false }) consistency?: ConsistencyResponse;
 }

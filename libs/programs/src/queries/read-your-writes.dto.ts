@@ -3,7 +3,10 @@ import { IsOptional } from 'class-validator';
 import { IsQueryInt } from '@saeil/core';
 
 export class ReadYourWritesDto {
-  @ApiPropertyOptional({ description: 'Read your writes: wait until the read model has applied this position (from a command response)' })
-  @IsOptional() @IsQueryInt(1)
+  @ApiPropertyOptional({
+    description: 'Read your writes: wait until the read model has applied this position (from a command response)',
+  })
+  @IsOptional()
+  @IsQueryInt(1)
   minPosition?: number;
 }

@@ -7,7 +7,9 @@ const center = { level: 'center' as const, scopeId: 'center-naju' };
 
 describe('canonical JSON and the content hash', () => {
   it('sorts keys at every depth, keeps array order, drops undefined, no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [2, { d: null, c: '새일' }], e: undefined })).toBe('{"a":[2,{"c":"새일","d":null}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [2, { d: null, c: '새일' }], e: undefined })).toBe(
+      '{"a":[2,{"c":"새일","d":null}],"b":1}',
+    );
   });
 
   it('hashes the canonical bytes with sha256', () => {
@@ -16,8 +18,20 @@ describe('canonical JSON and the content hash', () => {
   });
 
   it('the same figures give the same bytes whatever order the sources listed them in', () => {
-    const given = sources({ breakdowns: [{ dimension: 'program', rows: [{ key: 'go100', figures: [milestone(1, [20, 3, 1, 0, 1])] }, { key: 'celebration', figures: [milestone(1, [10, 3, 1, 1, 0])] }] }] });
-    const reordered = sources({ breakdowns: [{ dimension: 'program', rows: [...given.breakdowns[0].rows].reverse() }] });
+    const given = sources({
+      breakdowns: [
+        {
+          dimension: 'program',
+          rows: [
+            { key: 'go100', figures: [milestone(1, [20, 3, 1, 0, 1])] },
+            { key: 'celebration', figures: [milestone(1, [10, 3, 1, 1, 0])] },
+          ],
+        },
+      ],
+    });
+    const reordered = sources({
+      breakdowns: [{ dimension: 'program', rows: [...given.breakdowns[0].rows].reverse() }],
+    });
     const e = reordered.snapshot.employment;
     e.placementsByEmploymentType = { part_time: 3, regular: 30, contract: 11 };
     reordered.snapshot.activity.counselingSessionsByChannel = { mobile_outreach: 3, in_center: 80, phone: 120 };
@@ -32,6 +46,8 @@ describe('canonical JSON and the content hash', () => {
   it('one figure changed changes the hash', () => {
     const changed = sources();
     changed.snapshot.employment.clientsRegistered = 58;
-    expect(contentHash(buildMinistryReport(center, Q1, changed, 5))).not.toBe(contentHash(buildMinistryReport(center, Q1, sources(), 5)));
+    expect(contentHash(buildMinistryReport(center, Q1, changed, 5))).not.toBe(
+      contentHash(buildMinistryReport(center, Q1, sources(), 5)),
+    );
   });
 });

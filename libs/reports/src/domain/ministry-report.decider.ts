@@ -27,7 +27,11 @@ export interface MinistryReportState {
 /** A period is reported once it has ended: the day after its last day at the earliest (Korean calendar). */
 export function requirePeriodEnded(period: string, periodEnds: string, today: string): void {
   if (today <= periodEnds) {
-    throw new RuleViolation('REPORT_PERIOD_NOT_ENDED', `보고 기간(${period})이 끝난 뒤(${periodEnds} 이후)에 제출할 수 있습니다.`, { period, periodEnds });
+    throw new RuleViolation(
+      'REPORT_PERIOD_NOT_ENDED',
+      `보고 기간(${period})이 끝난 뒤(${periodEnds} 이후)에 제출할 수 있습니다.`,
+      { period, periodEnds },
+    );
   }
 }
 
@@ -39,11 +43,18 @@ export function requirePeriodEnded(period: string, periodEnds: string, today: st
  */
 export const ministryReportDecider: Decider<SubmitMinistryReport, MinistryReportState, MinistryReportEvent> = {
   initialState: () => ({ version: 0 }),
-  evolve: (state, event) => (event.type === 'MinistryReportSubmitted' ? { version: event.data.version, lastContentHash: event.data.contentHash } : state),
+  evolve: (state, event) =>
+    event.type === 'MinistryReportSubmitted'
+      ? { version: event.data.version, lastContentHash: event.data.contentHash }
+      : state,
   decide(command, state) {
     requirePeriodEnded(command.period, command.periodEnds, command.today);
     if (state.lastContentHash === command.contentHash) {
-      throw new RuleViolation('REPORT_UNCHANGED', `제출된 ${state.version}판과 내용이 같습니다. 바뀐 내용이 있을 때만 수정본을 제출할 수 있습니다.`, { version: state.version, contentHash: command.contentHash });
+      throw new RuleViolation(
+        'REPORT_UNCHANGED',
+        `제출된 ${state.version}판과 내용이 같습니다. 바뀐 내용이 있을 때만 수정본을 제출할 수 있습니다.`,
+        { version: state.version, contentHash: command.contentHash },
+      );
     }
     return [
       {

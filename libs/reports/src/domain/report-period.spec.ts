@@ -16,14 +16,19 @@ describe('report period keys', () => {
     expect(parseReportPeriod(key)).toEqual({ key, kind, from, to });
   });
 
-  it.each(['2026-13', '2026-00', '2026-3', '2026-Q0', '2026-Q5', '2026q1', '26-03', '2026-03-01', ''])('refuses %p with a 400 naming the field', (key) => {
-    let thrown: unknown;
-    try {
-      parseReportPeriod(key);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(ValidationFailed);
-    expect((thrown as ValidationFailed).fields).toEqual([expect.objectContaining({ field: 'period', code: 'reportPeriod' })]);
-  });
+  it.each(['2026-13', '2026-00', '2026-3', '2026-Q0', '2026-Q5', '2026q1', '26-03', '2026-03-01', ''])(
+    'refuses %p with a 400 naming the field',
+    (key) => {
+      let thrown: unknown;
+      try {
+        parseReportPeriod(key);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ValidationFailed);
+      expect((thrown as ValidationFailed).fields).toEqual([
+        expect.objectContaining({ field: 'period', code: 'reportPeriod' }),
+      ]);
+    },
+  );
 });

@@ -24,7 +24,18 @@ export function parseReportPeriod(key: string): ReportPeriodFigures {
   if (quarter) {
     const year = Number(quarter[1]);
     const first = (Number(quarter[2]) - 1) * 3 + 1;
-    return { key, kind: 'quarter', from: `${quarter[1]}-${String(first).padStart(2, '0')}-01`, to: lastDayOf(year, first + 2) };
+    return {
+      key,
+      kind: 'quarter',
+      from: `${quarter[1]}-${String(first).padStart(2, '0')}-01`,
+      to: lastDayOf(year, first + 2),
+    };
   }
-  throw new ValidationFailed([{ field: 'period', code: 'reportPeriod', message: `보고 기간은 YYYY-MM (월) 또는 YYYY-Qn (분기) 형식이어야 합니다: ${key}` }]);
+  throw new ValidationFailed([
+    {
+      field: 'period',
+      code: 'reportPeriod',
+      message: `보고 기간은 YYYY-MM (월) 또는 YYYY-Qn (분기) 형식이어야 합니다: ${key}`,
+    },
+  ]);
 }

@@ -17,7 +17,16 @@ export function csvField(value: number | string): string {
 /** The rows as CSV: BOM, Korean header line, CRLF line ends; a fifth column when the rows carry exact figures. */
 export function toCsv(rows: readonly ReportRow[]): string {
   const exact = withExact(rows);
-  const cells = (r: ReportRow) => [r.section, r.item, r.detail, exportCell(r.value), ...(exact ? [exportCell(r.exact ?? null)] : [])];
-  const lines = [(exact ? REPORT_HEADERS_WITH_EXACT : REPORT_HEADERS).map(csvField), ...rows.map((r) => cells(r).map(csvField))];
+  const cells = (r: ReportRow) => [
+    r.section,
+    r.item,
+    r.detail,
+    exportCell(r.value),
+    ...(exact ? [exportCell(r.exact ?? null)] : []),
+  ];
+  const lines = [
+    (exact ? REPORT_HEADERS_WITH_EXACT : REPORT_HEADERS).map(csvField),
+    ...rows.map((r) => cells(r).map(csvField)),
+  ];
   return `${UTF8_BOM}${lines.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
 }

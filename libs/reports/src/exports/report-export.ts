@@ -24,7 +24,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 export function exportFormat(format: string | undefined): ExportFormat {
   const given = format ?? 'json';
   if ((EXPORT_FORMATS as readonly string[]).includes(given)) return given as ExportFormat;
-  throw new ValidationFailed([{ field: 'format', code: 'isIn', message: `format must be one of ${EXPORT_FORMATS.join(', ')}` }]);
+  throw new ValidationFailed([
+    { field: 'format', code: 'isIn', message: `format must be one of ${EXPORT_FORMATS.join(', ')}` },
+  ]);
 }
 
 /** `ministry-report-center-c1-2026-Q1[-v2].csv`: level, scope, period (and version of a frozen one). */
@@ -45,12 +47,24 @@ export interface ExportOptions {
  * The center's own view adds `view: "center"` and `exact` (her figures unsuppressed) beside the
  * published ones, which stay as they are; CSV and XLSX get a fifth column for them.
  */
-export async function exportReport(report: MinistryReportFigures, format: ExportFormat, submission?: SubmissionFacts, options: ExportOptions = {}): Promise<ReportFile> {
+export async function exportReport(
+  report: MinistryReportFigures,
+  format: ExportFormat,
+  submission?: SubmissionFacts,
+  options: ExportOptions = {},
+): Promise<ReportFile> {
   const filename = reportFilename(report, format, submission?.version);
   const contentType = CONTENT_TYPES[format];
   const { names, exact } = options;
-  if (format === 'json') return { body: Buffer.from(canonicalJson(exact ? { ...report, view: 'center', exact } : report), 'utf8'), contentType, filename };
-  const rows = exact ? reportRowsWithExact(report, { ...report, ...exact }, names) : reportRows(report, submission, names);
+  if (format === 'json')
+    return {
+      body: Buffer.from(canonicalJson(exact ? { ...report, view: 'center', exact } : report), 'utf8'),
+      contentType,
+      filename,
+    };
+  const rows = exact
+    ? reportRowsWithExact(report, { ...report, ...exact }, names)
+    : reportRows(report, submission, names);
   if (format === 'csv') return { body: Buffer.from(toCsv(rows), 'utf8'), contentType, filename };
   return { body: await toXlsx(rows, filename), contentType, filename };
 }

@@ -1,5 +1,11 @@
 import { LABELLED_CODES, labelOf } from '@saeil/contracts';
-import type { LabelledEnumeration, MinistryReportFigures, MinistryRetentionBreakdown, MinistryRetentionFigures, SuppressedFigure } from '@saeil/contracts';
+import type {
+  LabelledEnumeration,
+  MinistryReportFigures,
+  MinistryRetentionBreakdown,
+  MinistryRetentionFigures,
+  SuppressedFigure,
+} from '@saeil/contracts';
 
 type Figure = number | string | null | SuppressedFigure;
 
@@ -15,7 +21,13 @@ export interface ReportRow {
 
 export const REPORT_HEADERS = ['구분', '항목', '세부', '값'] as const;
 /** The center's own view: what the Ministry will see, and her exact figure, each column saying which it is. */
-export const REPORT_HEADERS_WITH_EXACT = ['구분', '항목', '세부', '값 (성평등가족부 제출)', '센터 실제 값 (센터 내부용)'] as const;
+export const REPORT_HEADERS_WITH_EXACT = [
+  '구분',
+  '항목',
+  '세부',
+  '값 (성평등가족부 제출)',
+  '센터 실제 값 (센터 내부용)',
+] as const;
 
 /** Names the report's ids stand for: a center id → its name in config/centers.json. */
 export interface ReportNames {
@@ -58,16 +70,33 @@ const DIMENSION_NAMES = {
 } as const;
 
 function retentionRows(section: string, detail: string, milestones: readonly MinistryRetentionFigures[]): ReportRow[] {
-  return milestones.flatMap((m) => RETENTION_ITEMS.map(([field, name]) => ({ section, item: `${m.n}개월 ${name}`, detail, value: m[field] as ReportRow['value'] })));
+  return milestones.flatMap((m) =>
+    RETENTION_ITEMS.map(([field, name]) => ({
+      section,
+      item: `${m.n}개월 ${name}`,
+      detail,
+      value: m[field] as ReportRow['value'],
+    })),
+  );
 }
 
 /** In the enumeration's own order (정규직, 계약직, …), codes it does not know after them; each labelled. */
-function recordRows(section: string, item: string, record: Record<string, number | SuppressedFigure>, enumeration: LabelledEnumeration): ReportRow[] {
+function recordRows(
+  section: string,
+  item: string,
+  record: Record<string, number | SuppressedFigure>,
+  enumeration: LabelledEnumeration,
+): ReportRow[] {
   const known = LABELLED_CODES[enumeration].filter((code) => code in record);
   const others = Object.keys(record)
     .filter((code) => !known.includes(code))
     .sort();
-  return [...known, ...others].map((code) => ({ section, item, detail: labelOf(enumeration, code), value: record[code] }));
+  return [...known, ...others].map((code) => ({
+    section,
+    item,
+    detail: labelOf(enumeration, code),
+    value: record[code],
+  }));
 }
 
 /** What a breakdown row's key stands for, in words: a center's name, a 고용형태, a month. */
@@ -99,17 +128,37 @@ function breakdownLabel(dimension: MinistryRetentionBreakdown['dimension'], key:
  * A figure keeps its published form here (suppressed stays suppressed); the writers decide how
  * it reads.
  */
-export function reportRows(report: MinistryReportFigures, submission?: SubmissionFacts, names: ReportNames = NO_NAMES): ReportRow[] {
+export function reportRows(
+  report: MinistryReportFigures,
+  submission?: SubmissionFacts,
+  names: ReportNames = NO_NAMES,
+): ReportRow[] {
   const info = '보고서 정보';
-  const scopeName = report.scopeId === null ? '전국' : report.level === 'center' ? (names.centerName(report.scopeId) ?? report.scopeId) : report.scopeId;
+  const scopeName =
+    report.scopeId === null
+      ? '전국'
+      : report.level === 'center'
+        ? (names.centerName(report.scopeId) ?? report.scopeId)
+        : report.scopeId;
   const rows: ReportRow[] = [
     { section: info, item: '보고 수준', detail: '', value: LEVEL_NAMES[report.level] },
     { section: info, item: '대상', detail: '', value: scopeName },
-    { section: info, item: '보고 기간', detail: report.period.kind === 'month' ? '월' : '분기', value: `${report.period.key} (${report.period.from} ~ ${report.period.to})` },
+    {
+      section: info,
+      item: '보고 기간',
+      detail: report.period.kind === 'month' ? '월' : '분기',
+      value: `${report.period.key} (${report.period.from} ~ ${report.period.to})`,
+    },
     // The number a report is regenerated as of (asOfPosition): the same number gives the same figures.
     { section: info, item: '기준 시점', detail: '기록 번호', value: report.asOfPosition },
     { section: info, item: '고용유지 기준일', detail: '', value: report.asOfDate },
-    { section: info, item: '고용유지 집계 대상', detail: '', value: report.retentionCohort === 'milestone_date' ? '기간 중 도래한 1·2·3개월 사후관리 시점' : '기간 중 취업한 사람' },
+    {
+      section: info,
+      item: '고용유지 집계 대상',
+      detail: '',
+      value:
+        report.retentionCohort === 'milestone_date' ? '기간 중 도래한 1·2·3개월 사후관리 시점' : '기간 중 취업한 사람',
+    },
     { section: info, item: '비공개 기준 (명 미만)', detail: '', value: report.suppressionThreshold },
   ];
   if (submission) {
@@ -121,7 +170,14 @@ export function reportRows(report: MinistryReportFigures, submission?: Submissio
   }
   rows.push(...retentionRows('고용유지 (사후관리)', '전체', report.retention));
   for (const breakdown of report.retentionBreakdowns) {
-    for (const row of breakdown.rows) rows.push(...retentionRows(`고용유지 (${DIMENSION_NAMES[breakdown.dimension]})`, breakdownLabel(breakdown.dimension, row.key, names), row.milestones));
+    for (const row of breakdown.rows)
+      rows.push(
+        ...retentionRows(
+          `고용유지 (${DIMENSION_NAMES[breakdown.dimension]})`,
+          breakdownLabel(breakdown.dimension, row.key, names),
+          row.milestones,
+        ),
+      );
   }
 
   const e = report.employment;
@@ -175,10 +231,17 @@ export function reportRows(report: MinistryReportFigures, submission?: Submissio
  * The center's own view: each row of what the Ministry will see with her exact figure beside it.
  * Both reports are rowed the same way, so a row is matched by its 구분, 항목 and 세부.
  */
-export function reportRowsWithExact(published: MinistryReportFigures, exact: MinistryReportFigures, names: ReportNames = NO_NAMES): ReportRow[] {
+export function reportRowsWithExact(
+  published: MinistryReportFigures,
+  exact: MinistryReportFigures,
+  names: ReportNames = NO_NAMES,
+): ReportRow[] {
   const key = (r: ReportRow) => `${r.section}\u0000${r.item}\u0000${r.detail}`;
   const exactByKey = new Map(reportRows(exact, undefined, names).map((r) => [key(r), r.value]));
-  return reportRows(published, undefined, names).map((r) => ({ ...r, exact: exactByKey.has(key(r)) ? exactByKey.get(key(r))! : r.value }));
+  return reportRows(published, undefined, names).map((r) => ({
+    ...r,
+    exact: exactByKey.has(key(r)) ? exactByKey.get(key(r))! : r.value,
+  }));
 }
 
 /** Whether the rows are the center's own view (a fifth column). */

@@ -17,6 +17,7 @@ export async function toXlsx(rows: readonly ReportRow[], title: string): Promise
   const widths = [28, 44, 24, 26, 26];
   sheet.columns = headers.map((header, i) => ({ header, width: widths[i] }));
   sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow([r.section, r.item, r.detail, exportCell(r.value), ...(exact ? [exportCell(r.exact ?? null)] : [])]);
+  for (const r of rows)
+    sheet.addRow([r.section, r.item, r.detail, exportCell(r.value), ...(exact ? [exportCell(r.exact ?? null)] : [])]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

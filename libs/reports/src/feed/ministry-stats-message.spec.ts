@@ -3,7 +3,12 @@ import { buildMinistryReport } from '../report/build-ministry-report';
 import { sources } from '@saeil/testing/report-fixtures';
 import { ministryStatsKey, ministryStatsTopic, toStatsMessage } from './ministry-stats.reactor';
 
-const figures = buildMinistryReport({ level: 'region', scopeId: '전라남도' }, { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' }, sources(), 5);
+const figures = buildMinistryReport(
+  { level: 'region', scopeId: '전라남도' },
+  { key: '2026-03', kind: 'month', from: '2026-03-01', to: '2026-03-31' },
+  sources(),
+  5,
+);
 const event: StoredEvent = {
   eventId: '0b6f3c1e-7d55-4b0e-9a57-3b1f0c6e2a10',
   globalPosition: 1204,
@@ -13,8 +18,23 @@ const event: StoredEvent = {
   context: 'reports',
   type: 'MinistryReportSubmitted',
   schemaVersion: 1,
-  data: { reportId: 'ministry-report-region-전라남도-2026-03', level: 'region', scopeId: '전라남도', period: '2026-03', version: 2, asOfPosition: 812, figures, contentHash: 'c0'.repeat(32), submittedOn: '2026-04-02' },
-  metadata: { actorId: 'supervisor-lee', centerId: 'region:전라남도', correlationId: 'corr-1', occurredAt: '2026-04-02T01:00:00.000Z' },
+  data: {
+    reportId: 'ministry-report-region-전라남도-2026-03',
+    level: 'region',
+    scopeId: '전라남도',
+    period: '2026-03',
+    version: 2,
+    asOfPosition: 812,
+    figures,
+    contentHash: 'c0'.repeat(32),
+    submittedOn: '2026-04-02',
+  },
+  metadata: {
+    actorId: 'supervisor-lee',
+    centerId: 'region:전라남도',
+    correlationId: 'corr-1',
+    occurredAt: '2026-04-02T01:00:00.000Z',
+  },
   recordedAt: '2026-04-02T01:00:00.120Z',
 };
 

@@ -7,7 +7,8 @@ import type { Reactor, WorkerServices } from '@saeil/runtime';
 export const ministryStatsTopic = (prefix: string): string => `${prefix}${MINISTRY_STATS_TOPIC}`;
 
 /** `<level>:<scopeId|nation>:<period>`: every version of one report lands on one partition, in order. */
-export const ministryStatsKey = (data: Pick<MinistryReportSubmittedV1, 'level' | 'scopeId' | 'period'>): string => `${data.level}:${data.scopeId ?? 'nation'}:${data.period}`;
+export const ministryStatsKey = (data: Pick<MinistryReportSubmittedV1, 'level' | 'scopeId' | 'period'>): string =>
+  `${data.level}:${data.scopeId ?? 'nation'}:${data.period}`;
 
 export function toStatsMessage(topic: string, event: StoredEvent): OutgoingMessage {
   const data = event.data as unknown as MinistryReportSubmittedV1;

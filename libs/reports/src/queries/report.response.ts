@@ -2,7 +2,13 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagge
 import { REPORT_LEVELS } from '@saeil/contracts';
 import type { MinistryReportFigures, ReportLevel } from '@saeil/contracts';
 // Retention and employment figures are published in the same shape as the statistics reads give readers above the center.
-import { EmploymentFiguresResponse, PUBLISHED_COUNT, PUBLISHED_RATE, RetentionFiguresResponse, SuppressedFigureResponse } from '@saeil/statistics';
+import {
+  EmploymentFiguresResponse,
+  PUBLISHED_COUNT,
+  PUBLISHED_RATE,
+  RetentionFiguresResponse,
+  SuppressedFigureResponse,
+} from '@saeil/statistics';
 import type { Count, Rate } from '@saeil/statistics';
 
 /** A person count as published (the number, or `{ suppressed: true }` below the threshold, 0 included), and a rate likewise. */
@@ -28,12 +34,22 @@ export class ReportRetentionBreakdownResponse {
 }
 
 export class ReportActivityFiguresResponse {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Per counseling channel; every key present' }) counselingSessionsByChannel: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Per counseling channel; every key present',
+  })
+  counselingSessionsByChannel: Record<string, number>;
   @ApiProperty({ description: '집단상담 연인원 (visits, not distinct persons)' }) groupProgramAttendances: number;
   @ApiProperty() outreachEvents: number;
   @ApiProperty({ ...COUNT, description: 'People reached by outreach' }) outreachContacts: Count;
   @ApiProperty() agreementsSigned: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Per agreement kind; every key present' }) agreementsByKind: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'Per agreement kind; every key present',
+  })
+  agreementsByKind: Record<string, number>;
   @ApiProperty() councilMeetings: number;
   @ApiProperty() jobFairs: number;
   @ApiProperty({ ...COUNT, description: '사후관리 수혜자 수 (distinct clients)' }) retentionBeneficiaries: Count;
@@ -68,7 +84,8 @@ export class ReportKpiPlanResponse {
 @ApiExtraModels(SuppressedFigureResponse)
 export class MinistryReportResponse {
   @ApiProperty({ enum: REPORT_LEVELS }) level: ReportLevel;
-  @ApiProperty({ type: String, nullable: true, description: 'The center id or region name; null for the nation' }) scopeId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The center id or region name; null for the nation' })
+  scopeId: string | null;
   @ApiProperty({ type: ReportPeriodResponse }) period: ReportPeriodResponse;
   @ApiProperty({ description: 'The event-store position every figure is as of' }) asOfPosition: number;
   @ApiProperty({ format: 'date' }) asOfDate: string;
@@ -92,21 +109,30 @@ export class ReportExactFiguresResponse {
 
 /** The preview: the report as the Ministry will see it, and for a center's own staff her exact figures beside it. */
 export class MinistryReportPreviewResponse extends MinistryReportResponse {
-  @ApiPropertyOptional({ enum: ['center'], description: "Present in the center's own view (view=center): `exact` holds her figures unsuppressed; every other field is what the Ministry will see" })
+  @ApiPropertyOptional({
+    enum: ['center'],
+    description:
+      "Present in the center's own view (view=center): `exact` holds her figures unsuppressed; every other field is what the Ministry will see",
+  })
   view?: 'center';
-  @ApiPropertyOptional({ type: ReportExactFiguresResponse, description: "센터 실제 값 (센터 내부용): the same figures before small-cell suppression; only for the center's own staff, never submitted" })
+  @ApiPropertyOptional({
+    type: ReportExactFiguresResponse,
+    description:
+      "센터 실제 값 (센터 내부용): the same figures before small-cell suppression; only for the center's own staff, never submitted",
+  })
   exact?: ReportExactFiguresResponse;
 }
 
 /** A submitted version in a list: its facts, without the figures. */
 export class ReportVersionResponse {
-  @ApiProperty({ description: 'The report (level, scope, period) all its versions share: its stream id' }) reportId: string;
+  @ApiProperty({ description: 'The report (level, scope, period) all its versions share: its stream id' })
+  reportId: string;
   @ApiProperty({ enum: REPORT_LEVELS }) level: ReportLevel;
   @ApiPropertyOptional() scopeId?: string;
   @ApiProperty() period: string;
   @ApiProperty({ description: '1 for the first submission, n + 1 for each correction' }) version: number;
   @ApiProperty() asOfPosition: number;
-  @ApiProperty({ description: 'sha256 (hex) of the figures\' canonical JSON (RFC 8785)' }) contentHash: string;
+  @ApiProperty({ description: "sha256 (hex) of the figures' canonical JSON (RFC 8785)" }) contentHash: string;
   @ApiProperty({ format: 'date' }) submittedOn: string;
   @ApiProperty({ description: 'Global position of the submission event' }) position: number;
   @ApiProperty() recordedAt: string;
@@ -116,10 +142,18 @@ export class ReportVersionResponse {
 export const REPORT_FILE_ANSWER = {
   json: MinistryReportResponse,
   files: [
-    { mediaType: 'text/csv', description: 'format=csv: the report as CSV (UTF-8), suppressed cells 비공개; sent as an attachment' },
-    { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: 'format=xlsx: the report as a spreadsheet; sent as an attachment', binary: true },
+    {
+      mediaType: 'text/csv',
+      description: 'format=csv: the report as CSV (UTF-8), suppressed cells 비공개; sent as an attachment',
+    },
+    {
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      description: 'format=xlsx: the report as a spreadsheet; sent as an attachment',
+      binary: true,
+    },
   ],
-  description: 'format=json (default): the canonical JSON of the figures (the bytes whose sha256 is the content hash); csv and xlsx: the same figures as a file',
+  description:
+    'format=json (default): the canonical JSON of the figures (the bytes whose sha256 is the content hash); csv and xlsx: the same figures as a file',
 };
 
 /** The preview: a center's own staff get the exact figures too (view=center): JSON `exact`, a fifth CSV/XLSX column. */

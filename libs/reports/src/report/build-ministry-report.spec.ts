@@ -12,11 +12,33 @@ const build = (given: ReportSources, threshold = 5) => buildMinistryReport(cente
 describe('the Ministry report: small-cell suppression', () => {
   it('month 1: counts below 5 hidden, and the next smallest so that the hidden ones do not add up to a small number', () => {
     // 30 / 6 / 2 / 1 / 1 of 40: 2 + 1 + 1 = 4 could be read off as 40 − 30 − 6, so 6 goes too.
-    expect(build(sources()).retention[0]).toEqual({ n: 1, eligible: 40, sameEmployer: 30, otherEmployer: S, notEmployed: S, unreachable: S, unverified: S, retentionRate: 75, anyEmployerRate: S, unverifiedShare: S });
+    expect(build(sources()).retention[0]).toEqual({
+      n: 1,
+      eligible: 40,
+      sameEmployer: 30,
+      otherEmployer: S,
+      notEmployed: S,
+      unreachable: S,
+      unverified: S,
+      retentionRate: 75,
+      anyEmployerRate: S,
+      unverifiedShare: S,
+    });
   });
 
   it('months 2 and 3: eligible below 5 (and 0) hides every count and every rate', () => {
-    const hidden = (n: 2 | 3) => ({ n, eligible: S, sameEmployer: S, otherEmployer: S, notEmployed: S, unreachable: S, unverified: S, retentionRate: S, anyEmployerRate: S, unverifiedShare: S });
+    const hidden = (n: 2 | 3) => ({
+      n,
+      eligible: S,
+      sameEmployer: S,
+      otherEmployer: S,
+      notEmployed: S,
+      unreachable: S,
+      unverified: S,
+      retentionRate: S,
+      anyEmployerRate: S,
+      unverifiedShare: S,
+    });
     expect(build(sources()).retention.slice(1)).toEqual([hidden(2), hidden(3)]);
   });
 
@@ -55,13 +77,21 @@ describe('the Ministry report: small-cell suppression', () => {
 
   it('KPI: a small person-count actual is hidden with its achievement and the plan overall; other units stay', () => {
     const given = sources();
-    expect(build(given).kpi[0].indicators.map((i) => [i.actual, i.achievement])).toEqual([[3, 37.5], [211, 42.2], [12, (12 * 100) / 28]]);
+    expect(build(given).kpi[0].indicators.map((i) => [i.actual, i.achievement])).toEqual([
+      [3, 37.5],
+      [211, 42.2],
+      [12, (12 * 100) / 28],
+    ]);
     expect(build(given).kpi[0].overall).toBe((37.5 + 42.2 + 1200 / 28) / 3); // 40.85… as seed 000
 
     given.kpi[0].indicators[2] = { ...given.kpi[0].indicators[2], actual: 3, achievement: (3 * 100) / 28 };
     const report = build(given);
     // 회 (meetings) is not a person count: 3 meetings stay.
-    expect(report.kpi[0].indicators.map((i) => [i.actual, i.achievement])).toEqual([[3, 37.5], [211, 42.2], [S, S]]);
+    expect(report.kpi[0].indicators.map((i) => [i.actual, i.achievement])).toEqual([
+      [3, 37.5],
+      [211, 42.2],
+      [S, S],
+    ]);
     expect(report.kpi[0].overall).toEqual(S);
   });
 
@@ -86,8 +116,24 @@ describe('the Ministry report: small-cell suppression', () => {
     });
     const report = build(given);
     const m1 = (key: string) => report.retentionBreakdowns[0].rows.find((r) => r.key === key)!.milestones[0];
-    expect(m1('regular')).toEqual({ n: 1, eligible: 25, sameEmployer: 20, otherEmployer: S, notEmployed: S, unreachable: S, unverified: S, retentionRate: 80, anyEmployerRate: S, unverifiedShare: S });
-    expect(m1('contract')).toMatchObject({ eligible: 15, sameEmployer: 10, otherEmployer: S, retentionRate: (10 * 100) / 15 });
+    expect(m1('regular')).toEqual({
+      n: 1,
+      eligible: 25,
+      sameEmployer: 20,
+      otherEmployer: S,
+      notEmployed: S,
+      unreachable: S,
+      unverified: S,
+      retentionRate: 80,
+      anyEmployerRate: S,
+      unverifiedShare: S,
+    });
+    expect(m1('contract')).toMatchObject({
+      eligible: 15,
+      sameEmployer: 10,
+      otherEmployer: S,
+      retentionRate: (10 * 100) / 15,
+    });
     expect(report.retentionBreakdowns[0].rows.map((r) => r.key)).toEqual(['contract', 'regular']);
     expect(report.retention[0]).toMatchObject({ eligible: 40, sameEmployer: 30, otherEmployer: S });
   });
@@ -99,9 +145,27 @@ describe('the Ministry report: small-cell suppression', () => {
   });
 
   it('levels carry the breakdowns above a single center', () => {
-    expect(retentionDimensionsFor('center')).toEqual(['program', 'employmentType', 'occupationGroup', 'placementMonth']);
-    expect(retentionDimensionsFor('region')).toEqual(['center', 'program', 'employmentType', 'occupationGroup', 'placementMonth']);
-    expect(retentionDimensionsFor('nation')).toEqual(['center', 'region', 'program', 'employmentType', 'occupationGroup', 'placementMonth']);
+    expect(retentionDimensionsFor('center')).toEqual([
+      'program',
+      'employmentType',
+      'occupationGroup',
+      'placementMonth',
+    ]);
+    expect(retentionDimensionsFor('region')).toEqual([
+      'center',
+      'program',
+      'employmentType',
+      'occupationGroup',
+      'placementMonth',
+    ]);
+    expect(retentionDimensionsFor('nation')).toEqual([
+      'center',
+      'region',
+      'program',
+      'employmentType',
+      'occupationGroup',
+      'placementMonth',
+    ]);
   });
 });
 
@@ -121,11 +185,19 @@ describe('the Ministry report: no small count can be recovered (generated tables
   }
 
   /** One group (members adding up to a total): the properties protection means. */
-  function assertGroupProtected(published: PublishedCount[], exact: number[], publishedTotal: PublishedCount, exactTotal: number, threshold: number, where: string) {
+  function assertGroupProtected(
+    published: PublishedCount[],
+    exact: number[],
+    publishedTotal: PublishedCount,
+    exactTotal: number,
+    threshold: number,
+    where: string,
+  ) {
     const all = [...published, publishedTotal];
     const hiddenCount = all.filter(hidden).length;
     expect({ where, oneHidden: hiddenCount === 1 }).toEqual({ where, oneHidden: false });
-    for (const v of all) if (!hidden(v)) expect({ where, small: (v as number) < threshold }).toEqual({ where, small: false });
+    for (const v of all)
+      if (!hidden(v)) expect({ where, small: (v as number) < threshold }).toEqual({ where, small: false });
     if (!hidden(publishedTotal) && published.some(hidden)) {
       const hiddenSum = exact.reduce((sum, v, i) => sum + (hidden(published[i]) ? v : 0), 0);
       expect({ where, recoverableSum: hiddenSum < threshold }).toEqual({ where, recoverableSum: false });
@@ -137,11 +209,16 @@ describe('the Ministry report: no small count can be recovered (generated tables
     for (let seed = 1; seed <= 300; seed++) {
       const next = random(seed);
       const rowCount = 2 + Math.floor(next() * 4);
-      const rows = Array.from({ length: rowCount }, (_, r) => ({ key: `k${r}`, cells: OUTCOMES.map(() => (next() < 0.5 ? Math.floor(next() * 5) : Math.floor(next() * 25))) }));
+      const rows = Array.from({ length: rowCount }, (_, r) => ({
+        key: `k${r}`,
+        cells: OUTCOMES.map(() => (next() < 0.5 ? Math.floor(next() * 5) : Math.floor(next() * 25))),
+      }));
       const overall = OUTCOMES.map((_, c) => rows.reduce((sum, row) => sum + row.cells[c], 0));
       const given = sources({
         snapshot: snapshot({ retention: [milestone(1, overall)] }),
-        breakdowns: [{ dimension: 'program', rows: rows.map((row) => ({ key: row.key, figures: [milestone(1, row.cells)] })) }],
+        breakdowns: [
+          { dimension: 'program', rows: rows.map((row) => ({ key: row.key, figures: [milestone(1, row.cells)] })) },
+        ],
       });
       const report: MinistryReportFigures = build(given);
       const whole = report.retention[0];
@@ -151,11 +228,25 @@ describe('the Ministry report: no small count can be recovered (generated tables
       const published = report.retentionBreakdowns[0].rows;
       rows.forEach((row) => {
         const m = published.find((p) => p.key === row.key)!.milestones[0];
-        assertGroupProtected(cellsOf(m), row.cells, m.eligible, row.cells.reduce((a, b) => a + b, 0), 5, `seed ${seed} row ${row.key}`);
+        assertGroupProtected(
+          cellsOf(m),
+          row.cells,
+          m.eligible,
+          row.cells.reduce((a, b) => a + b, 0),
+          5,
+          `seed ${seed} row ${row.key}`,
+        );
       });
       OUTCOMES.forEach((o, c) => {
         const column = rows.map((row) => published.find((p) => p.key === row.key)!.milestones[0][o]);
-        assertGroupProtected(column, rows.map((row) => row.cells[c]), whole[o], overall[c], 5, `seed ${seed} column ${o}`);
+        assertGroupProtected(
+          column,
+          rows.map((row) => row.cells[c]),
+          whole[o],
+          overall[c],
+          5,
+          `seed ${seed} column ${o}`,
+        );
       });
     }
   });
@@ -163,8 +254,24 @@ describe('the Ministry report: no small count can be recovered (generated tables
 
 describe('the Ministry report: de-identified', () => {
   // Every key anywhere in the report type, nested objects and arrays included.
-  type DeepKeys<T> = T extends readonly (infer U)[] ? DeepKeys<U> : T extends object ? { [K in keyof T & string]: K | DeepKeys<T[K]> }[keyof T & string] : never;
-  type PersonField = 'clientId' | 'clientIds' | 'clientName' | 'counselorId' | 'phone' | 'email' | 'birthDate' | 'address' | 'contact' | 'residentNumber' | 'placementId' | 'employerName';
+  type DeepKeys<T> = T extends readonly (infer U)[]
+    ? DeepKeys<U>
+    : T extends object
+      ? { [K in keyof T & string]: K | DeepKeys<T[K]> }[keyof T & string]
+      : never;
+  type PersonField =
+    | 'clientId'
+    | 'clientIds'
+    | 'clientName'
+    | 'counselorId'
+    | 'phone'
+    | 'email'
+    | 'birthDate'
+    | 'address'
+    | 'contact'
+    | 'residentNumber'
+    | 'placementId'
+    | 'employerName';
   // Compile-time: fails to type-check (and so this spec fails) if the report type ever gains a person field.
   const noPersonField: [Extract<DeepKeys<MinistryReportFigures>, PersonField>] extends [never] ? true : false = true;
 
@@ -179,7 +286,12 @@ describe('the Ministry report: de-identified', () => {
     Object.assign(given.snapshot.retention[0], { clientIds: [person.clientId] });
     Object.assign(given.kpi[0], { counselor: person });
     Object.assign(given.kpi[0].indicators[0], { enteredBy: person.name });
-    given.breakdowns = [{ dimension: 'program', rows: [Object.assign({ key: 'go100', figures: [milestone(1, [30, 6, 2, 1, 1])] }, { members: [person] })] }];
+    given.breakdowns = [
+      {
+        dimension: 'program',
+        rows: [Object.assign({ key: 'go100', figures: [milestone(1, [30, 6, 2, 1, 1])] }, { members: [person] })],
+      },
+    ];
     const text = canonicalJson(build(given));
     for (const value of Object.values(person)) expect(text).not.toContain(value);
     expect(text).toContain('"go100"');

@@ -10,15 +10,22 @@ export class SubmitMinistryReportDto {
   level: ReportLevel;
 
   @ApiProperty({ example: '2026-Q1', description: 'YYYY-MM (month) or YYYY-Qn (quarter)' })
-  @IsString() @Matches(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, { message: 'period must be YYYY-MM or YYYY-Qn' })
+  @IsString()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, { message: 'period must be YYYY-MM or YYYY-Qn' })
   period: string;
 
   @ApiPropertyOptional({ description: 'center id (center) or region name (region); absent for the nation' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   scopeId?: string;
 
-  @ApiPropertyOptional({ description: 'Freeze the figures as of this event-store position (e.g. the one a preview showed); default: where the statistics stand now' })
-  @IsOptional() @IsQueryInt(0)
+  @ApiPropertyOptional({
+    description:
+      'Freeze the figures as of this event-store position (e.g. the one a preview showed); default: where the statistics stand now',
+  })
+  @IsOptional()
+  @IsQueryInt(0)
   asOfPosition?: number;
 }
 

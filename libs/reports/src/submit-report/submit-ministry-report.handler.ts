@@ -24,7 +24,10 @@ export class SubmitMinistryReportResult extends CommandResult {
 }
 
 @CommandHandler(SubmitMinistryReportCommand)
-export class SubmitMinistryReportHandler implements ICommandHandler<SubmitMinistryReportCommand, SubmitMinistryReportResult> {
+export class SubmitMinistryReportHandler implements ICommandHandler<
+  SubmitMinistryReportCommand,
+  SubmitMinistryReportResult
+> {
   constructor(
     private readonly store: EventStore,
     private readonly generator: ReportGenerator,
@@ -37,7 +40,11 @@ export class SubmitMinistryReportHandler implements ICommandHandler<SubmitMinist
     const idempotency = idempotencyOf(metadata, 'SubmitMinistryReport', input);
     if (idempotency) {
       const earlier = await this.store.findIdempotentResult(idempotency);
-      if (earlier) return this.answer(earlier, (await this.store.readEvent(earlier.globalPosition))!.data as unknown as MinistryReportSubmittedV1);
+      if (earlier)
+        return this.answer(
+          earlier,
+          (await this.store.readEvent(earlier.globalPosition))!.data as unknown as MinistryReportSubmittedV1,
+        );
     }
     const today = this.clock.today();
     // Checked before the figures are read too: no report is generated for a period still running.
@@ -48,15 +55,39 @@ export class SubmitMinistryReportHandler implements ICommandHandler<SubmitMinist
     const result = await handleCommand(this.store, ministryReportDecider, {
       streamId: reportId,
       context: REPORTS_CONTEXT,
-      command: { type: 'SubmitMinistryReport', reportId, level: scope.level, scopeId: scope.scopeId, period: period.key, periodEnds: period.to, figures, contentHash: hash, today },
+      command: {
+        type: 'SubmitMinistryReport',
+        reportId,
+        level: scope.level,
+        scopeId: scope.scopeId,
+        period: period.key,
+        periodEnds: period.to,
+        figures,
+        contentHash: hash,
+        today,
+      },
       metadata,
       idempotency,
     });
-    const written = result.duplicate ? ((await this.store.readEvent(result.globalPosition))!.data as unknown as MinistryReportSubmittedV1) : undefined;
-    return this.answer(result, written ?? { reportId, version: result.streamVersion, asOfPosition: figures.asOfPosition, contentHash: hash });
+    const written = result.duplicate
+      ? ((await this.store.readEvent(result.globalPosition))!.data as unknown as MinistryReportSubmittedV1)
+      : undefined;
+    return this.answer(
+      result,
+      written ?? { reportId, version: result.streamVersion, asOfPosition: figures.asOfPosition, contentHash: hash },
+    );
   }
 
-  private answer(result: Parameters<typeof commandResult>[0], event: Pick<MinistryReportSubmittedV1, 'reportId' | 'version' | 'asOfPosition' | 'contentHash'>): SubmitMinistryReportResult {
-    return { reportId: event.reportId, version: event.version, asOfPosition: event.asOfPosition, contentHash: event.contentHash, ...commandResult(result) };
+  private answer(
+    result: Parameters<typeof commandResult>[0],
+    event: Pick<MinistryReportSubmittedV1, 'reportId' | 'version' | 'asOfPosition' | 'contentHash'>,
+  ): SubmitMinistryReportResult {
+    return {
+      reportId: event.reportId,
+      version: event.version,
+      asOfPosition: event.asOfPosition,
+      contentHash: event.contentHash,
+      ...commandResult(result),
+    };
   }
 }

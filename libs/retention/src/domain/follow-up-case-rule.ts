@@ -11,9 +11,14 @@ import type { CaseState } from '@saeil/intake/domain';
  *   anyway — refusing them would leave her retention "unverified" for no reason, and reopening
  *   the case would put her back in the active caseload.
  */
-export function requireFollowUpAllowed(state: CaseState, clientId: string): asserts state is CaseState & { exists: true; centerId: string } {
+export function requireFollowUpAllowed(
+  state: CaseState,
+  clientId: string,
+): asserts state is CaseState & { exists: true; centerId: string } {
   if (!state.exists || !state.centerId) throw new NotFound('구직자', clientId);
   if (!state.consents.includes('service')) {
-    throw new RuleViolation('CONSENT_REQUIRED', '개인정보 수집·이용 동의가 없어 사후관리를 기록할 수 없습니다.', { missing: ['service'] });
+    throw new RuleViolation('CONSENT_REQUIRED', '개인정보 수집·이용 동의가 없어 사후관리를 기록할 수 없습니다.', {
+      missing: ['service'],
+    });
   }
 }

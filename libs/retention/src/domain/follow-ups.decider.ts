@@ -9,7 +9,13 @@ import {
   MilestoneNumber,
   ScheduledMilestone,
 } from './events';
-import { ContactWindowPolicy, requireMilestoneNumber, scheduleMilestones, windowHasClosed, windowHasOpened } from './milestones';
+import {
+  ContactWindowPolicy,
+  requireMilestoneNumber,
+  scheduleMilestones,
+  windowHasClosed,
+  windowHasOpened,
+} from './milestones';
 
 /** Reaction to EmploymentStarted: her center and counselor come from her case at that time. */
 export interface SchedulePlacementFollowUps {
@@ -62,7 +68,13 @@ export interface CloseForEmploymentEnd {
   endedOn: string;
 }
 
-export type FollowUpsCommand = SchedulePlacementFollowUps | MarkFollowUpDue | MarkFollowUpOverdue | RecordFollowUp | CancelForVoidedPlacement | CloseForEmploymentEnd;
+export type FollowUpsCommand =
+  | SchedulePlacementFollowUps
+  | MarkFollowUpDue
+  | MarkFollowUpOverdue
+  | RecordFollowUp
+  | CancelForVoidedPlacement
+  | CloseForEmploymentEnd;
 
 export interface MilestoneFollowUp extends ScheduledMilestone {
   markedDue: boolean;
@@ -92,7 +104,8 @@ function requireScheduled(state: FollowUpsState, placementId: string): Scheduled
 function milestoneOf(state: Scheduled, n: number): MilestoneFollowUp {
   const known = requireMilestoneNumber(n);
   const milestone = state.milestones.find((m) => m.n === known);
-  if (!milestone) throw new RuleViolation('UNKNOWN_MILESTONE', `${n}개월 사후관리는 이 취업에 예정되어 있지 않습니다.`, { n });
+  if (!milestone)
+    throw new RuleViolation('UNKNOWN_MILESTONE', `${n}개월 사후관리는 이 취업에 예정되어 있지 않습니다.`, { n });
   return milestone;
 }
 
@@ -105,7 +118,19 @@ function schedule(c: SchedulePlacementFollowUps, state: FollowUpsState): FollowU
   // A redelivered EmploymentStarted, or one after a void, schedules nothing a second time.
   if (state.placement || state.cancelled) return [];
   const { clientId, placementId, startOn } = c.placement;
-  return [{ type: 'FollowUpsScheduled', data: { clientId, placementId, centerId: c.centerId, counselorId: c.counselorId, startOn, milestones: scheduleMilestones(startOn, c.window) } }];
+  return [
+    {
+      type: 'FollowUpsScheduled',
+      data: {
+        clientId,
+        placementId,
+        centerId: c.centerId,
+        counselorId: c.counselorId,
+        startOn,
+        milestones: scheduleMilestones(startOn, c.window),
+      },
+    },
+  ];
 }
 
 function markDue(c: MarkFollowUpDue, state: FollowUpsState): FollowUpEvent[] {
@@ -120,7 +145,9 @@ function markOverdue(c: MarkFollowUpOverdue, state: FollowUpsState): FollowUpEve
   const scheduled = requireScheduled(state, c.placementId);
   const m = milestoneOf(scheduled, c.n);
   if (m.markedOverdue || !awaitsContact(scheduled, m) || !windowHasClosed(m, c.today)) return [];
-  const due: FollowUpEvent[] = m.markedDue ? [] : [{ type: 'FollowUpDue', data: { placementId: c.placementId, n: m.n } }];
+  const due: FollowUpEvent[] = m.markedDue
+    ? []
+    : [{ type: 'FollowUpDue', data: { placementId: c.placementId, n: m.n } }];
   return [...due, { type: 'FollowUpOverdue', data: { placementId: c.placementId, n: m.n } }];
 }
 
@@ -130,17 +157,28 @@ function cleanList(values: string[] | undefined): string[] {
 
 function record(c: RecordFollowUp, state: FollowUpsState): FollowUpEvent[] {
   const scheduled = requireScheduled(state, c.placementId);
-  if (scheduled.cancelled) throw new RuleViolation('FOLLOW_UPS_CANCELLED', '취소된 취업 기록의 사후관리는 기록할 수 없습니다.', { placementId: c.placementId });
+  if (scheduled.cancelled)
+    throw new RuleViolation('FOLLOW_UPS_CANCELLED', '취소된 취업 기록의 사후관리는 기록할 수 없습니다.', {
+      placementId: c.placementId,
+    });
   const m = milestoneOf(scheduled, c.n);
   if (m.recorded) {
-    throw new RuleViolation('FOLLOW_UP_ALREADY_RECORDED', `${m.n}개월 사후관리는 이미 기록되었습니다 (${m.recorded.contactedOn}).`, { placementId: c.placementId, n: m.n, contactedOn: m.recorded.contactedOn });
+    throw new RuleViolation(
+      'FOLLOW_UP_ALREADY_RECORDED',
+      `${m.n}개월 사후관리는 이미 기록되었습니다 (${m.recorded.contactedOn}).`,
+      { placementId: c.placementId, n: m.n, contactedOn: m.recorded.contactedOn },
+    );
   }
   requireNotInFuture('contactedOn', c.contactedOn, c.today);
   requireInOrder('startOn', scheduled.placement.startOn, 'contactedOn', c.contactedOn);
   // A contact before the window is not the milestone's follow-up: at day 10 nobody can say whether
   // she is still employed at month 1, and counting it would inflate the retention rate.
   if (c.contactedOn < m.opensOn) {
-    throw new RuleViolation('FOLLOW_UP_BEFORE_WINDOW', `${m.n}개월 사후관리는 ${m.opensOn}부터 기록할 수 있습니다 (연락일 ${c.contactedOn}).`, { n: m.n, contactedOn: c.contactedOn, opensOn: m.opensOn });
+    throw new RuleViolation(
+      'FOLLOW_UP_BEFORE_WINDOW',
+      `${m.n}개월 사후관리는 ${m.opensOn}부터 기록할 수 있습니다 (연락일 ${c.contactedOn}).`,
+      { n: m.n, contactedOn: c.contactedOn, opensOn: m.opensOn },
+    );
   }
   const difficulties = cleanList(c.difficulties);
   const programId = c.programId?.trim();
@@ -178,10 +216,19 @@ function closeForEnd(c: CloseForEmploymentEnd, state: FollowUpsState): FollowUpE
   if (!state.placement || state.cancelled || state.employmentEndedOn !== undefined) return [];
   requireInOrder('startOn', state.placement.startOn, 'endedOn', c.endedOn);
   const closedMilestones = state.milestones.filter((m) => m.dueOn > c.endedOn && !m.recorded).map((m) => m.n);
-  return [{ type: 'FollowUpsClosedByEmploymentEnd', data: { placementId: c.placementId, endedOn: c.endedOn, closedMilestones } }];
+  return [
+    {
+      type: 'FollowUpsClosedByEmploymentEnd',
+      data: { placementId: c.placementId, endedOn: c.endedOn, closedMilestones },
+    },
+  ];
 }
 
-function updateMilestone(state: FollowUpsState, n: MilestoneNumber, change: Partial<MilestoneFollowUp>): FollowUpsState {
+function updateMilestone(
+  state: FollowUpsState,
+  n: MilestoneNumber,
+  change: Partial<MilestoneFollowUp>,
+): FollowUpsState {
   return { ...state, milestones: state.milestones.map((m) => (m.n === n ? { ...m, ...change } : m)) };
 }
 
@@ -196,7 +243,12 @@ export const followUpsDecider: Decider<FollowUpsCommand, FollowUpsState, FollowU
         return {
           ...state,
           placement: { clientId, placementId, centerId, counselorId, startOn },
-          milestones: milestones.map((m) => ({ ...m, markedDue: false, markedOverdue: false, closedByEmploymentEnd: false })),
+          milestones: milestones.map((m) => ({
+            ...m,
+            markedDue: false,
+            markedOverdue: false,
+            closedByEmploymentEnd: false,
+          })),
         };
       }
       case 'FollowUpDue':
@@ -204,12 +256,16 @@ export const followUpsDecider: Decider<FollowUpsCommand, FollowUpsState, FollowU
       case 'FollowUpOverdue':
         return updateMilestone(state, event.data.n, { markedOverdue: true });
       case 'FollowUpRecorded':
-        return updateMilestone(state, event.data.n, { recorded: { contactedOn: event.data.contactedOn, outcome: event.data.outcome } });
+        return updateMilestone(state, event.data.n, {
+          recorded: { contactedOn: event.data.contactedOn, outcome: event.data.outcome },
+        });
       case 'FollowUpsCancelled':
         return { ...state, cancelled: true };
       case 'FollowUpsClosedByEmploymentEnd': {
         const { endedOn, closedMilestones } = event.data;
-        const milestones = state.milestones.map((m) => (closedMilestones.includes(m.n) ? { ...m, closedByEmploymentEnd: true } : m));
+        const milestones = state.milestones.map((m) =>
+          closedMilestones.includes(m.n) ? { ...m, closedByEmploymentEnd: true } : m,
+        );
         return { ...state, milestones, employmentEndedOn: endedOn };
       }
       default:

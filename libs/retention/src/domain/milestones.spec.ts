@@ -44,16 +44,28 @@ describe('milestone date: start + N calendar months, else the last day of that m
 
 describe('contact window around a milestone', () => {
   it('opens daysBefore and closes daysAfter the milestone, both days inclusive', () => {
-    expect(contactWindow('2025-02-28', { daysBefore: 7, daysAfter: 14 })).toEqual({ opensOn: '2025-02-21', closesOn: '2025-03-14' });
+    expect(contactWindow('2025-02-28', { daysBefore: 7, daysAfter: 14 })).toEqual({
+      opensOn: '2025-02-21',
+      closesOn: '2025-03-14',
+    });
   });
 
   it('crosses month and year ends, and a leap day', () => {
-    expect(contactWindow('2026-01-02', { daysBefore: 3, daysAfter: 0 })).toEqual({ opensOn: '2025-12-30', closesOn: '2026-01-02' });
-    expect(contactWindow('2024-02-27', { daysBefore: 0, daysAfter: 3 })).toEqual({ opensOn: '2024-02-27', closesOn: '2024-03-01' });
+    expect(contactWindow('2026-01-02', { daysBefore: 3, daysAfter: 0 })).toEqual({
+      opensOn: '2025-12-30',
+      closesOn: '2026-01-02',
+    });
+    expect(contactWindow('2024-02-27', { daysBefore: 0, daysAfter: 3 })).toEqual({
+      opensOn: '2024-02-27',
+      closesOn: '2024-03-01',
+    });
   });
 
   it('can be the milestone day alone', () => {
-    expect(contactWindow('2025-04-10', { daysBefore: 0, daysAfter: 0 })).toEqual({ opensOn: '2025-04-10', closesOn: '2025-04-10' });
+    expect(contactWindow('2025-04-10', { daysBefore: 0, daysAfter: 0 })).toEqual({
+      opensOn: '2025-04-10',
+      closesOn: '2025-04-10',
+    });
   });
 
   it.each([

@@ -18,13 +18,21 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 function requireDay(field: string, day: string): void {
   const match = DAY.exec(day);
   const exists = match !== null && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
-  if (!exists) throw new RuleViolation('DATE_INVALID', `${field}은(는) 존재하는 날짜(YYYY-MM-DD)여야 합니다: ${day}`, { field, date: day });
+  if (!exists)
+    throw new RuleViolation('DATE_INVALID', `${field}은(는) 존재하는 날짜(YYYY-MM-DD)여야 합니다: ${day}`, {
+      field,
+      date: day,
+    });
 }
 
 /** n is 1, 2 or 3; anything else (a typo in a request, a fourth month) is UNKNOWN_MILESTONE. */
 export function requireMilestoneNumber(n: unknown): MilestoneNumber {
   if (!isMilestoneNumber(n)) {
-    throw new RuleViolation('UNKNOWN_MILESTONE', `사후관리 차수는 ${FOLLOW_UP_MILESTONES.join(', ')}개월 중 하나여야 합니다.`, { n, known: [...FOLLOW_UP_MILESTONES] });
+    throw new RuleViolation(
+      'UNKNOWN_MILESTONE',
+      `사후관리 차수는 ${FOLLOW_UP_MILESTONES.join(', ')}개월 중 하나여야 합니다.`,
+      { n, known: [...FOLLOW_UP_MILESTONES] },
+    );
   }
   return n;
 }
@@ -41,7 +49,11 @@ export function milestoneDate(startOn: string, n: MilestoneNumber): string {
 export function requireContactWindowPolicy(policy: ContactWindowPolicy): void {
   const valid = (days: number) => Number.isInteger(days) && days >= 0;
   if (!valid(policy.daysBefore) || !valid(policy.daysAfter)) {
-    throw new RuleViolation('CONTACT_WINDOW_INVALID', '사후관리 연락 기간(daysBefore, daysAfter)은 0 이상의 정수(일)여야 합니다.', { ...policy });
+    throw new RuleViolation(
+      'CONTACT_WINDOW_INVALID',
+      '사후관리 연락 기간(daysBefore, daysAfter)은 0 이상의 정수(일)여야 합니다.',
+      { ...policy },
+    );
   }
 }
 

@@ -12,11 +12,26 @@ class Placement {
     private readonly placementId: string,
     startOn: string,
   ) {
-    this.run({ type: 'SchedulePlacementFollowUps', placement: { clientId, placementId, startOn }, centerId: 'center-jinju', counselorId: 'counselor-kim', window: { daysBefore: 7, daysAfter: 14 } });
+    this.run({
+      type: 'SchedulePlacementFollowUps',
+      placement: { clientId, placementId, startOn },
+      centerId: 'center-jinju',
+      counselorId: 'counselor-kim',
+      window: { daysBefore: 7, daysAfter: 14 },
+    });
   }
 
   followedUp(n: MilestoneNumber, contactedOn: string, outcome: FollowUpOutcome): this {
-    return this.run({ type: 'RecordFollowUp', placementId: this.placementId, n, contactedOn, channel: 'phone', outcome, support: [], today: contactedOn });
+    return this.run({
+      type: 'RecordFollowUp',
+      placementId: this.placementId,
+      n,
+      contactedOn,
+      channel: 'phone',
+      outcome,
+      support: [],
+      today: contactedOn,
+    });
   }
 
   ended(endedOn: string): this {
@@ -65,7 +80,9 @@ describe('outcome at a milestone', () => {
   });
 
   it('takes a recorded follow-up over an employment end (she found another job)', () => {
-    const state = placement('2026-01-31').ended('2026-03-30').followedUp(3, '2026-05-02', 'employed_other_employer').state;
+    const state = placement('2026-01-31')
+      .ended('2026-03-30')
+      .followedUp(3, '2026-05-02', 'employed_other_employer').state;
     expect(outcomeAt(3, '2026-05-02', state)).toBe('employed_other_employer');
   });
 
@@ -102,11 +119,20 @@ describe('retention counts and rates', () => {
    */
   const asOf = '2026-04-30';
   const states = [
-    placement('2026-01-05', 'P1').followedUp(1, '2026-02-05', 'employed_same_employer').followedUp(2, '2026-03-05', 'employed_same_employer').followedUp(3, '2026-04-06', 'employed_same_employer'),
-    placement('2026-01-10', 'P2').followedUp(1, '2026-02-10', 'employed_same_employer').followedUp(2, '2026-03-12', 'employed_other_employer').ended('2026-03-31').followedUp(3, '2026-04-13', 'employed_other_employer'),
+    placement('2026-01-05', 'P1')
+      .followedUp(1, '2026-02-05', 'employed_same_employer')
+      .followedUp(2, '2026-03-05', 'employed_same_employer')
+      .followedUp(3, '2026-04-06', 'employed_same_employer'),
+    placement('2026-01-10', 'P2')
+      .followedUp(1, '2026-02-10', 'employed_same_employer')
+      .followedUp(2, '2026-03-12', 'employed_other_employer')
+      .ended('2026-03-31')
+      .followedUp(3, '2026-04-13', 'employed_other_employer'),
     placement('2026-01-20', 'P3').followedUp(1, '2026-02-19', 'employed_same_employer').ended('2026-03-01'),
     placement('2026-01-31', 'P4').followedUp(1, '2026-03-02', 'unreachable'),
-    placement('2026-02-15', 'P5').followedUp(1, '2026-03-16', 'employed_same_employer').followedUp(2, '2026-04-15', 'not_employed'),
+    placement('2026-02-15', 'P5')
+      .followedUp(1, '2026-03-16', 'employed_same_employer')
+      .followedUp(2, '2026-04-15', 'not_employed'),
     placement('2026-02-28', 'P6').followedUp(2, '2026-04-27', 'employed_same_employer'),
     placement('2026-03-10', 'P7').ended('2026-04-10'),
     placement('2026-03-31', 'P8').followedUp(1, '2026-05-02', 'employed_same_employer'),
@@ -125,7 +151,14 @@ describe('retention counts and rates', () => {
 
   it('counts month 2 from unrounded numbers: retention 2/6, any employer 3/6, unverified 1/6', () => {
     const [, month2] = retentionAt(states, asOf);
-    expect(month2.counts).toEqual({ eligible: 6, sameEmployer: 2, otherEmployer: 1, notEmployed: 2, unreachable: 0, unverified: 1 });
+    expect(month2.counts).toEqual({
+      eligible: 6,
+      sameEmployer: 2,
+      otherEmployer: 1,
+      notEmployed: 2,
+      unreachable: 0,
+      unverified: 1,
+    });
     expect(month2.rates).toEqual({ retentionRate: 2 / 6, anyEmployerRate: 3 / 6, unverifiedShare: 1 / 6 });
   });
 
@@ -139,7 +172,14 @@ describe('retention counts and rates', () => {
   });
 
   it('as of a later day, the late follow-up of P8 counts and more placements become eligible', () => {
-    expect(retentionCounts(states, 1, '2026-05-02')).toEqual({ eligible: 8, sameEmployer: 5, otherEmployer: 0, notEmployed: 0, unreachable: 1, unverified: 2 });
+    expect(retentionCounts(states, 1, '2026-05-02')).toEqual({
+      eligible: 8,
+      sameEmployer: 5,
+      otherEmployer: 0,
+      notEmployed: 0,
+      unreachable: 1,
+      unverified: 2,
+    });
   });
 
   it('gives null rates, not 0 or NaN, when nobody is eligible', () => {
@@ -148,6 +188,9 @@ describe('retention counts and rates', () => {
       { retentionRate: null, anyEmployerRate: null, unverifiedShare: null },
       { retentionRate: null, anyEmployerRate: null, unverifiedShare: null },
     ]);
-    expect(retentionRates({ eligible: 0, sameEmployer: 0, otherEmployer: 0, notEmployed: 0, unreachable: 0, unverified: 0 }).retentionRate).toBeNull();
+    expect(
+      retentionRates({ eligible: 0, sameEmployer: 0, otherEmployer: 0, notEmployed: 0, unreachable: 0, unverified: 0 })
+        .retentionRate,
+    ).toBeNull();
   });
 });

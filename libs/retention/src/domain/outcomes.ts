@@ -58,7 +58,14 @@ const COUNTED_AS: Record<OutcomeAtMilestone, Exclude<keyof RetentionCounts, 'eli
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
 export function retentionCounts(states: readonly FollowUpsState[], n: MilestoneNumber, asOf: string): RetentionCounts {
-  const counts: RetentionCounts = { eligible: 0, sameEmployer: 0, otherEmployer: 0, notEmployed: 0, unreachable: 0, unverified: 0 };
+  const counts: RetentionCounts = {
+    eligible: 0,
+    sameEmployer: 0,
+    otherEmployer: 0,
+    notEmployed: 0,
+    unreachable: 0,
+    unverified: 0,
+  };
   for (const state of states) {
     const outcome = outcomeAt(n, asOf, state);
     if (outcome === undefined) continue;

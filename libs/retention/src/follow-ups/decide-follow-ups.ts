@@ -1,4 +1,12 @@
-import type { AppendResult, EventMetadata, EventStore, IdempotencyRequest, NewEvent, StoredEvent, StreamGuard } from '@saeil/event-store';
+import type {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  IdempotencyRequest,
+  NewEvent,
+  StoredEvent,
+  StreamGuard,
+} from '@saeil/event-store';
 import { foldStream } from '@saeil/event-store';
 import { followUpsStreamId, RETENTION_CONTEXT } from '@saeil/contracts';
 import { followUpsDecider, FollowUpsCommand } from '../domain/follow-ups.decider';
@@ -23,7 +31,13 @@ export async function decideFollowUps(
   const version = history.length === 0 ? 0 : history[history.length - 1].streamVersion;
   const events = followUpsDecider.decide(command, foldStream(followUpsDecider, history));
   if (events.length === 0) return undefined;
-  return store.append(streamId, events as unknown as NewEvent[], { context: RETENTION_CONTEXT, expectedVersion: version, metadata, idempotency: options.idempotency, guards: options.guards });
+  return store.append(streamId, events as unknown as NewEvent[], {
+    context: RETENTION_CONTEXT,
+    expectedVersion: version,
+    metadata,
+    idempotency: options.idempotency,
+    guards: options.guards,
+  });
 }
 
 function placementIdOf(command: FollowUpsCommand): string {

@@ -12,7 +12,9 @@ export class FollowUpClientsSealedIdentity1732270000100 implements MigrationInte
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE rm_follow_up_clients ADD COLUMN personal text, ADD COLUMN erased_at timestamptz`);
-    await q.query(`UPDATE rm_follow_up_clients SET personal = json_build_object('name', name)::text WHERE name IS NOT NULL`);
+    await q.query(
+      `UPDATE rm_follow_up_clients SET personal = json_build_object('name', name)::text WHERE name IS NOT NULL`,
+    );
     await q.query(`ALTER TABLE rm_follow_up_clients DROP COLUMN name`);
   }
 

@@ -47,7 +47,11 @@ const key = (id: string) => id.toLowerCase();
  * The milestones: every placement the batch's follow-up events name is read once, the events
  * change those rows in memory in order, and the rows they changed are written in one upsert.
  */
-async function applyFollowUpEvents(events: FollowUpEvent[], positions: number[], ctx: ProjectionContext): Promise<void> {
+async function applyFollowUpEvents(
+  events: FollowUpEvent[],
+  positions: number[],
+  ctx: ProjectionContext,
+): Promise<void> {
   if (events.length === 0) return;
   const table = ctx.table('rm_follow_ups');
   const placements = new Map<string, Map<number, MilestoneRow>>();
@@ -77,8 +81,21 @@ async function applyFollowUpEvents(events: FollowUpEvent[], positions: number[],
         for (const m of d.milestones) {
           if (rows.has(m.n)) continue;
           const row: MilestoneRow = {
-            placement_id: d.placementId, n: m.n, client_id: d.clientId, center_id: d.centerId, counselor_id: d.counselorId, start_on: d.startOn,
-            due_on: m.dueOn, opens_on: m.opensOn, closes_on: m.closesOn, status: 'open', due_marked: false, overdue_marked: false, contacted_on: null, outcome: null, last_position: position,
+            placement_id: d.placementId,
+            n: m.n,
+            client_id: d.clientId,
+            center_id: d.centerId,
+            counselor_id: d.counselorId,
+            start_on: d.startOn,
+            due_on: m.dueOn,
+            opens_on: m.opensOn,
+            closes_on: m.closesOn,
+            status: 'open',
+            due_marked: false,
+            overdue_marked: false,
+            contacted_on: null,
+            outcome: null,
+            last_position: position,
           };
           rows.set(m.n, row);
           changed.add(row);
@@ -90,19 +107,30 @@ async function applyFollowUpEvents(events: FollowUpEvent[], positions: number[],
       case 'FollowUpOverdue':
         return update(event.data.placementId, event.data.n, position, { overdue_marked: true });
       case 'FollowUpRecorded':
-        return update(event.data.placementId, event.data.n, position, { status: 'recorded', contacted_on: event.data.contactedOn, outcome: event.data.outcome });
+        return update(event.data.placementId, event.data.n, position, {
+          status: 'recorded',
+          contacted_on: event.data.contactedOn,
+          outcome: event.data.outcome,
+        });
       case 'FollowUpsCancelled':
-        for (const n of placements.get(key(event.data.placementId))?.keys() ?? []) update(event.data.placementId, n, position, { status: 'cancelled' });
+        for (const n of placements.get(key(event.data.placementId))?.keys() ?? [])
+          update(event.data.placementId, n, position, { status: 'cancelled' });
         return;
       case 'FollowUpsClosedByEmploymentEnd':
         for (const n of event.data.closedMilestones) {
-          if (placements.get(key(event.data.placementId))?.get(n)?.status === 'open') update(event.data.placementId, n, position, { status: 'closed' });
+          if (placements.get(key(event.data.placementId))?.get(n)?.status === 'open')
+            update(event.data.placementId, n, position, { status: 'closed' });
         }
         return;
     }
   });
   if (changed.size === 0) return;
-  const write = upsertRows(table, ['placement_id', 'n'], MILESTONE_COLUMNS, [...changed].map((row) => MILESTONE_COLUMNS.map(([name]) => row[name as keyof MilestoneRow])));
+  const write = upsertRows(
+    table,
+    ['placement_id', 'n'],
+    MILESTONE_COLUMNS,
+    [...changed].map((row) => MILESTONE_COLUMNS.map(([name]) => row[name as keyof MilestoneRow])),
+  );
   await ctx.query(write.sql, write.params);
 }
 
@@ -124,7 +152,10 @@ const CLIENT_COLUMNS: Column[] = [
 
 /** What a version 1 profile update does to the clear JSON such a row holds: jsonb's `||`, by PostgreSQL itself. */
 async function mergedLegacy(ctx: ProjectionContext, stored: string, change: string): Promise<string> {
-  const [row] = await ctx.query<{ merged: string }>(`SELECT ($1::jsonb || $2::jsonb)::text AS merged`, [stored, change]);
+  const [row] = await ctx.query<{ merged: string }>(`SELECT ($1::jsonb || $2::jsonb)::text AS merged`, [
+    stored,
+    change,
+  ]);
   return row.merged;
 }
 
@@ -137,7 +168,12 @@ async function mergedLegacy(ctx: ProjectionContext, stored: string, change: stri
  * changed in one upsert.
  */
 async function applyClientEvents(events: StoredEvent[], ctx: ProjectionContext): Promise<void> {
-  const relevant = events.filter((e) => e.type !== 'ClientProfileUpdated' || typeof e.data.personal === 'string' || typeof (e.data as Record<string, any>).changes?.name === 'string');
+  const relevant = events.filter(
+    (e) =>
+      e.type !== 'ClientProfileUpdated' ||
+      typeof e.data.personal === 'string' ||
+      typeof (e.data as Record<string, any>).changes?.name === 'string',
+  );
   if (relevant.length === 0) return;
   const table = ctx.table('rm_follow_up_clients');
   const loaded = await ctx.query<ClientRow>(
@@ -156,18 +192,28 @@ async function applyClientEvents(events: StoredEvent[], ctx: ProjectionContext):
   for (const event of relevant) {
     const d = event.data as Record<string, any>;
     if (event.type === 'ClientRegistered') {
-      const personal = typeof d.personal === 'string' ? d.personal : JSON.stringify({ name: d.name, birthDate: d.birthDate, phone: d.phone });
-      upsert(d.clientId, { ...none, personal, center_id: d.centerId ?? null, counselor_id: d.counselorId ?? null }, (row) => {
-        row.personal = row.erased_at === null ? personal : null;
-        row.center_id ??= d.centerId ?? null;
-        row.counselor_id ??= d.counselorId ?? null;
-      });
+      const personal =
+        typeof d.personal === 'string'
+          ? d.personal
+          : JSON.stringify({ name: d.name, birthDate: d.birthDate, phone: d.phone });
+      upsert(
+        d.clientId,
+        { ...none, personal, center_id: d.centerId ?? null, counselor_id: d.counselorId ?? null },
+        (row) => {
+          row.personal = row.erased_at === null ? personal : null;
+          row.center_id ??= d.centerId ?? null;
+          row.counselor_id ??= d.counselorId ?? null;
+        },
+      );
     } else if (event.type === 'ClientProfileUpdated') {
       // Version 2: her whole identity, sealed anew. Version 1: a new name in clear, merged into the JSON.
       const sealed = typeof d.personal === 'string';
       const personal: string = sealed ? d.personal : JSON.stringify({ name: d.changes.name });
       const row = clients.get(key(d.clientId));
-      const merged = row && row.erased_at === null && !sealed && row.personal !== null && !row.personal.startsWith('pd1.') ? await mergedLegacy(ctx, row.personal, personal) : personal;
+      const merged =
+        row && row.erased_at === null && !sealed && row.personal !== null && !row.personal.startsWith('pd1.')
+          ? await mergedLegacy(ctx, row.personal, personal)
+          : personal;
       upsert(d.clientId, { ...none, personal }, (r) => {
         r.personal = r.erased_at !== null ? null : merged;
       });
@@ -184,15 +230,29 @@ async function applyClientEvents(events: StoredEvent[], ctx: ProjectionContext):
     }
   }
   if (changed.size === 0) return;
-  const write = upsertRows(table, ['client_id'], CLIENT_COLUMNS, [...changed].map((row) => CLIENT_COLUMNS.map(([name]) => row[name as keyof ClientRow])));
+  const write = upsertRows(
+    table,
+    ['client_id'],
+    CLIENT_COLUMNS,
+    [...changed].map((row) => CLIENT_COLUMNS.map(([name]) => row[name as keyof ClientRow])),
+  );
   await ctx.query(write.sql, write.params);
 }
 
 /** The employer of each placement, as its EmploymentStarted names it (the first one kept). */
 async function applyPlacementEvents(events: StoredEvent[], ctx: ProjectionContext): Promise<void> {
   if (events.length === 0) return;
-  const select = unnestRows([['placement_id', 'uuid'], ['employer_name', 'text']], events.map((e) => [e.data.placementId, e.data.employerName]));
-  await ctx.query(`INSERT INTO ${ctx.table('rm_follow_up_placements')} (placement_id, employer_name) ${select.sql} ON CONFLICT (placement_id) DO NOTHING`, select.params);
+  const select = unnestRows(
+    [
+      ['placement_id', 'uuid'],
+      ['employer_name', 'text'],
+    ],
+    events.map((e) => [e.data.placementId, e.data.employerName]),
+  );
+  await ctx.query(
+    `INSERT INTO ${ctx.table('rm_follow_up_placements')} (placement_id, employer_name) ${select.sql} ON CONFLICT (placement_id) DO NOTHING`,
+    select.params,
+  );
 }
 
 /** A batch, table by table: each table's rows depend only on the events that write it, in order. */
@@ -203,8 +263,14 @@ async function applyEvents(events: StoredEvent[], ctx: ProjectionContext): Promi
     followUps.map((e) => e.globalPosition),
     ctx,
   );
-  await applyPlacementEvents(events.filter((e) => e.context !== RETENTION_CONTEXT && e.type === 'EmploymentStarted'), ctx);
-  await applyClientEvents(events.filter((e) => e.context !== RETENTION_CONTEXT && e.type !== 'EmploymentStarted'), ctx);
+  await applyPlacementEvents(
+    events.filter((e) => e.context !== RETENTION_CONTEXT && e.type === 'EmploymentStarted'),
+    ctx,
+  );
+  await applyClientEvents(
+    events.filter((e) => e.context !== RETENTION_CONTEXT && e.type !== 'EmploymentStarted'),
+    ctx,
+  );
 }
 
 /**

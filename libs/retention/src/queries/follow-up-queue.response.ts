@@ -11,7 +11,8 @@ export class FollowUpQueueItemResponse {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'Opened from her sealed identity; null until her registration reaches the queue, and for good once her personal data is erased',
+    description:
+      'Opened from her sealed identity; null until her registration reaches the queue, and for good once her personal data is erased',
   })
   clientName: string | null;
   @ApiProperty() placementId: string;
@@ -24,7 +25,8 @@ export class FollowUpQueueItemResponse {
 export class FollowUpQueueResponse {
   @ApiProperty() counselorId: string;
   @ApiProperty({ format: 'date' }) today: string;
-  @ApiProperty({ type: [FollowUpQueueItemResponse], description: 'The window is open or opens within 6 days' }) dueThisWeek: FollowUpQueueItemResponse[];
+  @ApiProperty({ type: [FollowUpQueueItemResponse], description: 'The window is open or opens within 6 days' })
+  dueThisWeek: FollowUpQueueItemResponse[];
   @ApiProperty({ type: [FollowUpQueueItemResponse] }) overdue: FollowUpQueueItemResponse[];
   @ApiProperty({ type: [FollowUpQueueItemResponse] }) upcoming: FollowUpQueueItemResponse[];
   @ApiProperty({ type: ConsistencyResponse, required: false }) consistency?: ConsistencyResponse;
@@ -32,7 +34,12 @@ export class FollowUpQueueResponse {
 
 export class CounselorQueueCountsResponse {
   @ApiProperty() counselorId: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Her display name, read now (a rename shows); null for an id that is no account' }) counselorName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Her display name, read now (a rename shows); null for an id that is no account',
+  })
+  counselorName: string | null;
   @ApiProperty() dueThisWeek: number;
   @ApiProperty() overdue: number;
   @ApiProperty() upcoming: number;

@@ -23,7 +23,11 @@ function reactionMetadata(event: StoredEvent, centerId: string): EventMetadata {
   };
 }
 
-async function commandFor(event: StoredEvent, store: EventStore, window: ContactWindowPolicy): Promise<{ command: FollowUpsCommand; centerId: string }> {
+async function commandFor(
+  event: StoredEvent,
+  store: EventStore,
+  window: ContactWindowPolicy,
+): Promise<{ command: FollowUpsCommand; centerId: string }> {
   switch (event.type) {
     case 'EmploymentStarted': {
       const started = event.data as unknown as EmploymentStartedV1;
@@ -31,17 +35,29 @@ async function commandFor(event: StoredEvent, store: EventStore, window: Contact
       const { state } = await loadCase(store, started.clientId);
       if (!state.exists || !state.centerId || !state.counselorId) throw new NotFound('구직자', started.clientId);
       return {
-        command: { type: 'SchedulePlacementFollowUps', placement: { clientId: started.clientId, placementId: started.placementId, startOn: started.startOn }, centerId: state.centerId, counselorId: state.counselorId, window },
+        command: {
+          type: 'SchedulePlacementFollowUps',
+          placement: { clientId: started.clientId, placementId: started.placementId, startOn: started.startOn },
+          centerId: state.centerId,
+          counselorId: state.counselorId,
+          window,
+        },
         centerId: state.centerId,
       };
     }
     case 'EmploymentEnded': {
       const ended = event.data as unknown as EmploymentEndedV1;
-      return { command: { type: 'CloseForEmploymentEnd', placementId: ended.placementId, endedOn: ended.endedOn }, centerId: event.metadata.centerId };
+      return {
+        command: { type: 'CloseForEmploymentEnd', placementId: ended.placementId, endedOn: ended.endedOn },
+        centerId: event.metadata.centerId,
+      };
     }
     case 'PlacementVoided': {
       const voided = event.data as unknown as PlacementVoidedV1;
-      return { command: { type: 'CancelForVoidedPlacement', placementId: voided.placementId }, centerId: event.metadata.centerId };
+      return {
+        command: { type: 'CancelForVoidedPlacement', placementId: voided.placementId },
+        centerId: event.metadata.centerId,
+      };
     }
     default:
       throw new Error(`${PLACEMENT_REACTIONS} does not handle ${event.type}`);
@@ -55,10 +71,19 @@ async function commandFor(event: StoredEvent, store: EventStore, window: Contact
  * the schedule exists the moment the placement does. Whoever runs it first writes it; the other
  * finds the key (or the decider decides nothing twice) and appends nothing.
  */
-export async function reactToPlacementEvent(event: StoredEvent, store: EventStore, window: ContactWindowPolicy): Promise<AppendResult | undefined> {
+export async function reactToPlacementEvent(
+  event: StoredEvent,
+  store: EventStore,
+  window: ContactWindowPolicy,
+): Promise<AppendResult | undefined> {
   const { command, centerId } = await commandFor(event, store, window);
   const metadata = reactionMetadata(event, centerId);
   return decideFollowUps(store, command, metadata, {
-    idempotency: { owner: metadata.actorId, key: reactionKey(PLACEMENT_REACTIONS, event), commandType: command.type, request: { eventId: event.eventId } },
+    idempotency: {
+      owner: metadata.actorId,
+      key: reactionKey(PLACEMENT_REACTIONS, event),
+      commandType: command.type,
+      request: { eventId: event.eventId },
+    },
   });
 }

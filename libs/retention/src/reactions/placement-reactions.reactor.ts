@@ -15,6 +15,9 @@ export const placementReactions: Reactor = {
   contexts: [PLACEMENT_CONTEXT],
   eventTypes: [...PLACEMENT_EVENTS_REACTED_TO],
   async react(event, services) {
-    await reactToPlacementEvent(event, services.store, { daysBefore: services.config.FOLLOW_UP_WINDOW_DAYS_BEFORE, daysAfter: services.config.FOLLOW_UP_WINDOW_DAYS_AFTER });
+    await reactToPlacementEvent(event, services.store, {
+      daysBefore: services.config.FOLLOW_UP_WINDOW_DAYS_BEFORE,
+      daysAfter: services.config.FOLLOW_UP_WINDOW_DAYS_AFTER,
+    });
   },
 };

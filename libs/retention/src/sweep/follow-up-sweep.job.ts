@@ -33,7 +33,12 @@ export async function sweepFollowUps(services: WorkerServices): Promise<number> 
   );
   let appended = 0;
   for (const c of candidates) {
-    const metadata = { actorId: 'system:follow-up-sweep', centerId: c.center_id, correlationId: `follow-up-sweep:${today}`, occurredAt: occurredAtOfDay(today) };
+    const metadata = {
+      actorId: 'system:follow-up-sweep',
+      centerId: c.center_id,
+      correlationId: `follow-up-sweep:${today}`,
+      occurredAt: occurredAtOfDay(today),
+    };
     const command = c.closed
       ? ({ type: 'MarkFollowUpOverdue', placementId: c.placement_id, n: c.n, today } as const)
       : ({ type: 'MarkFollowUpDue', placementId: c.placement_id, n: c.n, today } as const);
@@ -42,7 +47,10 @@ export async function sweepFollowUps(services: WorkerServices): Promise<number> 
       if (result) appended += result.eventIds.length;
     } catch (error) {
       if (error instanceof ConcurrencyConflict) continue;
-      services.logger.warn({ err: error, placementId: c.placement_id, n: c.n }, 'follow-up sweep could not mark a milestone; the next sweep tries again');
+      services.logger.warn(
+        { err: error, placementId: c.placement_id, n: c.n },
+        'follow-up sweep could not mark a milestone; the next sweep tries again',
+      );
     }
   }
   return appended;
@@ -54,6 +62,10 @@ export const followUpSweepJob: WorkerJob = {
   intervalMs: (config) => config.FOLLOW_UP_SWEEP_INTERVAL_MS,
   async run(services) {
     const appended = await sweepFollowUps(services);
-    if (appended > 0) services.logger.info({ appended, today: services.clock.today() }, 'follow-up sweep marked milestones due/overdue');
+    if (appended > 0)
+      services.logger.info(
+        { appended, today: services.clock.today() },
+        'follow-up sweep marked milestones due/overdue',
+      );
   },
 };

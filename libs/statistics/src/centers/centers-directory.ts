@@ -23,7 +23,9 @@ export interface Center {
 }
 
 class CenterEntry {
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   name: string;
 
   @IsIn(CENTER_LEVELS)
@@ -32,12 +34,16 @@ class CenterEntry {
   @IsIn(KOREAN_REGIONS)
   region: string;
 
-  @IsOptional() @IsString() @MaxLength(50) @Matches(/^\S+(시|군|구)$/, { message: 'a 시·군·구 name ending in 시, 군 or 구' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  @Matches(/^\S+(시|군|구)$/, { message: 'a 시·군·구 name ending in 시, 군 or 구' })
   municipality?: string;
 }
 
 class CentersFile {
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   description?: string;
 
   @IsObject()
@@ -93,9 +99,16 @@ export class CentersDirectory {
     const parsed = config.check(CentersFile, config.content);
     const centers: Center[] = [];
     for (const [centerId, entry] of Object.entries(parsed.centers)) {
-      if (!CENTER_ID.test(centerId)) config.fail(`centers.${centerId}`, 'not a center id (letters, digits, - and _, at most 64)');
+      if (!CENTER_ID.test(centerId))
+        config.fail(`centers.${centerId}`, 'not a center id (letters, digits, - and _, at most 64)');
       const checked = config.check(CenterEntry, entry, `centers.${centerId}.`);
-      centers.push({ centerId, name: checked.name, level: checked.level, region: checked.region, ...(checked.municipality ? { municipality: checked.municipality } : {}) });
+      centers.push({
+        centerId,
+        name: checked.name,
+        level: checked.level,
+        region: checked.region,
+        ...(checked.municipality ? { municipality: checked.municipality } : {}),
+      });
     }
     if (centers.length === 0) config.fail('centers', 'lists no center');
     return new CentersDirectory(centers);

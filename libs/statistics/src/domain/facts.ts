@@ -117,11 +117,29 @@ export function factOf(event: FoldableEvent): FactChange | undefined {
   const { data, globalPosition: position, eventId } = event;
   const activity = (kind: ActivityKind, occurredOn: string, extra: Partial<ActivityFact> = {}): FactChange => ({
     fact: 'activity',
-    row: { eventId, kind, centerId: data.centerId ?? event.metadata.centerId, clientId: null, occurredOn, detail: null, amount: 1, position, ...extra },
+    row: {
+      eventId,
+      kind,
+      centerId: data.centerId ?? event.metadata.centerId,
+      clientId: null,
+      occurredOn,
+      detail: null,
+      amount: 1,
+      position,
+      ...extra,
+    },
   });
   switch (event.type) {
     case 'ClientRegistered':
-      return { fact: 'client', row: { clientId: data.clientId, centerId: data.centerId, registeredOn: koreanDayOf(event.metadata.occurredAt), position } };
+      return {
+        fact: 'client',
+        row: {
+          clientId: data.clientId,
+          centerId: data.centerId,
+          registeredOn: koreanDayOf(event.metadata.occurredAt),
+          position,
+        },
+      };
     case 'EmploymentStarted':
       return {
         fact: 'placement',
@@ -161,9 +179,13 @@ export function factOf(event: FoldableEvent): FactChange | undefined {
       return activity('counseling_session', data.occurredOn, { clientId: data.clientId, detail: data.channel });
     case 'GroupSessionHeld':
       // 연인원: every attendance counts, registered clients and walk-ins alike.
-      return activity('group_attendance', data.heldOn, { amount: count(data.attendeeClientIds) + (data.walkInCount ?? 0) });
+      return activity('group_attendance', data.heldOn, {
+        amount: count(data.attendeeClientIds) + (data.walkInCount ?? 0),
+      });
     case 'OutreachEventHeld':
-      return activity('outreach_event', data.heldOn, { amount: (data.walkInContacts ?? 0) + count(data.registeredClientIds) });
+      return activity('outreach_event', data.heldOn, {
+        amount: (data.walkInContacts ?? 0) + count(data.registeredClientIds),
+      });
     case 'AgreementSigned':
       return activity('agreement_signed', data.signedOn, { detail: data.kind });
     case 'CouncilMeetingHeld':
@@ -171,9 +193,17 @@ export function factOf(event: FoldableEvent): FactChange | undefined {
     case 'JobFairHeld':
       return activity('job_fair', data.heldOn);
     case 'TrainingCompleted':
-      return activity('training_completion', data.completedOn, { centerId: event.metadata.centerId, clientId: data.clientId, detail: data.field ?? null });
+      return activity('training_completion', data.completedOn, {
+        centerId: event.metadata.centerId,
+        clientId: data.clientId,
+        detail: data.field ?? null,
+      });
     case 'InternshipConverted':
-      return activity('internship_conversion', data.convertedOn, { centerId: event.metadata.centerId, clientId: data.clientId, detail: data.employmentType ?? null });
+      return activity('internship_conversion', data.convertedOn, {
+        centerId: event.metadata.centerId,
+        clientId: data.clientId,
+        detail: data.employmentType ?? null,
+      });
     case 'StartupStarted':
       return activity('startup', data.startedOn, { centerId: event.metadata.centerId, clientId: data.clientId });
     default:

@@ -64,8 +64,22 @@ describe('KPI achievement: seed 000', () => {
   });
 
   it('the same plan given with yearly amounts only, or with the cumulative column only, gives the same figures', () => {
-    const yearlyOnly = kpiAchievement({ periods, indicators: seed000.indicators.map((i) => ({ ...i, target: { yearly: i.target.yearly }, actual: { yearly: i.actual?.yearly } })) });
-    const cumulativeOnly = kpiAchievement({ periods, indicators: seed000.indicators.map((i) => ({ ...i, target: { cumulative: i.target.cumulative }, actual: { cumulative: i.actual?.cumulative } })) });
+    const yearlyOnly = kpiAchievement({
+      periods,
+      indicators: seed000.indicators.map((i) => ({
+        ...i,
+        target: { yearly: i.target.yearly },
+        actual: { yearly: i.actual?.yearly },
+      })),
+    });
+    const cumulativeOnly = kpiAchievement({
+      periods,
+      indicators: seed000.indicators.map((i) => ({
+        ...i,
+        target: { cumulative: i.target.cumulative },
+        actual: { cumulative: i.actual?.cumulative },
+      })),
+    });
     for (const r of [yearlyOnly, cumulativeOnly]) {
       expect(r.indicators.map((i) => display(i.achievement, 2))).toEqual(['37.5', '42.2', '42.86']);
       expect(display(r.overall, 2)).toBe('40.85');
@@ -81,12 +95,22 @@ describe('KPI achievement: seed 000', () => {
   it('with 1 decimal kept: 37.5, 42.2, 42.9, 40.9; with 2 kept: 37.50 …', () => {
     expect(result.indicators.map((i) => display(i.achievement, 1))).toEqual(['37.5', '42.2', '42.9']);
     expect(display(result.overall, 1)).toBe('40.9');
-    expect(result.indicators.map((i) => display(i.achievement, 2, { trailingZeros: 'keep' }))).toEqual(['37.50', '42.20', '42.86']);
+    expect(result.indicators.map((i) => display(i.achievement, 2, { trailingZeros: 'keep' }))).toEqual([
+      '37.50',
+      '42.20',
+      '42.86',
+    ]);
   });
 });
 
 describe('KPI achievement: overall from unrounded values, weights, missing years', () => {
-  const one = (name: string, actual: number, target = 100000, weight?: number): KpiIndicator => ({ name, unit: '명', target: { yearly: [target] }, actual: { yearly: [actual] }, ...(weight === undefined ? {} : { weight }) });
+  const one = (name: string, actual: number, target = 100000, weight?: number): KpiIndicator => ({
+    name,
+    unit: '명',
+    target: { yearly: [target] },
+    actual: { yearly: [actual] },
+    ...(weight === undefined ? {} : { weight }),
+  });
 
   it('averages unrounded achievements (rounding first would give 10, not 10.01)', () => {
     const r = kpiAchievement({ periods: ['2025'], indicators: [one('a', 10004), one('b', 10004), one('c', 10007)] });
@@ -95,7 +119,14 @@ describe('KPI achievement: overall from unrounded values, weights, missing years
   });
 
   it('uses the weighted mean when weights (summing to 100 %) are given', () => {
-    const r = kpiAchievement({ periods, indicators: [{ ...협업체, weight: 50 }, { ...사후관리, weight: 30 }, { ...기관협약, weight: 20 }] });
+    const r = kpiAchievement({
+      periods,
+      indicators: [
+        { ...협업체, weight: 50 },
+        { ...사후관리, weight: 30 },
+        { ...기관협약, weight: 20 },
+      ],
+    });
     expect(r.weighted).toBe(true);
     expect(r.overall).toBeCloseTo(0.5 * 37.5 + 0.3 * 42.2 + 0.2 * (1200 / 28), 12);
     expect(display(r.overall, 2)).toBe('39.98');
@@ -108,15 +139,50 @@ describe('KPI achievement: overall from unrounded values, weights, missing years
   });
 
   it('refuses weights that do not sum to 100 % (KPI_WEIGHTS_NOT_100), fractions included', () => {
-    const e = violation(() => kpiAchievement({ periods, indicators: [{ ...협업체, weight: 50 }, { ...사후관리, weight: 30 }, { ...기관협약, weight: 30 }] }));
+    const e = violation(() =>
+      kpiAchievement({
+        periods,
+        indicators: [
+          { ...협업체, weight: 50 },
+          { ...사후관리, weight: 30 },
+          { ...기관협약, weight: 30 },
+        ],
+      }),
+    );
     expect(e.code).toBe('KPI_WEIGHTS_NOT_100');
     expect(e.details).toMatchObject({ sum: 110 });
-    expect(violation(() => kpiAchievement({ periods, indicators: [{ ...협업체, weight: 0.5 }, { ...사후관리, weight: 0.3 }, { ...기관협약, weight: 0.2 }] })).code).toBe('KPI_WEIGHTS_NOT_100');
+    expect(
+      violation(() =>
+        kpiAchievement({
+          periods,
+          indicators: [
+            { ...협업체, weight: 0.5 },
+            { ...사후관리, weight: 0.3 },
+            { ...기관협약, weight: 0.2 },
+          ],
+        }),
+      ).code,
+    ).toBe('KPI_WEIGHTS_NOT_100');
   });
 
   it('refuses weights on some indicators only, and negative weights', () => {
-    expect(violation(() => kpiAchievement({ periods, indicators: [{ ...협업체, weight: 60 }, { ...사후관리, weight: 40 }, 기관협약] })).code).toBe('KPI_WEIGHTS_INCOMPLETE');
-    expect(violation(() => kpiAchievement({ periods, indicators: [{ ...협업체, weight: 120 }, { ...사후관리, weight: -20 }, { ...기관협약, weight: 0 }] })).code).toBe('KPI_WEIGHT_INVALID');
+    expect(
+      violation(() =>
+        kpiAchievement({ periods, indicators: [{ ...협업체, weight: 60 }, { ...사후관리, weight: 40 }, 기관협약] }),
+      ).code,
+    ).toBe('KPI_WEIGHTS_INCOMPLETE');
+    expect(
+      violation(() =>
+        kpiAchievement({
+          periods,
+          indicators: [
+            { ...협업체, weight: 120 },
+            { ...사후관리, weight: -20 },
+            { ...기관협약, weight: 0 },
+          ],
+        }),
+      ).code,
+    ).toBe('KPI_WEIGHT_INVALID');
   });
 
   it('an indicator with nothing reported yet counts 0 in the mean and says so; a reported 0 is a reported year', () => {
@@ -137,7 +203,13 @@ describe('KPI achievement: overall from unrounded values, weights, missing years
   });
 
   it('sums reported years around a gap; achievement may exceed 100 unless capped', () => {
-    const plan: KpiPlan = { periods: ['2024', '2025', '2026'], indicators: [{ name: 'x', unit: '건', target: { yearly: [1, 1, 2] }, actual: { yearly: [3, undefined, 3] } }, { name: 'y', unit: '건', target: { yearly: [1, 1, 2] }, actual: { yearly: [1] } }] };
+    const plan: KpiPlan = {
+      periods: ['2024', '2025', '2026'],
+      indicators: [
+        { name: 'x', unit: '건', target: { yearly: [1, 1, 2] }, actual: { yearly: [3, undefined, 3] } },
+        { name: 'y', unit: '건', target: { yearly: [1, 1, 2] }, actual: { yearly: [1] } },
+      ],
+    };
     const r = kpiAchievement(plan);
     expect(r.indicators[0].cumulativeActual).toBe(6);
     expect(r.indicators[0].actualCumulative).toEqual([3, null, 6]);
@@ -150,7 +222,10 @@ describe('KPI achievement: overall from unrounded values, weights, missing years
 });
 
 describe('KPI plan validation', () => {
-  const plan = (indicator: Partial<KpiIndicator>): KpiPlan => ({ periods: ['2024', '2025'], indicators: [{ name: 'x', unit: '명', target: { yearly: [1, 1] }, ...indicator }] });
+  const plan = (indicator: Partial<KpiIndicator>): KpiPlan => ({
+    periods: ['2024', '2025'],
+    indicators: [{ name: 'x', unit: '명', target: { yearly: [1, 1] }, ...indicator }],
+  });
   const code = (p: KpiPlan) => violation(() => kpiAchievement(p)).code;
 
   it('refuses a cumulative target column that disagrees with the yearly amounts (KPI_CUMULATIVE_MISMATCH)', () => {
@@ -158,7 +233,9 @@ describe('KPI plan validation', () => {
     expect(e.code).toBe('KPI_CUMULATIVE_MISMATCH');
     expect(e.details).toMatchObject({ indicator: 'x', period: '2025', cumulative: 4, sumOfYearly: 3 });
     // The seed's 협업체 row with a typo in the cumulative column.
-    expect(code({ periods, indicators: [{ ...협업체, target: { yearly: [1, 2, 2, 2, 1], cumulative: [1, 3, 5, 7, 9] } }] })).toBe('KPI_CUMULATIVE_MISMATCH');
+    expect(
+      code({ periods, indicators: [{ ...협업체, target: { yearly: [1, 2, 2, 2, 1], cumulative: [1, 3, 5, 7, 9] } }] }),
+    ).toBe('KPI_CUMULATIVE_MISMATCH');
   });
 
   it('refuses actual columns that disagree, or where only one of the two is reported for a year', () => {

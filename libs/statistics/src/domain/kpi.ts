@@ -80,7 +80,8 @@ function invalid(code: string, message: string, details: Record<string, unknown>
 }
 
 function requireAmount(value: unknown, code: string, what: string, details: Record<string, unknown>): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) invalid(code, `${what}은(는) 0 이상의 수여야 합니다.`, { ...details, value });
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    invalid(code, `${what}은(는) 0 이상의 수여야 합니다.`, { ...details, value });
   return value;
 }
 
@@ -90,12 +91,20 @@ function targetsOf(indicator: KpiIndicator, periods: readonly string[]): { yearl
   if (!yearly && !cumulative) invalid('KPI_TARGET_MISSING', `${name}: 목표가 없습니다.`, { indicator: name });
   for (const column of [yearly, cumulative]) {
     if (column && column.length !== periods.length) {
-      invalid('KPI_PERIODS_MISMATCH', `${name}: 목표는 기간마다 하나씩(${periods.length}개) 있어야 합니다.`, { indicator: name, periods: periods.length, given: column.length });
+      invalid('KPI_PERIODS_MISMATCH', `${name}: 목표는 기간마다 하나씩(${periods.length}개) 있어야 합니다.`, {
+        indicator: name,
+        periods: periods.length,
+        given: column.length,
+      });
     }
   }
   const at = (i: number) => ({ indicator: name, period: periods[i] });
-  const yearlyAmounts = yearly?.map((v, i) => requireAmount(v, 'KPI_TARGET_INVALID', `${name} ${periods[i]} 목표`, at(i)));
-  const cumulativeAmounts = cumulative?.map((v, i) => requireAmount(v, 'KPI_TARGET_INVALID', `${name} ${periods[i]} 목표 누계`, at(i)));
+  const yearlyAmounts = yearly?.map((v, i) =>
+    requireAmount(v, 'KPI_TARGET_INVALID', `${name} ${periods[i]} 목표`, at(i)),
+  );
+  const cumulativeAmounts = cumulative?.map((v, i) =>
+    requireAmount(v, 'KPI_TARGET_INVALID', `${name} ${periods[i]} 목표 누계`, at(i)),
+  );
 
   let result: { yearly: number[]; cumulative: number[] };
   if (yearlyAmounts) {
@@ -104,7 +113,11 @@ function targetsOf(indicator: KpiIndicator, periods: readonly string[]): { yearl
     if (cumulativeAmounts) {
       cumulativeAmounts.forEach((given, i) => {
         if (!same(given, result.cumulative[i])) {
-          invalid('KPI_CUMULATIVE_MISMATCH', `${name} ${periods[i]}: 목표 누계 ${given}이(가) 연도별 목표의 합 ${result.cumulative[i]}과(와) 다릅니다.`, { ...at(i), column: 'target', cumulative: given, sumOfYearly: result.cumulative[i] });
+          invalid(
+            'KPI_CUMULATIVE_MISMATCH',
+            `${name} ${periods[i]}: 목표 누계 ${given}이(가) 연도별 목표의 합 ${result.cumulative[i]}과(와) 다릅니다.`,
+            { ...at(i), column: 'target', cumulative: given, sumOfYearly: result.cumulative[i] },
+          );
         }
       });
     }
@@ -112,29 +125,50 @@ function targetsOf(indicator: KpiIndicator, periods: readonly string[]): { yearl
     const cum = cumulativeAmounts as number[];
     const derived = cum.map((v, i) => v - (i === 0 ? 0 : cum[i - 1]));
     derived.forEach((v, i) => {
-      if (v < 0) invalid('KPI_TARGET_INVALID', `${name} ${periods[i]}: 목표 누계가 줄어들 수 없습니다.`, { ...at(i), cumulative: cum[i], previous: cum[i - 1] });
+      if (v < 0)
+        invalid('KPI_TARGET_INVALID', `${name} ${periods[i]}: 목표 누계가 줄어들 수 없습니다.`, {
+          ...at(i),
+          cumulative: cum[i],
+          previous: cum[i - 1],
+        });
     });
     result = { yearly: derived, cumulative: [...cum] };
   }
   const term = result.cumulative[result.cumulative.length - 1] ?? 0;
-  if (!(term > 0)) invalid('KPI_TARGET_INVALID', `${name}: 임기 전체 목표는 0보다 커야 합니다.`, { indicator: name, termTarget: term });
+  if (!(term > 0))
+    invalid('KPI_TARGET_INVALID', `${name}: 임기 전체 목표는 0보다 커야 합니다.`, {
+      indicator: name,
+      termTarget: term,
+    });
   return result;
 }
 
 const isReported = (v: Reported): v is number => v !== null && v !== undefined;
 
-function actualsOf(indicator: KpiIndicator, periods: readonly string[]): { yearly: (number | null)[]; cumulative: (number | null)[] } {
+function actualsOf(
+  indicator: KpiIndicator,
+  periods: readonly string[],
+): { yearly: (number | null)[]; cumulative: (number | null)[] } {
   const { name } = indicator;
   const yearly = indicator.actual?.yearly;
   const cumulative = indicator.actual?.cumulative;
   for (const column of [yearly, cumulative]) {
     if (column && column.length > periods.length) {
-      invalid('KPI_PERIODS_MISMATCH', `${name}: 실적이 기간(${periods.length}개)보다 많습니다.`, { indicator: name, periods: periods.length, given: column.length });
+      invalid('KPI_PERIODS_MISMATCH', `${name}: 실적이 기간(${periods.length}개)보다 많습니다.`, {
+        indicator: name,
+        periods: periods.length,
+        given: column.length,
+      });
     }
   }
   const at = (i: number) => ({ indicator: name, period: periods[i] });
   const check = (column: readonly Reported[] | undefined, what: string): (number | null)[] | undefined =>
-    column && periods.map((_, i) => (isReported(column[i]) ? requireAmount(column[i], 'KPI_ACTUAL_INVALID', `${name} ${periods[i]} ${what}`, at(i)) : null));
+    column &&
+    periods.map((_, i) =>
+      isReported(column[i])
+        ? requireAmount(column[i], 'KPI_ACTUAL_INVALID', `${name} ${periods[i]} ${what}`, at(i))
+        : null,
+    );
   const y = check(yearly, '실적');
   const c = check(cumulative, '실적 누계');
 
@@ -144,10 +178,19 @@ function actualsOf(indicator: KpiIndicator, periods: readonly string[]): { yearl
     if (c) {
       periods.forEach((_, i) => {
         if ((y[i] === null) !== (c[i] === null)) {
-          invalid('KPI_CUMULATIVE_MISMATCH', `${name} ${periods[i]}: 실적과 실적 누계 중 하나만 보고되었습니다.`, { ...at(i), column: 'actual', yearly: y[i], cumulative: c[i] });
+          invalid('KPI_CUMULATIVE_MISMATCH', `${name} ${periods[i]}: 실적과 실적 누계 중 하나만 보고되었습니다.`, {
+            ...at(i),
+            column: 'actual',
+            yearly: y[i],
+            cumulative: c[i],
+          });
         }
         if (c[i] !== null && !same(c[i] as number, runningTotals[i] as number)) {
-          invalid('KPI_CUMULATIVE_MISMATCH', `${name} ${periods[i]}: 실적 누계 ${c[i]}이(가) 연도별 실적의 합 ${runningTotals[i]}과(와) 다릅니다.`, { ...at(i), column: 'actual', cumulative: c[i], sumOfYearly: runningTotals[i] });
+          invalid(
+            'KPI_CUMULATIVE_MISMATCH',
+            `${name} ${periods[i]}: 실적 누계 ${c[i]}이(가) 연도별 실적의 합 ${runningTotals[i]}과(와) 다릅니다.`,
+            { ...at(i), column: 'actual', cumulative: c[i], sumOfYearly: runningTotals[i] },
+          );
         }
       });
     }
@@ -157,7 +200,12 @@ function actualsOf(indicator: KpiIndicator, periods: readonly string[]): { yearl
     let previous = 0;
     const derived = c.map((v, i) => {
       if (v === null) return null;
-      if (v < previous) invalid('KPI_ACTUAL_INVALID', `${name} ${periods[i]}: 실적 누계가 줄어들 수 없습니다.`, { ...at(i), cumulative: v, previous });
+      if (v < previous)
+        invalid('KPI_ACTUAL_INVALID', `${name} ${periods[i]}: 실적 누계가 줄어들 수 없습니다.`, {
+          ...at(i),
+          cumulative: v,
+          previous,
+        });
       const amount = v - previous;
       previous = v;
       return amount;
@@ -171,11 +219,20 @@ function weightsOf(indicators: readonly KpiIndicator[]): number[] | undefined {
   const given = indicators.filter((i) => i.weight !== undefined && i.weight !== null);
   if (given.length === 0) return undefined;
   if (given.length !== indicators.length) {
-    invalid('KPI_WEIGHTS_INCOMPLETE', '가중치는 모든 지표에 주거나 어느 지표에도 주지 않아야 합니다.', { withWeight: given.map((i) => i.name), withoutWeight: indicators.filter((i) => !given.includes(i)).map((i) => i.name) });
+    invalid('KPI_WEIGHTS_INCOMPLETE', '가중치는 모든 지표에 주거나 어느 지표에도 주지 않아야 합니다.', {
+      withWeight: given.map((i) => i.name),
+      withoutWeight: indicators.filter((i) => !given.includes(i)).map((i) => i.name),
+    });
   }
-  const weights = indicators.map((i) => requireAmount(i.weight, 'KPI_WEIGHT_INVALID', `${i.name} 가중치`, { indicator: i.name }));
+  const weights = indicators.map((i) =>
+    requireAmount(i.weight, 'KPI_WEIGHT_INVALID', `${i.name} 가중치`, { indicator: i.name }),
+  );
   const sum = weights.reduce((a, b) => a + b, 0);
-  if (!same(sum, 100)) invalid('KPI_WEIGHTS_NOT_100', `가중치의 합이 100%가 아닙니다(${sum}%).`, { sum, weights: Object.fromEntries(indicators.map((i, k) => [i.name, weights[k]])) });
+  if (!same(sum, 100))
+    invalid('KPI_WEIGHTS_NOT_100', `가중치의 합이 100%가 아닙니다(${sum}%).`, {
+      sum,
+      weights: Object.fromEntries(indicators.map((i, k) => [i.name, weights[k]])),
+    });
   return weights;
 }
 
@@ -184,7 +241,8 @@ export function kpiAchievement(plan: KpiPlan, options: KpiOptions = {}): KpiAchi
   const { periods, indicators } = plan;
   if (!periods || periods.length === 0) invalid('KPI_PERIODS_MISSING', '계획 기간이 없습니다.', {});
   if (!indicators || indicators.length === 0) invalid('KPI_NO_INDICATORS', '확인지표가 없습니다.', {});
-  if (options.capAt !== undefined && !(Number.isFinite(options.capAt) && options.capAt > 0)) invalid('KPI_CAP_INVALID', '상한은 0보다 커야 합니다.', { capAt: options.capAt });
+  if (options.capAt !== undefined && !(Number.isFinite(options.capAt) && options.capAt > 0))
+    invalid('KPI_CAP_INVALID', '상한은 0보다 커야 합니다.', { capAt: options.capAt });
   const weights = weightsOf(indicators);
 
   const results = indicators.map((indicator, k): IndicatorAchievement => {
@@ -228,13 +286,19 @@ export interface DisplayOptions {
  * 14.5 → 15, -2.5 → -3, 1.005 at 2 decimals → 1.01.
  */
 export function roundHalfAwayFromZero(value: number, decimals: number): number {
-  if (!Number.isFinite(value)) throw new RuleViolation('DISPLAY_INVALID_VALUE', `표시할 수 없는 값입니다: ${value}`, { value });
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) throw new RuleViolation('DISPLAY_INVALID_DECIMALS', `소수 자릿수는 0~15의 정수여야 합니다: ${decimals}`, { decimals });
+  if (!Number.isFinite(value))
+    throw new RuleViolation('DISPLAY_INVALID_VALUE', `표시할 수 없는 값입니다: ${value}`, { value });
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15)
+    throw new RuleViolation('DISPLAY_INVALID_DECIMALS', `소수 자릿수는 0~15의 정수여야 합니다: ${decimals}`, {
+      decimals,
+    });
   if (value === 0) return 0;
   // Beyond 15 significant digits there is nothing left to round.
   if (Math.abs(value) * 10 ** decimals >= 1e15) return Number(value.toPrecision(15));
   const sign = value < 0 ? -1 : 1;
-  const [mantissa, exponent] = Math.abs(Number(value.toPrecision(15))).toExponential().split('e');
+  const [mantissa, exponent] = Math.abs(Number(value.toPrecision(15)))
+    .toExponential()
+    .split('e');
   const shifted = Number(`${mantissa}e${Number(exponent) + decimals}`);
   const rounded = Number(`${Math.round(shifted)}e-${decimals}`);
   return rounded === 0 ? 0 : sign * rounded;

@@ -7,8 +7,12 @@ describe('statistics periods', () => {
   });
 
   it('names the field of each problem with a machine-readable code', () => {
-    expect(periodProblems({ from: '2026-02-30', to: '2026-03-31' })).toEqual([{ field: 'from', code: 'invalidDate', message: expect.any(String) }]);
-    expect(periodProblems({ from: '2026-04-01', to: '2026-03-31' })).toEqual([{ field: 'to', code: 'periodOutOfOrder', message: expect.any(String) }]);
+    expect(periodProblems({ from: '2026-02-30', to: '2026-03-31' })).toEqual([
+      { field: 'from', code: 'invalidDate', message: expect.any(String) },
+    ]);
+    expect(periodProblems({ from: '2026-04-01', to: '2026-03-31' })).toEqual([
+      { field: 'to', code: 'periodOutOfOrder', message: expect.any(String) },
+    ]);
     expect(periodProblems({ from: '2026-01-01', to: 'soon' }, '2026-13-01').map((p) => [p.field, p.code])).toEqual([
       ['to', 'invalidDate'],
       ['asOfDate', 'invalidDate'],

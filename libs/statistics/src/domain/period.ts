@@ -21,19 +21,30 @@ export interface PeriodProblem {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isDay(value: unknown): value is string {
-  return typeof value === 'string' && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  return (
+    typeof value === 'string' &&
+    DAY.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
+  );
 }
 
 /** Problems with a period and an as-of day, as ValidationFailed fields (empty when fine). */
 export function periodProblems(period: { from?: unknown; to?: unknown }, asOfDate?: unknown): PeriodProblem[] {
   const problems: PeriodProblem[] = [];
   for (const field of ['from', 'to'] as const) {
-    if (!isDay(period[field])) problems.push({ field, code: 'invalidDate', message: `${field} must be a date that exists (YYYY-MM-DD)` });
+    if (!isDay(period[field]))
+      problems.push({ field, code: 'invalidDate', message: `${field} must be a date that exists (YYYY-MM-DD)` });
   }
   if (problems.length === 0 && (period.to as string) < (period.from as string)) {
     problems.push({ field: 'to', code: 'periodOutOfOrder', message: 'to must not be before from' });
   }
-  if (asOfDate !== undefined && !isDay(asOfDate)) problems.push({ field: 'asOfDate', code: 'invalidDate', message: 'asOfDate must be a date that exists (YYYY-MM-DD)' });
+  if (asOfDate !== undefined && !isDay(asOfDate))
+    problems.push({
+      field: 'asOfDate',
+      code: 'invalidDate',
+      message: 'asOfDate must be a date that exists (YYYY-MM-DD)',
+    });
   return problems;
 }
 
@@ -62,5 +73,11 @@ export function periodLengthProblems(period: { from?: unknown; to?: unknown }, m
   if (!isDay(period.from) || !isDay(period.to) || period.to < period.from) return [];
   const days = periodDays({ from: period.from, to: period.to });
   if (days <= maxDays) return [];
-  return [{ field: 'to', code: 'periodTooLong', message: `the period may be at most ${maxDays} days; ${period.from} to ${period.to} is ${days} days` }];
+  return [
+    {
+      field: 'to',
+      code: 'periodTooLong',
+      message: `the period may be at most ${maxDays} days; ${period.from} to ${period.to} is ${days} days`,
+    },
+  ];
 }

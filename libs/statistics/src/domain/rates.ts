@@ -14,7 +14,11 @@ export function rate(numerator: number, denominator: number): number | null {
     ['denominator', denominator],
   ] as const) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new RuleViolation('RATE_INVALID_INPUT', `비율의 ${field === 'numerator' ? '분자' : '분모'}는 0 이상의 수여야 합니다: ${value}`, { field, value });
+      throw new RuleViolation(
+        'RATE_INVALID_INPUT',
+        `비율의 ${field === 'numerator' ? '분자' : '분모'}는 0 이상의 수여야 합니다: ${value}`,
+        { field, value },
+      );
     }
   }
   if (denominator === 0) return null;
@@ -59,8 +63,17 @@ export interface TrainingEmploymentRate {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function requireDay(field: string, value: unknown, clientId?: string): string {
-  if (typeof value !== 'string' || !DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new RuleViolation('RATE_INVALID_DATE', `${field}은(는) 존재하는 YYYY-MM-DD 날짜여야 합니다: ${String(value)}`, { field, value, ...(clientId ? { clientId } : {}) });
+  if (
+    typeof value !== 'string' ||
+    !DAY.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
+    throw new RuleViolation(
+      'RATE_INVALID_DATE',
+      `${field}은(는) 존재하는 YYYY-MM-DD 날짜여야 합니다: ${String(value)}`,
+      { field, value, ...(clientId ? { clientId } : {}) },
+    );
   }
   return value;
 }
@@ -70,10 +83,15 @@ function requireDay(field: string, value: unknown, clientId?: string): string {
  * completers. The deadline is completion + N calendar months (month-end rule of `addMonths`),
  * inclusive. Seed 004: 45 of 78 → 57.69… % (57.7 at one decimal).
  */
-export function trainingEmploymentRate(completions: readonly TrainingCompletion[], options: TrainingEmploymentOptions = {}): TrainingEmploymentRate {
+export function trainingEmploymentRate(
+  completions: readonly TrainingCompletion[],
+  options: TrainingEmploymentOptions = {},
+): TrainingEmploymentRate {
   const withinMonths = options.withinMonths ?? 3;
   if (!Number.isInteger(withinMonths) || withinMonths < 1) {
-    throw new RuleViolation('RATE_INVALID_WINDOW', `취업 인정 기간은 1 이상의 개월 수여야 합니다: ${withinMonths}`, { withinMonths });
+    throw new RuleViolation('RATE_INVALID_WINDOW', `취업 인정 기간은 1 이상의 개월 수여야 합니다: ${withinMonths}`, {
+      withinMonths,
+    });
   }
   const countFrom = options.countFrom ?? 'completion';
   const asOf = options.asOf === undefined ? undefined : requireDay('asOf', options.asOf);
@@ -85,7 +103,11 @@ export function trainingEmploymentRate(completions: readonly TrainingCompletion[
     const deadline = addMonths(completedOn, withinMonths);
     let opens = completedOn;
     if (countFrom === 'enrolment') {
-      if (c.enrolledOn === undefined) throw new RuleViolation('RATE_INVALID_DATE', `수강 시작일이 없습니다 (${c.clientId}).`, { field: 'enrolledOn', clientId: c.clientId });
+      if (c.enrolledOn === undefined)
+        throw new RuleViolation('RATE_INVALID_DATE', `수강 시작일이 없습니다 (${c.clientId}).`, {
+          field: 'enrolledOn',
+          clientId: c.clientId,
+        });
       opens = requireDay('enrolledOn', c.enrolledOn, c.clientId);
     }
     const isEmployed = c.employmentStarts.some((start) => {
@@ -95,5 +117,11 @@ export function trainingEmploymentRate(completions: readonly TrainingCompletion[
     if (isEmployed) employed += 1;
     else if (asOf !== undefined && deadline > asOf) windowOpen += 1;
   }
-  return { completers: completions.length, employed, rate: rate(employed, completions.length), withinMonths, windowOpen };
+  return {
+    completers: completions.length,
+    employed,
+    rate: rate(employed, completions.length),
+    withinMonths,
+    windowOpen,
+  };
 }

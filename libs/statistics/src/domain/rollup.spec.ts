@@ -22,7 +22,14 @@ const definition: RollupDefinition<Count, 'trainingEmploymentRate' | 'retentionR
   },
 };
 
-const center = (centerId: string, regionId: string, completers: number, employed: number, placed: number, retained3: number): CenterCounts<Count> => ({
+const center = (
+  centerId: string,
+  regionId: string,
+  completers: number,
+  employed: number,
+  placed: number,
+  retained3: number,
+): CenterCounts<Count> => ({
   centerId,
   regionId,
   counts: { completers, employed, placed, retained3 },
@@ -39,7 +46,8 @@ const centers = [
 describe('rollup center → region → nation', () => {
   const nation = rollup(centers, definition);
   const keys = definition.counts;
-  const sumOf = (parts: Array<{ counts: Record<Count, number> }>, key: Count) => parts.reduce((a, p) => a + p.counts[key], 0);
+  const sumOf = (parts: Array<{ counts: Record<Count, number> }>, key: Count) =>
+    parts.reduce((a, p) => a + p.counts[key], 0);
 
   it("the nation's counts equal the sum of the regions, which equal the sum of the centers", () => {
     for (const key of keys) {
@@ -47,7 +55,12 @@ describe('rollup center → region → nation', () => {
       expect(nation.counts[key]).toBe(sumOf(centers, key));
       for (const region of nation.regions) {
         expect(region.counts[key]).toBe(sumOf(region.centers, key));
-        expect(region.counts[key]).toBe(sumOf(centers.filter((c) => c.regionId === region.regionId), key));
+        expect(region.counts[key]).toBe(
+          sumOf(
+            centers.filter((c) => c.regionId === region.regionId),
+            key,
+          ),
+        );
       }
     }
     expect(nation.counts).toEqual({ completers: 133, employed: 67, placed: 436, retained3: 291 });
@@ -66,11 +79,15 @@ describe('rollup center → region → nation', () => {
     expect(gyeongnam.rates.trainingEmploymentRate).toBe(rate(54, 88));
     expect(display(gyeongnam.rates.trainingEmploymentRate, 1)).toBe('61.4');
     // The mean of the two centers' rates ((57.69 + 90) / 2 = 73.85) is not the region's rate.
-    const meanOfRates = ((gyeongnam.centers[0].rates.trainingEmploymentRate as number) + (gyeongnam.centers[1].rates.trainingEmploymentRate as number)) / 2;
+    const meanOfRates =
+      ((gyeongnam.centers[0].rates.trainingEmploymentRate as number) +
+        (gyeongnam.centers[1].rates.trainingEmploymentRate as number)) /
+      2;
     expect(display(meanOfRates, 1)).toBe('73.8');
     expect(nation.rates.trainingEmploymentRate).toBe(rate(67, 133));
     expect(nation.rates.retentionRate3).toBe(rate(291, 436));
-    for (const region of nation.regions) expect(region.rates.retentionRate3).toBe(rate(region.counts.retained3, region.counts.placed));
+    for (const region of nation.regions)
+      expect(region.rates.retentionRate3).toBe(rate(region.counts.retained3, region.counts.placed));
   });
 
   it('a denominator of 0 gives null at that level only', () => {
@@ -80,7 +97,11 @@ describe('rollup center → region → nation', () => {
   });
 
   it('no centers: zero counts, null rates; a definition without rates gives none', () => {
-    expect(rollup([], definition)).toEqual({ counts: { completers: 0, employed: 0, placed: 0, retained3: 0 }, rates: { trainingEmploymentRate: null, retentionRate3: null }, regions: [] });
+    expect(rollup([], definition)).toEqual({
+      counts: { completers: 0, employed: 0, placed: 0, retained3: 0 },
+      rates: { trainingEmploymentRate: null, retentionRate3: null },
+      regions: [],
+    });
     expect(rollup(centers, { counts: ['placed'] as Count[] }).rates).toEqual({});
   });
 
@@ -92,11 +113,30 @@ describe('rollup center → region → nation', () => {
 
   it('refuses missing, negative or fractional counts, a center counted twice and a rate over an unknown count', () => {
     const code = (fn: () => unknown) => violation(fn).code;
-    expect(code(() => rollup([{ centerId: 'x', regionId: 'r', counts: { completers: 1, employed: 1, placed: 1 } as Record<Count, number> }], definition))).toBe('ROLLUP_MISSING_COUNT');
+    expect(
+      code(() =>
+        rollup(
+          [
+            {
+              centerId: 'x',
+              regionId: 'r',
+              counts: { completers: 1, employed: 1, placed: 1 } as Record<Count, number>,
+            },
+          ],
+          definition,
+        ),
+      ),
+    ).toBe('ROLLUP_MISSING_COUNT');
     expect(code(() => rollup([center('x', 'r', -1, 0, 0, 0)], definition))).toBe('ROLLUP_INVALID_COUNT');
     expect(code(() => rollup([center('x', 'r', 1.5, 0, 0, 0)], definition))).toBe('ROLLUP_INVALID_COUNT');
-    expect(code(() => rollup([center('x', 'r', 1, 0, 0, 0), center('x', 's', 1, 0, 0, 0)], definition))).toBe('ROLLUP_DUPLICATE_CENTER');
-    expect(code(() => rollup(centers, { counts: ['placed'], rates: { r: { numerator: 'retained3', denominator: 'placed' } } }))).toBe('ROLLUP_UNKNOWN_COUNT');
+    expect(code(() => rollup([center('x', 'r', 1, 0, 0, 0), center('x', 's', 1, 0, 0, 0)], definition))).toBe(
+      'ROLLUP_DUPLICATE_CENTER',
+    );
+    expect(
+      code(() =>
+        rollup(centers, { counts: ['placed'], rates: { r: { numerator: 'retained3', denominator: 'placed' } } }),
+      ),
+    ).toBe('ROLLUP_UNKNOWN_COUNT');
     expect(code(() => rollup(centers, { counts: ['placed', 'placed'] }))).toBe('ROLLUP_DUPLICATE_COUNT');
   });
 });

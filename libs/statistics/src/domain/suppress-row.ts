@@ -12,16 +12,31 @@ import { isSuppressed, Published, suppressTable, SUPPRESSED } from './suppressio
  * total when no cell is left); the total published and the hidden cells adding up to less than
  * the threshold → the next smallest cell.
  */
-export function suppressRow(cells: readonly number[], total: number, threshold: number, forced: { cells?: readonly number[]; total?: boolean } = {}): { cells: Published[]; total: Published } {
+export function suppressRow(
+  cells: readonly number[],
+  total: number,
+  threshold: number,
+  forced: { cells?: readonly number[]; total?: boolean } = {},
+): { cells: Published[]; total: Published } {
   // suppressTable validates the counts and the threshold and applies the same rules without `forced`.
-  const base = suppressTable({ columns: cells.map((_, i) => String(i)), rows: [{ label: 'row', cells: [...cells] }], totals: { rows: true, columns: false } }, { threshold });
+  const base = suppressTable(
+    {
+      columns: cells.map((_, i) => String(i)),
+      rows: [{ label: 'row', cells: [...cells] }],
+      totals: { rows: true, columns: false },
+    },
+    { threshold },
+  );
   const hidden = base.rows[0].cells.map((c) => isSuppressed(c));
   let totalHidden = isSuppressed(base.rows[0].total ?? 0);
   for (const i of forced.cells ?? []) hidden[i] = true;
   if (forced.total) totalHidden = true;
 
   const smallestPublished = (): number | undefined =>
-    cells.reduce<number | undefined>((best, value, i) => (hidden[i] || (best !== undefined && cells[best] <= value) ? best : i), undefined);
+    cells.reduce<number | undefined>(
+      (best, value, i) => (hidden[i] || (best !== undefined && cells[best] <= value) ? best : i),
+      undefined,
+    );
   for (;;) {
     const hiddenCount = hidden.filter(Boolean).length + (totalHidden ? 1 : 0);
     if (hiddenCount === 0) break;

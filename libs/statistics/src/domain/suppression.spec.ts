@@ -1,5 +1,14 @@
 import { RuleViolation } from '@saeil/core';
-import { CountTable, isSuppressed, Published, PublishedTable, publishRate, SUPPRESSED, suppressCount, suppressTable } from './suppression';
+import {
+  CountTable,
+  isSuppressed,
+  Published,
+  PublishedTable,
+  publishRate,
+  SUPPRESSED,
+  suppressCount,
+  suppressTable,
+} from './suppression';
 
 const S = SUPPRESSED;
 
@@ -25,12 +34,24 @@ function recoverable(table: CountTable, published: PublishedTable, threshold = 5
     const hiddenMembers = members.filter(([p]) => isSuppressed(p));
     const sum = hiddenMembers.reduce((a, [, v]) => a + v, 0);
     if (hidden.length === 1) problems.push(`${name}: one suppressed figure`);
-    else if (!isSuppressed(total[0]) && hiddenMembers.length > 0 && sum < threshold && hiddenMembers.length < members.length) problems.push(`${name}: suppressed cells add up to ${sum}`);
+    else if (
+      !isSuppressed(total[0]) &&
+      hiddenMembers.length > 0 &&
+      sum < threshold &&
+      hiddenMembers.length < members.length
+    )
+      problems.push(`${name}: suppressed cells add up to ${sum}`);
   };
   const rowTotals = table.rows.map((r) => r.cells.reduce((a, b) => a + b, 0));
   const colTotals = table.columns.map((_, c) => table.rows.reduce((a, r) => a + r.cells[c], 0));
   const grand = rowTotals.reduce((a, b) => a + b, 0);
-  published.rows.forEach((row, r) => check(`row ${row.label}`, row.cells.map((p, c) => [p, table.rows[r].cells[c]]), row.total === undefined ? undefined : [row.total, rowTotals[r]]));
+  published.rows.forEach((row, r) =>
+    check(
+      `row ${row.label}`,
+      row.cells.map((p, c) => [p, table.rows[r].cells[c]]),
+      row.total === undefined ? undefined : [row.total, rowTotals[r]],
+    ),
+  );
   table.columns.forEach((col, c) =>
     check(
       `column ${col}`,
@@ -38,8 +59,18 @@ function recoverable(table: CountTable, published: PublishedTable, threshold = 5
       published.totals ? [published.totals.cells[c], colTotals[c]] : undefined,
     ),
   );
-  if (published.totals) check('column totals', published.totals.cells.map((p, c) => [p, colTotals[c]]), [published.totals.total, grand]);
-  if (published.rows.every((r) => r.total !== undefined) && published.grandTotal !== undefined) check('row totals', published.rows.map((r, i) => [r.total as Published, rowTotals[i]]), [published.grandTotal, grand]);
+  if (published.totals)
+    check(
+      'column totals',
+      published.totals.cells.map((p, c) => [p, colTotals[c]]),
+      [published.totals.total, grand],
+    );
+  if (published.rows.every((r) => r.total !== undefined) && published.grandTotal !== undefined)
+    check(
+      'row totals',
+      published.rows.map((r, i) => [r.total as Published, rowTotals[i]]),
+      [published.grandTotal, grand],
+    );
   return problems;
 }
 
@@ -100,11 +131,18 @@ describe('suppressTable', () => {
     const naive: PublishedTable = {
       columns,
       threshold: 5,
-      rows: table.rows.map((r) => ({ label: r.label, cells: r.cells.map((v) => (v < 5 ? S : v)), total: r.cells.reduce((a, b) => a + b, 0) })),
+      rows: table.rows.map((r) => ({
+        label: r.label,
+        cells: r.cells.map((v) => (v < 5 ? S : v)),
+        total: r.cells.reduce((a, b) => a + b, 0),
+      })),
       totals: { cells: [18, 25, 47], total: 90 },
       grandTotal: 90,
     };
-    expect(recoverable(table, naive)).toEqual(['row 센터A: one suppressed figure', 'column 30대: one suppressed figure']);
+    expect(recoverable(table, naive)).toEqual([
+      'row 센터A: one suppressed figure',
+      'column 30대: one suppressed figure',
+    ]);
   });
 
   it('the threshold is configurable', () => {
@@ -157,7 +195,13 @@ describe('suppressTable', () => {
   });
 
   it('small totals are suppressed too, and a total is taken as complement when no cell is left', () => {
-    const t: CountTable = { columns: ['명'], rows: [{ label: 'A', cells: [3] }, { label: 'B', cells: [20] }] };
+    const t: CountTable = {
+      columns: ['명'],
+      rows: [
+        { label: 'A', cells: [3] },
+        { label: 'B', cells: [20] },
+      ],
+    };
     const published = suppressTable(t);
     expect(published.rows).toEqual([
       { label: 'A', cells: [S], total: S },
@@ -168,7 +212,13 @@ describe('suppressTable', () => {
   });
 
   it('a grand total below the threshold suppresses everything', () => {
-    const published = suppressTable({ columns: ['a', 'b'], rows: [{ label: 'A', cells: [1, 1] }, { label: 'B', cells: [1, 0] }] });
+    const published = suppressTable({
+      columns: ['a', 'b'],
+      rows: [
+        { label: 'A', cells: [1, 1] },
+        { label: 'B', cells: [1, 0] },
+      ],
+    });
     expect(published).toEqual({
       columns: ['a', 'b'],
       threshold: 5,
@@ -211,9 +261,15 @@ describe('suppressTable', () => {
   });
 
   it('refuses a row whose cells do not match the columns, and counts that are not non-negative integers', () => {
-    expect(violation(() => suppressTable({ columns, rows: [{ label: 'A', cells: [1, 2] }] })).code).toBe('SUPPRESSION_SHAPE_MISMATCH');
-    expect(violation(() => suppressTable({ columns, rows: [{ label: 'A', cells: [1, 2, -3] }] })).code).toBe('SUPPRESSION_INVALID_COUNT');
-    expect(violation(() => suppressTable({ columns, rows: [{ label: 'A', cells: [1, 2, 0.5] }] })).code).toBe('SUPPRESSION_INVALID_COUNT');
+    expect(violation(() => suppressTable({ columns, rows: [{ label: 'A', cells: [1, 2] }] })).code).toBe(
+      'SUPPRESSION_SHAPE_MISMATCH',
+    );
+    expect(violation(() => suppressTable({ columns, rows: [{ label: 'A', cells: [1, 2, -3] }] })).code).toBe(
+      'SUPPRESSION_INVALID_COUNT',
+    );
+    expect(violation(() => suppressTable({ columns, rows: [{ label: 'A', cells: [1, 2, 0.5] }] })).code).toBe(
+      'SUPPRESSION_INVALID_COUNT',
+    );
     expect(violation(() => suppressTable(table, { threshold: -1 })).code).toBe('SUPPRESSION_INVALID_THRESHOLD');
   });
 });

@@ -46,14 +46,19 @@ export function isSuppressed(value: Published | null): value is Suppressed {
 function thresholdOf(options: SuppressionOptions): number {
   const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
   if (!Number.isInteger(threshold) || threshold < 1) {
-    throw new RuleViolation('SUPPRESSION_INVALID_THRESHOLD', `비공개 기준은 1 이상의 정수여야 합니다: ${threshold}`, { threshold });
+    throw new RuleViolation('SUPPRESSION_INVALID_THRESHOLD', `비공개 기준은 1 이상의 정수여야 합니다: ${threshold}`, {
+      threshold,
+    });
   }
   return threshold;
 }
 
 function requireCount(value: unknown, where: Record<string, unknown>): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new RuleViolation('SUPPRESSION_INVALID_COUNT', `인원수는 0 이상의 정수여야 합니다: ${String(value)}`, { ...where, value });
+    throw new RuleViolation('SUPPRESSION_INVALID_COUNT', `인원수는 0 이상의 정수여야 합니다: ${String(value)}`, {
+      ...where,
+      value,
+    });
   }
   return value;
 }
@@ -106,27 +111,52 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
 
   const cells: Figure[][] = table.rows.map((row, r) => {
     if (row.cells.length !== columns.length) {
-      throw new RuleViolation('SUPPRESSION_SHAPE_MISMATCH', `${row.label}: 칸 수(${row.cells.length})가 열 수(${columns.length})와 다릅니다.`, { row: row.label, cells: row.cells.length, columns: columns.length });
+      throw new RuleViolation(
+        'SUPPRESSION_SHAPE_MISMATCH',
+        `${row.label}: 칸 수(${row.cells.length})가 열 수(${columns.length})와 다릅니다.`,
+        { row: row.label, cells: row.cells.length, columns: columns.length },
+      );
     }
-    return row.cells.map((v, c) => ({ value: requireCount(v, { row: table.rows[r].label, column: columns[c] }), isTotal: false, hidden: false }));
+    return row.cells.map((v, c) => ({
+      value: requireCount(v, { row: table.rows[r].label, column: columns[c] }),
+      isTotal: false,
+      hidden: false,
+    }));
   });
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  const rowTotals: Figure[] = cells.map((row) => ({ value: sum(row.map((f) => f.value)), isTotal: true, hidden: false }));
-  const columnTotals: Figure[] = columns.map((_, c) => ({ value: sum(cells.map((row) => row[c].value)), isTotal: true, hidden: false }));
+  const rowTotals: Figure[] = cells.map((row) => ({
+    value: sum(row.map((f) => f.value)),
+    isTotal: true,
+    hidden: false,
+  }));
+  const columnTotals: Figure[] = columns.map((_, c) => ({
+    value: sum(cells.map((row) => row[c].value)),
+    isTotal: true,
+    hidden: false,
+  }));
   const grand: Figure = { value: sum(rowTotals.map((f) => f.value)), isTotal: true, hidden: false };
 
   // Groups whose members add up to their total, as figures the reader sees.
   const groups: Array<{ members: Figure[]; total?: Figure }> = [];
   cells.forEach((row, r) => groups.push({ members: row, total: withRowTotals ? rowTotals[r] : undefined }));
-  columns.forEach((_, c) => groups.push({ members: cells.map((row) => row[c]), total: withColumnTotals ? columnTotals[c] : undefined }));
+  columns.forEach((_, c) =>
+    groups.push({ members: cells.map((row) => row[c]), total: withColumnTotals ? columnTotals[c] : undefined }),
+  );
   if (withColumnTotals) groups.push({ members: columnTotals, total: grand });
   if (withRowTotals) groups.push({ members: rowTotals, total: grand });
 
-  const published: Figure[] = [...cells.flat(), ...(withRowTotals ? rowTotals : []), ...(withColumnTotals ? columnTotals : []), ...(withRowTotals || withColumnTotals ? [grand] : [])];
+  const published: Figure[] = [
+    ...cells.flat(),
+    ...(withRowTotals ? rowTotals : []),
+    ...(withColumnTotals ? columnTotals : []),
+    ...(withRowTotals || withColumnTotals ? [grand] : []),
+  ];
   for (const f of published) if (f.value < threshold) f.hidden = true; // primary suppression
 
   const smallestPublished = (figures: Figure[]): Figure | undefined =>
-    figures.filter((f) => !f.hidden).reduce<Figure | undefined>((best, f) => (best === undefined || f.value < best.value ? f : best), undefined);
+    figures
+      .filter((f) => !f.hidden)
+      .reduce<Figure | undefined>((best, f) => (best === undefined || f.value < best.value ? f : best), undefined);
 
   let changed = true;
   while (changed) {
@@ -153,7 +183,11 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
   return {
     columns,
     threshold,
-    rows: table.rows.map((row, r) => ({ label: row.label, cells: cells[r].map(out), ...(withRowTotals ? { total: out(rowTotals[r]) } : {}) })),
+    rows: table.rows.map((row, r) => ({
+      label: row.label,
+      cells: cells[r].map(out),
+      ...(withRowTotals ? { total: out(rowTotals[r]) } : {}),
+    })),
     ...(withColumnTotals ? { totals: { cells: columnTotals.map(out), total: out(grand) } } : {}),
     ...(withRowTotals || withColumnTotals ? { grandTotal: out(grand) } : {}),
   };

@@ -19,7 +19,9 @@ export const WAGE_BAND_KEYS: readonly WageBand[] = WAGE_BANDS.map((b) => b.band)
 
 export function wageBandOf(monthlyWage: number): WageBand {
   if (typeof monthlyWage !== 'number' || !Number.isFinite(monthlyWage) || monthlyWage < 0) {
-    throw new RuleViolation('WAGE_INVALID', `월 임금은 0 이상의 수여야 합니다: ${String(monthlyWage)}`, { monthlyWage });
+    throw new RuleViolation('WAGE_INVALID', `월 임금은 0 이상의 수여야 합니다: ${String(monthlyWage)}`, {
+      monthlyWage,
+    });
   }
   return WAGE_BANDS.find((b) => monthlyWage >= b.from && monthlyWage < b.below)!.band;
 }

@@ -77,6 +77,8 @@ export class Statistics1732240870000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE rm_stat_position, rm_stat_centers, rm_stat_activities, rm_stat_follow_ups, rm_stat_placements, rm_stat_clients`);
+    await q.query(
+      `DROP TABLE rm_stat_position, rm_stat_centers, rm_stat_activities, rm_stat_follow_ups, rm_stat_placements, rm_stat_clients`,
+    );
   }
 }

@@ -1,5 +1,17 @@
-import type { MinistryActivityFigures, MinistryEmploymentFigures, MinistryRetentionBreakdown, MinistryRetentionFigures, PublishedCount } from '@saeil/contracts';
-import type { ActivityFigures, BreakdownRow, EmploymentFigures, RetentionDimension, RetentionFigures } from '../statistics-source';
+import type {
+  MinistryActivityFigures,
+  MinistryEmploymentFigures,
+  MinistryRetentionBreakdown,
+  MinistryRetentionFigures,
+  PublishedCount,
+} from '@saeil/contracts';
+import type {
+  ActivityFigures,
+  BreakdownRow,
+  EmploymentFigures,
+  RetentionDimension,
+  RetentionFigures,
+} from '../statistics-source';
 import { isSuppressed, Published, publishRate, suppressCount, suppressTable, SUPPRESSED } from '../domain/suppression';
 import { suppressRow } from '../domain/suppress-row';
 
@@ -19,7 +31,20 @@ const MILESTONES = [1, 2, 3] as const;
 export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function milestoneOf(figures: readonly RetentionFigures[], n: 1 | 2 | 3): RetentionFigures {
-  return figures.find((f) => f.n === n) ?? { n, eligible: 0, sameEmployer: 0, otherEmployer: 0, notEmployed: 0, unreachable: 0, unverified: 0, retentionRate: null, anyEmployerRate: null, unverifiedShare: null };
+  return (
+    figures.find((f) => f.n === n) ?? {
+      n,
+      eligible: 0,
+      sameEmployer: 0,
+      otherEmployer: 0,
+      notEmployed: 0,
+      unreachable: 0,
+      unverified: 0,
+      retentionRate: null,
+      anyEmployerRate: null,
+      unverifiedShare: null,
+    }
+  );
 }
 
 function sumPublished(a: Published, b: Published): Published {
@@ -66,7 +91,14 @@ export function publishRetention(
       const cells = rows.map((row) => OUTCOMES.map((o) => milestoneOf(row.figures, n)[o]));
       const columnSums = OUTCOMES.map((_, c) => cells.reduce((sum, row) => sum + row[c], 0));
       const partitions = columnSums.every((sum, c) => sum === wholeCells[c]);
-      const table = suppressTable({ columns: [...OUTCOMES], rows: rows.map((row, r) => ({ label: row.key, cells: cells[r] })), totals: { rows: true, columns: partitions } }, { threshold });
+      const table = suppressTable(
+        {
+          columns: [...OUTCOMES],
+          rows: rows.map((row, r) => ({ label: row.key, cells: cells[r] })),
+          totals: { rows: true, columns: partitions },
+        },
+        { threshold },
+      );
       if (partitions && table.totals) {
         table.totals.cells.forEach((cell, c) => isSuppressed(cell) && forcedCells.add(c));
         if (isSuppressed(table.totals.total)) forcedTotal = true;
@@ -84,7 +116,9 @@ export function publishRetention(
     overall,
     breakdowns: breakdowns.map(({ dimension }, b) => ({
       dimension,
-      rows: [...breakdownMilestones[b].entries()].sort(([a], [z]) => byCodeUnits(a, z)).map(([key, milestones]) => ({ key, milestones })),
+      rows: [...breakdownMilestones[b].entries()]
+        .sort(([a], [z]) => byCodeUnits(a, z))
+        .map(([key, milestones]) => ({ key, milestones })),
     })),
   };
 }
@@ -93,30 +127,66 @@ export function publishRetention(
  * Placements by one attribute: a row whose total is the placements count. Returns the published
  * row and whether its total had to be hidden (then the placements count is hidden everywhere).
  */
-function placementsBy(field: string, counts: Record<string, number>, placements: number, threshold: number, forced: ReadonlySet<string>): { published: Record<string, PublishedCount>; hidesTotal: boolean } {
+function placementsBy(
+  field: string,
+  counts: Record<string, number>,
+  placements: number,
+  threshold: number,
+  forced: ReadonlySet<string>,
+): { published: Record<string, PublishedCount>; hidesTotal: boolean } {
   const keys = Object.keys(counts).sort(byCodeUnits);
   if (keys.length === 0) return { published: {}, hidesTotal: false };
   const cells = keys.map((k) => counts[k]);
   const adds = cells.reduce((a, b) => a + b, 0) === placements;
   const forcedCells = keys.flatMap((k, i) => (forced.has(`${field}.${k}`) ? [i] : []));
-  const row = suppressRow(cells, cells.reduce((a, b) => a + b, 0), threshold, { cells: forcedCells, total: adds && forced.has('placements') });
-  return { published: Object.fromEntries(keys.map((k, i) => [k, row.cells[i]])), hidesTotal: adds && isSuppressed(row.total) };
+  const row = suppressRow(
+    cells,
+    cells.reduce((a, b) => a + b, 0),
+    threshold,
+    { cells: forcedCells, total: adds && forced.has('placements') },
+  );
+  return {
+    published: Object.fromEntries(keys.map((k, i) => [k, row.cells[i]])),
+    hidesTotal: adds && isSuppressed(row.total),
+  };
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
-export function publishEmployment(e: EmploymentFigures, threshold: number, forced: ReadonlySet<string> = NONE): MinistryEmploymentFigures {
-  const count = (field: keyof EmploymentFigures & string, value: number): PublishedCount => (forced.has(field) ? SUPPRESSED : suppressCount(value, { threshold }));
-  const byType = placementsBy('placementsByEmploymentType', e.placementsByEmploymentType, e.placements, threshold, forced);
-  const byOccupation = placementsBy('placementsByOccupationGroup', e.placementsByOccupationGroup, e.placements, threshold, forced);
+export function publishEmployment(
+  e: EmploymentFigures,
+  threshold: number,
+  forced: ReadonlySet<string> = NONE,
+): MinistryEmploymentFigures {
+  const count = (field: keyof EmploymentFigures & string, value: number): PublishedCount =>
+    forced.has(field) ? SUPPRESSED : suppressCount(value, { threshold });
+  const byType = placementsBy(
+    'placementsByEmploymentType',
+    e.placementsByEmploymentType,
+    e.placements,
+    threshold,
+    forced,
+  );
+  const byOccupation = placementsBy(
+    'placementsByOccupationGroup',
+    e.placementsByOccupationGroup,
+    e.placements,
+    threshold,
+    forced,
+  );
   const byWage = placementsBy('placementsByWageBand', e.placementsByWageBand, e.placements, threshold, forced);
   const byChannel = placementsBy('placementsByChannel', e.placementsByChannel, e.placements, threshold, forced);
   const placementsHidden = [byType, byOccupation, byWage, byChannel].some((b) => b.hidesTotal);
   // Completers split into employed and not employed: publishing both totals would give the small "not employed" away.
-  const training = suppressRow([e.trainingCompletersEmployed, e.trainingCompleters - e.trainingCompletersEmployed], e.trainingCompleters, threshold, {
-    cells: forced.has('trainingCompletersEmployed') ? [0] : [],
-    total: forced.has('trainingCompleters'),
-  });
+  const training = suppressRow(
+    [e.trainingCompletersEmployed, e.trainingCompleters - e.trainingCompletersEmployed],
+    e.trainingCompleters,
+    threshold,
+    {
+      cells: forced.has('trainingCompletersEmployed') ? [0] : [],
+      total: forced.has('trainingCompleters'),
+    },
+  );
   return {
     clientsRegistered: count('clientsRegistered', e.clientsRegistered),
     employedClients: count('employedClients', e.employedClients),
@@ -135,7 +205,12 @@ export function publishEmployment(e: EmploymentFigures, threshold: number, force
 
 /** The person counts of the employment figures, as leaf paths (what `forced` names). */
 export function employmentPersonCounts(e: EmploymentFigures): string[] {
-  const records = ['placementsByEmploymentType', 'placementsByOccupationGroup', 'placementsByWageBand', 'placementsByChannel'] as const;
+  const records = [
+    'placementsByEmploymentType',
+    'placementsByOccupationGroup',
+    'placementsByWageBand',
+    'placementsByChannel',
+  ] as const;
   return [
     'clientsRegistered',
     'employedClients',
@@ -148,11 +223,21 @@ export function employmentPersonCounts(e: EmploymentFigures): string[] {
   ];
 }
 
-const sortedRecord = (record: Record<string, number>): Record<string, number> => Object.fromEntries(Object.keys(record).sort(byCodeUnits).map((k) => [k, record[k]]));
+const sortedRecord = (record: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(
+    Object.keys(record)
+      .sort(byCodeUnits)
+      .map((k) => [k, record[k]]),
+  );
 
 /** Activities (sessions, meetings, agreements) are not person counts; the people reached are. */
-export function publishActivity(a: ActivityFigures, threshold: number, forced: ReadonlySet<string> = NONE): MinistryActivityFigures {
-  const count = (field: keyof ActivityFigures & string, value: number): PublishedCount => (forced.has(field) ? SUPPRESSED : suppressCount(value, { threshold }));
+export function publishActivity(
+  a: ActivityFigures,
+  threshold: number,
+  forced: ReadonlySet<string> = NONE,
+): MinistryActivityFigures {
+  const count = (field: keyof ActivityFigures & string, value: number): PublishedCount =>
+    forced.has(field) ? SUPPRESSED : suppressCount(value, { threshold });
   return {
     counselingSessionsByChannel: sortedRecord(a.counselingSessionsByChannel),
     groupProgramAttendances: a.groupProgramAttendances,
@@ -171,7 +256,12 @@ export function activityPersonCounts(): string[] {
 }
 
 function leaf(figures: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), figures);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
+      figures,
+    );
 }
 
 /**
@@ -201,9 +291,16 @@ export function publishWithParts<F, P>(
       const total = Number(leaf(whole, path) ?? 0);
       if (values.reduce((a, b) => a + b, 0) !== total) continue; // not a partition: nothing to subtract
       const hiddenParts = publishedParts.flatMap((p, i) => (isSuppressed(leaf(p, path) as Published) ? [i] : []));
-      const row = suppressRow(values, total, threshold, { cells: hiddenParts, total: isSuppressed(leaf(publishedWhole, path) as Published) });
+      const row = suppressRow(values, total, threshold, {
+        cells: hiddenParts,
+        total: isSuppressed(leaf(publishedWhole, path) as Published),
+      });
       row.cells.forEach((cell, i) => {
-        if (isSuppressed(cell) && !isSuppressed(leaf(publishedParts[i], path) as Published) && !forcedParts[i].has(path)) {
+        if (
+          isSuppressed(cell) &&
+          !isSuppressed(leaf(publishedParts[i], path) as Published) &&
+          !forcedParts[i].has(path)
+        ) {
           forcedParts[i].add(path);
           changed = true;
         }
@@ -213,6 +310,7 @@ export function publishWithParts<F, P>(
         changed = true;
       }
     }
-    if (!changed) return { whole: publishedWhole, parts: parts.map((p, i) => ({ key: p.key, figures: publishedParts[i] })) };
+    if (!changed)
+      return { whole: publishedWhole, parts: parts.map((p, i) => ({ key: p.key, figures: publishedParts[i] })) };
   }
 }

@@ -1,5 +1,11 @@
 import { DataSource } from 'typeorm';
-import { COUNSELING_CHANNELS, OCCUPATION_GROUP_CODES, PLACEMENT_CHANNELS, PLACEMENT_EMPLOYMENT_TYPES, AGREEMENT_KINDS } from '@saeil/contracts';
+import {
+  COUNSELING_CHANNELS,
+  OCCUPATION_GROUP_CODES,
+  PLACEMENT_CHANNELS,
+  PLACEMENT_EMPLOYMENT_TYPES,
+  AGREEMENT_KINDS,
+} from '@saeil/contracts';
 import { WAGE_BAND_KEYS } from '../domain/wage-bands';
 
 /**
@@ -19,7 +25,15 @@ export const FIGURE_PARTS = ['retention', 'employment', 'activity'] as const;
 export type FigurePart = (typeof FIGURE_PARTS)[number];
 
 export const MILESTONES = [1, 2, 3] as const;
-export const RETENTION_COUNTS = ['eligible', 'sameEmployer', 'otherEmployer', 'notEmployed', 'unreachable', 'unverified', 'employed'] as const;
+export const RETENTION_COUNTS = [
+  'eligible',
+  'sameEmployer',
+  'otherEmployer',
+  'notEmployed',
+  'unreachable',
+  'unverified',
+  'employed',
+] as const;
 export type RetentionCount = (typeof RETENTION_COUNTS)[number];
 
 /** The key of a milestone's count, e.g. 'm1.eligible'. */
@@ -167,12 +181,16 @@ export class FactCounts {
       add(r.center_id, 'trainingCompletersEmployed', r.employed);
     }
     for (const r of beneficiaries) add(r.center_id, 'retentionBeneficiaries', r.n);
-    for (const r of retention) for (const [key, value] of Object.entries(retentionCountsOf(r))) add(r.center_id, key, value);
+    for (const r of retention)
+      for (const [key, value] of Object.entries(retentionCountsOf(r))) add(r.center_id, key, value);
     return out;
   }
 
   /** Retention counts per dimension value and center (program, employment type, occupation group, placement month). */
-  async retentionBy(filter: FactFilter, dimension: 'program' | 'employmentType' | 'occupationGroup' | 'placementMonth'): Promise<Map<string, Map<string, Counts>>> {
+  async retentionBy(
+    filter: FactFilter,
+    dimension: 'program' | 'employmentType' | 'occupationGroup' | 'placementMonth',
+  ): Promise<Map<string, Map<string, Counts>>> {
     const out = new Map<string, Map<string, Counts>>();
     for (const r of await this.retention(filter, dimension)) {
       const byCenter = out.get(r.key) ?? new Map<string, Counts>();
@@ -193,7 +211,16 @@ export class FactCounts {
     );
   }
 
-  private placements(f: FactFilter): Promise<{ center_id: string; employment_type: string | null; occupation_group: string | null; wage_band: string | null; channel: string | null; n: number }[]> {
+  private placements(f: FactFilter): Promise<
+    {
+      center_id: string;
+      employment_type: string | null;
+      occupation_group: string | null;
+      wage_band: string | null;
+      channel: string | null;
+      n: number;
+    }[]
+  > {
     return this.dataSource.query(
       `SELECT center_id, employment_type, occupation_group, wage_band, channel, count(*)::int AS n FROM rm_stat_placements p
         WHERE p.start_on BETWEEN $2::date AND $3::date AND ${LIVE} AND ($4::text[] IS NULL OR p.center_id = ANY($4))
@@ -215,7 +242,9 @@ export class FactCounts {
     );
   }
 
-  private activities(f: FactFilter): Promise<{ center_id: string; kind: string; detail: string | null; events: number; amount: number }[]> {
+  private activities(
+    f: FactFilter,
+  ): Promise<{ center_id: string; kind: string; detail: string | null; events: number; amount: number }[]> {
     return this.dataSource.query(
       `SELECT center_id, kind, detail, count(*)::int AS events, sum(amount)::int AS amount FROM rm_stat_activities
         WHERE occurred_on BETWEEN $2::date AND $3::date AND position <= $1 AND kind <> 'training_completion' AND ($4::text[] IS NULL OR center_id = ANY($4))

@@ -20,7 +20,10 @@ export class StatisticsReadConsistency {
   async await(dto: StatisticsReadDto): Promise<ConsistencyReport | undefined> {
     if (!dto.minPosition) return undefined;
     const wait = Math.min(dto.waitMs ?? this.config.MAX_CONSISTENCY_WAIT_MS, this.config.MAX_CONSISTENCY_WAIT_MS);
-    return { minPosition: dto.minPosition, reached: await this.consistency.waitFor(statisticsProjection, dto.minPosition, wait) };
+    return {
+      minPosition: dto.minPosition,
+      reached: await this.consistency.waitFor(statisticsProjection, dto.minPosition, wait),
+    };
   }
 }
 

@@ -10,8 +10,15 @@ export class StatisticsReadDto {
   @IsIn(STATISTICS_LEVELS)
   level: (typeof STATISTICS_LEVELS)[number];
 
-  @ApiPropertyOptional({ example: 'center-naju', description: "A center id (level=center) or a 시·도 by its official name, or '미지정' (level=region); none for the nation" })
-  @IsOptional() @IsString() @MaxLength(64) @Matches(/\S/)
+  @ApiPropertyOptional({
+    example: 'center-naju',
+    description:
+      "A center id (level=center) or a 시·도 by its official name, or '미지정' (level=region); none for the nation",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(/\S/)
   id?: string;
 
   @ApiProperty({ example: '2026-01-01', description: 'First day of the period (inclusive)' })
@@ -22,23 +29,34 @@ export class StatisticsReadDto {
   @IsDateOnly()
   to: string;
 
-  @ApiPropertyOptional({ description: 'Count only events at or below this global position (a frozen report regenerates the same figures)' })
-  @IsOptional() @IsQueryInt(0)
+  @ApiPropertyOptional({
+    description: 'Count only events at or below this global position (a frozen report regenerates the same figures)',
+  })
+  @IsOptional()
+  @IsQueryInt(0)
   asOfPosition?: number;
 
-  @ApiPropertyOptional({ description: 'Read your writes: wait until the statistics have applied this position (from a command response)' })
-  @IsOptional() @IsQueryInt(1)
+  @ApiPropertyOptional({
+    description: 'Read your writes: wait until the statistics have applied this position (from a command response)',
+  })
+  @IsOptional()
+  @IsQueryInt(1)
   minPosition?: number;
 
   @ApiPropertyOptional({ description: 'How long to wait for minPosition, in ms (bounded by MAX_CONSISTENCY_WAIT_MS)' })
-  @IsOptional() @IsQueryInt(0, 60_000)
+  @IsOptional()
+  @IsQueryInt(0, 60_000)
   waitMs?: number;
 }
 
 /** Employment and activity break down by the rollup's levels. */
 export const SNAPSHOT_DIMENSIONS = ['center', 'region'] as const;
 export class StatisticsSnapshotReadDto extends StatisticsReadDto {
-  @ApiPropertyOptional({ enum: SNAPSHOT_DIMENSIONS, description: 'Also give the figures of each center or region of the scope (they add up to the scope)' })
-  @IsOptional() @IsIn(SNAPSHOT_DIMENSIONS)
+  @ApiPropertyOptional({
+    enum: SNAPSHOT_DIMENSIONS,
+    description: 'Also give the figures of each center or region of the scope (they add up to the scope)',
+  })
+  @IsOptional()
+  @IsIn(SNAPSHOT_DIMENSIONS)
   by?: (typeof SNAPSHOT_DIMENSIONS)[number];
 }

@@ -22,7 +22,20 @@ import {
   StatisticsSnapshot,
   StatisticsSource,
 } from '../statistics-source';
-import { BREAKDOWNS, Breakdown, COUNT_KEYS, Counts, FactCounts, FactFilter, FIGURE_PARTS, FigurePart, MILESTONES, NO_PROGRAM, RATES, retentionKey } from './fact-counts';
+import {
+  BREAKDOWNS,
+  Breakdown,
+  COUNT_KEYS,
+  Counts,
+  FactCounts,
+  FactFilter,
+  FIGURE_PARTS,
+  FigurePart,
+  MILESTONES,
+  NO_PROGRAM,
+  RATES,
+  retentionKey,
+} from './fact-counts';
 
 type ScopeTotals = Totals<string, string>;
 
@@ -77,8 +90,16 @@ export class StatisticsQueries extends StatisticsSource {
     this.facts = new FactCounts(dataSource, config.TRAINING_EMPLOYMENT_WITHIN_MONTHS);
   }
 
-  async metric(metric: StatisticMetric, scope: StatisticsScope, period: StatisticsPeriod, asOf: StatisticsAsOf = {}): Promise<number | null> {
-    if (!STATISTIC_METRIC_KEYS.includes(metric)) throw new ValidationFailed([{ field: 'metric', code: 'isIn', message: `metric must be one of ${STATISTIC_METRIC_KEYS.join(', ')}` }]);
+  async metric(
+    metric: StatisticMetric,
+    scope: StatisticsScope,
+    period: StatisticsPeriod,
+    asOf: StatisticsAsOf = {},
+  ): Promise<number | null> {
+    if (!STATISTIC_METRIC_KEYS.includes(metric))
+      throw new ValidationFailed([
+        { field: 'metric', code: 'isIn', message: `metric must be one of ${STATISTIC_METRIC_KEYS.join(', ')}` },
+      ]);
     const s = await this.snapshot(scope, period, asOf, [METRIC_PART[metric]]);
     const byMetric: Record<StatisticMetric, number | null> = {
       clients_registered: s.employment.clientsRegistered,
@@ -103,7 +124,12 @@ export class StatisticsQueries extends StatisticsSource {
   }
 
   /** Every figure of the scope; with `parts`, only those groups are counted (the others read 0). */
-  async snapshot(scope: StatisticsScope, period: StatisticsPeriod, asOf: StatisticsAsOf = {}, parts: readonly FigurePart[] = FIGURE_PARTS): Promise<StatisticsSnapshot> {
+  async snapshot(
+    scope: StatisticsScope,
+    period: StatisticsPeriod,
+    asOf: StatisticsAsOf = {},
+    parts: readonly FigurePart[] = FIGURE_PARTS,
+  ): Promise<StatisticsSnapshot> {
     const resolved = await this.resolve(scope, period, asOf);
     const totals = this.totalsOf(resolved, await this.facts.perCenter(resolved.filter, parts));
     return this.snapshotOf(resolved, totals);
@@ -121,16 +147,28 @@ export class StatisticsQueries extends StatisticsSource {
     const tree = this.rollupOf(resolved, await this.facts.perCenter(resolved.filter, parts));
     const members: { key: string; totals: ScopeTotals; scope: StatisticsScope }[] =
       level === 'center'
-        ? tree.regions.flatMap((r) => r.centers).map((c) => ({ key: c.centerId, totals: c, scope: { level: 'center', id: c.centerId } }))
+        ? tree.regions
+            .flatMap((r) => r.centers)
+            .map((c) => ({ key: c.centerId, totals: c, scope: { level: 'center', id: c.centerId } }))
         : tree.regions.map((r) => ({ key: r.regionId, totals: r, scope: { level: 'region', id: r.regionId } }));
     return {
       snapshot: this.snapshotOf(resolved, this.pick(resolved, tree)),
-      rows: members.sort((a, b) => compare(a.key, b.key)).map((p) => ({ key: p.key, figures: this.snapshotOf({ ...resolved, scope: p.scope }, p.totals) })),
+      rows: members
+        .sort((a, b) => compare(a.key, b.key))
+        .map((p) => ({ key: p.key, figures: this.snapshotOf({ ...resolved, scope: p.scope }, p.totals) })),
     };
   }
 
-  async retentionBy(dimension: RetentionDimension, scope: StatisticsScope, period: StatisticsPeriod, asOf: StatisticsAsOf = {}): Promise<BreakdownRow<RetentionFigures[]>[]> {
-    if (!RETENTION_DIMENSIONS.includes(dimension)) throw new ValidationFailed([{ field: 'by', code: 'isIn', message: `by must be one of ${RETENTION_DIMENSIONS.join(', ')}` }]);
+  async retentionBy(
+    dimension: RetentionDimension,
+    scope: StatisticsScope,
+    period: StatisticsPeriod,
+    asOf: StatisticsAsOf = {},
+  ): Promise<BreakdownRow<RetentionFigures[]>[]> {
+    if (!RETENTION_DIMENSIONS.includes(dimension))
+      throw new ValidationFailed([
+        { field: 'by', code: 'isIn', message: `by must be one of ${RETENTION_DIMENSIONS.join(', ')}` },
+      ]);
     if (dimension === 'center' || dimension === 'region') {
       const { rows } = await this.snapshotBy(dimension, scope, period, asOf, ['retention']);
       return rows.map((r) => ({ key: r.key, figures: r.figures.retention }));
@@ -146,14 +184,18 @@ export class StatisticsQueries extends StatisticsSource {
   async centersOf(scope: StatisticsScope): Promise<{ centerId: string; region: string }[]> {
     this.checkScope(scope);
     const all = await this.knownCenters();
-    const inScope = all.filter((c) => scope.level === 'nation' || (scope.level === 'region' ? c.region === scope.id : c.centerId === scope.id));
+    const inScope = all.filter(
+      (c) => scope.level === 'nation' || (scope.level === 'region' ? c.region === scope.id : c.centerId === scope.id),
+    );
     if (scope.level === 'center' && inScope.length === 0) throw new NotFound('center', scope.id!);
     return inScope;
   }
 
   /** The position the projection has applied up to (0 before any event). */
   async currentPosition(): Promise<number> {
-    const rows: { position: string }[] = await this.dataSource.query(`SELECT position FROM rm_stat_position WHERE id = 1`);
+    const rows: { position: string }[] = await this.dataSource.query(
+      `SELECT position FROM rm_stat_position WHERE id = 1`,
+    );
     return rows.length ? Number(rows[0].position) : 0;
   }
 
@@ -165,30 +207,51 @@ export class StatisticsQueries extends StatisticsSource {
       problems.push({ field: 'asOfPosition', code: 'min', message: 'asOfPosition must be an integer ≥ 0' });
     }
     if (asOf.retentionCohort !== undefined && !RETENTION_COHORTS.includes(asOf.retentionCohort)) {
-      problems.push({ field: 'cohort', code: 'isIn', message: `cohort must be one of ${RETENTION_COHORTS.join(', ')}` });
+      problems.push({
+        field: 'cohort',
+        code: 'isIn',
+        message: `cohort must be one of ${RETENTION_COHORTS.join(', ')}`,
+      });
     }
     if (problems.length > 0) throw new ValidationFailed(problems);
     const asOfPosition = asOf.asOfPosition ?? (await this.currentPosition());
     const centers = await this.centersOf(scope);
     // Distinct persons are attributed across every center before the scope is cut, so the SQL
     // filters by center only when the scope is a listed set (the unassigned region is "the rest").
-    const centerIds = scope.level === 'nation' || scope.id === UNASSIGNED_REGION ? null : centers.map((c) => c.centerId);
+    const centerIds =
+      scope.level === 'nation' || scope.id === UNASSIGNED_REGION ? null : centers.map((c) => c.centerId);
     return {
       scope: scope.level === 'nation' ? { level: 'nation' } : { level: scope.level, id: scope.id },
       period: { from: period.from, to: period.to },
-      filter: { asOfPosition, from: period.from, to: period.to, asOfDate: retentionAsOfDate(period, asOf.asOfDate), centerIds, retentionCohort: asOf.retentionCohort ?? 'placement_start' },
+      filter: {
+        asOfPosition,
+        from: period.from,
+        to: period.to,
+        asOfDate: retentionAsOfDate(period, asOf.asOfDate),
+        centerIds,
+        retentionCohort: asOf.retentionCohort ?? 'placement_start',
+      },
       centers,
     };
   }
 
   private scopeProblems(scope: StatisticsScope | undefined): { field: string; code: string; message: string }[] {
-    if (!scope || !['center', 'region', 'nation'].includes(scope.level)) return [{ field: 'level', code: 'isIn', message: 'level must be center, region or nation' }];
-    if (scope.level === 'nation') return scope.id ? [{ field: 'id', code: 'notAllowed', message: 'the nation takes no id' }] : [];
+    if (!scope || !['center', 'region', 'nation'].includes(scope.level))
+      return [{ field: 'level', code: 'isIn', message: 'level must be center, region or nation' }];
+    if (scope.level === 'nation')
+      return scope.id ? [{ field: 'id', code: 'notAllowed', message: 'the nation takes no id' }] : [];
     if (!scope.id) return [{ field: 'id', code: 'required', message: `id is required for level ${scope.level}` }];
     if (scope.level === 'region' && !this.directory.isRegion(scope.id)) {
-      return [{ field: 'id', code: 'isIn', message: `a region is one of ${[...KOREAN_REGIONS, UNASSIGNED_REGION].join(', ')}` }];
+      return [
+        {
+          field: 'id',
+          code: 'isIn',
+          message: `a region is one of ${[...KOREAN_REGIONS, UNASSIGNED_REGION].join(', ')}`,
+        },
+      ];
     }
-    if (scope.level === 'center' && !/^[\w-]{1,64}$/.test(scope.id)) return [{ field: 'id', code: 'matches', message: 'id must be a center id' }];
+    if (scope.level === 'center' && !/^[\w-]{1,64}$/.test(scope.id))
+      return [{ field: 'id', code: 'matches', message: 'id must be a center id' }];
     return [];
   }
 
@@ -210,15 +273,22 @@ export class StatisticsQueries extends StatisticsSource {
   private rollupOf(resolved: Resolved, perCenter: Map<string, Counts>) {
     const zero = Object.fromEntries(COUNT_KEYS.map((k) => [k, 0]));
     return rollup(
-      resolved.centers.map((c) => ({ centerId: c.centerId, regionId: c.region, counts: { ...zero, ...(perCenter.get(c.centerId) ?? {}) } })),
+      resolved.centers.map((c) => ({
+        centerId: c.centerId,
+        regionId: c.region,
+        counts: { ...zero, ...(perCenter.get(c.centerId) ?? {}) },
+      })),
       DEFINITION,
     );
   }
 
   private pick(resolved: Resolved, tree: ReturnType<StatisticsQueries['rollupOf']>): ScopeTotals {
     if (resolved.scope.level === 'nation') return tree;
-    if (resolved.scope.level === 'region') return tree.regions.find((r) => r.regionId === resolved.scope.id) ?? this.empty();
-    return tree.regions.flatMap((r) => r.centers).find((c: CenterRollup) => c.centerId === resolved.scope.id) ?? this.empty();
+    if (resolved.scope.level === 'region')
+      return tree.regions.find((r) => r.regionId === resolved.scope.id) ?? this.empty();
+    return (
+      tree.regions.flatMap((r) => r.centers).find((c: CenterRollup) => c.centerId === resolved.scope.id) ?? this.empty()
+    );
   }
 
   private totalsOf(resolved: Resolved, perCenter: Map<string, Counts>): ScopeTotals {
@@ -238,7 +308,8 @@ export class StatisticsQueries extends StatisticsSource {
 
   private snapshotOf(resolved: Resolved, totals: ScopeTotals): StatisticsSnapshot {
     const c = totals.counts;
-    const breakdown = (name: Breakdown) => Object.fromEntries((BREAKDOWNS[name] as readonly string[]).map((k) => [k, c[`${name}.${k}`]]));
+    const breakdown = (name: Breakdown) =>
+      Object.fromEntries((BREAKDOWNS[name] as readonly string[]).map((k) => [k, c[`${name}.${k}`]]));
     const employment: EmploymentFigures = {
       clientsRegistered: c.clientsRegistered,
       employedClients: c.employedClients,

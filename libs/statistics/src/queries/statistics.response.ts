@@ -16,18 +16,26 @@ export class SuppressedFigureResponse {
  */
 export const PUBLISHED_COUNT = { oneOf: [{ type: 'number' }, { $ref: getSchemaPath(SuppressedFigureResponse) }] };
 /** A rate in percent, unrounded: null when its denominator is 0, or suppressed. */
-export const PUBLISHED_RATE = { oneOf: [{ type: 'number', nullable: true }, { $ref: getSchemaPath(SuppressedFigureResponse) }] };
+export const PUBLISHED_RATE = {
+  oneOf: [{ type: 'number', nullable: true }, { $ref: getSchemaPath(SuppressedFigureResponse) }],
+};
 export type Count = number | SuppressedFigureResponse;
 export type Rate = number | null | SuppressedFigureResponse;
 const COUNT = PUBLISHED_COUNT;
 const RATE = PUBLISHED_RATE;
 
 /** A count per key; every key of its enumeration is present, 0 when nothing counts. */
-const COUNTS = (keys: string) => ({ type: 'object', additionalProperties: PUBLISHED_COUNT, description: `A count per key (${keys}); every key present, 0 when nothing counts` }) as const;
+const COUNTS = (keys: string) =>
+  ({
+    type: 'object',
+    additionalProperties: PUBLISHED_COUNT,
+    description: `A count per key (${keys}); every key present, 0 when nothing counts`,
+  }) as const;
 
 export class StatisticsScopeResponse {
   @ApiProperty({ enum: STATISTICS_LEVELS }) level: StatisticsLevel;
-  @ApiPropertyOptional({ description: 'A center id, or a 시·도 by its official name (or 미지정); none for the nation' }) id?: string;
+  @ApiPropertyOptional({ description: 'A center id, or a 시·도 by its official name (or 미지정); none for the nation' })
+  id?: string;
 }
 
 export class StatisticsPeriodResponse {
@@ -41,24 +49,41 @@ export class StatisticsConsistencyResponse {
 }
 
 export class ActivityFiguresResponse {
-  @ApiProperty(COUNTS('counseling channels: in_center, phone, online, mobile_outreach, partner_institution')) counselingSessionsByChannel: Record<string, Count>;
-  @ApiProperty({ ...COUNT, description: '집단상담 연인원: attendances of registered clients and walk-ins' }) groupProgramAttendances: Count;
+  @ApiProperty(COUNTS('counseling channels: in_center, phone, online, mobile_outreach, partner_institution'))
+  counselingSessionsByChannel: Record<string, Count>;
+  @ApiProperty({ ...COUNT, description: '집단상담 연인원: attendances of registered clients and walk-ins' })
+  groupProgramAttendances: Count;
   @ApiProperty({ ...COUNT, description: '찾아가는 이동상담 held' }) outreachEvents: Count;
-  @ApiProperty({ ...COUNT, description: 'People reached by them: walk-in contacts + registered clients counselled there' }) outreachContacts: Count;
+  @ApiProperty({
+    ...COUNT,
+    description: 'People reached by them: walk-in contacts + registered clients counselled there',
+  })
+  outreachContacts: Count;
   @ApiProperty(COUNT) agreementsSigned: Count;
-  @ApiProperty(COUNTS('agreement kinds: women_friendly_company, institution_mou')) agreementsByKind: Record<string, Count>;
+  @ApiProperty(COUNTS('agreement kinds: women_friendly_company, institution_mou')) agreementsByKind: Record<
+    string,
+    Count
+  >;
   @ApiProperty(COUNT) councilMeetings: Count;
   @ApiProperty(COUNT) jobFairs: Count;
-  @ApiProperty({ ...COUNT, description: '사후관리 수혜자 수: distinct clients with a follow-up with support contacted in the period' }) retentionBeneficiaries: Count;
+  @ApiProperty({
+    ...COUNT,
+    description: '사후관리 수혜자 수: distinct clients with a follow-up with support contacted in the period',
+  })
+  retentionBeneficiaries: Count;
 }
 
 export class EmploymentFiguresResponse {
   @ApiProperty(COUNT) clientsRegistered: Count;
   @ApiProperty(COUNT) employedClients: Count;
   @ApiProperty(COUNT) placements: Count;
-  @ApiProperty(COUNTS('employment types: regular, contract, part_time, daily, other')) placementsByEmploymentType: Record<string, Count>;
+  @ApiProperty(COUNTS('employment types: regular, contract, part_time, daily, other'))
+  placementsByEmploymentType: Record<string, Count>;
   @ApiProperty(COUNTS('KECO 대분류 0–9')) placementsByOccupationGroup: Record<string, Count>;
-  @ApiProperty(COUNTS('wage bands in KRW/month: under_2m, 2m_3m, 3m_4m, 4m_and_over')) placementsByWageBand: Record<string, Count>;
+  @ApiProperty(COUNTS('wage bands in KRW/month: under_2m, 2m_3m, 3m_4m, 4m_and_over')) placementsByWageBand: Record<
+    string,
+    Count
+  >;
   @ApiProperty(COUNTS('channels: center, self')) placementsByChannel: Record<string, Count>;
   @ApiProperty(COUNT) trainingCompleters: Count;
   @ApiProperty(COUNT) trainingCompletersEmployed: Count;
@@ -91,7 +116,10 @@ export class EmploymentRowResponse {
 }
 
 export class RetentionRowResponse {
-  @ApiProperty({ description: "The dimension's value (a centerId, a region, a programId, 'regular', '0', '2026-03', …)" }) key: string;
+  @ApiProperty({
+    description: "The dimension's value (a centerId, a region, a programId, 'regular', '0', '2026-03', …)",
+  })
+  key: string;
   @ApiProperty({ type: [RetentionFiguresResponse] }) figures: RetentionFiguresResponse[];
 }
 
@@ -101,33 +129,54 @@ class StatisticsAnswer {
   @ApiProperty({ type: StatisticsPeriodResponse }) period: StatisticsPeriodResponse;
   @ApiProperty({ description: 'Every figure counts the events at or below this global position' }) asOfPosition: number;
   @ApiPropertyOptional({ type: StatisticsConsistencyResponse }) consistency?: StatisticsConsistencyResponse;
-  @ApiPropertyOptional({ enum: ['suppressed'], description: 'Present for readers above the center: person counts below suppressionThreshold are { suppressed: true }, and a breakdown is suppressed with its total so nothing hidden can be subtracted back' }) disclosure?: 'exact' | 'suppressed';
-  @ApiPropertyOptional({ description: 'The smallest count shown, with disclosure: suppressed' }) suppressionThreshold?: number;
+  @ApiPropertyOptional({
+    enum: ['suppressed'],
+    description:
+      'Present for readers above the center: person counts below suppressionThreshold are { suppressed: true }, and a breakdown is suppressed with its total so nothing hidden can be subtracted back',
+  })
+  disclosure?: 'exact' | 'suppressed';
+  @ApiPropertyOptional({ description: 'The smallest count shown, with disclosure: suppressed' })
+  suppressionThreshold?: number;
 }
 
 export class ActivityStatisticsResponse extends StatisticsAnswer {
   @ApiProperty({ type: ActivityFiguresResponse }) activity: ActivityFiguresResponse;
   @ApiPropertyOptional({ enum: ['center', 'region'] }) by?: 'center' | 'region';
-  @ApiPropertyOptional({ type: [ActivityRowResponse], description: 'Each center or region of the scope; they add up to the scope\'s figures' }) rows?: ActivityRowResponse[];
+  @ApiPropertyOptional({
+    type: [ActivityRowResponse],
+    description: "Each center or region of the scope; they add up to the scope's figures",
+  })
+  rows?: ActivityRowResponse[];
 }
 
 export class EmploymentStatisticsResponse extends StatisticsAnswer {
   @ApiProperty({ type: EmploymentFiguresResponse }) employment: EmploymentFiguresResponse;
   @ApiPropertyOptional({ enum: ['center', 'region'] }) by?: 'center' | 'region';
-  @ApiPropertyOptional({ type: [EmploymentRowResponse], description: 'Each center or region of the scope; they add up to the scope\'s figures' }) rows?: EmploymentRowResponse[];
+  @ApiPropertyOptional({
+    type: [EmploymentRowResponse],
+    description: "Each center or region of the scope; they add up to the scope's figures",
+  })
+  rows?: EmploymentRowResponse[];
 }
 
 export class RetentionStatisticsResponse extends StatisticsAnswer {
-  @ApiProperty({ format: 'date', description: 'Milestones and follow-ups as they stood at the end of this day' }) asOfDate: string;
+  @ApiProperty({ format: 'date', description: 'Milestones and follow-ups as they stood at the end of this day' })
+  asOfDate: string;
   @ApiProperty({ enum: RETENTION_COHORTS }) cohort: RetentionCohort;
-  @ApiProperty({ type: [RetentionFiguresResponse], description: 'Months 1, 2 and 3' }) retention: RetentionFiguresResponse[];
+  @ApiProperty({ type: [RetentionFiguresResponse], description: 'Months 1, 2 and 3' })
+  retention: RetentionFiguresResponse[];
   @ApiPropertyOptional({ enum: RETENTION_DIMENSIONS }) by?: RetentionDimension;
   @ApiPropertyOptional({ type: [RetentionRowResponse] }) rows?: RetentionRowResponse[];
 }
 
 export class StatisticsCenterResponse {
   @ApiProperty() centerId: string;
-  @ApiProperty({ type: String, nullable: true, description: 'null for a center the directory does not list (its region is 미지정)' }) name: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null for a center the directory does not list (its region is 미지정)',
+  })
+  name: string | null;
   @ApiProperty({ enum: CENTER_LEVELS, nullable: true }) level: CenterLevel | null;
   @ApiProperty() region: string;
 }

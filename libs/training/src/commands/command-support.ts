@@ -33,7 +33,13 @@ export async function decideForTrainee(
   const result = await handleCommand(store, courseDecider, {
     streamId: courseStreamId(input.courseId),
     context: TRAINING_CONTEXT,
-    command: { ...command, courseId: input.courseId, clientId: input.clientId, case: loaded.state, today } as CourseCommand,
+    command: {
+      ...command,
+      courseId: input.courseId,
+      clientId: input.clientId,
+      case: loaded.state,
+      today,
+    } as CourseCommand,
     metadata: actingFor(metadata, loaded.state.centerId),
     idempotency: idempotencyOf(metadata, command.type, input),
     guards: [loaded.guard],

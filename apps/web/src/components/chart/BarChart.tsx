@@ -24,10 +24,20 @@ export default function BarChart({ categories, series, unit, height = 320, max, 
       title: { show: false, text: title },
       grid: { left: 48, right: 16, top: 40, bottom: 32, containLabel: true },
       legend: { top: 0, textStyle: { fontSize: 13 } },
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString('ko-KR', { maximumFractionDigits: 1 })}${unit}` : '자료 없음') },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) =>
+          typeof v === 'number' ? `${v.toLocaleString('ko-KR', { maximumFractionDigits: 1 })}${unit}` : '자료 없음',
+      },
       xAxis: { type: 'category', data: categories, axisLabel: { fontSize: 12 } },
       yAxis: { type: 'value', max, axisLabel: { formatter: `{value}${unit}` } },
-      series: series.map((s) => ({ name: s.name, type: s.kind ?? 'bar', data: s.data, connectNulls: false, barMaxWidth: 28 })),
+      series: series.map((s) => ({
+        name: s.name,
+        type: s.kind ?? 'bar',
+        data: s.data,
+        connectNulls: false,
+        barMaxWidth: 28,
+      })),
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);

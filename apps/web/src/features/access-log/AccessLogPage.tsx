@@ -34,7 +34,8 @@ export function AccessLogPage() {
   const centerId = principal?.centerId;
   const log = useQuery({
     queryKey: ['access-log', centerId, month],
-    queryFn: async () => unwrap(await api.GET('/access-log', { params: { query: { month, centerId, pageSize: MONTH_READ } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/access-log', { params: { query: { month, centerId, pageSize: MONTH_READ } } })),
     enabled: Boolean(centerId),
     placeholderData: keepPreviousData,
   });
@@ -46,11 +47,20 @@ export function AccessLogPage() {
       <Typography.Title level={1} className="saeil-title">
         접속기록 점검
       </Typography.Title>
-      <Typography.Paragraph type="secondary">센터 계정이 이번 달 내담자 정보를 언제, 어디서, 무엇을 열람하거나 내려받았는지 매월 점검합니다. 평소보다 많이 열람한 계정은 빨간색으로 표시됩니다.</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        센터 계정이 이번 달 내담자 정보를 언제, 어디서, 무엇을 열람하거나 내려받았는지 매월 점검합니다. 평소보다 많이
+        열람한 계정은 빨간색으로 표시됩니다.
+      </Typography.Paragraph>
       <div className="saeil-toolbar" role="search" aria-label="접속기록 조건">
         <label htmlFor="access-month">
           점검 월
-          <DatePicker id="access-month" picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && change({ month: d.format('YYYY-MM'), actor: undefined, action: undefined })} />
+          <DatePicker
+            id="access-month"
+            picker="month"
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            onChange={(d) => d && change({ month: d.format('YYYY-MM'), actor: undefined, action: undefined })}
+          />
         </label>
         <label htmlFor="access-actor">
           계정
@@ -72,19 +82,38 @@ export function AccessLogPage() {
             placeholder="모든 행위"
             value={search.action}
             onChange={(action) => change({ action })}
-            options={[...new Set((log.data?.items ?? []).map((e) => e.action))].map((a) => ({ value: a, label: actionName(a) }))}
+            options={[...new Set((log.data?.items ?? []).map((e) => e.action))].map((a) => ({
+              value: a,
+              label: actionName(a),
+            }))}
             style={{ minWidth: 200 }}
           />
         </label>
       </div>
-      <LoadState query={log} isEmpty={(d) => d.items.length === 0} empty={`${dayjs(`${month}-01`).format('YYYY년 M월')}에는 센터 계정의 접속기록이 없습니다. 다른 달을 골라 보세요.`}>
-        {(data) => <Review entries={data.items} total={data.total} search={search} onPick={(actor) => change({ actor })} />}
+      <LoadState
+        query={log}
+        isEmpty={(d) => d.items.length === 0}
+        empty={`${dayjs(`${month}-01`).format('YYYY년 M월')}에는 센터 계정의 접속기록이 없습니다. 다른 달을 골라 보세요.`}
+      >
+        {(data) => (
+          <Review entries={data.items} total={data.total} search={search} onPick={(actor) => change({ actor })} />
+        )}
       </LoadState>
     </>
   );
 }
 
-function Review({ entries, total, search, onPick }: { entries: Entry[]; total: number; search: AccessLogSearch; onPick: (actor: string) => void }) {
+function Review({
+  entries,
+  total,
+  search,
+  onPick,
+}: {
+  entries: Entry[];
+  total: number;
+  search: AccessLogSearch;
+  onPick: (actor: string) => void;
+}) {
   const byActor = new Map<string, { reads: number; exports: number; clients: Set<string> }>();
   for (const e of entries) {
     const row = byActor.get(e.actorId) ?? { reads: 0, exports: 0, clients: new Set<string>() };
@@ -93,12 +122,23 @@ function Review({ entries, total, search, onPick }: { entries: Entry[]; total: n
     if (e.subjectClientId) row.clients.add(e.subjectClientId);
     byActor.set(e.actorId, row);
   }
-  const summary = [...byActor].map(([actorId, r]) => ({ actorId, reads: r.reads, exports: r.exports, clients: r.clients.size })).sort((a, b) => b.reads - a.reads);
+  const summary = [...byActor]
+    .map(([actorId, r]) => ({ actorId, reads: r.reads, exports: r.exports, clients: r.clients.size }))
+    .sort((a, b) => b.reads - a.reads);
   const limit = unusualThreshold(summary.map((s) => s.reads));
-  const shown = entries.filter((e) => (!search.actor || e.actorId === search.actor) && (!search.action || e.action === search.action));
+  const shown = entries.filter(
+    (e) => (!search.actor || e.actorId === search.actor) && (!search.action || e.action === search.action),
+  );
   return (
     <>
-      {total > entries.length && <Alert type="warning" showIcon title={`이 달의 기록 ${total.toLocaleString('ko-KR')}건 중 처음 ${entries.length.toLocaleString('ko-KR')}건을 점검합니다.`} style={{ marginBottom: 12 }} />}
+      {total > entries.length && (
+        <Alert
+          type="warning"
+          showIcon
+          title={`이 달의 기록 ${total.toLocaleString('ko-KR')}건 중 처음 ${entries.length.toLocaleString('ko-KR')}건을 점검합니다.`}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Card title={<h2 className="saeil-card-title">계정별 열람 건수</h2>} style={{ marginBottom: 16 }}>
         <Table
           rowKey="actorId"
@@ -117,30 +157,63 @@ function Review({ entries, total, search, onPick }: { entries: Entry[]; total: n
                 </Typography.Link>
               ),
             },
-            { title: '열람', dataIndex: 'reads', key: 'reads', align: 'right', render: (n: number) => (n > limit ? <strong className="saeil-overdue-text">{n}건</strong> : `${n}건`) },
-            { title: '내려받기', dataIndex: 'exports', key: 'exports', align: 'right', render: (n: number) => `${n}건` },
-            { title: '열람한 내담자 수', dataIndex: 'clients', key: 'clients', align: 'right', render: (n: number) => `${n}명` },
-            { title: '점검', key: 'flag', render: (_, r) => (r.reads > limit ? <Tag color="red">평소보다 많음 (기준 {Math.round(limit)}건)</Tag> : <Tag>보통</Tag>) },
+            {
+              title: '열람',
+              dataIndex: 'reads',
+              key: 'reads',
+              align: 'right',
+              render: (n: number) => (n > limit ? <strong className="saeil-overdue-text">{n}건</strong> : `${n}건`),
+            },
+            {
+              title: '내려받기',
+              dataIndex: 'exports',
+              key: 'exports',
+              align: 'right',
+              render: (n: number) => `${n}건`,
+            },
+            {
+              title: '열람한 내담자 수',
+              dataIndex: 'clients',
+              key: 'clients',
+              align: 'right',
+              render: (n: number) => `${n}명`,
+            },
+            {
+              title: '점검',
+              key: 'flag',
+              render: (_, r) =>
+                r.reads > limit ? <Tag color="red">평소보다 많음 (기준 {Math.round(limit)}건)</Tag> : <Tag>보통</Tag>,
+            },
           ]}
         />
       </Card>
       <Card title={<h2 className="saeil-card-title">기록 ({shown.length.toLocaleString('ko-KR')}건)</h2>}>
         <ScrollRegion label="접속기록" minWidth={760}>
-        <Table<Entry>
-          rowKey="seq"
-          size="small"
-          dataSource={shown}
-          pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (n) => `모두 ${n}건` }}
-          locale={{ emptyText: '조건에 맞는 기록이 없습니다. 계정이나 행위 조건을 지워 보세요.' }}
-          columns={[
-            { title: '일시', dataIndex: 'at', key: 'at', render: (at: string) => dayjs(at).format('M월 D일 HH:mm:ss') },
-            { title: '계정', dataIndex: 'actorId', key: 'actorId' },
-            { title: '행위', dataIndex: 'action', key: 'action', render: actionName },
-            { title: '내담자', dataIndex: 'subjectClientId', key: 'subject', render: (id: string | null) => (id ? <code title={id}>{id.slice(0, 8)}</code> : '—') },
-            { title: '접속 위치', dataIndex: 'sourceAddress', key: 'source', responsive: ['md'] },
-            { title: '사유', dataIndex: 'reason', key: 'reason', render: (r: string | null) => r ?? '—' },
-          ]}
-        />
+          <Table<Entry>
+            rowKey="seq"
+            size="small"
+            dataSource={shown}
+            pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (n) => `모두 ${n}건` }}
+            locale={{ emptyText: '조건에 맞는 기록이 없습니다. 계정이나 행위 조건을 지워 보세요.' }}
+            columns={[
+              {
+                title: '일시',
+                dataIndex: 'at',
+                key: 'at',
+                render: (at: string) => dayjs(at).format('M월 D일 HH:mm:ss'),
+              },
+              { title: '계정', dataIndex: 'actorId', key: 'actorId' },
+              { title: '행위', dataIndex: 'action', key: 'action', render: actionName },
+              {
+                title: '내담자',
+                dataIndex: 'subjectClientId',
+                key: 'subject',
+                render: (id: string | null) => (id ? <code title={id}>{id.slice(0, 8)}</code> : '—'),
+              },
+              { title: '접속 위치', dataIndex: 'sourceAddress', key: 'source', responsive: ['md'] },
+              { title: '사유', dataIndex: 'reason', key: 'reason', render: (r: string | null) => r ?? '—' },
+            ]}
+          />
         </ScrollRegion>
       </Card>
     </>

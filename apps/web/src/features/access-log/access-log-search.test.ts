@@ -8,7 +8,10 @@ describe('접속기록: what counts as unusual', () => {
     expect(unusualThreshold([])).toBe(Infinity);
   });
   it('a hand-edited URL keeps only what it understands', () => {
-    expect(accessLogSearch({ month: '2026-13', actor: 'kim', action: 'read.timeline' })).toEqual({ actor: 'kim', action: 'read.timeline' });
+    expect(accessLogSearch({ month: '2026-13', actor: 'kim', action: 'read.timeline' })).toEqual({
+      actor: 'kim',
+      action: 'read.timeline',
+    });
     expect(accessLogSearch({ month: '2026-11', action: 'x y' })).toEqual({ month: '2026-11' });
   });
 });

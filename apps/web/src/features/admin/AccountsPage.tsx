@@ -10,10 +10,27 @@ import { ROLE_NAMES } from '../../components/domain-terms';
 import { RecordDialog } from '../../components/RecordDialog';
 import { centerName } from '../../components/format';
 import { KOREAN_REGIONS } from '../../components/regions';
-import { Account, AccountAuditEntry, accountsQuery, adminKeys, auditQuery, ChainVerdict, createAccount, CreateAccount, resetPassword, setDisabled, verifyAccessLog } from './api';
+import {
+  Account,
+  AccountAuditEntry,
+  accountsQuery,
+  adminKeys,
+  auditQuery,
+  ChainVerdict,
+  createAccount,
+  CreateAccount,
+  resetPassword,
+  setDisabled,
+  verifyAccessLog,
+} from './api';
 
-const CENTER_OPTIONS = Object.entries((centers as { centers: Record<string, { name: string }> }).centers).map(([value, c]) => ({ value, label: c.name }));
-const ROLE_OPTIONS = (Object.keys(ROLE_NAMES) as Account['role'][]).map((value) => ({ value, label: ROLE_NAMES[value] }));
+const CENTER_OPTIONS = Object.entries((centers as { centers: Record<string, { name: string }> }).centers).map(
+  ([value, c]) => ({ value, label: c.name }),
+);
+const ROLE_OPTIONS = (Object.keys(ROLE_NAMES) as Account['role'][]).map((value) => ({
+  value,
+  label: ROLE_NAMES[value],
+}));
 
 const AUDIT_ACTIONS: Record<string, string> = {
   account_created: '계정 생성',
@@ -35,7 +52,8 @@ export function AccountsPage() {
   const principal = useSession();
   const accounts = useQuery(accountsQuery());
   const [auditFor, setAuditFor] = useState<string | undefined>();
-  if (principal?.role !== 'administrator') return <Alert type="warning" showIcon title="계정 관리는 시스템 관리자의 화면입니다." />;
+  if (principal?.role !== 'administrator')
+    return <Alert type="warning" showIcon title="계정 관리는 시스템 관리자의 화면입니다." />;
   const byId = new Map((accounts.data ?? []).map((a) => [a.accountId, a]));
   return (
     <>
@@ -45,7 +63,16 @@ export function AccountsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title={<h2 className="saeil-card-title">계정 목록</h2>}>
-            {accounts.isError ? <Alert type="error" showIcon title={describeError(accounts.error)} /> : <AccountsTable accounts={accounts.data ?? []} loading={accounts.isPending} selfId={principal.accountId} onAudit={setAuditFor} />}
+            {accounts.isError ? (
+              <Alert type="error" showIcon title={describeError(accounts.error)} />
+            ) : (
+              <AccountsTable
+                accounts={accounts.data ?? []}
+                loading={accounts.isPending}
+                selfId={principal.accountId}
+                onAudit={setAuditFor}
+              />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={8}>
@@ -61,10 +88,20 @@ export function AccountsPage() {
 }
 
 function scopeOf(a: Account): string {
-  return a.centerId ? centerName(a.centerId) : a.region ?? '—';
+  return a.centerId ? centerName(a.centerId) : (a.region ?? '—');
 }
 
-function AccountsTable({ accounts, loading, selfId, onAudit }: { accounts: Account[]; loading: boolean; selfId: string; onAudit: (id: string) => void }) {
+function AccountsTable({
+  accounts,
+  loading,
+  selfId,
+  onAudit,
+}: {
+  accounts: Account[];
+  loading: boolean;
+  selfId: string;
+  onAudit: (id: string) => void;
+}) {
   const queryClient = useQueryClient();
   const [resetting, setResetting] = useState<Account | null>(null);
   const toggle = useMutation({
@@ -74,16 +111,37 @@ function AccountsTable({ accounts, loading, selfId, onAudit }: { accounts: Accou
   const columns: ColumnsType<Account> = [
     { title: '사용자 이름', dataIndex: 'username', sorter: (a, b) => a.username.localeCompare(b.username) },
     { title: '이름', dataIndex: 'displayName' },
-    { title: '역할', dataIndex: 'role', render: (r: Account['role']) => ROLE_NAMES[r], filters: ROLE_OPTIONS.map((o) => ({ text: o.label, value: o.value })), onFilter: (v, a) => a.role === v },
+    {
+      title: '역할',
+      dataIndex: 'role',
+      render: (r: Account['role']) => ROLE_NAMES[r],
+      filters: ROLE_OPTIONS.map((o) => ({ text: o.label, value: o.value })),
+      onFilter: (v, a) => a.role === v,
+    },
     { title: '소속', key: 'scope', render: (_, a) => scopeOf(a) },
-    { title: '상태', dataIndex: 'disabled', render: (d: boolean) => (d ? <Tag style={{ color: '#8a1f11', background: '#fdecea', borderColor: '#f5c2bd' }}>사용 중지</Tag> : <Tag style={{ color: '#1e5e26', background: '#e3f6e5', borderColor: '#b7e1bc' }}>사용 중</Tag>) },
+    {
+      title: '상태',
+      dataIndex: 'disabled',
+      render: (d: boolean) =>
+        d ? (
+          <Tag style={{ color: '#8a1f11', background: '#fdecea', borderColor: '#f5c2bd' }}>사용 중지</Tag>
+        ) : (
+          <Tag style={{ color: '#1e5e26', background: '#e3f6e5', borderColor: '#b7e1bc' }}>사용 중</Tag>
+        ),
+    },
     {
       title: '관리',
       key: 'actions',
       render: (_, a) => (
         <Space wrap size="small">
           {a.accountId !== selfId && (
-            <Button size="small" danger={!a.disabled} aria-label={`${a.disabled ? '다시 사용' : '사용 중지'} ${a.username}`} loading={toggle.isPending && toggle.variables?.accountId === a.accountId} onClick={() => toggle.mutate(a)}>
+            <Button
+              size="small"
+              danger={!a.disabled}
+              aria-label={`${a.disabled ? '다시 사용' : '사용 중지'} ${a.username}`}
+              loading={toggle.isPending && toggle.variables?.accountId === a.accountId}
+              onClick={() => toggle.mutate(a)}
+            >
               {a.disabled ? '다시 사용' : '사용 중지'}
             </Button>
           )}
@@ -99,8 +157,18 @@ function AccountsTable({ accounts, loading, selfId, onAudit }: { accounts: Accou
   ];
   return (
     <>
-      {toggle.isError && <Alert type="error" showIcon title={describeError(toggle.error)} style={{ marginBottom: 12 }} />}
-      <Table rowKey="accountId" size="middle" columns={columns} dataSource={accounts} loading={loading} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 760 }} />
+      {toggle.isError && (
+        <Alert type="error" showIcon title={describeError(toggle.error)} style={{ marginBottom: 12 }} />
+      )}
+      <Table
+        rowKey="accountId"
+        size="middle"
+        columns={columns}
+        dataSource={accounts}
+        loading={loading}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 760 }}
+      />
       <ResetPasswordModal account={resetting} onClose={() => setResetting(null)} />
     </>
   );
@@ -120,7 +188,14 @@ export function ResetPasswordModal({ account, onClose }: { account: Account | nu
       onClose={onClose}
     >
       <p>새 비밀번호를 정하면 이 계정의 로그인은 모두 끝납니다. 본인에게 안전한 방법으로 전해 주세요.</p>
-      <Form.Item name="newPassword" label="새 비밀번호" rules={[{ required: true, message: '새 비밀번호를 입력해 주세요.' }, { min: 12, message: '12자 이상이어야 합니다.' }]}>
+      <Form.Item
+        name="newPassword"
+        label="새 비밀번호"
+        rules={[
+          { required: true, message: '새 비밀번호를 입력해 주세요.' },
+          { min: 12, message: '12자 이상이어야 합니다.' },
+        ]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
     </RecordDialog>
@@ -150,10 +225,21 @@ function CreateAccountCard() {
         layout="vertical"
         onFinish={(values) => {
           setCreated(null);
-          create.mutate({ ...values, centerId: needsCenter ? values.centerId : undefined, region: needsRegion ? values.region : undefined });
+          create.mutate({
+            ...values,
+            centerId: needsCenter ? values.centerId : undefined,
+            region: needsRegion ? values.region : undefined,
+          });
         }}
       >
-        <Form.Item name="username" label="사용자 이름 (로그인 아이디)" rules={[{ required: true, message: '사용자 이름을 입력해 주세요.' }, { pattern: /^[a-z0-9][a-z0-9._-]{2,63}$/, message: '영어 소문자·숫자·. _ - 로 3~64자' }]}>
+        <Form.Item
+          name="username"
+          label="사용자 이름 (로그인 아이디)"
+          rules={[
+            { required: true, message: '사용자 이름을 입력해 주세요.' },
+            { pattern: /^[a-z0-9][a-z0-9._-]{2,63}$/, message: '영어 소문자·숫자·. _ - 로 3~64자' },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label="이름" rules={[{ required: true, message: '이름을 입력해 주세요.' }]}>
@@ -163,7 +249,11 @@ function CreateAccountCard() {
           <Select options={ROLE_OPTIONS} placeholder="역할 선택" />
         </Form.Item>
         {needsCenter && (
-          <Form.Item name="centerId" label="소속 센터" rules={[{ required: true, message: '소속 센터를 골라 주세요.' }]}>
+          <Form.Item
+            name="centerId"
+            label="소속 센터"
+            rules={[{ required: true, message: '소속 센터를 골라 주세요.' }]}
+          >
             <Select options={CENTER_OPTIONS} showSearch={{ optionFilterProp: 'label' }} placeholder="센터 선택" />
           </Form.Item>
         )}
@@ -172,11 +262,29 @@ function CreateAccountCard() {
             <Select options={KOREAN_REGIONS.map((r) => ({ value: r, label: r }))} placeholder="시·도 선택" />
           </Form.Item>
         )}
-        <Form.Item name="password" label="처음 비밀번호" extra="12자 이상, 흔한 비밀번호와 사용자 이름은 쓸 수 없습니다." rules={[{ required: true, message: '처음 비밀번호를 입력해 주세요.' }, { min: 12, message: '12자 이상이어야 합니다.' }]}>
+        <Form.Item
+          name="password"
+          label="처음 비밀번호"
+          extra="12자 이상, 흔한 비밀번호와 사용자 이름은 쓸 수 없습니다."
+          rules={[
+            { required: true, message: '처음 비밀번호를 입력해 주세요.' },
+            { min: 12, message: '12자 이상이어야 합니다.' },
+          ]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        {create.isError && toFormFields(create.error).length === 0 && <Alert type="error" showIcon title={describeError(create.error)} style={{ marginBottom: 12 }} />}
-        {created && <Alert type="success" showIcon title={`${created.displayName}(${created.username}) 계정을 만들었습니다.`} style={{ marginBottom: 12 }} role="status" />}
+        {create.isError && toFormFields(create.error).length === 0 && (
+          <Alert type="error" showIcon title={describeError(create.error)} style={{ marginBottom: 12 }} />
+        )}
+        {created && (
+          <Alert
+            type="success"
+            showIcon
+            title={`${created.displayName}(${created.username}) 계정을 만들었습니다.`}
+            style={{ marginBottom: 12 }}
+            role="status"
+          />
+        )}
         <Button type="primary" htmlType="submit" loading={create.isPending}>
           계정 만들기
         </Button>
@@ -192,7 +300,14 @@ function VerifyAccessLogCard() {
   return (
     <Card title={<h2 className="saeil-card-title">접속기록 위변조 검증</h2>}>
       <Space wrap>
-        <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} allowClear={false} aria-label="검증할 달" format="YYYY년 M월" />
+        <DatePicker
+          picker="month"
+          value={month}
+          onChange={(d) => d && setMonth(d)}
+          allowClear={false}
+          aria-label="검증할 달"
+          format="YYYY년 M월"
+        />
         <Button onClick={() => verify.mutate(month.format('YYYY-MM'))} loading={verify.isPending}>
           검증
         </Button>
@@ -200,17 +315,32 @@ function VerifyAccessLogCard() {
       <div style={{ marginTop: 12 }} role="status">
         {verify.isError && <Alert type="error" showIcon title={describeError(verify.error)} />}
         {verdict?.ok && (
-          <Alert type="success" showIcon title="접속기록이 변조되지 않았습니다." description={`${verify.variables} 기록 ${verdict.rows.toLocaleString('ko-KR')}건의 해시 체인이 맞습니다. ${verdict.anchors > 0 ? `외부에 남긴 기준점 ${verdict.anchors}개와도 일치합니다${verdict.anchoredThrough !== null ? ` (기록 번호 ${verdict.anchoredThrough}까지)` : ''}.` : '외부 기준점은 아직 없습니다 (다음 기준점 기록 뒤 함께 확인됩니다).'}`} />
+          <Alert
+            type="success"
+            showIcon
+            title="접속기록이 변조되지 않았습니다."
+            description={`${verify.variables} 기록 ${verdict.rows.toLocaleString('ko-KR')}건의 해시 체인이 맞습니다. ${verdict.anchors > 0 ? `외부에 남긴 기준점 ${verdict.anchors}개와도 일치합니다${verdict.anchoredThrough !== null ? ` (기록 번호 ${verdict.anchoredThrough}까지)` : ''}.` : '외부 기준점은 아직 없습니다 (다음 기준점 기록 뒤 함께 확인됩니다).'}`}
+          />
         )}
-        {verdict && !verdict.ok && <Alert type="error" showIcon title="접속기록이 변조되었거나 끊겼습니다." description={verdict.reason} />}
+        {verdict && !verdict.ok && (
+          <Alert type="error" showIcon title="접속기록이 변조되었거나 끊겼습니다." description={verdict.reason} />
+        )}
       </div>
     </Card>
   );
 }
 
-function AuditCard({ accountId, onClear, byId }: { accountId?: string; onClear: () => void; byId: Map<string, Account> }) {
+function AuditCard({
+  accountId,
+  onClear,
+  byId,
+}: {
+  accountId?: string;
+  onClear: () => void;
+  byId: Map<string, Account>;
+}) {
   const audit = useQuery(auditQuery(accountId));
-  const name = (id?: string) => (id ? byId.get(id)?.username ?? id.slice(0, 8) : '—');
+  const name = (id?: string) => (id ? (byId.get(id)?.username ?? id.slice(0, 8)) : '—');
   const columns: ColumnsType<AccountAuditEntry> = useMemo(
     () => [
       { title: '시각', dataIndex: 'recordedAt', render: dateTime, width: 190 },
@@ -224,10 +354,24 @@ function AuditCard({ accountId, onClear, byId }: { accountId?: string; onClear: 
   );
   return (
     <Card
-      title={<h2 className="saeil-card-title">계정 감사 기록{accountId ? ` — ${name(accountId)}` : ' (최근 200건)'}</h2>}
+      title={
+        <h2 className="saeil-card-title">계정 감사 기록{accountId ? ` — ${name(accountId)}` : ' (최근 200건)'}</h2>
+      }
       extra={accountId ? <Button onClick={onClear}>모든 계정 보기</Button> : undefined}
     >
-      {audit.isError ? <Alert type="error" showIcon title={describeError(audit.error)} /> : <Table rowKey="auditId" size="small" columns={columns} dataSource={audit.data ?? []} loading={audit.isPending} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 700 }} />}
+      {audit.isError ? (
+        <Alert type="error" showIcon title={describeError(audit.error)} />
+      ) : (
+        <Table
+          rowKey="auditId"
+          size="small"
+          columns={columns}
+          dataSource={audit.data ?? []}
+          loading={audit.isPending}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 700 }}
+        />
+      )}
     </Card>
   );
 }

@@ -14,10 +14,17 @@ export const adminKeys = {
   audit: (accountId?: string) => [...adminKeys.all, 'audit', accountId ?? 'all'] as const,
 };
 
-export const accountsQuery = () => queryOptions({ queryKey: adminKeys.accounts(), queryFn: async () => unwrap(await api.GET('/accounts')) });
+export const accountsQuery = () =>
+  queryOptions({ queryKey: adminKeys.accounts(), queryFn: async () => unwrap(await api.GET('/accounts')) });
 
 export const auditQuery = (accountId?: string) =>
-  queryOptions({ queryKey: adminKeys.audit(accountId), queryFn: async () => unwrap(await api.GET('/accounts/audit', { params: { query: { ...(accountId ? { accountId } : {}), limit: 200 } } })) });
+  queryOptions({
+    queryKey: adminKeys.audit(accountId),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/accounts/audit', { params: { query: { ...(accountId ? { accountId } : {}), limit: 200 } } }),
+      ),
+  });
 
 export async function createAccount(body: CreateAccount): Promise<Account & { position?: number }> {
   return unwrap(await api.POST('/accounts', { body }));
@@ -25,11 +32,17 @@ export async function createAccount(body: CreateAccount): Promise<Account & { po
 
 export async function setDisabled(accountId: string, disabled: boolean): Promise<Account & { position?: number }> {
   const params = { path: { accountId } };
-  return unwrap(disabled ? await api.POST('/accounts/{accountId}/disable', { params }) : await api.POST('/accounts/{accountId}/enable', { params }));
+  return unwrap(
+    disabled
+      ? await api.POST('/accounts/{accountId}/disable', { params })
+      : await api.POST('/accounts/{accountId}/enable', { params }),
+  );
 }
 
 export async function resetPassword(accountId: string, newPassword: string): Promise<Account & { position?: number }> {
-  return unwrap(await api.POST('/accounts/{accountId}/password-reset', { params: { path: { accountId } }, body: { newPassword } }));
+  return unwrap(
+    await api.POST('/accounts/{accountId}/password-reset', { params: { path: { accountId } }, body: { newPassword } }),
+  );
 }
 
 export async function verifyAccessLog(month: string): Promise<ChainVerdict> {

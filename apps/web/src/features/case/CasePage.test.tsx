@@ -11,7 +11,14 @@ vi.setConfig({ testTimeout: 60_000 });
 
 const CLIENT = '6f1c2b8e-3d4a-4c5b-8e9f-0a1b2c3d4e5f';
 const PLACEMENT = '0b7f9a52-1c2d-4e3f-8a9b-112233445566';
-const PRINCIPAL = { accountId: 'a1', username: 'kim.counselor', displayName: '김상담', role: 'counselor', centerId: 'center-naju', provider: 'local' };
+const PRINCIPAL = {
+  accountId: 'a1',
+  username: 'kim.counselor',
+  displayName: '김상담',
+  role: 'counselor',
+  centerId: 'center-naju',
+  provider: 'local',
+};
 const ROW = {
   clientId: CLIENT,
   centerId: 'center-naju',
@@ -28,8 +35,18 @@ const ROW = {
   nextAction: null,
   lastEventAt: '2026-03-10T00:00:00.000Z',
 };
-const entry = (position: number, type: string, summary: string, on = '2026-03-02') => ({ occurredAt: `${on}T01:00:00.000Z`, recordedAt: `${on}T01:00:00.000Z`, actorId: 'kim.counselor', centerId: 'center-naju', summary, type, context: 'intake', position });
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+const entry = (position: number, type: string, summary: string, on = '2026-03-02') => ({
+  occurredAt: `${on}T01:00:00.000Z`,
+  recordedAt: `${on}T01:00:00.000Z`,
+  actorId: 'kim.counselor',
+  centerId: 'center-naju',
+  summary,
+  type,
+  context: 'intake',
+  position,
+});
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 /** What the API is made to answer the next POST of a session with (one answer each, then 201). */
 let sessionAnswers: Response[];
@@ -46,7 +63,8 @@ beforeEach(() => {
       const input = raw instanceof Request ? raw : new Request(new URL(String(raw), 'http://localhost'), init);
       const url = new URL(input.url);
       const path = url.pathname;
-      if (path === '/auth/refresh') return json({ accessToken: 'token', tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
+      if (path === '/auth/refresh')
+        return json({ accessToken: 'token', tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
       if (path === '/auth/me') return json(PRINCIPAL);
       if (path === '/caseload') return json({ items: [ROW], page: 1, pageSize: 20, total: 1 });
       if (path === `/cases/${CLIENT}/timeline`) {
@@ -65,21 +83,51 @@ beforeEach(() => {
       if (input.method === 'POST') {
         const body = await input.clone().json();
         posts.push({ path, key: input.headers.get('Idempotency-Key'), body });
-        return sessionAnswers.shift() ?? json({ clientId: CLIENT, sessionId: 's1', streamVersion: 4, position: 40 }, 201);
+        return (
+          sessionAnswers.shift() ?? json({ clientId: CLIENT, sessionId: 's1', streamVersion: 4, position: 40 }, 201)
+        );
       }
-      if (path === `/clients/${CLIENT}/counseling-sessions`) return json({ clientId: CLIENT, items: [], page: 1, pageSize: 50, total: 0, totalMinutes: 0 });
+      if (path === `/clients/${CLIENT}/counseling-sessions`)
+        return json({ clientId: CLIENT, items: [], page: 1, pageSize: 50, total: 0, totalMinutes: 0 });
       if (path === `/clients/${CLIENT}/placements`) {
         return json({
           clientId: CLIENT,
           streamVersion: 1,
           startups: [],
           placements: [
-            { placementId: PLACEMENT, employerName: '한결세무회계', jobTitle: '회계 사무원', occupation: '0231', occupationGroup: '0', employmentType: 'regular', weeklyHours: 40, monthlyWage: 2450000, startOn: '2026-02-02', channel: 'center', employmentInsurance: true, status: 'active' },
+            {
+              placementId: PLACEMENT,
+              employerName: '한결세무회계',
+              jobTitle: '회계 사무원',
+              occupation: '0231',
+              occupationGroup: '0',
+              employmentType: 'regular',
+              weeklyHours: 40,
+              monthlyWage: 2450000,
+              startOn: '2026-02-02',
+              channel: 'center',
+              employmentInsurance: true,
+              status: 'active',
+            },
           ],
         });
       }
       if (path === '/follow-ups/queue') {
-        return json({ overdue: [], upcoming: [], dueThisWeek: [{ clientId: CLIENT, clientName: '박서연', placementId: PLACEMENT, employerName: '한결세무회계', n: 1, dueOn: '2026-03-02', window: { opensOn: '2026-02-23', closesOn: '2026-03-16' } }] });
+        return json({
+          overdue: [],
+          upcoming: [],
+          dueThisWeek: [
+            {
+              clientId: CLIENT,
+              clientName: '박서연',
+              placementId: PLACEMENT,
+              employerName: '한결세무회계',
+              n: 1,
+              dueOn: '2026-03-02',
+              window: { opensOn: '2026-02-23', closesOn: '2026-03-16' },
+            },
+          ],
+        });
       }
       return json({ error: { code: 'NOT_FOUND', message: 'no' } }, 404);
     }),
@@ -115,7 +163,12 @@ describe('사례 화면의 양식 (case page forms)', () => {
     await within(form).findByText(`${koreanDate(today())} 상담(이력서 작성)을 기록했습니다.`);
     expect(posts).toHaveLength(1);
     expect(posts[0].path).toBe(`/clients/${CLIENT}/counseling-sessions`);
-    expect(posts[0].body).toMatchObject({ occurredOn: today(), topic: '이력서 작성', channel: 'in_center', durationMinutes: 50 });
+    expect(posts[0].body).toMatchObject({
+      occurredOn: today(),
+      topic: '이력서 작성',
+      channel: 'in_center',
+      durationMinutes: 50,
+    });
     expect(posts[0].key).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -150,11 +203,15 @@ describe('사례 화면의 양식 (case page forms)', () => {
   });
 
   it("shows a broken rule as the API's Korean sentence", async () => {
-    sessionAnswers.push(json({ error: { code: 'CASE_CLOSED', message: '종결된 사례에는 상담을 기록할 수 없습니다.' } }, 422));
+    sessionAnswers.push(
+      json({ error: { code: 'CASE_CLOSED', message: '종결된 사례에는 상담을 기록할 수 없습니다.' } }, 422),
+    );
     openAt(`/app/cases/${CLIENT}?form=session`);
     const { form } = await fillSession('이력서');
     fireEvent.click(within(form).getByRole('button', { name: '저장' }));
-    expect((await within(form).findByRole('alert')).textContent).toContain('종결된 사례에는 상담을 기록할 수 없습니다.');
+    expect((await within(form).findByRole('alert')).textContent).toContain(
+      '종결된 사례에는 상담을 기록할 수 없습니다.',
+    );
   });
 
   it('after a 409 offers to reload and reapply: her case is read again and the same values sent with the same key', async () => {
@@ -174,11 +231,15 @@ describe('사례 화면의 양식 (case page forms)', () => {
   });
 
   it('after a 429 keeps 저장 disabled for as long as Retry-After says', async () => {
-    sessionAnswers.push(json({ error: { code: 'TOO_MANY_REQUESTS', message: 'slow down' } }, 429, { 'Retry-After': '90' }));
+    sessionAnswers.push(
+      json({ error: { code: 'TOO_MANY_REQUESTS', message: 'slow down' } }, 429, { 'Retry-After': '90' }),
+    );
     openAt(`/app/cases/${CLIENT}?form=session`);
     const { form } = await fillSession('이력서');
     fireEvent.click(within(form).getByRole('button', { name: '저장' }));
-    expect((await within(form).findByRole('alert')).textContent).toMatch(/요청이 너무 많습니다\. (8\d|90)초 후에 다시 저장할 수 있습니다\./);
+    expect((await within(form).findByRole('alert')).textContent).toMatch(
+      /요청이 너무 많습니다\. (8\d|90)초 후에 다시 저장할 수 있습니다\./,
+    );
     const button = within(form).getByRole('button', { name: /초 후 저장$/ });
     expect((button as HTMLButtonElement).disabled).toBe(true);
     expect(posts).toHaveLength(1);
@@ -199,17 +260,27 @@ describe('사례 화면의 양식 (case page forms)', () => {
     expect(within(consents).getByText(/동의 \(서식 2026-01/)).toBeTruthy();
     expect(within(consents).getByText('철회됨 (2026년 3월 5일)')).toBeTruthy();
     expect(within(consents).getByText('동의 없음')).toBeTruthy();
-    expect(screen.getByRole('navigation', { name: '사례 단계' }).querySelector('[aria-current="step"]')?.textContent).toContain('취업');
+    expect(
+      screen.getByRole('navigation', { name: '사례 단계' }).querySelector('[aria-current="step"]')?.textContent,
+    ).toContain('취업');
   });
 });
 
 describe('caseSearch', () => {
   it('keeps what it understands: a form names its tab; unknown values and odd ids are dropped', () => {
-    expect(caseSearch({ form: 'follow-up', placementId: PLACEMENT, n: '2' })).toEqual({ form: 'follow-up', tab: 'placements', placementId: PLACEMENT, n: 2 });
+    expect(caseSearch({ form: 'follow-up', placementId: PLACEMENT, n: '2' })).toEqual({
+      form: 'follow-up',
+      tab: 'placements',
+      placementId: PLACEMENT,
+      n: 2,
+    });
     expect(caseSearch({ tab: 'nope', form: 'drop-table', n: 7, courseId: '../etc' })).toEqual({});
   });
   it('consentStates: the last word per purpose wins', () => {
-    const states = consentStates([entry(2, 'ConsentWithdrawn', '개인정보 수집·이용 동의 철회'), entry(1, 'ConsentGiven', '개인정보 수집·이용 동의 (서식 2026-01)')] as never);
+    const states = consentStates([
+      entry(2, 'ConsentWithdrawn', '개인정보 수집·이용 동의 철회'),
+      entry(1, 'ConsentGiven', '개인정보 수집·이용 동의 (서식 2026-01)'),
+    ] as never);
     expect(states.find((s) => s.purpose === 'service')?.given).toBe(false);
   });
 });

@@ -1,4 +1,16 @@
-import { Alert, Button, Card, Descriptions, Result, Skeleton, Steps, Tabs, Tag, Timeline as AntTimeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Result,
+  Skeleton,
+  Steps,
+  Tabs,
+  Tag,
+  Timeline as AntTimeline,
+  Typography,
+} from 'antd';
 import { useNavigate } from '@tanstack/react-router';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback } from 'react';
@@ -76,7 +88,11 @@ export function CasePage() {
   );
 }
 
-function TimelineCard({ query }: { query: { isPending: boolean; isError: boolean; error: unknown; data?: { items: TimelineEntry[] } } }) {
+function TimelineCard({
+  query,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; data?: { items: TimelineEntry[] } };
+}) {
   return (
     <Card>
       {query.isPending ? (
@@ -101,7 +117,9 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <>
             <Typography.Text strong>{koreanDate(entry.occurredAt)}</Typography.Text> {entry.summary}
             <Typography.Text type="secondary"> · {entry.actorName ?? '시스템'}</Typography.Text>
-            {entry.recordedAt.slice(0, 10) > entry.occurredAt.slice(0, 10) && <Typography.Text type="secondary"> (기록: {koreanDate(entry.recordedAt)})</Typography.Text>}
+            {entry.recordedAt.slice(0, 10) > entry.occurredAt.slice(0, 10) && (
+              <Typography.Text type="secondary"> (기록: {koreanDate(entry.recordedAt)})</Typography.Text>
+            )}
           </>
         ),
       }))}
@@ -120,7 +138,10 @@ const STAGE_EVENTS: Partial<Record<CaseloadItem['status'], string[]>> = {
 function CaseHeader({ c, timeline }: { c: CaseloadItem; timeline?: TimelineEntry[] }) {
   const principal = useSession();
   // her counselor by name (an account's display name); an id is shown only where no account has it
-  const counselor = principal && c.counselorId === principal.accountId ? `${principal.displayName} (나)` : (c.counselorName ?? c.counselorId);
+  const counselor =
+    principal && c.counselorId === principal.accountId
+      ? `${principal.displayName} (나)`
+      : (c.counselorName ?? c.counselorId);
   const current = STAGES.findIndex((s) => s.status === c.status);
   return (
     <Card style={{ marginBottom: 16 }}>
@@ -136,7 +157,15 @@ function CaseHeader({ c, timeline }: { c: CaseloadItem; timeline?: TimelineEntry
           { key: 'counselor', label: '담당 상담사', children: counselor },
           { key: 'registered', label: '구직등록', children: koreanDate(c.registeredAt) },
           ...(c.phone ? [{ key: 'phone', label: '연락처', children: c.phone }] : []),
-          ...(c.nextAction ? [{ key: 'next', label: '다음 조치', children: `${c.nextAction.description} (${koreanDate(c.nextAction.dueOn)}까지)` }] : []),
+          ...(c.nextAction
+            ? [
+                {
+                  key: 'next',
+                  label: '다음 조치',
+                  children: `${c.nextAction.description} (${koreanDate(c.nextAction.dueOn)}까지)`,
+                },
+              ]
+            : []),
         ]}
       />
       <nav aria-label="사례 단계" style={{ marginTop: 16 }}>
@@ -145,8 +174,16 @@ function CaseHeader({ c, timeline }: { c: CaseloadItem; timeline?: TimelineEntry
           current={current}
           status={c.status === 'closed' ? 'finish' : 'process'}
           items={STAGES.map((s, i) => {
-            const passedOver = i < current && timeline !== undefined && STAGE_EVENTS[s.status] !== undefined && !timeline.some((e) => STAGE_EVENTS[s.status]!.includes(e.type));
-            return { title: s.label, 'aria-current': i === current ? 'step' : undefined, ...(passedOver ? { status: 'wait' as const, content: '거치지 않음' } : {}) };
+            const passedOver =
+              i < current &&
+              timeline !== undefined &&
+              STAGE_EVENTS[s.status] !== undefined &&
+              !timeline.some((e) => STAGE_EVENTS[s.status]!.includes(e.type));
+            return {
+              title: s.label,
+              'aria-current': i === current ? 'step' : undefined,
+              ...(passedOver ? { status: 'wait' as const, content: '거치지 않음' } : {}),
+            };
           })}
         />
       </nav>
@@ -162,7 +199,23 @@ function Refusal({ error }: { error: unknown }) {
       처음 화면으로
     </Button>
   );
-  if (status === 403) return <Result status="403" title="이 사례를 볼 권한이 없습니다" subTitle="사례는 담당 센터의 상담사와 관리자만 볼 수 있습니다." extra={back} />;
-  if (status === 404) return <Result status="404" title="사례를 찾을 수 없습니다" subTitle="주소가 맞는지, 내 센터의 사례인지 확인해 주세요." extra={back} />;
+  if (status === 403)
+    return (
+      <Result
+        status="403"
+        title="이 사례를 볼 권한이 없습니다"
+        subTitle="사례는 담당 센터의 상담사와 관리자만 볼 수 있습니다."
+        extra={back}
+      />
+    );
+  if (status === 404)
+    return (
+      <Result
+        status="404"
+        title="사례를 찾을 수 없습니다"
+        subTitle="주소가 맞는지, 내 센터의 사례인지 확인해 주세요."
+        extra={back}
+      />
+    );
   return <Result status="error" title="사례를 불러오지 못했습니다" subTitle={describeError(error)} extra={back} />;
 }

@@ -25,9 +25,19 @@ export function ConsentsPanel({ clientId, search, setSearch, timeline, loading }
           {states.map((s) => (
             <li key={s.purpose}>
               <Typography.Text strong>{CONSENT_PURPOSES[s.purpose]}</Typography.Text>{' '}
-              {s.given ? <Tag style={TONES.good}>동의 (서식 {s.version}, {koreanDate(s.on)})</Tag> : <Tag>{s.on ? `철회됨 (${koreanDate(s.on)})` : '동의 없음'}</Tag>}
+              {s.given ? (
+                <Tag style={TONES.good}>
+                  동의 (서식 {s.version}, {koreanDate(s.on)})
+                </Tag>
+              ) : (
+                <Tag>{s.on ? `철회됨 (${koreanDate(s.on)})` : '동의 없음'}</Tag>
+              )}
               {s.given && (
-                <Button size="small" onClick={() => setWithdrawing(withdrawing === s.purpose ? null : s.purpose)} aria-expanded={withdrawing === s.purpose}>
+                <Button
+                  size="small"
+                  onClick={() => setWithdrawing(withdrawing === s.purpose ? null : s.purpose)}
+                  aria-expanded={withdrawing === s.purpose}
+                >
                   {CONSENT_PURPOSES[s.purpose]} 동의 철회
                 </Button>
               )}
@@ -36,7 +46,10 @@ export function ConsentsPanel({ clientId, search, setSearch, timeline, loading }
         </ul>
       )}
       <Space wrap>
-        <Button aria-pressed={open} onClick={() => setSearch(open ? { ...search, form: undefined } : { ...search, form: 'consent' })}>
+        <Button
+          aria-pressed={open}
+          onClick={() => setSearch(open ? { ...search, form: undefined } : { ...search, form: 'consent' })}
+        >
           동의 받기
         </Button>
       </Space>
@@ -46,7 +59,14 @@ export function ConsentsPanel({ clientId, search, setSearch, timeline, loading }
           id="consent-give"
           title="동의 받기"
           initialValues={{ givenOn: today(), version: '2026-01' }}
-          send={async (body, key) => unwrap(await api.POST('/clients/{clientId}/consents', { params: { path: { clientId }, header: { 'Idempotency-Key': key } }, body }))}
+          send={async (body, key) =>
+            unwrap(
+              await api.POST('/clients/{clientId}/consents', {
+                params: { path: { clientId }, header: { 'Idempotency-Key': key } },
+                body,
+              }),
+            )
+          }
           invalidates={invalidates}
           saved={(_, v) => `${CONSENT_PURPOSES[v.purpose]} 동의를 기록했습니다.`}
           onCancel={() => setSearch({ ...search, form: undefined })}
@@ -65,7 +85,12 @@ export function ConsentsPanel({ clientId, search, setSearch, timeline, loading }
           submitLabel="철회 기록"
           initialValues={{ withdrawnOn: today() }}
           send={async (body, key) =>
-            unwrap(await api.POST('/clients/{clientId}/consents/{purpose}/withdrawal', { params: { path: { clientId, purpose: withdrawing }, header: { 'Idempotency-Key': key } }, body }))
+            unwrap(
+              await api.POST('/clients/{clientId}/consents/{purpose}/withdrawal', {
+                params: { path: { clientId, purpose: withdrawing }, header: { 'Idempotency-Key': key } },
+                body,
+              }),
+            )
           }
           invalidates={invalidates}
           saved={() => `${CONSENT_PURPOSES[withdrawing]} 동의 철회를 기록했습니다.`}

@@ -21,20 +21,27 @@ export const caseKeys = {
   sessions: (clientId: string) => [...caseKeys.client(clientId), 'sessions'] as const,
   plan: (clientId: string) => [...caseKeys.client(clientId), 'plan'] as const,
   placements: (clientId: string) => [...caseKeys.client(clientId), 'placements'] as const,
-  followUps: (clientId: string, counselorId: string) => [...caseKeys.client(clientId), 'follow-ups', counselorId] as const,
+  followUps: (clientId: string, counselorId: string) =>
+    [...caseKeys.client(clientId), 'follow-ups', counselorId] as const,
   course: (courseId: string) => [...caseKeys.all, 'course', courseId] as const,
   retentionPrograms: (centerId: string) => [...caseKeys.all, 'retention-programs', centerId] as const,
 };
 
 /** What a command on her case changes: her case page, the work queue and the caseload. */
-export const caseCommandInvalidates = (clientId: string): QueryKey[] => [caseKeys.client(clientId), ['work-queue'], ['caseload']];
+export const caseCommandInvalidates = (clientId: string): QueryKey[] => [
+  caseKeys.client(clientId),
+  ['work-queue'],
+  ['caseload'],
+];
 
 /** Her case header: her caseload row (the API answers it only within the caller's reach). */
 export const caseSummaryQuery = (clientId: string) =>
   queryOptions({
     queryKey: caseKeys.summary(clientId),
     queryFn: async () => {
-      const page = unwrapAs<CaseloadPage>(await api.GET('/caseload', { params: { query: { clientId, ...minPositionParam() } } }));
+      const page = unwrapAs<CaseloadPage>(
+        await api.GET('/caseload', { params: { query: { clientId, ...minPositionParam() } } }),
+      );
       return page.items[0] ?? null;
     },
   });
@@ -43,14 +50,23 @@ export const caseTimelineQuery = (clientId: string) =>
   queryOptions({
     queryKey: caseKeys.timeline(clientId),
     queryFn: async () =>
-      unwrapAs<TimelinePage>(await api.GET('/cases/{clientId}/timeline', { params: { path: { clientId }, query: { pageSize: 100, ...minPositionParam() } } })),
+      unwrapAs<TimelinePage>(
+        await api.GET('/cases/{clientId}/timeline', {
+          params: { path: { clientId }, query: { pageSize: 100, ...minPositionParam() } },
+        }),
+      ),
   });
 
 /** Her sessions are read from her counseling stream: always up to date, no minPosition needed. */
 export const counselingSessionsQuery = (clientId: string) =>
   queryOptions({
     queryKey: caseKeys.sessions(clientId),
-    queryFn: async () => unwrap(await api.GET('/clients/{clientId}/counseling-sessions', { params: { path: { clientId }, query: { pageSize: 50 } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/clients/{clientId}/counseling-sessions', {
+          params: { path: { clientId }, query: { pageSize: 50 } },
+        }),
+      ),
   });
 
 /** Her plan, or null before one is set (the API answers 404 then). */
@@ -78,9 +94,15 @@ export const caseFollowUpsQuery = (clientId: string, counselorId: string) =>
   queryOptions({
     queryKey: caseKeys.followUps(clientId, counselorId),
     queryFn: async () => {
-      const queue = unwrapAs<FollowUpQueue>(await api.GET('/follow-ups/queue', { params: { query: { counselorId, ...minPositionParam() } } }));
+      const queue = unwrapAs<FollowUpQueue>(
+        await api.GET('/follow-ups/queue', { params: { query: { counselorId, ...minPositionParam() } } }),
+      );
       const mine = (items: FollowUpQueue['overdue']) => items.filter((item) => item.clientId === clientId);
-      return [...mine(queue.overdue).map((item) => ({ ...item, overdue: true })), ...mine(queue.dueThisWeek).map((item) => ({ ...item, overdue: false })), ...mine(queue.upcoming).map((item) => ({ ...item, overdue: false }))];
+      return [
+        ...mine(queue.overdue).map((item) => ({ ...item, overdue: true })),
+        ...mine(queue.dueThisWeek).map((item) => ({ ...item, overdue: false })),
+        ...mine(queue.upcoming).map((item) => ({ ...item, overdue: false })),
+      ];
     },
   });
 
@@ -95,6 +117,7 @@ export const courseQuery = (courseId: string) =>
 export const retentionProgramsQuery = (centerId: string) =>
   queryOptions({
     queryKey: caseKeys.retentionPrograms(centerId),
-    queryFn: async () => unwrap(await api.GET('/retention-programs', { params: { query: { centerId, ...minPositionParam() } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/retention-programs', { params: { query: { centerId, ...minPositionParam() } } })),
     staleTime: 60_000,
   });

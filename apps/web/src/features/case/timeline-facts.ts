@@ -19,12 +19,16 @@ export function consentStates(entries: TimelineEntry[]): ConsentState[] {
   const states = new Map<ConsentPurpose, ConsentState>();
   for (const entry of oldestFirst(entries)) {
     if (entry.type !== 'ConsentGiven' && entry.type !== 'ConsentWithdrawn') continue;
-    const purpose = (Object.keys(CONSENT_PURPOSES) as ConsentPurpose[]).find((p) => entry.summary.startsWith(CONSENT_PURPOSES[p]));
+    const purpose = (Object.keys(CONSENT_PURPOSES) as ConsentPurpose[]).find((p) =>
+      entry.summary.startsWith(CONSENT_PURPOSES[p]),
+    );
     if (!purpose) continue;
     const version = /서식 ([^)]+)\)/.exec(entry.summary)?.[1];
     states.set(purpose, { purpose, given: entry.type === 'ConsentGiven', version, on: entry.occurredAt.slice(0, 10) });
   }
-  return (Object.keys(CONSENT_PURPOSES) as ConsentPurpose[]).map((purpose) => states.get(purpose) ?? { purpose, given: false });
+  return (Object.keys(CONSENT_PURPOSES) as ConsentPurpose[]).map(
+    (purpose) => states.get(purpose) ?? { purpose, given: false },
+  );
 }
 
 /** Entries of some event types, oldest first (a tab's list of what happened). */
@@ -32,8 +36,19 @@ export function entriesOf(entries: TimelineEntry[], types: string[]): TimelineEn
   return oldestFirst(entries).filter((entry) => types.includes(entry.type));
 }
 
-export const TRAINING_EVENTS = ['TrainingEnrolled', 'TrainingAttendanceRecorded', 'TrainingCompleted', 'TrainingDroppedOut', 'TrainingCertificateObtained'];
-export const INTERNSHIP_EVENTS = ['InternshipStarted', 'InternshipSubsidyPaid', 'InternshipEnded', 'InternshipConverted'];
+export const TRAINING_EVENTS = [
+  'TrainingEnrolled',
+  'TrainingAttendanceRecorded',
+  'TrainingCompleted',
+  'TrainingDroppedOut',
+  'TrainingCertificateObtained',
+];
+export const INTERNSHIP_EVENTS = [
+  'InternshipStarted',
+  'InternshipSubsidyPaid',
+  'InternshipEnded',
+  'InternshipConverted',
+];
 
 /** The subsidy payment numbers already paid (from '인턴 지원금 N회차 지급'). */
 export function paidSubsidies(entries: TimelineEntry[]): number[] {
@@ -44,5 +59,9 @@ export function paidSubsidies(entries: TimelineEntry[]): number[] {
 
 /** The follow-up milestones recorded (from 'N개월 사후관리 (…)'), with their sentence. */
 export function recordedFollowUps(entries: TimelineEntry[]): { n: number; summary: string; on: string }[] {
-  return entriesOf(entries, ['FollowUpRecorded']).map((entry) => ({ n: Number(/^(\d)개월/.exec(entry.summary)?.[1]), summary: entry.summary, on: entry.occurredAt.slice(0, 10) }));
+  return entriesOf(entries, ['FollowUpRecorded']).map((entry) => ({
+    n: Number(/^(\d)개월/.exec(entry.summary)?.[1]),
+    summary: entry.summary,
+    on: entry.occurredAt.slice(0, 10),
+  }));
 }

@@ -3,7 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../app/App';
 import { session } from '../../api/session';
 
-const PRINCIPAL = { accountId: 'a1', username: 'kim.counselor', displayName: '김상담', role: 'counselor', centerId: 'center-naju', provider: 'local' };
+const PRINCIPAL = {
+  accountId: 'a1',
+  username: 'kim.counselor',
+  displayName: '김상담',
+  role: 'counselor',
+  centerId: 'center-naju',
+  provider: 'local',
+};
 const ROW = (name: string, status: string, extra: object = {}) => ({
   clientId: `00000000-0000-4000-8000-00000000000${name.length}`,
   centerId: 'center-naju',
@@ -22,7 +29,8 @@ const ROW = (name: string, status: string, extra: object = {}) => ({
   lastEventAt: '2026-03-10T00:00:00.000Z',
   ...extra,
 });
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 /** The caseload queries the screen sent, as the API saw their parameters. */
 let caseloadQueries: URLSearchParams[];
@@ -33,12 +41,16 @@ beforeEach(() => {
     'fetch',
     vi.fn(async (input: RequestInfo | URL) => {
       const url = new URL(input instanceof Request ? input.url : String(input), 'http://localhost');
-      if (url.pathname === '/auth/refresh') return json({ accessToken: 'token', tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
+      if (url.pathname === '/auth/refresh')
+        return json({ accessToken: 'token', tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
       if (url.pathname === '/auth/me') return json(PRINCIPAL);
       if (url.pathname === '/caseload') {
         caseloadQueries.push(url.searchParams);
         const q = url.searchParams.get('q');
-        const items = q === '이하은' ? [ROW('이하은', 'counseling')] : [ROW('김서연', 'counseling'), ROW('박서윤부', 'in_training', { nextAction: null })];
+        const items =
+          q === '이하은'
+            ? [ROW('이하은', 'counseling')]
+            : [ROW('김서연', 'counseling'), ROW('박서윤부', 'in_training', { nextAction: null })];
         return json({ items, page: 1, pageSize: 20, total: items.length });
       }
       return json({ error: { code: 'NOT_FOUND', message: 'no' } }, 404);
@@ -66,7 +78,12 @@ describe('내 사례 (caseload screen)', () => {
     expect(within(table).getByText('이력서 제출')).toBeTruthy();
     // Her own cases, with the URL's filter and sort sent to the API.
     const sent = caseloadQueries.at(-1)!;
-    expect([sent.get('counselorId'), sent.get('status'), sent.get('sort'), sent.get('pageSize')]).toEqual(['a1', 'counseling', 'nextActionDue', '20']);
+    expect([sent.get('counselorId'), sent.get('status'), sent.get('sort'), sent.get('pageSize')]).toEqual([
+      'a1',
+      'counseling',
+      'nextActionDue',
+      '20',
+    ]);
     const chips = screen.getByLabelText('적용한 조건');
     expect(within(chips).getByText('상태: 상담')).toBeTruthy();
     expect(within(chips).getByText('다음 조치 기한 순')).toBeTruthy();

@@ -17,7 +17,10 @@ const SORT_LABELS: Record<NonNullable<CaseloadSearch['sort']>, string> = {
   lastContact: '연락한 지 오래된 순',
   nextActionDue: '다음 조치 기한 순',
 };
-const DUE_LABELS: Record<NonNullable<CaseloadSearch['due']>, string> = { overdue: '기한 지난 조치', week: '7일 안 기한' };
+const DUE_LABELS: Record<NonNullable<CaseloadSearch['due']>, string> = {
+  overdue: '기한 지난 조치',
+  week: '7일 안 기한',
+};
 
 /** 내 사례: her caseload, filtered, searched, sorted and paged, every choice in the URL. */
 export function CaseloadPage() {
@@ -25,8 +28,10 @@ export function CaseloadPage() {
   const search = caseloadRoute.useSearch();
   const navigate = useNavigate({ from: '/cases' });
   // A regional supervisor reads the caseload of one center of her 시·도 at a time (read-only: the page has no forms).
-  const regionCenters = principal?.role === 'regional_supervisor' && principal.region ? centersOfRegion(principal.region) : [];
-  const regionalCenter = regionCenters.find((c) => c.centerId === search.centerId)?.centerId ?? regionCenters[0]?.centerId;
+  const regionCenters =
+    principal?.role === 'regional_supervisor' && principal.region ? centersOfRegion(principal.region) : [];
+  const regionalCenter =
+    regionCenters.find((c) => c.centerId === search.centerId)?.centerId ?? regionCenters[0]?.centerId;
   const owner: CaseloadOwner | null = !principal
     ? null
     : principal.role === 'counselor'
@@ -38,7 +43,8 @@ export function CaseloadPage() {
           : null;
   const cases = useQuery({ ...caseloadQuery(owner ?? { counselorId: '' }, search), enabled: owner !== null });
   // Any change of filter starts again at page 1.
-  const change = (patch: Partial<CaseloadSearch>) => navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }) });
+  const change = (patch: Partial<CaseloadSearch>) =>
+    navigate({ search: (prev) => ({ ...prev, page: undefined, ...patch }) });
 
   if (!owner) return <Alert type="info" showIcon title="이 역할에는 담당 사례 목록이 없습니다." />;
 
@@ -59,9 +65,25 @@ export function CaseloadPage() {
       ),
     },
     { title: '나이', key: 'age', render: (_, c) => ageOf(c.birthDate, c.birthYear) },
-    { title: '연락처', dataIndex: 'phone', key: 'phone', responsive: ['lg'], render: (phone: string | null) => phone ?? '—' },
-    { title: '단계', dataIndex: 'status', key: 'status', render: (s: string) => <Tag style={stageTagStyle(s)}>{stageLabel(s)}</Tag> },
-    { title: '최근 연락', dataIndex: 'lastContactOn', key: 'lastContactOn', render: (d: string | null) => (d ? koreanDate(d) : '연락 기록 없음') },
+    {
+      title: '연락처',
+      dataIndex: 'phone',
+      key: 'phone',
+      responsive: ['lg'],
+      render: (phone: string | null) => phone ?? '—',
+    },
+    {
+      title: '단계',
+      dataIndex: 'status',
+      key: 'status',
+      render: (s: string) => <Tag style={stageTagStyle(s)}>{stageLabel(s)}</Tag>,
+    },
+    {
+      title: '최근 연락',
+      dataIndex: 'lastContactOn',
+      key: 'lastContactOn',
+      render: (d: string | null) => (d ? koreanDate(d) : '연락 기록 없음'),
+    },
     {
       title: '다음 조치',
       key: 'nextAction',
@@ -79,7 +101,13 @@ export function CaseloadPage() {
           '—'
         ),
     },
-    { title: '등록일', dataIndex: 'registeredAt', key: 'registeredAt', responsive: ['xl'], render: (d: string) => koreanDate(d) },
+    {
+      title: '등록일',
+      dataIndex: 'registeredAt',
+      key: 'registeredAt',
+      responsive: ['xl'],
+      render: (d: string) => koreanDate(d),
+    },
   ];
 
   return (
@@ -97,7 +125,12 @@ export function CaseloadPage() {
             style={{ width: 220 }}
           />
         )}
-        <HangulSearch value={search.q ?? ''} onSearch={(q) => change({ q: q || undefined })} label="이름 또는 전화번호로 찾기" placeholder="이름 전체 또는 전화번호, Enter" />
+        <HangulSearch
+          value={search.q ?? ''}
+          onSearch={(q) => change({ q: q || undefined })}
+          label="이름 또는 전화번호로 찾기"
+          placeholder="이름 전체 또는 전화번호, Enter"
+        />
         <Select
           aria-label="단계"
           placeholder="단계 전체"
@@ -127,7 +160,12 @@ export function CaseloadPage() {
       {chips.length > 0 && (
         <Flex wrap gap="small" style={{ marginBottom: 12 }} aria-label="적용한 조건">
           {chips.map((chip) => (
-            <Tag key={chip.key} closable closeIcon={<span aria-label={`${chip.label} 조건 지우기`}>×</span>} onClose={() => change({ [chip.key]: undefined })}>
+            <Tag
+              key={chip.key}
+              closable
+              closeIcon={<span aria-label={`${chip.label} 조건 지우기`}>×</span>}
+              onClose={() => change({ [chip.key]: undefined })}
+            >
               {chip.label}
             </Tag>
           ))}
@@ -135,7 +173,8 @@ export function CaseloadPage() {
         </Flex>
       )}
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        이름은 전체를 정확히, 전화번호는 하이픈 없이도 찾을 수 있습니다. (이름 일부로는 찾을 수 없습니다: 이름은 암호화되어 있습니다.)
+        이름은 전체를 정확히, 전화번호는 하이픈 없이도 찾을 수 있습니다. (이름 일부로는 찾을 수 없습니다: 이름은
+        암호화되어 있습니다.)
       </Typography.Paragraph>
       {cases.isError ? (
         <Alert type="error" showIcon title={describeError(cases.error)} />
@@ -146,7 +185,11 @@ export function CaseloadPage() {
           dataSource={cases.data?.items ?? []}
           loading={cases.isFetching}
           scroll={{ x: 640 }}
-          locale={{ emptyText: search.q ? `‘${search.q}’에 맞는 사례가 없습니다. 이름 전체나 전화번호로 찾아 보세요.` : '조건에 맞는 사례가 없습니다.' }}
+          locale={{
+            emptyText: search.q
+              ? `‘${search.q}’에 맞는 사례가 없습니다. 이름 전체나 전화번호로 찾아 보세요.`
+              : '조건에 맞는 사례가 없습니다.',
+          }}
           pagination={{
             current: search.page ?? 1,
             pageSize: CASELOAD_PAGE_SIZE,

@@ -3,8 +3,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../app/App';
 import { session } from '../../api/session';
 
-const REGIONAL = { accountId: 'r1', username: 'park.region', displayName: '박광역', role: 'regional_supervisor', region: '전라남도', provider: 'local' };
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const REGIONAL = {
+  accountId: 'r1',
+  username: 'park.region',
+  displayName: '박광역',
+  role: 'regional_supervisor',
+  region: '전라남도',
+  provider: 'local',
+};
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 let caseloadQueries: URLSearchParams[];
 
 beforeEach(() => {
@@ -13,7 +21,8 @@ beforeEach(() => {
     'fetch',
     vi.fn(async (input: RequestInfo | URL) => {
       const url = new URL(input instanceof Request ? input.url : String(input), 'http://localhost');
-      if (url.pathname === '/auth/refresh') return json({ accessToken: 'token', tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
+      if (url.pathname === '/auth/refresh')
+        return json({ accessToken: 'token', tokenType: 'Bearer', expiresIn: 900, refreshExpiresIn: 1209600 });
       if (url.pathname === '/auth/me') return json(REGIONAL);
       if (url.pathname === '/caseload') {
         caseloadQueries.push(url.searchParams);

@@ -20,19 +20,22 @@ export const caseloadQuery = (owner: CaseloadOwner, search: CaseloadSearch) =>
   queryOptions({
     queryKey: caseloadKeys.list(JSON.stringify(owner), search),
     queryFn: async () =>
-      unwrapAs<CaseloadPage>(await api.GET('/caseload', {
+      unwrapAs<CaseloadPage>(
+        await api.GET('/caseload', {
           params: {
             query: {
               ...owner,
               status: search.status,
               q: search.q,
-              nextActionDueBefore: search.due === 'overdue' ? daysFromToday(-1) : search.due === 'week' ? daysFromToday(7) : undefined,
+              nextActionDueBefore:
+                search.due === 'overdue' ? daysFromToday(-1) : search.due === 'week' ? daysFromToday(7) : undefined,
               sort: search.sort,
               page: search.page ?? 1,
               pageSize: CASELOAD_PAGE_SIZE,
               ...minPositionParam(),
             },
           },
-        })),
+        }),
+      ),
     placeholderData: keepPreviousData,
   });

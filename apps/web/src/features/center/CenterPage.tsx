@@ -15,7 +15,8 @@ import { ACTIVITY_KINDS, AGREEMENT_KINDS, EMPLOYER_SIZES, KIND_LABELS, labelOf, 
 
 type Action = { type: 'create' } | { type: 'session' | 'service' | 'renewal' | 'end'; record: CenterActivity };
 
-const n = (value: number | undefined | null, unit: string) => (value === undefined || value === null ? '—' : `${value.toLocaleString('ko-KR')}${unit}`);
+const n = (value: number | undefined | null, unit: string) =>
+  value === undefined || value === null ? '—' : `${value.toLocaleString('ko-KR')}${unit}`;
 const period = (from?: string | null, to?: string | null) => `${koreanDate(from)} ~ ${koreanDate(to)}`;
 
 /** 센터 활동: the center's courses, group programs, outreach, employers, agreements, job fairs and council meetings. */
@@ -25,7 +26,8 @@ export function CenterPage() {
   const navigate = useNavigate({ from: '/center' });
   const [action, setAction] = useState<Action | null>(null);
   const kind: ActivityKind = search.kind ?? 'course';
-  const regionCenters = principal?.role === 'regional_supervisor' && principal.region ? centersOfRegion(principal.region) : [];
+  const regionCenters =
+    principal?.role === 'regional_supervisor' && principal.region ? centersOfRegion(principal.region) : [];
   const centerId = principal?.centerId ?? search.centerId ?? regionCenters[0]?.centerId;
   const canRecord = !!principal && CASE_WORKERS.includes(principal.role) && principal.centerId === centerId;
   const list = useQuery({ ...activitiesQuery(centerId ?? '', kind, search.page ?? 1), enabled: !!centerId });
@@ -50,16 +52,29 @@ export function CenterPage() {
   return (
     <>
       <Typography.Title level={1} className="saeil-title">
-        센터 활동 <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 400 }}>{centerName(centerId)}</Typography.Text>
+        센터 활동{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 400 }}>
+          {centerName(centerId)}
+        </Typography.Text>
       </Typography.Title>
       {regionCenters.length > 0 && (
         <Flex gap="small" align="center" style={{ marginBottom: 12 }}>
           <label htmlFor="center-pick">센터</label>
-          <Select id="center-pick" value={centerId} onChange={(id) => change({ centerId: id })} options={regionCenters.map((c) => ({ value: c.centerId, label: c.name }))} style={{ minWidth: 240 }} />
+          <Select
+            id="center-pick"
+            value={centerId}
+            onChange={(id) => change({ centerId: id })}
+            options={regionCenters.map((c) => ({ value: c.centerId, label: c.name }))}
+            style={{ minWidth: 240 }}
+          />
           <Typography.Text type="secondary">광역 관리자는 보기만 할 수 있습니다.</Typography.Text>
         </Flex>
       )}
-      <Tabs activeKey={kind} onChange={(k) => change({ kind: k as ActivityKind })} items={ACTIVITY_KINDS.map((k) => ({ key: k, label: KIND_LABELS[k].tab }))} />
+      <Tabs
+        activeKey={kind}
+        onChange={(k) => change({ kind: k as ActivityKind })}
+        items={ACTIVITY_KINDS.map((k) => ({ key: k, label: KIND_LABELS[k].tab }))}
+      />
       {canRecord && !action && (
         <Button type="primary" onClick={() => setAction({ type: 'create' })} style={{ marginBottom: 12 }}>
           {KIND_LABELS[kind].create}
@@ -98,7 +113,12 @@ export function CenterPage() {
 type RowAction = (label: string, type: Exclude<Action['type'], 'create'>, record: CenterActivity) => React.ReactNode;
 
 function columnsOf(kind: ActivityKind, rowAction: RowAction): ColumnsType<CenterActivity> {
-  const title = (label: string) => ({ title: label, dataIndex: 'title', key: 'title', render: (t: string) => <strong>{t}</strong> });
+  const title = (label: string) => ({
+    title: label,
+    dataIndex: 'title',
+    key: 'title',
+    render: (t: string) => <strong>{t}</strong>,
+  });
   switch (kind) {
     case 'course':
       return [
@@ -113,9 +133,23 @@ function columnsOf(kind: ActivityKind, rowAction: RowAction): ColumnsType<Center
       return [
         title('프로그램명'),
         { title: '연도', key: 'year', render: (_, r) => `${r.details.year}년` },
-        { title: '회차', key: 'sessions', render: (_, r) => `${r.details.sessionsHeld ?? 0} / ${r.details.plannedSessions}회` },
-        { title: '연인원', key: 'attendances', render: (_, r) => `${(r.details.attendances ?? 0).toLocaleString('ko-KR')} / ${(r.details.plannedParticipants ?? 0).toLocaleString('ko-KR')}명` },
-        { title: '최근 회차', key: 'last', responsive: ['lg'], render: (_, r) => (r.details.lastHeldOn ? koreanDate(r.details.lastHeldOn) : '아직 없음') },
+        {
+          title: '회차',
+          key: 'sessions',
+          render: (_, r) => `${r.details.sessionsHeld ?? 0} / ${r.details.plannedSessions}회`,
+        },
+        {
+          title: '연인원',
+          key: 'attendances',
+          render: (_, r) =>
+            `${(r.details.attendances ?? 0).toLocaleString('ko-KR')} / ${(r.details.plannedParticipants ?? 0).toLocaleString('ko-KR')}명`,
+        },
+        {
+          title: '최근 회차',
+          key: 'last',
+          responsive: ['lg'],
+          render: (_, r) => (r.details.lastHeldOn ? koreanDate(r.details.lastHeldOn) : '아직 없음'),
+        },
         { title: '', key: 'actions', render: (_, r) => rowAction('회차 기록', 'session', r) },
       ];
     case 'outreach':
@@ -124,7 +158,12 @@ function columnsOf(kind: ActivityKind, rowAction: RowAction): ColumnsType<Center
         { title: '날짜', key: 'heldOn', render: (_, r) => koreanDate(r.details.heldOn) },
         { title: '현장 상담 (미등록)', key: 'walkIns', render: (_, r) => n(r.details.walkInContacts, '명') },
         { title: '등록 구직자 상담', key: 'registered', render: (_, r) => n(r.details.registeredClients, '명') },
-        { title: '나간 상담사', key: 'counselors', responsive: ['lg'], render: (_, r) => (r.details.counselorIds ?? []).map((id) => r.details.counselorNames?.[id] ?? id).join(', ') },
+        {
+          title: '나간 상담사',
+          key: 'counselors',
+          responsive: ['lg'],
+          render: (_, r) => (r.details.counselorIds ?? []).map((id) => r.details.counselorNames?.[id] ?? id).join(', '),
+        },
       ];
     case 'employer':
       return [
@@ -132,7 +171,14 @@ function columnsOf(kind: ActivityKind, rowAction: RowAction): ColumnsType<Center
         { title: '사업자등록번호', key: 'brn', render: (_, r) => r.details.businessRegistrationNumber },
         { title: '업종', key: 'industry', responsive: ['lg'], render: (_, r) => r.details.industry },
         { title: '규모', key: 'size', render: (_, r) => labelOf(EMPLOYER_SIZES, r.details.size) },
-        { title: '채용기업 사후관리', key: 'services', render: (_, r) => (r.details.servicesProvided ? `${r.details.servicesProvided}회 (최근 ${koreanDate(r.details.lastServiceOn)})` : '아직 없음') },
+        {
+          title: '채용기업 사후관리',
+          key: 'services',
+          render: (_, r) =>
+            r.details.servicesProvided
+              ? `${r.details.servicesProvided}회 (최근 ${koreanDate(r.details.lastServiceOn)})`
+              : '아직 없음',
+        },
         { title: '', key: 'actions', render: (_, r) => rowAction('사후관리 기록', 'service', r) },
       ];
     case 'agreement':
@@ -144,7 +190,12 @@ function columnsOf(kind: ActivityKind, rowAction: RowAction): ColumnsType<Center
         {
           title: '상태',
           key: 'state',
-          render: (_, r) => (r.details.endedOn ? <Tag>종료 ({koreanDate(r.details.endedOn)})</Tag> : <Tag color="green">진행 중{r.details.renewals ? ` · 갱신 ${r.details.renewals}회` : ''}</Tag>),
+          render: (_, r) =>
+            r.details.endedOn ? (
+              <Tag>종료 ({koreanDate(r.details.endedOn)})</Tag>
+            ) : (
+              <Tag color="green">진행 중{r.details.renewals ? ` · 갱신 ${r.details.renewals}회` : ''}</Tag>
+            ),
         },
         {
           title: '',
@@ -170,7 +221,11 @@ function columnsOf(kind: ActivityKind, rowAction: RowAction): ColumnsType<Center
       return [
         title('회의명'),
         { title: '개최일', key: 'heldOn', render: (_, r) => koreanDate(r.details.heldOn) },
-        { title: '참석 기관·위원', key: 'attendees', render: (_, r) => (r.details.attendees?.length ? r.details.attendees.join(', ') : '—') },
+        {
+          title: '참석 기관·위원',
+          key: 'attendees',
+          render: (_, r) => (r.details.attendees?.length ? r.details.attendees.join(', ') : '—'),
+        },
       ];
     default: {
       const _exhaustive: never = kind;

@@ -21,7 +21,11 @@ export const activitiesQuery = (centerId: string, kind: ActivityKind, page: numb
   queryOptions({
     queryKey: centerKeys.list(centerId, kind, page),
     queryFn: async () =>
-      unwrap(await api.GET('/center-activities', { params: { query: { centerId, kind, page, pageSize: ACTIVITIES_PAGE_SIZE, ...minPositionParam() } } })),
+      unwrap(
+        await api.GET('/center-activities', {
+          params: { query: { centerId, kind, page, pageSize: ACTIVITIES_PAGE_SIZE, ...minPositionParam() } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -29,14 +33,21 @@ export const activitiesQuery = (centerId: string, kind: ActivityKind, page: numb
 export const activityOptionsQuery = (centerId: string, kind: ActivityKind) =>
   queryOptions({
     queryKey: centerKeys.options(centerId, kind),
-    queryFn: async () => unwrap(await api.GET('/center-activities', { params: { query: { centerId, kind, pageSize: 200, ...minPositionParam() } } })).items,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/center-activities', {
+          params: { query: { centerId, kind, pageSize: 200, ...minPositionParam() } },
+        }),
+      ).items,
   });
 
 /** The center's women to pick as attendees (names are opened by the API for her center only). */
 export const centerClientsQuery = (centerId: string) =>
   queryOptions({
     queryKey: ['caseload', JSON.stringify({ centerId }), 'attendee-options'],
-    queryFn: async () => unwrap(await api.GET('/caseload', { params: { query: { centerId, pageSize: 200, ...minPositionParam() } } })).items,
+    queryFn: async () =>
+      unwrap(await api.GET('/caseload', { params: { query: { centerId, pageSize: 200, ...minPositionParam() } } }))
+        .items,
     staleTime: 60_000,
   });
 

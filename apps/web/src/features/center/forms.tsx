@@ -12,7 +12,9 @@ import { activityOptionsQuery, centerClientsQuery, centerKeys, toBody, type Cent
 import { AGREEMENT_KINDS, EMPLOYER_SERVICES, EMPLOYER_SIZES, KIND_LABELS, type ActivityKind } from './terms';
 
 type PostPath = { [P in keyof paths]: paths[P] extends { post: unknown } ? P : never }[keyof paths];
-type Body<P extends PostPath> = paths[P]['post'] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type Body<P extends PostPath> = paths[P]['post'] extends { requestBody?: { content: { 'application/json': infer B } } }
+  ? B
+  : never;
 type Result = { position: number; duplicate?: boolean };
 
 const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
@@ -21,17 +23,53 @@ const picked = (label: string) => ({ required: true, message: `${label}을(를) 
 const half = { xs: 24, md: 12 } as const;
 const third = { xs: 24, md: 12, lg: 8 } as const;
 
-function Day({ name, label, rules = [picked(label)], future = false }: { name: string; label: string; rules?: object[]; future?: boolean }) {
+function Day({
+  name,
+  label,
+  rules = [picked(label)],
+  future = false,
+}: {
+  name: string;
+  label: string;
+  rules?: object[];
+  future?: boolean;
+}) {
   return (
     <Form.Item name={name} label={label} rules={rules}>
-      <DatePicker format="YYYY-MM-DD" placeholder="YYYY-MM-DD" disabledDate={future ? undefined : notFuture} style={{ width: '100%' }} />
+      <DatePicker
+        format="YYYY-MM-DD"
+        placeholder="YYYY-MM-DD"
+        disabledDate={future ? undefined : notFuture}
+        style={{ width: '100%' }}
+      />
     </Form.Item>
   );
 }
 
-function Count({ name, label, min = 0, max = 100_000, suffix, requiredField = true }: { name: string; label: string; min?: number; max?: number; suffix?: string; requiredField?: boolean }) {
+function Count({
+  name,
+  label,
+  min = 0,
+  max = 100_000,
+  suffix,
+  requiredField = true,
+}: {
+  name: string;
+  label: string;
+  min?: number;
+  max?: number;
+  suffix?: string;
+  requiredField?: boolean;
+}) {
   return (
-    <Form.Item name={name} label={label} rules={[...(requiredField ? [required(label)] : []), { type: 'number', min, max, message: `${min}~${max.toLocaleString('ko-KR')} 사이로 입력해 주세요.` }]}>
+    <Form.Item
+      name={name}
+      label={label}
+      rules={[
+        ...(requiredField ? [required(label)] : []),
+        { type: 'number', min, max, message: `${min}~${max.toLocaleString('ko-KR')} 사이로 입력해 주세요.` },
+      ]}
+    >
       <InputNumber min={min} max={max} precision={0} style={{ width: '100%' }} suffix={suffix} />
     </Form.Item>
   );
@@ -44,25 +82,71 @@ interface FormProps {
 }
 
 /** A command of the center: the list of its kind is refreshed after it (minPosition). */
-function CenterForm<V extends object>({ id, title, submitLabel, saved, send, initialValues, onSaved, onCancel, children }: { id: string; title: string; submitLabel?: string; saved: string; send: (values: V, key: string) => Promise<Result>; initialValues?: Partial<V>; children: ReactNode } & Omit<FormProps, 'centerId'>) {
+function CenterForm<V extends object>({
+  id,
+  title,
+  submitLabel,
+  saved,
+  send,
+  initialValues,
+  onSaved,
+  onCancel,
+  children,
+}: {
+  id: string;
+  title: string;
+  submitLabel?: string;
+  saved: string;
+  send: (values: V, key: string) => Promise<Result>;
+  initialValues?: Partial<V>;
+  children: ReactNode;
+} & Omit<FormProps, 'centerId'>) {
   return (
     <div className="saeil-panel">
-      <RecordForm<V, Result> id={id} title={title} submitLabel={submitLabel} initialValues={initialValues} send={send} invalidates={[centerKeys.all]} saved={() => saved} onSaved={onSaved} onCancel={onCancel}>
+      <RecordForm<V, Result>
+        id={id}
+        title={title}
+        submitLabel={submitLabel}
+        initialValues={initialValues}
+        send={send}
+        invalidates={[centerKeys.all]}
+        saved={() => saved}
+        onSaved={onSaved}
+        onCancel={onCancel}
+      >
         {children}
       </RecordForm>
     </div>
   );
 }
 
-const post = async <P extends PostPath>(path: P, body: Record<string, unknown>, key: string, pathParams?: Record<string, string>): Promise<Result> =>
+const post = async <P extends PostPath>(
+  path: P,
+  body: Record<string, unknown>,
+  key: string,
+  pathParams?: Record<string, string>,
+): Promise<Result> =>
   unwrap(
     // openapi-fetch's overloads cannot follow a generic path; the body's shape is the form's (checked by the API).
-    await (api.POST as (p: string, init: object) => Promise<{ data?: Result; error?: unknown; response: Response }>)(path, { body: body as Body<P>, params: pathParams ? { path: pathParams } : undefined, headers: { 'Idempotency-Key': key } }),
+    await (api.POST as (p: string, init: object) => Promise<{ data?: Result; error?: unknown; response: Response }>)(
+      path,
+      {
+        body: body as Body<P>,
+        params: pathParams ? { path: pathParams } : undefined,
+        headers: { 'Idempotency-Key': key },
+      },
+    ),
   );
 
 export function CourseForm({ centerId, ...rest }: FormProps) {
   return (
-    <CenterForm id="course" title={KIND_LABELS.course.create} saved="과정을 개설했습니다." send={(v, key) => post('/courses', { ...toBody(v), centerId }, key)} {...rest}>
+    <CenterForm
+      id="course"
+      title={KIND_LABELS.course.create}
+      saved="과정을 개설했습니다."
+      send={(v, key) => post('/courses', { ...toBody(v), centerId }, key)}
+      {...rest}
+    >
       <Row gutter={16}>
         <Col {...half}>
           <Form.Item name="title" label="과정명" rules={[required('과정명')]}>
@@ -98,7 +182,14 @@ export function CourseForm({ centerId, ...rest }: FormProps) {
 
 export function GroupProgramForm({ centerId, ...rest }: FormProps) {
   return (
-    <CenterForm id="group-program" title={KIND_LABELS.group_program.create} saved="집단상담 프로그램을 개설했습니다." initialValues={{ year: dayjs().year() }} send={(v, key) => post('/group-programs', { ...toBody(v), centerId }, key)} {...rest}>
+    <CenterForm
+      id="group-program"
+      title={KIND_LABELS.group_program.create}
+      saved="집단상담 프로그램을 개설했습니다."
+      initialValues={{ year: dayjs().year() }}
+      send={(v, key) => post('/group-programs', { ...toBody(v), centerId }, key)}
+      {...rest}
+    >
       <Row gutter={16}>
         <Col {...half}>
           <Form.Item name="name" label="프로그램명" rules={[required('프로그램명')]}>
@@ -144,14 +235,20 @@ export function GroupSessionForm({ centerId, program, ...rest }: FormProps & { p
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name="attendeeClientIds" label="참석한 구직자" extra="우리 센터 구직자만 고를 수 있습니다. 서비스 동의가 있어야 합니다.">
+          <Form.Item
+            name="attendeeClientIds"
+            label="참석한 구직자"
+            extra="우리 센터 구직자만 고를 수 있습니다. 서비스 동의가 있어야 합니다."
+          >
             <Select
               mode="multiple"
               showSearch
               optionFilterProp="label"
               loading={clients.isPending}
               placeholder="이름으로 찾기"
-              options={(clients.data ?? []).filter((c) => c.name).map((c) => ({ value: c.clientId, label: `${c.name} (${c.birthDate?.slice(0, 4) ?? ''})` }))}
+              options={(clients.data ?? [])
+                .filter((c) => c.name)
+                .map((c) => ({ value: c.clientId, label: `${c.name} (${c.birthDate?.slice(0, 4) ?? ''})` }))}
             />
           </Form.Item>
         </Col>
@@ -166,7 +263,14 @@ export function GroupSessionForm({ centerId, program, ...rest }: FormProps & { p
 export function OutreachForm({ centerId, counselorId, ...rest }: FormProps & { counselorId: string }) {
   const counselorOptions = useCenterCounselorOptions(useSession());
   return (
-    <CenterForm id="outreach" title={KIND_LABELS.outreach.create} saved="찾아가는 이동상담을 기록했습니다." initialValues={{ counselorIds: [counselorId], walkInContacts: 0 }} send={(v, key) => post('/outreach-events', { ...toBody(v), centerId }, key)} {...rest}>
+    <CenterForm
+      id="outreach"
+      title={KIND_LABELS.outreach.create}
+      saved="찾아가는 이동상담을 기록했습니다."
+      initialValues={{ counselorIds: [counselorId], walkInContacts: 0 }}
+      send={(v, key) => post('/outreach-events', { ...toBody(v), centerId }, key)}
+      {...rest}
+    >
       <Row gutter={16}>
         <Col {...half}>
           <Form.Item name="place" label="장소" rules={[required('장소')]} extra="아파트 단지, 역, 공공기관 등">
@@ -177,7 +281,11 @@ export function OutreachForm({ centerId, counselorId, ...rest }: FormProps & { c
           <Day name="heldOn" label="날짜" />
         </Col>
         <Col {...half}>
-          <Form.Item name="counselorIds" label="나간 상담사" rules={[{ required: true, type: 'array', min: 1, message: '상담사를 한 명 이상 골라 주세요.' }]}>
+          <Form.Item
+            name="counselorIds"
+            label="나간 상담사"
+            rules={[{ required: true, type: 'array', min: 1, message: '상담사를 한 명 이상 골라 주세요.' }]}
+          >
             <Select mode="multiple" optionFilterProp="label" options={counselorOptions} />
           </Form.Item>
         </Col>
@@ -185,7 +293,12 @@ export function OutreachForm({ centerId, counselorId, ...rest }: FormProps & { c
           <Count name="walkInContacts" label="현장 상담 인원 (미등록)" suffix="명" />
         </Col>
         <Col span={24}>
-          <Form.Item name="notes" label="메모" rules={[{ max: 2000, message: '2,000자까지 입력할 수 있습니다.' }]} extra="개인을 알아볼 수 있는 내용은 적지 마세요.">
+          <Form.Item
+            name="notes"
+            label="메모"
+            rules={[{ max: 2000, message: '2,000자까지 입력할 수 있습니다.' }]}
+            extra="개인을 알아볼 수 있는 내용은 적지 마세요."
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
         </Col>
@@ -196,7 +309,13 @@ export function OutreachForm({ centerId, counselorId, ...rest }: FormProps & { c
 
 export function EmployerForm({ centerId, ...rest }: FormProps) {
   return (
-    <CenterForm id="employer" title={KIND_LABELS.employer.create} saved="구인업체를 등록했습니다." send={(v, key) => post('/employers', { ...toBody(v), centerId }, key)} {...rest}>
+    <CenterForm
+      id="employer"
+      title={KIND_LABELS.employer.create}
+      saved="구인업체를 등록했습니다."
+      send={(v, key) => post('/employers', { ...toBody(v), centerId }, key)}
+      {...rest}
+    >
       <Row gutter={16}>
         <Col {...half}>
           <Form.Item name="name" label="업체명" rules={[required('업체명')]}>
@@ -204,7 +323,14 @@ export function EmployerForm({ centerId, ...rest }: FormProps) {
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item name="businessRegistrationNumber" label="사업자등록번호" rules={[required('사업자등록번호'), { pattern: /^\d{3}-?\d{2}-?\d{5}$/, message: '000-00-00000 형식으로 입력해 주세요.' }]}>
+          <Form.Item
+            name="businessRegistrationNumber"
+            label="사업자등록번호"
+            rules={[
+              required('사업자등록번호'),
+              { pattern: /^\d{3}-?\d{2}-?\d{5}$/, message: '000-00-00000 형식으로 입력해 주세요.' },
+            ]}
+          >
             <Input inputMode="numeric" placeholder="000-00-00000" />
           </Form.Item>
         </Col>
@@ -225,7 +351,15 @@ export function EmployerForm({ centerId, ...rest }: FormProps) {
 
 export function EmployerServiceForm({ centerId, employer, ...rest }: FormProps & { employer: CenterActivity }) {
   return (
-    <CenterForm id="employer-service" title={`${employer.title}: 채용기업 사후관리 기록`} saved="채용기업 사후관리를 기록했습니다." send={(v, key) => post('/employers/{employerId}/services', { ...toBody(v), centerId }, key, { employerId: employer.id })} {...rest}>
+    <CenterForm
+      id="employer-service"
+      title={`${employer.title}: 채용기업 사후관리 기록`}
+      saved="채용기업 사후관리를 기록했습니다."
+      send={(v, key) =>
+        post('/employers/{employerId}/services', { ...toBody(v), centerId }, key, { employerId: employer.id })
+      }
+      {...rest}
+    >
       <Row gutter={16}>
         <Col {...third}>
           <Form.Item name="service" label="지원 내용" rules={[picked('지원 내용')]}>
@@ -251,7 +385,14 @@ export function EmployerServiceForm({ centerId, employer, ...rest }: FormProps &
 export function AgreementForm({ centerId, ...rest }: FormProps) {
   const employers = useQuery(activityOptionsQuery(centerId, 'employer'));
   return (
-    <CenterForm id="agreement" title={KIND_LABELS.agreement.create} saved="협약을 기록했습니다." initialValues={{ kind: 'women_friendly_company' }} send={(v, key) => post('/agreements', { ...toBody(v), centerId }, key)} {...rest}>
+    <CenterForm
+      id="agreement"
+      title={KIND_LABELS.agreement.create}
+      saved="협약을 기록했습니다."
+      initialValues={{ kind: 'women_friendly_company' }}
+      send={(v, key) => post('/agreements', { ...toBody(v), centerId }, key)}
+      {...rest}
+    >
       <Row gutter={16}>
         <Col {...half}>
           <Form.Item name="kind" label="협약 종류" rules={[picked('협약 종류')]}>
@@ -262,8 +403,22 @@ export function AgreementForm({ centerId, ...rest }: FormProps) {
           {({ getFieldValue }) =>
             getFieldValue('kind') === 'women_friendly_company' ? (
               <Col {...half}>
-                <Form.Item name="employerId" label="구인업체" rules={[picked('구인업체')]} extra="여성친화기업 협약은 등록된 구인업체와 맺습니다. 기간은 비워 두면 3년입니다.">
-                  <Select showSearch optionFilterProp="label" loading={employers.isPending} placeholder="업체명으로 찾기" options={(employers.data ?? []).map((e) => ({ value: e.id, label: `${e.title} (${e.details.businessRegistrationNumber ?? ''})` }))} />
+                <Form.Item
+                  name="employerId"
+                  label="구인업체"
+                  rules={[picked('구인업체')]}
+                  extra="여성친화기업 협약은 등록된 구인업체와 맺습니다. 기간은 비워 두면 3년입니다."
+                >
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    loading={employers.isPending}
+                    placeholder="업체명으로 찾기"
+                    options={(employers.data ?? []).map((e) => ({
+                      value: e.id,
+                      label: `${e.title} (${e.details.businessRegistrationNumber ?? ''})`,
+                    }))}
+                  />
                 </Form.Item>
               </Col>
             ) : (
@@ -283,7 +438,14 @@ export function AgreementForm({ centerId, ...rest }: FormProps) {
         </Col>
         <Col {...third}>
           <Form.Item noStyle dependencies={['kind']}>
-            {({ getFieldValue }) => <Day name="termEnd" label="협약 종료일" future rules={getFieldValue('kind') === 'institution_mou' ? [picked('협약 종료일')] : []} />}
+            {({ getFieldValue }) => (
+              <Day
+                name="termEnd"
+                label="협약 종료일"
+                future
+                rules={getFieldValue('kind') === 'institution_mou' ? [picked('협약 종료일')] : []}
+              />
+            )}
           </Form.Item>
         </Col>
       </Row>
@@ -293,7 +455,14 @@ export function AgreementForm({ centerId, ...rest }: FormProps) {
 
 export function AgreementRenewalForm({ agreement, ...rest }: FormProps & { agreement: CenterActivity }) {
   return (
-    <CenterForm id="agreement-renewal" title={`${agreement.title}: 협약 갱신`} submitLabel="갱신" saved="협약을 갱신했습니다." send={(v, key) => post('/agreements/{agreementId}/renewal', toBody(v), key, { agreementId: agreement.id })} {...rest}>
+    <CenterForm
+      id="agreement-renewal"
+      title={`${agreement.title}: 협약 갱신`}
+      submitLabel="갱신"
+      saved="협약을 갱신했습니다."
+      send={(v, key) => post('/agreements/{agreementId}/renewal', toBody(v), key, { agreementId: agreement.id })}
+      {...rest}
+    >
       <Row gutter={16}>
         <Col {...half}>
           <Day name="renewedOn" label="갱신일" />
@@ -308,7 +477,14 @@ export function AgreementRenewalForm({ agreement, ...rest }: FormProps & { agree
 
 export function AgreementEndForm({ agreement, ...rest }: FormProps & { agreement: CenterActivity }) {
   return (
-    <CenterForm id="agreement-end" title={`${agreement.title}: 협약 종료`} submitLabel="종료 기록" saved="협약 종료를 기록했습니다." send={(v, key) => post('/agreements/{agreementId}/end', toBody(v), key, { agreementId: agreement.id })} {...rest}>
+    <CenterForm
+      id="agreement-end"
+      title={`${agreement.title}: 협약 종료`}
+      submitLabel="종료 기록"
+      saved="협약 종료를 기록했습니다."
+      send={(v, key) => post('/agreements/{agreementId}/end', toBody(v), key, { agreementId: agreement.id })}
+      {...rest}
+    >
       <Row gutter={16}>
         <Col {...half}>
           <Day name="endedOn" label="종료일" />
@@ -325,7 +501,13 @@ export function AgreementEndForm({ agreement, ...rest }: FormProps & { agreement
 
 export function JobFairForm({ centerId, ...rest }: FormProps) {
   return (
-    <CenterForm id="job-fair" title={KIND_LABELS.job_fair.create} saved="취업박람회를 기록했습니다." send={(v, key) => post('/job-fairs', { ...toBody(v), centerId }, key)} {...rest}>
+    <CenterForm
+      id="job-fair"
+      title={KIND_LABELS.job_fair.create}
+      saved="취업박람회를 기록했습니다."
+      send={(v, key) => post('/job-fairs', { ...toBody(v), centerId }, key)}
+      {...rest}
+    >
       <Row gutter={16}>
         <Col {...half}>
           <Form.Item name="name" label="박람회명" rules={[required('박람회명')]}>
@@ -343,7 +525,9 @@ export function JobFairForm({ centerId, ...rest }: FormProps) {
         </Col>
         <Col {...third}>
           <Form.Item noStyle dependencies={['applicants']}>
-            {({ getFieldValue }) => <Count name="hires" label="채용 인원" suffix="명" max={getFieldValue('applicants') ?? 100_000} />}
+            {({ getFieldValue }) => (
+              <Count name="hires" label="채용 인원" suffix="명" max={getFieldValue('applicants') ?? 100_000} />
+            )}
           </Form.Item>
         </Col>
       </Row>
@@ -353,7 +537,14 @@ export function JobFairForm({ centerId, ...rest }: FormProps) {
 
 export function CouncilMeetingForm({ centerId, ...rest }: FormProps) {
   return (
-    <CenterForm id="council-meeting" title={KIND_LABELS.council_meeting.create} saved="협의체 회의를 기록했습니다." initialValues={{ attendees: [] }} send={(v, key) => post('/council-meetings', { ...toBody(v), centerId }, key)} {...rest}>
+    <CenterForm
+      id="council-meeting"
+      title={KIND_LABELS.council_meeting.create}
+      saved="협의체 회의를 기록했습니다."
+      initialValues={{ attendees: [] }}
+      send={(v, key) => post('/council-meetings', { ...toBody(v), centerId }, key)}
+      {...rest}
+    >
       <Row gutter={16}>
         <Col {...half}>
           <Form.Item name="title" label="회의명" rules={[required('회의명')]}>
@@ -364,7 +555,11 @@ export function CouncilMeetingForm({ centerId, ...rest }: FormProps) {
           <Day name="heldOn" label="개최일" />
         </Col>
         <Col span={24}>
-          <Form.Item name="attendees" label="참석 기관·위원" extra="입력하고 Enter를 누르면 더해집니다. 구직자는 적지 않습니다.">
+          <Form.Item
+            name="attendees"
+            label="참석 기관·위원"
+            extra="입력하고 Enter를 누르면 더해집니다. 구직자는 적지 않습니다."
+          >
             <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',']} placeholder="예: 나주시청" />
           </Form.Item>
         </Col>

@@ -9,15 +9,20 @@ import { duplicateAnswer, subject } from './duplicate';
 import { DuplicateNotice } from './IntakePage';
 
 const EXISTING = '11111111-1111-4111-8111-111111111111';
-const refused = (code: string, details: Record<string, unknown> = {}) => new IntakeRefused(new ApiError(422, code, '(API의 문장)'), details);
+const refused = (code: string, details: Record<string, unknown> = {}) =>
+  new IntakeRefused(new ApiError(422, code, '(API의 문장)'), details);
 
 describe('구직 등록: the duplicate answer', () => {
   it('says a same-center duplicate in words, offers her existing case, and registers anyway only when told', () => {
-    const answer = duplicateAnswer(refused('DUPLICATE_CLIENT', { existingClientIds: [EXISTING], matchedOn: ['birthDate+phone'] }))!;
+    const answer = duplicateAnswer(
+      refused('DUPLICATE_CLIENT', { existingClientIds: [EXISTING], matchedOn: ['birthDate+phone'] }),
+    )!;
     const open = vi.fn();
     const anyway = vi.fn();
     render(<DuplicateNotice answer={answer} onOpenCase={open} onRegisterAnyway={anyway} onDismiss={() => undefined} />);
-    expect(screen.getByText('이미 우리 센터에 등록된 구직자와 같은 사람으로 보입니다 (생년월일과 전화번호가 같습니다).')).toBeTruthy();
+    expect(
+      screen.getByText('이미 우리 센터에 등록된 구직자와 같은 사람으로 보입니다 (생년월일과 전화번호가 같습니다).'),
+    ).toBeTruthy();
     expect(screen.getByText('새로 등록하지 말고 기존 사례를 열어 이어서 기록하세요.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '기존 사례 열기' }));
     expect(open).toHaveBeenCalledWith(EXISTING);
@@ -28,15 +33,28 @@ describe('구직 등록: the duplicate answer', () => {
 
   it('tells her to ask the other center for a transfer, naming neither the center nor the woman', () => {
     const answer = duplicateAnswer(refused('CLIENT_AT_ANOTHER_CENTER'))!;
-    render(<DuplicateNotice answer={answer} onOpenCase={() => undefined} onRegisterAnyway={() => undefined} onDismiss={() => undefined} />);
+    render(
+      <DuplicateNotice
+        answer={answer}
+        onOpenCase={() => undefined}
+        onRegisterAnyway={() => undefined}
+        onDismiss={() => undefined}
+      />,
+    );
     expect(screen.getByText('이 사람은 다른 새일센터에 이미 구직자로 등록되어 있습니다.')).toBeTruthy();
-    expect(screen.getByText('어느 센터에 등록했는지 본인에게 확인하고, 그 센터에 사례 이관(담당 센터 변경)을 요청하세요.')).toBeTruthy();
+    expect(
+      screen.getByText('어느 센터에 등록했는지 본인에게 확인하고, 그 센터에 사례 이관(담당 센터 변경)을 요청하세요.'),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: /기존 사례 열기/ })).toBeNull();
     expect(screen.queryByRole('button', { name: '다른 사람임을 확인하고 등록' })).toBeNull();
   });
 
   it('reads only the two duplicate codes, and words what matched with the right particle', () => {
-    expect(duplicateAnswer(refused('DUPLICATE_CLIENT', { existingClientIds: [EXISTING], matchedOn: ['name+birthDate+center'] }))).toMatchObject({
+    expect(
+      duplicateAnswer(
+        refused('DUPLICATE_CLIENT', { existingClientIds: [EXISTING], matchedOn: ['name+birthDate+center'] }),
+      ),
+    ).toMatchObject({
       kind: 'same_center',
       existingClientIds: [EXISTING],
       title: '이미 우리 센터에 등록된 구직자와 같은 사람으로 보입니다 (이름과 생년월일이 같습니다).',
@@ -59,7 +77,13 @@ describe('구직 등록: field errors and retries (RecordForm)', () => {
     });
     render(
       <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
-        <RecordForm<{ name: string; phone: string }, { position: number }> id="intake" submitLabel="구직 등록" send={send} invalidates={[]} saved={() => '등록했습니다.'}>
+        <RecordForm<{ name: string; phone: string }, { position: number }>
+          id="intake"
+          submitLabel="구직 등록"
+          send={send}
+          invalidates={[]}
+          saved={() => '등록했습니다.'}
+        >
           <Form.Item label="이름" name="name">
             <Input />
           </Form.Item>
@@ -76,7 +100,12 @@ describe('구직 등록: field errors and retries (RecordForm)', () => {
     // Under its own field (antd ties the message to the input by aria-describedby); a field the form lacks, above the button.
     const phone = screen.getByLabelText(/^전화번호/);
     const describedBy = phone.getAttribute('aria-describedby') ?? '';
-    expect(describedBy.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')).toContain('형식이 맞지 않습니다.');
+    expect(
+      describedBy
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    ).toContain('형식이 맞지 않습니다.');
     expect(screen.getByText('입력한 내용을 확인해 주세요.')).toBeTruthy();
     expect(screen.getByText('1900-01-01부터 2099-12-31 사이의 날짜여야 합니다.')).toBeTruthy();
 
@@ -89,7 +118,12 @@ describe('구직 등록: field errors and retries (RecordForm)', () => {
     const send = vi.fn(async () => ({ position: 1 }));
     render(
       <QueryClientProvider client={new QueryClient()}>
-        <RecordForm<{ name: string }, { position: number }> id="ime" send={send} invalidates={[]} saved={() => '저장했습니다.'}>
+        <RecordForm<{ name: string }, { position: number }>
+          id="ime"
+          send={send}
+          invalidates={[]}
+          saved={() => '저장했습니다.'}
+        >
           <Form.Item label="이름" name="name">
             <Input />
           </Form.Item>

@@ -1,4 +1,17 @@
-import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { useNavigate } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
@@ -9,10 +22,18 @@ import { centerName, centerRegion } from '../../components/format';
 import { RecordForm } from '../../components/RecordForm';
 import { registerClient, type IntakeValues } from './api';
 import { duplicateAnswer, type DuplicateAnswer } from './duplicate';
-import { CAREER_BREAK_REASONS, CONSENT_PURPOSES, CURRENT_CONSENT_FORM, EDUCATION, EMPLOYMENT_TYPES, REGIONS } from './terms';
+import {
+  CAREER_BREAK_REASONS,
+  CONSENT_PURPOSES,
+  CURRENT_CONSENT_FORM,
+  EDUCATION,
+  EMPLOYMENT_TYPES,
+  REGIONS,
+} from './terms';
 
 const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
-const wholeWon = (value: number | string | undefined) => (value === undefined || value === '' ? '' : `${value}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+const wholeWon = (value: number | string | undefined) =>
+  value === undefined || value === '' ? '' : `${value}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** 구직 등록: her identity, her profile, the consents she signed; then her new case page. */
 export function IntakePage() {
@@ -41,16 +62,27 @@ export function IntakePage() {
         구직 등록
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {centerName(centerId)}에 구직자를 등록합니다. 같은 사람이 이미 등록되어 있는지는 등록할 때 확인합니다 (생년월일과 전화번호, 또는 이름과 생년월일).
+        {centerName(centerId)}에 구직자를 등록합니다. 같은 사람이 이미 등록되어 있는지는 등록할 때 확인합니다
+        (생년월일과 전화번호, 또는 이름과 생년월일).
       </Typography.Paragraph>
       {duplicate && (
-        <DuplicateNotice answer={duplicate} onOpenCase={(clientId) => void navigate({ to: '/cases/$clientId', params: { clientId } })} onRegisterAnyway={registerAnyway} onDismiss={() => setDuplicate(null)} />
+        <DuplicateNotice
+          answer={duplicate}
+          onOpenCase={(clientId) => void navigate({ to: '/cases/$clientId', params: { clientId } })}
+          onRegisterAnyway={registerAnyway}
+          onDismiss={() => setDuplicate(null)}
+        />
       )}
       <RecordForm<IntakeValues, { clientId: string; position: number }>
         id="intake"
         form={form}
         submitLabel="구직 등록"
-        initialValues={{ counselorId: principal.accountId, region: centerRegion(centerId) as IntakeValues['region'], consentVersion: CURRENT_CONSENT_FORM, consents: [] }}
+        initialValues={{
+          counselorId: principal.accountId,
+          region: centerRegion(centerId) as IntakeValues['region'],
+          consentVersion: CURRENT_CONSENT_FORM,
+          consents: [],
+        }}
         send={(values, key) => registerClient({ ...values, allowDuplicateOf: confirmedOthers.current }, centerId, key)}
         invalidates={[['caseload'], ['work-queue']]}
         saved={() => '구직자를 등록했습니다.'}
@@ -70,17 +102,41 @@ export function IntakePage() {
           <legend>인적 사항</legend>
           <Row gutter={16}>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="이름" name="name" rules={[{ required: true, whitespace: true, message: '이름을 입력해 주세요.' }, { max: 50, message: '50자까지 입력할 수 있습니다.' }]}>
+              <Form.Item
+                label="이름"
+                name="name"
+                rules={[
+                  { required: true, whitespace: true, message: '이름을 입력해 주세요.' },
+                  { max: 50, message: '50자까지 입력할 수 있습니다.' },
+                ]}
+              >
                 <Input autoComplete="off" autoFocus />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="생년월일" name="birthDate" rules={[{ required: true, message: '생년월일을 골라 주세요.' }]} extra="예: 1985-03-05">
-                <DatePicker format="YYYY-MM-DD" disabledDate={notFuture} style={{ width: '100%' }} placeholder="YYYY-MM-DD" />
+              <Form.Item
+                label="생년월일"
+                name="birthDate"
+                rules={[{ required: true, message: '생년월일을 골라 주세요.' }]}
+                extra="예: 1985-03-05"
+              >
+                <DatePicker
+                  format="YYYY-MM-DD"
+                  disabledDate={notFuture}
+                  style={{ width: '100%' }}
+                  placeholder="YYYY-MM-DD"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="전화번호" name="phone" rules={[{ required: true, whitespace: true, message: '전화번호를 입력해 주세요.' }, { pattern: /^[0-9+\-\s()]{9,20}$/, message: '숫자와 하이픈으로 입력해 주세요. 예: 010-1234-5678' }]}>
+              <Form.Item
+                label="전화번호"
+                name="phone"
+                rules={[
+                  { required: true, whitespace: true, message: '전화번호를 입력해 주세요.' },
+                  { pattern: /^[0-9+\-\s()]{9,20}$/, message: '숫자와 하이픈으로 입력해 주세요. 예: 010-1234-5678' },
+                ]}
+              >
                 <Input inputMode="tel" autoComplete="off" placeholder="010-1234-5678" />
               </Form.Item>
             </Col>
@@ -90,12 +146,13 @@ export function IntakePage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="담당 상담사" name="counselorId" rules={[{ required: true, message: '담당 상담사를 골라 주세요.' }]} extra="처음에는 등록하는 사람이 맡습니다. 나중에 사례 화면에서 바꿀 수 있습니다.">
-                <Select
-                  showSearch
-                  optionFilterProp="label"
-                  options={counselorOptions}
-                />
+              <Form.Item
+                label="담당 상담사"
+                name="counselorId"
+                rules={[{ required: true, message: '담당 상담사를 골라 주세요.' }]}
+                extra="처음에는 등록하는 사람이 맡습니다. 나중에 사례 화면에서 바꿀 수 있습니다."
+              >
+                <Select showSearch optionFilterProp="label" options={counselorOptions} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
@@ -115,7 +172,11 @@ export function IntakePage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="경력단절 기간 (년)" name="careerBreakYears" rules={[{ type: 'number', min: 0, max: 60, message: '0~60년 사이로 입력해 주세요.' }]}>
+              <Form.Item
+                label="경력단절 기간 (년)"
+                name="careerBreakYears"
+                rules={[{ type: 'number', min: 0, max: 60, message: '0~60년 사이로 입력해 주세요.' }]}
+              >
                 <InputNumber min={0} max={60} step={0.5} precision={1} style={{ width: '100%' }} suffix="년" />
               </Form.Item>
             </Col>
@@ -125,17 +186,29 @@ export function IntakePage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="최근 직종" name="lastOccupation" rules={[{ max: 100, message: '100자까지 입력할 수 있습니다.' }]}>
+              <Form.Item
+                label="최근 직종"
+                name="lastOccupation"
+                rules={[{ max: 100, message: '100자까지 입력할 수 있습니다.' }]}
+              >
                 <Input placeholder="예: 회계 사무원" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="최근 직종 경력 (년)" name="experienceYears" rules={[{ type: 'number', min: 0, max: 60, message: '0~60년 사이로 입력해 주세요.' }]}>
+              <Form.Item
+                label="최근 직종 경력 (년)"
+                name="experienceYears"
+                rules={[{ type: 'number', min: 0, max: 60, message: '0~60년 사이로 입력해 주세요.' }]}
+              >
                 <InputNumber min={0} max={60} style={{ width: '100%' }} suffix="년" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="희망 직종" name="desiredOccupation" rules={[{ max: 100, message: '100자까지 입력할 수 있습니다.' }]}>
+              <Form.Item
+                label="희망 직종"
+                name="desiredOccupation"
+                rules={[{ max: 100, message: '100자까지 입력할 수 있습니다.' }]}
+              >
                 <Input placeholder="예: 사무보조" />
               </Form.Item>
             </Col>
@@ -145,22 +218,48 @@ export function IntakePage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="희망 근로시간 (주당)" name="desiredHoursPerWeek" rules={[{ type: 'number', min: 1, max: 80, message: '1~80시간 사이로 입력해 주세요.' }]}>
+              <Form.Item
+                label="희망 근로시간 (주당)"
+                name="desiredHoursPerWeek"
+                rules={[{ type: 'number', min: 1, max: 80, message: '1~80시간 사이로 입력해 주세요.' }]}
+              >
                 <InputNumber min={1} max={80} style={{ width: '100%' }} suffix="시간" />
               </Form.Item>
             </Col>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="희망 월급여" name="desiredMonthlyWage" rules={[{ type: 'number', min: 0, max: 100_000_000, message: '0~1억 원 사이로 입력해 주세요.' }]}>
-                <InputNumber<number> min={0} max={100_000_000} step={100_000} formatter={wholeWon} parser={(v) => Number((v ?? '').replace(/[^\d]/g, ''))} style={{ width: '100%' }} suffix="원" />
+              <Form.Item
+                label="희망 월급여"
+                name="desiredMonthlyWage"
+                rules={[{ type: 'number', min: 0, max: 100_000_000, message: '0~1억 원 사이로 입력해 주세요.' }]}
+              >
+                <InputNumber<number>
+                  min={0}
+                  max={100_000_000}
+                  step={100_000}
+                  formatter={wholeWon}
+                  parser={(v) => Number((v ?? '').replace(/[^\d]/g, ''))}
+                  style={{ width: '100%' }}
+                  suffix="원"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
               <Form.Item label="자격증" name="certifications" extra="입력하고 Enter를 누르면 하나씩 더해집니다.">
-                <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',']} placeholder="예: 전산회계 2급" />
+                <Select
+                  mode="tags"
+                  open={false}
+                  suffixIcon={null}
+                  tokenSeparators={[',']}
+                  placeholder="예: 전산회계 2급"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item label="돌봄 필요 사항" name="childcareNeeds" rules={[{ max: 500, message: '500자까지 입력할 수 있습니다.' }]}>
+              <Form.Item
+                label="돌봄 필요 사항"
+                name="childcareNeeds"
+                rules={[{ max: 500, message: '500자까지 입력할 수 있습니다.' }]}
+              >
                 <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="예: 초등학생 자녀 하교 후 돌봄" />
               </Form.Item>
             </Col>
@@ -169,7 +268,11 @@ export function IntakePage() {
 
         <fieldset className="saeil-fieldset">
           <legend>개인정보 동의</legend>
-          <Form.Item name="consents" label="본인이 서명한 동의" extra="서명을 받은 항목만 고르세요. 동의는 사례 화면에서 나중에 받거나 철회할 수도 있습니다.">
+          <Form.Item
+            name="consents"
+            label="본인이 서명한 동의"
+            extra="서명을 받은 항목만 고르세요. 동의는 사례 화면에서 나중에 받거나 철회할 수도 있습니다."
+          >
             <Checkbox.Group>
               <Space direction="vertical">
                 {CONSENT_PURPOSES.map((p) => (
@@ -182,7 +285,11 @@ export function IntakePage() {
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={12} lg={8}>
-              <Form.Item label="동의서 양식 버전" name="consentVersion" rules={[{ required: true, whitespace: true, message: '동의서 양식 버전을 입력해 주세요.' }]}>
+              <Form.Item
+                label="동의서 양식 버전"
+                name="consentVersion"
+                rules={[{ required: true, whitespace: true, message: '동의서 양식 버전을 입력해 주세요.' }]}
+              >
                 <Input />
               </Form.Item>
             </Col>
@@ -194,7 +301,17 @@ export function IntakePage() {
 }
 
 /** The duplicate answer, in words, with the way forward. */
-export function DuplicateNotice({ answer, onOpenCase, onRegisterAnyway, onDismiss }: { answer: DuplicateAnswer; onOpenCase: (clientId: string) => void; onRegisterAnyway: (ids: string[]) => void; onDismiss: () => void }) {
+export function DuplicateNotice({
+  answer,
+  onOpenCase,
+  onRegisterAnyway,
+  onDismiss,
+}: {
+  answer: DuplicateAnswer;
+  onOpenCase: (clientId: string) => void;
+  onRegisterAnyway: (ids: string[]) => void;
+  onDismiss: () => void;
+}) {
   return (
     <Alert
       type="warning"
@@ -217,7 +334,9 @@ export function DuplicateNotice({ answer, onOpenCase, onRegisterAnyway, onDismis
                   기존 사례 열기{answer.existingClientIds.length > 1 ? ` ${i + 1}` : ''}
                 </Button>
               ))}
-            {answer.kind === 'same_center' && answer.existingClientIds.length > 0 && <Button onClick={() => onRegisterAnyway(answer.existingClientIds)}>다른 사람임을 확인하고 등록</Button>}
+            {answer.kind === 'same_center' && answer.existingClientIds.length > 0 && (
+              <Button onClick={() => onRegisterAnyway(answer.existingClientIds)}>다른 사람임을 확인하고 등록</Button>
+            )}
             <Button type="text" onClick={onDismiss}>
               입력 내용 고치기
             </Button>

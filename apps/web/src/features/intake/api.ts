@@ -73,13 +73,24 @@ export function registrationBody(values: IntakeValues, centerId: string) {
  * registration uses it and each consent a key derived from it, so pressing 등록 again after a
  * dropped connection answers what was already recorded instead of registering her twice.
  */
-export async function registerClient(values: IntakeValues, centerId: string, idempotencyKey: string): Promise<{ clientId: string; position: number }> {
-  const result = await api.POST('/clients', { body: registrationBody(values, centerId), headers: { 'Idempotency-Key': idempotencyKey } });
+export async function registerClient(
+  values: IntakeValues,
+  centerId: string,
+  idempotencyKey: string,
+): Promise<{ clientId: string; position: number }> {
+  const result = await api.POST('/clients', {
+    body: registrationBody(values, centerId),
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
   let registered: { clientId: string; position: number };
   try {
     registered = unwrap(result);
   } catch (error) {
-    if (error instanceof ApiError) throw new IntakeRefused(error, (result.error as { error?: { details?: Record<string, unknown> } } | undefined)?.error?.details ?? {});
+    if (error instanceof ApiError)
+      throw new IntakeRefused(
+        error,
+        (result.error as { error?: { details?: Record<string, unknown> } } | undefined)?.error?.details ?? {},
+      );
     throw error;
   }
   let position = registered.position;

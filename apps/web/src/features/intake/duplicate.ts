@@ -21,15 +21,22 @@ export function duplicateAnswer(error: unknown): DuplicateAnswer | null {
   if (!(error instanceof ApiError) || error.status !== 422) return null;
   const details = (error as ApiError & { details?: Record<string, unknown> }).details ?? {};
   if (error.code === 'DUPLICATE_CLIENT') {
-    const ids = Array.isArray(details.existingClientIds) ? details.existingClientIds.filter((id): id is string => typeof id === 'string') : [];
-    const matched = (Array.isArray(details.matchedOn) ? details.matchedOn : []).map((m) => MATCHED_ON[String(m)] ?? String(m));
+    const ids = Array.isArray(details.existingClientIds)
+      ? details.existingClientIds.filter((id): id is string => typeof id === 'string')
+      : [];
+    const matched = (Array.isArray(details.matchedOn) ? details.matchedOn : []).map(
+      (m) => MATCHED_ON[String(m)] ?? String(m),
+    );
     const matchedOn = matched.length > 0 ? matched.join(', ') : '인적 사항';
     return {
       kind: 'same_center',
       title: `이미 우리 센터에 등록된 구직자와 같은 사람으로 보입니다 (${subject(matchedOn)} 같습니다).`,
       matchedOn,
       existingClientIds: ids,
-      steps: ['새로 등록하지 말고 기존 사례를 열어 이어서 기록하세요.', '기존 구직자와 다른 사람이 확실하면, 확인했다고 표시하고 등록할 수 있습니다. 확인한 사실이 기록에 남습니다.'],
+      steps: [
+        '새로 등록하지 말고 기존 사례를 열어 이어서 기록하세요.',
+        '기존 구직자와 다른 사람이 확실하면, 확인했다고 표시하고 등록할 수 있습니다. 확인한 사실이 기록에 남습니다.',
+      ],
     };
   }
   if (error.code === 'CLIENT_AT_ANOTHER_CENTER') {

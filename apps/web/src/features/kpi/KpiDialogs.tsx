@@ -37,7 +37,17 @@ interface ActualForm {
 }
 
 /** A new KPI plan: its term and indicators (name, unit, a target per year, weight, where its actuals come from). */
-export function DefinePlan({ open, centerId, onClose, onDefined }: { open: boolean; centerId: string; onClose: () => void; onDefined: (planId: string) => void }) {
+export function DefinePlan({
+  open,
+  centerId,
+  onClose,
+  onDefined,
+}: {
+  open: boolean;
+  centerId: string;
+  onClose: () => void;
+  onDefined: (planId: string) => void;
+}) {
   const year = dayjs().year();
   return (
     <RecordDialog<PlanForm, Awaited<ReturnType<typeof definePlan>>>
@@ -69,11 +79,19 @@ export function DefinePlan({ open, centerId, onClose, onDefined }: { open: boole
       onSaved={(result) => onDefined(result.planId)}
       onClose={onClose}
     >
-      <Form.Item name="name" label="계획 이름" rules={[{ required: true, whitespace: true, message: '계획 이름을 입력해 주세요.' }]}>
+      <Form.Item
+        name="name"
+        label="계획 이름"
+        rules={[{ required: true, whitespace: true, message: '계획 이름을 입력해 주세요.' }]}
+      >
         <Input placeholder="예: 2026~2028 새일센터 확인지표" />
       </Form.Item>
       <Space wrap>
-        <Form.Item name="fromYear" label="시작 연도" rules={[{ required: true, message: '시작 연도를 입력해 주세요.' }]}>
+        <Form.Item
+          name="fromYear"
+          label="시작 연도"
+          rules={[{ required: true, message: '시작 연도를 입력해 주세요.' }]}
+        >
           <InputNumber min={2000} max={2100} />
         </Form.Item>
         <Form.Item name="toYear" label="끝 연도" rules={[{ required: true, message: '끝 연도를 입력해 주세요.' }]}>
@@ -84,18 +102,44 @@ export function DefinePlan({ open, centerId, onClose, onDefined }: { open: boole
         {(fields, { add, remove }) => (
           <>
             {fields.map((field, index) => (
-              <Card key={field.key} size="small" title={`지표 ${index + 1}`} extra={fields.length > 1 && <Button size="small" onClick={() => remove(field.name)}>빼기</Button>} style={{ marginBottom: 8 }}>
+              <Card
+                key={field.key}
+                size="small"
+                title={`지표 ${index + 1}`}
+                extra={
+                  fields.length > 1 && (
+                    <Button size="small" onClick={() => remove(field.name)}>
+                      빼기
+                    </Button>
+                  )
+                }
+                style={{ marginBottom: 8 }}
+              >
                 <Space wrap align="start">
-                  <Form.Item name={[field.name, 'name']} label="지표 이름" rules={[{ required: true, whitespace: true, message: '지표 이름을 입력해 주세요.' }]}>
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    label="지표 이름"
+                    rules={[{ required: true, whitespace: true, message: '지표 이름을 입력해 주세요.' }]}
+                  >
                     <Input style={{ width: 220 }} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'unit']} label="단위" rules={[{ required: true, message: '단위를 입력해 주세요.' }]}>
+                  <Form.Item
+                    name={[field.name, 'unit']}
+                    label="단위"
+                    rules={[{ required: true, message: '단위를 입력해 주세요.' }]}
+                  >
                     <Input style={{ width: 80 }} />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'yearlyTargets']}
                     label="연도별 목표 (쉼표로 구분)"
-                    rules={[{ required: true, message: '연도마다 목표를 입력해 주세요.' }, { pattern: /^\s*\d+(\.\d+)?(\s*[,\s]\s*\d+(\.\d+)?)*\s*$/, message: '숫자를 쉼표로 나누어 입력해 주세요. 예: 100, 120, 140' }]}
+                    rules={[
+                      { required: true, message: '연도마다 목표를 입력해 주세요.' },
+                      {
+                        pattern: /^\s*\d+(\.\d+)?(\s*[,\s]\s*\d+(\.\d+)?)*\s*$/,
+                        message: '숫자를 쉼표로 나누어 입력해 주세요. 예: 100, 120, 140',
+                      },
+                    ]}
                   >
                     <Input style={{ width: 200 }} placeholder="100, 120, 140" />
                   </Form.Item>
@@ -103,12 +147,24 @@ export function DefinePlan({ open, centerId, onClose, onDefined }: { open: boole
                     <InputNumber min={0} max={100} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'metric']} label="실적 출처">
-                    <Select allowClear placeholder="직접 입력" style={{ width: 200 }} options={Object.entries(METRIC_NAMES).map(([value, label]) => ({ value, label: `통계: ${label}` }))} />
+                    <Select
+                      allowClear
+                      placeholder="직접 입력"
+                      style={{ width: 200 }}
+                      options={Object.entries(METRIC_NAMES).map(([value, label]) => ({
+                        value,
+                        label: `통계: ${label}`,
+                      }))}
+                    />
                   </Form.Item>
                 </Space>
               </Card>
             ))}
-            <Button onClick={() => add({ name: '', unit: '명', yearlyTargets: '' })} icon={<PlusOutlined aria-hidden />} style={{ marginBottom: 16 }}>
+            <Button
+              onClick={() => add({ name: '', unit: '명', yearlyTargets: '' })}
+              icon={<PlusOutlined aria-hidden />}
+              style={{ marginBottom: 16 }}
+            >
               지표 더하기
             </Button>
           </>
@@ -126,20 +182,32 @@ export function EnterActual({ open, plan, onClose }: { open: boolean; plan: KpiA
       open={open}
       title="실적 입력"
       initialValues={{ year: Math.min(plan.term.toYear, Math.max(plan.term.fromYear, dayjs().year())) }}
-      send={(values, key) => enterActual(plan.planId, { ...values, quarter: values.quarter ?? undefined, enteredOn: today() }, key)}
+      send={(values, key) =>
+        enterActual(plan.planId, { ...values, quarter: values.quarter ?? undefined, enteredOn: today() }, key)
+      }
       invalidates={[kpiKeys.all]}
-      saved={(_, v) => `${plan.indicators.find((i) => i.indicatorId === v.indicatorId)?.name ?? '지표'} ${v.year}년${v.quarter ? ` ${v.quarter}분기` : ''} 실적을 기록했습니다.`}
+      saved={(_, v) =>
+        `${plan.indicators.find((i) => i.indicatorId === v.indicatorId)?.name ?? '지표'} ${v.year}년${v.quarter ? ` ${v.quarter}분기` : ''} 실적을 기록했습니다.`
+      }
       onClose={onClose}
     >
       <Form.Item name="indicatorId" label="지표" rules={[{ required: true, message: '지표를 골라 주세요.' }]}>
-        <Select options={plan.indicators.filter((i) => i.source === 'entered').map((i) => ({ value: i.indicatorId, label: `${i.name} (${i.unit})` }))} />
+        <Select
+          options={plan.indicators
+            .filter((i) => i.source === 'entered')
+            .map((i) => ({ value: i.indicatorId, label: `${i.name} (${i.unit})` }))}
+        />
       </Form.Item>
       <Space wrap>
         <Form.Item name="year" label="연도" rules={[{ required: true, message: '연도를 골라 주세요.' }]}>
           <Select style={{ width: 120 }} options={plan.periods.map((p) => ({ value: Number(p), label: `${p}년` }))} />
         </Form.Item>
         <Form.Item name="quarter" label="분기 (연간이면 비워 둠)">
-          <Select allowClear style={{ width: 140 }} options={[1, 2, 3, 4].map((q) => ({ value: q, label: `${q}분기` }))} />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            options={[1, 2, 3, 4].map((q) => ({ value: q, label: `${q}분기` }))}
+          />
         </Form.Item>
         <Form.Item name="value" label="실적" rules={[{ required: true, message: '실적을 입력해 주세요.' }]}>
           <InputNumber min={0} />
@@ -148,7 +216,9 @@ export function EnterActual({ open, plan, onClose }: { open: boolean; plan: KpiA
       <Form.Item name="note" label="메모">
         <Input />
       </Form.Item>
-      <Typography.Paragraph type="secondary">같은 기간에 다시 입력하면 새 값이 앞의 값을 대신합니다. 기준일은 오늘({koreanDate(today())})입니다.</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        같은 기간에 다시 입력하면 새 값이 앞의 값을 대신합니다. 기준일은 오늘({koreanDate(today())})입니다.
+      </Typography.Paragraph>
     </RecordDialog>
   );
 }

@@ -15,7 +15,6 @@ import { achievementQuery, kpiPlansQuery, type KpiAchievement } from './api';
 import type { KpiSearch } from './kpi-search';
 import { DefinePlan, EnterActual, METRIC_NAMES } from './KpiDialogs';
 
-
 /** 성과지표: the center's KPI plans, achievement per indicator and overall, actuals entered here. */
 export function KpiPage() {
   const principal = useSession();
@@ -29,7 +28,8 @@ export function KpiPage() {
   const achievement = useQuery({ ...achievementQuery(planId ?? '', search.asOf, decimals), enabled: Boolean(planId) });
   const [defining, setDefining] = useState(false);
   const [entering, setEntering] = useState(false);
-  if (!principal?.centerId) return <Alert type="info" showIcon title="센터장이 센터의 성과지표를 관리하는 화면입니다." />;
+  if (!principal?.centerId)
+    return <Alert type="info" showIcon title="센터장이 센터의 성과지표를 관리하는 화면입니다." />;
   const change = (patch: Partial<KpiSearch>) => navigate({ search: (prev) => ({ ...prev, ...patch }) });
 
   return (
@@ -50,27 +50,53 @@ export function KpiPage() {
             value={planId}
             placeholder={plans.isPending ? '불러오는 중' : '계획이 없습니다'}
             onChange={(id) => change({ planId: id })}
-            options={(plans.data ?? []).map((p) => ({ value: p.planId, label: `${p.name} (${p.term.fromYear}~${p.term.toYear})` }))}
+            options={(plans.data ?? []).map((p) => ({
+              value: p.planId,
+              label: `${p.name} (${p.term.fromYear}~${p.term.toYear})`,
+            }))}
             style={{ minWidth: 300 }}
           />
         </label>
         <label htmlFor="kpi-asof">
           기준일
-          <DatePicker id="kpi-asof" value={search.asOf ? dayjs(search.asOf) : dayjs()} allowClear={false} onChange={(d) => d && change({ asOf: d.format('YYYY-MM-DD') })} />
+          <DatePicker
+            id="kpi-asof"
+            value={search.asOf ? dayjs(search.asOf) : dayjs()}
+            allowClear={false}
+            onChange={(d) => d && change({ asOf: d.format('YYYY-MM-DD') })}
+          />
         </label>
         <label htmlFor="kpi-decimals">
           소수 자릿수
-          <Select id="kpi-decimals" value={decimals} onChange={(d) => change({ decimals: d })} options={[0, 1, 2].map((d) => ({ value: d, label: `${d}자리` }))} style={{ width: 100 }} />
+          <Select
+            id="kpi-decimals"
+            value={decimals}
+            onChange={(d) => change({ decimals: d })}
+            options={[0, 1, 2].map((d) => ({ value: d, label: `${d}자리` }))}
+            style={{ width: 100 }}
+          />
         </label>
       </div>
       {plans.isError ? (
         <Alert type="error" showIcon title={describeError(plans.error)} />
       ) : !planId && !plans.isPending ? (
-        <Alert type="info" showIcon title="아직 확인지표 계획이 없습니다." description="‘새 확인지표 계획’을 눌러 지표, 단위, 연도별 목표를 정하세요." />
+        <Alert
+          type="info"
+          showIcon
+          title="아직 확인지표 계획이 없습니다."
+          description="‘새 확인지표 계획’을 눌러 지표, 단위, 연도별 목표를 정하세요."
+        />
       ) : (
-        <LoadState query={achievement}>{(data) => <Achievement data={data} onEnter={() => setEntering(true)} />}</LoadState>
+        <LoadState query={achievement}>
+          {(data) => <Achievement data={data} onEnter={() => setEntering(true)} />}
+        </LoadState>
       )}
-      <DefinePlan open={defining} centerId={principal.centerId} onClose={() => setDefining(false)} onDefined={(id) => change({ planId: id })} />
+      <DefinePlan
+        open={defining}
+        centerId={principal.centerId}
+        onClose={() => setDefining(false)}
+        onDefined={(id) => change({ planId: id })}
+      />
       {achievement.data && <EnterActual open={entering} plan={achievement.data} onClose={() => setEntering(false)} />}
     </>
   );
@@ -80,7 +106,11 @@ function Achievement({ data, onEnter }: { data: KpiAchievement; onEnter: () => v
   const entered = data.indicators.some((i) => i.source === 'entered');
   return (
     <Card
-      title={<h2 className="saeil-card-title">{data.name} · {data.term.fromYear}~{data.term.toYear}년 · {koreanDate(data.asOfDate)} 기준</h2>}
+      title={
+        <h2 className="saeil-card-title">
+          {data.name} · {data.term.fromYear}~{data.term.toYear}년 · {koreanDate(data.asOfDate)} 기준
+        </h2>
+      }
       extra={entered && <Button onClick={onEnter}>실적 입력</Button>}
     >
       <Table
@@ -90,10 +120,34 @@ function Achievement({ data, onEnter }: { data: KpiAchievement; onEnter: () => v
         dataSource={data.indicators}
         columns={[
           { title: '지표', dataIndex: 'name', key: 'name' },
-          { title: '실적 출처', key: 'source', responsive: ['lg'], render: (_, i) => (i.source === 'entered' ? '직접 입력' : (METRIC_NAMES[i.source] ?? i.source)) },
-          ...(data.overall.weighted ? [{ title: '가중치', key: 'weight', align: 'right' as const, render: (_: unknown, i: KpiAchievement['indicators'][number]) => `${i.weight ?? 0}%` }] : []),
-          { title: '기간 목표', key: 'target', align: 'right', render: (_, i) => `${i.termTarget.toLocaleString('ko-KR')}${i.unit}` },
-          { title: '누적 실적', key: 'actual', align: 'right', render: (_, i) => `${i.cumulativeActual.toLocaleString('ko-KR')}${i.unit}` },
+          {
+            title: '실적 출처',
+            key: 'source',
+            responsive: ['lg'],
+            render: (_, i) => (i.source === 'entered' ? '직접 입력' : (METRIC_NAMES[i.source] ?? i.source)),
+          },
+          ...(data.overall.weighted
+            ? [
+                {
+                  title: '가중치',
+                  key: 'weight',
+                  align: 'right' as const,
+                  render: (_: unknown, i: KpiAchievement['indicators'][number]) => `${i.weight ?? 0}%`,
+                },
+              ]
+            : []),
+          {
+            title: '기간 목표',
+            key: 'target',
+            align: 'right',
+            render: (_, i) => `${i.termTarget.toLocaleString('ko-KR')}${i.unit}`,
+          },
+          {
+            title: '누적 실적',
+            key: 'actual',
+            align: 'right',
+            render: (_, i) => `${i.cumulativeActual.toLocaleString('ko-KR')}${i.unit}`,
+          },
           {
             title: '목표 대비 실적',
             key: 'bar',
@@ -101,7 +155,12 @@ function Achievement({ data, onEnter }: { data: KpiAchievement; onEnter: () => v
             // Read above the center, a person count below the threshold is suppressed: no bar to draw.
             render: (_, i) =>
               typeof i.achievement === 'number' ? (
-                <Progress percent={Math.min(100, i.achievement)} showInfo={false} aria-label={`${i.name} 목표 대비 ${i.display}%`} strokeColor={i.achievement >= 100 ? '#1e7d32' : '#0b50d0'} />
+                <Progress
+                  percent={Math.min(100, i.achievement)}
+                  showInfo={false}
+                  aria-label={`${i.name} 목표 대비 ${i.display}%`}
+                  strokeColor={i.achievement >= 100 ? '#1e7d32' : '#0b50d0'}
+                />
               ) : (
                 <span className="saeil-suppressed">{i.achievement === null ? '—' : suppressedText()}</span>
               ),

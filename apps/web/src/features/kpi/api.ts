@@ -22,7 +22,11 @@ export const kpiPlansQuery = (centerId: string, month: string) =>
   queryOptions({
     queryKey: kpiKeys.plans(centerId),
     queryFn: async () => {
-      const report = unwrap(await api.GET('/ministry-reports/{level}/{period}', { params: { path: { level: 'center', period: month }, query: { id: centerId } } })) as components['schemas']['MinistryReportResponse'];
+      const report = unwrap(
+        await api.GET('/ministry-reports/{level}/{period}', {
+          params: { path: { level: 'center', period: month }, query: { id: centerId } },
+        }),
+      ) as components['schemas']['MinistryReportResponse'];
       return report.kpi.map((p) => ({ planId: p.planId, name: p.name, term: p.term }));
     },
   });
@@ -30,7 +34,12 @@ export const kpiPlansQuery = (centerId: string, month: string) =>
 export const achievementQuery = (planId: string, asOfDate: string | undefined, decimals: number) =>
   queryOptions({
     queryKey: [...kpiKeys.achievement(planId), asOfDate, decimals] as const,
-    queryFn: async () => unwrap(await api.GET('/kpi-plans/{planId}/achievement', { params: { path: { planId }, query: { asOfDate, decimals, ...minPositionParam() } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/kpi-plans/{planId}/achievement', {
+          params: { path: { planId }, query: { asOfDate, decimals, ...minPositionParam() } },
+        }),
+      ),
   });
 
 export async function definePlan(body: DefineKpiPlan, key: string) {
@@ -38,5 +47,10 @@ export async function definePlan(body: DefineKpiPlan, key: string) {
 }
 
 export async function enterActual(planId: string, body: KpiActual, key: string) {
-  return unwrap(await api.POST('/kpi-plans/{planId}/actuals', { params: { path: { planId }, header: { 'Idempotency-Key': key } }, body }));
+  return unwrap(
+    await api.POST('/kpi-plans/{planId}/actuals', {
+      params: { path: { planId }, header: { 'Idempotency-Key': key } },
+      body,
+    }),
+  );
 }

@@ -12,6 +12,7 @@ export function kpiSearch(search: Record<string, unknown>): KpiSearch {
   if (typeof search.planId === 'string' && /^[0-9a-f-]{36}$/i.test(search.planId)) out.planId = search.planId;
   if (isDay(search.asOf)) out.asOf = search.asOf;
   const decimals = Number(search.decimals);
-  if (Number.isInteger(decimals) && decimals >= 0 && decimals <= 3 && search.decimals !== undefined) out.decimals = decimals;
+  if (Number.isInteger(decimals) && decimals >= 0 && decimals <= 3 && search.decimals !== undefined)
+    out.decimals = decimals;
   return out;
 }

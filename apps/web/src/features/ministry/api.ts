@@ -18,26 +18,58 @@ export const dashboardKeys = {
   nation: (period: string) => [...dashboardKeys.all, 'nation', period] as const,
   region: (region: string, period: string) => [...dashboardKeys.all, 'region', region, period] as const,
   trend: (kind: string, level: string, id?: string) => [...dashboardKeys.all, 'trend', kind, level, id ?? ''] as const,
-  versions: (level: string, id: string | undefined, period: string) => [...dashboardKeys.all, 'versions', level, id ?? '', period] as const,
+  versions: (level: string, id: string | undefined, period: string) =>
+    [...dashboardKeys.all, 'versions', level, id ?? '', period] as const,
 };
 
-export const periodsQuery = () => queryOptions({ queryKey: dashboardKeys.periods(), queryFn: async () => unwrap(await api.GET('/ministry-dashboard/periods')) });
+export const periodsQuery = () =>
+  queryOptions({
+    queryKey: dashboardKeys.periods(),
+    queryFn: async () => unwrap(await api.GET('/ministry-dashboard/periods')),
+  });
 
 export const nationQuery = (period: string) =>
-  queryOptions({ queryKey: dashboardKeys.nation(period), queryFn: async () => unwrap(await api.GET('/ministry-dashboard/nation', { params: { query: { period } } })), enabled: !!period });
+  queryOptions({
+    queryKey: dashboardKeys.nation(period),
+    queryFn: async () => unwrap(await api.GET('/ministry-dashboard/nation', { params: { query: { period } } })),
+    enabled: !!period,
+  });
 
 export const regionQuery = (region: string, period: string) =>
-  queryOptions({ queryKey: dashboardKeys.region(region, period), queryFn: async () => unwrap(await api.GET('/ministry-dashboard/regions/{region}', { params: { path: { region }, query: { period } } })), enabled: !!period });
+  queryOptions({
+    queryKey: dashboardKeys.region(region, period),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/ministry-dashboard/regions/{region}', { params: { path: { region }, query: { period } } }),
+      ),
+    enabled: !!period,
+  });
 
 export const trendQuery = (kind: 'month' | 'quarter', level: 'nation' | 'region' | 'center', id?: string) =>
-  queryOptions({ queryKey: dashboardKeys.trend(kind, level, id), queryFn: async () => unwrap(await api.GET('/ministry-dashboard/trends', { params: { query: { kind, level, ...(id ? { id } : {}) } } })) });
+  queryOptions({
+    queryKey: dashboardKeys.trend(kind, level, id),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/ministry-dashboard/trends', { params: { query: { kind, level, ...(id ? { id } : {}) } } }),
+      ),
+  });
 
 export const versionsQuery = (level: 'nation' | 'region' | 'center', id: string | undefined, period: string) =>
-  queryOptions({ queryKey: dashboardKeys.versions(level, id, period), queryFn: async () => unwrap(await api.GET('/ministry-dashboard/versions', { params: { query: { level, period, ...(id ? { id } : {}) } } })), enabled: !!period });
+  queryOptions({
+    queryKey: dashboardKeys.versions(level, id, period),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/ministry-dashboard/versions', { params: { query: { level, period, ...(id ? { id } : {}) } } }),
+      ),
+    enabled: !!period,
+  });
 
 /** Downloads need the bearer token: fetched as a Blob, then saved through an object URL (not a plain link). */
 export async function downloadTable(period: string, format: 'csv' | 'xlsx', region?: string): Promise<void> {
-  const result = await api.GET('/ministry-dashboard/export', { params: { query: { period, format, ...(region ? { region } : {}) } }, parseAs: 'blob' });
+  const result = await api.GET('/ministry-dashboard/export', {
+    params: { query: { period, format, ...(region ? { region } : {}) } },
+    parseAs: 'blob',
+  });
   const blob = unwrap(result) as unknown as Blob;
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

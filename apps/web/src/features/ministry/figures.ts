@@ -3,7 +3,8 @@ import type { Indicators } from './api';
 /** A figure as the API gives it: a number, null (nothing to count) or suppressed. */
 export type Cell = number | null | { suppressed: true } | undefined;
 
-export const isSuppressed = (c: Cell): c is { suppressed: true } => typeof c === 'object' && c !== null && c.suppressed === true;
+export const isSuppressed = (c: Cell): c is { suppressed: true } =>
+  typeof c === 'object' && c !== null && c.suppressed === true;
 
 /** Never 0 for a hidden cell: the words say it is hidden and why. */
 export const SUPPRESSED_TEXT = '비공개 (5명 미만)';
@@ -53,7 +54,12 @@ export function rankValue(cell: Cell): number {
   return -2;
 }
 
-export const SOURCE_TEXT: Record<string, string> = { report: '자체 보고', sumOfCenters: '센터 보고 합산', sumOfRegions: '시·도 합산', none: '미제출' };
+export const SOURCE_TEXT: Record<string, string> = {
+  report: '자체 보고',
+  sumOfCenters: '센터 보고 합산',
+  sumOfRegions: '시·도 합산',
+  none: '미제출',
+};
 
 /** `2026-03` → 2026년 3월, `2026-Q1` → 2026년 1분기. */
 export function periodLabel(period: string): string {

@@ -16,9 +16,18 @@ interface GiveValues {
 }
 
 /** The body's 'overPlan.reason' is the form's 'overPlanReason'. */
-export const giveBenefitFieldFor = (path: (string | number)[]) => (path[0] === 'overPlan' && path[1] === 'reason' ? ['overPlanReason'] : undefined);
+export const giveBenefitFieldFor = (path: (string | number)[]) =>
+  path[0] === 'overPlan' && path[1] === 'reason' ? ['overPlanReason'] : undefined;
 
-export function GiveBenefit({ program, target, onClose }: { program: RetentionProgram; target: EligibleBenefit | null; onClose: () => void }) {
+export function GiveBenefit({
+  program,
+  target,
+  onClose,
+}: {
+  program: RetentionProgram;
+  target: EligibleBenefit | null;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<GiveValues>();
   const overPlan = Form.useWatch('overPlan', form);
   const milestone = program.milestones.find((m) => m.n === target?.n);
@@ -52,8 +61,19 @@ export function GiveBenefit({ program, target, onClose }: { program: RetentionPr
       fieldFor={giveBenefitFieldFor}
       onClose={onClose}
     >
-      {milestone && <Typography.Paragraph>{milestone.benefit} · {won(milestone.unitCost)} · 지원 {milestone.given}/{milestone.planned}명</Typography.Paragraph>}
-      {full && <Alert type="warning" showIcon title="이 시점의 계획 인원이 다 찼습니다. 계획을 넘겨 지원하려면 사유를 남기세요." style={{ marginBottom: 12 }} />}
+      {milestone && (
+        <Typography.Paragraph>
+          {milestone.benefit} · {won(milestone.unitCost)} · 지원 {milestone.given}/{milestone.planned}명
+        </Typography.Paragraph>
+      )}
+      {full && (
+        <Alert
+          type="warning"
+          showIcon
+          title="이 시점의 계획 인원이 다 찼습니다. 계획을 넘겨 지원하려면 사유를 남기세요."
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Form.Item name="providedOn" label="지원일" rules={[{ required: true, message: '지원일을 골라 주세요.' }]}>
         <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />
       </Form.Item>
@@ -67,7 +87,11 @@ export function GiveBenefit({ program, target, onClose }: { program: RetentionPr
         <Checkbox>계획 인원을 넘겨 지원</Checkbox>
       </Form.Item>
       {overPlan && (
-        <Form.Item name="overPlanReason" label="계획 초과 사유" rules={[{ required: true, whitespace: true, message: '계획을 넘기는 사유를 입력해 주세요.' }]}>
+        <Form.Item
+          name="overPlanReason"
+          label="계획 초과 사유"
+          rules={[{ required: true, whitespace: true, message: '계획을 넘기는 사유를 입력해 주세요.' }]}
+        >
           <Input />
         </Form.Item>
       )}

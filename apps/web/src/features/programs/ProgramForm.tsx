@@ -35,21 +35,47 @@ export const programFieldFor = (path: (string | number)[], v: Values): (string |
 };
 
 /** The plan of a retention program per milestone (e.g. 100/70/50) and its budget by funding source; amending adds the day and reason. */
-export function ProgramForm<R extends { position?: number }>({ open, program, onClose, send, invalidates, onSaved }: { open: boolean; program?: RetentionProgram; onClose: () => void; send: (plan: ProgramPlan, idempotencyKey: string) => Promise<R>; invalidates: QueryKey[]; onSaved?: (result: R) => void }) {
+export function ProgramForm<R extends { position?: number }>({
+  open,
+  program,
+  onClose,
+  send,
+  invalidates,
+  onSaved,
+}: {
+  open: boolean;
+  program?: RetentionProgram;
+  onClose: () => void;
+  send: (plan: ProgramPlan, idempotencyKey: string) => Promise<R>;
+  invalidates: QueryKey[];
+  onSaved?: (result: R) => void;
+}) {
   const year = dayjs().year();
   const initial: Partial<Values> = program
     ? {
         name: program.name,
         periodFrom: dayjs(program.periodFrom),
         periodTo: dayjs(program.periodTo),
-        milestones: program.milestones.map((m) => ({ n: m.n as 1 | 2 | 3, plannedClients: m.planned, benefit: m.benefit, unitCost: m.unitCost })),
-        budget: Object.fromEntries(SOURCES.map((s) => [s, program.budget.find((b) => b.source === s)?.secured ?? null])) as Values['budget'],
+        milestones: program.milestones.map((m) => ({
+          n: m.n as 1 | 2 | 3,
+          plannedClients: m.planned,
+          benefit: m.benefit,
+          unitCost: m.unitCost,
+        })),
+        budget: Object.fromEntries(
+          SOURCES.map((s) => [s, program.budget.find((b) => b.source === s)?.secured ?? null]),
+        ) as Values['budget'],
         amendedOn: dayjs(),
       }
     : {
         periodFrom: dayjs(`${year}-01-01`),
         periodTo: dayjs(`${year}-12-31`),
-        milestones: [1, 2, 3].map((n) => ({ n: n as 1 | 2 | 3, plannedClients: [100, 70, 50][n - 1], benefit: '', unitCost: 0 })),
+        milestones: [1, 2, 3].map((n) => ({
+          n: n as 1 | 2 | 3,
+          plannedClients: [100, 70, 50][n - 1],
+          benefit: '',
+          unitCost: 0,
+        })),
         budget: { national: null, provincial: null, municipal: null, other: null },
       };
   return (
@@ -66,58 +92,88 @@ export function ProgramForm<R extends { position?: number }>({ open, program, on
       onSaved={(result) => onSaved?.(result)}
       onClose={onClose}
     >
-        <Form.Item name="name" label="프로그램 이름" rules={[{ required: true, whitespace: true, message: '프로그램 이름을 입력해 주세요.' }]}>
-          <Input placeholder="예: 같이하는 고백(go 100)" />
+      <Form.Item
+        name="name"
+        label="프로그램 이름"
+        rules={[{ required: true, whitespace: true, message: '프로그램 이름을 입력해 주세요.' }]}
+      >
+        <Input placeholder="예: 같이하는 고백(go 100)" />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="periodFrom" label="시작일" rules={[{ required: true, message: '시작일을 골라 주세요.' }]}>
+          <DatePicker />
         </Form.Item>
+        <Form.Item name="periodTo" label="종료일" rules={[{ required: true, message: '종료일을 골라 주세요.' }]}>
+          <DatePicker />
+        </Form.Item>
+      </Space>
+      <Form.List name="milestones">
+        {(fields) =>
+          fields.map((field, i) => (
+            <Card key={field.key} size="small" title={`${i + 1}개월 시점`} style={{ marginBottom: 8 }}>
+              <Form.Item name={[field.name, 'n']} hidden>
+                <InputNumber />
+              </Form.Item>
+              <Space wrap align="start">
+                <Form.Item
+                  name={[field.name, 'plannedClients']}
+                  label="계획 인원"
+                  rules={[{ required: true, message: '계획 인원을 입력해 주세요.' }]}
+                >
+                  <InputNumber min={0} addonAfter="명" />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'benefit']}
+                  label="지원 내용"
+                  rules={[{ required: true, whitespace: true, message: '지원 내용을 입력해 주세요.' }]}
+                >
+                  <Input style={{ width: 220 }} placeholder="예: 축하 꽃다발과 교통비" />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'unitCost']}
+                  label="1인당 단가"
+                  rules={[{ required: true, message: '단가를 입력해 주세요.' }]}
+                >
+                  <InputNumber
+                    min={0}
+                    step={10000}
+                    addonAfter="원"
+                    formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
+                  />
+                </Form.Item>
+              </Space>
+            </Card>
+          ))
+        }
+      </Form.List>
+      <Card size="small" title="재원별 확보 예산" style={{ marginBottom: 8 }}>
         <Space wrap>
-          <Form.Item name="periodFrom" label="시작일" rules={[{ required: true, message: '시작일을 골라 주세요.' }]}>
-            <DatePicker />
+          {SOURCES.map((s) => (
+            <Form.Item key={s} name={['budget', s]} label={FUNDING_SOURCE_NAMES[s]}>
+              <InputNumber
+                min={0}
+                step={100000}
+                addonAfter="원"
+                formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}
+              />
+            </Form.Item>
+          ))}
+        </Space>
+      </Card>
+      {program && (
+        <Space wrap align="start">
+          <Form.Item name="amendedOn" label="변경일" rules={[{ required: true, message: '변경일을 골라 주세요.' }]}>
+            <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />
           </Form.Item>
-          <Form.Item name="periodTo" label="종료일" rules={[{ required: true, message: '종료일을 골라 주세요.' }]}>
-            <DatePicker />
+          <Form.Item
+            name="reason"
+            label="변경 사유"
+            rules={[{ required: true, whitespace: true, message: '변경 사유를 입력해 주세요.' }]}
+          >
+            <Input style={{ width: 360 }} />
           </Form.Item>
         </Space>
-        <Form.List name="milestones">
-          {(fields) =>
-            fields.map((field, i) => (
-              <Card key={field.key} size="small" title={`${i + 1}개월 시점`} style={{ marginBottom: 8 }}>
-                <Form.Item name={[field.name, 'n']} hidden>
-                  <InputNumber />
-                </Form.Item>
-                <Space wrap align="start">
-                  <Form.Item name={[field.name, 'plannedClients']} label="계획 인원" rules={[{ required: true, message: '계획 인원을 입력해 주세요.' }]}>
-                    <InputNumber min={0} addonAfter="명" />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'benefit']} label="지원 내용" rules={[{ required: true, whitespace: true, message: '지원 내용을 입력해 주세요.' }]}>
-                    <Input style={{ width: 220 }} placeholder="예: 축하 꽃다발과 교통비" />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'unitCost']} label="1인당 단가" rules={[{ required: true, message: '단가를 입력해 주세요.' }]}>
-                    <InputNumber min={0} step={10000} addonAfter="원" formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} />
-                  </Form.Item>
-                </Space>
-              </Card>
-            ))
-          }
-        </Form.List>
-        <Card size="small" title="재원별 확보 예산" style={{ marginBottom: 8 }}>
-          <Space wrap>
-            {SOURCES.map((s) => (
-              <Form.Item key={s} name={['budget', s]} label={FUNDING_SOURCE_NAMES[s]}>
-                <InputNumber min={0} step={100000} addonAfter="원" formatter={(v) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',')} />
-              </Form.Item>
-            ))}
-          </Space>
-        </Card>
-        {program && (
-          <Space wrap align="start">
-            <Form.Item name="amendedOn" label="변경일" rules={[{ required: true, message: '변경일을 골라 주세요.' }]}>
-              <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') > today()} />
-            </Form.Item>
-            <Form.Item name="reason" label="변경 사유" rules={[{ required: true, whitespace: true, message: '변경 사유를 입력해 주세요.' }]}>
-              <Input style={{ width: 360 }} />
-            </Form.Item>
-          </Space>
-        )}
+      )}
     </RecordDialog>
   );
 }

@@ -30,7 +30,13 @@ export function eligibleMilestones(
   if (placement.status === 'voided') return [];
   return ([1, 2, 3] as const)
     .map((n) => ({ n, milestoneOn: milestoneDate(placement.startOn, n) }))
-    .filter((m) => m.milestoneOn >= period.from && m.milestoneOn <= period.to && m.milestoneOn <= today && (!placement.endedOn || placement.endedOn >= m.milestoneOn));
+    .filter(
+      (m) =>
+        m.milestoneOn >= period.from &&
+        m.milestoneOn <= period.to &&
+        m.milestoneOn <= today &&
+        (!placement.endedOn || placement.endedOn >= m.milestoneOn),
+    );
 }
 
 /**
@@ -38,14 +44,31 @@ export function eligibleMilestones(
  * the caseload (status 취업, and 종결 for those closed after work) gives the women, each one's
  * placements give the milestones.
  */
-export async function loadEligible(centerId: string, period: { from: string; to: string }, today: string): Promise<EligibleBenefit[]> {
-  const page = unwrap(await api.GET('/caseload', { params: { query: { centerId, status: 'employed', pageSize: 200 } } }));
+export async function loadEligible(
+  centerId: string,
+  period: { from: string; to: string },
+  today: string,
+): Promise<EligibleBenefit[]> {
+  const page = unwrap(
+    await api.GET('/caseload', { params: { query: { centerId, status: 'employed', pageSize: 200 } } }),
+  );
   const out: EligibleBenefit[] = [];
   await Promise.all(
     page.items.map(async (c) => {
-      const history = unwrap(await api.GET('/clients/{clientId}/placements', { params: { path: { clientId: c.clientId } } }));
+      const history = unwrap(
+        await api.GET('/clients/{clientId}/placements', { params: { path: { clientId: c.clientId } } }),
+      );
       for (const p of history.placements) {
-        for (const m of eligibleMilestones(p, period, today)) out.push({ clientId: c.clientId, name: c.name ?? null, counselorId: c.counselorId, ...('counselorName' in c ? { counselorName: (c as { counselorName?: string | null }).counselorName } : {}), placementId: p.placementId, employerName: p.employerName, ...m });
+        for (const m of eligibleMilestones(p, period, today))
+          out.push({
+            clientId: c.clientId,
+            name: c.name ?? null,
+            counselorId: c.counselorId,
+            ...('counselorName' in c ? { counselorName: (c as { counselorName?: string | null }).counselorName } : {}),
+            placementId: p.placementId,
+            employerName: p.employerName,
+            ...m,
+          });
       }
     }),
   );

@@ -8,11 +8,17 @@ type Level = 'center' | 'region';
 export const centersQuery = (region: string) =>
   queryOptions({
     queryKey: ['statistics', 'centers', region] as const,
-    queryFn: async () => unwrap(await api.GET('/statistics/centers', { params: { query: { level: 'region', id: region } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/statistics/centers', { params: { query: { level: 'region', id: region } } })),
   });
 
 export const employmentQuery = (level: Level, id: string, from: string, to: string, by?: 'center') =>
   queryOptions({
     queryKey: ['statistics', 'employment', level, id, from, to, by] as const,
-    queryFn: async () => unwrap(await api.GET('/statistics/employment', { params: { query: { level, id, from, to, ...(by ? { by } : {}), ...minPositionParam() } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/statistics/employment', {
+          params: { query: { level, id, from, to, ...(by ? { by } : {}), ...minPositionParam() } },
+        }),
+      ),
   });

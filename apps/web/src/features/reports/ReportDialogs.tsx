@@ -1,13 +1,36 @@
 import { Form, Input } from 'antd';
 import { RecordDialog } from '../../components/RecordDialog';
 import { periodLabel } from '../../components/statistics-terms';
-import { downloadReport, reportKeys, submitReport, type FileFormat, type MinistryReport, type ReportScope } from './api';
+import {
+  downloadReport,
+  reportKeys,
+  submitReport,
+  type FileFormat,
+  type MinistryReport,
+  type ReportScope,
+} from './api';
 
 /**
  * Submitting (or correcting) a month's or quarter's report: nothing to fill in, only the confirmation;
  * a refusal (e.g. a correction with the same figures) is said in the dialog, which stays open.
  */
-export function SubmitReport({ open, scope, period, report, versions, onClose, onSubmitted }: { open: boolean; scope: ReportScope; period: string; report: MinistryReport; versions: number; onClose: () => void; onSubmitted: (version: number) => void }) {
+export function SubmitReport({
+  open,
+  scope,
+  period,
+  report,
+  versions,
+  onClose,
+  onSubmitted,
+}: {
+  open: boolean;
+  scope: ReportScope;
+  period: string;
+  report: MinistryReport;
+  versions: number;
+  onClose: () => void;
+  onSubmitted: (version: number) => void;
+}) {
   return (
     <RecordDialog<Record<string, never>, Awaited<ReturnType<typeof submitReport>>>
       id="submit-report"
@@ -20,13 +43,26 @@ export function SubmitReport({ open, scope, period, report, versions, onClose, o
       onSaved={(result) => onSubmitted(result.version)}
       onClose={onClose}
     >
-      <p>지금 미리보기의 수치를 그대로 고정해 성평등가족부에 보냅니다. 제출한 버전은 고칠 수 없고, 바로잡으려면 정정본(새 버전)을 제출합니다.</p>
+      <p>
+        지금 미리보기의 수치를 그대로 고정해 성평등가족부에 보냅니다. 제출한 버전은 고칠 수 없고, 바로잡으려면 정정본(새
+        버전)을 제출합니다.
+      </p>
     </RecordDialog>
   );
 }
 
 /** File exports are recorded in the 접속기록 with a reason: asked before anything is downloaded (the API's word on the reason goes under it). */
-export function DownloadReason({ target, onClose, scope, period }: { target: { format: FileFormat; version?: number } | null; onClose: () => void; scope: ReportScope; period: string }) {
+export function DownloadReason({
+  target,
+  onClose,
+  scope,
+  period,
+}: {
+  target: { format: FileFormat; version?: number } | null;
+  onClose: () => void;
+  scope: ReportScope;
+  period: string;
+}) {
   const what = `${periodLabel(period)} ${target?.version ? `버전 ${target.version}` : '미리보기'} ${target?.format.toUpperCase() ?? ''}`;
   return (
     <RecordDialog<{ reason: string }, { position?: number }>

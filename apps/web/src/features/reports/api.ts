@@ -22,13 +22,23 @@ export const reportKeys = {
 export const previewQuery = (scope: ReportScope, period: string) =>
   queryOptions({
     queryKey: reportKeys.preview(scope, period),
-    queryFn: async () => unwrap(await api.GET('/ministry-reports/{level}/{period}', { params: { path: { level: scope.level, period }, query: { id: scope.id } } })) as MinistryReport,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/ministry-reports/{level}/{period}', {
+          params: { path: { level: scope.level, period }, query: { id: scope.id } },
+        }),
+      ) as MinistryReport,
   });
 
 export const versionsQuery = (scope: ReportScope, period: string) =>
   queryOptions({
     queryKey: reportKeys.versions(scope, period),
-    queryFn: async () => unwrap(await api.GET('/ministry-reports/{level}/{period}/versions', { params: { path: { level: scope.level, period }, query: { id: scope.id } } })) as ReportVersion[],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/ministry-reports/{level}/{period}/versions', {
+          params: { path: { level: scope.level, period }, query: { id: scope.id } },
+        }),
+      ) as ReportVersion[],
   });
 
 /** Her center's own figures for the same period and as-of position: exact (a supervisor reads her center unsuppressed). */
@@ -38,7 +48,18 @@ export const exactRetentionQuery = (centerId: string, report: MinistryReport) =>
     queryFn: async () =>
       unwrap(
         await api.GET('/statistics/retention', {
-          params: { query: { level: 'center', id: centerId, from: report.period.from, to: report.period.to, asOfDate: report.asOfDate, asOfPosition: report.asOfPosition, cohort: report.retentionCohort, ...minPositionParam() } },
+          params: {
+            query: {
+              level: 'center',
+              id: centerId,
+              from: report.period.from,
+              to: report.period.to,
+              asOfDate: report.asOfDate,
+              asOfPosition: report.asOfPosition,
+              cohort: report.retentionCohort,
+              ...minPositionParam(),
+            },
+          },
         }),
       ),
   });
@@ -47,13 +68,30 @@ export const exactEmploymentQuery = (centerId: string, report: MinistryReport) =
   queryOptions({
     queryKey: ['statistics', 'employment', 'exact', centerId, report.period.key, report.asOfPosition] as const,
     queryFn: async () =>
-      unwrap(await api.GET('/statistics/employment', { params: { query: { level: 'center', id: centerId, from: report.period.from, to: report.period.to, asOfPosition: report.asOfPosition, ...minPositionParam() } } })),
+      unwrap(
+        await api.GET('/statistics/employment', {
+          params: {
+            query: {
+              level: 'center',
+              id: centerId,
+              from: report.period.from,
+              to: report.period.to,
+              asOfPosition: report.asOfPosition,
+              ...minPositionParam(),
+            },
+          },
+        }),
+      ),
   });
 
 export async function submitReport(scope: ReportScope, period: string, asOfPosition: number, idempotencyKey: string) {
   return unwrap(
     await api.POST('/ministry-reports/{level}/{period}/submissions', {
-      params: { path: { level: scope.level, period }, query: { id: scope.id }, header: { 'Idempotency-Key': idempotencyKey } },
+      params: {
+        path: { level: scope.level, period },
+        query: { id: scope.id },
+        header: { 'Idempotency-Key': idempotencyKey },
+      },
       body: { asOfPosition },
     }),
   );
@@ -62,18 +100,32 @@ export async function submitReport(scope: ReportScope, period: string, asOfPosit
 export type FileFormat = 'csv' | 'xlsx';
 
 /** A report file (the preview, or a submitted version) with the reason the 접속기록 records; saved through a Blob (the request needs her token). */
-export async function downloadReport(scope: ReportScope, period: string, format: FileFormat, reason: string, version?: number): Promise<void> {
+export async function downloadReport(
+  scope: ReportScope,
+  period: string,
+  format: FileFormat,
+  reason: string,
+  version?: number,
+): Promise<void> {
   const query = { id: scope.id, format, reason };
   const result =
     version === undefined
-      ? await api.GET('/ministry-reports/{level}/{period}', { params: { path: { level: scope.level, period }, query }, parseAs: 'blob' })
-      : await api.GET('/ministry-reports/{level}/{period}/versions/{version}', { params: { path: { level: scope.level, period, version }, query }, parseAs: 'blob' });
+      ? await api.GET('/ministry-reports/{level}/{period}', {
+          params: { path: { level: scope.level, period }, query },
+          parseAs: 'blob',
+        })
+      : await api.GET('/ministry-reports/{level}/{period}/versions/{version}', {
+          params: { path: { level: scope.level, period, version }, query },
+          parseAs: 'blob',
+        });
   if (!result.response.ok) unwrap(result);
   const blob = result.data as unknown as Blob;
   if (!(blob instanceof Blob)) throw new ApiError(500, 'NO_FILE', '파일을 받지 못했습니다. 다시 시도하세요.');
   const disposition = result.response.headers.get('content-disposition') ?? '';
   const named = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
-  const filename = named ? decodeURIComponent(named) : `saeil-report-${scope.id}-${period}${version ? `-v${version}` : ''}.${format}`;
+  const filename = named
+    ? decodeURIComponent(named)
+    : `saeil-report-${scope.id}-${period}${version ? `-v${version}` : ''}.${format}`;
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

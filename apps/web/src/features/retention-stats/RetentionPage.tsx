@@ -13,7 +13,11 @@ import { EMPLOYMENT_TYPE_NAMES, OCCUPATION_GROUP_NAMES } from '../../components/
 import { programsForNames, retentionQuery } from './api';
 import { DIMENSIONS, resolvedPeriod, type RetentionDimension, type RetentionSearch } from './retention-search';
 
-const DIMENSION_NAMES: Record<RetentionDimension, string> = { program: '사후관리 프로그램별', employmentType: '고용형태별', occupationGroup: '직종별' };
+const DIMENSION_NAMES: Record<RetentionDimension, string> = {
+  program: '사후관리 프로그램별',
+  employmentType: '고용형태별',
+  occupationGroup: '직종별',
+};
 
 /** The cohort rule, once, beside the figures. */
 export const COHORT_RULE =
@@ -49,20 +53,39 @@ export function RetentionPage() {
       <div className="saeil-toolbar" role="group" aria-label="기간과 기준일">
         <label htmlFor="retention-from">
           취업 시작 기간 (시작일)
-          <DatePicker id="retention-from" value={dayjs(period.from)} allowClear={false} onChange={(d) => d && change({ from: d.format('YYYY-MM-DD') })} />
+          <DatePicker
+            id="retention-from"
+            value={dayjs(period.from)}
+            allowClear={false}
+            onChange={(d) => d && change({ from: d.format('YYYY-MM-DD') })}
+          />
         </label>
         <label htmlFor="retention-to">
           취업 시작 기간 (종료일)
-          <DatePicker id="retention-to" value={dayjs(period.to)} allowClear={false} onChange={(d) => d && change({ to: d.format('YYYY-MM-DD') })} />
+          <DatePicker
+            id="retention-to"
+            value={dayjs(period.to)}
+            allowClear={false}
+            onChange={(d) => d && change({ to: d.format('YYYY-MM-DD') })}
+          />
         </label>
         <label htmlFor="retention-asof">
           기준일
-          <DatePicker id="retention-asof" value={dayjs(period.asOf)} allowClear={false} onChange={(d) => d && change({ asOf: d.format('YYYY-MM-DD') })} />
+          <DatePicker
+            id="retention-asof"
+            value={dayjs(period.asOf)}
+            allowClear={false}
+            onChange={(d) => d && change({ asOf: d.format('YYYY-MM-DD') })}
+          />
         </label>
       </div>
       <Alert type="info" showIcon title="집계 기준" description={COHORT_RULE} style={{ marginBottom: 16 }} />
       <Card title={<h2 className="saeil-card-title">취업 시작 월별 고용유지율</h2>} style={{ marginBottom: 16 }}>
-        <LoadState query={byMonth} isEmpty={(d) => (d.rows ?? []).length === 0} empty="이 기간에 시작한 취업이 없습니다. 기간을 넓혀 보세요.">
+        <LoadState
+          query={byMonth}
+          isEmpty={(d) => (d.rows ?? []).length === 0}
+          empty="이 기간에 시작한 취업이 없습니다. 기간을 넓혀 보세요."
+        >
           {(data) => {
             const rows = data.rows ?? [];
             const months = rows.map((r) => r.key);
@@ -83,7 +106,14 @@ export function RetentionPage() {
                   caption="취업 시작 월별 고용유지"
                   labelTitle="취업 시작 월"
                   threshold={data.suppressionThreshold}
-                  rows={[{ key: 'all', label: <strong>기간 전체</strong>, figures: data.retention }, ...rows.map((r) => ({ key: r.key, label: `${r.key.slice(0, 4)}년 ${Number(r.key.slice(5))}월`, figures: r.figures }))]}
+                  rows={[
+                    { key: 'all', label: <strong>기간 전체</strong>, figures: data.retention },
+                    ...rows.map((r) => ({
+                      key: r.key,
+                      label: `${r.key.slice(0, 4)}년 ${Number(r.key.slice(5))}월`,
+                      figures: r.figures,
+                    })),
+                  ]}
                 />
               </>
             );
@@ -92,7 +122,14 @@ export function RetentionPage() {
       </Card>
       <Card
         title={<h2 className="saeil-card-title">{DIMENSION_NAMES[by]} 고용유지</h2>}
-        extra={<Segmented aria-label="나누어 볼 기준" value={by} onChange={(value) => change({ by: value as RetentionDimension })} options={DIMENSIONS.map((d) => ({ value: d, label: DIMENSION_NAMES[d].replace('별', '') }))} />}
+        extra={
+          <Segmented
+            aria-label="나누어 볼 기준"
+            value={by}
+            onChange={(value) => change({ by: value as RetentionDimension })}
+            options={DIMENSIONS.map((d) => ({ value: d, label: DIMENSION_NAMES[d].replace('별', '') }))}
+          />
+        }
       >
         <LoadState query={byDimension}>
           {(data) => (
@@ -100,7 +137,9 @@ export function RetentionPage() {
               caption={`${DIMENSION_NAMES[by]} 고용유지`}
               labelTitle={DIMENSION_NAMES[by].replace('별', '')}
               threshold={data.suppressionThreshold}
-              rows={(data.rows ?? []).filter((r) => r.figures.some((f) => numeric(f.eligible) !== 0)).map((r) => ({ key: r.key, label: label(r.key), figures: r.figures }))}
+              rows={(data.rows ?? [])
+                .filter((r) => r.figures.some((f) => numeric(f.eligible) !== 0))
+                .map((r) => ({ key: r.key, label: label(r.key), figures: r.figures }))}
             />
           )}
         </LoadState>

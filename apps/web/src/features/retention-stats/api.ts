@@ -21,11 +21,13 @@ export interface RetentionAsk {
 export const retentionQuery = (ask: RetentionAsk) =>
   queryOptions({
     queryKey: ['statistics', 'retention', ask] as const,
-    queryFn: async () => unwrap(await api.GET('/statistics/retention', { params: { query: { ...ask, ...minPositionParam() } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/statistics/retention', { params: { query: { ...ask, ...minPositionParam() } } })),
   });
 
 export const programsForNames = (centerId: string) =>
   queryOptions({
     queryKey: ['retention-programs', centerId] as const,
-    queryFn: async () => unwrap(await api.GET('/retention-programs', { params: { query: { centerId, ...minPositionParam() } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/retention-programs', { params: { query: { centerId, ...minPositionParam() } } })),
   });

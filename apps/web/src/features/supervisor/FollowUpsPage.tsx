@@ -32,14 +32,19 @@ export function FollowUpsPage() {
           placeholder="상담사를 고르세요"
           value={search.counselorId}
           onChange={(counselorId) => navigate({ search: (prev) => ({ ...prev, counselorId }) })}
-          options={(counselors.data?.counselors ?? []).map((c) => ({ value: c.counselorId, label: `${counselorLabel(c)} (기한 지남 ${c.overdue}건)` }))}
+          options={(counselors.data?.counselors ?? []).map((c) => ({
+            value: c.counselorId,
+            label: `${counselorLabel(c)} (기한 지남 ${c.overdue}건)`,
+          }))}
           style={{ minWidth: 260 }}
           loading={counselors.isPending}
         />
         <Segmented
           aria-label="구분"
           value={search.group ?? 'all'}
-          onChange={(value) => navigate({ search: (prev) => ({ ...prev, group: value === 'all' ? undefined : (value as FollowUpGroup) }) })}
+          onChange={(value) =>
+            navigate({ search: (prev) => ({ ...prev, group: value === 'all' ? undefined : (value as FollowUpGroup) }) })
+          }
           options={[{ value: 'all', label: '전체' }, ...GROUPS.map((g) => ({ value: g, label: GROUP_LABELS[g] }))]}
         />
       </Flex>
@@ -50,7 +55,15 @@ export function FollowUpsPage() {
           {(data) => (
             <Flex vertical gap="middle">
               {groups.map((group) => (
-                <Card key={group} title={<h2 className="saeil-card-title">{GROUP_LABELS[group]} · {data[group].length}건</h2>} className={group === 'overdue' ? 'saeil-overdue' : undefined}>
+                <Card
+                  key={group}
+                  title={
+                    <h2 className="saeil-card-title">
+                      {GROUP_LABELS[group]} · {data[group].length}건
+                    </h2>
+                  }
+                  className={group === 'overdue' ? 'saeil-overdue' : undefined}
+                >
                   <List
                     size="small"
                     dataSource={data[group]}
@@ -58,10 +71,12 @@ export function FollowUpsPage() {
                     renderItem={(item) => (
                       <List.Item>
                         <Link to="/cases/$clientId" params={{ clientId: item.clientId }} className="saeil-item-link">
-                          <strong>{item.clientName ?? '(이름 없음)'}</strong> · {item.n}개월 사후관리{item.employerName ? ` · ${item.employerName}` : ''}
+                          <strong>{item.clientName ?? '(이름 없음)'}</strong> · {item.n}개월 사후관리
+                          {item.employerName ? ` · ${item.employerName}` : ''}
                         </Link>
                         <span className={group === 'overdue' ? 'saeil-overdue-text' : undefined}>
-                          {koreanDate(item.dueOn)} (연락 기간 {koreanDate(item.window.opensOn)} ~ {koreanDate(item.window.closesOn)})
+                          {koreanDate(item.dueOn)} (연락 기간 {koreanDate(item.window.opensOn)} ~{' '}
+                          {koreanDate(item.window.closesOn)})
                         </span>
                       </List.Item>
                     )}

@@ -11,7 +11,13 @@ import { RecordDialog } from '../../components/RecordDialog';
 import { supervisorKeys } from './api';
 
 type Report = components['schemas']['ReassignmentReport'];
-type CaseRow = { clientId: string; name: string | null; status: string; counselorId: string; counselorName?: string | null };
+type CaseRow = {
+  clientId: string;
+  name: string | null;
+  status: string;
+  counselorId: string;
+  counselorName?: string | null;
+};
 
 /** Korean for why a case did not move (the API's `reason`; its message is shown too). */
 const NOT_MOVED: Record<string, string> = {
@@ -37,7 +43,10 @@ export const REASSIGN_SCAN = 200;
 export function ReassignCard({ centerId }: { centerId: string }) {
   const cases = useQuery({
     queryKey: [...supervisorKeys.all, 'center-cases', centerId],
-    queryFn: async () => unwrap(await api.GET('/caseload', { params: { query: { centerId, pageSize: REASSIGN_SCAN, ...minPositionParam() } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/caseload', { params: { query: { centerId, pageSize: REASSIGN_SCAN, ...minPositionParam() } } }),
+      ),
   });
   const [from, setFrom] = useState<string>();
   const [to, setTo] = useState<string[]>([]);
@@ -60,7 +69,12 @@ export function ReassignCard({ centerId }: { centerId: string }) {
   const nameOf = (id: string) => counselors.find((c) => c.id === id)?.name ?? id;
 
   const send = async (input: { from: string; body: components['schemas']['ReassignCaseloadBody'] }, key: string) =>
-    unwrap(await api.POST('/counselors/{counselorId}/reassignment', { params: { path: { counselorId: input.from }, header: { 'Idempotency-Key': key } }, body: input.body })) as Report & { position?: number };
+    unwrap(
+      await api.POST('/counselors/{counselorId}/reassignment', {
+        params: { path: { counselorId: input.from }, header: { 'Idempotency-Key': key } },
+        body: input.body,
+      }),
+    ) as Report & { position?: number };
 
   const reset = () => {
     setPreviewing(false);
@@ -81,7 +95,9 @@ export function ReassignCard({ centerId }: { centerId: string }) {
           <ul className="saeil-list" aria-label="옮긴 사례">
             {report.moved.map((m) => (
               <li key={m.clientId}>
-                <Link to="/cases/$clientId" params={{ clientId: m.clientId }}>{rows.find((r) => r.clientId === m.clientId)?.name ?? '(개인정보 파기됨)'}</Link>
+                <Link to="/cases/$clientId" params={{ clientId: m.clientId }}>
+                  {rows.find((r) => r.clientId === m.clientId)?.name ?? '(개인정보 파기됨)'}
+                </Link>
                 <span>→ {nameOf(m.toCounselorId)}</span>
               </li>
             ))}
@@ -109,7 +125,8 @@ export function ReassignCard({ centerId }: { centerId: string }) {
   return (
     <Card title={<h2 className="saeil-card-title">담당자 일괄 이관</h2>}>
       <Typography.Paragraph type="secondary">
-        퇴사하거나 휴직하는 상담사의 진행 중인 사례를 한 번에 다른 상담사에게 옮깁니다. 사례마다 담당자 변경이 기록되고, 사후관리 일정도 함께 옮겨집니다.
+        퇴사하거나 휴직하는 상담사의 진행 중인 사례를 한 번에 다른 상담사에게 옮깁니다. 사례마다 담당자 변경이 기록되고,
+        사후관리 일정도 함께 옮겨집니다.
       </Typography.Paragraph>
       <Flex vertical gap={12}>
         <label>
@@ -132,11 +149,18 @@ export function ReassignCard({ centerId }: { centerId: string }) {
         {from && (
           <>
             <div>
-              <span className="saeil-figure-title">옮길 사례 ({chosen.length} / {hers.length}건 선택)</span>
+              <span className="saeil-figure-title">
+                옮길 사례 ({chosen.length} / {hers.length}건 선택)
+              </span>
               {hers.length === 0 ? (
                 <Typography.Paragraph>이 상담사에게 진행 중인 사례가 없습니다.</Typography.Paragraph>
               ) : (
-                <div className="saeil-scroll" style={{ maxHeight: 220, overflowY: 'auto' }} tabIndex={0} aria-label="옮길 사례 목록">
+                <div
+                  className="saeil-scroll"
+                  style={{ maxHeight: 220, overflowY: 'auto' }}
+                  tabIndex={0}
+                  aria-label="옮길 사례 목록"
+                >
                   {hers.map((c) => (
                     <div key={c.clientId}>
                       <Checkbox
@@ -157,7 +181,9 @@ export function ReassignCard({ centerId }: { centerId: string }) {
               )}
             </div>
             <label>
-              <span className="saeil-figure-title">받을 상담사 (여러 명이면 담당 사례가 적은 상담사부터 나눠 맡습니다)</span>
+              <span className="saeil-figure-title">
+                받을 상담사 (여러 명이면 담당 사례가 적은 상담사부터 나눠 맡습니다)
+              </span>
               <Select
                 mode="multiple"
                 aria-label="받을 상담사"
@@ -168,13 +194,19 @@ export function ReassignCard({ centerId }: { centerId: string }) {
                   setTo(value);
                   setPreviewing(false);
                 }}
-                options={counselors.filter((c) => c.id !== from).map((c) => ({ value: c.id, label: `${c.name} (진행 중 ${c.open}건)` }))}
+                options={counselors
+                  .filter((c) => c.id !== from)
+                  .map((c) => ({ value: c.id, label: `${c.name} (진행 중 ${c.open}건)` }))}
               />
             </label>
           </>
         )}
         {cases.error && <Alert type="error" showIcon title={describeError(cases.error)} />}
-        <Button type="primary" disabled={!from || chosen.length === 0 || to.length === 0} onClick={() => setPreviewing(true)}>
+        <Button
+          type="primary"
+          disabled={!from || chosen.length === 0 || to.length === 0}
+          onClick={() => setPreviewing(true)}
+        >
           미리 보기
         </Button>
         <RecordDialog<{ reason: string }, Report & { position?: number }>
@@ -185,7 +217,15 @@ export function ReassignCard({ centerId }: { centerId: string }) {
           initialValues={{ reason: '담당 상담사 퇴직' }}
           send={({ reason }, key) =>
             send(
-              { from: from!, body: { centerId, toCounselorIds: to, ...(excluded.size ? { clientIds: chosen.map((c) => c.clientId) } : {}), ...(reason?.trim() ? { reason: reason.trim() } : {}) } },
+              {
+                from: from!,
+                body: {
+                  centerId,
+                  toCounselorIds: to,
+                  ...(excluded.size ? { clientIds: chosen.map((c) => c.clientId) } : {}),
+                  ...(reason?.trim() ? { reason: reason.trim() } : {}),
+                },
+              },
               key,
             )
           }
@@ -201,12 +241,19 @@ export function ReassignCard({ centerId }: { centerId: string }) {
             description="받는 상담사가 여럿이면 그때 진행 중인 사례가 가장 적은 상담사에게 한 건씩 돌아갑니다. 옮긴 뒤에는 사례마다 되돌릴 수 있습니다(사례 화면의 담당자 변경)."
             style={{ marginBottom: 16 }}
           />
-          <Form.Item name="reason" label="이관 사유 (사례마다 기록됩니다)" rules={[{ max: 200, message: '200자 안으로 입력해 주세요.' }]}>
+          <Form.Item
+            name="reason"
+            label="이관 사유 (사례마다 기록됩니다)"
+            rules={[{ max: 200, message: '200자 안으로 입력해 주세요.' }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         </RecordDialog>
         {cases.data && cases.data.total > REASSIGN_SCAN && (
-          <Typography.Text type="secondary">센터 사례 {cases.data.total}건 중 {REASSIGN_SCAN}건을 읽었습니다: 선택한 상담사의 사례를 모두 옮기려면 사례를 고르지 않은 채(전체 선택) 옮기세요.</Typography.Text>
+          <Typography.Text type="secondary">
+            센터 사례 {cases.data.total}건 중 {REASSIGN_SCAN}건을 읽었습니다: 선택한 상담사의 사례를 모두 옮기려면
+            사례를 고르지 않은 채(전체 선택) 옮기세요.
+          </Typography.Text>
         )}
       </Flex>
     </Card>

@@ -21,7 +21,12 @@ export function SupervisorHome({ principal }: { principal: Principal }) {
     const n = row[group];
     if (n === 0) return <span aria-label={`${counselorLabel(row)} ${GROUP_LABELS[group]} 0건`}>0</span>;
     return (
-      <Link to="/follow-ups" search={{ counselorId: row.counselorId, group }} aria-label={`${counselorLabel(row)} ${GROUP_LABELS[group]} ${n}건 보기`} className={group === 'overdue' ? 'saeil-overdue-text' : undefined}>
+      <Link
+        to="/follow-ups"
+        search={{ counselorId: row.counselorId, group }}
+        aria-label={`${counselorLabel(row)} ${GROUP_LABELS[group]} ${n}건 보기`}
+        className={group === 'overdue' ? 'saeil-overdue-text' : undefined}
+      >
         {n}건
       </Link>
     );
@@ -29,15 +34,31 @@ export function SupervisorHome({ principal }: { principal: Principal }) {
   return (
     <>
       <Typography.Title level={1} className="saeil-title">
-        {centerName(centerId)} 현황 <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 400 }}>{koreanDate(today())}</Typography.Text>
+        {centerName(centerId)} 현황{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 400 }}>
+          {koreanDate(today())}
+        </Typography.Text>
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card title={<h2 className="saeil-card-title">상담사별 사후관리 (취업 후 1·2·3개월)</h2>}>
-            <LoadState query={byCounselor} isEmpty={(d) => d.counselors.length === 0} empty="연락할 사후관리가 있는 상담사가 없습니다. 취업이 기록되면 1·2·3개월 사후관리가 여기에 나타납니다.">
+            <LoadState
+              query={byCounselor}
+              isEmpty={(d) => d.counselors.length === 0}
+              empty="연락할 사후관리가 있는 상담사가 없습니다. 취업이 기록되면 1·2·3개월 사후관리가 여기에 나타납니다."
+            >
               {(data) => {
-                const rows = [...data.counselors].sort((a, b) => b.overdue - a.overdue || b.dueThisWeek - a.dueThisWeek);
-                const total = rows.reduce((s, r) => ({ overdue: s.overdue + r.overdue, dueThisWeek: s.dueThisWeek + r.dueThisWeek, upcoming: s.upcoming + r.upcoming }), { overdue: 0, dueThisWeek: 0, upcoming: 0 });
+                const rows = [...data.counselors].sort(
+                  (a, b) => b.overdue - a.overdue || b.dueThisWeek - a.dueThisWeek,
+                );
+                const total = rows.reduce(
+                  (s, r) => ({
+                    overdue: s.overdue + r.overdue,
+                    dueThisWeek: s.dueThisWeek + r.dueThisWeek,
+                    upcoming: s.upcoming + r.upcoming,
+                  }),
+                  { overdue: 0, dueThisWeek: 0, upcoming: 0 },
+                );
                 return (
                   <Table<CounselorCounts>
                     rowKey="counselorId"
@@ -45,10 +66,29 @@ export function SupervisorHome({ principal }: { principal: Principal }) {
                     pagination={false}
                     dataSource={rows}
                     columns={[
-                      { title: '상담사', dataIndex: 'counselorId', key: 'counselorId', render: (id: string, row) => <Link to="/follow-ups" search={{ counselorId: id }}>{counselorLabel(row)}</Link> },
+                      {
+                        title: '상담사',
+                        dataIndex: 'counselorId',
+                        key: 'counselorId',
+                        render: (id: string, row) => (
+                          <Link to="/follow-ups" search={{ counselorId: id }}>
+                            {counselorLabel(row)}
+                          </Link>
+                        ),
+                      },
                       { title: '기한 지남', key: 'overdue', align: 'right', render: (_, r) => countLink(r, 'overdue') },
-                      { title: '이번 주', key: 'dueThisWeek', align: 'right', render: (_, r) => countLink(r, 'dueThisWeek') },
-                      { title: '다가오는 일정', key: 'upcoming', align: 'right', render: (_, r) => countLink(r, 'upcoming') },
+                      {
+                        title: '이번 주',
+                        key: 'dueThisWeek',
+                        align: 'right',
+                        render: (_, r) => countLink(r, 'dueThisWeek'),
+                      },
+                      {
+                        title: '다가오는 일정',
+                        key: 'upcoming',
+                        align: 'right',
+                        render: (_, r) => countLink(r, 'upcoming'),
+                      },
                     ]}
                     summary={() => (
                       <Table.Summary.Row>
@@ -56,7 +96,9 @@ export function SupervisorHome({ principal }: { principal: Principal }) {
                           <strong>센터 합계</strong>
                         </Table.Summary.Cell>
                         <Table.Summary.Cell index={1} align="right">
-                          <strong className={total.overdue > 0 ? 'saeil-overdue-text' : undefined}>{total.overdue}건</strong>
+                          <strong className={total.overdue > 0 ? 'saeil-overdue-text' : undefined}>
+                            {total.overdue}건
+                          </strong>
                         </Table.Summary.Cell>
                         <Table.Summary.Cell index={2} align="right">
                           {total.dueThisWeek}건
@@ -77,7 +119,11 @@ export function SupervisorHome({ principal }: { principal: Principal }) {
         </Col>
         <Col xs={24} xl={12}>
           <Card title={<h2 className="saeil-card-title">다음 조치가 없는 사례</h2>} style={{ marginBottom: 16 }}>
-            <LoadState query={noNextAction} isEmpty={(d) => d.items.length === 0} empty="진행 중인 사례마다 다음 조치가 정해져 있습니다.">
+            <LoadState
+              query={noNextAction}
+              isEmpty={(d) => d.items.length === 0}
+              empty="진행 중인 사례마다 다음 조치가 정해져 있습니다."
+            >
               {(data) => (
                 <>
                   <List
@@ -89,14 +135,18 @@ export function SupervisorHome({ principal }: { principal: Principal }) {
                           <strong>{c.name ?? '(개인정보 파기됨)'}</strong>
                         </Link>
                         <span>
-                          <Tag style={stageTagStyle(c.status)}>{stageLabel(c.status)}</Tag> {counselorLabel(c)} · 최근 연락 {c.lastContactOn ? koreanDate(c.lastContactOn) : '없음'}
+                          <Tag style={stageTagStyle(c.status)}>{stageLabel(c.status)}</Tag> {counselorLabel(c)} · 최근
+                          연락 {c.lastContactOn ? koreanDate(c.lastContactOn) : '없음'}
                         </span>
                       </List.Item>
                     )}
                   />
                   <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
                     {data.items.length}건{data.items.length > 15 ? ' 중 15건' : ''} · 연락한 지 오래된 사례부터
-                    {data.total > NO_NEXT_ACTION_SCAN ? ` (센터 사례 ${data.total}건 중 ${NO_NEXT_ACTION_SCAN}건을 살펴봄)` : ''}. 담당 상담사에게 다음 조치를 정하도록 알려 주세요.
+                    {data.total > NO_NEXT_ACTION_SCAN
+                      ? ` (센터 사례 ${data.total}건 중 ${NO_NEXT_ACTION_SCAN}건을 살펴봄)`
+                      : ''}
+                    . 담당 상담사에게 다음 조치를 정하도록 알려 주세요.
                   </Typography.Paragraph>
                 </>
               )}

@@ -14,14 +14,18 @@ export const supervisorKeys = {
 export const queueByCounselorQuery = (centerId: string) =>
   queryOptions({
     queryKey: supervisorKeys.byCounselor(centerId),
-    queryFn: async () => unwrap(await api.GET('/follow-ups/queue/by-counselor', { params: { query: { centerId, ...minPositionParam() } } })),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/follow-ups/queue/by-counselor', { params: { query: { centerId, ...minPositionParam() } } }),
+      ),
   });
 
 /** One counselor's follow-up queue (a supervisor reads her center's counselors'). */
 export const counselorQueueQuery = (counselorId: string) =>
   queryOptions({
     queryKey: supervisorKeys.queue(counselorId),
-    queryFn: async () => unwrap(await api.GET('/follow-ups/queue', { params: { query: { counselorId, ...minPositionParam() } } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/follow-ups/queue', { params: { query: { counselorId, ...minPositionParam() } } })),
   });
 
 export const NO_NEXT_ACTION_SCAN = 200;
@@ -35,7 +39,11 @@ export const noNextActionQuery = (centerId: string) =>
   queryOptions({
     queryKey: supervisorKeys.noNextAction(centerId),
     queryFn: async () => {
-      const page = unwrap(await api.GET('/caseload', { params: { query: { centerId, sort: 'lastContact', pageSize: NO_NEXT_ACTION_SCAN, ...minPositionParam() } } }));
+      const page = unwrap(
+        await api.GET('/caseload', {
+          params: { query: { centerId, sort: 'lastContact', pageSize: NO_NEXT_ACTION_SCAN, ...minPositionParam() } },
+        }),
+      );
       // employed or closed: her next action ended on purpose (the follow-ups take over), nothing slipped
       const open = page.items.filter((c) => !c.nextAction && c.status !== 'closed' && c.status !== 'employed');
       return { scanned: page.items.length, total: page.total, items: open };

@@ -5,11 +5,17 @@ export interface FollowUpListSearch {
   group?: FollowUpGroup;
 }
 
-export const GROUP_LABELS: Record<FollowUpGroup, string> = { overdue: '기한 지남', dueThisWeek: '이번 주', upcoming: '다가오는 일정' };
+export const GROUP_LABELS: Record<FollowUpGroup, string> = {
+  overdue: '기한 지남',
+  dueThisWeek: '이번 주',
+  upcoming: '다가오는 일정',
+};
 
 export function followUpListSearch(search: Record<string, unknown>): FollowUpListSearch {
   const out: FollowUpListSearch = {};
-  if (typeof search.counselorId === 'string' && /^[\w.@-]{1,100}$/.test(search.counselorId)) out.counselorId = search.counselorId;
-  if (search.group === 'overdue' || search.group === 'dueThisWeek' || search.group === 'upcoming') out.group = search.group;
+  if (typeof search.counselorId === 'string' && /^[\w.@-]{1,100}$/.test(search.counselorId))
+    out.counselorId = search.counselorId;
+  if (search.group === 'overdue' || search.group === 'dueThisWeek' || search.group === 'upcoming')
+    out.group = search.group;
   return out;
 }

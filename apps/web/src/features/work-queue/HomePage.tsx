@@ -50,7 +50,10 @@ function WorkQueue({ counselorId }: { counselorId: string }) {
   return (
     <>
       <Typography.Title level={1} className="saeil-title">
-        오늘 할 일 <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 400 }}>{koreanDate(today())}</Typography.Text>
+        오늘 할 일{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 16, fontWeight: 400 }}>
+          {koreanDate(today())}
+        </Typography.Text>
       </Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
@@ -60,7 +63,11 @@ function WorkQueue({ counselorId }: { counselorId: string }) {
             ) : followUps.isError ? (
               <Alert type="error" showIcon title={describeError(followUps.error)} />
             ) : (
-              <FollowUpLists overdue={followUps.data.overdue} dueThisWeek={followUps.data.dueThisWeek} upcoming={followUps.data.upcoming} />
+              <FollowUpLists
+                overdue={followUps.data.overdue}
+                dueThisWeek={followUps.data.dueThisWeek}
+                upcoming={followUps.data.upcoming}
+              />
             )}
           </Card>
         </Col>
@@ -80,7 +87,12 @@ function WorkQueue({ counselorId }: { counselorId: string }) {
             />
           </Card>
           <Card title={<h2 className="saeil-card-title">새로 배정된 사례 (초기상담 전)</h2>}>
-            <CaseList query={assigned} open={{ tab: 'sessions', form: 'session' }} empty="초기상담을 기다리는 새 사례가 없습니다." extra={(c) => <span>{koreanDate(c.registeredAt)} 등록</span>} />
+            <CaseList
+              query={assigned}
+              open={{ tab: 'sessions', form: 'session' }}
+              empty="초기상담을 기다리는 새 사례가 없습니다."
+              extra={(c) => <span>{koreanDate(c.registeredAt)} 등록</span>}
+            />
           </Card>
         </Col>
       </Row>
@@ -92,8 +104,17 @@ function dueTag(dueOn: string) {
   return dueOn < today() ? <Tag color="red">{koreanDate(dueOn)} 기한 지남</Tag> : <Tag>{koreanDate(dueOn)}까지</Tag>;
 }
 
-function FollowUpLists({ overdue, dueThisWeek, upcoming }: { overdue: FollowUpQueueItem[]; dueThisWeek: FollowUpQueueItem[]; upcoming: FollowUpQueueItem[] }) {
-  if (overdue.length + dueThisWeek.length + upcoming.length === 0) return <Empty description="연락할 사후관리가 없습니다." />;
+function FollowUpLists({
+  overdue,
+  dueThisWeek,
+  upcoming,
+}: {
+  overdue: FollowUpQueueItem[];
+  dueThisWeek: FollowUpQueueItem[];
+  upcoming: FollowUpQueueItem[];
+}) {
+  if (overdue.length + dueThisWeek.length + upcoming.length === 0)
+    return <Empty description="연락할 사후관리가 없습니다." />;
   return (
     <>
       <FollowUpGroup title="기한 지남" items={overdue} overdue />
@@ -103,7 +124,15 @@ function FollowUpLists({ overdue, dueThisWeek, upcoming }: { overdue: FollowUpQu
   );
 }
 
-function FollowUpGroup({ title, items, overdue = false }: { title: string; items: FollowUpQueueItem[]; overdue?: boolean }) {
+function FollowUpGroup({
+  title,
+  items,
+  overdue = false,
+}: {
+  title: string;
+  items: FollowUpQueueItem[];
+  overdue?: boolean;
+}) {
   if (items.length === 0) return null;
   return (
     <section aria-label={`사후관리 ${title}`} className={overdue ? 'saeil-overdue' : undefined}>
@@ -125,7 +154,8 @@ function FollowUpGroup({ title, items, overdue = false }: { title: string; items
               {item.employerName ? ` · ${item.employerName}` : ''}
             </Link>
             <span className={overdue ? 'saeil-overdue-text' : undefined}>
-              {koreanDate(item.dueOn)} (연락 기간 {koreanDate(item.window.opensOn)} ~ {koreanDate(item.window.closesOn)})
+              {koreanDate(item.dueOn)} (연락 기간 {koreanDate(item.window.opensOn)} ~ {koreanDate(item.window.closesOn)}
+              )
             </span>
           </li>
         ))}

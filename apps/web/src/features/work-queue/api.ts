@@ -15,7 +15,10 @@ export const workQueueKeys = {
 export const followUpQueueQuery = (counselorId: string) =>
   queryOptions({
     queryKey: workQueueKeys.followUps(counselorId),
-    queryFn: async () => unwrapAs<FollowUpQueue>(await api.GET('/follow-ups/queue', { params: { query: { counselorId, ...minPositionParam() } } }))
+    queryFn: async () =>
+      unwrapAs<FollowUpQueue>(
+        await api.GET('/follow-ups/queue', { params: { query: { counselorId, ...minPositionParam() } } }),
+      ),
   });
 
 /** Cases still at 접수 (no counseling yet): assigned to her and waiting for a first contact. */
@@ -23,7 +26,11 @@ export const newlyAssignedQuery = (counselorId: string) =>
   queryOptions({
     queryKey: workQueueKeys.newlyAssigned(counselorId),
     queryFn: async () =>
-      unwrapAs<CaseloadPage>(await api.GET('/caseload', { params: { query: { counselorId, status: 'intake', sort: 'registered', pageSize: 10, ...minPositionParam() } } }))
+      unwrapAs<CaseloadPage>(
+        await api.GET('/caseload', {
+          params: { query: { counselorId, status: 'intake', sort: 'registered', pageSize: 10, ...minPositionParam() } },
+        }),
+      ),
   });
 
 /** Next actions due within a week (and those already past), soonest first. */
@@ -31,5 +38,17 @@ export const nextActionsQuery = (counselorId: string) =>
   queryOptions({
     queryKey: workQueueKeys.nextActions(counselorId),
     queryFn: async () =>
-      unwrapAs<CaseloadPage>(await api.GET('/caseload', { params: { query: { counselorId, nextActionDueBefore: daysFromToday(7), sort: 'nextActionDue', pageSize: 20, ...minPositionParam() } } })),
+      unwrapAs<CaseloadPage>(
+        await api.GET('/caseload', {
+          params: {
+            query: {
+              counselorId,
+              nextActionDueBefore: daysFromToday(7),
+              sort: 'nextActionDue',
+              pageSize: 20,
+              ...minPositionParam(),
+            },
+          },
+        }),
+      ),
   });

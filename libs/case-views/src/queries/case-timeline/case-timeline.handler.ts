@@ -60,9 +60,19 @@ export class CaseTimelineHandler implements IQueryHandler<CaseTimelineQuery, Tim
     const page = paging.page ?? 1;
     const pageSize = paging.pageSize ?? 50;
     const consistency = paging.minPosition
-      ? { minPosition: paging.minPosition, reached: await this.consistency.waitFor(timelineProjection, paging.minPosition, this.config.MAX_CONSISTENCY_WAIT_MS) }
+      ? {
+          minPosition: paging.minPosition,
+          reached: await this.consistency.waitFor(
+            timelineProjection,
+            paging.minPosition,
+            this.config.MAX_CONSISTENCY_WAIT_MS,
+          ),
+        }
       : undefined;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM rm_timeline WHERE client_id = $1`, [clientId]);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM rm_timeline WHERE client_id = $1`,
+      [clientId],
+    );
     const rows: Record<string, any>[] = await this.dataSource.query(
       `SELECT occurred_at, recorded_at, actor_id, center_id, summary, event_type, context, global_position
          FROM rm_timeline WHERE client_id = $1

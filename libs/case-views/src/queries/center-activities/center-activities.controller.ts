@@ -15,11 +15,19 @@ export class CenterActivitiesController {
 
   // Names no woman (counts only), so no access-log line: like the retention programs' list.
   @Get()
-  @ApiOperation({ summary: "A center's courses, group programs, outreach, employers, agreements, job fairs and council meetings, newest first; by kind, paged" })
+  @ApiOperation({
+    summary:
+      "A center's courses, group programs, outreach, employers, agreements, job fairs and council meetings, newest first; by kind, paged",
+  })
   @ApiAnswer(CenterActivitiesPageResponse)
   @ApiErrors(404)
-  list(@Query() filter: CenterActivitiesDto, @CurrentAccess() access: RequestAccess): Promise<CenterActivitiesPageResponse> {
+  list(
+    @Query() filter: CenterActivitiesDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<CenterActivitiesPageResponse> {
     if (!access.coversCenter(filter.centerId)) throw new NotFound('센터', filter.centerId);
-    return this.queryBus.execute<CenterActivitiesQuery, CenterActivitiesPageResponse>(new CenterActivitiesQuery(filter));
+    return this.queryBus.execute<CenterActivitiesQuery, CenterActivitiesPageResponse>(
+      new CenterActivitiesQuery(filter),
+    );
   }
 }

@@ -9,6 +9,7 @@ export class CenterActivitiesDto extends PagedReadDto {
   centerId: string;
 
   @ApiPropertyOptional({ enum: ACTIVITY_KINDS, description: 'One kind of activity; all kinds when left out' })
-  @IsOptional() @IsIn(ACTIVITY_KINDS)
+  @IsOptional()
+  @IsIn(ACTIVITY_KINDS)
   kind?: ActivityKind;
 }

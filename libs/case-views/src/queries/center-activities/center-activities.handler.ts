@@ -29,7 +29,14 @@ export class CenterActivitiesHandler implements IQueryHandler<CenterActivitiesQu
 
   async execute({ filter }: CenterActivitiesQuery): Promise<CenterActivitiesPageResponse> {
     const consistency = filter.minPosition
-      ? { minPosition: filter.minPosition, reached: await this.consistency.waitFor(centerActivitiesProjection, filter.minPosition, this.config.MAX_CONSISTENCY_WAIT_MS) }
+      ? {
+          minPosition: filter.minPosition,
+          reached: await this.consistency.waitFor(
+            centerActivitiesProjection,
+            filter.minPosition,
+            this.config.MAX_CONSISTENCY_WAIT_MS,
+          ),
+        }
       : undefined;
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 50;
@@ -44,14 +51,27 @@ export class CenterActivitiesHandler implements IQueryHandler<CenterActivitiesQu
     const total = rows[0]?.total ?? (page > 1 ? await this.count(filter.centerId, filter.kind) : 0);
     // The staff who went out to an outreach, by name as the caseload names a counselor (the screen
     // showed their account ids): one read of the accounts for the whole page.
-    const counselorIds = (r: Row) => (Array.isArray(r.details.counselorIds) ? (r.details.counselorIds as string[]) : []);
+    const counselorIds = (r: Row) =>
+      Array.isArray(r.details.counselorIds) ? (r.details.counselorIds as string[]) : [];
     const names = await this.accounts.displayNames(rows.flatMap(counselorIds));
     const withNames = (r: Row) => {
       const ids = counselorIds(r);
-      return ids.length === 0 ? r.details : { ...r.details, counselorNames: Object.fromEntries(ids.filter((id) => names.has(id)).map((id) => [id, names.get(id)!])) };
+      return ids.length === 0
+        ? r.details
+        : {
+            ...r.details,
+            counselorNames: Object.fromEntries(ids.filter((id) => names.has(id)).map((id) => [id, names.get(id)!])),
+          };
     };
     return {
-      items: rows.map((r) => ({ kind: r.kind, id: r.activity_id, centerId: r.center_id, title: r.title, date: r.on_date, details: withNames(r) })),
+      items: rows.map((r) => ({
+        kind: r.kind,
+        id: r.activity_id,
+        centerId: r.center_id,
+        title: r.title,
+        date: r.on_date,
+        details: withNames(r),
+      })),
       page,
       pageSize,
       total,
@@ -60,7 +80,10 @@ export class CenterActivitiesHandler implements IQueryHandler<CenterActivitiesQu
   }
 
   private async count(centerId: string, kind: string | undefined): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM rm_center_activities WHERE center_id = $1 AND ($2::text IS NULL OR kind = $2)`, [centerId, kind ?? null]);
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM rm_center_activities WHERE center_id = $1 AND ($2::text IS NULL OR kind = $2)`,
+      [centerId, kind ?? null],
+    );
     return row.n;
   }
 }

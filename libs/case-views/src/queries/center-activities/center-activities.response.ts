@@ -16,8 +16,10 @@ export class CenterActivityDetailsResponse {
   @ApiPropertyOptional() plannedSessions?: number;
   @ApiPropertyOptional() plannedParticipants?: number;
   @ApiPropertyOptional({ description: 'group program: distinct sessions recorded' }) sessionsHeld?: number;
-  @ApiPropertyOptional({ type: [Number], description: 'group program: the session numbers recorded' }) sessionNos?: number[];
-  @ApiPropertyOptional({ description: 'group program: 연인원 (registered attendees and walk-ins, all sessions)' }) attendances?: number;
+  @ApiPropertyOptional({ type: [Number], description: 'group program: the session numbers recorded' })
+  sessionNos?: number[];
+  @ApiPropertyOptional({ description: 'group program: 연인원 (registered attendees and walk-ins, all sessions)' })
+  attendances?: number;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date' }) lastHeldOn?: string | null;
   // outreach, job fair, council meeting
   @ApiPropertyOptional({ format: 'date' }) heldOn?: string;
@@ -25,7 +27,8 @@ export class CenterActivityDetailsResponse {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: { type: 'string' },
-    description: 'outreach: the display name of each of counselorIds, by account id (an id with no account left is not named)',
+    description:
+      'outreach: the display name of each of counselorIds, by account id (an id with no account left is not named)',
   })
   counselorNames?: Record<string, string>;
   @ApiPropertyOptional() walkInContacts?: number;
@@ -56,10 +59,23 @@ export class CenterActivityDetailsResponse {
 
 export class CenterActivityResponse {
   @ApiProperty({ enum: ACTIVITY_KINDS }) kind: string;
-  @ApiProperty({ format: 'uuid', description: 'courseId, programId, outreachId, employerId, agreementId, jobFairId or meetingId' }) id: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'courseId, programId, outreachId, employerId, agreementId, jobFairId or meetingId',
+  })
+  id: string;
   @ApiProperty() centerId: string;
-  @ApiProperty({ description: 'Course title, program name, outreach place, employer or party name, fair name, meeting title' }) title: string;
-  @ApiProperty({ type: String, nullable: true, format: 'date', description: 'The day it is listed by (start, signing, holding; 1 January of a program year); null for employers' }) date: string | null;
+  @ApiProperty({
+    description: 'Course title, program name, outreach place, employer or party name, fair name, meeting title',
+  })
+  title: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'The day it is listed by (start, signing, holding; 1 January of a program year); null for employers',
+  })
+  date: string | null;
   @ApiProperty({ type: CenterActivityDetailsResponse }) details: CenterActivityDetailsResponse;
 }
 

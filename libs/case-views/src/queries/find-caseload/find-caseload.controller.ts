@@ -18,11 +18,14 @@ export class FindCaseloadController {
   // One row per woman on the page: her name and phone are shown, and the law asks whose data.
   @Get()
   @AccessLogged('read.caseload', { subject: (page) => (page as CaseloadPage).items.map((c) => c.clientId) })
-  @ApiOperation({ summary: "A counselor's (or a center's) cases with status, last contact and next action; filters and paging" })
+  @ApiOperation({
+    summary: "A counselor's (or a center's) cases with status, last contact and next action; filters and paging",
+  })
   @ApiAnswer(CaseloadPageResponse)
   @ApiErrors(404)
   find(@Query() filter: FindCaseloadDto, @CurrentAccess() access: RequestAccess): Promise<CaseloadPageResponse> {
-    if (filter.centerId !== undefined && !access.coversCenter(filter.centerId)) throw new NotFound('센터', filter.centerId);
+    if (filter.centerId !== undefined && !access.coversCenter(filter.centerId))
+      throw new NotFound('센터', filter.centerId);
     return this.queryBus.execute<FindCaseloadQuery, CaseloadPage>(new FindCaseloadQuery(filter, access.centerIds()));
   }
 }

@@ -60,14 +60,19 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
 
   async execute({ filter, centerIds }: FindCaseloadQuery): Promise<CaseloadPage> {
     if (!filter.counselorId && !filter.centerId && !filter.clientId) {
-      throw new ValidationFailed([{ field: 'counselorId', code: 'required', message: 'counselorId, centerId or clientId is required' }]);
+      throw new ValidationFailed([
+        { field: 'counselorId', code: 'required', message: 'counselorId, centerId or clientId is required' },
+      ]);
     }
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 50;
     let consistency: CaseloadPage['consistency'];
     if (filter.minPosition) {
       const wait = Math.min(filter.waitMs ?? this.config.MAX_CONSISTENCY_WAIT_MS, this.config.MAX_CONSISTENCY_WAIT_MS);
-      consistency = { minPosition: filter.minPosition, reached: await this.consistency.waitFor(caseloadProjection, filter.minPosition, wait) };
+      consistency = {
+        minPosition: filter.minPosition,
+        reached: await this.consistency.waitFor(caseloadProjection, filter.minPosition, wait),
+      };
     }
     const where = [
       'registered_at IS NOT NULL',
@@ -82,8 +87,19 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
       '($7::uuid IS NULL OR client_id = $7::uuid)',
     ].join(' AND ');
     const searchKeys = filter.q?.trim() ? this.hasher.searchKeysForQuery(filter.q) : null;
-    const params = [filter.counselorId ?? null, filter.centerId ?? null, filter.status ?? null, searchKeys, filter.nextActionDueBefore ?? null, centerIds, filter.clientId ?? null];
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM rm_caseload WHERE ${where}`, params);
+    const params = [
+      filter.counselorId ?? null,
+      filter.centerId ?? null,
+      filter.status ?? null,
+      searchKeys,
+      filter.nextActionDueBefore ?? null,
+      centerIds,
+      filter.clientId ?? null,
+    ];
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM rm_caseload WHERE ${where}`,
+      params,
+    );
     const rows: Record<string, any>[] = await this.dataSource.query(
       `SELECT client_id, center_id, counselor_id, personal, birth_year, erased_at, region, status, registered_at,
               to_char(last_contact_on, 'YYYY-MM-DD') AS last_contact_on, next_action, to_char(next_action_due, 'YYYY-MM-DD') AS next_action_due, last_event_at
@@ -130,7 +146,11 @@ export class FindCaseloadHandler implements IQueryHandler<FindCaseloadQuery, Cas
    * undefined when she is erased: marked so by the projection, or her key destroyed a moment ago
    * and the read model not there yet.
    */
-  private async identityOf(clientId: string, personal: string | null, erasedAt: Date | null): Promise<ClientIdentityFields | undefined> {
+  private async identityOf(
+    clientId: string,
+    personal: string | null,
+    erasedAt: Date | null,
+  ): Promise<ClientIdentityFields | undefined> {
     if (erasedAt || personal === null) return undefined;
     const opened = await openStoredPersonalData<ClientIdentityFields>(this.vault, clientId, personal);
     return opened.status === 'open' ? opened.fields : undefined;

@@ -22,9 +22,21 @@ export class CreateGroupProgramController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(CreateGroupProgramResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '집단상담 프로그램 개설: create a group program (e.g. 취업 솔루션, 18 sessions, 200 participants)' })
-  async create(@Body() body: CreateGroupProgramDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CreateGroupProgramResult> {
-    const result = await executeFromHttp<CreateGroupProgramDto, CreateGroupProgramResult>(this.commandBus, this.metrics, createGroupProgram, body, req);
+  @ApiOperation({
+    summary: '집단상담 프로그램 개설: create a group program (e.g. 취업 솔루션, 18 sessions, 200 participants)',
+  })
+  async create(
+    @Body() body: CreateGroupProgramDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CreateGroupProgramResult> {
+    const result = await executeFromHttp<CreateGroupProgramDto, CreateGroupProgramResult>(
+      this.commandBus,
+      this.metrics,
+      createGroupProgram,
+      body,
+      req,
+    );
     res.setHeader('Location', `/group-programs/${result.programId}`);
     return result;
   }

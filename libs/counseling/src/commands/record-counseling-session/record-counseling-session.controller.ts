@@ -22,11 +22,23 @@ export class RecordCounselingSessionController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(RecordCounselingSessionResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '개별상담 기록: record an individual counseling session (needs an open case with the service consent)' })
+  @ApiOperation({
+    summary: '개별상담 기록: record an individual counseling session (needs an open case with the service consent)',
+  })
   @ApiBody({ type: RecordCounselingSessionBody })
-  async record(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<RecordCounselingSessionResult> {
+  async record(
+    @Param('clientId') clientId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<RecordCounselingSessionResult> {
     const dto = dtoWithPathIds(RecordCounselingSessionDto, body, { clientId });
-    const result = await executeFromHttp<RecordCounselingSessionDto, RecordCounselingSessionResult>(this.commandBus, this.metrics, recordCounselingSession, dto, req);
+    const result = await executeFromHttp<RecordCounselingSessionDto, RecordCounselingSessionResult>(
+      this.commandBus,
+      this.metrics,
+      recordCounselingSession,
+      dto,
+      req,
+    );
     return result;
   }
 }

@@ -25,7 +25,10 @@ export class RecordCounselingSessionResult extends CommandResult {
  * (404, or 422 CLIENT_DATA_ERASED as for any record about her).
  */
 @CommandHandler(RecordCounselingSessionCommand)
-export class RecordCounselingSessionHandler implements ICommandHandler<RecordCounselingSessionCommand, RecordCounselingSessionResult> {
+export class RecordCounselingSessionHandler implements ICommandHandler<
+  RecordCounselingSessionCommand,
+  RecordCounselingSessionResult
+> {
   constructor(
     private readonly store: EventStore,
     private readonly vault: PrivacyVault,
@@ -39,15 +42,27 @@ export class RecordCounselingSessionHandler implements ICommandHandler<RecordCou
     const notes = plainNotes?.trim();
     // Sealed only for a woman the decider may accept: an unknown or erased one is its refusal.
     const sealable = loaded.state.exists && !loaded.state.erased;
-    const sealedNotes = notes && sealable ? await this.vault.sealFields<CounselingNotesFields>(input.clientId, { notes }) : undefined;
+    const sealedNotes =
+      notes && sealable ? await this.vault.sealFields<CounselingNotesFields>(input.clientId, { notes }) : undefined;
     const result = await handleCommand(this.store, clientCounselingDecider, {
       streamId: counselingStreamId(input.clientId),
       context: COUNSELING_CONTEXT,
-      command: { type: 'RecordCounselingSession', ...session, ...(sealedNotes ? { sealedNotes } : {}), sessionId, case: loaded.state, today: this.clock.today() },
+      command: {
+        type: 'RecordCounselingSession',
+        ...session,
+        ...(sealedNotes ? { sealedNotes } : {}),
+        sessionId,
+        case: loaded.state,
+        today: this.clock.today(),
+      },
       metadata: actingFor(metadata, loaded.state.centerId),
       idempotency: idempotencyOf(metadata, 'RecordCounselingSession', input),
       guards: [loaded.guard],
     });
-    return { clientId: input.clientId, sessionId: await idWritten(this.store, result, 'sessionId', sessionId), ...commandResult(result) };
+    return {
+      clientId: input.clientId,
+      sessionId: await idWritten(this.store, result, 'sessionId', sessionId),
+      ...commandResult(result),
+    };
   }
 }

@@ -14,7 +14,13 @@ export class RecordGroupSessionCommand {
 export const recordGroupSession: CommandDefinition<RecordGroupSessionDto> = {
   type: 'RecordGroupSession',
   dto: RecordGroupSessionDto,
-  access: { roles: [...CASE_WORKERS], records: [{ kind: 'groupProgram', field: 'programId' }, { kind: 'client', field: 'attendeeClientIds' }] },
+  access: {
+    roles: [...CASE_WORKERS],
+    records: [
+      { kind: 'groupProgram', field: 'programId' },
+      { kind: 'client', field: 'attendeeClientIds' },
+    ],
+  },
   occurredAtOf: (dto) => occurredAtOfDay(dto.heldOn),
   build: (dto, metadata) => new RecordGroupSessionCommand(dto, metadata),
 };

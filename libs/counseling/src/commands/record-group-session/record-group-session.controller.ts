@@ -24,9 +24,19 @@ export class RecordGroupSessionController {
   @ApiAnswer(RecordGroupSessionResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '집단상담 회차 기록: record a session of a group program with its attendance' })
   @ApiBody({ type: RecordGroupSessionBody })
-  async record(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request): Promise<RecordGroupSessionResult> {
+  async record(
+    @Param('programId') programId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<RecordGroupSessionResult> {
     const dto = dtoWithPathIds(RecordGroupSessionDto, body, { programId });
-    const result = await executeFromHttp<RecordGroupSessionDto, RecordGroupSessionResult>(this.commandBus, this.metrics, recordGroupSession, dto, req);
+    const result = await executeFromHttp<RecordGroupSessionDto, RecordGroupSessionResult>(
+      this.commandBus,
+      this.metrics,
+      recordGroupSession,
+      dto,
+      req,
+    );
     return result;
   }
 }

@@ -18,7 +18,10 @@ export class RecordGroupSessionResult extends CommandResult {
 
 @CommandHandler(RecordGroupSessionCommand)
 export class RecordGroupSessionHandler implements ICommandHandler<RecordGroupSessionCommand, RecordGroupSessionResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: RecordGroupSessionCommand): Promise<RecordGroupSessionResult> {
     const streamId = groupProgramStreamId(input.programId);
@@ -30,7 +33,16 @@ export class RecordGroupSessionHandler implements ICommandHandler<RecordGroupSes
     const result = await handleCommand(this.store, groupProgramDecider, {
       streamId,
       context: COUNSELING_CONTEXT,
-      command: { type: 'RecordGroupSession', programId, sessionNo, heldOn, topic: topic ?? undefined, walkInCount, attendees, today: this.clock.today() },
+      command: {
+        type: 'RecordGroupSession',
+        programId,
+        sessionNo,
+        heldOn,
+        topic: topic ?? undefined,
+        walkInCount,
+        attendees,
+        today: this.clock.today(),
+      },
       metadata: actingFor(metadata, program.centerId),
       idempotency: idempotencyOf(metadata, 'RecordGroupSession', input),
       guards,

@@ -22,9 +22,17 @@ export class RecordOutreachEventController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(RecordOutreachEventResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '찾아가는 이동상담 기록: a mobile outreach event at a named place, with walk-in contacts counted' })
+  @ApiOperation({
+    summary: '찾아가는 이동상담 기록: a mobile outreach event at a named place, with walk-in contacts counted',
+  })
   async record(@Body() body: RecordOutreachEventDto, @Req() req: Request): Promise<RecordOutreachEventResult> {
-    const result = await executeFromHttp<RecordOutreachEventDto, RecordOutreachEventResult>(this.commandBus, this.metrics, recordOutreachEvent, body, req);
+    const result = await executeFromHttp<RecordOutreachEventDto, RecordOutreachEventResult>(
+      this.commandBus,
+      this.metrics,
+      recordOutreachEvent,
+      body,
+      req,
+    );
     return result;
   }
 }

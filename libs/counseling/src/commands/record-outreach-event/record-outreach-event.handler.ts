@@ -16,8 +16,14 @@ export class RecordOutreachEventResult extends CommandResult {
 }
 
 @CommandHandler(RecordOutreachEventCommand)
-export class RecordOutreachEventHandler implements ICommandHandler<RecordOutreachEventCommand, RecordOutreachEventResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+export class RecordOutreachEventHandler implements ICommandHandler<
+  RecordOutreachEventCommand,
+  RecordOutreachEventResult
+> {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: RecordOutreachEventCommand): Promise<RecordOutreachEventResult> {
     const outreachId = randomUUID();
@@ -26,7 +32,18 @@ export class RecordOutreachEventHandler implements ICommandHandler<RecordOutreac
     const result = await handleCommand(this.store, outreachDecider, {
       streamId: outreachStreamId(outreachId),
       context: COUNSELING_CONTEXT,
-      command: { type: 'RecordOutreachEvent', outreachId, centerId, place, heldOn, counselorIds, walkInContacts, notes: notes ?? undefined, registeredClients: attendees, today: this.clock.today() },
+      command: {
+        type: 'RecordOutreachEvent',
+        outreachId,
+        centerId,
+        place,
+        heldOn,
+        counselorIds,
+        walkInContacts,
+        notes: notes ?? undefined,
+        registeredClients: attendees,
+        today: this.clock.today(),
+      },
       metadata,
       idempotency: idempotencyOf(metadata, 'RecordOutreachEvent', input),
       guards,

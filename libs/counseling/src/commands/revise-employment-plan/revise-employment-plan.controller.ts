@@ -24,8 +24,18 @@ export class ReviseEmploymentPlanController {
   @ApiAnswer(ReviseEmploymentPlanResult)
   @ApiOperation({ summary: '취업지원계획 변경: revise parts of her employment plan, with the reason' })
   @ApiBody({ type: ReviseEmploymentPlanBody })
-  revise(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ReviseEmploymentPlanResult> {
+  revise(
+    @Param('clientId') clientId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<ReviseEmploymentPlanResult> {
     const dto = dtoWithPathIds(ReviseEmploymentPlanDto, body, { clientId });
-    return executeFromHttp<ReviseEmploymentPlanDto, ReviseEmploymentPlanResult>(this.commandBus, this.metrics, reviseEmploymentPlan, dto, req);
+    return executeFromHttp<ReviseEmploymentPlanDto, ReviseEmploymentPlanResult>(
+      this.commandBus,
+      this.metrics,
+      reviseEmploymentPlan,
+      dto,
+      req,
+    );
   }
 }

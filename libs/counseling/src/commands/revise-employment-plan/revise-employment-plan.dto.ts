@@ -13,23 +13,33 @@ export class ReviseEmploymentPlanDto {
   clientId: string;
 
   @ApiPropertyOptional({ example: ['3개월 내 새일여성인턴 참여 후 정규직 전환'] })
-  @IsOptional() @PlanField.goals()
+  @IsOptional()
+  @PlanField.goals()
   goals?: string[];
 
   @ApiPropertyOptional({ example: '경영·회계 사무원' })
-  @IsOptional() @PlanField.desiredOccupation()
+  @IsOptional()
+  @PlanField.desiredOccupation()
   desiredOccupation?: string;
 
-  @ApiPropertyOptional({ enum: PLANNED_SERVICES, isArray: true, example: ['counseling', 'training', 'internship', 'job_matching'] })
-  @IsOptional() @PlanField.plannedServices()
+  @ApiPropertyOptional({
+    enum: PLANNED_SERVICES,
+    isArray: true,
+    example: ['counseling', 'training', 'internship', 'job_matching'],
+  })
+  @IsOptional()
+  @PlanField.plannedServices()
   plannedServices?: PlannedService[];
 
   @ApiPropertyOptional({ type: NextActionDto })
-  @IsOptional() @PlanField.nextAction()
+  @IsOptional()
+  @PlanField.nextAction()
   nextAction?: NextActionDto;
 
   @ApiProperty({ example: '새일여성인턴 연계 희망', description: '변경 사유' })
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   reason: string;
 
   @IsDay('day the change was agreed with her', '2026-11-21')

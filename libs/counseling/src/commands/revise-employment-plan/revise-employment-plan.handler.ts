@@ -20,8 +20,14 @@ export class ReviseEmploymentPlanResult extends CommandResult {
 }
 
 @CommandHandler(ReviseEmploymentPlanCommand)
-export class ReviseEmploymentPlanHandler implements ICommandHandler<ReviseEmploymentPlanCommand, ReviseEmploymentPlanResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+export class ReviseEmploymentPlanHandler implements ICommandHandler<
+  ReviseEmploymentPlanCommand,
+  ReviseEmploymentPlanResult
+> {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: ReviseEmploymentPlanCommand): Promise<ReviseEmploymentPlanResult> {
     const loaded = await loadCase(this.store, input.clientId);
@@ -35,7 +41,15 @@ export class ReviseEmploymentPlanHandler implements ICommandHandler<ReviseEmploy
     const result = await handleCommand(this.store, clientCounselingDecider, {
       streamId: counselingStreamId(clientId),
       context: COUNSELING_CONTEXT,
-      command: { type: 'ReviseEmploymentPlan', clientId, changes, reason, revisedOn, case: loaded.state, today: this.clock.today() },
+      command: {
+        type: 'ReviseEmploymentPlan',
+        clientId,
+        changes,
+        reason,
+        revisedOn,
+        case: loaded.state,
+        today: this.clock.today(),
+      },
       metadata: actingFor(metadata, loaded.state.centerId),
       idempotency: idempotencyOf(metadata, 'ReviseEmploymentPlan', input),
       guards: [loaded.guard],

@@ -22,11 +22,23 @@ export class SetEmploymentPlanController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(EmploymentPlanResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '개인별 취업지원계획 수립: set her employment plan (once; revise it afterwards with PATCH)' })
+  @ApiOperation({
+    summary: '개인별 취업지원계획 수립: set her employment plan (once; revise it afterwards with PATCH)',
+  })
   @ApiBody({ type: SetEmploymentPlanBody })
-  async set(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<EmploymentPlanResult> {
+  async set(
+    @Param('clientId') clientId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<EmploymentPlanResult> {
     const dto = dtoWithPathIds(SetEmploymentPlanDto, body, { clientId });
-    const result = await executeFromHttp<SetEmploymentPlanDto, EmploymentPlanResult>(this.commandBus, this.metrics, setEmploymentPlan, dto, req);
+    const result = await executeFromHttp<SetEmploymentPlanDto, EmploymentPlanResult>(
+      this.commandBus,
+      this.metrics,
+      setEmploymentPlan,
+      dto,
+      req,
+    );
     return result;
   }
 }

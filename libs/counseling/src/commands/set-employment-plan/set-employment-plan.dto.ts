@@ -27,8 +27,14 @@ export class SetEmploymentPlanDto {
   @PlanField.nextAction()
   nextAction: NextActionDto;
 
-  @ApiPropertyOptional({ example: '3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26', description: 'counselor responsible for the plan (an account id of a counselor or supervisor of her center); defaults to her assigned counselor' })
-  @IsOptional() @IsString() @IsCenterOrCounselorId()
+  @ApiPropertyOptional({
+    example: '3f0e6c1a-5b7d-4e21-9c3a-0d4b8e7f1a26',
+    description:
+      'counselor responsible for the plan (an account id of a counselor or supervisor of her center); defaults to her assigned counselor',
+  })
+  @IsOptional()
+  @IsString()
+  @IsCenterOrCounselorId()
   counselorId?: string;
 
   @IsDay('day the plan was agreed with her', '2026-11-20')

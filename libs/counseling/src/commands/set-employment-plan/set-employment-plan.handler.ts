@@ -19,7 +19,10 @@ export class EmploymentPlanResult extends CommandResult {
 
 @CommandHandler(SetEmploymentPlanCommand)
 export class SetEmploymentPlanHandler implements ICommandHandler<SetEmploymentPlanCommand, EmploymentPlanResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: SetEmploymentPlanCommand): Promise<EmploymentPlanResult> {
     const loaded = await loadCase(this.store, input.clientId);
@@ -28,11 +31,22 @@ export class SetEmploymentPlanHandler implements ICommandHandler<SetEmploymentPl
     const result = await handleCommand(this.store, clientCounselingDecider, {
       streamId: counselingStreamId(input.clientId),
       context: COUNSELING_CONTEXT,
-      command: { type: 'SetEmploymentPlan', ...plan, nextAction: { ...nextAction }, planId, case: loaded.state, today: this.clock.today() },
+      command: {
+        type: 'SetEmploymentPlan',
+        ...plan,
+        nextAction: { ...nextAction },
+        planId,
+        case: loaded.state,
+        today: this.clock.today(),
+      },
       metadata: actingFor(metadata, loaded.state.centerId),
       idempotency: idempotencyOf(metadata, 'SetEmploymentPlan', input),
       guards: [loaded.guard],
     });
-    return { clientId: input.clientId, planId: await idWritten(this.store, result, 'planId', planId), ...commandResult(result) };
+    return {
+      clientId: input.clientId,
+      planId: await idWritten(this.store, result, 'planId', planId),
+      ...commandResult(result),
+    };
   }
 }

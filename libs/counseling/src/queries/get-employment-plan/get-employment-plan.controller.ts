@@ -21,6 +21,8 @@ export class GetEmploymentPlanController {
   @ApiOperation({ summary: 'Her current employment plan with its revisions (404 when none is set yet)' })
   @ApiAnswer(EmploymentPlanViewResponse)
   get(@Param('clientId') clientId: string): Promise<EmploymentPlanViewResponse> {
-    return this.queryBus.execute<GetEmploymentPlanQuery, EmploymentPlanView>(new GetEmploymentPlanQuery(requireUuidParam('clientId', clientId)));
+    return this.queryBus.execute<GetEmploymentPlanQuery, EmploymentPlanView>(
+      new GetEmploymentPlanQuery(requireUuidParam('clientId', clientId)),
+    );
   }
 }

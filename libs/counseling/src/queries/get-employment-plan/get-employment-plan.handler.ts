@@ -33,7 +33,12 @@ export class GetEmploymentPlanHandler implements IQueryHandler<GetEmploymentPlan
         plan = { ...set, lastChangedOn: set.setOn, revisions: [] };
       } else if (event.type === 'EmploymentPlanRevised' && plan) {
         const { clientId: _c, planId: _p, ...revision } = event.data as unknown as EmploymentPlanRevisedV1;
-        plan = { ...plan, ...revision.changes, lastChangedOn: revision.revisedOn, revisions: [...plan.revisions, revision] };
+        plan = {
+          ...plan,
+          ...revision.changes,
+          lastChangedOn: revision.revisedOn,
+          revisions: [...plan.revisions, revision],
+        };
       }
     }
     if (!plan) throw new NotFound('취업지원계획(구직자)', clientId);

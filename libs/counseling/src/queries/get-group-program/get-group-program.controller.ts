@@ -19,6 +19,8 @@ export class GetGroupProgramController {
   @ApiOperation({ summary: 'A group program with its sessions and attendance (연인원, walk-ins, distinct clients)' })
   @ApiAnswer(GroupProgramViewResponse)
   get(@Param('programId') programId: string): Promise<GroupProgramViewResponse> {
-    return this.queryBus.execute<GetGroupProgramQuery, GroupProgramView>(new GetGroupProgramQuery(requireUuidParam('programId', programId)));
+    return this.queryBus.execute<GetGroupProgramQuery, GroupProgramView>(
+      new GetGroupProgramQuery(requireUuidParam('programId', programId)),
+    );
   }
 }

@@ -21,7 +21,12 @@ export class ListCounselingSessionsController {
   @AccessLogged('read.client-record', { subject: 'clientId' })
   @ApiOperation({ summary: 'Her individual counseling sessions, newest first, paged' })
   @ApiAnswer(CounselingSessionPageResponse)
-  list(@Param('clientId') clientId: string, @Query() paging: ListCounselingSessionsDto): Promise<CounselingSessionPageResponse> {
-    return this.queryBus.execute<ListCounselingSessionsQuery, CounselingSessionPage>(new ListCounselingSessionsQuery(requireUuidParam('clientId', clientId), paging));
+  list(
+    @Param('clientId') clientId: string,
+    @Query() paging: ListCounselingSessionsDto,
+  ): Promise<CounselingSessionPageResponse> {
+    return this.queryBus.execute<ListCounselingSessionsQuery, CounselingSessionPage>(
+      new ListCounselingSessionsQuery(requireUuidParam('clientId', clientId), paging),
+    );
   }
 }

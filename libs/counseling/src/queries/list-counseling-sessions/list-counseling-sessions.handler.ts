@@ -39,7 +39,10 @@ export interface CounselingSessionPage {
  * enough that no read model is needed, and it is never stale.
  */
 @QueryHandler(ListCounselingSessionsQuery)
-export class ListCounselingSessionsHandler implements IQueryHandler<ListCounselingSessionsQuery, CounselingSessionPage> {
+export class ListCounselingSessionsHandler implements IQueryHandler<
+  ListCounselingSessionsQuery,
+  CounselingSessionPage
+> {
   constructor(
     private readonly store: EventStore,
     private readonly vault: PrivacyVault,
@@ -52,7 +55,12 @@ export class ListCounselingSessionsHandler implements IQueryHandler<ListCounseli
     const pageSize = paging.pageSize ?? 20;
     const sessions = (await this.store.readStream(counselingStreamId(clientId)))
       .filter((e) => e.type === 'CounselingSessionRecorded')
-      .map((e) => ({ data: e.data as unknown as CounselingSessionRecordedData, version: e.streamVersion, recordedAt: e.recordedAt, recordedBy: e.metadata.actorId }))
+      .map((e) => ({
+        data: e.data as unknown as CounselingSessionRecordedData,
+        version: e.streamVersion,
+        recordedAt: e.recordedAt,
+        recordedBy: e.metadata.actorId,
+      }))
       .sort((a, b) => b.data.occurredOn.localeCompare(a.data.occurredOn) || b.version - a.version);
     const items: CounselingSessionItem[] = [];
     for (const { data, recordedAt, recordedBy } of sessions.slice((page - 1) * pageSize, page * pageSize)) {
@@ -81,7 +89,10 @@ export class ListCounselingSessionsHandler implements IQueryHandler<ListCounseli
   }
 
   /** Her notes opened with her data key (a version 1 event's are clear); none once she is erased. */
-  private async notesOf(clientId: string, data: CounselingSessionRecordedData): Promise<Pick<CounselingSessionItem, 'notes' | 'notesErased'>> {
+  private async notesOf(
+    clientId: string,
+    data: CounselingSessionRecordedData,
+  ): Promise<Pick<CounselingSessionItem, 'notes' | 'notesErased'>> {
     if (data.sealedNotes === undefined) return data.notes ? { notes: data.notes } : {};
     const opened = await this.vault.openFields<CounselingNotesFields>(clientId, data.sealedNotes);
     return opened.status === 'open' ? { notes: opened.fields.notes } : { notesErased: true };

@@ -13,7 +13,9 @@ export class EndAgreementDto {
   endedOn: string;
 
   @ApiProperty({ example: '기업 폐업' })
-  @IsString() @IsNotEmpty() @MaxLength(1000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
   reason: string;
 }
 

@@ -11,7 +11,10 @@ import { EndAgreementCommand } from './end-agreement.command';
 
 @CommandHandler(EndAgreementCommand)
 export class EndAgreementHandler implements ICommandHandler<EndAgreementCommand, AgreementResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: EndAgreementCommand): Promise<AgreementResult> {
     const { history, centerId } = await readAgreement(this.store, input.agreementId);

@@ -22,9 +22,17 @@ export class HoldCouncilMeetingController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(CouncilMeetingResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '협의체 회의: a women\'s-employment council meeting held (counted by the statistics and KPIs)' })
+  @ApiOperation({
+    summary: "협의체 회의: a women's-employment council meeting held (counted by the statistics and KPIs)",
+  })
   async hold(@Body() body: HoldCouncilMeetingDto, @Req() req: Request): Promise<CouncilMeetingResult> {
-    const result = await executeFromHttp<HoldCouncilMeetingDto, CouncilMeetingResult>(this.commandBus, this.metrics, holdCouncilMeeting, body, req);
+    const result = await executeFromHttp<HoldCouncilMeetingDto, CouncilMeetingResult>(
+      this.commandBus,
+      this.metrics,
+      holdCouncilMeeting,
+      body,
+      req,
+    );
     return result;
   }
 }

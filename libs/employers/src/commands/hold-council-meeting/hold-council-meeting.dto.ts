@@ -4,7 +4,8 @@ import { IsCenterOrCounselorId, IsDateOnly } from '@saeil/core';
 
 export class HoldCouncilMeetingDto {
   @ApiProperty({ example: 'center-naju' })
-  @IsString() @IsCenterOrCounselorId()
+  @IsString()
+  @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ example: '2024-04-18', description: 'YYYY-MM-DD, not in the future' })
@@ -12,10 +13,19 @@ export class HoldCouncilMeetingDto {
   heldOn: string;
 
   @ApiProperty({ example: '여성일자리 실무협의체 회의' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   title: string;
 
-  @ApiPropertyOptional({ example: ['나주시 여성친화팀', '광주고용복지플러스센터'], description: '참석 기관·위원 (not clients)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(200, { each: true })
+  @ApiPropertyOptional({
+    example: ['나주시 여성친화팀', '광주고용복지플러스센터'],
+    description: '참석 기관·위원 (not clients)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
   attendees?: string[];
 }

@@ -16,7 +16,10 @@ export class CouncilMeetingResult extends CommandResult {
 
 @CommandHandler(HoldCouncilMeetingCommand)
 export class HoldCouncilMeetingHandler implements ICommandHandler<HoldCouncilMeetingCommand, CouncilMeetingResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: HoldCouncilMeetingCommand): Promise<CouncilMeetingResult> {
     const meetingId = randomUUID();

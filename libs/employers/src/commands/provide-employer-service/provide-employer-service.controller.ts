@@ -22,11 +22,24 @@ export class ProvideEmployerServiceController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(EmployerResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '채용기업 사후관리: gender-equality training, consulting or workplace-improvement support given to an employer' })
+  @ApiOperation({
+    summary:
+      '채용기업 사후관리: gender-equality training, consulting or workplace-improvement support given to an employer',
+  })
   @ApiBody({ type: ProvideEmployerServiceBody })
-  async provide(@Param('employerId') employerId: string, @Body() body: unknown, @Req() req: Request): Promise<EmployerResult> {
+  async provide(
+    @Param('employerId') employerId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<EmployerResult> {
     const dto = dtoWithPathIds(ProvideEmployerServiceDto, body, { employerId });
-    const result = await executeFromHttp<ProvideEmployerServiceDto, EmployerResult>(this.commandBus, this.metrics, provideEmployerService, dto, req);
+    const result = await executeFromHttp<ProvideEmployerServiceDto, EmployerResult>(
+      this.commandBus,
+      this.metrics,
+      provideEmployerService,
+      dto,
+      req,
+    );
     return result;
   }
 }

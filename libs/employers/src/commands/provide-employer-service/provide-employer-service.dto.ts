@@ -10,7 +10,8 @@ export class ProvideEmployerServiceDto {
   employerId: string;
 
   @ApiProperty({ example: 'center-jinju', description: 'Center providing the service' })
-  @IsString() @IsCenterOrCounselorId()
+  @IsString()
+  @IsCenterOrCounselorId()
   centerId: string;
 
   @ApiProperty({ enum: EMPLOYER_SERVICES })
@@ -22,11 +23,16 @@ export class ProvideEmployerServiceDto {
   providedOn: string;
 
   @ApiPropertyOptional({ example: 24, description: '참여 인원 (e.g. of a training)' })
-  @IsOptional() @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   participants?: number;
 
   @ApiPropertyOptional({ example: '직장 내 양성평등 특강' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }
 

@@ -10,7 +10,10 @@ import { ProvideEmployerServiceCommand } from './provide-employer-service.comman
 
 @CommandHandler(ProvideEmployerServiceCommand)
 export class ProvideEmployerServiceHandler implements ICommandHandler<ProvideEmployerServiceCommand, EmployerResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: ProvideEmployerServiceCommand): Promise<EmployerResult> {
     const result = await handleCommand(this.store, employerDecider, {

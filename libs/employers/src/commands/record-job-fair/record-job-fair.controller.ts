@@ -24,7 +24,13 @@ export class RecordJobFairController {
   @ApiAnswer(JobFairResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '취업박람회: a job fair held (companies, applicants, hires ≤ applicants)' })
   async record(@Body() body: RecordJobFairDto, @Req() req: Request): Promise<JobFairResult> {
-    const result = await executeFromHttp<RecordJobFairDto, JobFairResult>(this.commandBus, this.metrics, recordJobFair, body, req);
+    const result = await executeFromHttp<RecordJobFairDto, JobFairResult>(
+      this.commandBus,
+      this.metrics,
+      recordJobFair,
+      body,
+      req,
+    );
     return result;
   }
 }

@@ -16,7 +16,10 @@ export class JobFairResult extends CommandResult {
 
 @CommandHandler(RecordJobFairCommand)
 export class RecordJobFairHandler implements ICommandHandler<RecordJobFairCommand, JobFairResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: RecordJobFairCommand): Promise<JobFairResult> {
     const jobFairId = randomUUID();

@@ -24,7 +24,13 @@ export class RegisterEmployerController {
   @ApiAnswer(EmployerResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '구인업체 등록: one registration per business registration number' })
   async register(@Body() body: RegisterEmployerDto, @Req() req: Request): Promise<EmployerResult> {
-    const result = await executeFromHttp<RegisterEmployerDto, EmployerResult>(this.commandBus, this.metrics, registerEmployer, body, req);
+    const result = await executeFromHttp<RegisterEmployerDto, EmployerResult>(
+      this.commandBus,
+      this.metrics,
+      registerEmployer,
+      body,
+      req,
+    );
     return result;
   }
 }

@@ -18,7 +18,8 @@ export class RegisterEmployerHandler implements ICommandHandler<RegisterEmployer
   constructor(private readonly store: EventStore) {}
 
   async execute({ input, metadata }: RegisterEmployerCommand): Promise<EmployerResult> {
-    const number = normalizeBusinessRegistrationNumber(input.businessRegistrationNumber) ?? input.businessRegistrationNumber;
+    const number =
+      normalizeBusinessRegistrationNumber(input.businessRegistrationNumber) ?? input.businessRegistrationNumber;
     const employerId = employerIdOf(businessNumberDigits(number));
     const result = await handleCommand(this.store, employerDecider, {
       streamId: employerStreamId(employerId),

@@ -24,7 +24,11 @@ export class RenewAgreementController {
   @ApiAnswer(AgreementResult)
   @ApiOperation({ summary: '협약 갱신: before or shortly after expiry, once per term' })
   @ApiBody({ type: RenewAgreementBody })
-  renew(@Param('agreementId') agreementId: string, @Body() body: unknown, @Req() req: Request): Promise<AgreementResult> {
+  renew(
+    @Param('agreementId') agreementId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<AgreementResult> {
     const dto = dtoWithPathIds(RenewAgreementDto, body, { agreementId });
     return executeFromHttp<RenewAgreementDto, AgreementResult>(this.commandBus, this.metrics, renewAgreement, dto, req);
   }

@@ -11,7 +11,10 @@ export class RenewAgreementDto {
   @IsDateOnly()
   newTermEnd: string;
 
-  @ApiProperty({ example: '2029-01-15', description: 'From six months before the term ends until three months after; not in the future' })
+  @ApiProperty({
+    example: '2029-01-15',
+    description: 'From six months before the term ends until three months after; not in the future',
+  })
   @IsDateOnly()
   renewedOn: string;
 }

@@ -11,7 +11,10 @@ import { RenewAgreementCommand } from './renew-agreement.command';
 
 @CommandHandler(RenewAgreementCommand)
 export class RenewAgreementHandler implements ICommandHandler<RenewAgreementCommand, AgreementResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: RenewAgreementCommand): Promise<AgreementResult> {
     const { history, centerId } = await readAgreement(this.store, input.agreementId);

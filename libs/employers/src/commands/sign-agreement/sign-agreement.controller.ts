@@ -24,7 +24,13 @@ export class SignAgreementController {
   @ApiAnswer(AgreementResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '협약 체결: a women-friendly-company agreement (≈3 years) or an institution MOU' })
   async sign(@Body() body: SignAgreementDto, @Req() req: Request): Promise<AgreementResult> {
-    const result = await executeFromHttp<SignAgreementDto, AgreementResult>(this.commandBus, this.metrics, signAgreement, body, req);
+    const result = await executeFromHttp<SignAgreementDto, AgreementResult>(
+      this.commandBus,
+      this.metrics,
+      signAgreement,
+      body,
+      req,
+    );
     return result;
   }
 }

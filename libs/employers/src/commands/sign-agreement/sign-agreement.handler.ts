@@ -17,14 +17,23 @@ export class AgreementResult extends CommandResult {
 
 @CommandHandler(SignAgreementCommand)
 export class SignAgreementHandler implements ICommandHandler<SignAgreementCommand, AgreementResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: SignAgreementCommand): Promise<AgreementResult> {
     const agreementId = randomUUID();
     const result = await handleCommand(this.store, agreementDecider, {
       streamId: agreementStreamId(agreementId),
       context: EMPLOYERS_CONTEXT,
-      command: { type: 'SignAgreement', ...input, agreementId, employer: input.employerId ? await this.employerFacts(input.employerId) : undefined, today: this.clock.today() },
+      command: {
+        type: 'SignAgreement',
+        ...input,
+        agreementId,
+        employer: input.employerId ? await this.employerFacts(input.employerId) : undefined,
+        today: this.clock.today(),
+      },
       metadata,
       idempotency: idempotencyOf(metadata, 'SignAgreement', input),
     });

@@ -24,8 +24,18 @@ export class AssignCounselorController {
   @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '담당자 배정/이관: assign her case to a counselor, at this center or another' })
   @ApiBody({ type: AssignCounselorBody })
-  assign(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
+  assign(
+    @Param('clientId') clientId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<ClientCommandResult> {
     const dto = dtoWithPathIds(AssignCounselorDto, body, { clientId });
-    return executeFromHttp<AssignCounselorDto, ClientCommandResult>(this.commandBus, this.metrics, assignCounselor, dto, req);
+    return executeFromHttp<AssignCounselorDto, ClientCommandResult>(
+      this.commandBus,
+      this.metrics,
+      assignCounselor,
+      dto,
+      req,
+    );
   }
 }

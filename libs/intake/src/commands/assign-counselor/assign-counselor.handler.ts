@@ -10,7 +10,13 @@ export class AssignCounselorHandler implements ICommandHandler<AssignCounselorCo
   execute({ input, metadata }: AssignCounselorCommand): Promise<ClientCommandResult> {
     const { clientId, centerId, counselorId, reason } = input;
     return handleCaseCommand(this.store, { clientId, commandType: 'AssignCounselor', input, metadata }, () => ({
-      command: { type: 'AssignCounselor', clientId, centerId, counselorId, ...(reason !== undefined ? { reason: reason.trim() } : {}) },
+      command: {
+        type: 'AssignCounselor',
+        clientId,
+        centerId,
+        counselorId,
+        ...(reason !== undefined ? { reason: reason.trim() } : {}),
+      },
     }));
   }
 }

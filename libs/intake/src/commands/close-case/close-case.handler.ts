@@ -7,7 +7,10 @@ import { CloseCaseCommand } from './close-case.command';
 
 @CommandHandler(CloseCaseCommand)
 export class CloseCaseHandler implements ICommandHandler<CloseCaseCommand, ClientCommandResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ input, metadata }: CloseCaseCommand): Promise<ClientCommandResult> {
     const { clientId, reason, closedOn } = input;

@@ -29,6 +29,12 @@ export class EraseClientDataController {
   @ApiBody({ type: EraseClientDataBody })
   erase(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ErasureResult> {
     const dto = dtoWithPathIds(EraseClientDataDto, body, { clientId });
-    return executeFromHttp<EraseClientDataDto, ErasureResult>(this.commandBus, this.metrics, eraseClientDataCommand, dto, req);
+    return executeFromHttp<EraseClientDataDto, ErasureResult>(
+      this.commandBus,
+      this.metrics,
+      eraseClientDataCommand,
+      dto,
+      req,
+    );
   }
 }

@@ -25,6 +25,12 @@ export class GiveConsentController {
   @ApiOperation({ summary: '개인정보 동의: she consented to a purpose (form version, date)' })
   @ApiBody({ type: GiveConsentBody })
   give(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
-    return executeFromHttp<GiveConsentDto, ClientCommandResult>(this.commandBus, this.metrics, giveConsent, dtoWithPathIds(GiveConsentDto, body, { clientId }), req);
+    return executeFromHttp<GiveConsentDto, ClientCommandResult>(
+      this.commandBus,
+      this.metrics,
+      giveConsent,
+      dtoWithPathIds(GiveConsentDto, body, { clientId }),
+      req,
+    );
   }
 }

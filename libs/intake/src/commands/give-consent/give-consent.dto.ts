@@ -6,7 +6,10 @@ import { IsClientId } from '../client-fields';
 
 /** The HTTP body of POST /clients/:clientId/consents. */
 export class GiveConsentBody {
-  @ApiProperty({ enum: CONSENT_PURPOSES, description: 'service: 개인정보 수집·이용, employer_sharing: 제3자 제공(채용기업), marketing' })
+  @ApiProperty({
+    enum: CONSENT_PURPOSES,
+    description: 'service: 개인정보 수집·이용, employer_sharing: 제3자 제공(채용기업), marketing',
+  })
   @IsIn(CONSENT_PURPOSES)
   purpose: ConsentPurpose;
 

@@ -7,7 +7,10 @@ import { GiveConsentCommand } from './give-consent.command';
 
 @CommandHandler(GiveConsentCommand)
 export class GiveConsentHandler implements ICommandHandler<GiveConsentCommand, ClientCommandResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ input, metadata }: GiveConsentCommand): Promise<ClientCommandResult> {
     const { clientId, purpose, version, givenOn } = input;

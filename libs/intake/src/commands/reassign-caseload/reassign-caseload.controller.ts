@@ -28,8 +28,18 @@ export class ReassignCaseloadController {
       'Supervisor only. Each case moves by its own AssignCounselor (CounselorAssigned), her follow-up queue with it. Cases are given to the target carrying the fewest open cases at that moment (ties: the first named). The report lists each case moved, and each not moved with its reason (NOT_FOUND, CASE_CLOSED, CLIENT_DATA_ERASED, NOT_HERS, CHANGED_MEANWHILE). With an Idempotency-Key a retry answers the same report.',
   })
   @ApiBody({ type: ReassignCaseloadBody })
-  reassign(@Param('counselorId') counselorId: string, @Body() body: unknown, @Req() req: Request): Promise<ReassignmentReport> {
+  reassign(
+    @Param('counselorId') counselorId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<ReassignmentReport> {
     const dto = dtoWithPathIds(ReassignCaseloadDto, body, { counselorId });
-    return executeFromHttp<ReassignCaseloadDto, ReassignmentReport>(this.commandBus, this.metrics, reassignCaseload, dto, req);
+    return executeFromHttp<ReassignCaseloadDto, ReassignmentReport>(
+      this.commandBus,
+      this.metrics,
+      reassignCaseload,
+      dto,
+      req,
+    );
   }
 }

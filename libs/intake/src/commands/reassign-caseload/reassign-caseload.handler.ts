@@ -6,7 +6,13 @@ import { EventMetadata, EventStore, foldStream, requestHash } from '@saeil/event
 import { idempotencyOf } from '@saeil/runtime';
 import { handleCaseCommand } from '../case-command';
 import { clientDecider, ClientState } from '../../domain/client.decider';
-import { distributeCases, NOT_MOVED_MESSAGES, NotMovedReason, reassignmentRefusal, requireReassignmentTargets } from '../../domain/reassignment';
+import {
+  distributeCases,
+  NOT_MOVED_MESSAGES,
+  NotMovedReason,
+  reassignmentRefusal,
+  requireReassignmentTargets,
+} from '../../domain/reassignment';
 import { ReassignCaseloadCommand } from './reassign-caseload.command';
 import { MAX_REASSIGNED_CASES, ReassignCaseloadDto } from './reassign-caseload.dto';
 import { ReassignmentReport } from './reassignment-report';
@@ -39,7 +45,14 @@ export class ReassignCaseloadHandler implements ICommandHandler<ReassignCaseload
       plan = await this.plan(input);
       if (key) plan = await this.keep(metadata.actorId, key, input, plan);
     }
-    const report: ReassignmentReport = { fromCounselorId: input.counselorId, centerId: input.centerId, moved: [], notMoved: [], position: 0, duplicate: false };
+    const report: ReassignmentReport = {
+      fromCounselorId: input.counselorId,
+      centerId: input.centerId,
+      moved: [],
+      notMoved: [],
+      position: 0,
+      duplicate: false,
+    };
     for (const step of plan) {
       const outcome = await this.move(step, input, metadata);
       if (typeof outcome === 'number') {
@@ -47,7 +60,11 @@ export class ReassignCaseloadHandler implements ICommandHandler<ReassignCaseload
         report.position = Math.max(report.position, outcome);
       } else report.notMoved.push({ clientId: step.clientId, reason: outcome, message: NOT_MOVED_MESSAGES[outcome] });
     }
-    if (key) await this.dataSource.query(`UPDATE caseload_reassignments SET report = $3 WHERE owner = $1 AND idempotency_key = $2`, [metadata.actorId, key, JSON.stringify(report)]);
+    if (key)
+      await this.dataSource.query(
+        `UPDATE caseload_reassignments SET report = $3 WHERE owner = $1 AND idempotency_key = $2`,
+        [metadata.actorId, key, JSON.stringify(report)],
+      );
     return report;
   }
 
@@ -55,18 +72,36 @@ export class ReassignCaseloadHandler implements ICommandHandler<ReassignCaseload
   private async plan(input: ReassignCaseloadDto): Promise<Plan> {
     const hers = input.clientIds ?? (await this.openCases([input.counselorId], input.centerId)).map((c) => c.clientId);
     if (hers.length > MAX_REASSIGNED_CASES) {
-      throw new RuleViolation('TOO_MANY_CASES', `한 번에 ${MAX_REASSIGNED_CASES}건까지 재배정할 수 있습니다. clientIds로 나누어 보내세요.`, { openCases: hers.length });
+      throw new RuleViolation(
+        'TOO_MANY_CASES',
+        `한 번에 ${MAX_REASSIGNED_CASES}건까지 재배정할 수 있습니다. clientIds로 나누어 보내세요.`,
+        { openCases: hers.length },
+      );
     }
     const carried = await this.openCases(input.toCounselorIds, input.centerId);
-    const targets = input.toCounselorIds.map((counselorId) => ({ counselorId, openCases: carried.filter((c) => c.counselorId === counselorId).length }));
+    const targets = input.toCounselorIds.map((counselorId) => ({
+      counselorId,
+      openCases: carried.filter((c) => c.counselorId === counselorId).length,
+    }));
     return distributeCases(hers, targets);
   }
 
   /** One case: moved (the position of her CounselorAssigned) or the reason it was not. */
-  private async move(step: Plan[number], input: ReassignCaseloadDto, metadata: EventMetadata): Promise<number | NotMovedReason> {
+  private async move(
+    step: Plan[number],
+    input: ReassignCaseloadDto,
+    metadata: EventMetadata,
+  ): Promise<number | NotMovedReason> {
     const { clientId, toCounselorId } = step;
-    const caseMetadata: EventMetadata = metadata.idempotencyKey ? { ...metadata, idempotencyKey: `${metadata.idempotencyKey}:${clientId}` } : metadata;
-    const assignment = { clientId, centerId: input.centerId, counselorId: toCounselorId, reason: input.reason?.trim() ?? DEFAULT_REASON };
+    const caseMetadata: EventMetadata = metadata.idempotencyKey
+      ? { ...metadata, idempotencyKey: `${metadata.idempotencyKey}:${clientId}` }
+      : metadata;
+    const assignment = {
+      clientId,
+      centerId: input.centerId,
+      counselorId: toCounselorId,
+      reason: input.reason?.trim() ?? DEFAULT_REASON,
+    };
     // Moved by an earlier try of this request: answered as moved, before her case (now another's) is judged.
     const idempotency = idempotencyOf(caseMetadata, 'AssignCounselor', assignment);
     const earlier = idempotency ? await this.store.findIdempotentResult(idempotency) : undefined;
@@ -76,9 +111,13 @@ export class ReassignCaseloadHandler implements ICommandHandler<ReassignCaseload
     const refusal = reassignmentRefusal(state, { centerId: input.centerId, counselorId: input.counselorId });
     if (refusal) return refusal;
     try {
-      const result = await handleCaseCommand(this.store, { clientId, commandType: 'AssignCounselor', input: assignment, metadata: caseMetadata, history }, () => ({
-        command: { type: 'AssignCounselor', ...assignment },
-      }));
+      const result = await handleCaseCommand(
+        this.store,
+        { clientId, commandType: 'AssignCounselor', input: assignment, metadata: caseMetadata, history },
+        () => ({
+          command: { type: 'AssignCounselor', ...assignment },
+        }),
+      );
       return result.position;
     } catch (error) {
       if (error instanceof ConcurrencyConflict) return 'CHANGED_MEANWHILE';
@@ -93,7 +132,10 @@ export class ReassignCaseloadHandler implements ICommandHandler<ReassignCaseload
    * the last registration or assignment of her case names one of them at that center, and her case
    * is not closed or erased. In the order the cases first named one of them.
    */
-  private async openCases(counselorIds: string[], centerId: string): Promise<{ clientId: string; counselorId: string }[]> {
+  private async openCases(
+    counselorIds: string[],
+    centerId: string,
+  ): Promise<{ clientId: string; counselorId: string }[]> {
     const rows: { client_id: string; counselor_id: string }[] = await this.dataSource.query(
       `WITH named AS (
          SELECT stream_id, min(global_position) AS first FROM events
@@ -119,11 +161,16 @@ export class ReassignCaseloadHandler implements ICommandHandler<ReassignCaseload
   }
 
   /** The plan and report an earlier request with this key kept; the same key with another request is refused. */
-  private async kept(owner: string, key: string, input: ReassignCaseloadDto): Promise<{ plan: Plan; report?: ReassignmentReport } | undefined> {
-    const [row]: { request_hash: string; plan: Plan; report: ReassignmentReport | null }[] = await this.dataSource.query(
-      `SELECT request_hash, plan, report FROM caseload_reassignments WHERE owner = $1 AND idempotency_key = $2`,
-      [owner, key],
-    );
+  private async kept(
+    owner: string,
+    key: string,
+    input: ReassignCaseloadDto,
+  ): Promise<{ plan: Plan; report?: ReassignmentReport } | undefined> {
+    const [row]: { request_hash: string; plan: Plan; report: ReassignmentReport | null }[] =
+      await this.dataSource.query(
+        `SELECT request_hash, plan, report FROM caseload_reassignments WHERE owner = $1 AND idempotency_key = $2`,
+        [owner, key],
+      );
     if (!row) return undefined;
     if (row.request_hash !== requestHash(input)) throw new IdempotencyKeyReused(key);
     return { plan: row.plan, ...(row.report ? { report: row.report } : {}) };

@@ -19,6 +19,12 @@ export class ReassignmentReport {
   @ApiProperty() centerId: string;
   @ApiProperty({ type: [ReassignedCase] }) moved: ReassignedCase[];
   @ApiProperty({ type: [CaseNotReassigned] }) notMoved: CaseNotReassigned[];
-  @ApiProperty({ description: 'highest position written (0 when nothing moved): pass it as minPosition to read the caseload after' }) position: number;
-  @ApiProperty({ description: 'True when an Idempotency-Key matched an earlier request: its report, nothing moved now' }) duplicate: boolean;
+  @ApiProperty({
+    description: 'highest position written (0 when nothing moved): pass it as minPosition to read the caseload after',
+  })
+  position: number;
+  @ApiProperty({
+    description: 'True when an Idempotency-Key matched an earlier request: its report, nothing moved now',
+  })
+  duplicate: boolean;
 }

@@ -23,8 +23,18 @@ export class RegisterClientController {
   @HttpCode(201)
   @ApiAnswer(RegisterClientResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '구직등록: register a client (intake)' })
-  async register(@Body() body: RegisterClientDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<RegisterClientResult> {
-    const result = await executeFromHttp<RegisterClientDto, RegisterClientResult>(this.commandBus, this.metrics, registerClient, body, req);
+  async register(
+    @Body() body: RegisterClientDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RegisterClientResult> {
+    const result = await executeFromHttp<RegisterClientDto, RegisterClientResult>(
+      this.commandBus,
+      this.metrics,
+      registerClient,
+      body,
+      req,
+    );
     res.setHeader('Location', `/clients/${result.clientId}`);
     return result;
   }

@@ -65,7 +65,13 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClientComm
       metadata,
       idempotency,
       inTransaction: async (runner) => {
-        await reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf, mode: 'register', atCenter: input.centerId });
+        await reserveIdentityKeys(runner, {
+          clientId,
+          keys,
+          allowDuplicateOf,
+          mode: 'register',
+          atCenter: input.centerId,
+        });
         await indexSearchKeys(runner, clientId, searchKeys, 'register');
       },
     });

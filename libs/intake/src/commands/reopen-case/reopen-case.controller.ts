@@ -24,7 +24,11 @@ export class ReopenCaseController {
   @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '사례 재개: reopen her closed case with a reason' })
   @ApiBody({ type: ReopenCaseBody })
-  reopen(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
+  reopen(
+    @Param('clientId') clientId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<ClientCommandResult> {
     const dto = dtoWithPathIds(ReopenCaseDto, body, { clientId });
     return executeFromHttp<ReopenCaseDto, ClientCommandResult>(this.commandBus, this.metrics, reopenCase, dto, req);
   }

@@ -7,7 +7,10 @@ import { ReopenCaseCommand } from './reopen-case.command';
 
 @CommandHandler(ReopenCaseCommand)
 export class ReopenCaseHandler implements ICommandHandler<ReopenCaseCommand, ClientCommandResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ input, metadata }: ReopenCaseCommand): Promise<ClientCommandResult> {
     const { clientId, reason, reopenedOn } = input;

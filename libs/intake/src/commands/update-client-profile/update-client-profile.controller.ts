@@ -24,8 +24,18 @@ export class UpdateClientProfileController {
   @ApiAnswer(ClientCommandResult)
   @ApiOperation({ summary: '프로필 수정: change profile fields (only the ones sent; needs the service consent)' })
   @ApiBody({ type: UpdateClientProfileBody })
-  update(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
+  update(
+    @Param('clientId') clientId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<ClientCommandResult> {
     const dto = dtoWithPathIds(UpdateClientProfileDto, body, { clientId });
-    return executeFromHttp<UpdateClientProfileDto, ClientCommandResult>(this.commandBus, this.metrics, updateClientProfile, dto, req);
+    return executeFromHttp<UpdateClientProfileDto, ClientCommandResult>(
+      this.commandBus,
+      this.metrics,
+      updateClientProfile,
+      dto,
+      req,
+    );
   }
 }

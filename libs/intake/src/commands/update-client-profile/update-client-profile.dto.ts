@@ -5,18 +5,22 @@ import { Absent, ClientProfileFields, IsClientId, IsKoreanPhone, IsPersonName, R
 /** The HTTP body of PATCH /clients/:clientId/profile: only the fields to change. */
 export class UpdateClientProfileBody extends ClientProfileFields {
   @ApiPropertyOptional({ example: '김영희' })
-  @Absent() @IsPersonName()
+  @Absent()
+  @IsPersonName()
   name?: string;
 
   @ApiPropertyOptional({ example: '1988-03-14', description: 'YYYY-MM-DD' })
-  @Absent() @IsDateOnly()
+  @Absent()
+  @IsDateOnly()
   birthDate?: string;
 
   @ApiPropertyOptional({ example: '010-1234-5678' })
-  @Absent() @IsKoreanPhone()
+  @Absent()
+  @IsKoreanPhone()
   phone?: string;
 
-  @Absent() @RegionProperty(false)
+  @Absent()
+  @RegionProperty(false)
   region?: string;
 }
 

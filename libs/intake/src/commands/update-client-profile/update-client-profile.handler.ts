@@ -3,7 +3,15 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventStore, foldStream } from '@saeil/event-store';
 import { clientStreamId, IntakeEvent } from '@saeil/contracts';
 import { PrivacyVault } from '@saeil/privacy';
-import { changedFields, clientDecider, ClientIdentityFields, ClientState, identityAfter, identityChanged, SealedIdentity } from '../../domain/client.decider';
+import {
+  changedFields,
+  clientDecider,
+  ClientIdentityFields,
+  ClientState,
+  identityAfter,
+  identityChanged,
+  SealedIdentity,
+} from '../../domain/client.decider';
 import { ClientDataErasedRule } from '../../domain/case-state';
 import { IdentityHasher } from '../../identity/identity-hasher';
 import { indexSearchKeys, reserveIdentityKeys } from '../../identity/identity-key-index';
@@ -37,7 +45,11 @@ export class UpdateClientProfileHandler implements ICommandHandler<UpdateClientP
     let sealedIdentity: SealedIdentity | undefined;
     let keys: IdentityKey[] = [];
     let searchKeys: string[] = [];
-    if (currentIdentity && before.registeredAtCenterId && identityChanged(changedFields(before, currentIdentity, changes))) {
+    if (
+      currentIdentity &&
+      before.registeredAtCenterId &&
+      identityChanged(changedFields(before, currentIdentity, changes))
+    ) {
       const next = identityAfter(currentIdentity, changes);
       // Her key already exists (she was registered); refused if she was erased meanwhile.
       const personal = await this.vault.sealFields(clientId, next);
@@ -46,15 +58,32 @@ export class UpdateClientProfileHandler implements ICommandHandler<UpdateClientP
       const sealedKeys = await this.vault.sealFields(clientId, { identityKeys: keys.map((k) => k.key), searchKeys });
       sealedIdentity = { personal, sealedKeys };
     }
-    return handleCaseCommand(this.store, { clientId, commandType: 'UpdateClientProfile', input, metadata, history }, (state) => ({
-      command: { type: 'UpdateClientProfile', clientId, changes, currentIdentity: currentIdentity ?? EMPTY_IDENTITY, sealedIdentity, today: this.clock.today() },
-      inTransaction: sealedIdentity
-        ? async (runner) => {
-            await reserveIdentityKeys(runner, { clientId, keys, allowDuplicateOf: state.acknowledgedDuplicateOf, mode: 'replace', atCenter: state.centerId ?? '' });
-            await indexSearchKeys(runner, clientId, searchKeys, 'replace');
-          }
-        : undefined,
-    }));
+    return handleCaseCommand(
+      this.store,
+      { clientId, commandType: 'UpdateClientProfile', input, metadata, history },
+      (state) => ({
+        command: {
+          type: 'UpdateClientProfile',
+          clientId,
+          changes,
+          currentIdentity: currentIdentity ?? EMPTY_IDENTITY,
+          sealedIdentity,
+          today: this.clock.today(),
+        },
+        inTransaction: sealedIdentity
+          ? async (runner) => {
+              await reserveIdentityKeys(runner, {
+                clientId,
+                keys,
+                allowDuplicateOf: state.acknowledgedDuplicateOf,
+                mode: 'replace',
+                atCenter: state.centerId ?? '',
+              });
+              await indexSearchKeys(runner, clientId, searchKeys, 'replace');
+            }
+          : undefined,
+      }),
+    );
   }
 
   /** Her identity as it stands: her latest envelope opened, or (version 1 events) the plaintext they carried. */

@@ -26,8 +26,19 @@ export class WithdrawConsentController {
   @ApiOperation({ summary: '동의 철회: she withdrew a consent; processing that needs it is refused from now on' })
   @ApiParam({ name: 'purpose', enum: CONSENT_PURPOSES })
   @ApiBody({ type: WithdrawConsentBody })
-  withdraw(@Param('clientId') clientId: string, @Param('purpose') purpose: string, @Body() body: unknown, @Req() req: Request): Promise<ClientCommandResult> {
+  withdraw(
+    @Param('clientId') clientId: string,
+    @Param('purpose') purpose: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<ClientCommandResult> {
     const dto = dtoWithPathIds(WithdrawConsentDto, body, { clientId, purpose });
-    return executeFromHttp<WithdrawConsentDto, ClientCommandResult>(this.commandBus, this.metrics, withdrawConsent, dto, req);
+    return executeFromHttp<WithdrawConsentDto, ClientCommandResult>(
+      this.commandBus,
+      this.metrics,
+      withdrawConsent,
+      dto,
+      req,
+    );
   }
 }

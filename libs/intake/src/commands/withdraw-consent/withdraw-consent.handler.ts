@@ -8,7 +8,10 @@ import { WithdrawConsentCommand } from './withdraw-consent.command';
 /** Withdrawal is her right: allowed on a closed case too; only an active consent can be withdrawn. */
 @CommandHandler(WithdrawConsentCommand)
 export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCommand, ClientCommandResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ input, metadata }: WithdrawConsentCommand): Promise<ClientCommandResult> {
     const { clientId, purpose, withdrawnOn } = input;

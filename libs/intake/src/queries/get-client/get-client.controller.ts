@@ -17,10 +17,14 @@ export class GetClientController {
   // Her name, birth date and phone opened: logged like every read of a person's record.
   @Get()
   @AccessLogged('read.client-record', { subject: 'clientId' })
-  @ApiOperation({ summary: 'Her profile for the case page: identity (opened from its envelope), profile, consents in force, center, counselor, registration day' })
+  @ApiOperation({
+    summary:
+      'Her profile for the case page: identity (opened from its envelope), profile, consents in force, center, counselor, registration day',
+  })
   @ApiAnswer(ClientProfileResponse)
   get(@Param('clientId') clientId: string): Promise<ClientProfileResponse> {
-    if (!isUuid(clientId)) throw new ValidationFailed([{ field: 'clientId', code: 'isUuid', message: 'clientId must be a UUID' }]);
+    if (!isUuid(clientId))
+      throw new ValidationFailed([{ field: 'clientId', code: 'isUuid', message: 'clientId must be a UUID' }]);
     return this.queryBus.execute<GetClientQuery, ClientProfileResponse>(new GetClientQuery(clientId));
   }
 }

@@ -39,7 +39,11 @@ export class GetClientHandler implements IQueryHandler<GetClientQuery, ClientPro
       erased: identity === undefined,
       region: state.profile.region ?? '',
       ...state.profile,
-      consents: state.consents.map((purpose: ConsentPurpose) => ({ purpose, version: state.consentVersions[purpose] ?? '', givenOn: givenOn[purpose] ?? '' })),
+      consents: state.consents.map((purpose: ConsentPurpose) => ({
+        purpose,
+        version: state.consentVersions[purpose] ?? '',
+        givenOn: givenOn[purpose] ?? '',
+      })),
       closed: state.closed,
       closedOn: state.closed ? (state.closedOn ?? null) : null,
       version: history[history.length - 1].streamVersion,

@@ -22,11 +22,24 @@ export class ConvertInternshipController {
   @Post(':internshipId/conversion')
   @HttpCode(200)
   @ApiAnswer(InternshipResult)
-  @ApiOperation({ summary: '정규직 전환: the employer hires her (an active internship, or one completed within the configured window)' })
+  @ApiOperation({
+    summary:
+      '정규직 전환: the employer hires her (an active internship, or one completed within the configured window)',
+  })
   @ApiBody({ type: ConvertInternshipBody })
-  async record(@Param('internshipId') internshipId: string, @Body() body: unknown, @Req() req: Request): Promise<InternshipResult> {
+  async record(
+    @Param('internshipId') internshipId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<InternshipResult> {
     const dto = dtoWithPathIds(ConvertInternshipDto, body, { internshipId });
-    const result = await executeFromHttp<ConvertInternshipDto, InternshipResult>(this.commandBus, this.metrics, convertInternship, dto, req);
+    const result = await executeFromHttp<ConvertInternshipDto, InternshipResult>(
+      this.commandBus,
+      this.metrics,
+      convertInternship,
+      dto,
+      req,
+    );
     return result;
   }
 }

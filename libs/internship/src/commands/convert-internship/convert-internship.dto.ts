@@ -14,7 +14,9 @@ export class ConvertInternshipDto {
   convertedOn: string;
 
   @ApiProperty({ example: '간호조무사' })
-  @IsString() @Matches(/\S/, { message: 'jobTitle must not be blank' }) @MaxLength(100)
+  @IsString()
+  @Matches(/\S/, { message: 'jobTitle must not be blank' })
+  @MaxLength(100)
   jobTitle: string;
 
   @ApiProperty({ enum: CONVERSION_EMPLOYMENT_TYPES, example: 'regular' })

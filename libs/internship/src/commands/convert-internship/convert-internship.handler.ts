@@ -17,8 +17,16 @@ export class ConvertInternshipHandler implements ICommandHandler<ConvertInternsh
   ) {}
 
   execute({ input, metadata }: ConvertInternshipCommand): Promise<InternshipResult> {
-    const command = { type: 'ConvertInternship' as const, convertedOn: input.convertedOn, jobTitle: input.jobTitle, employmentType: input.employmentType, schedules: this.schedules };
+    const command = {
+      type: 'ConvertInternship' as const,
+      convertedOn: input.convertedOn,
+      jobTitle: input.jobTitle,
+      employmentType: input.employmentType,
+      schedules: this.schedules,
+    };
     // Converting an active internship ends it: her active slot is freed with the event.
-    return decideOnInternship(this.store, input, command, metadata, this.clock.today(), (runner) => releaseActiveSlot(runner, input.internshipId));
+    return decideOnInternship(this.store, input, command, metadata, this.clock.today(), (runner) =>
+      releaseActiveSlot(runner, input.internshipId),
+    );
   }
 }

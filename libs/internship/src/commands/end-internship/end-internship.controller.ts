@@ -24,9 +24,19 @@ export class EndInternshipController {
   @ApiAnswer(InternshipResult)
   @ApiOperation({ summary: '인턴 종료: the internship ended (completed, quit, dismissed, other)' })
   @ApiBody({ type: EndInternshipBody })
-  async record(@Param('internshipId') internshipId: string, @Body() body: unknown, @Req() req: Request): Promise<InternshipResult> {
+  async record(
+    @Param('internshipId') internshipId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<InternshipResult> {
     const dto = dtoWithPathIds(EndInternshipDto, body, { internshipId });
-    const result = await executeFromHttp<EndInternshipDto, InternshipResult>(this.commandBus, this.metrics, endInternship, dto, req);
+    const result = await executeFromHttp<EndInternshipDto, InternshipResult>(
+      this.commandBus,
+      this.metrics,
+      endInternship,
+      dto,
+      req,
+    );
     return result;
   }
 }

@@ -18,7 +18,9 @@ export class EndInternshipDto {
   reason: InternshipEndReason;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 

@@ -8,9 +8,19 @@ import { EndInternshipCommand } from './end-internship.command';
 
 @CommandHandler(EndInternshipCommand)
 export class EndInternshipHandler implements ICommandHandler<EndInternshipCommand, InternshipResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   execute({ input, metadata }: EndInternshipCommand): Promise<InternshipResult> {
-    return decideOnInternship(this.store, input, { type: 'EndInternship', endedOn: input.endedOn, reason: input.reason, note: input.note }, metadata, this.clock.today(), (runner) => releaseActiveSlot(runner, input.internshipId));
+    return decideOnInternship(
+      this.store,
+      input,
+      { type: 'EndInternship', endedOn: input.endedOn, reason: input.reason, note: input.note },
+      metadata,
+      this.clock.today(),
+      (runner) => releaseActiveSlot(runner, input.internshipId),
+    );
   }
 }

@@ -22,11 +22,24 @@ export class PayInternshipSubsidyController {
   @Post(':internshipId/subsidy-payments')
   @HttpCode(201)
   @ApiAnswer(InternshipResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '인턴 지원금 지급: a payment of the subsidy schedule configured for the program year and region of the internship' })
+  @ApiOperation({
+    summary:
+      '인턴 지원금 지급: a payment of the subsidy schedule configured for the program year and region of the internship',
+  })
   @ApiBody({ type: PayInternshipSubsidyBody })
-  async record(@Param('internshipId') internshipId: string, @Body() body: unknown, @Req() req: Request): Promise<InternshipResult> {
+  async record(
+    @Param('internshipId') internshipId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<InternshipResult> {
     const dto = dtoWithPathIds(PayInternshipSubsidyDto, body, { internshipId });
-    const result = await executeFromHttp<PayInternshipSubsidyDto, InternshipResult>(this.commandBus, this.metrics, payInternshipSubsidy, dto, req);
+    const result = await executeFromHttp<PayInternshipSubsidyDto, InternshipResult>(
+      this.commandBus,
+      this.metrics,
+      payInternshipSubsidy,
+      dto,
+      req,
+    );
     return result;
   }
 }

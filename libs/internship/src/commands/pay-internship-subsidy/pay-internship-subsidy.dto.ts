@@ -10,7 +10,9 @@ export class PayInternshipSubsidyDto {
   internshipId: string;
 
   @ApiProperty({ example: 1, description: 'number of the payment in the configured schedule' })
-  @IsInt() @Min(1) @Max(100)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   paymentNo: number;
 
   @ApiProperty({ enum: SUBSIDY_KINDS, example: 'monthly' })
@@ -22,7 +24,9 @@ export class PayInternshipSubsidyDto {
   recipient: SubsidyRecipient;
 
   @ApiProperty({ example: 800000, description: 'KRW; must equal the configured amount' })
-  @IsInt() @Min(1) @Max(100000000)
+  @IsInt()
+  @Min(1)
+  @Max(100000000)
   amount: number;
 
   @ApiProperty({ example: '2026-04-10', description: 'YYYY-MM-DD, not in the future' })

@@ -17,6 +17,12 @@ export class PayInternshipSubsidyHandler implements ICommandHandler<PayInternshi
 
   execute({ input, metadata }: PayInternshipSubsidyCommand): Promise<InternshipResult> {
     const { paymentNo, kind, recipient, amount, paidOn } = input;
-    return decideOnInternship(this.store, input, { type: 'PayInternshipSubsidy', paymentNo, kind, recipient, amount, paidOn, schedules: this.schedules }, metadata, this.clock.today());
+    return decideOnInternship(
+      this.store,
+      input,
+      { type: 'PayInternshipSubsidy', paymentNo, kind, recipient, amount, paidOn, schedules: this.schedules },
+      metadata,
+      this.clock.today(),
+    );
   }
 }

@@ -22,9 +22,22 @@ export class StartInternshipController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(InternshipResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '새일여성인턴 시작: she starts an internship with an employer (one active at a time; needs her service and employer-sharing consents)' })
-  async start(@Body() body: StartInternshipDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<InternshipResult> {
-    const result = await executeFromHttp<StartInternshipDto, InternshipResult>(this.commandBus, this.metrics, startInternship, body, req);
+  @ApiOperation({
+    summary:
+      '새일여성인턴 시작: she starts an internship with an employer (one active at a time; needs her service and employer-sharing consents)',
+  })
+  async start(
+    @Body() body: StartInternshipDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<InternshipResult> {
+    const result = await executeFromHttp<StartInternshipDto, InternshipResult>(
+      this.commandBus,
+      this.metrics,
+      startInternship,
+      body,
+      req,
+    );
     res.setHeader('Location', `/internships/${result.internshipId}`);
     return result;
   }

@@ -44,6 +44,10 @@ export class StartInternshipHandler implements ICommandHandler<StartInternshipCo
       // The lookup above answers most cases; this claim makes it strict under concurrency.
       inTransaction: (runner) => claimActiveSlot(runner, input.clientId, internshipId, input.startOn),
     });
-    return { internshipId: await idWritten(this.store, result, 'internshipId', internshipId), clientId: input.clientId, ...commandResult(result) };
+    return {
+      internshipId: await idWritten(this.store, result, 'internshipId', internshipId),
+      clientId: input.clientId,
+      ...commandResult(result),
+    };
   }
 }

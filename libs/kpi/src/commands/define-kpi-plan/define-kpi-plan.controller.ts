@@ -22,9 +22,22 @@ export class DefineKpiPlanController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(DefineKpiPlanResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '확인지표 계획: term years and indicators (unit, yearly/quarterly targets, cumulative column, weight, statistic mapping)' })
-  async define(@Body() body: DefineKpiPlanDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<DefineKpiPlanResult> {
-    const result = await executeFromHttp<DefineKpiPlanDto, DefineKpiPlanResult>(this.commandBus, this.metrics, defineKpiPlan, body, req);
+  @ApiOperation({
+    summary:
+      '확인지표 계획: term years and indicators (unit, yearly/quarterly targets, cumulative column, weight, statistic mapping)',
+  })
+  async define(
+    @Body() body: DefineKpiPlanDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DefineKpiPlanResult> {
+    const result = await executeFromHttp<DefineKpiPlanDto, DefineKpiPlanResult>(
+      this.commandBus,
+      this.metrics,
+      defineKpiPlan,
+      body,
+      req,
+    );
     res.setHeader('Location', `/kpi-plans/${result.planId}/achievement`);
     return result;
   }

@@ -19,7 +19,10 @@ export class DefineKpiPlanResult extends CommandResult {
   @ApiProperty()
   planId: string;
   /** The ids actuals are entered under, in the order the indicators were given. */
-  @ApiProperty({ type: [KpiIndicatorId], description: 'The ids actuals are entered under, in the order the indicators were given' })
+  @ApiProperty({
+    type: [KpiIndicatorId],
+    description: 'The ids actuals are entered under, in the order the indicators were given',
+  })
   indicators: KpiIndicatorId[];
 }
 
@@ -40,8 +43,14 @@ export class DefineKpiPlanHandler implements ICommandHandler<DefineKpiPlanComman
       idempotency: idempotencyOf(metadata, 'DefineKpiPlan', input),
     });
     // A repeated Idempotency-Key: the ids the first request wrote.
-    const written = result.duplicate ? ((await this.store.readEvent(result.globalPosition))?.data as KpiPlanDefinedV1 | undefined) : undefined;
+    const written = result.duplicate
+      ? ((await this.store.readEvent(result.globalPosition))?.data as KpiPlanDefinedV1 | undefined)
+      : undefined;
     const plan = written ?? { planId, indicators };
-    return { planId: plan.planId, indicators: plan.indicators.map((i) => ({ indicatorId: i.indicatorId, name: i.name.trim() })), ...commandResult(result) };
+    return {
+      planId: plan.planId,
+      indicators: plan.indicators.map((i) => ({ indicatorId: i.indicatorId, name: i.name.trim() })),
+      ...commandResult(result),
+    };
   }
 }

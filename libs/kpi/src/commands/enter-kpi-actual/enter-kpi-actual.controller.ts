@@ -22,11 +22,24 @@ export class EnterKpiActualController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(EnterKpiActualResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '실적 입력: a year\'s or a quarter\'s actual of an indicator not mapped to a statistic (a later entry for the same period replaces it)' })
+  @ApiOperation({
+    summary:
+      "실적 입력: a year's or a quarter's actual of an indicator not mapped to a statistic (a later entry for the same period replaces it)",
+  })
   @ApiBody({ type: EnterKpiActualBody })
-  async enter(@Param('planId') planId: string, @Body() body: unknown, @Req() req: Request): Promise<EnterKpiActualResult> {
+  async enter(
+    @Param('planId') planId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<EnterKpiActualResult> {
     const dto = dtoWithPathIds(EnterKpiActualDto, body, { planId });
-    const result = await executeFromHttp<EnterKpiActualDto, EnterKpiActualResult>(this.commandBus, this.metrics, enterKpiActual, dto, req);
+    const result = await executeFromHttp<EnterKpiActualDto, EnterKpiActualResult>(
+      this.commandBus,
+      this.metrics,
+      enterKpiActual,
+      dto,
+      req,
+    );
     return result;
   }
 }

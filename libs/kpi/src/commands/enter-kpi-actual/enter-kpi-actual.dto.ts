@@ -13,15 +13,21 @@ export class EnterKpiActualDto {
   indicatorId: string;
 
   @ApiProperty({ example: 2024 })
-  @IsInt() @Min(2000) @Max(2100)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year: number;
 
   @ApiPropertyOptional({ example: 2, description: '1–4 for a quarter; leave out for the whole year' })
-  @IsOptional() @IsInt() @Min(1) @Max(4)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
   quarter?: number;
 
   @ApiProperty({ example: 61 })
-  @IsDecimal(4) @Min(0)
+  @IsDecimal(4)
+  @Min(0)
   value: number;
 
   @ApiProperty({ example: '2024-05-31', description: '기준일: the date the figure stands at (not in the future)' })
@@ -29,7 +35,9 @@ export class EnterKpiActualDto {
   enteredOn: string;
 
   @ApiPropertyOptional({ example: '2024. 1. ~ 5. 수혜자' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 

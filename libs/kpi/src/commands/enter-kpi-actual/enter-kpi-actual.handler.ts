@@ -15,7 +15,10 @@ export class EnterKpiActualResult extends CommandResult {
 
 @CommandHandler(EnterKpiActualCommand)
 export class EnterKpiActualHandler implements ICommandHandler<EnterKpiActualCommand, EnterKpiActualResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: EnterKpiActualCommand): Promise<EnterKpiActualResult> {
     const streamId = kpiPlanStreamId(input.planId);

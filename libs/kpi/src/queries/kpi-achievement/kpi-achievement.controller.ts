@@ -18,12 +18,18 @@ export class KpiAchievementController {
   @Get(':planId/achievement')
   @ApiOperation({
     summary:
-      "이행률: per indicator cumulative actual ÷ term target × 100 and the overall (weighted) mean, unrounded and for display. Above the center (regional supervisor, Ministry analyst) small person counts are suppressed as in the statistics (disclosure: suppressed)",
+      '이행률: per indicator cumulative actual ÷ term target × 100 and the overall (weighted) mean, unrounded and for display. Above the center (regional supervisor, Ministry analyst) small person counts are suppressed as in the statistics (disclosure: suppressed)',
   })
   @ApiAnswer(KpiAchievementResponse)
-  achievement(@Param('planId') planId: string, @Query() options: KpiAchievementDto, @CurrentAccess() access: RequestAccess): Promise<KpiAchievementResponse> {
+  achievement(
+    @Param('planId') planId: string,
+    @Query() options: KpiAchievementDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<KpiAchievementResponse> {
     // As the statistics reads: exact for the center's own staff, the Ministry's small-cell rule above it.
     const disclosure = access.scope.kind === 'center' ? 'exact' : 'suppressed';
-    return this.queryBus.execute<KpiAchievementQuery, KpiAchievementAnswer>(new KpiAchievementQuery(planId, options, disclosure));
+    return this.queryBus.execute<KpiAchievementQuery, KpiAchievementAnswer>(
+      new KpiAchievementQuery(planId, options, disclosure),
+    );
   }
 }

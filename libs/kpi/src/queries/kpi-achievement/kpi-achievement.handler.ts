@@ -25,12 +25,22 @@ export class KpiAchievementHandler implements IQueryHandler<KpiAchievementQuery,
 
   async execute({ planId, options, disclosure }: KpiAchievementQuery): Promise<KpiAchievementAnswer> {
     const consistency = options.minPosition
-      ? { minPosition: options.minPosition, reached: await this.consistency.waitFor(kpiPlansProjection, options.minPosition, this.config.MAX_CONSISTENCY_WAIT_MS) }
+      ? {
+          minPosition: options.minPosition,
+          reached: await this.consistency.waitFor(
+            kpiPlansProjection,
+            options.minPosition,
+            this.config.MAX_CONSISTENCY_WAIT_MS,
+          ),
+        }
       : undefined;
     // The decimals asked, else the plan's own, keep their zeros ("61.0"); none: up to 2, as seed 000 reads.
     const exact = await this.achievements.ofPlan(planId, options.asOfDate ?? this.clock.today(), options.decimals);
     if (!exact) throw new NotFound('확인지표 계획', planId);
-    const view = disclosure === 'suppressed' ? { ...publishedAchievement(exact, this.config.SUPPRESSION_THRESHOLD), decimals: exact.decimals } : exact;
+    const view =
+      disclosure === 'suppressed'
+        ? { ...publishedAchievement(exact, this.config.SUPPRESSION_THRESHOLD), decimals: exact.decimals }
+        : exact;
     return { ...view, ...(consistency ? { consistency } : {}) };
   }
 }

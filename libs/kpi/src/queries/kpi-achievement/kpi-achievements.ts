@@ -7,7 +7,14 @@ import type { KpiPlanDefinedV1 } from '@saeil/contracts';
 import { StatisticMetric, StatisticsAsOf, StatisticsScope, StatisticsSource } from '@saeil/statistics';
 import { KpiPlanAchievement, KpiSource } from '../../kpi-source';
 import { kpiPlansProjection } from '../../projections/kpi-plans.projection';
-import { DisplayPrecision, EnteredActual, planAchievement, PlanAchievementView, precisionOf, termYears } from './plan-achievement';
+import {
+  DisplayPrecision,
+  EnteredActual,
+  planAchievement,
+  PlanAchievementView,
+  precisionOf,
+  termYears,
+} from './plan-achievement';
 
 interface PlanRow {
   plan_id: string;
@@ -36,7 +43,12 @@ export class KpiAchievements extends KpiSource {
   }
 
   /** A plan's achievement; `decimals` (asked by the reader) over the plan's own, else up to 2 with zeros dropped. */
-  async ofPlan(planId: string, asOfDate: string, decimals?: number, asOfPosition?: number): Promise<(PlanAchievementView & { decimals: number }) | undefined> {
+  async ofPlan(
+    planId: string,
+    asOfDate: string,
+    decimals?: number,
+    asOfPosition?: number,
+  ): Promise<(PlanAchievementView & { decimals: number }) | undefined> {
     const [row] = await this.plans({ planId }, asOfPosition);
     if (!row) return undefined;
     const precision = precisionOf(decimals ?? row.decimals ?? undefined);
@@ -45,11 +57,17 @@ export class KpiAchievements extends KpiSource {
 
   async achievementsFor(scope: StatisticsScope, asOf: StatisticsAsOf = {}): Promise<KpiPlanAchievement[]> {
     const asOfDate = asOf.asOfDate ?? this.clock.today();
-    const centerIds = scope.level === 'nation' ? undefined : scope.level === 'center' ? [scope.id ?? ''] : (await this.requireStatistics().centersOf(scope)).map((c) => c.centerId);
+    const centerIds =
+      scope.level === 'nation'
+        ? undefined
+        : scope.level === 'center'
+          ? [scope.id ?? '']
+          : (await this.requireStatistics().centersOf(scope)).map((c) => c.centerId);
     if (asOf.asOfPosition !== undefined) await this.requireApplied(asOf.asOfPosition);
     const rows = await this.plans({ centerIds }, asOf.asOfPosition);
     const views = [];
-    for (const row of rows) views.push(await this.achievementOf(row, asOfDate, precisionOf(row.decimals ?? undefined), asOf.asOfPosition));
+    for (const row of rows)
+      views.push(await this.achievementOf(row, asOfDate, precisionOf(row.decimals ?? undefined), asOf.asOfPosition));
     return views.map((v) => ({
       planId: v.planId,
       name: v.name,
@@ -83,7 +101,10 @@ export class KpiAchievements extends KpiSource {
         [asOfPosition, positionsKey(kpiPlansProjection.name, 'live')],
       );
       if (missing === 0) return;
-      if (Date.now() >= deadline) throw new ServiceUnavailable(`성과지표가 아직 위치 ${asOfPosition}까지 반영되지 않았습니다. 잠시 후 다시 시도하세요.`);
+      if (Date.now() >= deadline)
+        throw new ServiceUnavailable(
+          `성과지표가 아직 위치 ${asOfPosition}까지 반영되지 않았습니다. 잠시 후 다시 시도하세요.`,
+        );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
@@ -97,24 +118,54 @@ export class KpiAchievements extends KpiSource {
     );
   }
 
-  private async achievementOf(row: PlanRow, asOfDate: string, precision: DisplayPrecision, asOfPosition?: number): Promise<PlanAchievementView> {
-    const plan: KpiPlanDefinedV1 = { planId: row.plan_id, centerId: row.center_id, name: row.name, fromYear: row.from_year, toYear: row.to_year, indicators: row.indicators, ...(row.decimals !== null ? { decimals: row.decimals } : {}) };
+  private async achievementOf(
+    row: PlanRow,
+    asOfDate: string,
+    precision: DisplayPrecision,
+    asOfPosition?: number,
+  ): Promise<PlanAchievementView> {
+    const plan: KpiPlanDefinedV1 = {
+      planId: row.plan_id,
+      centerId: row.center_id,
+      name: row.name,
+      fromYear: row.from_year,
+      toYear: row.to_year,
+      indicators: row.indicators,
+      ...(row.decimals !== null ? { decimals: row.decimals } : {}),
+    };
     const actuals: EnteredActual[] = (
       await this.dataSource.query(
         `SELECT indicator_id, year, quarter, value, to_char(entered_on, 'YYYY-MM-DD') AS entered_on, global_position FROM rm_kpi_actuals
           WHERE plan_id = $1 AND ($2::bigint IS NULL OR global_position <= $2)`,
         [row.plan_id, asOfPosition ?? null],
       )
-    ).map((r: Record<string, unknown>) => ({ indicatorId: r.indicator_id, year: r.year, quarter: r.quarter, value: Number(r.value), enteredOn: r.entered_on, position: Number(r.global_position) }));
+    ).map((r: Record<string, unknown>) => ({
+      indicatorId: r.indicator_id,
+      year: r.year,
+      quarter: r.quarter,
+      value: Number(r.value),
+      enteredOn: r.entered_on,
+      position: Number(r.global_position),
+    }));
     const mapped: Record<string, (number | null)[]> = {};
     for (const indicator of plan.indicators.filter((i) => i.metric)) {
-      mapped[indicator.indicatorId] = await this.mappedYearly(plan, indicator.metric as StatisticMetric, asOfDate, asOfPosition);
+      mapped[indicator.indicatorId] = await this.mappedYearly(
+        plan,
+        indicator.metric as StatisticMetric,
+        asOfDate,
+        asOfPosition,
+      );
     }
     return planAchievement(plan, actuals, mapped, asOfDate, precision);
   }
 
   /** A mapped indicator's yearly actuals: the statistic over each term year that has begun by asOfDate (up to that date). */
-  private async mappedYearly(plan: KpiPlanDefinedV1, metric: StatisticMetric, asOfDate: string, asOfPosition?: number): Promise<(number | null)[]> {
+  private async mappedYearly(
+    plan: KpiPlanDefinedV1,
+    metric: StatisticMetric,
+    asOfDate: string,
+    asOfPosition?: number,
+  ): Promise<(number | null)[]> {
     const statistics = this.requireStatistics();
     const scope: StatisticsScope = { level: 'center', id: plan.centerId };
     const values: (number | null)[] = [];
@@ -125,13 +176,21 @@ export class KpiAchievements extends KpiSource {
         continue;
       }
       const to = `${year}-12-31` < asOfDate ? `${year}-12-31` : asOfDate;
-      values.push(await statistics.metric(metric, scope, { from, to }, { asOfDate, ...(asOfPosition !== undefined ? { asOfPosition } : {}) }));
+      values.push(
+        await statistics.metric(
+          metric,
+          scope,
+          { from, to },
+          { asOfDate, ...(asOfPosition !== undefined ? { asOfPosition } : {}) },
+        ),
+      );
     }
     return values;
   }
 
   private requireStatistics(): StatisticsSource {
-    if (!this.statistics) throw new ServiceUnavailable('통계 모듈이 연결되지 않아 통계에서 오는 실적을 계산할 수 없습니다.');
+    if (!this.statistics)
+      throw new ServiceUnavailable('통계 모듈이 연결되지 않아 통계에서 오는 실적을 계산할 수 없습니다.');
     return this.statistics;
   }
 }

@@ -54,17 +54,25 @@ export interface DisplayPrecision {
 }
 export const DEFAULT_PRECISION: DisplayPrecision = { decimals: 2, fixed: false };
 /** The precision for `decimals` asked (by the reader, or the plan): kept as given; none: the default. */
-export const precisionOf = (decimals: number | undefined): DisplayPrecision => (decimals === undefined ? DEFAULT_PRECISION : { decimals, fixed: true });
-export const displayed = (value: number, precision: DisplayPrecision): string => display(value, precision.decimals, { trailingZeros: precision.fixed ? 'keep' : 'drop' });
+export const precisionOf = (decimals: number | undefined): DisplayPrecision =>
+  decimals === undefined ? DEFAULT_PRECISION : { decimals, fixed: true };
+export const displayed = (value: number, precision: DisplayPrecision): string =>
+  display(value, precision.decimals, { trailingZeros: precision.fixed ? 'keep' : 'drop' });
 
-export const termYears = (fromYear: number, toYear: number): number[] => Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
+export const termYears = (fromYear: number, toYear: number): number[] =>
+  Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
 
 /**
  * An entered indicator's yearly actuals as they stood at the end of `asOfDate`: per period (the
  * year, or one quarter) the figure entered last among those dated on or before it; a year's
  * figure is its own entry, or the sum of its quarters.
  */
-export function enteredYearly(indicatorId: string, years: number[], actuals: EnteredActual[], asOfDate: string): (number | null)[] {
+export function enteredYearly(
+  indicatorId: string,
+  years: number[],
+  actuals: EnteredActual[],
+  asOfDate: string,
+): (number | null)[] {
   const latest = new Map<string, EnteredActual>();
   for (const a of actuals) {
     if (a.indicatorId !== indicatorId || a.enteredOn > asOfDate) continue;
@@ -75,18 +83,28 @@ export function enteredYearly(indicatorId: string, years: number[], actuals: Ent
   return years.map((year) => {
     const whole = latest.get(`${year}:0`);
     if (whole) return whole.value;
-    const quarters = [1, 2, 3, 4].map((q) => latest.get(`${year}:${q}`)).filter((a): a is EnteredActual => a !== undefined);
+    const quarters = [1, 2, 3, 4]
+      .map((q) => latest.get(`${year}:${q}`))
+      .filter((a): a is EnteredActual => a !== undefined);
     return quarters.length > 0 ? quarters.reduce((sum, a) => sum + a.value, 0) : null;
   });
 }
 
-const targetOf = (i: KpiIndicatorPlan): KpiIndicator['target'] => ({ ...(i.yearlyTargets ? { yearly: i.yearlyTargets } : {}), ...(i.cumulativeTargets ? { cumulative: i.cumulativeTargets } : {}) });
+const targetOf = (i: KpiIndicatorPlan): KpiIndicator['target'] => ({
+  ...(i.yearlyTargets ? { yearly: i.yearlyTargets } : {}),
+  ...(i.cumulativeTargets ? { cumulative: i.cumulativeTargets } : {}),
+});
 
 /** Checks a plan's targets and weights with the one KPI formula (libs/statistics kpi.ts): throws its RuleViolation. */
 export function checkPlanTargets(plan: Pick<KpiPlanDefinedV1, 'fromYear' | 'toYear' | 'indicators'>): void {
   kpiAchievement({
     periods: termYears(plan.fromYear, plan.toYear).map(String),
-    indicators: plan.indicators.map((i) => ({ name: i.name, unit: i.unit, target: targetOf(i), ...(i.weight !== undefined ? { weight: i.weight } : {}) })),
+    indicators: plan.indicators.map((i) => ({
+      name: i.name,
+      unit: i.unit,
+      target: targetOf(i),
+      ...(i.weight !== undefined ? { weight: i.weight } : {}),
+    })),
   });
 }
 
@@ -95,12 +113,28 @@ export function checkPlanTargets(plan: Pick<KpiPlanDefinedV1, 'fromYear' | 'toYe
  * indicator; overall the mean or weighted mean), computed by kpi.ts from unrounded values.
  * `mapped` holds the yearly actuals of the indicators that map to a statistic.
  */
-export function planAchievement(plan: KpiPlanDefinedV1, actuals: EnteredActual[], mapped: Record<string, (number | null)[]>, asOfDate: string, precision: DisplayPrecision = DEFAULT_PRECISION): PlanAchievementView {
+export function planAchievement(
+  plan: KpiPlanDefinedV1,
+  actuals: EnteredActual[],
+  mapped: Record<string, (number | null)[]>,
+  asOfDate: string,
+  precision: DisplayPrecision = DEFAULT_PRECISION,
+): PlanAchievementView {
   const years = termYears(plan.fromYear, plan.toYear);
-  const yearlyActuals = plan.indicators.map((i) => (i.metric ? mapped[i.indicatorId] ?? years.map(() => null) : enteredYearly(i.indicatorId, years, actuals, asOfDate)));
+  const yearlyActuals = plan.indicators.map((i) =>
+    i.metric
+      ? (mapped[i.indicatorId] ?? years.map(() => null))
+      : enteredYearly(i.indicatorId, years, actuals, asOfDate),
+  );
   const result = kpiAchievement({
     periods: years.map(String),
-    indicators: plan.indicators.map((i, k) => ({ name: i.name, unit: i.unit, target: targetOf(i), actual: { yearly: yearlyActuals[k] }, ...(i.weight !== undefined ? { weight: i.weight } : {}) })),
+    indicators: plan.indicators.map((i, k) => ({
+      name: i.name,
+      unit: i.unit,
+      target: targetOf(i),
+      actual: { yearly: yearlyActuals[k] },
+      ...(i.weight !== undefined ? { weight: i.weight } : {}),
+    })),
   });
   return {
     planId: plan.planId,
@@ -132,14 +166,26 @@ export function planAchievement(plan: KpiPlanDefinedV1, actuals: EnteredActual[]
 }
 
 /** KPI actuals that count persons (a statistic of persons, or a plan's 명): small ones are suppressed above the center. */
-const PERSON_METRICS = new Set(['clients_registered', 'employed_clients', 'placements', 'retention_beneficiaries', 'training_completers', 'internship_conversions', 'startups']);
-export const isPersonCount = (indicator: { source: string; unit: string }): boolean => PERSON_METRICS.has(indicator.source) || indicator.unit.trim() === '명';
+const PERSON_METRICS = new Set([
+  'clients_registered',
+  'employed_clients',
+  'placements',
+  'retention_beneficiaries',
+  'training_completers',
+  'internship_conversions',
+  'startups',
+]);
+export const isPersonCount = (indicator: { source: string; unit: string }): boolean =>
+  PERSON_METRICS.has(indicator.source) || indicator.unit.trim() === '명';
 
 /** How a suppressed figure reads where a display text stands. */
 export const SUPPRESSED_DISPLAY = '비공개';
 
 type Shown<T> = T | Suppressed;
-export interface PublishedIndicatorAchievementView extends Omit<IndicatorAchievementView, 'actualYearly' | 'actualCumulative' | 'cumulativeActual' | 'achievement'> {
+export interface PublishedIndicatorAchievementView extends Omit<
+  IndicatorAchievementView,
+  'actualYearly' | 'actualCumulative' | 'cumulativeActual' | 'achievement'
+> {
   actualYearly: Shown<number | null>[];
   actualCumulative: Shown<number | null>[];
   cumulativeActual: Shown<number>;
@@ -163,7 +209,8 @@ export interface PublishedPlanAchievementView extends Omit<PlanAchievementView, 
 export function publishedAchievement(view: PlanAchievementView, threshold: number): PublishedPlanAchievementView {
   const small = (v: number | null) => v !== null && v < threshold;
   const indicators = view.indicators.map((i): PublishedIndicatorAchievementView => {
-    const hide = isPersonCount(i) && (small(i.cumulativeActual) || i.actualYearly.some(small) || i.actualCumulative.some(small));
+    const hide =
+      isPersonCount(i) && (small(i.cumulativeActual) || i.actualYearly.some(small) || i.actualCumulative.some(small));
     if (!hide) return i;
     return {
       ...i,
@@ -178,7 +225,9 @@ export function publishedAchievement(view: PlanAchievementView, threshold: numbe
   return {
     ...view,
     indicators,
-    overall: anyHidden ? { achievement: SUPPRESSED, display: SUPPRESSED_DISPLAY, weighted: view.overall.weighted } : view.overall,
+    overall: anyHidden
+      ? { achievement: SUPPRESSED, display: SUPPRESSED_DISPLAY, weighted: view.overall.weighted }
+      : view.overall,
     disclosure: 'suppressed',
     suppressionThreshold: threshold,
   };

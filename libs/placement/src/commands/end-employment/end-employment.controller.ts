@@ -24,8 +24,19 @@ export class EndEmploymentController {
   @ApiAnswer(PlacementChangeResult)
   @ApiOperation({ summary: '퇴사 기록: her employment ended, with the reason' })
   @ApiBody({ type: EndEmploymentBody })
-  end(@Param('clientId') clientId: string, @Param('placementId') placementId: string, @Body() body: unknown, @Req() req: Request): Promise<PlacementChangeResult> {
+  end(
+    @Param('clientId') clientId: string,
+    @Param('placementId') placementId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<PlacementChangeResult> {
     const dto = dtoWithPathIds(EndEmploymentDto, body, { clientId, placementId });
-    return executeFromHttp<EndEmploymentDto, PlacementChangeResult>(this.commandBus, this.metrics, endEmployment, dto, req);
+    return executeFromHttp<EndEmploymentDto, PlacementChangeResult>(
+      this.commandBus,
+      this.metrics,
+      endEmployment,
+      dto,
+      req,
+    );
   }
 }

@@ -22,7 +22,9 @@ export class EndEmploymentDto {
   reason: EmploymentEndReason;
 
   @ApiPropertyOptional({ example: '육아 부담으로 자진 퇴사' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   note?: string;
 }
 

@@ -16,7 +16,10 @@ export class PlacementChangeResult extends CommandResult {
 
 @CommandHandler(EndEmploymentCommand)
 export class EndEmploymentHandler implements ICommandHandler<EndEmploymentCommand, PlacementChangeResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: EndEmploymentCommand): Promise<PlacementChangeResult> {
     const herCase = await loadCase(this.store, input.clientId);

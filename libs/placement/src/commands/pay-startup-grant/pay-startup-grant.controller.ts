@@ -22,11 +22,25 @@ export class PayStartupGrantController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(StartupResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '창업 마케팅비 지급: within the cap per team and the number of teams per center and year (config/startup-support.json)' })
+  @ApiOperation({
+    summary:
+      '창업 마케팅비 지급: within the cap per team and the number of teams per center and year (config/startup-support.json)',
+  })
   @ApiBody({ type: PayStartupGrantBody })
-  async pay(@Param('clientId') clientId: string, @Param('startupId') startupId: string, @Body() body: unknown, @Req() req: Request): Promise<StartupResult> {
+  async pay(
+    @Param('clientId') clientId: string,
+    @Param('startupId') startupId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<StartupResult> {
     const dto = dtoWithPathIds(PayStartupGrantDto, body, { clientId, startupId });
-    const result = await executeFromHttp<PayStartupGrantDto, StartupResult>(this.commandBus, this.metrics, payStartupGrant, dto, req);
+    const result = await executeFromHttp<PayStartupGrantDto, StartupResult>(
+      this.commandBus,
+      this.metrics,
+      payStartupGrant,
+      dto,
+      req,
+    );
     return result;
   }
 }

@@ -13,15 +13,23 @@ export class PayStartupGrantDto {
   startupId: string;
 
   @ApiProperty({ example: 300000, description: 'KRW' })
-  @IsInt() @Min(1) @Max(100_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
   amount: number;
 
   @ApiProperty({ example: '2026-03-10', description: '지급일 (YYYY-MM-DD, not in the future)' })
   @IsDateOnly()
   paidOn: string;
 
-  @ApiPropertyOptional({ example: 2026, description: "Budget year; defaults to the payment's year (or the year before, for a late payment)" })
-  @IsOptional() @IsInt() @Min(2000) @Max(2100)
+  @ApiPropertyOptional({
+    example: 2026,
+    description: "Budget year; defaults to the payment's year (or the year before, for a late payment)",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   grantYear?: number;
 }
 

@@ -25,7 +25,10 @@ export class PayStartupGrantHandler implements ICommandHandler<PayStartupGrantCo
     const budget = this.config.budgetFor(herCase.state.centerId ?? '', grantYear);
     // The grant decided on her stream is booked against her center's year in the same transaction.
     let decided: PlacementEvent[] = [];
-    const deciding = { ...placementsDecider, decide: (...args: Parameters<typeof placementsDecider.decide>) => (decided = placementsDecider.decide(...args)) };
+    const deciding = {
+      ...placementsDecider,
+      decide: (...args: Parameters<typeof placementsDecider.decide>) => (decided = placementsDecider.decide(...args)),
+    };
     const result = await handleCommand(this.store, deciding, {
       streamId: placementsStreamId(input.clientId),
       context: PLACEMENT_CONTEXT,

@@ -24,9 +24,20 @@ export class StartEmploymentController {
   @ApiAnswer(StartEmploymentResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '취업 기록: she started a job (not while another placement is active)' })
   @ApiBody({ type: StartEmploymentBody })
-  async start(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<StartEmploymentResult> {
+  async start(
+    @Param('clientId') clientId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StartEmploymentResult> {
     const dto = dtoWithPathIds(StartEmploymentDto, body, { clientId });
-    const result = await executeFromHttp<StartEmploymentDto, StartEmploymentResult>(this.commandBus, this.metrics, startEmployment, dto, req);
+    const result = await executeFromHttp<StartEmploymentDto, StartEmploymentResult>(
+      this.commandBus,
+      this.metrics,
+      startEmployment,
+      dto,
+      req,
+    );
     res.setHeader('Location', `/clients/${clientId}/placements`);
     return result;
   }

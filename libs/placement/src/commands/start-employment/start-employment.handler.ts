@@ -17,7 +17,10 @@ export class StartEmploymentResult extends CommandResult {
 
 @CommandHandler(StartEmploymentCommand)
 export class StartEmploymentHandler implements ICommandHandler<StartEmploymentCommand, StartEmploymentResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: StartEmploymentCommand): Promise<StartEmploymentResult> {
     const herCase = await loadCase(this.store, input.clientId);

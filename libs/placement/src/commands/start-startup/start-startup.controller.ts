@@ -26,7 +26,13 @@ export class StartStartupController {
   @ApiBody({ type: StartStartupBody })
   async start(@Param('clientId') clientId: string, @Body() body: unknown, @Req() req: Request): Promise<StartupResult> {
     const dto = dtoWithPathIds(StartStartupDto, body, { clientId });
-    const result = await executeFromHttp<StartStartupDto, StartupResult>(this.commandBus, this.metrics, startStartup, dto, req);
+    const result = await executeFromHttp<StartStartupDto, StartupResult>(
+      this.commandBus,
+      this.metrics,
+      startStartup,
+      dto,
+      req,
+    );
     return result;
   }
 }

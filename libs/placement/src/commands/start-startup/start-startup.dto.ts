@@ -9,11 +9,15 @@ export class StartStartupDto {
   clientId: string;
 
   @ApiProperty({ example: '주얼리 1인 쇼핑몰' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   businessName: string;
 
   @ApiProperty({ example: '전자상거래' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   industry: string;
 
   @ApiProperty({ example: '2026-02-01', description: '개업일 (YYYY-MM-DD, not in the future)' })
@@ -21,7 +25,9 @@ export class StartStartupDto {
   startedOn: string;
 
   @ApiPropertyOptional({ example: 'team-2026-03', description: '창업팀: co-founders share one marketing-grant cap' })
-  @IsOptional() @IsString() @Matches(/^[\w-]{1,64}$/, { message: 'teamId must be 1–64 letters, digits, "_" or "-"' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w-]{1,64}$/, { message: 'teamId must be 1–64 letters, digits, "_" or "-"' })
   teamId?: string;
 }
 

@@ -17,7 +17,10 @@ export class StartupResult extends CommandResult {
 
 @CommandHandler(StartStartupCommand)
 export class StartStartupHandler implements ICommandHandler<StartStartupCommand, StartupResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: StartStartupCommand): Promise<StartupResult> {
     const herCase = await loadCase(this.store, input.clientId);

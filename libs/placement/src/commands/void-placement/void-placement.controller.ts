@@ -22,10 +22,23 @@ export class VoidPlacementController {
   @Post()
   @HttpCode(200)
   @ApiAnswer(PlacementChangeResult)
-  @ApiOperation({ summary: '취업 기록 취소: a placement entered by mistake stops counting anywhere and frees the active slot' })
+  @ApiOperation({
+    summary: '취업 기록 취소: a placement entered by mistake stops counting anywhere and frees the active slot',
+  })
   @ApiBody({ type: VoidPlacementBody })
-  void(@Param('clientId') clientId: string, @Param('placementId') placementId: string, @Body() body: unknown, @Req() req: Request): Promise<PlacementChangeResult> {
+  void(
+    @Param('clientId') clientId: string,
+    @Param('placementId') placementId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<PlacementChangeResult> {
     const dto = dtoWithPathIds(VoidPlacementDto, body, { clientId, placementId });
-    return executeFromHttp<VoidPlacementDto, PlacementChangeResult>(this.commandBus, this.metrics, voidPlacement, dto, req);
+    return executeFromHttp<VoidPlacementDto, PlacementChangeResult>(
+      this.commandBus,
+      this.metrics,
+      voidPlacement,
+      dto,
+      req,
+    );
   }
 }

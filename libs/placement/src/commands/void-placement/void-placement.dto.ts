@@ -13,7 +13,9 @@ export class VoidPlacementDto {
   placementId: string;
 
   @ApiProperty({ example: '다른 구직자의 취업을 잘못 입력함' })
-  @IsString() @IsNotEmpty() @MaxLength(1000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
   reason: string;
 }
 

@@ -11,7 +11,10 @@ import { VoidPlacementCommand } from './void-placement.command';
 
 @CommandHandler(VoidPlacementCommand)
 export class VoidPlacementHandler implements ICommandHandler<VoidPlacementCommand, PlacementChangeResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: VoidPlacementCommand): Promise<PlacementChangeResult> {
     const herCase = await loadCase(this.store, input.clientId);

@@ -17,7 +17,7 @@ export class ListPlacementsController {
 
   @Get()
   @AccessLogged('read.client-record', { subject: 'clientId' })
-  @ApiOperation({ summary: "Her placements (voided ones marked) and startups with their grants, from her stream" })
+  @ApiOperation({ summary: 'Her placements (voided ones marked) and startups with their grants, from her stream' })
   @ApiAnswer(PlacementHistoryResponse)
   list(@Param('clientId') clientId: string): Promise<PlacementHistoryResponse> {
     return this.queryBus.execute<ListPlacementsQuery, PlacementHistory>(new ListPlacementsQuery(clientId));

@@ -12,7 +12,8 @@ export class ListPlacementsHandler implements IQueryHandler<ListPlacementsQuery,
   constructor(private readonly store: EventStore) {}
 
   async execute({ clientId }: ListPlacementsQuery): Promise<PlacementHistory> {
-    if (!isUuid(clientId)) throw new ValidationFailed([{ field: 'clientId', code: 'isUuid', message: 'clientId must be a UUID' }]);
+    if (!isUuid(clientId))
+      throw new ValidationFailed([{ field: 'clientId', code: 'isUuid', message: 'clientId must be a UUID' }]);
     const herCase = await loadCase(this.store, clientId);
     if (!herCase.state.exists) throw new NotFound('구직자', clientId);
     return placementHistory(clientId, await this.store.readStream(placementsStreamId(clientId)));

@@ -1,10 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EMPLOYMENT_END_REASONS, OCCUPATION_GROUPS, PLACEMENT_CHANNELS, PLACEMENT_EMPLOYMENT_TYPES } from '@saeil/contracts';
+import {
+  EMPLOYMENT_END_REASONS,
+  OCCUPATION_GROUPS,
+  PLACEMENT_CHANNELS,
+  PLACEMENT_EMPLOYMENT_TYPES,
+} from '@saeil/contracts';
 import type { EmploymentEndReason, OccupationGroup, PlacementChannel, PlacementEmploymentType } from '@saeil/contracts';
 
 export class PlacementResponse {
   @ApiProperty() placementId: string;
-  @ApiPropertyOptional({ description: 'Set when the employer is registered with the employers context' }) employerId?: string;
+  @ApiPropertyOptional({ description: 'Set when the employer is registered with the employers context' })
+  employerId?: string;
   @ApiProperty() employerName: string;
   @ApiProperty() jobTitle: string;
   @ApiProperty({ description: "KECO occupation code (e.g. '0231') or the occupation's name" }) occupation: string;
@@ -39,7 +45,8 @@ export class StartupResponse {
 
 export class PlacementHistoryResponse {
   @ApiProperty({ format: 'uuid' }) clientId: string;
-  @ApiProperty({ type: [PlacementResponse], description: 'Voided ones included, marked' }) placements: PlacementResponse[];
+  @ApiProperty({ type: [PlacementResponse], description: 'Voided ones included, marked' })
+  placements: PlacementResponse[];
   @ApiProperty({ type: [StartupResponse] }) startups: StartupResponse[];
   @ApiProperty({ description: 'Version of her placements stream this answer was read at' }) streamVersion: number;
 }

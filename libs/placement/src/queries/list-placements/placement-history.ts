@@ -27,7 +27,10 @@ export interface PlacementHistory {
 }
 
 /** Her placements (oldest first, voided ones included and marked) and startups, folded from her stream. */
-export function placementHistory(clientId: string, events: { type: string; data: object; streamVersion: number }[]): PlacementHistory {
+export function placementHistory(
+  clientId: string,
+  events: { type: string; data: object; streamVersion: number }[],
+): PlacementHistory {
   const placements = new Map<string, PlacementView>();
   const startups = new Map<string, StartupView>();
   for (const stored of events) {
@@ -40,7 +43,13 @@ export function placementHistory(clientId: string, events: { type: string; data:
       }
       case 'EmploymentEnded': {
         const p = placements.get(event.data.placementId);
-        if (p) Object.assign(p, { status: 'ended', endedOn: event.data.endedOn, endReason: event.data.reason, ...(event.data.note ? { endNote: event.data.note } : {}) });
+        if (p)
+          Object.assign(p, {
+            status: 'ended',
+            endedOn: event.data.endedOn,
+            endReason: event.data.reason,
+            ...(event.data.note ? { endNote: event.data.note } : {}),
+          });
         break;
       }
       case 'PlacementVoided': {
@@ -60,5 +69,10 @@ export function placementHistory(clientId: string, events: { type: string; data:
       }
     }
   }
-  return { clientId, placements: [...placements.values()], startups: [...startups.values()], streamVersion: events.at(-1)?.streamVersion ?? 0 };
+  return {
+    clientId,
+    placements: [...placements.values()],
+    startups: [...startups.values()],
+    streamVersion: events.at(-1)?.streamVersion ?? 0,
+  };
 }

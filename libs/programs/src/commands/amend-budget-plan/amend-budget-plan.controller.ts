@@ -22,10 +22,19 @@ export class AmendBudgetPlanController {
   @Post()
   @HttpCode(200)
   @ApiAnswer(AmendBudgetPlanResult)
-  @ApiOperation({ summary: '예산 계획 변경: the whole new plan with amendedOn and reason (a new revision; the term must still hold the years executed)' })
+  @ApiOperation({
+    summary:
+      '예산 계획 변경: the whole new plan with amendedOn and reason (a new revision; the term must still hold the years executed)',
+  })
   @ApiBody({ type: AmendBudgetPlanBody })
   amend(@Param('planId') planId: string, @Body() body: unknown, @Req() req: Request): Promise<AmendBudgetPlanResult> {
     const dto = dtoWithPathIds(AmendBudgetPlanDto, body, { planId });
-    return executeFromHttp<AmendBudgetPlanDto, AmendBudgetPlanResult>(this.commandBus, this.metrics, amendBudgetPlan, dto, req);
+    return executeFromHttp<AmendBudgetPlanDto, AmendBudgetPlanResult>(
+      this.commandBus,
+      this.metrics,
+      amendBudgetPlan,
+      dto,
+      req,
+    );
   }
 }

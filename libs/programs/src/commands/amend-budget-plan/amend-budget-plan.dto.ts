@@ -14,7 +14,9 @@ export class AmendBudgetPlanDto extends BudgetPlanContentDto {
   amendedOn: string;
 
   @ApiProperty({ example: '2024년 시비 추경 반영', description: '변경 사유' })
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   reason: string;
 }
 

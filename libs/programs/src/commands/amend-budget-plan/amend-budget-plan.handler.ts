@@ -19,7 +19,10 @@ export class AmendBudgetPlanResult extends CommandResult {
 
 @CommandHandler(AmendBudgetPlanCommand)
 export class AmendBudgetPlanHandler implements ICommandHandler<AmendBudgetPlanCommand, AmendBudgetPlanResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: AmendBudgetPlanCommand): Promise<AmendBudgetPlanResult> {
     const { history, state } = await readBudgetPlan(this.store, input.planId);

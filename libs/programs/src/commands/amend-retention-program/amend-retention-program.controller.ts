@@ -22,10 +22,22 @@ export class AmendRetentionProgramController {
   @Post()
   @HttpCode(200)
   @ApiAnswer(AmendRetentionProgramResult)
-  @ApiOperation({ summary: '사후관리 프로그램 변경: the whole new plan and budget (a new revision; what was given stays within it)' })
+  @ApiOperation({
+    summary: '사후관리 프로그램 변경: the whole new plan and budget (a new revision; what was given stays within it)',
+  })
   @ApiBody({ type: AmendRetentionProgramBody })
-  amend(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request): Promise<AmendRetentionProgramResult> {
+  amend(
+    @Param('programId') programId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<AmendRetentionProgramResult> {
     const dto = dtoWithPathIds(AmendRetentionProgramDto, body, { programId });
-    return executeFromHttp<AmendRetentionProgramDto, AmendRetentionProgramResult>(this.commandBus, this.metrics, amendRetentionProgram, dto, req);
+    return executeFromHttp<AmendRetentionProgramDto, AmendRetentionProgramResult>(
+      this.commandBus,
+      this.metrics,
+      amendRetentionProgram,
+      dto,
+      req,
+    );
   }
 }

@@ -14,7 +14,9 @@ export class AmendRetentionProgramDto extends ProgramPlanDto {
   amendedOn: string;
 
   @ApiProperty({ example: '추경 예산 반영' })
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   reason: string;
 }
 

@@ -15,8 +15,14 @@ export class AmendRetentionProgramResult extends CommandResult {
 }
 
 @CommandHandler(AmendRetentionProgramCommand)
-export class AmendRetentionProgramHandler implements ICommandHandler<AmendRetentionProgramCommand, AmendRetentionProgramResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+export class AmendRetentionProgramHandler implements ICommandHandler<
+  AmendRetentionProgramCommand,
+  AmendRetentionProgramResult
+> {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: AmendRetentionProgramCommand): Promise<AmendRetentionProgramResult> {
     const { history, state } = await readProgram(this.store, input.programId);

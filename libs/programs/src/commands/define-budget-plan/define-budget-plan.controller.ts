@@ -22,9 +22,22 @@ export class DefineBudgetPlanController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(DefineBudgetPlanResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '예산 계획 수립: KRW secured per year and funding source, for a retention program (programId) or a project of the center' })
-  async define(@Body() body: DefineBudgetPlanDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<DefineBudgetPlanResult> {
-    const result = await executeFromHttp<DefineBudgetPlanDto, DefineBudgetPlanResult>(this.commandBus, this.metrics, defineBudgetPlan, body, req);
+  @ApiOperation({
+    summary:
+      '예산 계획 수립: KRW secured per year and funding source, for a retention program (programId) or a project of the center',
+  })
+  async define(
+    @Body() body: DefineBudgetPlanDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DefineBudgetPlanResult> {
+    const result = await executeFromHttp<DefineBudgetPlanDto, DefineBudgetPlanResult>(
+      this.commandBus,
+      this.metrics,
+      defineBudgetPlan,
+      body,
+      req,
+    );
     res.setHeader('Location', `/budget-plans/${result.planId}`);
     return result;
   }

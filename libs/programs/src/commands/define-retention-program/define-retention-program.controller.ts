@@ -22,9 +22,22 @@ export class DefineRetentionProgramController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(DefineRetentionProgramResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '사후관리 프로그램 수립: period, clients planned per milestone with benefit and unit cost, budget by funding source' })
-  async define(@Body() body: DefineRetentionProgramDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<DefineRetentionProgramResult> {
-    const result = await executeFromHttp<DefineRetentionProgramDto, DefineRetentionProgramResult>(this.commandBus, this.metrics, defineRetentionProgram, body, req);
+  @ApiOperation({
+    summary:
+      '사후관리 프로그램 수립: period, clients planned per milestone with benefit and unit cost, budget by funding source',
+  })
+  async define(
+    @Body() body: DefineRetentionProgramDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DefineRetentionProgramResult> {
+    const result = await executeFromHttp<DefineRetentionProgramDto, DefineRetentionProgramResult>(
+      this.commandBus,
+      this.metrics,
+      defineRetentionProgram,
+      body,
+      req,
+    );
     res.setHeader('Location', `/retention-programs/${result.programId}`);
     return result;
   }

@@ -6,6 +6,7 @@ import { ProgramPlanDto } from '../program-plan.dto';
 /** 사후관리 프로그램 수립 (supervisor). */
 export class DefineRetentionProgramDto extends ProgramPlanDto {
   @ApiProperty({ example: 'center-naju' })
-  @IsString() @IsCenterOrCounselorId()
+  @IsString()
+  @IsCenterOrCounselorId()
   centerId: string;
 }

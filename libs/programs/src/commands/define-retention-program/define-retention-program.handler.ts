@@ -13,7 +13,10 @@ export class DefineRetentionProgramResult extends CommandResult {
 }
 
 @CommandHandler(DefineRetentionProgramCommand)
-export class DefineRetentionProgramHandler implements ICommandHandler<DefineRetentionProgramCommand, DefineRetentionProgramResult> {
+export class DefineRetentionProgramHandler implements ICommandHandler<
+  DefineRetentionProgramCommand,
+  DefineRetentionProgramResult
+> {
   constructor(private readonly store: EventStore) {}
 
   async execute({ input, metadata }: DefineRetentionProgramCommand): Promise<DefineRetentionProgramResult> {

@@ -14,7 +14,13 @@ export class ProvideRetentionBenefitCommand {
 export const provideRetentionBenefit: CommandDefinition<ProvideRetentionBenefitDto> = {
   type: 'ProvideRetentionBenefit',
   dto: ProvideRetentionBenefitDto,
-  access: { roles: [...CASE_WORKERS], records: [{ kind: 'retentionProgram', field: 'programId' }, { kind: 'client', field: 'clientId' }] },
+  access: {
+    roles: [...CASE_WORKERS],
+    records: [
+      { kind: 'retentionProgram', field: 'programId' },
+      { kind: 'client', field: 'clientId' },
+    ],
+  },
   occurredAtOf: (dto) => occurredAtOfDay(dto.providedOn),
   build: (dto, metadata) => new ProvideRetentionBenefitCommand(dto, metadata),
 };

@@ -22,11 +22,24 @@ export class ProvideRetentionBenefitController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(ProvideRetentionBenefitResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '사후관리 프로그램 지원: a placed client receives the milestone benefit (over the plan only with overPlan.reason: 422 PROGRAM_PLAN_EXCEEDED otherwise)' })
+  @ApiOperation({
+    summary:
+      '사후관리 프로그램 지원: a placed client receives the milestone benefit (over the plan only with overPlan.reason: 422 PROGRAM_PLAN_EXCEEDED otherwise)',
+  })
   @ApiBody({ type: ProvideRetentionBenefitBody })
-  async provide(@Param('programId') programId: string, @Body() body: unknown, @Req() req: Request): Promise<ProvideRetentionBenefitResult> {
+  async provide(
+    @Param('programId') programId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<ProvideRetentionBenefitResult> {
     const dto = dtoWithPathIds(ProvideRetentionBenefitDto, body, { programId });
-    const result = await executeFromHttp<ProvideRetentionBenefitDto, ProvideRetentionBenefitResult>(this.commandBus, this.metrics, provideRetentionBenefit, dto, req);
+    const result = await executeFromHttp<ProvideRetentionBenefitDto, ProvideRetentionBenefitResult>(
+      this.commandBus,
+      this.metrics,
+      provideRetentionBenefit,
+      dto,
+      req,
+    );
     return result;
   }
 }

@@ -5,8 +5,13 @@ import { FUNDING_SOURCES, FundingSource, PROGRAM_MILESTONES, ProgramMilestone } 
 import { IsDateOnly, IsRecordId } from '@saeil/core';
 
 export class OverPlanDto {
-  @ApiProperty({ example: '예산 잔액으로 추가 지원 (센터장 승인)', description: 'Why the milestone plan may be exceeded' })
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @ApiProperty({
+    example: '예산 잔액으로 추가 지원 (센터장 승인)',
+    description: 'Why the milestone plan may be exceeded',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   reason: string;
 }
 
@@ -28,7 +33,10 @@ export class ProvideRetentionBenefitDto {
   @IsIn(PROGRAM_MILESTONES)
   n: ProgramMilestone;
 
-  @ApiProperty({ example: '2024-04-10', description: '지원일 (YYYY-MM-DD, not in the future, within the program period)' })
+  @ApiProperty({
+    example: '2024-04-10',
+    description: '지원일 (YYYY-MM-DD, not in the future, within the program period)',
+  })
   @IsDateOnly()
   providedOn: string;
 
@@ -37,11 +45,18 @@ export class ProvideRetentionBenefitDto {
   fundingSource: FundingSource;
 
   @ApiPropertyOptional({ example: '3개월 근속 축하' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 
-  @ApiPropertyOptional({ type: OverPlanDto, description: 'Explicit override when the milestone plan is full (recorded with the benefit)' })
-  @IsOptional() @ValidateNested() @Type(() => OverPlanDto)
+  @ApiPropertyOptional({
+    type: OverPlanDto,
+    description: 'Explicit override when the milestone plan is full (recorded with the benefit)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OverPlanDto)
   overPlan?: OverPlanDto;
 }
 

@@ -27,24 +27,42 @@ export class ProvideRetentionBenefitResult extends CommandResult {
  * loser of the race gets the plan's answer (PROGRAM_PLAN_EXCEEDED) instead of a bare 409.
  */
 @CommandHandler(ProvideRetentionBenefitCommand)
-export class ProvideRetentionBenefitHandler implements ICommandHandler<ProvideRetentionBenefitCommand, ProvideRetentionBenefitResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+export class ProvideRetentionBenefitHandler implements ICommandHandler<
+  ProvideRetentionBenefitCommand,
+  ProvideRetentionBenefitResult
+> {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: ProvideRetentionBenefitCommand): Promise<ProvideRetentionBenefitResult> {
     return decideAgainOnConflict(() => this.once(input, metadata));
   }
 
-  private async once(input: ProvideRetentionBenefitDto, metadata: ProvideRetentionBenefitCommand['metadata']): Promise<ProvideRetentionBenefitResult> {
+  private async once(
+    input: ProvideRetentionBenefitDto,
+    metadata: ProvideRetentionBenefitCommand['metadata'],
+  ): Promise<ProvideRetentionBenefitResult> {
     const [{ history, state }, herCase, placementHistory] = await Promise.all([
       readProgram(this.store, input.programId),
       loadCase(this.store, input.clientId),
       this.store.readStream(placementsStreamId(input.clientId)),
     ]);
-    const placementGuard = { streamId: placementsStreamId(input.clientId), expectedVersion: placementHistory.length === 0 ? 0 : placementHistory[placementHistory.length - 1].streamVersion };
+    const placementGuard = {
+      streamId: placementsStreamId(input.clientId),
+      expectedVersion: placementHistory.length === 0 ? 0 : placementHistory[placementHistory.length - 1].streamVersion,
+    };
     const result = await handleCommand(this.store, retentionProgramDecider, {
       streamId: retentionProgramStreamId(input.programId),
       context: PROGRAMS_CONTEXT,
-      command: { type: 'ProvideRetentionBenefit', ...input, case: herCase.state, placement: placementsOf(placementHistory)[input.placementId], today: this.clock.today() },
+      command: {
+        type: 'ProvideRetentionBenefit',
+        ...input,
+        case: herCase.state,
+        placement: placementsOf(placementHistory)[input.placementId],
+        today: this.clock.today(),
+      },
       metadata: actingFor(metadata, state.centerId),
       history,
       idempotency: idempotencyOf(metadata, 'ProvideRetentionBenefit', input),
@@ -52,7 +70,9 @@ export class ProvideRetentionBenefitHandler implements ICommandHandler<ProvideRe
       guards: [herCase.guard, placementGuard],
     });
     const written = result.duplicate ? await this.store.readEvent(result.globalPosition) : undefined;
-    const overPlan = written ? Boolean((written.data as { overPlan?: unknown }).overPlan) : state.use[input.n].given >= (state.plan?.milestones.find((m) => m.n === input.n)?.plannedClients ?? 0);
+    const overPlan = written
+      ? Boolean((written.data as { overPlan?: unknown }).overPlan)
+      : state.use[input.n].given >= (state.plan?.milestones.find((m) => m.n === input.n)?.plannedClients ?? 0);
     return { programId: input.programId, overPlan, ...commandResult(result) };
   }
 }

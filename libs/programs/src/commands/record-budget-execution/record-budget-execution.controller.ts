@@ -22,11 +22,24 @@ export class RecordBudgetExecutionController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(RecordBudgetExecutionResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '예산 집행 기록: day, funding source (or unsplit), KRW, what it paid for; a correction names the entry it corrects (never an edit)' })
+  @ApiOperation({
+    summary:
+      '예산 집행 기록: day, funding source (or unsplit), KRW, what it paid for; a correction names the entry it corrects (never an edit)',
+  })
   @ApiBody({ type: RecordBudgetExecutionBody })
-  async record(@Param('planId') planId: string, @Body() body: unknown, @Req() req: Request): Promise<RecordBudgetExecutionResult> {
+  async record(
+    @Param('planId') planId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<RecordBudgetExecutionResult> {
     const dto = dtoWithPathIds(RecordBudgetExecutionDto, body, { planId });
-    const result = await executeFromHttp<RecordBudgetExecutionDto, RecordBudgetExecutionResult>(this.commandBus, this.metrics, recordBudgetExecution, dto, req);
+    const result = await executeFromHttp<RecordBudgetExecutionDto, RecordBudgetExecutionResult>(
+      this.commandBus,
+      this.metrics,
+      recordBudgetExecution,
+      dto,
+      req,
+    );
     return result;
   }
 }

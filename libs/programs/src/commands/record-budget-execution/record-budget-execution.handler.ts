@@ -24,15 +24,25 @@ export class RecordBudgetExecutionResult extends CommandResult {
  * is decided again on the new history (same entry id), not answered with a bare 409.
  */
 @CommandHandler(RecordBudgetExecutionCommand)
-export class RecordBudgetExecutionHandler implements ICommandHandler<RecordBudgetExecutionCommand, RecordBudgetExecutionResult> {
-  constructor(private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {}
+export class RecordBudgetExecutionHandler implements ICommandHandler<
+  RecordBudgetExecutionCommand,
+  RecordBudgetExecutionResult
+> {
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, metadata }: RecordBudgetExecutionCommand): Promise<RecordBudgetExecutionResult> {
     const entryId = randomUUID();
     return decideAgainOnConflict(() => this.once(input, entryId, metadata));
   }
 
-  private async once(input: RecordBudgetExecutionDto, entryId: string, metadata: RecordBudgetExecutionCommand['metadata']): Promise<RecordBudgetExecutionResult> {
+  private async once(
+    input: RecordBudgetExecutionDto,
+    entryId: string,
+    metadata: RecordBudgetExecutionCommand['metadata'],
+  ): Promise<RecordBudgetExecutionResult> {
     const { history, state } = await readBudgetPlan(this.store, input.planId);
     const result = await handleCommand(this.store, budgetPlanDecider, {
       streamId: budgetPlanStreamId(input.planId),
@@ -42,6 +52,10 @@ export class RecordBudgetExecutionHandler implements ICommandHandler<RecordBudge
       history,
       idempotency: idempotencyOf(metadata, 'RecordBudgetExecution', input),
     });
-    return { planId: input.planId, entryId: await idWritten(this.store, result, 'entryId', entryId), ...commandResult(result) };
+    return {
+      planId: input.planId,
+      entryId: await idWritten(this.store, result, 'entryId', entryId),
+      ...commandResult(result),
+    };
   }
 }

@@ -17,9 +17,14 @@ export class GetBudgetPlanController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':planId')
-  @ApiOperation({ summary: '예산 집행 현황: per year and for the whole term, secured / executed / remaining / execution rate per funding source and in total; amendment history; execution entries' })
+  @ApiOperation({
+    summary:
+      '예산 집행 현황: per year and for the whole term, secured / executed / remaining / execution rate per funding source and in total; amendment history; execution entries',
+  })
   @ApiAnswer(BudgetPlanAnswerResponse)
   get(@Param('planId') planId: string, @Query() read: ReadYourWritesDto): Promise<BudgetPlanAnswerResponse> {
-    return this.queryBus.execute<GetBudgetPlanQuery, BudgetPlanAnswer>(new GetBudgetPlanQuery(planId, read.minPosition));
+    return this.queryBus.execute<GetBudgetPlanQuery, BudgetPlanAnswer>(
+      new GetBudgetPlanQuery(planId, read.minPosition),
+    );
   }
 }

@@ -16,9 +16,17 @@ export class GetRetentionProgramController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get(':programId')
-  @ApiOperation({ summary: 'A retention program: utilization per milestone against plan, over-plan count, budget secured / executed / remaining by funding source' })
+  @ApiOperation({
+    summary:
+      'A retention program: utilization per milestone against plan, over-plan count, budget secured / executed / remaining by funding source',
+  })
   @ApiAnswer(RetentionProgramAnswerResponse)
-  get(@Param('programId') programId: string, @Query() read: ReadYourWritesDto): Promise<RetentionProgramAnswerResponse> {
-    return this.queryBus.execute<GetRetentionProgramQuery, RetentionProgramAnswer>(new GetRetentionProgramQuery(programId, read.minPosition));
+  get(
+    @Param('programId') programId: string,
+    @Query() read: ReadYourWritesDto,
+  ): Promise<RetentionProgramAnswerResponse> {
+    return this.queryBus.execute<GetRetentionProgramQuery, RetentionProgramAnswer>(
+      new GetRetentionProgramQuery(programId, read.minPosition),
+    );
   }
 }

@@ -20,6 +20,8 @@ export class ListBudgetPlansController {
   @ApiErrors(404)
   list(@Query() query: ListBudgetPlansDto, @CurrentAccess() access: RequestAccess): Promise<BudgetPlanListResponse> {
     if (!access.coversCenter(query.centerId)) throw new NotFound('센터', query.centerId);
-    return this.queryBus.execute<ListBudgetPlansQuery, BudgetPlanList>(new ListBudgetPlansQuery(query.centerId, query.minPosition));
+    return this.queryBus.execute<ListBudgetPlansQuery, BudgetPlanList>(
+      new ListBudgetPlansQuery(query.centerId, query.minPosition),
+    );
   }
 }

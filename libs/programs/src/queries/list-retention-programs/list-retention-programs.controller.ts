@@ -18,8 +18,13 @@ export class ListRetentionProgramsController {
   @ApiOperation({ summary: "A center's retention programs with utilization and budget execution, newest period first" })
   @ApiAnswer(RetentionProgramListResponse)
   @ApiErrors(404)
-  list(@Query() query: ListRetentionProgramsDto, @CurrentAccess() access: RequestAccess): Promise<RetentionProgramListResponse> {
+  list(
+    @Query() query: ListRetentionProgramsDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<RetentionProgramListResponse> {
     if (!access.coversCenter(query.centerId)) throw new NotFound('센터', query.centerId);
-    return this.queryBus.execute<ListRetentionProgramsQuery, RetentionProgramList>(new ListRetentionProgramsQuery(query.centerId, query.minPosition));
+    return this.queryBus.execute<ListRetentionProgramsQuery, RetentionProgramList>(
+      new ListRetentionProgramsQuery(query.centerId, query.minPosition),
+    );
   }
 }

@@ -34,15 +34,31 @@ export class PreviewReportController {
       "성과 보고서 미리보기: de-identified, small cells suppressed, live figures (or as of a position); JSON, CSV or XLSX. A center's own staff also see her exact figures beside them (view=center, their default)",
   })
   @ApiFileAnswer(REPORT_PREVIEW_ANSWER)
-  async preview(@Param('level') level: string, @Param('period') period: string, @Query() query: PreviewReportQueryDto, @Res({ passthrough: true }) res: Response, @CurrentAccess() access: RequestAccess): Promise<StreamableFile> {
+  async preview(
+    @Param('level') level: string,
+    @Param('period') period: string,
+    @Query() query: PreviewReportQueryDto,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<StreamableFile> {
     const scope = reportScope(level, query.id);
     requireLevel(access, scope.level, scope.scopeId);
     const format = exportFormat(query.format);
     // Exact figures are her own center's: above the center only what the Ministry sees (as the statistics reads answer).
     const ownCenter = access.scope.kind === 'center';
     const view = query.view ?? (ownCenter ? 'center' : 'ministry');
-    if (view === 'center' && !ownCenter) throw new OutOfScope('view', '센터 실제 값은 그 센터의 직원만 볼 수 있습니다. 센터 밖에서는 성평등가족부에 제출되는 값(비공개 처리)만 보입니다.');
-    const { report, exact } = await this.queryBus.execute<PreviewReportQuery, PreviewAnswer>(new PreviewReportQuery(scope, period, query.asOfPosition, view === 'center'));
-    return sendReportFile(res, await exportReport(report, format, undefined, { names: reportNames(this.centers), exact }), report.asOfPosition);
+    if (view === 'center' && !ownCenter)
+      throw new OutOfScope(
+        'view',
+        '센터 실제 값은 그 센터의 직원만 볼 수 있습니다. 센터 밖에서는 성평등가족부에 제출되는 값(비공개 처리)만 보입니다.',
+      );
+    const { report, exact } = await this.queryBus.execute<PreviewReportQuery, PreviewAnswer>(
+      new PreviewReportQuery(scope, period, query.asOfPosition, view === 'center'),
+    );
+    return sendReportFile(
+      res,
+      await exportReport(report, format, undefined, { names: reportNames(this.centers), exact }),
+      report.asOfPosition,
+    );
   }
 }

@@ -20,7 +20,8 @@ import { CurrentAccess, REPORT_READERS, type RequestAccess, requireLevel, Roles 
 export type VersionSummary = Omit<SubmittedVersion, 'figures'>;
 
 // eslint-disable-next-line no-useless-assignment -- used by a parameter decorator below, which the rule does not see
-const badVersion = () => new ValidationFailed([{ field: 'version', code: 'isInt', message: 'version must be a positive integer' }]);
+const badVersion = () =>
+  new ValidationFailed([{ field: 'version', code: 'isInt', message: 'version must be a positive integer' }]);
 
 @ApiTags('ministry-reports')
 @Roles(...REPORT_READERS)
@@ -37,10 +38,17 @@ export class ReportVersionsController {
   @ApiOperation({ summary: '제출 이력: every submitted version (version, as-of position, content hash, submitted on)' })
   @ApiQuery({ name: 'id', required: false })
   @ApiAnswer(ReportVersionResponse, { isArray: true })
-  async list(@Param('level') level: string, @Param('period') period: string, @CurrentAccess() access: RequestAccess, @Query('id') id?: string): Promise<ReportVersionResponse[]> {
+  async list(
+    @Param('level') level: string,
+    @Param('period') period: string,
+    @CurrentAccess() access: RequestAccess,
+    @Query('id') id?: string,
+  ): Promise<ReportVersionResponse[]> {
     const scope = reportScope(level, id);
     requireLevel(access, scope.level, scope.scopeId);
-    const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(new ReportVersionsQuery(scope, period));
+    const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(
+      new ReportVersionsQuery(scope, period),
+    );
     return versions.map(({ figures: _figures, ...summary }) => summary);
   }
 
@@ -61,10 +69,17 @@ export class ReportVersionsController {
     const scope = reportScope(level, query.id);
     requireLevel(access, scope.level, scope.scopeId);
     const format = exportFormat(query.format);
-    const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(new ReportVersionsQuery(scope, period));
+    const versions = await this.queryBus.execute<ReportVersionsQuery, SubmittedVersion[]>(
+      new ReportVersionsQuery(scope, period),
+    );
     const frozen = versions.find((v) => v.version === version);
     if (!frozen) throw new NotFound('보고서 판', `${versions[0].reportId} v${version}`);
-    const file = await exportReport(frozen.figures, format, { version: frozen.version, submittedOn: frozen.submittedOn, contentHash: frozen.contentHash }, { names: reportNames(this.centers) });
+    const file = await exportReport(
+      frozen.figures,
+      format,
+      { version: frozen.version, submittedOn: frozen.submittedOn, contentHash: frozen.contentHash },
+      { names: reportNames(this.centers) },
+    );
     return sendReportFile(res, file, frozen.asOfPosition);
   }
 }

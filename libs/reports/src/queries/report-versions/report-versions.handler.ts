@@ -21,6 +21,10 @@ export class ReportVersionsHandler implements IQueryHandler<ReportVersionsQuery,
     const streamId = ministryReportStreamId(scope.level, scope.scopeId, key);
     const events = (await this.store.readStream(streamId)).filter((e) => e.type === 'MinistryReportSubmitted');
     if (events.length === 0) throw new NotFound('제출된 보고서', streamId);
-    return events.map((e) => ({ ...(e.data as unknown as MinistryReportSubmittedV1), position: e.globalPosition, recordedAt: e.recordedAt }));
+    return events.map((e) => ({
+      ...(e.data as unknown as MinistryReportSubmittedV1),
+      position: e.globalPosition,
+      recordedAt: e.recordedAt,
+    }));
   }
 }

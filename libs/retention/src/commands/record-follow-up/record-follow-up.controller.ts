@@ -22,7 +22,10 @@ export class RecordFollowUpController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(RecordFollowUpResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '사후관리 기록: the 1/2/3-month follow-up of a placement — contact, outcome, difficulties, support, program' })
+  @ApiOperation({
+    summary:
+      '사후관리 기록: the 1/2/3-month follow-up of a placement — contact, outcome, difficulties, support, program',
+  })
   @ApiBody({ type: RecordFollowUpBody })
   async record(
     @Param('clientId') clientId: string,
@@ -31,7 +34,13 @@ export class RecordFollowUpController {
     @Req() req: Request,
   ): Promise<RecordFollowUpResult> {
     const dto = dtoWithPathIds(RecordFollowUpDto, body, { clientId, placementId });
-    const result = await executeFromHttp<RecordFollowUpDto, RecordFollowUpResult>(this.commandBus, this.metrics, recordFollowUp, dto, req);
+    const result = await executeFromHttp<RecordFollowUpDto, RecordFollowUpResult>(
+      this.commandBus,
+      this.metrics,
+      recordFollowUp,
+      dto,
+      req,
+    );
     // A repeated Idempotency-Key created nothing now: 200 with the first answer.
     return result;
   }

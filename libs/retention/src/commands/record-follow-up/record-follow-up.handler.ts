@@ -45,12 +45,18 @@ export class RecordFollowUpHandler implements ICommandHandler<RecordFollowUpComm
     await this.catchUpWithPlacement(clientId, input.placementId);
     const history = await this.store.readStream(followUpsStreamId(input.placementId));
     // Another client's placement is not hers to follow up: the same 404 as an unknown placement.
-    if (foldStream(followUpsDecider, history).placement?.clientId !== clientId) throw new NotFound('사후관리 일정', input.placementId);
-    const result = await decideFollowUps(this.store, { type: 'RecordFollowUp', ...record, today: this.clock.today() }, actingFor(metadata, herCase.state.centerId), {
-      idempotency: idempotencyOf(metadata, 'RecordFollowUp', input),
-      guards: [herCase.guard],
-      history,
-    });
+    if (foldStream(followUpsDecider, history).placement?.clientId !== clientId)
+      throw new NotFound('사후관리 일정', input.placementId);
+    const result = await decideFollowUps(
+      this.store,
+      { type: 'RecordFollowUp', ...record, today: this.clock.today() },
+      actingFor(metadata, herCase.state.centerId),
+      {
+        idempotency: idempotencyOf(metadata, 'RecordFollowUp', input),
+        guards: [herCase.guard],
+        history,
+      },
+    );
     if (!result) throw new Error('RecordFollowUp decided nothing: the decider records or refuses');
     return { placementId: input.placementId, n: input.n, ...commandResult(result) };
   }
@@ -62,9 +68,16 @@ export class RecordFollowUpHandler implements ICommandHandler<RecordFollowUpComm
    * placements stream is read, so another woman's placement stays a 404.
    */
   private async catchUpWithPlacement(clientId: string, placementId: string): Promise<void> {
-    const window = { daysBefore: this.config.FOLLOW_UP_WINDOW_DAYS_BEFORE, daysAfter: this.config.FOLLOW_UP_WINDOW_DAYS_AFTER };
+    const window = {
+      daysBefore: this.config.FOLLOW_UP_WINDOW_DAYS_BEFORE,
+      daysAfter: this.config.FOLLOW_UP_WINDOW_DAYS_AFTER,
+    };
     for (const event of await this.store.readStream(placementsStreamId(clientId))) {
-      if ((PLACEMENT_EVENTS_REACTED_TO as readonly string[]).includes(event.type) && event.data.placementId === placementId) await reactToPlacementEvent(event, this.store, window);
+      if (
+        (PLACEMENT_EVENTS_REACTED_TO as readonly string[]).includes(event.type) &&
+        event.data.placementId === placementId
+      )
+        await reactToPlacementEvent(event, this.store, window);
     }
   }
 }

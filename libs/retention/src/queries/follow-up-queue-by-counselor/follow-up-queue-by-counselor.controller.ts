@@ -21,8 +21,13 @@ export class FollowUpQueueByCounselorController {
   @ApiOperation({ summary: "A supervisor's follow-up queue by counselor: due this week, overdue and upcoming counts" })
   @ApiAnswer(FollowUpQueueByCounselorResponse)
   @ApiErrors(404)
-  find(@Query() filter: FollowUpQueueByCounselorDto, @CurrentAccess() access: RequestAccess): Promise<FollowUpQueueByCounselorResponse> {
+  find(
+    @Query() filter: FollowUpQueueByCounselorDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<FollowUpQueueByCounselorResponse> {
     if (!access.coversCenter(filter.centerId)) throw new NotFound('센터', filter.centerId);
-    return this.queryBus.execute<FollowUpQueueByCounselorQuery, FollowUpQueueByCounselor>(new FollowUpQueueByCounselorQuery(filter));
+    return this.queryBus.execute<FollowUpQueueByCounselorQuery, FollowUpQueueByCounselor>(
+      new FollowUpQueueByCounselorQuery(filter),
+    );
   }
 }

@@ -23,7 +23,10 @@ export interface FollowUpQueueByCounselor {
 
 /** A supervisor's view: per counselor of the center (her current center and counselor), the open milestones due this week, overdue and upcoming. */
 @QueryHandler(FollowUpQueueByCounselorQuery)
-export class FollowUpQueueByCounselorHandler implements IQueryHandler<FollowUpQueueByCounselorQuery, FollowUpQueueByCounselor> {
+export class FollowUpQueueByCounselorHandler implements IQueryHandler<
+  FollowUpQueueByCounselorQuery,
+  FollowUpQueueByCounselor
+> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly consistency: ReadModelConsistency,
@@ -44,11 +47,19 @@ export class FollowUpQueueByCounselorHandler implements IQueryHandler<FollowUpQu
       [filter.centerId],
     );
     const byCounselor = new Map<string, OpenMilestone[]>();
-    for (const r of rows) byCounselor.set(r.counselor_id, [...(byCounselor.get(r.counselor_id) ?? []), { opensOn: r.opens_on, closesOn: r.closes_on }]);
+    for (const r of rows)
+      byCounselor.set(r.counselor_id, [
+        ...(byCounselor.get(r.counselor_id) ?? []),
+        { opensOn: r.opens_on, closesOn: r.closes_on },
+      ]);
     const names = await this.accounts.displayNames(byCounselor.keys());
     const counselors = [...byCounselor.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([counselorId, milestones]) => ({ counselorId, counselorName: names.get(counselorId) ?? null, ...countBuckets(milestones, today) }));
+      .map(([counselorId, milestones]) => ({
+        counselorId,
+        counselorName: names.get(counselorId) ?? null,
+        ...countBuckets(milestones, today),
+      }));
     return { centerId: filter.centerId, today, counselors, ...(consistency ? { consistency } : {}) };
   }
 }

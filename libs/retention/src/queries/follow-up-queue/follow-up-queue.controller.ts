@@ -16,8 +16,16 @@ export class FollowUpQueueController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
-  @AccessLogged('read.follow-up-queue', { subject: (q) => [...(q as FollowUpQueue).dueThisWeek, ...(q as FollowUpQueue).overdue, ...(q as FollowUpQueue).upcoming].map((i) => i.clientId) })
-  @ApiOperation({ summary: "A counselor's follow-up work queue: due this week, overdue, upcoming (client, employer, milestone, window)" })
+  @AccessLogged('read.follow-up-queue', {
+    subject: (q) =>
+      [...(q as FollowUpQueue).dueThisWeek, ...(q as FollowUpQueue).overdue, ...(q as FollowUpQueue).upcoming].map(
+        (i) => i.clientId,
+      ),
+  })
+  @ApiOperation({
+    summary:
+      "A counselor's follow-up work queue: due this week, overdue, upcoming (client, employer, milestone, window)",
+  })
   @ApiAnswer(FollowUpQueueResponse)
   find(@Query() filter: FollowUpQueueDto, @CurrentAccess() access: RequestAccess): Promise<FollowUpQueueResponse> {
     return this.queryBus.execute<FollowUpQueueQuery, FollowUpQueue>(new FollowUpQueueQuery(filter, access.centerIds()));

@@ -63,11 +63,26 @@ export class FollowUpQueueHandler implements IQueryHandler<FollowUpQueueQuery, F
         ORDER BY f.due_on, f.placement_id, f.n`,
       [filter.counselorId, centerIds],
     );
-    const queue: FollowUpQueue = { counselorId: filter.counselorId, today, dueThisWeek: [], overdue: [], upcoming: [], ...(consistency ? { consistency } : {}) };
+    const queue: FollowUpQueue = {
+      counselorId: filter.counselorId,
+      today,
+      dueThisWeek: [],
+      overdue: [],
+      upcoming: [],
+      ...(consistency ? { consistency } : {}),
+    };
     // One opening per woman, however many milestones she has on the queue.
     const names = new Map<string, Promise<string | null>>();
     const nameOf = (clientId: string, personal: string | null): Promise<string | null> => {
-      if (!names.has(clientId)) names.set(clientId, personal === null ? Promise.resolve(null) : openStoredPersonalData<{ name: string }>(this.vault, clientId, personal).then((o) => (o.status === 'open' ? o.fields.name : null)));
+      if (!names.has(clientId))
+        names.set(
+          clientId,
+          personal === null
+            ? Promise.resolve(null)
+            : openStoredPersonalData<{ name: string }>(this.vault, clientId, personal).then((o) =>
+                o.status === 'open' ? o.fields.name : null,
+              ),
+        );
       return names.get(clientId)!;
     };
     await this.vault.preloadKeys(rows.filter((r) => r.personal && !r.erased_at).map((r) => r.client_id));

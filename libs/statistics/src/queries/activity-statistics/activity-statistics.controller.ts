@@ -16,12 +16,20 @@ export class ActivityStatisticsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get('activity')
-  @ApiOperation({ summary: '활동: counseling sessions by channel, group-program attendances, outreach, agreements, council meetings, job fairs, post-management beneficiaries' })
+  @ApiOperation({
+    summary:
+      '활동: counseling sessions by channel, group-program attendances, outreach, agreements, council meetings, job fairs, post-management beneficiaries',
+  })
   @ApiAnswer(ActivityStatisticsResponse)
   @ApiErrors(404)
-  activity(@Query() filter: StatisticsSnapshotReadDto, @CurrentAccess() access: RequestAccess): Promise<ActivityStatisticsResponse> {
+  activity(
+    @Query() filter: StatisticsSnapshotReadDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<ActivityStatisticsResponse> {
     requireBoundedPeriod(filter);
     requireLevel(access, filter.level, filter.id);
-    return this.queryBus.execute<ActivityStatisticsQuery, ActivityStatistics>(new ActivityStatisticsQuery(filter, disclosureFor(access)));
+    return this.queryBus.execute<ActivityStatisticsQuery, ActivityStatistics>(
+      new ActivityStatisticsQuery(filter, disclosureFor(access)),
+    );
   }
 }

@@ -41,8 +41,17 @@ export class ActivityStatisticsHandler implements IQueryHandler<ActivityStatisti
     const threshold = this.config.SUPPRESSION_THRESHOLD;
     const published =
       disclosure === 'exact'
-        ? { whole: snapshot.activity as ActivityFigures | MinistryActivityFigures, parts: parts as { key: string; figures: ActivityFigures | MinistryActivityFigures }[] }
-        : publishWithParts(snapshot.activity, parts, activityPersonCounts, (figures, forced) => publishActivity(figures, threshold, forced), threshold);
+        ? {
+            whole: snapshot.activity as ActivityFigures | MinistryActivityFigures,
+            parts: parts as { key: string; figures: ActivityFigures | MinistryActivityFigures }[],
+          }
+        : publishWithParts(
+            snapshot.activity,
+            parts,
+            activityPersonCounts,
+            (figures, forced) => publishActivity(figures, threshold, forced),
+            threshold,
+          );
     return {
       scope: snapshot.scope,
       period: snapshot.period,

@@ -22,9 +22,14 @@ export class EmploymentStatisticsController {
   })
   @ApiAnswer(EmploymentStatisticsResponse)
   @ApiErrors(404)
-  employment(@Query() filter: StatisticsSnapshotReadDto, @CurrentAccess() access: RequestAccess): Promise<EmploymentStatisticsResponse> {
+  employment(
+    @Query() filter: StatisticsSnapshotReadDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<EmploymentStatisticsResponse> {
     requireBoundedPeriod(filter);
     requireLevel(access, filter.level, filter.id);
-    return this.queryBus.execute<EmploymentStatisticsQuery, EmploymentStatistics>(new EmploymentStatisticsQuery(filter, disclosureFor(access)));
+    return this.queryBus.execute<EmploymentStatisticsQuery, EmploymentStatistics>(
+      new EmploymentStatisticsQuery(filter, disclosureFor(access)),
+    );
   }
 }

@@ -41,15 +41,26 @@ export class EmploymentStatisticsHandler implements IQueryHandler<EmploymentStat
     const threshold = this.config.SUPPRESSION_THRESHOLD;
     const published =
       disclosure === 'exact'
-        ? { whole: snapshot.employment as EmploymentFigures | MinistryEmploymentFigures, parts: parts as { key: string; figures: EmploymentFigures | MinistryEmploymentFigures }[] }
-        : publishWithParts(snapshot.employment, parts, employmentPersonCounts, (figures, forced) => publishEmployment(figures, threshold, forced), threshold);
+        ? {
+            whole: snapshot.employment as EmploymentFigures | MinistryEmploymentFigures,
+            parts: parts as { key: string; figures: EmploymentFigures | MinistryEmploymentFigures }[],
+          }
+        : publishWithParts(
+            snapshot.employment,
+            parts,
+            employmentPersonCounts,
+            (figures, forced) => publishEmployment(figures, threshold, forced),
+            threshold,
+          );
     return {
       scope: snapshot.scope,
       period: snapshot.period,
       asOfPosition: snapshot.asOfPosition,
       ...(disclosure === 'suppressed' ? { disclosure, suppressionThreshold: threshold } : {}),
       employment: published.whole,
-      ...(filter.by ? { by: filter.by, rows: published.parts.map((r) => ({ key: r.key, employment: r.figures })) } : {}),
+      ...(filter.by
+        ? { by: filter.by, rows: published.parts.map((r) => ({ key: r.key, employment: r.figures })) }
+        : {}),
       ...(consistency ? { consistency } : {}),
     };
   }

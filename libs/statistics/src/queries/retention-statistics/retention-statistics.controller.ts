@@ -16,12 +16,20 @@ export class RetentionStatisticsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get('retention')
-  @ApiOperation({ summary: '고용유지: eligible, same/other employer, not employed, unreachable, unverified and rates at months 1–3 for the placements started in the period' })
+  @ApiOperation({
+    summary:
+      '고용유지: eligible, same/other employer, not employed, unreachable, unverified and rates at months 1–3 for the placements started in the period',
+  })
   @ApiAnswer(RetentionStatisticsResponse)
   @ApiErrors(404)
-  retention(@Query() filter: RetentionStatisticsDto, @CurrentAccess() access: RequestAccess): Promise<RetentionStatisticsResponse> {
+  retention(
+    @Query() filter: RetentionStatisticsDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<RetentionStatisticsResponse> {
     requireBoundedPeriod(filter);
     requireLevel(access, filter.level, filter.id);
-    return this.queryBus.execute<RetentionStatisticsQuery, RetentionStatistics>(new RetentionStatisticsQuery(filter, disclosureFor(access)));
+    return this.queryBus.execute<RetentionStatisticsQuery, RetentionStatistics>(
+      new RetentionStatisticsQuery(filter, disclosureFor(access)),
+    );
   }
 }

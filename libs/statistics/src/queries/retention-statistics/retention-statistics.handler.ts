@@ -1,7 +1,14 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { MinistryRetentionFigures } from '@saeil/contracts';
 import { SaeilConfig } from '@saeil/config';
-import type { BreakdownRow, RetentionCohort, RetentionDimension, RetentionFigures, StatisticsPeriod, StatisticsScope } from '../../statistics-source';
+import type {
+  BreakdownRow,
+  RetentionCohort,
+  RetentionDimension,
+  RetentionFigures,
+  StatisticsPeriod,
+  StatisticsScope,
+} from '../../statistics-source';
 import { publishRetention } from '../../publishing/published-figures';
 import type { Disclosure } from '../disclosure';
 import { StatisticsQueries } from '../statistics.queries';
@@ -42,9 +49,16 @@ export class RetentionStatisticsHandler implements IQueryHandler<RetentionStatis
     const rows = filter.by ? await this.statistics.retentionBy(filter.by, scope, period, asOf) : undefined;
     const threshold = this.config.SUPPRESSION_THRESHOLD;
     // Suppressed as the report does: the breakdown's rows with the overall figures as their totals.
-    let published: { retention: RetentionFigures[] | MinistryRetentionFigures[]; rows?: BreakdownRow<RetentionFigures[] | MinistryRetentionFigures[]>[] } = { retention: snapshot.retention, rows };
+    let published: {
+      retention: RetentionFigures[] | MinistryRetentionFigures[];
+      rows?: BreakdownRow<RetentionFigures[] | MinistryRetentionFigures[]>[];
+    } = { retention: snapshot.retention, rows };
     if (disclosure === 'suppressed') {
-      const { overall, breakdowns } = publishRetention(snapshot.retention, filter.by && rows ? [{ dimension: filter.by, rows }] : [], threshold);
+      const { overall, breakdowns } = publishRetention(
+        snapshot.retention,
+        filter.by && rows ? [{ dimension: filter.by, rows }] : [],
+        threshold,
+      );
       published = { retention: overall, rows: breakdowns[0]?.rows.map((r) => ({ key: r.key, figures: r.milestones })) };
     }
     return {

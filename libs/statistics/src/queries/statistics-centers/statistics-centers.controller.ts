@@ -15,9 +15,13 @@ export class StatisticsCentersController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get('centers')
-  @ApiOperation({ summary: 'The centers a scope rolls up (the directory, and any center seen in a record under 미지정)' })
+  @ApiOperation({
+    summary: 'The centers a scope rolls up (the directory, and any center seen in a record under 미지정)',
+  })
   @ApiAnswer(StatisticsCentersResponse)
   centers(@Query() filter: StatisticsCentersDto): Promise<StatisticsCentersResponse> {
-    return this.queryBus.execute<StatisticsCentersQuery, { centers: StatisticsCenter[] }>(new StatisticsCentersQuery(filter));
+    return this.queryBus.execute<StatisticsCentersQuery, { centers: StatisticsCenter[] }>(
+      new StatisticsCentersQuery(filter),
+    );
   }
 }

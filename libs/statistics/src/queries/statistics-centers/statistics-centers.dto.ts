@@ -7,7 +7,13 @@ export class StatisticsCentersDto {
   @IsIn(STATISTICS_LEVELS)
   level: (typeof STATISTICS_LEVELS)[number];
 
-  @ApiPropertyOptional({ example: '전라남도', description: "A center id (level=center), a 시·도 or '미지정' (level=region); none for the nation" })
-  @IsOptional() @IsString() @MaxLength(64) @Matches(/\S/)
+  @ApiPropertyOptional({
+    example: '전라남도',
+    description: "A center id (level=center), a 시·도 or '미지정' (level=region); none for the nation",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(/\S/)
   id?: string;
 }

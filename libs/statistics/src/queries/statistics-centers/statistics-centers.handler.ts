@@ -12,7 +12,10 @@ export interface StatisticsCenter {
 }
 
 @QueryHandler(StatisticsCentersQuery)
-export class StatisticsCentersHandler implements IQueryHandler<StatisticsCentersQuery, { centers: StatisticsCenter[] }> {
+export class StatisticsCentersHandler implements IQueryHandler<
+  StatisticsCentersQuery,
+  { centers: StatisticsCenter[] }
+> {
   constructor(
     private readonly statistics: StatisticsQueries,
     private readonly directory: CentersDirectory,

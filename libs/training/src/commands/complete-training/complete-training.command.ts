@@ -14,7 +14,13 @@ export class CompleteTrainingCommand {
 export const completeTraining: CommandDefinition<CompleteTrainingDto> = {
   type: 'CompleteTraining',
   dto: CompleteTrainingDto,
-  access: { roles: [...CASE_WORKERS], records: [{ kind: 'course', field: 'courseId' }, { kind: 'client', field: 'clientId', enrolledIn: 'courseId' }] },
+  access: {
+    roles: [...CASE_WORKERS],
+    records: [
+      { kind: 'course', field: 'courseId' },
+      { kind: 'client', field: 'clientId', enrolledIn: 'courseId' },
+    ],
+  },
   occurredAtOf: (dto) => occurredAtOfDay(dto.completedOn),
   build: (dto, metadata) => new CompleteTrainingCommand(dto, metadata),
 };

@@ -24,9 +24,19 @@ export class CompleteTrainingController {
   @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '수료: she completed the course' })
   @ApiBody({ type: CompleteTrainingBody })
-  async record(@Param('courseId') courseId: string, @Body() body: unknown, @Req() req: Request): Promise<TraineeResult> {
+  async record(
+    @Param('courseId') courseId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<TraineeResult> {
     const dto = dtoWithPathIds(CompleteTrainingDto, body, { courseId });
-    const result = await executeFromHttp<CompleteTrainingDto, TraineeResult>(this.commandBus, this.metrics, completeTraining, dto, req);
+    const result = await executeFromHttp<CompleteTrainingDto, TraineeResult>(
+      this.commandBus,
+      this.metrics,
+      completeTraining,
+      dto,
+      req,
+    );
     return result;
   }
 }

@@ -4,7 +4,10 @@ import { TraineeIds } from '../trainee-ids';
 
 /** The command as the Kafka command topic takes it; over HTTP the courseId comes from the URL. */
 export class CompleteTrainingDto extends TraineeIds {
-  @ApiProperty({ example: '2026-06-30', description: 'YYYY-MM-DD, not in the future; not before the course start or her enrollment' })
+  @ApiProperty({
+    example: '2026-06-30',
+    description: 'YYYY-MM-DD, not in the future; not before the course start or her enrollment',
+  })
   @IsDateOnly()
   completedOn: string;
 }

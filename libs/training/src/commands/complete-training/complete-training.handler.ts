@@ -13,6 +13,12 @@ export class CompleteTrainingHandler implements ICommandHandler<CompleteTraining
   ) {}
 
   execute({ input, metadata }: CompleteTrainingCommand): Promise<TraineeResult> {
-    return decideForTrainee(this.store, input, { type: 'CompleteTraining', completedOn: input.completedOn }, metadata, this.clock.today());
+    return decideForTrainee(
+      this.store,
+      input,
+      { type: 'CompleteTraining', completedOn: input.completedOn },
+      metadata,
+      this.clock.today(),
+    );
   }
 }

@@ -22,9 +22,21 @@ export class CreateCourseController {
   @Post()
   @HttpCode(201)
   @ApiAnswer(CreateCourseResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '직업교육훈련 과정 개설: set up a training course (provider, field, dates, hours, capacity)' })
-  async create(@Body() body: CreateCourseDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CreateCourseResult> {
-    const result = await executeFromHttp<CreateCourseDto, CreateCourseResult>(this.commandBus, this.metrics, createCourse, body, req);
+  @ApiOperation({
+    summary: '직업교육훈련 과정 개설: set up a training course (provider, field, dates, hours, capacity)',
+  })
+  async create(
+    @Body() body: CreateCourseDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CreateCourseResult> {
+    const result = await executeFromHttp<CreateCourseDto, CreateCourseResult>(
+      this.commandBus,
+      this.metrics,
+      createCourse,
+      body,
+      req,
+    );
     res.setHeader('Location', `/courses/${result.courseId}`);
     return result;
   }

@@ -14,7 +14,13 @@ export class EnrollInCourseCommand {
 export const enrollInCourse: CommandDefinition<EnrollInCourseDto> = {
   type: 'EnrollInCourse',
   dto: EnrollInCourseDto,
-  access: { roles: [...CASE_WORKERS], records: [{ kind: 'course', field: 'courseId' }, { kind: 'client', field: 'clientId' }] },
+  access: {
+    roles: [...CASE_WORKERS],
+    records: [
+      { kind: 'course', field: 'courseId' },
+      { kind: 'client', field: 'clientId' },
+    ],
+  },
   occurredAtOf: (dto) => occurredAtOfDay(dto.enrolledOn),
   build: (dto, metadata) => new EnrollInCourseCommand(dto, metadata),
 };

@@ -22,11 +22,23 @@ export class EnrollInCourseController {
   @Post(':courseId/enrollments')
   @HttpCode(201)
   @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '수강 등록: enroll her in a course (within capacity, not after it ended; needs her service consent)' })
+  @ApiOperation({
+    summary: '수강 등록: enroll her in a course (within capacity, not after it ended; needs her service consent)',
+  })
   @ApiBody({ type: EnrollInCourseBody })
-  async record(@Param('courseId') courseId: string, @Body() body: unknown, @Req() req: Request): Promise<TraineeResult> {
+  async record(
+    @Param('courseId') courseId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<TraineeResult> {
     const dto = dtoWithPathIds(EnrollInCourseDto, body, { courseId });
-    const result = await executeFromHttp<EnrollInCourseDto, TraineeResult>(this.commandBus, this.metrics, enrollInCourse, dto, req);
+    const result = await executeFromHttp<EnrollInCourseDto, TraineeResult>(
+      this.commandBus,
+      this.metrics,
+      enrollInCourse,
+      dto,
+      req,
+    );
     return result;
   }
 }

@@ -13,6 +13,12 @@ export class EnrollInCourseHandler implements ICommandHandler<EnrollInCourseComm
   ) {}
 
   execute({ input, metadata }: EnrollInCourseCommand): Promise<TraineeResult> {
-    return decideForTrainee(this.store, input, { type: 'EnrollInCourse', enrolledOn: input.enrolledOn }, metadata, this.clock.today());
+    return decideForTrainee(
+      this.store,
+      input,
+      { type: 'EnrollInCourse', enrolledOn: input.enrolledOn },
+      metadata,
+      this.clock.today(),
+    );
   }
 }

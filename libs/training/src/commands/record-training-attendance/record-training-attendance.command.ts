@@ -14,7 +14,13 @@ export class RecordTrainingAttendanceCommand {
 export const recordTrainingAttendance: CommandDefinition<RecordTrainingAttendanceDto> = {
   type: 'RecordTrainingAttendance',
   dto: RecordTrainingAttendanceDto,
-  access: { roles: [...CASE_WORKERS], records: [{ kind: 'course', field: 'courseId' }, { kind: 'client', field: 'clientId', enrolledIn: 'courseId' }] },
+  access: {
+    roles: [...CASE_WORKERS],
+    records: [
+      { kind: 'course', field: 'courseId' },
+      { kind: 'client', field: 'clientId', enrolledIn: 'courseId' },
+    ],
+  },
   occurredAtOf: (dto) => occurredAtOfDay(dto.date),
   build: (dto, metadata) => new RecordTrainingAttendanceCommand(dto, metadata),
 };

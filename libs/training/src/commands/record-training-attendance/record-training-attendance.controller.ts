@@ -22,11 +22,23 @@ export class RecordTrainingAttendanceController {
   @Post(':courseId/attendance')
   @HttpCode(201)
   @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
-  @ApiOperation({ summary: '출결 기록: her attendance on one course day (a different value for a recorded day corrects it)' })
+  @ApiOperation({
+    summary: '출결 기록: her attendance on one course day (a different value for a recorded day corrects it)',
+  })
   @ApiBody({ type: RecordTrainingAttendanceBody })
-  async record(@Param('courseId') courseId: string, @Body() body: unknown, @Req() req: Request): Promise<TraineeResult> {
+  async record(
+    @Param('courseId') courseId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<TraineeResult> {
     const dto = dtoWithPathIds(RecordTrainingAttendanceDto, body, { courseId });
-    const result = await executeFromHttp<RecordTrainingAttendanceDto, TraineeResult>(this.commandBus, this.metrics, recordTrainingAttendance, dto, req);
+    const result = await executeFromHttp<RecordTrainingAttendanceDto, TraineeResult>(
+      this.commandBus,
+      this.metrics,
+      recordTrainingAttendance,
+      dto,
+      req,
+    );
     return result;
   }
 }

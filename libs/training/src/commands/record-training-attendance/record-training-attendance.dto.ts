@@ -5,7 +5,10 @@ import { TraineeIds } from '../trainee-ids';
 
 /** The command as the Kafka command topic takes it; over HTTP the courseId comes from the URL. */
 export class RecordTrainingAttendanceDto extends TraineeIds {
-  @ApiProperty({ example: '2026-03-03', description: 'YYYY-MM-DD, not in the future; a course day while she was enrolled' })
+  @ApiProperty({
+    example: '2026-03-03',
+    description: 'YYYY-MM-DD, not in the future; a course day while she was enrolled',
+  })
   @IsDateOnly()
   date: string;
 

@@ -14,7 +14,13 @@ export class RecordTrainingCertificateCommand {
 export const recordTrainingCertificate: CommandDefinition<RecordTrainingCertificateDto> = {
   type: 'RecordTrainingCertificate',
   dto: RecordTrainingCertificateDto,
-  access: { roles: [...CASE_WORKERS], records: [{ kind: 'course', field: 'courseId' }, { kind: 'client', field: 'clientId', enrolledIn: 'courseId' }] },
+  access: {
+    roles: [...CASE_WORKERS],
+    records: [
+      { kind: 'course', field: 'courseId' },
+      { kind: 'client', field: 'clientId', enrolledIn: 'courseId' },
+    ],
+  },
   occurredAtOf: (dto) => occurredAtOfDay(dto.obtainedOn),
   build: (dto, metadata) => new RecordTrainingCertificateCommand(dto, metadata),
 };

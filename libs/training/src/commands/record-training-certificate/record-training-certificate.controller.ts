@@ -24,9 +24,19 @@ export class RecordTrainingCertificateController {
   @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '자격증 취득: she obtained a certificate through the course' })
   @ApiBody({ type: RecordTrainingCertificateBody })
-  async record(@Param('courseId') courseId: string, @Body() body: unknown, @Req() req: Request): Promise<TraineeResult> {
+  async record(
+    @Param('courseId') courseId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<TraineeResult> {
     const dto = dtoWithPathIds(RecordTrainingCertificateDto, body, { courseId });
-    const result = await executeFromHttp<RecordTrainingCertificateDto, TraineeResult>(this.commandBus, this.metrics, recordTrainingCertificate, dto, req);
+    const result = await executeFromHttp<RecordTrainingCertificateDto, TraineeResult>(
+      this.commandBus,
+      this.metrics,
+      recordTrainingCertificate,
+      dto,
+      req,
+    );
     return result;
   }
 }

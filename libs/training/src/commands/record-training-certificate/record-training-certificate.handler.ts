@@ -6,13 +6,22 @@ import { decideForTrainee, TraineeResult } from '../command-support';
 import { RecordTrainingCertificateCommand } from './record-training-certificate.command';
 
 @CommandHandler(RecordTrainingCertificateCommand)
-export class RecordTrainingCertificateHandler implements ICommandHandler<RecordTrainingCertificateCommand, TraineeResult> {
+export class RecordTrainingCertificateHandler implements ICommandHandler<
+  RecordTrainingCertificateCommand,
+  TraineeResult
+> {
   constructor(
     private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute({ input, metadata }: RecordTrainingCertificateCommand): Promise<TraineeResult> {
-    return decideForTrainee(this.store, input, { type: 'RecordTrainingCertificate', certificate: input.certificate, obtainedOn: input.obtainedOn }, metadata, this.clock.today());
+    return decideForTrainee(
+      this.store,
+      input,
+      { type: 'RecordTrainingCertificate', certificate: input.certificate, obtainedOn: input.obtainedOn },
+      metadata,
+      this.clock.today(),
+    );
   }
 }

@@ -14,7 +14,13 @@ export class RecordTrainingDropoutCommand {
 export const recordTrainingDropout: CommandDefinition<RecordTrainingDropoutDto> = {
   type: 'RecordTrainingDropout',
   dto: RecordTrainingDropoutDto,
-  access: { roles: [...CASE_WORKERS], records: [{ kind: 'course', field: 'courseId' }, { kind: 'client', field: 'clientId', enrolledIn: 'courseId' }] },
+  access: {
+    roles: [...CASE_WORKERS],
+    records: [
+      { kind: 'course', field: 'courseId' },
+      { kind: 'client', field: 'clientId', enrolledIn: 'courseId' },
+    ],
+  },
   occurredAtOf: (dto) => occurredAtOfDay(dto.droppedOn),
   build: (dto, metadata) => new RecordTrainingDropoutCommand(dto, metadata),
 };

@@ -24,9 +24,19 @@ export class RecordTrainingDropoutController {
   @ApiAnswer(TraineeResult, { status: 201, duplicate: 200 })
   @ApiOperation({ summary: '중도탈락: she left the course before completing it (frees her seat)' })
   @ApiBody({ type: RecordTrainingDropoutBody })
-  async record(@Param('courseId') courseId: string, @Body() body: unknown, @Req() req: Request): Promise<TraineeResult> {
+  async record(
+    @Param('courseId') courseId: string,
+    @Body() body: unknown,
+    @Req() req: Request,
+  ): Promise<TraineeResult> {
     const dto = dtoWithPathIds(RecordTrainingDropoutDto, body, { courseId });
-    const result = await executeFromHttp<RecordTrainingDropoutDto, TraineeResult>(this.commandBus, this.metrics, recordTrainingDropout, dto, req);
+    const result = await executeFromHttp<RecordTrainingDropoutDto, TraineeResult>(
+      this.commandBus,
+      this.metrics,
+      recordTrainingDropout,
+      dto,
+      req,
+    );
     return result;
   }
 }

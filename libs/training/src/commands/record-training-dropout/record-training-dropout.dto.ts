@@ -15,7 +15,9 @@ export class RecordTrainingDropoutDto extends TraineeIds {
   reason: DropoutReason;
 
   @ApiPropertyOptional({ example: '조기취업 (○○병원)', maxLength: 500 })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   note?: string;
 }
 

@@ -13,6 +13,12 @@ export class RecordTrainingDropoutHandler implements ICommandHandler<RecordTrain
   ) {}
 
   execute({ input, metadata }: RecordTrainingDropoutCommand): Promise<TraineeResult> {
-    return decideForTrainee(this.store, input, { type: 'RecordTrainingDropout', droppedOn: input.droppedOn, reason: input.reason, note: input.note }, metadata, this.clock.today());
+    return decideForTrainee(
+      this.store,
+      input,
+      { type: 'RecordTrainingDropout', droppedOn: input.droppedOn, reason: input.reason, note: input.note },
+      metadata,
+      this.clock.today(),
+    );
   }
 }

@@ -20,7 +20,8 @@ export class GetCourseHandler implements IQueryHandler<GetCourseQuery, CourseVie
   constructor(private readonly store: EventStore) {}
 
   async execute({ courseId }: GetCourseQuery): Promise<CourseView> {
-    if (!isUuid(courseId)) throw new ValidationFailed([{ field: 'courseId', code: 'isUuid', message: 'courseId must be a UUID' }]);
+    if (!isUuid(courseId))
+      throw new ValidationFailed([{ field: 'courseId', code: 'isUuid', message: 'courseId must be a UUID' }]);
     const history = await this.store.readStream(courseStreamId(courseId));
     const state: CourseState = foldStream<CourseState, TrainingEvent>(courseDecider, history);
     if (!state.course) throw new NotFound('직업교육훈련 과정', courseId);

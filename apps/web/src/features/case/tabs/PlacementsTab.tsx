@@ -4,11 +4,28 @@ import { api } from '../../../api/client';
 import { describeError, unwrap } from '../../../api/errors';
 import type { components } from '../../../api/schema';
 import { koreanDate, today } from '../../../components/format';
-import { caseCommandInvalidates, caseFollowUpsQuery, caseKeys, placementsQuery, retentionProgramsQuery, type Placement } from '../api';
+import {
+  caseCommandInvalidates,
+  caseFollowUpsQuery,
+  caseKeys,
+  placementsQuery,
+  retentionProgramsQuery,
+  type Placement,
+} from '../api';
 import type { CaseSearch } from '../case-search';
 import { RecordForm } from '../../../components/RecordForm';
 import { FormPicker } from '../forms/FormPicker';
-import { ChecksField, ChoiceField, DateField, MoneyField, NotesField, NumberField, RadioField, TextField, lines } from '../forms/fields';
+import {
+  ChecksField,
+  ChoiceField,
+  DateField,
+  MoneyField,
+  NotesField,
+  NumberField,
+  RadioField,
+  TextField,
+  lines,
+} from '../forms/fields';
 import {
   EMPLOYMENT_END_REASONS,
   EMPLOYMENT_TYPES,
@@ -58,8 +75,18 @@ export default function PlacementsTab(props: CaseTabProps) {
       {search.form === 'placement' && <StartForm clientId={clientId} close={close} />}
       {search.form === 'placement-end' && active && <EndForm clientId={clientId} placement={active} close={close} />}
       {search.form === 'placement-void' && target && <VoidForm clientId={clientId} placement={target} close={close} />}
-      {search.form === 'follow-up' && target && <FollowUpForm clientId={clientId} centerId={summary.centerId} placement={target} search={search} close={close} />}
-      {search.form === 'benefit' && target && <BenefitForm clientId={clientId} centerId={summary.centerId} placement={target} search={search} close={close} />}
+      {search.form === 'follow-up' && target && (
+        <FollowUpForm
+          clientId={clientId}
+          centerId={summary.centerId}
+          placement={target}
+          search={search}
+          close={close}
+        />
+      )}
+      {search.form === 'benefit' && target && (
+        <BenefitForm clientId={clientId} centerId={summary.centerId} placement={target} search={search} close={close} />
+      )}
       {placements.length === 0 ? (
         <Empty description="취업 기록이 없습니다. 취업하면 ‘취업 기록’으로 남겨 주세요. 1·2·3개월 사후관리 일정이 만들어집니다." />
       ) : (
@@ -88,23 +115,63 @@ function scheduledFollowUps(entries: CaseTabProps['timeline']): { n: number; due
 
 type Owed = { n: number; dueOn: string; window: { opensOn: string; closesOn: string }; overdue: boolean };
 
-function PlacementCard({ placement: p, owed, recorded, scheduled, openFollowUp }: { placement: Placement; owed: Owed[]; recorded: { n: number; summary: string }[]; scheduled: { n: number; dueOn: string }[]; openFollowUp: (n: 1 | 2 | 3) => void }) {
+function PlacementCard({
+  placement: p,
+  owed,
+  recorded,
+  scheduled,
+  openFollowUp,
+}: {
+  placement: Placement;
+  owed: Owed[];
+  recorded: { n: number; summary: string }[];
+  scheduled: { n: number; dueOn: string }[];
+  openFollowUp: (n: 1 | 2 | 3) => void;
+}) {
   const milestones = ([1, 2, 3] as const).map((n) => {
     const due = owed.find((o) => o.n === n);
     const done = recorded.find((r) => r.n === n);
-    return { n, dueOn: due?.dueOn ?? scheduled.find((s) => s.n === n)?.dueOn, window: due?.window, overdue: due?.overdue ?? false, done };
+    return {
+      n,
+      dueOn: due?.dueOn ?? scheduled.find((s) => s.n === n)?.dueOn,
+      window: due?.window,
+      overdue: due?.overdue ?? false,
+      done,
+    };
   });
   return (
-    <Card type="inner" size="small" style={{ marginTop: 12 }} title={<h3 className="saeil-card-title">{`${p.employerName} · ${p.jobTitle}`}</h3>} extra={<Tag style={p.status === 'active' ? TONES.good : undefined}>{PLACEMENT_STATUS[p.status]}</Tag>}>
+    <Card
+      type="inner"
+      size="small"
+      style={{ marginTop: 12 }}
+      title={<h3 className="saeil-card-title">{`${p.employerName} · ${p.jobTitle}`}</h3>}
+      extra={<Tag style={p.status === 'active' ? TONES.good : undefined}>{PLACEMENT_STATUS[p.status]}</Tag>}
+    >
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2, xl: 3 }}
         items={[
           { key: 'start', label: '취업일', children: koreanDate(p.startOn) },
-          { key: 'type', label: '고용형태', children: `${EMPLOYMENT_TYPES[p.employmentType]} · 주 ${p.weeklyHours}시간` },
+          {
+            key: 'type',
+            label: '고용형태',
+            children: `${EMPLOYMENT_TYPES[p.employmentType]} · 주 ${p.weeklyHours}시간`,
+          },
           { key: 'wage', label: '월 급여', children: won(p.monthlyWage) },
-          { key: 'channel', label: '경로', children: `${PLACEMENT_CHANNELS[p.channel]}${p.employmentInsurance ? ' · 고용보험 가입' : ''}` },
-          ...(p.endedOn ? [{ key: 'end', label: '퇴사', children: `${koreanDate(p.endedOn)} (${p.endReason ? EMPLOYMENT_END_REASONS[p.endReason] : ''}${p.endNote ? `, ${p.endNote}` : ''})` }] : []),
+          {
+            key: 'channel',
+            label: '경로',
+            children: `${PLACEMENT_CHANNELS[p.channel]}${p.employmentInsurance ? ' · 고용보험 가입' : ''}`,
+          },
+          ...(p.endedOn
+            ? [
+                {
+                  key: 'end',
+                  label: '퇴사',
+                  children: `${koreanDate(p.endedOn)} (${p.endReason ? EMPLOYMENT_END_REASONS[p.endReason] : ''}${p.endNote ? `, ${p.endNote}` : ''})`,
+                },
+              ]
+            : []),
           ...(p.voidReason ? [{ key: 'void', label: '취소 사유', children: p.voidReason }] : []),
         ]}
       />
@@ -119,11 +186,24 @@ function PlacementCard({ placement: p, owed, recorded, scheduled, openFollowUp }
           columns={[
             { title: '사후관리', dataIndex: 'n', render: (n: number) => `${n}개월`, width: 80 },
             { title: '기한', dataIndex: 'dueOn', render: (d?: string) => koreanDate(d) },
-            { title: '연락 기간', render: (_, m) => (m.window ? `${koreanDate(m.window.opensOn)} ~ ${koreanDate(m.window.closesOn)}` : '—') },
+            {
+              title: '연락 기간',
+              render: (_, m) => (m.window ? `${koreanDate(m.window.opensOn)} ~ ${koreanDate(m.window.closesOn)}` : '—'),
+            },
             {
               title: '상태',
               render: (_, m) =>
-                m.done ? <Tag style={TONES.good}>기록함</Tag> : m.overdue ? <Tag style={TONES.bad}>기한 지남</Tag> : m.window && m.window.opensOn <= today() ? <Tag style={TONES.info}>연락 기간</Tag> : m.dueOn ? <Tag>예정</Tag> : '—',
+                m.done ? (
+                  <Tag style={TONES.good}>기록함</Tag>
+                ) : m.overdue ? (
+                  <Tag style={TONES.bad}>기한 지남</Tag>
+                ) : m.window && m.window.opensOn <= today() ? (
+                  <Tag style={TONES.info}>연락 기간</Tag>
+                ) : m.dueOn ? (
+                  <Tag>예정</Tag>
+                ) : (
+                  '—'
+                ),
             },
             {
               title: '기록',
@@ -150,8 +230,21 @@ function StartForm({ clientId, close }: { clientId: string; close: () => void })
       inCase
       id="placement-start"
       title="취업 기록"
-      initialValues={{ startOn: today(), employmentType: 'regular', weeklyHours: 40, channel: 'center', employmentInsurance: true }}
-      send={async (v, key) => unwrap(await api.POST('/clients/{clientId}/placements', { params: { path: { clientId }, header: { 'Idempotency-Key': key } }, body: v }))}
+      initialValues={{
+        startOn: today(),
+        employmentType: 'regular',
+        weeklyHours: 40,
+        channel: 'center',
+        employmentInsurance: true,
+      }}
+      send={async (v, key) =>
+        unwrap(
+          await api.POST('/clients/{clientId}/placements', {
+            params: { path: { clientId }, header: { 'Idempotency-Key': key } },
+            body: v,
+          }),
+        )
+      }
       invalidates={caseCommandInvalidates(clientId)}
       saved={(_, v) => `${v.employerName} 취업을 기록했습니다. 1·2·3개월 사후관리 일정이 만들어집니다.`}
       onSaved={close}
@@ -161,13 +254,25 @@ function StartForm({ clientId, close }: { clientId: string; close: () => void })
       <TextField name="employerId" label="구인업체 번호 (등록된 업체일 때)" optional />
       <TextField name="jobTitle" label="직무" placeholder="온라인 쇼핑몰 운영" />
       <TextField name="occupation" label="직종 (고용직업분류 코드 또는 직종명)" placeholder="0231" />
-      <ChoiceField name="occupationGroup" label="직종 대분류 (직종명으로 적었을 때)" labels={OCCUPATION_GROUPS} optional />
+      <ChoiceField
+        name="occupationGroup"
+        label="직종 대분류 (직종명으로 적었을 때)"
+        labels={OCCUPATION_GROUPS}
+        optional
+      />
       <ChoiceField name="employmentType" label="고용형태" labels={EMPLOYMENT_TYPES} />
       <NumberField name="weeklyHours" label="주 근로시간" min={1} max={80} unit="시간" />
       <MoneyField name="monthlyWage" label="월 급여" />
       <DateField name="startOn" label="취업일" />
       <ChoiceField name="channel" label="취업 경로" labels={PLACEMENT_CHANNELS} />
-      <RadioField name="employmentInsurance" label="고용보험" options={[{ value: true, label: '가입' }, { value: false, label: '미가입' }]} />
+      <RadioField
+        name="employmentInsurance"
+        label="고용보험"
+        options={[
+          { value: true, label: '가입' },
+          { value: false, label: '미가입' },
+        ]}
+      />
     </RecordForm>
   );
 }
@@ -179,7 +284,14 @@ function EndForm({ clientId, placement, close }: { clientId: string; placement: 
       id="placement-end"
       title={`퇴사 기록: ${placement.employerName}`}
       initialValues={{ endedOn: today() }}
-      send={async (v, key) => unwrap(await api.POST('/clients/{clientId}/placements/{placementId}/end', { params: { path: { clientId, placementId: placement.placementId }, header: { 'Idempotency-Key': key } }, body: v }))}
+      send={async (v, key) =>
+        unwrap(
+          await api.POST('/clients/{clientId}/placements/{placementId}/end', {
+            params: { path: { clientId, placementId: placement.placementId }, header: { 'Idempotency-Key': key } },
+            body: v,
+          }),
+        )
+      }
       invalidates={caseCommandInvalidates(clientId)}
       saved={() => '퇴사를 기록했습니다.'}
       onSaved={close}
@@ -199,19 +311,43 @@ function VoidForm({ clientId, placement, close }: { clientId: string; placement:
       id="placement-void"
       title={`취업 기록 취소: ${placement.employerName}`}
       submitLabel="기록 취소"
-      send={async (v, key) => unwrap(await api.POST('/clients/{clientId}/placements/{placementId}/void', { params: { path: { clientId, placementId: placement.placementId }, header: { 'Idempotency-Key': key } }, body: v }))}
+      send={async (v, key) =>
+        unwrap(
+          await api.POST('/clients/{clientId}/placements/{placementId}/void', {
+            params: { path: { clientId, placementId: placement.placementId }, header: { 'Idempotency-Key': key } },
+            body: v,
+          }),
+        )
+      }
       invalidates={caseCommandInvalidates(clientId)}
       saved={() => '취업 기록을 취소했습니다. 이 기록은 어디에도 집계되지 않습니다.'}
       onSaved={close}
       onCancel={close}
     >
-      <Alert type="warning" showIcon title="잘못 입력한 취업 기록만 취소하세요. 실제로 그만둔 경우는 ‘퇴사 기록’입니다." style={{ marginBottom: 12 }} />
+      <Alert
+        type="warning"
+        showIcon
+        title="잘못 입력한 취업 기록만 취소하세요. 실제로 그만둔 경우는 ‘퇴사 기록’입니다."
+        style={{ marginBottom: 12 }}
+      />
       <TextField name="reason" label="취소 사유" placeholder="다른 구직자의 취업을 잘못 입력함" />
     </RecordForm>
   );
 }
 
-function FollowUpForm({ clientId, centerId, placement, search, close }: { clientId: string; centerId: string; placement: Placement; search: CaseSearch; close: () => void }) {
+function FollowUpForm({
+  clientId,
+  centerId,
+  placement,
+  search,
+  close,
+}: {
+  clientId: string;
+  centerId: string;
+  placement: Placement;
+  search: CaseSearch;
+  close: () => void;
+}) {
   type FollowUp = Omit<Schemas['RecordFollowUpBody'], 'difficulties'> & { difficulties?: string };
   return (
     <RecordForm<FollowUp, { position?: number }>
@@ -233,7 +369,15 @@ function FollowUpForm({ clientId, centerId, placement, search, close }: { client
       onSaved={close}
       onCancel={close}
     >
-      <RadioField name="n" label="사후관리 차수" options={[{ value: 1, label: '1개월' }, { value: 2, label: '2개월' }, { value: 3, label: '3개월' }]} />
+      <RadioField
+        name="n"
+        label="사후관리 차수"
+        options={[
+          { value: 1, label: '1개월' },
+          { value: 2, label: '2개월' },
+          { value: 3, label: '3개월' },
+        ]}
+      />
       <DateField name="contactedOn" label="연락일" />
       <ChoiceField name="channel" label="연락 방법" labels={FOLLOW_UP_CHANNELS} />
       <ChoiceField name="outcome" label="고용 상태" labels={FOLLOW_UP_OUTCOMES} />
@@ -244,7 +388,13 @@ function FollowUpForm({ clientId, centerId, placement, search, close }: { client
   );
 }
 
-function Startups({ clientId, search, setSearch, summary, startups }: CaseTabProps & { startups: Schemas['StartupResponse'][] }) {
+function Startups({
+  clientId,
+  search,
+  setSearch,
+  summary,
+  startups,
+}: CaseTabProps & { startups: Schemas['StartupResponse'][] }) {
   const close = () => setSearch({ tab: 'placements' });
   const target = startups.find((s) => s.startupId === search.startupId) ?? startups.at(-1);
   return (
@@ -268,7 +418,14 @@ function Startups({ clientId, search, setSearch, summary, startups }: CaseTabPro
           id="startup"
           title="창업 기록"
           initialValues={{ startedOn: today() }}
-          send={async (v, key) => unwrap(await api.POST('/clients/{clientId}/startups', { params: { path: { clientId }, header: { 'Idempotency-Key': key } }, body: v }))}
+          send={async (v, key) =>
+            unwrap(
+              await api.POST('/clients/{clientId}/startups', {
+                params: { path: { clientId }, header: { 'Idempotency-Key': key } },
+                body: v,
+              }),
+            )
+          }
           invalidates={caseCommandInvalidates(clientId)}
           saved={(_, v) => `${v.businessName} 창업을 기록했습니다.`}
           onSaved={close}
@@ -286,7 +443,14 @@ function Startups({ clientId, search, setSearch, summary, startups }: CaseTabPro
           id="startup-grant"
           title={`창업 마케팅비 지급: ${target.businessName}`}
           initialValues={{ paidOn: today() }}
-          send={async (v, key) => unwrap(await api.POST('/clients/{clientId}/startups/{startupId}/grants', { params: { path: { clientId, startupId: target.startupId }, header: { 'Idempotency-Key': key } }, body: v }))}
+          send={async (v, key) =>
+            unwrap(
+              await api.POST('/clients/{clientId}/startups/{startupId}/grants', {
+                params: { path: { clientId, startupId: target.startupId }, header: { 'Idempotency-Key': key } },
+                body: v,
+              }),
+            )
+          }
           invalidates={caseCommandInvalidates(clientId)}
           saved={(_, v) => `마케팅비 ${won(v.amount)} 지급을 기록했습니다.`}
           onSaved={close}
@@ -309,7 +473,9 @@ function Startups({ clientId, search, setSearch, summary, startups }: CaseTabPro
                 <strong>
                   {s.businessName} ({s.industry}) · {koreanDate(s.startedOn)} 개업
                 </strong>
-                {s.grants.length > 0 && <span>마케팅비: {s.grants.map((g) => `${koreanDate(g.paidOn)} ${won(g.amount)}`).join(', ')}</span>}
+                {s.grants.length > 0 && (
+                  <span>마케팅비: {s.grants.map((g) => `${koreanDate(g.paidOn)} ${won(g.amount)}`).join(', ')}</span>
+                )}
               </Space>
             </List.Item>
           )}
@@ -322,13 +488,33 @@ function Startups({ clientId, search, setSearch, summary, startups }: CaseTabPro
 /** Her center's retention programs to choose from (the newest first). */
 function ProgramField({ centerId, optional = false }: { centerId: string; optional?: boolean }) {
   const programs = useQuery(retentionProgramsQuery(centerId));
-  const labels = Object.fromEntries((programs.data?.programs ?? []).map((p) => [p.programId, `${p.name} (${koreanDate(p.periodFrom)} ~ ${koreanDate(p.periodTo)})`])) as Record<string, string>;
+  const labels = Object.fromEntries(
+    (programs.data?.programs ?? []).map((p) => [
+      p.programId,
+      `${p.name} (${koreanDate(p.periodFrom)} ~ ${koreanDate(p.periodTo)})`,
+    ]),
+  ) as Record<string, string>;
   return <ChoiceField name="programId" label="사후관리 프로그램" labels={labels} optional={optional} />;
 }
 
 /** 사후관리 프로그램 지원: the milestone benefit of her center's retention program, for this placement. */
-function BenefitForm({ clientId, centerId, placement, search, close }: { clientId: string; centerId: string; placement: Placement; search: CaseSearch; close: () => void }) {
-  type Benefit = Omit<Schemas['ProvideRetentionBenefitBody'], 'clientId' | 'placementId' | 'overPlan' | 'programId'> & { programId: string; overPlanReason?: string };
+function BenefitForm({
+  clientId,
+  centerId,
+  placement,
+  search,
+  close,
+}: {
+  clientId: string;
+  centerId: string;
+  placement: Placement;
+  search: CaseSearch;
+  close: () => void;
+}) {
+  type Benefit = Omit<Schemas['ProvideRetentionBenefitBody'], 'clientId' | 'placementId' | 'overPlan' | 'programId'> & {
+    programId: string;
+    overPlanReason?: string;
+  };
   return (
     <RecordForm<Benefit, { position?: number; overPlan?: boolean }>
       inCase
@@ -339,7 +525,12 @@ function BenefitForm({ clientId, centerId, placement, search, close }: { clientI
         unwrap(
           await api.POST('/retention-programs/{programId}/benefits', {
             params: { path: { programId }, header: { 'Idempotency-Key': key } },
-            body: { ...v, clientId, placementId: placement.placementId, ...(overPlanReason ? { overPlan: { reason: overPlanReason } } : {}) },
+            body: {
+              ...v,
+              clientId,
+              placementId: placement.placementId,
+              ...(overPlanReason ? { overPlan: { reason: overPlanReason } } : {}),
+            },
           }),
         )
       }
@@ -349,7 +540,15 @@ function BenefitForm({ clientId, centerId, placement, search, close }: { clientI
       onCancel={close}
     >
       <ProgramField centerId={centerId} />
-      <RadioField name="n" label="사후관리 차수" options={[{ value: 1, label: '1개월' }, { value: 2, label: '2개월' }, { value: 3, label: '3개월' }]} />
+      <RadioField
+        name="n"
+        label="사후관리 차수"
+        options={[
+          { value: 1, label: '1개월' },
+          { value: 2, label: '2개월' },
+          { value: 3, label: '3개월' },
+        ]}
+      />
       <DateField name="providedOn" label="지원일" />
       <ChoiceField name="fundingSource" label="예산 구분" labels={FUNDING_SOURCES} />
       <NotesField name="note" label="메모" rows={2} />

@@ -32,12 +32,22 @@ export default function PlanTab({ clientId, search, setSearch, summary }: CaseTa
       <h2 className="saeil-card-title">개인별 취업지원계획</h2>
       <FormPicker
         label="취업지원계획"
-        forms={[current ? { form: 'plan', label: '계획 변경', disabled: summary.status === 'closed' } : { form: 'plan', label: '계획 수립', disabled: summary.status === 'closed' }]}
+        forms={[
+          current
+            ? { form: 'plan', label: '계획 변경', disabled: summary.status === 'closed' }
+            : { form: 'plan', label: '계획 수립', disabled: summary.status === 'closed' },
+        ]}
         search={search}
         setSearch={setSearch}
       />
-      {search.form === 'plan' && <PlanFormSection clientId={clientId} current={current} close={() => setSearch({ tab: 'plan' })} />}
-      {current ? <PlanView plan={current} /> : <Empty description="아직 취업지원계획이 없습니다. 초기상담 뒤 ‘계획 수립’으로 세워 주세요." />}
+      {search.form === 'plan' && (
+        <PlanFormSection clientId={clientId} current={current} close={() => setSearch({ tab: 'plan' })} />
+      )}
+      {current ? (
+        <PlanView plan={current} />
+      ) : (
+        <Empty description="아직 취업지원계획이 없습니다. 초기상담 뒤 ‘계획 수립’으로 세워 주세요." />
+      )}
     </Card>
   );
 }
@@ -52,9 +62,21 @@ function PlanView({ plan }: { plan: EmploymentPlanView }) {
         items={[
           { key: 'goals', label: '취업 목표', children: plan.goals.join(', '), span: 2 },
           { key: 'occupation', label: '희망 직종', children: plan.desiredOccupation },
-          { key: 'services', label: '지원 서비스', children: plan.plannedServices.map((s) => <Tag key={s}>{PLANNED_SERVICES[s] ?? s}</Tag>) },
-          { key: 'next', label: '다음 조치', children: `${plan.nextAction.description} (${koreanDate(plan.nextAction.dueOn)}까지)` },
-          { key: 'set', label: '수립일', children: `${koreanDate(plan.setOn)}${plan.lastChangedOn !== plan.setOn ? ` · 최근 변경 ${koreanDate(plan.lastChangedOn)}` : ''}` },
+          {
+            key: 'services',
+            label: '지원 서비스',
+            children: plan.plannedServices.map((s) => <Tag key={s}>{PLANNED_SERVICES[s] ?? s}</Tag>),
+          },
+          {
+            key: 'next',
+            label: '다음 조치',
+            children: `${plan.nextAction.description} (${koreanDate(plan.nextAction.dueOn)}까지)`,
+          },
+          {
+            key: 'set',
+            label: '수립일',
+            children: `${koreanDate(plan.setOn)}${plan.lastChangedOn !== plan.setOn ? ` · 최근 변경 ${koreanDate(plan.lastChangedOn)}` : ''}`,
+          },
         ]}
       />
       {plan.revisions.length > 0 && (
@@ -81,7 +103,15 @@ function PlanView({ plan }: { plan: EmploymentPlanView }) {
   );
 }
 
-function PlanFormSection({ clientId, current, close }: { clientId: string; current: EmploymentPlanView | null; close: () => void }) {
+function PlanFormSection({
+  clientId,
+  current,
+  close,
+}: {
+  clientId: string;
+  current: EmploymentPlanView | null;
+  close: () => void;
+}) {
   const invalidates = caseCommandInvalidates(clientId);
   if (!current) {
     return (
@@ -89,12 +119,22 @@ function PlanFormSection({ clientId, current, close }: { clientId: string; curre
         inCase
         id="plan-set"
         title="취업지원계획 수립"
-        initialValues={{ setOn: today(), plannedServices: ['counseling'], nextAction: { description: '', dueOn: daysFromToday(14) } }}
+        initialValues={{
+          setOn: today(),
+          plannedServices: ['counseling'],
+          nextAction: { description: '', dueOn: daysFromToday(14) },
+        }}
         send={async (v, key) =>
           unwrap(
             await api.POST('/clients/{clientId}/employment-plan', {
               params: { path: { clientId }, header: { 'Idempotency-Key': key } },
-              body: { goals: lines(v.goals), desiredOccupation: v.desiredOccupation, plannedServices: v.plannedServices, nextAction: v.nextAction, setOn: v.setOn! },
+              body: {
+                goals: lines(v.goals),
+                desiredOccupation: v.desiredOccupation,
+                plannedServices: v.plannedServices,
+                nextAction: v.nextAction,
+                setOn: v.setOn!,
+              },
             }),
           )
         }
@@ -113,7 +153,13 @@ function PlanFormSection({ clientId, current, close }: { clientId: string; curre
       inCase
       id="plan-revise"
       title="취업지원계획 변경"
-      initialValues={{ goals: current.goals.join('\n'), desiredOccupation: current.desiredOccupation, plannedServices: current.plannedServices, nextAction: current.nextAction, revisedOn: today() }}
+      initialValues={{
+        goals: current.goals.join('\n'),
+        desiredOccupation: current.desiredOccupation,
+        plannedServices: current.plannedServices,
+        nextAction: current.nextAction,
+        revisedOn: today(),
+      }}
       send={async (v, key) => {
         const goals = lines(v.goals);
         const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -121,12 +167,21 @@ function PlanFormSection({ clientId, current, close }: { clientId: string; curre
         const body = {
           ...(same(goals, current.goals) ? {} : { goals }),
           ...(v.desiredOccupation === current.desiredOccupation ? {} : { desiredOccupation: v.desiredOccupation }),
-          ...(same([...v.plannedServices].sort(), [...current.plannedServices].sort()) ? {} : { plannedServices: v.plannedServices }),
-          ...(same(v.nextAction, { description: current.nextAction.description, dueOn: current.nextAction.dueOn }) ? {} : { nextAction: v.nextAction }),
+          ...(same([...v.plannedServices].sort(), [...current.plannedServices].sort())
+            ? {}
+            : { plannedServices: v.plannedServices }),
+          ...(same(v.nextAction, { description: current.nextAction.description, dueOn: current.nextAction.dueOn })
+            ? {}
+            : { nextAction: v.nextAction }),
           reason: v.reason!,
           revisedOn: v.revisedOn!,
         };
-        return unwrap(await api.PATCH('/clients/{clientId}/employment-plan', { params: { path: { clientId }, header: { 'Idempotency-Key': key } }, body }));
+        return unwrap(
+          await api.PATCH('/clients/{clientId}/employment-plan', {
+            params: { path: { clientId }, header: { 'Idempotency-Key': key } },
+            body,
+          }),
+        );
       }}
       invalidates={invalidates}
       saved={(r) => `취업지원계획을 변경했습니다${r.revision ? ` (${r.revision}차)` : ''}.`}

@@ -14,7 +14,9 @@ import type { CaseTabProps } from './tab-props';
 type Schemas = components['schemas'];
 type ProfileForm = Omit<Schemas['UpdateClientProfileBody'], 'certifications'> & { certifications?: string };
 
-const CENTER_NAMES = Object.fromEntries(Object.entries((centers as { centers: Record<string, { name: string }> }).centers).map(([id, c]) => [id, c.name])) as Record<string, string>;
+const CENTER_NAMES = Object.fromEntries(
+  Object.entries((centers as { centers: Record<string, { name: string }> }).centers).map(([id, c]) => [id, c.name]),
+) as Record<string, string>;
 const REGION_LABELS = Object.fromEntries(REGIONS.map((r) => [r, r])) as Record<string, string>;
 
 /** 기본 정보·이관·종결: her profile, a transfer to another counselor or center, closing and reopening her case. */
@@ -22,7 +24,12 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
   const close = () => setSearch({ tab: 'profile' });
   const invalidates = caseCommandInvalidates(clientId);
   const closed = summary.status === 'closed';
-  const known: ProfileForm = { name: summary.name ?? undefined, birthDate: summary.birthDate ?? undefined, phone: summary.phone ?? undefined, region: summary.region as ProfileForm['region'] };
+  const known: ProfileForm = {
+    name: summary.name ?? undefined,
+    birthDate: summary.birthDate ?? undefined,
+    phone: summary.phone ?? undefined,
+    region: summary.region as ProfileForm['region'],
+  };
   return (
     <Card>
       <h2 className="saeil-card-title">기본 정보·이관·종결</h2>
@@ -36,7 +43,11 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
         search={search}
         setSearch={setSearch}
       />
-      {!search.form && <Typography.Paragraph type="secondary">위의 단추로 양식을 여세요. 프로필 수정은 바꾼 항목만 저장합니다.</Typography.Paragraph>}
+      {!search.form && (
+        <Typography.Paragraph type="secondary">
+          위의 단추로 양식을 여세요. 프로필 수정은 바꾼 항목만 저장합니다.
+        </Typography.Paragraph>
+      )}
       {search.form === 'profile' && (
         <RecordForm<ProfileForm, { position?: number }>
           inCase
@@ -52,8 +63,14 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
               if (known[field] === value) continue;
               (body as Record<string, unknown>)[field] = value;
             }
-            if (certifications !== undefined && certifications.trim() !== '') body.certifications = lines(certifications);
-            return unwrap(await api.PATCH('/clients/{clientId}/profile', { params: { path: { clientId }, header: { 'Idempotency-Key': key } }, body }));
+            if (certifications !== undefined && certifications.trim() !== '')
+              body.certifications = lines(certifications);
+            return unwrap(
+              await api.PATCH('/clients/{clientId}/profile', {
+                params: { path: { clientId }, header: { 'Idempotency-Key': key } },
+                body,
+              }),
+            );
           }}
           invalidates={invalidates}
           saved={() => '프로필을 수정했습니다.'}
@@ -88,13 +105,25 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
           id="transfer"
           title="담당자 변경·이관"
           initialValues={{ centerId: summary.centerId }}
-          send={async (body, key) => unwrap(await api.POST('/clients/{clientId}/assignment', { params: { path: { clientId }, header: { 'Idempotency-Key': key } }, body }))}
+          send={async (body, key) =>
+            unwrap(
+              await api.POST('/clients/{clientId}/assignment', {
+                params: { path: { clientId }, header: { 'Idempotency-Key': key } },
+                body,
+              }),
+            )
+          }
           invalidates={invalidates}
           saved={(_, v) => `${centerName(v.centerId)} ${v.counselorId} 상담사에게 배정했습니다.`}
           onSaved={close}
           onCancel={close}
         >
-          <Alert type="info" showIcon title="다른 센터로 이관하면 그 센터의 상담사와 관리자만 이 사례를 보게 됩니다." style={{ marginBottom: 12 }} />
+          <Alert
+            type="info"
+            showIcon
+            title="다른 센터로 이관하면 그 센터의 상담사와 관리자만 이 사례를 보게 됩니다."
+            style={{ marginBottom: 12 }}
+          />
           <ChoiceField name="centerId" label="맡을 센터" labels={CENTER_NAMES} />
           <TextField name="counselorId" label="맡을 상담사 (사용자 이름)" />
           <TextField name="reason" label="사유" optional placeholder="거주지 이전" />
@@ -107,7 +136,14 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
           title="사례 종결"
           submitLabel="종결"
           initialValues={{ closedOn: today() }}
-          send={async (body, key) => unwrap(await api.POST('/clients/{clientId}/closure', { params: { path: { clientId }, header: { 'Idempotency-Key': key } }, body }))}
+          send={async (body, key) =>
+            unwrap(
+              await api.POST('/clients/{clientId}/closure', {
+                params: { path: { clientId }, header: { 'Idempotency-Key': key } },
+                body,
+              }),
+            )
+          }
           invalidates={invalidates}
           saved={() => '사례를 종결했습니다.'}
           onSaved={close}
@@ -124,7 +160,14 @@ export default function ProfileTab({ clientId, search, setSearch, summary }: Cas
           title="사례 재개"
           submitLabel="재개"
           initialValues={{ reopenedOn: today() }}
-          send={async (body, key) => unwrap(await api.POST('/clients/{clientId}/reopening', { params: { path: { clientId }, header: { 'Idempotency-Key': key } }, body }))}
+          send={async (body, key) =>
+            unwrap(
+              await api.POST('/clients/{clientId}/reopening', {
+                params: { path: { clientId }, header: { 'Idempotency-Key': key } },
+                body,
+              }),
+            )
+          }
           invalidates={invalidates}
           saved={() => '사례를 다시 열었습니다.'}
           onSaved={close}

@@ -18,15 +18,34 @@ export default function SessionsTab({ clientId, search, setSearch, summary }: Ca
   const sessions = useQuery(counselingSessionsQuery(clientId));
   return (
     <Card>
-      <h2 className="saeil-card-title">개별상담 기록 {sessions.data && <Typography.Text type="secondary">({sessions.data.total}회, 모두 {sessions.data.totalMinutes}분)</Typography.Text>}</h2>
-      <FormPicker label="상담 기록하기" forms={[{ form: 'session', label: '상담 기록', disabled: summary.status === 'closed' }]} search={search} setSearch={setSearch} />
+      <h2 className="saeil-card-title">
+        개별상담 기록{' '}
+        {sessions.data && (
+          <Typography.Text type="secondary">
+            ({sessions.data.total}회, 모두 {sessions.data.totalMinutes}분)
+          </Typography.Text>
+        )}
+      </h2>
+      <FormPicker
+        label="상담 기록하기"
+        forms={[{ form: 'session', label: '상담 기록', disabled: summary.status === 'closed' }]}
+        search={search}
+        setSearch={setSearch}
+      />
       {search.form === 'session' && (
         <RecordForm<SessionBody, { position?: number }>
           inCase
           id="session"
           title="개별상담 기록"
           initialValues={{ occurredOn: today(), channel: 'in_center', durationMinutes: 50 }}
-          send={async (body, key) => unwrap(await api.POST('/clients/{clientId}/counseling-sessions', { params: { path: { clientId }, header: { 'Idempotency-Key': key } }, body }))}
+          send={async (body, key) =>
+            unwrap(
+              await api.POST('/clients/{clientId}/counseling-sessions', {
+                params: { path: { clientId }, header: { 'Idempotency-Key': key } },
+                body,
+              }),
+            )
+          }
           invalidates={caseCommandInvalidates(clientId)}
           saved={(_, v) => `${koreanDate(v.occurredOn)} 상담(${v.topic})을 기록했습니다.`}
           onCancel={() => setSearch({ tab: 'sessions' })}
@@ -54,10 +73,20 @@ export default function SessionsTab({ clientId, search, setSearch, summary }: Ca
           dataSource={sessions.data.items}
           columns={[
             { title: '상담일', dataIndex: 'occurredOn', render: (d: string) => koreanDate(d), width: 130 },
-            { title: '방법', dataIndex: 'channel', render: (c: keyof typeof SESSION_CHANNELS, s) => `${SESSION_CHANNELS[c] ?? c}${s.place ? ` (${s.place})` : ''}`, width: 140 },
+            {
+              title: '방법',
+              dataIndex: 'channel',
+              render: (c: keyof typeof SESSION_CHANNELS, s) =>
+                `${SESSION_CHANNELS[c] ?? c}${s.place ? ` (${s.place})` : ''}`,
+              width: 140,
+            },
             { title: '주제', dataIndex: 'topic' },
             { title: '시간', dataIndex: 'durationMinutes', render: (m: number) => `${m}분`, width: 70 },
-            { title: '내용', dataIndex: 'notes', render: (n: string | undefined, s) => (s.notesErased ? '(파기됨)' : n ?? '') },
+            {
+              title: '내용',
+              dataIndex: 'notes',
+              render: (n: string | undefined, s) => (s.notesErased ? '(파기됨)' : (n ?? '')),
+            },
           ]}
         />
       )}

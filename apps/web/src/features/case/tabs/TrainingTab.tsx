@@ -34,21 +34,41 @@ export default function TrainingTab({ clientId, search, setSearch, timeline, sum
   return (
     <Card>
       <h2 className="saeil-card-title">직업교육훈련</h2>
-      <CoursePicker courseId={courseId} onPick={(id) => setSearch({ ...search, tab: 'training', courseId: id || undefined })} />
-      {courseId && (course.isPending ? <Skeleton active paragraph={{ rows: 2 }} /> : course.isError ? <Alert type="error" showIcon title={describeError(course.error)} /> : <CourseView course={course.data} />)}
+      <CoursePicker
+        courseId={courseId}
+        onPick={(id) => setSearch({ ...search, tab: 'training', courseId: id || undefined })}
+      />
+      {courseId &&
+        (course.isPending ? (
+          <Skeleton active paragraph={{ rows: 2 }} />
+        ) : course.isError ? (
+          <Alert type="error" showIcon title={describeError(course.error)} />
+        ) : (
+          <CourseView course={course.data} />
+        ))}
       <FormPicker
         label="훈련 기록하기"
         forms={TRAINING_FORMS.map((f) => ({ ...f, disabled: !course.data || summary.status === 'closed' }))}
         search={search}
         setSearch={setSearch}
       />
-      {!course.data && <Typography.Paragraph type="secondary">과정 번호를 넣고 ‘과정 확인’을 누르면 수강 등록·출결·수료·자격증·중도탈락을 기록할 수 있습니다.</Typography.Paragraph>}
-      {course.data && search.form && TRAINING_FORMS.some((f) => f.form === search.form) && <TrainingForm form={search.form} clientId={clientId} course={course.data} close={close} />}
+      {!course.data && (
+        <Typography.Paragraph type="secondary">
+          과정 번호를 넣고 ‘과정 확인’을 누르면 수강 등록·출결·수료·자격증·중도탈락을 기록할 수 있습니다.
+        </Typography.Paragraph>
+      )}
+      {course.data && search.form && TRAINING_FORMS.some((f) => f.form === search.form) && (
+        <TrainingForm form={search.form} clientId={clientId} course={course.data} close={close} />
+      )}
       <h3 className="saeil-group-title">훈련 이력</h3>
       {history.length === 0 ? (
         <Empty description="훈련 기록이 없습니다." />
       ) : (
-        <List size="small" dataSource={history} renderItem={(e) => <List.Item>{`${koreanDate(e.occurredAt)} ${e.summary}`}</List.Item>} />
+        <List
+          size="small"
+          dataSource={history}
+          renderItem={(e) => <List.Item>{`${koreanDate(e.occurredAt)} ${e.summary}`}</List.Item>}
+        />
       )}
     </Card>
   );
@@ -84,14 +104,32 @@ function CourseView({ course }: { course: Course }) {
       items={[
         { key: 'title', label: '과정', children: `${course.title} (${course.field})` },
         { key: 'provider', label: '훈련기관', children: course.provider },
-        { key: 'dates', label: '기간', children: `${koreanDate(course.startsOn)} ~ ${koreanDate(course.endsOn)} (${course.hours}시간)` },
-        { key: 'seats', label: '정원', children: `${course.capacity}명 중 ${course.enrolled}명 (남은 자리 ${course.remainingCapacity})` },
+        {
+          key: 'dates',
+          label: '기간',
+          children: `${koreanDate(course.startsOn)} ~ ${koreanDate(course.endsOn)} (${course.hours}시간)`,
+        },
+        {
+          key: 'seats',
+          label: '정원',
+          children: `${course.capacity}명 중 ${course.enrolled}명 (남은 자리 ${course.remainingCapacity})`,
+        },
       ]}
     />
   );
 }
 
-function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clientId: string; course: Course; close: () => void }) {
+function TrainingForm({
+  form,
+  clientId,
+  course,
+  close,
+}: {
+  form: CaseForm;
+  clientId: string;
+  course: Course;
+  close: () => void;
+}) {
   const courseId = course.courseId;
   const invalidates = [...caseCommandInvalidates(clientId), caseKeys.course(courseId)];
   const path = { courseId };
@@ -105,7 +143,14 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
           id="training-enroll"
           title={`수강 등록: ${course.title}`}
           initialValues={{ enrolledOn: today() }}
-          send={async (v, key) => unwrap(await api.POST('/courses/{courseId}/enrollments', { params: { path, header: { 'Idempotency-Key': key } }, body: { clientId, ...v } }))}
+          send={async (v, key) =>
+            unwrap(
+              await api.POST('/courses/{courseId}/enrollments', {
+                params: { path, header: { 'Idempotency-Key': key } },
+                body: { clientId, ...v },
+              }),
+            )
+          }
           saved={() => `${course.title} 수강 등록을 기록했습니다.`}
           onSaved={close}
         >
@@ -120,11 +165,25 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
           id="training-attendance"
           title={`출결: ${course.title}`}
           initialValues={{ date: today(), present: true }}
-          send={async (v, key) => unwrap(await api.POST('/courses/{courseId}/attendance', { params: { path, header: { 'Idempotency-Key': key } }, body: { clientId, ...v } }))}
+          send={async (v, key) =>
+            unwrap(
+              await api.POST('/courses/{courseId}/attendance', {
+                params: { path, header: { 'Idempotency-Key': key } },
+                body: { clientId, ...v },
+              }),
+            )
+          }
           saved={(_, v) => `${koreanDate(v.date)} ${v.present ? '출석' : '결석'}을 기록했습니다.`}
         >
           <DateField name="date" label="훈련일" />
-          <RadioField name="present" label="출결" options={[{ value: true, label: '출석' }, { value: false, label: '결석' }]} />
+          <RadioField
+            name="present"
+            label="출결"
+            options={[
+              { value: true, label: '출석' },
+              { value: false, label: '결석' },
+            ]}
+          />
         </RecordForm>
       );
     case 'completion':
@@ -135,7 +194,14 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
           id="training-completion"
           title={`수료: ${course.title}`}
           initialValues={{ completedOn: today() }}
-          send={async (v, key) => unwrap(await api.POST('/courses/{courseId}/completions', { params: { path, header: { 'Idempotency-Key': key } }, body: { clientId, ...v } }))}
+          send={async (v, key) =>
+            unwrap(
+              await api.POST('/courses/{courseId}/completions', {
+                params: { path, header: { 'Idempotency-Key': key } },
+                body: { clientId, ...v },
+              }),
+            )
+          }
           saved={() => `${course.title} 수료를 기록했습니다.`}
           onSaved={close}
         >
@@ -150,7 +216,14 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
           id="training-certificate"
           title={`자격증 취득: ${course.title}`}
           initialValues={{ obtainedOn: today() }}
-          send={async (v, key) => unwrap(await api.POST('/courses/{courseId}/certificates', { params: { path, header: { 'Idempotency-Key': key } }, body: { clientId, ...v } }))}
+          send={async (v, key) =>
+            unwrap(
+              await api.POST('/courses/{courseId}/certificates', {
+                params: { path, header: { 'Idempotency-Key': key } },
+                body: { clientId, ...v },
+              }),
+            )
+          }
           saved={(_, v) => `자격증(${v.certificate}) 취득을 기록했습니다.`}
           onSaved={close}
         >
@@ -166,7 +239,14 @@ function TrainingForm({ form, clientId, course, close }: { form: CaseForm; clien
           id="training-dropout"
           title={`중도탈락: ${course.title}`}
           initialValues={{ droppedOn: today() }}
-          send={async (v, key) => unwrap(await api.POST('/courses/{courseId}/dropouts', { params: { path, header: { 'Idempotency-Key': key } }, body: { clientId, ...v } }))}
+          send={async (v, key) =>
+            unwrap(
+              await api.POST('/courses/{courseId}/dropouts', {
+                params: { path, header: { 'Idempotency-Key': key } },
+                body: { clientId, ...v },
+              }),
+            )
+          }
           saved={() => `${course.title} 중도탈락을 기록했습니다.`}
           onSaved={close}
         >

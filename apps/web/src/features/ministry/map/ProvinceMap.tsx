@@ -27,7 +27,13 @@ export function registerKorea(): Promise<void> {
 }
 
 /** Diagonal stripes: a suppressed 시·도 is patterned, not coloured as if it had a small number. */
-const SUPPRESSED_DECAL = { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -Math.PI / 4, color: 'rgba(0, 0, 0, 0.35)' };
+const SUPPRESSED_DECAL = {
+  symbol: 'rect',
+  dashArrayX: [1, 0],
+  dashArrayY: [3, 5],
+  rotation: -Math.PI / 4,
+  color: 'rgba(0, 0, 0, 0.35)',
+};
 
 export interface ProvinceValue {
   region: string;
@@ -38,7 +44,17 @@ export interface ProvinceValue {
  * 시·도 choropleth. Paired on the screen with the ranked table (세종 is hardly visible on a map);
  * a click drills into the 시·도. Suppressed: striped grey; not submitted: light grey.
  */
-export default function ProvinceMap({ values, metricLabel, format, onSelect }: { values: ProvinceValue[]; metricLabel: string; format: (c: Cell) => string; onSelect: (region: string) => void }) {
+export default function ProvinceMap({
+  values,
+  metricLabel,
+  format,
+  onSelect,
+}: {
+  values: ProvinceValue[];
+  metricLabel: string;
+  format: (c: Cell) => string;
+  onSelect: (region: string) => void;
+}) {
   const element = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -51,9 +67,25 @@ export default function ProvinceMap({ values, metricLabel, format, onSelect }: {
         chart = echarts.init(element.current, undefined, { locale: 'KO', renderer: 'canvas' });
         const numbers = values.map((v) => v.value).filter((v): v is number => typeof v === 'number');
         chart.setOption({
-          aria: { enabled: true, label: { description: `시·도별 ${metricLabel} 지도입니다. 같은 값이 옆의 순위 표에 있습니다.` } },
-          tooltip: { trigger: 'item', formatter: (p: { name: string; data?: { cell?: Cell } }) => `${p.name}<br/>${metricLabel}: ${format(p.data?.cell)}` },
-          visualMap: { min: numbers.length ? Math.min(...numbers) : 0, max: numbers.length ? Math.max(...numbers, 1) : 1, left: 8, bottom: 8, calculable: false, text: ['높음', '낮음'], inRange: { color: ['#dbe9f6', '#08519c'] }, outOfRange: { color: '#eeeeee' } },
+          aria: {
+            enabled: true,
+            label: { description: `시·도별 ${metricLabel} 지도입니다. 같은 값이 옆의 순위 표에 있습니다.` },
+          },
+          tooltip: {
+            trigger: 'item',
+            formatter: (p: { name: string; data?: { cell?: Cell } }) =>
+              `${p.name}<br/>${metricLabel}: ${format(p.data?.cell)}`,
+          },
+          visualMap: {
+            min: numbers.length ? Math.min(...numbers) : 0,
+            max: numbers.length ? Math.max(...numbers, 1) : 1,
+            left: 8,
+            bottom: 8,
+            calculable: false,
+            text: ['높음', '낮음'],
+            inRange: { color: ['#dbe9f6', '#08519c'] },
+            outOfRange: { color: '#eeeeee' },
+          },
           series: [
             {
               type: 'map',
@@ -64,7 +96,14 @@ export default function ProvinceMap({ values, metricLabel, format, onSelect }: {
               data: values.map((v) =>
                 typeof v.value === 'number'
                   ? { name: v.region, value: v.value, cell: v.value }
-                  : { name: v.region, value: NaN, cell: v.value, itemStyle: isSuppressed(v.value) ? { areaColor: '#d9d9d9', decal: SUPPRESSED_DECAL } : { areaColor: '#f5f5f5' } },
+                  : {
+                      name: v.region,
+                      value: NaN,
+                      cell: v.value,
+                      itemStyle: isSuppressed(v.value)
+                        ? { areaColor: '#d9d9d9', decal: SUPPRESSED_DECAL }
+                        : { areaColor: '#f5f5f5' },
+                    },
               ),
             },
           ],
@@ -84,7 +123,11 @@ export default function ProvinceMap({ values, metricLabel, format, onSelect }: {
   }, [values, metricLabel, format, onSelect]);
   return (
     <figure style={{ margin: 0 }}>
-      {failed ? <p>지도를 불러오지 못했습니다. 옆의 표에서 같은 값을 볼 수 있습니다.</p> : <div ref={element} style={{ width: '100%', height: 460 }} />}
+      {failed ? (
+        <p>지도를 불러오지 못했습니다. 옆의 표에서 같은 값을 볼 수 있습니다.</p>
+      ) : (
+        <div ref={element} style={{ width: '100%', height: 460 }} />
+      )}
       <figcaption style={{ fontSize: 12, color: '#595959' }}>
         줄무늬: {SUPPRESSED_TEXT} · 옅은 회색: 미제출 · 경계: 통계청 SGIS (2018), 공공누리 제1유형
       </figcaption>

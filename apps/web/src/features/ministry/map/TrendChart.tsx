@@ -8,7 +8,17 @@ export interface TrendSeries {
 }
 
 /** Monthly or quarterly lines; the table under it holds the same figures (and says which are suppressed). */
-export default function TrendChart({ periods, series, title, unit }: { periods: string[]; series: TrendSeries[]; title: string; unit: string }) {
+export default function TrendChart({
+  periods,
+  series,
+  title,
+  unit,
+}: {
+  periods: string[];
+  series: TrendSeries[];
+  title: string;
+  unit: string;
+}) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!element.current) return;
