@@ -115,25 +115,8 @@ export const DESIRED_EMPLOYMENT_TYPES = {
   part_time: '시간제',
   any: '상관없음',
 } as const;
-export const REGIONS = [
-  '서울특별시',
-  '부산광역시',
-  '대구광역시',
-  '인천광역시',
-  '광주광역시',
-  '대전광역시',
-  '울산광역시',
-  '세종특별자치시',
-  '경기도',
-  '강원특별자치도',
-  '충청북도',
-  '충청남도',
-  '전북특별자치도',
-  '전라남도',
-  '경상북도',
-  '경상남도',
-  '제주특별자치도',
-] as const;
+/** 시·도, by their official names (the API's `region`): the one list in components/regions.ts. */
+export { KOREAN_REGIONS as REGIONS } from '../../components/regions';
 
 /** antd Select/Checkbox options from one of the maps above. */
 export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
