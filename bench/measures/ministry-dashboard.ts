@@ -10,6 +10,7 @@ import { sources } from '../../tests/support/report-fixtures';
 import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../../tests/support/auth';
 import { freePorts } from '../../tests/support/kafka-broker';
 import { spawnApp } from '../../tests/support/processes';
+import { coldRenders } from './web';
 
 /**
  * The Ministry dashboard's first render at national scale (issue 16): 160 centers × 24 months of
@@ -86,7 +87,7 @@ export async function measureMinistryDashboard(
   runs = 5,
   log: (line: string) => void = () => undefined,
 ): Promise<DashboardRenderFigures> {
-  const { chromium } = await import('playwright-core');
+  // Chromium checked before a Saeil is started for it (coldRenders launches it).
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath))
     throw new Error(`no Chromium at ${executablePath} (apt-get install -y chromium fonts-noto-cjk)`);
@@ -146,68 +147,20 @@ export async function measureMinistryDashboard(
       }
     }
 
-    const browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      ],
-    });
-    try {
-      const times: number[] = [];
-      for (let run = 0; run < runs + 1; run++) {
-        const context = await browser.newContext({
-          locale: 'ko-KR',
-          timezoneId: 'Asia/Seoul',
-          viewport: { width: 1280, height: 860 },
-          baseURL: app.url,
-        });
-        const page = await context.newPage();
-        page.setDefaultTimeout(30_000);
-        await page.goto('/app/login');
-        await page.getByLabel('사용자 이름').fill(analyst.username);
-        await page.getByLabel('비밀번호').fill(analyst.password);
-        await page.getByRole('button', { name: '로그인' }).click();
-        await page.getByRole('link', { name: '성과 현황' }).waitFor();
-        // Cold: nothing from the HTTP cache; her session comes back from the refresh cookie, as after a reload.
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        await page.goto(`/app/ministry?period=${LAST_PERIOD}`);
+    const { times, chromium: version } = await coldRenders({
+      baseURL: app.url,
+      account: analyst,
+      loggedIn: (page) => page.getByRole('link', { name: '성과 현황' }).waitFor(),
+      path: `/app/ministry?period=${LAST_PERIOD}`,
+      shown: async (page) => {
         await page.getByRole('heading', { name: '성과 현황 — 전국', level: 1 }).waitFor();
         await page.locator('canvas').first().waitFor();
         await page.locator('.ant-table-tbody tr', { hasText: '전라남도' }).first().waitFor();
         await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
-        const ms = await page.evaluate(
-          () =>
-            new Promise<number>((resolve) =>
-              (globalThis as unknown as { requestIdleCallback(cb: () => void, o: object): void }).requestIdleCallback(
-                () => resolve(performance.now()),
-                { timeout: 5000 },
-              ),
-            ),
-        );
-        if (process.env.BENCH_DASHBOARD_TRACE) {
-          const entries = await page.evaluate(() =>
-            performance.getEntriesByType('resource').map((e) => {
-              const r = e as unknown as {
-                startTime: number;
-                responseEnd: number;
-                encodedBodySize: number;
-                name: string;
-              };
-              return `${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ${Math.round(r.encodedBodySize / 1024)}KB ${r.name.replace(/^https?:\/\/[^/]+/, '')}`;
-            }),
-          );
-          log(`run ${run}: ${ms.toFixed(0)} ms\n  ${entries.join('\n  ')}`);
-        }
-        await context.close();
-        if (run > 0) times.push(Math.round(ms)); // the first run warms the server, not measured
-      }
+      },
+      runs,
+    });
+    {
       const sorted = [...times].sort((a, b) => a - b);
       return {
         centers: CENTERS,
@@ -217,10 +170,8 @@ export async function measureMinistryDashboard(
         firstRenderMs: { median: median(times), min: sorted[0], max: sorted[sorted.length - 1] },
         apiMs: { nation: Math.round(median(nation)), monthlyTrend: Math.round(median(trend)) },
         targetMs: 1000,
-        chromium: browser.version(),
+        chromium: version,
       };
-    } finally {
-      await browser.close();
     }
   } finally {
     await app.kill('SIGTERM');

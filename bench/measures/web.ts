@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { TEST_ADMIN_PASSWORD, TEST_ADMIN_USERNAME } from '../../tests/support/auth';
 import { freePorts } from '../../tests/support/kafka-broker';
 import { spawnApp } from '../../tests/support/processes';
@@ -89,7 +90,7 @@ export async function measureHomeInteractive(
   runs = 5,
   log: (line: string) => void = () => undefined,
 ): Promise<HomeInteractive> {
-  const { chromium } = await import('playwright-core');
+  // Chromium checked before a Saeil is started for it (coldRenders launches it).
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath))
     throw new Error(`no Chromium at ${executablePath} (apt-get install -y chromium fonts-noto-cjk)`);
@@ -110,53 +111,18 @@ export async function measureHomeInteractive(
   try {
     const counselor = { username: 'bench-web-counselor', password: 'naju-home-screen-timing-2026' };
     await seedCaseload(app.url, counselor, cases, log);
-    const browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      ],
-    });
-    try {
-      const times: number[] = [];
-      for (let run = 0; run < runs + 1; run++) {
-        const context = await browser.newContext({
-          locale: 'ko-KR',
-          timezoneId: 'Asia/Seoul',
-          viewport: { width: 1280, height: 860 },
-          baseURL: app.url,
-        });
-        const page = await context.newPage();
-        page.setDefaultTimeout(30_000);
-        await page.goto('/app/login');
-        await page.getByLabel('사용자 이름').fill(counselor.username);
-        await page.getByLabel('비밀번호').fill(counselor.password);
-        await page.getByRole('button', { name: '로그인' }).click();
-        await page.getByRole('heading', { name: /오늘 할 일/ }).waitFor();
-        // Cold: nothing from the HTTP cache; her session comes back from the refresh cookie, as after a reload.
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        await page.goto('/app/');
+    const { times, chromium: version } = await coldRenders({
+      baseURL: app.url,
+      account: counselor,
+      loggedIn: (page) => page.getByRole('heading', { name: /오늘 할 일/ }).waitFor(),
+      path: '/app/',
+      shown: async (page) => {
         await page.getByRole('heading', { name: /오늘 할 일/ }).waitFor();
         await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
-        const ms = await page.evaluate(
-          () =>
-            new Promise<number>((resolve) =>
-              // The first idle moment after the data is shown: she can click.
-              (globalThis as unknown as { requestIdleCallback(cb: () => void, o: object): void }).requestIdleCallback(
-                () => resolve(performance.now()),
-                { timeout: 5000 },
-              ),
-            ),
-        );
-        await context.close();
-        if (run > 0) times.push(Math.round(ms)); // the first run warms the server (its caches, the JIT), not measured
-      }
+      },
+      runs,
+    });
+    {
       times.sort((a, b) => a - b);
       return {
         cases,
@@ -167,14 +133,81 @@ export async function measureHomeInteractive(
           max: times[times.length - 1],
         },
         targetMs: 1500,
-        chromium: browser.version(),
+        chromium: version,
       };
-    } finally {
-      await browser.close();
     }
   } finally {
     await app.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `runs` cold first renders of one screen (and a warm-up before them, not counted, which warms
+ * the server's caches and JIT): each in a fresh browser context, logged in through the login
+ * screen, then with the HTTP cache disabled (her session comes back from the refresh cookie, as
+ * after a reload) from navigation to `path` until `shown` holds and the main thread is idle.
+ */
+export async function coldRenders(options: {
+  baseURL: string;
+  account: { username: string; password: string };
+  loggedIn: (page: Page) => Promise<unknown>;
+  path: string;
+  shown: (page: Page) => Promise<unknown>;
+  runs: number;
+}): Promise<{ times: number[]; chromium: string }> {
+  const { chromium } = await import('playwright-core');
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath))
+    throw new Error(`no Chromium at ${executablePath} (apt-get install -y chromium fonts-noto-cjk)`);
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+  });
+  try {
+    const times: number[] = [];
+    for (let run = 0; run < options.runs + 1; run++) {
+      const context = await browser.newContext({
+        locale: 'ko-KR',
+        timezoneId: 'Asia/Seoul',
+        viewport: { width: 1280, height: 860 },
+        baseURL: options.baseURL,
+      });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      await page.goto('/app/login');
+      await page.getByLabel('사용자 이름').fill(options.account.username);
+      await page.getByLabel('비밀번호').fill(options.account.password);
+      await page.getByRole('button', { name: '로그인' }).click();
+      await options.loggedIn(page);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await page.goto(options.path);
+      await options.shown(page);
+      const ms = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            // The first idle moment after the data is shown: she can click.
+            (globalThis as unknown as { requestIdleCallback(cb: () => void, o: object): void }).requestIdleCallback(
+              () => resolve(performance.now()),
+              { timeout: 5000 },
+            ),
+          ),
+      );
+      await context.close();
+      if (run > 0) times.push(Math.round(ms));
+    }
+    return { times, chromium: browser.version() };
+  } finally {
+    await browser.close();
   }
 }
 
